@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import ProposalsError
 
@@ -219,8 +220,16 @@ def cmd_tui(args: argparse.Namespace) -> int:
 # -- parser ---------------------------------------------------------------------------------------
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes get the same one-line error as everything else (`proposals CMD -h` for help)."""
+
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix("proposals").strip()
+        self.exit(2, f"proposals: error: {where + ': ' if where else ''}{' '.join(message.split())}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="proposals",
         description="Collective-bargaining proposals kept in git: passes, TAs, redlines, Word.",
     )
