@@ -9,7 +9,9 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
-STAFFING = "ARTICLE 6: STAFFING\n\n6.1 The employer shall maintain safe staffing.\n\n6.2 Ratios are in Appendix A.\n"
+STAFFING = (
+    "ARTICLE 6: STAFFING\n\n6.1 The employer shall maintain safe staffing.\n\n6.2 Ratios are in Appendix A.\n"
+)
 SCHEDULING = "ARTICLE 7: SCHEDULING\n\n7.1 Schedules are posted four weeks ahead.\n"
 WAGES = "ARTICLE 20: WAGES\n\n20.1 Wages rise three percent each year.\n"
 
@@ -86,7 +88,15 @@ def read(directory: Path, article_id: str) -> str:
 
 def make_repo(directory: Path) -> Path:
     """A bargaining repo with two articles proposed by the union as U-1, session 2025-01-10."""
-    ok(directory.parent, "init", directory.name, "--union", "Clinicians United", "--employer", "Health System")
+    ok(
+        directory.parent,
+        "init",
+        directory.name,
+        "--union",
+        "Clinicians United",
+        "--employer",
+        "Health System",
+    )
     write(directory, "staffing", STAFFING)
     write(directory, "scheduling", SCHEDULING)
     ok(directory, "pass", "--party", "union", "--session", "2025-01-10", "staffing", "scheduling")
@@ -95,7 +105,9 @@ def make_repo(directory: Path) -> Path:
 
 def tags(directory: Path) -> dict[str, str]:
     """Tag name -> the commit it points to."""
-    out = git(directory, "for-each-ref", "--format=%(refname:strip=2) %(*objectname)%(objectname)", "refs/tags")
+    out = git(
+        directory, "for-each-ref", "--format=%(refname:strip=2) %(*objectname)%(objectname)", "refs/tags"
+    )
     result = {}
     for line in out.splitlines():
         name, obj = line.split(" ")

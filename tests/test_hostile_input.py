@@ -85,7 +85,9 @@ def test_a_binary_file_in_articles(repo: Path) -> None:
     unchanged(repo, before)
 
 
-@pytest.mark.parametrize("bad", ["../etc/passwd", "..", "a/b", "/etc/passwd", "-rf", "--help-me", "Staff ing"])
+@pytest.mark.parametrize(
+    "bad", ["../etc/passwd", "..", "a/b", "/etc/passwd", "-rf", "--help-me", "Staff ing"]
+)
 def test_hostile_article_ids(repo: Path, bad: str) -> None:
     before = snapshot(repo)
     for args in (
@@ -101,7 +103,9 @@ def test_hostile_article_ids(repo: Path, bad: str) -> None:
     assert not (repo.parent / "etc").exists()
 
 
-@pytest.mark.parametrize("name", ["--upload-pack=x", "-x", "U-1/../x", "U 1", "baseline", "x" * 80, "U-1.lock"])
+@pytest.mark.parametrize(
+    "name", ["--upload-pack=x", "-x", "U-1/../x", "U 1", "baseline", "x" * 80, "U-1.lock"]
+)
 def test_hostile_pass_names(repo: Path, name: str) -> None:
     write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
     before = snapshot(repo)
