@@ -204,6 +204,63 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from .sync import list_conflicts, sync
+
+    repo = _repo(args)
+    report = sync(repo, args.remote)
+    where = f"{report.remote}/{report.branch}"
+    for old, new in report.renumbered.items():
+        print(f"Renumbered your unpushed pass {old} to {new}: {report.remote} already has a {old}")
+    if report.received_tags:
+        print(f"Received from {report.remote}: {', '.join(report.received_tags)}")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if report.merge_conflicts:
+        print(f"Merging {where} stopped on a conflict; nothing was pushed and nothing is lost:")
+        for line in list_conflicts(repo):
+            print(f"  {line}")
+        print("Then run proposals sync again.")
+        return 1
+    print(
+        f"Synced with {where}: {report.integrated}"
+        + (f"; pushed {', '.join(report.pushed)}" if report.pushed else "; nothing to push")
+    )
+    if report.draft_conflicts:
+        print("Your drafts of these articles were set aside because incoming passes changed them:")
+        for line in list_conflicts(repo):
+            print(f"  {line}")
+        return 1
+    return 0
+
+
+def cmd_clone(args: argparse.Namespace) -> int:
+    from .status import counts_line, status_rows
+    from .sync import clone
+
+    target = Path(args.C) / args.dir
+    repo = clone(args.url, target)
+    print(f"Cloned into {target}: {counts_line(status_rows(repo))}")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from .sync import list_conflicts, resolve
+
+    repo = _repo(args)
+    if args.id is None:
+        lines = list_conflicts(repo)
+        for line in lines:
+            print(line)
+        if not lines:
+            print("No conflicts.")
+        return 0
+    if args.keep is None:
+        raise ProposalsError("say which text to keep: --keep mine or --keep theirs")
+    print(resolve(repo, args.id, args.keep))
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     repo = _repo(args) if not getattr(args, "dir", None) else None
     from .repo import BargainingRepo
@@ -294,6 +351,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("verify", cmd_verify, "check that every TA'd text is unchanged")
     p.add_argument("--json", action="store_true")
+
+    p = add("sync", cmd_sync, "fetch, merge and push passes and TAs through the team's git remote")
+    p.add_argument("--remote", metavar="NAME", help="git remote (default: upstream, origin, the only one)")
+
+    p = add("clone", cmd_clone, "a working copy of the team's bargaining repo")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("dir", metavar="DIR")
+
+    p = add("resolve", cmd_resolve, "settle a conflict reported by sync (no ID: list them)")
+    p.add_argument("id", nargs="?", metavar="ID")
+    p.add_argument("--keep", choices=["mine", "theirs"])
 
     p = add("tui", cmd_tui, "open the terminal UI")
     p.add_argument("dir", nargs="?", metavar="DIR")

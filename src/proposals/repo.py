@@ -140,7 +140,8 @@ class BargainingRepo:
             )
         if (git_dir / "MERGE_HEAD").exists():
             raise ProposalsError(
-                "a git merge is in progress; finish it (git commit) or abandon it (git merge --abort) first"
+                "a merge is in progress: settle each conflict (proposals resolve lists them), "
+                "or abandon the merge with git merge --abort"
             )
         if self.store.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode != 0:
             raise ProposalsError(
