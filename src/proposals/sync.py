@@ -273,28 +273,40 @@ def rewrite_unpushed(
     followed: list[str] = []
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     backup = f"{BACKUP_PREFIX}{stamp}/"
-    store.update_ref(f"{backup}head", head)
     new_head = mapping.get(head, head)
-    store.update_ref(f"refs/heads/{branch}", new_head, head)
+    old_tags: dict[str, str] = {}
+    new_tags: dict[str, str] = {}
     for tag, (obj, peeled) in store.tags().items():
         if peeled not in mapping:
             continue
-        store.update_ref(f"{backup}tags/{tag}", obj)
-        parsed = read_tag(store, obj)
+        old_tags[tag] = obj
         old_name, renamed = renamed_commits.get(peeled, ("", ""))
         new_name = renamed if tag == old_name else tag
-        if new_name == tag:
-            followed.append(tag)
-        store.run("update-ref", "-d", f"refs/tags/{tag}", obj)
+        parsed = read_tag(store, obj)
         if parsed is None:
-            store.update_ref(f"refs/tags/{new_name}", mapping[peeled], NULL_SHA)
+            new_tags[new_name] = mapping[peeled]
             continue
         headers, message = parsed
-        if new_name != tag:
+        if new_name == tag:
+            followed.append(tag)
+        else:
             message = re.sub(rf"(?<![\w-]){re.escape(tag)}(?![\w-])", new_name, message)
             message += f"\nRenumbered from {tag} at sync.\n"
-        env = ident_env(headers.get("tagger", ""), "COMMITTER")
-        store.run("tag", "--annotate", "--file=-", new_name, mapping[peeled], input=message, env=env)
+        body = (
+            f"object {mapping[peeled]}\ntype commit\ntag {new_name}\n"
+            f"tagger {headers.get('tagger', '')}\n\n{message}"
+        )
+        new_tags[new_name] = store.out("mktag", input=body).strip()
+    # One transaction: the branch, the old tags and the new ones all change together, or none do.
+    lines = [f"update refs/heads/{branch} {new_head} {head}", f"create {backup}head {head}"]
+    lines += [f"create {backup}tags/{tag} {obj}" for tag, obj in old_tags.items()]
+    for tag, obj in old_tags.items():
+        if tag in new_tags:
+            lines.append(f"update refs/tags/{tag} {new_tags[tag]} {obj}")
+        else:
+            lines.append(f"delete refs/tags/{tag} {obj}")
+    lines += [f"create refs/tags/{tag} {obj}" for tag, obj in new_tags.items() if tag not in old_tags]
+    store.run("update-ref", "--stdin", input="\n".join(lines) + "\n")
     return mapping, followed
 
 

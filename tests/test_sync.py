@@ -1,0 +1,294 @@
+"""Team sync through a bare remote and two or three clones, all driven through the real CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sync_support import (
+    SCHEDULING,
+    STAFFING,
+    WAGES,
+    fails,
+    git,
+    make_repo,
+    ok,
+    read,
+    run,
+    tags,
+    write,
+)
+
+ALICE, BOB, CAROL = "Alice Organizer", "Bob Steward", "Carol Chair"
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A bare remote seeded by Alice, and Bob's clone of it."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice")
+    git(alice, "remote", "add", "origin", str(remote))
+    assert "pushed main, U-1" in ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    return remote, alice, tmp_path / "bob"
+
+
+def proposal(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new)
+
+
+def record(member: Path, party: str, article: str, text: str, who: str, *extra: str) -> str:
+    write(member, article, text)
+    return ok(member, "pass", "--party", party, "--session", "2025-02-01", *extra, article, name=who)
+
+
+def test_clone_gives_a_working_repo_with_tags(team: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    _remote, alice, bob = team
+    assert tags(bob) == tags(alice)
+    assert read(bob, "staffing") == STAFFING
+    assert '"status": "open"' in ok(bob, "status", "--json")
+    assert git(bob, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}").strip() == "origin/main"
+
+
+def test_plain_git_clone_then_any_command_works(team: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    remote, alice, _ = team
+    git(tmp_path, "clone", "--quiet", str(remote), "plain")
+    plain = tmp_path / "plain"
+    if not (plain / "bargaining.toml").exists():  # the bare remote's HEAD names master
+        git(plain, "checkout", "--quiet", "main")
+    assert "U-1" in ok(plain, "log")
+    record(plain, "employer", "staffing", proposal(STAFFING, "safe", "reasonable"), CAROL)
+    assert "pushed main, E-1" in ok(plain, "sync", name=CAROL)
+    assert "Received from origin: E-1" in ok(alice, "sync")
+
+
+def test_clone_refuses_hostile_and_useless_sources(team: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    remote, _, _ = team
+    assert "looks like an option" in fails(tmp_path, "clone", "--", "--upload-pack=touch pwned", "x")
+    assert "transport helpers" in fails(tmp_path, "clone", "ext::sh -c touch% pwned", "x")
+    assert "refusing remote URL" in fails(tmp_path, "clone", "javascript://x", "x")
+    assert "not empty" in fails(tmp_path, "clone", str(remote), "alice")
+    empty = tmp_path / "empty.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(empty))
+    assert "holds nothing yet" in fails(tmp_path, "clone", str(empty), "x")
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "--quiet")
+    (other / "README").write_text("not bargaining\n")
+    git(other, "add", "README")
+    git(other, "commit", "--quiet", "-m", "x")
+    assert "not a bargaining repo" in fails(tmp_path, "clone", str(other), "x")
+    assert not (tmp_path / "x").exists() and not (tmp_path / "pwned").exists()
+
+
+def test_two_members_editing_different_articles_merge_cleanly(
+    team: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    remote, alice, bob = team
+    record(alice, "union", "staffing", proposal(STAFFING, "safe", "safe and adequate"), ALICE)
+    record(bob, "employer", "scheduling", proposal(SCHEDULING, "four", "two"), BOB)
+    write(bob, "wages", WAGES)  # an unrelated draft (a new article) rides along untouched
+    ok(alice, "sync", name=ALICE)
+    out = ok(bob, "sync", name=BOB)
+    assert "merged" in out and "pushed main, E-1" in out
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "carol", name=CAROL)
+    carol = tmp_path / "carol"
+    for member in (alice, bob, carol):
+        assert read(member, "staffing") == proposal(STAFFING, "safe", "safe and adequate")
+        assert read(member, "scheduling") == proposal(SCHEDULING, "four", "two")
+        assert set(tags(member)) == {"U-1", "U-2", "E-1"}
+        assert git(member, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert read(bob, "wages") == WAGES
+    assert "nothing to push" in ok(carol, "sync", name=CAROL)
+    # merged, never rebased: Alice's pushed U-2 commit is an ancestor as it was
+    git(bob, "merge-base", "--is-ancestor", tags(alice)["U-2"], "HEAD")
+
+
+def test_draft_against_incoming_pass_keeps_both(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    theirs = proposal(STAFFING, "safe", "cost-effective")
+    mine = proposal(STAFFING, "safe", "safe, fully funded")
+    record(alice, "employer", "staffing", theirs, ALICE)
+    ok(alice, "sync", name=ALICE)
+    write(bob, "staffing", mine)  # Bob's unsent draft
+    proc = run(bob, "sync", name=BOB)
+    assert proc.returncode == 1
+    assert "set aside" in proc.stdout and "proposals resolve staffing --keep mine|theirs" in proc.stdout
+    assert read(bob, "staffing") == theirs  # the table text is the incoming pass
+    assert git(bob, "cat-file", "blob", "refs/drafts/staffing:staffing.txt") == mine
+    assert "staffing" in ok(bob, "resolve", name=BOB)
+    assert "draft is back" in ok(bob, "resolve", "staffing", "--keep", "mine", name=BOB)
+    assert read(bob, "staffing") == mine
+    assert "No conflicts" in ok(bob, "resolve", name=BOB)
+    assert "no conflict to resolve" in fails(bob, "resolve", "staffing", "--keep", "mine")
+    # the draft is still a draft on top of the new table text: record it as the union's answer
+    out = ok(bob, "pass", "--party", "union", "--session", "2025-02-08", "staffing", name=BOB)
+    assert "U-2" in out
+    assert "pushed main, U-2" in ok(bob, "sync", name=BOB)
+
+
+def test_draft_conflict_resolved_by_keeping_theirs(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    theirs = proposal(STAFFING, "safe", "cost-effective")
+    record(alice, "employer", "staffing", theirs, ALICE)
+    ok(alice, "sync", name=ALICE)
+    write(bob, "staffing", proposal(STAFFING, "safe", "safest"))
+    assert run(bob, "sync", name=BOB).returncode == 1
+    assert "refs/drafts/staffing" in ok(bob, "resolve", "staffing", "--keep", "theirs", name=BOB)
+    assert read(bob, "staffing") == theirs
+    assert "safest" in git(bob, "cat-file", "blob", "refs/drafts/staffing:staffing.txt")
+    assert "No conflicts" in ok(bob, "resolve")
+
+
+def test_a_draft_equal_to_the_incoming_text_is_no_conflict(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    same = proposal(STAFFING, "safe", "safe and adequate")
+    record(alice, "union", "staffing", same, ALICE)
+    ok(alice, "sync", name=ALICE)
+    write(bob, "staffing", same)
+    assert "fast-forward" in ok(bob, "sync", name=BOB)
+    assert "No conflicts" in ok(bob, "resolve")
+
+
+def test_same_pass_number_offline_renumbers_the_unpushed_one(team: tuple[Path, Path, Path]) -> None:
+    remote, alice, bob = team
+    record(alice, "union", "staffing", proposal(STAFFING, "safe", "safe and adequate"), ALICE)
+    record(bob, "union", "scheduling", proposal(SCHEDULING, "four", "six"), BOB)
+    record(bob, "union", "scheduling", proposal(SCHEDULING, "four", "eight"), BOB)  # U-3, also unpushed
+    ok(alice, "sync", name=ALICE)
+    pushed = git(remote, "rev-parse", "refs/tags/U-2^{commit}").strip()
+    bob_u2 = tags(bob)["U-2"]
+    out = ok(bob, "sync", name=BOB)
+    assert "Renumbered your unpushed pass U-2 to U-3" in out
+    assert "Renumbered your unpushed pass U-3 to U-4" in out
+    assert git(remote, "rev-parse", "refs/tags/U-2^{commit}").strip() == pushed  # never rewritten
+    assert tags(bob)["U-2"] == pushed
+    message = git(bob, "log", "-1", "--format=%B", "U-3")
+    assert "Pass: U-3" in message and "Renumbered-From: U-2" in message and "pass U-3" in message
+    # same text, same author and session date as the original
+    assert git(bob, "rev-parse", "U-3^{tree}") == git(bob, "rev-parse", f"{bob_u2}^{{tree}}")
+    assert git(bob, "log", "-1", "--format=%an %ad", "U-3") == git(
+        bob, "log", "-1", "--format=%an %ad", bob_u2
+    )
+    assert git(bob, "for-each-ref", "refs/proposals/before-renumber/")  # the originals are kept
+    ok(alice, "sync", name=ALICE)
+    log = ok(alice, "log", "--json")
+    for name in ("U-1", "U-2", "U-3", "U-4"):
+        assert f'"pass": "{name}"' in log
+    assert read(alice, "scheduling") == proposal(SCHEDULING, "four", "eight")
+    assert ok(alice, "show", "scheduling", "--at", "U-4") == proposal(SCHEDULING, "four", "eight")
+    assert ok(alice, "verify")
+
+
+def test_ta_tag_clash_stops_sync_and_changes_nothing(team: tuple[Path, Path, Path]) -> None:
+    remote, alice, bob = team
+    ok(alice, "ta", "staffing", "--union-sign", "A", "--employer-sign", "E", "--date", "2025-03-01")
+    ok(alice, "sync", name=ALICE)
+    ok(bob, "ta", "staffing", "--union-sign", "B", "--employer-sign", "F", "--date", "2025-03-02")
+    before = (git(bob, "rev-parse", "HEAD"), tags(bob), git(remote, "show-ref"))
+    line = fails(bob, "sync", name=BOB)
+    assert "TA tag ta-staffing" in line and "never moved or deleted" in line
+    assert (git(bob, "rev-parse", "HEAD"), tags(bob), git(remote, "show-ref")) == before
+
+
+def test_sync_never_deletes_or_moves_a_ta_tag(team: tuple[Path, Path, Path]) -> None:
+    remote, alice, bob = team
+    ok(alice, "ta", "staffing", "--union-sign", "A", "--employer-sign", "E", "--date", "2025-03-01")
+    ok(alice, "sync", name=ALICE)
+    ok(bob, "sync", name=BOB)
+    ta = tags(bob)["ta-staffing"]
+    git(remote, "tag", "-d", "ta-staffing")  # someone deletes it on the remote
+    assert "ta-staffing" in ok(bob, "sync", name=BOB)  # ... and the next sync puts it back
+    assert git(remote, "rev-parse", "ta-staffing^{commit}").strip() == ta
+    git(remote, "tag", "-f", "-a", "-m", "moved", "ta-staffing", "U-1")  # someone moves it
+    line = fails(alice, "sync", name=ALICE)
+    assert "never moved or deleted" in line
+    assert tags(alice)["ta-staffing"] == ta and tags(bob)["ta-staffing"] == ta
+
+
+def test_both_recorded_passes_on_one_article_is_a_merge_conflict_settled_by_resolve(
+    team: tuple[Path, Path, Path],
+) -> None:
+    _remote, alice, bob = team
+    ours = proposal(STAFFING, "safe", "safe and adequate")
+    theirs = proposal(STAFFING, "safe", "cost-effective")
+    record(alice, "employer", "staffing", theirs, ALICE)
+    ok(alice, "sync", name=ALICE)
+    record(bob, "union", "staffing", ours, BOB)
+    proc = run(bob, "sync", name=BOB)
+    assert proc.returncode == 1
+    assert "proposals resolve staffing --keep mine|theirs" in proc.stdout
+    assert "merge is in progress" in fails(bob, "pass", "--party", "union", "scheduling")
+    assert "merge is in progress" in fails(bob, "sync")
+    out = ok(bob, "resolve", "staffing", "--keep", "mine", name=BOB)
+    assert "merge committed" in out
+    assert read(bob, "staffing") == ours
+    ok(bob, "sync", name=BOB)
+    ok(alice, "sync", name=ALICE)
+    assert read(alice, "staffing") == ours
+    assert {"U-1", "U-2", "E-1"} <= set(tags(alice))
+
+
+def test_uncommitted_settings_the_remote_changed_stop_sync_before_merging(
+    team: tuple[Path, Path, Path],
+) -> None:
+    _, alice, bob = team
+    toml = alice / "bargaining.toml"
+    toml.write_text(toml.read_text() + "[articles.staffing]\neconomic = true\n")
+    git(alice, "commit", "--quiet", "-am", "staffing is economic")
+    ok(alice, "sync", name=ALICE)
+    mine = (bob / "bargaining.toml").read_text() + "[articles.wages]\neconomic = true\n"
+    (bob / "bargaining.toml").write_text(mine)
+    head = git(bob, "rev-parse", "HEAD")
+    assert "bargaining.toml" in fails(bob, "sync", name=BOB)
+    assert (bob / "bargaining.toml").read_text() == mine
+    assert git(bob, "rev-parse", "HEAD") == head
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (["remote", "add", "evil", "ext::sh -c touch% pwned"], "transport helpers"),
+        (["remote", "add", "evil", "--", "-oProxyCommand=touch pwned"], "looks like an option"),
+        (["config", "remote.origin.uploadpack", "touch pwned; git-upload-pack"], "would run a command"),
+    ],
+)
+def test_hostile_remotes_are_refused(team: tuple[Path, Path, Path], setup: list[str], expected: str) -> None:
+    _, alice, _ = team
+    git(alice, *setup)
+    remote = "evil" if "evil" in setup else "origin"
+    assert expected in fails(alice, "sync", "--remote", remote)
+    assert not (alice / "pwned").exists()
+
+
+def test_remote_names_are_validated(team: tuple[Path, Path, Path]) -> None:
+    _, alice, _ = team
+    assert "invalid remote name" in fails(alice, "sync", "--remote=--upload-pack=touch pwned")
+    assert "invalid remote name" in fails(alice, "sync", "--remote", "../x")
+    assert "no remote named" in fails(alice, "sync", "--remote", "nowhere")
+    git(alice, "remote", "add", "second", str(alice))
+    git(alice, "remote", "remove", "origin")
+    ok(alice, "sync", "--remote", "second")  # the only remote left, named explicitly
+
+
+def test_no_remote_and_unrelated_histories(tmp_path: Path) -> None:
+    alone = make_repo(tmp_path / "alone")
+    assert "no remote" in fails(alone, "sync")
+    other = make_repo(tmp_path / "other")
+    git(tmp_path, "init", "--quiet", "--bare", "r.git")
+    git(other, "remote", "add", "origin", str(tmp_path / "r.git"))
+    ok(other, "sync")
+    git(alone, "remote", "add", "origin", str(tmp_path / "r.git"))
+    head = git(alone, "rev-parse", "HEAD")
+    line = fails(alone, "sync")
+    assert "no history" in line or "different baseline" in line or "shares no history" in line
+    assert git(alone, "rev-parse", "HEAD") == head
+
+
+def test_detached_head_refuses_to_sync(team: tuple[Path, Path, Path]) -> None:
+    _, alice, _ = team
+    git(alice, "checkout", "--quiet", "--detach", "HEAD")
+    assert "detached" in fails(alice, "sync")
