@@ -25,6 +25,14 @@ def _repo(args: argparse.Namespace):
     return BargainingRepo.open(args.C)
 
 
+def _repair_interrupted(repo) -> None:
+    """Before recording: finish what a crash left half-done (a pass without its tag), and say so."""
+    from .integrity import repair_interrupted
+
+    for line in repair_interrupted(repo):
+        print(line, file=sys.stderr)
+
+
 def _print_json(data: object) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -73,6 +81,7 @@ def cmd_pass(args: argparse.Namespace) -> int:
     from .passes import record_pass
 
     repo = _repo(args)
+    _repair_interrupted(repo)
     texts = None
     if args.from_file:
         if len(args.ids) != 1:
@@ -102,6 +111,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     from .passes import withdraw
 
     repo = _repo(args)
+    _repair_interrupted(repo)
     result = withdraw(
         repo, args.party, args.ids, session=args.session, number=args.number, message=args.message or ""
     )
@@ -114,6 +124,7 @@ def cmd_ta(args: argparse.Namespace) -> int:
     from .agreements import make_ta
 
     repo = _repo(args)
+    _repair_interrupted(repo)
     ta = make_ta(
         repo,
         args.id,
@@ -190,9 +201,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from .agreements import verify
+    from .integrity import extra_violations
 
     repo = _repo(args)
-    problems = verify(repo)
+    problems = verify(repo) + extra_violations(repo)
     if args.json:
         _print_json({"ok": not problems, "problems": [p.line() for p in problems]})
     elif problems:
@@ -259,6 +271,27 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         raise ProposalsError("say which text to keep: --keep mine or --keep theirs")
     print(resolve(repo, args.id, args.keep))
     return 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from .integrity import find_problems, repair
+
+    repo = _repo(args)
+    if args.dry_run:
+        problems = find_problems(repo)
+        for problem in problems:
+            print(f"{problem.line()}" + ("" if problem.fixable else " (needs a person)"))
+        if not problems:
+            print("Nothing to repair.")
+        return 1 if problems else 0
+    done, left = repair(repo)
+    for line in done:
+        print(line)
+    for problem in left:
+        print(f"Not repaired: {problem.line()}")
+    if not done and not left:
+        print("Nothing to repair.")
+    return 1 if left else 0
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
@@ -362,6 +395,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("resolve", cmd_resolve, "settle a conflict reported by sync (no ID: list them)")
     p.add_argument("id", nargs="?", metavar="ID")
     p.add_argument("--keep", choices=["mine", "theirs"])
+
+    p = add("repair", cmd_repair, "finish what a crash left half-done: untagged passes, stray temp files")
+    p.add_argument("--dry-run", action="store_true", help="only list the problems")
 
     p = add("tui", cmd_tui, "open the terminal UI")
     p.add_argument("dir", nargs="?", metavar="DIR")
