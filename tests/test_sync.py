@@ -277,14 +277,14 @@ def test_remote_names_are_validated(team: tuple[Path, Path, Path]) -> None:
 def test_no_remote_and_unrelated_histories(tmp_path: Path) -> None:
     alone = make_repo(tmp_path / "alone")
     assert "no remote" in fails(alone, "sync")
-    other = make_repo(tmp_path / "other")
+    other = make_repo(tmp_path / "other", name="Someone Else")
     git(tmp_path, "init", "--quiet", "--bare", "r.git")
     git(other, "remote", "add", "origin", str(tmp_path / "r.git"))
     ok(other, "sync")
     git(alone, "remote", "add", "origin", str(tmp_path / "r.git"))
     head = git(alone, "rev-parse", "HEAD")
     line = fails(alone, "sync")
-    assert "no history" in line or "different baseline" in line or "shares no history" in line
+    assert "shares no history" in line
     assert git(alone, "rev-parse", "HEAD") == head
 
 
