@@ -219,17 +219,26 @@ def cmd_tui(args: argparse.Namespace) -> int:
 # -- parser ---------------------------------------------------------------------------------------
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but usage mistakes are one line like every other error."""
+
+    def error(self, message: str):  # type: ignore[override]
+        print(f"proposals: error: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="proposals",
         description="Collective-bargaining proposals kept in git: passes, TAs, redlines, Word.",
     )
     parser.add_argument("-C", metavar="DIR", default=".", help="run as if started in DIR")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def add(name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
+        assert isinstance(p, Parser)
         p.set_defaults(handler=handler)
         return p
 
