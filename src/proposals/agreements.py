@@ -56,6 +56,7 @@ def make_ta(
 ) -> TARecord:
     """TA the text on the table (the last recorded pass), not an unsent draft."""
     validate_id(article_id)
+    repo.ensure_can_record()
     union_sign = _one_line(union_sign, "--union-sign")
     employer_sign = _one_line(employer_sign, "--employer-sign")
     ta_date = validate_date(ta_date or date.today().isoformat(), "TA date")

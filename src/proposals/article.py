@@ -51,7 +51,7 @@ def decode_article(data: bytes, where: str) -> str:
             f"{where} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "re-save it as UTF-8"
         ) from None
-    text = text.removeprefix("\ufeff")
+    text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

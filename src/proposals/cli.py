@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import ProposalsError
 
@@ -219,26 +220,26 @@ def cmd_tui(args: argparse.Namespace) -> int:
 # -- parser ---------------------------------------------------------------------------------------
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse, but usage mistakes are one line like every other error."""
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes get the same one-line error as everything else (`proposals CMD -h` for help)."""
 
-    def error(self, message: str):  # type: ignore[override]
-        print(f"proposals: error: {message} (see {self.prog} --help)", file=sys.stderr)
-        raise SystemExit(2)
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix("proposals").strip()
+        self.exit(2, f"proposals: error: {where + ': ' if where else ''}{' '.join(message.split())}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
+    parser = OneLineParser(
         prog="proposals",
         description="Collective-bargaining proposals kept in git: passes, TAs, redlines, Word.",
     )
     parser.add_argument("-C", metavar="DIR", default=".", help="run as if started in DIR")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     def add(name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        assert isinstance(p, Parser)
+        assert isinstance(p, OneLineParser)
         p.set_defaults(handler=handler)
         return p
 

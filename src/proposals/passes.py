@@ -102,6 +102,7 @@ def record_pass(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to put in the pass")
+    repo.ensure_can_record()
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
     session = validate_date(session or date.today().isoformat(), "session date")
     history = repo.history()
@@ -150,6 +151,10 @@ def record_pass(
                 f"Kept before recording {party} pass {name}.",
             )
         repo.write_draft(article_id, new)
+    for article_id, new in new_texts.items():
+        # Record the normalised text (no BOM, LF endings), not a Word-saved file's raw bytes.
+        if article_id not in texts and repo.article_path(article_id).read_bytes() != new.encode("utf-8"):
+            repo.write_draft(article_id, new)
 
     party_name = repo.config.party(party).name
     subject = (
@@ -187,6 +192,7 @@ def withdraw(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to withdraw")
+    repo.ensure_can_record()
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
     session = validate_date(session or date.today().isoformat(), "session date")
     history = repo.history()
