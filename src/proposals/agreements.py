@@ -21,8 +21,9 @@ from .history import (
     T_TA_TAG,
     T_TA_UNION,
     TARecord,
+    current_tas,
 )
-from .passes import current_tas, session_timestamp
+from .passes import session_timestamp
 from .repo import BargainingRepo, validate_date
 from .store import validate_ref_name
 
@@ -139,7 +140,9 @@ def verify(repo: BargainingRepo) -> list[Violation]:
                 later = [
                     e.name
                     for e in events[events.index(ta) + 1 :]
-                    if not isinstance(e, TARecord) and article_id in e.articles
+                    if not isinstance(e, TARecord)
+                    and article_id in e.articles
+                    and not agreed_text_matches(ta, repo.text_at_commit(article_id, e.commit))
                 ]
                 cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
                 violations.append(Violation(article_id, ta.section, "recorded history", cause))

@@ -6,7 +6,6 @@ with a blank line between sections. Section numbers stay literal in the text ("6
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -52,7 +51,7 @@ def decode_article(data: bytes, where: str) -> str:
             f"{where} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "re-save it as UTF-8"
         ) from None
-    text = text.removeprefix("\ufeff")
+    text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -112,5 +111,7 @@ def section_text(text: str, number: str) -> str | None:
 
 def blob_hash(data: str | bytes) -> str:
     """Git's blob id of the data, so locked text is checked exactly as git stores it."""
+    import hashlib  # lazily: only TAs and verify need it
+
     raw = data.encode("utf-8") if isinstance(data, str) else data
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()

@@ -325,10 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-C", metavar="DIR", default=".", help="run as if started in DIR")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     def add(name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
+        assert isinstance(p, OneLineParser)
         p.set_defaults(handler=handler)
         return p
 

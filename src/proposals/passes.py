@@ -23,6 +23,7 @@ from .history import (
     T_WITHDRAWN,
     History,
     TARecord,
+    current_tas,
 )
 from .repo import BargainingRepo, validate_date
 from .store import validate_ref_name
@@ -76,14 +77,6 @@ def locked_changes(history: History, article_id: str, old: str | None, new: str)
             if section is None or blob_hash(section) != ta.blob:
                 broken.append(ta)
     return broken
-
-
-def current_tas(history: History, article_id: str) -> list[TARecord]:
-    """The TAs still standing: the latest per section (or whole article) of this article."""
-    latest: dict[str | None, TARecord] = {}
-    for ta in history.tas_for(article_id):
-        latest[ta.section] = ta
-    return list(latest.values())
 
 
 def _trailers(pairs: Sequence[tuple[str, str]]) -> str:
