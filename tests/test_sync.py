@@ -292,3 +292,26 @@ def test_detached_head_refuses_to_sync(team: tuple[Path, Path, Path]) -> None:
     _, alice, _ = team
     git(alice, "checkout", "--quiet", "--detach", "HEAD")
     assert "detached" in fails(alice, "sync")
+
+
+def test_new_article_drafted_on_both_sides_keeps_both(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    record(alice, "union", "wages", WAGES, ALICE)
+    ok(alice, "sync", name=ALICE)
+    mine = proposal(WAGES, "three", "five")
+    write(bob, "wages", mine)  # untracked: Bob's own first draft of the same new article
+    assert run(bob, "sync", name=BOB).returncode == 1
+    assert read(bob, "wages") == WAGES
+    assert git(bob, "cat-file", "blob", "refs/drafts/wages:wages.txt") == mine
+    ok(bob, "resolve", "wages", "--keep", "mine")
+    assert read(bob, "wages") == mine
+
+
+def test_sync_warns_when_an_offline_pass_changes_text_tad_meanwhile(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    ok(alice, "ta", "staffing", "--union-sign", "A", "--employer-sign", "E", "--date", "2025-03-01")
+    ok(alice, "sync", name=ALICE)
+    record(bob, "union", "staffing", proposal(STAFFING, "safe", "safer"), BOB)  # Bob had not seen the TA
+    proc = run(bob, "sync", name=BOB, check=True)
+    assert "warning: after sync, staffing: changed" in proc.stderr
+    assert run(bob, "verify").returncode == 1

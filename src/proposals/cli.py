@@ -238,6 +238,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"Synced with {where}: {report.integrated}"
         + (f"; pushed {', '.join(report.pushed)}" if report.pushed else "; nothing to push")
     )
+    from .agreements import verify
+
+    for problem in verify(repo):  # e.g. a pass made offline that changes text TA'd meanwhile
+        print(f"warning: after sync, {problem.line()}; check with proposals verify", file=sys.stderr)
     if report.draft_conflicts:
         print("Your drafts of these articles were set aside because incoming passes changed them:")
         for line in list_conflicts(repo):
