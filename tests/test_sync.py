@@ -315,3 +315,48 @@ def test_sync_warns_when_an_offline_pass_changes_text_tad_meanwhile(team: tuple[
     proc = run(bob, "sync", name=BOB, check=True)
     assert "warning: after sync, staffing: changed" in proc.stderr
     assert run(bob, "verify").returncode == 1
+
+
+def test_a_push_racing_ours_is_fetched_and_merged_on_retry(
+    team: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """Carol pushes between Bob's fetch and Bob's push (a git hook makes it happen right then)."""
+    remote, alice, bob = team
+    record(alice, "union", "staffing", proposal(STAFFING, "safe", "safe and adequate"), ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "carol", name=CAROL)
+    carol = tmp_path / "carol"
+    record(carol, "employer", "wages", WAGES, CAROL)
+    record(bob, "union", "scheduling", proposal(SCHEDULING, "four", "six"), BOB)
+    marker = tmp_path / "raced"
+    hook = bob / ".git" / "hooks" / "reference-transaction"
+    hook.write_text(
+        "#!/bin/sh\n"
+        '[ "$1" = committed ] || exit 0\n'
+        "grep -q refs/remotes/origin/main || exit 0\n"
+        f'[ -e "{marker}" ] && exit 0\n'
+        f'touch "{marker}"\n'
+        "unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_PREFIX\n"
+        f'git -C "{carol}" push --quiet origin main E-1 >/dev/null 2>&1\n'
+    )
+    hook.chmod(0o755)
+    out = ok(bob, "sync", name=BOB)
+    assert marker.exists()
+    assert "pushed main" in out
+    hook.unlink()
+    ok(alice, "sync", name=ALICE)
+    for article, text in (("wages", WAGES), ("scheduling", proposal(SCHEDULING, "four", "six"))):
+        assert read(alice, article) == text
+    assert {"U-1", "U-2", "U-3", "E-1"} <= set(tags(alice))
+
+
+def test_the_same_pass_entered_twice_is_renumbered_and_flagged(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    theirs = proposal(STAFFING, "safe", "cost-effective")
+    record(alice, "employer", "staffing", theirs, ALICE)
+    record(bob, "employer", "staffing", theirs, BOB)
+    ok(alice, "sync", name=ALICE)
+    proc = run(bob, "sync", name=BOB, check=True)
+    assert "Renumbered your unpushed pass E-1 to E-2" in proc.stdout
+    assert "probably the same pass entered twice" in proc.stderr
+    assert read(bob, "staffing") == theirs

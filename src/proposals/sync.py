@@ -443,6 +443,32 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     raise ProposalsError(f"{name} kept changing while syncing; run proposals sync again")
 
 
+def duplicate_notes(
+    repo: BargainingRepo,
+    unpushed: list[tuple[str, str, str]],
+    remote_names: dict[str, str],
+    plan: dict[str, str],
+) -> list[str]:
+    """Spot the likely cause of a clash: the same pass entered twice, by two members."""
+    store = repo.store
+    notes = []
+    for name, _, commit in unpushed:
+        theirs = remote_names.get(name)
+        if name not in plan or theirs is None:
+            continue
+        same = [trailer_value(store, c, "Session") for c in (commit, theirs)]
+        ours_tree = store.out("diff", "--name-only", f"{commit}^!") if same[0] == same[1] else None
+        theirs_tree = store.out("diff", "--name-only", f"{theirs}^!") if ours_tree is not None else None
+        if ours_tree is not None and ours_tree == theirs_tree:
+            paths = ours_tree.split()
+            if all(store.blob_id(commit, p) == store.blob_id(theirs, p) for p in paths):
+                notes.append(
+                    f"your {name} (now {plan[name]}) has the same session and text as the remote's {name}: "
+                    "probably the same pass entered twice; both are kept in the history"
+                )
+    return notes
+
+
 def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> None:
     store = repo.store
     fetch(repo, remote)
@@ -477,6 +503,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     if clashes:
         codes = {key: party.code for key, party in repo.config.parties.items()}
         plan = plan_renumbering(unpushed, taken, codes)
+        report.warnings += duplicate_notes(repo, unpushed, remote_names, plan)
         _, followed = rewrite_unpushed(repo, branch, remote_head, plan)
         report.renumbered.update(plan)
         if followed:
