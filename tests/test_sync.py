@@ -360,3 +360,17 @@ def test_the_same_pass_entered_twice_is_renumbered_and_flagged(team: tuple[Path,
     assert "Renumbered your unpushed pass E-1 to E-2" in proc.stdout
     assert "probably the same pass entered twice" in proc.stderr
     assert read(bob, "staffing") == theirs
+
+
+def test_a_draft_on_top_of_our_own_unpushed_pass_is_left_alone(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    record(alice, "union", "scheduling", proposal(SCHEDULING, "four", "six"), ALICE)
+    ok(alice, "sync", name=ALICE)
+    record(bob, "union", "staffing", proposal(STAFFING, "safe", "safer"), BOB)
+    draft = proposal(STAFFING, "safe", "safest")
+    write(bob, "staffing", draft)  # still drafting after recording U-2
+    out = ok(bob, "sync", name=BOB)
+    assert "merged" in out
+    assert read(bob, "staffing") == draft
+    assert "No conflicts" in ok(bob, "resolve")
+    assert git(bob, "for-each-ref", "refs/drafts/") == ""

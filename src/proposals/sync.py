@@ -527,7 +527,8 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
         return
     if is_ancestor(store, remote_head, head):
         return
-    incoming = [p for p in store.out("diff", "--name-only", "-z", head, remote_head).split("\0") if p]
+    # What the remote changed since we diverged (three dots), not what differs from our own commits.
+    incoming = [p for p in store.out("diff", "--name-only", "-z", f"{head}...{remote_head}").split("\0") if p]
     dirty = store.dirty_paths()
     blocked = sorted(p for p in incoming if p in dirty and article_id_of(p) is None)
     if blocked:
@@ -559,9 +560,20 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             store.run("rm", "--cached", "--quiet", "--ignore-unmatch", "--", path)
             file.unlink(missing_ok=True)
 
+    def put_back() -> None:
+        """The merge failed outright: every set-aside draft goes back where it was."""
+        for article_id, mine in set_aside.items():
+            if mine is not None:
+                atomic_write_bytes(repo.article_path(article_id), mine)
+                store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+
     # 4. Merge (never rebase): fast-forward when we have nothing of our own.
     if is_ancestor(store, head, remote_head):
-        store.run("merge", "--quiet", "--ff-only", "--end-of-options", remote_head)
+        try:
+            store.run("merge", "--quiet", "--ff-only", "--end-of-options", remote_head)
+        except GitError:
+            put_back()
+            raise
         report.integrated = "fast-forward"
     else:
         proc = store.run(
@@ -579,10 +591,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
         if proc.returncode != 0:
             conflicts = unmerged_paths(store)
             if not conflicts:
-                for article_id, mine in set_aside.items():  # put the drafts back as they were
-                    if mine is not None:
-                        atomic_write_bytes(repo.article_path(article_id), mine)
-                        store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+                put_back()
                 raise GitError(git_message(proc.stderr, ["merge"]))
             report.merge_conflicts = conflicts
         report.integrated = "merged"
