@@ -251,6 +251,9 @@ class BargainingRepo:
         resolved = self.resolve(article_id, rev)
         if resolved.commit is None:
             text = self.read_draft(article_id)
+        elif rev.startswith("refs/drafts/"):  # a saved draft's tree holds just <id>.txt
+            data = self.store.read_blob(resolved.commit, f"{article_id}.txt")
+            text = None if data is None else decode_article(data, f"{article_id}.txt at {rev}")
         else:
             text = self.text_at_commit(article_id, resolved.commit)
         if text is None:
