@@ -119,6 +119,7 @@ def test_draft_against_incoming_pass_keeps_both(team: tuple[Path, Path, Path]) -
     assert "set aside" in proc.stdout and "proposals resolve staffing --keep mine|theirs" in proc.stdout
     assert read(bob, "staffing") == theirs  # the table text is the incoming pass
     assert git(bob, "cat-file", "blob", "refs/drafts/staffing:staffing.txt") == mine
+    assert ok(bob, "show", "staffing", "--at", "refs/drafts/staffing") == mine  # as the message says
     assert "staffing" in ok(bob, "resolve", name=BOB)
     assert "draft is back" in ok(bob, "resolve", "staffing", "--keep", "mine", name=BOB)
     assert read(bob, "staffing") == mine

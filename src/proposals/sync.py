@@ -713,7 +713,8 @@ def list_conflicts(repo: BargainingRepo) -> list[str]:
     for article_id in sorted(open_conflicts(store)):
         lines.append(
             f"{article_id}: your draft was set aside for an incoming pass; "
-            f"proposals resolve {article_id} --keep mine|theirs (draft at {DRAFT_REF_PREFIX}{article_id})"
+            f"proposals resolve {article_id} --keep mine|theirs "
+            f"(see yours: proposals show {article_id} --at {DRAFT_REF_PREFIX}{article_id})"
         )
     return lines
 
