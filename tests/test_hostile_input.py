@@ -140,6 +140,8 @@ def test_a_directory_that_is_not_a_bargaining_repo(tmp_path: Path) -> None:
     (other / "README").write_text("someone else's project\n")
     assert "not a bargaining repo" in fails(other, "status")
     assert "not a bargaining repo" in fails(other, "pass", "--party", "union", "x")
+    assert "not a bargaining repo" in fails(other, "sync")
+    assert "not a bargaining repo" in fails(other, "repair")
     assert (other / "README").read_text() == "someone else's project\n"
     assert "not a directory" in fails(tmp_path / "missing", "status")
 
@@ -167,7 +169,7 @@ def test_shallow_clone_is_refused_with_an_explanation(repo: Path, tmp_path: Path
     ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "--quiet", "--depth", "1", f"file://{repo}", str(shallow))
-    for args in (["status"], ["log"], ["verify"], ["pass", "--party", "union", "staffing"]):
+    for args in (["status"], ["log"], ["verify"], ["sync"], ["pass", "--party", "union", "staffing"]):
         assert "shallow clone" in fails(shallow, *args)
     git(shallow, "fetch", "--quiet", "--unshallow")
     assert "U-2" in ok(shallow, "log")
