@@ -192,3 +192,15 @@ def test_verify_flags_a_ta_whose_lock_never_matched(tmp_path: Path) -> None:
     git(repo, "commit", "--quiet", "--allow-empty", "-m", forged)
     proc = run(repo, "verify")
     assert proc.returncode == 1 and "text there does not match the TA lock" in proc.stdout
+
+
+def test_a_hand_made_pass_with_an_option_shaped_name_is_never_tagged(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "team")
+    message = "sneaky\n\nProposal-Party: union\nPass: --upload-pack=touch pwned\nSession: 2025-02-01\n"
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", message)
+    proc = run(repo, "repair")
+    assert proc.returncode == 1 and "could not repair" in proc.stdout and "invalid" in proc.stdout
+    assert set(tags(repo)) == {"U-1"}
+    assert not (repo / "pwned").exists()
+    write(repo, "staffing", STAFFING.replace("safe", "safer"))
+    assert "U-2" in ok(repo, "pass", "--party", "union", "staffing")  # auto-repair skips it quietly

@@ -172,6 +172,28 @@ def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
     return f"Repaired: TA {ta.tag} was recorded but not tagged; tagged it"
 
 
+def _fix(repo: BargainingRepo, problem: Problem) -> str:
+    if problem.kind == "untagged-pass":
+        return _tag_pass(repo, problem.name)
+    if problem.kind == "untagged-ta":
+        ta = next(t for t in repo.history().tas if t.tag == problem.name)
+        return _tag_ta(repo, ta)
+    if problem.kind == "orphan-tag":
+        obj = repo.store.tags()[problem.name][0]
+        repo.store.update_ref(f"{ORPHAN_PREFIX}{problem.name}", obj)
+        repo.store.run("update-ref", "-d", f"refs/tags/{problem.name}", obj)
+        return (
+            f"Repaired: tag {problem.name} marked a commit no longer in the branch; "
+            f"kept it as {ORPHAN_PREFIX}{problem.name}"
+        )
+    assert problem.kind == "temp-file"
+    target_dir = _git_dir(repo) / "proposals" / "interrupted"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    source = repo.root / problem.name
+    shutil.move(str(source), target_dir / f"{int(time.time())}-{os.getpid()}-{source.name}")
+    return f"Repaired: moved {problem.name} (an interrupted save) into {target_dir}"
+
+
 def repair(repo: BargainingRepo, *, kinds: tuple[str, ...] | None = None) -> tuple[list[str], list[Problem]]:
     """Fix every fixable problem (or only `kinds`); return what was done and what needs a person."""
     done: list[str] = []
@@ -180,25 +202,10 @@ def repair(repo: BargainingRepo, *, kinds: tuple[str, ...] | None = None) -> tup
         if not problem.fixable or (kinds is not None and problem.kind not in kinds):
             left.append(problem)
             continue
-        if problem.kind == "untagged-pass":
-            done.append(_tag_pass(repo, problem.name))
-        elif problem.kind == "untagged-ta":
-            ta = next(t for t in repo.history().tas if t.tag == problem.name)
-            done.append(_tag_ta(repo, ta))
-        elif problem.kind == "orphan-tag":
-            obj = repo.store.tags()[problem.name][0]
-            repo.store.update_ref(f"{ORPHAN_PREFIX}{problem.name}", obj)
-            repo.store.run("update-ref", "-d", f"refs/tags/{problem.name}", obj)
-            done.append(
-                f"Repaired: tag {problem.name} marked a commit no longer in the branch; "
-                f"kept it as {ORPHAN_PREFIX}{problem.name}"
-            )
-        elif problem.kind == "temp-file":
-            target_dir = _git_dir(repo) / "proposals" / "interrupted"
-            target_dir.mkdir(parents=True, exist_ok=True)
-            source = repo.root / problem.name
-            shutil.move(str(source), target_dir / f"{int(time.time())}-{os.getpid()}-{source.name}")
-            done.append(f"Repaired: moved {problem.name} (an interrupted save) into {target_dir}")
+        try:
+            done.append(_fix(repo, problem))
+        except (ProposalsError, OSError) as exc:  # e.g. a hand-made commit with an unusable pass name
+            left.append(Problem(problem.kind, problem.name, f"could not repair: {exc}", False))
     repo.invalidate()
     return done, left
 
