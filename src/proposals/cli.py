@@ -390,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("verify", cmd_verify, "check that every TA'd text is unchanged")
     p.add_argument("--json", action="store_true")
 
-    p = add("sync", cmd_sync, "fetch, merge and push passes and TAs through the team's git remote")
+    p = add("sync", cmd_sync, "fetch, merge, push passes and TAs via the team remote")
     p.add_argument("--remote", metavar="NAME", help="git remote (default: upstream, origin, the only one)")
 
     p = add("clone", cmd_clone, "a working copy of the team's bargaining repo")
@@ -401,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", nargs="?", metavar="ID")
     p.add_argument("--keep", choices=["mine", "theirs"])
 
-    p = add("repair", cmd_repair, "finish what a crash left half-done: untagged passes, stray temp files")
+    p = add("repair", cmd_repair, "finish a crashed pass: missing tags, stray temp files")
     p.add_argument("--dry-run", action="store_true", help="only list the problems")
 
     p = add("tui", cmd_tui, "open the terminal UI")
