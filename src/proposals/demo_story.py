@@ -595,7 +595,7 @@ STORY: list[Propose | Withdraw | TA] = [
             "management-rights": [
                 (
                     "Except as expressly and specifically limited by the terms of this Agreement, the Employer retains all rights, powers and authority it had prior to the recognition of the Union, including but not limited to the right to:",
-                    "Except as limited by this Agreement, the Employer retains the following rights:",
+                    "Except as limited by this Agreement, the Employer retains the right to:",
                 ),
                 (
                     "(e) determine the methods, means, technology and personnel by which patient care is provided, including telehealth, electronic health record systems and artificial intelligence tools;",
