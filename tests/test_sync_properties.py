@@ -54,6 +54,9 @@ def test_renumbered_message_rewrites_the_trailer_and_the_default_subject() -> No
     assert out.splitlines()[0] == "Union pass U-3: staffing"
     assert "Pass: U-3" in out and "Pass: U-2" not in out and out.endswith("Renumbered-From: U-2\n")
     assert renumbered_message("Union pass U-22: x\n\nPass: U-2\n", "U-2", "U-3").startswith("Union pass U-22")
+    assert renumbered_message("U-2: counter on ratios\n\nPass: U-2\n", "U-2", "U-3").startswith(
+        "U-3: counter on ratios\n"
+    )
 
 
 @settings(max_examples=500, deadline=None)

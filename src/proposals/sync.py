@@ -189,7 +189,9 @@ def ident_env(ident: str, role: str) -> dict[str, str]:
 def renumbered_message(message: str, old: str, new: str) -> str:
     """The same message with the Pass trailer (and the default subject) naming the new number."""
     lines = message.rstrip("\n").split("\n")
-    if lines and re.search(rf"\bpass {re.escape(old)}\b", lines[0]):
+    if lines and lines[0].startswith(f"{old}: "):  # "U-7: message" (a pass recorded with -m)
+        lines[0] = f"{new}: " + lines[0][len(old) + 2 :]
+    elif lines and re.search(rf"\bpass {re.escape(old)}\b", lines[0]):
         lines[0] = re.sub(rf"\bpass {re.escape(old)}\b", f"pass {new}", lines[0], count=1)
     lines = [f"{T_PASS}: {new}" if line.strip() == f"{T_PASS}: {old}" else line for line in lines]
     lines.append(f"{T_RENUMBERED}: {old}")
