@@ -375,3 +375,18 @@ def test_a_draft_on_top_of_our_own_unpushed_pass_is_left_alone(team: tuple[Path,
     assert read(bob, "staffing") == draft
     assert "No conflicts" in ok(bob, "resolve")
     assert git(bob, "for-each-ref", "refs/drafts/") == ""
+
+
+def test_the_demo_negotiation_round_trips_through_a_remote(tmp_path: Path) -> None:
+    """Twelve sessions with TAs and a withdrawal: published, cloned, verified, identical status."""
+    ok(tmp_path, "demo", "demo")
+    demo = tmp_path / "demo"
+    git(tmp_path, "init", "--quiet", "--bare", "remote.git")
+    git(demo, "remote", "add", "origin", str(tmp_path / "remote.git"))
+    ok(demo, "sync")
+    ok(tmp_path, "clone", str(tmp_path / "remote.git"), "copy")
+    copy = tmp_path / "copy"
+    assert tags(copy) == tags(demo)
+    assert ok(copy, "status", "--json") == ok(demo, "status", "--json")
+    assert "intact" in ok(copy, "verify")
+    assert "Nothing to repair" in ok(copy, "repair")
