@@ -204,3 +204,12 @@ def test_a_hand_made_pass_with_an_option_shaped_name_is_never_tagged(tmp_path: P
     assert not (repo / "pwned").exists()
     write(repo, "staffing", STAFFING.replace("safe", "safer"))
     assert "U-2" in ok(repo, "pass", "--party", "union", "staffing")  # auto-repair skips it quietly
+
+
+def test_a_detached_head_makes_no_tag_look_orphaned(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "team")
+    write(repo, "staffing", STAFFING.replace("safe", "safer"))
+    ok(repo, "pass", "--party", "union", "staffing")
+    git(repo, "checkout", "--quiet", "--detach", "U-1")
+    assert "Nothing to repair" in ok(repo, "repair")
+    assert set(tags(repo)) == {"U-1", "U-2"}

@@ -50,8 +50,11 @@ def _trailer(repo: BargainingRepo, commit: str, key: str) -> str:
     return repo.store.out("log", "-1", f"--format=%(trailers:key={key},valueonly)", commit).strip()
 
 
-def _reachable_from_remote(repo: BargainingRepo, commit: str) -> bool:
-    out = repo.store.out("for-each-ref", "--contains", commit, "--format=%(refname)", "refs/remotes/")
+def _on_some_branch(repo: BargainingRepo, commit: str) -> bool:
+    """In any local or remote-tracking branch: not orphaned, just not checked out (or not merged)."""
+    out = repo.store.out(
+        "for-each-ref", "--contains", commit, "--format=%(refname)", "refs/heads/", "refs/remotes/"
+    )
     return bool(out.strip())
 
 
@@ -123,8 +126,8 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
             continue
         if repo.store.run("merge-base", "--is-ancestor", commit, head, check=False).returncode == 0:
             continue
-        if _reachable_from_remote(repo, commit):
-            continue  # fetched but not merged yet: proposals sync brings it in
+        if _on_some_branch(repo, commit):
+            continue  # another branch, or fetched but not merged yet (proposals sync brings it in)
         if is_ta:
             detail = (
                 "TA tag marks a commit that is not in this branch; a TA tag is never removed, ask your team"
