@@ -390,3 +390,13 @@ def test_the_demo_negotiation_round_trips_through_a_remote(tmp_path: Path) -> No
     assert ok(copy, "status", "--json") == ok(demo, "status", "--json")
     assert "intact" in ok(copy, "verify")
     assert "Nothing to repair" in ok(copy, "repair")
+
+
+def test_an_unreachable_remote_is_one_line_and_changes_nothing(team: tuple[Path, Path, Path]) -> None:
+    _, alice, _ = team
+    record(alice, "union", "staffing", proposal(STAFFING, "safe", "safer"), ALICE)
+    git(alice, "remote", "set-url", "origin", str(alice.parent / "gone.git"))
+    head = git(alice, "rev-parse", "HEAD")
+    line = fails(alice, "sync")
+    assert "git fetch" in line and "gone.git" in line
+    assert git(alice, "rev-parse", "HEAD") == head and "U-2" in tags(alice)
