@@ -189,6 +189,10 @@ class BargainingRepo:
     def read_draft(self, article_id: str) -> str | None:
         """The working-tree text (our draft or the table text), or None if there is no file."""
         path = self.article_path(article_id)
+        if path.is_symlink():  # a shared repo must not make us read (and export) ~/.ssh/id_rsa
+            raise ProposalsError(
+                f"{self.article_relpath(article_id)} is a symbolic link; articles must be plain files"
+            )
         try:
             data = path.read_bytes()
         except FileNotFoundError:
