@@ -228,3 +228,16 @@ def test_merge_in_progress_refuses_to_record(repo: Path) -> None:
 def test_internal_errors_never_show_a_traceback(repo: Path) -> None:
     proc = run(repo, "show", "staffing", "--at", "U-999")
     assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_symlinked_article_is_never_followed(repo: Path, tmp_path: Path) -> None:
+    """A shared repo could ship articles/x.txt -> ~/.ssh/id_rsa; we must not read it, let alone export it."""
+    secret = tmp_path / "id_rsa"
+    secret.write_text("ARTICLE 99: SECRET\n\n-----BEGIN PRIVATE KEY-----\n")
+    (repo / "articles" / "leak.txt").symlink_to(secret)
+    before = snapshot(repo)
+    for args in (["pass", "--party", "union", "leak"], ["show", "leak"], ["status"]):
+        line = fails(repo, *args)
+        assert "symbolic link" in line and "PRIVATE" not in line
+    unchanged(repo, before)
+    assert secret.read_text().startswith("ARTICLE 99")
