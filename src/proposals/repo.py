@@ -159,6 +159,13 @@ class BargainingRepo:
 
     # -- articles ------------------------------------------------------------------------------
 
+    def _plain_dir(self, name: str) -> Path:
+        """articles/ or notes/, refused if a (shared, hostile) repo made it a symlink out of the repo."""
+        directory = self.root / name
+        if directory.is_symlink():
+            raise ProposalsError(f"{name}/ is a symbolic link; it must be a plain folder in the repo")
+        return directory
+
     def article_relpath(self, article_id: str) -> str:
         return f"{ARTICLES_DIR}/{validate_id(article_id)}.txt"
 
@@ -170,7 +177,7 @@ class BargainingRepo:
 
     def working_ids(self) -> list[str]:
         """Articles present in the working tree (files whose names are valid ids)."""
-        directory = self.root / ARTICLES_DIR
+        directory = self._plain_dir(ARTICLES_DIR)
         if not directory.is_dir():
             return []
         ids = []
@@ -188,7 +195,7 @@ class BargainingRepo:
 
     def read_draft(self, article_id: str) -> str | None:
         """The working-tree text (our draft or the table text), or None if there is no file."""
-        path = self.article_path(article_id)
+        path = self._plain_dir(ARTICLES_DIR) / f"{validate_id(article_id)}.txt"
         if path.is_symlink():  # a shared repo must not make us read (and export) ~/.ssh/id_rsa
             raise ProposalsError(
                 f"{self.article_relpath(article_id)} is a symbolic link; articles must be plain files"
@@ -202,7 +209,7 @@ class BargainingRepo:
         return decode_article(data, self.article_relpath(article_id))
 
     def write_draft(self, article_id: str, text: str) -> None:
-        atomic_write(self.article_path(article_id), normalise_text(text))
+        atomic_write(self._plain_dir(ARTICLES_DIR) / f"{validate_id(article_id)}.txt", normalise_text(text))
 
     def read_notes(self, article_id: str) -> str:
         try:
@@ -211,7 +218,7 @@ class BargainingRepo:
             return ""
 
     def write_notes(self, article_id: str, text: str) -> None:
-        atomic_write(self.notes_path(article_id), text)
+        atomic_write(self._plain_dir(NOTES_DIR) / f"{validate_id(article_id)}.md", text)
 
     def text_at_commit(self, article_id: str, commit: str) -> str | None:
         data = self.store.read_blob(commit, self.article_relpath(article_id))
