@@ -241,3 +241,20 @@ def test_a_symlinked_article_is_never_followed(repo: Path, tmp_path: Path) -> No
         assert "symbolic link" in line and "PRIVATE" not in line
     unchanged(repo, before)
     assert secret.read_text().startswith("ARTICLE 99")
+
+
+def test_a_symlinked_articles_folder_is_refused(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "team")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "private.txt").write_text("ARTICLE 1: PRIVATE\n\nmy diary\n")
+    git(repo, "rm", "--quiet", "-r", "--cached", "articles")
+    (repo / "articles").rename(tmp_path / "moved-articles")
+    (repo / "articles").symlink_to(outside)
+    for args in (["status"], ["show", "private"], ["pass", "--party", "union", "private"]):
+        assert "articles/ is a symbolic link" in fails(repo, *args)
+    theirs = tmp_path / "theirs.txt"
+    theirs.write_text("ARTICLE 1: PRIVATE\n\noverwritten\n")
+    fails(repo, "pass", "--party", "employer", "--from-file", str(theirs), "private")
+    assert (outside / "private.txt").read_text() == "ARTICLE 1: PRIVATE\n\nmy diary\n"
+    assert sorted(p.name for p in outside.iterdir()) == ["private.txt"]
