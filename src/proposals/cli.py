@@ -77,7 +77,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 
 
 def cmd_pass(args: argparse.Namespace) -> int:
-    from .article import decode_article
+    from .article import decode_article, read_article_bytes
     from .passes import record_pass
 
     repo = _repo(args)
@@ -89,7 +89,7 @@ def cmd_pass(args: argparse.Namespace) -> int:
         path = Path(args.from_file)
         if not path.is_file():
             raise ProposalsError(f"no such file: {path}")
-        texts = {args.ids[0]: decode_article(path.read_bytes(), str(path))}
+        texts = {args.ids[0]: decode_article(read_article_bytes(path, str(path)), str(path))}
     result = record_pass(
         repo,
         args.party,

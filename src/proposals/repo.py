@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .article import decode_article, normalise_text, validate_id
+from .article import decode_article, normalise_text, read_article_bytes, validate_id
 from .config import CONFIG_NAME, Config, dump_config, load_config, parse_config
 from .drafts import atomic_write
 from .errors import ProposalsError
@@ -201,7 +201,7 @@ class BargainingRepo:
                 f"{self.article_relpath(article_id)} is a symbolic link; articles must be plain files"
             )
         try:
-            data = path.read_bytes()
+            data = read_article_bytes(path, self.article_relpath(article_id))
         except FileNotFoundError:
             return None
         except IsADirectoryError:
