@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,16 @@ def test_a_symlinked_articles_folder_is_refused(tmp_path: Path) -> None:
     fails(repo, "pass", "--party", "employer", "--from-file", str(theirs), "private")
     assert (outside / "private.txt").read_text() == "ARTICLE 1: PRIVATE\n\nmy diary\n"
     assert sorted(p.name for p in outside.iterdir()) == ["private.txt"]
+
+
+def test_a_huge_sparse_article_and_a_fifo_are_refused_without_reading(repo: Path, tmp_path: Path) -> None:
+    huge = repo / "articles" / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(20 * 2**30)  # 20 GB, sparse: reading it would exhaust memory
+    assert "20480 MB" in fails(repo, "show", "huge")
+    outside = tmp_path / "huge-theirs.txt"
+    huge.rename(outside)
+    assert "20480 MB" in fails(repo, "pass", "--party", "employer", "--from-file", str(outside), "staffing")
+    fifo = repo / "articles" / "pipe.txt"
+    os.mkfifo(fifo)
+    assert "not a regular file" in fails(repo, "show", "pipe")
