@@ -272,3 +272,14 @@ def test_a_huge_sparse_article_and_a_fifo_are_refused_without_reading(repo: Path
     fifo = repo / "articles" / "pipe.txt"
     os.mkfifo(fifo)
     assert "not a regular file" in fails(repo, "show", "pipe")
+
+
+def test_bargaining_toml_that_is_a_folder_or_huge(repo: Path) -> None:
+    toml = repo / "bargaining.toml"
+    saved = toml.read_bytes()
+    toml.unlink()
+    toml.mkdir()
+    assert "bargaining.toml cannot be read" in fails(repo, "status")
+    toml.rmdir()
+    toml.write_bytes(saved + b"# padding\n" * 200_000)
+    assert "larger than 1 MB" in fails(repo, "status")
