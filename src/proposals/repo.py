@@ -206,6 +206,10 @@ class BargainingRepo:
             return None
         except IsADirectoryError:
             raise ProposalsError(f"{self.article_relpath(article_id)} is a directory") from None
+        except NotADirectoryError:
+            raise ProposalsError(f"{ARTICLES_DIR} is a file; it must be the folder of articles") from None
+        except OSError as exc:  # permission denied, I/O error: say which file, in one line
+            raise ProposalsError(f"{self.article_relpath(article_id)}: {exc.strerror or exc}") from None
         return decode_article(data, self.article_relpath(article_id))
 
     def write_draft(self, article_id: str, text: str) -> None:
