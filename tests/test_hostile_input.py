@@ -283,3 +283,13 @@ def test_bargaining_toml_that_is_a_folder_or_huge(repo: Path) -> None:
     toml.rmdir()
     toml.write_bytes(saved + b"# padding\n" * 200_000)
     assert "larger than 1 MB" in fails(repo, "status")
+
+
+def test_articles_that_is_a_file(tmp_path: Path) -> None:
+    ok(tmp_path, "init", "team", "--union", "U", "--employer", "E")
+    repo = tmp_path / "team"
+    (repo / "articles").rmdir()
+    (repo / "articles").write_text("not a folder\n")
+    assert "articles is a file" in fails(repo, "show", "staffing")
+    assert "articles is a file" in fails(repo, "pass", "--party", "union", "staffing")
+    assert (repo / "articles").read_text() == "not a folder\n"
