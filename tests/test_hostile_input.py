@@ -293,3 +293,48 @@ def test_articles_that_is_a_file(tmp_path: Path) -> None:
     assert "articles is a file" in fails(repo, "show", "staffing")
     assert "articles is a file" in fails(repo, "pass", "--party", "union", "staffing")
     assert (repo / "articles").read_text() == "not a folder\n"
+
+
+BROKEN_STATES = {
+    "invalid-utf8": lambda r: write(r, "staffing", b"ARTICLE 6: X\n\xff\xfe"),
+    "nul": lambda r: write(r, "staffing", b"ARTICLE 6: X\n\x00"),
+    "corrupt-toml": lambda r: (r / "bargaining.toml").write_bytes(b"[parties\n"),
+    "no-toml": lambda r: (r / "bargaining.toml").unlink(),
+    "detached": lambda r: git(r, "checkout", "--quiet", "--detach", "HEAD"),
+    "index-lock": lambda r: (r / ".git" / "index.lock").write_text(""),
+    "no-articles": lambda r: [p.unlink() for p in (r / "articles").iterdir()],
+    "untagged": lambda r: git(r, "tag", "-d", "U-1"),
+}
+EVERY_COMMAND = [
+    ["status"],
+    ["status", "--json"],
+    ["log", "--json"],
+    ["log", "staffing"],
+    ["show", "staffing", "--at", "union"],
+    ["verify"],
+    ["repair", "--dry-run"],
+    ["sync"],
+    ["resolve"],
+    ["resolve", "staffing", "--keep", "mine"],
+    ["pass", "--party", "union", "staffing"],
+    ["withdraw", "--party", "employer", "scheduling"],
+    ["ta", "scheduling", "--union-sign", "A", "--employer-sign", "B"],
+]
+
+
+@pytest.mark.parametrize("state", sorted(BROKEN_STATES))
+def test_every_command_in_every_broken_state_fails_cleanly_or_works(tmp_path: Path, state: str) -> None:
+    """No traceback, no internal error, at most one line of complaint, whatever the repo looks like."""
+    repo = make_repo(tmp_path / "team")
+    BROKEN_STATES[state](repo)
+    for args in EVERY_COMMAND:
+        proc = run(repo, *args)
+        assert proc.returncode in (0, 1, 2), (state, args, proc.stderr)
+        assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, (
+            state,
+            args,
+            proc.stderr,
+        )
+        if proc.returncode != 0 and not proc.stdout:
+            lines = [x for x in proc.stderr.splitlines() if not x.startswith(("Repaired:", "warning:"))]
+            assert len(lines) == 1 and lines[0].startswith("proposals: error:"), (state, args, proc.stderr)
