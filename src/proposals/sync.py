@@ -9,10 +9,13 @@ Plain ``git pull``/``git push`` would get three things wrong for a bargaining te
   ``Pass`` trailer rewritten, a ``Renumbered-From`` trailer added, a new tag) before the merge; pushed
   history is never rewritten, and the pre-renumbering commits stay under ``refs/proposals/before-renumber/``;
 - TA tags are never moved or deleted: if the remote has a different commit under one of our TA tag
-  names, sync stops before changing anything.
+  names, sync stops before changing anything, and a TA tag deleted on the remote is pushed back. (The
+  one exception is a TA tag nobody else has seen: when an unpushed TA commit sits after a renumbered
+  pass it is rewritten too, and its tag follows it, with the same signatories, text hash and dates.)
 
-The remote's tags are fetched into a private mirror (``refs/proposals/remote-tags/<remote>/``) so that
-sync, not git, decides what a clash means. History is only ever merged, never rebased.
+Drafts (``refs/drafts/``) are personal and never pushed. The remote's tags are fetched into a
+private mirror (``refs/proposals/remote-tags/<remote>/``) so that sync, not git, decides what a
+clash means. History is only ever merged, never rebased.
 """
 
 from __future__ import annotations
