@@ -400,3 +400,20 @@ def test_an_unreachable_remote_is_one_line_and_changes_nothing(team: tuple[Path,
     line = fails(alice, "sync")
     assert "git fetch" in line and "gone.git" in line
     assert git(alice, "rev-parse", "HEAD") == head and "U-2" in tags(alice)
+
+
+def test_an_unpushed_ta_after_a_renumbered_pass_keeps_its_tag(team: tuple[Path, Path, Path]) -> None:
+    remote, alice, bob = team
+    record(alice, "union", "staffing", proposal(STAFFING, "safe", "safer"), ALICE)
+    ok(alice, "sync", name=ALICE)
+    record(bob, "union", "scheduling", proposal(SCHEDULING, "four", "six"), BOB)
+    ok(bob, "ta", "scheduling", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-02-02")
+    blob_before = git(bob, "log", "-1", "--format=%(trailers:key=TA-Blob,valueonly)", "ta-scheduling")
+    proc = run(bob, "sync", name=BOB, check=True)
+    assert "U-2 to U-3" in proc.stdout and "ta-scheduling" in proc.stderr
+    assert git(bob, "log", "-1", "--format=%(trailers:key=TA-Blob,valueonly)", "ta-scheduling") == blob_before
+    assert "For the union: Ana" in git(bob, "tag", "-l", "-n9", "ta-scheduling")
+    assert "intact" in ok(bob, "verify")
+    assert git(remote, "rev-parse", "ta-scheduling^{commit}") == git(
+        bob, "rev-parse", "ta-scheduling^{commit}"
+    )
