@@ -100,7 +100,8 @@ def _slide_to_boundaries(diffs: RawDiff, boundaries: Boundaries) -> None:
     pointer = 1
     while pointer < len(diffs) - 1:
         if diffs[pointer - 1][0] == EQUAL and diffs[pointer + 1][0] == EQUAL:
-            equality1, edit, equality2 = diffs[pointer - 1][1], diffs[pointer][1], diffs[pointer + 1][1]
+            equality1, edit = diffs[pointer - 1][1], diffs[pointer][1]
+            equality2 = diffs[pointer + 1][1]
             offset = PYTHON_DMP.diff_commonSuffix(equality1, edit)
             if offset:
                 common = edit[-offset:]

@@ -45,7 +45,7 @@ PYTHON_DMP = _python_dmp()
 
 
 def backend(engine: str | None = None) -> Engine:
-    """Which engine a diff will use: the argument, else ``PROPOSALS_DIFF_BACKEND``, else the best."""
+    """Engine in use: the argument, else ``PROPOSALS_DIFF_BACKEND``, else the best."""
     choice = (engine or os.environ.get("PROPOSALS_DIFF_BACKEND") or "").strip().lower()
     if choice in ("python", "diff-match-patch", "pure"):
         return "diff-match-patch"
@@ -55,7 +55,7 @@ def backend(engine: str | None = None) -> Engine:
 
 
 def code_point(index: int) -> str:
-    """The ``index``-th usable code point: BMP first, skipping surrogates, then the astral planes."""
+    """The ``index``-th usable code point: BMP first, no surrogates, then the astral planes."""
     cp = _FIRST + index
     if cp >= _SURROGATES.start:
         cp += len(_SURROGATES)

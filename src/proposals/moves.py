@@ -85,9 +85,8 @@ def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
             continue
         for match in _PARAGRAPH.finditer(op.text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken.get(index, ())):
-                if not sentences:
-                    continue
+            if not sentences and any(s < end and start < e for s, e in taken.get(index, ())):
+                continue
             parts = split(match.group(), "sentence") if sentences else [match.group()]
             offset = start
             for part in parts:

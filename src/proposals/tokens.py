@@ -138,7 +138,7 @@ def split(text: str, granularity: Granularity = "word", *, normalize: bool = Fal
 
 
 def key(token: str, *, normalize: bool = False) -> str:
-    """The form a token is matched by: NFC always; folded quotes, dashes, spaces, CRLF on request."""
+    """The form a token is matched by: NFC; with ``normalize`` also folded quotes, dashes, CRLF."""
     if normalize:
         if token == "\r\n":
             return "\n"
