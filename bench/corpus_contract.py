@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-WORDS = (
+_VOCABULARY = (
     "the Employer shall provide each employee with written notice of any change to the "
     "regular schedule not less than fourteen calendar days in advance except in an emergency "
     "as defined in Section 12.3 and the Union may request a meeting within ten working days "
@@ -12,7 +12,8 @@ WORDS = (
     "assigned to rotating shifts provided that no employee will suffer loss of pay benefits "
     "or seniority as a result grievance arbitration overtime premium differential holiday "
     "vacation accrual probationary period clinician patient panel administrative time"
-).split()
+)
+WORDS = tuple(_VOCABULARY.split())
 AMOUNTS = ("$1,500.00", "12.3", "(a)", "(b)", "thirty (30)", "2.5%")
 
 
@@ -25,7 +26,7 @@ def paragraph(rng: random.Random, words: int) -> str:
         if sentence == 0:
             word = word[:1].upper() + word[1:]
         sentence += 1
-        end = sentence > 8 and rng.random() < 0.2 or k == words - 1
+        end = (sentence > 8 and rng.random() < 0.2) or k == words - 1
         out.append(word + ("." if end else ""))
         if end:
             sentence = 0

@@ -12,7 +12,7 @@ from proposals.redline import Op, backend, diff_text, move_detail, new_side, old
 from proposals.tokens import split
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from corpus_contract import article, edit  # noqa: E402
+from corpus_contract import article, edit
 
 ENGINES = ["python", "fast"]
 
