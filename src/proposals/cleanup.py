@@ -23,6 +23,25 @@ _OPENERS = frozenset("([{\"'\u2018\u201c\u00ab")
 _CLOSERS = frozenset(")]}\"'.,;:!?\u2019\u201d\u00bb")
 
 
+def boundary_class(key: str) -> tuple[int, int]:
+    """What a token contributes to boundary scores: (as the left token, as the right token).
+
+    Tokens of the same class score alike, which lets ``engine.encode`` share one code among
+    one-sided tokens of a class without changing the cleanup's result.
+    """
+    if is_newline(key):
+        return 5, 4
+    stripped = key.rstrip()
+    right = 0 if key[:1] in _CLOSERS else 1
+    if stripped.endswith((".", "!", "?", "\u3002")):
+        return 4, right
+    if stripped.endswith((",", ";", ":")):
+        return 3, right
+    if stripped in _OPENERS:
+        return 0, right
+    return 1, right
+
+
 class Boundaries:
     """Scores a boundary between two encoded tokens: higher is a more natural place to cut."""
 
@@ -32,19 +51,15 @@ class Boundaries:
         self.newlines = frozenset(c for c, k in keys.items() if is_newline(k))
 
     def _score(self, left: str, right: str) -> int:
-        lkey, rkey = self._keys.get(left, ""), self._keys.get(right, "")
-        if is_newline(lkey):
+        left_as_left, _ = boundary_class(self._keys.get(left, ""))
+        _, right_as_right = boundary_class(self._keys.get(right, ""))
+        if left_as_left == 5:  # after a paragraph break
             return 5
-        if is_newline(rkey):
+        if right_as_right == 4:  # before a paragraph break
             return 4
-        stripped = lkey.rstrip()
-        if stripped.endswith((".", "!", "?", "\u3002")):
-            return 4
-        if stripped.endswith((",", ";", ":")):
-            return 3
-        if stripped in _OPENERS or rkey[:1] in _CLOSERS:
-            return 0
-        return 1
+        if left_as_left in (3, 4):  # after a sentence or a clause
+            return left_as_left
+        return min(left_as_left, right_as_right)  # 0 after an opener or before a closer
 
     def score(self, one: str, two: str) -> int:
         """Score the cut between the end of ``one`` and the start of ``two``; text edges score 6."""

@@ -13,7 +13,7 @@ Set ``PROPOSALS_DIFF_BACKEND=python`` (or pass ``engine="python"``) to force pur
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,13 +75,15 @@ class Encoded:
 
 
 def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
+           classify: Callable[[str], Hashable] = lambda key: 0,
            capacity: int = BMP_CAPACITY) -> Encoded:
     """Give each distinct key a code point; share codes for one-sided keys if there are too many.
 
     A key found on one side only can never match, so when the distinct keys outnumber
-    ``capacity`` every old-only key shares one code and every new-only key another: Myers'
-    algorithm compares old against new only, so the diff is unchanged. Only if the keys common to
-    both sides still overflow do we go above the BMP (pure Python handles that; see ``diff``).
+    ``capacity`` the old-only keys of one ``classify`` class share one code, and likewise the
+    new-only keys: Myers' algorithm only compares old against new, and the cleanup only looks
+    at a token's class, so the ops are unchanged. Only if the keys common to both sides still
+    overflow do we go above the BMP (then pure Python runs the diff; see ``raw_diff``).
     """
     codes: dict[str, str] = {}
     distinct = dict.fromkeys(old_keys)
@@ -96,12 +98,23 @@ def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
     common = [k for k in distinct if k in old_set and k in new_set]
     for index, k in enumerate(common):
         codes[k] = code_point(index)
-    old_only, new_only = code_point(len(common)), code_point(len(common) + 1)
     keys = {c: k for k, c in codes.items()}
-    keys[old_only] = keys[new_only] = ""
-    old = "".join(codes.get(k, old_only) for k in old_keys)
-    new = "".join(codes.get(k, new_only) for k in new_keys)
-    return Encoded(old, new, keys, astral=len(common) + 2 > capacity)
+    shared: dict[tuple[int, Hashable], str] = {}
+    used = len(common)
+
+    def one_sided(side: int, k: str) -> str:
+        nonlocal used
+        group = (side, classify(k))
+        code = shared.get(group)
+        if code is None:
+            code = shared[group] = code_point(used)
+            keys[code] = k  # any member stands for its class
+            used += 1
+        return code
+
+    old = "".join(codes.get(k) or one_sided(0, k) for k in old_keys)
+    new = "".join(codes.get(k) or one_sided(1, k) for k in new_keys)
+    return Encoded(old, new, keys, astral=used > capacity)
 
 
 _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from proposals.cleanup import cleanup_semantic
+from proposals.cleanup import boundary_class, cleanup_semantic
 from proposals.engine import BMP_CAPACITY, DELETE, EQUAL, encode, raw_diff
 from proposals.engine import backend as _backend
 from proposals.moves import detect_moves
@@ -48,7 +48,7 @@ def _token_ops(old_tokens: list[str], new_tokens: list[str], *, normalize: bool,
     """Diff two token lists and turn the cleaned-up result back into text ops."""
     old_keys = [key(t, normalize=normalize) for t in old_tokens]
     new_keys = [key(t, normalize=normalize) for t in new_tokens]
-    encoded = encode(old_keys, new_keys, capacity=capacity)
+    encoded = encode(old_keys, new_keys, classify=boundary_class, capacity=capacity)
     diffs = raw_diff(encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral)
     diffs = cleanup_semantic(diffs, encoded.keys)
     ops: list[Op] = []
