@@ -14,11 +14,13 @@ point per token) instead of characters, with three changes for contract prose:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from proposals.engine import DELETE, EQUAL, INSERT, PYTHON_DMP, RawDiff
 from proposals.tokens import is_newline
 
+_WORD = re.compile(r"\w")
 _OPENERS = frozenset("([{\"'\u2018\u201c\u00ab")
 _CLOSERS = frozenset(")]}\"'.,;:!?\u2019\u201d\u00bb")
 
@@ -49,6 +51,7 @@ class Boundaries:
         self._scores: dict[tuple[str, str], int] = {}
         self._keys = keys
         self.newlines = frozenset(c for c, k in keys.items() if is_newline(k))
+        self.wordless = frozenset(c for c, k in keys.items() if not _WORD.search(k))
 
     def _score(self, left: str, right: str) -> int:
         left_as_left, _ = boundary_class(self._keys.get(left, ""))
@@ -72,29 +75,45 @@ class Boundaries:
         return found
 
 
-def _eliminate_equalities(diffs: RawDiff, newlines: frozenset[str]) -> bool:
+def _foldable(equality: str, edits_break: bool, boundaries: Boundaries) -> bool:
+    """Whether an equality may be folded despite a paragraph break in it.
+
+    Only when it holds no words (just ``.`` and the break, say) and the edits beside it already
+    cross a paragraph break: whole paragraphs being inserted or deleted should not leave a
+    stray ``.\n`` behind as "unchanged". Otherwise each paragraph keeps its own edits.
+    """
+    if not any(c in boundaries.newlines for c in equality):
+        return True
+    return edits_break and all(c in boundaries.wordless for c in equality)
+
+
+def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
     """Fold short coincidental equalities (``the``, ``of the``) into the edits around them."""
     changes = False
     equalities: list[int] = []
     last_equality: str | None = None
     pointer = 0
     ins1 = del1 = ins2 = del2 = 0
+    breaks1 = breaks2 = False  # whether the edits before/after the equality cross a paragraph
+    newlines = boundaries.newlines
     while pointer < len(diffs):
         op, text = diffs[pointer]
         if op == EQUAL:
             equalities.append(pointer)
             ins1, del1, ins2, del2 = ins2, del2, 0, 0
+            breaks1, breaks2 = breaks2, False
             last_equality = text
         else:
             if op == INSERT:
                 ins2 += len(text)
             else:
                 del2 += len(text)
+            breaks2 = breaks2 or any(c in newlines for c in text)
             if (
                 last_equality
                 and len(last_equality) < max(ins1, del1)
                 and len(last_equality) < max(ins2, del2)
-                and not any(c in newlines for c in last_equality)
+                and _foldable(last_equality, breaks1 or breaks2, boundaries)
             ):
                 at = equalities[-1]
                 diffs.insert(at, (DELETE, last_equality))
@@ -104,6 +123,7 @@ def _eliminate_equalities(diffs: RawDiff, newlines: frozenset[str]) -> bool:
                     equalities.pop()
                 pointer = equalities[-1] if equalities else -1
                 ins1 = del1 = ins2 = del2 = 0
+                breaks1 = breaks2 = False
                 last_equality = None
                 changes = True
         pointer += 1
@@ -171,11 +191,55 @@ def _extract_overlaps(diffs: RawDiff) -> None:
         pointer += 1
 
 
+def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
+    """Let a replacement that crosses paragraph breaks take whole paragraphs.
+
+    Replacing the last paragraph by two others leaves ``[-…year-]{+…day.\n…members+}.\n``:
+    the shared ``.`` and line break are no evidence of anything. When a hunk with both a
+    deletion and an insertion crosses a break, the wordless run up to the next break after it
+    (and after the break before it) joins the hunk on both sides.
+    """
+    newlines, wordless = boundaries.newlines, boundaries.wordless
+    out: RawDiff = []
+    pointer = 0
+    while pointer < len(diffs):
+        if diffs[pointer][0] == EQUAL:
+            out.append(diffs[pointer])
+            pointer += 1
+            continue
+        end = pointer
+        while end < len(diffs) and diffs[end][0] != EQUAL:
+            end += 1
+        deleted = "".join(t for op, t in diffs[pointer:end] if op == DELETE)
+        inserted = "".join(t for op, t in diffs[pointer:end] if op == INSERT)
+        crosses = any(c in newlines for c in deleted) or any(c in newlines for c in inserted)
+        if deleted and inserted and crosses:
+            if out and out[-1][0] == EQUAL:
+                before = out[-1][1]
+                cut = max(before.rfind(c) for c in newlines) + 1
+                if cut and all(c in wordless for c in before[cut:]):
+                    deleted, inserted = before[cut:] + deleted, before[cut:] + inserted
+                    out[-1] = (EQUAL, before[:cut])
+            if end < len(diffs):
+                after = diffs[end][1]
+                found = [at for c in newlines if (at := after.find(c)) >= 0]
+                cut = min(found) + 1 if found else 0
+                if cut and all(c in wordless for c in after[:cut]):
+                    deleted, inserted = deleted + after[:cut], inserted + after[:cut]
+                    diffs[end] = (EQUAL, after[cut:])
+            out.extend([(DELETE, deleted), (INSERT, inserted)])
+        else:
+            out.extend(diffs[pointer:end])
+        pointer = end
+    return [(op, text) for op, text in out if text]
+
+
 def cleanup_semantic(diffs: RawDiff, keys: Mapping[str, str]) -> RawDiff:
     """Clean a raw token diff for human readers; returns the list (also modified in place)."""
     boundaries = Boundaries(keys)
-    if _eliminate_equalities(diffs, boundaries.newlines):
+    if _eliminate_equalities(diffs, boundaries):
         PYTHON_DMP.diff_cleanupMerge(diffs)
     _slide_to_boundaries(diffs, boundaries)
     _extract_overlaps(diffs)
-    return [(op, text) for op, text in diffs if text]
+    # No merge pass after this: it would factor the shared ".\n" back out of the hunk.
+    return _snap_to_paragraphs([(op, text) for op, text in diffs if text], boundaries)
