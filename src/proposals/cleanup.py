@@ -82,7 +82,7 @@ def _foldable(equality: str, edits_break: bool, boundaries: Boundaries) -> bool:
     cross a paragraph break: whole paragraphs being inserted or deleted should not leave a
     stray ``.\n`` behind as "unchanged". Otherwise each paragraph keeps its own edits.
     """
-    if not any(c in boundaries.newlines for c in equality):
+    if not any(n in equality for n in boundaries.newlines):
         return True
     return edits_break and all(c in boundaries.wordless for c in equality)
 
@@ -108,7 +108,7 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
                 ins2 += len(text)
             else:
                 del2 += len(text)
-            breaks2 = breaks2 or any(c in newlines for c in text)
+            breaks2 = breaks2 or any(n in text for n in newlines)
             if (
                 last_equality
                 and len(last_equality) < max(ins1, del1)
@@ -200,6 +200,8 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
     (and after the break before it) joins the hunk on both sides.
     """
     newlines, wordless = boundaries.newlines, boundaries.wordless
+    if not newlines:
+        return diffs
     out: RawDiff = []
     pointer = 0
     while pointer < len(diffs):
@@ -212,7 +214,7 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
             end += 1
         deleted = "".join(t for op, t in diffs[pointer:end] if op == DELETE)
         inserted = "".join(t for op, t in diffs[pointer:end] if op == INSERT)
-        crosses = any(c in newlines for c in deleted) or any(c in newlines for c in inserted)
+        crosses = any(n in deleted or n in inserted for n in newlines)
         if deleted and inserted and crosses:
             if out and out[-1][0] == EQUAL:
                 before = out[-1][1]

@@ -13,6 +13,8 @@ Set ``PROPOSALS_DIFF_BACKEND=python`` (or pass ``engine="python"``) to force pur
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -127,3 +129,57 @@ def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> Raw
                 _fast.diff(old, new, timelimit=0, checklines=False, cleanup="No",
                            counts_only=False)]
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
+
+
+def anchors(old: str, new: str) -> list[tuple[int, int]]:
+    """Positions of tokens found exactly once on each side, longest run in the same order.
+
+    Patience diff's idea: a token unique to both texts (a section number, an amount, a rare
+    word) is almost surely the same place in both. Cutting the diff at these anchors turns one
+    Myers diff costing O(N·D) into many small ones, without changing what a reader sees.
+    """
+    in_old, in_new = Counter(old), Counter(new)
+    where_new = {c: j for j, c in enumerate(new) if in_new[c] == 1 and in_old[c] == 1}
+    pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in where_new and in_old[c] == 1]
+    # Longest increasing subsequence of the new positions (patience sorting).
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        p = bisect_left(tails, j)
+        if p == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[p] = j
+            tail_at[p] = k
+        previous.append(tail_at[p - 1] if p else -1)
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+# Below this many tokens a side, one Myers diff is fast enough and exactly minimal; above it we
+# cut at anchors. Anchors follow the longest chain of unique tokens, not the most text, so on a
+# short article where a paragraph moved they may keep the other paragraph still.
+ANCHOR_MIN_TOKENS = 1500
+
+
+def anchored_diff(old: str, new: str, *, engine: Engine, astral: bool = False,
+                  min_tokens: int = ANCHOR_MIN_TOKENS) -> RawDiff:
+    """Myers diff between unique-token anchors (see ``anchors``), merged into one diff."""
+    if min(len(old), len(new)) < min_tokens:
+        return raw_diff(old, new, engine=engine, astral=astral)
+    diffs: RawDiff = []
+    i = j = 0
+    for a, b in [*anchors(old, new), (len(old), len(new))]:
+        if old[i:a] or new[j:b]:
+            diffs.extend(raw_diff(old[i:a], new[j:b], engine=engine, astral=astral))
+        if a < len(old):
+            diffs.append((EQUAL, old[a]))
+        i, j = a + 1, b + 1
+    PYTHON_DMP.diff_cleanupMerge(diffs)
+    return diffs

@@ -24,7 +24,8 @@ THRESHOLD = 0.6  # Dice similarity of word multisets for a deletion and insertio
 MIN_WORDS = {False: 3, True: 4}
 
 _PARAGRAPH = re.compile(r"[^\n]*\n|[^\n]+")
-_WORDLIKE = re.compile(r"\w")
+# Words for the similarity measure: punctuation trimmed, case folded (cheaper than tokenising).
+_WORD = re.compile(r"[^\W_](?:[\w.,'\u2019\-/:]*\w)?")
 
 
 @dataclass(slots=True)
@@ -38,7 +39,7 @@ class _Piece:
 
 
 def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
-    words = Counter(t.strip().casefold() for t in split(text) if _WORDLIKE.search(t))
+    words = Counter(w.casefold() for w in _WORD.findall(text))
     return _Piece(index, start, start + len(text), hunk, words, sum(words.values()))
 
 
@@ -83,8 +84,12 @@ def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
     for index, op in enumerate(ops):
         if op.op != kind:
             continue
+        if len(op.text.split(None, MIN_WORDS[False])) < MIN_WORDS[False]:
+            continue  # most edits are a word or two: skip them before any real work
         for match in _PARAGRAPH.finditer(op.text):
             start, end = match.span()
+            if len(match.group().split(None, MIN_WORDS[sentences])) < MIN_WORDS[sentences]:
+                continue
             if not sentences and any(s < end and start < e for s, e in taken.get(index, ())):
                 continue
             parts = split(match.group(), "sentence") if sentences else [match.group()]
