@@ -55,10 +55,12 @@ def contract(rng: random.Random, articles: int = 60, words: int = 150_000) -> li
     return [article(rng, w * scale, number=n) for n, w in enumerate(weights, 1)]
 
 
-def edit(rng: random.Random, text: str, rate: float, *, moves: int = 0) -> str:
+def edit(rng: random.Random, text: str, rate: float, *, moves: int = 0,
+         paragraphs: int = 0) -> str:
     """Scatter word-level edits (replace, insert, delete) over ``rate`` of the words.
 
-    ``moves`` paragraphs are then moved elsewhere, as a pass reorganising an article does.
+    Then ``moves`` paragraphs move elsewhere, and ``paragraphs`` paragraphs are deleted and as
+    many new ones inserted, as a pass reorganising an article does.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -78,5 +80,9 @@ def edit(rng: random.Random, text: str, rate: float, *, moves: int = 0) -> str:
     for _ in range(moves if len(body) > 2 else 0):
         line = out.pop(rng.choice(body))
         out.insert(rng.randrange(2, len(out)), line)
+        body = [k for k, line in enumerate(out) if len(line.split(" ")) > 10]
+    for _ in range(paragraphs if len(body) > 2 else 0):
+        del out[rng.choice(body)]
+        out.insert(rng.randrange(2, len(out)), "New. " + paragraph(rng, rng.randint(25, 90)))
         body = [k for k, line in enumerate(out) if len(line.split(" ")) > 10]
     return "\n".join(out)

@@ -8,6 +8,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from proposals.engine import ANCHOR_MIN_TOKENS
 from proposals.redline import (
     Version,
     align_rows,
@@ -59,6 +60,8 @@ def edited_pairs(draw: st.DrawFn) -> tuple[str, str]:
 
 pairs = st.one_of(edited_pairs(), st.tuples(texts, texts))
 granularities = st.sampled_from(["word", "sentence", "char"])
+# Long texts are cut at unique-token anchors before diffing; 0 forces that path on short ones.
+anchoring = st.sampled_from([ANCHOR_MIN_TOKENS, 0])
 
 
 def _is_mark(ch: str) -> bool:
@@ -94,21 +97,23 @@ def _boundaries(ops: list, side: str) -> list[int]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(pairs, granularities, st.booleans())
+@given(pairs, granularities, st.booleans(), anchoring)
 def test_ops_rebuild_both_texts_exactly(pair: tuple[str, str], granularity: str,
-                                        normalize: bool) -> None:
+                                        normalize: bool, anchor_min: int) -> None:
     old, new = pair
-    ops = diff_text(old, new, granularity=granularity, normalize=normalize)  # type: ignore[arg-type]
+    ops = diff_text(old, new, granularity=granularity, normalize=normalize,  # type: ignore[arg-type]
+                    _anchor_min=anchor_min)
     assert old_side(ops) == old
     assert new_side(ops) == new
     assert all(op.text for op in ops)
 
 
 @settings(max_examples=300, deadline=None)
-@given(pairs, st.booleans())
-def test_no_op_boundary_inside_a_word(pair: tuple[str, str], normalize: bool) -> None:
+@given(pairs, st.booleans(), anchoring)
+def test_no_op_boundary_inside_a_word(pair: tuple[str, str], normalize: bool,
+                                      anchor_min: int) -> None:
     old, new = pair
-    ops = diff_text(old, new, normalize=normalize)
+    ops = diff_text(old, new, normalize=normalize, _anchor_min=anchor_min)
     for side, text in (("old", old), ("new", new)):
         for at in _boundaries(ops, side):
             assert not _inside_word(text, at), (side, text, at)
@@ -122,11 +127,11 @@ def test_identical_inputs_give_one_equal_op(text: str, granularity: str) -> None
 
 
 @settings(max_examples=300, deadline=None)
-@given(pairs, granularities, st.booleans())
+@given(pairs, granularities, st.booleans(), anchoring)
 def test_fast_and_python_backends_agree(pair: tuple[str, str], granularity: str,
-                                        normalize: bool) -> None:
+                                        normalize: bool, anchor_min: int) -> None:
     old, new = pair
-    kwargs = {"granularity": granularity, "normalize": normalize}
+    kwargs = {"granularity": granularity, "normalize": normalize, "_anchor_min": anchor_min}
     assert diff_text(old, new, engine="python", **kwargs) == diff_text(old, new, engine="fast",
                                                                       **kwargs)
 

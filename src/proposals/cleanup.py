@@ -48,31 +48,27 @@ class Boundaries:
     """Scores a boundary between two encoded tokens: higher is a more natural place to cut."""
 
     def __init__(self, keys: Mapping[str, str]) -> None:
-        self._scores: dict[tuple[str, str], int] = {}
+        self._classes: dict[str, tuple[int, int]] = {}
         self._keys = keys
         self.newlines = frozenset(c for c, k in keys.items() if is_newline(k))
         self.wordless = frozenset(c for c, k in keys.items() if not _WORD.search(k))
 
-    def _score(self, left: str, right: str) -> int:
-        left_as_left, _ = boundary_class(self._keys.get(left, ""))
-        _, right_as_right = boundary_class(self._keys.get(right, ""))
-        if left_as_left == 5:  # after a paragraph break
-            return 5
-        if right_as_right == 4:  # before a paragraph break
-            return 4
-        if left_as_left in (3, 4):  # after a sentence or a clause
-            return left_as_left
-        return min(left_as_left, right_as_right)  # 0 after an opener or before a closer
+    def _class(self, code: str) -> tuple[int, int]:
+        found = self._classes.get(code)
+        if found is None:
+            found = self._classes[code] = boundary_class(self._keys.get(code, ""))
+        return found
 
     def score(self, one: str, two: str) -> int:
         """Score the cut between the end of ``one`` and the start of ``two``; text edges score 6."""
         if not one or not two:
             return 6
-        pair = (one[-1], two[0])
-        found = self._scores.get(pair)
-        if found is None:
-            found = self._scores[pair] = self._score(*pair)
-        return found
+        left = self._class(one[-1])[0]
+        if left >= 3:  # after a paragraph break (5), a sentence (4) or a clause (3)...
+            right = self._class(two[0])[1]
+            return 4 if left == 3 and right == 4 else left  # ...unless a break follows a clause
+        right = self._class(two[0])[1]
+        return 4 if right == 4 else min(left, right)  # before a break; 0 by an opener or closer
 
 
 def _foldable(equality: str, edits_break: bool, boundaries: Boundaries) -> bool:
