@@ -133,6 +133,9 @@ def _slide_to_boundaries(diffs: RawDiff, boundaries: Boundaries) -> None:
         if diffs[pointer - 1][0] == EQUAL and diffs[pointer + 1][0] == EQUAL:
             equality1, edit = diffs[pointer - 1][1], diffs[pointer][1]
             equality2 = diffs[pointer + 1][1]
+            if equality1[-1] != edit[-1] and edit[0] != equality2[0]:
+                pointer += 1  # the usual case: the edit cannot slide either way
+                continue
             offset = PYTHON_DMP.diff_commonSuffix(equality1, edit)
             if offset:
                 common = edit[-offset:]
@@ -208,26 +211,28 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
         end = pointer
         while end < len(diffs) and diffs[end][0] != EQUAL:
             end += 1
-        deleted = "".join(t for op, t in diffs[pointer:end] if op == DELETE)
-        inserted = "".join(t for op, t in diffs[pointer:end] if op == INSERT)
-        crosses = any(n in deleted or n in inserted for n in newlines)
-        if deleted and inserted and crosses:
-            if out and out[-1][0] == EQUAL:
-                before = out[-1][1]
-                cut = max(before.rfind(c) for c in newlines) + 1
-                if cut and all(c in wordless for c in before[cut:]):
-                    deleted, inserted = before[cut:] + deleted, before[cut:] + inserted
-                    out[-1] = (EQUAL, before[:cut])
-            if end < len(diffs):
-                after = diffs[end][1]
-                found = [at for c in newlines if (at := after.find(c)) >= 0]
-                cut = min(found) + 1 if found else 0
-                if cut and all(c in wordless for c in after[:cut]):
-                    deleted, inserted = deleted + after[:cut], inserted + after[:cut]
-                    diffs[end] = (EQUAL, after[cut:])
-            out.extend([(DELETE, deleted), (INSERT, inserted)])
-        else:
-            out.extend(diffs[pointer:end])
+        run = diffs[pointer:end]
+        if len({op for op, _ in run}) < 2 or not any(n in t for _, t in run for n in newlines):
+            out.extend(run)
+            pointer = end
+            continue
+        # A replacement crossing a paragraph break: widen it to the breaks around it.
+        deleted = "".join(t for op, t in run if op == DELETE)
+        inserted = "".join(t for op, t in run if op == INSERT)
+        if out and out[-1][0] == EQUAL:
+            before = out[-1][1]
+            cut = max(before.rfind(c) for c in newlines) + 1
+            if cut and all(c in wordless for c in before[cut:]):
+                deleted, inserted = before[cut:] + deleted, before[cut:] + inserted
+                out[-1] = (EQUAL, before[:cut])
+        if end < len(diffs):
+            after = diffs[end][1]
+            found = [at for c in newlines if (at := after.find(c)) >= 0]
+            cut = min(found) + 1 if found else 0
+            if cut and all(c in wordless for c in after[:cut]):
+                deleted, inserted = deleted + after[:cut], inserted + after[:cut]
+                diffs[end] = (EQUAL, after[cut:])
+        out.extend([(DELETE, deleted), (INSERT, inserted)])
         pointer = end
     return [(op, text) for op, text in out if text]
 

@@ -174,12 +174,20 @@ def anchored_diff(old: str, new: str, *, engine: Engine, astral: bool = False,
     if min(len(old), len(new)) < min_tokens:
         return raw_diff(old, new, engine=engine, astral=astral)
     diffs: RawDiff = []
+
+    def add(op: int, text: str) -> None:
+        # Segments meet at anchors (equal tokens), so only equalities ever need joining.
+        if op == EQUAL and diffs and diffs[-1][0] == EQUAL:
+            diffs[-1] = (EQUAL, diffs[-1][1] + text)
+        else:
+            diffs.append((op, text))
+
     i = j = 0
     for a, b in [*anchors(old, new), (len(old), len(new))]:
         if old[i:a] or new[j:b]:
-            diffs.extend(raw_diff(old[i:a], new[j:b], engine=engine, astral=astral))
+            for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
+                add(op, text)
         if a < len(old):
-            diffs.append((EQUAL, old[a]))
+            add(EQUAL, old[a])
         i, j = a + 1, b + 1
-    PYTHON_DMP.diff_cleanupMerge(diffs)
     return diffs
