@@ -22,14 +22,14 @@ def attributed(versions: list[Version]) -> list[tuple[str, str]]:
 def test_three_versions_attribute_each_span_to_its_first_proposer() -> None:
     assert attributed([BASELINE, UNION, EMPLOYER]) == [
         ("baseline", "Employees receive "),
-        ("U-1", "twelve "),
-        ("baseline", "days of "),
+        ("U-1", "twelve"),
+        ("baseline", " days of "),
         ("U-1", "paid "),
         ("baseline", "leave per year"),
         ("E-1", ", after probation"),
         ("baseline", ". Requests need "),
-        ("U-1", "one week "),
-        ("baseline", "notice."),
+        ("U-1", "one week"),
+        ("baseline", " notice."),
     ]
 
 

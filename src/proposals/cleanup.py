@@ -195,8 +195,9 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
 
     Replacing the last paragraph by two others leaves ``[-…year-]{+…day.\n…members+}.\n``:
     the shared ``.`` and line break are no evidence of anything. When a hunk with both a
-    deletion and an insertion crosses a break, the wordless run up to the next break after it
-    (and after the break before it) joins the hunk on both sides.
+    deletion and an insertion crosses a break, or starts a paragraph, the wordless run up to
+    the next break after it joins the hunk on both sides; when it crosses a break, so does the
+    wordless run after the break before it.
     """
     newlines, wordless = boundaries.newlines, boundaries.wordless
     if not newlines:
@@ -212,14 +213,16 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
         while end < len(diffs) and diffs[end][0] != EQUAL:
             end += 1
         run = diffs[pointer:end]
-        if len({op for op, _ in run}) < 2 or not any(n in t for _, t in run for n in newlines):
+        crosses = any(n in t for _, t in run for n in newlines)
+        starts = not out or out[-1][1][-1:] in newlines
+        if len({op for op, _ in run}) < 2 or not (crosses or starts):
             out.extend(run)
             pointer = end
             continue
         # A replacement crossing a paragraph break: widen it to the breaks around it.
         deleted = "".join(t for op, t in run if op == DELETE)
         inserted = "".join(t for op, t in run if op == INSERT)
-        if out and out[-1][0] == EQUAL:
+        if crosses and out and out[-1][0] == EQUAL:
             before = out[-1][1]
             cut = max(before.rfind(c) for c in newlines) + 1
             if cut and all(c in wordless for c in before[cut:]):

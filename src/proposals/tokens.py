@@ -153,10 +153,23 @@ def split(text: str, granularity: Granularity = "word", *, normalize: bool = Fal
     return tokens
 
 
+def split_space(token: str) -> tuple[str, str]:
+    """A token's body and its trailing spaces (a line break is all body)."""
+    if is_newline(token):
+        return token, ""
+    body = token.rstrip()
+    return body, token[len(body):]
+
+
 def key(token: str, *, normalize: bool = False) -> str:
-    """The form a token is matched by: NFC; with ``normalize`` also folded quotes, dashes, CRLF."""
+    """The form a token is matched by: its body without trailing spaces, in NFC.
+
+    Trailing spaces are left out so ``clinicians`` before a full stop matches ``clinicians ``
+    before more words; the diff then reports only the space. ``normalize`` also folds quotes,
+    dashes, no-break spaces and CRLF.
+    """
     if normalize:
         if token == "\r\n":
             return "\n"
         token = fold(token)
-    return unicodedata.normalize("NFC", token)
+    return unicodedata.normalize("NFC", split_space(token)[0])
