@@ -173,8 +173,11 @@ def _extract_overlaps(diffs: RawDiff) -> None:
     while pointer < len(diffs):
         if diffs[pointer - 1][0] == DELETE and diffs[pointer][0] == INSERT:
             deletion, insertion = diffs[pointer - 1][1], diffs[pointer][1]
-            overlap1 = PYTHON_DMP.diff_commonOverlap(deletion, insertion)
-            overlap2 = PYTHON_DMP.diff_commonOverlap(insertion, deletion)
+            # An overlap starts with the other side's first token: skip the search if absent.
+            overlap1 = (PYTHON_DMP.diff_commonOverlap(deletion, insertion)
+                        if insertion[0] in deletion else 0)
+            overlap2 = (PYTHON_DMP.diff_commonOverlap(insertion, deletion)
+                        if deletion[0] in insertion else 0)
             if overlap1 >= overlap2:
                 if overlap1 >= len(deletion) / 2 or overlap1 >= len(insertion) / 2:
                     diffs.insert(pointer, (EQUAL, insertion[:overlap1]))
@@ -209,9 +212,13 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
             out.append(diffs[pointer])
             pointer += 1
             continue
-        end = pointer
+        end = pointer + 1
         while end < len(diffs) and diffs[end][0] != EQUAL:
             end += 1
+        if end - pointer == 1:  # a lone deletion or insertion: nothing to snap
+            out.append(diffs[pointer])
+            pointer = end
+            continue
         run = diffs[pointer:end]
         crosses = any(n in t for _, t in run for n in newlines)
         starts = not out or out[-1][1][-1:] in newlines

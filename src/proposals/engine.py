@@ -94,8 +94,8 @@ def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
         for index, k in enumerate(distinct):
             codes[k] = code_point(index)
         keys = {c: k for k, c in codes.items()}
-        return Encoded("".join(codes[k] for k in old_keys), "".join(codes[k] for k in new_keys),
-                       keys, astral=False)
+        return Encoded("".join(map(codes.__getitem__, old_keys)),
+                       "".join(map(codes.__getitem__, new_keys)), keys, astral=False)
     old_set, new_set = set(old_keys), set(new_keys)
     common = [k for k in distinct if k in old_set and k in new_set]
     for index, k in enumerate(common):

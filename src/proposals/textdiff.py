@@ -44,11 +44,13 @@ class _Builder:
         # reads better as "advance{+. The…,+} ". Only spaces move, so no word is cut.
         head = tail = ""
         if deleted and inserted:
-            head = _common_space(deleted, inserted, 1)
-            deleted, inserted = deleted[len(head):], inserted[len(head):]
-            tail = _common_space(deleted, inserted, -1)
-            if tail:
-                deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
+            if deleted[0] == inserted[0]:
+                head = _common_space(deleted, inserted, 1)
+                deleted, inserted = deleted[len(head):], inserted[len(head):]
+            if deleted and inserted and deleted[-1] == inserted[-1]:
+                tail = _common_space(deleted, inserted, -1)
+                if tail:
+                    deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
         if head:
             self.ops.append(Op("equal", head))
         if deleted:
