@@ -174,10 +174,8 @@ def _extract_overlaps(diffs: RawDiff) -> None:
         if diffs[pointer - 1][0] == DELETE and diffs[pointer][0] == INSERT:
             deletion, insertion = diffs[pointer - 1][1], diffs[pointer][1]
             # An overlap starts with the other side's first token: skip the search if absent.
-            overlap1 = (PYTHON_DMP.diff_commonOverlap(deletion, insertion)
-                        if insertion[0] in deletion else 0)
-            overlap2 = (PYTHON_DMP.diff_commonOverlap(insertion, deletion)
-                        if deletion[0] in insertion else 0)
+            overlap1 = PYTHON_DMP.diff_commonOverlap(deletion, insertion) if insertion[0] in deletion else 0
+            overlap2 = PYTHON_DMP.diff_commonOverlap(insertion, deletion) if deletion[0] in insertion else 0
             if overlap1 >= overlap2:
                 if overlap1 >= len(deletion) / 2 or overlap1 >= len(insertion) / 2:
                     diffs.insert(pointer, (EQUAL, insertion[:overlap1]))

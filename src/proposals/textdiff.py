@@ -46,7 +46,7 @@ class _Builder:
         if deleted and inserted:
             if deleted[0] == inserted[0]:
                 head = _common_space(deleted, inserted, 1)
-                deleted, inserted = deleted[len(head):], inserted[len(head):]
+                deleted, inserted = deleted[len(head) :], inserted[len(head) :]
             if deleted and inserted and deleted[-1] == inserted[-1]:
                 tail = _common_space(deleted, inserted, -1)
                 if tail:
@@ -115,8 +115,9 @@ def _common_space(one: str, two: str, direction: int) -> str:
     return one[:size] if direction == 1 else one[-size:]
 
 
-def _equal_run(builder: _Builder, old_tokens: Sequence[str], new_tokens: Sequence[str],
-               normalize: bool) -> None:
+def _equal_run(
+    builder: _Builder, old_tokens: Sequence[str], new_tokens: Sequence[str], normalize: bool
+) -> None:
     """Matched tokens: equal where the raw text agrees; a differing trailing space becomes a
     tiny deletion/insertion (unless ``normalize`` folds them alike); a differing body (NFC,
     folding) an equal op with ``old_text``."""
@@ -142,15 +143,23 @@ def _equal_run(builder: _Builder, old_tokens: Sequence[str], new_tokens: Sequenc
             builder.insert(new_space)
 
 
-def _token_ops(old_tokens: list[str], new_tokens: list[str], *, normalize: bool,
-               engine: str | None, capacity: int, anchor_min: int) -> list[Op]:
+def _token_ops(
+    old_tokens: list[str],
+    new_tokens: list[str],
+    *,
+    normalize: bool,
+    engine: str | None,
+    capacity: int,
+    anchor_min: int,
+) -> list[Op]:
     """Diff two token lists and turn the cleaned-up result back into text ops."""
     keys = {t: key(t, normalize=normalize) for t in {*old_tokens, *new_tokens}}
     old_keys = [keys[t] for t in old_tokens]
     new_keys = [keys[t] for t in new_tokens]
     encoded = encode(old_keys, new_keys, classify=boundary_class, capacity=capacity)
-    diffs = anchored_diff(encoded.old, encoded.new, engine=_backend(engine),
-                          astral=encoded.astral, min_tokens=anchor_min)
+    diffs = anchored_diff(
+        encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral, min_tokens=anchor_min
+    )
     diffs = cleanup_semantic(diffs, encoded.keys)
     builder = _Builder()
     i = j = 0
@@ -168,9 +177,17 @@ def _token_ops(old_tokens: list[str], new_tokens: list[str], *, normalize: bool,
     return builder.finish()
 
 
-def diff_text(old: str, new: str, *, granularity: Granularity = "word",
-              normalize: bool = False, moves: bool = True, engine: str | None = None,
-              _capacity: int = BMP_CAPACITY, _anchor_min: int = ANCHOR_MIN_TOKENS) -> list[Op]:
+def diff_text(
+    old: str,
+    new: str,
+    *,
+    granularity: Granularity = "word",
+    normalize: bool = False,
+    moves: bool = True,
+    engine: str | None = None,
+    _capacity: int = BMP_CAPACITY,
+    _anchor_min: int = ANCHOR_MIN_TOKENS,
+) -> list[Op]:
     """Redline ``old`` against ``new``: equal/delete/insert ops, moved blocks tagged.
 
     ``granularity`` is ``"word"`` (default), ``"sentence"`` or ``"char"``. ``normalize`` also
@@ -181,8 +198,9 @@ def diff_text(old: str, new: str, *, granularity: Granularity = "word",
         return [Op("equal", new)] if new else []
     old_tokens = split(old, granularity, normalize=normalize)
     new_tokens = split(new, granularity, normalize=normalize)
-    ops = _token_ops(old_tokens, new_tokens, normalize=normalize, engine=engine,
-                     capacity=_capacity, anchor_min=_anchor_min)
+    ops = _token_ops(
+        old_tokens, new_tokens, normalize=normalize, engine=engine, capacity=_capacity, anchor_min=_anchor_min
+    )
     return detect_moves(ops) if moves else ops
 
 
@@ -196,8 +214,9 @@ def moved_texts(ops: Sequence[Op]) -> dict[str, tuple[str, str]]:
     return {m: (d, i) for m, (d, i) in found.items()}
 
 
-def move_detail(ops: Sequence[Op], move: str, *, normalize: bool = False,
-                engine: str | None = None) -> list[Op]:
+def move_detail(
+    ops: Sequence[Op], move: str, *, normalize: bool = False, engine: str | None = None
+) -> list[Op]:
     """The inner word changes of one move: its deleted text against its inserted text."""
     deleted, inserted = moved_texts(ops)[move]
     return diff_text(deleted, inserted, normalize=normalize, moves=False, engine=engine)
