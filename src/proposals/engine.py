@@ -1,0 +1,205 @@
+"""The diff-match-patch engine behind the redline: token encoding and the backend switch.
+
+diff-match-patch diffs strings, so each distinct token key becomes one code point and the two
+token lists become two strings. ``Diff_Timeout = 0``: with the default 1 s timeout, long
+articles silently come back as "delete everything, insert everything".
+
+The C++ ``fast_diff_match_patch`` is used when importable and gives the same raw diff as the
+pure-Python library (both run Myers' bisection with no half-match shortcut when the timeout is
+0); every cleanup after the raw diff runs in Python, so the two backends produce identical ops.
+Set ``PROPOSALS_DIFF_BACKEND=python`` (or pass ``engine="python"``) to force pure Python.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import diff_match_patch as _dmp_module
+
+try:  # optional accelerator
+    import fast_diff_match_patch as _fast
+except ImportError:  # pragma: no cover - depends on the environment
+    _fast = None
+
+Engine = Literal["fast-diff-match-patch", "diff-match-patch"]
+DELETE, EQUAL, INSERT = -1, 0, 1
+RawDiff = list[tuple[int, str]]
+
+# Code points for tokens: above Latin-1 (readable when debugging), within the BMP (fast-dmp on
+# Windows stores UTF-16 and rejects anything above), never a surrogate (unencodable in UTF-8).
+_FIRST = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+BMP_CAPACITY = 0x10000 - _FIRST - len(_SURROGATES)
+
+
+def _python_dmp() -> _dmp_module.diff_match_patch:
+    dmp = _dmp_module.diff_match_patch()
+    dmp.Diff_Timeout = 0
+    return dmp
+
+
+PYTHON_DMP = _python_dmp()
+
+
+def backend(engine: str | None = None) -> Engine:
+    """Engine in use: the argument, else ``PROPOSALS_DIFF_BACKEND``, else the best."""
+    choice = (engine or os.environ.get("PROPOSALS_DIFF_BACKEND") or "").strip().lower()
+    if choice in ("python", "diff-match-patch", "pure"):
+        return "diff-match-patch"
+    if choice in ("fast", "fast-diff-match-patch") and _fast is None:
+        raise RuntimeError("fast-diff-match-patch is not installed")
+    return "fast-diff-match-patch" if _fast is not None else "diff-match-patch"
+
+
+def code_point(index: int) -> str:
+    """The ``index``-th usable code point: BMP first, no surrogates, then the astral planes."""
+    cp = _FIRST + index
+    if cp >= _SURROGATES.start:
+        cp += len(_SURROGATES)
+    if cp > 0x10FFFF:
+        raise ValueError("more distinct tokens than Unicode has code points")
+    return chr(cp)
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """Two token-key sequences as strings, one code point per token."""
+
+    old: str
+    new: str
+    keys: dict[str, str]  # code point -> token key, for scoring boundaries during cleanup
+    astral: bool  # whether any code point lies outside the BMP
+
+
+def encode(
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    *,
+    classify: Callable[[str], Hashable] = lambda key: 0,
+    capacity: int = BMP_CAPACITY,
+) -> Encoded:
+    """Give each distinct key a code point; share codes for one-sided keys if there are too many.
+
+    A key found on one side only can never match, so when the distinct keys outnumber
+    ``capacity`` the old-only keys of one ``classify`` class share one code, and likewise the
+    new-only keys: Myers' algorithm only compares old against new, and the cleanup only looks
+    at a token's class, so the ops are unchanged. Only if the keys common to both sides still
+    overflow do we go above the BMP (then pure Python runs the diff; see ``raw_diff``).
+    """
+    codes: dict[str, str] = {}
+    distinct = dict.fromkeys(old_keys)
+    distinct.update(dict.fromkeys(new_keys))
+    if len(distinct) <= capacity:
+        for index, k in enumerate(distinct):
+            codes[k] = code_point(index)
+        keys = {c: k for k, c in codes.items()}
+        return Encoded(
+            "".join(map(codes.__getitem__, old_keys)),
+            "".join(map(codes.__getitem__, new_keys)),
+            keys,
+            astral=False,
+        )
+    old_set, new_set = set(old_keys), set(new_keys)
+    common = [k for k in distinct if k in old_set and k in new_set]
+    for index, k in enumerate(common):
+        codes[k] = code_point(index)
+    keys = {c: k for k, c in codes.items()}
+    shared: dict[tuple[int, Hashable], str] = {}
+    used = len(common)
+
+    def one_sided(side: int, k: str) -> str:
+        nonlocal used
+        group = (side, classify(k))
+        code = shared.get(group)
+        if code is None:
+            code = shared[group] = code_point(used)
+            keys[code] = k  # any member stands for its class
+            used += 1
+        return code
+
+    old = "".join(codes.get(k) or one_sided(0, k) for k in old_keys)
+    new = "".join(codes.get(k) or one_sided(1, k) for k in new_keys)
+    return Encoded(old, new, keys, astral=used > capacity)
+
+
+_FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
+
+
+def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> RawDiff:
+    """Myers diff of two encoded strings, merged but not yet cleaned up."""
+    if engine == "fast-diff-match-patch" and _fast is not None and not astral:
+        return [
+            (_FAST_OPS[op], text)
+            for op, text in _fast.diff(
+                old, new, timelimit=0, checklines=False, cleanup="No", counts_only=False
+            )
+        ]
+    return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
+
+
+def anchors(old: str, new: str) -> list[tuple[int, int]]:
+    """Positions of tokens found exactly once on each side, longest run in the same order.
+
+    Patience diff's idea: a token unique to both texts (a section number, an amount, a rare
+    word) is almost surely the same place in both. Cutting the diff at these anchors turns one
+    Myers diff costing O(N·D) into many small ones, without changing what a reader sees.
+    """
+    in_old, in_new = Counter(old), Counter(new)
+    where_new = {c: j for j, c in enumerate(new) if in_new[c] == 1 and in_old[c] == 1}
+    pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in where_new and in_old[c] == 1]
+    # Longest increasing subsequence of the new positions (patience sorting).
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        p = bisect_left(tails, j)
+        if p == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[p] = j
+            tail_at[p] = k
+        previous.append(tail_at[p - 1] if p else -1)
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+# Below this many tokens a side, one Myers diff is fast enough and exactly minimal; above it we
+# cut at anchors. Anchors follow the longest chain of unique tokens, not the most text, so on a
+# short article where a paragraph moved they may keep the other paragraph still.
+ANCHOR_MIN_TOKENS = 1500
+
+
+def anchored_diff(
+    old: str, new: str, *, engine: Engine, astral: bool = False, min_tokens: int = ANCHOR_MIN_TOKENS
+) -> RawDiff:
+    """Myers diff between unique-token anchors (see ``anchors``), merged into one diff."""
+    if min(len(old), len(new)) < min_tokens:
+        return raw_diff(old, new, engine=engine, astral=astral)
+    diffs: RawDiff = []
+
+    def add(op: int, text: str) -> None:
+        # Segments meet at anchors (equal tokens), so only equalities ever need joining.
+        if op == EQUAL and diffs and diffs[-1][0] == EQUAL:
+            diffs[-1] = (EQUAL, diffs[-1][1] + text)
+        else:
+            diffs.append((op, text))
+
+    i = j = 0
+    for a, b in [*anchors(old, new), (len(old), len(new))]:
+        if old[i:a] or new[j:b]:
+            for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
+                add(op, text)
+        if a < len(old):
+            add(EQUAL, old[a])
+        i, j = a + 1, b + 1
+    return diffs
