@@ -121,6 +121,8 @@ def test_option_shaped_values_never_reach_git(repo: Path) -> None:
     fails(repo, "pass", "--party", "union", "--number", "--upload-pack=x", "staffing")
     assert "invalid revision" in fails(repo, "show", "staffing", "--at=--upload-pack=touch x")
     assert "invalid revision" in fails(repo, "show", "staffing", "--at=--output=/tmp/x")
+    assert "invalid revision" in fails(repo, "diff", "staffing", "--from=--upload-pack=touch x")
+    assert "invalid revision" in fails(repo, "diff", "staffing", "--to=--output=x")
     unchanged(repo, before)
     assert not (repo / "x").exists()
 
@@ -311,6 +313,8 @@ EVERY_COMMAND = [
     ["log", "--json"],
     ["log", "staffing"],
     ["show", "staffing", "--at", "union"],
+    ["diff", "staffing", "--from", "union", "--to", "draft", "--json"],
+    ["provenance", "staffing"],
     ["verify"],
     ["repair", "--dry-run"],
     ["sync"],
