@@ -120,6 +120,7 @@ def test_draft_against_incoming_pass_keeps_both(team: tuple[Path, Path, Path]) -
     assert read(bob, "staffing") == theirs  # the table text is the incoming pass
     assert git(bob, "cat-file", "blob", "refs/drafts/staffing:staffing.txt") == mine
     assert ok(bob, "show", "staffing", "--at", "refs/drafts/staffing") == mine  # as the message says
+    assert '"op": "delete"' in ok(bob, "diff", "staffing", "--from", "refs/drafts/staffing", "--json")
     assert "staffing" in ok(bob, "resolve", name=BOB)
     assert "draft is back" in ok(bob, "resolve", "staffing", "--keep", "mine", name=BOB)
     assert read(bob, "staffing") == mine
