@@ -428,9 +428,21 @@ def check_tag_clashes(
     return clashing_passes, warnings
 
 
+MIN_GIT = (2, 31)  # GIT_CONFIG_COUNT, fetch --no-write-fetch-head, %(trailers:separator=)
+
+
+def check_git_version(store: GitStore) -> None:
+    found = re.search(r"(\d+)\.(\d+)", store.out("version"))
+    if found and (int(found[1]), int(found[2])) < MIN_GIT:
+        raise ProposalsError(
+            f"proposals sync needs git {MIN_GIT[0]}.{MIN_GIT[1]} or newer (this is git {found[0]})"
+        )
+
+
 def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     """Fetch, renumber clashing unpushed passes, set clashing drafts aside, merge, push."""
     repo.ensure_can_record()
+    check_git_version(repo.store)
     store = repo.store
     branch = current_branch(store)
     name = pick_remote(store, branch, remote)
