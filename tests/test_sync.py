@@ -418,3 +418,19 @@ def test_an_unpushed_ta_after_a_renumbered_pass_keeps_its_tag(team: tuple[Path, 
     assert git(remote, "rev-parse", "ta-scheduling^{commit}") == git(
         bob, "rev-parse", "ta-scheduling^{commit}"
     )
+
+
+def test_draft_conflict_during_a_true_merge(team: tuple[Path, Path, Path]) -> None:
+    _, alice, bob = team
+    theirs = proposal(STAFFING, "safe", "cost-effective")
+    record(alice, "employer", "staffing", theirs, ALICE)
+    ok(alice, "sync", name=ALICE)
+    record(bob, "union", "scheduling", proposal(SCHEDULING, "four", "six"), BOB)
+    mine = proposal(STAFFING, "safe", "safe, fully funded")
+    write(bob, "staffing", mine)
+    proc = run(bob, "sync", name=BOB)
+    assert proc.returncode == 1 and "merged; pushed main, U-2" in proc.stdout
+    assert read(bob, "staffing") == theirs and read(bob, "scheduling") == proposal(SCHEDULING, "four", "six")
+    ok(bob, "resolve", "staffing", "--keep", "mine")
+    assert read(bob, "staffing") == mine
+    assert git(bob, "status", "--porcelain").strip() == "M articles/staffing.txt"
