@@ -166,6 +166,7 @@ def anchors(old: str, new: str) -> list[tuple[int, int]]:
 # cut at anchors. Anchors follow the longest chain of unique tokens, not the most text, so on a
 # short article where a paragraph moved they may keep the other paragraph still.
 ANCHOR_MIN_TOKENS = 1500
+ANCHOR_GAP = 64  # skip anchors closer than this to the previous cut: fewer, larger diff calls
 
 
 def anchored_diff(old: str, new: str, *, engine: Engine, astral: bool = False,
@@ -184,6 +185,8 @@ def anchored_diff(old: str, new: str, *, engine: Engine, astral: bool = False,
 
     i = j = 0
     for a, b in [*anchors(old, new), (len(old), len(new))]:
+        if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len(old):
+            continue  # too close to the last cut to be worth a separate diff call
         if old[i:a] or new[j:b]:
             for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
                 add(op, text)
