@@ -47,7 +47,7 @@ def test_json_document() -> None:
     assert doc["ops"][1] == {"op": "delete", "text": "ten", "move": None}
     assert {o["move"] for o in doc["ops"]} == {None, "m1"}
     assert [o for o in doc["moves"]["m1"] if o["op"] != "equal"] == [
-        {"op": "delete", "text": "strictly "}]
+        {"op": "delete", "text": "strictly ", "move": None}]
 
 
 def test_json_keeps_the_contract_when_normalising() -> None:
@@ -56,3 +56,15 @@ def test_json_keeps_the_contract_when_normalising() -> None:
     assert "".join(o["text"] for o in doc["ops"] if o["op"] != "insert") == old
     assert "".join(o["text"] for o in doc["ops"] if o["op"] != "delete") == new
     assert all(o.get("normalized") for o in doc["ops"] if o["op"] != "equal")
+
+
+def test_normalize_reaches_the_inner_changes_of_moves() -> None:
+    stays = "Schedules are posted four weeks ahead and changes need the clinician's consent.\n"
+    old = "Intro.\nThe Employer\u2019s notice shall be in writing.\n" + stays
+    new = "Intro.\n" + stays + "The Employer's notice shall be in writing.\n"
+    ops = diff_text(old, new, normalize=True)
+    assert render_markers(ops, normalize=True).endswith(
+        "{+m1:The Employer's notice shall be in writing.+}\n")
+    assert "[-" not in render_markers(ops, normalize=True).split("\n")[-2]
+    doc = ops_to_json(ops, from_label="a", to_label="b", normalize=True)
+    assert {o["op"] for o in doc["moves"]["m1"]} >= {"equal"}
