@@ -139,8 +139,13 @@ def anchors(old: str, new: str) -> list[tuple[int, int]]:
     Myers diff costing O(N·D) into many small ones, without changing what a reader sees.
     """
     in_old, in_new = Counter(old), Counter(new)
-    where_new = {c: j for j, c in enumerate(new) if in_new[c] == 1 and in_old[c] == 1}
-    pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in where_new and in_old[c] == 1]
+    unique = [c for c, n in in_new.items() if n == 1 and in_old.get(c) == 1]
+    if len(unique) < 512:  # str.find runs in C: cheaper than a Python walk, if not too many
+        pairs = sorted((old.find(c), new.find(c)) for c in unique)
+    else:
+        wanted = set(unique)
+        where_new = {c: j for j, c in enumerate(new) if c in wanted}
+        pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in wanted]
     # Longest increasing subsequence of the new positions (patience sorting).
     tails: list[int] = []
     tail_at: list[int] = []
