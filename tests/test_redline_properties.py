@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import unicodedata
 from itertools import pairwise
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -128,6 +130,8 @@ def test_identical_inputs_give_one_equal_op(text: str, granularity: str) -> None
     assert [(op.op, op.text) for op in ops] == ([("equal", text)] if text else [])
 
 
+@pytest.mark.skipif(importlib.util.find_spec("fast_diff_match_patch") is None,
+                    reason="fast-diff-match-patch not installed")
 @settings(max_examples=300, deadline=None)
 @given(pairs, granularities, st.booleans(), anchoring)
 def test_fast_and_python_backends_agree(pair: tuple[str, str], granularity: str,
