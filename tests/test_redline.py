@@ -260,3 +260,8 @@ def test_unrelated_long_texts_stay_fast_and_find_no_moves() -> None:
     assert time.perf_counter() - start < 10
     assert_rebuilds(ops, old, new)
     assert not any(op.move for op in ops)
+
+
+def test_unknown_granularity_is_an_error() -> None:
+    with pytest.raises(ValueError, match="granularity"):
+        diff_text("a", "b", granularity="line")  # type: ignore[arg-type]

@@ -188,7 +188,10 @@ def diff_text(old: str, new: str, *, granularity: Granularity = "word",
     ``granularity`` is ``"word"`` (default), ``"sentence"`` or ``"char"``. ``normalize`` also
     ignores curly-versus-straight quotes, dash variants, no-break spaces and CRLF when matching.
     ``moves=False`` skips move detection. ``engine="python"`` forces pure Python.
+    Raises ``ValueError`` for an unknown granularity.
     """
+    if granularity not in ("word", "sentence", "char"):
+        raise ValueError(f"unknown granularity {granularity!r}: use word, sentence or char")
     if old == new:
         return [Op("equal", new)] if new else []
     old_tokens = split(old, granularity, normalize=normalize)
