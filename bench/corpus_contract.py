@@ -76,13 +76,19 @@ def edit(rng: random.Random, text: str, rate: float, *, moves: int = 0,
             elif roll < 2 * rate / 3:
                 changed.extend([word, rng.choice(WORDS)])
         out.append(" ".join(changed))
-    body = [k for k, line in enumerate(out) if len(line.split(" ")) > 10]
-    for _ in range(moves if len(body) > 2 else 0):
-        line = out.pop(rng.choice(body))
-        out.insert(rng.randrange(2, len(out)), line)
-        body = [k for k, line in enumerate(out) if len(line.split(" ")) > 10]
-    for _ in range(paragraphs if len(body) > 2 else 0):
-        del out[rng.choice(body)]
+    moved: set[str] = set()  # moved paragraphs are not then deleted: they stay moves
+
+    def body() -> list[int]:
+        return [k for k, line in enumerate(out) if len(line.split(" ")) > 10 and line not in moved]
+
+    for _ in range(moves if len(body()) > 2 else 0):
+        source = rng.choice(body())
+        line = out.pop(source)
+        # Land at least two paragraphs away, or it is no move at all.
+        places = [k for k in range(2, len(out)) if abs(k - source) >= 2] or [2]
+        out.insert(rng.choice(places), line)
+        moved.add(line)
+    for _ in range(paragraphs if len(body()) > 2 else 0):
+        del out[rng.choice(body())]
         out.insert(rng.randrange(2, len(out)), "New. " + paragraph(rng, rng.randint(25, 90)))
-        body = [k for k, line in enumerate(out) if len(line.split(" ")) > 10]
     return "\n".join(out)

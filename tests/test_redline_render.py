@@ -6,16 +6,12 @@ import json
 
 from proposals.redline import diff_text, ops_to_json, render_ansi, render_markers
 
-OLD = (
-    "Leave is ten (10) days per year.\n"
-    "Overtime is strictly voluntary for all members.\n"
-    "Schedules are posted two weeks ahead.\n"
-)
-NEW = (
-    "Leave is twelve (12) days per calendar year.\n"
-    "Schedules are posted two weeks ahead.\n"
-    "Overtime is voluntary for all members.\n"
-)
+OLD = ("Leave is ten (10) days per year.\n"
+       "Overtime is strictly voluntary for all members.\n"
+       "Schedules are posted two weeks ahead.\n")
+NEW = ("Leave is twelve (12) days per calendar year.\n"
+       "Schedules are posted two weeks ahead.\n"
+       "Overtime is voluntary for all members.\n")
 
 
 def test_markers() -> None:
@@ -40,9 +36,8 @@ def test_ansi_strikes_deletions_underlines_insertions_and_colours_moves() -> Non
     assert "\x1b[4;36mOvertime is \x1b[0m" in out  # moved text at its new place, cyan
     assert "\u2039m1\u203a" in out
     # Styles never run over a line break.
-    assert all(
-        line.count("\x1b[0m") >= line.count("\x1b[9") + line.count("\x1b[4") for line in out.split("\n")
-    )
+    assert all(line.count("\x1b[0m") >= line.count("\x1b[9") + line.count("\x1b[4")
+               for line in out.split("\n"))
 
 
 def test_json_document() -> None:
@@ -51,7 +46,8 @@ def test_json_document() -> None:
     assert doc["from"] == "U-1" and doc["to"] == "E-1"
     assert doc["ops"][1] == {"op": "delete", "text": "ten", "move": None}
     assert {o["move"] for o in doc["ops"]} == {None, "m1"}
-    assert [o for o in doc["moves"]["m1"] if o["op"] != "equal"] == [{"op": "delete", "text": "strictly "}]
+    assert [o for o in doc["moves"]["m1"] if o["op"] != "equal"] == [
+        {"op": "delete", "text": "strictly ", "move": None}]
 
 
 def test_json_keeps_the_contract_when_normalising() -> None:
@@ -60,3 +56,15 @@ def test_json_keeps_the_contract_when_normalising() -> None:
     assert "".join(o["text"] for o in doc["ops"] if o["op"] != "insert") == old
     assert "".join(o["text"] for o in doc["ops"] if o["op"] != "delete") == new
     assert all(o.get("normalized") for o in doc["ops"] if o["op"] != "equal")
+
+
+def test_normalize_reaches_the_inner_changes_of_moves() -> None:
+    stays = "Schedules are posted four weeks ahead and changes need the clinician's consent.\n"
+    old = "Intro.\nThe Employer\u2019s notice shall be in writing.\n" + stays
+    new = "Intro.\n" + stays + "The Employer's notice shall be in writing.\n"
+    ops = diff_text(old, new, normalize=True)
+    assert render_markers(ops, normalize=True).endswith(
+        "{+m1:The Employer's notice shall be in writing.+}\n")
+    assert "[-" not in render_markers(ops, normalize=True).split("\n")[-2]
+    doc = ops_to_json(ops, from_label="a", to_label="b", normalize=True)
+    assert {o["op"] for o in doc["moves"]["m1"]} >= {"equal"}

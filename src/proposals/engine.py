@@ -13,7 +13,6 @@ Set ``PROPOSALS_DIFF_BACKEND=python`` (or pass ``engine="python"``) to force pur
 from __future__ import annotations
 
 import os
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -142,41 +141,73 @@ def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> Raw
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
 
 
+_RUN_CAP = 64  # how far an anchor's surrounding match is measured, each way
+
+
+def _run_around(old: str, new: str, i: int, j: int) -> int:
+    """Length of the identical stretch around old[i] == new[j] (capped each way)."""
+    left = 0
+    limit = min(i, j)
+    while left < _RUN_CAP and left < limit and old[i - left - 1] == new[j - left - 1]:
+        left += 1
+    right = 0
+    limit = min(len(old) - i, len(new) - j) - 1
+    while right < _RUN_CAP and right < limit and old[i + right + 1] == new[j + right + 1]:
+        right += 1
+    return 1 + left + right
+
+
 def anchors(old: str, new: str) -> list[tuple[int, int]]:
-    """Positions of tokens found exactly once on each side, longest run in the same order.
+    """Positions of tokens found exactly once on each side, the heaviest chain in order.
 
     Patience diff's idea: a token unique to both texts (a section number, an amount, a rare
     word) is almost surely the same place in both. Cutting the diff at these anchors turns one
-    Myers diff costing O(N·D) into many small ones, without changing what a reader sees.
+    Myers diff costing O(N·D) into many small ones. When unique tokens disagree on the order
+    (a paragraph moved), the chain keeping the most surrounding identical text wins, so an
+    unchanged paragraph stays put and the edited one is the one reported as moved.
     """
     in_old, in_new = Counter(old), Counter(new)
-    where_new = {c: j for j, c in enumerate(new) if in_new[c] == 1 and in_old[c] == 1}
-    pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in where_new and in_old[c] == 1]
-    # Longest increasing subsequence of the new positions (patience sorting).
-    tails: list[int] = []
-    tail_at: list[int] = []
+    unique = [c for c, n in in_new.items() if n == 1 and in_old.get(c) == 1]
+    if len(unique) < 512:  # str.find runs in C: cheaper than a Python walk, if not too many
+        pairs = sorted((old.find(c), new.find(c)) for c in unique)
+    else:
+        wanted = set(unique)
+        where_new = {c: j for j, c in enumerate(new) if c in wanted}
+        pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in wanted]
+    if not pairs:
+        return []
+    # Heaviest increasing chain of new positions: a Fenwick tree of best (score, index) by rank.
+    ranks = {j: r + 1 for r, j in enumerate(sorted(j for _, j in pairs))}
+    tree: list[tuple[int, int]] = [(0, -1)] * (len(pairs) + 1)
     previous: list[int] = []
-    for k, (_, j) in enumerate(pairs):
-        p = bisect_left(tails, j)
-        if p == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[p] = j
-            tail_at[p] = k
-        previous.append(tail_at[p - 1] if p else -1)
+    best: tuple[int, int] = (0, -1)
+    for k, (i, j) in enumerate(pairs):
+        r = ranks[j] - 1
+        found: tuple[int, int] = (0, -1)
+        while r > 0:
+            found = max(found, tree[r])
+            r -= r & -r
+        score = found[0] + _run_around(old, new, i, j)
+        previous.append(found[1])
+        entry = (score, k)
+        best = max(best, entry)
+        r = ranks[j]
+        while r <= len(pairs):
+            if tree[r] < entry:
+                tree[r] = entry
+            r += r & -r
     chain: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
+    k = best[1]
     while k >= 0:
         chain.append(pairs[k])
         k = previous[k]
     return chain[::-1]
 
 
-# Below this many tokens a side, one Myers diff is fast enough and exactly minimal; above it we
-# cut at anchors. Anchors follow the longest chain of unique tokens, not the most text, so on a
-# short article where a paragraph moved they may keep the other paragraph still.
-ANCHOR_MIN_TOKENS = 1500
+# Below this many tokens a side, one Myers diff is cheap and exactly minimal; above it we cut
+# at anchors (about a page: pure-Python Myers on one page at 20% edits already costs ~20 ms).
+ANCHOR_MIN_TOKENS = 300
+ANCHOR_GAP = 64  # skip anchors closer than this to the previous cut: fewer, larger diff calls
 
 
 def anchored_diff(
@@ -196,6 +227,8 @@ def anchored_diff(
 
     i = j = 0
     for a, b in [*anchors(old, new), (len(old), len(new))]:
+        if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len(old):
+            continue  # too close to the last cut to be worth a separate diff call
         if old[i:a] or new[j:b]:
             for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
                 add(op, text)

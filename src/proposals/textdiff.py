@@ -52,13 +52,17 @@ class _Builder:
                 if tail:
                     deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
         if head:
-            self.ops.append(Op("equal", head))
+            last = self.ops[-1] if self.ops else None
+            if last is not None and last.op == "equal" and last.old_text is None:
+                self.ops[-1] = Op("equal", last.text + head)
+            else:
+                self.ops.append(Op("equal", head))
         if deleted:
             self.ops.append(Op("delete", deleted))
         if inserted:
             self.ops.append(Op("insert", inserted))
-        if tail:
-            self._equal.append(tail)
+        if tail:  # straight to the ops: a deletion may already be waiting to follow it
+            self.ops.append(Op("equal", tail))
 
     def _flush_equal(self) -> None:
         if self._equal:
@@ -98,7 +102,15 @@ class _Builder:
     def finish(self) -> list[Op]:
         self._flush_hunk()
         self._flush_equal()
-        return self.ops
+        # Factoring shared spaces out of a hunk can leave two runs of one kind side by side.
+        out: list[Op] = []
+        for op in self.ops:
+            last = out[-1] if out else None
+            if last is not None and last.op == op.op and last.old_text is None is op.old_text:
+                out[-1] = Op(op.op, last.text + op.text)
+            else:
+                out.append(op)
+        return out
 
 
 def _common_space(one: str, two: str, direction: int) -> str:
@@ -193,7 +205,10 @@ def diff_text(
     ``granularity`` is ``"word"`` (default), ``"sentence"`` or ``"char"``. ``normalize`` also
     ignores curly-versus-straight quotes, dash variants, no-break spaces and CRLF when matching.
     ``moves=False`` skips move detection. ``engine="python"`` forces pure Python.
+    Raises ``ValueError`` for an unknown granularity.
     """
+    if granularity not in ("word", "sentence", "char"):
+        raise ValueError(f"unknown granularity {granularity!r}: use word, sentence or char")
     if old == new:
         return [Op("equal", new)] if new else []
     old_tokens = split(old, granularity, normalize=normalize)

@@ -19,37 +19,14 @@ Granularity = Literal["word", "sentence", "char"]
 # code point, so the folded text has the raw text's offsets and we can tokenise it instead.
 _FOLD = str.maketrans(
     {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2004": " ",
-        "\u2005": " ",
-        "\u2006": " ",
-        "\u2008": " ",
-        "\u3000": " ",
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
+        "\u2008": " ", "\u3000": " ",
     }
 )
 
@@ -60,28 +37,8 @@ _FOLD = str.maketrans(
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NEWLINE = r"\r?\n"
 _HSPACE = r"[^\S\r\n]*(?:\r(?!\n)[^\S\r\n]*)*"
-_ABBREVIATIONS = frozenset(
-    {
-        "sec",
-        "art",
-        "no",
-        "nos",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "e.g",
-        "i.e",
-        "vs",
-        "cf",
-        "par",
-        "para",
-        "st",
-        "inc",
-        "ltd",
-        "co",
-    }
-)
+_ABBREVIATIONS = frozenset({"sec", "art", "no", "nos", "mr", "ms", "mrs", "dr", "e.g", "i.e",
+                            "vs", "cf", "par", "para", "st", "inc", "ltd", "co"})
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]\u2019\u201d]*\s*$")
 
 
@@ -105,31 +62,37 @@ def _marks() -> str:
     return f"(?:[{''.join(ranges[False])}\u200c\u200d]|[{astral}])"
 
 
+def _grapheme_tail() -> str:
+    """What may follow a character in the same grapheme: marks, emoji modifiers, ZWJ sequences."""
+    return rf"(?:\u200d\S?|{_marks()})*"
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Compile the patterns once, on first use (building the marks class costs ~20 ms).
+def _word_pattern(graphemes: bool) -> re.Pattern[str]:
+    """The word tokenizer, compiled on first use.
 
-    Returns the word pattern, the same without grapheme handling (faster, for ASCII text, which
-    has no combining marks or joiners) and the character pattern.
+    ``graphemes=False`` leaves out combining marks and joiners: it is exact for ASCII text, and
+    faster to build (the marks class costs ~20 ms, paid only once non-ASCII text turns up) and
+    to run.
     """
-    marks = _marks()
-    # A grapheme-ish tail: combining marks, emoji modifiers, and zero-width-joiner sequences.
-    ext = rf"(?:\u200d\S?|{marks})*"
-    joiner = r"[.,'\u2019\-/:]"
-
-    def build(core: str, ext: str) -> re.Pattern[str]:
-        word = (
-            rf"(?:[$\u20ac\u00a3\u00a5\u00a7#]|[+\-](?=\d))?{core}(?:{joiner}{core})*"
-            r"|\([^\W\d_]{1,4}\)"  # enumerators: (a) (iv) (B)
-        )
-        return re.compile(rf"{_NEWLINE}|(?:{word}|[{_CJK}]{ext}|[^\s]{ext}){_HSPACE}|(?:[^\S\r\n]|\r(?!\n))+")
-
+    tail = _grapheme_tail() if graphemes else ""
     # Letters with their accents; ZWNJ/ZWJ sit inside Persian and Indic words. Written as runs
     # (not a per-letter group) because per-character alternation made tokenising 10x slower.
-    full = build(rf"[^\W{_CJK}]+(?:{marks}+[^\W{_CJK}]*)*", ext)
-    plain = build(rf"[^\W{_CJK}]+", "")
-    char_re = re.compile(rf"{_NEWLINE}|.{ext}", re.DOTALL)
-    return full, plain, char_re
+    core = rf"[^\W{_CJK}]+(?:{_marks()}+[^\W{_CJK}]*)*" if graphemes else rf"[^\W{_CJK}]+"
+    joiner = r"[.,'\u2019\-/:]"
+    word = (
+        rf"(?:[$\u20ac\u00a3\u00a5\u00a7#]|[+\-](?=\d))?{core}(?:{joiner}{core})*"
+        r"|\([^\W\d_]{1,4}\)"  # enumerators: (a) (iv) (B)
+    )
+    return re.compile(
+        rf"{_NEWLINE}|(?:{word}|[{_CJK}]{tail}|[^\s]{tail}){_HSPACE}|(?:[^\S\r\n]|\r(?!\n))+"
+    )
+
+
+@cache
+def _char_pattern() -> re.Pattern[str]:
+    """One character with its grapheme tail per token (CRLF counts as one)."""
+    return re.compile(rf"{_NEWLINE}|.{_grapheme_tail()}", re.DOTALL)
 
 
 def fold(text: str) -> str:
@@ -180,11 +143,10 @@ def split(text: str, granularity: Granularity = "word", *, normalize: bool = Fal
     """Cut ``text`` into raw tokens whose concatenation is exactly ``text``."""
     if not text:
         return []
-    full, plain, char_re = _patterns()
     # Folding is one code point for one, so we tokenise the folded text and slice the raw one:
     # "word—word" and "word-word" then tokenise alike.
     source = fold(text) if normalize else text
-    pattern = char_re if granularity == "char" else plain if text.isascii() else full
+    pattern = _char_pattern() if granularity == "char" else _word_pattern(not text.isascii())
     if normalize:
         tokens = [text[m.start() : m.end()] for m in pattern.finditer(source)]
     else:
@@ -199,7 +161,7 @@ def split_space(token: str) -> tuple[str, str]:
     if is_newline(token):
         return token, ""
     body = token.rstrip()
-    return body, token[len(body) :]
+    return body, token[len(body):]
 
 
 def key(token: str, *, normalize: bool = False) -> str:
