@@ -6,9 +6,10 @@ Run with the *system* interpreter (Debian's python3-uno provides ``uno`` there, 
 
 Prints one JSON object: ``{"results": [{"file", "action", "paragraphs": [...], "redlines": n}]}``
 where ``paragraphs`` are the body paragraphs' strings in order (tables skipped) after the action
-and ``redlines`` the tracked changes LibreOffice saw before it (type, author, date). One soffice serves all
-files, because starting it costs seconds. It runs in a throwaway profile, is always terminated
-and the profile deleted, and a watchdog kills everything after ``LO_CHECK_TIMEOUT`` seconds.
+and ``redlines`` the tracked changes LibreOffice saw before it (type, author, date). One
+soffice serves all files, because starting it costs seconds. It runs in a throwaway profile,
+is always terminated and the profile deleted, and a watchdog kills everything after
+``LO_CHECK_TIMEOUT`` seconds.
 """
 
 from __future__ import annotations

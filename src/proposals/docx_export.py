@@ -144,17 +144,23 @@ def _set_properties(
     """Every core property set on purpose: the other side's Word shows them."""
     props = doc.core_properties
     stamp = _as_datetime(when)
-    props.title = title
-    props.subject = subject
-    props.author = author
-    props.last_modified_by = author
+    props.title = _fit(title)
+    props.subject = _fit(subject)
+    props.author = _fit(author)
+    props.last_modified_by = _fit(author)
     props.created = stamp
     props.modified = stamp
     props.revision = max(1, int(revision))
-    props.content_status = status
+    props.content_status = _fit(status)
     props.keywords = ""
     props.comments = ""
     props.category = ""
+
+
+def _fit(value: str) -> str:
+    """Core properties hold at most 255 characters (python-docx refuses more)."""
+    value = " ".join(value.split())
+    return value if len(value) <= 255 else value[:254] + "\u2026"
 
 
 def _field_run(instr: str, placeholder: str) -> Any:
