@@ -1,4 +1,5 @@
 """Article-like texts and edit cases shared by the .docx tests (plain data, no fixtures magic)."""
+# ruff: noqa: E501  (article prose is one paragraph per line, as in the real files)
 
 from __future__ import annotations
 

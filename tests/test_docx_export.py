@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -41,7 +41,7 @@ from proposals.docx_import import read_paragraphs
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 ROOT = Path(__file__).resolve().parents[1]
-SESSION_DT = datetime(2025, 3, 14, tzinfo=timezone.utc)
+SESSION_DT = datetime(2025, 3, 14, tzinfo=UTC)
 NOTE_MARKER = "ZZ-INTERNAL-NOTE-do-not-export-7f3a"
 
 
