@@ -219,6 +219,28 @@ def test_redline_marks_in_party_colour(tmp_path: Path) -> None:
     assert "E-6" in header and "struck through" in header
 
 
+RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+             "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
+             "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+             "highlight", "u", "effect", "bdr", "shd"]  # fmt: skip
+PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "spacing", "ind", "jc",
+             "outlineLvl", "rPr", "sectPr", "pPrChange"]  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", ["tracked", "redline", "clean"])
+def test_property_elements_in_schema_order(tmp_path: Path, mode: str) -> None:
+    """Word refuses files whose rPr/pPr children are out of the schema's sequence order."""
+    out = _export(tmp_path, mode, _changes())
+    root = _doc_xml(out)
+    for parent, order in (("rPr", RPR_ORDER), ("pPr", PPR_ORDER)):
+        for el in root.iter(f"{{{W}}}{parent}"):
+            if el.getparent().tag == f"{{{W}}}pPr":
+                continue  # paragraph-mark run properties hold only ins/del
+            names = [etree.QName(c).localname for c in el]
+            assert all(n in order for n in names), names
+            assert names == sorted(names, key=order.index), names
+
+
 def test_moves_are_marked_as_moves_in_redline(tmp_path: Path) -> None:
     moved = next(c for c in cases() if c.name == "moved-paragraph")
     out = _export(tmp_path, "redline", [ArticleChange(moved.old, moved.new, moved.ops)])

@@ -290,9 +290,11 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     """
     col = f'<w:color w:val="{color_hex(colour)}"/>'
     ins = f'<w:rStyle w:val="RedlineInsert"/>{col}<w:u w:val="single"/>'
-    dele = f'<w:rStyle w:val="RedlineDelete"/>{col}<w:strike/>'
+    # CT_RPr is a sequence: rStyle, ..., strike, dstrike, ..., color, ..., u. Word rejects
+    # a file whose run properties are out of order, so keep exactly this order.
+    dele = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}'
     mv_to = f'<w:rStyle w:val="RedlineMove"/>{col}<w:u w:val="double"/>'
-    mv_from = f'<w:rStyle w:val="RedlineMove"/>{col}<w:dstrike/>'
+    mv_from = f'<w:rStyle w:val="RedlineMove"/><w:dstrike/>{col}'
     out: list[str] = []
     for pi, para in enumerate(paras):
         out.append("<w:p>")
