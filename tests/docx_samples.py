@@ -108,4 +108,6 @@ def cases() -> list[Case]:
         Case("new-article", "", WAGES),
         Case("removed-article", WAGES, ""),
         _swap_sections(),
+        Case("engine-move", STAFFING, _swap_sections().new),
+        Case("moved-and-edited", STAFFING, _swap_sections().new.replace("1,800", "1,650")),
     ]

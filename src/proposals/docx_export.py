@@ -280,7 +280,11 @@ def _para_styler(ids: Mapping[str, str]) -> Callable[[int, UnionPara], str]:
 
 def _check_ops(ops: Sequence[OpLike], old: str, new: str) -> bool:
     """Ops must rebuild both texts exactly, or the tracked document would lie."""
-    old_join = "".join(o.text for o in ops if o.op != "insert")
+    old_join = "".join(
+        o.text if getattr(o, "old_text", None) is None else o.old_text  # type: ignore[attr-defined]
+        for o in ops
+        if o.op != "insert"
+    )
     new_join = "".join(o.text for o in ops if o.op != "delete")
     return old_join == old and new_join == new
 
@@ -300,7 +304,12 @@ def _union(change: ArticleChange, diff: DiffFn | None) -> list[UnionPara]:
         ops = list(change.ops)
         if change.old.endswith("\n") and change.new.endswith("\n"):
             last = ops[-1] if ops else None
-            if last is not None and last.op == "equal" and last.text.endswith("\n"):
+            if (
+                last is not None
+                and last.op == "equal"
+                and last.text.endswith("\n")
+                and getattr(last, "old_text", None) is None
+            ):
                 ops[-1] = _Op("equal", last.text[:-1], None)
             else:
                 ops = None

@@ -14,7 +14,7 @@ through python-docx's object API costs seconds, a string costs milliseconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Literal, Protocol
@@ -93,12 +93,8 @@ def split_paragraphs(ops: Iterable[OpLike], *, final_mark: Kind = "equal") -> li
     removed one, so that rejecting (accepting) leaves nothing of it behind.
     """
     paras: list[UnionPara] = [UnionPara()]
-    for op in ops:
-        kind: Kind = op.op  # type: ignore[assignment]
-        if kind not in ("equal", "delete", "insert"):
-            raise ValueError(f"unknown diff op {kind!r}")
-        move = op.move if kind != "equal" else None
-        parts = op.text.split("\n")
+    for kind, text, move in _flat_ops(ops):
+        parts = text.split("\n")
         for i, part in enumerate(parts):
             if part:
                 cur = paras[-1].pieces
@@ -112,6 +108,25 @@ def split_paragraphs(ops: Iterable[OpLike], *, final_mark: Kind = "equal") -> li
                 paras.append(UnionPara())
     paras[-1].mark = final_mark
     return paras
+
+
+def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None]]:
+    """(kind, text, move) triples; an ``equal`` op whose old side differs invisibly (the
+    engine's ``old_text``: another Unicode normal form) becomes a delete plus an insert, so
+    rejecting all changes restores the old bytes exactly."""
+    for op in ops:
+        kind = op.op
+        if kind not in ("equal", "delete", "insert"):
+            raise ValueError(f"unknown diff op {kind!r}")
+        if kind == "equal":
+            old_text = getattr(op, "old_text", None)
+            if old_text is not None and old_text != op.text:
+                yield "delete", old_text, None
+                yield "insert", op.text, None
+            else:
+                yield "equal", op.text, None
+        else:
+            yield kind, op.text, op.move  # type: ignore[misc]
 
 
 def iso_date(when: date | datetime) -> str:

@@ -74,8 +74,9 @@ class Encoded:
     astral: bool  # whether any code point lies outside the BMP
 
 
-def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
-           capacity: int = BMP_CAPACITY) -> Encoded:
+def encode(
+    old_keys: Sequence[str], new_keys: Sequence[str], *, capacity: int = BMP_CAPACITY
+) -> Encoded:
     """Give each distinct key a code point; share codes for one-sided keys if there are too many.
 
     A key found on one side only can never match, so when the distinct keys outnumber
@@ -90,8 +91,12 @@ def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
         for index, k in enumerate(distinct):
             codes[k] = code_point(index)
         keys = {c: k for k, c in codes.items()}
-        return Encoded("".join(codes[k] for k in old_keys), "".join(codes[k] for k in new_keys),
-                       keys, astral=False)
+        return Encoded(
+            "".join(codes[k] for k in old_keys),
+            "".join(codes[k] for k in new_keys),
+            keys,
+            astral=False,
+        )
     old_set, new_set = set(old_keys), set(new_keys)
     common = [k for k in distinct if k in old_set and k in new_set]
     for index, k in enumerate(common):
@@ -110,7 +115,10 @@ _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
 def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> RawDiff:
     """Myers diff of two encoded strings, merged but not yet cleaned up."""
     if engine == "fast-diff-match-patch" and _fast is not None and not astral:
-        return [(_FAST_OPS[op], text) for op, text in
-                _fast.diff(old, new, timelimit=0, checklines=False, cleanup="No",
-                           counts_only=False)]
+        return [
+            (_FAST_OPS[op], text)
+            for op, text in _fast.diff(
+                old, new, timelimit=0, checklines=False, cleanup="No", counts_only=False
+            )
+        ]
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]

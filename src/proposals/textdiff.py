@@ -43,8 +43,14 @@ def _equal_ops(old_tokens: Sequence[str], new_tokens: Sequence[str]) -> list[Op]
     return ops
 
 
-def _token_ops(old_tokens: list[str], new_tokens: list[str], *, normalize: bool,
-               engine: str | None, capacity: int) -> list[Op]:
+def _token_ops(
+    old_tokens: list[str],
+    new_tokens: list[str],
+    *,
+    normalize: bool,
+    engine: str | None,
+    capacity: int,
+) -> list[Op]:
     """Diff two token lists and turn the cleaned-up result back into text ops."""
     old_keys = [key(t, normalize=normalize) for t in old_tokens]
     new_keys = [key(t, normalize=normalize) for t in new_tokens]
@@ -81,9 +87,16 @@ def _token_ops(old_tokens: list[str], new_tokens: list[str], *, normalize: bool,
     return ops
 
 
-def diff_text(old: str, new: str, *, granularity: Granularity = "word",
-              normalize: bool = False, moves: bool = True, engine: str | None = None,
-              _capacity: int = BMP_CAPACITY) -> list[Op]:
+def diff_text(
+    old: str,
+    new: str,
+    *,
+    granularity: Granularity = "word",
+    normalize: bool = False,
+    moves: bool = True,
+    engine: str | None = None,
+    _capacity: int = BMP_CAPACITY,
+) -> list[Op]:
     """Redline ``old`` against ``new``: equal/delete/insert ops, moved blocks tagged.
 
     ``granularity`` is ``"word"`` (default), ``"sentence"`` or ``"char"``. ``normalize`` also
@@ -94,8 +107,7 @@ def diff_text(old: str, new: str, *, granularity: Granularity = "word",
         return [Op("equal", new)] if new else []
     old_tokens = split(old, granularity, normalize=normalize)
     new_tokens = split(new, granularity, normalize=normalize)
-    ops = _token_ops(old_tokens, new_tokens, normalize=normalize, engine=engine,
-                     capacity=_capacity)
+    ops = _token_ops(old_tokens, new_tokens, normalize=normalize, engine=engine, capacity=_capacity)
     return detect_moves(ops) if moves else ops
 
 
@@ -109,8 +121,9 @@ def moved_texts(ops: Sequence[Op]) -> dict[str, tuple[str, str]]:
     return {m: (d, i) for m, (d, i) in found.items()}
 
 
-def move_detail(ops: Sequence[Op], move: str, *, normalize: bool = False,
-                engine: str | None = None) -> list[Op]:
+def move_detail(
+    ops: Sequence[Op], move: str, *, normalize: bool = False, engine: str | None = None
+) -> list[Op]:
     """The inner word changes of one move: its deleted text against its inserted text."""
     deleted, inserted = moved_texts(ops)[move]
     return diff_text(deleted, inserted, normalize=normalize, moves=False, engine=engine)

@@ -19,14 +19,37 @@ Granularity = Literal["word", "sentence", "char"]
 # code point, so the folded text has the raw text's offsets and we can tokenise it instead.
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-        "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
-        "\u2008": " ", "\u3000": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2004": " ",
+        "\u2005": " ",
+        "\u2006": " ",
+        "\u2008": " ",
+        "\u3000": " ",
     }
 )
 
@@ -35,8 +58,28 @@ _FOLD = str.maketrans(
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _NEWLINE = r"\r?\n"
 _HSPACE = r"(?:[^\S\r\n]|\r(?!\n))*"
-_ABBREVIATIONS = frozenset({"sec", "art", "no", "nos", "mr", "ms", "mrs", "dr", "e.g", "i.e",
-                            "vs", "cf", "par", "para", "st", "inc", "ltd", "co"})
+_ABBREVIATIONS = frozenset(
+    {
+        "sec",
+        "art",
+        "no",
+        "nos",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "e.g",
+        "i.e",
+        "vs",
+        "cf",
+        "par",
+        "para",
+        "st",
+        "inc",
+        "ltd",
+        "co",
+    }
+)
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]\u2019\u201d]*\s*$")
 
 
@@ -71,9 +114,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     cjk = rf"[{_CJK}]{ext}"
     symbol = rf"[^\s]{ext}"
-    word_re = re.compile(
-        rf"{_NEWLINE}|(?:{word}|{cjk}|{symbol}){_HSPACE}|(?:[^\S\r\n]|\r(?!\n))+"
-    )
+    word_re = re.compile(rf"{_NEWLINE}|(?:{word}|{cjk}|{symbol}){_HSPACE}|(?:[^\S\r\n]|\r(?!\n))+")
     char_re = re.compile(rf"{_NEWLINE}|.{ext}", re.DOTALL)
     return word_re, char_re
 
