@@ -68,13 +68,20 @@ def _tracked(path: Path, changes: list[ArticleChange], session: date = SESSION) 
     return path
 
 
+GROUPS = {"three-articles": slice(0, 3), "three-moves": slice(-3, None)}
+
+
+def _group(name: str) -> list[Case]:
+    return cases()[GROUPS[name]] if name in GROUPS else [c for c in cases() if c.name == name]
+
+
 def _all_cases() -> list[Case]:
-    combined = Case(
-        "three-articles",
-        "".join(c.old for c in cases()[:3]),
-        "".join(c.new for c in cases()[:3]),
-    )
-    return [*cases(), combined]
+    """Each case alone, plus multi-article documents (move ids repeat across articles)."""
+    combined = [
+        Case(name, "".join(c.old for c in _group(name)), "".join(c.new for c in _group(name)))
+        for name in GROUPS
+    ]
+    return [*cases(), *combined]
 
 
 @pytest.fixture(scope="module")
@@ -83,10 +90,7 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
     tmp = tmp_path_factory.mktemp("lo")
     jobs: list[tuple[str, str, Path]] = []
     for case in _all_cases():
-        if case.name == "three-articles":
-            changes = [ArticleChange(c.old, c.new, c.ops) for c in cases()[:3]]
-        else:
-            changes = [ArticleChange(case.old, case.new, case.ops)]
+        changes = [ArticleChange(c.old, c.new, c.ops) for c in _group(case.name)]
         path = _tracked(tmp / f"{case.name}.docx", changes)
         jobs += [(case.name, "accept", path), (case.name, "reject", path)]
     clean = tmp / "clean.docx"

@@ -421,7 +421,6 @@ def _write_articles(
             parts.append(plain_xml(_lines(art.new), _line_styler(ids)))
     else:
         writer = RevisionWriter(author, when)
-        move_names: dict[str, str] = {}
         last_mark: Kind = "equal"
         for art in articles:
             paras = _union(art, diff)
@@ -429,7 +428,7 @@ def _write_articles(
                 continue
             styler = _para_styler(ids)
             if mode == "tracked":
-                parts.append(tracked_xml(paras, writer, styler, move_names=move_names))
+                parts.append(tracked_xml(paras, writer, styler))
             else:
                 parts.append(redline_xml(paras, styler, colour))
             last_mark = paras[-1].mark

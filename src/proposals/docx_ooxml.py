@@ -245,7 +245,8 @@ def tracked_xml(
 
     Moves become ``w:moveFrom``/``w:moveTo`` with named range markers around each side of the
     block (the range may span paragraphs); ``use_moves=False`` writes them as plain del/ins.
-    ``move_names`` maps move ids to range names and is shared across articles.
+    ``move_names`` maps this article's move ids to range names; pass one dict per article,
+    since the engine numbers moves per diff ("m1" again in the next article).
     """
     names = move_names if move_names is not None else {}
     # First and last piece position of each move side, so ranges open and close once.
@@ -269,7 +270,9 @@ def tracked_xml(
             if piece.move is not None and use_moves:
                 key = (piece.move, piece.kind)
                 side: Literal["From", "To"] = "From" if piece.kind == "delete" else "To"
-                name = names.setdefault(piece.move, f"move{len(names) + 1}")
+                if piece.move not in names:  # ids repeat across articles; names must not
+                    names[piece.move] = f"move{writer.new_id()}"
+                name = names[piece.move]
                 if bounds[key][0] == (pi, ri):
                     markup, rid = writer.range_start(side, name)
                     open_ids[key] = rid
