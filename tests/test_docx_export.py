@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -357,6 +358,45 @@ def test_status_chart(tmp_path: Path) -> None:
     ]
     assert "D3F5DC" in fills and "FFF1C2" in fills and "EDEFF2" in fills
     assert doc.core_properties.author == UNION
+
+
+@dataclass(frozen=True)
+class _Pass:
+    name: str
+    party: str
+    session: str
+    commit: str
+
+
+@dataclass(frozen=True)
+class _Row:
+    """The shape of the core's status row objects (last_pass/ta as records, notes attached)."""
+
+    id: str
+    number: str
+    title: str
+    economic: bool
+    status: str
+    move: str | None
+    last_pass: _Pass | None
+    ta: dict[str, str] | None = None
+    notes: str = NOTE_MARKER
+
+
+def test_status_chart_from_row_objects(tmp_path: Path) -> None:
+    rows = [
+        _Row("staffing", "6", "Staffing", False, "open", "employer",
+             _Pass("U-7", "union", "2025-03-14", "c1")),
+        _Row("safety", "14", "Safety", False, "ta", None,
+             _Pass("E-5", "employer", "2025-02-01", "c2"), {"date": "2025-02-20"}),
+    ]  # fmt: skip
+    out = tmp_path / "status.docx"
+    export_status(rows, out, team=UNION, as_of=SESSION, party_names={"employer": EMPLOYER})
+    table = docx.Document(str(out)).tables[0]
+    cells = [[c.text for c in r.cells] for r in table.rows]
+    assert cells[1] == ["6", "Staffing", "Open", EMPLOYER, "U-7", "2025-03-14", "No"]
+    assert cells[2] == ["14", "Safety", "TA'd", "", "E-5", "2025-02-20", "No"]
+    assert NOTE_MARKER not in _all_xml(out)
 
 
 def test_notes_never_exported(tmp_path: Path) -> None:

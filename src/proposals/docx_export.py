@@ -542,15 +542,23 @@ def _get(row: Any, key: str) -> Any:
 
 
 def _status_row(row: Any) -> dict[str, Any]:
-    """Only the known chart fields are read: anything else (notes!) never reaches the file."""
+    """Only the known chart fields are read: anything else (notes!) never reaches the file.
+
+    Accepts the plain dict shape, ``status --json`` objects (``last_pass``/``ta`` as dicts)
+    and row objects whose ``last_pass`` has ``name``/``session`` and ``ta`` has ``date``.
+    """
     data = {key: _get(row, key) for key in STATUS_FIELDS}
     last = data["last_pass"]
-    if isinstance(last, Mapping):  # `status --json` shape: {"pass", "party", "session", ...}
+    if isinstance(last, Mapping):
         data["session"] = data["session"] or last.get("session")
         data["last_pass"] = last.get("pass")
     elif last is not None and not isinstance(last, str):
         data["session"] = data["session"] or getattr(last, "session", None)
         data["last_pass"] = getattr(last, "pass_name", None) or getattr(last, "name", None)
+    ta = _get(row, "ta")
+    if data["status"] == "ta" and ta is not None:  # a TA'd article is dated by its TA
+        ta_date = ta.get("date") if isinstance(ta, Mapping) else getattr(ta, "date", None)
+        data["session"] = ta_date or data["session"]
     return data
 
 
@@ -569,6 +577,7 @@ def export_status(
     *,
     team: str,
     as_of: date | datetime,
+    party_names: Mapping[str, str] | None = None,
     title: str | None = None,
     revision: int = 1,
 ) -> Path | None:
@@ -578,7 +587,9 @@ def export_status(
     last_pass, session``; ``status`` is unchanged/open/ta/withdrawn; ``move`` says whose move
     it is ("union", "employer", a name or None); ``last_pass`` is a pass name or the
     ``status --json`` ``last_pass`` object. Economic and non-economic articles are grouped.
+    ``party_names`` maps party keys in ``move`` ("union") to the names shown.
     """
+    names = dict(party_names or {})
     data = [_status_row(r) for r in rows]
     for item in data:
         for key in ("title", "move", "last_pass", "number"):
@@ -624,7 +635,7 @@ def export_status(
                 str(item["number"] or ""),
                 str(item["title"] or item["id"] or ""),
                 STATUS_WORDS.get(status, status),
-                str(item["move"] or "") if status == "open" else "",
+                names.get(str(item["move"]), str(item["move"])) if status == "open" else "",
                 str(item["last_pass"] or ""),
                 _iso_day(item["session"])
                 if isinstance(item["session"], date)
