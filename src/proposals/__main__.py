@@ -1,0 +1,5 @@
+"""``python -m proposals``."""
+
+from .cli import main
+
+raise SystemExit(main())

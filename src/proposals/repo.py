@@ -1,0 +1,272 @@
+"""A bargaining repo: a git working tree with bargaining.toml, articles/ and notes/.
+
+This is the facade the CLI and the TUI use. It reads article text at any revision name of the
+command-line contract (``baseline``, ``union``, ``employer``, ``ta``, ``draft``, a pass name or a
+git revision) and caches the history index between writes.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .article import decode_article, normalise_text, validate_id
+from .config import CONFIG_NAME, Config, dump_config, load_config, parse_config
+from .drafts import atomic_write
+from .errors import ProposalsError
+from .history import BASELINE_TAG, History, load_history
+from .store import GitStore, validate_rev
+
+ARTICLES_DIR = "articles"
+NOTES_DIR = "notes"
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTY_REVS = ("union", "employer")
+
+
+def validate_date(value: str, what: str = "date") -> str:
+    if not DATE_RE.match(value or ""):
+        raise ProposalsError(f"invalid {what} {value!r}: use YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ProposalsError(f"invalid {what} {value!r}: no such day") from None
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a revision name means for one article: a label for people and where to read it."""
+
+    label: str
+    commit: str | None  # None: the working tree (draft)
+
+
+class BargainingRepo:
+    shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
+    git_dir: Path | None = None
+
+    def __init__(self, root: Path, store: GitStore, config: Config) -> None:
+        self.root = root
+        self.store = store
+        self.config = config
+        self._history: History | None = None
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str = ".", env: dict[str, str] | None = None) -> BargainingRepo:
+        start = Path(path)
+        if not start.is_dir():
+            raise ProposalsError(f"{start} is not a directory")
+        probe = GitStore(start, env)
+        proc = probe.run(
+            "rev-parse", "--show-toplevel", "--is-shallow-repository", "--absolute-git-dir", check=False
+        )
+        lines = proc.stdout.splitlines()
+        if proc.returncode != 0 or len(lines) != 3:
+            raise ProposalsError(
+                f"{start} is not a bargaining repo (not a git repository); create one with proposals init"
+            )
+        root = Path(lines[0])
+        config = load_config(root)
+        repo = cls(root, GitStore(root, env), config)
+        repo.shallow = lines[1] == "true"
+        repo.git_dir = Path(lines[2])
+        return repo
+
+    @classmethod
+    def init(
+        cls, path: Path | str, union: str, employer: str, env: dict[str, str] | None = None
+    ) -> BargainingRepo:
+        root = Path(path)
+        for name, value in (("--union", union), ("--employer", employer)):
+            if not value.strip() or "\n" in value:
+                raise ProposalsError(f"{name} needs a one-line party name")
+        if root.exists() and not root.is_dir():
+            raise ProposalsError(f"{root} exists and is not a directory")
+        if (root / CONFIG_NAME).exists():
+            raise ProposalsError(f"{root} is already a bargaining repo")
+        if root.exists() and any(p.name != ".git" for p in root.iterdir()):
+            raise ProposalsError(f"{root} is not empty; init needs a new or empty directory")
+        root.mkdir(parents=True, exist_ok=True)
+        store = GitStore(root, env)
+        if not (root / ".git").exists():
+            store.run("init", "--quiet", "--initial-branch=main")
+        config = parse_config(
+            {"parties": {"union": {"name": union.strip()}, "employer": {"name": employer.strip()}}}
+        )
+        atomic_write(root / CONFIG_NAME, dump_config(config))
+        (root / ARTICLES_DIR).mkdir(exist_ok=True)
+        (root / NOTES_DIR).mkdir(exist_ok=True)
+        atomic_write(
+            root / NOTES_DIR / "README.md",
+            "Team-internal notes, one file per article (notes/<id>.md).\n"
+            "proposals never exports them and never shows them in anything for the other side.\n",
+        )
+        atomic_write(root / ".gitattributes", "articles/*.txt text eol=lf diff=article\n")
+        store.commit(
+            f"Start bargaining: {union.strip()} and {employer.strip()}\n",
+            [CONFIG_NAME, f"{NOTES_DIR}/README.md", ".gitattributes"],
+        )
+        return cls(root, store, config)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def history(self) -> History:
+        if self._history is None:
+            if self.shallow:
+                raise ProposalsError(
+                    "this is a shallow clone (git clone --depth): the negotiation's history is "
+                    "incomplete, so passes, TAs and status would be wrong; run git fetch --unshallow"
+                )
+            self._history = load_history(self.store)
+        return self._history
+
+    def ensure_can_record(self) -> None:
+        """Refuse up front, before any file is touched, to record into a repo git cannot commit to."""
+        git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
+        lock = git_dir / "index.lock"
+        if lock.exists():
+            try:
+                age = max(0, int((time.time() - lock.stat().st_mtime) // 60))
+            except OSError:
+                age = 0
+            raise ProposalsError(
+                f"{lock} exists (left {age} min ago): another git command is running, or one "
+                "crashed; if none is running, delete that file and retry"
+            )
+        if (git_dir / "MERGE_HEAD").exists():
+            raise ProposalsError(
+                "a git merge is in progress; finish it (git commit) or abandon it (git merge --abort) first"
+            )
+        if self.store.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode != 0:
+            raise ProposalsError(
+                "HEAD is detached (an old pass or revision is checked out); switch back to your "
+                "branch (git switch main) before recording anything"
+            )
+        self.history()  # refuses a shallow clone
+
+    def invalidate(self) -> None:
+        self._history = None
+
+    def save_config(self, config: Config) -> None:
+        atomic_write(self.root / CONFIG_NAME, dump_config(config))
+        self.config = config
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def article_relpath(self, article_id: str) -> str:
+        return f"{ARTICLES_DIR}/{validate_id(article_id)}.txt"
+
+    def article_path(self, article_id: str) -> Path:
+        return self.root / self.article_relpath(article_id)
+
+    def notes_path(self, article_id: str) -> Path:
+        return self.root / NOTES_DIR / f"{validate_id(article_id)}.md"
+
+    def working_ids(self) -> list[str]:
+        """Articles present in the working tree (files whose names are valid ids)."""
+        directory = self.root / ARTICLES_DIR
+        if not directory.is_dir():
+            return []
+        ids = []
+        for path in directory.iterdir():
+            if path.suffix == ".txt" and path.is_file():
+                try:
+                    ids.append(validate_id(path.stem))
+                except ProposalsError:
+                    continue
+        return sorted(ids)
+
+    def article_ids(self) -> list[str]:
+        """Every article the negotiation knows: in the working tree or anywhere in its history."""
+        return sorted(set(self.working_ids()) | self.history().article_ids())
+
+    def read_draft(self, article_id: str) -> str | None:
+        """The working-tree text (our draft or the table text), or None if there is no file."""
+        path = self.article_path(article_id)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise ProposalsError(f"{self.article_relpath(article_id)} is a directory") from None
+        return decode_article(data, self.article_relpath(article_id))
+
+    def write_draft(self, article_id: str, text: str) -> None:
+        atomic_write(self.article_path(article_id), normalise_text(text))
+
+    def read_notes(self, article_id: str) -> str:
+        try:
+            return self.notes_path(article_id).read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def write_notes(self, article_id: str, text: str) -> None:
+        atomic_write(self.notes_path(article_id), text)
+
+    def text_at_commit(self, article_id: str, commit: str) -> str | None:
+        data = self.store.read_blob(commit, self.article_relpath(article_id))
+        if data is None:
+            return None
+        return decode_article(data, f"{self.article_relpath(article_id)} at {commit[:10]}")
+
+    # -- revision names ------------------------------------------------------------------------
+
+    def resolve(self, article_id: str, rev: str) -> Resolved:
+        """Turn a REV of the command-line contract into a commit for this article."""
+        validate_id(article_id)
+        history = self.history()
+        if rev == "draft":
+            return Resolved("draft", None)
+        if rev == BASELINE_TAG:
+            commit = self.store.rev_parse(f"refs/tags/{BASELINE_TAG}")
+            if commit is None:
+                raise ProposalsError("this negotiation has no baseline (a first contract)")
+            return Resolved("baseline", commit)
+        if rev in PARTY_REVS:
+            last = history.last_pass(article_id, rev)
+            if last is None:
+                raise ProposalsError(f"the {rev} has made no pass on {article_id}")
+            return Resolved(last.name, last.commit)
+        if rev == "ta":
+            tas = history.tas_for(article_id)
+            if not tas:
+                raise ProposalsError(f"{article_id} has no tentative agreement")
+            return Resolved(tas[-1].tag or "ta", tas[-1].commit)
+        record = history.pass_named(rev)
+        if record is not None:
+            return Resolved(record.name, record.commit)
+        validate_rev(rev)
+        commit = self.store.rev_parse(rev)
+        if commit is None:
+            raise ProposalsError(f"unknown revision {rev!r}: not a pass, a party, or a git revision")
+        return Resolved(rev, commit)
+
+    def text_at(self, article_id: str, rev: str = "draft") -> str:
+        resolved = self.resolve(article_id, rev)
+        if resolved.commit is None:
+            text = self.read_draft(article_id)
+        else:
+            text = self.text_at_commit(article_id, resolved.commit)
+        if text is None:
+            where = "in the working tree" if resolved.commit is None else f"at {resolved.label}"
+            raise ProposalsError(f"article {article_id} does not exist {where}")
+        return text
+
+    def table_text(self, article_id: str) -> str | None:
+        """The text last recorded (HEAD): what is on the table, as opposed to our draft."""
+        head = self.history().head
+        return self.text_at_commit(article_id, head) if head else None
+
+    def draft_ids(self) -> set[str]:
+        """Articles whose working-tree text differs from HEAD: unsent drafts."""
+        prefix = ARTICLES_DIR + "/"
+        return {
+            p[len(prefix) : -4]
+            for p in self.store.dirty_paths(ARTICLES_DIR)
+            if p.startswith(prefix) and p.endswith(".txt")
+        }
