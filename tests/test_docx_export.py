@@ -53,9 +53,7 @@ def _doc_xml(path: Path) -> etree._Element:
 
 def _all_xml(path: Path) -> str:
     with zipfile.ZipFile(path) as zf:
-        return "".join(
-            zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml")
-        )
+        return "".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml"))
 
 
 def _export(tmp_path: Path, mode: str, changes: list[ArticleChange], name: str = "out") -> Path:
@@ -155,9 +153,7 @@ def test_tracked_revisions_are_well_formed(tmp_path: Path) -> None:
     assert all(n == 1 for i, n in counts.items() if i not in {e.get(f"{{{W}}}id") for e in ends})
     assert {e.get(f"{{{W}}}id") for e in ends} == {s.get(f"{{{W}}}id") for s in starts}
     assert all(i.isdigit() for i in ids)
-    revisions = [
-        el for tag in ("ins", "del", "moveFrom", "moveTo") for el in root.iter(f"{{{W}}}{tag}")
-    ]
+    revisions = [el for tag in ("ins", "del", "moveFrom", "moveTo") for el in root.iter(f"{{{W}}}{tag}")]
     assert revisions
     for el in revisions:
         assert el.get(f"{{{W}}}author") == UNION
@@ -352,10 +348,7 @@ def test_status_chart(tmp_path: Path) -> None:
     assert [r[0] for r in non[1:]] == ["1", "6", "14"]
     assert non[2] == ["6", "Staffing", "Open", "union", "E-6", "2025-03-07", "No"]
     assert econ[2][2] == "Withdrawn"
-    fills = [
-        tc.find("w:tcPr/w:shd", NS).get(f"{{{W}}}fill")
-        for tc in doc.tables[1]._tbl.iter(f"{{{W}}}tc")
-    ]
+    fills = [tc.find("w:tcPr/w:shd", NS).get(f"{{{W}}}fill") for tc in doc.tables[1]._tbl.iter(f"{{{W}}}tc")]
     assert "D3F5DC" in fills and "FFF1C2" in fills and "EDEFF2" in fills
     assert doc.core_properties.author == UNION
 

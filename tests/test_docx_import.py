@@ -12,7 +12,16 @@ import pytest
 from docx_samples import SAFETY, SESSION, STAFFING, UNION, WAGES, cases, engine_diff
 
 from proposals.docx_export import ArticleChange, export_proposal
-from proposals.docx_import import DocxError, heading_of, read_docx, read_paragraphs
+from proposals.docx_import import (
+    DocxError,
+    ImportedArticle,
+    heading_of,
+    match_articles,
+    read_docx,
+    read_docx_articles,
+    read_paragraphs,
+)
+from proposals.errors import ProposalsError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -173,9 +182,7 @@ def test_preamble_and_heading_detection(tmp_path: Path) -> None:
     imported = read_docx(_docx_with_body(tmp_path, body))
     assert imported.preamble == "EMPLOYER PROPOSAL E-4\n"
     assert [(a.number, a.title) for a in imported.articles] == [("6", "STAFFING"), ("7", "Hours")]
-    assert (
-        imported.articles[0].text == "ARTICLE 6: STAFFING\nArticle 12 of this Agreement applies.\n"
-    )
+    assert imported.articles[0].text == "ARTICLE 6: STAFFING\nArticle 12 of this Agreement applies.\n"
     assert imported.articles[1].text == "Article 7 - Hours\n7.1 Text.\n"
 
 
@@ -287,3 +294,40 @@ def test_bytes_and_stream_sources(tmp_path: Path) -> None:
     data = out.read_bytes()
     assert read_docx(data).articles[0].text == STAFFING
     assert read_docx(io.BytesIO(data)).articles[0].text == STAFFING
+
+
+def test_read_docx_articles_for_baseline(tmp_path: Path) -> None:
+    changes = [ArticleChange("", t) for t in (STAFFING, WAGES, SAFETY, WAGES)]
+    out = _export(tmp_path / "contract.docx", "clean", changes)
+    texts = read_docx_articles(out)
+    assert list(texts) == ["staffing", "wages", "health-and-safety", "wages-2"]
+    assert texts["wages"] == WAGES and texts["health-and-safety"] == SAFETY
+
+
+def test_read_docx_articles_needs_headings(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Just a letter.")
+    doc.save(str(tmp_path / "letter.docx"))
+    with pytest.raises(DocxError, match="no article headings"):
+        read_docx_articles(tmp_path / "letter.docx")
+
+
+def test_docx_error_is_a_proposals_error() -> None:
+    """The CLI prints ProposalsError as its one-line error; DocxError needs no mapping."""
+    assert issubclass(DocxError, ProposalsError) and issubclass(DocxError, ValueError)
+
+
+def test_match_articles_by_number_and_title() -> None:
+    known = {
+        "staffing": STAFFING,
+        "wages": WAGES,
+        "safety": SAFETY,
+    }
+    imported = [
+        ImportedArticle("6", "STAFFING", STAFFING),  # both equal
+        ImportedArticle("11", "Wages", WAGES),  # renumbered: title wins
+        ImportedArticle("14", "SAFETY AND HEALTH", SAFETY),  # retitled: number wins
+        ImportedArticle("30", "NEW ARTICLE", "ARTICLE 30: NEW ARTICLE\n"),
+    ]
+    got = [(a.number, i) for a, i in match_articles(imported, known)]
+    assert got == [("6", "staffing"), ("11", "wages"), ("14", "safety"), ("30", None)]

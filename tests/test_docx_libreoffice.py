@@ -34,9 +34,7 @@ def _lo_missing() -> str | None:
         return "LibreOffice (soffice) is not installed"
     if not Path(LO_PYTHON).exists():
         return f"{LO_PYTHON} not found (python3-uno needs the system interpreter)"
-    probe = subprocess.run(
-        [LO_PYTHON, "-c", "import uno"], capture_output=True, text=True, timeout=60
-    )
+    probe = subprocess.run([LO_PYTHON, "-c", "import uno"], capture_output=True, text=True, timeout=60)
     if probe.returncode:
         return f"{LO_PYTHON} cannot import uno: install python3-uno"
     return None
@@ -121,9 +119,7 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
         ("status", "none", status),
     ]
     args = [x for _, action, path in jobs for x in (action, str(path))]
-    proc = subprocess.run(
-        [LO_PYTHON, str(LO_CHECK), *args], capture_output=True, text=True, timeout=300
-    )
+    proc = subprocess.run([LO_PYTHON, str(LO_CHECK), *args], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(proc.stdout)["results"]
     assert len(results) == len(jobs)

@@ -472,9 +472,7 @@ def export_ta(
     day = _iso_day(ta_date)
     names = "; ".join(_article_title(t) for t in texts if t.strip())
     scope = f"{names}, section {section}" if section else names
-    _set_header_footer(
-        doc, [f"{union} \u2014 {employer} \u2014 Tentative agreement {day}", TA_MARK]
-    )
+    _set_header_footer(doc, [f"{union} \u2014 {employer} \u2014 Tentative agreement {day}", TA_MARK])
     _set_properties(
         doc,
         title=f"Tentative agreement: {scope}",
@@ -490,8 +488,7 @@ def export_ta(
     _append_body_xml(doc, "".join(parts))
 
     doc.add_paragraph(
-        "The parties tentatively agree to the text above, subject to ratification of the "
-        "complete agreement.",
+        "The parties tentatively agree to the text above, subject to ratification of the complete agreement.",
         style=BODY_STYLE,
     )
     table = doc.add_table(rows=5, cols=3, style="Proposals Table")
@@ -603,16 +600,12 @@ def export_status(
     _style_ids(doc)
     heading = title or f"{team} \u2014 bargaining status as of {day}"
     _set_header_footer(doc, [heading, "Status chart \u2014 not a tentative agreement"])
-    _set_properties(
-        doc, title=heading, author=team, when=as_of, revision=revision, subject="Status chart"
-    )
+    _set_properties(doc, title=heading, author=team, when=as_of, revision=revision, subject="Status chart")
     doc.add_paragraph(heading, style="Document Title")
     counts: dict[str, int] = {}
     for item in data:
         counts[str(item["status"])] = counts.get(str(item["status"]), 0) + 1
-    summary = ", ".join(
-        f"{counts[k]} {STATUS_WORDS.get(k, k).lower()}" for k in STATUS_WORDS if k in counts
-    )
+    summary = ", ".join(f"{counts[k]} {STATUS_WORDS.get(k, k).lower()}" for k in STATUS_WORDS if k in counts)
     doc.add_paragraph(f"{len(data)} articles: {summary or 'none'}.", style=BODY_STYLE)
     groups = (("Economic articles", True), ("Non-economic articles", False))
     for label, economic in groups:
@@ -703,9 +696,7 @@ def export_contract(
     """
     if changes not in ("none", "redline", "tracked"):
         raise ExportError(f"unknown changes mode {changes!r}: use none, redline or tracked")
-    ordered = sorted(
-        articles, key=lambda a: (article_sort_key(_number_of(a.text)), a.text.split("\n", 1)[0])
-    )
+    ordered = sorted(articles, key=lambda a: (article_sort_key(_number_of(a.text)), a.text.split("\n", 1)[0]))
     day = _iso_day(compiled)
     heading = title or f"Agreement between {employer} and {union}"
     lines = [heading, f"Compiled {day} from tentative agreements and the agreement in force"]
@@ -723,9 +714,7 @@ def export_contract(
         raise ExportError(str(exc)) from None
     doc = _open_template()
     _set_header_footer(doc, lines)
-    _set_properties(
-        doc, title=heading, author=team, when=compiled, revision=revision, subject=lines[1]
-    )
+    _set_properties(doc, title=heading, author=team, when=compiled, revision=revision, subject=lines[1])
     mode: Mode = "clean" if changes == "none" else changes
     _write_articles(
         doc,

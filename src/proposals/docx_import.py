@@ -24,6 +24,8 @@ from typing import IO, Literal
 
 from lxml import etree
 
+from .errors import ProposalsError
+
 View = Literal["accepted", "rejected"]
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 
@@ -46,8 +48,11 @@ HEADING_RE = re.compile(
 HEADING_ANYCASE_RE = re.compile(HEADING_RE.pattern, re.IGNORECASE)
 
 
-class DocxError(ValueError):
-    """A .docx that cannot be read: the message is one line naming the file and the problem."""
+class DocxError(ProposalsError, ValueError):
+    """A .docx that cannot be read: the message is one line naming the file and the problem.
+
+    Also a ``ProposalsError``, so the CLI prints it as its one-line error without mapping.
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(" ".join(message.split()))
@@ -189,9 +194,7 @@ def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
 def _parse(blob: bytes, name: str, part: str) -> etree._Element:
     if b"<!DOCTYPE" in blob[:4096] or b"<!ENTITY" in blob:
         raise DocxError(f"{name}: {part} declares a DTD or entities, which Word never writes")
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         return etree.fromstring(blob, parser)
     except etree.XMLSyntaxError as exc:
@@ -448,6 +451,72 @@ def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
     return ImportedDocx(articles, preamble, tuple(sorted(authors)))
 
 
+def slug(title: str, number: str = "") -> str:
+    """An article id from its heading ("Hours of Work" → ``hours-of-work``), as ids are
+    stable slugs independent of the article number."""
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:56].strip("-")
+    return base or (f"article-{number.lower()}" if number else "article")
+
+
+def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str]:
+    """Article id → text for every article in a .docx (``baseline --from-docx``).
+
+    Ids are slugs of the titles, made unique with ``-2``, ``-3``; text before the first
+    heading is not an article and is left out. Raises :class:`DocxError` when the file holds
+    no ``ARTICLE n:`` heading at all.
+    """
+    imported = read_docx(source, view)
+    if not imported.articles:
+        name = Path(os.fspath(source)).name if isinstance(source, (str, os.PathLike)) else "document"
+        raise DocxError(f"{name}: no article headings like 'ARTICLE 6: STAFFING' found")
+    texts: dict[str, str] = {}
+    for art in imported.articles:
+        base = slug(art.title, art.number)
+        article_id, n = base, 1
+        while article_id in texts:
+            n += 1
+            article_id = f"{base}-{n}"
+        texts[article_id] = art.text
+    return texts
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
+
+
+def match_articles(
+    articles: list[ImportedArticle], known: dict[str, str]
+) -> list[tuple[ImportedArticle, str | None]]:
+    """Pair each imported article with an existing id (``known``: id → current text).
+
+    Number and title both equal wins; then the title alone (the other side renumbered);
+    then the number alone (they retitled). Each id is used once; ``None`` means a new
+    article. Plain logic, so ``import-docx`` can report what it matched and why.
+    """
+    heads = {}
+    for article_id, text in known.items():
+        first = text.split("\n", 1)[0]
+        found = heading_of(first, heading_style=True)
+        heads[article_id] = (found[0], _norm_title(found[1])) if found else ("", "")
+    used: set[str] = set()
+    result: list[tuple[ImportedArticle, str | None]] = [(a, None) for a in articles]
+    rules = (
+        lambda a, h: a.number == h[0] and _norm_title(a.title) == h[1],
+        lambda a, h: bool(h[1]) and _norm_title(a.title) == h[1],
+        lambda a, h: bool(a.number) and a.number == h[0],
+    )
+    for rule in rules:
+        for i, (art, matched) in enumerate(result):
+            if matched is not None:
+                continue
+            for article_id, head in heads.items():
+                if article_id not in used and rule(art, head):
+                    result[i] = (art, article_id)
+                    used.add(article_id)
+                    break
+    return result
+
+
 __all__ = [
     "DocxError",
     "ImportedArticle",
@@ -455,7 +524,10 @@ __all__ = [
     "Paragraph",
     "heading_of",
     "load_document_xml",
+    "match_articles",
     "read_docx",
+    "read_docx_articles",
     "read_paragraphs",
+    "slug",
     "split_articles",
 ]

@@ -80,8 +80,7 @@ def check_text(text: str, where: str) -> None:
     bad = _XML_BAD.search(text)
     if bad:
         raise ValueError(
-            f"{where} contains control character U+{ord(bad.group()):04X}, "
-            "which a .docx cannot hold"
+            f"{where} contains control character U+{ord(bad.group()):04X}, which a .docx cannot hold"
         )
 
 
@@ -140,9 +139,7 @@ def iso_date(when: date | datetime) -> str:
 
 def esc(text: str) -> str:
     """Escape text for element content and attribute values (double-quoted)."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def run_content(text: str, deleted: bool = False) -> str:
@@ -277,9 +274,7 @@ def tracked_xml(
                     markup, rid = writer.range_start(side, name)
                     open_ids[key] = rid
                     out.append(markup)
-                out.append(
-                    writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text)
-                )
+                out.append(writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text))
                 if bounds[key][1] == (pi, ri):
                     out.append(f'<w:move{side}RangeEnd w:id="{open_ids.pop(key)}"/>')
             elif piece.kind == "delete":
