@@ -93,9 +93,7 @@ def cases() -> list[Case]:
         "plan developed with the participation of Clinicians.\n\n",
         "",
     )
-    split = WAGES.replace(
-        "Appendix A.", "Appendix A.\nThe schedule shall be increased by 4% each July 1."
-    )
+    split = WAGES.replace("Appendix A.", "Appendix A.\nThe schedule shall be increased by 4% each July 1.")
     merge = SAFETY.replace("reprisal.\n\t(i) Reports", "reprisal. Reports")
     heading = WAGES.replace("ARTICLE 10: WAGES", "ARTICLE 11: WAGES AND SALARIES")
     return [

@@ -74,9 +74,7 @@ def describe_redlines(doc: object) -> list[dict[str, str]]:
 def connect(pipe: str, proc: subprocess.Popen[bytes]) -> object:
     """Wait for soffice's UNO pipe; give up if soffice died."""
     local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local
-    )
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + 60
     while True:
         try:
