@@ -443,3 +443,22 @@ def test_contract_conforming_changes(tmp_path: Path, changes: str) -> None:
 def test_article_sort_key() -> None:
     numbers = ["12", "6A", "6", "", "12.1", "2"]
     assert sorted(numbers, key=article_sort_key) == ["2", "6", "6A", "12", "12.1", ""]
+
+
+def test_session_as_iso_string_and_bad_dates(tmp_path: Path) -> None:
+    """The repo keeps session dates as ISO strings; they work as well as date objects."""
+    out = tmp_path / "s.docx"
+    export_proposal(
+        [ArticleChange(WAGES, WAGES.replace("$650", "$700"))], out, mode="tracked", party=UNION,
+        pass_name="U-2", session="2025-03-14", diff=engine_diff,
+    )  # fmt: skip
+    assert docx.Document(str(out)).core_properties.created.date().isoformat() == "2025-03-14"
+    assert 'w:date="2025-03-14T00:00:00Z"' in _all_xml(out)
+    with pytest.raises(ExportError, match="not a date"):
+        export_proposal(
+            [ArticleChange(WAGES, WAGES)], tmp_path / "b.docx", mode="clean", party=UNION,
+            pass_name="U-2", session="14/03/2025",
+        )  # fmt: skip
+    from proposals.errors import ProposalsError
+
+    assert issubclass(ExportError, ProposalsError)

@@ -33,6 +33,8 @@ from .docx_ooxml import (
     OpLike,
     RevisionWriter,
     UnionPara,
+    When,
+    as_when,
     check_text,
     color_hex,
     plain_xml,
@@ -40,6 +42,7 @@ from .docx_ooxml import (
     split_paragraphs,
     tracked_xml,
 )
+from .errors import ProposalsError
 
 TEMPLATE = Path(__file__).with_name("template.docx")
 Mode = Literal["tracked", "redline", "clean"]
@@ -72,8 +75,11 @@ _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 _ARTICLE_RE = re.compile(r"^\s*ARTICLE\s+(?P<number>\d+)(?P<rest>[A-Za-z]?(?:\.\d+)?)", re.I)
 
 
-class ExportError(ValueError):
-    """Input that cannot become a .docx (bad colour, control characters, unknown mode)."""
+class ExportError(ProposalsError, ValueError):
+    """Input that cannot become a .docx (bad colour or date, control characters, unknown mode).
+
+    A ``ProposalsError``, so the CLI prints it as its one-line error.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +107,23 @@ class ContractArticle:
 # --------------------------------------------------------------------------- shared helpers
 
 
-def _as_datetime(when: date | datetime) -> datetime:
+def _when(value: When) -> date | datetime:
+    try:
+        return as_when(value)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+
+
+def _as_datetime(when: When) -> datetime:
     """Core properties want a datetime; a session date means midnight UTC that day."""
+    when = _when(when)
     if isinstance(when, datetime):
         return when if when.tzinfo else when.replace(tzinfo=UTC)
     return datetime.combine(when, time(0, 0), tzinfo=UTC)
 
 
-def _iso_day(when: date | datetime) -> str:
+def _iso_day(when: When) -> str:
+    when = _when(when)
     return (when.date() if isinstance(when, datetime) else when).isoformat()
 
 
@@ -136,7 +151,7 @@ def _set_properties(
     *,
     title: str,
     author: str,
-    when: date | datetime,
+    when: When,
     revision: int,
     subject: str = "",
     status: str = "",
@@ -353,7 +368,7 @@ def export_proposal(
     mode: Mode,
     party: str,
     pass_name: str,
-    session: date | datetime,
+    session: When,
     colour: str = "#1f6feb",
     against: str | None = None,
     title: str | None = None,
@@ -409,7 +424,7 @@ def _write_articles(
     *,
     mode: Mode,
     author: str,
-    when: date | datetime,
+    when: When,
     colour: str,
     diff: DiffFn | None,
 ) -> None:
@@ -450,7 +465,7 @@ def export_ta(
     employer: str,
     union_sign: str,
     employer_sign: str,
-    ta_date: date | datetime,
+    ta_date: When,
     team: str,
     section: str | None = None,
     revision: int = 1,
@@ -573,7 +588,7 @@ def export_status(
     out: Output,
     *,
     team: str,
-    as_of: date | datetime,
+    as_of: When,
     party_names: Mapping[str, str] | None = None,
     title: str | None = None,
     revision: int = 1,
@@ -681,7 +696,7 @@ def export_contract(
     team: str,
     union: str,
     employer: str,
-    compiled: date | datetime,
+    compiled: When,
     changes: Literal["none", "redline", "tracked"] = "none",
     colour: str = "#1f6feb",
     title: str | None = None,

@@ -128,8 +128,22 @@ def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None]]:
             yield kind, op.text, op.move  # type: ignore[misc]
 
 
-def iso_date(when: date | datetime) -> str:
+When = date | datetime | str
+
+
+def as_when(value: When) -> date | datetime:
+    """Dates arrive as ``date``, ``datetime`` or the repo's ISO strings ("2025-03-14")."""
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{value!r} is not a date like 2025-03-14") from None
+
+
+def iso_date(when: When) -> str:
     """Revision dates are ISO 8601 UTC, whole seconds, as Word writes them."""
+    when = as_when(when)
     if not isinstance(when, datetime):
         when = datetime.combine(when, time(0, 0), tzinfo=UTC)
     elif when.tzinfo is None:
@@ -167,7 +181,7 @@ class RevisionWriter:
     sharing one counter (also for comments or bookmarks a caller adds) guarantees that.
     """
 
-    def __init__(self, author: str, when: date | datetime, start_id: int = 1) -> None:
+    def __init__(self, author: str, when: When, start_id: int = 1) -> None:
         self.author = esc(author)
         self.date = iso_date(when)
         self._next = start_id
