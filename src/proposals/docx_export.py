@@ -179,11 +179,11 @@ def _fit(value: str) -> str:
 
 
 def _field_run(instr: str, placeholder: str) -> Any:
-    fld = parse_xml(
+    """A simple field (PAGE, NUMPAGES): Word and LibreOffice compute the number."""
+    return parse_xml(
         f'<w:fldSimple {nsdecls("w")} w:instr=" {instr} \\* MERGEFORMAT ">'
         f"<w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>"
     )
-    return fld
 
 
 def _set_header_footer(doc: DocxDocument, header_lines: Sequence[str]) -> None:
@@ -259,9 +259,9 @@ def _list_level(text: str, previous: int) -> int:
     tag = match["tag"]
     if tag.isdigit():
         return 3
-    if _ROMAN.match(tag) and (previous >= 2 or tag != "i" or previous == 1):
-        # "(i)" right after "(h)" would be a letter, but lists that long are rare in contracts;
-        # after any level-1 item, "(i)" starts a sub-list far more often.
+    if _ROMAN.match(tag) and previous >= 1:
+        # Inside a lettered list "(i)" could be the letter after "(h)", but in contracts it
+        # starts a sub-list far more often; outside a list, "(v)" is just a letter.
         return 2
     return 1
 
@@ -349,13 +349,13 @@ class _Op:
     move: str | None
 
 
-def _proposal_header(party: str, pass_name: str, session: date, mark: str) -> list[str]:
+def _proposal_header(party: str, pass_name: str, session: When, mark: str) -> list[str]:
+    """Who proposes, which pass, which session, and that it is not a TA: on every page."""
     return [f"{party} \u2014 Proposal {pass_name} \u2014 Session {_iso_day(session)}", mark]
 
 
 def _article_title(text: str) -> str:
-    first = text.split("\n", 1)[0].strip()
-    return first
+    return text.split("\n", 1)[0].strip()
 
 
 # --------------------------------------------------------------------------- proposals
@@ -497,8 +497,7 @@ def export_ta(
         subject=f"Tentative agreement of {day}",
         status=TA_MARK,
     )
-    title = doc.add_paragraph(f"Tentative agreement \u2014 {scope}", style="Document Title")
-    del title
+    doc.add_paragraph(f"Tentative agreement \u2014 {scope}", style="Document Title")
     parts = [plain_xml(_lines(t), _line_styler(ids)) for t in texts]
     _append_body_xml(doc, "".join(parts))
 
