@@ -462,3 +462,15 @@ def test_session_as_iso_string_and_bad_dates(tmp_path: Path) -> None:
     from proposals.errors import ProposalsError
 
     assert issubclass(ExportError, ProposalsError)
+
+
+def test_one_sided_move_is_a_plain_revision(tmp_path: Path) -> None:
+    """A move id with only a deleted side must not leave an unpaired Word move range."""
+    from difffix import Op
+
+    old, new = "ARTICLE 1: X\nkeep gone\n", "ARTICLE 1: X\nkeep\n"
+    ops = (Op("equal", "ARTICLE 1: X\nkeep"), Op("delete", " gone", "m9"), Op("equal", "\n"))
+    out = _export(tmp_path, "tracked", [ArticleChange(old, new, ops)])
+    root = _doc_xml(out)
+    assert root.find(".//w:moveFrom", NS) is None and root.find(".//w:moveFromRangeStart", NS) is None
+    assert root.find(".//w:del", NS) is not None

@@ -244,6 +244,20 @@ def _ppr(style: str | None, mark_rpr: str) -> str:
 StyleFor = Callable[[int, UnionPara], str | None]
 
 
+def paired_moves(paras: Sequence[UnionPara]) -> set[str]:
+    """Move ids with both a deleted and an inserted side in these paragraphs.
+
+    Word pairs ``moveFrom`` and ``moveTo`` ranges by name; a one-sided move (ops from a caller
+    that cut a move in two) is written as a plain deletion or insertion instead.
+    """
+    sides: dict[str, set[str]] = {}
+    for para in paras:
+        for piece in para.pieces:
+            if piece.move is not None and piece.kind != "equal":
+                sides.setdefault(piece.move, set()).add(piece.kind)
+    return {m for m, kinds in sides.items() if len(kinds) == 2}
+
+
 def tracked_xml(
     paras: Sequence[UnionPara],
     writer: RevisionWriter,
@@ -260,12 +274,13 @@ def tracked_xml(
     since the engine numbers moves per diff ("m1" again in the next article).
     """
     names = move_names if move_names is not None else {}
+    moves = paired_moves(paras) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.
     bounds: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int]]] = {}
-    if use_moves:
+    if moves:
         for pi, para in enumerate(paras):
             for ri, piece in enumerate(para.pieces):
-                if piece.move is not None and piece.kind != "equal":
+                if piece.move in moves and piece.kind != "equal":
                     key = (piece.move, piece.kind)
                     first = bounds.get(key, ((pi, ri), (pi, ri)))[0]
                     bounds[key] = (first, (pi, ri))
@@ -278,7 +293,8 @@ def tracked_xml(
             if piece.kind == "equal":
                 out.append(run(piece.text))
                 continue
-            if piece.move is not None and use_moves:
+            if piece.move in moves:
+                assert piece.move is not None
                 key = (piece.move, piece.kind)
                 side: Literal["From", "To"] = "From" if piece.kind == "delete" else "To"
                 if piece.move not in names:  # ids repeat across articles; names must not
@@ -322,6 +338,7 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     dele = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}'
     mv_to = f'<w:rStyle w:val="RedlineMove"/>{col}<w:u w:val="double"/>'
     mv_from = f'<w:rStyle w:val="RedlineMove"/><w:dstrike/>{col}'
+    moves = paired_moves(paras)
     out: list[str] = []
     for pi, para in enumerate(paras):
         out.append("<w:p>")
@@ -330,11 +347,11 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
             if piece.kind == "equal":
                 out.append(run(piece.text))
             elif piece.kind == "insert":
-                out.append(run(piece.text, mv_to if piece.move else ins))
+                out.append(run(piece.text, mv_to if piece.move in moves else ins))
             else:
-                out.append(run(piece.text, mv_from if piece.move else dele))
+                out.append(run(piece.text, mv_from if piece.move in moves else dele))
         if para.mark == "delete" and para.wholly is None:
-            out.append(run("\u00b6", mv_from if para.mark_move else dele))
+            out.append(run("\u00b6", mv_from if para.mark_move in moves else dele))
         out.append("</w:p>")
     return "".join(out)
 
