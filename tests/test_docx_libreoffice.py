@@ -24,6 +24,7 @@ from proposals.docx_export import (
     export_status,
     export_ta,
 )
+from proposals.docx_import import read_paragraphs
 
 LO_PYTHON = os.environ.get("LO_PYTHON", "/usr/bin/python3")
 LO_CHECK = Path(__file__).with_name("lo_check.py")
@@ -90,7 +91,7 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
     for case in _all_cases():
         changes = [ArticleChange(c.old, c.new, c.ops) for c in _group(case.name)]
         path = _tracked(tmp / f"{case.name}.docx", changes)
-        jobs += [(case.name, "accept", path), (case.name, "reject", path)]
+        jobs += [(case.name, "accept", path), (case.name, "reject", path), (case.name, "resave", path)]
     clean = tmp / "clean.docx"
     export_proposal(
         [ArticleChange(STAFFING, SAFETY)], clean, mode="clean", party=UNION, pass_name="U-7",
@@ -123,7 +124,11 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(proc.stdout)["results"]
     assert len(results) == len(jobs)
-    return {(name, action): res for (name, action, _), res in zip(jobs, results, strict=True)}
+    indexed = {(name, action): res for (name, action, _), res in zip(jobs, results, strict=True)}
+    for name, action, path in jobs:
+        if action == "resave":
+            indexed[(name, action)]["saved"] = str(path.with_suffix(".lo.docx"))
+    return indexed
 
 
 @pytest.mark.parametrize("case", _all_cases(), ids=lambda c: c.name)
@@ -157,3 +162,12 @@ def test_other_documents_open_in_libreoffice(lo: dict[tuple[str, str], Any]) -> 
     assert any("1,8001,500" in p or ("800" in p and "500" in p) for p in redline)
     assert _lines(WAGES)[0] in lo[("ta", "none")]["paragraphs"]
     assert any("status" in p for p in lo[("status", "none")]["paragraphs"])
+
+
+@pytest.mark.parametrize("case", _all_cases(), ids=lambda c: c.name)
+def test_import_reads_libreoffice_saved_revisions(lo: dict[tuple[str, str], Any], case: Case) -> None:
+    """Our export saved again by LibreOffice (its own revision markup) reads back exactly."""
+    saved = Path(lo[(case.name, "resave")]["saved"])
+    assert saved.exists()
+    assert _trim(read_paragraphs(saved, "accepted")) == _lines(case.new)
+    assert _trim(read_paragraphs(saved, "rejected")) == _lines(case.old)
