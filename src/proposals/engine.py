@@ -13,7 +13,9 @@ Set ``PROPOSALS_DIFF_BACKEND=python`` (or pass ``engine="python"``) to force pur
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,15 +76,16 @@ class Encoded:
     astral: bool  # whether any code point lies outside the BMP
 
 
-def encode(
-    old_keys: Sequence[str], new_keys: Sequence[str], *, capacity: int = BMP_CAPACITY
-) -> Encoded:
+def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
+           classify: Callable[[str], Hashable] = lambda key: 0,
+           capacity: int = BMP_CAPACITY) -> Encoded:
     """Give each distinct key a code point; share codes for one-sided keys if there are too many.
 
     A key found on one side only can never match, so when the distinct keys outnumber
-    ``capacity`` every old-only key shares one code and every new-only key another: Myers'
-    algorithm compares old against new only, so the diff is unchanged. Only if the keys common to
-    both sides still overflow do we go above the BMP (pure Python handles that; see ``diff``).
+    ``capacity`` the old-only keys of one ``classify`` class share one code, and likewise the
+    new-only keys: Myers' algorithm only compares old against new, and the cleanup only looks
+    at a token's class, so the ops are unchanged. Only if the keys common to both sides still
+    overflow do we go above the BMP (then pure Python runs the diff; see ``raw_diff``).
     """
     codes: dict[str, str] = {}
     distinct = dict.fromkeys(old_keys)
@@ -91,22 +94,29 @@ def encode(
         for index, k in enumerate(distinct):
             codes[k] = code_point(index)
         keys = {c: k for k, c in codes.items()}
-        return Encoded(
-            "".join(codes[k] for k in old_keys),
-            "".join(codes[k] for k in new_keys),
-            keys,
-            astral=False,
-        )
+        return Encoded("".join(codes[k] for k in old_keys), "".join(codes[k] for k in new_keys),
+                       keys, astral=False)
     old_set, new_set = set(old_keys), set(new_keys)
     common = [k for k in distinct if k in old_set and k in new_set]
     for index, k in enumerate(common):
         codes[k] = code_point(index)
-    old_only, new_only = code_point(len(common)), code_point(len(common) + 1)
     keys = {c: k for k, c in codes.items()}
-    keys[old_only] = keys[new_only] = ""
-    old = "".join(codes.get(k, old_only) for k in old_keys)
-    new = "".join(codes.get(k, new_only) for k in new_keys)
-    return Encoded(old, new, keys, astral=len(common) + 2 > capacity)
+    shared: dict[tuple[int, Hashable], str] = {}
+    used = len(common)
+
+    def one_sided(side: int, k: str) -> str:
+        nonlocal used
+        group = (side, classify(k))
+        code = shared.get(group)
+        if code is None:
+            code = shared[group] = code_point(used)
+            keys[code] = k  # any member stands for its class
+            used += 1
+        return code
+
+    old = "".join(codes.get(k) or one_sided(0, k) for k in old_keys)
+    new = "".join(codes.get(k) or one_sided(1, k) for k in new_keys)
+    return Encoded(old, new, keys, astral=used > capacity)
 
 
 _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
@@ -115,10 +125,61 @@ _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
 def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> RawDiff:
     """Myers diff of two encoded strings, merged but not yet cleaned up."""
     if engine == "fast-diff-match-patch" and _fast is not None and not astral:
-        return [
-            (_FAST_OPS[op], text)
-            for op, text in _fast.diff(
-                old, new, timelimit=0, checklines=False, cleanup="No", counts_only=False
-            )
-        ]
+        return [(_FAST_OPS[op], text) for op, text in
+                _fast.diff(old, new, timelimit=0, checklines=False, cleanup="No",
+                           counts_only=False)]
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
+
+
+def anchors(old: str, new: str) -> list[tuple[int, int]]:
+    """Positions of tokens found exactly once on each side, longest run in the same order.
+
+    Patience diff's idea: a token unique to both texts (a section number, an amount, a rare
+    word) is almost surely the same place in both. Cutting the diff at these anchors turns one
+    Myers diff costing O(N·D) into many small ones, without changing what a reader sees.
+    """
+    in_old, in_new = Counter(old), Counter(new)
+    where_new = {c: j for j, c in enumerate(new) if in_new[c] == 1 and in_old[c] == 1}
+    pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in where_new and in_old[c] == 1]
+    # Longest increasing subsequence of the new positions (patience sorting).
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        p = bisect_left(tails, j)
+        if p == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[p] = j
+            tail_at[p] = k
+        previous.append(tail_at[p - 1] if p else -1)
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+# Below this many tokens a side, one Myers diff is fast enough and exactly minimal; above it we
+# cut at anchors. Anchors follow the longest chain of unique tokens, not the most text, so on a
+# short article where a paragraph moved they may keep the other paragraph still.
+ANCHOR_MIN_TOKENS = 1500
+
+
+def anchored_diff(old: str, new: str, *, engine: Engine, astral: bool = False,
+                  min_tokens: int = ANCHOR_MIN_TOKENS) -> RawDiff:
+    """Myers diff between unique-token anchors (see ``anchors``), merged into one diff."""
+    if min(len(old), len(new)) < min_tokens:
+        return raw_diff(old, new, engine=engine, astral=astral)
+    diffs: RawDiff = []
+    i = j = 0
+    for a, b in [*anchors(old, new), (len(old), len(new))]:
+        if old[i:a] or new[j:b]:
+            diffs.extend(raw_diff(old[i:a], new[j:b], engine=engine, astral=astral))
+        if a < len(old):
+            diffs.append((EQUAL, old[a]))
+        i, j = a + 1, b + 1
+    PYTHON_DMP.diff_cleanupMerge(diffs)
+    return diffs

@@ -3,7 +3,10 @@
 No diff algorithm reports moves: a moved paragraph comes out as a deletion in one place and an
 insertion in another. This post-pass cuts deletions and insertions into paragraphs (then
 sentences), pairs pieces whose word multisets are at least ``THRESHOLD`` similar (Dice
-coefficient) and lie in different hunks, and tags each pair with a shared move id. The ops
+coefficient) and lie in different hunks, and tags each pair with a shared move id. Legal prose
+reuses a small vocabulary ("the Employer shall"), so two unrelated paragraphs can share most
+of their words; they must also share ``PAIR_THRESHOLD`` of their word *pairs*, which a lightly
+edited block keeps (one edit breaks two pairs) and an unrelated one does not. The ops
 still rebuild both texts exactly; the inner word changes of a pair come from diffing its two
 texts (see ``redline.move_detail``).
 """
@@ -14,17 +17,20 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from proposals.ops import Op
 from proposals.tokens import split
 
 THRESHOLD = 0.6  # Dice similarity of word multisets for a deletion and insertion to pair
+PAIR_THRESHOLD = 0.3  # Dice similarity of their word-pair (bigram) multisets
 # Shorter pieces pair by coincidence too easily ("the Employer shall"); a paragraph-sized piece
 # ("Overtime is voluntary.") is more telling than a sentence-sized one, so it may be shorter.
 MIN_WORDS = {False: 3, True: 4}
 
 _PARAGRAPH = re.compile(r"[^\n]*\n|[^\n]+")
-_WORDLIKE = re.compile(r"\w")
+# Words for the similarity measure: punctuation trimmed, case folded (cheaper than tokenising).
+_WORD = re.compile(r"[^\W_](?:[\w.,'\u2019\-/:]*\w)?")
 
 
 @dataclass(slots=True)
@@ -35,11 +41,14 @@ class _Piece:
     hunk: int
     words: Counter[str] = field(default_factory=Counter)
     size: int = 0
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
-    words = Counter(t.strip().casefold() for t in split(text) if _WORDLIKE.search(t))
-    return _Piece(index, start, start + len(text), hunk, words, sum(words.values()))
+    sequence = [w.casefold() for w in _WORD.findall(text)]
+    words = Counter(sequence)
+    return _Piece(index, start, start + len(text), hunk, words, len(sequence),
+                  Counter(pairwise(sequence)))
 
 
 def _hunks(ops: Sequence[Op]) -> list[int]:
@@ -62,8 +71,12 @@ def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _
                 continue
             common = sum((d.words & i.words).values())
             similarity = 2 * common / (d.size + i.size)
-            if similarity >= THRESHOLD:
-                candidates.append((-similarity, -(d.size + i.size), d_at, i_at))
+            if similarity < THRESHOLD:
+                continue
+            pairs = sum((d.pairs & i.pairs).values())
+            if 2 * pairs < PAIR_THRESHOLD * (d.size + i.size - 2):
+                continue
+            candidates.append((-similarity, -(d.size + i.size), d_at, i_at))
     candidates.sort()
     used_d: set[int] = set()
     used_i: set[int] = set()
@@ -88,8 +101,12 @@ def _pieces(
     for index, op in enumerate(ops):
         if op.op != kind:
             continue
+        if len(op.text.split(None, MIN_WORDS[False])) < MIN_WORDS[False]:
+            continue  # most edits are a word or two: skip them before any real work
         for match in _PARAGRAPH.finditer(op.text):
             start, end = match.span()
+            if len(match.group().split(None, MIN_WORDS[sentences])) < MIN_WORDS[sentences]:
+                continue
             if not sentences and any(s < end and start < e for s, e in taken.get(index, ())):
                 continue
             parts = split(match.group(), "sentence") if sentences else [match.group()]

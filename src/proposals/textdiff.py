@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from proposals.cleanup import cleanup_semantic
-from proposals.engine import BMP_CAPACITY, DELETE, EQUAL, encode, raw_diff
+from proposals.cleanup import boundary_class, cleanup_semantic
+from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode
 from proposals.engine import backend as _backend
 from proposals.moves import detect_moves
 from proposals.ops import Op, new_side, old_side
@@ -43,19 +43,15 @@ def _equal_ops(old_tokens: Sequence[str], new_tokens: Sequence[str]) -> list[Op]
     return ops
 
 
-def _token_ops(
-    old_tokens: list[str],
-    new_tokens: list[str],
-    *,
-    normalize: bool,
-    engine: str | None,
-    capacity: int,
-) -> list[Op]:
+def _token_ops(old_tokens: list[str], new_tokens: list[str], *, normalize: bool,
+               engine: str | None, capacity: int, anchor_min: int) -> list[Op]:
     """Diff two token lists and turn the cleaned-up result back into text ops."""
-    old_keys = [key(t, normalize=normalize) for t in old_tokens]
-    new_keys = [key(t, normalize=normalize) for t in new_tokens]
-    encoded = encode(old_keys, new_keys, capacity=capacity)
-    diffs = raw_diff(encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral)
+    keys = {t: key(t, normalize=normalize) for t in {*old_tokens, *new_tokens}}
+    old_keys = [keys[t] for t in old_tokens]
+    new_keys = [keys[t] for t in new_tokens]
+    encoded = encode(old_keys, new_keys, classify=boundary_class, capacity=capacity)
+    diffs = anchored_diff(encoded.old, encoded.new, engine=_backend(engine),
+                          astral=encoded.astral, min_tokens=anchor_min)
     diffs = cleanup_semantic(diffs, encoded.keys)
     ops: list[Op] = []
     deleted: list[str] = []
@@ -87,16 +83,9 @@ def _token_ops(
     return ops
 
 
-def diff_text(
-    old: str,
-    new: str,
-    *,
-    granularity: Granularity = "word",
-    normalize: bool = False,
-    moves: bool = True,
-    engine: str | None = None,
-    _capacity: int = BMP_CAPACITY,
-) -> list[Op]:
+def diff_text(old: str, new: str, *, granularity: Granularity = "word",
+              normalize: bool = False, moves: bool = True, engine: str | None = None,
+              _capacity: int = BMP_CAPACITY, _anchor_min: int = ANCHOR_MIN_TOKENS) -> list[Op]:
     """Redline ``old`` against ``new``: equal/delete/insert ops, moved blocks tagged.
 
     ``granularity`` is ``"word"`` (default), ``"sentence"`` or ``"char"``. ``normalize`` also
@@ -107,7 +96,8 @@ def diff_text(
         return [Op("equal", new)] if new else []
     old_tokens = split(old, granularity, normalize=normalize)
     new_tokens = split(new, granularity, normalize=normalize)
-    ops = _token_ops(old_tokens, new_tokens, normalize=normalize, engine=engine, capacity=_capacity)
+    ops = _token_ops(old_tokens, new_tokens, normalize=normalize, engine=engine,
+                     capacity=_capacity, anchor_min=_anchor_min)
     return detect_moves(ops) if moves else ops
 
 
@@ -121,9 +111,8 @@ def moved_texts(ops: Sequence[Op]) -> dict[str, tuple[str, str]]:
     return {m: (d, i) for m, (d, i) in found.items()}
 
 
-def move_detail(
-    ops: Sequence[Op], move: str, *, normalize: bool = False, engine: str | None = None
-) -> list[Op]:
+def move_detail(ops: Sequence[Op], move: str, *, normalize: bool = False,
+                engine: str | None = None) -> list[Op]:
     """The inner word changes of one move: its deleted text against its inserted text."""
     deleted, inserted = moved_texts(ops)[move]
     return diff_text(deleted, inserted, normalize=normalize, moves=False, engine=engine)
