@@ -33,10 +33,8 @@ def test_legal_example_gives_whole_word_changes(engine: str) -> None:
     new = "The employee shall accrue twelve (12) days of paid leave per calendar year."
     ops = diff_text(old, new, engine=engine)
     assert changes(ops) == [
-        ("delete", "ten"),
-        ("insert", "twelve"),
-        ("delete", "10"),
-        ("insert", "12"),
+        ("delete", "ten"), ("insert", "twelve"),
+        ("delete", "10"), ("insert", "12"),
         ("insert", "calendar"),
     ]
     assert_rebuilds(ops, old, new)
@@ -106,7 +104,7 @@ def test_nfc_matching_keeps_raw_text() -> None:
 
 
 def test_normalize_ignores_word_punctuation_only_when_asked() -> None:
-    old = "The \u201cEmployer\u201d\u00a0shall pay \u2014 promptly.\r\n"
+    old = 'The \u201cEmployer\u201d\u00a0shall pay \u2014 promptly.\r\n'
     new = 'The "Employer" shall pay - promptly.\n'
     folded = diff_text(old, new, normalize=True)
     assert all(op.op == "equal" for op in folded)
@@ -195,10 +193,8 @@ def test_sentence_granularity_changes_whole_sentences() -> None:
     old = "Leave is paid. Notice is two weeks. Pay is biweekly."
     new = "Leave is paid. Notice is three weeks. Pay is biweekly."
     ops = diff_text(old, new, granularity="sentence")
-    assert changes(ops) == [
-        ("delete", "Notice is two weeks."),
-        ("insert", "Notice is three weeks."),
-    ]
+    assert changes(ops) == [("delete", "Notice is two weeks."),
+                            ("insert", "Notice is three weeks.")]
 
 
 def test_char_granularity_splits_inside_words() -> None:
@@ -208,18 +204,14 @@ def test_char_granularity_splits_inside_words() -> None:
 
 
 def test_moved_paragraph_with_light_edits() -> None:
-    old = (
-        "1. Scope of the agreement covers all clinicians.\n"
-        "2. Overtime shall be strictly voluntary for all bargaining unit members.\n"
-        "3. Schedules are posted two weeks in advance.\n"
-        "4. Holidays are listed in Appendix A.\n"
-    )
-    new = (
-        "1. Scope of the agreement covers all clinicians.\n"
-        "3. Schedules are posted two weeks in advance.\n"
-        "4. Holidays are listed in Appendix A.\n"
-        "2. Overtime shall be voluntary for all bargaining unit members.\n"
-    )
+    old = ("1. Scope of the agreement covers all clinicians.\n"
+           "2. Overtime shall be strictly voluntary for all bargaining unit members.\n"
+           "3. Schedules are posted two weeks in advance.\n"
+           "4. Holidays are listed in Appendix A.\n")
+    new = ("1. Scope of the agreement covers all clinicians.\n"
+           "3. Schedules are posted two weeks in advance.\n"
+           "4. Holidays are listed in Appendix A.\n"
+           "2. Overtime shall be voluntary for all bargaining unit members.\n")
     ops = diff_text(old, new)
     assert_rebuilds(ops, old, new)
     moved = [op for op in ops if op.move]
@@ -230,15 +222,11 @@ def test_moved_paragraph_with_light_edits() -> None:
 
 
 def test_moved_sentence_inside_an_article() -> None:
-    old = (
-        "Employees may trade shifts with approval. The manager will respond within two days.\n"
-        "Trades must be recorded in the scheduling system by the employee.\n"
-    )
-    new = (
-        "Employees may trade shifts with approval.\n"
-        "Trades must be recorded in the scheduling system by the employee. "
-        "The manager will respond within three days.\n"
-    )
+    old = ("Employees may trade shifts with approval. The manager will respond within two days.\n"
+           "Trades must be recorded in the scheduling system by the employee.\n")
+    new = ("Employees may trade shifts with approval.\n"
+           "Trades must be recorded in the scheduling system by the employee. "
+           "The manager will respond within three days.\n")
     ops = diff_text(old, new)
     assert_rebuilds(ops, old, new)
     ids = {op.move for op in ops if op.move}
