@@ -67,14 +67,12 @@ def titlecase(title: str) -> str:
     """Headings are often in capitals; boards read better in title case."""
     if not title.isupper():
         return title
+
+    def cap(word: str) -> str:
+        return "/".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in word.split("/"))
+
     words = title.lower().split(" ")
-    out = []
-    for i, word in enumerate(words):
-        if i and word in SMALL_WORDS:
-            out.append(word)
-        else:
-            out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
-    return " ".join("/".join(w[:1].upper() + w[1:] for w in x.split("/")) for x in out)
+    return " ".join(w if i and w in SMALL_WORDS else cap(w) for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,11 +160,12 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"passes": [p.as_json() for p in passes]})
         return 0
+    width = max((len(e.tag if isinstance(e, TARecord) else e.name) for e in events), default=0)
     for event in events:
         if isinstance(event, TARecord):
             what = f"{event.article} §{event.section}" if event.section else event.article
             print(
-                f"{event.tag:<10} {event.date}  TA        {what}  "
+                f"{event.tag:<{width}}  {event.date}  TA        {what}  "
                 f"({event.union_sign} / {event.employer_sign})"
             )
         else:
@@ -176,7 +177,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                 if event.withdrawn
                 else ""
             )
-            print(f"{event.name:<10} {event.session}  {event.party:<9} {items}  [{party}]")
+            print(f"{event.name:<{width}}  {event.session}  {event.party:<9} {items}  [{party}]")
     if not events:
         print("No passes yet.")
     return 0

@@ -158,7 +158,7 @@ def record_pass(
 
     party_name = repo.config.party(party).name
     subject = (
-        message.strip().split("\n")[0]
+        f"{name}: " + message.strip().split("\n")[0]
         if message.strip()
         else (f"{party_name} pass {name}: {', '.join(new_texts)}")
     )
@@ -208,7 +208,7 @@ def withdraw(
     name = check_pass_name(repo, number) if number else next_pass_name(repo, party)
     party_name = repo.config.party(party).name
     subject = (
-        message.strip().split("\n")[0]
+        f"{name}: " + message.strip().split("\n")[0]
         if message.strip()
         else (f"{party_name} pass {name}: withdraws {', '.join(ids)}")
     )
