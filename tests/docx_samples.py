@@ -109,3 +109,38 @@ def cases() -> list[Case]:
         Case("engine-move", STAFFING, _swap_sections().new),
         Case("moved-and-edited", STAFFING, _swap_sections().new.replace("1,800", "1,650")),
     ]
+
+
+def demo_cases(limit: int = 8) -> list[Case]:
+    """Real edits: the shipped sample contract and the demo story's passes, in order.
+
+    Each pass's edits are applied to the text on the table for that article, as the demo
+    replay does; ``limit`` changed articles spread over the whole story become cases.
+    """
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "articles"
+    try:
+        from proposals.demo_story import STORY, Propose
+    except ImportError:  # pragma: no cover - the story ships with the core
+        return []
+    current: dict[str, str] = {}
+    out: list[Case] = []
+    for event in STORY:
+        if not isinstance(event, Propose):
+            continue
+        for article_id, edits in event.articles.items():
+            if article_id not in current:
+                path = root / f"{article_id}.txt"
+                if not path.exists():
+                    break
+                current[article_id] = path.read_text(encoding="utf-8")
+            before = current[article_id]
+            after = before
+            for old, new in edits:
+                after = after.replace(old, new, 1)
+            current[article_id] = after
+            if after != before:
+                out.append(Case(f"demo-{event.session}-{event.party}-{article_id}", before, after))
+    step = max(1, len(out) // limit)
+    return out[::step][:limit]

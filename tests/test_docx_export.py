@@ -20,6 +20,7 @@ from docx_samples import (
     UNION,
     WAGES,
     cases,
+    demo_cases,
     engine_diff,
 )
 from lxml import etree
@@ -188,7 +189,7 @@ def test_tracked_accepted_view_never_contains_deleted_text(tmp_path: Path) -> No
 
 
 def test_tracked_views_give_new_and_old_text(tmp_path: Path) -> None:
-    for case in cases():
+    for case in [*cases(), *demo_cases()]:
         out = _export(tmp_path, "tracked", [ArticleChange(case.old, case.new, case.ops)], case.name)
         accepted = "\n".join(read_paragraphs(out, "accepted")).rstrip("\n")
         rejected = "\n".join(read_paragraphs(out, "rejected")).rstrip("\n")

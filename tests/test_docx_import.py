@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx_samples import SAFETY, SESSION, STAFFING, UNION, WAGES, cases, engine_diff
+from docx_samples import SAFETY, SESSION, STAFFING, UNION, WAGES, cases, demo_cases, engine_diff
 
 from proposals.docx_export import ArticleChange, export_proposal
 from proposals.docx_import import (
@@ -36,12 +36,12 @@ def _export(path: Path, mode: str, changes: list[ArticleChange]) -> Path:
 
 @pytest.mark.parametrize("mode", ["clean", "tracked"])
 def test_round_trip_gives_back_the_article_texts(tmp_path: Path, mode: str) -> None:
-    changes = [ArticleChange(c.old, c.new, c.ops) for c in cases()[:6]]
+    changes = [ArticleChange(c.old, c.new, c.ops) for c in [*cases()[:6], *demo_cases()]]
     out = _export(tmp_path / "rt.docx", mode, changes)
     imported = read_docx(out)
     assert [a.text for a in imported.articles] == [c.new for c in changes]
     assert imported.preamble == ""
-    assert [a.number for a in imported.articles] == ["6", "6", "14", "10", "14", "11"]
+    assert [a.number for a in imported.articles][:6] == ["6", "6", "14", "10", "14", "11"]
     assert imported.articles[0].title == "STAFFING"
     assert imported.has_revisions is (mode == "tracked")
     if mode == "tracked":

@@ -16,7 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_samples import EMPLOYER, SAFETY, SESSION, STAFFING, UNION, WAGES, Case, cases, engine_diff
+from docx_samples import (
+    EMPLOYER,
+    SAFETY,
+    SESSION,
+    STAFFING,
+    UNION,
+    WAGES,
+    Case,
+    cases,
+    demo_cases,
+    engine_diff,
+)
 
 from proposals.docx_export import (
     ArticleChange,
@@ -70,17 +81,26 @@ def _tracked(path: Path, changes: list[ArticleChange], session: date = SESSION) 
 GROUPS = {"three-articles": slice(0, 3), "three-moves": slice(-3, None)}
 
 
+def _singles() -> list[Case]:
+    return [*cases(), *demo_cases()]
+
+
 def _group(name: str) -> list[Case]:
-    return cases()[GROUPS[name]] if name in GROUPS else [c for c in cases() if c.name == name]
+    """The articles of one test document: a case alone or several in one file."""
+    if name == "demo-contract":
+        return demo_cases()
+    if name in GROUPS:
+        return cases()[GROUPS[name]]
+    return [c for c in _singles() if c.name == name]
 
 
 def _all_cases() -> list[Case]:
     """Each case alone, plus multi-article documents (move ids repeat across articles)."""
     combined = [
         Case(name, "".join(c.old for c in _group(name)), "".join(c.new for c in _group(name)))
-        for name in GROUPS
+        for name in (*GROUPS, "demo-contract")
     ]
-    return [*cases(), *combined]
+    return [*_singles(), *combined]
 
 
 @pytest.fixture(scope="module")
