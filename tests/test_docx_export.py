@@ -93,6 +93,13 @@ def test_template_generation_is_deterministic() -> None:
     first = module.build()
     assert first == module.build()
     assert first == (ROOT / "src" / "proposals" / "template.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(first)) as zf:
+        names = zf.namelist()
+        assert "word/stylesWithEffects.xml" not in names and "docProps/thumbnail.jpeg" not in names
+        app = zf.read("docProps/app.xml").decode()
+        assert "<Application>proposals</Application>" in app and "Macintosh" not in app
+        packaged = "".join(zf.read(n).decode() for n in names if n.endswith((".rels", ".xml")))
+        assert "stylesWithEffects" not in packaged and "thumbnail" not in packaged
 
 
 # --------------------------------------------------------------------------- proposals
