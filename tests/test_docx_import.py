@@ -15,6 +15,7 @@ from proposals.docx_export import ArticleChange, export_proposal
 from proposals.docx_import import (
     DocxError,
     ImportedArticle,
+    arabic,
     heading_of,
     match_articles,
     read_docx,
@@ -331,3 +332,22 @@ def test_match_articles_by_number_and_title() -> None:
     ]
     got = [(a.number, i) for a, i in match_articles(imported, known)]
     assert got == [("6", "staffing"), ("11", "wages"), ("14", "safety"), ("30", None)]
+
+
+def test_roman_numerals_and_two_line_headings(tmp_path: Path) -> None:
+    """Many Word contracts say "ARTICLE VI" and put the title on the next line."""
+    body = (
+        "<w:p>" + _r("ARTICLE VI") + "</w:p><w:p>" + _r("STAFFING") + "</w:p>"
+        "<w:p>" + _r("6.1 Text.") + "</w:p>"
+        "<w:p>" + _r("ARTICLE XIV: HEALTH AND SAFETY") + "</w:p>"
+        "<w:p>" + _r("ARTICLE IN GENERAL USE IS NOT A HEADING") + "</w:p>"
+    )  # fmt: skip
+    imported = read_docx(_docx_with_body(tmp_path, body))
+    assert [(a.number, a.title) for a in imported.articles] == [
+        ("VI", "STAFFING"),
+        ("XIV", "HEALTH AND SAFETY"),
+    ]
+    assert imported.articles[0].text == "ARTICLE VI\nSTAFFING\n6.1 Text.\n"
+    matched = match_articles(imported.articles, {"staffing": STAFFING, "safety": SAFETY})
+    assert [i for _, i in matched] == ["staffing", "safety"]
+    assert arabic("XIV") == "14" and arabic("IX") == "9" and arabic("12A") == "12A"

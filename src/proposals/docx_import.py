@@ -43,7 +43,8 @@ MAX_RATIO = 200
 MAX_ENTRIES = 10_000
 
 HEADING_RE = re.compile(
-    r"^\s*ARTICLE\s+(?P<number>\d+[A-Za-z]?(?:\.\d+)?)\s*(?:[:.\u2014\u2013-]\s*(?P<title>.*?))?\s*$"
+    r"^\s*ARTICLE\s+(?P<number>\d+[A-Za-z]?(?:\.\d+)?|[IVXLC]+)"
+    r"\s*(?:[:.\u2014\u2013-]\s*(?P<title>.*?))?\s*$"
 )
 HEADING_ANYCASE_RE = re.compile(HEADING_RE.pattern, re.IGNORECASE)
 
@@ -419,6 +420,31 @@ def heading_of(text: str, heading_style: bool = False) -> tuple[str, str] | None
     return match["number"], title
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def arabic(number: str) -> str:
+    """ "VI" → "6" so a contract numbered in Roman numerals matches ours; others unchanged."""
+    if not number or any(c not in _ROMAN for c in number):
+        return number
+    total = 0
+    for i, c in enumerate(number):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(number) and _ROMAN[number[i + 1]] > value else value
+    return str(total)
+
+
+def _make_article(head: tuple[str, str], lines: list[str]) -> ImportedArticle:
+    """An article; a heading without a title ("ARTICLE 6" alone) takes the next short line
+    in capitals ("STAFFING") as its title, as many Word contracts set it on two lines."""
+    number, title = head
+    if not title:
+        rest = [line.strip() for line in lines[1:] if line.strip()]
+        if rest and rest[0].isupper() and len(rest[0].split()) <= 8:
+            title = rest[0]
+    return ImportedArticle(number, title, _article_text(lines))
+
+
 def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], str]:
     """Cut paragraphs into articles at their headings; text before the first is the preamble."""
     articles: list[ImportedArticle] = []
@@ -430,13 +456,13 @@ def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], 
         found = heading_of(lines[0], para.heading_style)
         if found is not None:
             if current is not None:
-                articles.append(ImportedArticle(head[0], head[1], _article_text(current)))
+                articles.append(_make_article(head, current))
             current = []
             head = found
         for line in lines:
             (preamble if current is None else current).append(line)
     if current is not None:
-        articles.append(ImportedArticle(head[0], head[1], _article_text(current)))
+        articles.append(_make_article(head, current))
     return articles, _article_text(preamble)
 
 
@@ -497,13 +523,13 @@ def match_articles(
     for article_id, text in known.items():
         first = text.split("\n", 1)[0]
         found = heading_of(first, heading_style=True)
-        heads[article_id] = (found[0], _norm_title(found[1])) if found else ("", "")
+        heads[article_id] = (arabic(found[0]), _norm_title(found[1])) if found else ("", "")
     used: set[str] = set()
     result: list[tuple[ImportedArticle, str | None]] = [(a, None) for a in articles]
     rules = (
-        lambda a, h: a.number == h[0] and _norm_title(a.title) == h[1],
+        lambda a, h: arabic(a.number) == h[0] and _norm_title(a.title) == h[1],
         lambda a, h: bool(h[1]) and _norm_title(a.title) == h[1],
-        lambda a, h: bool(a.number) and a.number == h[0],
+        lambda a, h: bool(a.number) and arabic(a.number) == h[0],
     )
     for rule in rules:
         for i, (art, matched) in enumerate(result):
@@ -522,6 +548,7 @@ __all__ = [
     "ImportedArticle",
     "ImportedDocx",
     "Paragraph",
+    "arabic",
     "heading_of",
     "load_document_xml",
     "match_articles",
