@@ -155,3 +155,34 @@ def test_engine_moves_across_articles(pairs: list[tuple[str, str]]) -> None:
 
     names = re.findall(rb'<w:moveFromRangeStart [^>]*w:name="([^"]+)"', root)
     assert len(names) == len(set(names))
+
+
+def _valid_docx() -> bytes:
+    buf = io.BytesIO()
+    export_proposal(
+        [ArticleChange("ARTICLE 1: A\nold words here\n", "ARTICLE 1: A\nnew words here\n")], buf,
+        mode="tracked", party=UNION, pass_name="U-1", session=SESSION, diff=engine_diff,
+    )  # fmt: skip
+    return buf.getvalue()
+
+
+VALID_DOCX = _valid_docx()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(VALID_DOCX) - 1), st.integers(0, 255)), max_size=8),
+    st.integers(0, len(VALID_DOCX)),
+)
+def test_corrupted_files_raise_only_docx_errors(flips: list[tuple[int, int]], cut: int) -> None:
+    """Whatever damage a file has, reading it returns text or raises DocxError: no traceback."""
+    from proposals.docx_import import DocxError
+
+    data = bytearray(VALID_DOCX[:cut] if cut > 30 else VALID_DOCX)
+    for at, value in flips:
+        if at < len(data):
+            data[at] = value
+    try:
+        read_docx(bytes(data))
+    except DocxError as exc:
+        assert "\n" not in str(exc)

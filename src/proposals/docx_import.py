@@ -17,6 +17,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,8 +133,10 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
                         f"{name}: {info.filename} inflates past its declared size "
                         "(a zip bomb?); refusing to read it"
                     )
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise DocxError(f"{name}: {info.filename} is corrupt ({exc})") from None
+    except NotImplementedError as exc:  # a compression method zipfile cannot read
+        raise DocxError(f"{name}: {info.filename} cannot be read ({exc})") from None
     except RuntimeError as exc:  # zipfile's "encrypted, password required"
         raise DocxError(f"{name}: {info.filename} is encrypted ({exc})") from None
     return bytes(out)
