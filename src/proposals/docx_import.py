@@ -96,6 +96,7 @@ class ImportedDocx:
 
 
 def _load(source: Source) -> tuple[bytes, str]:
+    """The file's bytes (at most the size limit) and the name used in error messages."""
     if isinstance(source, bytes):
         return source, "document"
     if hasattr(source, "read"):
@@ -115,6 +116,8 @@ def _load(source: Source) -> tuple[bytes, str]:
             raise DocxError(f"{name}: is a directory, not a .docx") from None
         except PermissionError:
             raise DocxError(f"{name}: permission denied") from None
+        except OSError as exc:
+            raise DocxError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_FILE_BYTES:
         raise DocxError(f"{name}: file is larger than 200 MB")
     return data, name
