@@ -77,6 +77,26 @@ def _swap_sections() -> Case:
     return Case("moved-paragraph", old, new, ops)
 
 
+def _across_break(kind: str) -> Case:
+    """Revisions of one kind ending a paragraph and starting the next, the mark between them
+    unchanged: LibreOffice merges such insertions unless their times differ (see
+    ``RevisionWriter.start_paragraph``). Hand-written ops pin exactly that shape."""
+    head, rest = WAGES.split("Appendix A.", 1)
+    short = head + "Appendix A." + rest
+    long = head + "Appendix A. Retroactive to July 1" + "\nNew section text" + rest[1:]
+    ops = (
+        Op("equal", head + "Appendix A."),
+        Op(kind, " Retroactive to July 1"),
+        Op("equal", "\n"),
+        Op(kind, "New section text"),
+        Op("equal", rest[1:]),
+    )
+    old, new = (short, long) if kind == "insert" else (long, short)
+    assert "".join(o.text for o in ops if o.op != "insert") == old
+    assert "".join(o.text for o in ops if o.op != "delete") == new
+    return Case(f"{kind}s-across-break", old, new, ops)
+
+
 def cases() -> list[Case]:
     """Several real-looking edits: words, whole paragraphs in and out, a move, a split, a merge."""
     words = (
@@ -105,6 +125,9 @@ def cases() -> list[Case]:
         Case("renumbered-heading", WAGES, heading),
         Case("new-article", "", WAGES),
         Case("removed-article", WAGES, ""),
+        # insertions on both sides of an unchanged paragraph break (LibreOffice merges them)
+        _across_break("insert"),
+        _across_break("delete"),
         _swap_sections(),
         Case("engine-move", STAFFING, _swap_sections().new),
         Case("moved-and-edited", STAFFING, _swap_sections().new.replace("1,800", "1,650")),

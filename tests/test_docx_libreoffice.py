@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from difffix import Op
 from docx_samples import (
     EMPLOYER,
     SAFETY,
@@ -79,6 +80,18 @@ def _tracked(path: Path, changes: list[ArticleChange], session: date = SESSION) 
 
 
 GROUPS = {"three-articles": slice(0, 3), "three-moves": slice(-3, None)}
+# an article ending in an insertion followed by a wholly new article: the revisions meet
+# across the first article's unchanged final paragraph mark
+ENDS_IN_INSERT = [
+    Case(
+        "ends-in-insert",
+        WAGES,
+        WAGES.rstrip("\n") + " Retroactive\n",
+        (Op("equal", WAGES.rstrip("\n")), Op("insert", " Retroactive"), Op("equal", "\n")),
+    ),
+    Case("then-new-article", "", SAFETY),
+    Case("then-unchanged-article", STAFFING, STAFFING),
+]
 
 
 def _singles() -> list[Case]:
@@ -89,6 +102,8 @@ def _group(name: str) -> list[Case]:
     """The articles of one test document: a case alone or several in one file."""
     if name == "demo-contract":
         return demo_cases()
+    if name == "insert-then-new-article":
+        return ENDS_IN_INSERT
     if name in GROUPS:
         return cases()[GROUPS[name]]
     return [c for c in _singles() if c.name == name]
@@ -98,7 +113,7 @@ def _all_cases() -> list[Case]:
     """Each case alone, plus multi-article documents (move ids repeat across articles)."""
     combined = [
         Case(name, "".join(c.old for c in _group(name)), "".join(c.new for c in _group(name)))
-        for name in (*GROUPS, "demo-contract")
+        for name in (*GROUPS, "demo-contract", "insert-then-new-article")
     ]
     return [*_singles(), *combined]
 
@@ -170,7 +185,7 @@ def test_libreoffice_reads_author_and_date(lo: dict[tuple[str, str], Any]) -> No
     for case in _all_cases():
         for red in lo[(case.name, "accept")]["redlines"]:
             assert red["author"] == UNION
-            assert red["date"] == "2025-03-14"
+            assert red["date"] == "2025-03-14"  # base time or two minutes later, same day
             assert red["type"] in ("Insert", "Delete", "ParagraphFormat", "Format")
 
 
