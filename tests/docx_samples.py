@@ -167,3 +167,42 @@ def demo_cases(limit: int = 8) -> list[Case]:
                 out.append(Case(f"demo-{event.session}-{event.party}-{article_id}", before, after))
     step = max(1, len(out) // limit)
     return out[::step][:limit]
+
+
+def random_edit_cases(seed: int = 7, articles: int = 6, rate: float = 0.06) -> list[Case]:
+    """Shipped articles with random word and paragraph edits (fixed seed): many revisions
+    meeting at paragraph edges, the mix that found LibreOffice's merge of insertions."""
+    import random
+    from pathlib import Path
+
+    rng = random.Random(seed)
+    root = Path(__file__).resolve().parents[1] / "articles"
+    paths = sorted(root.glob("*.txt"))[:articles]
+    vocab = ["Employer", "shall", "promptly", "each", "Clinician", "(30)", "days", "notice"]
+    out = []
+    for path in paths:
+        old = path.read_text(encoding="utf-8")
+        lines = old.rstrip("\n").split("\n")
+        new_lines = [lines[0]]
+        for line in lines[1:]:
+            roll = rng.random()
+            if roll < 0.03:
+                continue
+            words = []
+            for word in line.split(" ") if line else []:
+                r = rng.random()
+                if r < rate / 2:
+                    words.append(rng.choice(vocab))
+                elif r < rate * 0.75:
+                    continue
+                elif r < rate:
+                    words += [word, rng.choice(vocab)]
+                else:
+                    words.append(word)
+            if not line and rng.random() < 0.1:
+                words = [rng.choice(vocab)]
+            new_lines.append(" ".join(words))
+            if roll > 0.97:
+                new_lines.append(" ".join(rng.choice(vocab) for _ in range(8)))
+        out.append(Case(f"random-{path.stem}", old, "\n".join(new_lines) + "\n"))
+    return out

@@ -28,6 +28,7 @@ from docx_samples import (
     cases,
     demo_cases,
     engine_diff,
+    random_edit_cases,
 )
 
 from proposals.docx_export import (
@@ -104,6 +105,8 @@ def _group(name: str) -> list[Case]:
         return demo_cases()
     if name == "insert-then-new-article":
         return ENDS_IN_INSERT
+    if name == "random-edits-contract":
+        return random_edit_cases()
     if name in GROUPS:
         return cases()[GROUPS[name]]
     return [c for c in _singles() if c.name == name]
@@ -113,7 +116,7 @@ def _all_cases() -> list[Case]:
     """Each case alone, plus multi-article documents (move ids repeat across articles)."""
     combined = [
         Case(name, "".join(c.old for c in _group(name)), "".join(c.new for c in _group(name)))
-        for name in (*GROUPS, "demo-contract", "insert-then-new-article")
+        for name in (*GROUPS, "demo-contract", "insert-then-new-article", "random-edits-contract")
     ]
     return [*_singles(), *combined]
 
