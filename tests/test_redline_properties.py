@@ -23,11 +23,50 @@ from proposals.redline import (
 # Fragments that stress the tokenizer: numbers, amounts, enumerators, accents (composed and
 # not), CJK, emoji sequences, right-to-left text, CRLF, BOM, no-break spaces, Word punctuation.
 FRAGMENTS = [
-    "the ", "Employer ", "shall ", "pay ", "ten ", "twelve ", "(10) ", "(a) ", "12.3", "12.3 ",
-    "$1,500.00 ", "on-call ", "days", ".", ". ", ", ", "; ", "\n", "\r\n", "\n\n", " ", "  ",
-    "café ", "cafe\u0301 ", "Ångström ", "員工", "假期。", "👩\u200d⚕️ ", "👍🏽", "שלום ", "مرحبا ",
-    "\ufeff", "\u00a0", "\u201cquoted\u201d ", '"quoted" ', "\u2014", "-", "Section ", "e.g. ",
-    "\t", "x", "A", "\u0301", "\r",
+    "the ",
+    "Employer ",
+    "shall ",
+    "pay ",
+    "ten ",
+    "twelve ",
+    "(10) ",
+    "(a) ",
+    "12.3",
+    "12.3 ",
+    "$1,500.00 ",
+    "on-call ",
+    "days",
+    ".",
+    ". ",
+    ", ",
+    "; ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    " ",
+    "  ",
+    "café ",
+    "cafe\u0301 ",
+    "Ångström ",
+    "員工",
+    "假期。",
+    "👩\u200d⚕️ ",
+    "👍🏽",
+    "שלום ",
+    "مرحبا ",
+    "\ufeff",
+    "\u00a0",
+    "\u201cquoted\u201d ",
+    '"quoted" ',
+    "\u2014",
+    "-",
+    "Section ",
+    "e.g. ",
+    "\t",
+    "x",
+    "A",
+    "\u0301",
+    "\r",
 ]
 
 fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
@@ -98,11 +137,17 @@ def _boundaries(ops: list, side: str) -> list[int]:
 
 @settings(max_examples=300, deadline=None)
 @given(pairs, granularities, st.booleans(), anchoring)
-def test_ops_rebuild_both_texts_exactly(pair: tuple[str, str], granularity: str,
-                                        normalize: bool, anchor_min: int) -> None:
+def test_ops_rebuild_both_texts_exactly(
+    pair: tuple[str, str], granularity: str, normalize: bool, anchor_min: int
+) -> None:
     old, new = pair
-    ops = diff_text(old, new, granularity=granularity, normalize=normalize,  # type: ignore[arg-type]
-                    _anchor_min=anchor_min)
+    ops = diff_text(
+        old,
+        new,
+        granularity=granularity,
+        normalize=normalize,  # type: ignore[arg-type]
+        _anchor_min=anchor_min,
+    )
     assert old_side(ops) == old
     assert new_side(ops) == new
     assert all(op.text for op in ops)
@@ -110,8 +155,7 @@ def test_ops_rebuild_both_texts_exactly(pair: tuple[str, str], granularity: str,
 
 @settings(max_examples=300, deadline=None)
 @given(pairs, st.booleans(), anchoring)
-def test_no_op_boundary_inside_a_word(pair: tuple[str, str], normalize: bool,
-                                      anchor_min: int) -> None:
+def test_no_op_boundary_inside_a_word(pair: tuple[str, str], normalize: bool, anchor_min: int) -> None:
     old, new = pair
     ops = diff_text(old, new, normalize=normalize, _anchor_min=anchor_min)
     for side, text in (("old", old), ("new", new)):
@@ -128,18 +172,17 @@ def test_identical_inputs_give_one_equal_op(text: str, granularity: str) -> None
 
 @settings(max_examples=300, deadline=None)
 @given(pairs, granularities, st.booleans(), anchoring)
-def test_fast_and_python_backends_agree(pair: tuple[str, str], granularity: str,
-                                        normalize: bool, anchor_min: int) -> None:
+def test_fast_and_python_backends_agree(
+    pair: tuple[str, str], granularity: str, normalize: bool, anchor_min: int
+) -> None:
     old, new = pair
     kwargs = {"granularity": granularity, "normalize": normalize, "_anchor_min": anchor_min}
-    assert diff_text(old, new, engine="python", **kwargs) == diff_text(old, new, engine="fast",
-                                                                      **kwargs)
+    assert diff_text(old, new, engine="python", **kwargs) == diff_text(old, new, engine="fast", **kwargs)
 
 
 @settings(max_examples=200, deadline=None)
 @given(pairs, st.integers(0, 12))
-def test_sharing_codes_for_one_sided_tokens_changes_nothing(pair: tuple[str, str],
-                                                            capacity: int) -> None:
+def test_sharing_codes_for_one_sided_tokens_changes_nothing(pair: tuple[str, str], capacity: int) -> None:
     old, new = pair
     assert diff_text(old, new, _capacity=capacity) == diff_text(old, new)
 
@@ -162,12 +205,12 @@ def test_rows_cover_every_paragraph_in_order(pair: tuple[str, str], normalize: b
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["union", "employer"]), pairs), min_size=1,
-                max_size=4))
+@given(st.lists(st.tuples(st.sampled_from(["union", "employer"]), pairs), min_size=1, max_size=4))
 def test_provenance_spans_tile_the_final_text(history: list) -> None:
     versions = [Version("baseline", "baseline", history[0][1][0])]
-    versions += [Version(f"{party[0].upper()}-{n}", party, texts_[1])
-                 for n, (party, texts_) in enumerate(history, 1)]
+    versions += [
+        Version(f"{party[0].upper()}-{n}", party, texts_[1]) for n, (party, texts_) in enumerate(history, 1)
+    ]
     spans = provenance(versions)
     final = versions[-1].text
     assert [(s.start, s.end) for s in spans][:1] == ([(0, spans[0].end)] if final else [])
@@ -188,4 +231,5 @@ def test_json_follows_the_design_contract(pair: tuple[str, str], normalize: bool
         ends = [o for o in doc["ops"] if o["move"] == move]
         assert sorted(o["op"] for o in ends) == ["delete", "insert"]
         assert "".join(o["text"] for o in inner if o["op"] != "insert") == next(
-            o["text"] for o in ends if o["op"] == "delete")
+            o["text"] for o in ends if o["op"] == "delete"
+        )

@@ -6,17 +6,21 @@ import json
 
 from proposals.redline import diff_text, ops_to_json, render_ansi, render_markers
 
-OLD = ("Leave is ten (10) days per year.\n"
-       "Overtime is strictly voluntary for all members.\n"
-       "Schedules are posted two weeks ahead.\n")
-NEW = ("Leave is twelve (12) days per calendar year.\n"
-       "Schedules are posted two weeks ahead.\n"
-       "Overtime is voluntary for all members.\n")
+OLD = (
+    "Leave is ten (10) days per year.\n"
+    "Overtime is strictly voluntary for all members.\n"
+    "Schedules are posted two weeks ahead.\n"
+)
+NEW = (
+    "Leave is twelve (12) days per calendar year.\n"
+    "Schedules are posted two weeks ahead.\n"
+    "Overtime is voluntary for all members.\n"
+)
 
 
 def test_markers() -> None:
     assert render_markers(diff_text(OLD, NEW)) == (
-        "Leave is [-ten -]{+twelve +}([-10-]{+12+}) days per {+calendar +}year.\n"
+        "Leave is [-ten-]{+twelve+} ([-10-]{+12+}) days per {+calendar +}year.\n"
         "[-m1:Overtime is strictly voluntary for all members.-]\n"
         "Schedules are posted two weeks ahead.\n"
         "{+m1:Overtime is [-strictly -]voluntary for all members.+}\n"
@@ -30,24 +34,24 @@ def test_markers_close_at_line_breaks() -> None:
 
 def test_ansi_strikes_deletions_underlines_insertions_and_colours_moves() -> None:
     out = render_ansi(diff_text(OLD, NEW))
-    assert "\x1b[9;31mten \x1b[0m" in out  # red, struck through
-    assert "\x1b[4;32mtwelve \x1b[0m" in out  # green, underlined
+    assert "\x1b[9;31mten\x1b[0m" in out  # red, struck through
+    assert "\x1b[4;32mtwelve\x1b[0m" in out  # green, underlined
     assert "\x1b[9;35mOvertime is strictly voluntary for all members.\x1b[0m" in out
     assert "\x1b[4;36mOvertime is \x1b[0m" in out  # moved text at its new place, cyan
     assert "\u2039m1\u203a" in out
     # Styles never run over a line break.
-    assert all(line.count("\x1b[0m") >= line.count("\x1b[9") + line.count("\x1b[4")
-               for line in out.split("\n"))
+    assert all(
+        line.count("\x1b[0m") >= line.count("\x1b[9") + line.count("\x1b[4") for line in out.split("\n")
+    )
 
 
 def test_json_document() -> None:
     doc = ops_to_json(diff_text(OLD, NEW), from_label="U-1", to_label="E-1")
     json.dumps(doc)
     assert doc["from"] == "U-1" and doc["to"] == "E-1"
-    assert doc["ops"][1] == {"op": "delete", "text": "ten ", "move": None}
+    assert doc["ops"][1] == {"op": "delete", "text": "ten", "move": None}
     assert {o["move"] for o in doc["ops"]} == {None, "m1"}
-    assert [o for o in doc["moves"]["m1"] if o["op"] != "equal"] == [
-        {"op": "delete", "text": "strictly "}]
+    assert [o for o in doc["moves"]["m1"] if o["op"] != "equal"] == [{"op": "delete", "text": "strictly "}]
 
 
 def test_json_keeps_the_contract_when_normalising() -> None:

@@ -44,8 +44,13 @@ def test_rows_pair_paragraphs_and_show_one_sided_ones() -> None:
 def test_change_row_carries_word_ops() -> None:
     change = align_rows(OLD, NEW)[2]
     edits = [(op.op, op.text.strip()) for op in change.ops if op.op != "equal"]
-    assert edits == [("delete", "ten"), ("insert", "twelve"), ("delete", "10"),
-                     ("insert", "12"), ("insert", "calendar")]
+    assert edits == [
+        ("delete", "ten"),
+        ("insert", "twelve"),
+        ("delete", "10"),
+        ("insert", "12"),
+        ("insert", "calendar"),
+    ]
 
 
 def test_moved_paragraph_rows_share_an_id_and_show_inner_changes() -> None:
@@ -61,11 +66,17 @@ def test_moved_paragraph_rows_share_an_id_and_show_inner_changes() -> None:
 def test_inserted_paragraph_does_not_shift_the_pairing() -> None:
     # A paragraph-first diff pairs 12.2 with the new 12.1A here and redlines word salad.
     old = "12.1 Scope.\n12.2 Hours of work are eight per day.\n12.3 Breaks are paid.\n"
-    new = ("12.1 Scope.\n12.1A A brand new clause about parking.\n"
-           "12.2 Hours of work are ten per day.\n12.3 Breaks are paid.\n")
+    new = (
+        "12.1 Scope.\n12.1A A brand new clause about parking.\n"
+        "12.2 Hours of work are ten per day.\n12.3 Breaks are paid.\n"
+    )
     rows = align_rows(old, new)
-    assert kinds(rows) == [("equal", "12.1", "12.1"), ("insert", None, "12.1A"),
-                           ("change", "12.2", "12.2"), ("equal", "12.3", "12.3")]
+    assert kinds(rows) == [
+        ("equal", "12.1", "12.1"),
+        ("insert", None, "12.1A"),
+        ("change", "12.2", "12.2"),
+        ("equal", "12.3", "12.3"),
+    ]
 
 
 def test_split_paragraph_keeps_every_line() -> None:
@@ -78,8 +89,7 @@ def test_split_paragraph_keeps_every_line() -> None:
 
 def test_crlf_article_rows_have_no_line_endings() -> None:
     rows = align_rows("One.\r\nTwo.\r\n", "One.\r\nTwo!\r\n")
-    assert [(r.kind, r.old, r.new) for r in rows] == [("equal", "One.", "One."),
-                                                     ("change", "Two.", "Two!")]
+    assert [(r.kind, r.old, r.new) for r in rows] == [("equal", "One.", "One."), ("change", "Two.", "Two!")]
 
 
 def test_move_detail_matches_the_move_row() -> None:
@@ -87,4 +97,5 @@ def test_move_detail_matches_the_move_row() -> None:
 
     ops = diff_text(OLD, NEW)
     assert [(o.op, o.text.strip()) for o in move_detail(ops, "m1") if o.op != "equal"] == [
-        ("delete", "strictly")]
+        ("delete", "strictly")
+    ]

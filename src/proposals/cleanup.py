@@ -133,6 +133,9 @@ def _slide_to_boundaries(diffs: RawDiff, boundaries: Boundaries) -> None:
         if diffs[pointer - 1][0] == EQUAL and diffs[pointer + 1][0] == EQUAL:
             equality1, edit = diffs[pointer - 1][1], diffs[pointer][1]
             equality2 = diffs[pointer + 1][1]
+            if equality1[-1] != edit[-1] and edit[0] != equality2[0]:
+                pointer += 1  # the usual case: the edit cannot slide either way
+                continue
             offset = PYTHON_DMP.diff_commonSuffix(equality1, edit)
             if offset:
                 common = edit[-offset:]
@@ -170,8 +173,9 @@ def _extract_overlaps(diffs: RawDiff) -> None:
     while pointer < len(diffs):
         if diffs[pointer - 1][0] == DELETE and diffs[pointer][0] == INSERT:
             deletion, insertion = diffs[pointer - 1][1], diffs[pointer][1]
-            overlap1 = PYTHON_DMP.diff_commonOverlap(deletion, insertion)
-            overlap2 = PYTHON_DMP.diff_commonOverlap(insertion, deletion)
+            # An overlap starts with the other side's first token: skip the search if absent.
+            overlap1 = PYTHON_DMP.diff_commonOverlap(deletion, insertion) if insertion[0] in deletion else 0
+            overlap2 = PYTHON_DMP.diff_commonOverlap(insertion, deletion) if deletion[0] in insertion else 0
             if overlap1 >= overlap2:
                 if overlap1 >= len(deletion) / 2 or overlap1 >= len(insertion) / 2:
                     diffs.insert(pointer, (EQUAL, insertion[:overlap1]))
@@ -192,8 +196,9 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
 
     Replacing the last paragraph by two others leaves ``[-…year-]{+…day.\n…members+}.\n``:
     the shared ``.`` and line break are no evidence of anything. When a hunk with both a
-    deletion and an insertion crosses a break, the wordless run up to the next break after it
-    (and after the break before it) joins the hunk on both sides.
+    deletion and an insertion crosses a break, or starts a paragraph, the wordless run up to
+    the next break after it joins the hunk on both sides; when it crosses a break, so does the
+    wordless run after the break before it.
     """
     newlines, wordless = boundaries.newlines, boundaries.wordless
     if not newlines:
@@ -205,29 +210,37 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
             out.append(diffs[pointer])
             pointer += 1
             continue
-        end = pointer
+        end = pointer + 1
         while end < len(diffs) and diffs[end][0] != EQUAL:
             end += 1
-        deleted = "".join(t for op, t in diffs[pointer:end] if op == DELETE)
-        inserted = "".join(t for op, t in diffs[pointer:end] if op == INSERT)
-        crosses = any(n in deleted or n in inserted for n in newlines)
-        if deleted and inserted and crosses:
-            if out and out[-1][0] == EQUAL:
-                before = out[-1][1]
-                cut = max(before.rfind(c) for c in newlines) + 1
-                if cut and all(c in wordless for c in before[cut:]):
-                    deleted, inserted = before[cut:] + deleted, before[cut:] + inserted
-                    out[-1] = (EQUAL, before[:cut])
-            if end < len(diffs):
-                after = diffs[end][1]
-                found = [at for c in newlines if (at := after.find(c)) >= 0]
-                cut = min(found) + 1 if found else 0
-                if cut and all(c in wordless for c in after[:cut]):
-                    deleted, inserted = deleted + after[:cut], inserted + after[:cut]
-                    diffs[end] = (EQUAL, after[cut:])
-            out.extend([(DELETE, deleted), (INSERT, inserted)])
-        else:
-            out.extend(diffs[pointer:end])
+        if end - pointer == 1:  # a lone deletion or insertion: nothing to snap
+            out.append(diffs[pointer])
+            pointer = end
+            continue
+        run = diffs[pointer:end]
+        crosses = any(n in t for _, t in run for n in newlines)
+        starts = not out or out[-1][1][-1:] in newlines
+        if len({op for op, _ in run}) < 2 or not (crosses or starts):
+            out.extend(run)
+            pointer = end
+            continue
+        # A replacement crossing a paragraph break: widen it to the breaks around it.
+        deleted = "".join(t for op, t in run if op == DELETE)
+        inserted = "".join(t for op, t in run if op == INSERT)
+        if crosses and out and out[-1][0] == EQUAL:
+            before = out[-1][1]
+            cut = max(before.rfind(c) for c in newlines) + 1
+            if cut and all(c in wordless for c in before[cut:]):
+                deleted, inserted = before[cut:] + deleted, before[cut:] + inserted
+                out[-1] = (EQUAL, before[:cut])
+        if end < len(diffs):
+            after = diffs[end][1]
+            found = [at for c in newlines if (at := after.find(c)) >= 0]
+            cut = min(found) + 1 if found else 0
+            if cut and all(c in wordless for c in after[:cut]):
+                deleted, inserted = deleted + after[:cut], inserted + after[:cut]
+                diffs[end] = (EQUAL, after[cut:])
+        out.extend([(DELETE, deleted), (INSERT, inserted)])
         pointer = end
     return [(op, text) for op, text in out if text]
 

@@ -189,6 +189,94 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _use_colour(args: argparse.Namespace) -> bool:
+    return (
+        not args.markers
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM") != "dumb"
+    )
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .redline import diff_text, ops_to_json, render_ansi, render_markers
+
+    repo = _repo(args)
+    source = args.from_rev or repo.default_from(args.id)
+    old_label = repo.resolve(args.id, source).label
+    new_label = repo.resolve(args.id, args.to_rev).label
+    old = repo.text_at(args.id, source)
+    new = repo.text_at(args.id, args.to_rev)
+    ops = diff_text(old, new, granularity=args.granularity, normalize=args.normalize)
+    if args.json:
+        _print_json(ops_to_json(ops, from_label=old_label, to_label=new_label))
+        return 0
+    if _use_colour(args):
+        print(f"\x1b[1m{args.id}: {old_label} \u2192 {new_label}\x1b[0m")
+        sys.stdout.write(render_ansi(ops))
+    else:
+        sys.stdout.write(render_markers(ops))
+    return 0
+
+
+def cmd_provenance(args: argparse.Namespace) -> int:
+    from .provenance import provenance
+
+    repo = _repo(args)
+    resolved = repo.resolve(args.id, args.at)
+    text = repo.text_at(args.id, args.at)
+    versions = repo.versions(args.id, upto=resolved.commit)
+    if resolved.commit is None and (not versions or versions[-1].text != text):
+        from .provenance import Version
+
+        versions.append(Version("draft", "draft", text))
+    spans = provenance(versions)
+    if args.json:
+        _print_json(
+            {
+                "article": args.id,
+                "at": resolved.label,
+                "spans": [
+                    {
+                        "start": s.start,
+                        "end": s.end,
+                        "party": s.party,
+                        "pass": s.label,
+                        "text": text[s.start : s.end],
+                    }
+                    for s in spans
+                ],
+            }
+        )
+        return 0
+    sys.stdout.write(render_provenance(text, spans))
+    return 0
+
+
+def render_provenance(text: str, spans: Sequence) -> str:
+    """Each line with its main author in the margin; words another pass wrote, in {label: ...}."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        pieces = [
+            (max(s.start, start), min(s.end, end), s.label) for s in spans if s.start < end and s.end > start
+        ]
+        if line.strip() and pieces:
+            weight: dict[str, int] = {}
+            for a, b, label in pieces:
+                weight[label] = weight.get(label, 0) + (b - a)
+            main = max(weight, key=lambda k: weight[k])
+            body = "".join(
+                text[a:b] if label == main else f"{{{label}: {text[a:b]}}}" for a, b, label in pieces
+            )
+            out.append(f"{main:>9}  {body}")
+        else:
+            out.append("")
+        start = end + 1
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from .agreements import verify
 
@@ -293,6 +381,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "an article's text at a revision")
     p.add_argument("id", metavar="ID")
     p.add_argument("--at", default="draft", metavar="REV")
+
+    p = add("diff", cmd_diff, "a word-level redline of an article between two revisions")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--from", dest="from_rev", metavar="REV", help="default: the last pass before ours")
+    p.add_argument("--to", dest="to_rev", default="draft", metavar="REV", help="default: draft")
+    p.add_argument("--granularity", choices=["word", "sentence", "char"], default="word")
+    p.add_argument("--normalize", action="store_true", help="ignore curly quotes, dashes, no-break spaces")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--markers", action="store_true", help="[-old-]{+new+} instead of colour")
+    out.add_argument("--json", action="store_true")
+
+    p = add("provenance", cmd_provenance, "which party first proposed each part of an article")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--at", default="draft", metavar="REV")
+    p.add_argument("--json", action="store_true")
 
     p = add("verify", cmd_verify, "check that every TA'd text is unchanged")
     p.add_argument("--json", action="store_true")

@@ -76,9 +76,13 @@ class Encoded:
     astral: bool  # whether any code point lies outside the BMP
 
 
-def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
-           classify: Callable[[str], Hashable] = lambda key: 0,
-           capacity: int = BMP_CAPACITY) -> Encoded:
+def encode(
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    *,
+    classify: Callable[[str], Hashable] = lambda key: 0,
+    capacity: int = BMP_CAPACITY,
+) -> Encoded:
     """Give each distinct key a code point; share codes for one-sided keys if there are too many.
 
     A key found on one side only can never match, so when the distinct keys outnumber
@@ -94,8 +98,12 @@ def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
         for index, k in enumerate(distinct):
             codes[k] = code_point(index)
         keys = {c: k for k, c in codes.items()}
-        return Encoded("".join(codes[k] for k in old_keys), "".join(codes[k] for k in new_keys),
-                       keys, astral=False)
+        return Encoded(
+            "".join(map(codes.__getitem__, old_keys)),
+            "".join(map(codes.__getitem__, new_keys)),
+            keys,
+            astral=False,
+        )
     old_set, new_set = set(old_keys), set(new_keys)
     common = [k for k in distinct if k in old_set and k in new_set]
     for index, k in enumerate(common):
@@ -125,9 +133,12 @@ _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
 def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> RawDiff:
     """Myers diff of two encoded strings, merged but not yet cleaned up."""
     if engine == "fast-diff-match-patch" and _fast is not None and not astral:
-        return [(_FAST_OPS[op], text) for op, text in
-                _fast.diff(old, new, timelimit=0, checklines=False, cleanup="No",
-                           counts_only=False)]
+        return [
+            (_FAST_OPS[op], text)
+            for op, text in _fast.diff(
+                old, new, timelimit=0, checklines=False, cleanup="No", counts_only=False
+            )
+        ]
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
 
 
@@ -168,18 +179,27 @@ def anchors(old: str, new: str) -> list[tuple[int, int]]:
 ANCHOR_MIN_TOKENS = 1500
 
 
-def anchored_diff(old: str, new: str, *, engine: Engine, astral: bool = False,
-                  min_tokens: int = ANCHOR_MIN_TOKENS) -> RawDiff:
+def anchored_diff(
+    old: str, new: str, *, engine: Engine, astral: bool = False, min_tokens: int = ANCHOR_MIN_TOKENS
+) -> RawDiff:
     """Myers diff between unique-token anchors (see ``anchors``), merged into one diff."""
     if min(len(old), len(new)) < min_tokens:
         return raw_diff(old, new, engine=engine, astral=astral)
     diffs: RawDiff = []
+
+    def add(op: int, text: str) -> None:
+        # Segments meet at anchors (equal tokens), so only equalities ever need joining.
+        if op == EQUAL and diffs and diffs[-1][0] == EQUAL:
+            diffs[-1] = (EQUAL, diffs[-1][1] + text)
+        else:
+            diffs.append((op, text))
+
     i = j = 0
     for a, b in [*anchors(old, new), (len(old), len(new))]:
         if old[i:a] or new[j:b]:
-            diffs.extend(raw_diff(old[i:a], new[j:b], engine=engine, astral=astral))
+            for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
+                add(op, text)
         if a < len(old):
-            diffs.append((EQUAL, old[a]))
+            add(EQUAL, old[a])
         i, j = a + 1, b + 1
-    PYTHON_DMP.diff_cleanupMerge(diffs)
     return diffs

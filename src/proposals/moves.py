@@ -47,8 +47,7 @@ class _Piece:
 def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
     sequence = [w.casefold() for w in _WORD.findall(text)]
     words = Counter(sequence)
-    return _Piece(index, start, start + len(text), hunk, words, len(sequence),
-                  Counter(pairwise(sequence)))
+    return _Piece(index, start, start + len(text), hunk, words, len(sequence), Counter(pairwise(sequence)))
 
 
 def _hunks(ops: Sequence[Op]) -> list[int]:
@@ -89,8 +88,9 @@ def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _
     return pairs
 
 
-def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
-            taken: dict[int, list[tuple[int, int]]]) -> list[_Piece]:
+def _pieces(
+    ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool, taken: dict[int, list[tuple[int, int]]]
+) -> list[_Piece]:
     """Cut every ``kind`` op into paragraphs (or sentences), skipping parts already paired."""
     out: list[_Piece] = []
     for index, op in enumerate(ops):
@@ -108,8 +108,7 @@ def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
             offset = start
             for part in parts:
                 p_start, offset = offset, offset + len(part)
-                if sentences and any(s < offset and p_start < e
-                                     for s, e in taken.get(index, ())):
+                if sentences and any(s < offset and p_start < e for s, e in taken.get(index, ())):
                     continue
                 if part.strip():
                     piece = _piece(index, p_start, part, hunks[index])
@@ -137,9 +136,10 @@ def detect_moves(ops: list[Op]) -> list[Op]:
     if not pairs:
         return ops
     # Name moves in reading order of whichever end comes first in the op list.
-    firsts = sorted(range(len(pairs)),
-                    key=lambda n: min((pairs[n][0].index, pairs[n][0].start),
-                                      (pairs[n][1].index, pairs[n][1].start)))
+    firsts = sorted(
+        range(len(pairs)),
+        key=lambda n: min((pairs[n][0].index, pairs[n][0].start), (pairs[n][1].index, pairs[n][1].start)),
+    )
     names = {n: f"m{rank + 1}" for rank, n in enumerate(firsts)}
     cuts: dict[int, list[tuple[int, int, str]]] = {}
     for n, (d, i) in enumerate(pairs):

@@ -63,7 +63,7 @@ def _wrap(text: str, opening: str, closing: str) -> str:
         body = line[:-1] if breaks and line.endswith("\r") else line
         if body:
             out.append(f"{opening}{body}{closing}")
-        out.append(line[len(body):] + ("\n" if breaks else ""))
+        out.append(line[len(body) :] + ("\n" if breaks else ""))
     return "".join(out)
 
 
@@ -88,13 +88,10 @@ def render_markers(ops: Sequence[Op]) -> str:
                         lines.append([])
                     lines[-1].append(Op(op.op, line + ("\n" if breaks else "")))
             for line_ops in lines:
-                body = "".join(
-                    o.text if o.op == "equal" else _wrap(o.text, *_MARK[o.op])
-                    for o in line_ops
-                )
+                body = "".join(o.text if o.op == "equal" else _wrap(o.text, *_MARK[o.op]) for o in line_ops)
                 stripped = body.rstrip("\r\n")
                 if stripped:
-                    out.append(f"{{+{move}:{stripped}+}}{body[len(stripped):]}")
+                    out.append(f"{{+{move}:{stripped}+}}{body[len(stripped) :]}")
                 else:
                     out.append(body)
     return "".join(out)

@@ -262,6 +262,44 @@ class BargainingRepo:
         head = self.history().head
         return self.text_at_commit(article_id, head) if head else None
 
+    def default_from(self, article_id: str) -> str:
+        """What a redline of the draft is read against when nobody says: the table text if we
+        have an unsent draft, else the pass before the last one (so the last move shows)."""
+        history = self.history()
+        passes = [p for p in history.passes_for(article_id) if article_id in p.articles]
+        draft = self.read_draft(article_id)
+        if passes and draft is not None and draft != self.table_text(article_id):
+            return passes[-1].name
+        if len(passes) >= 2:
+            return passes[-2].name
+        if history.baseline is not None:
+            return "baseline"
+        if passes:
+            return passes[-1].name
+        raise ProposalsError(f"{article_id} has no recorded text to compare with")
+
+    def versions(self, article_id: str, upto: str | None = None) -> list:
+        """The article's text as each party put it on the table, oldest first (for provenance).
+
+        The baseline comes first when there is one; `upto` (a commit) stops the walk there.
+        """
+        from .provenance import Version
+
+        history = self.history()
+        out: list[Version] = []
+        if history.baseline is not None:
+            text = self.text_at_commit(article_id, history.baseline)
+            if text is not None:
+                out.append(Version("baseline", "baseline", text))
+        for record in history.passes_for(article_id):
+            if article_id in record.articles:
+                text = self.text_at_commit(article_id, record.commit)
+                if text is not None:
+                    out.append(Version(record.name, record.party, text))
+            if upto is not None and record.commit == upto:
+                break
+        return out
+
     def draft_ids(self) -> set[str]:
         """Articles whose working-tree text differs from HEAD: unsent drafts."""
         prefix = ARTICLES_DIR + "/"

@@ -19,14 +19,37 @@ Granularity = Literal["word", "sentence", "char"]
 # code point, so the folded text has the raw text's offsets and we can tokenise it instead.
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-        "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
-        "\u2008": " ", "\u3000": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2004": " ",
+        "\u2005": " ",
+        "\u2006": " ",
+        "\u2008": " ",
+        "\u3000": " ",
     }
 )
 
@@ -37,8 +60,28 @@ _FOLD = str.maketrans(
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NEWLINE = r"\r?\n"
 _HSPACE = r"[^\S\r\n]*(?:\r(?!\n)[^\S\r\n]*)*"
-_ABBREVIATIONS = frozenset({"sec", "art", "no", "nos", "mr", "ms", "mrs", "dr", "e.g", "i.e",
-                            "vs", "cf", "par", "para", "st", "inc", "ltd", "co"})
+_ABBREVIATIONS = frozenset(
+    {
+        "sec",
+        "art",
+        "no",
+        "nos",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "e.g",
+        "i.e",
+        "vs",
+        "cf",
+        "par",
+        "para",
+        "st",
+        "inc",
+        "ltd",
+        "co",
+    }
+)
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]\u2019\u201d]*\s*$")
 
 
@@ -79,9 +122,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             rf"(?:[$\u20ac\u00a3\u00a5\u00a7#]|[+\-](?=\d))?{core}(?:{joiner}{core})*"
             r"|\([^\W\d_]{1,4}\)"  # enumerators: (a) (iv) (B)
         )
-        return re.compile(
-            rf"{_NEWLINE}|(?:{word}|[{_CJK}]{ext}|[^\s]{ext}){_HSPACE}|(?:[^\S\r\n]|\r(?!\n))+"
-        )
+        return re.compile(rf"{_NEWLINE}|(?:{word}|[{_CJK}]{ext}|[^\s]{ext}){_HSPACE}|(?:[^\S\r\n]|\r(?!\n))+")
 
     # Letters with their accents; ZWNJ/ZWJ sit inside Persian and Indic words. Written as runs
     # (not a per-letter group) because per-character alternation made tokenising 10x slower.
@@ -153,10 +194,23 @@ def split(text: str, granularity: Granularity = "word", *, normalize: bool = Fal
     return tokens
 
 
+def split_space(token: str) -> tuple[str, str]:
+    """A token's body and its trailing spaces (a line break is all body)."""
+    if is_newline(token):
+        return token, ""
+    body = token.rstrip()
+    return body, token[len(body) :]
+
+
 def key(token: str, *, normalize: bool = False) -> str:
-    """The form a token is matched by: NFC; with ``normalize`` also folded quotes, dashes, CRLF."""
+    """The form a token is matched by: its body without trailing spaces, in NFC.
+
+    Trailing spaces are left out so ``clinicians`` before a full stop matches ``clinicians ``
+    before more words; the diff then reports only the space. ``normalize`` also folds quotes,
+    dashes, no-break spaces and CRLF.
+    """
     if normalize:
         if token == "\r\n":
             return "\n"
         token = fold(token)
-    return unicodedata.normalize("NFC", token)
+    return unicodedata.normalize("NFC", split_space(token)[0])
