@@ -223,10 +223,10 @@ GOOD_XML = f'<w:document xmlns:w="{W}"><w:body><w:p/></w:body></w:document>'.enc
     ("data", "message"),
     [
         (b"", "file is empty"),
-        (b"ARTICLE 6: STAFFING\n", "not a .docx (not a zip archive)"),
+        (b"ARTICLE 6: STAFFING\n", "not a .docx file (not a zip archive)"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "encrypted"),
         (b"PK\x03\x04 truncated", "not a readable .docx"),
-        (_zip({"word/other.xml": b"<x/>"}), "has no word/document.xml"),
+        (_zip({"word/other.xml": b"<x/>"}), "no word/document.xml inside"),
         (_zip({"word/document.xml": b"<w:document><w:body>"}), "not well-formed XML"),
         (_zip({"word/document.xml": b"<html><body/></html>"}), "not a WordprocessingML"),
         (
@@ -253,7 +253,7 @@ def test_broken_inputs_raise_one_line_errors(tmp_path: Path, data: bytes, messag
     with pytest.raises(DocxError, match=re.escape(message)) as info:
         read_docx(path)
     text = str(info.value)
-    assert "\n" not in text and text.startswith("in.docx: ")
+    assert "\n" not in text and text.startswith(f"{path}: ")
     assert isinstance(info.value, ValueError)
 
 

@@ -104,7 +104,7 @@ def _load(source: Source) -> tuple[bytes, str]:
         name = str(getattr(source, "name", "document"))
     else:
         path = Path(os.fspath(source))  # type: ignore[arg-type]
-        name = path.name
+        name = str(path)  # as the user gave it, so "no such file" says which one
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -113,7 +113,7 @@ def _load(source: Source) -> tuple[bytes, str]:
         except FileNotFoundError:
             raise DocxError(f"{name}: no such file") from None
         except IsADirectoryError:
-            raise DocxError(f"{name}: is a directory, not a .docx") from None
+            raise DocxError(f"{name}: a directory, not a .docx file") from None
         except PermissionError:
             raise DocxError(f"{name}: permission denied") from None
         except OSError as exc:
@@ -170,22 +170,22 @@ def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
         raise DocxError(f"{name}: file is empty")
     if data.startswith(OLE_MAGIC):
         raise DocxError(
-            f"{name}: is encrypted (password-protected) or a legacy binary .doc; "
+            f"{name}: encrypted (password-protected) or a legacy binary .doc; "
             "remove the password and save it as a Word .docx"
         )
     if not data.startswith(b"PK"):
-        raise DocxError(f"{name}: is not a .docx (not a zip archive)")
+        raise DocxError(f"{name}: not a .docx file (not a zip archive)")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise DocxError(f"{name}: is not a readable .docx ({exc})") from None
+        raise DocxError(f"{name}: not a readable .docx file ({exc})") from None
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
         raise DocxError(f"{name}: has {len(infos)} zip entries; refusing (a zip bomb?)")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise DocxError(f"{name}: is encrypted; remove the password and save it again")
+            raise DocxError(f"{name}: encrypted; remove the password and save it again")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES or (ratio > MAX_RATIO and info.file_size > 2**20):
@@ -216,7 +216,7 @@ def load_document_xml(source: Source) -> tuple[etree._Element, str]:
         try:
             info = zf.getinfo(part)
         except KeyError:
-            raise DocxError(f"{name}: has no {part}; it is not a Word document") from None
+            raise DocxError(f"{name}: no {part} inside; not a Word document") from None
         root = _parse(_read_part(zf, info, name), name, part)
     ns = etree.QName(root).namespace
     if ns not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
@@ -499,7 +499,7 @@ def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str
     """
     imported = read_docx(source, view)
     if not imported.articles:
-        name = Path(os.fspath(source)).name if isinstance(source, (str, os.PathLike)) else "document"
+        name = str(source) if isinstance(source, (str, os.PathLike)) else "document"
         raise DocxError(f"{name}: no article headings like 'ARTICLE 6: STAFFING' found")
     texts: dict[str, str] = {}
     for art in imported.articles:
