@@ -251,6 +251,18 @@ def main(argv: list[str]) -> int:
         )  # fmt: skip
         sizes["tracked+diff"] = len(buf.getvalue())
 
+    from proposals.docx_import import read_docx
+
+    tracked_buf = io.BytesIO()
+    export_proposal(
+        changes, tracked_buf, mode="tracked", party="Primary Care Clinicians United",
+        pass_name="U-7", session=SESSION,
+    )  # fmt: skip
+
+    def import_tracked() -> None:
+        read_docx(tracked_buf.getvalue())
+        sizes["import"] = len(tracked_buf.getvalue())
+
     rows = [
         ("tracked changes (`w:ins`/`w:del`)", _median(export("tracked"), args.repeat), "tracked"),
         ("redline (styled runs)", _median(export("redline"), args.repeat), "redline"),
@@ -259,6 +271,8 @@ def main(argv: list[str]) -> int:
         ("clean (ours, template + header)", _median(export("clean"), args.repeat), "clean"),
         ("python-docx `add_paragraph`, clean text alone", _median(python_docx_clean, args.repeat),
          "python-docx"),
+        ("import: `read_docx` of the tracked contract", _median(import_tracked, args.repeat),
+         "import"),
     ]  # fmt: skip
     print(
         f"Contract: {len(old)} articles, {n_words:,} words, {n_paras:,} paragraphs, "
