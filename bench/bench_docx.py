@@ -280,7 +280,7 @@ def main(argv: list[str]) -> int:
         f"diff ({engine_name}) {diff_s:.2f} s, included only where said. Median of {args.repeat}.\n"
     )
     print(_verify(changes, old, new, args.libreoffice, args.save) + "\n")
-    print("| export | median time | target | file size |")
+    print("| job | median time | target | file size |")
     print("|---|---:|---:|---:|")
     for label, seconds, key in rows:
         target = "≤ 1 s" if key in ("tracked", "redline") else ""
