@@ -142,6 +142,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     from .status import render_csv, render_markdown, render_table, status_rows
 
     repo = _repo(args)
+    if args.docx:
+        from .documents import export_status_chart
+
+        done = export_status_chart(repo, args.docx)
+        print(f"Wrote {done.path}: {len(done.articles)} articles")
+        return 0
     rows = status_rows(repo)
     if args.json:
         _print_json({"articles": [r.as_json() for r in rows]})
@@ -286,6 +292,57 @@ def render_provenance(text: str, spans: Sequence) -> str:
             out.append("")
         start = end + 1
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .documents import export_pass, export_ta_document
+
+    repo = _repo(args)
+    if args.mode == "ta":
+        if len(args.ids) != 1:
+            raise ProposalsError("--mode ta exports one article's tentative agreement")
+        done = export_ta_document(repo, args.ids[0], args.output)
+    else:
+        done = export_pass(
+            repo, args.ids, args.output, mode=args.mode, from_rev=args.from_rev, to_rev=args.to_rev,
+            party=args.party,
+        )
+    print(f"Wrote {done.path} ({args.mode}): {done.header}; articles: {', '.join(done.articles)}")
+    return 0
+
+
+def cmd_compile(args: argparse.Namespace) -> int:
+    from .documents import compile_contract
+
+    repo = _repo(args)
+    done = compile_contract(repo, args.output, redline=args.redline, force=args.force)
+    for warning in done.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {done.path}: {len(done.articles)} articles")
+    return 0
+
+
+def cmd_import_docx(args: argparse.Namespace) -> int:
+    from .intake import import_docx_pass
+
+    repo = _repo(args)
+    announced = [a.strip() for a in args.announced.split(",")] if args.announced else None
+    intake = import_docx_pass(
+        repo, args.file, args.party, session=args.session, number=args.number, announced=announced
+    )
+    result = intake.result
+    assert result is not None
+    party = repo.config.party(result.party).name
+    print(f"Recorded {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
+    for article_id in intake.new_ids:
+        print(f"New article {article_id}: {intake.matched[article_id]}")
+    if intake.unchanged:
+        print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
+    for article_id, why in intake.unannounced.items():
+        print(f"UNANNOUNCED CHANGE in {article_id}: {why} (proposals diff {article_id} --to {result.name})")
+    for article_id, ref in result.saved_drafts.items():
+        print(f"Your draft of {article_id} was kept at {ref}")
+    return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -467,6 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true")
     fmt.add_argument("--md", action="store_true")
+    fmt.add_argument("--docx", metavar="FILE", help="the status chart as a Word document")
 
     p = add("log", cmd_log, "the passes, oldest first")
     p.add_argument("id", nargs="?", metavar="ID")
@@ -490,6 +548,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID")
     p.add_argument("--at", default="draft", metavar="REV")
     p.add_argument("--json", action="store_true")
+
+    p = add("export", cmd_export, "write articles to Word for the table")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--from", dest="from_rev", metavar="REV", help="default: the other side's last pass")
+    p.add_argument("--to", dest="to_rev", default="draft", metavar="REV", help="default: draft")
+    p.add_argument("--mode", required=True, choices=["tracked", "redline", "clean", "ta"])
+    p.add_argument("--party", choices=["union", "employer"], help="whose proposal (default: the pass's)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+
+    p = add("compile", cmd_compile, "the successor contract from TAs and the untouched baseline")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("--redline", action="store_true", help="show conforming changes against the baseline")
+    p.add_argument("--force", action="store_true", help="compile even while articles are open")
+
+    p = add("import-docx", cmd_import_docx, "record the other side's pass from their .docx")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--party", required=True, choices=["union", "employer"])
+    p.add_argument("--session", metavar="YYYY-MM-DD")
+    p.add_argument("--number", metavar="PASS")
+    p.add_argument("--announced", metavar="ID,...", help="the articles they said the pass changes")
 
     p = add("verify", cmd_verify, "check that every TA'd text is unchanged")
     p.add_argument("--json", action="store_true")
