@@ -297,7 +297,8 @@ def tracked_xml(
     Moves become ``w:moveFrom``/``w:moveTo`` with named range markers around each side of the
     block (the range may span paragraphs); ``use_moves=False`` writes them as plain del/ins.
     ``move_names`` maps this article's move ids to range names; pass one dict per article,
-    since the engine numbers moves per diff ("m1" again in the next article).
+    since the engine numbers moves per diff ("m1" again in the next article). Revision
+    times come from ``writer.start_paragraph`` (LibreOffice merging, see there).
     """
     names = move_names if move_names is not None else {}
     moves = paired_moves(paras) if use_moves else set()
