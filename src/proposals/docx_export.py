@@ -244,6 +244,9 @@ def _save(doc: DocxDocument, out: Output) -> Path | None:
     os.close(fd)
     try:
         doc.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a document for the table is shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -251,33 +254,40 @@ def _save(doc: DocxDocument, out: Output) -> Path | None:
     return path
 
 
-def _list_level(text: str, previous: int) -> int:
-    """0 for body text, 1-3 for "(a)", "(i)", "(1)" items: indentation only, numbers literal."""
+def _list_level(text: str, previous: int, previous_letter: str = "") -> int:
+    """0 for body text, 1-3 for "(a)", "(i)", "(1)" items: indentation only, numbers literal.
+
+    "(i)", "(v)" and "(x)" are letters when they follow "(h)", "(u)" and "(w)" in a lettered
+    list (a salary table runs to "(x)"); otherwise, inside a list, they open a roman sub-list.
+    """
     match = _LIST_RE.match(text)
     if not match:
         return 0
     tag = match["tag"]
     if tag.isdigit():
         return 3
-    if _ROMAN.match(tag) and previous >= 1:
-        # Inside a lettered list "(i)" could be the letter after "(h)", but in contracts it
-        # starts a sub-list far more often; outside a list, "(v)" is just a letter.
+    follows_letter = len(tag) == 1 and len(previous_letter) == 1 and ord(tag) == ord(previous_letter) + 1
+    if _ROMAN.match(tag) and previous >= 1 and not follows_letter:
         return 2
     return 1
 
 
 def _line_styler(ids: Mapping[str, str]) -> Callable[[int, str], str]:
     """Style for line ``i`` of an article: heading first, then body or list levels."""
-    state = {"level": 0}
+    state: dict[str, Any] = {"level": 0, "letter": ""}
 
     def style(i: int, text: str) -> str:
         if i == 0:
-            state["level"] = 0
+            state.update(level=0, letter="")
             return ids[HEADING_STYLE]
         if not text.strip():
             return ids[BODY_STYLE]
-        level = _list_level(text, state["level"])
+        level = _list_level(text, state["level"], state["letter"])
         state["level"] = level
+        if level == 1:
+            state["letter"] = _LIST_RE.match(text)["tag"]  # type: ignore[index]
+        elif level == 0:
+            state["letter"] = ""
         return ids[LIST_STYLES[level - 1]] if level else ids[BODY_STYLE]
 
     return style
