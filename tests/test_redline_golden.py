@@ -107,6 +107,18 @@ def test_ops_match_the_original_engine(name: str, old: str, new: str,
     assert digest(old, new, options) == _golden()[name]
 
 
+def test_ascii_tokenizer_matches_the_general_one() -> None:
+    """The fast ASCII word pattern cuts any ASCII text exactly as the general pattern does."""
+    from proposals.tokens import _word_pattern
+
+    fast, general = _word_pattern(False), _word_pattern(True)
+    alphabet = "ab1Z9_ .,'-/:$#+()!?\"\r\n\t\x0b\x0c\x1c\x1f"
+    rng = random.Random(SEED)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert fast.findall(text) == general.findall(text), repr(text)
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     table = {name: digest(old, new, options) for name, old, new, options in cases()}
