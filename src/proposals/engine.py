@@ -126,6 +126,46 @@ def encode(
     return Encoded(old, new, keys, astral=used > capacity)
 
 
+def encode_tokens(
+    old_tokens: Sequence[str],
+    new_tokens: Sequence[str],
+    key_of: Callable[[str], str],
+    *,
+    classify: Callable[[str], Hashable] = lambda key: 0,
+    capacity: int = BMP_CAPACITY,
+) -> Encoded:
+    """``encode`` of the tokens' keys, without building the two key lists first.
+
+    Each distinct *token* is keyed once and mapped straight to its key's code point; codes go
+    to keys in order of first appearance, as in ``encode``, so the result is the same. Past
+    ``capacity`` distinct keys this hands over to ``encode``, which shares one-sided codes.
+    """
+    distinct = dict.fromkeys(old_tokens)
+    distinct.update(dict.fromkeys(new_tokens))
+    codes: dict[str, str] = {}
+    token_codes: dict[str, str] = {}
+    for token in distinct:
+        k = key_of(token)
+        code = codes.get(k)
+        if code is None:
+            if len(codes) >= capacity:
+                keys_of = {t: key_of(t) for t in distinct}
+                return encode(
+                    [keys_of[t] for t in old_tokens],
+                    [keys_of[t] for t in new_tokens],
+                    classify=classify,
+                    capacity=capacity,
+                )
+            code = codes[k] = code_point(len(codes))
+        token_codes[token] = code
+    return Encoded(
+        "".join(map(token_codes.__getitem__, old_tokens)),
+        "".join(map(token_codes.__getitem__, new_tokens)),
+        {c: k for k, c in codes.items()},
+        astral=False,
+    )
+
+
 _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
 
 

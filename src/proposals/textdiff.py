@@ -10,9 +10,10 @@ no ops at all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from proposals.cleanup import boundary_class, cleanup_semantic
-from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode
+from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode_tokens
 from proposals.engine import backend as _backend
 from proposals.moves import detect_moves
 from proposals.ops import Op, new_side, old_side
@@ -165,10 +166,13 @@ def _token_ops(
     anchor_min: int,
 ) -> list[Op]:
     """Diff two token lists and turn the cleaned-up result back into text ops."""
-    keys = {t: key(t, normalize=normalize) for t in {*old_tokens, *new_tokens}}
-    old_keys = [keys[t] for t in old_tokens]
-    new_keys = [keys[t] for t in new_tokens]
-    encoded = encode(old_keys, new_keys, classify=boundary_class, capacity=capacity)
+    encoded = encode_tokens(
+        old_tokens,
+        new_tokens,
+        partial(key, normalize=normalize),
+        classify=boundary_class,
+        capacity=capacity,
+    )
     diffs = anchored_diff(
         encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral, min_tokens=anchor_min
     )
