@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from itertools import accumulate
 
 from proposals.cleanup import boundary_class, cleanup_semantic
 from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode_tokens
@@ -29,10 +30,18 @@ def backend(engine: str | None = None) -> str:
 
 class _Builder:
     """Collects raw pieces into canonical ops: equal runs joined, and within each hunk one
-    deletion followed by one insertion."""
+    deletion followed by one insertion.
+
+    Pieces are kept as ``(kind, text, old_text)`` tuples; adjacent plain runs of one kind are
+    joined once, in ``finish`` (joining them along the way, as an earlier version did, gives
+    the same ops: only a ``normalized`` piece looks at the piece before it, and it looks for
+    another ``normalized`` one).
+    """
+
+    __slots__ = ("ops", "_equal", "_deleted", "_inserted")
 
     def __init__(self) -> None:
-        self.ops: list[Op] = []
+        self.ops: list[tuple[str, str, str | None]] = []
         self._equal: list[str] = []
         self._deleted: list[str] = []
         self._inserted: list[str] = []
@@ -41,76 +50,91 @@ class _Builder:
         deleted, inserted = "".join(self._deleted), "".join(self._inserted)
         self._deleted.clear()
         self._inserted.clear()
+        ops = self.ops
         # Spaces both sides share at the hunk's edges are not changes: "advance[- -]{+. The…, +}"
         # reads better as "advance{+. The…,+} ". Only spaces move, so no word is cut.
-        head = tail = ""
         if deleted and inserted:
             if deleted[0] == inserted[0]:
                 head = _common_space(deleted, inserted, 1)
-                deleted, inserted = deleted[len(head) :], inserted[len(head) :]
+                if head:
+                    deleted, inserted = deleted[len(head) :], inserted[len(head) :]
+                    ops.append(("equal", head, None))
+            tail = ""
             if deleted and inserted and deleted[-1] == inserted[-1]:
                 tail = _common_space(deleted, inserted, -1)
                 if tail:
                     deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
-        if head:
-            last = self.ops[-1] if self.ops else None
-            if last is not None and last.op == "equal" and last.old_text is None:
-                self.ops[-1] = Op("equal", last.text + head)
-            else:
-                self.ops.append(Op("equal", head))
-        if deleted:
-            self.ops.append(Op("delete", deleted))
-        if inserted:
-            self.ops.append(Op("insert", inserted))
-        if tail:  # straight to the ops: a deletion may already be waiting to follow it
-            self.ops.append(Op("equal", tail))
+            if deleted:
+                ops.append(("delete", deleted, None))
+            if inserted:
+                ops.append(("insert", inserted, None))
+            if tail:  # a deletion may already be waiting to follow it
+                ops.append(("equal", tail, None))
+        elif deleted:
+            ops.append(("delete", deleted, None))
+        elif inserted:
+            ops.append(("insert", inserted, None))
 
     def _flush_equal(self) -> None:
-        if self._equal:
-            last = self.ops[-1] if self.ops else None
-            if last is not None and last.op == "equal" and last.old_text is None:
-                self._equal.insert(0, self.ops.pop().text)
-            self.ops.append(Op("equal", "".join(self._equal)))
-            self._equal.clear()
+        self.ops.append(("equal", "".join(self._equal), None))
+        self._equal.clear()
 
     def equal(self, text: str) -> None:
         if text:
-            self._flush_hunk()
+            if self._deleted or self._inserted:
+                self._flush_hunk()
             self._equal.append(text)
 
     def normalized(self, old: str, new: str) -> None:
         """Text that matched but differs in raw form (NFC, or ``normalize`` folding)."""
-        self._flush_hunk()
-        self._flush_equal()
-        last = self.ops[-1] if self.ops else None
-        if last is not None and last.op == "equal" and last.old_text is not None:
-            self.ops[-1] = Op("equal", last.text + new, None, last.old_text + old)
+        if self._deleted or self._inserted:
+            self._flush_hunk()
+        if self._equal:
+            self._flush_equal()
+        ops = self.ops
+        last = ops[-1] if ops else None
+        if last is not None and last[0] == "equal" and last[2] is not None:
+            ops[-1] = ("equal", last[1] + new, last[2] + old)
         else:
-            self.ops.append(Op("equal", new, None, old))
+            ops.append(("equal", new, old))
 
     def delete(self, text: str) -> None:
         if text:
-            self._flush_equal()
+            if self._equal:
+                self._flush_equal()
             if self._inserted:  # a deletion after an insertion starts the next hunk, which
                 self._flush_hunk()  # keeps whole replaced paragraphs apart, one after another
             self._deleted.append(text)
 
     def insert(self, text: str) -> None:
         if text:
-            self._flush_equal()
+            if self._equal:
+                self._flush_equal()
             self._inserted.append(text)
 
     def finish(self) -> list[Op]:
-        self._flush_hunk()
-        self._flush_equal()
-        # Factoring shared spaces out of a hunk can leave two runs of one kind side by side.
+        if self._deleted or self._inserted:
+            self._flush_hunk()
+        if self._equal:
+            self._flush_equal()
+        # Join adjacent plain runs of one kind (equal runs meet at factored-out spaces).
         out: list[Op] = []
-        for op in self.ops:
-            last = out[-1] if out else None
-            if last is not None and last.op == op.op and last.old_text is None is op.old_text:
-                out[-1] = Op(op.op, last.text + op.text)
-            else:
-                out.append(op)
+        ops = self.ops
+        n = len(ops)
+        k = 0
+        while k < n:
+            kind, text, old = ops[k]
+            k += 1
+            if old is not None:
+                out.append(Op(kind, text, None, old))  # type: ignore[arg-type]
+                continue
+            if k < n and ops[k][0] == kind and ops[k][2] is None:
+                parts = [text]
+                while k < n and ops[k][0] == kind and ops[k][2] is None:
+                    parts.append(ops[k][1])
+                    k += 1
+                text = "".join(parts)
+            out.append(Op(kind, text))  # type: ignore[arg-type]
         return out
 
 
@@ -177,18 +201,31 @@ def _token_ops(
         encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral, min_tokens=anchor_min
     )
     diffs = cleanup_semantic(diffs, encoded.keys)
+    # Token n of a side starts at offset n of its text: runs of tokens become string slices.
+    old_text, new_text = "".join(old_tokens), "".join(new_tokens)
+    old_at = list(accumulate(map(len, old_tokens), initial=0))
+    new_at = list(accumulate(map(len, new_tokens), initial=0))
     builder = _Builder()
     i = j = 0
     for op, codes in diffs:
         n = len(codes)
         if op == EQUAL:
-            _equal_run(builder, old_tokens[i : i + n], new_tokens[j : j + n], normalize)
+            start, end = new_at[j], new_at[j + n]
+            text = new_text[start:end]
+            o_start = old_at[i]
+            # Matched tokens (equal keys) whose joined text is equal are equal one by one: the
+            # tokenizer never leaves a space or a lone CR off a word, so a token cannot be one
+            # side's token plus a bit of the next one with the same key.
+            if old_at[i + n] - o_start == end - start and old_text.startswith(text, o_start):
+                builder.equal(text)
+            else:
+                _equal_run(builder, old_tokens[i : i + n], new_tokens[j : j + n], normalize)
             i, j = i + n, j + n
         elif op == DELETE:
-            builder.delete("".join(old_tokens[i : i + n]))
+            builder.delete(old_text[old_at[i] : old_at[i + n]])
             i += n
         else:
-            builder.insert("".join(new_tokens[j : j + n]))
+            builder.insert(new_text[new_at[j] : new_at[j + n]])
             j += n
     return builder.finish()
 
