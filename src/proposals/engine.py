@@ -257,22 +257,24 @@ def anchored_diff(
     if min(len(old), len(new)) < min_tokens:
         return raw_diff(old, new, engine=engine, astral=astral)
     diffs: RawDiff = []
-
-    def add(op: int, text: str) -> None:
-        # Segments meet at anchors (equal tokens), so only equalities ever need joining.
-        if op == EQUAL and diffs and diffs[-1][0] == EQUAL:
-            diffs[-1] = (EQUAL, diffs[-1][1] + text)
-        else:
-            diffs.append((op, text))
-
+    # Segments meet at anchors (equal tokens), so only equalities ever need joining, and only
+    # where a segment starts: diff-match-patch merges within one diff.
     i = j = 0
-    for a, b in [*anchors(old, new), (len(old), len(new))]:
-        if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len(old):
+    len_old, len_new = len(old), len(new)
+    for a, b in [*anchors(old, new), (len_old, len_new)]:
+        if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len_old:
             continue  # too close to the last cut to be worth a separate diff call
-        if old[i:a] or new[j:b]:
-            for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
-                add(op, text)
-        if a < len(old):
-            add(EQUAL, old[a])
+        if a > i or b > j:
+            segment = raw_diff(old[i:a], new[j:b], engine=engine, astral=astral)
+            if segment and diffs and segment[0][0] == EQUAL and diffs[-1][0] == EQUAL:
+                diffs[-1] = (EQUAL, diffs[-1][1] + segment[0][1])
+                diffs.extend(segment[1:])
+            else:
+                diffs.extend(segment)
+        if a < len_old:
+            if diffs and diffs[-1][0] == EQUAL:
+                diffs[-1] = (EQUAL, diffs[-1][1] + old[a])
+            else:
+                diffs.append((EQUAL, old[a]))
         i, j = a + 1, b + 1
     return diffs
