@@ -119,6 +119,20 @@ def test_ascii_tokenizer_matches_the_general_one() -> None:
         assert fast.findall(text) == general.findall(text), repr(text)
 
 
+def test_merge_matches_diff_match_patch() -> None:
+    """The linear-time ``cleanup._merge`` gives what the library's ``diff_cleanupMerge`` does."""
+    from proposals.cleanup import _merge
+    from proposals.engine import PYTHON_DMP
+
+    rng = random.Random(SEED)
+    for _ in range(20_000):
+        diffs = [(rng.choice((-1, 0, 1)), "".join(rng.choice("abc") for _ in range(rng.randint(0, 3))))
+                 for _ in range(rng.randint(0, 8))]
+        expected = list(diffs)
+        PYTHON_DMP.diff_cleanupMerge(expected)
+        assert _merge(list(diffs)) == expected, diffs
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     table = {name: digest(old, new, options) for name, old, new, options in cases()}

@@ -149,18 +149,17 @@ def _merge(diffs: RawDiff) -> RawDiff:
     """
     common_prefix, common_suffix = PYTHON_DMP.diff_commonPrefix, PYTHON_DMP.diff_commonSuffix
     out: RawDiff = []
-    deletes: list[str] = []
-    inserts: list[str] = []
-    for op, text in [*diffs, (EQUAL, "")]:  # a dummy equality at the end, as the library does
-        if op == INSERT:
-            inserts.append(text)
+    start = 0  # where the current run of edits began
+    for at, (op, text) in enumerate([*diffs, (EQUAL, "")]):  # a dummy equality at the end,
+        if op != EQUAL:  # as the library adds
             continue
-        if op == DELETE:
-            deletes.append(text)
-            continue
-        if len(deletes) + len(inserts) > 1:
-            text_delete, text_insert = "".join(deletes), "".join(inserts)
-            if deletes and inserts:
+        count = at - start
+        if count > 1:
+            run = diffs[start:at]
+            deletes = [t for o, t in run if o == DELETE]
+            text_delete = "".join(deletes)
+            text_insert = "".join([t for o, t in run if o == INSERT])
+            if deletes and len(deletes) < count:  # both deletions and insertions
                 length = common_prefix(text_insert, text_delete)
                 if length:
                     if out and out[-1][0] == EQUAL:
@@ -177,15 +176,14 @@ def _merge(diffs: RawDiff) -> RawDiff:
             if text_insert:
                 out.append((INSERT, text_insert))
             out.append((EQUAL, text))
-        elif deletes or inserts:
-            out.append((DELETE, deletes[0]) if deletes else (INSERT, inserts[0]))
+        elif count:
+            out.append(diffs[start])
             out.append((EQUAL, text))
         elif out and out[-1][0] == EQUAL:
             out[-1] = (EQUAL, out[-1][1] + text)
         else:
             out.append((EQUAL, text))
-        deletes.clear()
-        inserts.clear()
+        start = at + 1
     if out[-1][1] == "":
         out.pop()  # the dummy, unless something was merged into it
     # Second pass: single edits between equalities that can shift sideways to remove an

@@ -206,6 +206,9 @@ def _token_ops(
     old_at = list(accumulate(map(len, old_tokens), initial=0))
     new_at = list(accumulate(map(len, new_tokens), initial=0))
     builder = _Builder()
+    # The builder's methods, inlined for the common pieces (same lists, same logic).
+    pending_equal, deleted, inserted = builder._equal, builder._deleted, builder._inserted
+    flush_hunk, flush_equal = builder._flush_hunk, builder._flush_equal
     i = j = 0
     for op, codes in diffs:
         n = len(codes)
@@ -217,15 +220,28 @@ def _token_ops(
             # tokenizer never leaves a space or a lone CR off a word, so a token cannot be one
             # side's token plus a bit of the next one with the same key.
             if old_at[i + n] - o_start == end - start and old_text.startswith(text, o_start):
-                builder.equal(text)
+                if text:
+                    if deleted or inserted:
+                        flush_hunk()
+                    pending_equal.append(text)
             else:
                 _equal_run(builder, old_tokens[i : i + n], new_tokens[j : j + n], normalize)
             i, j = i + n, j + n
         elif op == DELETE:
-            builder.delete(old_text[old_at[i] : old_at[i + n]])
+            text = old_text[old_at[i] : old_at[i + n]]
+            if text:
+                if pending_equal:
+                    flush_equal()
+                if inserted:  # a deletion after an insertion starts the next hunk
+                    flush_hunk()
+                deleted.append(text)
             i += n
         else:
-            builder.insert(new_text[new_at[j] : new_at[j + n]])
+            text = new_text[new_at[j] : new_at[j + n]]
+            if text:
+                if pending_equal:
+                    flush_equal()
+                inserted.append(text)
             j += n
     return builder.finish()
 
