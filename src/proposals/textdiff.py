@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, starmap
 
 from proposals.cleanup import boundary_class, cleanup_semantic
 from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode_tokens
@@ -28,20 +28,28 @@ def backend(engine: str | None = None) -> str:
     return _backend(engine)
 
 
+def _add(ops: list[tuple[str, str, None, str | None]], kind: str, text: str) -> None:
+    """Append a plain piece, joined to the last one if that is a plain piece of the same kind."""
+    if ops:
+        last = ops[-1]
+        if last[0] == kind and last[3] is None:
+            ops[-1] = (kind, last[1] + text, None, None)
+            return
+    ops.append((kind, text, None, None))
+
+
 class _Builder:
     """Collects raw pieces into canonical ops: equal runs joined, and within each hunk one
     deletion followed by one insertion.
 
-    Pieces are kept as ``(kind, text, old_text)`` tuples; adjacent plain runs of one kind are
-    joined once, in ``finish`` (joining them along the way, as an earlier version did, gives
-    the same ops: only a ``normalized`` piece looks at the piece before it, and it looks for
-    another ``normalized`` one).
+    Pieces are kept as ``(kind, text, move, old_text)`` tuples, adjacent plain pieces of one
+    kind joined as they come, and turned into ``Op``s at the end.
     """
 
     __slots__ = ("ops", "_equal", "_deleted", "_inserted")
 
     def __init__(self) -> None:
-        self.ops: list[tuple[str, str, str | None]] = []
+        self.ops: list[tuple[str, str, None, str | None]] = []
         self._equal: list[str] = []
         self._deleted: list[str] = []
         self._inserted: list[str] = []
@@ -58,25 +66,25 @@ class _Builder:
                 head = _common_space(deleted, inserted, 1)
                 if head:
                     deleted, inserted = deleted[len(head) :], inserted[len(head) :]
-                    ops.append(("equal", head, None))
+                    _add(ops, "equal", head)
             tail = ""
             if deleted and inserted and deleted[-1] == inserted[-1]:
                 tail = _common_space(deleted, inserted, -1)
                 if tail:
                     deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
             if deleted:
-                ops.append(("delete", deleted, None))
+                _add(ops, "delete", deleted)
             if inserted:
-                ops.append(("insert", inserted, None))
+                _add(ops, "insert", inserted)
             if tail:  # a deletion may already be waiting to follow it
-                ops.append(("equal", tail, None))
+                _add(ops, "equal", tail)
         elif deleted:
-            ops.append(("delete", deleted, None))
+            _add(ops, "delete", deleted)
         elif inserted:
-            ops.append(("insert", inserted, None))
+            _add(ops, "insert", inserted)
 
     def _flush_equal(self) -> None:
-        self.ops.append(("equal", "".join(self._equal), None))
+        _add(self.ops, "equal", "".join(self._equal))
         self._equal.clear()
 
     def equal(self, text: str) -> None:
@@ -93,10 +101,10 @@ class _Builder:
             self._flush_equal()
         ops = self.ops
         last = ops[-1] if ops else None
-        if last is not None and last[0] == "equal" and last[2] is not None:
-            ops[-1] = ("equal", last[1] + new, last[2] + old)
+        if last is not None and last[0] == "equal" and last[3] is not None:
+            ops[-1] = ("equal", last[1] + new, None, last[3] + old)
         else:
-            ops.append(("equal", new, old))
+            ops.append(("equal", new, None, old))
 
     def delete(self, text: str) -> None:
         if text:
@@ -117,25 +125,7 @@ class _Builder:
             self._flush_hunk()
         if self._equal:
             self._flush_equal()
-        # Join adjacent plain runs of one kind (equal runs meet at factored-out spaces).
-        out: list[Op] = []
-        ops = self.ops
-        n = len(ops)
-        k = 0
-        while k < n:
-            kind, text, old = ops[k]
-            k += 1
-            if old is not None:
-                out.append(Op(kind, text, None, old))  # type: ignore[arg-type]
-                continue
-            if k < n and ops[k][0] == kind and ops[k][2] is None:
-                parts = [text]
-                while k < n and ops[k][0] == kind and ops[k][2] is None:
-                    parts.append(ops[k][1])
-                    k += 1
-                text = "".join(parts)
-            out.append(Op(kind, text))  # type: ignore[arg-type]
-        return out
+        return list(starmap(Op, self.ops))
 
 
 def _common_space(one: str, two: str, direction: int) -> str:
