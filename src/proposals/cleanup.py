@@ -15,12 +15,15 @@ point per token) instead of characters, with three changes for contract prose:
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 
 from proposals.engine import DELETE, EQUAL, INSERT, PYTHON_DMP, RawDiff
 from proposals.tokens import is_newline
 
 _WORD = re.compile(r"\w")
+_EDIT_RUNS = re.compile(rb"[\x01\xff]{2,}")  # two or more edits in a row, in op-kind bytes
 _OPENERS = frozenset("([{\"'\u2018\u201c\u00ab")
 _CLOSERS = frozenset(")]}\"'.,;:!?\u2019\u201d\u00bb")
 
@@ -287,25 +290,18 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
         return diffs
     has_newline = boundaries.has_newline
     out: RawDiff = []
-    pointer = 0
-    while pointer < len(diffs):
-        if diffs[pointer][0] == EQUAL:
-            out.append(diffs[pointer])
-            pointer += 1
-            continue
-        end = pointer + 1
-        while end < len(diffs) and diffs[end][0] != EQUAL:
-            end += 1
-        if end - pointer == 1:  # a lone deletion or insertion: nothing to snap
-            out.append(diffs[pointer])
-            pointer = end
-            continue
+    done = 0
+    # Only runs of two or more edits can snap: find them in a byte string of the op kinds and
+    # copy everything between them wholesale.
+    for run_match in _EDIT_RUNS.finditer(array("b", map(itemgetter(0), diffs)).tobytes()):
+        pointer, end = run_match.span()
+        out.extend(diffs[done:pointer])
+        done = end
         run = diffs[pointer:end]
         crosses = any(has_newline(t) for _, t in run)
         starts = not out or out[-1][1][-1:] in newlines
         if len({op for op, _ in run}) < 2 or not (crosses or starts):
             out.extend(run)
-            pointer = end
             continue
         # A replacement crossing a paragraph break: widen it to the breaks around it.
         deleted = "".join(t for op, t in run if op == DELETE)
@@ -324,8 +320,8 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
                 deleted, inserted = deleted + after[:cut], inserted + after[:cut]
                 diffs[end] = (EQUAL, after[cut:])
         out.extend([(DELETE, deleted), (INSERT, inserted)])
-        pointer = end
-    return [(op, text) for op, text in out if text]
+    out.extend(diffs[done:])
+    return list(filter(itemgetter(1), out))
 
 
 def cleanup_semantic(diffs: RawDiff, keys: Mapping[str, str]) -> RawDiff:
@@ -336,4 +332,4 @@ def cleanup_semantic(diffs: RawDiff, keys: Mapping[str, str]) -> RawDiff:
     _slide_to_boundaries(diffs, boundaries)
     _extract_overlaps(diffs)
     # No merge pass after this: it would factor the shared ".\n" back out of the hunk.
-    return _snap_to_paragraphs([(op, text) for op, text in diffs if text], boundaries)
+    return _snap_to_paragraphs(list(filter(itemgetter(1), diffs)), boundaries)
