@@ -133,6 +133,13 @@ def test_merge_matches_diff_match_patch() -> None:
         assert _merge(list(diffs)) == expected, diffs
 
 
+def test_common_space_knows_every_space() -> None:
+    from proposals.textdiff import _SPACES
+
+    every = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c not in "\r\n")
+    assert sorted(_SPACES) == sorted(every)
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     table = {name: digest(old, new, options) for name, old, new, options in cases()}
