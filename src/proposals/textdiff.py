@@ -46,7 +46,7 @@ class _Builder:
     kind joined as they come, and turned into ``Op``s at the end.
     """
 
-    __slots__ = ("ops", "_equal", "_deleted", "_inserted")
+    __slots__ = ("_deleted", "_equal", "_inserted", "ops")
 
     def __init__(self) -> None:
         self.ops: list[tuple[str, str, None, str | None]] = []
