@@ -181,6 +181,7 @@ def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> Raw
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
 
 
+_FIND_UNIQUE_BELOW = 60_000  # tokens in the new text: how ``anchors`` finds unique tokens
 _RUN_CAP = 64  # how far an anchor's surrounding match is measured, each way
 
 
@@ -206,12 +207,21 @@ def anchors(old: str, new: str) -> list[tuple[int, int]]:
     (a paragraph moved), the chain keeping the most surrounding identical text wins, so an
     unchanged paragraph stays put and the edited one is the one reported as moved.
     """
-    in_old, in_new = Counter(old), Counter(new)
-    unique = [c for c, n in in_new.items() if n == 1 and in_old.get(c) == 1]
-    if len(unique) < 512:  # str.find runs in C: cheaper than a Python walk, if not too many
-        pairs = sorted((old.find(c), new.find(c)) for c in unique)
+    pairs: list[tuple[int, int]] = []
+    if len(new) < _FIND_UNIQUE_BELOW:
+        # A token is unique to a text when its first and last places are one: str.find and
+        # rfind run at memchr speed and stop early for common tokens, which beats counting
+        # every token up to ~100 pages (past that, scanning for each rare token costs more).
+        for c in set(new):
+            j = new.find(c)
+            if j == new.rfind(c):
+                i = old.find(c)
+                if i >= 0 and i == old.rfind(c):
+                    pairs.append((i, j))
+        pairs.sort()
     else:
-        wanted = set(unique)
+        in_old, in_new = Counter(old), Counter(new)
+        wanted = {c for c, n in in_new.items() if n == 1 and in_old.get(c) == 1}
         where_new = {c: j for j, c in enumerate(new) if c in wanted}
         pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in wanted]
     if not pairs:
