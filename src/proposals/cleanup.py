@@ -15,12 +15,15 @@ point per token) instead of characters, with three changes for contract prose:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from array import array
+from collections.abc import Callable, Mapping
+from operator import itemgetter
 
 from proposals.engine import DELETE, EQUAL, INSERT, PYTHON_DMP, RawDiff
 from proposals.tokens import is_newline
 
 _WORD = re.compile(r"\w")
+_EDIT_RUNS = re.compile(rb"[\x01\xff]{2,}")  # two or more edits in a row, in op-kind bytes
 _OPENERS = frozenset("([{\"'\u2018\u201c\u00ab")
 _CLOSERS = frozenset(")]}\"'.,;:!?\u2019\u201d\u00bb")
 
@@ -44,6 +47,17 @@ def boundary_class(key: str) -> tuple[int, int]:
     return 1, right
 
 
+def _finder(codes: frozenset[str]) -> Callable[[str], object]:
+    """A test for whether a text holds any of ``codes`` (truthy if so), cheapest for the usual
+    one or two paragraph-break codes."""
+    if not codes:
+        return lambda text: False
+    if len(codes) == 1:
+        (code,) = codes
+        return lambda text: code in text
+    return re.compile("[" + "".join(map(re.escape, sorted(codes))) + "]").search
+
+
 class Boundaries:
     """Scores a boundary between two encoded tokens: higher is a more natural place to cut."""
 
@@ -52,6 +66,7 @@ class Boundaries:
         self._keys = keys
         self.newlines = frozenset(c for c, k in keys.items() if is_newline(k))
         self.wordless = frozenset(c for c, k in keys.items() if not _WORD.search(k))
+        self.has_newline = _finder(self.newlines)
 
     def _class(self, code: str) -> tuple[int, int]:
         found = self._classes.get(code)
@@ -78,9 +93,9 @@ def _foldable(equality: str, edits_break: bool, boundaries: Boundaries) -> bool:
     cross a paragraph break: whole paragraphs being inserted or deleted should not leave a
     stray ``.\n`` behind as "unchanged". Otherwise each paragraph keeps its own edits.
     """
-    if not any(n in equality for n in boundaries.newlines):
+    if not boundaries.has_newline(equality):
         return True
-    return edits_break and all(c in boundaries.wordless for c in equality)
+    return edits_break and boundaries.wordless.issuperset(equality)
 
 
 def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
@@ -91,7 +106,7 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
     pointer = 0
     ins1 = del1 = ins2 = del2 = 0
     breaks1 = breaks2 = False  # whether the edits before/after the equality cross a paragraph
-    newlines = boundaries.newlines
+    has_newline = boundaries.has_newline
     while pointer < len(diffs):
         op, text = diffs[pointer]
         if op == EQUAL:
@@ -104,7 +119,8 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
                 ins2 += len(text)
             else:
                 del2 += len(text)
-            breaks2 = breaks2 or any(n in text for n in newlines)
+            if not breaks2 and has_newline(text):
+                breaks2 = True
             if (
                 last_equality
                 and len(last_equality) < max(ins1, del1)
@@ -124,6 +140,75 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
                 changes = True
         pointer += 1
     return changes
+
+
+def _merge(diffs: RawDiff) -> RawDiff:
+    """diff-match-patch's ``diff_cleanupMerge``, with the same result, in linear time.
+
+    The library splices the list in place for every run of edits it merges (quadratic on the
+    thousands of ops of a long article); this builds a new list in one sweep instead, keeping
+    the library's every quirk (a common prefix with no equality before it goes to the front;
+    an equality after a merged run is not joined to the one before it).
+    """
+    common_prefix, common_suffix = PYTHON_DMP.diff_commonPrefix, PYTHON_DMP.diff_commonSuffix
+    out: RawDiff = []
+    start = 0  # where the current run of edits began
+    for at, (op, text) in enumerate([*diffs, (EQUAL, "")]):  # a dummy equality at the end,
+        if op != EQUAL:  # as the library adds
+            continue
+        count = at - start
+        if count > 1:
+            run = diffs[start:at]
+            deletes = [t for o, t in run if o == DELETE]
+            text_delete = "".join(deletes)
+            text_insert = "".join([t for o, t in run if o == INSERT])
+            if deletes and len(deletes) < count:  # both deletions and insertions
+                length = common_prefix(text_insert, text_delete)
+                if length:
+                    if out and out[-1][0] == EQUAL:
+                        out[-1] = (EQUAL, out[-1][1] + text_insert[:length])
+                    else:
+                        out.insert(0, (EQUAL, text_insert[:length]))
+                    text_insert, text_delete = text_insert[length:], text_delete[length:]
+                length = common_suffix(text_insert, text_delete)
+                if length:
+                    text = text_insert[-length:] + text
+                    text_insert, text_delete = text_insert[:-length], text_delete[:-length]
+            if text_delete:
+                out.append((DELETE, text_delete))
+            if text_insert:
+                out.append((INSERT, text_insert))
+            out.append((EQUAL, text))
+        elif count:
+            out.append(diffs[start])
+            out.append((EQUAL, text))
+        elif out and out[-1][0] == EQUAL:
+            out[-1] = (EQUAL, out[-1][1] + text)
+        else:
+            out.append((EQUAL, text))
+        start = at + 1
+    if out[-1][1] == "":
+        out.pop()  # the dummy, unless something was merged into it
+    # Second pass: single edits between equalities that can shift sideways to remove an
+    # equality (A<ins>BA</ins>C -> <ins>AB</ins>AC); the library's loop, unchanged.
+    changes = False
+    pointer = 1
+    while pointer < len(out) - 1:
+        if out[pointer - 1][0] == EQUAL and out[pointer + 1][0] == EQUAL:
+            before, edit, after = out[pointer - 1][1], out[pointer][1], out[pointer + 1][1]
+            if edit.endswith(before):
+                if before != "":
+                    out[pointer] = (out[pointer][0], before + edit[: -len(before)])
+                    out[pointer + 1] = (EQUAL, before + after)
+                del out[pointer - 1]
+                changes = True
+            elif edit.startswith(after):
+                out[pointer - 1] = (EQUAL, before + after)
+                out[pointer] = (out[pointer][0], edit[len(after) :] + after)
+                del out[pointer + 1]
+                changes = True
+        pointer += 1
+    return _merge(out) if changes else out
 
 
 def _slide_to_boundaries(diffs: RawDiff, boundaries: Boundaries) -> None:
@@ -203,26 +288,20 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
     newlines, wordless = boundaries.newlines, boundaries.wordless
     if not newlines:
         return diffs
+    has_newline = boundaries.has_newline
     out: RawDiff = []
-    pointer = 0
-    while pointer < len(diffs):
-        if diffs[pointer][0] == EQUAL:
-            out.append(diffs[pointer])
-            pointer += 1
-            continue
-        end = pointer + 1
-        while end < len(diffs) and diffs[end][0] != EQUAL:
-            end += 1
-        if end - pointer == 1:  # a lone deletion or insertion: nothing to snap
-            out.append(diffs[pointer])
-            pointer = end
-            continue
+    done = 0
+    # Only runs of two or more edits can snap: find them in a byte string of the op kinds and
+    # copy everything between them wholesale.
+    for run_match in _EDIT_RUNS.finditer(array("b", map(itemgetter(0), diffs)).tobytes()):
+        pointer, end = run_match.span()
+        out.extend(diffs[done:pointer])
+        done = end
         run = diffs[pointer:end]
-        crosses = any(n in t for _, t in run for n in newlines)
+        crosses = any(has_newline(t) for _, t in run)
         starts = not out or out[-1][1][-1:] in newlines
         if len({op for op, _ in run}) < 2 or not (crosses or starts):
             out.extend(run)
-            pointer = end
             continue
         # A replacement crossing a paragraph break: widen it to the breaks around it.
         deleted = "".join(t for op, t in run if op == DELETE)
@@ -230,27 +309,27 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
         if crosses and out and out[-1][0] == EQUAL:
             before = out[-1][1]
             cut = max(before.rfind(c) for c in newlines) + 1
-            if cut and all(c in wordless for c in before[cut:]):
+            if cut and wordless.issuperset(before[cut:]):
                 deleted, inserted = before[cut:] + deleted, before[cut:] + inserted
                 out[-1] = (EQUAL, before[:cut])
         if end < len(diffs):
             after = diffs[end][1]
             found = [at for c in newlines if (at := after.find(c)) >= 0]
             cut = min(found) + 1 if found else 0
-            if cut and all(c in wordless for c in after[:cut]):
+            if cut and wordless.issuperset(after[:cut]):
                 deleted, inserted = deleted + after[:cut], inserted + after[:cut]
                 diffs[end] = (EQUAL, after[cut:])
         out.extend([(DELETE, deleted), (INSERT, inserted)])
-        pointer = end
-    return [(op, text) for op, text in out if text]
+    out.extend(diffs[done:])
+    return list(filter(itemgetter(1), out))
 
 
 def cleanup_semantic(diffs: RawDiff, keys: Mapping[str, str]) -> RawDiff:
-    """Clean a raw token diff for human readers; returns the list (also modified in place)."""
+    """Clean a raw token diff for human readers; returns a new list (``diffs`` is spent)."""
     boundaries = Boundaries(keys)
     if _eliminate_equalities(diffs, boundaries):
-        PYTHON_DMP.diff_cleanupMerge(diffs)
+        diffs = _merge(diffs)
     _slide_to_boundaries(diffs, boundaries)
     _extract_overlaps(diffs)
     # No merge pass after this: it would factor the shared ".\n" back out of the hunk.
-    return _snap_to_paragraphs([(op, text) for op, text in diffs if text], boundaries)
+    return _snap_to_paragraphs(list(filter(itemgetter(1), diffs)), boundaries)

@@ -126,6 +126,46 @@ def encode(
     return Encoded(old, new, keys, astral=used > capacity)
 
 
+def encode_tokens(
+    old_tokens: Sequence[str],
+    new_tokens: Sequence[str],
+    key_of: Callable[[str], str],
+    *,
+    classify: Callable[[str], Hashable] = lambda key: 0,
+    capacity: int = BMP_CAPACITY,
+) -> Encoded:
+    """``encode`` of the tokens' keys, without building the two key lists first.
+
+    Each distinct *token* is keyed once and mapped straight to its key's code point; codes go
+    to keys in order of first appearance, as in ``encode``, so the result is the same. Past
+    ``capacity`` distinct keys this hands over to ``encode``, which shares one-sided codes.
+    """
+    distinct = dict.fromkeys(old_tokens)
+    distinct.update(dict.fromkeys(new_tokens))
+    codes: dict[str, str] = {}
+    token_codes: dict[str, str] = {}
+    for token in distinct:
+        k = key_of(token)
+        code = codes.get(k)
+        if code is None:
+            if len(codes) >= capacity:
+                keys_of = {t: key_of(t) for t in distinct}
+                return encode(
+                    [keys_of[t] for t in old_tokens],
+                    [keys_of[t] for t in new_tokens],
+                    classify=classify,
+                    capacity=capacity,
+                )
+            code = codes[k] = code_point(len(codes))
+        token_codes[token] = code
+    return Encoded(
+        "".join(map(token_codes.__getitem__, old_tokens)),
+        "".join(map(token_codes.__getitem__, new_tokens)),
+        {c: k for k, c in codes.items()},
+        astral=False,
+    )
+
+
 _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
 
 
@@ -141,6 +181,7 @@ def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> Raw
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
 
 
+_FIND_UNIQUE_BELOW = 60_000  # tokens in the new text: how ``anchors`` finds unique tokens
 _RUN_CAP = 64  # how far an anchor's surrounding match is measured, each way
 
 
@@ -166,12 +207,21 @@ def anchors(old: str, new: str) -> list[tuple[int, int]]:
     (a paragraph moved), the chain keeping the most surrounding identical text wins, so an
     unchanged paragraph stays put and the edited one is the one reported as moved.
     """
-    in_old, in_new = Counter(old), Counter(new)
-    unique = [c for c, n in in_new.items() if n == 1 and in_old.get(c) == 1]
-    if len(unique) < 512:  # str.find runs in C: cheaper than a Python walk, if not too many
-        pairs = sorted((old.find(c), new.find(c)) for c in unique)
+    pairs: list[tuple[int, int]] = []
+    if len(new) < _FIND_UNIQUE_BELOW:
+        # A token is unique to a text when its first and last places are one: str.find and
+        # rfind run at memchr speed and stop early for common tokens, which beats counting
+        # every token up to ~100 pages (past that, scanning for each rare token costs more).
+        for c in set(new):
+            j = new.find(c)
+            if j == new.rfind(c):
+                i = old.find(c)
+                if i >= 0 and i == old.rfind(c):
+                    pairs.append((i, j))
+        pairs.sort()
     else:
-        wanted = set(unique)
+        in_old, in_new = Counter(old), Counter(new)
+        wanted = {c for c, n in in_new.items() if n == 1 and in_old.get(c) == 1}
         where_new = {c: j for j, c in enumerate(new) if c in wanted}
         pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in wanted]
     if not pairs:
@@ -217,22 +267,24 @@ def anchored_diff(
     if min(len(old), len(new)) < min_tokens:
         return raw_diff(old, new, engine=engine, astral=astral)
     diffs: RawDiff = []
-
-    def add(op: int, text: str) -> None:
-        # Segments meet at anchors (equal tokens), so only equalities ever need joining.
-        if op == EQUAL and diffs and diffs[-1][0] == EQUAL:
-            diffs[-1] = (EQUAL, diffs[-1][1] + text)
-        else:
-            diffs.append((op, text))
-
+    # Segments meet at anchors (equal tokens), so only equalities ever need joining, and only
+    # where a segment starts: diff-match-patch merges within one diff.
     i = j = 0
-    for a, b in [*anchors(old, new), (len(old), len(new))]:
-        if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len(old):
+    len_old, len_new = len(old), len(new)
+    for a, b in [*anchors(old, new), (len_old, len_new)]:
+        if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len_old:
             continue  # too close to the last cut to be worth a separate diff call
-        if old[i:a] or new[j:b]:
-            for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
-                add(op, text)
-        if a < len(old):
-            add(EQUAL, old[a])
+        if a > i or b > j:
+            segment = raw_diff(old[i:a], new[j:b], engine=engine, astral=astral)
+            if segment and diffs and segment[0][0] == EQUAL and diffs[-1][0] == EQUAL:
+                diffs[-1] = (EQUAL, diffs[-1][1] + segment[0][1])
+                diffs.extend(segment[1:])
+            else:
+                diffs.extend(segment)
+        if a < len_old:
+            if diffs and diffs[-1][0] == EQUAL:
+                diffs[-1] = (EQUAL, diffs[-1][1] + old[a])
+            else:
+                diffs.append((EQUAL, old[a]))
         i, j = a + 1, b + 1
     return diffs

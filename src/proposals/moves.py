@@ -56,15 +56,24 @@ def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
                   frozenset(pairwise(sequence)))
 
 
-def _hunks(ops: Sequence[Op]) -> list[int]:
-    """Number the hunks: edits separated only by whitespace belong to the same hunk."""
-    numbers: list[int] = []
+def _candidates(ops: Sequence[Op]) -> tuple[int, dict[str, list[tuple[int, Op, int]]]]:
+    """One sweep over the ops: how many are edits, and each deletion and insertion long enough
+    to hold a move, with its hunk number (edits separated only by whitespace share a hunk)."""
+    edits = 0
+    found: dict[str, list[tuple[int, Op, int]]] = {"delete": [], "insert": []}
     hunk = 0
-    for op in ops:
-        if op.op == "equal" and op.text.strip():
-            hunk += 1
-        numbers.append(hunk)
-    return numbers
+    least = MIN_WORDS[False]
+    for index, op in enumerate(ops):
+        if op.op == "equal":
+            text = op.text
+            if text and not text.isspace():
+                hunk += 1
+            continue
+        edits += 1
+        # Most edits are a word or two: skip them before any real work.
+        if len(op.text.split(None, least)) >= least:
+            found[op.op].append((index, op, hunk))
+    return edits, found
 
 
 def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _Piece]]:
@@ -106,15 +115,11 @@ def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _
     return pairs
 
 
-def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
+def _pieces(candidates: list[tuple[int, Op, int]], sentences: bool,
             taken: dict[int, list[tuple[int, int]]]) -> list[_Piece]:
-    """Cut every ``kind`` op into paragraphs (or sentences), skipping parts already paired."""
+    """Cut each candidate op into paragraphs (or sentences), skipping parts already paired."""
     out: list[_Piece] = []
-    for index, op in enumerate(ops):
-        if op.op != kind:
-            continue
-        if len(op.text.split(None, MIN_WORDS[False])) < MIN_WORDS[False]:
-            continue  # most edits are a word or two: skip them before any real work
+    for index, op, hunk in candidates:
         for match in _PARAGRAPH.finditer(op.text):
             start, end = match.span()
             if len(match.group().split(None, MIN_WORDS[sentences])) < MIN_WORDS[sentences]:
@@ -129,7 +134,7 @@ def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
                                      for s, e in taken.get(index, ())):
                     continue
                 if part.strip():
-                    piece = _piece(index, p_start, part, hunks[index])
+                    piece = _piece(index, p_start, part, hunk)
                     if piece.size >= MIN_WORDS[sentences]:
                         out.append(piece)
     return out
@@ -137,14 +142,14 @@ def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
 
 def detect_moves(ops: list[Op]) -> list[Op]:
     """Tag moved blocks in ``ops`` (which carry no moves yet) and return the new op list."""
-    if sum(1 for op in ops if op.op != "equal") < 2:
+    edits, candidates = _candidates(ops)
+    if edits < 2:
         return ops
-    hunks = _hunks(ops)
     taken: dict[int, list[tuple[int, int]]] = {}
     pairs: list[tuple[_Piece, _Piece]] = []
     for sentences in (False, True):
-        deleted = _pieces(ops, hunks, "delete", sentences, taken)
-        inserted = _pieces(ops, hunks, "insert", sentences, taken)
+        deleted = _pieces(candidates["delete"], sentences, taken)
+        inserted = _pieces(candidates["insert"], sentences, taken)
         if not deleted or not inserted:
             continue
         for d, i in _pair(deleted, inserted):

@@ -21,7 +21,7 @@ Typical use (``proposals diff``)::
     rows = align_rows(old, new)                   # side by side (TUI, Word export)
     spans = provenance([Version("baseline", "baseline", t0), Version("U-1", "union", t1)])
 
-What to expect: a 10-page article diffs in ~10-20 ms with fast-diff-match-patch, ~15-40 ms
+What to expect: a 10-page article diffs in ~8-15 ms with fast-diff-match-patch, ~13-35 ms
 without (``bench/bench_diff.py``); character granularity on long articles is much slower (every
 character is a token) and is meant for short texts. Nothing here touches git, the terminal or
 global state, so the functions are safe to call from worker threads.

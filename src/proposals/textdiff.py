@@ -10,9 +10,11 @@ no ops at all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from itertools import accumulate, starmap
 
 from proposals.cleanup import boundary_class, cleanup_semantic
-from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode
+from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode_tokens
 from proposals.engine import backend as _backend
 from proposals.moves import detect_moves
 from proposals.ops import Op, new_side, old_side
@@ -26,12 +28,28 @@ def backend(engine: str | None = None) -> str:
     return _backend(engine)
 
 
+def _add(ops: list[tuple[str, str, None, str | None]], kind: str, text: str) -> None:
+    """Append a plain piece, joined to the last one if that is a plain piece of the same kind."""
+    if ops:
+        last = ops[-1]
+        if last[0] == kind and last[3] is None:
+            ops[-1] = (kind, last[1] + text, None, None)
+            return
+    ops.append((kind, text, None, None))
+
+
 class _Builder:
     """Collects raw pieces into canonical ops: equal runs joined, and within each hunk one
-    deletion followed by one insertion."""
+    deletion followed by one insertion.
+
+    Pieces are kept as ``(kind, text, move, old_text)`` tuples, adjacent plain pieces of one
+    kind joined as they come, and turned into ``Op``s at the end.
+    """
+
+    __slots__ = ("_deleted", "_equal", "_inserted", "ops")
 
     def __init__(self) -> None:
-        self.ops: list[Op] = []
+        self.ops: list[tuple[str, str, None, str | None]] = []
         self._equal: list[str] = []
         self._deleted: list[str] = []
         self._inserted: list[str] = []
@@ -40,91 +58,97 @@ class _Builder:
         deleted, inserted = "".join(self._deleted), "".join(self._inserted)
         self._deleted.clear()
         self._inserted.clear()
+        ops = self.ops
         # Spaces both sides share at the hunk's edges are not changes: "advance[- -]{+. The…, +}"
         # reads better as "advance{+. The…,+} ". Only spaces move, so no word is cut.
-        head = tail = ""
         if deleted and inserted:
             if deleted[0] == inserted[0]:
                 head = _common_space(deleted, inserted, 1)
-                deleted, inserted = deleted[len(head) :], inserted[len(head) :]
+                if head:
+                    deleted, inserted = deleted[len(head) :], inserted[len(head) :]
+                    _add(ops, "equal", head)
+            tail = ""
             if deleted and inserted and deleted[-1] == inserted[-1]:
                 tail = _common_space(deleted, inserted, -1)
                 if tail:
                     deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
-        if head:
-            last = self.ops[-1] if self.ops else None
-            if last is not None and last.op == "equal" and last.old_text is None:
-                self.ops[-1] = Op("equal", last.text + head)
-            else:
-                self.ops.append(Op("equal", head))
-        if deleted:
-            self.ops.append(Op("delete", deleted))
-        if inserted:
-            self.ops.append(Op("insert", inserted))
-        if tail:  # straight to the ops: a deletion may already be waiting to follow it
-            self.ops.append(Op("equal", tail))
+            if deleted:
+                _add(ops, "delete", deleted)
+            if inserted:
+                _add(ops, "insert", inserted)
+            if tail:  # a deletion may already be waiting to follow it
+                _add(ops, "equal", tail)
+        elif deleted:
+            _add(ops, "delete", deleted)
+        elif inserted:
+            _add(ops, "insert", inserted)
 
     def _flush_equal(self) -> None:
-        if self._equal:
-            last = self.ops[-1] if self.ops else None
-            if last is not None and last.op == "equal" and last.old_text is None:
-                self._equal.insert(0, self.ops.pop().text)
-            self.ops.append(Op("equal", "".join(self._equal)))
-            self._equal.clear()
+        _add(self.ops, "equal", "".join(self._equal))
+        self._equal.clear()
 
     def equal(self, text: str) -> None:
         if text:
-            self._flush_hunk()
+            if self._deleted or self._inserted:
+                self._flush_hunk()
             self._equal.append(text)
 
     def normalized(self, old: str, new: str) -> None:
         """Text that matched but differs in raw form (NFC, or ``normalize`` folding)."""
-        self._flush_hunk()
-        self._flush_equal()
-        last = self.ops[-1] if self.ops else None
-        if last is not None and last.op == "equal" and last.old_text is not None:
-            self.ops[-1] = Op("equal", last.text + new, None, last.old_text + old)
+        if self._deleted or self._inserted:
+            self._flush_hunk()
+        if self._equal:
+            self._flush_equal()
+        ops = self.ops
+        last = ops[-1] if ops else None
+        if last is not None and last[0] == "equal" and last[3] is not None:
+            ops[-1] = ("equal", last[1] + new, None, last[3] + old)
         else:
-            self.ops.append(Op("equal", new, None, old))
+            ops.append(("equal", new, None, old))
 
     def delete(self, text: str) -> None:
         if text:
-            self._flush_equal()
+            if self._equal:
+                self._flush_equal()
             if self._inserted:  # a deletion after an insertion starts the next hunk, which
                 self._flush_hunk()  # keeps whole replaced paragraphs apart, one after another
             self._deleted.append(text)
 
     def insert(self, text: str) -> None:
         if text:
-            self._flush_equal()
+            if self._equal:
+                self._flush_equal()
             self._inserted.append(text)
 
     def finish(self) -> list[Op]:
-        self._flush_hunk()
-        self._flush_equal()
-        # Factoring shared spaces out of a hunk can leave two runs of one kind side by side.
-        out: list[Op] = []
-        for op in self.ops:
-            last = out[-1] if out else None
-            if last is not None and last.op == op.op and last.old_text is None is op.old_text:
-                out[-1] = Op(op.op, last.text + op.text)
-            else:
-                out.append(op)
-        return out
+        if self._deleted or self._inserted:
+            self._flush_hunk()
+        if self._equal:
+            self._flush_equal()
+        return list(starmap(Op, self.ops))
+
+
+# Every whitespace character but the line breaks: what ``_common_space`` may factor out.
+# (``str.isspace`` over all of Unicode, less CR and LF; a test checks the list.)
+_SPACES = (
+    "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 def _common_space(one: str, two: str, direction: int) -> str:
     """The spaces (not line breaks) both strings start (1) or end (-1) with."""
+    if direction == 1:
+        most = min(len(one) - len(one.lstrip(_SPACES)), len(two) - len(two.lstrip(_SPACES)))
+        size = 0
+        while size < most and one[size] == two[size]:
+            size += 1
+        return one[:size]
+    most = min(len(one) - len(one.rstrip(_SPACES)), len(two) - len(two.rstrip(_SPACES)))
     size = 0
-    limit = min(len(one), len(two))
-    while size < limit:
-        at = size if direction == 1 else -1 - size
-        if one[at] != two[at] or not one[at].isspace() or one[at] in "\r\n":
-            break
+    while size < most and one[-1 - size] == two[-1 - size]:
         size += 1
-    if not size:
-        return ""
-    return one[:size] if direction == 1 else one[-size:]
+    return one[-size:] if size else ""
 
 
 def _equal_run(
@@ -165,26 +189,58 @@ def _token_ops(
     anchor_min: int,
 ) -> list[Op]:
     """Diff two token lists and turn the cleaned-up result back into text ops."""
-    keys = {t: key(t, normalize=normalize) for t in {*old_tokens, *new_tokens}}
-    old_keys = [keys[t] for t in old_tokens]
-    new_keys = [keys[t] for t in new_tokens]
-    encoded = encode(old_keys, new_keys, classify=boundary_class, capacity=capacity)
+    encoded = encode_tokens(
+        old_tokens,
+        new_tokens,
+        partial(key, normalize=normalize),
+        classify=boundary_class,
+        capacity=capacity,
+    )
     diffs = anchored_diff(
         encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral, min_tokens=anchor_min
     )
     diffs = cleanup_semantic(diffs, encoded.keys)
+    # Token n of a side starts at offset n of its text: runs of tokens become string slices.
+    old_text, new_text = "".join(old_tokens), "".join(new_tokens)
+    old_at = list(accumulate(map(len, old_tokens), initial=0))
+    new_at = list(accumulate(map(len, new_tokens), initial=0))
     builder = _Builder()
+    # The builder's methods, inlined for the common pieces (same lists, same logic).
+    pending_equal, deleted, inserted = builder._equal, builder._deleted, builder._inserted
+    flush_hunk, flush_equal = builder._flush_hunk, builder._flush_equal
     i = j = 0
     for op, codes in diffs:
         n = len(codes)
         if op == EQUAL:
-            _equal_run(builder, old_tokens[i : i + n], new_tokens[j : j + n], normalize)
+            start, end = new_at[j], new_at[j + n]
+            text = new_text[start:end]
+            o_start = old_at[i]
+            # Matched tokens (equal keys) whose joined text is equal are equal one by one: the
+            # tokenizer never leaves a space or a lone CR off a word, so a token cannot be one
+            # side's token plus a bit of the next one with the same key.
+            if old_at[i + n] - o_start == end - start and old_text.startswith(text, o_start):
+                if text:
+                    if deleted or inserted:
+                        flush_hunk()
+                    pending_equal.append(text)
+            else:
+                _equal_run(builder, old_tokens[i : i + n], new_tokens[j : j + n], normalize)
             i, j = i + n, j + n
         elif op == DELETE:
-            builder.delete("".join(old_tokens[i : i + n]))
+            text = old_text[old_at[i] : old_at[i + n]]
+            if text:
+                if pending_equal:
+                    flush_equal()
+                if inserted:  # a deletion after an insertion starts the next hunk
+                    flush_hunk()
+                deleted.append(text)
             i += n
         else:
-            builder.insert("".join(new_tokens[j : j + n]))
+            text = new_text[new_at[j] : new_at[j + n]]
+            if text:
+                if pending_equal:
+                    flush_equal()
+                inserted.append(text)
             j += n
     return builder.finish()
 
