@@ -1,0 +1,232 @@
+"""Benchmark the Word export on a whole contract; prints a Markdown table.
+
+A generated 60-article, ~150k-word contract with ~5% of words edited is exported as tracked
+changes and as a static redline (diff ops computed beforehand and timed separately), beside
+our clean export and python-docx writing the clean text alone with its own API, the floor any
+.docx writer pays. Target: tracked and redline at 1 s or less each.
+
+Run: ``PYTHONPATH=src python bench/bench_docx.py [--repeat N] [--articles N] [--words N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import random
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import docx
+
+from proposals.docx_export import ArticleChange, export_proposal
+
+VOCAB = tuple(
+    " ".join(
+        [
+            "the Employer shall provide each Clinician with paid time scheduled during regular",
+            "hours of operation including documentation review of results care coordination",
+            "prior authorizations forms communication patients other clinicians within",
+            "fourteen (14) days written notice Union grievance procedure Article Section",
+            "pursuant to this Agreement provided that no reduction in pay benefits seniority",
+            "or status shall result from",
+        ]
+    ).split(" ")
+)
+SESSION = date(2025, 3, 14)
+
+
+@dataclass(frozen=True, slots=True)
+class _Op:
+    op: str
+    text: str
+    move: str | None = None
+
+
+_TOKEN = re.compile(r"\n|[^\S\n]+|\w+|[^\w\s]")
+
+
+def _word_ops(old: str, new: str) -> list[_Op]:
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops: list[_Op] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, False).get_opcodes():
+        if tag == "equal":
+            ops.append(_Op("equal", "".join(a[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            ops.append(_Op("delete", "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            ops.append(_Op("insert", "".join(b[j1:j2])))
+    return ops
+
+
+def _difflib_diff(old: str, new: str) -> list[_Op]:
+    """Fallback until the redline engine is importable (same op contract): lines first, then
+    words inside changed blocks, because a flat difflib word diff of a long article is slow."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    ops: list[_Op] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, False).get_opcodes():
+        if tag == "equal":
+            ops.append(_Op("equal", "".join(a[i1:i2])))
+        else:
+            ops += _word_ops("".join(a[i1:i2]), "".join(b[j1:j2]))
+    return ops
+
+
+def _engine() -> tuple[str, Callable[[str, str], Sequence[object]]]:
+    try:
+        from proposals.redline import diff_text
+    except ImportError:
+        return "difflib fallback", _difflib_diff
+    return "proposals.redline", diff_text
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(VOCAB) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def make_contract(rng: random.Random, articles: int, words: int) -> list[str]:
+    """Article texts in the repo format: heading, numbered sections, lettered items."""
+    per_article = words // articles
+    out = []
+    for a in range(1, articles + 1):
+        lines = [f"ARTICLE {a}: TITLE NUMBER {a}"]
+        count, section = 0, 0
+        while count < per_article:
+            section += 1
+            lines.append("")
+            n = rng.randint(40, 90)
+            lines.append(f"{a}.{section} " + _sentence(rng, n))
+            count += n
+            for letter in "abc"[: rng.randint(0, 3)]:
+                n = rng.randint(8, 20)
+                lines.append(f"({letter}) " + _sentence(rng, n))
+                count += n
+        out.append("\n".join(lines) + "\n")
+    return out
+
+
+def edit(rng: random.Random, text: str, rate: float) -> str:
+    """About ``rate`` of words replaced, deleted or doubled; a few paragraphs dropped/added."""
+    lines = text.rstrip("\n").split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        roll = rng.random()
+        if line and roll < 0.01:
+            continue  # a paragraph deleted
+        words = line.split(" ")
+        new: list[str] = []
+        for w in words:
+            r = rng.random()
+            if r < rate * 0.6:
+                new.append(rng.choice(VOCAB))
+            elif r < rate * 0.8:
+                continue
+            elif r < rate:
+                new += [w, rng.choice(VOCAB)]
+            else:
+                new.append(w)
+        out.append(" ".join(new))
+        if line and roll > 0.99:
+            out.append(_sentence(rng, 30))  # a paragraph inserted
+    return "\n".join(out) + "\n"
+
+
+def _median(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _verify(changes: list[ArticleChange], new: list[str]) -> None:
+    """A fast export that is wrong is worthless: check the accepted view once (not timed)."""
+    from proposals.docx_import import read_paragraphs
+
+    buf = io.BytesIO()
+    export_proposal(
+        changes, buf, mode="tracked", party="Primary Care Clinicians United", pass_name="U-7",
+        session=SESSION,
+    )  # fmt: skip
+    got = "\n".join(read_paragraphs(buf.getvalue(), "accepted")).rstrip("\n")
+    if got != "".join(new).rstrip("\n"):
+        raise SystemExit("tracked export's accepted view differs from the new text")
+    if len(sys.argv) > 0 and "--save" in sys.argv:
+        with open("bench-tracked.docx", "wb") as fh:
+            fh.write(buf.getvalue())
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--words", type=int, default=150_000)
+    parser.add_argument("--rate", type=float, default=0.05)
+    parser.add_argument("--save", action="store_true", help="keep bench-tracked.docx")
+    args = parser.parse_args(argv[1:])
+
+    rng = random.Random(20250314)
+    old = make_contract(rng, args.articles, args.words)
+    new = [edit(rng, t, args.rate) for t in old]
+    engine_name, diff = _engine()
+    start = time.perf_counter()
+    ops = [diff(o, n) for o, n in zip(old, new, strict=True)]
+    diff_s = time.perf_counter() - start
+    changes = [ArticleChange(o, n, tuple(p)) for o, n, p in zip(old, new, ops, strict=True)]  # type: ignore[arg-type]
+    n_words = sum(len(t.split()) for t in new)
+    n_paras = sum(t.count("\n") for t in new)
+    n_changed = sum(1 for p in ops for o in p if getattr(o, "op", "equal") != "equal")
+    sizes: dict[str, int] = {}
+
+    def export(mode: str) -> Callable[[], None]:
+        def run() -> None:
+            buf = io.BytesIO()
+            export_proposal(
+                changes, buf, mode=mode, party="Primary Care Clinicians United",  # type: ignore[arg-type]
+                pass_name="U-7", session=SESSION,
+            )  # fmt: skip
+            sizes[mode] = len(buf.getvalue())
+
+        return run
+
+    def python_docx_clean() -> None:
+        doc = docx.Document()
+        for text in new:
+            for line in text.rstrip("\n").split("\n"):
+                doc.add_paragraph(line)
+        buf = io.BytesIO()
+        doc.save(buf)
+        sizes["python-docx"] = len(buf.getvalue())
+
+    rows = [
+        ("tracked changes (`w:ins`/`w:del`)", _median(export("tracked"), args.repeat), "tracked"),
+        ("redline (styled runs)", _median(export("redline"), args.repeat), "redline"),
+        ("clean (ours, template + header)", _median(export("clean"), args.repeat), "clean"),
+        ("python-docx `add_paragraph`, clean text alone", _median(python_docx_clean, args.repeat),
+         "python-docx"),
+    ]  # fmt: skip
+    print(
+        f"Contract: {len(old)} articles, {n_words:,} words, {n_paras:,} paragraphs, "
+        f"{n_changed:,} changed ops at ~{args.rate:.0%} word edits; "
+        f"diff ({engine_name}) {diff_s:.2f} s, not included below. Median of {args.repeat}.\n"
+    )
+    _verify(changes, new)
+    print("| export | median time | target | file size |")
+    print("|---|---:|---:|---:|")
+    for label, seconds, key in rows:
+        target = "≤ 1 s" if key in ("tracked", "redline") else ""
+        print(f"| {label} | {seconds:.3f} s | {target} | {sizes[key] / 1024:,.0f} KiB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

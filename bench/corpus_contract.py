@@ -1,0 +1,66 @@
+"""Deterministic contract-like prose for the redline tests and benchmark (fixed seeds, no files)."""
+
+from __future__ import annotations
+
+import random
+
+_VOCABULARY = (
+    "the Employer shall provide each employee with written notice of any change to the "
+    "regular schedule not less than fourteen calendar days in advance except in an emergency "
+    "as defined in Section 12.3 and the Union may request a meeting within ten working days "
+    "to discuss the impact of such change on bargaining unit members who are on-call or "
+    "assigned to rotating shifts provided that no employee will suffer loss of pay benefits "
+    "or seniority as a result grievance arbitration overtime premium differential holiday "
+    "vacation accrual probationary period clinician patient panel administrative time"
+)
+WORDS = tuple(_VOCABULARY.split())
+AMOUNTS = ("$1,500.00", "12.3", "(a)", "(b)", "thirty (30)", "2.5%")
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    """One paragraph of sentences, with the odd amount or section number."""
+    out: list[str] = []
+    sentence = 0
+    for k in range(words):
+        word = rng.choice(AMOUNTS) if rng.random() < 0.04 else rng.choice(WORDS)
+        if sentence == 0:
+            word = word[:1].upper() + word[1:]
+        sentence += 1
+        end = (sentence > 8 and rng.random() < 0.2) or k == words - 1
+        out.append(word + ("." if end else ""))
+        if end:
+            sentence = 0
+    return " ".join(out)
+
+
+def article(rng: random.Random, pages: float, *, words_per_page: int = 500) -> str:
+    """An article: heading line, then one paragraph per line, blank lines between sections."""
+    lines = ["ARTICLE 7 - HOURS OF WORK", ""]
+    total = 0
+    target = int(pages * words_per_page)
+    while total < target:
+        size = rng.randint(25, 90)
+        lines.append(f"7.{len(lines)} " + paragraph(rng, size))
+        total += size
+        if rng.random() < 0.15:
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def edit(rng: random.Random, text: str, rate: float) -> str:
+    """Scatter word-level edits (replace, insert, delete) over ``rate`` of the words."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        words = line.split(" ")
+        changed: list[str] = []
+        for word in words:
+            roll = rng.random()
+            if not word or roll >= rate:
+                changed.append(word)
+            elif roll < rate / 3:
+                changed.append(rng.choice(WORDS))
+            elif roll < 2 * rate / 3:
+                changed.extend([word, rng.choice(WORDS)])
+        out.append(" ".join(changed))
+    return "\n".join(out)

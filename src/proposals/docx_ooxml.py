@@ -1,0 +1,324 @@
+"""The in-house WordprocessingML writer for revisions (python-docx has no tracked-changes API).
+
+Everything here works on the diff engine's ops (``.op`` in equal/delete/insert, ``.text``,
+``.move``) over a whole article, where paragraphs are separated by ``\\n``. The ops are cut
+into *union paragraphs*: every newline of the old or the new text ends one, and that newline's
+op becomes the paragraph mark's revision. That is exactly the OOXML model: a deleted paragraph
+mark merges the paragraph with the next one on accept, an inserted one does so on reject, so
+accept-all yields the new text and reject-all the old text, paragraph for paragraph.
+
+Body XML is produced as one string and parsed once: building hundreds of thousands of runs
+through python-docx's object API costs seconds, a string costs milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Literal, Protocol
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = 'xml:space="preserve"'
+Kind = Literal["equal", "delete", "insert"]
+
+# Characters XML 1.0 cannot hold at all; Word could not store them either.
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class OpLike(Protocol):
+    """The diff engine's ``Op``: a frozen dataclass with these three fields."""
+
+    @property
+    def op(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def move(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text inside one union paragraph with one revision kind."""
+
+    kind: Kind
+    text: str
+    move: str | None = None
+
+
+@dataclass(slots=True)
+class UnionPara:
+    """One paragraph of the document that shows both texts at once.
+
+    ``mark`` is the revision of the paragraph mark (the newline that ends the paragraph);
+    ``"equal"`` for the final paragraph of an article, which has no newline of its own.
+    """
+
+    pieces: list[Piece] = field(default_factory=list)
+    mark: Kind = "equal"
+    mark_move: str | None = None
+
+    def view(self, which: Literal["old", "new"]) -> str:
+        """The paragraph's own text as the old or the new document has it (mark excluded)."""
+        skip = "insert" if which == "old" else "delete"
+        return "".join(p.text for p in self.pieces if p.kind != skip)
+
+    @property
+    def wholly(self) -> Kind | None:
+        """``insert``/``delete`` when the paragraph, mark included, exists on one side only."""
+        kinds = {p.kind for p in self.pieces if p.text} | {self.mark}
+        if len(kinds) == 1 and self.mark != "equal":
+            return self.mark
+        return None
+
+
+def check_text(text: str, where: str) -> None:
+    """Refuse characters XML cannot carry instead of writing a file Word will not open."""
+    bad = _XML_BAD.search(text)
+    if bad:
+        raise ValueError(
+            f"{where} contains control character U+{ord(bad.group()):04X}, "
+            "which a .docx cannot hold"
+        )
+
+
+def split_paragraphs(ops: Iterable[OpLike], *, final_mark: Kind = "equal") -> list[UnionPara]:
+    """Cut an article's ops into union paragraphs (see the module docstring).
+
+    The caller strips the article's final newline before diffing, so the last paragraph has
+    no newline and gets ``final_mark``: ``insert`` for a wholly new article, ``delete`` for a
+    removed one, so that rejecting (accepting) leaves nothing of it behind.
+    """
+    paras: list[UnionPara] = [UnionPara()]
+    for op in ops:
+        kind: Kind = op.op  # type: ignore[assignment]
+        if kind not in ("equal", "delete", "insert"):
+            raise ValueError(f"unknown diff op {kind!r}")
+        move = op.move if kind != "equal" else None
+        parts = op.text.split("\n")
+        for i, part in enumerate(parts):
+            if part:
+                cur = paras[-1].pieces
+                if cur and cur[-1].kind == kind and cur[-1].move == move:
+                    cur[-1] = Piece(kind, cur[-1].text + part, move)
+                else:
+                    cur.append(Piece(kind, part, move))
+            if i < len(parts) - 1:
+                paras[-1].mark = kind
+                paras[-1].mark_move = move
+                paras.append(UnionPara())
+    paras[-1].mark = final_mark
+    return paras
+
+
+def iso_date(when: date | datetime) -> str:
+    """Revision dates are ISO 8601 UTC, whole seconds, as Word writes them."""
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time(0, 0), tzinfo=UTC)
+    elif when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def esc(text: str) -> str:
+    """Escape text for element content and attribute values (double-quoted)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def run_content(text: str, deleted: bool = False) -> str:
+    """The inside of a ``w:r``: text elements with tabs as ``w:tab`` (Word ignores raw tabs)."""
+    tag = "w:delText" if deleted else "w:t"
+    out = []
+    for i, chunk in enumerate(text.split("\t")):
+        if i:
+            out.append("<w:tab/>")
+        if chunk:
+            out.append(f"<{tag} {XML_SPACE}>{esc(chunk)}</{tag}>")
+    return "".join(out)
+
+
+def run(text: str, rpr: str = "", deleted: bool = False) -> str:
+    """One ``w:r``; ``rpr`` is the inside of its ``w:rPr`` (may be empty)."""
+    props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f"<w:r>{props}{run_content(text, deleted)}</w:r>"
+
+
+class RevisionWriter:
+    """Emits revision markup with one id counter for every annotation in the document.
+
+    ECMA-376 requires ``w:id`` to be unique across ins, del, move and range markers alike;
+    sharing one counter (also for comments or bookmarks a caller adds) guarantees that.
+    """
+
+    def __init__(self, author: str, when: date | datetime, start_id: int = 1) -> None:
+        self.author = esc(author)
+        self.date = iso_date(when)
+        self._next = start_id
+
+    def new_id(self) -> int:
+        """The next free annotation id."""
+        n = self._next
+        self._next += 1
+        return n
+
+    def attrs(self) -> str:
+        """``w:id``/``w:author``/``w:date`` for a new annotation."""
+        return f'w:id="{self.new_id()}" w:author="{self.author}" w:date="{self.date}"'
+
+    def ins(self, text: str, rpr: str = "") -> str:
+        """Inserted text: a normal run inside ``w:ins``."""
+        return f"<w:ins {self.attrs()}>{run(text, rpr)}</w:ins>"
+
+    def dele(self, text: str, rpr: str = "") -> str:
+        """Deleted text: ``w:delText`` (never ``w:t``) inside ``w:del``."""
+        return f"<w:del {self.attrs()}>{run(text, rpr, deleted=True)}</w:del>"
+
+    def move_from(self, text: str, rpr: str = "") -> str:
+        """Moved-away text; Word keeps ``w:t`` inside ``w:moveFrom``."""
+        return f"<w:moveFrom {self.attrs()}>{run(text, rpr)}</w:moveFrom>"
+
+    def move_to(self, text: str, rpr: str = "") -> str:
+        """Moved-here text."""
+        return f"<w:moveTo {self.attrs()}>{run(text, rpr)}</w:moveTo>"
+
+    def range_start(self, side: Literal["From", "To"], name: str) -> tuple[str, int]:
+        """Start of a named move range; returns the markup and the id its end must repeat."""
+        rid = self.new_id()
+        return (
+            f'<w:move{side}RangeStart w:id="{rid}" w:author="{self.author}" '
+            f'w:date="{self.date}" w:name="{esc(name)}"/>',
+            rid,
+        )
+
+    def mark(self, kind: Kind) -> str:
+        """The paragraph-mark revision that goes inside ``w:pPr/w:rPr``.
+
+        Always ``w:ins``/``w:del``, also for a moved paragraph's mark: LibreOffice ignores
+        ``w:moveFrom``/``w:moveTo`` there (measured with 7.4: accept-all then leaves an empty
+        paragraph behind), while the moved *text* keeps its move markup and reads as a move.
+        """
+        if kind == "equal":
+            return ""
+        tag = "w:del" if kind == "delete" else "w:ins"
+        return f"<{tag} {self.attrs()}/>"
+
+
+def _ppr(style: str | None, mark_rpr: str) -> str:
+    inner = (f'<w:pStyle w:val="{esc(style)}"/>' if style else "") + (
+        f"<w:rPr>{mark_rpr}</w:rPr>" if mark_rpr else ""
+    )
+    return f"<w:pPr>{inner}</w:pPr>" if inner else ""
+
+
+StyleFor = Callable[[int, UnionPara], str | None]
+
+
+def tracked_xml(
+    paras: Sequence[UnionPara],
+    writer: RevisionWriter,
+    style_for: StyleFor,
+    *,
+    use_moves: bool = True,
+    move_names: dict[str, str] | None = None,
+) -> str:
+    """Body XML for union paragraphs as real tracked changes.
+
+    Moves become ``w:moveFrom``/``w:moveTo`` with named range markers around each side of the
+    block (the range may span paragraphs); ``use_moves=False`` writes them as plain del/ins.
+    ``move_names`` maps move ids to range names and is shared across articles.
+    """
+    names = move_names if move_names is not None else {}
+    # First and last piece position of each move side, so ranges open and close once.
+    bounds: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int]]] = {}
+    if use_moves:
+        for pi, para in enumerate(paras):
+            for ri, piece in enumerate(para.pieces):
+                if piece.move is not None and piece.kind != "equal":
+                    key = (piece.move, piece.kind)
+                    first = bounds.get(key, ((pi, ri), (pi, ri)))[0]
+                    bounds[key] = (first, (pi, ri))
+    open_ids: dict[tuple[str, str], int] = {}
+    out: list[str] = []
+    for pi, para in enumerate(paras):
+        out.append("<w:p>")
+        out.append(_ppr(style_for(pi, para), writer.mark(para.mark)))
+        for ri, piece in enumerate(para.pieces):
+            if piece.kind == "equal":
+                out.append(run(piece.text))
+                continue
+            if piece.move is not None and use_moves:
+                key = (piece.move, piece.kind)
+                side: Literal["From", "To"] = "From" if piece.kind == "delete" else "To"
+                name = names.setdefault(piece.move, f"move{len(names) + 1}")
+                if bounds[key][0] == (pi, ri):
+                    markup, rid = writer.range_start(side, name)
+                    open_ids[key] = rid
+                    out.append(markup)
+                out.append(
+                    writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text)
+                )
+                if bounds[key][1] == (pi, ri):
+                    out.append(f'<w:move{side}RangeEnd w:id="{open_ids.pop(key)}"/>')
+            elif piece.kind == "delete":
+                out.append(writer.dele(piece.text))
+            else:
+                out.append(writer.ins(piece.text))
+        out.append("</w:p>")
+    return "".join(out)
+
+
+def color_hex(colour: str) -> str:
+    """``#1f6feb`` → ``1F6FEB`` (what ``w:color`` wants); refuses anything else."""
+    value = colour.strip().lstrip("#")
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+        raise ValueError(f"colour {colour!r} is not a hex colour like #1f6feb")
+    return value.upper()
+
+
+def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) -> str:
+    """Body XML for union paragraphs as static markup for people who print.
+
+    Insertions are underlined and deletions struck through in the party's colour; moved text
+    gets the double forms of both (the "Redline Move" style), so a move never reads as an
+    unrelated deletion and insertion. A deleted paragraph break inside kept text shows as a
+    struck pilcrow, since the static page cannot merge the two paragraphs itself.
+    """
+    col = f'<w:color w:val="{color_hex(colour)}"/>'
+    ins = f'<w:rStyle w:val="RedlineInsert"/>{col}<w:u w:val="single"/>'
+    # CT_RPr is a sequence: rStyle, ..., strike, dstrike, ..., color, ..., u. Word rejects
+    # a file whose run properties are out of order, so keep exactly this order.
+    dele = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}'
+    mv_to = f'<w:rStyle w:val="RedlineMove"/>{col}<w:u w:val="double"/>'
+    mv_from = f'<w:rStyle w:val="RedlineMove"/><w:dstrike/>{col}'
+    out: list[str] = []
+    for pi, para in enumerate(paras):
+        out.append("<w:p>")
+        out.append(_ppr(style_for(pi, para), ""))
+        for piece in para.pieces:
+            if piece.kind == "equal":
+                out.append(run(piece.text))
+            elif piece.kind == "insert":
+                out.append(run(piece.text, mv_to if piece.move else ins))
+            else:
+                out.append(run(piece.text, mv_from if piece.move else dele))
+        if para.mark == "delete" and para.wholly is None:
+            out.append(run("\u00b6", mv_from if para.mark_move else dele))
+        out.append("</w:p>")
+    return "".join(out)
+
+
+def plain_xml(lines: Sequence[str], style_for_line: Callable[[int, str], str | None]) -> str:
+    """Body XML for text without any revisions (clean mode, TA text, compiled contract)."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append("<w:p>")
+        out.append(_ppr(style_for_line(i, line), ""))
+        if line:
+            out.append(run(line))
+        out.append("</w:p>")
+    return "".join(out)

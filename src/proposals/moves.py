@@ -1,0 +1,144 @@
+"""Find moved language: a deleted block and an inserted block elsewhere that are mostly the same.
+
+No diff algorithm reports moves: a moved paragraph comes out as a deletion in one place and an
+insertion in another. This post-pass cuts deletions and insertions into paragraphs (then
+sentences), pairs pieces whose word multisets are at least ``THRESHOLD`` similar (Dice
+coefficient) and lie in different hunks, and tags each pair with a shared move id. The ops
+still rebuild both texts exactly; the inner word changes of a pair come from diffing its two
+texts (see ``redline.move_detail``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from proposals.ops import Op
+from proposals.tokens import split
+
+THRESHOLD = 0.6  # Dice similarity of word multisets for a deletion and insertion to pair
+# Shorter pieces pair by coincidence too easily ("the Employer shall"); a paragraph-sized piece
+# ("Overtime is voluntary.") is more telling than a sentence-sized one, so it may be shorter.
+MIN_WORDS = {False: 3, True: 4}
+
+_PARAGRAPH = re.compile(r"[^\n]*\n|[^\n]+")
+_WORDLIKE = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class _Piece:
+    index: int  # which op
+    start: int  # offsets in the op's text
+    end: int
+    hunk: int
+    words: Counter[str] = field(default_factory=Counter)
+    size: int = 0
+
+
+def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
+    words = Counter(t.strip().casefold() for t in split(text) if _WORDLIKE.search(t))
+    return _Piece(index, start, start + len(text), hunk, words, sum(words.values()))
+
+
+def _hunks(ops: Sequence[Op]) -> list[int]:
+    """Number the hunks: edits separated only by whitespace belong to the same hunk."""
+    numbers: list[int] = []
+    hunk = 0
+    for op in ops:
+        if op.op == "equal" and op.text.strip():
+            hunk += 1
+        numbers.append(hunk)
+    return numbers
+
+
+def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _Piece]]:
+    """Greedily pair the most similar pieces first; each piece joins at most one pair."""
+    candidates: list[tuple[float, int, int, int]] = []
+    for d_at, d in enumerate(deleted):
+        for i_at, i in enumerate(inserted):
+            if d.hunk == i.hunk or 2 * min(d.size, i.size) < THRESHOLD * (d.size + i.size):
+                continue
+            common = sum((d.words & i.words).values())
+            similarity = 2 * common / (d.size + i.size)
+            if similarity >= THRESHOLD:
+                candidates.append((-similarity, -(d.size + i.size), d_at, i_at))
+    candidates.sort()
+    used_d: set[int] = set()
+    used_i: set[int] = set()
+    pairs: list[tuple[_Piece, _Piece]] = []
+    for _, _, d_at, i_at in candidates:
+        if d_at not in used_d and i_at not in used_i:
+            used_d.add(d_at)
+            used_i.add(i_at)
+            pairs.append((deleted[d_at], inserted[i_at]))
+    return pairs
+
+
+def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
+            taken: dict[int, list[tuple[int, int]]]) -> list[_Piece]:
+    """Cut every ``kind`` op into paragraphs (or sentences), skipping parts already paired."""
+    out: list[_Piece] = []
+    for index, op in enumerate(ops):
+        if op.op != kind:
+            continue
+        for match in _PARAGRAPH.finditer(op.text):
+            start, end = match.span()
+            if not sentences and any(s < end and start < e for s, e in taken.get(index, ())):
+                continue
+            parts = split(match.group(), "sentence") if sentences else [match.group()]
+            offset = start
+            for part in parts:
+                p_start, offset = offset, offset + len(part)
+                if sentences and any(s < offset and p_start < e
+                                     for s, e in taken.get(index, ())):
+                    continue
+                if part.strip():
+                    piece = _piece(index, p_start, part, hunks[index])
+                    if piece.size >= MIN_WORDS[sentences]:
+                        out.append(piece)
+    return out
+
+
+def detect_moves(ops: list[Op]) -> list[Op]:
+    """Tag moved blocks in ``ops`` (which carry no moves yet) and return the new op list."""
+    if sum(1 for op in ops if op.op != "equal") < 2:
+        return ops
+    hunks = _hunks(ops)
+    taken: dict[int, list[tuple[int, int]]] = {}
+    pairs: list[tuple[_Piece, _Piece]] = []
+    for sentences in (False, True):
+        deleted = _pieces(ops, hunks, "delete", sentences, taken)
+        inserted = _pieces(ops, hunks, "insert", sentences, taken)
+        if not deleted or not inserted:
+            continue
+        for d, i in _pair(deleted, inserted):
+            pairs.append((d, i))
+            taken.setdefault(d.index, []).append((d.start, d.end))
+            taken.setdefault(i.index, []).append((i.start, i.end))
+    if not pairs:
+        return ops
+    # Name moves in reading order of whichever end comes first in the op list.
+    firsts = sorted(range(len(pairs)),
+                    key=lambda n: min((pairs[n][0].index, pairs[n][0].start),
+                                      (pairs[n][1].index, pairs[n][1].start)))
+    names = {n: f"m{rank + 1}" for rank, n in enumerate(firsts)}
+    cuts: dict[int, list[tuple[int, int, str]]] = {}
+    for n, (d, i) in enumerate(pairs):
+        cuts.setdefault(d.index, []).append((d.start, d.end, names[n]))
+        cuts.setdefault(i.index, []).append((i.start, i.end, names[n]))
+    out: list[Op] = []
+    for index, op in enumerate(ops):
+        if index not in cuts:
+            out.append(op)
+            continue
+        at = 0
+        for start, end, name in sorted(cuts[index]):
+            if start > at:
+                out.append(Op(op.op, op.text[at:start]))
+            out.append(Op(op.op, op.text[start:end], name))
+            at = end
+        if at < len(op.text):
+            out.append(Op(op.op, op.text[at:]))
+    return out

@@ -1,0 +1,39 @@
+"""The unit of a redline: one run of equal, deleted or inserted text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+OpKind = Literal["equal", "delete", "insert"]
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """A run of text that is kept, deleted or inserted.
+
+    ``move`` is an id (``"m1"``) shared by a moved block's deletion and its insertion.
+    ``old_text`` is set only on an ``equal`` op whose old raw text differs from ``text`` (the new
+    raw text) in ways matching ignores: Unicode normal form, or with ``normalize=True`` curly
+    quotes, dashes, no-break spaces and CRLF. Use :func:`old_side`/:func:`new_side` to rebuild.
+    """
+
+    op: OpKind
+    text: str
+    move: str | None = None
+    old_text: str | None = None
+
+
+def old_side(ops: Iterable[Op]) -> str:
+    """The old text the ops were made from, exactly (equal and delete runs)."""
+    return "".join(
+        (op.old_text if op.old_text is not None else op.text)
+        for op in ops
+        if op.op != "insert"
+    )
+
+
+def new_side(ops: Iterable[Op]) -> str:
+    """The new text the ops were made from, exactly (equal and insert runs)."""
+    return "".join(op.text for op in ops if op.op != "delete")

@@ -1,0 +1,42 @@
+"""The prose redline engine, in one import: ``from proposals.redline import diff_text, ...``.
+
+The pieces: ``tokens`` (what a word is), ``engine`` (diff-match-patch and its accelerator),
+``cleanup`` (semantic cleanup at token level), ``textdiff`` (ops from two texts), ``moves``
+(moved language), ``alignment`` (side-by-side rows), ``provenance`` (who wrote what) and
+``render`` (terminal, markers, JSON).
+
+Contract: joining the ``equal`` and ``delete`` texts of ``diff_text(old, new)`` gives the raw
+``old`` exactly, ``equal`` and ``insert`` the raw ``new`` — with one refinement: an ``equal``
+op whose sides differ only in what matching ignores (NFC form; with ``normalize=True`` also
+quotes, dashes, no-break spaces, CRLF) has ``text`` from the new side and ``old_text`` from the
+old, and ``old_side``/``new_side`` rebuild both exactly. ``ops_to_json`` writes such ops as a
+delete/insert pair, so the JSON contract holds literally. Identical inputs give a single equal
+op; two empty strings give no ops.
+"""
+
+from proposals.alignment import Row, align_rows, paragraphs
+from proposals.ops import Op, new_side, old_side
+from proposals.provenance import Span, Version, provenance
+from proposals.render import ops_to_json, render_ansi, render_markers
+from proposals.textdiff import backend, diff_text, move_detail, moved_texts
+from proposals.tokens import Granularity
+
+__all__ = [
+    "Granularity",
+    "Op",
+    "Row",
+    "Span",
+    "Version",
+    "align_rows",
+    "backend",
+    "diff_text",
+    "move_detail",
+    "moved_texts",
+    "new_side",
+    "old_side",
+    "ops_to_json",
+    "paragraphs",
+    "provenance",
+    "render_ansi",
+    "render_markers",
+]

@@ -1,0 +1,185 @@
+"""Open .docx files in headless LibreOffice, accept or reject all tracked changes, print the text.
+
+Run with the *system* interpreter (Debian's python3-uno provides ``uno`` there, not in the venv):
+
+    /usr/bin/python3 tests/lo_check.py accept a.docx reject a.docx none b.docx
+
+Prints one JSON object: ``{"results": [{"file", "action", "paragraphs": [...], "redlines": n}]}``
+where ``paragraphs`` are the body paragraphs' strings in order (tables skipped) after the action
+and ``redlines`` the tracked changes LibreOffice saw before it (type, author, date). One
+soffice serves all files, because starting it costs seconds. It runs in a throwaway profile,
+is always terminated and the profile deleted, and a watchdog kills everything after
+``LO_CHECK_TIMEOUT`` seconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+TIMEOUT = float(os.environ.get("LO_CHECK_TIMEOUT", "150"))
+COMMANDS = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges"}
+
+
+def prop(name: str, value: object) -> PropertyValue:
+    """A UNO PropertyValue."""
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def paragraphs(doc: object) -> list[str]:
+    """Body paragraphs in order; tables (sign-off blocks) are not article text."""
+    out: list[str] = []
+    enum = doc.getText().createEnumeration()  # type: ignore[attr-defined]
+    while enum.hasMoreElements():
+        element = enum.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            out.append(element.getString())
+    return out
+
+
+def describe_redlines(doc: object) -> list[dict[str, str]]:
+    """Type, author and day of every tracked change, as LibreOffice understood them."""
+    out: list[dict[str, str]] = []
+    enum = doc.getRedlines().createEnumeration()  # type: ignore[attr-defined]
+    while enum.hasMoreElements():
+        red = enum.nextElement()
+        when = red.getPropertyValue("RedlineDateTime")
+        out.append(
+            {
+                "type": str(red.getPropertyValue("RedlineType")),
+                "author": str(red.getPropertyValue("RedlineAuthor")),
+                "date": f"{when.Year:04d}-{when.Month:02d}-{when.Day:02d}",
+            }
+        )
+    return out
+
+
+def connect(pipe: str, proc: subprocess.Popen[bytes]) -> object:
+    """Wait for soffice's UNO pipe; give up if soffice died."""
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except NoConnectException:
+            if proc.poll() is not None:
+                raise SystemExit(f"soffice exited early with status {proc.returncode}") from None
+            if time.monotonic() > deadline:
+                raise SystemExit("soffice did not open its UNO pipe within 60 s") from None
+            time.sleep(0.2)
+
+
+def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
+    """Start soffice, process every (action, file) job, always clean up."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise SystemExit("soffice not found")
+    profile = Path(tempfile.mkdtemp(prefix="lo_check_"))
+    pipe = f"lo_check_{uuid.uuid4().hex}"
+    proc = subprocess.Popen(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nolockcheck",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+    def kill() -> None:
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+
+    watchdog = threading.Timer(TIMEOUT, lambda: (kill(), os._exit(3)))
+    watchdog.daemon = True
+    watchdog.start()
+    desktop = None
+    try:
+        ctx = connect(pipe, proc)
+        smgr = ctx.ServiceManager  # type: ignore[attr-defined]
+        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        results: list[dict[str, object]] = []
+        for action, path in jobs:
+            url = Path(path).resolve().as_uri()
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+            if doc is None:
+                raise SystemExit(f"LibreOffice could not open {path}")
+            try:
+                redlines = describe_redlines(doc)
+                if action in COMMANDS:
+                    frame = doc.getCurrentController().getFrame()
+                    dispatcher.executeDispatch(frame, COMMANDS[action], "", 0, ())
+                results.append(
+                    {
+                        "file": path,
+                        "action": action,
+                        "paragraphs": paragraphs(doc),
+                        "redlines": redlines,
+                        "redlines_after": doc.getRedlines().getCount(),
+                    }
+                )
+            finally:
+                doc.close(True)
+        return results
+    finally:
+        if desktop is not None:
+            # The bridge drops as soffice exits; an exception here is the normal case.
+            with contextlib.suppress(Exception):
+                desktop.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            kill()
+            proc.wait(timeout=5)
+        kill()
+        watchdog.cancel()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    """Parse ``ACTION FILE`` pairs and print the JSON result."""
+    args = argv[1:]
+    if not args or len(args) % 2:
+        print("usage: lo_check.py (accept|reject|none) FILE [...]", file=sys.stderr)
+        return 2
+    jobs = list(zip(args[::2], args[1::2], strict=True))
+    for action, _ in jobs:
+        if action not in (*COMMANDS, "none"):
+            print(f"unknown action {action!r}", file=sys.stderr)
+            return 2
+    print(json.dumps({"results": run(jobs)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
