@@ -1,7 +1,7 @@
 """Turn article texts into display rows for the redline view: pure functions, no widgets.
 
 Runs are (text, rich Style) pairs, one list per cell; the view wraps and paints them lazily.
-The redline engine is ``proposals.redline`` when it is installed; a difflib stand-in otherwise.
+The word diff, paragraph alignment, moves and provenance come from ``proposals.redline``.
 """
 
 from __future__ import annotations
@@ -11,12 +11,8 @@ from dataclasses import dataclass, field
 
 from rich.style import Style
 
-try:  # the real engine (branch redline); the stand-in keeps the TUI usable until it lands
-    from proposals.redline import Version, align_rows, diff_text, provenance
-except ImportError:  # pragma: no cover - depends on which branches are merged
-    from ._redline_standin import Version, align_rows, diff_text, provenance
-
 from proposals.article import sections
+from proposals.redline import Version, align_rows, diff_text, provenance
 
 Run = tuple[str, Style]
 
@@ -104,12 +100,23 @@ def side_rows(old: str, new: str, palette: Palette, locked: set[str] = frozenset
     for n, row in enumerate(align_rows(old, new)):
         left: list[Run] = []
         right: list[Run] = []
+        if row.kind == "move" and row.new is not None:
+            # the new place of a moved paragraph: its old place is its own (left-only) row
+            for op in row.ops:
+                text = _strip_nl(op.text)
+                if text and op.op == "equal":
+                    right.append((text, palette.moved()))
+                elif text and op.op == "insert":
+                    right.append(palette.mark("insert", text))
+            out.append(ViewRow(left=[], right=right, kind="move", gutter=GUTTERS["move"], paragraph=n))
+            continue
         for op in row.ops:
             text = _strip_nl(op.text)
             if not text:
                 continue
             if op.op == "equal":
-                left.append((text, PLAIN))
+                old_text = _strip_nl(op.old_text) if getattr(op, "old_text", None) is not None else text
+                left.append((old_text, PLAIN))
                 right.append((text, PLAIN))
             elif op.op == "delete":
                 left.append(palette.mark("delete", text, op.move or row.move))
@@ -137,6 +144,15 @@ def inline_rows(old: str, new: str, palette: Palette, locked: set[str] = frozens
     out: list[ViewRow] = []
     for n, row in enumerate(align_rows(old, new)):
         runs: list[Run] = []
+        if row.kind == "move" and row.new is not None:
+            for op in row.ops:
+                text = _strip_nl(op.text)
+                if text and op.op == "equal":
+                    runs.append((text, palette.moved()))
+                elif text:
+                    runs.append(palette.mark(op.op, text))
+            out.append(ViewRow(left=runs, kind="move", gutter=GUTTERS["move"], paragraph=n))
+            continue
         for op in row.ops:
             text = _strip_nl(op.text)
             if not text:

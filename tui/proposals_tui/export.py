@@ -10,8 +10,6 @@ from pathlib import Path
 
 from proposals.repo import BargainingRepo
 
-from .diffing import diff_text
-
 
 def export_available() -> bool:
     """The Word exporter lives on another branch until merged: disable the key without it."""
@@ -69,7 +67,6 @@ def export_article(
         session=session,
         colour=party.colour,
         against=against_label,
-        diff=lambda a, b: diff_text(a, b),
     )
     progress(3, 3)
     return out
