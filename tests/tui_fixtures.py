@@ -1,6 +1,7 @@
 """A small, realistic negotiation built with the real core in a tmp dir (no mocks).
 
-Seven articles (six proposed, one untouched baseline article), a baseline, passes from both sides, a whole-article TA, a section TA and a withdrawal, all with
+Seven articles (six proposed, one untouched), a baseline, passes from both sides, a whole-article
+TA, a section TA and a withdrawal, all with
 fixed dates and authors so snapshots and hashes are the same on every run.
 """
 
@@ -57,7 +58,7 @@ STAFFING_E1 = """ARTICLE 6: STAFFING
 6.2 Each clinician shall be supported by at least one (1) medical assistant.
 
 6.4 A joint staffing committee shall meet quarterly to review vacancies.
-6.3 Panel sizes shall be set by the Employer based on operational needs.
+6.3 Panel sizes shall not exceed 1,500 patients for a full-time clinician.
 """
 MENTORSHIP_U1 = """ARTICLE 9: MENTORSHIP PROGRAM
 9.1 New clinicians shall be assigned a mentor for their first twelve (12) months.
@@ -154,3 +155,22 @@ def build_negotiation(path: Path) -> Path:
     )
     withdraw(repo, "union", ["parking"], session="2025-03-17")
     return path
+
+
+def sync_async_tests(namespace: dict) -> None:
+    """Run this module's `async def test_*` under asyncio.run (no async pytest plugin is pinned)."""
+    import asyncio
+    import functools
+    import inspect
+
+    for name, fn in list(namespace.items()):
+        if name.startswith("test_") and inspect.iscoroutinefunction(fn):
+
+            def wrap(coro_fn):
+                @functools.wraps(coro_fn)
+                def runner(*args, **kwargs):
+                    return asyncio.run(coro_fn(*args, **kwargs))
+
+                return runner
+
+            namespace[name] = wrap(fn)

@@ -10,11 +10,11 @@ import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.worker import Worker
 
@@ -34,7 +34,7 @@ class ProposalsApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "proposals"
     COMMANDS = App.COMMANDS | {ProposalsCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Every key, by screen"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark"),
@@ -74,7 +74,8 @@ class ProposalsApp(App[int]):
     def on_mount(self) -> None:
         from .screens.board import BoardScreen
 
-        self.title = f"proposals · {self.repo.config.parties['union'].name} / {self.repo.config.parties['employer'].name}"
+        parties = self.repo.config.parties
+        self.title = f"proposals · {parties['union'].name} / {parties['employer'].name}"
         self.push_screen(BoardScreen())
 
     # -- the serial git lane -------------------------------------------------------------------

@@ -23,8 +23,13 @@ class ProposalsCommands(Provider):
                 if screen.check_action(action, ()) is True:
                     out.append((label, help_text, partial(screen.run_action, action)))
         app = self.app
-        out.append(("Toggle marker mode [-old-]{+new+}", "For terminals without strikethrough",
-                    partial(app.run_action, "toggle_markers")))
+        out.append(
+            (
+                "Toggle marker mode [-old-]{+new+}",
+                "For terminals without strikethrough",
+                partial(app.run_action, "toggle_markers"),
+            )
+        )
         out.append(("Toggle light/dark theme", "", partial(app.run_action, "toggle_theme")))
         out.append(("Verify TAs", "Every TA'd text unchanged?", partial(app.run_action, "verify")))
         out.append(("Help: keys by screen", "", partial(app.run_action, "help")))

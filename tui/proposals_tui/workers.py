@@ -16,8 +16,9 @@ from proposals.errors import ProposalsError
 from .messages import RepoDone, RepoFailed
 
 if TYPE_CHECKING:
-    from proposals.repo import BargainingRepo
     from textual.app import App
+
+    from proposals.repo import BargainingRepo
 
 REPO_LOCK = threading.Lock()
 

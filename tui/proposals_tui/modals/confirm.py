@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -12,7 +14,7 @@ from textual.widgets import Button, Static
 class ConfirmModal(ModalScreen[bool]):
     """y confirms, n or escape cancels: the last stop before something is recorded for good."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
@@ -44,7 +46,7 @@ class ConfirmModal(ModalScreen[bool]):
 class QuitModal(ModalScreen[str | None]):
     """Unsaved editor work: save and quit, discard and quit, or stay."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "answer('save')", "Save & quit"),
         Binding("d", "answer('discard')", "Discard & quit"),
         Binding("escape,c", "answer(None)", "Cancel"),

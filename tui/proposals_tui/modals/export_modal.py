@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
@@ -15,10 +17,19 @@ from ..messages import ExportFinished, ExportProgress
 class ExportModal(ModalScreen[str | None]):
     """Stays open while the export runs (in the repo lane); dismisses with the path written."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Export")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Export"),
+    ]
 
-    def __init__(self, *, article: str, against: list[tuple[str, str]], sources: list[tuple[str, str]],
-                 default_name: str) -> None:
+    def __init__(
+        self,
+        *,
+        article: str,
+        against: list[tuple[str, str]],
+        sources: list[tuple[str, str]],
+        default_name: str,
+    ) -> None:
         super().__init__(classes="modal")
         self.article = article
         self.against = against
@@ -31,8 +42,12 @@ class ExportModal(ModalScreen[str | None]):
             yield Static(f"Export {self.article} to Word", classes="dialog-title")
             with Horizontal(classes="field-row"):
                 yield Label("Mode", classes="field-label")
-                yield Select([("Tracked changes", "tracked"), ("Static redline", "redline"),
-                              ("Clean text", "clean")], value="tracked", allow_blank=False, id="mode")
+                yield Select(
+                    [("Tracked changes", "tracked"), ("Static redline", "redline"), ("Clean text", "clean")],
+                    value="tracked",
+                    allow_blank=False,
+                    id="mode",
+                )
             with Horizontal(classes="field-row"):
                 yield Label("Text", classes="field-label")
                 yield Select(self.sources, value=self.sources[0][1], allow_blank=False, id="source")
@@ -63,8 +78,13 @@ class ExportModal(ModalScreen[str | None]):
             v = self.query_one(selector, Select).value
             return v if isinstance(v, str) else ""
 
-        return ExportRequest(self.article, value("#mode"), value("#against"), value("#source"),
-                             self.query_one("#path", Input).value.strip())
+        return ExportRequest(
+            self.article,
+            value("#mode"),
+            value("#against"),
+            value("#source"),
+            self.query_one("#path", Input).value.strip(),
+        )
 
     def action_submit(self) -> None:
         if self.running:
@@ -82,7 +102,10 @@ class ExportModal(ModalScreen[str | None]):
         def job(repo):
             try:
                 path = export_article(
-                    repo, request, us=app.us, today=app.today,
+                    repo,
+                    request,
+                    us=app.us,
+                    today=app.today,
                     progress=lambda d, t: self.post_message(ExportProgress(d, t)),
                 )
             except Exception as exc:  # ExportError, ProposalsError: shown in the dialog

@@ -6,10 +6,11 @@ For the other side's pass the text can be pasted here; our unsent draft is kept 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
@@ -36,13 +37,21 @@ class PassContext:
 
 
 class PassModal(ModalScreen[PassRequest | None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Record"),
     ]
 
-    def __init__(self, context: PassContext, *, party: str, article: str | None, today: str,
-                 paste: bool = False, party_names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        context: PassContext,
+        *,
+        party: str,
+        article: str | None,
+        today: str,
+        paste: bool = False,
+        party_names: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(classes="modal")
         self.context = context
         self.party = party
@@ -60,7 +69,9 @@ class PassModal(ModalScreen[PassRequest | None]):
                     yield Label("Party", classes="field-label")
                     yield Select(
                         [(self.party_names[k], k) for k in ("union", "employer")],
-                        value=self.party, allow_blank=False, id="party",
+                        value=self.party,
+                        allow_blank=False,
+                        id="party",
                     )
                 with Horizontal(classes="field-row"):
                     yield Label("Pass", classes="field-label")

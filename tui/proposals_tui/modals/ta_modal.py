@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -25,10 +26,20 @@ class TARequest:
 
 
 class TAModal(ModalScreen[TARequest | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "TA")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "TA"),
+    ]
 
-    def __init__(self, *, article: str, title: str, sections: list[str], today: str,
-                 signers: tuple[str, str] = ("", "")) -> None:
+    def __init__(
+        self,
+        *,
+        article: str,
+        title: str,
+        sections: list[str],
+        today: str,
+        signers: tuple[str, str] = ("", ""),
+    ) -> None:
         super().__init__(classes="modal")
         self.article = article
         self.article_title = title
@@ -39,11 +50,17 @@ class TAModal(ModalScreen[TARequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ta-dialog"):
             yield Static(f"Tentative agreement: {self.article_title}", classes="dialog-title")
-            yield Static("The text on the table (the last pass) is locked by its hash.", classes="dialog-help")
+            yield Static(
+                "The text on the table (the last pass) is locked by its hash.", classes="dialog-help"
+            )
             with Horizontal(classes="field-row"):
                 yield Label("What", classes="field-label")
-                yield Select([("Whole article", "")] + [(f"Section {s}", s) for s in self.sections],
-                             value="", allow_blank=False, id="section")
+                yield Select(
+                    [("Whole article", "")] + [(f"Section {s}", s) for s in self.sections],
+                    value="",
+                    allow_blank=False,
+                    id="section",
+                )
             with Horizontal(classes="field-row"):
                 yield Label("Union", classes="field-label")
                 yield Input(self.signers[0], placeholder="union signatory", id="union-sign")
@@ -77,10 +94,12 @@ class TAModal(ModalScreen[TARequest | None]):
             self.query_one("#ta-error", Static).update("Both signatories are needed.")
             return
         section = self.query_one("#section", Select).value
-        self.dismiss(TARequest(
-            self.article,
-            section if isinstance(section, str) and section else None,
-            union,
-            employer,
-            self.query_one("#ta-date", Input).value.strip(),
-        ))
+        self.dismiss(
+            TARequest(
+                self.article,
+                section if isinstance(section, str) and section else None,
+                union,
+                employer,
+                self.query_one("#ta-date", Input).value.strip(),
+            )
+        )

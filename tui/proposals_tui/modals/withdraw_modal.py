@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
@@ -20,10 +21,21 @@ class WithdrawRequest:
 
 
 class WithdrawModal(ModalScreen[WithdrawRequest | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Withdraw")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Withdraw"),
+    ]
 
-    def __init__(self, *, open_ids: dict[str, str], article: str, party: str, next_names: dict[str, str],
-                 today: str, party_names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        *,
+        open_ids: dict[str, str],
+        article: str,
+        party: str,
+        next_names: dict[str, str],
+        today: str,
+        party_names: dict[str, str],
+    ) -> None:
         super().__init__(classes="modal")
         self.open_ids = open_ids
         self.article = article
@@ -37,8 +49,12 @@ class WithdrawModal(ModalScreen[WithdrawRequest | None]):
             yield Static("Withdraw articles", classes="dialog-title")
             with Horizontal(classes="field-row"):
                 yield Label("Party", classes="field-label")
-                yield Select([(self.party_names[k], k) for k in ("union", "employer")],
-                             value=self.party, allow_blank=False, id="party")
+                yield Select(
+                    [(self.party_names[k], k) for k in ("union", "employer")],
+                    value=self.party,
+                    allow_blank=False,
+                    id="party",
+                )
             with Horizontal(classes="field-row"):
                 yield Label("Pass", classes="field-label")
                 yield Input(self.next_names[self.party], id="number")
@@ -73,9 +89,11 @@ class WithdrawModal(ModalScreen[WithdrawRequest | None]):
         if not ids:
             self.query_one("#withdraw-error", Static).update("Choose at least one article.")
             return
-        self.dismiss(WithdrawRequest(
-            self.party,
-            self.query_one("#number", Input).value.strip(),
-            self.query_one("#session", Input).value.strip(),
-            ids,
-        ))
+        self.dismiss(
+            WithdrawRequest(
+                self.party,
+                self.query_one("#number", Input).value.strip(),
+                self.query_one("#session", Input).value.strip(),
+                ids,
+            )
+        )

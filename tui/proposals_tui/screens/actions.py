@@ -101,8 +101,14 @@ class ArticleActions:
         names = {k: p.name for k, p in self.app.repo.config.parties.items()}
 
         def opened(context: PassContext) -> None:
-            modal = PassModal(context, party=party, article=article_id, today=self.app.today.isoformat(),
-                              paste=paste, party_names=names)
+            modal = PassModal(
+                context,
+                party=party,
+                article=article_id,
+                today=self.app.today.isoformat(),
+                paste=paste,
+                party_names=names,
+            )
             self.app.push_screen(modal, self._record)
 
         self.app.run_repo(_pass_context, opened, "Pass")
@@ -112,9 +118,15 @@ class ArticleActions:
             return
 
         def job(repo: BargainingRepo):
-            return record_pass(repo, request.party, request.ids, session=request.session or None,
-                               number=request.number or None, message=request.message,
-                               texts=request.texts or None)
+            return record_pass(
+                repo,
+                request.party,
+                request.ids,
+                session=request.session or None,
+                number=request.number or None,
+                message=request.message,
+                texts=request.texts or None,
+            )
 
         def done(result) -> None:
             note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
@@ -140,8 +152,13 @@ class ArticleActions:
             return _TAContext(list(sections(text)), f"{row.number} {row.title}".strip(), signers)
 
         def opened(context: _TAContext) -> None:
-            modal = TAModal(article=article_id, title=context.title, sections=context.sections,
-                            today=self.app.today.isoformat(), signers=context.signers)
+            modal = TAModal(
+                article=article_id,
+                title=context.title,
+                sections=context.sections,
+                today=self.app.today.isoformat(),
+                signers=context.signers,
+            )
             self.app.push_screen(modal, self._confirm_ta)
 
         self.app.run_repo(gather, opened, "TA")
@@ -154,14 +171,21 @@ class ArticleActions:
             if yes:
                 self._make_ta(request)
 
-        body = f"Tentatively agree {request.describe()}?\nThe agreed text is locked; later changes are flagged."
+        body = (
+            f"Tentatively agree {request.describe()}?\nThe agreed text is locked; later changes are flagged."
+        )
         self.app.push_screen(ConfirmModal("Confirm tentative agreement", body, yes="TA"), confirmed)
 
     def _make_ta(self, request: TARequest) -> None:
         def job(repo: BargainingRepo):
-            return make_ta(repo, request.article, union_sign=request.union_sign,
-                           employer_sign=request.employer_sign, ta_date=request.date or None,
-                           section=request.section)
+            return make_ta(
+                repo,
+                request.article,
+                union_sign=request.union_sign,
+                employer_sign=request.employer_sign,
+                ta_date=request.date or None,
+                section=request.section,
+            )
 
         def done(ta) -> None:
             what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
@@ -176,24 +200,38 @@ class ArticleActions:
         row = self.current_row()
         if row is None:
             return
-        open_ids = {r.id: f"{r.number} {r.title}".strip() for r in self.app.status_cache if r.status == "open"}
+        open_ids = {
+            r.id: f"{r.number} {r.title}".strip() for r in self.app.status_cache if r.status == "open"
+        }
         names = {k: p.name for k, p in self.app.repo.config.parties.items()}
 
         def opened(next_names: dict[str, str]) -> None:
-            modal = WithdrawModal(open_ids=open_ids, article=row.id, party=self.app.us, next_names=next_names,
-                                  today=self.app.today.isoformat(), party_names=names)
+            modal = WithdrawModal(
+                open_ids=open_ids,
+                article=row.id,
+                party=self.app.us,
+                next_names=next_names,
+                today=self.app.today.isoformat(),
+                party_names=names,
+            )
             self.app.push_screen(modal, self._withdraw)
 
-        self.app.run_repo(lambda repo: {k: next_pass_name(repo, k) for k in ("union", "employer")},
-                          opened, "Withdraw")
+        self.app.run_repo(
+            lambda repo: {k: next_pass_name(repo, k) for k in ("union", "employer")}, opened, "Withdraw"
+        )
 
     def _withdraw(self, request: WithdrawRequest | None) -> None:
         if request is None:
             return
 
         def job(repo: BargainingRepo):
-            return withdraw(repo, request.party, request.ids, session=request.session or None,
-                            number=request.number or None)
+            return withdraw(
+                repo,
+                request.party,
+                request.ids,
+                session=request.session or None,
+                number=request.number or None,
+            )
 
         def done(result) -> None:
             self.app.notify(f"{result.name} withdraws {', '.join(result.withdrawn)}", title="Withdrawn")
@@ -222,8 +260,12 @@ class ArticleActions:
         if us in last:
             against.append((f"Our last pass ({last[us]})", us))
         against.append(("Nothing (clean text)", "none"))
-        modal = ExportModal(article=row.id, against=against, sources=sources,
-                            default_name=f"exports/{row.id}-{self.app.today.isoformat()}.docx")
+        modal = ExportModal(
+            article=row.id,
+            against=against,
+            sources=sources,
+            default_name=f"exports/{row.id}-{self.app.today.isoformat()}.docx",
+        )
         self.app.push_screen(modal)
 
     def action_history(self) -> None:

@@ -8,11 +8,12 @@ provenance. Texts come from the repo lane; the diff runs in its own worker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -83,7 +84,7 @@ def load_article(repo: BargainingRepo, article_id: str, extra: tuple[str, ...] =
 
 
 class ArticleScreen(ArticleActions, Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("c", "next_compare", "Compare"),
         Binding("v", "next_view", "View"),
@@ -171,8 +172,9 @@ class ArticleScreen(ArticleActions, Screen):
             party = self.data.pass_party.get(rev) if self.data else None
             return parties[party].colour if party else fallback
 
-        return Palette(colour(old_rev, "#8a8a8a"), colour(new_rev, "#1f6feb"), self.app.markers,
-                       not self.app.no_color)
+        return Palette(
+            colour(old_rev, "#8a8a8a"), colour(new_rev, "#1f6feb"), self.app.markers, not self.app.no_color
+        )
 
     def recompute(self) -> None:
         if self.data is None:
@@ -185,8 +187,16 @@ class ArticleScreen(ArticleActions, Screen):
         self._diff(self.data, old_rev, new_rev, self.view, palette, colours, self._token)
 
     @work(thread=True, exclusive=True, group="diff", exit_on_error=False)
-    def _diff(self, data: ArticleData, old_rev: str, new_rev: str, view: str, palette: Palette,
-              colours: dict[str, str], token: int) -> None:
+    def _diff(
+        self,
+        data: ArticleData,
+        old_rev: str,
+        new_rev: str,
+        view: str,
+        palette: Palette,
+        colours: dict[str, str],
+        token: int,
+    ) -> None:
         """Diff off the event loop; only the newest request's rows are painted."""
         old = data.texts.get(old_rev) or ""
         new = data.texts.get(new_rev) or ""
@@ -256,8 +266,12 @@ class ArticleScreen(ArticleActions, Screen):
             view = self.query_one(RedlineView)
             col = view.column_width()
             left_h = self._label(old_rev)[:col].ljust(col)
-            heads.update(Text("   ") + Text(left_h, style=f"bold {palette.old_colour}") + Text(" │ ")
-                         + Text(self._label(new_rev)[:col], style=f"bold {palette.new_colour}"))
+            heads.update(
+                Text("   ")
+                + Text(left_h, style=f"bold {palette.old_colour}")
+                + Text(" │ ")
+                + Text(self._label(new_rev)[:col], style=f"bold {palette.new_colour}")
+            )
         elif self.view == "inline":
             heads.update(Text(f"   {self._label(old_rev)} → {self._label(new_rev)}", style="bold"))
         else:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -47,7 +48,7 @@ def load_board(repo: BargainingRepo) -> BoardData:
 class BoardScreen(ArticleActions, Screen):
     """Home screen. Enter opens the highlighted article; keys act on it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", priority=False),
         Binding("e", "edit", "Edit"),
         Binding("p", "record_pass", "Pass"),
@@ -213,15 +214,17 @@ class BoardScreen(ArticleActions, Screen):
         self.query_one(DataTable).focus()
 
     def action_cycle_status(self) -> None:
-        self.status_filter = STATUS_FILTERS[(STATUS_FILTERS.index(self.status_filter) + 1) % len(STATUS_FILTERS)]
+        self.status_filter = STATUS_FILTERS[
+            (STATUS_FILTERS.index(self.status_filter) + 1) % len(STATUS_FILTERS)
+        ]
         self.refill()
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refill()
 
-    def action_quit(self) -> None:
-        self.app.run_action("quit")
+    async def action_quit(self) -> None:
+        await self.app.run_action("quit")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "edit") and not self.loaded:

@@ -8,11 +8,12 @@ disk is the text on screen; quitting with unsaved work asks first.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -56,7 +57,7 @@ def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
 
 
 class EditorScreen(ArticleActions, Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+o", "next_base", "Compare with"),
@@ -99,7 +100,9 @@ class EditorScreen(ArticleActions, Screen):
     def on_mount(self) -> None:
         self.query_one("#draft", TextArea).cursor_blink = False
         self.query_one("#notes-editor", TextArea).cursor_blink = False
-        self.app.run_repo(lambda repo: load_editor(repo, self.article_id, self.app.us), self._loaded, "Editor")
+        self.app.run_repo(
+            lambda repo: load_editor(repo, self.article_id, self.app.us), self._loaded, "Editor"
+        )
         self._paint_head()
 
     def current_row(self) -> StatusRow | None:
@@ -152,11 +155,11 @@ class EditorScreen(ArticleActions, Screen):
     def _restart_timers(self, preview: bool = True) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(self.app.autosave_delay, self.save_now)
+        self._save_timer = self.set_timer(max(0.001, self.app.autosave_delay), self.save_now)
         if preview:
             if self._preview_timer is not None:
                 self._preview_timer.stop()
-            self._preview_timer = self.set_timer(self.app.preview_delay, self.refresh_preview)
+            self._preview_timer = self.set_timer(max(0.001, self.app.preview_delay), self.refresh_preview)
 
     def watch_dirty(self) -> None:
         self._paint_head()
@@ -228,7 +231,9 @@ class EditorScreen(ArticleActions, Screen):
     def _paint_head(self) -> None:
         row = self.current_row()
         head = Text()
-        head.append(f"Editing {row.number} {row.title}" if row else f"Editing {self.article_id}", style="bold")
+        head.append(
+            f"Editing {row.number} {row.title}" if row else f"Editing {self.article_id}", style="bold"
+        )
         if self.dirty:
             head.append("  ● unsaved", style="bold yellow")
         elif self.loaded:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -34,12 +36,12 @@ def help_table() -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     sections = [
-        ("Everywhere", ProposalsApp.BINDINGS + [Binding("ctrl+p", "", "Command palette")]),
+        ("Everywhere", [*ProposalsApp.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
         ("Board", BoardScreen.BINDINGS),
         ("Article (side by side)", ArticleScreen.BINDINGS),
         ("Editor", EditorScreen.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
-        ("Dialogs", PassModal.BINDINGS + [Binding("tab", "", "Next field")]),
+        ("Dialogs", [*PassModal.BINDINGS, Binding("tab", "", "Next field")]),
     ]
     for title, bindings in sections:
         table.add_row(Text(title, style="bold underline"), "")
@@ -50,7 +52,7 @@ def help_table() -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close")]
 
     def __init__(self, under: Screen | None = None) -> None:
         super().__init__(classes="modal")
@@ -61,8 +63,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(help_table())
-            yield Static("Keys greyed out in the footer are not possible right now.  esc closes.",
-                         classes="dialog-help")
+            yield Static(
+                "Keys greyed out in the footer are not possible right now.  esc closes.",
+                classes="dialog-help",
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -39,13 +40,22 @@ def load_timeline(repo: BargainingRepo, article_id: str, us: str) -> list[Histor
     for event in history.events.get(article_id, []):
         if isinstance(event, TARecord):
             what = f"§ {event.section}" if event.section else "whole article"
-            rows.append(HistoryRow(event.tag or "ta", "", "ta", event.date,
-                                   f"TA {what}: {event.union_sign} / {event.employer_sign}", False))
+            rows.append(
+                HistoryRow(
+                    event.tag or "ta",
+                    "",
+                    "ta",
+                    event.date,
+                    f"TA {what}: {event.union_sign} / {event.employer_sign}",
+                    False,
+                )
+            )
         elif isinstance(event, PassRecord) and article_id in event.articles:
             text = repo.text_at_commit(article_id, event.commit) or ""
             added, removed = change_size(previous, text)
-            rows.append(HistoryRow(event.name, event.party, "pass", event.session,
-                                   f"+{added} −{removed} words", True))
+            rows.append(
+                HistoryRow(event.name, event.party, "pass", event.session, f"+{added} −{removed} words", True)
+            )
             previous = text
         elif isinstance(event, PassRecord):
             rows.append(HistoryRow(event.name, event.party, "withdrawal", event.session, "withdrawn", False))
@@ -57,7 +67,7 @@ def load_timeline(repo: BargainingRepo, article_id: str, us: str) -> list[Histor
 
 
 class HistoryScreen(Screen[tuple[str, str] | None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("space", "pick", "Pick"),
         Binding("enter", "compare", "Compare", priority=True),
@@ -86,7 +96,9 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         self.reload()
 
     def reload(self) -> None:
-        self.app.run_repo(lambda repo: load_timeline(repo, self.article_id, self.app.us), self._loaded, "History")
+        self.app.run_repo(
+            lambda repo: load_timeline(repo, self.article_id, self.app.us), self._loaded, "History"
+        )
 
     def _loaded(self, rows: list[HistoryRow]) -> None:
         self.rows = rows

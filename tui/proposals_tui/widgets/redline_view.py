@@ -8,10 +8,11 @@ a 50-page article opens as fast as a one-page one.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -84,7 +85,7 @@ class RedlineView(ScrollView, can_focus=True):
     RedlineView { height: 1fr; background: $surface; }
     RedlineView:focus { background-tint: $foreground 3%; }
     """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page down", show=False),
