@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.worker import Worker
 
 from proposals.errors import ProposalsError
@@ -96,11 +97,19 @@ class ProposalsApp(App[int]):
         run_repo_job(self, self.repo, fn, callback, description)
 
     def on_repo_done(self, message: RepoDone) -> None:
-        if message.callback is not None:
-            try:
-                message.callback(message.result)
-            except ProposalsError as exc:
-                self.notify(str(exc), severity="error", title=message.description or "proposals")
+        callback = message.callback
+        if callback is None:
+            return
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, Screen) and not owner.is_attached:
+            return  # the screen that asked was closed meanwhile
+        try:
+            callback(message.result)
+        except ProposalsError as exc:
+            self.notify(str(exc), severity="error", title=message.description or "proposals")
+        except Exception as exc:  # a bug in a callback must not end the session
+            self.log.error(exc)
+            self.notify(f"{type(exc).__name__}: {exc}", severity="error", title=message.description)
 
     def on_repo_failed(self, message: RepoFailed) -> None:
         self.notify(message.error, severity="error", title=message.description or "Refused", timeout=8)

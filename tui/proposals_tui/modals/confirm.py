@@ -30,8 +30,8 @@ class ConfirmModal(ModalScreen[bool]):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.body, classes="dialog-body")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes} (y)", variant="primary", id="yes")
-                yield Button("Cancel (n)", id="no")
+                yield Button(f"{self.yes} (y)", variant="primary", id="yes", compact=True)
+                yield Button("Cancel (n)", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -64,9 +64,9 @@ class QuitModal(ModalScreen[str | None]):
                 classes="dialog-body",
             )
             with Horizontal(classes="buttons"):
-                yield Button("Save & quit (s)", variant="primary", id="save")
-                yield Button("Discard (d)", variant="error", id="discard")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save & quit (s)", variant="primary", id="save", compact=True)
+                yield Button("Discard (d)", variant="error", id="discard", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()

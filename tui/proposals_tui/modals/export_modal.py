@@ -47,21 +47,26 @@ class ExportModal(ModalScreen[str | None]):
                     value="tracked",
                     allow_blank=False,
                     id="mode",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Text", classes="field-label")
-                yield Select(self.sources, value=self.sources[0][1], allow_blank=False, id="source")
+                yield Select(
+                    self.sources, value=self.sources[0][1], allow_blank=False, id="source", compact=True
+                )
             with Horizontal(classes="field-row"):
                 yield Label("Against", classes="field-label")
-                yield Select(self.against, value=self.against[0][1], allow_blank=False, id="against")
+                yield Select(
+                    self.against, value=self.against[0][1], allow_blank=False, id="against", compact=True
+                )
             with Horizontal(classes="field-row"):
                 yield Label("File", classes="field-label")
-                yield Input(self.default_name, id="path")
+                yield Input(self.default_name, id="path", compact=True)
             yield ProgressBar(total=3, show_eta=False, id="export-progress")
             yield Static("", id="export-status", classes="dialog-error")
             with Horizontal(classes="buttons"):
-                yield Button("Export (ctrl+s)", variant="primary", id="export")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Export (ctrl+s)", variant="primary", id="export", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "export":

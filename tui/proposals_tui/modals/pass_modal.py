@@ -72,16 +72,17 @@ class PassModal(ModalScreen[PassRequest | None]):
                         value=self.party,
                         allow_blank=False,
                         id="party",
+                        compact=True,
                     )
                 with Horizontal(classes="field-row"):
                     yield Label("Pass", classes="field-label")
-                    yield Input(self.context.next_names[self.party], id="number")
+                    yield Input(self.context.next_names[self.party], id="number", compact=True)
                 with Horizontal(classes="field-row"):
                     yield Label("Session", classes="field-label")
-                    yield Input(self.today, placeholder="YYYY-MM-DD", id="session")
+                    yield Input(self.today, placeholder="YYYY-MM-DD", id="session", compact=True)
                 with Horizontal(classes="field-row"):
                     yield Label("Message", classes="field-label")
-                    yield Input(placeholder="optional summary", id="message")
+                    yield Input(placeholder="optional summary", id="message", compact=True)
                 if self.paste and self.article:
                     yield Label(f"Their text of {self.article} (paste; empty keeps the working tree)")
                     yield TextArea("", id="paste", soft_wrap=True, show_line_numbers=False)
@@ -95,8 +96,8 @@ class PassModal(ModalScreen[PassRequest | None]):
                     )
             yield Static("", id="pass-error", classes="dialog-error")
             with Horizontal(classes="buttons"):
-                yield Button("Record (ctrl+s)", variant="primary", id="record")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Record (ctrl+s)", variant="primary", id="record", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def _label(self, article_id: str) -> str:
         mark = " ✎" if article_id in self.context.drafts else ""

@@ -60,20 +60,23 @@ class TAModal(ModalScreen[TARequest | None]):
                     value="",
                     allow_blank=False,
                     id="section",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Union", classes="field-label")
-                yield Input(self.signers[0], placeholder="union signatory", id="union-sign")
+                yield Input(self.signers[0], placeholder="union signatory", id="union-sign", compact=True)
             with Horizontal(classes="field-row"):
                 yield Label("Employer", classes="field-label")
-                yield Input(self.signers[1], placeholder="employer signatory", id="employer-sign")
+                yield Input(
+                    self.signers[1], placeholder="employer signatory", id="employer-sign", compact=True
+                )
             with Horizontal(classes="field-row"):
                 yield Label("Date", classes="field-label")
-                yield Input(self.today, id="ta-date")
+                yield Input(self.today, id="ta-date", compact=True)
             yield Static("", id="ta-error", classes="dialog-error")
             with Horizontal(classes="buttons"):
-                yield Button("TA… (ctrl+s)", variant="success", id="ta")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("TA… (ctrl+s)", variant="success", id="ta", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#union-sign", Input).focus()

@@ -54,21 +54,22 @@ class WithdrawModal(ModalScreen[WithdrawRequest | None]):
                     value=self.party,
                     allow_blank=False,
                     id="party",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Pass", classes="field-label")
-                yield Input(self.next_names[self.party], id="number")
+                yield Input(self.next_names[self.party], id="number", compact=True)
             with Horizontal(classes="field-row"):
                 yield Label("Session", classes="field-label")
-                yield Input(self.today, id="session")
+                yield Input(self.today, id="session", compact=True)
             yield Label("Articles to withdraw")
             yield SelectionList[str](
                 *[(title, i, i == self.article) for i, title in self.open_ids.items()], id="articles"
             )
             yield Static("", id="withdraw-error", classes="dialog-error")
             with Horizontal(classes="buttons"):
-                yield Button("Withdraw (ctrl+s)", variant="error", id="withdraw")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Withdraw (ctrl+s)", variant="error", id="withdraw", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):

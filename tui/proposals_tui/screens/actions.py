@@ -31,8 +31,9 @@ class _TAContext:
     signers: tuple[str, str]
 
 
-def _pass_context(repo: BargainingRepo) -> PassContext:
-    ids = repo.article_ids()
+def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
+    known = repo.article_ids()
+    ids = [i for i in order if i in known] + [i for i in known if i not in order]
     titles = {}
     for article_id in ids:
         text = repo.read_draft(article_id) or repo.table_text(article_id) or ""
@@ -111,7 +112,8 @@ class ArticleActions:
             )
             self.app.push_screen(modal, self._record)
 
-        self.app.run_repo(_pass_context, opened, "Pass")
+        order = [r.id for r in self.app.status_cache]
+        self.app.run_repo(lambda repo: _pass_context(repo, order), opened, "Pass")
 
     def _record(self, request: PassRequest | None) -> None:
         if request is None:

@@ -253,13 +253,14 @@ class ArticleScreen(ArticleActions, Screen):
                 legend.append(f"■ {party.name}  ", style=party.colour)
             legend.append("plain = baseline")
         else:
-            left, right = self._label(old_rev), self._label(new_rev)
+            left = self.data.labels.get(old_rev, old_rev) if self.data else old_rev
+            right = self.data.labels.get(new_rev, new_rev) if self.data else new_rev
             strike = "[-…-]" if palette.markers else "struck"
             under = "{+…+}" if palette.markers else "underlined"
             legend.append(f"■ {left}", style=palette.old_colour)
             legend.append(f" {strike} = only here   ")
             legend.append(f"■ {right}", style=palette.new_colour)
-            legend.append(f" {under} = changed/added   ⇄ moved   TA locked")
+            legend.append(f" {under} = changed  ⇄ moved  TA locked")
         self.query_one("#legend", Static).update(legend)
         heads = self.query_one("#column-heads", Static)
         if self.view == "side":
