@@ -89,7 +89,7 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         table = self.query_one(DataTable)
         table.add_column("", key="pick", width=1)
         table.add_column("Pass", key="rev", width=12)
-        table.add_column("Party", key="party", width=16)
+        table.add_column("Party", key="party", width=18)
         table.add_column("Session", key="session", width=10)
         table.add_column("Change", key="summary")
         table.focus()
