@@ -21,8 +21,9 @@ from .history import (
     T_TA_TAG,
     T_TA_UNION,
     TARecord,
+    current_tas,
 )
-from .passes import current_tas, session_timestamp
+from .passes import session_timestamp
 from .repo import BargainingRepo, validate_date
 from .store import validate_ref_name
 
@@ -55,6 +56,7 @@ def make_ta(
 ) -> TARecord:
     """TA the text on the table (the last recorded pass), not an unsent draft."""
     validate_id(article_id)
+    repo.ensure_can_record()
     union_sign = _one_line(union_sign, "--union-sign")
     employer_sign = _one_line(employer_sign, "--employer-sign")
     ta_date = validate_date(ta_date or date.today().isoformat(), "TA date")
@@ -138,7 +140,9 @@ def verify(repo: BargainingRepo) -> list[Violation]:
                 later = [
                     e.name
                     for e in events[events.index(ta) + 1 :]
-                    if not isinstance(e, TARecord) and article_id in e.articles
+                    if not isinstance(e, TARecord)
+                    and article_id in e.articles
+                    and not agreed_text_matches(ta, repo.text_at_commit(article_id, e.commit))
                 ]
                 cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
                 violations.append(Violation(article_id, ta.section, "recorded history", cause))

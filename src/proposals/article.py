@@ -6,7 +6,6 @@ with a blank line between sections. Section numbers stay literal in the text ("6
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -52,7 +51,7 @@ def decode_article(data: bytes, where: str) -> str:
             f"{where} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "re-save it as UTF-8"
         ) from None
-    text = text.removeprefix("\ufeff")
+    text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -68,14 +67,12 @@ def titlecase(title: str) -> str:
     """Headings are often in capitals; boards read better in title case."""
     if not title.isupper():
         return title
+
+    def cap(word: str) -> str:
+        return "/".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in word.split("/"))
+
     words = title.lower().split(" ")
-    out = []
-    for i, word in enumerate(words):
-        if i and word in SMALL_WORDS:
-            out.append(word)
-        else:
-            out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
-    return " ".join("/".join(w[:1].upper() + w[1:] for w in x.split("/")) for x in out)
+    return " ".join(w if i and w in SMALL_WORDS else cap(w) for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,5 +109,7 @@ def section_text(text: str, number: str) -> str | None:
 
 def blob_hash(data: str | bytes) -> str:
     """Git's blob id of the data, so locked text is checked exactly as git stores it."""
+    import hashlib  # lazily: only TAs and verify need it
+
     raw = data.encode("utf-8") if isinstance(data, str) else data
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()

@@ -28,6 +28,7 @@ def read_text_dir(directory: Path) -> dict[str, str]:
 
 def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str) -> str:
     """Commit the contract in force and tag it `baseline`; refuses to overwrite anything."""
+    repo.ensure_can_record()
     if repo.store.rev_parse(f"refs/tags/{BASELINE_TAG}") is not None:
         raise ProposalsError("this negotiation already has a baseline")
     if repo.history().passes:

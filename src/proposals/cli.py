@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import ProposalsError
 
@@ -159,11 +160,12 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"passes": [p.as_json() for p in passes]})
         return 0
+    width = max((len(e.tag if isinstance(e, TARecord) else e.name) for e in events), default=0)
     for event in events:
         if isinstance(event, TARecord):
             what = f"{event.article} §{event.section}" if event.section else event.article
             print(
-                f"{event.tag:<10} {event.date}  TA        {what}  "
+                f"{event.tag:<{width}}  {event.date}  TA        {what}  "
                 f"({event.union_sign} / {event.employer_sign})"
             )
         else:
@@ -175,7 +177,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                 if event.withdrawn
                 else ""
             )
-            print(f"{event.name:<10} {event.session}  {event.party:<9} {items}  [{party}]")
+            print(f"{event.name:<{width}}  {event.session}  {event.party:<9} {items}  [{party}]")
     if not events:
         print("No passes yet.")
     return 0
@@ -219,17 +221,26 @@ def cmd_tui(args: argparse.Namespace) -> int:
 # -- parser ---------------------------------------------------------------------------------------
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes get the same one-line error as everything else (`proposals CMD -h` for help)."""
+
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix("proposals").strip()
+        self.exit(2, f"proposals: error: {where + ': ' if where else ''}{' '.join(message.split())}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="proposals",
         description="Collective-bargaining proposals kept in git: passes, TAs, redlines, Word.",
     )
     parser.add_argument("-C", metavar="DIR", default=".", help="run as if started in DIR")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     def add(name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
+        assert isinstance(p, OneLineParser)
         p.set_defaults(handler=handler)
         return p
 

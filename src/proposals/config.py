@@ -65,6 +65,8 @@ def load_config(root: Path) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ProposalsError(f"{CONFIG_NAME} is corrupt: {exc}") from None
+    except RecursionError:  # tomllib recurses on deeply nested arrays and inline tables
+        raise ProposalsError(f"{CONFIG_NAME} is corrupt: nested too deeply") from None
     return parse_config(data)
 
 

@@ -100,6 +100,14 @@ class History:
         return set(self.events)
 
 
+def current_tas(history: History, article_id: str) -> list[TARecord]:
+    """The TAs still standing: the latest per section (or whole article) of this article."""
+    latest: dict[str | None, TARecord] = {}
+    for ta in history.tas_for(article_id):
+        latest[ta.section] = ta
+    return list(latest.values())
+
+
 def parse_trailers(block: str) -> dict[str, str]:
     trailers: dict[str, str] = {}
     for line in block.splitlines():

@@ -23,6 +23,7 @@ from .history import (
     T_WITHDRAWN,
     History,
     TARecord,
+    current_tas,
 )
 from .repo import BargainingRepo, validate_date
 from .store import validate_ref_name
@@ -78,14 +79,6 @@ def locked_changes(history: History, article_id: str, old: str | None, new: str)
     return broken
 
 
-def current_tas(history: History, article_id: str) -> list[TARecord]:
-    """The TAs still standing: the latest per section (or whole article) of this article."""
-    latest: dict[str | None, TARecord] = {}
-    for ta in history.tas_for(article_id):
-        latest[ta.section] = ta
-    return list(latest.values())
-
-
 def _trailers(pairs: Sequence[tuple[str, str]]) -> str:
     return "\n".join(f"{key}: {value}" for key, value in pairs if value)
 
@@ -109,6 +102,7 @@ def record_pass(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to put in the pass")
+    repo.ensure_can_record()
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
     session = validate_date(session or date.today().isoformat(), "session date")
     history = repo.history()
@@ -157,10 +151,14 @@ def record_pass(
                 f"Kept before recording {party} pass {name}.",
             )
         repo.write_draft(article_id, new)
+    for article_id, new in new_texts.items():
+        # Record the normalised text (no BOM, LF endings), not a Word-saved file's raw bytes.
+        if article_id not in texts and repo.article_path(article_id).read_bytes() != new.encode("utf-8"):
+            repo.write_draft(article_id, new)
 
     party_name = repo.config.party(party).name
     subject = (
-        message.strip().split("\n")[0]
+        f"{name}: " + message.strip().split("\n")[0]
         if message.strip()
         else (f"{party_name} pass {name}: {', '.join(new_texts)}")
     )
@@ -194,6 +192,7 @@ def withdraw(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to withdraw")
+    repo.ensure_can_record()
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
     session = validate_date(session or date.today().isoformat(), "session date")
     history = repo.history()
@@ -209,7 +208,7 @@ def withdraw(
     name = check_pass_name(repo, number) if number else next_pass_name(repo, party)
     party_name = repo.config.party(party).name
     subject = (
-        message.strip().split("\n")[0]
+        f"{name}: " + message.strip().split("\n")[0]
         if message.strip()
         else (f"{party_name} pass {name}: withdraws {', '.join(ids)}")
     )

@@ -8,6 +8,7 @@ git revision) and caches the history index between writes.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,9 @@ class Resolved:
 
 
 class BargainingRepo:
+    shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
+    git_dir: Path | None = None
+
     def __init__(self, root: Path, store: GitStore, config: Config) -> None:
         self.root = root
         self.store = store
@@ -58,14 +62,20 @@ class BargainingRepo:
         if not start.is_dir():
             raise ProposalsError(f"{start} is not a directory")
         probe = GitStore(start, env)
-        proc = probe.run("rev-parse", "--show-toplevel", check=False)
-        if proc.returncode != 0:
+        proc = probe.run(
+            "rev-parse", "--show-toplevel", "--is-shallow-repository", "--absolute-git-dir", check=False
+        )
+        lines = proc.stdout.splitlines()
+        if proc.returncode != 0 or len(lines) != 3:
             raise ProposalsError(
                 f"{start} is not a bargaining repo (not a git repository); create one with proposals init"
             )
-        root = Path(proc.stdout.strip())
+        root = Path(lines[0])
         config = load_config(root)
-        return cls(root, GitStore(root, env), config)
+        repo = cls(root, GitStore(root, env), config)
+        repo.shallow = lines[1] == "true"
+        repo.git_dir = Path(lines[2])
+        return repo
 
     @classmethod
     def init(
@@ -107,8 +117,37 @@ class BargainingRepo:
 
     def history(self) -> History:
         if self._history is None:
+            if self.shallow:
+                raise ProposalsError(
+                    "this is a shallow clone (git clone --depth): the negotiation's history is "
+                    "incomplete, so passes, TAs and status would be wrong; run git fetch --unshallow"
+                )
             self._history = load_history(self.store)
         return self._history
+
+    def ensure_can_record(self) -> None:
+        """Refuse up front, before any file is touched, to record into a repo git cannot commit to."""
+        git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
+        lock = git_dir / "index.lock"
+        if lock.exists():
+            try:
+                age = max(0, int((time.time() - lock.stat().st_mtime) // 60))
+            except OSError:
+                age = 0
+            raise ProposalsError(
+                f"{lock} exists (left {age} min ago): another git command is running, or one "
+                "crashed; if none is running, delete that file and retry"
+            )
+        if (git_dir / "MERGE_HEAD").exists():
+            raise ProposalsError(
+                "a git merge is in progress; finish it (git commit) or abandon it (git merge --abort) first"
+            )
+        if self.store.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode != 0:
+            raise ProposalsError(
+                "HEAD is detached (an old pass or revision is checked out); switch back to your "
+                "branch (git switch main) before recording anything"
+            )
+        self.history()  # refuses a shallow clone
 
     def invalidate(self) -> None:
         self._history = None

@@ -8,8 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .article import parse_heading
-from .history import PassRecord, TARecord
-from .passes import current_tas
+from .history import PassRecord, TARecord, current_tas
 from .repo import BargainingRepo
 
 STATUSES = ("unchanged", "open", "ta", "withdrawn")

@@ -1,0 +1,31 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO ?= demo-repo
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Build the demo negotiation (once) and open it in the terminal UI.
+demo: $(STAMP)
+	@test -d $(DEMO) || $(BIN)/proposals demo $(DEMO)
+	$(BIN)/proposals tui $(DEMO)
+
+## Lint and run the whole test suite.
+test: $(STAMP)
+	$(BIN)/ruff check src tui tests bench
+	$(BIN)/python -m pytest
+
+## Benchmarks: prints one Markdown table per benchmark.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(DEMO) bench/.corpus .pytest_cache

@@ -1,0 +1,140 @@
+"""Shared fixtures: real git repositories in temporary folders, driven through the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test Member",
+    "GIT_AUTHOR_EMAIL": "member@union.example",
+    "GIT_COMMITTER_NAME": "Test Member",
+    "GIT_COMMITTER_EMAIL": "member@union.example",
+}
+
+
+def cli_command() -> list[str]:
+    """The installed `proposals` console script beside this interpreter, else `python -m`."""
+    script = shutil.which("proposals", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "proposals"]
+
+
+def cli_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_IDENTITY)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT / "src"), str(ROOT / "tui"), env.get("PYTHONPATH", "")]
+    ).rstrip(os.pathsep)
+    env["NO_COLOR"] = "1"
+    env.pop("PROPOSALS_DEBUG", None)
+    return env
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+class CLI:
+    """Runs `proposals` as a user would, in a given directory."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+
+    def __call__(self, *args: str, input: str | None = None, ok: bool | None = True) -> Result:
+        proc = subprocess.run(
+            [*cli_command(), *args],
+            cwd=self.cwd,
+            env=cli_env(),
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        result = Result(proc.returncode, proc.stdout, proc.stderr)
+        if ok is True:
+            assert proc.returncode == 0, f"proposals {' '.join(args)} failed: {proc.stderr}"
+        elif ok is False:
+            assert proc.returncode != 0, f"proposals {' '.join(args)} should have failed"
+            lines = [line for line in proc.stderr.splitlines() if line.strip()]
+            assert len(lines) == 1, f"expected a one-line error, got: {proc.stderr!r}"
+            assert "Traceback" not in proc.stderr
+        return result
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(autouse=True)
+def _git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI machines have no git identity; in-process core calls need one too."""
+    for key, value in GIT_IDENTITY.items():
+        monkeypatch.setenv(key, value)
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> CLI:
+    return CLI(tmp_path)
+
+
+STAFFING = """ARTICLE 6: STAFFING
+
+6.1 Purpose. The Employer shall maintain staffing sufficient for safe patient care.
+
+6.2 Medical Assistants. Each Clinician shall be supported by two (2) medical assistants.
+(a) Float coverage shall be provided within one (1) hour.
+(b) Vacancies shall be posted within ten (10) days.
+
+6.3 Float Pool. The Employer shall maintain a float pool of no fewer than five (5) Clinicians.
+"""
+
+SCHEDULING = """ARTICLE 5: SCHEDULING
+
+5.1 Work Week. The normal work week shall consist of thirty-six (36) hours of patient care.
+
+5.2 Schedules. Schedules shall be posted eight (8) weeks in advance.
+"""
+
+PARKING = """ARTICLE 19: PARKING
+
+19.1 Parking. The Employer shall provide free parking at every clinic.
+"""
+
+
+@pytest.fixture
+def negotiation(tmp_path: Path, cli: CLI) -> Path:
+    """A small negotiation: union opener, employer counter, nothing TA'd yet."""
+    repo = tmp_path / "talks"
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    (repo / "articles" / "staffing.txt").write_text(STAFFING)
+    (repo / "articles" / "scheduling.txt").write_text(SCHEDULING)
+    (repo / "articles" / "parking.txt").write_text(PARKING)
+    cli(
+        "-C",
+        str(repo),
+        "pass",
+        "--party",
+        "union",
+        "--session",
+        "2024-02-20",
+        "staffing",
+        "scheduling",
+        "parking",
+    )
+    (repo / "articles" / "staffing.txt").write_text(
+        STAFFING.replace("two (2) medical assistants", "one (1) medical assistant")
+    )
+    cli("-C", str(repo), "pass", "--party", "employer", "--session", "2024-03-05", "staffing")
+    return repo

@@ -1,0 +1,228 @@
+"""Hostile and broken input through the real CLI: one-line error, non-zero exit, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sync_support import STAFFING, fails, git, make_repo, ok, read, run, tags, write
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "team")
+
+
+def unchanged(repo: Path, before: tuple[str, dict[str, str]]) -> None:
+    """No commit and no tag was added by a refused command."""
+    assert (git(repo, "rev-parse", "HEAD"), tags(repo)) == before
+
+
+def snapshot(repo: Path) -> tuple[str, dict[str, str]]:
+    return git(repo, "rev-parse", "HEAD"), tags(repo)
+
+
+def test_invalid_utf8_is_refused_and_the_file_kept(repo: Path) -> None:
+    raw = b"ARTICLE 6: STAFFING\n\n6.1 Caf\xe9 breaks.\n"
+    write(repo, "staffing", raw)
+    before = snapshot(repo)
+    line = fails(repo, "pass", "--party", "union", "staffing")
+    assert "not valid UTF-8" in line and "offset" in line
+    assert "not valid UTF-8" in fails(repo, "status")
+    assert "not valid UTF-8" in fails(repo, "show", "staffing")
+    assert (repo / "articles/staffing.txt").read_bytes() == raw
+    unchanged(repo, before)
+
+
+def test_bom_and_crlf_are_normalised_and_nothing_else_changes(repo: Path) -> None:
+    """A Word- or Notepad-saved file: the BOM and CRs go, every word stays."""
+    text = STAFFING.replace("safe staffing", "safe and adequate staffing")
+    write(repo, "staffing", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+    stored = git(repo, "cat-file", "blob", "U-2:articles/staffing.txt")
+    assert stored == text
+    assert read(repo, "staffing") == text
+    assert ok(repo, "show", "staffing", "--at", "U-2") == text
+
+
+def test_lone_cr_line_endings_are_read_as_lines(repo: Path) -> None:
+    write(repo, "scheduling", b"ARTICLE 7: SCHEDULING\r\r7.1 Old Mac endings.\r")
+    assert ok(repo, "show", "scheduling") == "ARTICLE 7: SCHEDULING\n\n7.1 Old Mac endings.\n"
+
+
+def test_nul_bytes_are_refused(repo: Path) -> None:
+    raw = STAFFING.encode() + b"\x00\x00garbage"
+    write(repo, "staffing", raw)
+    before = snapshot(repo)
+    assert "NUL bytes" in fails(repo, "pass", "--party", "union", "staffing")
+    assert (repo / "articles/staffing.txt").read_bytes() == raw
+    unchanged(repo, before)
+
+
+def test_a_50_mb_article_is_refused_quickly(repo: Path) -> None:
+    big = (STAFFING + "6.3 " + "word " * 10_000_000).encode()  # 50 MB
+    assert len(big) >= 50_000_000
+    path = write(repo, "staffing", big)
+    before = snapshot(repo)
+    line = fails(repo, "pass", "--party", "union", "staffing")
+    assert "MB" in line and "limited" in line
+    assert "MB" in fails(repo, "show", "staffing")
+    assert path.stat().st_size == len(big)
+    unchanged(repo, before)
+
+
+def test_a_binary_file_in_articles(repo: Path) -> None:
+    """Non-.txt files are not articles and are ignored; a binary .txt is refused by name."""
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    (repo / "articles" / "logo.png").write_bytes(png)
+    assert "staffing" in ok(repo, "status", "--json")
+    (repo / "articles" / "scan.txt").write_bytes(png)
+    line = fails(repo, "status")
+    assert "articles/scan.txt" in line
+    before = snapshot(repo)
+    assert "articles/scan.txt" in fails(repo, "pass", "--party", "union", "scan")
+    assert (repo / "articles" / "scan.txt").read_bytes() == png
+    unchanged(repo, before)
+
+
+@pytest.mark.parametrize(
+    "bad", ["../etc/passwd", "..", "a/b", "/etc/passwd", "-rf", "--help-me", "Staff ing"]
+)
+def test_hostile_article_ids(repo: Path, bad: str) -> None:
+    before = snapshot(repo)
+    for args in (
+        ["pass", "--party", "union", "--", bad],
+        ["withdraw", "--party", "union", "--", bad],
+        ["ta", "--union-sign", "A", "--employer-sign", "B", "--", bad],
+        ["show", "--", bad],
+        ["log", "--", bad],
+    ):
+        line = fails(repo, *args)
+        assert "invalid article id" in line, (args, line)
+    unchanged(repo, before)
+    assert not (repo.parent / "etc").exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["--upload-pack=x", "-x", "U-1/../x", "U 1", "baseline", "x" * 80, "U-1.lock"]
+)
+def test_hostile_pass_names(repo: Path, name: str) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    before = snapshot(repo)
+    line = fails(repo, "pass", "--party", "union", f"--number={name}", "staffing")
+    assert "invalid pass number" in line
+    unchanged(repo, before)
+
+
+def test_option_shaped_values_never_reach_git(repo: Path) -> None:
+    """A value that looks like an option is refused by our parser or our validators."""
+    before = snapshot(repo)
+    fails(repo, "pass", "--party", "union", "--number", "--upload-pack=x", "staffing")
+    assert "invalid revision" in fails(repo, "show", "staffing", "--at=--upload-pack=touch x")
+    assert "invalid revision" in fails(repo, "show", "staffing", "--at=--output=/tmp/x")
+    unchanged(repo, before)
+    assert not (repo / "x").exists()
+
+
+def test_usage_errors_are_one_line(repo: Path) -> None:
+    assert "required" in fails(repo, "pass", "staffing")
+    assert "invalid choice" in fails(repo, "pass", "--party", "nobody", "staffing")
+    assert "invalid choice" in fails(repo, "no-such-command")
+
+
+def test_a_directory_that_is_not_a_bargaining_repo(tmp_path: Path) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert "not a bargaining repo" in fails(plain, "status")
+    other = tmp_path / "other-git"
+    other.mkdir()
+    git(other, "init", "--quiet")
+    (other / "README").write_text("someone else's project\n")
+    assert "not a bargaining repo" in fails(other, "status")
+    assert "not a bargaining repo" in fails(other, "pass", "--party", "union", "x")
+    assert (other / "README").read_text() == "someone else's project\n"
+    assert "not a directory" in fails(tmp_path / "missing", "status")
+
+
+def test_detached_head_refuses_to_record_but_still_reads(repo: Path) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+    git(repo, "checkout", "--quiet", "--detach", "U-1")
+    draft = STAFFING.replace("safe", "very safe")
+    write(repo, "staffing", draft)
+    before = snapshot(repo)
+    for args in (
+        ["pass", "--party", "union", "staffing"],
+        ["withdraw", "--party", "union", "staffing"],
+        ["ta", "staffing", "--union-sign", "A", "--employer-sign", "B"],
+    ):
+        assert "HEAD is detached" in fails(repo, *args)
+    unchanged(repo, before)
+    assert read(repo, "staffing") == draft
+    assert '"status": "open"' in ok(repo, "status", "--json")
+
+
+def test_shallow_clone_is_refused_with_an_explanation(repo: Path, tmp_path: Path) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "--quiet", "--depth", "1", f"file://{repo}", str(shallow))
+    for args in (["status"], ["log"], ["verify"], ["pass", "--party", "union", "staffing"]):
+        assert "shallow clone" in fails(shallow, *args)
+    git(shallow, "fetch", "--quiet", "--unshallow")
+    assert "U-2" in ok(shallow, "log")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[parties\nunion = ",
+        b"\xff\xfe[parties]",
+        b"title = 'no parties'\n",
+        b"parties = 3\n",
+        b"[parties.union]\nname = 5\n[parties.employer]\nname = 'E'\n",
+        b"[parties.union]\nname = 'U'\ncode = 'u!'\n[parties.employer]\nname = 'E'\n",
+        b"[parties.union]\nname = 'U'\n[parties.employer]\nname = 'E'\n[articles]\nstaffing = 'x'\n",
+        b"[parties.union]\nname = 'U'\n[parties.employer]\nname = 'E'\ncode = 'U'\n",
+        b"a = " + b"[" * 5000,
+        b"\x00\x00\x00",
+    ],
+)
+def test_corrupt_bargaining_toml(repo: Path, content: bytes) -> None:
+    (repo / "bargaining.toml").write_bytes(content)
+    line = fails(repo, "status")
+    assert "bargaining.toml" in line
+    assert (repo / "bargaining.toml").read_bytes() == content
+    assert read(repo, "staffing") == STAFFING
+
+
+def test_stale_index_lock_is_explained_before_anything_is_touched(repo: Path) -> None:
+    draft = STAFFING.replace("safe", "safe and adequate")
+    write(repo, "staffing", draft)
+    (repo / ".git" / "index.lock").write_text("")
+    before = snapshot(repo)
+    line = fails(repo, "pass", "--party", "union", "staffing")
+    assert "index.lock" in line and "delete" in line
+    theirs = repo.parent / "theirs.txt"
+    theirs.write_text(STAFFING.replace("safe", "cheap"))
+    assert "index.lock" in fails(repo, "pass", "--party", "employer", "--from-file", str(theirs), "staffing")
+    assert read(repo, "staffing") == draft  # the incoming text did not overwrite the draft
+    unchanged(repo, before)
+    (repo / ".git" / "index.lock").unlink()
+    ok(repo, "pass", "--party", "union", "staffing")
+
+
+def test_merge_in_progress_refuses_to_record(repo: Path) -> None:
+    git(repo, "checkout", "--quiet", "-b", "side")
+    write(repo, "staffing", STAFFING.replace("safe", "side"))
+    git(repo, "commit", "--quiet", "-am", "side")
+    git(repo, "checkout", "--quiet", "main")
+    write(repo, "staffing", STAFFING.replace("safe", "main"))
+    git(repo, "commit", "--quiet", "-am", "main")
+    git(repo, "merge", "--quiet", "side", check=False)
+    assert "merge is in progress" in fails(repo, "pass", "--party", "union", "scheduling")
+
+
+def test_internal_errors_never_show_a_traceback(repo: Path) -> None:
+    proc = run(repo, "show", "staffing", "--at", "U-999")
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
