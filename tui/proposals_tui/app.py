@@ -63,6 +63,7 @@ class ProposalsApp(App[int]):
         self.preview_delay = preview_delay
         self.set_reactive(ProposalsApp.markers, self.no_color or bool(os.environ.get("PROPOSALS_MARKERS")))
         self.first_paint: Callable[[], None] | None = None
+        self.paint_hooks: list[Callable[[], None]] = []  # after each redline paint (bench, tests)
         from .screens.board import BoardData
 
         self.board = BoardData([], set())

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from proposals.errors import ProposalsError
-from proposals.history import PassRecord
+from proposals.passes import current_tas
 from proposals.repo import BargainingRepo
 from proposals.status import STATUS_WORDS, StatusRow
 
@@ -40,11 +40,27 @@ class ArticleData:
     article: str
     texts: dict[str, str | None]  # rev -> text (None: not there)
     labels: dict[str, str]  # rev -> what people call it ("U-3", "baseline", "draft")
-    versions: list[tuple[str, str, str]] = field(default_factory=list)  # provenance chain
+    versions: list[tuple[str, str, str]] | None = None  # provenance chain, loaded on first use
     notes: str = ""
     table: str = ""
     ta_sections: list[str | None] = field(default_factory=list)
     pass_party: dict[str, str] = field(default_factory=dict)  # pass name -> party, for colours
+
+
+def load_versions(repo: BargainingRepo, article_id: str) -> list[tuple[str, str, str]]:
+    """Every recorded text of the article, oldest first: only the provenance view needs them."""
+    history = repo.history()
+    versions: list[tuple[str, str, str]] = []
+    if history.baseline:
+        text = repo.text_at_commit(article_id, history.baseline)
+        if text is not None:
+            versions.append(("baseline", "baseline", text))
+    for event in history.passes_for(article_id):
+        if article_id in event.articles:
+            text = repo.text_at_commit(article_id, event.commit)
+            if text is not None:
+                versions.append((event.name, event.party, text))
+    return versions
 
 
 def load_article(repo: BargainingRepo, article_id: str, extra: tuple[str, ...] = ()) -> ArticleData:
@@ -60,22 +76,12 @@ def load_article(repo: BargainingRepo, article_id: str, extra: tuple[str, ...] =
             texts[rev] = None
             labels[rev] = rev
     history = repo.history()
-    versions: list[tuple[str, str, str]] = []
-    if texts["baseline"] is not None:
-        versions.append(("baseline", "baseline", texts["baseline"] or ""))
-    for event in history.passes_for(article_id):
-        if isinstance(event, PassRecord) and article_id in event.articles:
-            text = repo.text_at_commit(article_id, event.commit)
-            if text is not None:
-                versions.append((event.name, event.party, text))
-    from proposals.passes import current_tas
-
     table = repo.table_text(article_id) or ""
     return ArticleData(
         article_id,
         texts,
         labels,
-        versions,
+        None,
         repo.read_notes(article_id),
         table,
         [t.section for t in current_tas(history, article_id)],
@@ -179,6 +185,15 @@ class ArticleScreen(ArticleActions, Screen):
     def recompute(self) -> None:
         if self.data is None:
             return
+        if self.view == "provenance" and self.data.versions is None:
+            data = self.data
+
+            def got(versions: list[tuple[str, str, str]]) -> None:
+                data.versions = versions
+                self.recompute()
+
+            self.app.run_repo(lambda repo: load_versions(repo, self.article_id), got, "Provenance")
+            return
         old_rev, new_rev = self.compare()
         self._token += 1
         palette = self.palette(old_rev, new_rev)
@@ -202,7 +217,7 @@ class ArticleScreen(ArticleActions, Screen):
         new = data.texts.get(new_rev) or ""
         locked = locked_lines(data.table, data.ta_sections) if data.ta_sections else set()
         if view == "provenance":
-            versions = list(data.versions)
+            versions = list(data.versions or [])
             draft = data.texts.get("draft")
             if draft is not None and (not versions or versions[-1][2] != draft):
                 versions.append(("draft", self.app.us, draft))
@@ -216,6 +231,8 @@ class ArticleScreen(ArticleActions, Screen):
     def on_rows_ready(self, message: RowsReady) -> None:
         if message.token == self._token:
             self.query_one(RedlineView).set_rows(message.rows, message.columns)
+            for callback in self.app.paint_hooks:
+                self.call_after_refresh(callback)
 
     def _label(self, rev: str) -> str:
         assert self.data is not None

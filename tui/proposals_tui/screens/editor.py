@@ -80,7 +80,6 @@ class EditorScreen(ArticleActions, Screen):
         self._preview_timer: Timer | None = None
         self._token = 0
         self.saved_text: str | None = None
-        self.preview_painted: list = []  # callbacks for the bench: called after each preview paint
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -222,7 +221,7 @@ class EditorScreen(ArticleActions, Screen):
         if message.token != self._token:
             return
         self.query_one("#preview", RedlineView).set_rows(message.rows, 1)
-        for callback in self.preview_painted:
+        for callback in self.app.paint_hooks:
             self.call_after_refresh(callback)
 
     def markers_changed(self) -> None:
