@@ -364,6 +364,33 @@ async def test_enter_their_pass_by_pasting(repo_path: Path) -> None:
         assert "E-2" in str(app.screen.query_one("#column-heads").render())
 
 
+async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:
+    from proposals.docx_export import ArticleChange, export_proposal
+
+    theirs = "ARTICLE 20: WAGES\n20.1 A general increase of three percent (3%).\n\n20.2 Steps as before.\n"
+    docx = repo_path.parent / "employer-E2.docx"
+    export_proposal(
+        [ArticleChange(old=theirs, new=theirs)],
+        docx,
+        mode="clean",
+        party="Metro Health",
+        pass_name="E-2",
+        session=date(2025, 4, 7),
+    )
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#docx").value = str(docx)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "three percent (3%)" in git(repo_path, "show", "E-2:articles/wages.txt")
+        assert "Articles: wages" in git(repo_path, "log", "-1", "--format=%B")
+        assert str(app.screen.query_one("DataTable").get_cell("wages", "last")) == "E-2"
+
+
 async def test_mark_ta_with_confirmation(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:

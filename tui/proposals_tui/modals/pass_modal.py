@@ -24,6 +24,7 @@ class PassRequest:
     ids: list[str]
     message: str = ""
     texts: dict[str, str] = field(default_factory=dict)
+    docx: str = ""  # their .docx to import instead of pasted text
 
 
 @dataclass
@@ -84,7 +85,11 @@ class PassModal(ModalScreen[PassRequest | None]):
                     yield Label("Message", classes="field-label")
                     yield Input(placeholder="optional summary", id="message", compact=True)
                 if self.paste and self.article:
-                    yield Label(f"Their text of {self.article} (paste; empty keeps the working tree)")
+                    with Horizontal(classes="field-row"):
+                        yield Label("Word file", classes="field-label")
+                        yield Input(placeholder="their .docx (imports every article in it)", id="docx",
+                                    compact=True)
+                    yield Label(f"…or their text of {self.article} (paste)")
                     yield TextArea("", id="paste", soft_wrap=True, show_line_numbers=False)
                 else:
                     yield Label("Articles (space toggles)")
@@ -123,14 +128,16 @@ class PassModal(ModalScreen[PassRequest | None]):
         session = self.query_one("#session", Input).value.strip()
         message = self.query_one("#message", Input).value.strip()
         texts: dict[str, str] = {}
+        docx = ""
         if self.paste and self.article:
             ids = [self.article]
+            docx = self.query_one("#docx", Input).value.strip()
             pasted = self.query_one("#paste", TextArea).text
-            if pasted.strip():
+            if pasted.strip() and not docx:
                 texts[self.article] = pasted
         else:
             ids = list(self.query_one("#articles", SelectionList).selected)
         if not ids:
             self.query_one("#pass-error", Static).update("Choose at least one article.")
             return
-        self.dismiss(PassRequest(self.party, number, session, ids, message, texts))
+        self.dismiss(PassRequest(self.party, number, session, ids, message, texts, docx))

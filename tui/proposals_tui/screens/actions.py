@@ -7,9 +7,11 @@ answer through the core in the repo lane again; `check_action` disables what is 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from proposals.agreements import make_ta
 from proposals.article import parse_heading, sections
+from proposals.errors import ProposalsError
 from proposals.passes import next_pass_name, record_pass, withdraw
 from proposals.repo import BargainingRepo
 from proposals.status import StatusRow
@@ -42,6 +44,33 @@ def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
     return PassContext(
         {k: next_pass_name(repo, k) for k in ("union", "employer")}, ids, titles, repo.draft_ids()
     )
+
+
+def import_docx_texts(
+    repo: BargainingRepo, path: str, numbers: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """Their Word file as article texts, matched to our articles by the number in the heading."""
+    from proposals.docx_import import DocxError, read_docx
+
+    source = Path(path).expanduser()
+    if not source.is_absolute():
+        source = repo.root / source
+    try:
+        imported = read_docx(source)
+    except (DocxError, OSError) as exc:
+        raise ProposalsError(f"cannot import {path}: {exc}") from None
+    texts: dict[str, str] = {}
+    unknown: list[str] = []
+    for article in imported.articles:
+        article_id = numbers.get(article.number)
+        if article_id is None:
+            unknown.append(article.number or article.title)
+        else:
+            texts[article_id] = article.text
+    if not texts:
+        found = ", ".join(unknown) or "none"
+        raise ProposalsError(f"{path}: no article in it matches one of ours (found: {found})")
+    return texts, list(texts)
 
 
 class ArticleActions:
@@ -81,7 +110,7 @@ class ArticleActions:
     def article_palette_commands(self) -> list[tuple[str, str, str]]:
         return [
             ("Record a pass", "record_pass", "Party, number, session, articles"),
-            ("Enter the other side's pass (paste)", "their_pass", ""),
+            ("Enter the other side's pass (paste or .docx)", "their_pass", ""),
             ("Mark a tentative agreement", "ta", "Article or section, with confirmation"),
             ("Withdraw", "withdraw", ""),
             ("Export to Word", "export", "tracked, redline or clean"),
@@ -118,8 +147,11 @@ class ArticleActions:
     def _record(self, request: PassRequest | None) -> None:
         if request is None:
             return
+        numbers = {r.number: r.id for r in self.app.status_cache if r.number}
 
         def job(repo: BargainingRepo):
+            if request.docx:
+                request.texts, request.ids = import_docx_texts(repo, request.docx, numbers)
             return record_pass(
                 repo,
                 request.party,

@@ -91,7 +91,7 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         table.add_column("Pass", key="rev", width=12)
         table.add_column("Party", key="party", width=18)
         table.add_column("Session", key="session", width=10)
-        table.add_column("Change", key="summary")
+        table.add_column("Change", key="summary", width=40)
         table.focus()
         self.reload()
 
