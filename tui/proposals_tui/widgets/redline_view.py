@@ -82,7 +82,8 @@ class RedlineView(ScrollView, can_focus=True):
     """Rows of one or two columns; `set_rows` replaces them, nothing is mounted per row."""
 
     DEFAULT_CSS = """
-    RedlineView { height: 1fr; background: $surface; }
+    RedlineView { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: auto;
+                  scrollbar-gutter: stable; scrollbar-size-vertical: 1; }
     RedlineView:focus { background-tint: $foreground 3%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -137,7 +138,7 @@ class RedlineView(ScrollView, can_focus=True):
         self._lines = lines
         self._wrapped_width = col
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        self.virtual_size = Size(max(0, self.scrollable_content_region.width), len(lines))
 
     def on_resize(self) -> None:
         if self.column_width() != self._wrapped_width:
