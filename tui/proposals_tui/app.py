@@ -53,6 +53,7 @@ class ProposalsApp(App[int]):
         us: str = US,
         autosave_delay: float = 0.8,
         preview_delay: float = 0.15,
+        prefetch: bool = True,
     ) -> None:
         super().__init__()
         self.root = Path(root)
@@ -61,6 +62,7 @@ class ProposalsApp(App[int]):
         self.today = today or date.today()
         self.autosave_delay = autosave_delay
         self.preview_delay = preview_delay
+        self.prefetch = prefetch  # warm the highlighted article's redline on the board
         self.set_reactive(ProposalsApp.markers, self.no_color or bool(os.environ.get("PROPOSALS_MARKERS")))
         self.first_paint: Callable[[], None] | None = None
         self.paint_hooks: list[Callable[[], None]] = []  # after each redline paint (bench, tests)

@@ -6,6 +6,8 @@ The word diff, paragraph alignment, moves and provenance come from ``proposals.r
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -72,6 +74,43 @@ class ViewRow:
         return "".join(t for t, _ in runs or [])
 
 
+_CACHE_SIZE = 24
+_cache: OrderedDict[tuple[str, str], list] = OrderedDict()
+_pending: dict[tuple[str, str], threading.Event] = {}
+_cache_lock = threading.Lock()
+
+
+def aligned(old: str, new: str) -> list:
+    """`align_rows` with a small content-keyed cache shared by all threads.
+
+    Switching comparisons back and forth, reopening an article, and the board's prefetch of the
+    highlighted article all reuse one computation; a second caller of an in-flight pair waits
+    for it rather than diffing again.
+    """
+    key = (old, new)
+    while True:
+        with _cache_lock:
+            if key in _cache:
+                _cache.move_to_end(key)
+                return _cache[key]
+            event = _pending.get(key)
+            if event is None:
+                event = _pending[key] = threading.Event()
+                break
+        event.wait()
+    try:
+        rows = align_rows(old, new)
+        with _cache_lock:
+            _cache[key] = rows
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+        return rows
+    finally:
+        with _cache_lock:
+            _pending.pop(key, None)
+        event.set()
+
+
 def paragraphs(text: str) -> list[str]:
     return text[:-1].split("\n") if text.endswith("\n") else text.split("\n") if text else []
 
@@ -97,7 +136,7 @@ def _strip_nl(text: str) -> str:
 def side_rows(old: str, new: str, palette: Palette, locked: set[str] = frozenset()) -> list[ViewRow]:
     """Side by side: the old text left, the new right, one row per aligned paragraph pair."""
     out: list[ViewRow] = []
-    for n, row in enumerate(align_rows(old, new)):
+    for n, row in enumerate(aligned(old, new)):
         left: list[Run] = []
         right: list[Run] = []
         if row.kind == "move" and row.new is not None:
@@ -142,7 +181,7 @@ def side_rows(old: str, new: str, palette: Palette, locked: set[str] = frozenset
 def inline_rows(old: str, new: str, palette: Palette, locked: set[str] = frozenset()) -> list[ViewRow]:
     """One column: deletions and insertions interleaved in the new text's flow."""
     out: list[ViewRow] = []
-    for n, row in enumerate(align_rows(old, new)):
+    for n, row in enumerate(aligned(old, new)):
         runs: list[Run] = []
         if row.kind == "move" and row.new is not None:
             for op in row.ops:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proposals.agreements import make_ta
 from proposals.article import parse_heading, sections
@@ -17,11 +18,11 @@ from proposals.repo import BargainingRepo
 from proposals.status import StatusRow
 
 from ..export import ExportRequest, export_available
-from ..modals.confirm import ConfirmModal
-from ..modals.export_modal import ExportModal
-from ..modals.pass_modal import PassContext, PassModal, PassRequest
-from ..modals.ta_modal import TAModal, TARequest
-from ..modals.withdraw_modal import WithdrawModal, WithdrawRequest
+
+if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start for the board
+    from ..modals.pass_modal import PassContext, PassRequest
+    from ..modals.ta_modal import TARequest
+    from ..modals.withdraw_modal import WithdrawRequest
 
 ARTICLE_ACTIONS = ("record_pass", "their_pass", "ta", "withdraw", "export", "history")
 
@@ -34,6 +35,8 @@ class _TAContext:
 
 
 def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
+    from ..modals.pass_modal import PassContext
+
     known = repo.article_ids()
     ids = [i for i in order if i in known] + [i for i in known if i not in order]
     titles = {}
@@ -131,6 +134,8 @@ class ArticleActions:
         names = {k: p.name for k, p in self.app.repo.config.parties.items()}
 
         def opened(context: PassContext) -> None:
+            from ..modals.pass_modal import PassModal
+
             modal = PassModal(
                 context,
                 party=party,
@@ -186,6 +191,8 @@ class ArticleActions:
             return _TAContext(list(sections(text)), f"{row.number} {row.title}".strip(), signers)
 
         def opened(context: _TAContext) -> None:
+            from ..modals.ta_modal import TAModal
+
             modal = TAModal(
                 article=article_id,
                 title=context.title,
@@ -200,6 +207,8 @@ class ArticleActions:
     def _confirm_ta(self, request: TARequest | None) -> None:
         if request is None:
             return
+
+        from ..modals.confirm import ConfirmModal
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -240,6 +249,8 @@ class ArticleActions:
         names = {k: p.name for k, p in self.app.repo.config.parties.items()}
 
         def opened(next_names: dict[str, str]) -> None:
+            from ..modals.withdraw_modal import WithdrawModal
+
             modal = WithdrawModal(
                 open_ids=open_ids,
                 article=row.id,
@@ -294,6 +305,8 @@ class ArticleActions:
         if us in last:
             against.append((f"Our last pass ({last[us]})", us))
         against.append(("Nothing (clean text)", "none"))
+        from ..modals.export_modal import ExportModal
+
         modal = ExportModal(
             article=row.id,
             against=against,

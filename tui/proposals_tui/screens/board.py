@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from proposals.repo import BargainingRepo
@@ -73,6 +74,7 @@ class BoardScreen(ArticleActions, Screen):
         super().__init__()
         self.data = BoardData([], set())
         self.shown: list[StatusRow] = []
+        self._prefetch_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -183,6 +185,28 @@ class BoardScreen(ArticleActions, Screen):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         self.refresh_bindings()
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        if self.app.prefetch:
+            self._prefetch_timer = self.set_timer(0.25, self._prefetch)
+
+    def _prefetch(self) -> None:
+        """Warm the redline of the highlighted article while the user reads the board."""
+        row = self.current_row()
+        if row is None or row.status == "unchanged":
+            return
+        article_id = row.id
+        from .article import load_article
+
+        self.app.run_repo(lambda repo: load_article(repo, article_id), self._warm, "Prefetch")
+
+    @work(thread=True, group="prefetch", exclusive=True, exit_on_error=False)
+    def _warm(self, data) -> None:
+        from ..diffing import aligned
+
+        old, new = data.texts.get("union"), data.texts.get("employer")
+        if old is not None and new is not None:
+            aligned(old, new)
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:
