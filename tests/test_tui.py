@@ -198,6 +198,22 @@ async def test_moves_and_locked_sections_are_marked(repo_path: Path) -> None:
         assert any(line.startswith("⇄") for line in view_text(app).splitlines())
 
 
+async def test_articles_with_one_side_open_on_a_comparison_that_exists(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("holidays")  # untouched: only the baseline
+        await settle(pilot)
+        assert app.screen.compare() == ("baseline", "draft")
+        assert "paid holidays" in view_text(app)
+        await pilot.press("escape")
+        app.open_article("mentorship")  # TA'd after a union pass only: locked everywhere
+        await settle(pilot)
+        assert app.screen.compare() == ("union", "draft")
+        lines = [line for line in view_text(app).splitlines() if "9." in line]
+        assert lines and all(line.startswith("TA") for line in lines)
+
+
 async def test_notes_panel_shows_internal_notes(repo_path: Path) -> None:
     (repo_path / "notes" / "wages.md").write_text("Hold at 4% until the staffing TA.\n")
     app = make_app(repo_path)

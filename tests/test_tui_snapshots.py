@@ -77,6 +77,8 @@ CASES = {
     "export_modal": steps("x", select="scheduling"),
     "quit_modal": steps("e", "X", "ctrl+q", select="wages"),
     "help": steps("question_mark"),
+    "article_light_theme": steps("enter", "ctrl+t", select="scheduling"),
+    "board_filtered_open": steps("f", "s"),
 }
 
 

@@ -153,10 +153,27 @@ class ArticleScreen(ArticleActions, Screen):
         self.app.run_repo(lambda repo: load_article(repo, self.article_id, extra), self._loaded, "Article")
 
     def _loaded(self, data: ArticleData) -> None:
+        first = self.data is None
         self.data = data
         self.loaded = True
+        if first and self.custom is None:
+            self._first_available()
         self.query_one("#notes", Static).update(data.notes or "(no notes for this article)")
         self.recompute()
+
+    def _first_available(self) -> None:
+        """Open on the first comparison whose two texts exist (an untouched article: baseline)."""
+        assert self.data is not None
+        texts = self.data.texts
+        for index, (old, new) in enumerate(self.compares()):
+            if texts.get(old) is not None and texts.get(new) is not None:
+                self.compare_index = index
+                return
+        for pair in ((self.app.us, "draft"), ("baseline", "draft"), (self.app.them, "draft")):
+            if texts.get(pair[0]) is not None and texts.get(pair[1]) is not None:
+                self.custom = pair
+                self.compare_index = len(self.compares()) - 1
+                return
 
     def set_custom(self, old: str, new: str) -> None:
         """Compare two passes picked in the history; becomes the last compare mode."""

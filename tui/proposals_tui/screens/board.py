@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from proposals.repo import BargainingRepo
 from proposals.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
 
+from ..widgets.board_table import BoardTable
 from .actions import ArticleActions
 
 STATUS_FILTERS = ("all", "open", "ta", "withdrawn", "unchanged")
@@ -82,7 +83,7 @@ class BoardScreen(ArticleActions, Screen):
             yield Static("Loading…", id="counts")
             yield Input(placeholder="filter: title, number or id  (/)", id="filter")
         yield Static("", id="board-mode")
-        table: DataTable = DataTable(id="board", cursor_type="row", zebra_stripes=True)
+        table = BoardTable(id="board", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
 
