@@ -267,6 +267,26 @@ async def test_edit_autosaves_atomically_and_previews(repo_path: Path) -> None:
         assert "✎" in str(app.screen.query_one("DataTable").get_cell("wages", "title"))
 
 
+async def test_editor_flags_changes_to_tad_text(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=3600, preview_delay=0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("safety")
+        await settle(pilot)
+        editor = app.screen
+        assert editor.broken == []
+        locked = [line for line in view_text(app).splitlines() if line.startswith("TA")]
+        assert any("14.2" in line for line in locked)
+        area = editor.query_one("#draft")
+        row = area.text.split("\n").index(next(p for p in area.text.split("\n") if p.startswith("14.2")))
+        area.move_cursor((row, 5))
+        await pilot.press("X")
+        await pilot.pause(0.05)
+        await settle(pilot)
+        assert editor.broken == ["14.2"]
+        assert "changes TA'd text (§ 14.2)" in str(editor.query_one("#editor-head").render())
+
+
 async def test_editor_notes_are_saved(repo_path: Path) -> None:
     app = make_app(repo_path, autosave_delay=0.05)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -40,6 +40,7 @@ class RowsReady(Message):
     rows: list
     columns: int = 2
     token: int = 0
+    broken: list = field(default_factory=list)  # TA'd sections (None: whole) the text would change
 
 
 @dataclass

@@ -7,7 +7,7 @@ disk is the text on screen; quitting with unsaved work asks first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,7 +24,7 @@ from proposals.errors import ProposalsError
 from proposals.repo import BargainingRepo
 from proposals.status import StatusRow
 
-from ..diffing import Palette, inline_rows
+from ..diffing import Palette, inline_rows, locked_lines
 from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
 from ..workers import REPO_LOCK
@@ -36,6 +36,8 @@ class EditorData:
     draft: str
     bases: list[tuple[str, str, str]]  # (rev, label, text): what the preview compares against
     notes: str
+    tas: list = field(default_factory=list)  # standing TARecords: their text is locked
+    table: str = ""
 
 
 def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
@@ -53,7 +55,10 @@ def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
             continue
     if not bases:
         bases.append(("empty", "nothing (a new article)", ""))
-    return EditorData(draft, bases, repo.read_notes(article_id))
+    from proposals.passes import current_tas
+
+    tas = current_tas(repo.history(), article_id)
+    return EditorData(draft, bases, repo.read_notes(article_id), tas, repo.table_text(article_id) or "")
 
 
 class EditorScreen(ArticleActions, Screen):
@@ -79,6 +84,7 @@ class EditorScreen(ArticleActions, Screen):
         self._save_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._token = 0
+        self.broken: list[str | None] = []
         self.saved_text: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -211,16 +217,25 @@ class EditorScreen(ArticleActions, Screen):
         old_colour = parties[rev].colour if rev in parties else "#8a8a8a"
         palette = Palette(old_colour, parties[self.app.us].colour, self.app.markers, not self.app.no_color)
         self._token += 1
-        self._preview(base, self.query_one("#draft", TextArea).text, palette, self._token)
+        self._preview(self.data, base, self.query_one("#draft", TextArea).text, palette, self._token)
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _preview(self, base: str, text: str, palette: Palette, token: int) -> None:
-        self.post_message(RowsReady(inline_rows(base, text, palette), 1, token))
+    def _preview(self, data: EditorData, base: str, text: str, palette: Palette, token: int) -> None:
+        """Diff and TA check off the event loop; agreed text changed in the draft is flagged."""
+        from proposals.agreements import agreed_text_matches
+
+        broken = [ta.section for ta in data.tas if not agreed_text_matches(ta, text)]
+        locked = locked_lines(data.table, [ta.section for ta in data.tas]) if data.tas else set()
+        rows = inline_rows(base, text, palette, locked)
+        self.post_message(RowsReady(rows, 1, token, broken))
 
     def on_rows_ready(self, message: RowsReady) -> None:
         if message.token != self._token:
             return
         self.query_one("#preview", RedlineView).set_rows(message.rows, 1)
+        if message.broken != self.broken:
+            self.broken = message.broken
+            self._paint_head()
         for callback in self.app.paint_hooks:
             self.call_after_refresh(callback)
 
@@ -237,6 +252,9 @@ class EditorScreen(ArticleActions, Screen):
             head.append("  ● unsaved", style="bold yellow")
         elif self.loaded:
             head.append("  ✓ saved to working tree", style="green")
+        if self.broken:
+            what = ", ".join(f"§ {s}" if s else "the whole article" for s in self.broken)
+            head.append(f"  ⚠ changes TA'd text ({what})", style="bold red")
         self.query_one("#editor-head", Static).update(head)
         if self.data is not None:
             self.query_one("#preview-title", Static).update(f"Preview against {self.base()[1]}  (ctrl+o)")
