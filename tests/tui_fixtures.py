@@ -7,7 +7,6 @@ fixed dates and authors so snapshots and hashes are the same on every run.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from proposals.agreements import make_ta
@@ -109,9 +108,10 @@ SAFETY_E1 = """ARTICLE 14: SAFETY
 
 def build_negotiation(path: Path) -> Path:
     """Build the repo at `path` and return it; passes run U-1 .. U-3 and E-1 .. E-2."""
-    for key, value in AUTHOR.items():
-        os.environ[key] = value
     repo = BargainingRepo.init(path, "Clinicians United", "Metro Health", env=AUTHOR)
+    # the app opens the repo without our env: a local identity lets its commits work anywhere
+    repo.store.run("config", "user.name", AUTHOR["GIT_AUTHOR_NAME"])
+    repo.store.run("config", "user.email", AUTHOR["GIT_AUTHOR_EMAIL"])
     config = repo.config
     metas = dict(config.articles)
     metas["wages"] = ArticleMeta(economic=True, priority="high")
