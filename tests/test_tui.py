@@ -631,6 +631,28 @@ async def test_command_palette_offers_screen_actions(repo_path: Path) -> None:
         assert "Mark a tentative agreement" in [label for label, _, _ in provider._commands()]
 
 
+async def test_command_palette_runs_an_action(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"withdraw")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WithdrawModal)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open article 14")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "safety"
+
+
 async def test_no_color_turns_on_markers(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(repo_path)
