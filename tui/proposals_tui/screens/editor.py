@@ -7,6 +7,7 @@ disk is the text on screen; quitting with unsaved work asks first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -86,6 +87,7 @@ class EditorScreen(ArticleActions, Screen):
         self._token = 0
         self.broken: list[str | None] = []
         self.saved_text: str | None = None
+        self._latest: dict[str, str] = {}  # newest text and notes, read by the save job
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,6 +118,7 @@ class EditorScreen(ArticleActions, Screen):
     def _loaded(self, data: EditorData) -> None:
         self.data = data
         self.saved_text = data.draft
+        self._latest = {"text": data.draft, "written": data.draft}
         area = self.query_one("#draft", TextArea)
         self._loading += 2  # load_text posts Changed (textual#3660): do not mark dirty for it
         area.load_text(data.draft)
@@ -146,6 +149,7 @@ class EditorScreen(ArticleActions, Screen):
         if self._loading:
             self._loading -= 1
             return
+        self._latest["text"] = event.text_area.text
         self.dirty = event.text_area.text != self.saved_text
         self._restart_timers()
 
@@ -171,17 +175,27 @@ class EditorScreen(ArticleActions, Screen):
 
     # -- saving --------------------------------------------------------------------------------
 
-    def save_now(self, sync: bool = False) -> None:
-        """Write the draft (and notes) atomically; `sync` is for quitting, when no loop is left."""
+    def save_now(self, sync: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Write the draft (and notes) atomically; `sync` is for quitting, when no loop is left.
+
+        The job writes the newest text when it runs, not the text when it was queued, so saves
+        finishing in any order still leave the latest keystroke on disk.
+        """
         if self.data is None:
             return
-        text = self.query_one("#draft", TextArea).text
-        notes = self.query_one("#notes-editor", TextArea).text if self.notes_dirty else None
+        area = self.query_one("#draft", TextArea)
+        self._latest["text"] = area.text
+        if self.notes_dirty:
+            self._latest["notes"] = self.query_one("#notes-editor", TextArea).text
+        latest = self._latest
         article_id = self.article_id
 
         def write(repo: BargainingRepo) -> str:
-            if text != self.saved_text:
+            text = latest["text"]
+            if text != latest.get("written"):
                 repo.write_draft(article_id, text)
+                latest["written"] = text
+            notes = latest.pop("notes", None)
             if notes is not None:
                 repo.write_notes(article_id, notes)
             return text
@@ -189,12 +203,19 @@ class EditorScreen(ArticleActions, Screen):
         if sync:
             with REPO_LOCK:
                 write(self.app.repo)
-            self._saved(text)
+            self._saved(latest["text"])
             return
-        self.app.run_repo(write, self._saved, "Autosave")
+        def done(text: str) -> None:  # a closure, so it runs even after the editor closed
+            if self.is_attached:
+                self._saved(text)
+            if then is not None:
+                then()
+
+        self.app.run_repo(write, done, "Autosave")
 
     def _saved(self, text: str) -> None:
         self.saved_text = text
+        self._latest["written"] = text
         self.notes_dirty = False
         self.dirty = self.query_one("#draft", TextArea).text != text
 
@@ -265,10 +286,12 @@ class EditorScreen(ArticleActions, Screen):
         self.save_now()
 
     def action_back(self) -> None:
+        app = self.app
         if self.dirty or self.notes_dirty:
-            self.save_now()
-        self.app.pop_screen()
-        self.app.repo_changed("draft")
+            self.save_now(then=lambda: app.repo_changed("draft"))  # reload after the write lands
+        else:
+            app.repo_changed("draft")
+        app.pop_screen()
 
     def action_next_base(self) -> None:
         if self.data is not None:
