@@ -287,6 +287,24 @@ async def test_editor_flags_changes_to_tad_text(repo_path: Path) -> None:
         assert "changes TA'd text (§ 14.2)" in str(editor.query_one("#editor-head").render())
 
 
+async def test_overlapping_autosaves_leave_the_last_keystroke_on_disk(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=0.001, preview_delay=0.001)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("wages")
+        await settle(pilot)
+        editor = app.screen
+        for word in ("alpha ", "beta ", "gamma "):
+            await pilot.press(*word)
+            await pilot.press("ctrl+s")
+        await pilot.pause(0.1)
+        await settle(pilot)
+        area = editor.query_one("#draft")
+        assert area.text.startswith("alpha beta gamma ARTICLE 20")
+        assert (repo_path / "articles" / "wages.txt").read_text() == area.text
+        assert not editor.dirty
+
+
 async def test_editor_notes_are_saved(repo_path: Path) -> None:
     app = make_app(repo_path, autosave_delay=0.05)
     async with app.run_test(size=(120, 40)) as pilot:
