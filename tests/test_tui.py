@@ -183,6 +183,23 @@ async def test_switching_comparisons_views_and_markers(repo_path: Path) -> None:
         assert screen.view == "side" and screen.compare() == ("union", "employer")
 
 
+async def test_jump_between_changes(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 10)) as pilot:
+        await settle(pilot)
+        app.open_article("staffing")
+        await settle(pilot)
+        view = app.screen.query_one(RedlineView)
+        changes = view.change_lines()
+        assert len(changes) >= 3
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.scroll_offset.y in changes and view.scroll_offset.y > 0
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert view.scroll_offset.y < changes[-1]
+
+
 async def test_moves_and_locked_sections_are_marked(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -94,6 +94,8 @@ class ArticleScreen(ArticleActions, Screen):
         Binding("escape", "back", "Back"),
         Binding("c", "next_compare", "Compare"),
         Binding("v", "next_view", "View"),
+        Binding("right_square_bracket", "jump(True)", "Next change", key_display="]", show=False),
+        Binding("left_square_bracket", "jump(False)", "Prev change", key_display="[", show=False),
         Binding("e", "edit", "Edit"),
         Binding("h", "history", "History"),
         Binding("n", "toggle_notes", "Notes"),
@@ -333,6 +335,10 @@ class ArticleScreen(ArticleActions, Screen):
     def action_next_view(self) -> None:
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
         self.recompute()
+
+    def action_jump(self, forward: bool) -> None:
+        if not self.query_one(RedlineView).jump(forward):
+            self.notify("No more changes " + ("below" if forward else "above") + ".", timeout=2)
 
     def action_toggle_notes(self) -> None:
         self.query_one("#notes-panel").toggle_class("hidden")

@@ -111,7 +111,8 @@ class BoardScreen(ArticleActions, Screen):
         self.data = data
         self.app.status_cache = data.rows
         self.app.board = data
-        self.query_one("#counts", Static).update(counts_line(data.rows))
+        drafts = f" · {len(data.drafts)} unsent ✎" if data.drafts else ""
+        self.query_one("#counts", Static).update(counts_line(data.rows) + drafts)
         self.loaded = True
         self.refill()
         if self.app.first_paint is not None:

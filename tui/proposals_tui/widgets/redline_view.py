@@ -145,6 +145,27 @@ class RedlineView(ScrollView, can_focus=True):
             self._rewrap()
             self.refresh()
 
+    def change_lines(self) -> list[int]:
+        """First screen line of every row that is not unchanged text: where `]` and `[` jump."""
+        out: list[int] = []
+        previous = -1
+        for y, (index, _l, _r) in enumerate(self._lines):
+            if index != previous:
+                previous = index
+                if self.rows[index].kind not in ("equal",) and not self.rows[index].locked:
+                    out.append(y)
+        return out
+
+    def jump(self, forward: bool = True) -> bool:
+        """Scroll the next (or previous) change to the top; False when there is none."""
+        top = int(self.scroll_offset.y)
+        lines = self.change_lines()
+        targets = [y for y in lines if y > top] if forward else [y for y in lines if y < top]
+        if not targets:
+            return False
+        self.scroll_to(y=targets[0] if forward else targets[-1], animate=False)
+        return True
+
     def line_count(self) -> int:
         return len(self._lines)
 
