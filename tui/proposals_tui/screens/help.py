@@ -13,12 +13,37 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
+HELP_TEXT = {
+    "open": "Open the article side by side",
+    "select_cursor": "Open the article side by side",
+    "edit": "Edit our draft (autosaved, live redline preview)",
+    "record_pass": "Record a pass: party, number, session date, articles",
+    "their_pass": "Enter the other side's pass: paste it or import their .docx",
+    "ta": "Mark a tentative agreement (article or section), with confirmation",
+    "withdraw": "Withdraw articles (a pass that takes them off the table)",
+    "export": "Export to Word: tracked changes, static redline or clean",
+    "history": "The article's passes as a timeline; pick two to compare",
+    "cycle_status": "Filter by status: all, open, TA'd, withdrawn, unchanged",
+    "cycle_sort": "Sort by number, title, status or last pass",
+    "next_compare": "Compare: union vs employer, each vs baseline, our draft vs their pass",
+    "next_view": "View: side by side, inline redline, provenance (who proposed what)",
+    "toggle_notes": "Team notes (internal, never exported)",
+    "next_base": "Compare the preview with their pass, the baseline or our pass",
+    "toggle_markers": "Marker mode [-old-]{+new+} for terminals without strikethrough",
+    "toggle_theme": "Light or dark theme",
+    "verify": "Check every TA'd text is unchanged",
+    "pick": "Pick this version (two at most)",
+    "compare": "Compare the two picked versions (or this one with the one before)",
+}
+
+
 def _keys(bindings: list) -> list[tuple[str, str]]:
     out = []
     for b in bindings:
         if isinstance(b, Binding):
-            key = b.key_display or b.key
-            out.append((key.replace("question_mark", "?").replace("slash", "/"), b.description or b.action))
+            key = (b.key_display or b.key).replace("question_mark", "?").replace("slash", "/")
+            action = b.action.split("(")[0]
+            out.append((key, HELP_TEXT.get(action, b.description or b.action)))
         else:
             out.append((b[0], b[2] if len(b) > 2 else b[1]))
     return out
