@@ -636,7 +636,16 @@ async def test_help_lists_keys_by_screen(repo_path: Path) -> None:
         from proposals_tui.screens.help import help_table
 
         text = "".join(str(c) for col in help_table().columns for c in col._cells)
-        for word in ("Board", "Editor", "History", "Compare", "Record a pass", "Withdraw", "Export", "ctrl+s"):
+        for word in (
+            "Board",
+            "Editor",
+            "History",
+            "Compare",
+            "Record a pass",
+            "Withdraw",
+            "Export",
+            "ctrl+s",
+        ):
             assert word in text
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)

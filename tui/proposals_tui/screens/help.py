@@ -12,7 +12,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-
 HELP_TEXT = {
     "open": "Open the article side by side",
     "select_cursor": "Open the article side by side",
