@@ -33,22 +33,35 @@ def paragraph(rng: random.Random, words: int) -> str:
     return " ".join(out)
 
 
-def article(rng: random.Random, pages: float, *, words_per_page: int = 500) -> str:
+def article(rng: random.Random, pages: float, *, words_per_page: int = 500,
+            number: int = 7) -> str:
     """An article: heading line, then one paragraph per line, blank lines between sections."""
-    lines = ["ARTICLE 7 - HOURS OF WORK", ""]
+    lines = [f"ARTICLE {number} - HOURS OF WORK", ""]
     total = 0
     target = int(pages * words_per_page)
     while total < target:
         size = rng.randint(25, 90)
-        lines.append(f"7.{len(lines)} " + paragraph(rng, size))
+        lines.append(f"{number}.{len(lines)} " + paragraph(rng, size))
         total += size
         if rng.random() < 0.15:
             lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def edit(rng: random.Random, text: str, rate: float) -> str:
-    """Scatter word-level edits (replace, insert, delete) over ``rate`` of the words."""
+def contract(rng: random.Random, articles: int = 60, words: int = 150_000) -> list[str]:
+    """A whole agreement: ``articles`` articles of uneven length totalling about ``words``."""
+    weights = [rng.uniform(0.2, 2.0) for _ in range(articles)]
+    scale = words / 500 / sum(weights)
+    return [article(rng, w * scale, number=n) for n, w in enumerate(weights, 1)]
+
+
+def edit(rng: random.Random, text: str, rate: float, *, moves: int = 0,
+         paragraphs: int = 0) -> str:
+    """Scatter word-level edits (replace, insert, delete) over ``rate`` of the words.
+
+    Then ``moves`` paragraphs move elsewhere, and ``paragraphs`` paragraphs are deleted and as
+    many new ones inserted, as a pass reorganising an article does.
+    """
     lines = text.split("\n")
     out: list[str] = []
     for line in lines:
@@ -63,4 +76,19 @@ def edit(rng: random.Random, text: str, rate: float) -> str:
             elif roll < 2 * rate / 3:
                 changed.extend([word, rng.choice(WORDS)])
         out.append(" ".join(changed))
+    moved: set[str] = set()  # moved paragraphs are not then deleted: they stay moves
+
+    def body() -> list[int]:
+        return [k for k, line in enumerate(out) if len(line.split(" ")) > 10 and line not in moved]
+
+    for _ in range(moves if len(body()) > 2 else 0):
+        source = rng.choice(body())
+        line = out.pop(source)
+        # Land at least two paragraphs away, or it is no move at all.
+        places = [k for k in range(2, len(out)) if abs(k - source) >= 2] or [2]
+        out.insert(rng.choice(places), line)
+        moved.add(line)
+    for _ in range(paragraphs if len(body()) > 2 else 0):
+        del out[rng.choice(body())]
+        out.insert(rng.randrange(2, len(out)), "New. " + paragraph(rng, rng.randint(25, 90)))
     return "\n".join(out)

@@ -77,6 +77,26 @@ def _swap_sections() -> Case:
     return Case("moved-paragraph", old, new, ops)
 
 
+def _across_break(kind: str) -> Case:
+    """Revisions of one kind ending a paragraph and starting the next, the mark between them
+    unchanged: LibreOffice merges such insertions unless their times differ (see
+    ``RevisionWriter.start_paragraph``). Hand-written ops pin exactly that shape."""
+    head, rest = WAGES.split("Appendix A.", 1)
+    short = head + "Appendix A." + rest
+    long = head + "Appendix A. Retroactive to July 1" + "\nNew section text" + rest[1:]
+    ops = (
+        Op("equal", head + "Appendix A."),
+        Op(kind, " Retroactive to July 1"),
+        Op("equal", "\n"),
+        Op(kind, "New section text"),
+        Op("equal", rest[1:]),
+    )
+    old, new = (short, long) if kind == "insert" else (long, short)
+    assert "".join(o.text for o in ops if o.op != "insert") == old
+    assert "".join(o.text for o in ops if o.op != "delete") == new
+    return Case(f"{kind}s-across-break", old, new, ops)
+
+
 def cases() -> list[Case]:
     """Several real-looking edits: words, whole paragraphs in and out, a move, a split, a merge."""
     words = (
@@ -93,9 +113,7 @@ def cases() -> list[Case]:
         "plan developed with the participation of Clinicians.\n\n",
         "",
     )
-    split = WAGES.replace(
-        "Appendix A.", "Appendix A.\nThe schedule shall be increased by 4% each July 1."
-    )
+    split = WAGES.replace("Appendix A.", "Appendix A.\nThe schedule shall be increased by 4% each July 1.")
     merge = SAFETY.replace("reprisal.\n\t(i) Reports", "reprisal. Reports")
     heading = WAGES.replace("ARTICLE 10: WAGES", "ARTICLE 11: WAGES AND SALARIES")
     return [
@@ -107,5 +125,84 @@ def cases() -> list[Case]:
         Case("renumbered-heading", WAGES, heading),
         Case("new-article", "", WAGES),
         Case("removed-article", WAGES, ""),
+        # insertions on both sides of an unchanged paragraph break (LibreOffice merges them)
+        _across_break("insert"),
+        _across_break("delete"),
         _swap_sections(),
+        Case("engine-move", STAFFING, _swap_sections().new),
+        Case("moved-and-edited", STAFFING, _swap_sections().new.replace("1,800", "1,650")),
     ]
+
+
+def demo_cases(limit: int = 8) -> list[Case]:
+    """Real edits: the shipped sample contract and the demo story's passes, in order.
+
+    Each pass's edits are applied to the text on the table for that article, as the demo
+    replay does; ``limit`` changed articles spread over the whole story become cases.
+    """
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "articles"
+    try:
+        from proposals.demo_story import STORY, Propose
+    except ImportError:  # pragma: no cover - the story ships with the core
+        return []
+    current: dict[str, str] = {}
+    out: list[Case] = []
+    for event in STORY:
+        if not isinstance(event, Propose):
+            continue
+        for article_id, edits in event.articles.items():
+            if article_id not in current:
+                path = root / f"{article_id}.txt"
+                if not path.exists():
+                    break
+                current[article_id] = path.read_text(encoding="utf-8")
+            before = current[article_id]
+            after = before
+            for old, new in edits:
+                after = after.replace(old, new, 1)
+            current[article_id] = after
+            if after != before:
+                out.append(Case(f"demo-{event.session}-{event.party}-{article_id}", before, after))
+    step = max(1, len(out) // limit)
+    return out[::step][:limit]
+
+
+def random_edit_cases(seed: int = 7, articles: int = 6, rate: float = 0.06) -> list[Case]:
+    """Shipped articles with random word and paragraph edits (fixed seed): many revisions
+    meeting at paragraph edges, the mix that found LibreOffice's merge of insertions."""
+    import random
+    from pathlib import Path
+
+    rng = random.Random(seed)
+    root = Path(__file__).resolve().parents[1] / "articles"
+    paths = sorted(root.glob("*.txt"))[:articles]
+    vocab = ["Employer", "shall", "promptly", "each", "Clinician", "(30)", "days", "notice"]
+    out = []
+    for path in paths:
+        old = path.read_text(encoding="utf-8")
+        lines = old.rstrip("\n").split("\n")
+        new_lines = [lines[0]]
+        for line in lines[1:]:
+            roll = rng.random()
+            if roll < 0.03:
+                continue
+            words = []
+            for word in line.split(" ") if line else []:
+                r = rng.random()
+                if r < rate / 2:
+                    words.append(rng.choice(vocab))
+                elif r < rate * 0.75:
+                    continue
+                elif r < rate:
+                    words += [word, rng.choice(vocab)]
+                else:
+                    words.append(word)
+            if not line and rng.random() < 0.1:
+                words = [rng.choice(vocab)]
+            new_lines.append(" ".join(words))
+            if roll > 0.97:
+                new_lines.append(" ".join(rng.choice(vocab) for _ in range(8)))
+        out.append(Case(f"random-{path.stem}", old, "\n".join(new_lines) + "\n"))
+    return out

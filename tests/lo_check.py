@@ -2,7 +2,9 @@
 
 Run with the *system* interpreter (Debian's python3-uno provides ``uno`` there, not in the venv):
 
-    /usr/bin/python3 tests/lo_check.py accept a.docx reject a.docx none b.docx
+    /usr/bin/python3 tests/lo_check.py accept a.docx reject a.docx none b.docx resave a.docx
+
+``resave`` stores the document unchanged as ``a.lo.docx`` (LibreOffice's own .docx markup).
 
 Prints one JSON object: ``{"results": [{"file", "action", "paragraphs": [...], "redlines": n}]}``
 where ``paragraphs`` are the body paragraphs' strings in order (tables skipped) after the action
@@ -74,9 +76,7 @@ def describe_redlines(doc: object) -> list[dict[str, str]]:
 def connect(pipe: str, proc: subprocess.Popen[bytes]) -> object:
     """Wait for soffice's UNO pipe; give up if soffice died."""
     local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local
-    )
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -139,6 +139,11 @@ def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
                 if action in COMMANDS:
                     frame = doc.getCurrentController().getFrame()
                     dispatcher.executeDispatch(frame, COMMANDS[action], "", 0, ())
+                elif action == "resave":
+                    # Save as Word again, revisions untouched: LibreOffice's own markup for
+                    # the importer to read (as when the other side edits in LibreOffice).
+                    target = Path(path).with_suffix(".lo.docx").resolve().as_uri()
+                    doc.storeToURL(target, (prop("FilterName", "MS Word 2007 XML"),))
                 results.append(
                     {
                         "file": path,
@@ -170,11 +175,11 @@ def main(argv: list[str]) -> int:
     """Parse ``ACTION FILE`` pairs and print the JSON result."""
     args = argv[1:]
     if not args or len(args) % 2:
-        print("usage: lo_check.py (accept|reject|none) FILE [...]", file=sys.stderr)
+        print("usage: lo_check.py (accept|reject|none|resave) FILE [...]", file=sys.stderr)
         return 2
     jobs = list(zip(args[::2], args[1::2], strict=True))
     for action, _ in jobs:
-        if action not in (*COMMANDS, "none"):
+        if action not in (*COMMANDS, "none", "resave"):
             print(f"unknown action {action!r}", file=sys.stderr)
             return 2
     print(json.dumps({"results": run(jobs)}))

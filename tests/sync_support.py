@@ -86,7 +86,7 @@ def read(directory: Path, article_id: str) -> str:
     return (directory / "articles" / f"{article_id}.txt").read_text(encoding="utf-8")
 
 
-def make_repo(directory: Path) -> Path:
+def make_repo(directory: Path, name: str = "Test Member") -> Path:
     """A bargaining repo with two articles proposed by the union as U-1, session 2025-01-10."""
     ok(
         directory.parent,
@@ -96,10 +96,11 @@ def make_repo(directory: Path) -> Path:
         "Clinicians United",
         "--employer",
         "Health System",
+        name=name,
     )
     write(directory, "staffing", STAFFING)
     write(directory, "scheduling", SCHEDULING)
-    ok(directory, "pass", "--party", "union", "--session", "2025-01-10", "staffing", "scheduling")
+    ok(directory, "pass", "--party", "union", "--session", "2025-01-10", "staffing", "scheduling", name=name)
     return directory
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from docx_samples import (
     UNION,
     WAGES,
     cases,
+    demo_cases,
     engine_diff,
 )
 from lxml import etree
@@ -52,9 +54,7 @@ def _doc_xml(path: Path) -> etree._Element:
 
 def _all_xml(path: Path) -> str:
     with zipfile.ZipFile(path) as zf:
-        return "".join(
-            zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml")
-        )
+        return "".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml"))
 
 
 def _export(tmp_path: Path, mode: str, changes: list[ArticleChange], name: str = "out") -> Path:
@@ -93,6 +93,13 @@ def test_template_generation_is_deterministic() -> None:
     first = module.build()
     assert first == module.build()
     assert first == (ROOT / "src" / "proposals" / "template.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(first)) as zf:
+        names = zf.namelist()
+        assert "word/stylesWithEffects.xml" not in names and "docProps/thumbnail.jpeg" not in names
+        app = zf.read("docProps/app.xml").decode()
+        assert "<Application>proposals</Application>" in app and "Macintosh" not in app
+        packaged = "".join(zf.read(n).decode() for n in names if n.endswith((".rels", ".xml")))
+        assert "stylesWithEffects" not in packaged and "thumbnail" not in packaged
 
 
 # --------------------------------------------------------------------------- proposals
@@ -154,13 +161,12 @@ def test_tracked_revisions_are_well_formed(tmp_path: Path) -> None:
     assert all(n == 1 for i, n in counts.items() if i not in {e.get(f"{{{W}}}id") for e in ends})
     assert {e.get(f"{{{W}}}id") for e in ends} == {s.get(f"{{{W}}}id") for s in starts}
     assert all(i.isdigit() for i in ids)
-    revisions = [
-        el for tag in ("ins", "del", "moveFrom", "moveTo") for el in root.iter(f"{{{W}}}{tag}")
-    ]
+    revisions = [el for tag in ("ins", "del", "moveFrom", "moveTo") for el in root.iter(f"{{{W}}}{tag}")]
     assert revisions
     for el in revisions:
         assert el.get(f"{{{W}}}author") == UNION
-        assert el.get(f"{{{W}}}date") == "2025-03-14T00:00:00Z"
+        # the session day; two minutes past midnight only where LibreOffice would merge
+        assert el.get(f"{{{W}}}date") in ("2025-03-14T00:00:00Z", "2025-03-14T00:02:00Z")
     # deleted text lives in w:delText inside w:del, never in w:t; delText nowhere else
     for del_el in root.iter(f"{{{W}}}del"):
         assert del_el.find(".//w:t", NS) is None
@@ -171,9 +177,10 @@ def test_tracked_revisions_are_well_formed(tmp_path: Path) -> None:
     assert root.find(".//w:pPr/w:rPr/w:ins", NS) is not None
     assert root.find(".//w:pPr/w:rPr/w:del", NS) is not None
     # the move is a named Word move on both sides
-    names = {s.get(f"{{{W}}}name") for s in starts}
-    assert len(root.findall(".//w:moveFromRangeStart", NS)) == 1
-    assert len(names) == 1
+    from_names = [s.get(f"{{{W}}}name") for s in root.findall(".//w:moveFromRangeStart", NS)]
+    to_names = [s.get(f"{{{W}}}name") for s in root.findall(".//w:moveToRangeStart", NS)]
+    assert len(from_names) == 3  # the hand-written move and the engine's two
+    assert sorted(from_names) == sorted(to_names) and len(set(from_names)) == 3
     settings = zipfile.ZipFile(out).read("word/settings.xml").decode()
     assert "<w:trackRevisions/>" in settings
 
@@ -190,7 +197,7 @@ def test_tracked_accepted_view_never_contains_deleted_text(tmp_path: Path) -> No
 
 
 def test_tracked_views_give_new_and_old_text(tmp_path: Path) -> None:
-    for case in cases():
+    for case in [*cases(), *demo_cases()]:
         out = _export(tmp_path, "tracked", [ArticleChange(case.old, case.new, case.ops)], case.name)
         accepted = "\n".join(read_paragraphs(out, "accepted")).rstrip("\n")
         rejected = "\n".join(read_paragraphs(out, "rejected")).rstrip("\n")
@@ -350,12 +357,48 @@ def test_status_chart(tmp_path: Path) -> None:
     assert [r[0] for r in non[1:]] == ["1", "6", "14"]
     assert non[2] == ["6", "Staffing", "Open", "union", "E-6", "2025-03-07", "No"]
     assert econ[2][2] == "Withdrawn"
-    fills = [
-        tc.find("w:tcPr/w:shd", NS).get(f"{{{W}}}fill")
-        for tc in doc.tables[1]._tbl.iter(f"{{{W}}}tc")
-    ]
+    fills = [tc.find("w:tcPr/w:shd", NS).get(f"{{{W}}}fill") for tc in doc.tables[1]._tbl.iter(f"{{{W}}}tc")]
     assert "D3F5DC" in fills and "FFF1C2" in fills and "EDEFF2" in fills
     assert doc.core_properties.author == UNION
+
+
+@dataclass(frozen=True)
+class _Pass:
+    name: str
+    party: str
+    session: str
+    commit: str
+
+
+@dataclass(frozen=True)
+class _Row:
+    """The shape of the core's status row objects (last_pass/ta as records, notes attached)."""
+
+    id: str
+    number: str
+    title: str
+    economic: bool
+    status: str
+    move: str | None
+    last_pass: _Pass | None
+    ta: dict[str, str] | None = None
+    notes: str = NOTE_MARKER
+
+
+def test_status_chart_from_row_objects(tmp_path: Path) -> None:
+    rows = [
+        _Row("staffing", "6", "Staffing", False, "open", "employer",
+             _Pass("U-7", "union", "2025-03-14", "c1")),
+        _Row("safety", "14", "Safety", False, "ta", None,
+             _Pass("E-5", "employer", "2025-02-01", "c2"), {"date": "2025-02-20"}),
+    ]  # fmt: skip
+    out = tmp_path / "status.docx"
+    export_status(rows, out, team=UNION, as_of=SESSION, party_names={"employer": EMPLOYER})
+    table = docx.Document(str(out)).tables[0]
+    cells = [[c.text for c in r.cells] for r in table.rows]
+    assert cells[1] == ["6", "Staffing", "Open", EMPLOYER, "U-7", "2025-03-14", "No"]
+    assert cells[2] == ["14", "Safety", "TA'd", "", "E-5", "2025-02-20", "No"]
+    assert NOTE_MARKER not in _all_xml(out)
 
 
 def test_notes_never_exported(tmp_path: Path) -> None:
@@ -409,3 +452,34 @@ def test_contract_conforming_changes(tmp_path: Path, changes: str) -> None:
 def test_article_sort_key() -> None:
     numbers = ["12", "6A", "6", "", "12.1", "2"]
     assert sorted(numbers, key=article_sort_key) == ["2", "6", "6A", "12", "12.1", ""]
+
+
+def test_session_as_iso_string_and_bad_dates(tmp_path: Path) -> None:
+    """The repo keeps session dates as ISO strings; they work as well as date objects."""
+    out = tmp_path / "s.docx"
+    export_proposal(
+        [ArticleChange(WAGES, WAGES.replace("$650", "$700"))], out, mode="tracked", party=UNION,
+        pass_name="U-2", session="2025-03-14", diff=engine_diff,
+    )  # fmt: skip
+    assert docx.Document(str(out)).core_properties.created.date().isoformat() == "2025-03-14"
+    assert 'w:date="2025-03-14T00:00:00Z"' in _all_xml(out)
+    with pytest.raises(ExportError, match="not a date"):
+        export_proposal(
+            [ArticleChange(WAGES, WAGES)], tmp_path / "b.docx", mode="clean", party=UNION,
+            pass_name="U-2", session="14/03/2025",
+        )  # fmt: skip
+    from proposals.errors import ProposalsError
+
+    assert issubclass(ExportError, ProposalsError)
+
+
+def test_one_sided_move_is_a_plain_revision(tmp_path: Path) -> None:
+    """A move id with only a deleted side must not leave an unpaired Word move range."""
+    from difffix import Op
+
+    old, new = "ARTICLE 1: X\nkeep gone\n", "ARTICLE 1: X\nkeep\n"
+    ops = (Op("equal", "ARTICLE 1: X\nkeep"), Op("delete", " gone", "m9"), Op("equal", "\n"))
+    out = _export(tmp_path, "tracked", [ArticleChange(old, new, ops)])
+    root = _doc_xml(out)
+    assert root.find(".//w:moveFrom", NS) is None and root.find(".//w:moveFromRangeStart", NS) is None
+    assert root.find(".//w:del", NS) is not None

@@ -9,10 +9,20 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx_samples import SAFETY, SESSION, STAFFING, UNION, WAGES, cases, engine_diff
+from docx_samples import SAFETY, SESSION, STAFFING, UNION, WAGES, cases, demo_cases, engine_diff
 
 from proposals.docx_export import ArticleChange, export_proposal
-from proposals.docx_import import DocxError, heading_of, read_docx, read_paragraphs
+from proposals.docx_import import (
+    DocxError,
+    ImportedArticle,
+    arabic,
+    heading_of,
+    match_articles,
+    read_docx,
+    read_docx_articles,
+    read_paragraphs,
+)
+from proposals.errors import ProposalsError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -27,12 +37,12 @@ def _export(path: Path, mode: str, changes: list[ArticleChange]) -> Path:
 
 @pytest.mark.parametrize("mode", ["clean", "tracked"])
 def test_round_trip_gives_back_the_article_texts(tmp_path: Path, mode: str) -> None:
-    changes = [ArticleChange(c.old, c.new, c.ops) for c in cases()[:6]]
+    changes = [ArticleChange(c.old, c.new, c.ops) for c in [*cases()[:6], *demo_cases()]]
     out = _export(tmp_path / "rt.docx", mode, changes)
     imported = read_docx(out)
     assert [a.text for a in imported.articles] == [c.new for c in changes]
     assert imported.preamble == ""
-    assert [a.number for a in imported.articles] == ["6", "6", "14", "10", "14", "11"]
+    assert [a.number for a in imported.articles][:6] == ["6", "6", "14", "10", "14", "11"]
     assert imported.articles[0].title == "STAFFING"
     assert imported.has_revisions is (mode == "tracked")
     if mode == "tracked":
@@ -173,9 +183,7 @@ def test_preamble_and_heading_detection(tmp_path: Path) -> None:
     imported = read_docx(_docx_with_body(tmp_path, body))
     assert imported.preamble == "EMPLOYER PROPOSAL E-4\n"
     assert [(a.number, a.title) for a in imported.articles] == [("6", "STAFFING"), ("7", "Hours")]
-    assert (
-        imported.articles[0].text == "ARTICLE 6: STAFFING\nArticle 12 of this Agreement applies.\n"
-    )
+    assert imported.articles[0].text == "ARTICLE 6: STAFFING\nArticle 12 of this Agreement applies.\n"
     assert imported.articles[1].text == "Article 7 - Hours\n7.1 Text.\n"
 
 
@@ -215,10 +223,10 @@ GOOD_XML = f'<w:document xmlns:w="{W}"><w:body><w:p/></w:body></w:document>'.enc
     ("data", "message"),
     [
         (b"", "file is empty"),
-        (b"ARTICLE 6: STAFFING\n", "not a .docx (not a zip archive)"),
+        (b"ARTICLE 6: STAFFING\n", "not a .docx file (not a zip archive)"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "encrypted"),
         (b"PK\x03\x04 truncated", "not a readable .docx"),
-        (_zip({"word/other.xml": b"<x/>"}), "has no word/document.xml"),
+        (_zip({"word/other.xml": b"<x/>"}), "no word/document.xml inside"),
         (_zip({"word/document.xml": b"<w:document><w:body>"}), "not well-formed XML"),
         (_zip({"word/document.xml": b"<html><body/></html>"}), "not a WordprocessingML"),
         (
@@ -245,7 +253,7 @@ def test_broken_inputs_raise_one_line_errors(tmp_path: Path, data: bytes, messag
     with pytest.raises(DocxError, match=re.escape(message)) as info:
         read_docx(path)
     text = str(info.value)
-    assert "\n" not in text and text.startswith("in.docx: ")
+    assert "\n" not in text and text.startswith(f"{path}: ")
     assert isinstance(info.value, ValueError)
 
 
@@ -287,3 +295,59 @@ def test_bytes_and_stream_sources(tmp_path: Path) -> None:
     data = out.read_bytes()
     assert read_docx(data).articles[0].text == STAFFING
     assert read_docx(io.BytesIO(data)).articles[0].text == STAFFING
+
+
+def test_read_docx_articles_for_baseline(tmp_path: Path) -> None:
+    changes = [ArticleChange("", t) for t in (STAFFING, WAGES, SAFETY, WAGES)]
+    out = _export(tmp_path / "contract.docx", "clean", changes)
+    texts = read_docx_articles(out)
+    assert list(texts) == ["staffing", "wages", "health-and-safety", "wages-2"]
+    assert texts["wages"] == WAGES and texts["health-and-safety"] == SAFETY
+
+
+def test_read_docx_articles_needs_headings(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Just a letter.")
+    doc.save(str(tmp_path / "letter.docx"))
+    with pytest.raises(DocxError, match="no article headings"):
+        read_docx_articles(tmp_path / "letter.docx")
+
+
+def test_docx_error_is_a_proposals_error() -> None:
+    """The CLI prints ProposalsError as its one-line error; DocxError needs no mapping."""
+    assert issubclass(DocxError, ProposalsError) and issubclass(DocxError, ValueError)
+
+
+def test_match_articles_by_number_and_title() -> None:
+    known = {
+        "staffing": STAFFING,
+        "wages": WAGES,
+        "safety": SAFETY,
+    }
+    imported = [
+        ImportedArticle("6", "STAFFING", STAFFING),  # both equal
+        ImportedArticle("11", "Wages", WAGES),  # renumbered: title wins
+        ImportedArticle("14", "SAFETY AND HEALTH", SAFETY),  # retitled: number wins
+        ImportedArticle("30", "NEW ARTICLE", "ARTICLE 30: NEW ARTICLE\n"),
+    ]
+    got = [(a.number, i) for a, i in match_articles(imported, known)]
+    assert got == [("6", "staffing"), ("11", "wages"), ("14", "safety"), ("30", None)]
+
+
+def test_roman_numerals_and_two_line_headings(tmp_path: Path) -> None:
+    """Many Word contracts say "ARTICLE VI" and put the title on the next line."""
+    body = (
+        "<w:p>" + _r("ARTICLE VI") + "</w:p><w:p>" + _r("STAFFING") + "</w:p>"
+        "<w:p>" + _r("6.1 Text.") + "</w:p>"
+        "<w:p>" + _r("ARTICLE XIV: HEALTH AND SAFETY") + "</w:p>"
+        "<w:p>" + _r("ARTICLE IN GENERAL USE IS NOT A HEADING") + "</w:p>"
+    )  # fmt: skip
+    imported = read_docx(_docx_with_body(tmp_path, body))
+    assert [(a.number, a.title) for a in imported.articles] == [
+        ("VI", "STAFFING"),
+        ("XIV", "HEALTH AND SAFETY"),
+    ]
+    assert imported.articles[0].text == "ARTICLE VI\nSTAFFING\n6.1 Text.\n"
+    matched = match_articles(imported.articles, {"staffing": STAFFING, "safety": SAFETY})
+    assert [i for _, i in matched] == ["staffing", "safety"]
+    assert arabic("XIV") == "14" and arabic("IX") == "9" and arabic("12A") == "12A"

@@ -16,7 +16,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docx_samples import EMPLOYER, SAFETY, SESSION, STAFFING, UNION, WAGES, Case, cases, engine_diff
+from difffix import Op
+from docx_samples import (
+    EMPLOYER,
+    SAFETY,
+    SESSION,
+    STAFFING,
+    UNION,
+    WAGES,
+    Case,
+    cases,
+    demo_cases,
+    engine_diff,
+    random_edit_cases,
+)
 
 from proposals.docx_export import (
     ArticleChange,
@@ -24,6 +37,7 @@ from proposals.docx_export import (
     export_status,
     export_ta,
 )
+from proposals.docx_import import read_paragraphs
 
 LO_PYTHON = os.environ.get("LO_PYTHON", "/usr/bin/python3")
 LO_CHECK = Path(__file__).with_name("lo_check.py")
@@ -34,9 +48,7 @@ def _lo_missing() -> str | None:
         return "LibreOffice (soffice) is not installed"
     if not Path(LO_PYTHON).exists():
         return f"{LO_PYTHON} not found (python3-uno needs the system interpreter)"
-    probe = subprocess.run(
-        [LO_PYTHON, "-c", "import uno"], capture_output=True, text=True, timeout=60
-    )
+    probe = subprocess.run([LO_PYTHON, "-c", "import uno"], capture_output=True, text=True, timeout=60)
     if probe.returncode:
         return f"{LO_PYTHON} cannot import uno: install python3-uno"
     return None
@@ -68,13 +80,45 @@ def _tracked(path: Path, changes: list[ArticleChange], session: date = SESSION) 
     return path
 
 
+GROUPS = {"three-articles": slice(0, 3), "three-moves": slice(-3, None)}
+# an article ending in an insertion followed by a wholly new article: the revisions meet
+# across the first article's unchanged final paragraph mark
+ENDS_IN_INSERT = [
+    Case(
+        "ends-in-insert",
+        WAGES,
+        WAGES.rstrip("\n") + " Retroactive\n",
+        (Op("equal", WAGES.rstrip("\n")), Op("insert", " Retroactive"), Op("equal", "\n")),
+    ),
+    Case("then-new-article", "", SAFETY),
+    Case("then-unchanged-article", STAFFING, STAFFING),
+]
+
+
+def _singles() -> list[Case]:
+    return [*cases(), *demo_cases()]
+
+
+def _group(name: str) -> list[Case]:
+    """The articles of one test document: a case alone or several in one file."""
+    if name == "demo-contract":
+        return demo_cases()
+    if name == "insert-then-new-article":
+        return ENDS_IN_INSERT
+    if name == "random-edits-contract":
+        return random_edit_cases()
+    if name in GROUPS:
+        return cases()[GROUPS[name]]
+    return [c for c in _singles() if c.name == name]
+
+
 def _all_cases() -> list[Case]:
-    combined = Case(
-        "three-articles",
-        "".join(c.old for c in cases()[:3]),
-        "".join(c.new for c in cases()[:3]),
-    )
-    return [*cases(), combined]
+    """Each case alone, plus multi-article documents (move ids repeat across articles)."""
+    combined = [
+        Case(name, "".join(c.old for c in _group(name)), "".join(c.new for c in _group(name)))
+        for name in (*GROUPS, "demo-contract", "insert-then-new-article", "random-edits-contract")
+    ]
+    return [*_singles(), *combined]
 
 
 @pytest.fixture(scope="module")
@@ -83,12 +127,9 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
     tmp = tmp_path_factory.mktemp("lo")
     jobs: list[tuple[str, str, Path]] = []
     for case in _all_cases():
-        if case.name == "three-articles":
-            changes = [ArticleChange(c.old, c.new, c.ops) for c in cases()[:3]]
-        else:
-            changes = [ArticleChange(case.old, case.new, case.ops)]
+        changes = [ArticleChange(c.old, c.new, c.ops) for c in _group(case.name)]
         path = _tracked(tmp / f"{case.name}.docx", changes)
-        jobs += [(case.name, "accept", path), (case.name, "reject", path)]
+        jobs += [(case.name, "accept", path), (case.name, "reject", path), (case.name, "resave", path)]
     clean = tmp / "clean.docx"
     export_proposal(
         [ArticleChange(STAFFING, SAFETY)], clean, mode="clean", party=UNION, pass_name="U-7",
@@ -117,13 +158,15 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
         ("status", "none", status),
     ]
     args = [x for _, action, path in jobs for x in (action, str(path))]
-    proc = subprocess.run(
-        [LO_PYTHON, str(LO_CHECK), *args], capture_output=True, text=True, timeout=300
-    )
+    proc = subprocess.run([LO_PYTHON, str(LO_CHECK), *args], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(proc.stdout)["results"]
     assert len(results) == len(jobs)
-    return {(name, action): res for (name, action, _), res in zip(jobs, results, strict=True)}
+    indexed = {(name, action): res for (name, action, _), res in zip(jobs, results, strict=True)}
+    for name, action, path in jobs:
+        if action == "resave":
+            indexed[(name, action)]["saved"] = str(path.with_suffix(".lo.docx"))
+    return indexed
 
 
 @pytest.mark.parametrize("case", _all_cases(), ids=lambda c: c.name)
@@ -145,7 +188,7 @@ def test_libreoffice_reads_author_and_date(lo: dict[tuple[str, str], Any]) -> No
     for case in _all_cases():
         for red in lo[(case.name, "accept")]["redlines"]:
             assert red["author"] == UNION
-            assert red["date"] == "2025-03-14"
+            assert red["date"] == "2025-03-14"  # base time or two minutes later, same day
             assert red["type"] in ("Insert", "Delete", "ParagraphFormat", "Format")
 
 
@@ -157,3 +200,12 @@ def test_other_documents_open_in_libreoffice(lo: dict[tuple[str, str], Any]) -> 
     assert any("1,8001,500" in p or ("800" in p and "500" in p) for p in redline)
     assert _lines(WAGES)[0] in lo[("ta", "none")]["paragraphs"]
     assert any("status" in p for p in lo[("status", "none")]["paragraphs"])
+
+
+@pytest.mark.parametrize("case", _all_cases(), ids=lambda c: c.name)
+def test_import_reads_libreoffice_saved_revisions(lo: dict[tuple[str, str], Any], case: Case) -> None:
+    """Our export saved again by LibreOffice (its own revision markup) reads back exactly."""
+    saved = Path(lo[(case.name, "resave")]["saved"])
+    assert saved.exists()
+    assert _trim(read_paragraphs(saved, "accepted")) == _lines(case.new)
+    assert _trim(read_paragraphs(saved, "rejected")) == _lines(case.old)

@@ -13,6 +13,7 @@ from proposals.article import decode_article, normalise_text, parse_heading, sec
 from proposals.baseline import read_text_dir
 from proposals.config import load_config, parse_config
 from proposals.errors import ProposalsError
+from proposals.history import parse_trailers, split_list
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -57,7 +58,7 @@ def test_article_decoding(data: bytes) -> None:
     except ProposalsError as exc:
         assert "\n" not in str(exc)
         return
-    assert "\ufeff" not in text[:1] and "\r" not in text
+    assert "\r" not in text
     stored = normalise_text(text)
     parse_heading(stored)
     sections(stored)
@@ -120,3 +121,13 @@ def test_baseline_text_folder(files: dict[str, bytes]) -> None:
             read_text_dir(Path(tmp))
         except ProposalsError as exc:
             assert "\n" not in str(exc)
+
+
+@FUZZ
+@given(st.text(max_size=500))
+def test_commit_trailers_of_any_shape(block: str) -> None:
+    """Trailers come from commits anyone with push access can write; parsing them never fails."""
+    trailers = parse_trailers(block)
+    for key, value in trailers.items():
+        assert ":" not in key and " " not in key
+        split_list(value)

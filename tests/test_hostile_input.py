@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,8 @@ def test_option_shaped_values_never_reach_git(repo: Path) -> None:
     fails(repo, "pass", "--party", "union", "--number", "--upload-pack=x", "staffing")
     assert "invalid revision" in fails(repo, "show", "staffing", "--at=--upload-pack=touch x")
     assert "invalid revision" in fails(repo, "show", "staffing", "--at=--output=/tmp/x")
+    assert "invalid revision" in fails(repo, "diff", "staffing", "--from=--upload-pack=touch x")
+    assert "invalid revision" in fails(repo, "diff", "staffing", "--to=--output=x")
     unchanged(repo, before)
     assert not (repo / "x").exists()
 
@@ -140,6 +143,8 @@ def test_a_directory_that_is_not_a_bargaining_repo(tmp_path: Path) -> None:
     (other / "README").write_text("someone else's project\n")
     assert "not a bargaining repo" in fails(other, "status")
     assert "not a bargaining repo" in fails(other, "pass", "--party", "union", "x")
+    assert "not a bargaining repo" in fails(other, "sync")
+    assert "not a bargaining repo" in fails(other, "repair")
     assert (other / "README").read_text() == "someone else's project\n"
     assert "not a directory" in fails(tmp_path / "missing", "status")
 
@@ -167,7 +172,7 @@ def test_shallow_clone_is_refused_with_an_explanation(repo: Path, tmp_path: Path
     ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "--quiet", "--depth", "1", f"file://{repo}", str(shallow))
-    for args in (["status"], ["log"], ["verify"], ["pass", "--party", "union", "staffing"]):
+    for args in (["status"], ["log"], ["verify"], ["sync"], ["pass", "--party", "union", "staffing"]):
         assert "shallow clone" in fails(shallow, *args)
     git(shallow, "fetch", "--quiet", "--unshallow")
     assert "U-2" in ok(shallow, "log")
@@ -226,3 +231,114 @@ def test_merge_in_progress_refuses_to_record(repo: Path) -> None:
 def test_internal_errors_never_show_a_traceback(repo: Path) -> None:
     proc = run(repo, "show", "staffing", "--at", "U-999")
     assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_symlinked_article_is_never_followed(repo: Path, tmp_path: Path) -> None:
+    """A shared repo could ship articles/x.txt -> ~/.ssh/id_rsa; we must not read it, let alone export it."""
+    secret = tmp_path / "id_rsa"
+    secret.write_text("ARTICLE 99: SECRET\n\n-----BEGIN PRIVATE KEY-----\n")
+    (repo / "articles" / "leak.txt").symlink_to(secret)
+    before = snapshot(repo)
+    for args in (["pass", "--party", "union", "leak"], ["show", "leak"], ["status"]):
+        line = fails(repo, *args)
+        assert "symbolic link" in line and "PRIVATE" not in line
+    unchanged(repo, before)
+    assert secret.read_text().startswith("ARTICLE 99")
+
+
+def test_a_symlinked_articles_folder_is_refused(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "team")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "private.txt").write_text("ARTICLE 1: PRIVATE\n\nmy diary\n")
+    git(repo, "rm", "--quiet", "-r", "--cached", "articles")
+    (repo / "articles").rename(tmp_path / "moved-articles")
+    (repo / "articles").symlink_to(outside)
+    for args in (["status"], ["show", "private"], ["pass", "--party", "union", "private"]):
+        assert "articles/ is a symbolic link" in fails(repo, *args)
+    theirs = tmp_path / "theirs.txt"
+    theirs.write_text("ARTICLE 1: PRIVATE\n\noverwritten\n")
+    fails(repo, "pass", "--party", "employer", "--from-file", str(theirs), "private")
+    assert (outside / "private.txt").read_text() == "ARTICLE 1: PRIVATE\n\nmy diary\n"
+    assert sorted(p.name for p in outside.iterdir()) == ["private.txt"]
+
+
+def test_a_huge_sparse_article_and_a_fifo_are_refused_without_reading(repo: Path, tmp_path: Path) -> None:
+    huge = repo / "articles" / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(20 * 2**30)  # 20 GB, sparse: reading it would exhaust memory
+    assert "20480 MB" in fails(repo, "show", "huge")
+    outside = tmp_path / "huge-theirs.txt"
+    huge.rename(outside)
+    assert "20480 MB" in fails(repo, "pass", "--party", "employer", "--from-file", str(outside), "staffing")
+    fifo = repo / "articles" / "pipe.txt"
+    os.mkfifo(fifo)
+    assert "not a regular file" in fails(repo, "show", "pipe")
+
+
+def test_bargaining_toml_that_is_a_folder_or_huge(repo: Path) -> None:
+    toml = repo / "bargaining.toml"
+    saved = toml.read_bytes()
+    toml.unlink()
+    toml.mkdir()
+    assert "bargaining.toml cannot be read" in fails(repo, "status")
+    toml.rmdir()
+    toml.write_bytes(saved + b"# padding\n" * 200_000)
+    assert "larger than 1 MB" in fails(repo, "status")
+
+
+def test_articles_that_is_a_file(tmp_path: Path) -> None:
+    ok(tmp_path, "init", "team", "--union", "U", "--employer", "E")
+    repo = tmp_path / "team"
+    (repo / "articles").rmdir()
+    (repo / "articles").write_text("not a folder\n")
+    assert "articles is a file" in fails(repo, "show", "staffing")
+    assert "articles is a file" in fails(repo, "pass", "--party", "union", "staffing")
+    assert (repo / "articles").read_text() == "not a folder\n"
+
+
+BROKEN_STATES = {
+    "invalid-utf8": lambda r: write(r, "staffing", b"ARTICLE 6: X\n\xff\xfe"),
+    "nul": lambda r: write(r, "staffing", b"ARTICLE 6: X\n\x00"),
+    "corrupt-toml": lambda r: (r / "bargaining.toml").write_bytes(b"[parties\n"),
+    "no-toml": lambda r: (r / "bargaining.toml").unlink(),
+    "detached": lambda r: git(r, "checkout", "--quiet", "--detach", "HEAD"),
+    "index-lock": lambda r: (r / ".git" / "index.lock").write_text(""),
+    "no-articles": lambda r: [p.unlink() for p in (r / "articles").iterdir()],
+    "untagged": lambda r: git(r, "tag", "-d", "U-1"),
+}
+EVERY_COMMAND = [
+    ["status"],
+    ["status", "--json"],
+    ["log", "--json"],
+    ["log", "staffing"],
+    ["show", "staffing", "--at", "union"],
+    ["diff", "staffing", "--from", "union", "--to", "draft", "--json"],
+    ["provenance", "staffing"],
+    ["verify"],
+    ["repair", "--dry-run"],
+    ["sync"],
+    ["resolve"],
+    ["resolve", "staffing", "--keep", "mine"],
+    ["pass", "--party", "union", "staffing"],
+    ["withdraw", "--party", "employer", "scheduling"],
+    ["ta", "scheduling", "--union-sign", "A", "--employer-sign", "B"],
+]
+
+
+@pytest.mark.parametrize("state", sorted(BROKEN_STATES))
+def test_every_command_in_every_broken_state_fails_cleanly_or_works(tmp_path: Path, state: str) -> None:
+    """No traceback, no internal error, at most one line of complaint, whatever the repo looks like."""
+    repo = make_repo(tmp_path / "team")
+    BROKEN_STATES[state](repo)
+    for args in EVERY_COMMAND:
+        proc = run(repo, *args)
+        assert proc.returncode in (0, 1, 2), (state, args, proc.stderr)
+        assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, (
+            state,
+            args,
+            proc.stderr,
+        )
+        if proc.returncode != 0 and not proc.stdout:
+            lines = [x for x in proc.stderr.splitlines() if not x.startswith(("Repaired:", "warning:"))]
+            assert len(lines) == 1 and lines[0].startswith("proposals: error:"), (state, args, proc.stderr)

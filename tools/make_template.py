@@ -116,31 +116,49 @@ def build() -> bytes:
     return _pin_zip(raw.getvalue())
 
 
+DROP = {
+    "docProps/thumbnail.jpeg",  # Word's picture of a blank page; stale once text is added
+    "word/stylesWithEffects.xml",  # a Word 2010 copy of styles.xml; styles.xml is the truth
+}
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>proposals</Application><DocSecurity>0</DocSecurity>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
 def _pin_zip(data: bytes) -> bytes:
-    """Rewrite the zip with fixed entry timestamps and attributes, keeping entry order."""
+    """Rewrite the zip with fixed entry timestamps, without the parts in ``DROP`` (and every
+    reference to them), and with extended properties that claim no Word version or stats."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
-            if info.filename == "docProps/thumbnail.jpeg":
-                continue  # Word's picture of a blank page; stale the moment text is added
+            if info.filename in DROP:
+                continue
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             blob = src.read(info)
-            if info.filename == "_rels/.rels":
-                blob = _drop_thumbnail_rel(blob)
+            if info.filename.endswith(".rels") or info.filename == "[Content_Types].xml":
+                blob = _drop_references(blob)
+            elif info.filename == "docProps/app.xml":
+                blob = APP_XML
             dst.writestr(fixed, blob)
     return out.getvalue()
 
 
-def _drop_thumbnail_rel(blob: bytes) -> bytes:
-    """The package relationship pointing at the removed thumbnail must go too."""
+def _drop_references(blob: bytes) -> bytes:
+    """Relationships and content-type overrides pointing at dropped parts must go too."""
     from lxml import etree
 
     root = etree.fromstring(blob)
-    for rel in list(root):
-        if rel.get("Target", "").endswith("thumbnail.jpeg"):
-            root.remove(rel)
+    for el in list(root):
+        target = el.get("Target") or el.get("PartName") or ""
+        if any(target.lstrip("/").endswith(name.split("/", 1)[1]) for name in DROP):
+            root.remove(el)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -63,8 +63,7 @@ class _Walk:
 
 def _walk(ops: list[Op]) -> _Walk:
     """Cut the ops at line breaks and file each piece under its paragraph(s)."""
-    walk = _Walk(defaultdict(int), defaultdict(list), defaultdict(list), defaultdict(list),
-                 set(), set())
+    walk = _Walk(defaultdict(int), defaultdict(list), defaultdict(list), defaultdict(list), set(), set())
     o = n = 0
     for seq, op in enumerate(ops):
         segments = op.text.split("\n")
@@ -131,8 +130,7 @@ def _only_move(pieces: list[tuple[int, Op]]) -> str | None:
     return moves.pop() if len(moves) == 1 and None not in moves else None
 
 
-def align_rows(old: str, new: str, *, normalize: bool = False,
-               engine: str | None = None) -> list[Row]:
+def align_rows(old: str, new: str, *, normalize: bool = False, engine: str | None = None) -> list[Row]:
     """Side-by-side rows in reading order, one per paragraph or facing pair of paragraphs."""
     ops = diff_text(old, new, normalize=normalize, engine=engine)
     old_paras, new_paras = paragraphs(old), paragraphs(new)
@@ -157,8 +155,10 @@ def align_rows(old: str, new: str, *, normalize: bool = False,
 
     def facing(o: int, n: int) -> Row:
         old_p, new_p = old_paras[o], new_paras[n]
-        pieces = sorted(walk.old_pieces.get(o, []) + walk.new_pieces.get(n, [])
-                        + walk.pair_pieces.get((o, n), []), key=lambda item: item[0])
+        pieces = sorted(
+            walk.old_pieces.get(o, []) + walk.new_pieces.get(n, []) + walk.pair_pieces.get((o, n), []),
+            key=lambda item: item[0],
+        )
         row_ops = [op for _, op in pieces]
         if old_side(row_ops) != old_p or new_side(row_ops) != new_p:
             # The pair's text is spread over other paragraphs too (a split or a merge).

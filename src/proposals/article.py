@@ -6,8 +6,11 @@ with a blank line between sections. Section numbers stay literal in the text ("6
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import ProposalsError
 
@@ -53,6 +56,27 @@ def decode_article(data: bytes, where: str) -> str:
         ) from None
     text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article_bytes(path: Path, where: str) -> bytes:
+    """An article file's bytes, refusing before reading what decode_article would refuse anyway.
+
+    The size is checked on the open file, so a multi-gigabyte file never reaches memory, and a
+    FIFO or device (which would block or never end) is refused rather than read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise ProposalsError(f"{where} is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ProposalsError(f"{where} is not a regular file")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ProposalsError(
+                f"{where} is {info.st_size // (1024 * 1024)} MB; articles are limited to "
+                f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB"
+            )
+        return handle.read(MAX_ARTICLE_BYTES + 1)
 
 
 def normalise_text(text: str) -> str:

@@ -19,6 +19,7 @@ PARTIES = ("union", "employer")
 DEFAULT_COLOURS = {"union": "#1f6feb", "employer": "#d1242f"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_CONFIG_BYTES = 1024 * 1024  # a real one is a few kB; a huge one is an accident or an attack
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +57,16 @@ class Config:
 def load_config(root: Path) -> Config:
     path = root / CONFIG_NAME
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise ProposalsError(
             f"{root} is not a bargaining repo (no {CONFIG_NAME}); create one with proposals init"
         ) from None
+    except OSError as exc:  # a directory, unreadable, ...
+        raise ProposalsError(f"{CONFIG_NAME} cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ProposalsError(f"{CONFIG_NAME} is corrupt: larger than 1 MB")
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

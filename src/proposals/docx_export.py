@@ -33,6 +33,8 @@ from .docx_ooxml import (
     OpLike,
     RevisionWriter,
     UnionPara,
+    When,
+    as_when,
     check_text,
     color_hex,
     plain_xml,
@@ -40,6 +42,7 @@ from .docx_ooxml import (
     split_paragraphs,
     tracked_xml,
 )
+from .errors import ProposalsError
 
 TEMPLATE = Path(__file__).with_name("template.docx")
 Mode = Literal["tracked", "redline", "clean"]
@@ -72,8 +75,11 @@ _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 _ARTICLE_RE = re.compile(r"^\s*ARTICLE\s+(?P<number>\d+)(?P<rest>[A-Za-z]?(?:\.\d+)?)", re.I)
 
 
-class ExportError(ValueError):
-    """Input that cannot become a .docx (bad colour, control characters, unknown mode)."""
+class ExportError(ProposalsError, ValueError):
+    """Input that cannot become a .docx (bad colour or date, control characters, unknown mode).
+
+    A ``ProposalsError``, so the CLI prints it as its one-line error.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +107,23 @@ class ContractArticle:
 # --------------------------------------------------------------------------- shared helpers
 
 
-def _as_datetime(when: date | datetime) -> datetime:
+def _when(value: When) -> date | datetime:
+    try:
+        return as_when(value)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+
+
+def _as_datetime(when: When) -> datetime:
     """Core properties want a datetime; a session date means midnight UTC that day."""
+    when = _when(when)
     if isinstance(when, datetime):
         return when if when.tzinfo else when.replace(tzinfo=UTC)
     return datetime.combine(when, time(0, 0), tzinfo=UTC)
 
 
-def _iso_day(when: date | datetime) -> str:
+def _iso_day(when: When) -> str:
+    when = _when(when)
     return (when.date() if isinstance(when, datetime) else when).isoformat()
 
 
@@ -136,7 +151,7 @@ def _set_properties(
     *,
     title: str,
     author: str,
-    when: date | datetime,
+    when: When,
     revision: int,
     subject: str = "",
     status: str = "",
@@ -164,11 +179,11 @@ def _fit(value: str) -> str:
 
 
 def _field_run(instr: str, placeholder: str) -> Any:
-    fld = parse_xml(
+    """A simple field (PAGE, NUMPAGES): Word and LibreOffice compute the number."""
+    return parse_xml(
         f'<w:fldSimple {nsdecls("w")} w:instr=" {instr} \\* MERGEFORMAT ">'
         f"<w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>"
     )
-    return fld
 
 
 def _set_header_footer(doc: DocxDocument, header_lines: Sequence[str]) -> None:
@@ -229,6 +244,9 @@ def _save(doc: DocxDocument, out: Output) -> Path | None:
     os.close(fd)
     try:
         doc.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a document for the table is shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -236,33 +254,40 @@ def _save(doc: DocxDocument, out: Output) -> Path | None:
     return path
 
 
-def _list_level(text: str, previous: int) -> int:
-    """0 for body text, 1-3 for "(a)", "(i)", "(1)" items: indentation only, numbers literal."""
+def _list_level(text: str, previous: int, previous_letter: str = "") -> int:
+    """0 for body text, 1-3 for "(a)", "(i)", "(1)" items: indentation only, numbers literal.
+
+    "(i)", "(v)" and "(x)" are letters when they follow "(h)", "(u)" and "(w)" in a lettered
+    list (a salary table runs to "(x)"); otherwise, inside a list, they open a roman sub-list.
+    """
     match = _LIST_RE.match(text)
     if not match:
         return 0
     tag = match["tag"]
     if tag.isdigit():
         return 3
-    if _ROMAN.match(tag) and (previous >= 2 or tag != "i" or previous == 1):
-        # "(i)" right after "(h)" would be a letter, but lists that long are rare in contracts;
-        # after any level-1 item, "(i)" starts a sub-list far more often.
+    follows_letter = len(tag) == 1 and len(previous_letter) == 1 and ord(tag) == ord(previous_letter) + 1
+    if _ROMAN.match(tag) and previous >= 1 and not follows_letter:
         return 2
     return 1
 
 
 def _line_styler(ids: Mapping[str, str]) -> Callable[[int, str], str]:
     """Style for line ``i`` of an article: heading first, then body or list levels."""
-    state = {"level": 0}
+    state: dict[str, Any] = {"level": 0, "letter": ""}
 
     def style(i: int, text: str) -> str:
         if i == 0:
-            state["level"] = 0
+            state.update(level=0, letter="")
             return ids[HEADING_STYLE]
         if not text.strip():
             return ids[BODY_STYLE]
-        level = _list_level(text, state["level"])
+        level = _list_level(text, state["level"], state["letter"])
         state["level"] = level
+        if level == 1:
+            state["letter"] = _LIST_RE.match(text)["tag"]  # type: ignore[index]
+        elif level == 0:
+            state["letter"] = ""
         return ids[LIST_STYLES[level - 1]] if level else ids[BODY_STYLE]
 
     return style
@@ -280,7 +305,11 @@ def _para_styler(ids: Mapping[str, str]) -> Callable[[int, UnionPara], str]:
 
 def _check_ops(ops: Sequence[OpLike], old: str, new: str) -> bool:
     """Ops must rebuild both texts exactly, or the tracked document would lie."""
-    old_join = "".join(o.text for o in ops if o.op != "insert")
+    old_join = "".join(
+        o.text if getattr(o, "old_text", None) is None else o.old_text  # type: ignore[attr-defined]
+        for o in ops
+        if o.op != "insert"
+    )
     new_join = "".join(o.text for o in ops if o.op != "delete")
     return old_join == old and new_join == new
 
@@ -300,7 +329,12 @@ def _union(change: ArticleChange, diff: DiffFn | None) -> list[UnionPara]:
         ops = list(change.ops)
         if change.old.endswith("\n") and change.new.endswith("\n"):
             last = ops[-1] if ops else None
-            if last is not None and last.op == "equal" and last.text.endswith("\n"):
+            if (
+                last is not None
+                and last.op == "equal"
+                and last.text.endswith("\n")
+                and getattr(last, "old_text", None) is None
+            ):
                 ops[-1] = _Op("equal", last.text[:-1], None)
             else:
                 ops = None
@@ -325,13 +359,13 @@ class _Op:
     move: str | None
 
 
-def _proposal_header(party: str, pass_name: str, session: date, mark: str) -> list[str]:
+def _proposal_header(party: str, pass_name: str, session: When, mark: str) -> list[str]:
+    """Who proposes, which pass, which session, and that it is not a TA: on every page."""
     return [f"{party} \u2014 Proposal {pass_name} \u2014 Session {_iso_day(session)}", mark]
 
 
 def _article_title(text: str) -> str:
-    first = text.split("\n", 1)[0].strip()
-    return first
+    return text.split("\n", 1)[0].strip()
 
 
 # --------------------------------------------------------------------------- proposals
@@ -344,7 +378,7 @@ def export_proposal(
     mode: Mode,
     party: str,
     pass_name: str,
-    session: date | datetime,
+    session: When,
     colour: str = "#1f6feb",
     against: str | None = None,
     title: str | None = None,
@@ -400,7 +434,7 @@ def _write_articles(
     *,
     mode: Mode,
     author: str,
-    when: date | datetime,
+    when: When,
     colour: str,
     diff: DiffFn | None,
 ) -> None:
@@ -412,7 +446,6 @@ def _write_articles(
             parts.append(plain_xml(_lines(art.new), _line_styler(ids)))
     else:
         writer = RevisionWriter(author, when)
-        move_names: dict[str, str] = {}
         last_mark: Kind = "equal"
         for art in articles:
             paras = _union(art, diff)
@@ -420,7 +453,7 @@ def _write_articles(
                 continue
             styler = _para_styler(ids)
             if mode == "tracked":
-                parts.append(tracked_xml(paras, writer, styler, move_names=move_names))
+                parts.append(tracked_xml(paras, writer, styler))
             else:
                 parts.append(redline_xml(paras, styler, colour))
             last_mark = paras[-1].mark
@@ -442,7 +475,7 @@ def export_ta(
     employer: str,
     union_sign: str,
     employer_sign: str,
-    ta_date: date | datetime,
+    ta_date: When,
     team: str,
     section: str | None = None,
     revision: int = 1,
@@ -464,9 +497,7 @@ def export_ta(
     day = _iso_day(ta_date)
     names = "; ".join(_article_title(t) for t in texts if t.strip())
     scope = f"{names}, section {section}" if section else names
-    _set_header_footer(
-        doc, [f"{union} \u2014 {employer} \u2014 Tentative agreement {day}", TA_MARK]
-    )
+    _set_header_footer(doc, [f"{union} \u2014 {employer} \u2014 Tentative agreement {day}", TA_MARK])
     _set_properties(
         doc,
         title=f"Tentative agreement: {scope}",
@@ -476,14 +507,12 @@ def export_ta(
         subject=f"Tentative agreement of {day}",
         status=TA_MARK,
     )
-    title = doc.add_paragraph(f"Tentative agreement \u2014 {scope}", style="Document Title")
-    del title
+    doc.add_paragraph(f"Tentative agreement \u2014 {scope}", style="Document Title")
     parts = [plain_xml(_lines(t), _line_styler(ids)) for t in texts]
     _append_body_xml(doc, "".join(parts))
 
     doc.add_paragraph(
-        "The parties tentatively agree to the text above, subject to ratification of the "
-        "complete agreement.",
+        "The parties tentatively agree to the text above, subject to ratification of the complete agreement.",
         style=BODY_STYLE,
     )
     table = doc.add_table(rows=5, cols=3, style="Proposals Table")
@@ -534,15 +563,23 @@ def _get(row: Any, key: str) -> Any:
 
 
 def _status_row(row: Any) -> dict[str, Any]:
-    """Only the known chart fields are read: anything else (notes!) never reaches the file."""
+    """Only the known chart fields are read: anything else (notes!) never reaches the file.
+
+    Accepts the plain dict shape, ``status --json`` objects (``last_pass``/``ta`` as dicts)
+    and row objects whose ``last_pass`` has ``name``/``session`` and ``ta`` has ``date``.
+    """
     data = {key: _get(row, key) for key in STATUS_FIELDS}
     last = data["last_pass"]
-    if isinstance(last, Mapping):  # `status --json` shape: {"pass", "party", "session", ...}
+    if isinstance(last, Mapping):
         data["session"] = data["session"] or last.get("session")
         data["last_pass"] = last.get("pass")
     elif last is not None and not isinstance(last, str):
         data["session"] = data["session"] or getattr(last, "session", None)
         data["last_pass"] = getattr(last, "pass_name", None) or getattr(last, "name", None)
+    ta = _get(row, "ta")
+    if data["status"] == "ta" and ta is not None:  # a TA'd article is dated by its TA
+        ta_date = ta.get("date") if isinstance(ta, Mapping) else getattr(ta, "date", None)
+        data["session"] = ta_date or data["session"]
     return data
 
 
@@ -560,7 +597,8 @@ def export_status(
     out: Output,
     *,
     team: str,
-    as_of: date | datetime,
+    as_of: When,
+    party_names: Mapping[str, str] | None = None,
     title: str | None = None,
     revision: int = 1,
 ) -> Path | None:
@@ -570,7 +608,9 @@ def export_status(
     last_pass, session``; ``status`` is unchanged/open/ta/withdrawn; ``move`` says whose move
     it is ("union", "employer", a name or None); ``last_pass`` is a pass name or the
     ``status --json`` ``last_pass`` object. Economic and non-economic articles are grouped.
+    ``party_names`` maps party keys in ``move`` ("union") to the names shown.
     """
+    names = dict(party_names or {})
     data = [_status_row(r) for r in rows]
     for item in data:
         for key in ("title", "move", "last_pass", "number"):
@@ -584,16 +624,12 @@ def export_status(
     _style_ids(doc)
     heading = title or f"{team} \u2014 bargaining status as of {day}"
     _set_header_footer(doc, [heading, "Status chart \u2014 not a tentative agreement"])
-    _set_properties(
-        doc, title=heading, author=team, when=as_of, revision=revision, subject="Status chart"
-    )
+    _set_properties(doc, title=heading, author=team, when=as_of, revision=revision, subject="Status chart")
     doc.add_paragraph(heading, style="Document Title")
     counts: dict[str, int] = {}
     for item in data:
         counts[str(item["status"])] = counts.get(str(item["status"]), 0) + 1
-    summary = ", ".join(
-        f"{counts[k]} {STATUS_WORDS.get(k, k).lower()}" for k in STATUS_WORDS if k in counts
-    )
+    summary = ", ".join(f"{counts[k]} {STATUS_WORDS.get(k, k).lower()}" for k in STATUS_WORDS if k in counts)
     doc.add_paragraph(f"{len(data)} articles: {summary or 'none'}.", style=BODY_STYLE)
     groups = (("Economic articles", True), ("Non-economic articles", False))
     for label, economic in groups:
@@ -616,7 +652,7 @@ def export_status(
                 str(item["number"] or ""),
                 str(item["title"] or item["id"] or ""),
                 STATUS_WORDS.get(status, status),
-                str(item["move"] or "") if status == "open" else "",
+                names.get(str(item["move"]), str(item["move"])) if status == "open" else "",
                 str(item["last_pass"] or ""),
                 _iso_day(item["session"])
                 if isinstance(item["session"], date)
@@ -669,7 +705,7 @@ def export_contract(
     team: str,
     union: str,
     employer: str,
-    compiled: date | datetime,
+    compiled: When,
     changes: Literal["none", "redline", "tracked"] = "none",
     colour: str = "#1f6feb",
     title: str | None = None,
@@ -684,9 +720,7 @@ def export_contract(
     """
     if changes not in ("none", "redline", "tracked"):
         raise ExportError(f"unknown changes mode {changes!r}: use none, redline or tracked")
-    ordered = sorted(
-        articles, key=lambda a: (article_sort_key(_number_of(a.text)), a.text.split("\n", 1)[0])
-    )
+    ordered = sorted(articles, key=lambda a: (article_sort_key(_number_of(a.text)), a.text.split("\n", 1)[0]))
     day = _iso_day(compiled)
     heading = title or f"Agreement between {employer} and {union}"
     lines = [heading, f"Compiled {day} from tentative agreements and the agreement in force"]
@@ -704,9 +738,7 @@ def export_contract(
         raise ExportError(str(exc)) from None
     doc = _open_template()
     _set_header_footer(doc, lines)
-    _set_properties(
-        doc, title=heading, author=team, when=compiled, revision=revision, subject=lines[1]
-    )
+    _set_properties(doc, title=heading, author=team, when=compiled, revision=revision, subject=lines[1])
     mode: Mode = "clean" if changes == "none" else changes
     _write_articles(
         doc,

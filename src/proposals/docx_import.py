@@ -17,12 +17,15 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
 from lxml import etree
+
+from .errors import ProposalsError
 
 View = Literal["accepted", "rejected"]
 Source = str | os.PathLike[str] | bytes | IO[bytes]
@@ -41,13 +44,17 @@ MAX_RATIO = 200
 MAX_ENTRIES = 10_000
 
 HEADING_RE = re.compile(
-    r"^\s*ARTICLE\s+(?P<number>\d+[A-Za-z]?(?:\.\d+)?)\s*(?:[:.\u2014\u2013-]\s*(?P<title>.*?))?\s*$"
+    r"^\s*ARTICLE\s+(?P<number>\d+[A-Za-z]?(?:\.\d+)?|[IVXLC]+)"
+    r"\s*(?:[:.\u2014\u2013-]\s*(?P<title>.*?))?\s*$"
 )
 HEADING_ANYCASE_RE = re.compile(HEADING_RE.pattern, re.IGNORECASE)
 
 
-class DocxError(ValueError):
-    """A .docx that cannot be read: the message is one line naming the file and the problem."""
+class DocxError(ProposalsError, ValueError):
+    """A .docx that cannot be read: the message is one line naming the file and the problem.
+
+    Also a ``ProposalsError``, so the CLI prints it as its one-line error without mapping.
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(" ".join(message.split()))
@@ -89,6 +96,7 @@ class ImportedDocx:
 
 
 def _load(source: Source) -> tuple[bytes, str]:
+    """The file's bytes (at most the size limit) and the name used in error messages."""
     if isinstance(source, bytes):
         return source, "document"
     if hasattr(source, "read"):
@@ -96,7 +104,7 @@ def _load(source: Source) -> tuple[bytes, str]:
         name = str(getattr(source, "name", "document"))
     else:
         path = Path(os.fspath(source))  # type: ignore[arg-type]
-        name = path.name
+        name = str(path)  # as the user gave it, so "no such file" says which one
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -105,9 +113,11 @@ def _load(source: Source) -> tuple[bytes, str]:
         except FileNotFoundError:
             raise DocxError(f"{name}: no such file") from None
         except IsADirectoryError:
-            raise DocxError(f"{name}: is a directory, not a .docx") from None
+            raise DocxError(f"{name}: a directory, not a .docx file") from None
         except PermissionError:
             raise DocxError(f"{name}: permission denied") from None
+        except OSError as exc:
+            raise DocxError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_FILE_BYTES:
         raise DocxError(f"{name}: file is larger than 200 MB")
     return data, name
@@ -126,8 +136,10 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
                         f"{name}: {info.filename} inflates past its declared size "
                         "(a zip bomb?); refusing to read it"
                     )
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise DocxError(f"{name}: {info.filename} is corrupt ({exc})") from None
+    except NotImplementedError as exc:  # a compression method zipfile cannot read
+        raise DocxError(f"{name}: {info.filename} cannot be read ({exc})") from None
     except RuntimeError as exc:  # zipfile's "encrypted, password required"
         raise DocxError(f"{name}: {info.filename} is encrypted ({exc})") from None
     return bytes(out)
@@ -158,22 +170,22 @@ def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
         raise DocxError(f"{name}: file is empty")
     if data.startswith(OLE_MAGIC):
         raise DocxError(
-            f"{name}: is encrypted (password-protected) or a legacy binary .doc; "
+            f"{name}: encrypted (password-protected) or a legacy binary .doc; "
             "remove the password and save it as a Word .docx"
         )
     if not data.startswith(b"PK"):
-        raise DocxError(f"{name}: is not a .docx (not a zip archive)")
+        raise DocxError(f"{name}: not a .docx file (not a zip archive)")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise DocxError(f"{name}: is not a readable .docx ({exc})") from None
+        raise DocxError(f"{name}: not a readable .docx file ({exc})") from None
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
         raise DocxError(f"{name}: has {len(infos)} zip entries; refusing (a zip bomb?)")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise DocxError(f"{name}: is encrypted; remove the password and save it again")
+            raise DocxError(f"{name}: encrypted; remove the password and save it again")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES or (ratio > MAX_RATIO and info.file_size > 2**20):
@@ -189,9 +201,7 @@ def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
 def _parse(blob: bytes, name: str, part: str) -> etree._Element:
     if b"<!DOCTYPE" in blob[:4096] or b"<!ENTITY" in blob:
         raise DocxError(f"{name}: {part} declares a DTD or entities, which Word never writes")
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         return etree.fromstring(blob, parser)
     except etree.XMLSyntaxError as exc:
@@ -206,7 +216,7 @@ def load_document_xml(source: Source) -> tuple[etree._Element, str]:
         try:
             info = zf.getinfo(part)
         except KeyError:
-            raise DocxError(f"{name}: has no {part}; it is not a Word document") from None
+            raise DocxError(f"{name}: no {part} inside; not a Word document") from None
         root = _parse(_read_part(zf, info, name), name, part)
     ns = etree.QName(root).namespace
     if ns not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
@@ -416,6 +426,31 @@ def heading_of(text: str, heading_style: bool = False) -> tuple[str, str] | None
     return match["number"], title
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def arabic(number: str) -> str:
+    """ "VI" → "6" so a contract numbered in Roman numerals matches ours; others unchanged."""
+    if not number or any(c not in _ROMAN for c in number):
+        return number
+    total = 0
+    for i, c in enumerate(number):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(number) and _ROMAN[number[i + 1]] > value else value
+    return str(total)
+
+
+def _make_article(head: tuple[str, str], lines: list[str]) -> ImportedArticle:
+    """An article; a heading without a title ("ARTICLE 6" alone) takes the next short line
+    in capitals ("STAFFING") as its title, as many Word contracts set it on two lines."""
+    number, title = head
+    if not title:
+        rest = [line.strip() for line in lines[1:] if line.strip()]
+        if rest and rest[0].isupper() and len(rest[0].split()) <= 8:
+            title = rest[0]
+    return ImportedArticle(number, title, _article_text(lines))
+
+
 def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], str]:
     """Cut paragraphs into articles at their headings; text before the first is the preamble."""
     articles: list[ImportedArticle] = []
@@ -427,13 +462,13 @@ def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], 
         found = heading_of(lines[0], para.heading_style)
         if found is not None:
             if current is not None:
-                articles.append(ImportedArticle(head[0], head[1], _article_text(current)))
+                articles.append(_make_article(head, current))
             current = []
             head = found
         for line in lines:
             (preamble if current is None else current).append(line)
     if current is not None:
-        articles.append(ImportedArticle(head[0], head[1], _article_text(current)))
+        articles.append(_make_article(head, current))
     return articles, _article_text(preamble)
 
 
@@ -448,14 +483,84 @@ def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
     return ImportedDocx(articles, preamble, tuple(sorted(authors)))
 
 
+def slug(title: str, number: str = "") -> str:
+    """An article id from its heading ("Hours of Work" → ``hours-of-work``), as ids are
+    stable slugs independent of the article number."""
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:56].strip("-")
+    return base or (f"article-{number.lower()}" if number else "article")
+
+
+def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str]:
+    """Article id → text for every article in a .docx (``baseline --from-docx``).
+
+    Ids are slugs of the titles, made unique with ``-2``, ``-3``; text before the first
+    heading is not an article and is left out. Raises :class:`DocxError` when the file holds
+    no ``ARTICLE n:`` heading at all.
+    """
+    imported = read_docx(source, view)
+    if not imported.articles:
+        name = str(source) if isinstance(source, (str, os.PathLike)) else "document"
+        raise DocxError(f"{name}: no article headings like 'ARTICLE 6: STAFFING' found")
+    texts: dict[str, str] = {}
+    for art in imported.articles:
+        base = slug(art.title, art.number)
+        article_id, n = base, 1
+        while article_id in texts:
+            n += 1
+            article_id = f"{base}-{n}"
+        texts[article_id] = art.text
+    return texts
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
+
+
+def match_articles(
+    articles: list[ImportedArticle], known: dict[str, str]
+) -> list[tuple[ImportedArticle, str | None]]:
+    """Pair each imported article with an existing id (``known``: id → current text).
+
+    Number and title both equal wins; then the title alone (the other side renumbered);
+    then the number alone (they retitled). Each id is used once; ``None`` means a new
+    article. Plain logic, so ``import-docx`` can report what it matched and why.
+    """
+    heads = {}
+    for article_id, text in known.items():
+        first = text.split("\n", 1)[0]
+        found = heading_of(first, heading_style=True)
+        heads[article_id] = (arabic(found[0]), _norm_title(found[1])) if found else ("", "")
+    used: set[str] = set()
+    result: list[tuple[ImportedArticle, str | None]] = [(a, None) for a in articles]
+    rules = (
+        lambda a, h: arabic(a.number) == h[0] and _norm_title(a.title) == h[1],
+        lambda a, h: bool(h[1]) and _norm_title(a.title) == h[1],
+        lambda a, h: bool(a.number) and arabic(a.number) == h[0],
+    )
+    for rule in rules:
+        for i, (art, matched) in enumerate(result):
+            if matched is not None:
+                continue
+            for article_id, head in heads.items():
+                if article_id not in used and rule(art, head):
+                    result[i] = (art, article_id)
+                    used.add(article_id)
+                    break
+    return result
+
+
 __all__ = [
     "DocxError",
     "ImportedArticle",
     "ImportedDocx",
     "Paragraph",
+    "arabic",
     "heading_of",
     "load_document_xml",
+    "match_articles",
     "read_docx",
+    "read_docx_articles",
     "read_paragraphs",
+    "slug",
     "split_articles",
 ]

@@ -14,9 +14,9 @@ through python-docx's object API costs seconds, a string costs milliseconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal, Protocol
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -80,8 +80,7 @@ def check_text(text: str, where: str) -> None:
     bad = _XML_BAD.search(text)
     if bad:
         raise ValueError(
-            f"{where} contains control character U+{ord(bad.group()):04X}, "
-            "which a .docx cannot hold"
+            f"{where} contains control character U+{ord(bad.group()):04X}, which a .docx cannot hold"
         )
 
 
@@ -93,12 +92,8 @@ def split_paragraphs(ops: Iterable[OpLike], *, final_mark: Kind = "equal") -> li
     removed one, so that rejecting (accepting) leaves nothing of it behind.
     """
     paras: list[UnionPara] = [UnionPara()]
-    for op in ops:
-        kind: Kind = op.op  # type: ignore[assignment]
-        if kind not in ("equal", "delete", "insert"):
-            raise ValueError(f"unknown diff op {kind!r}")
-        move = op.move if kind != "equal" else None
-        parts = op.text.split("\n")
+    for kind, text, move in _flat_ops(ops):
+        parts = text.split("\n")
         for i, part in enumerate(parts):
             if part:
                 cur = paras[-1].pieces
@@ -114,8 +109,41 @@ def split_paragraphs(ops: Iterable[OpLike], *, final_mark: Kind = "equal") -> li
     return paras
 
 
-def iso_date(when: date | datetime) -> str:
+def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None]]:
+    """(kind, text, move) triples; an ``equal`` op whose old side differs invisibly (the
+    engine's ``old_text``: another Unicode normal form) becomes a delete plus an insert, so
+    rejecting all changes restores the old bytes exactly."""
+    for op in ops:
+        kind = op.op
+        if kind not in ("equal", "delete", "insert"):
+            raise ValueError(f"unknown diff op {kind!r}")
+        if kind == "equal":
+            old_text = getattr(op, "old_text", None)
+            if old_text is not None and old_text != op.text:
+                yield "delete", old_text, None
+                yield "insert", op.text, None
+            else:
+                yield "equal", op.text, None
+        else:
+            yield kind, op.text, op.move  # type: ignore[misc]
+
+
+When = date | datetime | str
+
+
+def as_when(value: When) -> date | datetime:
+    """Dates arrive as ``date``, ``datetime`` or the repo's ISO strings ("2025-03-14")."""
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{value!r} is not a date like 2025-03-14") from None
+
+
+def iso_date(when: When) -> str:
     """Revision dates are ISO 8601 UTC, whole seconds, as Word writes them."""
+    when = as_when(when)
     if not isinstance(when, datetime):
         when = datetime.combine(when, time(0, 0), tzinfo=UTC)
     elif when.tzinfo is None:
@@ -125,9 +153,7 @@ def iso_date(when: date | datetime) -> str:
 
 def esc(text: str) -> str:
     """Escape text for element content and attribute values (double-quoted)."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def run_content(text: str, deleted: bool = False) -> str:
@@ -155,10 +181,36 @@ class RevisionWriter:
     sharing one counter (also for comments or bookmarks a caller adds) guarantees that.
     """
 
-    def __init__(self, author: str, when: date | datetime, start_id: int = 1) -> None:
+    def __init__(self, author: str, when: When, start_id: int = 1) -> None:
         self.author = esc(author)
-        self.date = iso_date(when)
+        self.base_date = iso_date(when)
+        stamp = datetime.strptime(self.base_date, "%Y-%m-%dT%H:%M:%SZ")
+        # Same day, two minutes later: see ``start_paragraph`` on why some revisions need it.
+        self.alt_date = (stamp + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = self.base_date
         self._next = start_id
+        # (previous paragraph's mark unchanged?, kind of the revision ending it) or None
+        self._boundary: tuple[bool, str | None] | None = None
+
+    def start_paragraph(self, lead: str | None, tail: str | None, mark: str) -> None:
+        """Pick the time for a paragraph's revisions, across articles too.
+
+        LibreOffice (7.4, measured) merges a revision ending one paragraph with one of the
+        same kind starting the next when their times are within a minute, swallowing the
+        unchanged paragraph mark between them, so reject-all joins the two paragraphs. Such
+        a paragraph's revisions are dated two minutes apart from the previous ones (still the
+        session day), which keeps them separate; all other revisions keep the base time.
+        """
+        boundary = self._boundary
+        if boundary is None:
+            alternate = False
+        elif boundary[0]:
+            same = boundary[1] is not None and boundary[1] == lead
+            alternate = (self.date == self.base_date) if same else False
+        else:
+            alternate = self.date == self.alt_date
+        self.date = self.alt_date if alternate else self.base_date
+        self._boundary = (mark == "equal", tail)
 
     def new_id(self) -> int:
         """The next free annotation id."""
@@ -218,6 +270,20 @@ def _ppr(style: str | None, mark_rpr: str) -> str:
 StyleFor = Callable[[int, UnionPara], str | None]
 
 
+def paired_moves(paras: Sequence[UnionPara]) -> set[str]:
+    """Move ids with both a deleted and an inserted side in these paragraphs.
+
+    Word pairs ``moveFrom`` and ``moveTo`` ranges by name; a one-sided move (ops from a caller
+    that cut a move in two) is written as a plain deletion or insertion instead.
+    """
+    sides: dict[str, set[str]] = {}
+    for para in paras:
+        for piece in para.pieces:
+            if piece.move is not None and piece.kind != "equal":
+                sides.setdefault(piece.move, set()).add(piece.kind)
+    return {m for m, kinds in sides.items() if len(kinds) == 2}
+
+
 def tracked_xml(
     paras: Sequence[UnionPara],
     writer: RevisionWriter,
@@ -230,38 +296,43 @@ def tracked_xml(
 
     Moves become ``w:moveFrom``/``w:moveTo`` with named range markers around each side of the
     block (the range may span paragraphs); ``use_moves=False`` writes them as plain del/ins.
-    ``move_names`` maps move ids to range names and is shared across articles.
+    ``move_names`` maps this article's move ids to range names; pass one dict per article,
+    since the engine numbers moves per diff ("m1" again in the next article). Revision
+    times come from ``writer.start_paragraph`` (LibreOffice merging, see there).
     """
     names = move_names if move_names is not None else {}
+    moves = paired_moves(paras) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.
     bounds: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int]]] = {}
-    if use_moves:
+    if moves:
         for pi, para in enumerate(paras):
             for ri, piece in enumerate(para.pieces):
-                if piece.move is not None and piece.kind != "equal":
+                if piece.move in moves and piece.kind != "equal":
                     key = (piece.move, piece.kind)
                     first = bounds.get(key, ((pi, ri), (pi, ri)))[0]
                     bounds[key] = (first, (pi, ri))
     open_ids: dict[tuple[str, str], int] = {}
     out: list[str] = []
     for pi, para in enumerate(paras):
+        writer.start_paragraph(*_edge_kinds(para), mark=para.mark)
         out.append("<w:p>")
         out.append(_ppr(style_for(pi, para), writer.mark(para.mark)))
         for ri, piece in enumerate(para.pieces):
             if piece.kind == "equal":
                 out.append(run(piece.text))
                 continue
-            if piece.move is not None and use_moves:
+            if piece.move in moves:
+                assert piece.move is not None
                 key = (piece.move, piece.kind)
                 side: Literal["From", "To"] = "From" if piece.kind == "delete" else "To"
-                name = names.setdefault(piece.move, f"move{len(names) + 1}")
+                if piece.move not in names:  # ids repeat across articles; names must not
+                    names[piece.move] = f"move{writer.new_id()}"
+                name = names[piece.move]
                 if bounds[key][0] == (pi, ri):
                     markup, rid = writer.range_start(side, name)
                     open_ids[key] = rid
                     out.append(markup)
-                out.append(
-                    writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text)
-                )
+                out.append(writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text))
                 if bounds[key][1] == (pi, ri):
                     out.append(f'<w:move{side}RangeEnd w:id="{open_ids.pop(key)}"/>')
             elif piece.kind == "delete":
@@ -270,6 +341,18 @@ def tracked_xml(
                 out.append(writer.ins(piece.text))
         out.append("</w:p>")
     return "".join(out)
+
+
+def _edge_kinds(para: UnionPara) -> tuple[str | None, str | None]:
+    """The revision kind touching the paragraph's start and its end (None: unchanged text).
+
+    A paragraph without text starts and ends with its mark, whatever its revision."""
+    pieces = [p for p in para.pieces if p.text]
+    if not pieces:
+        kind = None if para.mark == "equal" else para.mark
+        return kind, kind
+    first, last = pieces[0].kind, pieces[-1].kind
+    return (None if first == "equal" else first), (None if last == "equal" else last)
 
 
 def color_hex(colour: str) -> str:
@@ -295,6 +378,7 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     dele = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}'
     mv_to = f'<w:rStyle w:val="RedlineMove"/>{col}<w:u w:val="double"/>'
     mv_from = f'<w:rStyle w:val="RedlineMove"/><w:dstrike/>{col}'
+    moves = paired_moves(paras)
     out: list[str] = []
     for pi, para in enumerate(paras):
         out.append("<w:p>")
@@ -303,11 +387,11 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
             if piece.kind == "equal":
                 out.append(run(piece.text))
             elif piece.kind == "insert":
-                out.append(run(piece.text, mv_to if piece.move else ins))
+                out.append(run(piece.text, mv_to if piece.move in moves else ins))
             else:
-                out.append(run(piece.text, mv_from if piece.move else dele))
+                out.append(run(piece.text, mv_from if piece.move in moves else dele))
         if para.mark == "delete" and para.wholly is None:
-            out.append(run("\u00b6", mv_from if para.mark_move else dele))
+            out.append(run("\u00b6", mv_from if para.mark_move in moves else dele))
         out.append("</w:p>")
     return "".join(out)
 

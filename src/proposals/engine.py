@@ -13,7 +13,8 @@ Set ``PROPOSALS_DIFF_BACKEND=python`` (or pass ``engine="python"``) to force pur
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,14 +75,20 @@ class Encoded:
     astral: bool  # whether any code point lies outside the BMP
 
 
-def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
-           capacity: int = BMP_CAPACITY) -> Encoded:
+def encode(
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    *,
+    classify: Callable[[str], Hashable] = lambda key: 0,
+    capacity: int = BMP_CAPACITY,
+) -> Encoded:
     """Give each distinct key a code point; share codes for one-sided keys if there are too many.
 
     A key found on one side only can never match, so when the distinct keys outnumber
-    ``capacity`` every old-only key shares one code and every new-only key another: Myers'
-    algorithm compares old against new only, so the diff is unchanged. Only if the keys common to
-    both sides still overflow do we go above the BMP (pure Python handles that; see ``diff``).
+    ``capacity`` the old-only keys of one ``classify`` class share one code, and likewise the
+    new-only keys: Myers' algorithm only compares old against new, and the cleanup only looks
+    at a token's class, so the ops are unchanged. Only if the keys common to both sides still
+    overflow do we go above the BMP (then pure Python runs the diff; see ``raw_diff``).
     """
     codes: dict[str, str] = {}
     distinct = dict.fromkeys(old_keys)
@@ -90,18 +97,33 @@ def encode(old_keys: Sequence[str], new_keys: Sequence[str], *,
         for index, k in enumerate(distinct):
             codes[k] = code_point(index)
         keys = {c: k for k, c in codes.items()}
-        return Encoded("".join(codes[k] for k in old_keys), "".join(codes[k] for k in new_keys),
-                       keys, astral=False)
+        return Encoded(
+            "".join(map(codes.__getitem__, old_keys)),
+            "".join(map(codes.__getitem__, new_keys)),
+            keys,
+            astral=False,
+        )
     old_set, new_set = set(old_keys), set(new_keys)
     common = [k for k in distinct if k in old_set and k in new_set]
     for index, k in enumerate(common):
         codes[k] = code_point(index)
-    old_only, new_only = code_point(len(common)), code_point(len(common) + 1)
     keys = {c: k for k, c in codes.items()}
-    keys[old_only] = keys[new_only] = ""
-    old = "".join(codes.get(k, old_only) for k in old_keys)
-    new = "".join(codes.get(k, new_only) for k in new_keys)
-    return Encoded(old, new, keys, astral=len(common) + 2 > capacity)
+    shared: dict[tuple[int, Hashable], str] = {}
+    used = len(common)
+
+    def one_sided(side: int, k: str) -> str:
+        nonlocal used
+        group = (side, classify(k))
+        code = shared.get(group)
+        if code is None:
+            code = shared[group] = code_point(used)
+            keys[code] = k  # any member stands for its class
+            used += 1
+        return code
+
+    old = "".join(codes.get(k) or one_sided(0, k) for k in old_keys)
+    new = "".join(codes.get(k) or one_sided(1, k) for k in new_keys)
+    return Encoded(old, new, keys, astral=used > capacity)
 
 
 _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
@@ -110,7 +132,107 @@ _FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
 def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> RawDiff:
     """Myers diff of two encoded strings, merged but not yet cleaned up."""
     if engine == "fast-diff-match-patch" and _fast is not None and not astral:
-        return [(_FAST_OPS[op], text) for op, text in
-                _fast.diff(old, new, timelimit=0, checklines=False, cleanup="No",
-                           counts_only=False)]
+        return [
+            (_FAST_OPS[op], text)
+            for op, text in _fast.diff(
+                old, new, timelimit=0, checklines=False, cleanup="No", counts_only=False
+            )
+        ]
     return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
+
+
+_RUN_CAP = 64  # how far an anchor's surrounding match is measured, each way
+
+
+def _run_around(old: str, new: str, i: int, j: int) -> int:
+    """Length of the identical stretch around old[i] == new[j] (capped each way)."""
+    left = 0
+    limit = min(i, j)
+    while left < _RUN_CAP and left < limit and old[i - left - 1] == new[j - left - 1]:
+        left += 1
+    right = 0
+    limit = min(len(old) - i, len(new) - j) - 1
+    while right < _RUN_CAP and right < limit and old[i + right + 1] == new[j + right + 1]:
+        right += 1
+    return 1 + left + right
+
+
+def anchors(old: str, new: str) -> list[tuple[int, int]]:
+    """Positions of tokens found exactly once on each side, the heaviest chain in order.
+
+    Patience diff's idea: a token unique to both texts (a section number, an amount, a rare
+    word) is almost surely the same place in both. Cutting the diff at these anchors turns one
+    Myers diff costing O(N·D) into many small ones. When unique tokens disagree on the order
+    (a paragraph moved), the chain keeping the most surrounding identical text wins, so an
+    unchanged paragraph stays put and the edited one is the one reported as moved.
+    """
+    in_old, in_new = Counter(old), Counter(new)
+    unique = [c for c, n in in_new.items() if n == 1 and in_old.get(c) == 1]
+    if len(unique) < 512:  # str.find runs in C: cheaper than a Python walk, if not too many
+        pairs = sorted((old.find(c), new.find(c)) for c in unique)
+    else:
+        wanted = set(unique)
+        where_new = {c: j for j, c in enumerate(new) if c in wanted}
+        pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in wanted]
+    if not pairs:
+        return []
+    # Heaviest increasing chain of new positions: a Fenwick tree of best (score, index) by rank.
+    ranks = {j: r + 1 for r, j in enumerate(sorted(j for _, j in pairs))}
+    tree: list[tuple[int, int]] = [(0, -1)] * (len(pairs) + 1)
+    previous: list[int] = []
+    best: tuple[int, int] = (0, -1)
+    for k, (i, j) in enumerate(pairs):
+        r = ranks[j] - 1
+        found: tuple[int, int] = (0, -1)
+        while r > 0:
+            found = max(found, tree[r])
+            r -= r & -r
+        score = found[0] + _run_around(old, new, i, j)
+        previous.append(found[1])
+        entry = (score, k)
+        best = max(best, entry)
+        r = ranks[j]
+        while r <= len(pairs):
+            if tree[r] < entry:
+                tree[r] = entry
+            r += r & -r
+    chain: list[tuple[int, int]] = []
+    k = best[1]
+    while k >= 0:
+        chain.append(pairs[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+# Below this many tokens a side, one Myers diff is cheap and exactly minimal; above it we cut
+# at anchors (about a page: pure-Python Myers on one page at 20% edits already costs ~20 ms).
+ANCHOR_MIN_TOKENS = 300
+ANCHOR_GAP = 64  # skip anchors closer than this to the previous cut: fewer, larger diff calls
+
+
+def anchored_diff(
+    old: str, new: str, *, engine: Engine, astral: bool = False, min_tokens: int = ANCHOR_MIN_TOKENS
+) -> RawDiff:
+    """Myers diff between unique-token anchors (see ``anchors``), merged into one diff."""
+    if min(len(old), len(new)) < min_tokens:
+        return raw_diff(old, new, engine=engine, astral=astral)
+    diffs: RawDiff = []
+
+    def add(op: int, text: str) -> None:
+        # Segments meet at anchors (equal tokens), so only equalities ever need joining.
+        if op == EQUAL and diffs and diffs[-1][0] == EQUAL:
+            diffs[-1] = (EQUAL, diffs[-1][1] + text)
+        else:
+            diffs.append((op, text))
+
+    i = j = 0
+    for a, b in [*anchors(old, new), (len(old), len(new))]:
+        if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len(old):
+            continue  # too close to the last cut to be worth a separate diff call
+        if old[i:a] or new[j:b]:
+            for op, text in raw_diff(old[i:a], new[j:b], engine=engine, astral=astral):
+                add(op, text)
+        if a < len(old):
+            add(EQUAL, old[a])
+        i, j = a + 1, b + 1
+    return diffs

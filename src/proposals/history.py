@@ -121,13 +121,16 @@ def split_list(value: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in value.split(",") if item.strip())
 
 
-def load_history(store: GitStore) -> History:
-    """Build the whole index from a single ``git log`` (plus one ``rev-parse`` for the baseline)."""
+def load_history(store: GitStore, rev: str = "HEAD") -> History:
+    """Build the whole index from a single ``git log`` (plus one ``rev-parse`` for the baseline).
+
+    `rev` is HEAD except when checking another line of history, e.g. a remote-tracking branch.
+    """
     history = History()
-    history.head = store.head()
+    history.head = store.head() if rev == "HEAD" else store.rev_parse(rev)
     if history.head is None:
         return history
-    out = store.out("log", "--topo-order", "--reverse", f"--format={LOG_FORMAT}", "HEAD")
+    out = store.out("log", "--topo-order", "--reverse", f"--format={LOG_FORMAT}", history.head)
     for chunk in out.split("\x1e"):
         if not chunk.strip():
             continue

@@ -3,7 +3,14 @@
 No diff algorithm reports moves: a moved paragraph comes out as a deletion in one place and an
 insertion in another. This post-pass cuts deletions and insertions into paragraphs (then
 sentences), pairs pieces whose word multisets are at least ``THRESHOLD`` similar (Dice
-coefficient) and lie in different hunks, and tags each pair with a shared move id. The ops
+coefficient) and lie in different hunks, and tags each pair with a shared move id. Legal prose
+reuses a small vocabulary ("the Employer shall"), so two unrelated paragraphs can share most
+of their words; they must also share ``PAIR_THRESHOLD`` of their distinct word *pairs*, which
+a lightly edited block keeps (one edit breaks two pairs) and an unrelated one does not.
+
+Candidates are found through an index of word pairs, and the work is capped (``BUDGET``) so
+that diffing two unrelated 50-page texts, where everything is deleted and inserted, stays
+fast; past the cap the remaining (smaller) pieces are not considered for moves. The ops
 still rebuild both texts exactly; the inner word changes of a pair come from diffing its two
 texts (see ``redline.move_detail``).
 """
@@ -11,20 +18,24 @@ texts (see ``redline.move_detail``).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from proposals.ops import Op
 from proposals.tokens import split
 
 THRESHOLD = 0.6  # Dice similarity of word multisets for a deletion and insertion to pair
+PAIR_THRESHOLD = 0.5  # Dice similarity of their sets of word pairs (bigrams)
+BUDGET = 200_000  # index look-ups per detection, largest pieces first
 # Shorter pieces pair by coincidence too easily ("the Employer shall"); a paragraph-sized piece
 # ("Overtime is voluntary.") is more telling than a sentence-sized one, so it may be shorter.
-MIN_WORDS = {False: 3, True: 4}
+MIN_WORDS = {False: 3, True: 5}
 
 _PARAGRAPH = re.compile(r"[^\n]*\n|[^\n]+")
-_WORDLIKE = re.compile(r"\w")
+# Words for the similarity measure: punctuation trimmed, case folded (cheaper than tokenising).
+_WORD = re.compile(r"[^\W_](?:[\w.,'\u2019\-/:]*\w)?")
 
 
 @dataclass(slots=True)
@@ -35,11 +46,14 @@ class _Piece:
     hunk: int
     words: Counter[str] = field(default_factory=Counter)
     size: int = 0
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
-    words = Counter(t.strip().casefold() for t in split(text) if _WORDLIKE.search(t))
-    return _Piece(index, start, start + len(text), hunk, words, sum(words.values()))
+    sequence = [w.casefold() for w in _WORD.findall(text)]
+    words = Counter(sequence)
+    return _Piece(index, start, start + len(text), hunk, words, len(sequence),
+                  frozenset(pairwise(sequence)))
 
 
 def _hunks(ops: Sequence[Op]) -> list[int]:
@@ -55,15 +69,31 @@ def _hunks(ops: Sequence[Op]) -> list[int]:
 
 def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _Piece]]:
     """Greedily pair the most similar pieces first; each piece joins at most one pair."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i_at, piece in enumerate(inserted):
+        for pair in piece.pairs:
+            index[pair].append(i_at)
     candidates: list[tuple[float, int, int, int]] = []
-    for d_at, d in enumerate(deleted):
-        for i_at, i in enumerate(inserted):
-            if d.hunk == i.hunk or 2 * min(d.size, i.size) < THRESHOLD * (d.size + i.size):
+    budget = BUDGET
+    for d_at in sorted(range(len(deleted)), key=lambda k: (-deleted[k].size, k)):
+        d = deleted[d_at]
+        shared: Counter[int] = Counter()
+        for pair in d.pairs:
+            postings = index.get(pair, ())
+            budget -= len(postings) + 1
+            shared.update(postings)
+        for i_at, common_pairs in shared.items():
+            i = inserted[i_at]
+            if d.hunk == i.hunk:
+                continue
+            if 2 * common_pairs < PAIR_THRESHOLD * (len(d.pairs) + len(i.pairs)):
                 continue
             common = sum((d.words & i.words).values())
             similarity = 2 * common / (d.size + i.size)
             if similarity >= THRESHOLD:
                 candidates.append((-similarity, -(d.size + i.size), d_at, i_at))
+        if budget < 0:
+            break
     candidates.sort()
     used_d: set[int] = set()
     used_i: set[int] = set()
@@ -83,8 +113,12 @@ def _pieces(ops: Sequence[Op], hunks: list[int], kind: str, sentences: bool,
     for index, op in enumerate(ops):
         if op.op != kind:
             continue
+        if len(op.text.split(None, MIN_WORDS[False])) < MIN_WORDS[False]:
+            continue  # most edits are a word or two: skip them before any real work
         for match in _PARAGRAPH.finditer(op.text):
             start, end = match.span()
+            if len(match.group().split(None, MIN_WORDS[sentences])) < MIN_WORDS[sentences]:
+                continue
             if not sentences and any(s < end and start < e for s, e in taken.get(index, ())):
                 continue
             parts = split(match.group(), "sentence") if sentences else [match.group()]

@@ -27,11 +27,7 @@ class Op:
 
 def old_side(ops: Iterable[Op]) -> str:
     """The old text the ops were made from, exactly (equal and delete runs)."""
-    return "".join(
-        (op.old_text if op.old_text is not None else op.text)
-        for op in ops
-        if op.op != "insert"
-    )
+    return "".join((op.old_text if op.old_text is not None else op.text) for op in ops if op.op != "insert")
 
 
 def new_side(ops: Iterable[Op]) -> str:

@@ -83,6 +83,38 @@ def _trailers(pairs: Sequence[tuple[str, str]]) -> str:
     return "\n".join(f"{key}: {value}" for key, value in pairs if value)
 
 
+def _commit_pass(
+    repo: BargainingRepo,
+    party: str,
+    name: str,
+    session: str,
+    message: str,
+    listed: tuple[str, list[str]],
+    paths: list[str],
+) -> str:
+    """One commit with the pass trailers, then its annotated tag; both dated by the session."""
+    key, ids = listed
+    party_name = repo.config.party(party).name
+    verb = "" if key == T_ARTICLES else "withdraws "
+    text = message.strip()
+    subject = (
+        f"{name}: {text.split(chr(10))[0]}" if text else f"{party_name} pass {name}: {verb}{', '.join(ids)}"
+    )
+    body = text.split("\n", 1)[1].strip() if "\n" in text else ""
+    trailers = _trailers([(T_PARTY, party), (T_PASS, name), (T_SESSION, session), (key, ", ".join(ids))])
+    full = subject + "\n\n" + (body + "\n\n" if body else "") + trailers + "\n"
+    stamp = session_timestamp(session)
+    commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths)
+    repo.store.tag(
+        name,
+        commit,
+        f"{party_name} proposal {name}, session {session}\n\n{key}: {', '.join(ids)}\n",
+        date=stamp,
+    )
+    repo.invalidate()
+    return commit
+
+
 def record_pass(
     repo: BargainingRepo,
     party: str,
@@ -156,26 +188,15 @@ def record_pass(
         if article_id not in texts and repo.article_path(article_id).read_bytes() != new.encode("utf-8"):
             repo.write_draft(article_id, new)
 
-    party_name = repo.config.party(party).name
-    subject = (
-        f"{name}: " + message.strip().split("\n")[0]
-        if message.strip()
-        else (f"{party_name} pass {name}: {', '.join(new_texts)}")
-    )
-    body = message.strip().split("\n", 1)[1].strip() if "\n" in message.strip() else ""
-    trailers = _trailers(
-        [(T_PARTY, party), (T_PASS, name), (T_SESSION, session), (T_ARTICLES, ", ".join(new_texts))]
-    )
-    full = subject + "\n\n" + (body + "\n\n" if body else "") + trailers + "\n"
-    paths = [repo.article_relpath(i) for i in new_texts]
-    commit = repo.store.commit(full, paths, date=session_timestamp(session))
-    repo.store.tag(
+    commit = _commit_pass(
+        repo,
+        party,
         name,
-        commit,
-        f"{party_name} proposal {name}, session {session}\n\nArticles: {', '.join(new_texts)}\n",
-        date=session_timestamp(session),
+        session,
+        message,
+        (T_ARTICLES, list(new_texts)),
+        [repo.article_relpath(i) for i in new_texts],
     )
-    repo.invalidate()
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
 
@@ -206,23 +227,5 @@ def withdraw(
         if not isinstance(last, TARecord) and article_id in last.withdrawn:
             raise ProposalsError(f"{article_id} is already withdrawn ({last.name})")
     name = check_pass_name(repo, number) if number else next_pass_name(repo, party)
-    party_name = repo.config.party(party).name
-    subject = (
-        f"{name}: " + message.strip().split("\n")[0]
-        if message.strip()
-        else (f"{party_name} pass {name}: withdraws {', '.join(ids)}")
-    )
-    trailers = _trailers(
-        [(T_PARTY, party), (T_PASS, name), (T_SESSION, session), (T_WITHDRAWN, ", ".join(ids))]
-    )
-    commit = repo.store.commit(
-        subject + "\n\n" + trailers + "\n", allow_empty=True, date=session_timestamp(session)
-    )
-    repo.store.tag(
-        name,
-        commit,
-        f"{party_name} proposal {name}, session {session}\n\nWithdrawn: {', '.join(ids)}\n",
-        date=session_timestamp(session),
-    )
-    repo.invalidate()
+    commit = _commit_pass(repo, party, name, session, message, (T_WITHDRAWN, ids), [])
     return PassResult(name, commit, party, session, [], withdrawn=ids)

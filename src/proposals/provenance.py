@@ -33,8 +33,9 @@ class Span:
     label: str
 
 
-def _carry(owners: list[int], ops: Sequence[Op], author: int, *, normalize: bool,
-           engine: str | None) -> list[int]:
+def _carry(
+    owners: list[int], ops: Sequence[Op], author: int, *, normalize: bool, engine: str | None
+) -> list[int]:
     """Per-character authors of the new text, given those of the old text and the ops."""
     starts: dict[str, tuple[int, str]] = {}  # move id -> (old offset, deleted text)
     pos = 0
@@ -61,13 +62,11 @@ def _carry(owners: list[int], ops: Sequence[Op], author: int, *, normalize: bool
         else:
             start, source = starts[op.move]
             inner_pos = start
-            for inner in diff_text(source, op.text, normalize=normalize, moves=False,
-                                   engine=engine):
+            for inner in diff_text(source, op.text, normalize=normalize, moves=False, engine=engine):
                 if inner.op == "equal":
                     size = len(inner.old_text if inner.old_text is not None else inner.text)
                     kept = owners[inner_pos : inner_pos + size]
-                    out.extend(kept if len(kept) == len(inner.text)
-                               else [kept[0]] * len(inner.text))
+                    out.extend(kept if len(kept) == len(inner.text) else [kept[0]] * len(inner.text))
                     inner_pos += size
                 elif inner.op == "delete":
                     inner_pos += len(inner.text)
@@ -76,8 +75,9 @@ def _carry(owners: list[int], ops: Sequence[Op], author: int, *, normalize: bool
     return out
 
 
-def provenance(versions: Sequence[Version], *, normalize: bool = False,
-               engine: str | None = None) -> list[Span]:
+def provenance(
+    versions: Sequence[Version], *, normalize: bool = False, engine: str | None = None
+) -> list[Span]:
     """Spans covering the last version's text, each attributed to the pass that first wrote it.
 
     Versions run oldest to newest. Text deleted and later restored belongs to the pass that

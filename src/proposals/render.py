@@ -34,7 +34,10 @@ _ANSI: dict[str, str] = {
 }
 
 
-def _pieces(ops: Sequence[Op]) -> Iterator[tuple[Style, str, str | None, list[Op]]]:
+Piece = tuple[Style, str, str | None, list[Op]]
+
+
+def _pieces(ops: Sequence[Op], normalize: bool) -> Iterator[Piece]:
     """Each op as (style, text, move id, inner ops of a move's insertion)."""
     moved = moved_texts(ops)
     for op in ops:
@@ -46,7 +49,8 @@ def _pieces(ops: Sequence[Op]) -> Iterator[tuple[Style, str, str | None, list[Op
             yield "move-from", op.text, op.move, []
         else:
             source = moved[op.move][0]
-            yield "move-to", op.text, op.move, diff_text(source, op.text, moves=False)
+            yield "move-to", op.text, op.move, diff_text(source, op.text, moves=False,
+                                                         normalize=normalize)
 
 
 def _lines(text: str) -> Iterator[tuple[str, bool]]:
@@ -63,14 +67,17 @@ def _wrap(text: str, opening: str, closing: str) -> str:
         body = line[:-1] if breaks and line.endswith("\r") else line
         if body:
             out.append(f"{opening}{body}{closing}")
-        out.append(line[len(body):] + ("\n" if breaks else ""))
+        out.append(line[len(body) :] + ("\n" if breaks else ""))
     return "".join(out)
 
 
-def render_markers(ops: Sequence[Op]) -> str:
-    """Plain-text redline with ``[-…-]``/``{+…+}`` markers (see the module docstring)."""
+def render_markers(ops: Sequence[Op], *, normalize: bool = False) -> str:
+    """Plain-text redline with ``[-…-]``/``{+…+}`` markers (see the module docstring).
+
+    ``normalize`` should match the ``diff_text`` call: it applies to moves' inner changes.
+    """
     out: list[str] = []
-    for style, text, move, inner in _pieces(ops):
+    for style, text, move, inner in _pieces(ops, normalize):
         if style == "equal":
             out.append(text)
         elif style == "delete":
@@ -88,13 +95,10 @@ def render_markers(ops: Sequence[Op]) -> str:
                         lines.append([])
                     lines[-1].append(Op(op.op, line + ("\n" if breaks else "")))
             for line_ops in lines:
-                body = "".join(
-                    o.text if o.op == "equal" else _wrap(o.text, *_MARK[o.op])
-                    for o in line_ops
-                )
+                body = "".join(o.text if o.op == "equal" else _wrap(o.text, *_MARK[o.op]) for o in line_ops)
                 stripped = body.rstrip("\r\n")
                 if stripped:
-                    out.append(f"{{+{move}:{stripped}+}}{body[len(stripped):]}")
+                    out.append(f"{{+{move}:{stripped}+}}{body[len(stripped) :]}")
                 else:
                     out.append(body)
     return "".join(out)
@@ -108,10 +112,13 @@ def _paint(text: str, code: str) -> str:
     return _wrap(text, code, RESET)
 
 
-def render_ansi(ops: Sequence[Op]) -> str:
-    """Terminal redline: strike/underline plus colour, moves in magenta and cyan."""
+def render_ansi(ops: Sequence[Op], *, normalize: bool = False) -> str:
+    """Terminal redline: strike/underline plus colour, moves in magenta and cyan.
+
+    ``normalize`` should match the ``diff_text`` call: it applies to moves' inner changes.
+    """
     out: list[str] = []
-    for style, text, move, inner in _pieces(ops):
+    for style, text, move, inner in _pieces(ops, normalize):
         if style == "equal":
             out.append(text)
         elif style in ("delete", "insert"):
@@ -126,13 +133,7 @@ def render_ansi(ops: Sequence[Op]) -> str:
     return "".join(out)
 
 
-def ops_to_json(ops: Sequence[Op], *, from_label: str, to_label: str) -> dict[str, Any]:
-    """The ``proposals diff --json`` document (DESIGN.md), plus each move's inner ops.
-
-    An equal op whose raw forms differ (``old_text`` set: NFC or ``normalize`` folding) is
-    written as a deletion of the old form and an insertion of the new, both marked
-    ``"normalized": true``, so joining equal+delete texts still gives the old text exactly.
-    """
+def _json_ops(ops: Sequence[Op]) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for op in ops:
         if op.op == "equal" and op.old_text is not None:
@@ -140,8 +141,21 @@ def ops_to_json(ops: Sequence[Op], *, from_label: str, to_label: str) -> dict[st
             items.append({"op": "insert", "text": op.text, "move": None, "normalized": True})
         else:
             items.append({"op": op.op, "text": op.text, "move": op.move})
+    return items
+
+
+def ops_to_json(ops: Sequence[Op], *, from_label: str, to_label: str,
+                normalize: bool = False) -> dict[str, Any]:
+    """The ``proposals diff --json`` document (DESIGN.md), plus each move's inner ops.
+
+    ``{"from", "to", "ops": [{"op", "text", "move"}], "moves": {"m1": [inner ops]}}``. An equal
+    op whose raw forms differ (``old_text`` set: NFC or ``normalize`` folding) is written as a
+    deletion of the old form and an insertion of the new, both marked ``"normalized": true``,
+    so joining equal+delete texts still gives the old text exactly. ``normalize`` should match
+    the ``diff_text`` call (it applies to the moves' inner ops).
+    """
     moves = {
-        move: [{"op": o.op, "text": o.text} for o in diff_text(old, new, moves=False)]
+        move: _json_ops(diff_text(old, new, moves=False, normalize=normalize))
         for move, (old, new) in moved_texts(ops).items()
     }
-    return {"from": from_label, "to": to_label, "ops": items, "moves": moves}
+    return {"from": from_label, "to": to_label, "ops": _json_ops(ops), "moves": moves}

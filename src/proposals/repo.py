@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .article import decode_article, normalise_text, validate_id
+from .article import decode_article, normalise_text, read_article_bytes, validate_id
 from .config import CONFIG_NAME, Config, dump_config, load_config, parse_config
 from .drafts import atomic_write
 from .errors import ProposalsError
@@ -140,7 +140,8 @@ class BargainingRepo:
             )
         if (git_dir / "MERGE_HEAD").exists():
             raise ProposalsError(
-                "a git merge is in progress; finish it (git commit) or abandon it (git merge --abort) first"
+                "a merge is in progress: settle each conflict (proposals resolve lists them), "
+                "or abandon the merge with git merge --abort"
             )
         if self.store.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode != 0:
             raise ProposalsError(
@@ -158,6 +159,13 @@ class BargainingRepo:
 
     # -- articles ------------------------------------------------------------------------------
 
+    def _plain_dir(self, name: str) -> Path:
+        """articles/ or notes/, refused if a (shared, hostile) repo made it a symlink out of the repo."""
+        directory = self.root / name
+        if directory.is_symlink():
+            raise ProposalsError(f"{name}/ is a symbolic link; it must be a plain folder in the repo")
+        return directory
+
     def article_relpath(self, article_id: str) -> str:
         return f"{ARTICLES_DIR}/{validate_id(article_id)}.txt"
 
@@ -169,7 +177,7 @@ class BargainingRepo:
 
     def working_ids(self) -> list[str]:
         """Articles present in the working tree (files whose names are valid ids)."""
-        directory = self.root / ARTICLES_DIR
+        directory = self._plain_dir(ARTICLES_DIR)
         if not directory.is_dir():
             return []
         ids = []
@@ -187,17 +195,25 @@ class BargainingRepo:
 
     def read_draft(self, article_id: str) -> str | None:
         """The working-tree text (our draft or the table text), or None if there is no file."""
-        path = self.article_path(article_id)
+        path = self._plain_dir(ARTICLES_DIR) / f"{validate_id(article_id)}.txt"
+        if path.is_symlink():  # a shared repo must not make us read (and export) ~/.ssh/id_rsa
+            raise ProposalsError(
+                f"{self.article_relpath(article_id)} is a symbolic link; articles must be plain files"
+            )
         try:
-            data = path.read_bytes()
+            data = read_article_bytes(path, self.article_relpath(article_id))
         except FileNotFoundError:
             return None
         except IsADirectoryError:
             raise ProposalsError(f"{self.article_relpath(article_id)} is a directory") from None
+        except NotADirectoryError:
+            raise ProposalsError(f"{ARTICLES_DIR} is a file; it must be the folder of articles") from None
+        except OSError as exc:  # permission denied, I/O error: say which file, in one line
+            raise ProposalsError(f"{self.article_relpath(article_id)}: {exc.strerror or exc}") from None
         return decode_article(data, self.article_relpath(article_id))
 
     def write_draft(self, article_id: str, text: str) -> None:
-        atomic_write(self.article_path(article_id), normalise_text(text))
+        atomic_write(self._plain_dir(ARTICLES_DIR) / f"{validate_id(article_id)}.txt", normalise_text(text))
 
     def read_notes(self, article_id: str) -> str:
         try:
@@ -206,7 +222,7 @@ class BargainingRepo:
             return ""
 
     def write_notes(self, article_id: str, text: str) -> None:
-        atomic_write(self.notes_path(article_id), text)
+        atomic_write(self._plain_dir(NOTES_DIR) / f"{validate_id(article_id)}.md", text)
 
     def text_at_commit(self, article_id: str, commit: str) -> str | None:
         data = self.store.read_blob(commit, self.article_relpath(article_id))
@@ -250,6 +266,9 @@ class BargainingRepo:
         resolved = self.resolve(article_id, rev)
         if resolved.commit is None:
             text = self.read_draft(article_id)
+        elif rev.startswith("refs/drafts/"):  # a saved draft's tree holds just <id>.txt
+            data = self.store.read_blob(resolved.commit, f"{article_id}.txt")
+            text = None if data is None else decode_article(data, f"{article_id}.txt at {rev}")
         else:
             text = self.text_at_commit(article_id, resolved.commit)
         if text is None:
@@ -261,6 +280,44 @@ class BargainingRepo:
         """The text last recorded (HEAD): what is on the table, as opposed to our draft."""
         head = self.history().head
         return self.text_at_commit(article_id, head) if head else None
+
+    def default_from(self, article_id: str) -> str:
+        """What a redline of the draft is read against when nobody says: the table text if we
+        have an unsent draft, else the pass before the last one (so the last move shows)."""
+        history = self.history()
+        passes = [p for p in history.passes_for(article_id) if article_id in p.articles]
+        draft = self.read_draft(article_id)
+        if passes and draft is not None and draft != self.table_text(article_id):
+            return passes[-1].name
+        if len(passes) >= 2:
+            return passes[-2].name
+        if history.baseline is not None:
+            return "baseline"
+        if passes:
+            return passes[-1].name
+        raise ProposalsError(f"{article_id} has no recorded text to compare with")
+
+    def versions(self, article_id: str, upto: str | None = None) -> list:
+        """The article's text as each party put it on the table, oldest first (for provenance).
+
+        The baseline comes first when there is one; `upto` (a commit) stops the walk there.
+        """
+        from .provenance import Version
+
+        history = self.history()
+        out: list[Version] = []
+        if history.baseline is not None:
+            text = self.text_at_commit(article_id, history.baseline)
+            if text is not None:
+                out.append(Version("baseline", "baseline", text))
+        for record in history.passes_for(article_id):
+            if article_id in record.articles:
+                text = self.text_at_commit(article_id, record.commit)
+                if text is not None:
+                    out.append(Version(record.name, record.party, text))
+            if upto is not None and record.commit == upto:
+                break
+        return out
 
     def draft_ids(self) -> set[str]:
         """Articles whose working-tree text differs from HEAD: unsent drafts."""

@@ -1,0 +1,315 @@
+"""Benchmark the prose redline against git's word diff and difflib; prints a Markdown table.
+
+    python bench/bench_diff.py [--quick]
+
+Corpus: deterministic contract-like prose (``corpus_contract``, fixed seed): 1-, 10- and
+50-page articles (500 words a page) and a 60-article, ~150k-word contract diffed article by
+article, each at 5% and 20% word edits, with one paragraph moved, one deleted and one new
+paragraph inserted per article.
+
+Engines, all in the same run: ours in pure Python, ours with fast-diff-match-patch (both the
+full ``diff_text``: tokens, diff, cleanup, moves), ``git diff --no-index --word-diff=porcelain``
+on temporary files (the contract in one call over two directories), and difflib's
+SequenceMatcher (autojunk off) on our word tokens.
+
+Quality, counted the same way for every engine: hunks (runs of changes not separated by
+unchanged text with a visible character), changed characters (deleted plus inserted, spaces not
+counted: git's porcelain output drops the spaces around changed words), op boundaries that
+fall inside a word on either side (git's words are whitespace-delimited, so it cannot split
+one, and its porcelain output does not keep enough whitespace to check: shown as n/a), and
+for our engine the moves it reported (the corpus moves one paragraph per article).
+
+Times are the median of up to five runs (fewer past a 3 s budget); "best" is the fastest run
+and "CPU" the median processor time (for git, its child processes'), both better guides than
+the wall-clock median on a loaded machine. Targets are checked on the wall-clock median, with
+the CPU verdict beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from corpus_contract import article, contract, edit
+
+from proposals.redline import diff_text
+from proposals.tokens import split
+
+SEED = 20260314
+GAP = ("gap", "")  # unchanged text git left out of its hunks: separates hunks, joins nothing
+Ops = list[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    name: str
+    pairs: list[tuple[str, str]]  # (old, new) per article
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    seconds: float
+    best: float
+    cpu: float
+    hunks: int
+    changed: int
+    splits: int | None
+    moves: int | None = None
+
+
+def cases(quick: bool) -> Iterator[Case]:
+    """The benchmark's inputs, generated from one seed so every run sees the same text."""
+    sizes = [1, 10] if quick else [1, 10, 50]
+    for rate in (0.05, 0.20):
+        for pages in sizes:
+            rng = random.Random(f"{SEED}/{pages}/{rate}")  # each case its own stream
+            old = article(rng, pages)
+            new = edit(rng, old, rate, moves=1, paragraphs=1)
+            yield Case(f"{pages} page{'s' if pages > 1 else ''}, {rate:.0%}", [(old, new)],
+                       len(old.split()))
+        if not quick:
+            rng = random.Random(f"{SEED}/contract/{rate}")
+            olds = contract(rng)
+            pairs = [(old, edit(rng, old, rate, moves=1, paragraphs=1)) for old in olds]
+            yield Case(f"contract (60 articles), {rate:.0%}", pairs,
+                       sum(len(o.split()) for o, _ in pairs))
+
+
+def _cpu() -> float:
+    """Processor time of this process and its finished children (git runs as a child)."""
+    own = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own + children.ru_utime + children.ru_stime
+
+
+def timed(run: Callable[[], object], *, budget: float = 3.0,
+          most: int = 5) -> tuple[float, float, float]:
+    """Median and best wall time and median CPU time of up to ``most`` runs (fewer once
+    ``budget`` seconds are spent)."""
+    times: list[float] = []
+    cpus: list[float] = []
+    while len(times) < most and (not times or sum(times) < budget):
+        start, start_cpu = time.perf_counter(), _cpu()
+        run()
+        times.append(time.perf_counter() - start)
+        cpus.append(_cpu() - start_cpu)
+    return statistics.median(times), min(times), statistics.median(cpus)
+
+
+# --- the engines, each returning ops as (kind, text) with kind equal/delete/insert/gap ---------
+
+
+def ours(engine: str) -> Callable[[str, str], Ops]:
+    def run(old: str, new: str) -> Ops:
+        return [(f"{op.op}:{op.move}" if op.move else op.op, op.text)
+                for op in diff_text(old, new, engine=engine)]
+
+    return run
+
+
+def difflib_words(old: str, new: str) -> Ops:
+    a, b = split(old), split(new)
+    out: Ops = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.append(("equal", "".join(b[j1:j2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", "".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", "".join(b[j1:j2])))
+    return out
+
+
+def git_word_diff(old_path: Path, new_path: Path) -> str:
+    done = subprocess.run(
+        ["git", "diff", "--no-index", "--no-color", "--word-diff=porcelain", "--",
+         str(old_path), str(new_path)],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    if done.returncode not in (0, 1):
+        raise RuntimeError(done.stderr)
+    return done.stdout
+
+
+def parse_porcelain(output: str) -> Ops:
+    """Ops from git's porcelain word diff; text outside its hunks becomes a GAP."""
+    out: Ops = []
+    in_hunk = False
+    for line in output.split("\n"):
+        if line.startswith("@@"):
+            out.append(GAP)
+            in_hunk = True
+        elif line.startswith("diff --git"):
+            out.append(GAP)
+            in_hunk = False
+        elif not in_hunk or not line:
+            continue
+        elif line[0] == "~":
+            out.append(("equal", "\n"))
+        elif line[0] == " ":
+            out.append(("equal", line[1:]))
+        elif line[0] == "-":
+            out.append(("delete", line[1:]))
+        elif line[0] == "+":
+            out.append(("insert", line[1:]))
+    return out
+
+
+# --- quality -----------------------------------------------------------------------------------
+
+
+def hunks(ops: Ops) -> int:
+    """Runs of changes separated by unchanged text with something visible in it (or a gap)."""
+    count = 0
+    in_change = False
+    for kind, text in ops:
+        if kind == "gap" or (kind == "equal" and text.strip()):
+            in_change = False
+        elif kind in ("delete", "insert") and not in_change:
+            count += 1
+            in_change = True
+    return count
+
+
+def _inside_word(left: str, right: str) -> bool:
+    return (left.isalnum() or left == "_") and (right.isalnum() or right == "_")
+
+
+def splits(ops: Ops) -> int:
+    """Op boundaries that cut a word in two, on the old side or the new side."""
+    count = 0
+    for skip in ("insert", "delete"):
+        previous = ""
+        for kind, text in ops:
+            if kind == "gap":
+                previous = ""
+                continue
+            if kind == skip or not text:
+                continue
+            if previous and _inside_word(previous[-1], text[0]):
+                count += 1
+            previous = text
+    return count
+
+
+def changed(ops: Ops) -> int:
+    return sum(len("".join(text.split())) for kind, text in ops if kind in ("delete", "insert"))
+
+
+def measure(case: Case, engine: Callable[[str, str], Ops], *,
+            reports_moves: bool = False) -> Result:
+    ops_per_article: list[Ops] = []
+
+    def run() -> None:
+        ops_per_article.clear()
+        ops_per_article.extend(engine(old, new) for old, new in case.pairs)
+
+    seconds, best, cpu = timed(run)
+    tagged = [op for article_ops in ops_per_article for op in [GAP, *article_ops]]
+    # Each move has exactly one tagged insertion ("insert:m1"); move ids restart per article.
+    moves = sum(1 for kind, _ in tagged if kind.startswith("insert:"))
+    ops = [(kind.split(":")[0], text) for kind, text in tagged]
+    return Result(seconds, best, cpu, hunks(ops), changed(ops), splits(ops),
+                  moves if reports_moves else None)
+
+
+def measure_git(case: Case) -> Result:
+    with tempfile.TemporaryDirectory() as tmp:
+        old_dir, new_dir = Path(tmp, "old"), Path(tmp, "new")
+        old_dir.mkdir()
+        new_dir.mkdir()
+        for n, (old, new) in enumerate(case.pairs):
+            Path(old_dir, f"a{n:02}.txt").write_text(old, encoding="utf-8")
+            Path(new_dir, f"a{n:02}.txt").write_text(new, encoding="utf-8")
+        if len(case.pairs) == 1:
+            old_dir, new_dir = old_dir / "a00.txt", new_dir / "a00.txt"
+        outputs: list[str] = []
+
+        def run() -> None:
+            outputs[:] = [git_word_diff(old_dir, new_dir)]
+
+        seconds, best, cpu = timed(run)
+    ops = parse_porcelain(outputs[0])
+    return Result(seconds, best, cpu, hunks(ops), changed(ops), None)
+
+
+ENGINES: list[tuple[str, Callable[[Case], Result]]] = [
+    ("ours, pure Python", lambda case: measure(case, ours("python"), reports_moves=True)),
+    ("ours, fast-dmp", lambda case: measure(case, ours("fast"), reports_moves=True)),
+    ("git --word-diff", measure_git),
+    ("difflib (words)", lambda case: measure(case, difflib_words)),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1- and 10-page cases only")
+    args = parser.parse_args()
+    print("| case | engine | time (median) | best | CPU | × git | hunks | × git hunks "
+          "| changed chars | splits in words | moves found |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    results: dict[tuple[str, str], Result] = {}
+    for case in cases(args.quick):
+        measured = {name: run(case) for name, run in ENGINES}
+        git = measured["git --word-diff"]
+        for name, result in measured.items():
+            results[(case.name, name)] = result
+            splits_cell = "n/a" if result.splits is None else str(result.splits)
+            moves_cell = "–" if result.moves is None else str(result.moves)
+            print(f"| {case.name} ({case.words:,} words) | {name} | "
+                  f"{result.seconds * 1000:,.1f} ms | {result.best * 1000:,.1f} ms | "
+                  f"{result.cpu * 1000:,.1f} ms | "
+                  f"{result.seconds / git.seconds:.2f} | "
+                  f"{result.hunks:,} | {result.hunks / max(git.hunks, 1):.2f} | "
+                  f"{result.changed:,} | {splits_cell} | {moves_cell} |", flush=True)
+    print()
+    print_targets(results)
+
+
+def print_targets(results: dict[tuple[str, str], Result]) -> None:
+    """Check the issue's targets against what was just measured (wall median, and CPU)."""
+    checks: list[tuple[str, Result | None, float]] = []  # (label, result, limit in seconds)
+    for rate in ("5%", "20%"):
+        ten = f"10 pages, {rate}"
+        whole = f"contract (60 articles), {rate}"
+        if (ten, "ours, pure Python") in results:
+            checks.append((f"{ten}: pure Python ≤ 200 ms",
+                           results[(ten, "ours, pure Python")], 0.2))
+            checks.append((f"{ten}: fast-dmp ≤ 15 ms", results[(ten, "ours, fast-dmp")], 0.015))
+        if (whole, "ours, fast-dmp") in results:
+            checks.append((f"{whole}: article by article with fast-dmp ≤ 0.4 s",
+                           results[(whole, "ours, fast-dmp")], 0.4))
+    print("| target | wall-clock median | CPU median |")
+    print("|---|---|---|")
+    for label, result, limit in checks:
+        assert result is not None
+        wall = "met" if result.seconds <= limit else f"MISSED ({result.seconds * 1000:,.1f} ms)"
+        cpu = "met" if result.cpu <= limit else f"MISSED ({result.cpu * 1000:,.1f} ms)"
+        print(f"| {label} | {wall} | {cpu} |")
+    ours_names = ("ours, pure Python", "ours, fast-dmp")
+    no_splits = all(r.splits == 0 for (_, e), r in results.items() if e in ours_names)
+    few_hunks = all(r.hunks <= results[(c, "git --word-diff")].hunks
+                    for (c, e), r in results.items() if e in ours_names)
+    print(f"| zero splits inside words (ours) | {'met' if no_splits else 'MISSED'} | |")
+    print(f"| no more hunks than git's word diff (ours, every case) | "
+          f"{'met' if few_hunks else 'MISSED'} | |")
+
+
+if __name__ == "__main__":
+    main()
