@@ -462,6 +462,35 @@ async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:
         assert str(app.screen.query_one("DataTable").get_cell("wages", "last")) == "E-2"
 
 
+async def test_their_word_file_with_unannounced_edits_is_flagged(repo_path: Path) -> None:
+    from tui_fixtures import WAGES_E1
+
+    from proposals.docx_export import ArticleChange, export_proposal
+
+    claimed = WAGES_E1.replace("anniversary date", "anniversary date, if funds allow")  # not on the table
+    theirs = claimed.replace("one percent (1%)", "two percent (2%)")
+    docx = repo_path.parent / "employer-E2-tracked.docx"
+    export_proposal(
+        [ArticleChange(old=claimed, new=theirs)],
+        docx,
+        mode="tracked",
+        party="Metro Health",
+        pass_name="E-2",
+        session=date(2025, 4, 7),
+    )
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#docx").value = str(docx)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "if funds allow" in git(repo_path, "show", "E-2:articles/wages.txt")
+        assert any(n.title == "Unannounced change" and "wages" in n.message for n in app._notifications)
+
+
 async def test_mark_ta_with_confirmation(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -1,20 +1,19 @@
-"""Export wiring: article texts from the repo into proposals.docx_export, with progress."""
+"""Export wiring: the modal's choices handed to the core's `documents.export_pass`, with progress."""
 
 from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from proposals.repo import BargainingRepo
 
 
 def export_available() -> bool:
-    """The Word exporter lives on another branch until merged: disable the key without it."""
+    """The Word exporter may be missing from an install: disable the key without it."""
     try:
-        return importlib.util.find_spec("proposals.docx_export") is not None
+        return importlib.util.find_spec("proposals.documents") is not None
     except (ImportError, ValueError):
         return False
 
@@ -23,7 +22,7 @@ def export_available() -> bool:
 class ExportRequest:
     article: str
     mode: str  # tracked | redline | clean
-    against: str  # a REV, or "none"
+    against: str  # a REV, or "default" (their last pass, else the baseline)
     source: str  # "draft" or a REV
     path: str
 
@@ -33,40 +32,25 @@ def export_article(
     request: ExportRequest,
     *,
     us: str,
-    today: date,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> Path:
-    """Runs in the repo lane: read both texts, diff, write the .docx atomically (by the exporter)."""
-    from proposals.docx_export import ArticleChange, export_proposal
+    """Runs in the repo lane; the same code path as `proposals export`."""
+    from proposals.documents import export_pass
 
-    progress(0, 3)
-    new = repo.text_at(request.article, request.source)
-    resolved = repo.resolve(request.article, request.source)
-    history = repo.history()
-    record = history.pass_named(resolved.label)
-    party_key = record.party if record else us
-    party = repo.config.party(party_key)
-    session = date.fromisoformat(record.session) if record and record.session else today
-    if request.mode == "clean" or request.against == "none":
-        old, against_label = new, None
-    else:
-        old = repo.text_at(request.article, request.against)
-        against_label = repo.resolve(request.article, request.against).label
-    progress(1, 3)
-    out = Path(request.path)
+    progress(0, 2)
+    out = Path(request.path).expanduser()
     if not out.is_absolute():
         out = repo.root / out
     out.parent.mkdir(parents=True, exist_ok=True)
-    progress(2, 3)
-    export_proposal(
-        [ArticleChange(old=old, new=new)],
+    progress(1, 2)
+    done = export_pass(
+        repo,
+        [request.article],
         out,
-        mode=request.mode,  # type: ignore[arg-type]
-        party=party.name,
-        pass_name=resolved.label if record else "draft",
-        session=session,
-        colour=party.colour,
-        against=against_label,
+        mode=request.mode,
+        from_rev=None if request.against == "default" else request.against,
+        to_rev=request.source,
+        party=us if request.source == "draft" else None,
     )
-    progress(3, 3)
-    return out
+    progress(2, 2)
+    return done.path

@@ -62,7 +62,7 @@ class ExportModal(ModalScreen[str | None]):
             with Horizontal(classes="field-row"):
                 yield Label("File", classes="field-label")
                 yield Input(self.default_name, id="path", compact=True)
-            yield ProgressBar(total=3, show_eta=False, id="export-progress")
+            yield ProgressBar(total=2, show_eta=False, id="export-progress")
             yield Static("", id="export-status", classes="dialog-error")
             with Horizontal(classes="buttons"):
                 yield Button("Export (ctrl+s)", variant="primary", id="export", compact=True)
@@ -110,7 +110,6 @@ class ExportModal(ModalScreen[str | None]):
                     repo,
                     request,
                     us=app.us,
-                    today=app.today,
                     progress=lambda d, t: self.post_message(ExportProgress(d, t)),
                 )
             except Exception as exc:  # ExportError, ProposalsError: shown in the dialog

@@ -87,8 +87,9 @@ class PassModal(ModalScreen[PassRequest | None]):
                 if self.paste and self.article:
                     with Horizontal(classes="field-row"):
                         yield Label("Word file", classes="field-label")
-                        yield Input(placeholder="their .docx (imports every article in it)", id="docx",
-                                    compact=True)
+                        yield Input(
+                            placeholder="their .docx (imports every article in it)", id="docx", compact=True
+                        )
                     yield Label(f"…or their text of {self.article} (paste)")
                     yield TextArea("", id="paste", soft_wrap=True, show_line_numbers=False)
                 else:

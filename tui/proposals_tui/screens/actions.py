@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from proposals.agreements import make_ta
 from proposals.article import parse_heading, sections
-from proposals.errors import ProposalsError
 from proposals.passes import next_pass_name, record_pass, withdraw
 from proposals.repo import BargainingRepo
 from proposals.status import StatusRow
@@ -47,33 +46,6 @@ def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
     return PassContext(
         {k: next_pass_name(repo, k) for k in ("union", "employer")}, ids, titles, repo.draft_ids()
     )
-
-
-def import_docx_texts(
-    repo: BargainingRepo, path: str, numbers: dict[str, str]
-) -> tuple[dict[str, str], list[str]]:
-    """Their Word file as article texts, matched to our articles by the number in the heading."""
-    from proposals.docx_import import DocxError, read_docx
-
-    source = Path(path).expanduser()
-    if not source.is_absolute():
-        source = repo.root / source
-    try:
-        imported = read_docx(source)
-    except (DocxError, OSError) as exc:
-        raise ProposalsError(f"cannot import {path}: {exc}") from None
-    texts: dict[str, str] = {}
-    unknown: list[str] = []
-    for article in imported.articles:
-        article_id = numbers.get(article.number)
-        if article_id is None:
-            unknown.append(article.number or article.title)
-        else:
-            texts[article_id] = article.text
-    if not texts:
-        found = ", ".join(unknown) or "none"
-        raise ProposalsError(f"{path}: no article in it matches one of ours (found: {found})")
-    return texts, list(texts)
 
 
 class ArticleActions:
@@ -152,11 +124,11 @@ class ArticleActions:
     def _record(self, request: PassRequest | None) -> None:
         if request is None:
             return
-        numbers = {r.number: r.id for r in self.app.status_cache if r.number}
+        if request.docx:
+            self._import_docx(request)
+            return
 
         def job(repo: BargainingRepo):
-            if request.docx:
-                request.texts, request.ids = import_docx_texts(repo, request.docx, numbers)
             return record_pass(
                 repo,
                 request.party,
@@ -175,6 +147,34 @@ class ArticleActions:
             self.app.repo_changed("pass")
 
         self.app.run_repo(job, done, "Record pass")
+
+    def _import_docx(self, request: PassRequest) -> None:
+        """Their Word file through the core's intake, which flags edits they did not announce."""
+        from proposals.intake import import_docx_pass
+
+        def job(repo: BargainingRepo):
+            source = Path(request.docx).expanduser()
+            if not source.is_absolute():
+                source = repo.root / source
+            return import_docx_pass(
+                repo, source, request.party, session=request.session or None, number=request.number or None
+            )
+
+        def done(intake) -> None:
+            result = intake.result
+            note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
+            if intake.unchanged:
+                note += f"\nUnchanged, not in the pass: {', '.join(intake.unchanged)}"
+            if result.saved_drafts:
+                note += "\nYour unsent draft was kept at " + ", ".join(result.saved_drafts.values())
+            self.app.notify(note, title="Their pass imported")
+            for article_id, why in intake.unannounced.items():
+                self.app.notify(
+                    f"{article_id}: {why}", title="Unannounced change", severity="warning", timeout=15
+                )
+            self.app.repo_changed("pass")
+
+        self.app.run_repo(job, done, "Import .docx")
 
     # -- TA ------------------------------------------------------------------------------------
 
@@ -297,14 +297,13 @@ class ArticleActions:
         sources = [("Our draft (working tree)", "draft")]
         if us in last:
             sources.append((f"Our last pass ({last[us]})", us))
-        against = []
+        against = [("Their last pass, else the baseline", "default")]
         if board.baseline:
             against.append(("The baseline (contract in force)", "baseline"))
         if them in last:
             against.append((f"Their last pass ({last[them]})", them))
         if us in last:
             against.append((f"Our last pass ({last[us]})", us))
-        against.append(("Nothing (clean text)", "none"))
         from ..modals.export_modal import ExportModal
 
         modal = ExportModal(

@@ -205,6 +205,7 @@ class EditorScreen(ArticleActions, Screen):
                 write(self.app.repo)
             self._saved(latest["text"])
             return
+
         def done(text: str) -> None:  # a closure, so it runs even after the editor closed
             if self.is_attached:
                 self._saved(text)
