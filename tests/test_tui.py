@@ -622,6 +622,18 @@ async def test_export_to_word_with_progress(repo_path: Path) -> None:
         assert any("Wrote" in n.message for n in app._notifications)
 
 
+async def test_export_the_status_chart(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        out = repo_path / "exports" / "status-2025-04-07.docx"
+        assert out.exists()
+        with zipfile.ZipFile(out) as zf:
+            assert "Mentorship" in zf.read("word/document.xml").decode()
+
+
 async def test_history_pick_two_and_compare(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:

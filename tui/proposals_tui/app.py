@@ -160,7 +160,12 @@ class ProposalsApp(App[int]):
             else:
                 self.notify(f"All TA'd text is intact ({tas} TAs checked).", title="Verify")
 
-        self.run_repo(lambda repo: (verify(repo), len(repo.history().tas)), done, "Verify")
+        def check(repo: BargainingRepo) -> tuple[list, int]:
+            from proposals.integrity import extra_violations  # the same checks as `proposals verify`
+
+            return verify(repo) + extra_violations(repo), len(repo.history().tas)
+
+        self.run_repo(check, done, "Verify")
 
     # -- navigation ----------------------------------------------------------------------------
 

@@ -63,6 +63,7 @@ class BoardScreen(ArticleActions, Screen):
         Binding("f", "cycle_status", "Status filter", show=False),
         Binding("s", "cycle_sort", "Sort", show=False),
         Binding("r", "reload", "Reload", show=False),
+        Binding("S", "export_status", "Status chart", show=False),
         Binding("q", "quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -249,6 +250,20 @@ class BoardScreen(ArticleActions, Screen):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refill()
 
+    def action_export_status(self) -> None:
+        """The status chart as .docx, for the members' update (exports/status-<date>.docx)."""
+        name = f"exports/status-{self.app.today.isoformat()}.docx"
+
+        def job(repo: BargainingRepo):
+            from proposals.documents import export_status_chart
+
+            (repo.root / "exports").mkdir(exist_ok=True)
+            return export_status_chart(repo, repo.root / name, as_of=self.app.today.isoformat())
+
+        self.app.run_repo(
+            job, lambda done: self.app.notify(f"Wrote {done.path}", title="Status chart"), "Status chart"
+        )
+
     async def action_quit(self) -> None:
         await self.app.run_action("quit")
 
@@ -267,4 +282,5 @@ class BoardScreen(ArticleActions, Screen):
             ("Filter by status (cycle)", "cycle_status", self.status_filter),
             ("Sort (cycle)", "cycle_sort", self.sort),
             ("Reload the board", "reload", ""),
+            ("Export the status chart to Word", "export_status", "for the members' update"),
         ]

@@ -31,6 +31,7 @@ HELP_TEXT = {
     "toggle_markers": "Marker mode [-old-]{+new+} for terminals without strikethrough",
     "toggle_theme": "Light or dark theme",
     "verify": "Check every TA'd text is unchanged",
+    "export_status": "Export the status chart to Word (exports/status-DATE.docx)",
     "pick": "Pick this version (two at most)",
     "compare": "Compare the two picked versions (or this one with the one before)",
 }
