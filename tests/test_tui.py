@@ -200,6 +200,31 @@ async def test_jump_between_changes(repo_path: Path) -> None:
         assert view.scroll_offset.y < changes[-1]
 
 
+async def test_the_article_screen_is_reused_and_reset(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("scheduling")
+        await settle(pilot)
+        first = app.screen
+        await pilot.press("v", "c")
+        await settle(pilot)
+        await pilot.press("escape")
+        await select(pilot, "staffing")
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")  # E-1 against U-1, picked from the board's history
+        await settle(pilot)
+        assert app.screen is first and first.article_id == "staffing"
+        assert first.compare() == ("U-1", "E-1") and first.view == "side"
+        assert "STAFFING" in view_text(app) and "SCHEDULING" not in view_text(app)
+        await pilot.press("escape")
+        app.open_article("wages")
+        await settle(pilot)
+        assert app.screen is first and first.compare() == ("union", "employer")
+        assert "WAGES" in view_text(app)
+
+
 async def test_moves_and_locked_sections_are_marked(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:

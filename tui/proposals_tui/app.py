@@ -169,10 +169,23 @@ class ProposalsApp(App[int]):
 
     # -- navigation ----------------------------------------------------------------------------
 
-    def open_article(self, article_id: str) -> None:
+    def open_article(self, article_id: str, custom: tuple[str, str] | None = None) -> None:
+        """Reuse the one installed article screen unless it is already on the stack.
+
+        `custom` opens on a comparison of two revisions (picked in the history).
+        """
         from .screens.article import ArticleScreen
 
-        self.push_screen(ArticleScreen(article_id))
+        if not self.is_screen_installed("article"):
+            self.install_screen(ArticleScreen(article_id, custom), "article")
+            self.push_screen("article")
+            return
+        screen = self.get_screen("article")
+        if screen in self.screen_stack:
+            self.push_screen(ArticleScreen(article_id, custom))
+            return
+        screen.retarget(article_id, custom)
+        self.push_screen(screen)
 
     def open_editor(self, article_id: str) -> None:
         from .screens.editor import EditorScreen
@@ -188,13 +201,10 @@ class ProposalsApp(App[int]):
             if pair is None:
                 return
             screen = self.screen
-            if not isinstance(screen, ArticleScreen) or screen.article_id != article_id:
-                screen = ArticleScreen(article_id)
-                self.push_screen(screen)
-                screen.custom = pair
-                screen.compare_index = 4
-            else:
+            if isinstance(screen, ArticleScreen) and screen.article_id == article_id:
                 screen.set_custom(*pair)
+            else:
+                self.open_article(article_id, pair)
 
         self.push_screen(HistoryScreen(article_id), picked)
 

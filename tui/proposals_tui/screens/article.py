@@ -110,12 +110,14 @@ class ArticleScreen(ArticleActions, Screen):
     view: reactive[str] = reactive("side")
     loaded: reactive[bool] = reactive(False, bindings=True)
 
-    def __init__(self, article_id: str) -> None:
+    def __init__(self, article_id: str, custom: tuple[str, str] | None = None) -> None:
         super().__init__()
         self.article_id = article_id
         self.data: ArticleData | None = None
-        self.custom: tuple[str, str] | None = None
+        self.custom: tuple[str, str] | None = custom
         self._token = 0
+        if custom:
+            self.set_reactive(ArticleScreen.compare_index, 4)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -131,6 +133,24 @@ class ArticleScreen(ArticleActions, Screen):
     def on_mount(self) -> None:
         self.query_one(RedlineView).focus()
         self.reload()
+
+    def retarget(self, article_id: str, custom: tuple[str, str] | None = None) -> None:
+        """Show another article in this (already mounted) screen: mounting a screen costs more
+        than painting a 50-page redline, so the app keeps one article screen and reuses it."""
+        self.article_id = article_id
+        self.data = None
+        self.custom = custom
+        self.loaded = False
+        self.set_reactive(ArticleScreen.compare_index, len(self.compares()) - 1 if custom else 0)
+        self.set_reactive(ArticleScreen.view, "side")
+        self._token += 1
+        if self.is_mounted:
+            self.query_one(RedlineView).set_rows([], 2)
+            for selector in ("#article-head", "#legend", "#column-heads"):
+                self.query_one(selector, Static).update("")
+            self.query_one("#notes-panel").add_class("hidden")
+            self.query_one(RedlineView).focus()
+            self.reload()
 
     # -- state ---------------------------------------------------------------------------------
 
