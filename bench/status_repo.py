@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from corpus import contract, edit  # noqa: E402
+from corpus_contract import contract, edit  # noqa: E402
 
 from proposals.agreements import make_ta  # noqa: E402
 from proposals.passes import record_pass  # noqa: E402
@@ -26,6 +26,12 @@ from proposals.repo import BargainingRepo  # noqa: E402
 
 CACHE = HERE / ".corpus" / "status-repo"
 PASSES, SESSIONS, ARTICLES = 800, 40, 60
+
+
+def edited(text: str, rng: random.Random) -> str:
+    """About 1% of the words changed; the heading line stays (a pass needs it)."""
+    heading, body = text.split("\n", 1)
+    return heading + "\n" + edit(rng, body, 0.01)
 
 
 def build(target: Path = CACHE) -> Path:
@@ -41,7 +47,8 @@ def build(target: Path = CACHE) -> Path:
     os.environ.update(env)
     repo = BargainingRepo.init(target, "Clinicians United", "Northstar Health")
     rng = random.Random(11)
-    texts = contract(ARTICLES, 170_000, seed=7)
+    bodies = contract(random.Random(7), ARTICLES, 150_000)
+    texts = {f"art-{n:02d}": body for n, body in enumerate(bodies, 1)}
     ids = list(texts)
     start = date(2024, 2, 1)
     per_session = PASSES // SESSIONS
@@ -56,7 +63,7 @@ def build(target: Path = CACHE) -> Path:
             chosen = [open_ids[(session * per_session + n) % len(open_ids)]]
             if done < ARTICLES:  # openers: every article proposed once first
                 chosen = [ids[done]]
-            new = {i: (texts[i] if done < ARTICLES else edit(texts[i], 0.01, rng)) for i in chosen}
+            new = {i: (texts[i] if done < ARTICLES else edited(texts[i], rng)) for i in chosen}
             texts.update(new)
             record_pass(repo, party, chosen, session=day, texts=new)
             done += 1

@@ -326,6 +326,7 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     from .intake import import_docx_pass
 
     repo = _repo(args)
+    _repair_interrupted(repo)
     announced = [a.strip() for a in args.announced.split(",")] if args.announced else None
     intake = import_docx_pass(
         repo, args.file, args.party, session=args.session, number=args.number, announced=announced

@@ -122,19 +122,25 @@ def split_list(value: str) -> tuple[str, ...]:
 
 
 def load_history(store: GitStore, rev: str = "HEAD") -> History:
-    """Build the whole index from a single ``git log`` (plus one ``rev-parse`` for the baseline).
+    """Build the whole index from a single ``git log``; nothing else runs.
 
     `rev` is HEAD except when checking another line of history, e.g. a remote-tracking branch.
+    The tip is the last commit the reversed log prints, so no separate ``rev-parse`` is needed;
+    a log that fails means there is no such commit yet (a new repo): an empty history.
     """
     history = History()
-    history.head = store.head() if rev == "HEAD" else store.rev_parse(rev)
-    if history.head is None:
+    proc = store.run(
+        "log", "--topo-order", "--reverse", f"--format={LOG_FORMAT}", "--end-of-options", rev, "--",
+        check=False,
+    )
+    if proc.returncode != 0:
         return history
-    out = store.out("log", "--topo-order", "--reverse", f"--format={LOG_FORMAT}", history.head)
+    out = proc.stdout
     for chunk in out.split("\x1e"):
         if not chunk.strip():
             continue
         sha, author, subject, trailer_block = ([*chunk.split("\x1f", 3), "", "", ""])[:4]
+        history.head = sha
         trailers = parse_trailers(trailer_block)
         if T_PASS in trailers and T_PARTY in trailers:
             record = PassRecord(

@@ -20,16 +20,13 @@ clash means. History is only ever merged, never rebased.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .article import validate_id
-from .drafts import DRAFT_REF_PREFIX, save_draft
+from .drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
 from .errors import ProposalsError
 from .history import T_PASS, T_TA_ARTICLE
 from .repo import ARTICLES_DIR, BargainingRepo
@@ -315,20 +312,6 @@ def rewrite_unpushed(
     return mapping, followed
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Like drafts.atomic_write, for bytes we must put back exactly as they were."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
 
 # -- drafts and conflicts -------------------------------------------------------------------------
 
@@ -581,7 +564,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
         """The merge failed outright: every set-aside draft goes back where it was."""
         for article_id, mine in set_aside.items():
             if mine is not None:
-                atomic_write_bytes(repo.article_path(article_id), mine)
+                atomic_write(repo.article_path(article_id), mine)
                 store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
 
     # 4. Merge (never rebase): fast-forward when we have nothing of our own.
@@ -691,7 +674,7 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
         if data is None:  # the chosen side deleted it
             store.run("rm", "--quiet", "--", path)
         else:
-            atomic_write_bytes(repo.root / path, data)
+            atomic_write(repo.root / path, data)
             store.run("add", "--", path)
         left = unmerged_paths(store)
         if left:
@@ -706,7 +689,7 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
         data = store.read_blob(conflicts[article_id], f"{article_id}.txt")
         if data is None:
             raise ProposalsError(f"the set-aside draft of {article_id} is unreadable")
-        atomic_write_bytes(repo.article_path(article_id), data)
+        atomic_write(repo.article_path(article_id), data)
         result = f"{article_id}: your draft is back in {path} (uncommitted); the incoming text is in history"
     else:
         result = f"{article_id}: kept the incoming text; your draft stays at {DRAFT_REF_PREFIX}{article_id}"
