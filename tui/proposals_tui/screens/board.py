@@ -91,7 +91,7 @@ class BoardScreen(ArticleActions, Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("Art.", key="number", width=5)
-        table.add_column("Title", key="title")
+        table.add_column("Title", key="title", width=24)
         table.add_column("Status", key="status", width=12)
         table.add_column("Move", key="move", width=9)
         table.add_column("Last", key="last", width=5)
@@ -143,6 +143,7 @@ class BoardScreen(ArticleActions, Screen):
         current = self.current_id()
         needle = self.query_one("#filter", Input).value.strip()
         self.shown = sorted((r for r in self.data.rows if self._matches(r, needle)), key=self._sort_key)
+        self._fit_title(table)
         table.clear()
         them = self.app.them
         for row in self.shown:
@@ -154,6 +155,20 @@ class BoardScreen(ArticleActions, Screen):
         mode = f"showing {len(self.shown)} · status: {self.status_filter} (f) · sort: {self.sort} (s)"
         self.query_one("#board-mode", Static).update(mode)
         self.refresh_bindings()
+
+    def _fit_title(self, table: DataTable) -> None:
+        """The title column takes what the fixed columns leave, so 80 columns show every field."""
+        fixed = 5 + 12 + 9 + 5 + 10 + 4 + 2 * 7 + 2  # widths plus cell padding and scrollbar
+        longest = max((len(r.title) + 2 for r in self.data.rows), default=10)
+        width = max(12, min(longest, (self.size.width or 80) - fixed))
+        column = table.columns.get("title")  # type: ignore[call-overload]
+        if column is not None and column.width != width:
+            column.width = width
+            table.refresh()
+
+    def on_resize(self) -> None:
+        if self.data.rows:
+            self.refill()
 
     def _cells(self, row: StatusRow, them: str) -> list:
         parties = self.app.repo.config.parties
