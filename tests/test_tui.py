@@ -256,6 +256,37 @@ async def test_articles_with_one_side_open_on_a_comparison_that_exists(repo_path
         assert lines and all(line.startswith("TA") for line in lines)
 
 
+async def test_a_fresh_repo_and_a_first_draft(tmp_path: Path) -> None:
+    from tui_fixtures import AUTHOR
+
+    repo = BargainingRepo.init(tmp_path / "fresh", "Union", "Employer", env=AUTHOR)
+    repo.store.run("config", "user.name", "Test Team")
+    repo.store.run("config", "user.email", "team@example.org")
+    app = make_app(repo.root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        assert board.shown == [] and "0 articles" in str(board.query_one("#counts").render())
+        for action in ("open", "edit", "record_pass", "ta", "withdraw", "export", "history"):
+            assert board.check_action(action, ()) is False
+        await pilot.press("enter", "p", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+    repo.write_draft("parking", "ARTICLE 31: PARKING\n31.1 Free parking at every clinic.\n")
+    app = make_app(repo.root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.compare() == ("draft", "draft")
+        assert "Free parking" in view_text(app)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Pass: U-1" in git(repo.root, "log", "-1", "--format=%B")
+
+
 async def test_notes_panel_shows_internal_notes(repo_path: Path) -> None:
     (repo_path / "notes" / "wages.md").write_text("Hold at 4% until the staffing TA.\n")
     app = make_app(repo_path)

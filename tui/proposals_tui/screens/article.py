@@ -191,7 +191,12 @@ class ArticleScreen(ArticleActions, Screen):
             if texts.get(old) is not None and texts.get(new) is not None:
                 self.compare_index = index
                 return
-        for pair in ((self.app.us, "draft"), ("baseline", "draft"), (self.app.them, "draft")):
+        for pair in (
+            (self.app.us, "draft"),
+            ("baseline", "draft"),
+            (self.app.them, "draft"),
+            ("draft", "draft"),
+        ):
             if texts.get(pair[0]) is not None and texts.get(pair[1]) is not None:
                 self.custom = pair
                 self.compare_index = len(self.compares()) - 1
