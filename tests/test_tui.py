@@ -1,0 +1,829 @@
+"""Pilot-driven flows of the terminal UI against real bargaining repos in tmp dirs (no mocks).
+
+Every flow asserts on the repo (git log, tags, files) and on what the screen shows.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from tui_fixtures import STAFFING_E1, build_negotiation, sync_async_tests
+
+from proposals.repo import BargainingRepo
+from proposals_tui.app import ProposalsApp
+from proposals_tui.modals.confirm import ConfirmModal, QuitModal
+from proposals_tui.modals.export_modal import ExportModal
+from proposals_tui.modals.pass_modal import PassModal
+from proposals_tui.modals.ta_modal import TAModal
+from proposals_tui.modals.withdraw_modal import WithdrawModal
+from proposals_tui.screens.article import ArticleScreen
+from proposals_tui.screens.board import BoardScreen
+from proposals_tui.screens.editor import EditorScreen
+from proposals_tui.screens.help import HelpScreen
+from proposals_tui.screens.history import HistoryScreen
+from proposals_tui.widgets.redline_view import RedlineView
+
+TODAY = date(2025, 4, 7)
+
+
+@pytest.fixture(scope="session")
+def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_negotiation(tmp_path_factory.mktemp("template") / "negotiation")
+
+
+@pytest.fixture
+def repo_path(template_repo: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the negotiation for each test, so flows can record passes freely."""
+    target = tmp_path / "negotiation"
+    shutil.copytree(template_repo, target, symlinks=True)
+    return target
+
+
+def make_app(path: Path, **kw) -> ProposalsApp:
+    kw.setdefault("today", TODAY)
+    return ProposalsApp(path, **kw)
+
+
+async def settle(pilot, rounds: int = 6) -> None:
+    """Let repo and diff workers finish and their messages land."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def select(pilot, article_id: str) -> None:
+    board = pilot.app.screen
+    assert isinstance(board, BoardScreen)
+    index = [r.id for r in board.shown].index(article_id)
+    board.query_one("DataTable").move_cursor(row=index)
+    await pilot.pause()
+
+
+def git(path: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
+
+
+def view_text(app) -> str:
+    return "\n".join(app.screen.query_one(RedlineView).plain_lines())
+
+
+# -- board ------------------------------------------------------------------------------------
+
+
+async def test_board_shows_every_article_with_status_words(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert [r.id for r in board.shown] == [
+            "scheduling",
+            "staffing",
+            "mentorship",
+            "holidays",
+            "safety",
+            "wages",
+            "parking",
+        ]
+        assert "7 articles · 1 TA · 4 open · 1 withdrawn · 1 unchanged" in str(
+            board.query_one("#counts").render()
+        )
+        table = board.query_one("DataTable")
+        status = {r.id: str(table.get_cell(r.id, "status")) for r in board.shown}
+        assert status["mentorship"].endswith("TA'd")
+        assert status["parking"].endswith("Withdrawn")
+        assert status["holidays"].endswith("Unchanged")
+        assert str(table.get_cell("scheduling", "move")) == "Them"
+        assert str(table.get_cell("staffing", "move")) == "Us"
+        assert str(table.get_cell("wages", "econ")) == "yes"
+        assert str(table.get_cell("scheduling", "last")) == "U-2"
+
+
+async def test_board_filters_by_text_and_status_and_sorts(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        await pilot.press("slash", "w", "a", "g")
+        assert [r.id for r in board.shown] == ["wages"]
+        await pilot.press("enter", "escape")
+        assert len(board.shown) == 7
+        await pilot.press("f")
+        assert board.status_filter == "open"
+        assert {r.status for r in board.shown} == {"open"}
+        await pilot.press("f")
+        assert [r.id for r in board.shown] == ["mentorship"]
+        await pilot.press("f", "f", "f", "s")
+        assert board.sort == "title"
+        assert [r.title for r in board.shown][:2] == ["Holidays", "Mentorship Program"]
+
+
+async def test_enter_opens_the_article_side_by_side(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article_id == "scheduling"
+        lines = app.screen.query_one(RedlineView).plain_lines()
+        row = next(line for line in lines if "5.1" in line)
+        left, right = row.split("│")
+        assert "three (3)" in left and "two (2)" in right
+        assert row.startswith("~")
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_switching_comparisons_views_and_markers(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.compare() == ("union", "employer")
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.compare() == ("baseline", "union")
+        text = view_text(app)
+        assert "5.4 The Employer" in text.split("│", 1)[-1]  # U-2 added 5.4: right side only
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.compare() == ("baseline", "employer")
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.compare() == ("employer", "draft")
+        assert "Our draft" in str(screen.query_one("#column-heads").render())
+        await pilot.press("v")
+        await settle(pilot)
+        assert screen.view == "inline"
+        assert "│" not in view_text(app)
+        await pilot.press("m")
+        await settle(pilot)
+        assert app.markers
+        inline = view_text(app)
+        assert "[-two" in inline and "{+three" in inline
+        assert "{+" in inline
+        await pilot.press("v")
+        await settle(pilot)
+        assert screen.view == "provenance"
+        assert "{U-2:" in view_text(app) or "{U-" in view_text(app)
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.view == "side" and screen.compare() == ("union", "employer")
+
+
+async def test_jump_between_changes(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 10)) as pilot:
+        await settle(pilot)
+        app.open_article("staffing")
+        await settle(pilot)
+        view = app.screen.query_one(RedlineView)
+        changes = view.change_lines()
+        assert len(changes) >= 3
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.scroll_offset.y in changes and view.scroll_offset.y > 0
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert view.scroll_offset.y < changes[-1]
+
+
+async def test_the_article_screen_is_reused_and_reset(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("scheduling")
+        await settle(pilot)
+        first = app.screen
+        await pilot.press("v", "c")
+        await settle(pilot)
+        await pilot.press("escape")
+        await select(pilot, "staffing")
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")  # E-1 against U-1, picked from the board's history
+        await settle(pilot)
+        assert app.screen is first and first.article_id == "staffing"
+        assert first.compare() == ("U-1", "E-1") and first.view == "side"
+        assert "STAFFING" in view_text(app) and "SCHEDULING" not in view_text(app)
+        await pilot.press("escape")
+        app.open_article("wages")
+        await settle(pilot)
+        assert app.screen is first and first.compare() == ("union", "employer")
+        assert "WAGES" in view_text(app)
+
+
+async def test_moves_and_locked_sections_are_marked(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("safety")
+        await settle(pilot)
+        lines = view_text(app).splitlines()
+        locked = [line for line in lines if line.startswith("TA")]
+        assert locked and "14.2" in locked[0]
+        await pilot.press("escape")
+        app.open_article("staffing")
+        await settle(pilot)
+        assert any(line.startswith("⇄") for line in view_text(app).splitlines())
+
+
+async def test_articles_with_one_side_open_on_a_comparison_that_exists(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("holidays")  # untouched: only the baseline
+        await settle(pilot)
+        assert app.screen.compare() == ("baseline", "draft")
+        assert "paid holidays" in view_text(app)
+        await pilot.press("escape")
+        app.open_article("mentorship")  # TA'd after a union pass only: locked everywhere
+        await settle(pilot)
+        assert app.screen.compare() == ("union", "draft")
+        lines = [line for line in view_text(app).splitlines() if "9." in line]
+        assert lines and all(line.startswith("TA") for line in lines)
+
+
+async def test_a_fresh_repo_and_a_first_draft(tmp_path: Path) -> None:
+    from tui_fixtures import AUTHOR
+
+    repo = BargainingRepo.init(tmp_path / "fresh", "Union", "Employer", env=AUTHOR)
+    repo.store.run("config", "user.name", "Test Team")
+    repo.store.run("config", "user.email", "team@example.org")
+    app = make_app(repo.root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        assert board.shown == [] and "0 articles" in str(board.query_one("#counts").render())
+        for action in ("open", "edit", "record_pass", "ta", "withdraw", "export", "history"):
+            assert board.check_action(action, ()) is False
+        await pilot.press("enter", "p", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+    repo.write_draft("parking", "ARTICLE 31: PARKING\n31.1 Free parking at every clinic.\n")
+    app = make_app(repo.root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.compare() == ("draft", "draft")
+        assert "Free parking" in view_text(app)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Pass: U-1" in git(repo.root, "log", "-1", "--format=%B")
+
+
+async def test_notes_panel_shows_internal_notes(repo_path: Path) -> None:
+    (repo_path / "notes" / "wages.md").write_text("Hold at 4% until the staffing TA.\n")
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("wages")
+        await settle(pilot)
+        panel = app.screen.query_one("#notes-panel")
+        assert not panel.display
+        await pilot.press("n")
+        assert panel.display
+        assert "Hold at 4%" in str(app.screen.query_one("#notes").render())
+
+
+# -- editing ----------------------------------------------------------------------------------
+
+
+async def test_edit_autosaves_atomically_and_previews(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=0.6, preview_delay=0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("e")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        area = editor.query_one("#draft")
+        assert area.text == (repo_path / "articles" / "wages.txt").read_text()
+        assert not editor.dirty
+        area.move_cursor((1, 0))
+        await pilot.press("N", "E", "W", "space")
+        assert editor.dirty
+        assert "unsaved" in str(editor.query_one("#editor-head").render())
+        assert "NEW" not in (repo_path / "articles" / "wages.txt").read_text()
+        await pilot.pause(0.8)
+        await settle(pilot)
+        assert not editor.dirty
+        assert "saved" in str(editor.query_one("#editor-head").render())
+        on_disk = (repo_path / "articles" / "wages.txt").read_text()
+        assert "NEW 20.1" in on_disk
+        assert "articles/wages.txt" in git(repo_path, "status", "--porcelain")
+        assert not list((repo_path / "articles").glob(".*.tmp"))  # atomic: no temp file left
+        preview = view_text(app)
+        assert "NEW" in preview
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert "baseline" in str(editor.query_one("#preview-title").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert "✎" in str(app.screen.query_one("DataTable").get_cell("wages", "title"))
+
+
+async def test_editor_flags_changes_to_tad_text(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=3600, preview_delay=0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("safety")
+        await settle(pilot)
+        editor = app.screen
+        assert editor.broken == []
+        locked = [line for line in view_text(app).splitlines() if line.startswith("TA")]
+        assert any("14.2" in line for line in locked)
+        area = editor.query_one("#draft")
+        row = area.text.split("\n").index(next(p for p in area.text.split("\n") if p.startswith("14.2")))
+        area.move_cursor((row, 5))
+        await pilot.press("X")
+        await pilot.pause(0.05)
+        await settle(pilot)
+        assert editor.broken == ["14.2"]
+        assert "changes TA'd text (§ 14.2)" in str(editor.query_one("#editor-head").render())
+
+
+async def test_overlapping_autosaves_leave_the_last_keystroke_on_disk(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=0.001, preview_delay=0.001)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("wages")
+        await settle(pilot)
+        editor = app.screen
+        for word in ("alpha ", "beta ", "gamma "):
+            await pilot.press(*word)
+            await pilot.press("ctrl+s")
+        await pilot.pause(0.1)
+        await settle(pilot)
+        area = editor.query_one("#draft")
+        assert area.text.startswith("alpha beta gamma ARTICLE 20")
+        assert (repo_path / "articles" / "wages.txt").read_text() == area.text
+        assert not editor.dirty
+
+
+async def test_editor_notes_are_saved(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("staffing")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        notes = app.screen.query_one("#notes-editor")
+        notes.focus()
+        await pilot.press("o", "k")
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert (repo_path / "notes" / "staffing.md").read_text() == "ok"
+
+
+async def test_quit_with_unsaved_work_asks_and_can_discard(repo_path: Path) -> None:
+    before = (repo_path / "articles" / "wages.txt").read_text()
+    app = make_app(repo_path, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("wages")
+        await settle(pilot)
+        await pilot.press("X")
+        assert app.screen.dirty
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitModal)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen) and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+    assert app.return_value == 0
+    assert (repo_path / "articles" / "wages.txt").read_text() == before
+
+
+async def test_quit_with_unsaved_work_can_save(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("wages")
+        await settle(pilot)
+        await pilot.press("X")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+    assert (repo_path / "articles" / "wages.txt").read_text().startswith("XARTICLE 20")
+
+
+async def test_quit_without_unsaved_work_just_quits(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_value == 0
+
+
+# -- passes, TAs, withdrawals -----------------------------------------------------------------
+
+
+async def test_record_pass_from_the_board(repo_path: Path) -> None:
+    repo = BargainingRepo.open(repo_path)
+    repo.write_draft("staffing", STAFFING_E1.replace("quarterly", "every two weeks"))
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "staffing")
+        await pilot.press("p")
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, PassModal)
+        assert modal.query_one("#number").value == "U-4"
+        assert modal.query_one("#session").value == "2025-04-07"
+        assert modal.query_one("#articles").selected == ["staffing"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        log = git(repo_path, "log", "-1", "--format=%B")
+        assert "Pass: U-4" in log and "Articles: staffing" in log and "Session: 2025-04-07" in log
+        assert "U-4" in git(repo_path, "tag", "--list").split()
+        assert "every two weeks" in git(repo_path, "show", "U-4:articles/staffing.txt")
+        table = app.screen.query_one("DataTable")
+        assert str(table.get_cell("staffing", "last")) == "U-4"
+        assert str(table.get_cell("staffing", "move")) == "Them"
+
+
+async def test_enter_their_pass_by_pasting(repo_path: Path) -> None:
+    repo = BargainingRepo.open(repo_path)
+    repo.write_draft("wages", "ARTICLE 20: WAGES\n20.1 Our unsent draft.\n")
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("wages")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, PassModal) and modal.party == "employer"
+        assert modal.query_one("#number").value == "E-2"
+        modal.query_one("#paste").load_text("ARTICLE 20: WAGES\n20.1 A general increase of 2%.\n")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert "2%" in git(repo_path, "show", "E-2:articles/wages.txt")
+        assert "Proposal-Party: employer" in git(repo_path, "log", "-1", "--format=%B")
+        assert "unsent draft" in git(repo_path, "show", "refs/drafts/wages:wages.txt")
+        assert "E-2" in str(app.screen.query_one("#column-heads").render())
+
+
+async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:
+    from proposals.docx_export import ArticleChange, export_proposal
+
+    theirs = "ARTICLE 20: WAGES\n20.1 A general increase of three percent (3%).\n\n20.2 Steps as before.\n"
+    docx = repo_path.parent / "employer-E2.docx"
+    export_proposal(
+        [ArticleChange(old=theirs, new=theirs)],
+        docx,
+        mode="clean",
+        party="Metro Health",
+        pass_name="E-2",
+        session=date(2025, 4, 7),
+    )
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#docx").value = str(docx)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "three percent (3%)" in git(repo_path, "show", "E-2:articles/wages.txt")
+        assert "Articles: wages" in git(repo_path, "log", "-1", "--format=%B")
+        assert str(app.screen.query_one("DataTable").get_cell("wages", "last")) == "E-2"
+
+
+async def test_their_word_file_with_unannounced_edits_is_flagged(repo_path: Path) -> None:
+    from tui_fixtures import WAGES_E1
+
+    from proposals.docx_export import ArticleChange, export_proposal
+
+    claimed = WAGES_E1.replace("anniversary date", "anniversary date, if funds allow")  # not on the table
+    theirs = claimed.replace("one percent (1%)", "two percent (2%)")
+    docx = repo_path.parent / "employer-E2-tracked.docx"
+    export_proposal(
+        [ArticleChange(old=claimed, new=theirs)],
+        docx,
+        mode="tracked",
+        party="Metro Health",
+        pass_name="E-2",
+        session=date(2025, 4, 7),
+    )
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#docx").value = str(docx)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "if funds allow" in git(repo_path, "show", "E-2:articles/wages.txt")
+        assert any(n.title == "Unannounced change" and "wages" in n.message for n in app._notifications)
+
+
+async def test_mark_ta_with_confirmation(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "staffing")
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TAModal)
+        assert app.screen.query_one("#union-sign").value == "A. Rivera"  # last signatories
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "ta-staffing" not in git(repo_path, "tag", "--list")
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert "ta-staffing" in git(repo_path, "tag", "--list").split()
+        log = git(repo_path, "log", "-1", "--format=%B")
+        assert "TA-Article: staffing" in log and "TA-Date: 2025-04-07" in log
+        board = app.screen
+        assert [r.status for r in board.shown if r.id == "staffing"] == ["ta"]
+        assert board.check_action("ta", ()) is False
+        assert board.check_action("withdraw", ()) is False
+
+
+async def test_ta_one_section(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("safety")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        modal = app.screen
+        modal.query_one("#section").value = "14.3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert "TA-Section: 14.3" in git(repo_path, "log", "-1", "--format=%B")
+        assert isinstance(app.screen, ArticleScreen)
+        locked = [line for line in view_text(app).splitlines() if line.startswith("TA")]
+        assert any("14.2" in line for line in locked) and any("14.3" in line for line in locked)
+
+
+async def test_withdraw(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, WithdrawModal)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Withdrawn: wages" in git(repo_path, "log", "-1", "--format=%B")
+        assert "U-4" in git(repo_path, "tag", "--list").split()
+        assert [r.status for r in app.screen.shown if r.id == "wages"] == ["withdrawn"]
+
+
+async def test_refused_operation_is_a_notification_not_a_crash(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("p")
+        await settle(pilot)
+        app.screen.query_one("#number").value = "U-1"  # already used
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.is_running
+        assert any("already exists" in n.message for n in app._notifications)
+        assert "U-4" not in git(repo_path, "tag", "--list").split()
+
+
+async def test_impossible_actions_are_disabled(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        await select(pilot, "mentorship")
+        assert board.check_action("ta", ()) is False
+        assert board.check_action("withdraw", ()) is False
+        assert board.check_action("record_pass", ()) is False
+        await select(pilot, "parking")
+        assert board.check_action("withdraw", ()) is False
+        assert board.check_action("export", ()) is False
+        await select(pilot, "holidays")
+        assert board.check_action("history", ()) is False
+        assert board.check_action("ta", ()) is True  # agreeing to keep the baseline text
+        await select(pilot, "wages")
+        assert all(board.check_action(a, ()) for a in ("ta", "withdraw", "record_pass", "export", "history"))
+        await pilot.press("w")  # and a disabled key does nothing on the TA'd article
+        await settle(pilot)
+        await pilot.press("escape")
+        await select(pilot, "mentorship")
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+
+
+# -- export, history, help, verify ------------------------------------------------------------
+
+
+async def test_export_to_word_with_progress(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        await pilot.press("x")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, ExportModal)
+        assert modal.query_one("#path").value == "exports/scheduling-2025-04-07.docx"
+        modal.query_one("#against").value = "employer"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        out = repo_path / "exports" / "scheduling-2025-04-07.docx"
+        assert out.exists()
+        with zipfile.ZipFile(out) as zf:
+            body = zf.read("word/document.xml").decode()
+        assert "w:ins" in body and "w:del" in body
+        assert any("Wrote" in n.message for n in app._notifications)
+
+
+async def test_export_the_status_chart(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        out = repo_path / "exports" / "status-2025-04-07.docx"
+        assert out.exists()
+        with zipfile.ZipFile(out) as zf:
+            assert "Mentorship" in zf.read("word/document.xml").decode()
+
+
+async def test_history_pick_two_and_compare(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        await pilot.press("h")
+        await settle(pilot)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        assert [r.rev for r in history.rows] == ["baseline", "U-1", "E-1", "U-2"]
+        assert history.rows[1].summary.startswith("+")
+        table = history.query_one("DataTable")
+        table.move_cursor(row=1)
+        await pilot.press("space")
+        table.move_cursor(row=2)
+        await pilot.press("space")
+        assert history.picked == ["U-1", "E-1"]
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.compare() == ("U-1", "E-1")
+        row = next(line for line in view_text(app).splitlines() if "5.1" in line)
+        assert "four (4)" in row.split("│")[0] and "two (2)" in row.split("│")[1]
+        # from the article view, the history replaces the comparison in place
+        await pilot.press("h")
+        await settle(pilot)
+        app.screen.query_one("DataTable").move_cursor(row=3)
+        await pilot.press("enter")  # no picks: the version against the one before it
+        await settle(pilot)
+        assert app.screen is screen and screen.compare() == ("E-1", "U-2")
+
+
+async def test_help_lists_keys_by_screen(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from proposals_tui.screens.help import help_table
+
+        text = "".join(str(c) for col in help_table().columns for c in col._cells)
+        for word in (
+            "Board",
+            "Editor",
+            "History",
+            "Compare",
+            "Record a pass",
+            "Withdraw",
+            "Export",
+            "ctrl+s",
+        ):
+            assert word in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_verify_reports_intact_tas(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("V")
+        await settle(pilot)
+        assert any("intact" in n.message for n in app._notifications)
+
+
+async def test_command_palette_offers_screen_actions(repo_path: Path) -> None:
+    from proposals_tui.commands import ProposalsCommands
+
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "mentorship")
+        provider = ProposalsCommands(app.screen)
+        labels = [label for label, _, _ in provider._commands()]
+        assert "Mark a tentative agreement" not in labels  # disabled now, so not offered
+        assert "Open article 20: Wages" in labels
+        await select(pilot, "wages")
+        assert "Mark a tentative agreement" in [label for label, _, _ in provider._commands()]
+
+
+async def test_command_palette_runs_an_action(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"withdraw")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WithdrawModal)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open article 14")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "safety"
+
+
+async def test_no_color_turns_on_markers(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.markers
+        app.open_article("scheduling")
+        await settle(pilot)
+        assert "[-" in view_text(app) and "{+" in view_text(app)
+
+
+async def test_theme_toggles_light_and_dark(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        dark = app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert app.current_theme.dark is not dark
+
+
+async def test_works_at_80x24(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "staffing")
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(RedlineView)
+        assert all(len(line) <= 80 for line in view.plain_lines())
+        assert view.column_width() >= 30
+
+
+sync_async_tests(globals())

@@ -1,0 +1,95 @@
+"""SVG snapshots of every screen and dialog at 80x24 and 120x40.
+
+The negotiation is built with fixed dates and authors, "today" is frozen, cursors do not blink,
+and workers are waited for before the picture is taken, so the SVGs are the same on every run.
+Regenerate with `pytest tests/test_tui_snapshots.py --snapshot-update` after a deliberate change.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+sys.path.insert(0, str(Path(__file__).parent))
+from tui_fixtures import build_negotiation
+
+from proposals_tui.app import ProposalsApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(scope="module")
+def snapshot_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_negotiation(tmp_path_factory.mktemp("snap") / "negotiation")
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+async def settle(pilot: Pilot) -> None:
+    for _ in range(6):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def steps(*keys: str, select: str | None = None) -> Callable[[Pilot], Awaitable[None]]:
+    """Wait for the board, highlight `select`, press `keys`, waiting for workers after each."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        if select is not None:
+            board = pilot.app.screen
+            board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(select))
+            await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+CASES = {
+    "board": steps(),
+    "article": steps("enter", select="scheduling"),
+    "article_moves": steps("enter", select="staffing"),
+    "article_locked": steps("enter", select="safety"),
+    "article_inline_markers": steps("enter", "v", "m", select="scheduling"),
+    "article_provenance": steps("enter", "v", "v", select="scheduling"),
+    "editor": steps("e", select="wages"),
+    "history": steps("h", select="scheduling"),
+    "pass_modal": steps("p", select="staffing"),
+    "their_pass_modal": steps("i", select="wages"),
+    "ta_modal": steps("t", select="staffing"),
+    "ta_confirm": steps("t", "ctrl+s", select="staffing"),
+    "withdraw_modal": steps("w", select="wages"),
+    "export_modal": steps("x", select="scheduling"),
+    "quit_modal": steps("e", "X", "ctrl+q", select="wages"),
+    "help": steps("question_mark"),
+    "article_light_theme": steps("enter", "ctrl+t", select="scheduling"),
+    "board_filtered_open": steps("f", "s"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("case", list(CASES))
+def test_snapshot(
+    snap_compare, snapshot_repo: Path, tmp_path: Path, case: str, size: tuple[int, int]
+) -> None:
+    import shutil
+
+    repo = tmp_path / "negotiation"
+    shutil.copytree(snapshot_repo, repo, symlinks=True)
+    app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600)
+    assert snap_compare(app, terminal_size=size, run_before=CASES[case])

@@ -1,0 +1,240 @@
+"""The proposals terminal UI: a status board, side-by-side redlines, an editor, passes and TAs.
+
+The app owns the repo and the one serial lane for git (`run_repo`); screens ask it for work and
+get results back as messages. Nothing here blocks the event loop on git, diffs or export.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker
+
+from proposals.errors import ProposalsError
+from proposals.repo import BargainingRepo
+
+from .commands import ProposalsCommands
+from .messages import RepoChanged, RepoDone, RepoFailed
+from .workers import run_repo_job
+
+US = "union"  # the team using the tool; "our draft" is this party's
+
+
+class ProposalsApp(App[int]):
+    """Keyboard-first front end over the core; every state change goes through the core."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "proposals"
+    COMMANDS = App.COMMANDS | {ProposalsCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Every key, by screen"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark"),
+        Binding("m", "toggle_markers", "Markers", show=False, tooltip="[-old-]{+new+} markers"),
+        Binding("V", "verify", "Verify TAs", show=False),
+    ]
+
+    markers: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        today: date | None = None,
+        us: str = US,
+        autosave_delay: float = 0.8,
+        preview_delay: float = 0.15,
+        prefetch: bool = True,
+    ) -> None:
+        super().__init__()
+        self.root = Path(root)
+        self.repo = BargainingRepo.open(self.root)
+        self.us = us
+        self.today = today or date.today()
+        self.autosave_delay = autosave_delay
+        self.preview_delay = preview_delay
+        self.prefetch = prefetch  # warm the highlighted article's redline on the board
+        self.set_reactive(ProposalsApp.markers, self.no_color or bool(os.environ.get("PROPOSALS_MARKERS")))
+        self.first_paint: Callable[[], None] | None = None
+        self.paint_hooks: list[Callable[[], None]] = []  # after each redline paint (bench, tests)
+        from .screens.board import BoardData
+
+        self.board = BoardData([], set())
+        self.status_cache: list = []
+
+    @property
+    def them(self) -> str:
+        return self.repo.config.other(self.us)
+
+    def on_mount(self) -> None:
+        from .screens.board import BoardScreen
+
+        parties = self.repo.config.parties
+        self.title = f"proposals · {parties['union'].name} / {parties['employer'].name}"
+        self.push_screen(BoardScreen())
+
+    # -- the serial git lane -------------------------------------------------------------------
+
+    def run_repo(
+        self,
+        fn: Callable[[BargainingRepo], Any],
+        callback: Callable[[Any], None] | None = None,
+        description: str = "",
+    ) -> Worker:
+        """Run `fn(repo)` in the repo worker group; `callback(result)` later on the event loop."""
+        return self._repo_worker(fn, callback, description)
+
+    @work(thread=True, group="repo", exit_on_error=False)
+    def _repo_worker(
+        self, fn: Callable[[BargainingRepo], Any], callback: Callable[[Any], None] | None, description: str
+    ) -> None:
+        run_repo_job(self, self.repo, fn, callback, description)
+
+    def on_repo_done(self, message: RepoDone) -> None:
+        callback = message.callback
+        if callback is None:
+            return
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, Screen) and not owner.is_attached:
+            return  # the screen that asked was closed meanwhile
+        try:
+            callback(message.result)
+        except ProposalsError as exc:
+            self.notify(str(exc), severity="error", title=message.description or "proposals")
+        except Exception as exc:  # a bug in a callback must not end the session
+            self.log.error(exc)
+            self.notify(f"{type(exc).__name__}: {exc}", severity="error", title=message.description)
+
+    def on_repo_failed(self, message: RepoFailed) -> None:
+        self.notify(message.error, severity="error", title=message.description or "Refused", timeout=8)
+
+    def on_repo_changed(self, message: RepoChanged) -> None:
+        """Broadcast: every screen on the stack reloads (board counts, article text, history)."""
+        for screen in self.screen_stack:
+            reload = getattr(screen, "reload", None)
+            if reload is not None:
+                reload()
+
+    def repo_changed(self, what: str = "") -> None:
+        self.post_message(RepoChanged(what))
+
+    # -- app-wide actions ----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_toggle_markers(self) -> None:
+        self.markers = not self.markers
+        self.notify("Marker mode [-old-]{+new+} " + ("on" if self.markers else "off"), timeout=2)
+
+    def watch_markers(self, value: bool) -> None:
+        for screen in self.screen_stack:
+            hook = getattr(screen, "markers_changed", None)
+            if hook is not None:
+                hook()
+
+    def action_verify(self) -> None:
+        from proposals.agreements import verify
+
+        def done(found: tuple[list, int]) -> None:
+            problems, tas = found
+            if problems:
+                self.notify(
+                    "\n".join(p.line() for p in problems[:8]), title="TA'd text changed", severity="error"
+                )
+            else:
+                self.notify(f"All TA'd text is intact ({tas} TAs checked).", title="Verify")
+
+        def check(repo: BargainingRepo) -> tuple[list, int]:
+            from proposals.integrity import extra_violations  # the same checks as `proposals verify`
+
+            return verify(repo) + extra_violations(repo), len(repo.history().tas)
+
+        self.run_repo(check, done, "Verify")
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def open_article(self, article_id: str, custom: tuple[str, str] | None = None) -> None:
+        """Reuse the one installed article screen unless it is already on the stack.
+
+        `custom` opens on a comparison of two revisions (picked in the history).
+        """
+        from .screens.article import ArticleScreen
+
+        if not self.is_screen_installed("article"):
+            self.install_screen(ArticleScreen(article_id, custom), "article")
+            self.push_screen("article")
+            return
+        screen = self.get_screen("article")
+        if screen in self.screen_stack:
+            self.push_screen(ArticleScreen(article_id, custom))
+            return
+        screen.retarget(article_id, custom)
+        self.push_screen(screen)
+
+    def open_editor(self, article_id: str) -> None:
+        from .screens.editor import EditorScreen
+
+        self.push_screen(EditorScreen(article_id))
+
+    def open_history(self, article_id: str) -> None:
+        """History pick-two: the article view (pushed if needed) then compares the pair."""
+        from .screens.article import ArticleScreen
+        from .screens.history import HistoryScreen
+
+        def picked(pair: tuple[str, str] | None) -> None:
+            if pair is None:
+                return
+            screen = self.screen
+            if isinstance(screen, ArticleScreen) and screen.article_id == article_id:
+                screen.set_custom(*pair)
+            else:
+                self.open_article(article_id, pair)
+
+        self.push_screen(HistoryScreen(article_id), picked)
+
+    def unsaved_screens(self) -> list:
+        return [s for s in self.screen_stack if getattr(s, "dirty", False)]
+
+    async def action_quit(self) -> None:
+        """Quitting with unsaved editor work asks first: a draft is never lost silently."""
+        from .modals.confirm import QuitModal
+
+        dirty = self.unsaved_screens()
+        if not dirty:
+            self.exit(0)
+            return
+        if any(isinstance(s, QuitModal) for s in self.screen_stack):
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                for screen in dirty:
+                    screen.save_now(sync=True)
+                self.exit(0)
+            elif choice == "discard":
+                self.exit(0)
+
+        self.push_screen(QuitModal(", ".join(s.article_id for s in dirty)), answer)
+
+
+def run(root: Path) -> int:
+    """Entry point for `proposals tui`: returns the exit status."""
+    app = ProposalsApp(root)
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,50 @@
+"""The command palette, built from the current screen's state (as posting does).
+
+Each screen lists its actions with `palette_commands()`; only those its `check_action` allows
+now are offered, so the palette never suggests something that would be refused. The board's
+articles are offered as "Open …" commands from any screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class ProposalsCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        out: list[tuple[str, str, Callable[[], object]]] = []
+        listing = getattr(screen, "palette_commands", None)
+        if listing is not None:
+            for label, action, help_text in listing():
+                if screen.check_action(action, ()) is True:
+                    out.append((label, help_text, partial(screen.run_action, action)))
+        app = self.app
+        out.append(
+            (
+                "Toggle marker mode [-old-]{+new+}",
+                "For terminals without strikethrough",
+                partial(app.run_action, "toggle_markers"),
+            )
+        )
+        out.append(("Toggle light/dark theme", "", partial(app.run_action, "toggle_theme")))
+        out.append(("Verify TAs", "Every TA'd text unchanged?", partial(app.run_action, "verify")))
+        out.append(("Help: keys by screen", "", partial(app.run_action, "help")))
+        for row in getattr(app, "status_cache", []):
+            label = f"Open article {row.number}: {row.title}" if row.number else f"Open {row.title}"
+            out.append((label, row.status, partial(app.open_article, row.id)))
+        return out
+
+    async def discover(self) -> Hits:
+        for label, help_text, callback in self._commands():
+            yield DiscoveryHit(label, callback, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        matcher = self.matcher(query)
+        for label, help_text, callback in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), callback, help=help_text)

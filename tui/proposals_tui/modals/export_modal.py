@@ -1,0 +1,132 @@
+"""Export an article to Word: mode, what it is compared against, file name; progress shown."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
+
+from ..export import ExportRequest, export_article
+from ..messages import ExportFinished, ExportProgress
+
+
+class ExportModal(ModalScreen[str | None]):
+    """Stays open while the export runs (in the repo lane); dismisses with the path written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Export"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        article: str,
+        against: list[tuple[str, str]],
+        sources: list[tuple[str, str]],
+        default_name: str,
+    ) -> None:
+        super().__init__(classes="modal")
+        self.article = article
+        self.against = against
+        self.sources = sources
+        self.default_name = default_name
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Static(f"Export {self.article} to Word", classes="dialog-title")
+            with Horizontal(classes="field-row"):
+                yield Label("Mode", classes="field-label")
+                yield Select(
+                    [("Tracked changes", "tracked"), ("Static redline", "redline"), ("Clean text", "clean")],
+                    value="tracked",
+                    allow_blank=False,
+                    id="mode",
+                    compact=True,
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("Text", classes="field-label")
+                yield Select(
+                    self.sources, value=self.sources[0][1], allow_blank=False, id="source", compact=True
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("Against", classes="field-label")
+                yield Select(
+                    self.against, value=self.against[0][1], allow_blank=False, id="against", compact=True
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("File", classes="field-label")
+                yield Input(self.default_name, id="path", compact=True)
+            yield ProgressBar(total=2, show_eta=False, id="export-progress")
+            yield Static("", id="export-status", classes="dialog-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Export (ctrl+s)", variant="primary", id="export", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        if not self.running:
+            self.dismiss(None)
+
+    def request(self) -> ExportRequest:
+        def value(selector: str) -> str:
+            v = self.query_one(selector, Select).value
+            return v if isinstance(v, str) else ""
+
+        return ExportRequest(
+            self.article,
+            value("#mode"),
+            value("#against"),
+            value("#source"),
+            self.query_one("#path", Input).value.strip(),
+        )
+
+    def action_submit(self) -> None:
+        if self.running:
+            return
+        request = self.request()
+        if not request.path:
+            self.query_one("#export-status", Static).update("Give a file name.")
+            return
+        if not request.path.endswith(".docx"):
+            request.path += ".docx"
+        self.running = True
+        self.query_one("#export-status", Static).update("Exporting…")
+        app = self.app
+
+        def job(repo):
+            try:
+                path = export_article(
+                    repo,
+                    request,
+                    us=app.us,
+                    progress=lambda d, t: self.post_message(ExportProgress(d, t)),
+                )
+            except Exception as exc:  # ExportError, ProposalsError: shown in the dialog
+                self.post_message(ExportFinished(error=str(exc)))
+                return None
+            self.post_message(ExportFinished(path=str(path)))
+            return path
+
+        app.run_repo(job, None, "Export")
+
+    def on_export_progress(self, message: ExportProgress) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
+    def on_export_finished(self, message: ExportFinished) -> None:
+        self.running = False
+        if message.error:
+            self.query_one("#export-status", Static).update(f"Export failed: {message.error}")
+            return
+        self.app.notify(f"Wrote {message.path}", title="Export")
+        self.dismiss(message.path)

@@ -1,0 +1,100 @@
+"""Withdraw articles: a pass that takes them off the table, recorded in history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+
+@dataclass
+class WithdrawRequest:
+    party: str
+    number: str
+    session: str
+    ids: list[str]
+
+
+class WithdrawModal(ModalScreen[WithdrawRequest | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Withdraw"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        open_ids: dict[str, str],
+        article: str,
+        party: str,
+        next_names: dict[str, str],
+        today: str,
+        party_names: dict[str, str],
+    ) -> None:
+        super().__init__(classes="modal")
+        self.open_ids = open_ids
+        self.article = article
+        self.party = party
+        self.next_names = next_names
+        self.today = today
+        self.party_names = party_names
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="withdraw-dialog"):
+            yield Static("Withdraw articles", classes="dialog-title")
+            with Horizontal(classes="field-row"):
+                yield Label("Party", classes="field-label")
+                yield Select(
+                    [(self.party_names[k], k) for k in ("union", "employer")],
+                    value=self.party,
+                    allow_blank=False,
+                    id="party",
+                    compact=True,
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("Pass", classes="field-label")
+                yield Input(self.next_names[self.party], id="number", compact=True)
+            with Horizontal(classes="field-row"):
+                yield Label("Session", classes="field-label")
+                yield Input(self.today, id="session", compact=True)
+            yield Label("Articles to withdraw")
+            yield SelectionList[str](
+                *[(title, i, i == self.article) for i, title in self.open_ids.items()], id="articles"
+            )
+            yield Static("", id="withdraw-error", classes="dialog-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Withdraw (ctrl+s)", variant="error", id="withdraw", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.party = event.value
+            self.query_one("#number", Input).value = self.next_names[event.value]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "withdraw":
+            self.action_submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        ids = list(self.query_one("#articles", SelectionList).selected)
+        if not ids:
+            self.query_one("#withdraw-error", Static).update("Choose at least one article.")
+            return
+        self.dismiss(
+            WithdrawRequest(
+                self.party,
+                self.query_one("#number", Input).value.strip(),
+                self.query_one("#session", Input).value.strip(),
+                ids,
+            )
+        )

@@ -1,0 +1,322 @@
+"""Article actions shared by the board, article and editor screens: pass, TA, withdraw, export.
+
+Each action gathers what its modal needs in the repo lane, opens the modal, and records the
+answer through the core in the repo lane again; `check_action` disables what is impossible now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from proposals.agreements import make_ta
+from proposals.article import parse_heading, sections
+from proposals.passes import next_pass_name, record_pass, withdraw
+from proposals.repo import BargainingRepo
+from proposals.status import StatusRow
+
+from ..export import ExportRequest, export_available
+
+if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start for the board
+    from ..modals.pass_modal import PassContext, PassRequest
+    from ..modals.ta_modal import TARequest
+    from ..modals.withdraw_modal import WithdrawRequest
+
+ARTICLE_ACTIONS = ("record_pass", "their_pass", "ta", "withdraw", "export", "history")
+
+
+@dataclass
+class _TAContext:
+    sections: list[str]
+    title: str
+    signers: tuple[str, str]
+
+
+def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
+    from ..modals.pass_modal import PassContext
+
+    known = repo.article_ids()
+    ids = [i for i in order if i in known] + [i for i in known if i not in order]
+    titles = {}
+    for article_id in ids:
+        text = repo.read_draft(article_id) or repo.table_text(article_id) or ""
+        heading = parse_heading(text, fallback_title=article_id)
+        titles[article_id] = f"{heading.number} {heading.title}".strip()
+    return PassContext(
+        {k: next_pass_name(repo, k) for k in ("union", "employer")}, ids, titles, repo.draft_ids()
+    )
+
+
+class ArticleActions:
+    """Mixin for screens that have a current article (`current_row()` / `current_id()`)."""
+
+    def current_row(self) -> StatusRow | None:  # pragma: no cover - overridden
+        return None
+
+    def current_id(self) -> str | None:
+        row = self.current_row()
+        return row.id if row else None
+
+    def before_record(self) -> None:
+        """Hook: the editor flushes its draft to disk before a pass reads the working tree."""
+
+    # -- availability --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ARTICLE_ACTIONS:
+            return True
+        row = self.current_row()
+        if row is None:
+            return False
+        if action in ("record_pass", "their_pass"):
+            return row.status != "ta"
+        if action == "ta":
+            has_text = row.last_pass is not None or self.app.board.baseline
+            return row.status in ("open", "unchanged") and has_text
+        if action == "withdraw":
+            return row.status == "open"
+        if action == "export":
+            return export_available() and row.status != "withdrawn"
+        if action == "history":
+            return row.last_pass is not None or bool(row.tas)
+        return True
+
+    def article_palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Record a pass", "record_pass", "Party, number, session, articles"),
+            ("Enter the other side's pass (paste or .docx)", "their_pass", ""),
+            ("Mark a tentative agreement", "ta", "Article or section, with confirmation"),
+            ("Withdraw", "withdraw", ""),
+            ("Export to Word", "export", "tracked, redline or clean"),
+            ("History of this article", "history", "Pick two passes to compare"),
+        ]
+
+    # -- pass ----------------------------------------------------------------------------------
+
+    def action_record_pass(self) -> None:
+        self._open_pass(self.app.us, paste=False)
+
+    def action_their_pass(self) -> None:
+        self._open_pass(self.app.them, paste=True)
+
+    def _open_pass(self, party: str, paste: bool) -> None:
+        article_id = self.current_id()
+        self.before_record()
+        names = {k: p.name for k, p in self.app.repo.config.parties.items()}
+
+        def opened(context: PassContext) -> None:
+            from ..modals.pass_modal import PassModal
+
+            modal = PassModal(
+                context,
+                party=party,
+                article=article_id,
+                today=self.app.today.isoformat(),
+                paste=paste,
+                party_names=names,
+            )
+            self.app.push_screen(modal, self._record)
+
+        order = [r.id for r in self.app.status_cache]
+        self.app.run_repo(lambda repo: _pass_context(repo, order), opened, "Pass")
+
+    def _record(self, request: PassRequest | None) -> None:
+        if request is None:
+            return
+        if request.docx:
+            self._import_docx(request)
+            return
+
+        def job(repo: BargainingRepo):
+            return record_pass(
+                repo,
+                request.party,
+                request.ids,
+                session=request.session or None,
+                number=request.number or None,
+                message=request.message,
+                texts=request.texts or None,
+            )
+
+        def done(result) -> None:
+            note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
+            if result.saved_drafts:
+                note += "\nYour unsent draft was kept at " + ", ".join(result.saved_drafts.values())
+            self.app.notify(note, title="Pass recorded")
+            self.app.repo_changed("pass")
+
+        self.app.run_repo(job, done, "Record pass")
+
+    def _import_docx(self, request: PassRequest) -> None:
+        """Their Word file through the core's intake, which flags edits they did not announce."""
+        from proposals.intake import import_docx_pass
+
+        def job(repo: BargainingRepo):
+            source = Path(request.docx).expanduser()
+            if not source.is_absolute():
+                source = repo.root / source
+            return import_docx_pass(
+                repo, source, request.party, session=request.session or None, number=request.number or None
+            )
+
+        def done(intake) -> None:
+            result = intake.result
+            note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
+            if intake.unchanged:
+                note += f"\nUnchanged, not in the pass: {', '.join(intake.unchanged)}"
+            if result.saved_drafts:
+                note += "\nYour unsent draft was kept at " + ", ".join(result.saved_drafts.values())
+            self.app.notify(note, title="Their pass imported")
+            for article_id, why in intake.unannounced.items():
+                self.app.notify(
+                    f"{article_id}: {why}", title="Unannounced change", severity="warning", timeout=15
+                )
+            self.app.repo_changed("pass")
+
+        self.app.run_repo(job, done, "Import .docx")
+
+    # -- TA ------------------------------------------------------------------------------------
+
+    def action_ta(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        article_id = row.id
+
+        def gather(repo: BargainingRepo) -> _TAContext:
+            text = repo.table_text(article_id) or ""
+            last = [t for t in repo.history().tas]
+            signers = (last[-1].union_sign, last[-1].employer_sign) if last else ("", "")
+            return _TAContext(list(sections(text)), f"{row.number} {row.title}".strip(), signers)
+
+        def opened(context: _TAContext) -> None:
+            from ..modals.ta_modal import TAModal
+
+            modal = TAModal(
+                article=article_id,
+                title=context.title,
+                sections=context.sections,
+                today=self.app.today.isoformat(),
+                signers=context.signers,
+            )
+            self.app.push_screen(modal, self._confirm_ta)
+
+        self.app.run_repo(gather, opened, "TA")
+
+    def _confirm_ta(self, request: TARequest | None) -> None:
+        if request is None:
+            return
+
+        from ..modals.confirm import ConfirmModal
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._make_ta(request)
+
+        body = (
+            f"Tentatively agree {request.describe()}?\nThe agreed text is locked; later changes are flagged."
+        )
+        self.app.push_screen(ConfirmModal("Confirm tentative agreement", body, yes="TA"), confirmed)
+
+    def _make_ta(self, request: TARequest) -> None:
+        def job(repo: BargainingRepo):
+            return make_ta(
+                repo,
+                request.article,
+                union_sign=request.union_sign,
+                employer_sign=request.employer_sign,
+                ta_date=request.date or None,
+                section=request.section,
+            )
+
+        def done(ta) -> None:
+            what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
+            self.app.notify(f"{what} TA'd {ta.date} ({ta.tag})", title="Tentative agreement")
+            self.app.repo_changed("ta")
+
+        self.app.run_repo(job, done, "TA")
+
+    # -- withdraw ------------------------------------------------------------------------------
+
+    def action_withdraw(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        open_ids = {
+            r.id: f"{r.number} {r.title}".strip() for r in self.app.status_cache if r.status == "open"
+        }
+        names = {k: p.name for k, p in self.app.repo.config.parties.items()}
+
+        def opened(next_names: dict[str, str]) -> None:
+            from ..modals.withdraw_modal import WithdrawModal
+
+            modal = WithdrawModal(
+                open_ids=open_ids,
+                article=row.id,
+                party=self.app.us,
+                next_names=next_names,
+                today=self.app.today.isoformat(),
+                party_names=names,
+            )
+            self.app.push_screen(modal, self._withdraw)
+
+        self.app.run_repo(
+            lambda repo: {k: next_pass_name(repo, k) for k in ("union", "employer")}, opened, "Withdraw"
+        )
+
+    def _withdraw(self, request: WithdrawRequest | None) -> None:
+        if request is None:
+            return
+
+        def job(repo: BargainingRepo):
+            return withdraw(
+                repo,
+                request.party,
+                request.ids,
+                session=request.session or None,
+                number=request.number or None,
+            )
+
+        def done(result) -> None:
+            self.app.notify(f"{result.name} withdraws {', '.join(result.withdrawn)}", title="Withdrawn")
+            self.app.repo_changed("withdraw")
+
+        self.app.run_repo(job, done, "Withdraw")
+
+    # -- export --------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        self.before_record()
+        us, them = self.app.us, self.app.them
+        board = self.app.board
+        last = board.last_by_party.get(row.id, {})
+        sources = [("Our draft (working tree)", "draft")]
+        if us in last:
+            sources.append((f"Our last pass ({last[us]})", us))
+        against = [("Their last pass, else the baseline", "default")]
+        if board.baseline:
+            against.append(("The baseline (contract in force)", "baseline"))
+        if them in last:
+            against.append((f"Their last pass ({last[them]})", them))
+        if us in last:
+            against.append((f"Our last pass ({last[us]})", us))
+        from ..modals.export_modal import ExportModal
+
+        modal = ExportModal(
+            article=row.id,
+            against=against,
+            sources=sources,
+            default_name=f"exports/{row.id}-{self.app.today.isoformat()}.docx",
+        )
+        self.app.push_screen(modal)
+
+    def action_history(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            self.app.open_history(article_id)
+
+
+__all__ = ["ArticleActions", "ExportRequest"]

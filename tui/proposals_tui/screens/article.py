@@ -1,0 +1,390 @@
+"""One article side by side: aligned paragraph rows in one scroller, word-level redline.
+
+`c` switches what is compared (union vs employer, each against the baseline, our draft against
+their last pass, or two passes picked in the history); `v` switches side by side, inline and
+provenance. Texts come from the repo lane; the diff runs in its own worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from proposals.errors import ProposalsError
+from proposals.passes import current_tas
+from proposals.repo import BargainingRepo
+from proposals.status import STATUS_WORDS, StatusRow
+
+from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
+from ..messages import RowsReady
+from ..widgets.redline_view import RedlineView
+from .actions import ArticleActions
+
+VIEWS = ("side", "inline", "provenance")
+VIEW_NAMES = {"side": "side by side", "inline": "inline redline", "provenance": "provenance"}
+
+
+@dataclass
+class ArticleData:
+    """Everything the view shows, read in one trip to the repo lane."""
+
+    article: str
+    texts: dict[str, str | None]  # rev -> text (None: not there)
+    labels: dict[str, str]  # rev -> what people call it ("U-3", "baseline", "draft")
+    versions: list[tuple[str, str, str]] | None = None  # provenance chain, loaded on first use
+    notes: str = ""
+    table: str = ""
+    ta_sections: list[str | None] = field(default_factory=list)
+    pass_party: dict[str, str] = field(default_factory=dict)  # pass name -> party, for colours
+
+
+def load_versions(repo: BargainingRepo, article_id: str) -> list[tuple[str, str, str]]:
+    """Every recorded text of the article, oldest first: only the provenance view needs them."""
+    history = repo.history()
+    versions: list[tuple[str, str, str]] = []
+    if history.baseline:
+        text = repo.text_at_commit(article_id, history.baseline)
+        if text is not None:
+            versions.append(("baseline", "baseline", text))
+    for event in history.passes_for(article_id):
+        if article_id in event.articles:
+            text = repo.text_at_commit(article_id, event.commit)
+            if text is not None:
+                versions.append((event.name, event.party, text))
+    return versions
+
+
+def load_article(repo: BargainingRepo, article_id: str, extra: tuple[str, ...] = ()) -> ArticleData:
+    """Runs in the repo lane: the texts every comparison mode needs, plus notes and TAs."""
+    texts: dict[str, str | None] = {}
+    labels: dict[str, str] = {}
+    for rev in ("draft", "baseline", "union", "employer", *extra):
+        try:
+            resolved = repo.resolve(article_id, rev)
+            texts[rev] = repo.text_at(article_id, rev)
+            labels[rev] = resolved.label
+        except ProposalsError:
+            texts[rev] = None
+            labels[rev] = rev
+    history = repo.history()
+    table = repo.table_text(article_id) or ""
+    return ArticleData(
+        article_id,
+        texts,
+        labels,
+        None,
+        repo.read_notes(article_id),
+        table,
+        [t.section for t in current_tas(history, article_id)],
+        {r.name: r.party for r in history.passes},
+    )
+
+
+class ArticleScreen(ArticleActions, Screen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("c", "next_compare", "Compare"),
+        Binding("v", "next_view", "View"),
+        Binding("right_square_bracket", "jump(True)", "Next change", key_display="]", show=False),
+        Binding("left_square_bracket", "jump(False)", "Prev change", key_display="[", show=False),
+        Binding("e", "edit", "Edit"),
+        Binding("h", "history", "History"),
+        Binding("n", "toggle_notes", "Notes"),
+        Binding("p", "record_pass", "Pass", show=False),
+        Binding("i", "their_pass", "Their pass", show=False),
+        Binding("t", "ta", "TA"),
+        Binding("w", "withdraw", "Withdraw", show=False),
+        Binding("x", "export", "Export", show=False),
+    ]
+
+    compare_index: reactive[int] = reactive(0)
+    view: reactive[str] = reactive("side")
+    loaded: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self, article_id: str, custom: tuple[str, str] | None = None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.data: ArticleData | None = None
+        self.custom: tuple[str, str] | None = custom
+        self._token = 0
+        if custom:
+            self.set_reactive(ArticleScreen.compare_index, 4)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="article-head")
+        yield Static("", id="legend")
+        yield Static("", id="column-heads")
+        with Horizontal(id="article-body"):
+            yield RedlineView(id="redline")
+            with VerticalScroll(id="notes-panel", classes="hidden"):
+                yield Static("", id="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RedlineView).focus()
+        self.reload()
+
+    def retarget(self, article_id: str, custom: tuple[str, str] | None = None) -> None:
+        """Show another article in this (already mounted) screen: mounting a screen costs more
+        than painting a 50-page redline, so the app keeps one article screen and reuses it."""
+        self.article_id = article_id
+        self.data = None
+        self.custom = custom
+        self.loaded = False
+        self.set_reactive(ArticleScreen.compare_index, len(self.compares()) - 1 if custom else 0)
+        self.set_reactive(ArticleScreen.view, "side")
+        self._token += 1
+        if self.is_mounted:
+            self.query_one(RedlineView).set_rows([], 2)
+            for selector in ("#article-head", "#legend", "#column-heads"):
+                self.query_one(selector, Static).update("")
+            self.query_one("#notes-panel").add_class("hidden")
+            self.query_one(RedlineView).focus()
+            self.reload()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def current_row(self) -> StatusRow | None:
+        return next((r for r in self.app.status_cache if r.id == self.article_id), None)
+
+    def compares(self) -> list[tuple[str, str]]:
+        us, them = self.app.us, self.app.them
+        pairs = [("union", "employer"), ("baseline", "union"), ("baseline", "employer"), (them, "draft")]
+        if us == "employer":
+            pairs[0] = ("employer", "union")
+        if self.custom:
+            pairs.append(self.custom)
+        return pairs
+
+    def compare(self) -> tuple[str, str]:
+        pairs = self.compares()
+        return pairs[self.compare_index % len(pairs)]
+
+    def reload(self) -> None:
+        extra = tuple(r for r in (self.custom or ()) if r not in ("draft", "baseline", "union", "employer"))
+        self.app.run_repo(lambda repo: load_article(repo, self.article_id, extra), self._loaded, "Article")
+
+    def _loaded(self, data: ArticleData) -> None:
+        first = self.data is None
+        self.data = data
+        self.loaded = True
+        if first and self.custom is None:
+            self._first_available()
+        self.query_one("#notes", Static).update(data.notes or "(no notes for this article)")
+        self.recompute()
+
+    def _first_available(self) -> None:
+        """Open on the first comparison whose two texts exist (an untouched article: baseline)."""
+        assert self.data is not None
+        texts = self.data.texts
+        for index, (old, new) in enumerate(self.compares()):
+            if texts.get(old) is not None and texts.get(new) is not None:
+                self.compare_index = index
+                return
+        for pair in (
+            (self.app.us, "draft"),
+            ("baseline", "draft"),
+            (self.app.them, "draft"),
+            ("draft", "draft"),
+        ):
+            if texts.get(pair[0]) is not None and texts.get(pair[1]) is not None:
+                self.custom = pair
+                self.compare_index = len(self.compares()) - 1
+                return
+
+    def set_custom(self, old: str, new: str) -> None:
+        """Compare two passes picked in the history; becomes the last compare mode."""
+        self.custom = (old, new)
+        self.compare_index = len(self.compares()) - 1
+        self.view = "side"
+        self.reload()
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def palette(self, old_rev: str, new_rev: str) -> Palette:
+        parties = self.app.repo.config.parties
+
+        def colour(rev: str, fallback: str) -> str:
+            if rev in parties:
+                return parties[rev].colour
+            if rev == "draft":
+                return parties[self.app.us].colour
+            party = self.data.pass_party.get(rev) if self.data else None
+            return parties[party].colour if party else fallback
+
+        return Palette(
+            colour(old_rev, "#8a8a8a"), colour(new_rev, "#1f6feb"), self.app.markers, not self.app.no_color
+        )
+
+    def recompute(self) -> None:
+        if self.data is None:
+            return
+        if self.view == "provenance" and self.data.versions is None:
+            data = self.data
+
+            def got(versions: list[tuple[str, str, str]]) -> None:
+                data.versions = versions
+                self.recompute()
+
+            self.app.run_repo(lambda repo: load_versions(repo, self.article_id), got, "Provenance")
+            return
+        old_rev, new_rev = self.compare()
+        self._token += 1
+        palette = self.palette(old_rev, new_rev)
+        colours = {k: p.colour for k, p in self.app.repo.config.parties.items()}
+        self._paint_heads(old_rev, new_rev, palette)
+        self._diff(self.data, old_rev, new_rev, self.view, palette, colours, self._token)
+
+    @work(thread=True, exclusive=True, group="diff", exit_on_error=False)
+    def _diff(
+        self,
+        data: ArticleData,
+        old_rev: str,
+        new_rev: str,
+        view: str,
+        palette: Palette,
+        colours: dict[str, str],
+        token: int,
+    ) -> None:
+        """Diff off the event loop; only the newest request's rows are painted."""
+        old = data.texts.get(old_rev) or ""
+        new = data.texts.get(new_rev) or ""
+        locked = locked_lines(data.table, data.ta_sections) if data.ta_sections else set()
+        if view == "provenance":
+            versions = list(data.versions or [])
+            draft = data.texts.get("draft")
+            if draft is not None and (not versions or versions[-1][2] != draft):
+                versions.append(("draft", self.app.us, draft))
+            rows = provenance_rows(versions, colours, palette)
+            self.post_message(RowsReady(rows, 1, token))
+        elif view == "inline":
+            self.post_message(RowsReady(inline_rows(old, new, palette, locked), 1, token))
+        else:
+            self.post_message(RowsReady(side_rows(old, new, palette, locked), 2, token))
+
+    def on_rows_ready(self, message: RowsReady) -> None:
+        if message.token == self._token:
+            self.query_one(RedlineView).set_rows(message.rows, message.columns)
+            for callback in self.app.paint_hooks:
+                self.call_after_refresh(callback)
+
+    def _label(self, rev: str) -> str:
+        assert self.data is not None
+        parties = self.app.repo.config.parties
+        label = self.data.labels.get(rev, rev)
+        if self.data.texts.get(rev) is None:
+            who = parties[rev].name if rev in parties else rev
+            return f"({who}: none)"
+        if rev in parties:
+            return f"{parties[rev].name} {label}"
+        if rev == "draft":
+            return "Our draft"
+        if rev == "baseline":
+            return "Baseline"
+        party = self.data.pass_party.get(label)
+        return f"{parties[party].name} {label}" if party else label
+
+    def _paint_heads(self, old_rev: str, new_rev: str, palette: Palette) -> None:
+        row = self.current_row()
+        head = Text()
+        if row is not None:
+            head.append(f"Art. {row.number} {row.title}", style="bold")
+            head.append(f"  ·  {STATUS_WORDS[row.status]}")
+            if row.move:
+                head.append("  ·  " + ("our move" if row.move == self.app.us else "their move"))
+            sections = [t.section for t in row.tas if t.section]
+            if sections:
+                head.append(f"  ·  TA'd § {', '.join(sections)}", style="green")
+        head.append(f"  ·  {VIEW_NAMES[self.view]}", style="dim")
+        self.query_one("#article-head", Static).update(head)
+        legend = Text()
+        if self.view == "provenance":
+            legend.append("first proposed by: ")
+            for party in self.app.repo.config.parties.values():
+                legend.append(f"■ {party.name}  ", style=party.colour)
+            legend.append("plain = baseline")
+        else:
+            left = self.data.labels.get(old_rev, old_rev) if self.data else old_rev
+            right = self.data.labels.get(new_rev, new_rev) if self.data else new_rev
+            strike = "[-…-]" if palette.markers else "struck"
+            under = "{+…+}" if palette.markers else "underlined"
+            legend.append(f"■ {left}", style=palette.old_colour)
+            legend.append(f" {strike} = only here   ")
+            legend.append(f"■ {right}", style=palette.new_colour)
+            legend.append(f" {under} = changed  ⇄ moved  TA locked")
+        self.query_one("#legend", Static).update(legend)
+        heads = self.query_one("#column-heads", Static)
+        if self.view == "side":
+            view = self.query_one(RedlineView)
+            col = view.column_width()
+            left_h = self._label(old_rev)[:col].ljust(col)
+            heads.update(
+                Text("   ")
+                + Text(left_h, style=f"bold {palette.old_colour}")
+                + Text(" │ ")
+                + Text(self._label(new_rev)[:col], style=f"bold {palette.new_colour}")
+            )
+        elif self.view == "inline":
+            heads.update(Text(f"   {self._label(old_rev)} → {self._label(new_rev)}", style="bold"))
+        else:
+            heads.update(Text("   Latest text, coloured by who first proposed each word", style="bold"))
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self.call_after_refresh(lambda: self._paint_heads(*self.compare(), self.palette(*self.compare())))
+
+    def markers_changed(self) -> None:
+        self.recompute()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_next_compare(self) -> None:
+        self.compare_index = (self.compare_index + 1) % len(self.compares())
+        if self.view == "provenance":
+            self.view = "side"
+        self.recompute()
+
+    def action_next_view(self) -> None:
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.recompute()
+
+    def action_jump(self, forward: bool) -> None:
+        if not self.query_one(RedlineView).jump(forward):
+            self.notify("No more changes " + ("below" if forward else "above") + ".", timeout=2)
+
+    def action_toggle_notes(self) -> None:
+        self.query_one("#notes-panel").toggle_class("hidden")
+        self.call_after_refresh(lambda: self._paint_heads(*self.compare(), self.palette(*self.compare())))
+
+    def action_edit(self) -> None:
+        self.app.open_editor(self.article_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_compare", "next_view", "edit") and not self.loaded:
+            return False
+        if action == "edit":
+            row = self.current_row()
+            return row is not None and row.status != "ta"
+        return super().check_action(action, parameters)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Next comparison", "next_compare", " · ".join(f"{a} vs {b}" for a, b in self.compares())),
+            ("Next view: side by side / inline / provenance", "next_view", ""),
+            ("Edit our draft", "edit", ""),
+            ("Toggle notes panel", "toggle_notes", ""),
+            *self.article_palette_commands(),
+        ]

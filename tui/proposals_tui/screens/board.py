@@ -1,0 +1,301 @@
+"""The status board: every article, its status in colour and in words, whose move, last pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from proposals.repo import BargainingRepo
+from proposals.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
+
+from ..widgets.board_table import BoardTable
+from .actions import ArticleActions
+
+STATUS_FILTERS = ("all", "open", "ta", "withdrawn", "unchanged")
+SORTS = ("number", "title", "status", "last pass")
+STATUS_ICON = {"open": "●", "ta": "✔", "withdrawn": "✖", "unchanged": "·"}
+STATUS_STYLE = {"open": "bold yellow", "ta": "bold green", "withdrawn": "red", "unchanged": "dim"}
+
+
+@dataclass
+class BoardData:
+    rows: list[StatusRow]
+    drafts: set[str]
+    last_by_party: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> party -> pass
+    baseline: bool = False
+
+
+def load_board(repo: BargainingRepo) -> BoardData:
+    """Runs in the repo worker: one history load, one status pass, one `git status`."""
+    repo.invalidate()
+    rows = status_rows(repo)
+    history = repo.history()
+    last: dict[str, dict[str, str]] = {}
+    for record in history.passes:
+        for article_id in record.articles:
+            last.setdefault(article_id, {})[record.party] = record.name
+    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None)
+
+
+class BoardScreen(ArticleActions, Screen):
+    """Home screen. Enter opens the highlighted article; keys act on it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", priority=False),
+        Binding("e", "edit", "Edit"),
+        Binding("p", "record_pass", "Pass"),
+        Binding("i", "their_pass", "Their pass", show=False),
+        Binding("t", "ta", "TA"),
+        Binding("w", "withdraw", "Withdraw", show=False),
+        Binding("x", "export", "Export"),
+        Binding("h", "history", "History", show=False),
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("f", "cycle_status", "Status filter", show=False),
+        Binding("s", "cycle_sort", "Sort", show=False),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("S", "export_status", "Status chart", show=False),
+        Binding("q", "quit", "Quit"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    status_filter: reactive[str] = reactive("all", bindings=True)
+    sort: reactive[str] = reactive("number")
+    loaded: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = BoardData([], set())
+        self.shown: list[StatusRow] = []
+        self._prefetch_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="board-top"):
+            yield Static("Loading…", id="counts")
+            yield Input(placeholder="filter: title, number or id  (/)", id="filter")
+        yield Static("", id="board-mode")
+        table = BoardTable(id="board", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Art.", key="number", width=5)
+        table.add_column("Title", key="title", width=24)
+        table.add_column("Status", key="status", width=12)
+        table.add_column("Move", key="move", width=9)
+        table.add_column("Last", key="last", width=5)
+        table.add_column("Date", key="date", width=10)
+        table.add_column("Econ", key="econ", width=4)
+        table.focus()
+        self.reload()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.app.run_repo(load_board, self._loaded, "Status")
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def _loaded(self, data: BoardData) -> None:
+        self.data = data
+        self.app.status_cache = data.rows
+        self.app.board = data
+        drafts = f" · {len(data.drafts)} unsent ✎" if data.drafts else ""
+        self.query_one("#counts", Static).update(counts_line(data.rows) + drafts)
+        self.loaded = True
+        self.refill()
+        if self.app.first_paint is not None:
+            self.call_after_refresh(self.app.first_paint)
+
+    def _matches(self, row: StatusRow, needle: str) -> bool:
+        if self.status_filter != "all" and row.status != self.status_filter:
+            return False
+        if not needle:
+            return True
+        hay = f"{row.number} {row.title} {row.id}".lower()
+        return all(word in hay for word in needle.lower().split())
+
+    def _sort_key(self, row: StatusRow):
+        if self.sort == "title":
+            return row.title.lower()
+        if self.sort == "status":
+            return (("open", "ta", "withdrawn", "unchanged").index(row.status), number_key(row.number))
+        if self.sort == "last pass":
+            session = row.last_pass.session if row.last_pass else ""
+            return (session == "", tuple(-ord(c) for c in session))
+        return (number_key(row.number), row.id)
+
+    def refill(self) -> None:
+        """Rebuild the visible rows from the loaded data: filter, then sort; keep the cursor."""
+        table = self.query_one(DataTable)
+        current = self.current_id()
+        needle = self.query_one("#filter", Input).value.strip()
+        self.shown = sorted((r for r in self.data.rows if self._matches(r, needle)), key=self._sort_key)
+        self._fit_title(table)
+        table.clear()
+        them = self.app.them
+        for row in self.shown:
+            table.add_row(*self._cells(row, them), key=row.id)
+        if current is not None:
+            for index, row in enumerate(self.shown):
+                if row.id == current:
+                    table.move_cursor(row=index)
+        mode = f"showing {len(self.shown)} · status: {self.status_filter} (f) · sort: {self.sort} (s)"
+        self.query_one("#board-mode", Static).update(mode)
+        self.refresh_bindings()
+
+    def _fit_title(self, table: DataTable) -> None:
+        """The title column takes what the fixed columns leave, so 80 columns show every field."""
+        fixed = 5 + 12 + 9 + 5 + 10 + 4 + 2 * 7 + 2  # widths plus cell padding and scrollbar
+        longest = max((len(r.title) + 2 for r in self.data.rows), default=10)
+        width = max(12, min(longest, (self.size.width or 80) - fixed))
+        column = table.columns.get("title")  # type: ignore[call-overload]
+        if column is not None and column.width != width:
+            column.width = width
+            table.refresh()
+
+    def on_resize(self) -> None:
+        if self.data.rows:
+            self.refill()
+
+    def _cells(self, row: StatusRow, them: str) -> list:
+        parties = self.app.repo.config.parties
+        status = Text(f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=STATUS_STYLE[row.status])
+        if row.status == "open" and row.ta is not None:
+            status.append(" §", style="green")
+        title = Text(row.title)
+        if row.id in self.data.drafts:
+            title.append(" ✎", style="bold")
+        if row.move:
+            party = parties[row.move]
+            move = Text(("Us" if row.move == self.app.us else "Them"), style=f"bold {party.colour}")
+        else:
+            move = Text("")
+        last = row.last_pass
+        last_cell = Text(last.name, style=parties[last.party].colour) if last else Text("")
+        when = row.ta.date if row.status == "ta" and row.ta else last.session if last else ""
+        return [row.number, title, status, move, last_cell, when, "yes" if row.economic else ""]
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row is None or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row].id
+
+    def current_row(self) -> StatusRow | None:
+        current = self.current_id()
+        return next((r for r in self.shown if r.id == current), None)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        if self.app.prefetch:
+            self._prefetch_timer = self.set_timer(0.25, self._prefetch)
+
+    def _prefetch(self) -> None:
+        """Warm the redline of the highlighted article while the user reads the board."""
+        row = self.current_row()
+        if row is None or row.status == "unchanged":
+            return
+        article_id = row.id
+        from .article import load_article
+
+        self.app.run_repo(lambda repo: load_article(repo, article_id), self._warm, "Prefetch")
+
+    @work(thread=True, group="prefetch", exclusive=True, exit_on_error=False)
+    def _warm(self, data) -> None:
+        from ..diffing import aligned
+
+        old, new = data.texts.get("union"), data.texts.get("employer")
+        if old is not None and new is not None:
+            aligned(old, new)
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            self.app.open_article(article_id)
+
+    def action_edit(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            self.app.open_editor(article_id)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def action_cycle_status(self) -> None:
+        self.status_filter = STATUS_FILTERS[
+            (STATUS_FILTERS.index(self.status_filter) + 1) % len(STATUS_FILTERS)
+        ]
+        self.refill()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refill()
+
+    def action_export_status(self) -> None:
+        """The status chart as .docx, for the members' update (exports/status-<date>.docx)."""
+        name = f"exports/status-{self.app.today.isoformat()}.docx"
+
+        def job(repo: BargainingRepo):
+            from proposals.documents import export_status_chart
+
+            (repo.root / "exports").mkdir(exist_ok=True)
+            return export_status_chart(repo, repo.root / name, as_of=self.app.today.isoformat())
+
+        self.app.run_repo(
+            job, lambda done: self.app.notify(f"Wrote {done.path}", title="Status chart"), "Status chart"
+        )
+
+    async def action_quit(self) -> None:
+        await self.app.run_action("quit")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open", "edit") and not self.loaded:
+            return False
+        if action in ("open", "edit"):
+            return self.current_id() is not None
+        return super().check_action(action, parameters)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Open the highlighted article", "open", "Side-by-side redline"),
+            ("Edit our draft of the highlighted article", "edit", ""),
+            *self.article_palette_commands(),
+            ("Filter by status (cycle)", "cycle_status", self.status_filter),
+            ("Sort (cycle)", "cycle_sort", self.sort),
+            ("Reload the board", "reload", ""),
+            ("Export the status chart to Word", "export_status", "for the members' update"),
+        ]

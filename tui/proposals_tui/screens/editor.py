@@ -1,0 +1,322 @@
+"""Edit our draft: a plain TextArea, a live redline preview beside it, autosave, notes.
+
+Every change restarts two timers: the preview (a diff in a worker, so typing never waits) and
+autosave (an atomic write through the repo lane). The dirty marker clears only when the text on
+disk is the text on screen; quitting with unsaved work asks first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+
+from proposals.errors import ProposalsError
+from proposals.repo import BargainingRepo
+from proposals.status import StatusRow
+
+from ..diffing import Palette, inline_rows, locked_lines
+from ..messages import RowsReady
+from ..widgets.redline_view import RedlineView
+from ..workers import REPO_LOCK
+from .actions import ArticleActions
+
+
+@dataclass
+class EditorData:
+    draft: str
+    bases: list[tuple[str, str, str]]  # (rev, label, text): what the preview compares against
+    notes: str
+    tas: list = field(default_factory=list)  # standing TARecords: their text is locked
+    table: str = ""
+
+
+def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
+    """Runs in the repo lane: our working-tree text and every text worth comparing it with."""
+    them = repo.config.other(us)
+    draft = repo.read_draft(article_id)
+    if draft is None:
+        draft = repo.table_text(article_id) or ""
+    bases: list[tuple[str, str, str]] = []
+    for rev, what in ((them, "their last pass"), ("baseline", "the baseline"), (us, "our last pass")):
+        try:
+            resolved = repo.resolve(article_id, rev)
+            bases.append((rev, f"{what} ({resolved.label})", repo.text_at(article_id, rev)))
+        except ProposalsError:
+            continue
+    if not bases:
+        bases.append(("empty", "nothing (a new article)", ""))
+    from proposals.passes import current_tas
+
+    tas = current_tas(repo.history(), article_id)
+    return EditorData(draft, bases, repo.read_notes(article_id), tas, repo.table_text(article_id) or "")
+
+
+class EditorScreen(ArticleActions, Screen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+o", "next_base", "Compare with"),
+        Binding("ctrl+n", "toggle_notes", "Notes"),
+        Binding("ctrl+r", "record_pass", "Record pass"),
+        Binding("ctrl+x", "export", "Export", show=False),
+    ]
+
+    dirty: reactive[bool] = reactive(False, bindings=True)
+    loaded: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.data: EditorData | None = None
+        self.base_index = 0
+        self.notes_dirty = False
+        self._loading = 0
+        self._save_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self._token = 0
+        self.broken: list[str | None] = []
+        self.saved_text: str | None = None
+        self._latest: dict[str, str] = {}  # newest text and notes, read by the save job
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="editor-head")
+        with Horizontal(id="editor-body"):
+            with Vertical(id="draft-pane"):
+                yield Static("Our draft", classes="pane-title")
+                yield TextArea("", id="draft", soft_wrap=True, tab_behavior="focus", read_only=True)
+            with Vertical(id="preview-pane"):
+                yield Static("Preview", id="preview-title", classes="pane-title")
+                yield RedlineView(id="preview")
+            with Vertical(id="notes-pane", classes="hidden"):
+                yield Static("Team notes (internal, never exported)", classes="pane-title")
+                yield TextArea("", id="notes-editor", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#draft", TextArea).cursor_blink = False
+        self.query_one("#notes-editor", TextArea).cursor_blink = False
+        self.app.run_repo(
+            lambda repo: load_editor(repo, self.article_id, self.app.us), self._loaded, "Editor"
+        )
+        self._paint_head()
+
+    def current_row(self) -> StatusRow | None:
+        return next((r for r in self.app.status_cache if r.id == self.article_id), None)
+
+    def _loaded(self, data: EditorData) -> None:
+        self.data = data
+        self.saved_text = data.draft
+        self._latest = {"text": data.draft, "written": data.draft}
+        area = self.query_one("#draft", TextArea)
+        self._loading += 2  # load_text posts Changed (textual#3660): do not mark dirty for it
+        area.load_text(data.draft)
+        area.read_only = False
+        self.query_one("#notes-editor", TextArea).load_text(data.notes)
+        area.focus()
+        self.loaded = True
+        self._paint_head()
+        self.refresh_preview()
+
+    def reload(self) -> None:
+        """After a pass or TA: refresh what the preview compares against, keep the text as typed."""
+        if self.data is None:
+            return
+
+        def done(data: EditorData) -> None:
+            if self.data is not None:
+                self.data.bases = data.bases
+                self._paint_head()
+                self.refresh_preview()
+
+        self.app.run_repo(lambda repo: load_editor(repo, self.article_id, self.app.us), done, "Editor")
+
+    # -- typing --------------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#draft")
+    def _changed(self, event: TextArea.Changed) -> None:
+        if self._loading:
+            self._loading -= 1
+            return
+        self._latest["text"] = event.text_area.text
+        self.dirty = event.text_area.text != self.saved_text
+        self._restart_timers()
+
+    @on(TextArea.Changed, "#notes-editor")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        if self._loading:
+            self._loading -= 1
+            return
+        self.notes_dirty = True
+        self._restart_timers(preview=False)
+
+    def _restart_timers(self, preview: bool = True) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(max(0.001, self.app.autosave_delay), self.save_now)
+        if preview:
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+            self._preview_timer = self.set_timer(max(0.001, self.app.preview_delay), self.refresh_preview)
+
+    def watch_dirty(self) -> None:
+        self._paint_head()
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save_now(self, sync: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Write the draft (and notes) atomically; `sync` is for quitting, when no loop is left.
+
+        The job writes the newest text when it runs, not the text when it was queued, so saves
+        finishing in any order still leave the latest keystroke on disk.
+        """
+        if self.data is None:
+            return
+        area = self.query_one("#draft", TextArea)
+        self._latest["text"] = area.text
+        if self.notes_dirty:
+            self._latest["notes"] = self.query_one("#notes-editor", TextArea).text
+        latest = self._latest
+        article_id = self.article_id
+
+        def write(repo: BargainingRepo) -> str:
+            text = latest["text"]
+            if text != latest.get("written"):
+                repo.write_draft(article_id, text)
+                latest["written"] = text
+            notes = latest.pop("notes", None)
+            if notes is not None:
+                repo.write_notes(article_id, notes)
+            return text
+
+        if sync:
+            with REPO_LOCK:
+                write(self.app.repo)
+            self._saved(latest["text"])
+            return
+
+        def done(text: str) -> None:  # a closure, so it runs even after the editor closed
+            if self.is_attached:
+                self._saved(text)
+            if then is not None:
+                then()
+
+        self.app.run_repo(write, done, "Autosave")
+
+    def _saved(self, text: str) -> None:
+        self.saved_text = text
+        self._latest["written"] = text
+        self.notes_dirty = False
+        self.dirty = self.query_one("#draft", TextArea).text != text
+
+    def before_record(self) -> None:
+        """A pass records the working tree, so the draft reaches disk first (same lane, in order)."""
+        if self.dirty or self.notes_dirty:
+            self.save_now()
+
+    # -- preview -------------------------------------------------------------------------------
+
+    def base(self) -> tuple[str, str, str]:
+        assert self.data is not None
+        return self.data.bases[self.base_index % len(self.data.bases)]
+
+    def refresh_preview(self) -> None:
+        if self.data is None:
+            return
+        rev, _label, base = self.base()
+        parties = self.app.repo.config.parties
+        old_colour = parties[rev].colour if rev in parties else "#8a8a8a"
+        palette = Palette(old_colour, parties[self.app.us].colour, self.app.markers, not self.app.no_color)
+        self._token += 1
+        self._preview(self.data, base, self.query_one("#draft", TextArea).text, palette, self._token)
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def _preview(self, data: EditorData, base: str, text: str, palette: Palette, token: int) -> None:
+        """Diff and TA check off the event loop; agreed text changed in the draft is flagged."""
+        from proposals.agreements import agreed_text_matches
+
+        broken = [ta.section for ta in data.tas if not agreed_text_matches(ta, text)]
+        locked = locked_lines(data.table, [ta.section for ta in data.tas]) if data.tas else set()
+        rows = inline_rows(base, text, palette, locked)
+        self.post_message(RowsReady(rows, 1, token, broken))
+
+    def on_rows_ready(self, message: RowsReady) -> None:
+        if message.token != self._token:
+            return
+        self.query_one("#preview", RedlineView).set_rows(message.rows, 1)
+        if message.broken != self.broken:
+            self.broken = message.broken
+            self._paint_head()
+        for callback in self.app.paint_hooks:
+            self.call_after_refresh(callback)
+
+    def markers_changed(self) -> None:
+        self.refresh_preview()
+
+    def _paint_head(self) -> None:
+        row = self.current_row()
+        head = Text()
+        head.append(
+            f"Editing {row.number} {row.title}" if row else f"Editing {self.article_id}", style="bold"
+        )
+        if self.dirty:
+            head.append("  ● unsaved", style="bold yellow")
+        elif self.loaded:
+            head.append("  ✓ saved to working tree", style="green")
+        if self.broken:
+            what = ", ".join(f"§ {s}" if s else "the whole article" for s in self.broken)
+            head.append(f"  ⚠ changes TA'd text ({what})", style="bold red")
+        self.query_one("#editor-head", Static).update(head)
+        if self.data is not None:
+            self.query_one("#preview-title", Static).update(f"Preview against {self.base()[1]}  (ctrl+o)")
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self.save_now()
+
+    def action_back(self) -> None:
+        app = self.app
+        if self.dirty or self.notes_dirty:
+            self.save_now(then=lambda: app.repo_changed("draft"))  # reload after the write lands
+        else:
+            app.repo_changed("draft")
+        app.pop_screen()
+
+    def action_next_base(self) -> None:
+        if self.data is not None:
+            self.base_index = (self.base_index + 1) % len(self.data.bases)
+            self._paint_head()
+            self.refresh_preview()
+
+    def action_toggle_notes(self) -> None:
+        self.query_one("#notes-pane").toggle_class("hidden")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "next_base") and not self.loaded:
+            return False
+        if action == "save":
+            return self.dirty or self.notes_dirty
+        if action in ("withdraw", "ta", "their_pass", "history"):
+            return None
+        return super().check_action(action, parameters)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Save the draft now", "save", "Autosave runs anyway"),
+            ("Compare the preview with…", "next_base", "their last pass, baseline, our last pass"),
+            ("Toggle team notes", "toggle_notes", ""),
+            ("Record a pass", "record_pass", ""),
+            ("Export to Word", "export", ""),
+        ]

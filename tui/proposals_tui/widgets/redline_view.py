@@ -1,0 +1,212 @@
+"""Aligned redline rows painted with the line API: one scroller, so the two panes cannot drift.
+
+Rows are word-wrapped to the column width once per width (a cheap offset computation, no
+widgets), and each visible screen line is cut from its runs only when Textual asks for it, so
+a 50-page article opens as fast as a one-page one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..diffing import Run, ViewRow
+
+GUTTER = 3  # "~ " plus a space
+SEPARATOR = " │ "
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap as (start, end) offsets; words longer than the width are split."""
+    width = max(1, width)
+    n = len(text)
+    if n <= width:
+        return [(0, n)]
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        if n - start <= width:
+            lines.append((start, n))
+            break
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            lines.append((start, start + width))
+            start += width
+        else:
+            lines.append((start, cut))
+            start = cut + 1
+    return lines
+
+
+class _Cell:
+    """A cell's runs flattened for slicing: the text, where each run starts, and its style."""
+
+    __slots__ = ("starts", "styles", "text")
+
+    def __init__(self, runs: list[Run] | None) -> None:
+        self.text = "".join(t for t, _ in runs or [])
+        self.starts: list[int] = []
+        self.styles: list[Style] = []
+        pos = 0
+        for text, style in runs or []:
+            self.starts.append(pos)
+            self.styles.append(style)
+            pos += len(text)
+
+    def segments(self, start: int, end: int, width: int, base: Style) -> list[Segment]:
+        out: list[Segment] = []
+        if start < end and self.starts:
+            i = bisect_right(self.starts, start) - 1
+            pos = start
+            while pos < end and i < len(self.starts):
+                run_end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+                stop = min(end, run_end)
+                if stop > pos:
+                    out.append(Segment(self.text[pos:stop], base + self.styles[i]))
+                pos = stop
+                i += 1
+        used = end - start
+        if used < width:
+            out.append(Segment(" " * (width - used), base))
+        return out
+
+
+class RedlineView(ScrollView, can_focus=True):
+    """Rows of one or two columns; `set_rows` replaces them, nothing is mounted per row."""
+
+    DEFAULT_CSS = """
+    RedlineView { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: auto;
+                  scrollbar-gutter: stable; scrollbar-size-vertical: 1; }
+    RedlineView:focus { background-tint: $foreground 3%; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None):
+        super().__init__(name=name, id=id, classes=classes)
+        self.rows: list[ViewRow] = []
+        self.columns = 2
+        self._cells: list[tuple[_Cell, _Cell]] = []
+        self._lines: list[tuple[int, tuple[int, int] | None, tuple[int, int] | None]] = []
+        self._wrapped_width = -1
+        self._cache: dict[int, Strip] = {}
+        self.gutter_styles: dict[str, Style] = {
+            "TA": Style(color="green", bold=True),
+            "⇄ ": Style(color="magenta", bold=True),
+            "~ ": Style(color="yellow", bold=True),
+            "- ": Style(color="red", bold=True),
+            "+ ": Style(color="green", bold=True),
+        }
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[ViewRow], columns: int = 2) -> None:
+        """Replace the content; wrapping happens on the next paint, for the current width."""
+        self.rows = rows
+        self.columns = columns
+        self._cells = [(_Cell(r.left), _Cell(r.right)) for r in rows]
+        self._wrapped_width = -1
+        self._rewrap()
+        self.scroll_to(y=0, animate=False)
+        self.refresh()
+
+    def column_width(self) -> int:
+        width = max(10, self.scrollable_content_region.width or self.size.width)
+        usable = width - GUTTER
+        if self.columns == 1:
+            return max(5, usable)
+        return max(5, (usable - len(SEPARATOR)) // 2)
+
+    def _rewrap(self) -> None:
+        col = self.column_width()
+        lines: list[tuple[int, tuple[int, int] | None, tuple[int, int] | None]] = []
+        for index, (left, right) in enumerate(self._cells):
+            lw = wrap_offsets(left.text, col)
+            rw = wrap_offsets(right.text, col) if self.columns == 2 else []
+            for k in range(max(len(lw), len(rw))):
+                lines.append((index, lw[k] if k < len(lw) else None, rw[k] if k < len(rw) else None))
+        self._lines = lines
+        self._wrapped_width = col
+        self._cache.clear()
+        self.virtual_size = Size(max(0, self.scrollable_content_region.width), len(lines))
+
+    def on_resize(self) -> None:
+        if self.column_width() != self._wrapped_width:
+            self._rewrap()
+            self.refresh()
+
+    def change_lines(self) -> list[int]:
+        """First screen line of every row that is not unchanged text: where `]` and `[` jump."""
+        out: list[int] = []
+        previous = -1
+        for y, (index, _l, _r) in enumerate(self._lines):
+            if index != previous:
+                previous = index
+                if self.rows[index].kind not in ("equal",) and not self.rows[index].locked:
+                    out.append(y)
+        return out
+
+    def jump(self, forward: bool = True) -> bool:
+        """Scroll the next (or previous) change to the top; False when there is none."""
+        top = int(self.scroll_offset.y)
+        lines = self.change_lines()
+        targets = [y for y in lines if y > top] if forward else [y for y in lines if y < top]
+        if not targets:
+            return False
+        self.scroll_to(y=targets[0] if forward else targets[-1], animate=False)
+        return True
+
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def plain_lines(self) -> list[str]:
+        """Every wrapped line as plain text: what tests and the bench read."""
+        return [self._render_plain(y) for y in range(len(self._lines))]
+
+    def _render_plain(self, y: int) -> str:
+        return "".join(seg.text for seg in self._build(y, Style()))
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def _build(self, y: int, base: Style) -> list[Segment]:
+        index, lrange, rrange = self._lines[y]
+        row = self.rows[index]
+        left, right = self._cells[index]
+        col = self._wrapped_width
+        first = (lrange is not None and lrange[0] == 0) or (rrange is not None and rrange[0] == 0)
+        gutter = row.gutter if first else "  "
+        segments = [Segment(gutter + " ", base + self.gutter_styles.get(gutter, Style()))]
+        a, b = lrange or (0, 0)
+        segments += left.segments(a, b, col, base)
+        if self.columns == 2:
+            segments.append(Segment(SEPARATOR, base + Style(dim=True)))
+            a, b = rrange or (0, 0)
+            segments += right.segments(a, b, col, base)
+        return segments
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if line >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(line)
+        if strip is None:
+            strip = Strip(self._build(line, base))
+            self._cache[line] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
