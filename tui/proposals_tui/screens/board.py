@@ -20,6 +20,7 @@ from proposals.status import STATUS_WORDS, StatusRow, counts_line, number_key, s
 
 from ..widgets.board_table import BoardTable
 from .actions import ArticleActions
+from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
 
 STATUS_FILTERS = ("all", "open", "ta", "withdrawn", "unchanged")
 SORTS = ("number", "title", "status", "last pass")
@@ -47,7 +48,7 @@ def load_board(repo: BargainingRepo) -> BoardData:
     return BoardData(rows, repo.draft_ids(), last, history.baseline is not None)
 
 
-class BoardScreen(ArticleActions, Screen):
+class BoardScreen(SyncActions, ArticleActions, Screen):
     """Home screen. Enter opens the highlighted article; keys act on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,6 +65,8 @@ class BoardScreen(ArticleActions, Screen):
         Binding("s", "cycle_sort", "Sort", show=False),
         Binding("r", "reload", "Reload", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("S", "sync", "Sync", tooltip="Fetch, merge, push (needs: git remote add origin URL)"),
+        Binding("C", "conflicts", "Conflicts", show=False, tooltip="Settle what sync could not merge"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -81,6 +84,7 @@ class BoardScreen(ArticleActions, Screen):
         yield Header()
         with Horizontal(id="board-top"):
             yield Static("Loading…", id="counts")
+            yield ConflictMarker(id="sync-marker")
             yield Input(placeholder="filter: title, number or id  (/)", id="filter")
         yield Static("", id="board-mode")
         table = BoardTable(id="board", cursor_type="row", zebra_stripes=True)
@@ -103,6 +107,7 @@ class BoardScreen(ArticleActions, Screen):
 
     def reload(self) -> None:
         self.app.run_repo(load_board, self._loaded, "Status")
+        self.reload_sync()
 
     def action_reload(self) -> None:
         self.reload()
@@ -267,4 +272,5 @@ class BoardScreen(ArticleActions, Screen):
             ("Filter by status (cycle)", "cycle_status", self.status_filter),
             ("Sort (cycle)", "cycle_sort", self.sort),
             ("Reload the board", "reload", ""),
+            *self.sync_palette_commands(),
         ]
