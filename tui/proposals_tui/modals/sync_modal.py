@@ -52,6 +52,14 @@ def run_sync(repo: BargainingRepo, remote: str | None = None) -> SyncOutcome:
     return SyncOutcome(report, conflicts, problems)
 
 
+INTEGRATED = {
+    "merged": "their passes and ours, in a merge commit",
+    "fast-forward": "their passes (fast-forward: we had nothing new)",
+    "up to date": "nothing new on the remote",
+    "nothing on the remote yet": "nothing: the remote was empty",
+}
+
+
 def report_text(outcome: SyncOutcome) -> Text:
     """The report in words a bargaining team reads: fetched, merged, pushed, renumbered, set aside."""
     report = outcome.report
@@ -64,7 +72,8 @@ def report_text(outcome: SyncOutcome) -> Text:
         out.append(value + "\n", style=style)
 
     line("Remote", where)
-    line("Merged", report.integrated if not report.merge_conflicts else "stopped on a conflict", "")
+    merged = INTEGRATED.get(report.integrated, report.integrated)
+    line("Merged", "stopped on a conflict" if report.merge_conflicts else merged)
     line("Received", ", ".join(report.received_tags) or "no new passes or TAs")
     pushed = ", ".join(report.pushed)
     if report.merge_conflicts:
