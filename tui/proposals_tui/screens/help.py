@@ -33,6 +33,8 @@ HELP_TEXT = {
     "verify": "Check every TA'd text is unchanged",
     "pick": "Pick this version (two at most)",
     "compare": "Compare the two picked versions (or this one with the one before)",
+    "sync": "Sync with the team: fetch, merge, push passes and TAs (needs a git remote)",  # tuisync
+    "conflicts": "Settle sync conflicts: my text and theirs side by side, keep one",  # tuisync
 }
 
 
@@ -55,6 +57,7 @@ def help_table() -> Table:
     from .board import BoardScreen
     from .editor import EditorScreen
     from .history import HistoryScreen
+    from .sync import ConflictScreen  # tuisync
 
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
@@ -65,6 +68,7 @@ def help_table() -> Table:
         ("Article (side by side)", ArticleScreen.BINDINGS),
         ("Editor", EditorScreen.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
+        ("Sync conflicts", ConflictScreen.BINDINGS),  # tuisync
         ("Dialogs", [*PassModal.BINDINGS, Binding("tab", "", "Next field")]),
     ]
     for title, bindings in sections:

@@ -199,8 +199,8 @@ class ConflictScreen(Screen):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("m", "keep('mine')", "Keep mine"),
-        Binding("t", "keep('theirs')", "Keep theirs"),
+        Binding("m", "keep('mine')", "Keep mine", tooltip="My text, after a confirmation"),
+        Binding("t", "keep('theirs')", "Keep theirs", tooltip="Their text, after a confirmation"),
         Binding("tab", "switch_focus", "List/text", show=False),
     ]
 
