@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, LoadingIndicator, TextArea
 
 sys.path.insert(0, str(Path(__file__).parent))
 from sync_support import git, ok, read, run, tags, write
@@ -28,6 +28,7 @@ from proposals_tui.modals.sync_modal import SyncModal
 from proposals_tui.screens.board import BoardScreen
 from proposals_tui.screens.sync import ConflictMarker, ConflictScreen
 from proposals_tui.widgets.redline_view import RedlineView
+from proposals_tui.workers import REPO_LOCK
 
 TODAY = date(2025, 4, 7)
 BOB = "Bob Steward"
@@ -287,6 +288,33 @@ async def test_merge_conflict_kept_as_theirs_then_published(team: tuple[Path, Pa
         await settle(pilot)
     assert git(remote, "rev-parse", "main").strip() == git(alice, "rev-parse", "HEAD").strip()
     assert "U-4" in remote_tags(remote)
+
+
+async def test_sync_shows_progress_until_the_lane_finishes(team: tuple[Path, Path, Path]) -> None:
+    """Sync waits its turn in the serial repo lane; meanwhile the dialog shows it is working."""
+    remote, alice, bob = team
+    record(bob, "union", "wages", edited(bob, "wages", WAGES_CHANGE), BOB)
+    ok(bob, "sync", name=BOB)
+    app = make_app(alice)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        with REPO_LOCK:  # someone else's git work holds the lane
+            await pilot.press("S")
+            await pilot.pause()
+            modal = app.screen
+            assert isinstance(modal, SyncModal) and modal.running
+            assert modal.query_one(LoadingIndicator).display
+            assert "Fetching from origin" in shown(modal.query_one("#sync-status"))
+            await pilot.press("escape")  # git may be mid-push: the dialog stays until it ends
+            await pilot.pause()
+            assert app.screen is modal
+        await settle(pilot)
+        assert not modal.running and not modal.query_one(LoadingIndicator).display
+        assert modal.outcome.report.integrated == "fast-forward"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert last_cell(app, "wages") == "U-4"
+    assert git(alice, "rev-parse", "HEAD") == git(remote, "rev-parse", "main")
 
 
 # -- no remote, refusals ----------------------------------------------------------------------

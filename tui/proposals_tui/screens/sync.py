@@ -231,8 +231,9 @@ class ConflictScreen(Screen):
         self.conflicts = conflicts
         self.loaded = True
         if not conflicts:
-            self.app.notify("No conflicts left: run sync (S) to publish.", title="Conflicts")
-            self.app.pop_screen()
+            self.app.notify("No conflicts left: sync (S) publishes what you kept.", title="Conflicts")
+            if self.is_current:
+                self.app.pop_screen()
             return
         options = self.query_one(OptionList)
         options.clear_options()
