@@ -242,7 +242,7 @@ async def test_existing_draft_conflict_kept_as_theirs(team: tuple[Path, Path, Pa
     app = make_app(alice)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert marker_text(app) == "conflicts: 1 (C)"
+        assert marker_text(app).startswith("⚠ conflicts: 1 · ")
         await pilot.press("C")
         await settle(pilot)
         screen = app.screen

@@ -84,9 +84,9 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         yield Header()
         with Horizontal(id="board-top"):
             yield Static("Loading…", id="counts")
-            yield ConflictMarker(id="sync-marker")
             yield Input(placeholder="filter: title, number or id  (/)", id="filter")
         yield Static("", id="board-mode")
+        yield ConflictMarker(id="sync-marker")
         table = BoardTable(id="board", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()

@@ -54,14 +54,14 @@ class ConflictMarker(Static):
     """The board's "conflicts: N" marker: loud when there is something to settle, else gone."""
 
     DEFAULT_CSS = """
-    ConflictMarker { width: auto; height: 1; padding: 0 1; background: $error; color: $text;
+    ConflictMarker { width: 1fr; height: 1; padding: 0 1; background: $error; color: $text;
                      text-style: bold; display: none; }
     ConflictMarker.-shown { display: block; }
     """
 
     def show_count(self, count: int) -> None:
         self.set_class(count > 0, "-shown")
-        self.update(f"conflicts: {count} (C)" if count else "")
+        self.update(f"⚠ conflicts: {count} · left by sync · C: keep mine or theirs" if count else "")
 
 
 class SyncActions:
