@@ -134,7 +134,7 @@ class SyncModal(ModalScreen[str | None]):
                 yield Button("Close (esc)", id="close", compact=True)
 
     def on_mount(self) -> None:
-        self.app.run_repo(lambda repo: run_sync(repo), self._done, "Sync")
+        self.app.run_repo(run_sync, self._done, "Sync")
 
     @property
     def running(self) -> bool:
