@@ -682,7 +682,7 @@ async def test_export_the_status_chart(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("S")
+        await pilot.press("D")
         await settle(pilot)
         out = repo_path / "exports" / "status-2025-04-07.docx"
         assert out.exists()

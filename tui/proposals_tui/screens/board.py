@@ -20,6 +20,7 @@ from proposals.status import STATUS_WORDS, StatusRow, counts_line, number_key, s
 
 from ..widgets.board_table import BoardTable
 from .actions import ArticleActions
+from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
 
 STATUS_FILTERS = ("all", "open", "ta", "withdrawn", "unchanged")
 SORTS = ("number", "title", "status", "last pass")
@@ -47,7 +48,7 @@ def load_board(repo: BargainingRepo) -> BoardData:
     return BoardData(rows, repo.draft_ids(), last, history.baseline is not None)
 
 
-class BoardScreen(ArticleActions, Screen):
+class BoardScreen(SyncActions, ArticleActions, Screen):
     """Home screen. Enter opens the highlighted article; keys act on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,8 +64,10 @@ class BoardScreen(ArticleActions, Screen):
         Binding("f", "cycle_status", "Status filter", show=False),
         Binding("s", "cycle_sort", "Sort", show=False),
         Binding("r", "reload", "Reload", show=False),
-        Binding("S", "export_status", "Status chart", show=False),
+        Binding("D", "export_status", "Status chart", show=False, tooltip="The status chart as .docx"),
         Binding("q", "quit", "Quit"),
+        Binding("S", "sync", "Sync", tooltip="Fetch, merge, push (needs: git remote add origin URL)"),
+        Binding("C", "conflicts", "Conflicts", show=False, tooltip="Settle what sync could not merge"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -84,6 +87,7 @@ class BoardScreen(ArticleActions, Screen):
             yield Static("Loading…", id="counts")
             yield Input(placeholder="filter: title, number or id  (/)", id="filter")
         yield Static("", id="board-mode")
+        yield ConflictMarker(id="sync-marker")
         table = BoardTable(id="board", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
@@ -104,6 +108,7 @@ class BoardScreen(ArticleActions, Screen):
 
     def reload(self) -> None:
         self.app.run_repo(load_board, self._loaded, "Status")
+        self.reload_sync()
 
     def action_reload(self) -> None:
         self.reload()
@@ -298,4 +303,5 @@ class BoardScreen(ArticleActions, Screen):
             ("Sort (cycle)", "cycle_sort", self.sort),
             ("Reload the board", "reload", ""),
             ("Export the status chart to Word", "export_status", "for the members' update"),
+            *self.sync_palette_commands(),
         ]

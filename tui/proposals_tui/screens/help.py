@@ -34,6 +34,8 @@ HELP_TEXT = {
     "export_status": "Export the status chart to Word (exports/status-DATE.docx)",
     "pick": "Pick this version (two at most)",
     "compare": "Compare the two picked versions (or this one with the one before)",
+    "sync": "Sync with the team: fetch, merge, push passes and TAs (needs a git remote)",  # tuisync
+    "conflicts": "Settle sync conflicts: my text and theirs side by side, keep one",  # tuisync
 }
 
 
@@ -56,6 +58,7 @@ def help_table() -> Table:
     from .board import BoardScreen
     from .editor import EditorScreen
     from .history import HistoryScreen
+    from .sync import ConflictScreen  # tuisync
 
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
@@ -66,6 +69,7 @@ def help_table() -> Table:
         ("Article (side by side)", ArticleScreen.BINDINGS),
         ("Editor", EditorScreen.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
+        ("Sync conflicts", ConflictScreen.BINDINGS),  # tuisync
         ("Dialogs", [*PassModal.BINDINGS, Binding("tab", "", "Next field")]),
     ]
     for title, bindings in sections:

@@ -1,0 +1,354 @@
+"""Team sync on the board, and the screen that settles the conflicts sync leaves behind.
+
+`SyncActions` is a mixin for the board (like `ArticleActions`): the `S` and `C` actions, their
+availability (no remote, no conflicts: disabled), the palette entries, and a small "conflicts: N"
+marker kept current from the repo lane. `ConflictScreen` shows, per conflicted article, our text
+and theirs side by side in the redline view and keeps one of them through `proposals.sync.resolve`,
+after a confirmation. Everything touching git runs in the app's serial repo lane.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from proposals.article import decode_article
+from proposals.errors import ProposalsError
+from proposals.repo import BargainingRepo
+from proposals.sync import article_id_of, open_conflicts, resolve, unmerged_paths
+
+from ..diffing import Palette, side_rows
+from ..messages import RowsReady
+from ..widgets.redline_view import RedlineView
+
+NO_REMOTE = "No team remote yet: add one with git remote add origin URL (a bare repo on a share, GitHub…)"
+
+
+@dataclass
+class SyncState:
+    """What the board needs to know about sync: is there a remote, which articles are in conflict."""
+
+    remotes: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # article ids (or paths) awaiting resolve
+
+
+def load_sync_state(repo: BargainingRepo) -> SyncState:
+    """Runs in the repo lane: one `git remote`, one ref listing, one unmerged-paths diff."""
+    store = repo.store
+    remotes = store.out("remote").split()
+    merged = [article_id_of(p) or p for p in unmerged_paths(store)]
+    drafts = sorted(open_conflicts(store))
+    return SyncState(remotes, merged + [a for a in drafts if a not in merged])
+
+
+class ConflictMarker(Static):
+    """The board's "conflicts: N" marker: loud when there is something to settle, else gone."""
+
+    DEFAULT_CSS = """
+    ConflictMarker { width: 1fr; height: 1; padding: 0 1; background: $error; color: $text;
+                     text-style: bold; display: none; }
+    ConflictMarker.-shown { display: block; }
+    """
+
+    def show_count(self, count: int) -> None:
+        self.set_class(count > 0, "-shown")
+        self.update(f"⚠ conflicts: {count} · left by sync · C: keep mine or theirs" if count else "")
+
+
+class SyncActions:
+    """Mixin for the board: sync with the team (`S`) and settle conflicts (`C`)."""
+
+    sync_state: SyncState | None = None
+
+    def reload_sync(self) -> None:
+        """Refresh the remote and conflict state (after mount, and after every repo change)."""
+        self.app.run_repo(load_sync_state, self._sync_loaded, "Sync state")
+
+    def _sync_loaded(self, state: SyncState) -> None:
+        self.sync_state = state
+        for marker in self.query(ConflictMarker):
+            marker.show_count(len(state.conflicts))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sync":
+            return self.sync_state is not None and bool(self.sync_state.remotes)
+        if action == "conflicts":
+            return self.sync_state is not None and bool(self.sync_state.conflicts)
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
+    def on_key(self, event: events.Key) -> None:
+        """`S` is disabled without a remote; say how to add one rather than ignore the key."""
+        if event.key == "S" and self.sync_state is not None and not self.sync_state.remotes:
+            self.app.notify(NO_REMOTE, title="Sync", severity="warning", timeout=8)
+
+    def sync_palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Sync with the team", "sync", "Fetch, merge and push passes and TAs"),
+            ("Settle sync conflicts", "conflicts", "Ours and theirs side by side; keep one"),
+        ]
+
+    def action_sync(self) -> None:
+        from ..modals.sync_modal import SyncModal
+
+        state = self.sync_state
+        remote = "origin" if state is None or "origin" in state.remotes else state.remotes[0]
+
+        def closed(choice: str | None) -> None:
+            if choice == "resolve":
+                self.action_conflicts()
+
+        self.app.push_screen(SyncModal(remote), closed)
+
+    def action_conflicts(self) -> None:
+        if not any(isinstance(s, ConflictScreen) for s in self.app.screen_stack):
+            self.app.push_screen(ConflictScreen())
+
+
+# -- the conflict screen ---------------------------------------------------------------------
+
+
+@dataclass
+class Conflict:
+    """One article to settle: our text and theirs, and where each came from."""
+
+    article: str
+    kind: str  # "draft": our draft set aside; "merge": both recorded passes; "other": not an article
+    mine: str
+    theirs: str
+    mine_label: str
+    theirs_label: str
+    line: str = ""
+
+
+def _decode(data: bytes | None, where: str) -> str:
+    if data is None:
+        return ""
+    try:
+        return decode_article(data, where)
+    except ProposalsError as exc:
+        return f"({exc})"
+
+
+def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
+    """Runs in the repo lane: both texts of every open conflict, as `resolve` would keep them."""
+    store = repo.store
+    history = repo.history()
+    out: list[Conflict] = []
+
+    def last_pass(article_id: str) -> str:
+        passes = [p for p in history.passes_for(article_id) if article_id in p.articles]
+        return f"{passes[-1].name}, session {passes[-1].session}" if passes else "incoming"
+
+    for path in unmerged_paths(store):
+        article_id = article_id_of(path)
+        if article_id is None:
+            out.append(Conflict(path, "other", "", "", "", "", f"{path}: edit it, then git add and commit"))
+            continue
+        out.append(
+            Conflict(
+                article_id,
+                "merge",
+                _decode(store.read_blob(":2", path), f"{path} (ours)"),
+                _decode(store.read_blob(":3", path), f"{path} (theirs)"),
+                "Mine: the pass we recorded",
+                "Theirs: the remote's pass",
+                "you and the remote both recorded passes on it",
+            )
+        )
+    merged = {c.article for c in out}
+    for article_id, commit in sorted(open_conflicts(store).items()):
+        if article_id in merged:
+            continue
+        mine = _decode(store.read_blob(commit, f"{article_id}.txt"), f"your set-aside draft of {article_id}")
+        theirs = repo.read_draft(article_id)
+        if theirs is None:
+            theirs = repo.table_text(article_id) or ""
+        out.append(
+            Conflict(
+                article_id,
+                "draft",
+                mine,
+                theirs,
+                "Mine: my draft (set aside)",
+                f"Theirs: {last_pass(article_id)}",
+                "your draft was set aside for an incoming pass",
+            )
+        )
+    return out
+
+
+class ConflictScreen(Screen):
+    """Each conflicted article with both texts side by side; `m` keeps mine, `t` keeps theirs."""
+
+    DEFAULT_CSS = """
+    #conflict-head { height: 1; padding: 0 1; background: $boost; }
+    #conflict-list { height: auto; max-height: 5; border: none; }
+    #conflict-help { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    #conflict-cols { height: 1; }
+    #conflict-view { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("m", "keep('mine')", "Keep mine", tooltip="My text, after a confirmation"),
+        Binding("t", "keep('theirs')", "Keep theirs", tooltip="Their text, after a confirmation"),
+        Binding("tab", "switch_focus", "List/text", show=False),
+    ]
+
+    loaded: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conflicts: list[Conflict] = []
+        self._token = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading conflicts…", id="conflict-head")
+        yield OptionList(id="conflict-list")
+        yield Static("", id="conflict-help")
+        yield Static("", id="conflict-cols")
+        yield RedlineView(id="conflict-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.app.run_repo(load_conflicts, self._loaded, "Conflicts")
+
+    def _loaded(self, conflicts: list[Conflict]) -> None:
+        current = self.current()
+        self.conflicts = conflicts
+        self.loaded = True
+        if not conflicts:
+            self.app.notify("No conflicts left: sync (S) publishes what you kept.", title="Conflicts")
+            if self.is_current:
+                self.app.pop_screen()
+            return
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(f"{c.article}  ·  {c.line}", id=str(i)) for i, c in enumerate(conflicts)])
+        ids = [c.article for c in conflicts]
+        options.highlighted = ids.index(current.article) if current and current.article in ids else 0
+        n = len(conflicts)
+        self.query_one("#conflict-head", Static).update(
+            Text(f"{n} conflict{'s' if n != 1 else ''} from sync: keep mine (m) or theirs (t)", style="bold")
+        )
+        options.focus()
+        self.show_current()
+
+    def current(self) -> Conflict | None:
+        if not self.conflicts:
+            return None
+        index = self.query_one(OptionList).highlighted
+        return self.conflicts[index] if index is not None and index < len(self.conflicts) else None
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.show_current()
+        self.refresh_bindings()
+
+    def show_current(self) -> None:
+        conflict = self.current()
+        if conflict is None:
+            return
+        parties = self.app.repo.config.parties
+        us, them = self.app.us, self.app.them
+        palette = Palette(parties[us].colour, parties[them].colour, self.app.markers, not self.app.no_color)
+        view = self.query_one(RedlineView)
+        col = view.column_width()
+        self.query_one("#conflict-cols", Static).update(
+            Text("   ")
+            + Text(conflict.mine_label[:col].ljust(col), style=f"bold {palette.old_colour}")
+            + Text(" │ ")
+            + Text(conflict.theirs_label[:col], style=f"bold {palette.new_colour}")
+        )
+        if conflict.kind == "draft":
+            help_text = "m: put my draft back (uncommitted); t: keep the incoming text. Either way "
+            help_text += f"my draft stays saved on refs/drafts/{conflict.article}."
+        elif conflict.kind == "merge":
+            help_text = "m or t records that side's text and commits the merge; then sync (S) publishes it."
+        else:
+            help_text = conflict.line
+        self.query_one("#conflict-help", Static).update(help_text)
+        self._token += 1
+        self._diff(conflict.mine, conflict.theirs, palette, self._token)
+
+    @work(thread=True, exclusive=True, group="diff", exit_on_error=False)
+    def _diff(self, mine: str, theirs: str, palette: Palette, token: int) -> None:
+        """The word diff off the event loop, like the article view."""
+        self.post_message(RowsReady(side_rows(mine, theirs, palette), 2, token))
+
+    def on_rows_ready(self, message: RowsReady) -> None:
+        if message.token == self._token:
+            self.query_one(RedlineView).set_rows(message.rows, message.columns)
+
+    def on_resize(self) -> None:
+        if self.conflicts:
+            self.call_after_refresh(self.show_current)
+
+    def markers_changed(self) -> None:
+        self.show_current()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep":
+            conflict = self.current()
+            return self.loaded and conflict is not None and conflict.kind != "other"
+        return True
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Keep my text", "keep('mine')", "With confirmation"),
+            ("Keep their text", "keep('theirs')", "With confirmation"),
+        ]
+
+    def action_keep(self, keep: str) -> None:
+        conflict = self.current()
+        if conflict is None or conflict.kind == "other":
+            return
+        from ..modals.confirm import ConfirmModal
+
+        article_id = conflict.article
+        if keep == "mine":
+            body = f"Keep MY text of {article_id}?\n" + (
+                "Your set-aside draft goes back into the working tree; the incoming pass stays in history."
+                if conflict.kind == "draft"
+                else "Our pass's text is recorded and the merge committed."
+            )
+        else:
+            body = f"Keep THEIR text of {article_id}?\n" + (
+                f"Your draft is not lost: it stays on refs/drafts/{article_id}."
+                if conflict.kind == "draft"
+                else "The remote's text is recorded and the merge committed."
+            )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.run_repo(lambda repo: resolve(repo, article_id, keep), self._resolved, "Resolve")
+
+        self.app.push_screen(ConfirmModal(f"Resolve {article_id}", body, yes=f"Keep {keep}"), confirmed)
+
+    def _resolved(self, line: str) -> None:
+        self.app.notify(line, title="Resolved")
+        self.app.repo_changed("resolve")  # reloads this screen and the board (marker, drafts)
+
+    def action_switch_focus(self) -> None:
+        if self.query_one(OptionList).has_focus:
+            self.query_one(RedlineView).focus()
+        else:
+            self.query_one(OptionList).focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
