@@ -24,7 +24,7 @@ from .history import (
     current_tas,
 )
 from .passes import session_timestamp
-from .repo import BargainingRepo, validate_date
+from .repo import BargainingRepo, exclusive, validate_date
 from .store import validate_ref_name
 
 
@@ -45,6 +45,7 @@ def _tag_name(repo: BargainingRepo, article_id: str, section: str | None) -> str
     return validate_ref_name(name, "TA tag")
 
 
+@exclusive
 def make_ta(
     repo: BargainingRepo,
     article_id: str,

@@ -8,7 +8,7 @@ from pathlib import Path
 from .article import decode_article, normalise_text, parse_heading, validate_id
 from .errors import ProposalsError
 from .history import BASELINE_TAG, T_BASELINE
-from .repo import BargainingRepo
+from .repo import BargainingRepo, exclusive
 
 
 def read_text_dir(directory: Path) -> dict[str, str]:
@@ -26,6 +26,7 @@ def read_text_dir(directory: Path) -> dict[str, str]:
     return texts
 
 
+@exclusive
 def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str) -> str:
     """Commit the contract in force and tag it `baseline`; refuses to overwrite anything."""
     repo.ensure_can_record()

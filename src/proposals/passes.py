@@ -25,7 +25,7 @@ from .history import (
     TARecord,
     current_tas,
 )
-from .repo import BargainingRepo, validate_date
+from .repo import BargainingRepo, exclusive, validate_date
 from .store import validate_ref_name
 
 PASS_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -115,6 +115,7 @@ def _commit_pass(
     return commit
 
 
+@exclusive
 def record_pass(
     repo: BargainingRepo,
     party: str,
@@ -200,6 +201,7 @@ def record_pass(
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
 
+@exclusive
 def withdraw(
     repo: BargainingRepo,
     party: str,

@@ -7,11 +7,16 @@ git revision) and caches the history index between writes.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
 import re
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .article import decode_article, normalise_text, read_article_bytes, validate_id
 from .config import CONFIG_NAME, Config, dump_config, load_config, parse_config
@@ -19,6 +24,8 @@ from .drafts import atomic_write
 from .errors import ProposalsError
 from .history import BASELINE_TAG, History, load_history
 from .store import GitStore, validate_rev
+
+T = TypeVar("T")
 
 ARTICLES_DIR = "articles"
 NOTES_DIR = "notes"
@@ -44,6 +51,34 @@ class Resolved:
     commit: str | None  # None: the working tree (draft)
 
 
+def _lock_is_stale(lock: Path) -> bool:
+    """A writer lock whose process is gone (crashed, killed) must not block the team forever."""
+    try:
+        pid = int(lock.read_text().strip() or "0")
+    except (OSError, ValueError):
+        return False  # being written right now, or unreadable: treat as live
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def exclusive(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a recording function (pass, withdraw, TA, baseline) under the repo's writer lock."""
+
+    @functools.wraps(fn)
+    def wrapper(repo: BargainingRepo, *args: Any, **kwargs: Any) -> T:
+        with repo.writer_lock():
+            return fn(repo, *args, **kwargs)
+
+    return wrapper
+
+
 class BargainingRepo:
     shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
     git_dir: Path | None = None
@@ -53,6 +88,7 @@ class BargainingRepo:
         self.store = store
         self.config = config
         self._history: History | None = None
+        self._lock_depth = 0
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -149,6 +185,45 @@ class BargainingRepo:
                 "branch (git switch main) before recording anything"
             )
         self.history()  # refuses a shallow clone
+
+    @contextlib.contextmanager
+    def writer_lock(self, wait: float = 15.0) -> Iterator[None]:
+        """One recorder at a time per clone (the TUI and the CLI, say), so two passes can never
+        pick the same number. Re-entrant in one process; a lock left by a dead process is taken
+        over; a live one is waited for, then refused in one line."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
+        lock = git_dir / "proposals.lock"
+        deadline = time.monotonic() + float(os.environ.get("PROPOSALS_LOCK_WAIT", wait))
+        while True:
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                break
+            except FileExistsError:
+                if _lock_is_stale(lock):
+                    lock.unlink(missing_ok=True)
+                    continue
+                if time.monotonic() > deadline:
+                    raise ProposalsError(
+                        f"another proposals command is recording in this repo ({lock}); wait for "
+                        "it to finish, or delete that file if none is running"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            self._lock_depth = 1
+            self.invalidate()  # what the other recorder wrote counts
+            yield
+        finally:
+            self._lock_depth = 0
+            lock.unlink(missing_ok=True)
 
     def invalidate(self) -> None:
         self._history = None

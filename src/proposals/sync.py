@@ -29,7 +29,7 @@ from .article import validate_id
 from .drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
 from .errors import ProposalsError
 from .history import T_PASS, T_TA_ARTICLE
-from .repo import ARTICLES_DIR, BargainingRepo
+from .repo import ARTICLES_DIR, BargainingRepo, exclusive
 from .store import NULL_SHA, GitError, GitStore, git_message
 
 REMOTE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -422,6 +422,7 @@ def check_git_version(store: GitStore) -> None:
         )
 
 
+@exclusive
 def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     """Fetch, renumber clashing unpushed passes, set clashing drafts aside, merge, push."""
     repo.ensure_can_record()
@@ -655,6 +656,7 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
 # -- resolving ------------------------------------------------------------------------------------
 
 
+@exclusive
 def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
     """Settle one conflict sync reported; return a line saying what was done.
 
