@@ -100,11 +100,16 @@ def cmd_pass(args: argparse.Namespace) -> int:
         texts=texts,
         reopen=args.reopen,
     )
+    _print_recorded(repo, result)
+    return 0
+
+
+def _print_recorded(repo, result) -> None:
+    """What a recorded pass says, from the CLI and from import-docx alike."""
     party = repo.config.party(result.party).name
     print(f"Recorded {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
     for article_id, ref in result.saved_drafts.items():
         print(f"Your draft of {article_id} was kept at {ref} (proposals show {article_id} --at {ref})")
-    return 0
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
@@ -333,16 +338,13 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     )
     result = intake.result
     assert result is not None
-    party = repo.config.party(result.party).name
-    print(f"Recorded {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
+    _print_recorded(repo, result)
     for article_id in intake.new_ids:
         print(f"New article {article_id}: {intake.matched[article_id]}")
     if intake.unchanged:
         print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
     for article_id, why in intake.unannounced.items():
         print(f"UNANNOUNCED CHANGE in {article_id}: {why} (proposals diff {article_id} --to {result.name})")
-    for article_id, ref in result.saved_drafts.items():
-        print(f"Your draft of {article_id} was kept at {ref}")
     return 0
 
 
