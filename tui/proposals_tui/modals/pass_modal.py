@@ -12,8 +12,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+
+from .form import FormModal
 
 
 @dataclass
@@ -37,9 +38,9 @@ class PassContext:
     drafts: set[str]
 
 
-class PassModal(ModalScreen[PassRequest | None]):
+class PassModal(FormModal[PassRequest | None]):
+    SUBMIT_ID = "record"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Record"),
     ]
 
@@ -114,15 +115,6 @@ class PassModal(ModalScreen[PassRequest | None]):
         if isinstance(event.value, str):
             self.party = event.value
             self.query_one("#number", Input).value = self.context.next_names[event.value]
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "record":
-            self.action_submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_submit(self) -> None:
         number = self.query_one("#number", Input).value.strip()

@@ -8,8 +8,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
+
+from .form import FormModal
 
 
 @dataclass
@@ -25,9 +26,9 @@ class TARequest:
         return f"{what}, signed {self.union_sign} (union) and {self.employer_sign} (employer), {self.date}"
 
 
-class TAModal(ModalScreen[TARequest | None]):
+class TAModal(FormModal[TARequest | None]):
+    SUBMIT_ID = "ta"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "TA"),
     ]
 
@@ -80,15 +81,6 @@ class TAModal(ModalScreen[TARequest | None]):
 
     def on_mount(self) -> None:
         self.query_one("#union-sign", Input).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ta":
-            self.action_submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_submit(self) -> None:
         union = self.query_one("#union-sign", Input).value.strip()

@@ -8,8 +8,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+from .form import FormModal
 
 
 @dataclass
@@ -20,9 +21,9 @@ class WithdrawRequest:
     ids: list[str]
 
 
-class WithdrawModal(ModalScreen[WithdrawRequest | None]):
+class WithdrawModal(FormModal[WithdrawRequest | None]):
+    SUBMIT_ID = "withdraw"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Withdraw"),
     ]
 
@@ -75,15 +76,6 @@ class WithdrawModal(ModalScreen[WithdrawRequest | None]):
         if isinstance(event.value, str):
             self.party = event.value
             self.query_one("#number", Input).value = self.next_names[event.value]
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "withdraw":
-            self.action_submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_submit(self) -> None:
         ids = list(self.query_one("#articles", SelectionList).selected)

@@ -53,6 +53,7 @@ def _keys(bindings: list) -> list[tuple[str, str]]:
 
 def help_table() -> Table:
     from ..app import ProposalsApp
+    from ..modals.form import FormModal
     from ..modals.pass_modal import PassModal
     from .article import ArticleScreen
     from .board import BoardScreen
@@ -70,7 +71,7 @@ def help_table() -> Table:
         ("Editor", EditorScreen.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
         ("Sync conflicts", ConflictScreen.BINDINGS),  # tuisync
-        ("Dialogs", [*PassModal.BINDINGS, Binding("tab", "", "Next field")]),
+        ("Dialogs", [*FormModal.BINDINGS, *PassModal.BINDINGS, Binding("tab", "", "Next field")]),
     ]
     for title, bindings in sections:
         table.add_row(Text(title, style="bold underline"), "")
