@@ -11,16 +11,13 @@ Run: ``PYTHONPATH=src python bench/bench_docx.py [--repeat N] [--articles N] [--
 from __future__ import annotations
 
 import argparse
-import difflib
 import io
 import os
 import random
-import re
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from
 import docx
 
 from proposals.docx_export import ArticleChange, export_proposal
+from proposals.redline import diff_text
 
 VOCAB = tuple(
     " ".join(
@@ -43,51 +41,6 @@ VOCAB = tuple(
     ).split(" ")
 )
 SESSION = date(2025, 3, 14)
-
-
-@dataclass(frozen=True, slots=True)
-class _Op:
-    op: str
-    text: str
-    move: str | None = None
-
-
-_TOKEN = re.compile(r"\n|[^\S\n]+|\w+|[^\w\s]")
-
-
-def _word_ops(old: str, new: str) -> list[_Op]:
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    ops: list[_Op] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, False).get_opcodes():
-        if tag == "equal":
-            ops.append(_Op("equal", "".join(a[i1:i2])))
-            continue
-        if tag in ("delete", "replace"):
-            ops.append(_Op("delete", "".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            ops.append(_Op("insert", "".join(b[j1:j2])))
-    return ops
-
-
-def _difflib_diff(old: str, new: str) -> list[_Op]:
-    """Fallback until the redline engine is importable (same op contract): lines first, then
-    words inside changed blocks, because a flat difflib word diff of a long article is slow."""
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    ops: list[_Op] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, False).get_opcodes():
-        if tag == "equal":
-            ops.append(_Op("equal", "".join(a[i1:i2])))
-        else:
-            ops += _word_ops("".join(a[i1:i2]), "".join(b[j1:j2]))
-    return ops
-
-
-def _engine() -> tuple[str, Callable[[str, str], Sequence[object]]]:
-    try:
-        from proposals.redline import diff_text
-    except ImportError:
-        return "difflib fallback", _difflib_diff
-    return "proposals.redline", diff_text
 
 
 def _sentence(rng: random.Random, n: int) -> str:
@@ -211,7 +164,7 @@ def main(argv: list[str]) -> int:
     rng = random.Random(20250314)
     old = make_contract(rng, args.articles, args.words)
     new = [edit(rng, t, args.rate) for t in old]
-    engine_name, diff = _engine()
+    engine_name, diff = "proposals.redline", diff_text
     start = time.perf_counter()
     ops = [diff(o, n) for o, n in zip(old, new, strict=True)]
     diff_s = time.perf_counter() - start

@@ -491,6 +491,17 @@ async def test_enter_their_pass_by_pasting(repo_path: Path) -> None:
         assert "E-2" in str(app.screen.query_one("#column-heads").render())
 
 
+async def enter_their_docx(pilot, app, docx: Path) -> None:
+    """Their pass on wages, imported from a .docx through the their-pass dialog."""
+    await settle(pilot)
+    await select(pilot, "wages")
+    await pilot.press("i")
+    await settle(pilot)
+    app.screen.query_one("#docx").value = str(docx)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:
     from proposals.docx_export import ArticleChange, export_proposal
 
@@ -506,13 +517,7 @@ async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:
     )
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select(pilot, "wages")
-        await pilot.press("i")
-        await settle(pilot)
-        app.screen.query_one("#docx").value = str(docx)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await enter_their_docx(pilot, app, docx)
         assert "three percent (3%)" in git(repo_path, "show", "E-2:articles/wages.txt")
         assert "Articles: wages" in git(repo_path, "log", "-1", "--format=%B")
         assert str(app.screen.query_one("DataTable").get_cell("wages", "last")) == "E-2"
@@ -536,13 +541,7 @@ async def test_their_word_file_with_unannounced_edits_is_flagged(repo_path: Path
     )
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select(pilot, "wages")
-        await pilot.press("i")
-        await settle(pilot)
-        app.screen.query_one("#docx").value = str(docx)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await enter_their_docx(pilot, app, docx)
         assert "if funds allow" in git(repo_path, "show", "E-2:articles/wages.txt")
         assert any(n.title == "Unannounced change" and "wages" in n.message for n in app._notifications)
 

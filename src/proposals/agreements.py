@@ -21,6 +21,7 @@ from .history import (
     T_TA_TAG,
     T_TA_UNION,
     TARecord,
+    agreed_text_matches,
     current_tas,
 )
 from .passes import session_timestamp
@@ -117,15 +118,6 @@ class Violation:
     def line(self) -> str:
         what = f"{self.article} section {self.section}" if self.section else self.article
         return f"{what}: {self.detail} ({self.where})"
-
-
-def agreed_text_matches(ta: TARecord, text: str | None) -> bool:
-    if text is None:
-        return False
-    if ta.section is None:
-        return blob_hash(text) == ta.blob
-    block = section_text(text, ta.section)
-    return block is not None and blob_hash(block) == ta.blob
 
 
 def verify(repo: BargainingRepo) -> list[Violation]:

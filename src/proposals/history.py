@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .article import blob_hash, section_text
 from .store import GitStore
 
 T_PARTY = "Proposal-Party"
@@ -106,6 +107,16 @@ def current_tas(history: History, article_id: str) -> list[TARecord]:
     for ta in history.tas_for(article_id):
         latest[ta.section] = ta
     return list(latest.values())
+
+
+def agreed_text_matches(ta: TARecord, text: str | None) -> bool:
+    """Whether `text` still holds what the TA locked: the article, or that one section."""
+    if text is None:
+        return False
+    if ta.section is None:
+        return blob_hash(text) == ta.blob
+    block = section_text(text, ta.section)
+    return block is not None and blob_hash(block) == ta.blob
 
 
 def parse_trailers(block: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .article import blob_hash, normalise_text, parse_heading, section_text, validate_id
+from .article import normalise_text, parse_heading, validate_id
 from .drafts import save_draft
 from .errors import ProposalsError
 from .history import (
@@ -21,8 +21,8 @@ from .history import (
     T_PASS,
     T_SESSION,
     T_WITHDRAWN,
-    History,
     TARecord,
+    agreed_text_matches,
     current_tas,
 )
 from .repo import BargainingRepo, exclusive, validate_date
@@ -63,20 +63,6 @@ def check_pass_name(repo: BargainingRepo, name: str) -> str:
     if repo.history().pass_named(name) is not None or name in repo.store.tags():
         raise ProposalsError(f"pass {name} already exists; pass numbers are never reused")
     return name
-
-
-def locked_changes(history: History, article_id: str, old: str | None, new: str) -> list[TARecord]:
-    """TAs whose agreed text the new text would change (whole article or one section)."""
-    broken = []
-    for ta in current_tas(history, article_id):
-        if ta.section is None:
-            if blob_hash(new) != ta.blob:
-                broken.append(ta)
-        else:
-            section = section_text(new, ta.section)
-            if section is None or blob_hash(section) != ta.blob:
-                broken.append(ta)
-    return broken
 
 
 def _trailers(pairs: Sequence[tuple[str, str]]) -> str:
@@ -161,7 +147,7 @@ def record_pass(
         old = repo.text_at_commit(article_id, head) if head else None
         if old == new:
             raise ProposalsError(f"{article_id} has not changed since the last pass; nothing to record")
-        broken = locked_changes(history, article_id, old, new)
+        broken = [ta for ta in current_tas(history, article_id) if not agreed_text_matches(ta, new)]
         if broken and not reopen:
             what = ", ".join(f"section {t.section}" if t.section else "the article" for t in broken)
             raise ProposalsError(

@@ -33,6 +33,17 @@ class Span:
     label: str
 
 
+def _keep(owners: list[int], start: int, op: Op, out: list[int]) -> int:
+    """Carry the authors of an unchanged run over to the new text; return its old length.
+
+    A normalised equal run (curly vs straight quote) may change length: it keeps its first author.
+    """
+    size = len(op.old_text if op.old_text is not None else op.text)
+    kept = owners[start : start + size]
+    out.extend(kept if len(kept) == len(op.text) else [kept[0]] * len(op.text))
+    return size
+
+
 def _carry(
     owners: list[int], ops: Sequence[Op], author: int, *, normalize: bool, engine: str | None
 ) -> list[int]:
@@ -50,11 +61,7 @@ def _carry(
     pos = 0
     for op in ops:
         if op.op == "equal":
-            size = len(op.old_text if op.old_text is not None else op.text)
-            kept = owners[pos : pos + size]
-            # A normalised equal run (curly vs straight quote) may change length: keep its author.
-            out.extend(kept if len(kept) == len(op.text) else [kept[0]] * len(op.text))
-            pos += size
+            pos += _keep(owners, pos, op, out)
         elif op.op == "delete":
             pos += len(op.text)
         elif op.move is None or op.move not in starts:
@@ -64,10 +71,7 @@ def _carry(
             inner_pos = start
             for inner in diff_text(source, op.text, normalize=normalize, moves=False, engine=engine):
                 if inner.op == "equal":
-                    size = len(inner.old_text if inner.old_text is not None else inner.text)
-                    kept = owners[inner_pos : inner_pos + size]
-                    out.extend(kept if len(kept) == len(inner.text) else [kept[0]] * len(inner.text))
-                    inner_pos += size
+                    inner_pos += _keep(owners, inner_pos, inner, out)
                 elif inner.op == "delete":
                     inner_pos += len(inner.text)
                 else:

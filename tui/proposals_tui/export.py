@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from proposals.repo import BargainingRepo
-
-
-def export_available() -> bool:
-    """The Word exporter may be missing from an install: disable the key without it."""
-    try:
-        return importlib.util.find_spec("proposals.documents") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 @dataclass

@@ -16,7 +16,7 @@ from proposals.passes import next_pass_name, record_pass, withdraw
 from proposals.repo import BargainingRepo
 from proposals.status import StatusRow
 
-from ..export import ExportRequest, export_available
+from ..export import ExportRequest
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start for the board
     from ..modals.pass_modal import PassContext, PassRequest
@@ -77,7 +77,7 @@ class ArticleActions:
         if action == "withdraw":
             return row.status == "open"
         if action == "export":
-            return export_available() and row.status != "withdrawn"
+            return row.status != "withdrawn"
         if action == "history":
             return row.last_pass is not None or bool(row.tas)
         return True
