@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from itertools import accumulate, starmap
+from itertools import accumulate
 
 from proposals.cleanup import boundary_class, cleanup_semantic
 from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode_tokens
 from proposals.engine import backend as _backend
 from proposals.moves import detect_moves
-from proposals.ops import Op, new_side, old_side
+from proposals.ops import Op, new_side, old_side, op_from
 from proposals.tokens import Granularity, fold, key, split, split_space
 
 __all__ = ["Op", "backend", "diff_text", "move_detail", "moved_texts", "new_side", "old_side"]
@@ -28,7 +28,10 @@ def backend(engine: str | None = None) -> str:
     return _backend(engine)
 
 
-def _add(ops: list[tuple[str, str, None, str | None]], kind: str, text: str) -> None:
+Piece = tuple[str, str, None, str | None]  # (kind, text, move, old_text), turned into an Op at the end
+
+
+def _add(ops: list[Piece], kind: str, text: str) -> None:
     """Append a plain piece, joined to the last one if that is a plain piece of the same kind."""
     if ops:
         last = ops[-1]
@@ -38,102 +41,13 @@ def _add(ops: list[tuple[str, str, None, str | None]], kind: str, text: str) -> 
     ops.append((kind, text, None, None))
 
 
-class _Builder:
-    """Collects raw pieces into canonical ops: equal runs joined, and within each hunk one
-    deletion followed by one insertion.
-
-    Pieces are kept as ``(kind, text, move, old_text)`` tuples, adjacent plain pieces of one
-    kind joined as they come, and turned into ``Op``s at the end.
-    """
-
-    __slots__ = ("_deleted", "_equal", "_inserted", "ops")
-
-    def __init__(self) -> None:
-        self.ops: list[tuple[str, str, None, str | None]] = []
-        self._equal: list[str] = []
-        self._deleted: list[str] = []
-        self._inserted: list[str] = []
-
-    def _flush_hunk(self) -> None:
-        deleted, inserted = "".join(self._deleted), "".join(self._inserted)
-        self._deleted.clear()
-        self._inserted.clear()
-        ops = self.ops
-        # Spaces both sides share at the hunk's edges are not changes: "advance[- -]{+. The…, +}"
-        # reads better as "advance{+. The…,+} ". Only spaces move, so no word is cut.
-        if deleted and inserted:
-            if deleted[0] == inserted[0]:
-                head = _common_space(deleted, inserted, 1)
-                if head:
-                    deleted, inserted = deleted[len(head) :], inserted[len(head) :]
-                    _add(ops, "equal", head)
-            tail = ""
-            if deleted and inserted and deleted[-1] == inserted[-1]:
-                tail = _common_space(deleted, inserted, -1)
-                if tail:
-                    deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
-            if deleted:
-                _add(ops, "delete", deleted)
-            if inserted:
-                _add(ops, "insert", inserted)
-            if tail:  # a deletion may already be waiting to follow it
-                _add(ops, "equal", tail)
-        elif deleted:
-            _add(ops, "delete", deleted)
-        elif inserted:
-            _add(ops, "insert", inserted)
-
-    def _flush_equal(self) -> None:
-        _add(self.ops, "equal", "".join(self._equal))
-        self._equal.clear()
-
-    def equal(self, text: str) -> None:
-        if text:
-            if self._deleted or self._inserted:
-                self._flush_hunk()
-            self._equal.append(text)
-
-    def normalized(self, old: str, new: str) -> None:
-        """Text that matched but differs in raw form (NFC, or ``normalize`` folding)."""
-        if self._deleted or self._inserted:
-            self._flush_hunk()
-        if self._equal:
-            self._flush_equal()
-        ops = self.ops
-        last = ops[-1] if ops else None
-        if last is not None and last[0] == "equal" and last[3] is not None:
-            ops[-1] = ("equal", last[1] + new, None, last[3] + old)
-        else:
-            ops.append(("equal", new, None, old))
-
-    def delete(self, text: str) -> None:
-        if text:
-            if self._equal:
-                self._flush_equal()
-            if self._inserted:  # a deletion after an insertion starts the next hunk, which
-                self._flush_hunk()  # keeps whole replaced paragraphs apart, one after another
-            self._deleted.append(text)
-
-    def insert(self, text: str) -> None:
-        if text:
-            if self._equal:
-                self._flush_equal()
-            self._inserted.append(text)
-
-    def finish(self) -> list[Op]:
-        if self._deleted or self._inserted:
-            self._flush_hunk()
-        if self._equal:
-            self._flush_equal()
-        return list(starmap(Op, self.ops))
-
-
 # Every whitespace character but the line breaks: what ``_common_space`` may factor out.
 # (``str.isspace`` over all of Unicode, less CR and LF; a test checks the list.)
 _SPACES = (
     "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_SPACE_SET = frozenset(_SPACES)
 
 
 def _common_space(one: str, two: str, direction: int) -> str:
@@ -151,19 +65,105 @@ def _common_space(one: str, two: str, direction: int) -> str:
     return one[-size:] if size else ""
 
 
+def _hunk(ops: list[Piece], deleted: str, inserted: str) -> str:
+    """Add one hunk's deletion and insertion; return the spaces they shared at the end, which
+    the caller keeps as the start of the next equal run.
+
+    Spaces both sides share at the hunk's edges are not changes: "advance[- -]{+. The…, +}"
+    reads better as "advance{+. The…,+} ". Only spaces move, so no word is cut.
+    """
+    if not (deleted and inserted):
+        _add(ops, "delete" if deleted else "insert", deleted or inserted)
+        return ""
+    if deleted[0] == inserted[0]:
+        head = _common_space(deleted, inserted, 1)
+        if head:
+            deleted, inserted = deleted[len(head) :], inserted[len(head) :]
+            _add(ops, "equal", head)
+    tail = ""
+    if deleted and inserted and deleted[-1] == inserted[-1]:
+        # The usual case, one shared space after the last word, without the general search.
+        if deleted[-1] == " " and not (deleted[-2:-1] in _SPACE_SET and inserted[-2:-1] in _SPACE_SET):
+            tail = " "
+        else:
+            tail = _common_space(deleted, inserted, -1)
+        if tail:
+            deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
+    if deleted:
+        _add(ops, "delete", deleted)
+    if inserted:
+        _add(ops, "insert", inserted)
+    return tail
+
+
+class _Builder:
+    """Collects raw pieces into canonical ops: equal runs joined, and within each hunk one
+    deletion followed by one insertion.
+
+    At most one of a pending equal run and a pending hunk (deletion and/or insertion) is
+    non-empty. ``_token_ops`` runs the same state machine inline for the common pieces; this
+    class serves the rare ones (see ``_equal_run``).
+    """
+
+    __slots__ = ("deleted", "equal_text", "inserted", "ops")
+
+    def __init__(self, ops: list[Piece], equal_text: str, deleted: str, inserted: str) -> None:
+        self.ops, self.equal_text, self.deleted, self.inserted = ops, equal_text, deleted, inserted
+
+    def _flush(self) -> None:
+        if self.deleted or self.inserted:
+            self.equal_text = _hunk(self.ops, self.deleted, self.inserted)
+            self.deleted = self.inserted = ""
+
+    def equal(self, text: str) -> None:
+        if text:
+            self._flush()
+            self.equal_text += text
+
+    def normalized(self, old: str, new: str) -> None:
+        """Text that matched but differs in raw form (NFC, or ``normalize`` folding)."""
+        self._flush()
+        ops = self.ops
+        if self.equal_text:
+            _add(ops, "equal", self.equal_text)
+            self.equal_text = ""
+        last = ops[-1] if ops else None
+        if last is not None and last[0] == "equal" and last[3] is not None:
+            ops[-1] = ("equal", last[1] + new, None, last[3] + old)
+        else:
+            ops.append(("equal", new, None, old))
+
+    def delete(self, text: str) -> None:
+        if text:
+            if self.equal_text:
+                _add(self.ops, "equal", self.equal_text)
+                self.equal_text = ""
+            if self.inserted:  # a deletion after an insertion starts the next hunk
+                self._flush()
+            self.deleted += text
+
+    def insert(self, text: str) -> None:
+        if text:
+            if self.equal_text:
+                _add(self.ops, "equal", self.equal_text)
+                self.equal_text = ""
+            self.inserted += text
+
+
 def _equal_run(
     builder: _Builder, old_tokens: Sequence[str], new_tokens: Sequence[str], normalize: bool
 ) -> None:
     """Matched tokens: equal where the raw text agrees; a differing trailing space becomes a
     tiny deletion/insertion (unless ``normalize`` folds them alike); a differing body (NFC,
     folding) an equal op with ``old_text``."""
-    if old_tokens == new_tokens:
-        builder.equal("".join(new_tokens))
-        return
+    same: list[str] = []  # identical tokens, handed over in one piece (no quadratic joins)
     for old, new in zip(old_tokens, new_tokens, strict=True):
         if old == new:
-            builder.equal(new)
+            same.append(new)
             continue
+        if same:
+            builder.equal("".join(same))
+            same.clear()
         old_body, old_space = split_space(old)
         new_body, new_space = split_space(new)
         if old_body == new_body:
@@ -177,6 +177,8 @@ def _equal_run(
         else:
             builder.delete(old_space)
             builder.insert(new_space)
+    if same:
+        builder.equal("".join(same))
 
 
 def _token_ops(
@@ -204,45 +206,57 @@ def _token_ops(
     old_text, new_text = "".join(old_tokens), "".join(new_tokens)
     old_at = list(accumulate(map(len, old_tokens), initial=0))
     new_at = list(accumulate(map(len, new_tokens), initial=0))
-    builder = _Builder()
-    # The builder's methods, inlined for the common pieces (same lists, same logic).
-    pending_equal, deleted, inserted = builder._equal, builder._deleted, builder._inserted
-    flush_hunk, flush_equal = builder._flush_hunk, builder._flush_equal
+    # ``_Builder``'s state machine, inlined: this loop runs once per piece of a long diff.
+    ops: list[Piece] = []
+    equal_text = deleted = inserted = ""
     i = j = 0
     for op, codes in diffs:
         n = len(codes)
         if op == EQUAL:
             start, end = new_at[j], new_at[j + n]
-            text = new_text[start:end]
             o_start = old_at[i]
+            text = new_text[start:end]
             # Matched tokens (equal keys) whose joined text is equal are equal one by one: the
             # tokenizer never leaves a space or a lone CR off a word, so a token cannot be one
             # side's token plus a bit of the next one with the same key.
             if old_at[i + n] - o_start == end - start and old_text.startswith(text, o_start):
-                if text:
-                    if deleted or inserted:
-                        flush_hunk()
-                    pending_equal.append(text)
+                if deleted or inserted:
+                    equal_text = _hunk(ops, deleted, inserted)
+                    deleted = inserted = ""
+                equal_text += text
             else:
+                builder = _Builder(ops, equal_text, deleted, inserted)
                 _equal_run(builder, old_tokens[i : i + n], new_tokens[j : j + n], normalize)
-            i, j = i + n, j + n
+                equal_text, deleted, inserted = builder.equal_text, builder.deleted, builder.inserted
+            i += n
+            j += n
         elif op == DELETE:
             text = old_text[old_at[i] : old_at[i + n]]
-            if text:
-                if pending_equal:
-                    flush_equal()
-                if inserted:  # a deletion after an insertion starts the next hunk
-                    flush_hunk()
-                deleted.append(text)
             i += n
+            if text:
+                if equal_text:
+                    _add(ops, "equal", equal_text)
+                    equal_text = ""
+                if inserted:  # a deletion after an insertion starts the next hunk, which
+                    equal_text = _hunk(ops, deleted, inserted)  # keeps replaced paragraphs apart
+                    deleted = inserted = ""
+                    if equal_text:
+                        _add(ops, "equal", equal_text)
+                        equal_text = ""
+                deleted += text
         else:
             text = new_text[new_at[j] : new_at[j + n]]
-            if text:
-                if pending_equal:
-                    flush_equal()
-                inserted.append(text)
             j += n
-    return builder.finish()
+            if text:
+                if equal_text:
+                    _add(ops, "equal", equal_text)
+                    equal_text = ""
+                inserted += text
+    if deleted or inserted:
+        equal_text = _hunk(ops, deleted, inserted)
+    if equal_text:
+        _add(ops, "equal", equal_text)
+    return list(map(op_from, ops))
 
 
 def diff_text(
