@@ -122,15 +122,17 @@ def test_ascii_tokenizer_matches_the_general_one() -> None:
 def test_merge_matches_diff_match_patch() -> None:
     """The linear-time ``cleanup._merge`` gives what the library's ``diff_cleanupMerge`` does."""
     from proposals.cleanup import _merge
-    from proposals.engine import PYTHON_DMP
+    from proposals.engine import DELETE, EQUAL, INSERT, PYTHON_DMP
 
+    ours = {-1: DELETE, 0: EQUAL, 1: INSERT}  # our op codes are fast-diff-match-patch's
     rng = random.Random(SEED)
     for _ in range(20_000):
         diffs = [(rng.choice((-1, 0, 1)), "".join(rng.choice("abc") for _ in range(rng.randint(0, 3))))
                  for _ in range(rng.randint(0, 8))]
         expected = list(diffs)
         PYTHON_DMP.diff_cleanupMerge(expected)
-        assert _merge(list(diffs)) == expected, diffs
+        merged = _merge([(ours[op], text) for op, text in diffs])
+        assert merged == [(ours[op], text) for op, text in expected], diffs
 
 
 def test_common_space_knows_every_space() -> None:

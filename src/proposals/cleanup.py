@@ -15,7 +15,6 @@ point per token) instead of characters, with three changes for contract prose:
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Callable, Mapping
 from operator import itemgetter
 
@@ -23,7 +22,8 @@ from proposals.engine import DELETE, EQUAL, INSERT, PYTHON_DMP, RawDiff
 from proposals.tokens import is_newline
 
 _WORD = re.compile(r"\w")
-_EDIT_RUNS = re.compile(rb"[\x01\xff]{2,}")  # two or more edits in a row, in op-kind bytes
+_EDIT_RUNS = re.compile(r"[-+]{2,}")  # two or more edits in a row, in a string of op codes
+_KIND, _TEXT = itemgetter(0), itemgetter(1)
 _OPENERS = frozenset("([{\"'\u2018\u201c\u00ab")
 _CLOSERS = frozenset(")]}\"'.,;:!?\u2019\u201d\u00bb")
 
@@ -290,19 +290,21 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
         return diffs
     has_newline = boundaries.has_newline
     out: RawDiff = []
-    done = 0
-    # Only runs of two or more edits can snap: find them in a byte string of the op kinds and
-    # copy everything between them wholesale.
-    for run_match in _EDIT_RUNS.finditer(array("b", map(itemgetter(0), diffs)).tobytes()):
+    done = 0  # diffs before this index are in ``out`` (or were replaced by a snapped hunk)
+    # Only runs of two or more edits can snap: find them in the string of op codes. Most
+    # runs neither cross a break nor start a paragraph; they stay in ``diffs`` and are copied
+    # wholesale with the text around them.
+    for run_match in _EDIT_RUNS.finditer("".join(map(_KIND, diffs))):
         pointer, end = run_match.span()
+        starts = pointer == 0 or diffs[pointer - 1][1][-1:] in newlines
+        crosses = any(map(has_newline, map(_TEXT, diffs[pointer:end])))
+        if not (crosses or starts):
+            continue
+        run = diffs[pointer:end]
+        if len({op for op, _ in run}) < 2:
+            continue
         out.extend(diffs[done:pointer])
         done = end
-        run = diffs[pointer:end]
-        crosses = any(has_newline(t) for _, t in run)
-        starts = not out or out[-1][1][-1:] in newlines
-        if len({op for op, _ in run}) < 2 or not (crosses or starts):
-            out.extend(run)
-            continue
         # A replacement crossing a paragraph break: widen it to the breaks around it.
         deleted = "".join(t for op, t in run if op == DELETE)
         inserted = "".join(t for op, t in run if op == INSERT)

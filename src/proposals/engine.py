@@ -26,8 +26,10 @@ except ImportError:  # pragma: no cover - depends on the environment
     _fast = None
 
 Engine = Literal["fast-diff-match-patch", "diff-match-patch"]
-DELETE, EQUAL, INSERT = -1, 0, 1
-RawDiff = list[tuple[int, str]]
+# Op codes as fast-diff-match-patch gives them, so its output (tens of thousands of pairs for a
+# long article) goes to the cleanup as it is; the pure-Python library's -1/0/1 are translated.
+DELETE, EQUAL, INSERT = "-", "=", "+"
+RawDiff = list[tuple[str, str]]
 
 # Code points for tokens: above Latin-1 (readable when debugging), within the BMP (fast-dmp on
 # Windows stores UTF-16 and rejects anything above), never a surrogate (unencodable in UTF-8).
@@ -166,19 +168,15 @@ def encode_tokens(
     )
 
 
-_FAST_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
+_PYTHON_OPS = {-1: DELETE, 0: EQUAL, 1: INSERT}
 
 
 def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> RawDiff:
     """Myers diff of two encoded strings, merged but not yet cleaned up."""
     if engine == "fast-diff-match-patch" and _fast is not None and not astral:
-        return [
-            (_FAST_OPS[op], text)
-            for op, text in _fast.diff(
-                old, new, timelimit=0, checklines=False, cleanup="No", counts_only=False
-            )
-        ]
-    return [(op, text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
+        diffs: RawDiff = _fast.diff(old, new, timelimit=0, checklines=False, cleanup="No", counts_only=False)
+        return diffs
+    return [(_PYTHON_OPS[op], text) for op, text in PYTHON_DMP.diff_main(old, new, False)]
 
 
 _FIND_UNIQUE_BELOW = 60_000  # tokens in the new text: how ``anchors`` finds unique tokens

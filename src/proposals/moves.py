@@ -34,6 +34,7 @@ BUDGET = 200_000  # index look-ups per detection, largest pieces first
 MIN_WORDS = {False: 3, True: 5}
 
 _PARAGRAPH = re.compile(r"[^\n]*\n|[^\n]+")
+_SENTENCE_END_CHAR = re.compile("[.!?\u3002\uff01\uff1f]")  # what tokens.split can end a sentence on
 # Words for the similarity measure: punctuation trimmed, case folded (cheaper than tokenising).
 _WORD = re.compile(r"[^\W_](?:[\w.,'\u2019\-/:]*\w)?")
 
@@ -50,7 +51,9 @@ class _Piece:
 
 
 def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
-    sequence = [w.casefold() for w in _WORD.findall(text)]
+    # For ASCII, casefold is lower and changes no word boundary: one call for the whole text.
+    sequence = (_WORD.findall(text.lower()) if text.isascii()
+                else [w.casefold() for w in _WORD.findall(text)])
     words = Counter(sequence)
     return _Piece(index, start, start + len(text), hunk, words, len(sequence),
                   frozenset(pairwise(sequence)))
@@ -64,15 +67,16 @@ def _candidates(ops: Sequence[Op]) -> tuple[int, dict[str, list[tuple[int, Op, i
     hunk = 0
     least = MIN_WORDS[False]
     for index, op in enumerate(ops):
-        if op.op == "equal":
-            text = op.text
+        kind, text = op[0], op[1]
+        if kind == "equal":
             if text and not text.isspace():
                 hunk += 1
             continue
         edits += 1
-        # Most edits are a word or two: skip them before any real work.
-        if len(op.text.split(None, least)) >= least:
-            found[op.op].append((index, op, hunk))
+        # Most edits are a word or two: skip them before any real work (three words separated
+        # by spaces take at least five characters).
+        if len(text) >= 5 and len(text.split(None, least)) >= least:
+            found[kind].append((index, op, hunk))
     return edits, found
 
 
@@ -115,6 +119,17 @@ def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _
     return pairs
 
 
+def _sentences(paragraph: str) -> list[str]:
+    """``tokens.split(paragraph, "sentence")``, without tokenising the many short edits that
+    hold no sentence end at all (then the line is one sentence, and its line break another)."""
+    if _SENTENCE_END_CHAR.search(paragraph):
+        return split(paragraph, "sentence")
+    size = 2 if paragraph.endswith("\r\n") else 1 if paragraph.endswith("\n") else 0
+    if not size:
+        return [paragraph] if paragraph else []
+    return [paragraph[:-size], paragraph[-size:]] if len(paragraph) > size else [paragraph]
+
+
 def _pieces(candidates: list[tuple[int, Op, int]], sentences: bool,
             taken: dict[int, list[tuple[int, int]]]) -> list[_Piece]:
     """Cut each candidate op into paragraphs (or sentences), skipping parts already paired."""
@@ -124,9 +139,10 @@ def _pieces(candidates: list[tuple[int, Op, int]], sentences: bool,
             start, end = match.span()
             if len(match.group().split(None, MIN_WORDS[sentences])) < MIN_WORDS[sentences]:
                 continue
-            if not sentences and any(s < end and start < e for s, e in taken.get(index, ())):
-                continue
-            parts = split(match.group(), "sentence") if sentences else [match.group()]
+            if any((s < end and start < e) if not sentences else (s <= start and end <= e)
+                   for s, e in taken.get(index, ())):
+                continue  # a paragraph paired already, or (sentences) wholly inside one
+            parts = _sentences(match.group()) if sentences else [match.group()]
             offset = start
             for part in parts:
                 p_start, offset = offset, offset + len(part)
@@ -168,10 +184,11 @@ def detect_moves(ops: list[Op]) -> list[Op]:
         cuts.setdefault(d.index, []).append((d.start, d.end, names[n]))
         cuts.setdefault(i.index, []).append((i.start, i.end, names[n]))
     out: list[Op] = []
-    for index, op in enumerate(ops):
-        if index not in cuts:
-            out.append(op)
-            continue
+    done = 0  # ops before this index are in ``out``; those between cuts are copied wholesale
+    for index in sorted(cuts):
+        out.extend(ops[done:index])
+        done = index + 1
+        op = ops[index]
         at = 0
         for start, end, name in sorted(cuts[index]):
             if start > at:
@@ -180,4 +197,5 @@ def detect_moves(ops: list[Op]) -> list[Op]:
             at = end
         if at < len(op.text):
             out.append(Op(op.op, op.text[at:]))
+    out.extend(ops[done:])
     return out
