@@ -23,6 +23,8 @@ from proposals.tokens import is_newline
 
 _WORD = re.compile(r"\w")
 _EDIT_RUNS = re.compile(r"[-+]{2,}")  # two or more edits in a row, in a string of op codes
+_LONE_EDIT = re.compile(r"(?<==)[-+](?==)")  # one edit between two equalities
+_DELETE_INSERT = re.compile(r"-\+")  # a deletion followed by an insertion
 _KIND, _TEXT = itemgetter(0), itemgetter(1)
 _OPENERS = frozenset("([{\"'\u2018\u201c\u00ab")
 _CLOSERS = frozenset(")]}\"'.,;:!?\u2019\u201d\u00bb")
@@ -146,16 +148,70 @@ def _merge(diffs: RawDiff) -> RawDiff:
     """diff-match-patch's ``diff_cleanupMerge``, with the same result, in linear time.
 
     The library splices the list in place for every run of edits it merges (quadratic on the
-    thousands of ops of a long article); this builds a new list in one sweep instead, keeping
-    the library's every quirk (a common prefix with no equality before it goes to the front;
-    an equality after a merged run is not joined to the one before it).
+    thousands of ops of a long article); this builds a new list instead, keeping the library's
+    every quirk (a common prefix with no equality before it goes to the front; an equality
+    after a merged run is not joined to the one before it). Most runs need no merging at all:
+    when the op codes show no two equalities in a row and no text is empty, only the runs that
+    do are visited (see ``_merge_runs``) and the rest is copied wholesale.
+    """
+    kinds = "".join(map(_KIND, diffs))
+    out = _merge_runs(diffs, kinds if "==" not in kinds and all(map(_TEXT, diffs)) else None)
+    if not _may_shift(out):
+        return out
+    # Second pass: single edits between equalities that can shift sideways to remove an
+    # equality (A<ins>BA</ins>C -> <ins>AB</ins>AC); the library's loop, unchanged.
+    changes = False
+    pointer = 1
+    while pointer < len(out) - 1:
+        if out[pointer - 1][0] == EQUAL and out[pointer + 1][0] == EQUAL:
+            before, edit, after = out[pointer - 1][1], out[pointer][1], out[pointer + 1][1]
+            if edit.endswith(before):
+                if before != "":
+                    out[pointer] = (out[pointer][0], before + edit[: -len(before)])
+                    out[pointer + 1] = (EQUAL, before + after)
+                del out[pointer - 1]
+                changes = True
+            elif edit.startswith(after):
+                out[pointer - 1] = (EQUAL, before + after)
+                out[pointer] = (out[pointer][0], edit[len(after) :] + after)
+                del out[pointer + 1]
+                changes = True
+        pointer += 1
+    return _merge(out) if changes else out
+
+
+def _merge_runs(diffs: RawDiff, kinds: str | None) -> RawDiff:
+    """The library's first sweep: each run of edits joined into one deletion and one insertion,
+    their common prefix and suffix moved into the equalities around them.
+
+    With ``kinds`` (the op codes, given only when no two equalities are adjacent and no text is
+    empty), equalities and lone edits are known to come out unchanged, and so does a deletion
+    followed by an insertion whose first and last codes differ: only other runs are rebuilt.
     """
     common_prefix, common_suffix = PYTHON_DMP.diff_commonPrefix, PYTHON_DMP.diff_commonSuffix
     out: RawDiff = []
-    start = 0  # where the current run of edits began
-    for at, (op, text) in enumerate([*diffs, (EQUAL, "")]):  # a dummy equality at the end,
-        if op != EQUAL:  # as the library adds
-            continue
+    runs: list[tuple[int, int]] = []  # (first edit, the equality after the last one)
+    if kinds is None:  # every equality is visited, and a dummy one at the end, as in the library
+        start = 0
+        for at, (op, _) in enumerate(diffs):
+            if op == EQUAL:
+                runs.append((start, at))
+                start = at + 1
+        runs.append((start, len(diffs)))
+    else:
+        for found in _EDIT_RUNS.finditer(kinds):
+            start, at = found.span()
+            if at - start == 2 and kinds[start] == DELETE and kinds[start + 1] == INSERT:
+                deleted, inserted = diffs[start][1], diffs[start + 1][1]
+                if deleted[0] != inserted[0] and deleted[-1] != inserted[-1]:
+                    continue
+            runs.append((start, at))
+    done = 0
+    end = len(diffs)
+    for start, at in runs:
+        out.extend(diffs[done:start])
+        done = at + 1
+        text = diffs[at][1] if at < end else ""  # the equality ending the run, or the dummy
         count = at - start
         if count > 1:
             run = diffs[start:at]
@@ -186,94 +242,94 @@ def _merge(diffs: RawDiff) -> RawDiff:
             out[-1] = (EQUAL, out[-1][1] + text)
         else:
             out.append((EQUAL, text))
-        start = at + 1
-    if out[-1][1] == "":
+    out.extend(diffs[done:])
+    if out and out[-1][1] == "":
         out.pop()  # the dummy, unless something was merged into it
-    # Second pass: single edits between equalities that can shift sideways to remove an
-    # equality (A<ins>BA</ins>C -> <ins>AB</ins>AC); the library's loop, unchanged.
-    changes = False
-    pointer = 1
-    while pointer < len(out) - 1:
-        if out[pointer - 1][0] == EQUAL and out[pointer + 1][0] == EQUAL:
-            before, edit, after = out[pointer - 1][1], out[pointer][1], out[pointer + 1][1]
-            if edit.endswith(before):
-                if before != "":
-                    out[pointer] = (out[pointer][0], before + edit[: -len(before)])
-                    out[pointer + 1] = (EQUAL, before + after)
-                del out[pointer - 1]
-                changes = True
-            elif edit.startswith(after):
-                out[pointer - 1] = (EQUAL, before + after)
-                out[pointer] = (out[pointer][0], edit[len(after) :] + after)
-                del out[pointer + 1]
-                changes = True
-        pointer += 1
-    return _merge(out) if changes else out
+    return out
+
+
+def _may_shift(diffs: RawDiff) -> bool:
+    """Whether the second sweep of ``_merge`` would change anything: some lone edit between two
+    equalities ends with the equality before it or starts with the one after it."""
+    for found in _LONE_EDIT.finditer("".join(map(_KIND, diffs))):
+        at = found.start()
+        edit = diffs[at][1]
+        if edit.endswith(diffs[at - 1][1]) or edit.startswith(diffs[at + 1][1]):
+            return True
+    return False
 
 
 def _slide_to_boundaries(diffs: RawDiff, boundaries: Boundaries) -> None:
-    """Shift each lone edit between two equalities to where it cuts at the best boundaries."""
-    pointer = 1
-    while pointer < len(diffs) - 1:
-        if diffs[pointer - 1][0] == EQUAL and diffs[pointer + 1][0] == EQUAL:
-            equality1, edit = diffs[pointer - 1][1], diffs[pointer][1]
-            equality2 = diffs[pointer + 1][1]
-            if equality1[-1] != edit[-1] and edit[0] != equality2[0]:
-                pointer += 1  # the usual case: the edit cannot slide either way
-                continue
-            offset = PYTHON_DMP.diff_commonSuffix(equality1, edit)
-            if offset:
-                common = edit[-offset:]
-                equality1 = equality1[:-offset]
-                edit = common + edit[:-offset]
-                equality2 = common + equality2
-            best = (equality1, edit, equality2)
-            best_score = boundaries.score(equality1, edit) + boundaries.score(edit, equality2)
-            while edit and equality2 and edit[0] == equality2[0]:
-                equality1 += edit[0]
-                edit = edit[1:] + equality2[0]
-                equality2 = equality2[1:]
-                score = boundaries.score(equality1, edit) + boundaries.score(edit, equality2)
-                if score >= best_score:  # ties go right, as in diff-match-patch
-                    best_score = score
-                    best = (equality1, edit, equality2)
-            if diffs[pointer - 1][1] != best[0]:
-                if best[0]:
-                    diffs[pointer - 1] = (EQUAL, best[0])
-                else:
-                    del diffs[pointer - 1]
-                    pointer -= 1
-                diffs[pointer] = (diffs[pointer][0], best[1])
-                if best[2]:
-                    diffs[pointer + 1] = (EQUAL, best[2])
-                else:
-                    del diffs[pointer + 1]
-                    pointer -= 1
-        pointer += 1
+    """Shift each lone edit between two equalities to where it cuts at the best boundaries.
+
+    The lone edits are found once, in the string of op codes; a slide never makes a new one
+    (it only empties, and so removes, an equality next to its edit), so visiting those in order,
+    skipping any whose equality before it is gone, does what diff-match-patch's sweep does.
+    """
+    removed = 0  # equalities removed so far: later positions move down by as many
+    for found in _LONE_EDIT.finditer("".join(map(_KIND, diffs))):
+        pointer = found.start() - removed
+        if diffs[pointer - 1][0] != EQUAL:
+            continue  # the slide before this one emptied the equality between them
+        equality1, edit = diffs[pointer - 1][1], diffs[pointer][1]
+        equality2 = diffs[pointer + 1][1]
+        if equality1[-1] != edit[-1] and edit[0] != equality2[0]:
+            continue  # the usual case: the edit cannot slide either way
+        offset = PYTHON_DMP.diff_commonSuffix(equality1, edit)
+        if offset:
+            common = edit[-offset:]
+            equality1 = equality1[:-offset]
+            edit = common + edit[:-offset]
+            equality2 = common + equality2
+        best = (equality1, edit, equality2)
+        best_score = boundaries.score(equality1, edit) + boundaries.score(edit, equality2)
+        while edit and equality2 and edit[0] == equality2[0]:
+            equality1 += edit[0]
+            edit = edit[1:] + equality2[0]
+            equality2 = equality2[1:]
+            score = boundaries.score(equality1, edit) + boundaries.score(edit, equality2)
+            if score >= best_score:  # ties go right, as in diff-match-patch
+                best_score = score
+                best = (equality1, edit, equality2)
+        if diffs[pointer - 1][1] != best[0]:
+            if best[0]:
+                diffs[pointer - 1] = (EQUAL, best[0])
+            else:
+                del diffs[pointer - 1]
+                pointer -= 1
+                removed += 1
+            diffs[pointer] = (diffs[pointer][0], best[1])
+            if best[2]:
+                diffs[pointer + 1] = (EQUAL, best[2])
+            else:
+                del diffs[pointer + 1]
+                removed += 1
 
 
 def _extract_overlaps(diffs: RawDiff) -> None:
-    """Turn ``-abcxxx +xxxdef`` into ``-abc =xxx +def`` when the overlap is substantial."""
-    pointer = 1
-    while pointer < len(diffs):
-        if diffs[pointer - 1][0] == DELETE and diffs[pointer][0] == INSERT:
-            deletion, insertion = diffs[pointer - 1][1], diffs[pointer][1]
-            # An overlap starts with the other side's first token: skip the search if absent.
-            overlap1 = PYTHON_DMP.diff_commonOverlap(deletion, insertion) if insertion[0] in deletion else 0
-            overlap2 = PYTHON_DMP.diff_commonOverlap(insertion, deletion) if deletion[0] in insertion else 0
-            if overlap1 >= overlap2:
-                if overlap1 >= len(deletion) / 2 or overlap1 >= len(insertion) / 2:
-                    diffs.insert(pointer, (EQUAL, insertion[:overlap1]))
-                    diffs[pointer - 1] = (DELETE, deletion[: len(deletion) - overlap1])
-                    diffs[pointer + 1] = (INSERT, insertion[overlap1:])
-                    pointer += 1
-            elif overlap2 >= len(deletion) / 2 or overlap2 >= len(insertion) / 2:
-                diffs.insert(pointer, (EQUAL, deletion[:overlap2]))
-                diffs[pointer - 1] = (INSERT, insertion[: len(insertion) - overlap2])
-                diffs[pointer + 1] = (DELETE, deletion[overlap2:])
-                pointer += 1
-            pointer += 1
-        pointer += 1
+    """Turn ``-abcxxx +xxxdef`` into ``-abc =xxx +def`` when the overlap is substantial.
+
+    Each deletion followed by an insertion is found once in the string of op codes, as
+    diff-match-patch's sweep visits them; an equality put between a pair moves the later ones up.
+    """
+    added = 0  # equalities inserted so far
+    for found in _DELETE_INSERT.finditer("".join(map(_KIND, diffs))):
+        pointer = found.start() + 1 + added  # the insertion
+        deletion, insertion = diffs[pointer - 1][1], diffs[pointer][1]
+        # An overlap starts with the other side's first token: skip the search if absent.
+        overlap1 = PYTHON_DMP.diff_commonOverlap(deletion, insertion) if insertion[0] in deletion else 0
+        overlap2 = PYTHON_DMP.diff_commonOverlap(insertion, deletion) if deletion[0] in insertion else 0
+        if overlap1 >= overlap2:
+            if overlap1 >= len(deletion) / 2 or overlap1 >= len(insertion) / 2:
+                diffs.insert(pointer, (EQUAL, insertion[:overlap1]))
+                diffs[pointer - 1] = (DELETE, deletion[: len(deletion) - overlap1])
+                diffs[pointer + 1] = (INSERT, insertion[overlap1:])
+                added += 1
+        elif overlap2 >= len(deletion) / 2 or overlap2 >= len(insertion) / 2:
+            diffs.insert(pointer, (EQUAL, deletion[:overlap2]))
+            diffs[pointer - 1] = (INSERT, insertion[: len(insertion) - overlap2])
+            diffs[pointer + 1] = (DELETE, deletion[overlap2:])
+            added += 1
 
 
 def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
