@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from proposals.ops import Op
@@ -45,18 +45,26 @@ class _Piece:
     start: int  # offsets in the op's text
     end: int
     hunk: int
-    words: Counter[str] = field(default_factory=Counter)
-    size: int = 0
+    sequence: list[str]  # its words, case folded
     pairs: frozenset[tuple[str, str]] = frozenset()
+    _words: Counter[str] | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.sequence)
+
+    def words(self) -> Counter[str]:
+        """The word multiset, counted only for the few pieces whose word pairs match."""
+        if self._words is None:
+            self._words = Counter(self.sequence)
+        return self._words
 
 
 def _piece(index: int, start: int, text: str, hunk: int) -> _Piece:
     # For ASCII, casefold is lower and changes no word boundary: one call for the whole text.
     sequence = (_WORD.findall(text.lower()) if text.isascii()
                 else [w.casefold() for w in _WORD.findall(text)])
-    words = Counter(sequence)
-    return _Piece(index, start, start + len(text), hunk, words, len(sequence),
-                  frozenset(pairwise(sequence)))
+    return _Piece(index, start, start + len(text), hunk, sequence)
 
 
 def _candidates(ops: Sequence[Op]) -> tuple[int, dict[str, list[tuple[int, Op, int]]]]:
@@ -101,7 +109,7 @@ def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _
                 continue
             if 2 * common_pairs < PAIR_THRESHOLD * (len(d.pairs) + len(i.pairs)):
                 continue
-            common = sum((d.words & i.words).values())
+            common = sum((d.words() & i.words()).values())
             similarity = 2 * common / (d.size + i.size)
             if similarity >= THRESHOLD:
                 candidates.append((-similarity, -(d.size + i.size), d_at, i_at))
@@ -152,6 +160,7 @@ def _pieces(candidates: list[tuple[int, Op, int]], sentences: bool,
                 if part.strip():
                     piece = _piece(index, p_start, part, hunk)
                     if piece.size >= MIN_WORDS[sentences]:
+                        piece.pairs = frozenset(pairwise(piece.sequence))
                         out.append(piece)
     return out
 

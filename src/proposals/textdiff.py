@@ -10,7 +10,6 @@ no ops at all.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from itertools import accumulate
 
 from proposals.cleanup import boundary_class, cleanup_semantic
@@ -18,7 +17,7 @@ from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anc
 from proposals.engine import backend as _backend
 from proposals.moves import detect_moves
 from proposals.ops import Op, new_side, old_side, op_from
-from proposals.tokens import Granularity, fold, key, split, split_space
+from proposals.tokens import Granularity, fold, key_function, split, split_space
 
 __all__ = ["Op", "backend", "diff_text", "move_detail", "moved_texts", "new_side", "old_side"]
 
@@ -182,6 +181,8 @@ def _equal_run(
 
 
 def _token_ops(
+    old_text: str,
+    new_text: str,
     old_tokens: list[str],
     new_tokens: list[str],
     *,
@@ -190,11 +191,11 @@ def _token_ops(
     capacity: int,
     anchor_min: int,
 ) -> list[Op]:
-    """Diff two token lists and turn the cleaned-up result back into text ops."""
+    """Diff two texts, cut into these token lists, and turn the cleaned-up result into ops."""
     encoded = encode_tokens(
         old_tokens,
         new_tokens,
-        partial(key, normalize=normalize),
+        key_function(normalize=normalize, ascii=old_text.isascii() and new_text.isascii()),
         classify=boundary_class,
         capacity=capacity,
     )
@@ -203,7 +204,6 @@ def _token_ops(
     )
     diffs = cleanup_semantic(diffs, encoded.keys)
     # Token n of a side starts at offset n of its text: runs of tokens become string slices.
-    old_text, new_text = "".join(old_tokens), "".join(new_tokens)
     old_at = list(accumulate(map(len, old_tokens), initial=0))
     new_at = list(accumulate(map(len, new_tokens), initial=0))
     # ``_Builder``'s state machine, inlined: this loop runs once per piece of a long diff.
@@ -284,7 +284,8 @@ def diff_text(
     old_tokens = split(old, granularity, normalize=normalize)
     new_tokens = split(new, granularity, normalize=normalize)
     ops = _token_ops(
-        old_tokens, new_tokens, normalize=normalize, engine=engine, capacity=_capacity, anchor_min=_anchor_min
+        old, new, old_tokens, new_tokens,
+        normalize=normalize, engine=engine, capacity=_capacity, anchor_min=_anchor_min,
     )
     return detect_moves(ops) if moves else ops
 
