@@ -15,7 +15,9 @@ point per token) instead of characters, with three changes for contract prose:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
+from itertools import accumulate
 from operator import itemgetter
 
 from proposals.engine import DELETE, EQUAL, INSERT, PYTHON_DMP, RawDiff
@@ -345,13 +347,12 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
     if not newlines:
         return diffs
     has_newline = boundaries.has_newline
+    kinds = "".join(map(_KIND, diffs))
     out: RawDiff = []
     done = 0  # diffs before this index are in ``out`` (or were replaced by a snapped hunk)
-    # Only runs of two or more edits can snap: find them in the string of op codes. Most
-    # runs neither cross a break nor start a paragraph; they stay in ``diffs`` and are copied
-    # wholesale with the text around them.
-    for run_match in _EDIT_RUNS.finditer("".join(map(_KIND, diffs))):
-        pointer, end = run_match.span()
+    # Only a run of two or more edits next to a paragraph break can snap; there are few breaks
+    # and many runs, so the runs are found from the breaks. The rest is copied wholesale.
+    for pointer, end in _runs_at_breaks(diffs, kinds, boundaries):
         starts = pointer == 0 or diffs[pointer - 1][1][-1:] in newlines
         crosses = any(map(has_newline, map(_TEXT, diffs[pointer:end])))
         if not (crosses or starts):
@@ -378,8 +379,31 @@ def _snap_to_paragraphs(diffs: RawDiff, boundaries: Boundaries) -> RawDiff:
                 deleted, inserted = deleted + after[:cut], inserted + after[:cut]
                 diffs[end] = (EQUAL, after[cut:])
         out.extend([(DELETE, deleted), (INSERT, inserted)])
+    if not out:
+        return diffs  # nothing snapped (and the cleanup hands over no empty texts)
     out.extend(diffs[done:])
     return list(filter(itemgetter(1), out))
+
+
+def _runs_at_breaks(diffs: RawDiff, kinds: str, boundaries: Boundaries) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more edits that holds a paragraph break or follows
+    an equality ending in one (or starts the text), in order."""
+    ends = list(accumulate(map(len, map(_TEXT, diffs))))
+    breaks = re.compile("[" + "".join(map(re.escape, sorted(boundaries.newlines))) + "]")
+    holders = {bisect_right(ends, found.start()) for found in breaks.finditer("".join(map(_TEXT, diffs)))}
+    starts = {0}
+    for at in holders:
+        if kinds[at] != EQUAL:
+            starts.add(kinds.rfind(EQUAL, 0, at) + 1)
+        elif diffs[at][1][-1:] in boundaries.newlines:
+            starts.add(at + 1)
+    runs = []
+    for start in sorted(starts):
+        end = kinds.find(EQUAL, start)
+        end = len(kinds) if end < 0 else end
+        if end - start >= 2:
+            runs.append((start, end))
+    return runs
 
 
 def cleanup_semantic(diffs: RawDiff, keys: Mapping[str, str]) -> RawDiff:
