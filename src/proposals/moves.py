@@ -13,17 +13,22 @@ that diffing two unrelated 50-page texts, where everything is deleted and insert
 fast; past the cap the remaining (smaller) pieces are not considered for moves. The ops
 still rebuild both texts exactly; the inner word changes of a pair come from diffing its two
 texts (see ``redline.move_detail``).
+
+When two paragraphs swap places either one could be "the" move; the diff keeps the longer one
+in place. ``swap_moves`` reports the kept one as the move instead where that shows fewer change
+sites: its own edits then sit inside the move rather than beside it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Literal
 
-from proposals.ops import Op
+from proposals.ops import Op, OpKind, new_side, old_side
 from proposals.tokens import split
 
 THRESHOLD = 0.6  # Dice similarity of word multisets for a deletion and insertion to pair
@@ -208,3 +213,177 @@ def detect_moves(ops: list[Op]) -> list[Op]:
             out.append(Op(op.op, op.text[at:]))
     out.extend(ops[done:])
     return out
+
+
+# --- swapped paragraphs: move the one whose move leaves the fewest change sites -------------------
+
+Differ = Callable[[str, str], list[Op]]  # diffs two texts without looking for moves
+Side = Literal["old", "new"]
+
+
+def _hunks(ops: Sequence[Op]) -> int:
+    """Change sites, counted as ``bench/bench_diff.py`` counts them: runs of deletions and
+    insertions not separated by kept text with something visible in it."""
+    count = 0
+    in_change = False
+    for op in ops:
+        if op.op != "equal":
+            if not in_change:
+                count += 1
+            in_change = True
+        elif op.text.strip():
+            in_change = False
+    return count
+
+
+def _side(op: Op, side: Side) -> str:
+    """What ``op`` contributes to the old or the new text ("" if nothing)."""
+    if side == "old":
+        return "" if op.op == "insert" else (op.text if op.old_text is None else op.old_text)
+    return "" if op.op == "delete" else op.text
+
+
+def _line_start(ops: Sequence[Op], at: int, side: Side) -> bool:
+    """Whether ``ops[at]`` begins a line on that side (the text before it ends a line or is empty)."""
+    for index in range(at - 1, -1, -1):
+        text = _side(ops[index], side)
+        if text:
+            return text.endswith("\n")
+    return True
+
+
+def _text_end(ops: Sequence[Op], at: int, side: Side) -> bool:
+    """Whether nothing follows ``ops[at]`` on that side."""
+    return not any(_side(ops[index], side) for index in range(at + 1, len(ops)))
+
+
+def _whole_lines(pieces: Sequence[str], starts_line: bool, at_end: bool) -> bool:
+    """Whether consecutive ``pieces`` of one side are each whole lines: a move's other end may
+    be a sentence inside a paragraph, and swapping roles there would split the paragraph."""
+    return (starts_line and all(piece.endswith("\n") for piece in pieces[:-1])
+            and (pieces[-1].endswith("\n") or at_end))
+
+
+def _one_paragraph(text: str) -> tuple[str, str, str] | None:
+    """``text`` as (blank lines before, its one paragraph, blank lines after), or None unless
+    exactly one of its lines has something visible."""
+    lines = _PARAGRAPH.findall(text)
+    visible = [n for n, line in enumerate(lines) if not line.isspace()]
+    if len(visible) != 1:
+        return None
+    n = visible[0]
+    return "".join(lines[:n]), lines[n], "".join(lines[n + 1 :])
+
+
+def _would_pair(old: str, new: str) -> bool:
+    """Whether two paragraphs are alike enough that ``detect_moves`` could have paired them."""
+    least = MIN_WORDS[False]
+    if len(old.split(None, least)) < least or len(new.split(None, least)) < least:
+        return False
+    d, i = _piece(0, 0, old, 0), _piece(0, 0, new, 0)
+    if d.size < least or i.size < least:
+        return False
+    d_pairs, i_pairs = frozenset(pairwise(d.sequence)), frozenset(pairwise(i.sequence))
+    if 2 * len(d_pairs & i_pairs) < PAIR_THRESHOLD * (len(d_pairs) + len(i_pairs)):
+        return False
+    return 2 * sum((d.words() & i.words()).values()) / (d.size + i.size) >= THRESHOLD
+
+
+@dataclass(frozen=True, slots=True)
+class _Swap:
+    """Move X's two ends around one kept paragraph K: X and K traded places."""
+
+    up: bool  # X moved up: old is K then X, new is X then K (else old X then K, new K then X)
+    x_old: str
+    x_new: str
+    k_old: tuple[str, str, str]  # blank lines before, the paragraph, blank lines after
+    k_new: tuple[str, str, str]
+
+
+def _swap(ops: Sequence[Op], first: int, last: int) -> _Swap | None:
+    """The swap ``ops[first:last + 1]`` shows, if X (the ends) and K (the ops between) are
+    whole paragraphs, K is one paragraph on each side, and K's two versions are alike enough to
+    be a move themselves."""
+    start, end = ops[first], ops[last]
+    kept = ops[first + 1 : last]
+    if start.op == end.op or any(op.move is not None for op in kept):
+        return None
+    k_new = new_side(kept)
+    new_k = _one_paragraph(k_new)
+    if new_k is None:  # most often the ends enclose many paragraphs: skip the old side's work
+        return None
+    k_old = old_side(kept)
+    old_k = _one_paragraph(k_old)
+    if old_k is None:
+        return None
+    up = start.op == "insert"
+    x_old, x_new = (end.text, start.text) if up else (start.text, end.text)
+    old_pieces, new_pieces = ((k_old, x_old), (x_new, k_new)) if up else ((x_old, k_old), (k_new, x_new))
+    if not (_whole_lines(old_pieces, _line_start(ops, first, "old"), _text_end(ops, last, "old"))
+            and _whole_lines(new_pieces, _line_start(ops, first, "new"), _text_end(ops, last, "new"))):
+        return None
+    if not _would_pair(old_k[1], new_k[1]):
+        return None
+    return _Swap(up, x_old, x_new, old_k, new_k)
+
+
+def _tagged(kind: OpKind, parts: tuple[str, str, str], move: str) -> list[Op]:
+    """A paragraph with blank lines around it (``_one_paragraph``) as ops of one kind; only the
+    paragraph carries the move id, as ``detect_moves`` tags paragraphs, not the blank lines."""
+    return [Op(kind, piece, move if n == 1 else None) for n, piece in enumerate(parts) if piece]
+
+
+def _k_moved(swap: _Swap, move: str, differ: Differ) -> list[Op]:
+    """The swap's ops with K as the move (its inner edits inside it) and X diffed in place."""
+    deleted, inserted = _tagged("delete", swap.k_old, move), _tagged("insert", swap.k_new, move)
+    x_ops = differ(swap.x_old, swap.x_new)
+    return [*deleted, *x_ops, *inserted] if swap.up else [*inserted, *x_ops, *deleted]
+
+
+def _join_plain(ops: Sequence[Op]) -> list[Op]:
+    """Adjacent plain ops of one kind (no move, no ``old_text``) joined, as ``textdiff`` leaves them."""
+    out: list[Op] = []
+    for op in ops:
+        if out and op.move is None and op.old_text is None:
+            last = out[-1]
+            if last.op == op.op and last.move is None and last.old_text is None:
+                out[-1] = Op(op.op, last.text + op.text)
+                continue
+        out.append(op)
+    return out
+
+
+def swap_moves(ops: list[Op], differ: Differ) -> list[Op]:
+    """Where a moved paragraph X traded places with a kept paragraph K, report K as the move
+    and diff X in place if that gives fewer change sites (hunks); ties keep ``ops``.
+
+    The diff engine keeps in place the paragraph it anchored on, usually the longer one, and
+    ``detect_moves`` tags the other; when the kept one was also edited, its edits show as extra
+    hunks. ``differ`` diffs
+    X's two texts without moves (passed in: ``textdiff`` imports this module). Move ids stay in
+    reading order: each rewrite stays between the ends it replaces, and no other move has an end
+    there.
+    """
+    ends: dict[str, list[int]] = {}
+    for index, op in enumerate(ops):
+        if op.move is not None:
+            ends.setdefault(op.move, [index, index])[1] = index
+    replaced: list[tuple[int, int, list[Op]]] = []
+    for move, (first, last) in ends.items():
+        swap = _swap(ops, first, last)
+        if swap is None:
+            continue
+        region = _k_moved(swap, move, differ)
+        # Both versions start and end with a change, so the region's hunks compare the whole.
+        if _hunks(region) < _hunks(ops[first : last + 1]):
+            replaced.append((first, last, region))
+    if not replaced:
+        return ops
+    out: list[Op] = []
+    at = 0
+    for first, last, region in sorted(replaced, key=lambda r: r[0]):
+        out += ops[at:first]
+        out += region
+        at = last + 1
+    out += ops[at:]
+    return _join_plain(out)

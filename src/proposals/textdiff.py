@@ -10,12 +10,13 @@ no ops at all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from itertools import accumulate
 
 from proposals.cleanup import boundary_class, cleanup_semantic
 from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode_tokens
 from proposals.engine import backend as _backend
-from proposals.moves import detect_moves
+from proposals.moves import detect_moves, swap_moves
 from proposals.ops import Op, new_side, old_side, op_from
 from proposals.tokens import Granularity, fold, key_function, split, split_space
 
@@ -287,7 +288,14 @@ def diff_text(
         old, new, old_tokens, new_tokens,
         normalize=normalize, engine=engine, capacity=_capacity, anchor_min=_anchor_min,
     )
-    return detect_moves(ops) if moves else ops
+    if not moves:
+        return ops
+    moved = detect_moves(ops)
+    if moved is ops:  # no move found: nothing to swap
+        return ops
+    differ = partial(diff_text, granularity=granularity, normalize=normalize, moves=False, engine=engine,
+                     _capacity=_capacity, _anchor_min=_anchor_min)
+    return swap_moves(moved, differ)
 
 
 def moved_texts(ops: Sequence[Op]) -> dict[str, tuple[str, str]]:
