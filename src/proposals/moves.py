@@ -170,8 +170,12 @@ def _pieces(candidates: list[tuple[int, Op, int]], sentences: bool,
     return out
 
 
-def detect_moves(ops: list[Op]) -> list[Op]:
-    """Tag moved blocks in ``ops`` (which carry no moves yet) and return the new op list."""
+def detect_moves(ops: list[Op], differ: Differ | None = None) -> list[Op]:
+    """Tag moved blocks in ``ops`` (which carry no moves yet) and return the new op list.
+
+    With ``differ`` (two texts to ops, no moves), a moved paragraph that only traded places
+    with its neighbour is then re-checked by ``swap_moves``.
+    """
     edits, candidates = _candidates(ops)
     if edits < 2:
         return ops
@@ -198,6 +202,7 @@ def detect_moves(ops: list[Op]) -> list[Op]:
         cuts.setdefault(d.index, []).append((d.start, d.end, names[n]))
         cuts.setdefault(i.index, []).append((i.start, i.end, names[n]))
     out: list[Op] = []
+    ends: dict[str, list[int]] = {}  # move id -> indices in ``out`` of its first and last op
     done = 0  # ops before this index are in ``out``; those between cuts are copied wholesale
     for index in sorted(cuts):
         out.extend(ops[done:index])
@@ -207,12 +212,13 @@ def detect_moves(ops: list[Op]) -> list[Op]:
         for start, end, name in sorted(cuts[index]):
             if start > at:
                 out.append(Op(op.op, op.text[at:start]))
+            ends.setdefault(name, [len(out), len(out)])[1] = len(out)
             out.append(Op(op.op, op.text[start:end], name))
             at = end
         if at < len(op.text):
             out.append(Op(op.op, op.text[at:]))
     out.extend(ops[done:])
-    return out
+    return out if differ is None else swap_moves(out, differ, ends)
 
 
 # --- swapped paragraphs: move the one whose move leaves the fewest change sites -------------------
@@ -275,6 +281,25 @@ def _one_paragraph(text: str) -> tuple[str, str, str] | None:
     return "".join(lines[:n]), lines[n], "".join(lines[n + 1 :])
 
 
+def _one_paragraph_at_most(ops: Sequence[Op]) -> bool:
+    """Whether each side of ``ops`` has at most one line with something visible: a cheap test
+    that stops at the second such line, since a move's ends usually enclose many paragraphs."""
+    for side in ("old", "new"):
+        lines = 0
+        visible = False  # whether the current line has something visible
+        for op in ops:
+            text = _side(op, side)
+            for n, part in enumerate(text.split("\n")):
+                if n:
+                    visible = False  # a line break came before this part
+                if not visible and part and not part.isspace():
+                    visible = True
+                    lines += 1
+                    if lines > 1:
+                        return False
+    return True
+
+
 def _would_pair(old: str, new: str) -> bool:
     """Whether two paragraphs are alike enough that ``detect_moves`` could have paired them."""
     least = MIN_WORDS[False]
@@ -306,7 +331,9 @@ def _swap(ops: Sequence[Op], first: int, last: int) -> _Swap | None:
     be a move themselves."""
     start, end = ops[first], ops[last]
     kept = ops[first + 1 : last]
-    if start.op == end.op or any(op.move is not None for op in kept):
+    if start.op == end.op or not _one_paragraph_at_most(kept):
+        return None
+    if any(op.move is not None for op in kept):
         return None
     k_new = new_side(kept)
     new_k = _one_paragraph(k_new)
@@ -353,7 +380,7 @@ def _join_plain(ops: Sequence[Op]) -> list[Op]:
     return out
 
 
-def swap_moves(ops: list[Op], differ: Differ) -> list[Op]:
+def swap_moves(ops: list[Op], differ: Differ, ends: dict[str, list[int]] | None = None) -> list[Op]:
     """Where a moved paragraph X traded places with a kept paragraph K, report K as the move
     and diff X in place if that gives fewer change sites (hunks); ties keep ``ops``.
 
@@ -364,10 +391,11 @@ def swap_moves(ops: list[Op], differ: Differ) -> list[Op]:
     reading order: each rewrite stays between the ends it replaces, and no other move has an end
     there.
     """
-    ends: dict[str, list[int]] = {}
-    for index, op in enumerate(ops):
-        if op.move is not None:
-            ends.setdefault(op.move, [index, index])[1] = index
+    if ends is None:  # where each move's first and last op are
+        ends = {}
+        for index, op in enumerate(ops):
+            if op.move is not None:
+                ends.setdefault(op.move, [index, index])[1] = index
     replaced: list[tuple[int, int, list[Op]]] = []
     for move, (first, last) in ends.items():
         swap = _swap(ops, first, last)

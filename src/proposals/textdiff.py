@@ -16,7 +16,7 @@ from itertools import accumulate
 from proposals.cleanup import boundary_class, cleanup_semantic
 from proposals.engine import ANCHOR_MIN_TOKENS, BMP_CAPACITY, DELETE, EQUAL, anchored_diff, encode_tokens
 from proposals.engine import backend as _backend
-from proposals.moves import detect_moves, swap_moves
+from proposals.moves import detect_moves
 from proposals.ops import Op, new_side, old_side, op_from
 from proposals.tokens import Granularity, fold, key_function, split, split_space
 
@@ -290,12 +290,9 @@ def diff_text(
     )
     if not moves:
         return ops
-    moved = detect_moves(ops)
-    if moved is ops:  # no move found: nothing to swap
-        return ops
     differ = partial(diff_text, granularity=granularity, normalize=normalize, moves=False, engine=engine,
                      _capacity=_capacity, _anchor_min=_anchor_min)
-    return swap_moves(moved, differ)
+    return detect_moves(ops, differ)
 
 
 def moved_texts(ops: Sequence[Op]) -> dict[str, tuple[str, str]]:
