@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from proposals.redline import Op, backend, diff_text, move_detail, new_side, old_side
+from proposals.redline import Op, backend, diff_text, move_detail, new_side, old_side, render_markers
 from proposals.tokens import split
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -141,6 +141,18 @@ def test_edits_do_not_fuse_across_paragraphs() -> None:
     for op in ops:
         if op.op != "equal":
             assert "\n" not in op.text.rstrip("\n"), op
+
+
+def test_dropped_punctuation_is_one_small_deletion() -> None:
+    """A kept word whose trailing space changed does not split the deletion after it in two."""
+    for old, new, expected in [
+        ("schedule the. A vacation", "the A vacation", "[-schedule -]the[-.-] A vacation"),
+        ("the Employer shall, subject to", "the Employer shall subject to",
+         "the Employer shall[-,-] subject to"),
+    ]:
+        ops = diff_text(old, new)
+        assert render_markers(ops) == expected
+        assert old_side(ops) == old and new_side(ops) == new
 
 
 def test_coincidental_short_equalities_are_folded() -> None:

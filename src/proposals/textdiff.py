@@ -96,6 +96,13 @@ def _hunk(ops: list[Piece], deleted: str, inserted: str) -> str:
     return tail
 
 
+def _starts_hunk(inserted: str) -> bool:
+    """Whether a deletion after this pending insertion starts the next hunk: it does, which keeps
+    replaced paragraphs apart, one after another, unless all that is pending is a space a kept
+    word gained (``the. A`` to ``the A``: ``the[-.-] A``, not ``the{+ +}[-. -]A``)."""
+    return bool(inserted) and not (inserted.isspace() and "\n" not in inserted and "\r" not in inserted)
+
+
 class _Builder:
     """Collects raw pieces into canonical ops: equal runs joined, and within each hunk one
     deletion followed by one insertion.
@@ -138,7 +145,7 @@ class _Builder:
             if self.equal_text:
                 _add(self.ops, "equal", self.equal_text)
                 self.equal_text = ""
-            if self.inserted:  # a deletion after an insertion starts the next hunk
+            if _starts_hunk(self.inserted):
                 self._flush()
             self.deleted += text
 
@@ -238,8 +245,8 @@ def _token_ops(
                 if equal_text:
                     _add(ops, "equal", equal_text)
                     equal_text = ""
-                if inserted:  # a deletion after an insertion starts the next hunk, which
-                    equal_text = _hunk(ops, deleted, inserted)  # keeps replaced paragraphs apart
+                if inserted and _starts_hunk(inserted):
+                    equal_text = _hunk(ops, deleted, inserted)
                     deleted = inserted = ""
                     if equal_text:
                         _add(ops, "equal", equal_text)
