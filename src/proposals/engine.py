@@ -75,6 +75,7 @@ class Encoded:
     new: str
     keys: dict[str, str]  # code point -> token key, for scoring boundaries during cleanup
     astral: bool  # whether any code point lies outside the BMP
+    unique: list[str] | None = None  # codes found once in each text, when counted (see anchors)
 
 
 def encode(
@@ -142,10 +143,15 @@ def encode_tokens(
     to keys in order of first appearance, as in ``encode``, so the result is the same. Past
     ``capacity`` distinct keys this hands over to ``encode``, which shares one-sided codes.
     """
-    distinct = dict.fromkeys(old_tokens)
-    distinct.update(dict.fromkeys(new_tokens))
+    # Counting costs little more than listing the distinct tokens, and tells ``anchors`` which
+    # codes occur once on each side without scanning the encoded texts for them.
+    in_old, in_new = Counter(old_tokens), Counter(new_tokens)
+    distinct = dict(in_old)
+    distinct.update(in_new)
     codes: dict[str, str] = {}
     token_codes: dict[str, str] = {}
+    old_count: Counter[str] = Counter()
+    new_count: Counter[str] = Counter()
     for token in distinct:
         k = key_of(token)
         code = codes.get(k)
@@ -160,11 +166,14 @@ def encode_tokens(
                 )
             code = codes[k] = code_point(len(codes))
         token_codes[token] = code
+        old_count[code] += in_old.get(token, 0)
+        new_count[code] += in_new.get(token, 0)
     return Encoded(
         "".join(map(token_codes.__getitem__, old_tokens)),
         "".join(map(token_codes.__getitem__, new_tokens)),
         {c: k for k, c in codes.items()},
         astral=False,
+        unique=[c for c, n in new_count.items() if n == 1 and old_count[c] == 1],
     )
 
 
@@ -196,7 +205,7 @@ def _run_around(old: str, new: str, i: int, j: int) -> int:
     return 1 + left + right
 
 
-def anchors(old: str, new: str) -> list[tuple[int, int]]:
+def anchors(old: str, new: str, unique: list[str] | None = None) -> list[tuple[int, int]]:
     """Positions of tokens found exactly once on each side, the heaviest chain in order.
 
     Patience diff's idea: a token unique to both texts (a section number, an amount, a rare
@@ -206,7 +215,9 @@ def anchors(old: str, new: str) -> list[tuple[int, int]]:
     unchanged paragraph stays put and the edited one is the one reported as moved.
     """
     pairs: list[tuple[int, int]] = []
-    if len(new) < _FIND_UNIQUE_BELOW:
+    if unique is not None:  # the codes found once on each side, counted by the caller
+        pairs = sorted((old.find(c), new.find(c)) for c in unique)
+    elif len(new) < _FIND_UNIQUE_BELOW:
         # A token is unique to a text when its first and last places are one: str.find and
         # rfind run at memchr speed and stop early for common tokens, which beats counting
         # every token up to ~100 pages (past that, scanning for each rare token costs more).
@@ -259,7 +270,13 @@ ANCHOR_GAP = 64  # skip anchors closer than this to the previous cut: fewer, lar
 
 
 def anchored_diff(
-    old: str, new: str, *, engine: Engine, astral: bool = False, min_tokens: int = ANCHOR_MIN_TOKENS
+    old: str,
+    new: str,
+    *,
+    engine: Engine,
+    astral: bool = False,
+    min_tokens: int = ANCHOR_MIN_TOKENS,
+    unique: list[str] | None = None,
 ) -> RawDiff:
     """Myers diff between unique-token anchors (see ``anchors``), merged into one diff."""
     if min(len(old), len(new)) < min_tokens:
@@ -269,7 +286,7 @@ def anchored_diff(
     # where a segment starts: diff-match-patch merges within one diff.
     i = j = 0
     len_old, len_new = len(old), len(new)
-    for a, b in [*anchors(old, new), (len_old, len_new)]:
+    for a, b in [*anchors(old, new, unique), (len_old, len_new)]:
         if a - i < ANCHOR_GAP and b - j < ANCHOR_GAP and a < len_old:
             continue  # too close to the last cut to be worth a separate diff call
         if a > i or b > j:

@@ -93,7 +93,9 @@ def _hunk(ops: list[Piece], deleted: str, inserted: str) -> str:
             deleted, inserted = deleted[: -len(tail)], inserted[: -len(tail)]
     if deleted:
         _add(ops, "delete", deleted)
-    if inserted:
+        if inserted:  # after a deletion: nothing to join it to
+            ops.append(("insert", inserted, None, None))
+    elif inserted:
         _add(ops, "insert", inserted)
     return tail
 
@@ -210,7 +212,8 @@ def _token_ops(
         capacity=capacity,
     )
     diffs = anchored_diff(
-        encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral, min_tokens=anchor_min
+        encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral, min_tokens=anchor_min,
+        unique=encoded.unique,
     )
     diffs = cleanup_semantic(diffs, encoded.keys)
     # Token n of a side starts at offset n of its text: runs of tokens become string slices.
