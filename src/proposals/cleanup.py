@@ -103,19 +103,28 @@ def _foldable(equality: str, edits_break: bool, boundaries: Boundaries) -> bool:
 
 
 def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
-    """Fold short coincidental equalities (``the``, ``of the``) into the edits around them."""
+    """Fold short coincidental equalities (``the``, ``of the``) into the edits around them.
+
+    diff-match-patch's loop; what depends only on the equality and the edits before it (its
+    length, whether those edits are longer) is worked out once per equality, not per edit.
+    """
     changes = False
     equalities: list[int] = []
     last_equality: str | None = None
+    size = 0  # len(last_equality)
+    longer_before = False  # whether the edits before last_equality are longer than it
     pointer = 0
-    ins1 = del1 = ins2 = del2 = 0
+    count = len(diffs)
+    ins2 = del2 = 0
     breaks1 = breaks2 = False  # whether the edits before/after the equality cross a paragraph
     has_newline = boundaries.has_newline
-    while pointer < len(diffs):
+    while pointer < count:
         op, text = diffs[pointer]
         if op == EQUAL:
             equalities.append(pointer)
-            ins1, del1, ins2, del2 = ins2, del2, 0, 0
+            size = len(text)
+            longer_before = 0 < size < (ins2 if ins2 > del2 else del2)
+            ins2 = del2 = 0
             breaks1, breaks2 = breaks2, False
             last_equality = text
         else:
@@ -126,19 +135,21 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
             if not breaks2 and has_newline(text):
                 breaks2 = True
             if (
-                last_equality
-                and len(last_equality) < max(ins1, del1)
-                and len(last_equality) < max(ins2, del2)
+                longer_before
+                and last_equality
+                and size < (ins2 if ins2 > del2 else del2)
                 and _foldable(last_equality, breaks1 or breaks2, boundaries)
             ):
                 at = equalities[-1]
                 diffs.insert(at, (DELETE, last_equality))
                 diffs[at + 1] = (INSERT, diffs[at + 1][1])
+                count += 1
                 equalities.pop()
                 if equalities:
                     equalities.pop()
                 pointer = equalities[-1] if equalities else -1
-                ins1 = del1 = ins2 = del2 = 0
+                ins2 = del2 = 0
+                longer_before = False
                 breaks1 = breaks2 = False
                 last_equality = None
                 changes = True
