@@ -16,7 +16,8 @@ texts (see ``redline.move_detail``).
 
 When two paragraphs swap places either one could be "the" move; the diff keeps the longer one
 in place. ``swap_moves`` reports the kept one as the move instead where that shows fewer change
-sites: its own edits then sit inside the move rather than beside it.
+sites: its own edits then sit inside the move rather than beside it. A paragraph or two deleted
+or inserted between the two may come along, as plain deletions and insertions.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
-from proposals.ops import Op, OpKind, new_side, old_side
+from proposals.ops import Op, new_side, old_side
 from proposals.tokens import split
 
 THRESHOLD = 0.6  # Dice similarity of word multisets for a deletion and insertion to pair
@@ -226,12 +228,15 @@ def detect_moves(ops: list[Op], differ: Differ | None = None) -> list[Op]:
 Differ = Callable[[str, str], list[Op]]  # diffs two texts without looking for moves
 Side = Literal["old", "new"]
 
+K_LINES = 3  # lines with something visible that K (what X swapped with) may hold on each side
 
-def _hunks(ops: Sequence[Op]) -> int:
+
+def _hunks(ops: Sequence[Op], in_change: bool = False, change_next: bool = False) -> int:
     """Change sites, counted as ``bench/bench_diff.py`` counts them: runs of deletions and
-    insertions not separated by kept text with something visible in it."""
+    insertions not separated by kept text with something visible in it. For ops that stand
+    among others: ``in_change``, a run is open where they start (a change first continues it);
+    ``change_next``, a run starts right after them (new unless one is open where they end)."""
     count = 0
-    in_change = False
     for op in ops:
         if op.op != "equal":
             if not in_change:
@@ -239,7 +244,29 @@ def _hunks(ops: Sequence[Op]) -> int:
             in_change = True
         elif op.text.strip():
             in_change = False
-    return count
+    return count + (change_next and not in_change)
+
+
+def _ends_in_change(ops: Sequence[Op]) -> bool:
+    """Whether a run of changes is open at the end of ``ops`` (only blank kept text since)."""
+    for index in range(len(ops) - 1, -1, -1):
+        op = ops[index]
+        if op.op != "equal":
+            return True
+        if op.text.strip():
+            return False
+    return False
+
+
+def _change_next(ops: Sequence[Op], at: int) -> bool:
+    """Whether a change comes at or after ``ops[at]`` with only blank kept text before it."""
+    for index in range(at, len(ops)):
+        op = ops[index]
+        if op.op != "equal":
+            return True
+        if op.text.strip():
+            return False
+    return False
 
 
 def _side(op: Op, side: Side) -> str:
@@ -263,108 +290,255 @@ def _text_end(ops: Sequence[Op], at: int, side: Side) -> bool:
     return not any(_side(ops[index], side) for index in range(at + 1, len(ops)))
 
 
-def _whole_lines(pieces: Sequence[str], starts_line: bool, at_end: bool) -> bool:
-    """Whether consecutive ``pieces`` of one side are each whole lines: a move's other end may
-    be a sentence inside a paragraph, and swapping roles there would split the paragraph."""
-    return (starts_line and all(piece.endswith("\n") for piece in pieces[:-1])
-            and (pieces[-1].endswith("\n") or at_end))
+def _line_end(ops: Sequence[Op], at: int, side: Side) -> bool:
+    """Whether that side's text up to the end of ``ops[at]`` ends a line, or nothing follows it."""
+    return _line_start(ops, at + 1, side) or _text_end(ops, at, side)
 
 
-def _one_paragraph(text: str) -> tuple[str, str, str] | None:
-    """``text`` as (blank lines before, its one paragraph, blank lines after), or None unless
-    exactly one of its lines has something visible."""
-    lines = _PARAGRAPH.findall(text)
-    visible = [n for n, line in enumerate(lines) if not line.isspace()]
-    if len(visible) != 1:
-        return None
-    n = visible[0]
-    return "".join(lines[:n]), lines[n], "".join(lines[n + 1 :])
+def _whole_lines(end: Op, starts_line: bool) -> bool:
+    """Whether a move end can stand for its paragraph: it starts a line of its side and holds no
+    line break before its last character. A move's other end may be a sentence inside a
+    paragraph, and swapping roles there would split the paragraph. The end may stop short of its
+    line's end, where the diff engine matched the rest of the line against a paragraph of K (a
+    deleted one, say, at the same place): the swap then takes the whole line as X."""
+    return starts_line and "\n" not in end.text[:-1]
 
 
-def _one_paragraph_at_most(ops: Sequence[Op]) -> bool:
-    """Whether each side of ``ops`` has at most one line with something visible: a cheap test
-    that stops at the second such line, since a move's ends usually enclose many paragraphs."""
-    for side in ("old", "new"):
+def _lines_at_most(ops: Sequence[Op], limit: int) -> bool:
+    """Whether each side of ``ops`` has at most ``limit`` lines with something visible: a cheap
+    test that stops at the next such line, since a move's ends usually enclose many paragraphs."""
+    for side, skip in (("old", "insert"), ("new", "delete")):
         lines = 0
         visible = False  # whether the current line has something visible
         for op in ops:
-            text = _side(op, side)
+            if op.op == skip:
+                continue
+            text = op.text if side == "new" or op.old_text is None else op.old_text
+            if "\n" not in text:  # most ops: no line break, one test
+                if not visible and text and not text.isspace():
+                    visible = True
+                    lines += 1
+                    if lines > limit:
+                        return False
+                continue
             for n, part in enumerate(text.split("\n")):
                 if n:
                     visible = False  # a line break came before this part
                 if not visible and part and not part.isspace():
                     visible = True
                     lines += 1
-                    if lines > 1:
+                    if lines > limit:
                         return False
     return True
 
 
+def _other(op: Op) -> Side | None:
+    """The side a deletion or insertion leaves untouched (None for kept text: it is on both)."""
+    return None if op.op == "equal" else "new" if op.op == "delete" else "old"
+
+
+def _region_start(ops: Sequence[Op], first: int) -> tuple[int, int] | None:
+    """The last point at or before ``ops[first]`` where both sides start a line, as (op index,
+    offset in its text); None past another move or many lines back. Only ops whose two sides
+    are one text (no ``old_text``) are cut."""
+    if _line_start(ops, first, "old") and _line_start(ops, first, "new"):
+        return first, 0
+    breaks = 0
+    for index in range(first - 1, -1, -1):
+        op = ops[index]
+        if op.move is not None:
+            return None
+        at = op.text.rfind("\n", 0, len(op.text) - 1)  # the last line break inside it
+        other = _other(op)
+        if at >= 0 and op.old_text is None and (other is None or _line_start(ops, index, other)):
+            return index, at + 1
+        if _line_start(ops, index, "old") and _line_start(ops, index, "new"):
+            return index, 0
+        breaks += op.text.count("\n")
+        if breaks > 2 * K_LINES:
+            return None
+    return 0, 0  # not reached: both sides start a line at the first op
+
+
+def _region_end(ops: Sequence[Op], last: int) -> tuple[int, int] | None:
+    """The first point at or after the end of ``ops[last]`` where both sides end a line (or their
+    text), as (op index, how much of its text comes before it); None as for ``_region_start``."""
+    if _line_end(ops, last, "old") and _line_end(ops, last, "new"):
+        return last, len(ops[last].text)
+    breaks = 0
+    for index in range(last + 1, len(ops)):
+        op = ops[index]
+        if op.move is not None:
+            return None
+        at = op.text.find("\n", 0, len(op.text) - 1)  # the first line break inside it
+        other = _other(op)
+        if at >= 0 and op.old_text is None and (
+                other is None or _line_start(ops, index, other) or _text_end(ops, index, other)):
+            return index, at + 1
+        if _line_end(ops, index, "old") and _line_end(ops, index, "new"):
+            return index, len(op.text)
+        breaks += op.text.count("\n")
+        if breaks > 2 * K_LINES:
+            return None
+    return None  # not reached: both sides end at the last op
+
+
+def _line_links(region: Sequence[Op]) -> set[tuple[int, int]]:
+    """(old line, new line) pairs, lines numbered from 0 on each side of ``region``, that share
+    kept text with something visible in it."""
+    links: set[tuple[int, int]] = set()
+    old_line = new_line = 0
+    for op in region:
+        if op.op == "delete":
+            old_line += op.text.count("\n")
+        elif op.op == "insert":
+            new_line += op.text.count("\n")
+        else:
+            news = op.text.split("\n")
+            olds = news if op.old_text is None else op.old_text.split("\n")
+            if len(olds) == len(news):
+                links.update((old_line + n, new_line + n) for n, part in enumerate(news) if part.strip())
+            else:  # cannot happen with today's normalisation; link every line it touches
+                links.update((old_line + o, new_line + n) for o in range(len(olds)) for n in range(len(news)))
+            old_line += len(olds) - 1
+            new_line += len(news) - 1
+    return links
+
+
+def _wholly_changed(links: set[tuple[int, int]], k_old: dict[int, bool], k_new: dict[int, bool]) -> bool:
+    """Whether K's lines other than its paragraph (``k_old``/``k_new``: line number to whether it
+    is the paragraph) share no kept text with K's lines on the other side: each is then wholly
+    deleted or inserted, but for what the engine matched in X's line (which the swap re-diffs)."""
+    return not any(o in k_old and n in k_new and not (k_old[o] and k_new[n]) for o, n in links)
+
+
+@lru_cache(maxsize=8)  # ``_pairing`` compares each of K's lines with up to K_LINES others
+def _words(text: str) -> tuple[_Piece, frozenset[tuple[str, str]]] | None:
+    """A paragraph's words and word pairs as ``detect_moves`` compares them (None if too short)."""
+    least = MIN_WORDS[False]
+    if len(text.split(None, least)) < least:
+        return None
+    piece = _piece(0, 0, text, 0)
+    return (piece, frozenset(pairwise(piece.sequence))) if piece.size >= least else None
+
+
 def _would_pair(old: str, new: str) -> bool:
     """Whether two paragraphs are alike enough that ``detect_moves`` could have paired them."""
-    least = MIN_WORDS[False]
-    if len(old.split(None, least)) < least or len(new.split(None, least)) < least:
+    d, i = _words(old), _words(new)
+    if d is None or i is None:
         return False
-    d, i = _piece(0, 0, old, 0), _piece(0, 0, new, 0)
-    if d.size < least or i.size < least:
-        return False
-    d_pairs, i_pairs = frozenset(pairwise(d.sequence)), frozenset(pairwise(i.sequence))
+    (d_piece, d_pairs), (i_piece, i_pairs) = d, i
     if 2 * len(d_pairs & i_pairs) < PAIR_THRESHOLD * (len(d_pairs) + len(i_pairs)):
         return False
-    return 2 * sum((d.words() & i.words()).values()) / (d.size + i.size) >= THRESHOLD
+    common = sum((d_piece.words() & i_piece.words()).values())
+    return 2 * common / (d_piece.size + i_piece.size) >= THRESHOLD
+
+
+def _pairing(old_lines: list[str], new_lines: list[str], k_old: list[int],
+             k_new: list[int]) -> tuple[int, int] | None:
+    """The one (old, new) pair of K's visible lines alike enough to be a move, or None if no pair
+    or more than one is (each line with at most one partner, so the move is unambiguous)."""
+    found: tuple[int, int] | None = None
+    for o in k_old:
+        if old_lines[o].isspace():
+            continue
+        for n in k_new:
+            if not new_lines[n].isspace() and _would_pair(old_lines[o], new_lines[n]):
+                if found is not None:
+                    return None
+                found = (o, n)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
 class _Swap:
-    """Move X's two ends around one kept paragraph K: X and K traded places."""
+    """Move X's two ends around the kept lines K: X and K traded places."""
 
     up: bool  # X moved up: old is K then X, new is X then K (else old X then K, new K then X)
     x_old: str
     x_new: str
-    k_old: tuple[str, str, str]  # blank lines before, the paragraph, blank lines after
-    k_new: tuple[str, str, str]
+    # K's lines in order, runs of them joined, each with whether it is K's paragraph (the move)
+    k_old: tuple[tuple[str, bool], ...]
+    k_new: tuple[tuple[str, bool], ...]
+    lo: int  # the ops the swap rewrites, ops[lo:hi + 1] ...
+    hi: int
+    before: Op | None  # ... but for the part of ops[lo] before the region and of ops[hi] after it
+    after: Op | None
+
+
+def _runs(lines: list[str], skip: int, paragraph: int) -> tuple[tuple[str, bool], ...]:
+    """``lines`` but ``skip`` (X's line) as runs: ``paragraph`` alone, the lines between joined."""
+    out: list[tuple[str, bool]] = []
+    for n, line in enumerate(lines):
+        if n == skip:
+            continue
+        if n != paragraph and out and not out[-1][1]:
+            out[-1] = (out[-1][0] + line, False)
+        else:
+            out.append((line, n == paragraph))
+    return tuple(out)
 
 
 def _swap(ops: Sequence[Op], first: int, last: int) -> _Swap | None:
-    """The swap ``ops[first:last + 1]`` shows, if X (the ends) and K (the ops between) are
-    whole paragraphs, K is one paragraph on each side, and K's two versions are alike enough to
-    be a move themselves."""
+    """The swap ``ops[first:last + 1]`` shows, if X (the ends) is a paragraph on each side, the
+    lines between (K) hold at most ``K_LINES`` visible lines on each side, exactly one of K's old
+    lines and one of its new lines are alike enough to be a move themselves, and K's other lines
+    are wholly deleted or inserted. Where an end stops short of its line's end (the engine
+    interleaved the rest with K), the region runs on to where both sides end a line."""
     start, end = ops[first], ops[last]
+    if start.op == end.op:
+        return None
+    # X's first end may stop short of its line's end: then the rest of its line is among the ops.
     kept = ops[first + 1 : last]
-    if start.op == end.op or not _one_paragraph_at_most(kept):
+    if not _lines_at_most(kept, K_LINES + (not start.text.endswith("\n"))):
         return None
     if any(op.move is not None for op in kept):
         return None
-    k_new = new_side(kept)
-    new_k = _one_paragraph(k_new)
-    if new_k is None:  # most often the ends enclose many paragraphs: skip the old side's work
+    if not (_whole_lines(start, _line_start(ops, first, "old" if start.op == "delete" else "new"))
+            and _whole_lines(end, _line_start(ops, last, "old" if end.op == "delete" else "new"))):
         return None
-    k_old = old_side(kept)
-    old_k = _one_paragraph(k_old)
-    if old_k is None:
+    head, tail = _region_start(ops, first), _region_end(ops, last)
+    if head is None or tail is None:
         return None
+    (lo, cut_lo), (hi, cut_hi) = head, tail
+    region = list(ops[lo : hi + 1])
+    before = after = None
+    if cut_lo:
+        before, region[0] = Op(ops[lo].op, ops[lo].text[:cut_lo]), Op(ops[lo].op, ops[lo].text[cut_lo:])
+    if cut_hi < len(ops[hi].text):
+        region[-1], after = Op(ops[hi].op, ops[hi].text[:cut_hi]), Op(ops[hi].op, ops[hi].text[cut_hi:])
     up = start.op == "insert"
-    x_old, x_new = (end.text, start.text) if up else (start.text, end.text)
-    old_pieces, new_pieces = ((k_old, x_old), (x_new, k_new)) if up else ((x_old, k_old), (k_new, x_new))
-    if not (_whole_lines(old_pieces, _line_start(ops, first, "old"), _text_end(ops, last, "old"))
-            and _whole_lines(new_pieces, _line_start(ops, first, "new"), _text_end(ops, last, "new"))):
+    delete_at, insert_at = (last, first) if up else (first, last)
+    x_old_at = old_side(region[: delete_at - lo]).count("\n")  # X's line on each side
+    x_new_at = new_side(region[: insert_at - lo]).count("\n")
+    old_lines, new_lines = _PARAGRAPH.findall(old_side(region)), _PARAGRAPH.findall(new_side(region))
+    # X comes first on the side it left and last on the side it went to.
+    if (x_new_at, x_old_at) != ((0, len(old_lines) - 1) if up else (len(new_lines) - 1, 0)):
         return None
-    if not _would_pair(old_k[1], new_k[1]):
+    k_old = [n for n in range(len(old_lines)) if n != x_old_at]
+    k_new = [n for n in range(len(new_lines)) if n != x_new_at]
+    if (sum(not old_lines[n].isspace() for n in k_old) > K_LINES
+            or sum(not new_lines[n].isspace() for n in k_new) > K_LINES):
         return None
-    return _Swap(up, x_old, x_new, old_k, new_k)
-
-
-def _tagged(kind: OpKind, parts: tuple[str, str, str], move: str) -> list[Op]:
-    """A paragraph with blank lines around it (``_one_paragraph``) as ops of one kind; only the
-    paragraph carries the move id, as ``detect_moves`` tags paragraphs, not the blank lines."""
-    return [Op(kind, piece, move if n == 1 else None) for n, piece in enumerate(parts) if piece]
+    pair = _pairing(old_lines, new_lines, k_old, k_new)
+    if pair is None:
+        return None
+    if not _wholly_changed(_line_links(region), {n: n == pair[0] for n in k_old},
+                           {n: n == pair[1] for n in k_new}):
+        return None
+    return _Swap(up, old_lines[x_old_at], new_lines[x_new_at], _runs(old_lines, x_old_at, pair[0]),
+                 _runs(new_lines, x_new_at, pair[1]), lo, hi, before, after)
 
 
 def _k_moved(swap: _Swap, move: str, differ: Differ) -> list[Op]:
-    """The swap's ops with K as the move (its inner edits inside it) and X diffed in place."""
-    deleted, inserted = _tagged("delete", swap.k_old, move), _tagged("insert", swap.k_new, move)
+    """The swap's ops with K's paragraph as the move (its inner edits inside it), K's other lines
+    plainly deleted or inserted, and X diffed in place. Blank lines are not part of the move, as
+    ``detect_moves`` tags paragraphs, not the blank lines around them."""
+    deleted = [Op("delete", text, move if tagged else None) for text, tagged in swap.k_old]
+    inserted = [Op("insert", text, move if tagged else None) for text, tagged in swap.k_new]
     x_ops = differ(swap.x_old, swap.x_new)
-    return [*deleted, *x_ops, *inserted] if swap.up else [*inserted, *x_ops, *deleted]
+    body = [*deleted, *x_ops, *inserted] if swap.up else [*inserted, *x_ops, *deleted]
+    return [op for op in (swap.before, *body, swap.after) if op is not None]
 
 
 def _join_plain(ops: Sequence[Op]) -> list[Op]:
@@ -381,37 +555,46 @@ def _join_plain(ops: Sequence[Op]) -> list[Op]:
 
 
 def swap_moves(ops: list[Op], differ: Differ, ends: dict[str, list[int]] | None = None) -> list[Op]:
-    """Where a moved paragraph X traded places with a kept paragraph K, report K as the move
-    and diff X in place if that gives fewer change sites (hunks); ties keep ``ops``.
+    """Where a moved paragraph X traded places with kept lines K, report K's paragraph as the
+    move and diff X in place if that gives fewer change sites (hunks); ties keep ``ops``.
 
     The diff engine keeps in place the paragraph it anchored on, usually the longer one, and
     ``detect_moves`` tags the other; when the kept one was also edited, its edits show as extra
-    hunks. ``differ`` diffs
-    X's two texts without moves (passed in: ``textdiff`` imports this module). Move ids stay in
-    reading order: each rewrite stays between the ends it replaces, and no other move has an end
-    there.
+    hunks. K may also hold a paragraph or two deleted or inserted next to it (``_swap``), which
+    stay plain deletions and insertions. ``differ`` diffs X's two texts without moves (passed
+    in: ``textdiff`` imports this module). Move ids stay in reading order: each rewrite stays
+    within the lines of the ends it replaces, and no other move has an end there.
     """
     if ends is None:  # where each move's first and last op are
         ends = {}
         for index, op in enumerate(ops):
             if op.move is not None:
                 ends.setdefault(op.move, [index, index])[1] = index
-    replaced: list[tuple[int, int, list[Op]]] = []
+    found: list[tuple[_Swap, str]] = []
     for move, (first, last) in ends.items():
         swap = _swap(ops, first, last)
-        if swap is None:
-            continue
-        region = _k_moved(swap, move, differ)
-        # Both versions start and end with a change, so the region's hunks compare the whole.
-        if _hunks(region) < _hunks(ops[first : last + 1]):
-            replaced.append((first, last, region))
-    if not replaced:
+        if swap is not None:
+            found.append((swap, move))
+    if not found:
         return ops
     out: list[Op] = []
     at = 0
-    for first, last, region in sorted(replaced, key=lambda r: r[0]):
-        out += ops[at:first]
-        out += region
-        at = last + 1
+    changed = False
+    for swap, move in sorted(found, key=lambda f: f[0].lo):
+        if swap.lo < at:
+            continue  # it cuts an op the region before it cut too: left as it is
+        out += ops[at : swap.lo]
+        was = ops[swap.lo : swap.hi + 1]
+        region = _k_moved(swap, move, differ)
+        in_change, change_next = _ends_in_change(out), _change_next(ops, swap.hi + 1)
+        if _hunks(region, in_change, change_next) < _hunks(was, in_change, change_next):
+            out += region
+            changed = True
+        else:
+            out += was
+        at = swap.hi + 1
+    if not changed:
+        return ops
     out += ops[at:]
     return _join_plain(out)
+
