@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -247,26 +247,26 @@ def _hunks(ops: Sequence[Op], in_change: bool = False, change_next: bool = False
     return count + (change_next and not in_change)
 
 
-def _ends_in_change(ops: Sequence[Op]) -> bool:
-    """Whether a run of changes is open at the end of ``ops`` (only blank kept text since)."""
-    for index in range(len(ops) - 1, -1, -1):
+def _change_first(ops: Sequence[Op], indices: Iterable[int]) -> bool:
+    """Whether, visiting ``ops`` in the order of ``indices``, a change comes before any kept
+    text with something visible."""
+    for index in indices:
         op = ops[index]
         if op.op != "equal":
             return True
         if op.text.strip():
             return False
     return False
+
+
+def _ends_in_change(ops: Sequence[Op]) -> bool:
+    """Whether a run of changes is open at the end of ``ops`` (only blank kept text since)."""
+    return _change_first(ops, range(len(ops) - 1, -1, -1))
 
 
 def _change_next(ops: Sequence[Op], at: int) -> bool:
     """Whether a change comes at or after ``ops[at]`` with only blank kept text before it."""
-    for index in range(at, len(ops)):
-        op = ops[index]
-        if op.op != "equal":
-            return True
-        if op.text.strip():
-            return False
-    return False
+    return _change_first(ops, range(at, len(ops)))
 
 
 def _side(op: Op, side: Side) -> str:
