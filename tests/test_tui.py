@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import Select
 
 sys.path.insert(0, str(Path(__file__).parent))
 from tui_fixtures import STAFFING_E1, build_negotiation, sync_async_tests
@@ -609,6 +610,28 @@ async def test_withdraw(repo_path: Path) -> None:
         assert "Withdrawn: wages" in git(repo_path, "log", "-1", "--format=%B")
         assert "U-4" in git(repo_path, "tag", "--list").split()
         assert [r.status for r in app.screen.shown if r.id == "wages"] == ["withdrawn"]
+
+
+@pytest.mark.parametrize("key", ["p", "w"])
+async def test_choosing_the_other_party_proposes_its_next_pass(repo_path: Path, key: str) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press(key)
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, PassModal | WithdrawModal)
+        assert modal.query_one("#number").value == "U-4"
+        modal.query_one("#party", Select).value = "employer"
+        await settle(pilot)
+        employer_next = modal.query_one("#number").value
+        assert employer_next.startswith("E-") and employer_next == modal.next_names["employer"]
+        if key == "w":  # withdrawing needs no text, so the pass is recorded under that name
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert f"Pass: {employer_next}" in git(repo_path, "log", "-1", "--format=%B")
+            assert employer_next in git(repo_path, "tag", "--list").split()
 
 
 async def test_refused_operation_is_a_notification_not_a_crash(repo_path: Path) -> None:

@@ -154,7 +154,7 @@ def side_rows(old: str, new: str, palette: Palette, locked: set[str] = frozenset
             if not text:
                 continue
             if op.op == "equal":
-                old_text = _strip_nl(op.old_text) if getattr(op, "old_text", None) is not None else text
+                old_text = _strip_nl(op.old_text) if op.old_text is not None else text
                 left.append((old_text, PLAIN))
                 right.append((text, PLAIN))
             elif op.op == "delete":

@@ -1,12 +1,18 @@
-"""The shape every form dialog shares: escape cancels, ctrl+s or the submit button submits."""
+"""The shape every form dialog shares: escape cancels, ctrl+s or the submit button submits.
+
+``PassForm`` adds what every pass-recording form asks first: party, pass number, session.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button
+from textual.widgets import Button, Input, Label, Select
 
 ResultType = TypeVar("ResultType")
 
@@ -29,3 +35,37 @@ class FormModal(ModalScreen[ResultType]):
 
     def action_submit(self) -> None:  # pragma: no cover - every form overrides it
         raise NotImplementedError
+
+
+class PassForm(FormModal[ResultType]):
+    """A form that records a pass: subclasses set ``party``, ``party_names``, ``next_names``
+    (the next free pass name per party) and ``today``, and compose ``pass_fields()``; choosing
+    the other party proposes its next pass name."""
+
+    party: str
+    party_names: dict[str, str]
+    next_names: dict[str, str]
+    today: str
+
+    def pass_fields(self) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label("Party", classes="field-label")
+            yield Select(
+                [(self.party_names[k], k) for k in ("union", "employer")],
+                value=self.party,
+                allow_blank=False,
+                id="party",
+                compact=True,
+            )
+        with Horizontal(classes="field-row"):
+            yield Label("Pass", classes="field-label")
+            yield Input(self.next_names[self.party], id="number", compact=True)
+        with Horizontal(classes="field-row"):
+            yield Label("Session", classes="field-label")
+            yield Input(self.today, placeholder="YYYY-MM-DD", id="session", compact=True)
+
+    @on(Select.Changed, "#party")
+    def _party_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.party = event.value
+            self.query_one("#number", Input).value = self.next_names[event.value]

@@ -8,13 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
-from .form import FormModal
+from .form import PassForm
 
 
 @dataclass
@@ -38,7 +37,7 @@ class PassContext:
     drafts: set[str]
 
 
-class PassModal(FormModal[PassRequest | None]):
+class PassModal(PassForm[PassRequest | None]):
     SUBMIT_ID = "record"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Record"),
@@ -61,27 +60,14 @@ class PassModal(FormModal[PassRequest | None]):
         self.today = today
         self.paste = paste
         self.party_names = party_names or {"union": "Union", "employer": "Employer"}
+        self.next_names = context.next_names
 
     def compose(self) -> ComposeResult:
         title = "Enter the other side's pass" if self.paste else "Record a pass"
         with Vertical(classes="dialog", id="pass-dialog"):
             yield Static(title, classes="dialog-title")
             with VerticalScroll(classes="dialog-form"):
-                with Horizontal(classes="field-row"):
-                    yield Label("Party", classes="field-label")
-                    yield Select(
-                        [(self.party_names[k], k) for k in ("union", "employer")],
-                        value=self.party,
-                        allow_blank=False,
-                        id="party",
-                        compact=True,
-                    )
-                with Horizontal(classes="field-row"):
-                    yield Label("Pass", classes="field-label")
-                    yield Input(self.context.next_names[self.party], id="number", compact=True)
-                with Horizontal(classes="field-row"):
-                    yield Label("Session", classes="field-label")
-                    yield Input(self.today, placeholder="YYYY-MM-DD", id="session", compact=True)
+                yield from self.pass_fields()
                 with Horizontal(classes="field-row"):
                     yield Label("Message", classes="field-label")
                     yield Input(placeholder="optional summary", id="message", compact=True)
@@ -109,12 +95,6 @@ class PassModal(FormModal[PassRequest | None]):
     def _label(self, article_id: str) -> str:
         mark = " ✎" if article_id in self.context.drafts else ""
         return f"{self.context.titles.get(article_id, article_id)}{mark}"
-
-    @on(Select.Changed, "#party")
-    def _party_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            self.party = event.value
-            self.query_one("#number", Input).value = self.context.next_names[event.value]
 
     def action_submit(self) -> None:
         number = self.query_one("#number", Input).value.strip()

@@ -8,9 +8,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 
-from .form import FormModal
+from .form import PassForm
 
 
 @dataclass
@@ -21,7 +21,7 @@ class WithdrawRequest:
     ids: list[str]
 
 
-class WithdrawModal(FormModal[WithdrawRequest | None]):
+class WithdrawModal(PassForm[WithdrawRequest | None]):
     SUBMIT_ID = "withdraw"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Withdraw"),
@@ -48,21 +48,7 @@ class WithdrawModal(FormModal[WithdrawRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="withdraw-dialog"):
             yield Static("Withdraw articles", classes="dialog-title")
-            with Horizontal(classes="field-row"):
-                yield Label("Party", classes="field-label")
-                yield Select(
-                    [(self.party_names[k], k) for k in ("union", "employer")],
-                    value=self.party,
-                    allow_blank=False,
-                    id="party",
-                    compact=True,
-                )
-            with Horizontal(classes="field-row"):
-                yield Label("Pass", classes="field-label")
-                yield Input(self.next_names[self.party], id="number", compact=True)
-            with Horizontal(classes="field-row"):
-                yield Label("Session", classes="field-label")
-                yield Input(self.today, id="session", compact=True)
+            yield from self.pass_fields()
             yield Label("Articles to withdraw")
             yield SelectionList[str](
                 *[(title, i, i == self.article) for i, title in self.open_ids.items()], id="articles"
@@ -71,11 +57,6 @@ class WithdrawModal(FormModal[WithdrawRequest | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Withdraw (ctrl+s)", variant="error", id="withdraw", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            self.party = event.value
-            self.query_one("#number", Input).value = self.next_names[event.value]
 
     def action_submit(self) -> None:
         ids = list(self.query_one("#articles", SelectionList).selected)
