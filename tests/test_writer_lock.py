@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import CLI, cli_command, cli_env, git
 
 
@@ -64,3 +65,46 @@ def test_a_live_writer_is_waited_for_then_refused(cli: CLI, negotiation: Path) -
         sleeper.kill()
         sleeper.wait()
     assert os.path.exists(negotiation / ".git" / "proposals.lock")
+
+
+def test_a_fresh_lock_taken_while_a_dead_one_was_judged_is_kept(
+        negotiation: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race the concurrent-pass test once hit: a waiter reads the holder's pid, the holder
+    releases and exits, the next writer locks; the waiter must not remove that fresh lock."""
+    from proposals import repo as repo_module
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock = negotiation / ".git" / "proposals.lock"
+    lock.write_text(str(os.getpid()))  # the fresh lock, held by a live process (this one)
+    reads = iter([dead.pid])  # what the waiter read before the holder let go
+    real = repo_module._lock_pid
+    monkeypatch.setattr(repo_module, "_lock_pid", lambda path: next(reads, None) or real(path))
+    repo_module._take_over_if_stale(lock)
+    assert lock.read_text() == str(os.getpid())
+    assert not (negotiation / ".git" / "proposals.lock.takeover").exists()
+    # A lock that still names the dead process is taken over.
+    lock.write_text(str(dead.pid))
+    repo_module._take_over_if_stale(lock)
+    assert not lock.exists()
+
+
+def test_repair_waits_for_a_pass_being_recorded(cli: CLI, negotiation: Path) -> None:
+    """A pass mid-recording (committed, its tag not yet made) looks interrupted; the repair every
+    recording command runs first must not tag it under the recorder, whose own tag then fails."""
+    commit = git(negotiation, "rev-parse", "U-1^{commit}").strip()
+    git(negotiation, "tag", "-d", "U-1")
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock = negotiation / ".git" / "proposals.lock"
+        lock.write_text(str(sleeper.pid))  # the recorder, between its commit and its tag
+        env = {**cli_env(), "PROPOSALS_LOCK_WAIT": "0.5"}
+        proc = subprocess.run([*cli_command(), "-C", str(negotiation), "repair"],
+                              env=env, capture_output=True, text=True, timeout=60)
+        assert proc.returncode != 0 and "another proposals command is recording" in proc.stderr
+        assert git(negotiation, "tag", "--list", "U-1").strip() == ""
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    cli("-C", str(negotiation), "repair")  # the recorder is gone: its lock is stale, taken over
+    assert git(negotiation, "rev-parse", "U-1^{commit}").strip() == commit

@@ -25,7 +25,7 @@ from .agreements import Violation, agreed_text_matches
 from .errors import ProposalsError
 from .history import T_PASS, T_TA_TAG, TARecord, load_history
 from .passes import current_tas, session_timestamp
-from .repo import ARTICLES_DIR, NOTES_DIR, BargainingRepo
+from .repo import ARTICLES_DIR, NOTES_DIR, BargainingRepo, exclusive
 from .sync import MIRROR_PREFIX
 
 ORPHAN_PREFIX = "refs/proposals/orphans/"
@@ -197,8 +197,14 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
     return f"Repaired: moved {problem.name} (an interrupted save) into {target_dir}"
 
 
+@exclusive
 def repair(repo: BargainingRepo, *, kinds: tuple[str, ...] | None = None) -> tuple[list[str], list[Problem]]:
-    """Fix every fixable problem (or only `kinds`); return what was done and what needs a person."""
+    """Fix every fixable problem (or only `kinds`); return what was done and what needs a person.
+
+    Under the writer lock like any recorder: a pass being recorded right now looks exactly like
+    an interrupted one (committed, not yet tagged; its temp file not yet renamed), and must be
+    left to finish, not "repaired" under it.
+    """
     done: list[str] = []
     left: list[Problem] = []
     for problem in find_problems(repo):

@@ -51,14 +51,17 @@ class Resolved:
     commit: str | None  # None: the working tree (draft)
 
 
-def _lock_is_stale(lock: Path) -> bool:
-    """A writer lock whose process is gone (crashed, killed) must not block the team forever."""
+def _lock_pid(lock: Path) -> int:
+    """The pid a writer lock names; 0 if it is being written right now, unreadable or gone."""
     try:
-        pid = int(lock.read_text().strip() or "0")
+        return int(lock.read_text().strip() or "0")
     except (OSError, ValueError):
-        return False  # being written right now, or unreadable: treat as live
+        return 0
+
+
+def _is_dead(pid: int) -> bool:
     if pid <= 0:
-        return False
+        return False  # no pid yet: treat as live
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -66,6 +69,39 @@ def _lock_is_stale(lock: Path) -> bool:
     except PermissionError:
         return False
     return False
+
+
+_TAKEOVER_STALE_AFTER = 10.0  # seconds: a takeover guard older than this was left by a crash
+
+
+def _take_over_if_stale(lock: Path) -> None:
+    """Remove a writer lock whose process is gone (crashed, killed), so it cannot block the team.
+
+    Reading the pid and finding its process dead are two steps: the holder may release its lock
+    and exit between them while the next writer creates a fresh one, which must not be removed.
+    So the pid is read again after the check and the lock removed only if it still names the dead
+    process; and one waiter at a time does this (a ``.takeover`` guard), so two waiters that both
+    saw the dead lock cannot remove it and then each other's fresh one.
+    """
+    pid = _lock_pid(lock)
+    if not _is_dead(pid):
+        return
+    guard = lock.with_name(lock.name + ".takeover")
+    try:
+        fd = os.open(guard, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        try:
+            if time.time() - guard.stat().st_mtime > _TAKEOVER_STALE_AFTER:
+                guard.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return
+    try:
+        if _lock_pid(lock) == pid and _is_dead(pid):
+            lock.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+        guard.unlink(missing_ok=True)
 
 
 def exclusive(fn: Callable[..., T]) -> Callable[..., T]:
@@ -206,8 +242,8 @@ class BargainingRepo:
                 fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
                 break
             except FileExistsError:
-                if _lock_is_stale(lock):
-                    lock.unlink(missing_ok=True)
+                _take_over_if_stale(lock)
+                if not lock.exists():
                     continue
                 if time.monotonic() > deadline:
                     raise ProposalsError(
