@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from corpus_contract import article, contract, edit
 
 from proposals.redline import Op, diff_text
-from proposals.tokens import split
+from proposals.redline.tokens import split
 
 SEED = 20260314
 GAP = ("gap", "")  # unchanged text git left out of its hunks: separates hunks, joins nothing

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from
 
 import docx
 
-from proposals.docx_export import ArticleChange, export_proposal
 from proposals.redline import diff_text
+from proposals.word.export import ArticleChange, export_proposal
 
 VOCAB = tuple(
     " ".join(
@@ -113,7 +113,7 @@ def _verify(
     import subprocess
     import tempfile
 
-    from proposals.docx_import import read_paragraphs
+    from proposals.word.reader import read_paragraphs
 
     buf = io.BytesIO()
     export_proposal(
@@ -204,7 +204,7 @@ def main(argv: list[str]) -> int:
         )  # fmt: skip
         sizes["tracked+diff"] = len(buf.getvalue())
 
-    from proposals.docx_import import read_docx
+    from proposals.word.reader import read_docx
 
     tracked_buf = io.BytesIO()
     export_proposal(

@@ -18,9 +18,9 @@ sys.path.insert(0, str(HERE))
 
 from status_repo import build  # noqa: E402
 
-from proposals.history import LOG_FORMAT  # noqa: E402
-from proposals.repo import BargainingRepo  # noqa: E402
-from proposals.status import status_rows  # noqa: E402
+from proposals.negotiation.history import LOG_FORMAT  # noqa: E402
+from proposals.negotiation.repo import BargainingRepo  # noqa: E402
+from proposals.negotiation.status import status_rows  # noqa: E402
 
 RUNS = 15
 TARGET_MS = 100.0

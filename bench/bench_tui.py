@@ -25,8 +25,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tui"), str(HERE)]
 
 import corpus_contract  # noqa: E402
 
-from proposals.passes import record_pass  # noqa: E402
-from proposals.repo import BargainingRepo  # noqa: E402
+from proposals.negotiation.passes import record_pass  # noqa: E402
+from proposals.negotiation.repo import BargainingRepo  # noqa: E402
 
 ENV = {
     "GIT_AUTHOR_NAME": "Bench",

@@ -20,9 +20,9 @@ sys.path.insert(0, str(HERE))
 
 from corpus_contract import contract, edit  # noqa: E402
 
-from proposals.agreements import make_ta  # noqa: E402
-from proposals.passes import record_pass  # noqa: E402
-from proposals.repo import BargainingRepo  # noqa: E402
+from proposals.negotiation.agreements import make_ta  # noqa: E402
+from proposals.negotiation.passes import record_pass  # noqa: E402
+from proposals.negotiation.repo import BargainingRepo  # noqa: E402
 
 CACHE = HERE / ".corpus" / "status-repo"
 PASSES, SESSIONS, ARTICLES = 800, 40, 60

@@ -144,7 +144,7 @@ def demo_cases(limit: int = 8) -> list[Case]:
 
     root = Path(__file__).resolve().parents[1] / "articles"
     try:
-        from proposals.demo_story import STORY, Propose
+        from proposals.demo.story import STORY, Propose
     except ImportError:  # pragma: no cover - the story ships with the core
         return []
     current: dict[str, str] = {}

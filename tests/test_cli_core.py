@@ -314,11 +314,9 @@ def test_git_without_identity_gives_one_line(cli: CLI, negotiation: Path, tmp_pa
 
 def test_core_import_leaves_textual_out() -> None:
     code = (
-        "import sys, proposals, proposals.cli, proposals.repo, proposals.status, proposals.passes, "
-        "proposals.agreements, proposals.history, proposals.demo, proposals.baseline\n"
-        "import pkgutil, importlib\n"
-        "for m in pkgutil.iter_modules(proposals.__path__):\n"
-        "    importlib.import_module('proposals.' + m.name) if m.name != '__main__' else None\n"
+        "import sys, proposals, pkgutil, importlib\n"
+        "for m in pkgutil.walk_packages(proposals.__path__, 'proposals.'):\n"
+        "    importlib.import_module(m.name) if not m.name.endswith('__main__') else None\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich', 'proposals_tui'))\n"
         "print(bad)\n"
     )

@@ -18,8 +18,8 @@ import docx
 import pytest
 from conftest import CLI, STAFFING, git
 
-from proposals.docx_export import ArticleChange, _list_level, export_proposal
-from proposals.docx_import import read_paragraphs
+from proposals.word.export import ArticleChange, _list_level, export_proposal
+from proposals.word.reader import read_paragraphs
 
 MARKER = "CAUCUS-ONLY-7731: our bottom line is 1.5 MAs"
 LO_PYTHON = os.environ.get("LO_PYTHON", "/usr/bin/python3")

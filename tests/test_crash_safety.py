@@ -31,7 +31,7 @@ def test_draft_killed_mid_write_leaves_old_or_new_text_never_partial(tmp_path: P
             """
             import sys
             from pathlib import Path
-            from proposals.drafts import atomic_write
+            from proposals.negotiation.drafts import atomic_write
             path, old, new = (Path(a) for a in sys.argv[1:4])
             old, new = old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8")
             print("ready", flush=True)

@@ -1,6 +1,6 @@
 """The shipped sample contract and the demo story, checked in pure Python (no git).
 
-The story in proposals.demo_story is replayed over articles/<id>.txt exactly as `proposals demo`
+The story in proposals.demo.story is replayed over articles/<id>.txt exactly as `proposals demo`
 replays it: each Propose applies its (old, new) edits, in order, to the text currently on the
 table. Every intermediate text must still follow the article file format.
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from proposals import demo_story
-from proposals.demo_story import STORY, TA, Propose, Withdraw
+from proposals.demo import story as demo_story
+from proposals.demo.story import STORY, TA, Propose, Withdraw
 
 ARTICLES_DIR = Path(__file__).resolve().parent.parent / "articles"
 

@@ -25,7 +25,7 @@ from docx_samples import (
 )
 from lxml import etree
 
-from proposals.docx_export import (
+from proposals.word.export import (
     PROPOSAL_MARK,
     STYLES_USED,
     TA_MARK,
@@ -38,7 +38,7 @@ from proposals.docx_export import (
     export_status,
     export_ta,
 )
-from proposals.docx_import import read_paragraphs
+from proposals.word.reader import read_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -75,7 +75,7 @@ def _changes() -> list[ArticleChange]:
 
 def test_template_defines_every_style_used() -> None:
     """A style only latent in the template raises KeyError in python-docx at export time."""
-    doc = docx.Document(str(ROOT / "src" / "proposals" / "template.docx"))
+    doc = docx.Document(str(ROOT / "src" / "proposals" / "word" / "template.docx"))
     defined = {s.name for s in doc.styles}
     missing = [s for s in STYLES_USED if s not in defined]
     assert not missing
@@ -92,7 +92,7 @@ def test_template_generation_is_deterministic() -> None:
     spec.loader.exec_module(module)
     first = module.build()
     assert first == module.build()
-    assert first == (ROOT / "src" / "proposals" / "template.docx").read_bytes()
+    assert first == (ROOT / "src" / "proposals" / "word" / "template.docx").read_bytes()
     with zipfile.ZipFile(io.BytesIO(first)) as zf:
         names = zf.namelist()
         assert "word/stylesWithEffects.xml" not in names and "docProps/thumbnail.jpeg" not in names

@@ -11,8 +11,9 @@ import docx
 import pytest
 from docx_samples import SAFETY, SESSION, STAFFING, UNION, WAGES, cases, demo_cases, engine_diff
 
-from proposals.docx_export import ArticleChange, export_proposal
-from proposals.docx_import import (
+from proposals.errors import ProposalsError
+from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.reader import (
     DocxError,
     ImportedArticle,
     arabic,
@@ -22,7 +23,6 @@ from proposals.docx_import import (
     read_docx_articles,
     read_paragraphs,
 )
-from proposals.errors import ProposalsError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

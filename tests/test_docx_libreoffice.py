@@ -31,13 +31,13 @@ from docx_samples import (
     random_edit_cases,
 )
 
-from proposals.docx_export import (
+from proposals.word.export import (
     ArticleChange,
     export_proposal,
     export_status,
     export_ta,
 )
-from proposals.docx_import import read_paragraphs
+from proposals.word.reader import read_paragraphs
 
 LO_PYTHON = os.environ.get("LO_PYTHON", "/usr/bin/python3")
 LO_CHECK = Path(__file__).with_name("lo_check.py")

@@ -11,8 +11,8 @@ from docx_samples import SESSION, UNION, engine_diff
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proposals.docx_export import ArticleChange, export_proposal
-from proposals.docx_import import read_docx, read_paragraphs
+from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.reader import read_docx, read_paragraphs
 
 WORDS = "the Employer shall pay Clinicians (a) 12.3 $650 days — per week notice (30) «leave» naïve"
 WORDS = [*WORDS.split(), "\t", "and", "or"]
@@ -176,7 +176,7 @@ VALID_DOCX = _valid_docx()
 )
 def test_corrupted_files_raise_only_docx_errors(flips: list[tuple[int, int]], cut: int) -> None:
     """Whatever damage a file has, reading it returns text or raises DocxError: no traceback."""
-    from proposals.docx_import import DocxError
+    from proposals.word.reader import DocxError
 
     data = bytearray(VALID_DOCX[:cut] if cut > 30 else VALID_DOCX)
     for at, value in flips:

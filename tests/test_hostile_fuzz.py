@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proposals.article import decode_article, normalise_text, parse_heading, sections
-from proposals.baseline import read_text_dir
-from proposals.config import load_config, parse_config
+from proposals.contract.part import decode_article, normalise_text, parse_heading, sections
 from proposals.errors import ProposalsError
-from proposals.history import parse_trailers, split_list
+from proposals.negotiation.baseline import read_text_dir
+from proposals.negotiation.config import load_config, parse_config
+from proposals.negotiation.history import parse_trailers, split_list
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from proposals.redline import Op, backend, diff_text, move_detail, new_side, old_side, render_markers
-from proposals.tokens import split
+from proposals.redline.tokens import split
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from corpus_contract import article, edit

@@ -122,7 +122,7 @@ def test_ops_match_the_original_engine(name: str, old: str, new: str,
 
 def test_ascii_tokenizer_matches_the_general_one() -> None:
     """The fast ASCII word pattern cuts any ASCII text exactly as the general pattern does."""
-    from proposals.tokens import _word_pattern
+    from proposals.redline.tokens import _word_pattern
 
     fast, general = _word_pattern(False), _word_pattern(True)
     alphabet = "ab1Z9_ .,'-/:$#+()!?\"\r\n\t\x0b\x0c\x1c\x1f"
@@ -134,8 +134,8 @@ def test_ascii_tokenizer_matches_the_general_one() -> None:
 
 def test_merge_matches_diff_match_patch() -> None:
     """The linear-time ``cleanup._merge`` gives what the library's ``diff_cleanupMerge`` does."""
-    from proposals.cleanup import _merge
-    from proposals.engine import DELETE, EQUAL, INSERT, PYTHON_DMP
+    from proposals.redline.cleanup import _merge
+    from proposals.redline.engine import DELETE, EQUAL, INSERT, PYTHON_DMP
 
     ours = {-1: DELETE, 0: EQUAL, 1: INSERT}  # our op codes are fast-diff-match-patch's
     rng = random.Random(SEED)
@@ -149,7 +149,7 @@ def test_merge_matches_diff_match_patch() -> None:
 
 
 def test_common_space_knows_every_space() -> None:
-    from proposals.textdiff import _SPACES
+    from proposals.redline.textdiff import _SPACES
 
     every = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c not in "\r\n")
     assert sorted(_SPACES) == sorted(every)

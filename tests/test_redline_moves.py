@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from proposals import moves
-from proposals.moves import detect_moves
-from proposals.redline import Op, diff_text, moved_texts, new_side, old_side
+from proposals.redline import Op, diff_text, moved_texts, moves, new_side, old_side
+from proposals.redline.moves import detect_moves
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import bench_diff

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from proposals.engine import ANCHOR_MIN_TOKENS
 from proposals.redline import (
     Version,
     align_rows,
@@ -21,6 +20,7 @@ from proposals.redline import (
     paragraphs,
     provenance,
 )
+from proposals.redline.engine import ANCHOR_MIN_TOKENS
 
 # Fragments that stress the tokenizer: numbers, amounts, enumerators, accents (composed and
 # not), CJK, emoji sequences, right-to-left text, CRLF, BOM, no-break spaces, Word punctuation.

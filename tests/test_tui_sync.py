@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sync_support import git, ok, read, run, tags, write
 from tui_fixtures import build_negotiation, sync_async_tests
 
-from proposals.repo import BargainingRepo
+from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
 from proposals_tui.modals.confirm import ConfirmModal
 from proposals_tui.modals.sync_modal import SyncModal

@@ -71,7 +71,7 @@ def test_a_fresh_lock_taken_while_a_dead_one_was_judged_is_kept(
         negotiation: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The race the concurrent-pass test once hit: a waiter reads the holder's pid, the holder
     releases and exits, the next writer locks; the waiter must not remove that fresh lock."""
-    from proposals import repo as repo_module
+    from proposals.negotiation import repo as repo_module
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

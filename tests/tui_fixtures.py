@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proposals.agreements import make_ta
-from proposals.baseline import import_baseline
-from proposals.config import ArticleMeta
-from proposals.passes import record_pass, withdraw
-from proposals.repo import BargainingRepo
+from proposals.negotiation.agreements import make_ta
+from proposals.negotiation.baseline import import_baseline
+from proposals.negotiation.config import ArticleMeta
+from proposals.negotiation.passes import record_pass, withdraw
+from proposals.negotiation.repo import BargainingRepo
 
 AUTHOR = {
     "GIT_AUTHOR_NAME": "Test Team",

@@ -1,4 +1,4 @@
-"""Regenerate src/proposals/template.docx, byte for byte the same on every run.
+"""Regenerate src/proposals/word/template.docx, byte for byte the same on every run.
 
 The exporter never relies on python-docx's default template: every style it uses is defined
 here (a missing style raises ``KeyError`` in python-docx and many templates only hold latent
@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
 from docx.shared import Inches, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "proposals" / "template.docx"
+OUT = Path(__file__).resolve().parents[1] / "src" / "proposals" / "word" / "template.docx"
 FONT = "Liberation Serif"
 FIXED = datetime(2025, 1, 1, tzinfo=UTC)
 

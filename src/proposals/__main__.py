@@ -1,5 +1,5 @@
 """``python -m proposals``."""
 
-from .cli import main
+from proposals.cli.main import main
 
 raise SystemExit(main())

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from proposals.errors import ProposalsError
-from proposals.repo import BargainingRepo
+from proposals.negotiation.repo import BargainingRepo
 
 from .commands import ProposalsCommands
 from .messages import RepoChanged, RepoDone, RepoFailed
@@ -149,7 +149,7 @@ class ProposalsApp(App[int]):
                 hook()
 
     def action_verify(self) -> None:
-        from proposals.agreements import verify
+        from proposals.negotiation.agreements import verify
 
         def done(found: tuple[list, int]) -> None:
             problems, tas = found
@@ -161,7 +161,7 @@ class ProposalsApp(App[int]):
                 self.notify(f"All TA'd text is intact ({tas} TAs checked).", title="Verify")
 
         def check(repo: BargainingRepo) -> tuple[list, int]:
-            from proposals.integrity import extra_violations  # the same checks as `proposals verify`
+            from proposals.team.integrity import extra_violations  # the same checks as `proposals verify`
 
             return verify(repo) + extra_violations(repo), len(repo.history().tas)
 

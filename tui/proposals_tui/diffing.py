@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rich.style import Style
 
-from proposals.article import sections
+from proposals.contract.part import sections
 from proposals.redline import Version, align_rows, diff_text, provenance
 
 Run = tuple[str, Style]

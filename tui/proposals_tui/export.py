@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from proposals.repo import BargainingRepo
+from proposals.negotiation.repo import BargainingRepo
 
 
 @dataclass
@@ -26,7 +26,7 @@ def export_article(
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> Path:
     """Runs in the repo lane; the same code path as `proposals export`."""
-    from proposals.documents import export_pass
+    from proposals.negotiation.documents import export_pass
 
     progress(0, 2)
     out = Path(request.path).expanduser()

@@ -18,7 +18,7 @@ from .messages import RepoDone, RepoFailed
 if TYPE_CHECKING:
     from textual.app import App
 
-    from proposals.repo import BargainingRepo
+    from proposals.negotiation.repo import BargainingRepo
 
 REPO_LOCK = threading.Lock()
 

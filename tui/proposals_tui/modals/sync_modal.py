@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, LoadingIndicator, Static
 
 from proposals.errors import ProposalsError
-from proposals.repo import BargainingRepo
-from proposals.sync import SyncReport, list_conflicts, sync
+from proposals.negotiation.repo import BargainingRepo
+from proposals.team.sync import SyncReport, list_conflicts, sync
 
 
 @dataclass
@@ -43,7 +43,7 @@ def run_sync(repo: BargainingRepo, remote: str | None = None) -> SyncOutcome:
     conflicts = list_conflicts(repo)
     problems: list[str] = []
     if not report.merge_conflicts:
-        from proposals.agreements import verify
+        from proposals.negotiation.agreements import verify
 
         try:  # e.g. a pass made offline that changes text TA'd meanwhile: say so, as the CLI does
             problems = [p.line() for p in verify(repo)]

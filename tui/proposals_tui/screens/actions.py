@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proposals.agreements import make_ta
-from proposals.article import parse_heading, sections
-from proposals.passes import next_pass_name, record_pass, withdraw
-from proposals.repo import BargainingRepo
-from proposals.status import StatusRow
+from proposals.contract.part import parse_heading, sections
+from proposals.negotiation.agreements import make_ta
+from proposals.negotiation.passes import next_pass_name, record_pass, withdraw
+from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.status import StatusRow
 
 from ..export import ExportRequest
 
@@ -150,7 +150,7 @@ class ArticleActions:
 
     def _import_docx(self, request: PassRequest) -> None:
         """Their Word file through the core's intake, which flags edits they did not announce."""
-        from proposals.intake import import_docx_pass
+        from proposals.negotiation.intake import import_docx_pass
 
         def job(repo: BargainingRepo):
             source = Path(request.docx).expanduser()

@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from proposals.errors import ProposalsError
-from proposals.passes import current_tas
-from proposals.repo import BargainingRepo
-from proposals.status import STATUS_WORDS, StatusRow
+from proposals.negotiation.passes import current_tas
+from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
 from ..messages import RowsReady

@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from proposals.repo import BargainingRepo
-from proposals.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
+from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
 
 from ..widgets.board_table import BoardTable
 from .actions import ArticleActions
@@ -275,7 +275,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         name = f"exports/status-{self.app.today.isoformat()}.docx"
 
         def job(repo: BargainingRepo):
-            from proposals.documents import export_status_chart
+            from proposals.negotiation.documents import export_status_chart
 
             (repo.root / "exports").mkdir(exist_ok=True)
             return export_status_chart(repo, repo.root / name, as_of=self.app.today.isoformat())

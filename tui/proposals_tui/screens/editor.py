@@ -22,8 +22,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
 from proposals.errors import ProposalsError
-from proposals.repo import BargainingRepo
-from proposals.status import StatusRow
+from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.status import StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines
 from ..messages import RowsReady
@@ -56,7 +56,7 @@ def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
             continue
     if not bases:
         bases.append(("empty", "nothing (a new article)", ""))
-    from proposals.passes import current_tas
+    from proposals.negotiation.passes import current_tas
 
     tas = current_tas(repo.history(), article_id)
     return EditorData(draft, bases, repo.read_notes(article_id), tas, repo.table_text(article_id) or "")
@@ -244,7 +244,7 @@ class EditorScreen(ArticleActions, Screen):
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def _preview(self, data: EditorData, base: str, text: str, palette: Palette, token: int) -> None:
         """Diff and TA check off the event loop; agreed text changed in the draft is flagged."""
-        from proposals.agreements import agreed_text_matches
+        from proposals.negotiation.agreements import agreed_text_matches
 
         broken = [ta.section for ta in data.tas if not agreed_text_matches(ta, text)]
         locked = locked_lines(data.table, [ta.section for ta in data.tas]) if data.tas else set()

@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from proposals.history import PassRecord, TARecord
-from proposals.repo import BargainingRepo
+from proposals.negotiation.history import PassRecord, TARecord
+from proposals.negotiation.repo import BargainingRepo
 
 from ..diffing import change_size
 

@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from proposals.article import decode_article
+from proposals.contract.part import decode_article
 from proposals.errors import ProposalsError
-from proposals.repo import BargainingRepo
-from proposals.sync import article_id_of, open_conflicts, resolve, unmerged_paths
+from proposals.negotiation.repo import BargainingRepo
+from proposals.team.sync import article_id_of, open_conflicts, resolve, unmerged_paths
 
 from ..diffing import Palette, side_rows
 from ..messages import RowsReady

@@ -1,0 +1,229 @@
+"""Commands that read the record: status, log, show, diff, provenance, verify."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from proposals.cli.registry import command, open_repo, print_json
+from proposals.errors import ProposalsError
+
+
+def _status_arguments(p: argparse.ArgumentParser) -> None:
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--csv", action="store_true")
+    fmt.add_argument("--md", action="store_true")
+    fmt.add_argument("--docx", metavar="FILE", help="the status chart as a Word document")
+
+
+@command("status", "every article's state", _status_arguments)
+def cmd_status(args: argparse.Namespace) -> int:
+    from proposals.negotiation.status import render_csv, render_markdown, render_table, status_rows
+
+    repo = open_repo(args)
+    if args.docx:
+        from proposals.negotiation.documents import export_status_chart
+
+        done = export_status_chart(repo, args.docx)
+        print(f"Wrote {done.path}: {len(done.articles)} articles")
+        return 0
+    rows = status_rows(repo)
+    if args.json:
+        print_json({"articles": [r.as_json() for r in rows]})
+    elif args.csv:
+        sys.stdout.write(render_csv(repo, rows))
+    elif args.md:
+        sys.stdout.write(render_markdown(repo, rows))
+    else:
+        sys.stdout.write(render_table(repo, rows))
+    return 0
+
+
+def _log_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", nargs="?", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+
+@command("log", "the passes, oldest first", _log_arguments)
+def cmd_log(args: argparse.Namespace) -> int:
+    from proposals.contract.part import validate_id
+    from proposals.negotiation.history import TARecord
+
+    repo = open_repo(args)
+    history = repo.history()
+    if args.id:
+        validate_id(args.id)
+        if args.id not in repo.article_ids():
+            raise ProposalsError(f"no article {args.id}")
+        events = history.events.get(args.id, [])
+    else:
+        events = history.timeline
+    passes = [e for e in events if not isinstance(e, TARecord)]
+    if args.json:
+        print_json({"passes": [p.as_json() for p in passes]})
+        return 0
+    width = max((len(e.tag if isinstance(e, TARecord) else e.name) for e in events), default=0)
+    for event in events:
+        if isinstance(event, TARecord):
+            what = f"{event.article} §{event.section}" if event.section else event.article
+            print(
+                f"{event.tag:<{width}}  {event.date}  TA        {what}  "
+                f"({event.union_sign} / {event.employer_sign})"
+            )
+        else:
+            party = (
+                repo.config.party(event.party).name if event.party in ("union", "employer") else event.party
+            )
+            items = ", ".join(event.articles) + (
+                ("; withdraws " if event.articles else "withdraws ") + ", ".join(event.withdrawn)
+                if event.withdrawn
+                else ""
+            )
+            print(f"{event.name:<{width}}  {event.session}  {event.party:<9} {items}  [{party}]")
+    if not events:
+        print("No passes yet.")
+    return 0
+
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--at", default="draft", metavar="REV")
+
+
+@command("show", "an article's text at a revision", _show_arguments)
+def cmd_show(args: argparse.Namespace) -> int:
+    repo = open_repo(args)
+    sys.stdout.write(repo.text_at(args.id, args.at))
+    return 0
+
+
+def _use_colour(args: argparse.Namespace) -> bool:
+    return (
+        not args.markers
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM") != "dumb"
+    )
+
+
+def _diff_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--from", dest="from_rev", metavar="REV", help="default: the last pass before ours")
+    p.add_argument("--to", dest="to_rev", default="draft", metavar="REV", help="default: draft")
+    p.add_argument("--granularity", choices=["word", "sentence", "char"], default="word")
+    p.add_argument("--normalize", action="store_true", help="ignore curly quotes, dashes, no-break spaces")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--markers", action="store_true", help="[-old-]{+new+} instead of colour")
+    out.add_argument("--json", action="store_true")
+
+
+@command("diff", "a word-level redline of an article between two revisions", _diff_arguments)
+def cmd_diff(args: argparse.Namespace) -> int:
+    from proposals.redline import diff_text, ops_to_json, render_ansi, render_markers
+
+    repo = open_repo(args)
+    source = args.from_rev or repo.default_from(args.id)
+    old_label = repo.resolve(args.id, source).label
+    new_label = repo.resolve(args.id, args.to_rev).label
+    old = repo.text_at(args.id, source)
+    new = repo.text_at(args.id, args.to_rev)
+    ops = diff_text(old, new, granularity=args.granularity, normalize=args.normalize)
+    if args.json:
+        print_json(ops_to_json(ops, from_label=old_label, to_label=new_label))
+        return 0
+    if _use_colour(args):
+        print(f"\x1b[1m{args.id}: {old_label} \u2192 {new_label}\x1b[0m")
+        sys.stdout.write(render_ansi(ops))
+    else:
+        sys.stdout.write(render_markers(ops))
+    return 0
+
+
+def _provenance_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--at", default="draft", metavar="REV")
+    p.add_argument("--json", action="store_true")
+
+
+@command("provenance", "which party first proposed each part of an article", _provenance_arguments)
+def cmd_provenance(args: argparse.Namespace) -> int:
+    from proposals.redline.provenance import provenance
+
+    repo = open_repo(args)
+    resolved = repo.resolve(args.id, args.at)
+    text = repo.text_at(args.id, args.at)
+    versions = repo.versions(args.id, upto=resolved.commit)
+    if resolved.commit is None and (not versions or versions[-1].text != text):
+        from proposals.redline.provenance import Version
+
+        versions.append(Version("draft", "draft", text))
+    spans = provenance(versions)
+    if args.json:
+        print_json(
+            {
+                "article": args.id,
+                "at": resolved.label,
+                "spans": [
+                    {
+                        "start": s.start,
+                        "end": s.end,
+                        "party": s.party,
+                        "pass": s.label,
+                        "text": text[s.start : s.end],
+                    }
+                    for s in spans
+                ],
+            }
+        )
+        return 0
+    sys.stdout.write(render_provenance(text, spans))
+    return 0
+
+
+def render_provenance(text: str, spans: Sequence) -> str:
+    """Each line with its main author in the margin; words another pass wrote, in {label: ...}."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        pieces = [
+            (max(s.start, start), min(s.end, end), s.label) for s in spans if s.start < end and s.end > start
+        ]
+        if line.strip() and pieces:
+            weight: dict[str, int] = {}
+            for a, b, label in pieces:
+                weight[label] = weight.get(label, 0) + (b - a)
+            main = max(weight, key=lambda k: weight[k])
+            body = "".join(
+                text[a:b] if label == main else f"{{{label}: {text[a:b]}}}" for a, b, label in pieces
+            )
+            out.append(f"{main:>9}  {body}")
+        else:
+            out.append("")
+        start = end + 1
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _verify_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+
+
+@command("verify", "check that every TA'd text is unchanged", _verify_arguments)
+def cmd_verify(args: argparse.Namespace) -> int:
+    from proposals.negotiation.agreements import verify
+    from proposals.team.integrity import extra_violations
+
+    repo = open_repo(args)
+    problems = verify(repo) + extra_violations(repo)
+    if args.json:
+        print_json({"ok": not problems, "problems": [p.line() for p in problems]})
+    elif problems:
+        for problem in problems:
+            print(problem.line())
+    else:
+        tas = len(repo.history().tas)
+        print(f"All TA'd text is intact ({tas} TAs checked); every pass and TA tag is in place.")
+    return 1 if problems else 0

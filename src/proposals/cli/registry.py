@@ -1,0 +1,64 @@
+"""The command registry: each command module declares its commands and their arguments here.
+
+A command is a handler (``args -> exit code``) plus a function that adds its arguments, declared
+next to the handler with ``@command``. ``main.build_parser`` turns the registry into argparse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Handler = Callable[[argparse.Namespace], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    handler: Handler
+    arguments: Arguments | None
+
+
+COMMANDS: list[Command] = []
+
+
+def command(name: str, help: str, arguments: Arguments | None) -> Callable[[Handler], Handler]:
+    """Register ``handler`` as ``proposals NAME``; ``arguments`` adds its options."""
+
+    def register(handler: Handler) -> Handler:
+        COMMANDS.append(Command(name, help, handler, arguments))
+        return handler
+
+    return register
+
+
+def open_repo(args: argparse.Namespace):
+    """The bargaining repo that ``-C`` points at (the current directory by default)."""
+    from proposals.negotiation.repo import BargainingRepo
+
+    return BargainingRepo.open(args.C)
+
+
+def repair_first(repo) -> None:
+    """Before recording: finish what a crash left half-done (a pass without its tag), and say so."""
+    from proposals.team.integrity import repair_interrupted
+
+    for line in repair_interrupted(repo):
+        print(line, file=sys.stderr)
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def print_recorded(repo, result) -> None:
+    """What a recorded pass says, from the CLI and from import-docx alike."""
+    party = repo.config.party(result.party).name
+    print(f"Recorded {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
+    for article_id, ref in result.saved_drafts.items():
+        print(f"Your draft of {article_id} was kept at {ref} (proposals show {article_id} --at {ref})")

@@ -1,0 +1,97 @@
+"""Commands for team work: sync, resolve, repair."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from proposals.cli.registry import command, open_repo
+from proposals.errors import ProposalsError
+
+
+def _sync_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--remote", metavar="NAME", help="git remote (default: upstream, origin, the only one)")
+
+
+@command("sync", "fetch, merge, push passes and TAs via the team remote", _sync_arguments)
+def cmd_sync(args: argparse.Namespace) -> int:
+    from proposals.team.sync import list_conflicts, sync
+
+    repo = open_repo(args)
+    report = sync(repo, args.remote)
+    where = f"{report.remote}/{report.branch}"
+    for old, new in report.renumbered.items():
+        print(f"Renumbered your unpushed pass {old} to {new}: {report.remote} already has a {old}")
+    if report.received_tags:
+        print(f"Received from {report.remote}: {', '.join(report.received_tags)}")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if report.merge_conflicts:
+        print(f"Merging {where} stopped on a conflict; nothing was pushed and nothing is lost:")
+        for line in list_conflicts(repo):
+            print(f"  {line}")
+        print("Then run proposals sync again.")
+        return 1
+    print(
+        f"Synced with {where}: {report.integrated}"
+        + (f"; pushed {', '.join(report.pushed)}" if report.pushed else "; nothing to push")
+    )
+    from proposals.negotiation.agreements import verify
+
+    for problem in verify(repo):  # e.g. a pass made offline that changes text TA'd meanwhile
+        print(f"warning: after sync, {problem.line()}; check with proposals verify", file=sys.stderr)
+    if report.draft_conflicts:
+        print("Your drafts of these articles were set aside because incoming passes changed them:")
+        for line in list_conflicts(repo):
+            print(f"  {line}")
+        return 1
+    return 0
+
+
+def _resolve_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", nargs="?", metavar="ID")
+    p.add_argument("--keep", choices=["mine", "theirs"])
+
+
+@command("resolve", "settle a conflict reported by sync (no ID: list them)", _resolve_arguments)
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from proposals.team.sync import list_conflicts, resolve
+
+    repo = open_repo(args)
+    if args.id is None:
+        lines = list_conflicts(repo)
+        for line in lines:
+            print(line)
+        if not lines:
+            print("No conflicts.")
+        return 0
+    if args.keep is None:
+        raise ProposalsError("say which text to keep: --keep mine or --keep theirs")
+    print(resolve(repo, args.id, args.keep))
+    return 0
+
+
+def _repair_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dry-run", action="store_true", help="only list the problems")
+
+
+@command("repair", "finish a crashed pass: missing tags, stray temp files", _repair_arguments)
+def cmd_repair(args: argparse.Namespace) -> int:
+    from proposals.team.integrity import find_problems, repair
+
+    repo = open_repo(args)
+    if args.dry_run:
+        problems = find_problems(repo)
+        for problem in problems:
+            print(f"{problem.line()}" + ("" if problem.fixable else " (needs a person)"))
+        if not problems:
+            print("Nothing to repair.")
+        return 1 if problems else 0
+    done, left = repair(repo)
+    for line in done:
+        print(line)
+    for problem in left:
+        print(f"Not repaired: {problem.line()}")
+    if not done and not left:
+        print("Nothing to repair.")
+    return 1 if left else 0

@@ -1,0 +1,89 @@
+"""Commands for Word documents: export, compile, import-docx."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from proposals.cli.registry import command, open_repo, print_recorded, repair_first
+from proposals.errors import ProposalsError
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--from", dest="from_rev", metavar="REV", help="default: the other side's last pass")
+    p.add_argument("--to", dest="to_rev", default="draft", metavar="REV", help="default: draft")
+    p.add_argument("--mode", required=True, choices=["tracked", "redline", "clean", "ta"])
+    p.add_argument("--party", choices=["union", "employer"], help="whose proposal (default: the pass's)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+
+
+@command("export", "write articles to Word for the table", _export_arguments)
+def cmd_export(args: argparse.Namespace) -> int:
+    from proposals.negotiation.documents import export_pass, export_ta_document
+
+    repo = open_repo(args)
+    if args.mode == "ta":
+        if len(args.ids) != 1:
+            raise ProposalsError("--mode ta exports one article's tentative agreement")
+        done = export_ta_document(repo, args.ids[0], args.output)
+    else:
+        done = export_pass(
+            repo,
+            args.ids,
+            args.output,
+            mode=args.mode,
+            from_rev=args.from_rev,
+            to_rev=args.to_rev,
+            party=args.party,
+        )
+    print(f"Wrote {done.path} ({args.mode}): {done.header}; articles: {', '.join(done.articles)}")
+    return 0
+
+
+def _compile_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("--redline", action="store_true", help="show conforming changes against the baseline")
+    p.add_argument("--force", action="store_true", help="compile even while articles are open")
+
+
+@command("compile", "the successor contract from TAs and the untouched baseline", _compile_arguments)
+def cmd_compile(args: argparse.Namespace) -> int:
+    from proposals.negotiation.documents import compile_contract
+
+    repo = open_repo(args)
+    done = compile_contract(repo, args.output, redline=args.redline, force=args.force)
+    for warning in done.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {done.path}: {len(done.articles)} articles")
+    return 0
+
+
+def _import_docx_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--party", required=True, choices=["union", "employer"])
+    p.add_argument("--session", metavar="YYYY-MM-DD")
+    p.add_argument("--number", metavar="PASS")
+    p.add_argument("--announced", metavar="ID,...", help="the articles they said the pass changes")
+
+
+@command("import-docx", "record the other side's pass from their .docx", _import_docx_arguments)
+def cmd_import_docx(args: argparse.Namespace) -> int:
+    from proposals.negotiation.intake import import_docx_pass
+
+    repo = open_repo(args)
+    repair_first(repo)
+    announced = [a.strip() for a in args.announced.split(",")] if args.announced else None
+    intake = import_docx_pass(
+        repo, args.file, args.party, session=args.session, number=args.number, announced=announced
+    )
+    result = intake.result
+    assert result is not None
+    print_recorded(repo, result)
+    for article_id in intake.new_ids:
+        print(f"New article {article_id}: {intake.matched[article_id]}")
+    if intake.unchanged:
+        print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
+    for article_id, why in intake.unannounced.items():
+        print(f"UNANNOUNCED CHANGE in {article_id}: {why} (proposals diff {article_id} --to {result.name})")
+    return 0

@@ -1,0 +1,139 @@
+"""Article text: ids, the heading line, sections, and strict decoding of article files.
+
+An article file is UTF-8: a heading line (``ARTICLE 6: STAFFING``), then one paragraph per line,
+with a blank line between sections. Section numbers stay literal in the text ("6.3").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from proposals.errors import ProposalsError
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+HEADING_RE = re.compile(
+    r"^\s*ARTICLE\s+(?P<number>[0-9]+[A-Za-z]?(?:\.[0-9]+)?)\s*[:.\u2014\u2013-]?\s*(?P<title>.*?)\s*$",
+    re.IGNORECASE,
+)
+SECTION_RE = re.compile(r"^\s*(?:Section\s+)?(?P<number>\d+\.\d+[A-Za-z]?)(?=[\s.:)]|$)")
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def validate_id(article_id: str) -> str:
+    """Ids become file names and git paths, so only a plain slug is allowed."""
+    if not ID_RE.match(article_id or ""):
+        raise ProposalsError(
+            f"invalid article id {article_id!r}: use lowercase letters, digits, '-' or '_' "
+            "(no '/', '..' or leading '-')"
+        )
+    return article_id
+
+
+def decode_article(data: bytes, where: str) -> str:
+    """Decode an article strictly: a team must never lose or mangle a word silently.
+
+    A UTF-8 BOM and CRLF line endings (Word and Windows editors) are normalised; NUL bytes,
+    invalid UTF-8 and oversized files are refused.
+    """
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ProposalsError(
+            f"{where} is {len(data) // (1024 * 1024)} MB; articles are limited to "
+            f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB"
+        )
+    if b"\x00" in data:
+        raise ProposalsError(f"{where} contains NUL bytes: it is a binary file, not an article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProposalsError(
+            f"{where} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save it as UTF-8"
+        ) from None
+    text = text.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article_bytes(path: Path, where: str) -> bytes:
+    """An article file's bytes, refusing before reading what decode_article would refuse anyway.
+
+    The size is checked on the open file, so a multi-gigabyte file never reaches memory, and a
+    FIFO or device (which would block or never end) is refused rather than read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise ProposalsError(f"{where} is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ProposalsError(f"{where} is not a regular file")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ProposalsError(
+                f"{where} is {info.st_size // (1024 * 1024)} MB; articles are limited to "
+                f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB"
+            )
+        return handle.read(MAX_ARTICLE_BYTES + 1)
+
+
+def normalise_text(text: str) -> str:
+    """The form an article is stored in: LF endings, no trailing blanks, one final newline."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def titlecase(title: str) -> str:
+    """Headings are often in capitals; boards read better in title case."""
+    if not title.isupper():
+        return title
+
+    def cap(word: str) -> str:
+        return "/".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in word.split("/"))
+
+    words = title.lower().split(" ")
+    return " ".join(w if i and w in SMALL_WORDS else cap(w) for i, w in enumerate(words))
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    number: str
+    title: str
+
+
+def parse_heading(text: str, fallback_title: str = "") -> Heading:
+    """The number lives in the heading line, not the id: articles get renumbered."""
+    first = text.split("\n", 1)[0] if text else ""
+    match = HEADING_RE.match(first)
+    if not match:
+        return Heading("", first.strip() or fallback_title)
+    return Heading(match["number"], titlecase(match["title"]) or fallback_title)
+
+
+def sections(text: str) -> dict[str, str]:
+    """Map each numbered section ("6.3") to its block of lines, as written.
+
+    A section is a block of lines between blank lines whose first line starts with its number.
+    """
+    found: dict[str, str] = {}
+    for block in re.split(r"\n\s*\n", text):
+        match = SECTION_RE.match(block)
+        if match and match["number"] not in found:
+            found[match["number"]] = block.strip("\n")
+    return found
+
+
+def section_text(text: str, number: str) -> str | None:
+    return sections(text).get(number)
+
+
+def blob_hash(data: str | bytes) -> str:
+    """Git's blob id of the data, so locked text is checked exactly as git stores it."""
+    import hashlib  # lazily: only TAs and verify need it
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()

@@ -1,0 +1,159 @@
+"""Tentative agreements: recorded with both signatories and locked by the agreed text's hash.
+
+A TA is an empty commit with trailers plus an annotated tag. Its lock is the git blob id of the
+agreed text (the article, or one section's block of lines), so any later change to that text,
+through a pass, a hand edit or a merge, is caught by ``verify``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from proposals.contract.part import blob_hash, section_text, validate_id
+from proposals.errors import ProposalsError
+from proposals.negotiation.history import (
+    T_TA_ARTICLE,
+    T_TA_BLOB,
+    T_TA_DATE,
+    T_TA_EMPLOYER,
+    T_TA_SECTION,
+    T_TA_TAG,
+    T_TA_UNION,
+    TARecord,
+    agreed_text_matches,
+    current_tas,
+)
+from proposals.negotiation.passes import session_timestamp
+from proposals.negotiation.repo import BargainingRepo, exclusive, validate_date
+from proposals.store.git import validate_ref_name
+
+
+def _one_line(value: str, what: str) -> str:
+    value = (value or "").strip()
+    if not value or "\n" in value:
+        raise ProposalsError(f"{what} needs a one-line name")
+    return value
+
+
+def _tag_name(repo: BargainingRepo, article_id: str, section: str | None) -> str:
+    base = f"ta-{article_id}" + (f"-{section}" if section else "")
+    tags = repo.store.tags()
+    name, n = base, 1
+    while name in tags:
+        n += 1
+        name = f"{base}-{n}"
+    return validate_ref_name(name, "TA tag")
+
+
+@exclusive
+def make_ta(
+    repo: BargainingRepo,
+    article_id: str,
+    *,
+    union_sign: str,
+    employer_sign: str,
+    ta_date: str | None = None,
+    section: str | None = None,
+) -> TARecord:
+    """TA the text on the table (the last recorded pass), not an unsent draft."""
+    validate_id(article_id)
+    repo.ensure_can_record()
+    union_sign = _one_line(union_sign, "--union-sign")
+    employer_sign = _one_line(employer_sign, "--employer-sign")
+    ta_date = validate_date(ta_date or date.today().isoformat(), "TA date")
+    history = repo.history()
+    if history.last_pass(article_id) is None and history.baseline is None:
+        raise ProposalsError(f"{article_id} has never been proposed; there is nothing to agree")
+    text = repo.table_text(article_id)
+    if text is None:
+        raise ProposalsError(f"no article {article_id} on the table")
+    events = history.events.get(article_id, [])
+    if events and not isinstance(events[-1], TARecord) and article_id in events[-1].withdrawn:
+        raise ProposalsError(f"{article_id} is withdrawn; propose it again before a TA")
+    if section is not None:
+        section = section.strip()
+        agreed = section_text(text, section)
+        if agreed is None:
+            raise ProposalsError(f"{article_id} has no section {section}")
+    else:
+        agreed = text
+    blob = blob_hash(agreed)
+    for ta in current_tas(history, article_id):
+        if ta.section == section and ta.blob == blob:
+            what = f"section {section} of {article_id}" if section else article_id
+            raise ProposalsError(f"{what} is already TA'd ({ta.date}, {ta.tag})")
+    tag = _tag_name(repo, article_id, section)
+    what = f"section {section} of {article_id}" if section else article_id
+    trailers = [
+        (T_TA_ARTICLE, article_id),
+        (T_TA_SECTION, section or ""),
+        (T_TA_BLOB, blob),
+        (T_TA_UNION, union_sign),
+        (T_TA_EMPLOYER, employer_sign),
+        (T_TA_DATE, ta_date),
+        (T_TA_TAG, tag),
+    ]
+    message = f"Tentative agreement: {what}\n\n" + "\n".join(f"{k}: {v}" for k, v in trailers if v) + "\n"
+    stamp = session_timestamp(ta_date)
+    commit = repo.store.commit(message, allow_empty=True, date=stamp)
+    repo.store.tag(
+        tag,
+        commit,
+        f"Tentative agreement on {what}, {ta_date}\n\n"
+        f"For the union: {union_sign}\nFor the employer: {employer_sign}\n",
+        date=stamp,
+    )
+    repo.invalidate()
+    return TARecord(article_id, section, blob, union_sign, employer_sign, ta_date, commit, tag)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    article: str
+    section: str | None
+    where: str  # "working tree", "HEAD", "tag", ...
+    detail: str
+
+    def line(self) -> str:
+        what = f"{self.article} section {self.section}" if self.section else self.article
+        return f"{what}: {self.detail} ({self.where})"
+
+
+def verify(repo: BargainingRepo) -> list[Violation]:
+    """Every standing TA's text, checked in the last recorded pass and in the working tree."""
+    history = repo.history()
+    violations: list[Violation] = []
+    tags = repo.store.tags()
+    for article_id in sorted(history.article_ids()):
+        for ta in current_tas(history, article_id):
+            head_text = repo.table_text(article_id)
+            if not agreed_text_matches(ta, head_text):
+                events = history.events[article_id]
+                later = [
+                    e.name
+                    for e in events[events.index(ta) + 1 :]
+                    if not isinstance(e, TARecord)
+                    and article_id in e.articles
+                    and not agreed_text_matches(ta, repo.text_at_commit(article_id, e.commit))
+                ]
+                cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
+                violations.append(Violation(article_id, ta.section, "recorded history", cause))
+            draft = repo.read_draft(article_id)
+            if draft != head_text and not agreed_text_matches(ta, draft):
+                violations.append(
+                    Violation(article_id, ta.section, "working tree", "edited in an unsent draft")
+                )
+            if ta.tag:
+                tagged = tags.get(ta.tag)
+                if tagged is None:
+                    violations.append(Violation(article_id, ta.section, "tags", f"tag {ta.tag} is missing"))
+                elif tagged[1] != ta.commit:
+                    violations.append(Violation(article_id, ta.section, "tags", f"tag {ta.tag} was moved"))
+    for record in history.passes:
+        tagged = tags.get(record.name)
+        if tagged is None:
+            violations.append(Violation(record.name, None, "tags", "pass has no tag"))
+        elif tagged[1] != record.commit:
+            violations.append(Violation(record.name, None, "tags", "pass tag points elsewhere"))
+    return violations

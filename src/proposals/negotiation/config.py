@@ -1,0 +1,136 @@
+"""bargaining.toml: who the parties are and what we know about each article.
+
+It is the marker of a bargaining repo, so a corrupt or missing file is reported in one line
+rather than half-working.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proposals.errors import ProposalsError
+
+CONFIG_NAME = "bargaining.toml"
+PARTIES = ("union", "employer")
+DEFAULT_COLOURS = {"union": "#1f6feb", "employer": "#d1242f"}
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_CONFIG_BYTES = 1024 * 1024  # a real one is a few kB; a huge one is an accident or an attack
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    key: str  # "union" | "employer"
+    name: str
+    code: str  # pass-number prefix: U -> U-1, U-2, ...
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    economic: bool = False
+    priority: str = ""
+    title: str = ""  # overrides the heading line's title when set
+
+
+@dataclass(frozen=True)
+class Config:
+    parties: dict[str, Party]
+    articles: dict[str, ArticleMeta] = field(default_factory=dict)
+
+    def party(self, key: str) -> Party:
+        if key not in self.parties:
+            raise ProposalsError(f"unknown party {key!r}: use union or employer")
+        return self.parties[key]
+
+    def meta(self, article_id: str) -> ArticleMeta:
+        return self.articles.get(article_id, ArticleMeta())
+
+    def other(self, key: str) -> str:
+        return "employer" if key == "union" else "union"
+
+
+def load_config(root: Path) -> Config:
+    path = root / CONFIG_NAME
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        raise ProposalsError(
+            f"{root} is not a bargaining repo (no {CONFIG_NAME}); create one with proposals init"
+        ) from None
+    except OSError as exc:  # a directory, unreadable, ...
+        raise ProposalsError(f"{CONFIG_NAME} cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ProposalsError(f"{CONFIG_NAME} is corrupt: larger than 1 MB")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProposalsError(f"{CONFIG_NAME} is corrupt: {exc}") from None
+    except RecursionError:  # tomllib recurses on deeply nested arrays and inline tables
+        raise ProposalsError(f"{CONFIG_NAME} is corrupt: nested too deeply") from None
+    return parse_config(data)
+
+
+def parse_config(data: dict) -> Config:
+    parties_raw = data.get("parties")
+    if not isinstance(parties_raw, dict):
+        raise ProposalsError(f"{CONFIG_NAME} is corrupt: no [parties.union] / [parties.employer]")
+    parties: dict[str, Party] = {}
+    for key in PARTIES:
+        entry = parties_raw.get(key)
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ProposalsError(f"{CONFIG_NAME} is corrupt: [parties.{key}] needs a name")
+        code = str(entry.get("code", key[0].upper()))
+        colour = str(entry.get("colour", DEFAULT_COLOURS[key]))
+        if not CODE_RE.match(code):
+            raise ProposalsError(f"{CONFIG_NAME}: parties.{key}.code {code!r} must be 1-4 capitals")
+        if not COLOUR_RE.match(colour):
+            raise ProposalsError(f"{CONFIG_NAME}: parties.{key}.colour {colour!r} is not #rrggbb")
+        parties[key] = Party(key, entry["name"], code, colour)
+    if parties["union"].code == parties["employer"].code:
+        raise ProposalsError(f"{CONFIG_NAME}: the two parties need different codes")
+    articles: dict[str, ArticleMeta] = {}
+    raw_articles = data.get("articles", {})
+    if not isinstance(raw_articles, dict):
+        raise ProposalsError(f"{CONFIG_NAME} is corrupt: [articles] must be a table")
+    for article_id, meta in raw_articles.items():
+        if not isinstance(meta, dict):
+            raise ProposalsError(f"{CONFIG_NAME} is corrupt: [articles.{article_id}] must be a table")
+        articles[article_id] = ArticleMeta(
+            economic=bool(meta.get("economic", False)),
+            priority=str(meta.get("priority", "")),
+            title=str(meta.get("title", "")),
+        )
+    return Config(parties, articles)
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def dump_config(config: Config) -> str:
+    out = ["# Bargaining repo settings: see proposals' README.", ""]
+    for key in PARTIES:
+        party = config.parties[key]
+        out += [
+            f"[parties.{key}]",
+            f"name = {_q(party.name)}",
+            f"code = {_q(party.code)}",
+            f"colour = {_q(party.colour)}",
+            "",
+        ]
+    for article_id in sorted(config.articles):
+        meta = config.articles[article_id]
+        out.append(f"[articles.{article_id}]")
+        out.append(f"economic = {'true' if meta.economic else 'false'}")
+        if meta.priority:
+            out.append(f"priority = {_q(meta.priority)}")
+        if meta.title:
+            out.append(f"title = {_q(meta.title)}")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,187 @@
+"""The negotiation's history, read from git in one ``git log`` call.
+
+Passes, withdrawals, TAs and the baseline are commits with trailers; everything the status chart,
+the log and revision names need is derived from this one index, never stored twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from proposals.contract.part import blob_hash, section_text
+from proposals.store.git import GitStore
+
+T_PARTY = "Proposal-Party"
+T_PASS = "Pass"
+T_SESSION = "Session"
+T_ARTICLES = "Articles"
+T_WITHDRAWN = "Withdrawn"
+T_TA_ARTICLE = "TA-Article"
+T_TA_SECTION = "TA-Section"
+T_TA_BLOB = "TA-Blob"
+T_TA_UNION = "TA-Union-Sign"
+T_TA_EMPLOYER = "TA-Employer-Sign"
+T_TA_DATE = "TA-Date"
+T_TA_TAG = "TA-Tag"
+T_BASELINE = "Baseline"
+BASELINE_TAG = "baseline"
+
+LOG_FORMAT = "%x1e%H%x1f%an%x1f%s%x1f%(trailers:only,unfold)"
+
+
+@dataclass(frozen=True, slots=True)
+class PassRecord:
+    name: str
+    party: str
+    session: str
+    commit: str
+    author: str
+    subject: str
+    articles: tuple[str, ...]
+    withdrawn: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {
+            "pass": self.name,
+            "party": self.party,
+            "session": self.session,
+            "commit": self.commit,
+            "articles": list(self.articles),
+            "withdrawn": list(self.withdrawn),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TARecord:
+    article: str
+    section: str | None
+    blob: str
+    union_sign: str
+    employer_sign: str
+    date: str
+    commit: str
+    tag: str
+
+
+@dataclass
+class History:
+    passes: list[PassRecord] = field(default_factory=list)
+    tas: list[TARecord] = field(default_factory=list)
+    timeline: list[PassRecord | TARecord] = field(default_factory=list)  # in recorded order
+    baseline: str | None = None
+    head: str | None = None
+    # article id -> its events in order: PassRecord (text or withdrawal) and TARecord
+    events: dict[str, list[PassRecord | TARecord]] = field(default_factory=lambda: defaultdict(list))
+
+    def pass_named(self, name: str) -> PassRecord | None:
+        for record in self.passes:
+            if record.name == name:
+                return record
+        return None
+
+    def passes_for(self, article_id: str) -> list[PassRecord]:
+        return [e for e in self.events.get(article_id, []) if isinstance(e, PassRecord)]
+
+    def last_pass(self, article_id: str, party: str | None = None) -> PassRecord | None:
+        """The latest pass that put text of this article on the table (withdrawals excluded)."""
+        for event in reversed(self.events.get(article_id, [])):
+            if (
+                isinstance(event, PassRecord)
+                and article_id in event.articles
+                and (party is None or event.party == party)
+            ):
+                return event
+        return None
+
+    def tas_for(self, article_id: str) -> list[TARecord]:
+        return [e for e in self.events.get(article_id, []) if isinstance(e, TARecord)]
+
+    def article_ids(self) -> set[str]:
+        return set(self.events)
+
+
+def current_tas(history: History, article_id: str) -> list[TARecord]:
+    """The TAs still standing: the latest per section (or whole article) of this article."""
+    latest: dict[str | None, TARecord] = {}
+    for ta in history.tas_for(article_id):
+        latest[ta.section] = ta
+    return list(latest.values())
+
+
+def agreed_text_matches(ta: TARecord, text: str | None) -> bool:
+    """Whether `text` still holds what the TA locked: the article, or that one section."""
+    if text is None:
+        return False
+    if ta.section is None:
+        return blob_hash(text) == ta.blob
+    block = section_text(text, ta.section)
+    return block is not None and blob_hash(block) == ta.blob
+
+
+def parse_trailers(block: str) -> dict[str, str]:
+    trailers: dict[str, str] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key and " " not in key:
+            trailers[key.strip()] = value.strip()
+    return trailers
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def load_history(store: GitStore, rev: str = "HEAD") -> History:
+    """Build the whole index from a single ``git log``; nothing else runs.
+
+    `rev` is HEAD except when checking another line of history, e.g. a remote-tracking branch.
+    The tip is the last commit the reversed log prints, so no separate ``rev-parse`` is needed;
+    a log that fails means there is no such commit yet (a new repo): an empty history.
+    """
+    history = History()
+    proc = store.run(
+        "log", "--topo-order", "--reverse", f"--format={LOG_FORMAT}", "--end-of-options", rev, "--",
+        check=False,
+    )
+    if proc.returncode != 0:
+        return history
+    out = proc.stdout
+    for chunk in out.split("\x1e"):
+        if not chunk.strip():
+            continue
+        sha, author, subject, trailer_block = ([*chunk.split("\x1f", 3), "", "", ""])[:4]
+        history.head = sha
+        trailers = parse_trailers(trailer_block)
+        if T_PASS in trailers and T_PARTY in trailers:
+            record = PassRecord(
+                name=trailers[T_PASS],
+                party=trailers[T_PARTY],
+                session=trailers.get(T_SESSION, ""),
+                commit=sha,
+                author=author,
+                subject=subject,
+                articles=split_list(trailers.get(T_ARTICLES, "")),
+                withdrawn=split_list(trailers.get(T_WITHDRAWN, "")),
+            )
+            history.passes.append(record)
+            history.timeline.append(record)
+            for article_id in dict.fromkeys(record.articles + record.withdrawn):
+                history.events[article_id].append(record)
+        elif T_TA_ARTICLE in trailers:
+            ta = TARecord(
+                article=trailers[T_TA_ARTICLE],
+                section=trailers.get(T_TA_SECTION) or None,
+                blob=trailers.get(T_TA_BLOB, ""),
+                union_sign=trailers.get(T_TA_UNION, ""),
+                employer_sign=trailers.get(T_TA_EMPLOYER, ""),
+                date=trailers.get(T_TA_DATE, ""),
+                commit=sha,
+                tag=trailers.get(T_TA_TAG, ""),
+            )
+            history.tas.append(ta)
+            history.timeline.append(ta)
+            history.events[ta.article].append(ta)
+        elif T_BASELINE in trailers:
+            history.baseline = sha
+    return history

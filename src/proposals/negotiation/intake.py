@@ -1,0 +1,99 @@
+"""Taking in the other side's .docx as their pass, and catching edits they did not announce.
+
+Their document is read with tracked changes accepted (their proposal). When it carries tracked
+changes, the rejected view is the text they claim to have started from: wherever that differs
+from what is actually on the table, they changed something without marking it. Without tracked
+changes, any changed article missing from the list they announced (`announced`) is flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proposals.contract.part import normalise_text
+from proposals.errors import ProposalsError
+from proposals.negotiation.passes import PassResult, record_pass
+from proposals.negotiation.repo import BargainingRepo
+
+
+@dataclass
+class Intake:
+    result: PassResult | None
+    new_ids: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    unannounced: dict[str, str] = field(default_factory=dict)  # id -> why it is flagged
+    matched: dict[str, str] = field(default_factory=dict)  # id -> "ARTICLE n: TITLE" in their file
+
+
+def _words_changed(old: str, new: str) -> int:
+    from proposals.redline import diff_text
+
+    return sum(len(op.text.split()) for op in diff_text(old, new, moves=False) if op.op != "equal")
+
+
+def import_docx_pass(
+    repo: BargainingRepo,
+    path: str | Path,
+    party: str,
+    *,
+    session: str | None = None,
+    number: str | None = None,
+    announced: Sequence[str] | None = None,
+) -> Intake:
+    from proposals.word.reader import match_articles, read_docx, slug
+
+    repo.config.party(party)
+    source = Path(path)
+    if not source.is_file():
+        raise ProposalsError(f"no such file: {source}")
+    accepted = read_docx(source, "accepted")
+    if not accepted.articles:
+        raise ProposalsError(f"{source.name}: no article headings like 'ARTICLE 6: STAFFING' found")
+    rejected = read_docx(source, "rejected") if accepted.has_revisions else None
+    claimed = {a.number + a.title: a.text for a in rejected.articles} if rejected else {}
+
+    known = {}
+    for article_id in repo.article_ids():
+        text = repo.table_text(article_id) or repo.read_draft(article_id)
+        if text is not None:
+            known[article_id] = text
+    intake = Intake(None)
+    texts: dict[str, str] = {}
+    for article, article_id in match_articles(accepted.articles, known):
+        if article_id is None:
+            article_id = slug(article.title, article.number)
+            n = 1
+            while article_id in known or article_id in texts:
+                n += 1
+                article_id = f"{slug(article.title, article.number)}-{n}"
+            intake.new_ids.append(article_id)
+        intake.matched[article_id] = article.text.split("\n", 1)[0]
+        table = repo.table_text(article_id)
+        new = normalise_text(article.text)
+        if table is not None and normalise_text(table) == new:
+            intake.unchanged.append(article_id)
+            continue
+        texts[article_id] = new
+        base = claimed.get(article.number + article.title)
+        if table is not None and base is not None and normalise_text(base) != normalise_text(table):
+            words = _words_changed(table, base)
+            intake.unannounced[article_id] = (
+                f"{words} words differ between the text on the table and the text their tracked "
+                "changes start from"
+            )
+        elif announced is not None and article_id not in announced:
+            intake.unannounced[article_id] = "changed, but not in the list of articles they announced"
+    if not texts:
+        raise ProposalsError(f"{source.name}: no article differs from the text on the table")
+    intake.result = record_pass(
+        repo,
+        party,
+        list(texts),
+        session=session,
+        number=number,
+        message=f"Imported from {source.name}",
+        texts=texts,
+    )
+    return intake

@@ -1,0 +1,219 @@
+"""Recording passes: one commit with trailers plus an annotated tag named after the pass.
+
+Pass numbers run per party (U-1, U-2, E-1, ...) and are never reused: the next number is one more
+than the highest ever used, counting tags as well as history. The commit's author date is the
+session date; the author is the team member in git config; the party is in the trailers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from proposals.contract.part import normalise_text, parse_heading, validate_id
+from proposals.errors import ProposalsError
+from proposals.negotiation.drafts import save_draft
+from proposals.negotiation.history import (
+    T_ARTICLES,
+    T_PARTY,
+    T_PASS,
+    T_SESSION,
+    T_WITHDRAWN,
+    TARecord,
+    agreed_text_matches,
+    current_tas,
+)
+from proposals.negotiation.repo import BargainingRepo, exclusive, validate_date
+from proposals.store.git import validate_ref_name
+
+PASS_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+RESERVED_NAMES = {"baseline", "union", "employer", "ta", "draft", "HEAD", "main"}
+
+
+@dataclass
+class PassResult:
+    name: str
+    commit: str
+    party: str
+    session: str
+    articles: list[str]
+    withdrawn: list[str] = field(default_factory=list)
+    saved_drafts: dict[str, str] = field(default_factory=dict)  # id -> ref
+
+
+def session_timestamp(session: str) -> str:
+    """Commits are dated by the session at the table, not by when someone typed them in."""
+    return f"{session}T12:00:00+0000"
+
+
+def next_pass_name(repo: BargainingRepo, party: str) -> str:
+    code = repo.config.party(party).code
+    pattern = re.compile(rf"^{re.escape(code)}-(\d+)$")
+    used = [r.name for r in repo.history().passes] + list(repo.store.tags())
+    numbers = [int(m.group(1)) for m in map(pattern.match, used) if m]
+    return f"{code}-{max(numbers, default=0) + 1}"
+
+
+def check_pass_name(repo: BargainingRepo, name: str) -> str:
+    if not PASS_NAME_RE.match(name) or name in RESERVED_NAMES:
+        raise ProposalsError(f"invalid pass number {name!r}: use something like U-7")
+    validate_ref_name(name, "pass number")
+    if repo.history().pass_named(name) is not None or name in repo.store.tags():
+        raise ProposalsError(f"pass {name} already exists; pass numbers are never reused")
+    return name
+
+
+def _trailers(pairs: Sequence[tuple[str, str]]) -> str:
+    return "\n".join(f"{key}: {value}" for key, value in pairs if value)
+
+
+def _commit_pass(
+    repo: BargainingRepo,
+    party: str,
+    name: str,
+    session: str,
+    message: str,
+    listed: tuple[str, list[str]],
+    paths: list[str],
+) -> str:
+    """One commit with the pass trailers, then its annotated tag; both dated by the session."""
+    key, ids = listed
+    party_name = repo.config.party(party).name
+    verb = "" if key == T_ARTICLES else "withdraws "
+    text = message.strip()
+    subject = (
+        f"{name}: {text.split(chr(10))[0]}" if text else f"{party_name} pass {name}: {verb}{', '.join(ids)}"
+    )
+    body = text.split("\n", 1)[1].strip() if "\n" in text else ""
+    trailers = _trailers([(T_PARTY, party), (T_PASS, name), (T_SESSION, session), (key, ", ".join(ids))])
+    full = subject + "\n\n" + (body + "\n\n" if body else "") + trailers + "\n"
+    stamp = session_timestamp(session)
+    commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths)
+    repo.store.tag(
+        name,
+        commit,
+        f"{party_name} proposal {name}, session {session}\n\n{key}: {', '.join(ids)}\n",
+        date=stamp,
+    )
+    repo.invalidate()
+    return commit
+
+
+@exclusive
+def record_pass(
+    repo: BargainingRepo,
+    party: str,
+    ids: Sequence[str],
+    *,
+    session: str | None = None,
+    number: str | None = None,
+    message: str = "",
+    texts: Mapping[str, str] | None = None,
+    reopen: bool = False,
+) -> PassResult:
+    """Record the text of `ids` as one pass by `party`.
+
+    `texts` supplies the party's text (their pass, pasted or imported) instead of the working
+    tree; our uncommitted draft of those articles is first saved to refs/drafts/<id>.
+    """
+    repo.config.party(party)
+    if not ids:
+        raise ProposalsError("name at least one article to put in the pass")
+    repo.ensure_can_record()
+    ids = list(dict.fromkeys(validate_id(i) for i in ids))
+    session = validate_date(session or date.today().isoformat(), "session date")
+    history = repo.history()
+    name = check_pass_name(repo, number) if number else next_pass_name(repo, party)
+    head = history.head
+    texts = dict(texts or {})
+
+    new_texts: dict[str, str] = {}
+    for article_id in ids:
+        if article_id in texts:
+            new = normalise_text(texts[article_id])
+        else:
+            draft = repo.read_draft(article_id)
+            if draft is None:
+                raise ProposalsError(f"no article {article_id}: articles/{article_id}.txt is missing")
+            new = normalise_text(draft)
+        if not new.strip():
+            raise ProposalsError(f"{article_id} is empty; use proposals withdraw to withdraw it")
+        if not parse_heading(new).number:
+            raise ProposalsError(
+                f"{article_id}: the first line must be the heading, e.g. 'ARTICLE 6: STAFFING'"
+            )
+        old = repo.text_at_commit(article_id, head) if head else None
+        if old == new:
+            raise ProposalsError(f"{article_id} has not changed since the last pass; nothing to record")
+        broken = [ta for ta in current_tas(history, article_id) if not agreed_text_matches(ta, new)]
+        if broken and not reopen:
+            what = ", ".join(f"section {t.section}" if t.section else "the article" for t in broken)
+            raise ProposalsError(
+                f"{article_id}: this changes TA'd text ({what}, TA {broken[0].date}); "
+                "use --reopen to propose it anyway"
+            )
+        new_texts[article_id] = new
+
+    saved: dict[str, str] = {}
+    for article_id, new in new_texts.items():
+        if article_id not in texts:
+            continue
+        current = repo.read_draft(article_id)
+        table = repo.text_at_commit(article_id, head) if head else None
+        if current is not None and current != table and normalise_text(current) != new:
+            saved[article_id] = save_draft(
+                repo.store,
+                article_id,
+                current.encode("utf-8"),
+                f"Kept before recording {party} pass {name}.",
+            )
+        repo.write_draft(article_id, new)
+    for article_id, new in new_texts.items():
+        # Record the normalised text (no BOM, LF endings), not a Word-saved file's raw bytes.
+        if article_id not in texts and repo.article_path(article_id).read_bytes() != new.encode("utf-8"):
+            repo.write_draft(article_id, new)
+
+    commit = _commit_pass(
+        repo,
+        party,
+        name,
+        session,
+        message,
+        (T_ARTICLES, list(new_texts)),
+        [repo.article_relpath(i) for i in new_texts],
+    )
+    return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
+
+
+@exclusive
+def withdraw(
+    repo: BargainingRepo,
+    party: str,
+    ids: Sequence[str],
+    *,
+    session: str | None = None,
+    number: str | None = None,
+    message: str = "",
+) -> PassResult:
+    """A pass that withdraws articles: recorded in history, the text stays for the record."""
+    repo.config.party(party)
+    if not ids:
+        raise ProposalsError("name at least one article to withdraw")
+    repo.ensure_can_record()
+    ids = list(dict.fromkeys(validate_id(i) for i in ids))
+    session = validate_date(session or date.today().isoformat(), "session date")
+    history = repo.history()
+    for article_id in ids:
+        events = history.events.get(article_id, [])
+        if not any(not isinstance(e, TARecord) for e in events):
+            raise ProposalsError(f"{article_id} was never proposed; there is nothing to withdraw")
+        last = events[-1]
+        if isinstance(last, TARecord) and last.section is None:
+            raise ProposalsError(f"{article_id} is TA'd ({last.date}); a TA cannot be withdrawn")
+        if not isinstance(last, TARecord) and article_id in last.withdrawn:
+            raise ProposalsError(f"{article_id} is already withdrawn ({last.name})")
+    name = check_pass_name(repo, number) if number else next_pass_name(repo, party)
+    commit = _commit_pass(repo, party, name, session, message, (T_WITHDRAWN, ids), [])
+    return PassResult(name, commit, party, session, [], withdrawn=ids)

@@ -1,0 +1,440 @@
+"""A bargaining repo: a git working tree with bargaining.toml, articles/ and notes/.
+
+This is the facade the CLI and the TUI use. It reads article text at any revision name of the
+command-line contract (``baseline``, ``union``, ``employer``, ``ta``, ``draft``, a pass name or a
+git revision) and caches the history index between writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from proposals.contract.part import decode_article, normalise_text, read_article_bytes, validate_id
+from proposals.errors import ProposalsError
+from proposals.negotiation.config import CONFIG_NAME, Config, dump_config, load_config, parse_config
+from proposals.negotiation.drafts import atomic_write
+from proposals.negotiation.history import BASELINE_TAG, History, load_history
+from proposals.store.git import GitStore, validate_rev
+
+T = TypeVar("T")
+
+ARTICLES_DIR = "articles"
+NOTES_DIR = "notes"
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTY_REVS = ("union", "employer")
+
+
+def validate_date(value: str, what: str = "date") -> str:
+    if not DATE_RE.match(value or ""):
+        raise ProposalsError(f"invalid {what} {value!r}: use YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ProposalsError(f"invalid {what} {value!r}: no such day") from None
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a revision name means for one article: a label for people and where to read it."""
+
+    label: str
+    commit: str | None  # None: the working tree (draft)
+
+
+def _lock_pid(lock: Path) -> int:
+    """The pid a writer lock names; 0 if it is being written right now, unreadable or gone."""
+    try:
+        return int(lock.read_text().strip() or "0")
+    except (OSError, ValueError):
+        return 0
+
+
+def _is_dead(pid: int) -> bool:
+    if pid <= 0:
+        return False  # no pid yet: treat as live
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+_TAKEOVER_STALE_AFTER = 10.0  # seconds: a takeover guard older than this was left by a crash
+
+
+def _take_over_if_stale(lock: Path) -> None:
+    """Remove a writer lock whose process is gone (crashed, killed), so it cannot block the team.
+
+    Reading the pid and finding its process dead are two steps: the holder may release its lock
+    and exit between them while the next writer creates a fresh one, which must not be removed.
+    So the pid is read again after the check and the lock removed only if it still names the dead
+    process; and one waiter at a time does this (a ``.takeover`` guard), so two waiters that both
+    saw the dead lock cannot remove it and then each other's fresh one.
+    """
+    pid = _lock_pid(lock)
+    if not _is_dead(pid):
+        return
+    guard = lock.with_name(lock.name + ".takeover")
+    try:
+        fd = os.open(guard, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        try:
+            if time.time() - guard.stat().st_mtime > _TAKEOVER_STALE_AFTER:
+                guard.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return
+    try:
+        if _lock_pid(lock) == pid and _is_dead(pid):
+            lock.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+        guard.unlink(missing_ok=True)
+
+
+def exclusive(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a recording function (pass, withdraw, TA, baseline) under the repo's writer lock."""
+
+    @functools.wraps(fn)
+    def wrapper(repo: BargainingRepo, *args: Any, **kwargs: Any) -> T:
+        with repo.writer_lock():
+            return fn(repo, *args, **kwargs)
+
+    return wrapper
+
+
+class BargainingRepo:
+    shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
+    git_dir: Path | None = None
+
+    def __init__(self, root: Path, store: GitStore, config: Config) -> None:
+        self.root = root
+        self.store = store
+        self.config = config
+        self._history: History | None = None
+        self._lock_depth = 0
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str = ".", env: dict[str, str] | None = None) -> BargainingRepo:
+        start = Path(path)
+        if not start.is_dir():
+            raise ProposalsError(f"{start} is not a directory")
+        probe = GitStore(start, env)
+        proc = probe.run(
+            "rev-parse", "--show-toplevel", "--is-shallow-repository", "--absolute-git-dir", check=False
+        )
+        lines = proc.stdout.splitlines()
+        if proc.returncode != 0 or len(lines) != 3:
+            raise ProposalsError(
+                f"{start} is not a bargaining repo (not a git repository); create one with proposals init"
+            )
+        root = Path(lines[0])
+        config = load_config(root)
+        repo = cls(root, GitStore(root, env), config)
+        repo.shallow = lines[1] == "true"
+        repo.git_dir = Path(lines[2])
+        return repo
+
+    @classmethod
+    def init(
+        cls, path: Path | str, union: str, employer: str, env: dict[str, str] | None = None
+    ) -> BargainingRepo:
+        root = Path(path)
+        for name, value in (("--union", union), ("--employer", employer)):
+            if not value.strip() or "\n" in value:
+                raise ProposalsError(f"{name} needs a one-line party name")
+        if root.exists() and not root.is_dir():
+            raise ProposalsError(f"{root} exists and is not a directory")
+        if (root / CONFIG_NAME).exists():
+            raise ProposalsError(f"{root} is already a bargaining repo")
+        if root.exists() and any(p.name != ".git" for p in root.iterdir()):
+            raise ProposalsError(f"{root} is not empty; init needs a new or empty directory")
+        root.mkdir(parents=True, exist_ok=True)
+        store = GitStore(root, env)
+        if not (root / ".git").exists():
+            store.run("init", "--quiet", "--initial-branch=main")
+        config = parse_config(
+            {"parties": {"union": {"name": union.strip()}, "employer": {"name": employer.strip()}}}
+        )
+        atomic_write(root / CONFIG_NAME, dump_config(config))
+        (root / ARTICLES_DIR).mkdir(exist_ok=True)
+        (root / NOTES_DIR).mkdir(exist_ok=True)
+        atomic_write(
+            root / NOTES_DIR / "README.md",
+            "Team-internal notes, one file per article (notes/<id>.md).\n"
+            "proposals never exports them and never shows them in anything for the other side.\n",
+        )
+        atomic_write(root / ".gitattributes", "articles/*.txt text eol=lf diff=article\n")
+        store.commit(
+            f"Start bargaining: {union.strip()} and {employer.strip()}\n",
+            [CONFIG_NAME, f"{NOTES_DIR}/README.md", ".gitattributes"],
+        )
+        return cls(root, store, config)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def history(self) -> History:
+        if self._history is None:
+            if self.shallow:
+                raise ProposalsError(
+                    "this is a shallow clone (git clone --depth): the negotiation's history is "
+                    "incomplete, so passes, TAs and status would be wrong; run git fetch --unshallow"
+                )
+            self._history = load_history(self.store)
+        return self._history
+
+    def ensure_can_record(self) -> None:
+        """Refuse up front, before any file is touched, to record into a repo git cannot commit to."""
+        git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
+        lock = git_dir / "index.lock"
+        if lock.exists():
+            try:
+                age = max(0, int((time.time() - lock.stat().st_mtime) // 60))
+            except OSError:
+                age = 0
+            raise ProposalsError(
+                f"{lock} exists (left {age} min ago): another git command is running, or one "
+                "crashed; if none is running, delete that file and retry"
+            )
+        if (git_dir / "MERGE_HEAD").exists():
+            raise ProposalsError(
+                "a merge is in progress: settle each conflict (proposals resolve lists them), "
+                "or abandon the merge with git merge --abort"
+            )
+        if self.store.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode != 0:
+            raise ProposalsError(
+                "HEAD is detached (an old pass or revision is checked out); switch back to your "
+                "branch (git switch main) before recording anything"
+            )
+        self.history()  # refuses a shallow clone
+
+    @contextlib.contextmanager
+    def writer_lock(self, wait: float = 15.0) -> Iterator[None]:
+        """One recorder at a time per clone (the TUI and the CLI, say), so two passes can never
+        pick the same number. Re-entrant in one process; a lock left by a dead process is taken
+        over; a live one is waited for, then refused in one line."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
+        lock = git_dir / "proposals.lock"
+        deadline = time.monotonic() + float(os.environ.get("PROPOSALS_LOCK_WAIT", wait))
+        while True:
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                break
+            except FileExistsError:
+                _take_over_if_stale(lock)
+                if not lock.exists():
+                    continue
+                if time.monotonic() > deadline:
+                    raise ProposalsError(
+                        f"another proposals command is recording in this repo ({lock}); wait for "
+                        "it to finish, or delete that file if none is running"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            self._lock_depth = 1
+            self.invalidate()  # what the other recorder wrote counts
+            yield
+        finally:
+            self._lock_depth = 0
+            lock.unlink(missing_ok=True)
+
+    def invalidate(self) -> None:
+        self._history = None
+
+    def save_config(self, config: Config) -> None:
+        atomic_write(self.root / CONFIG_NAME, dump_config(config))
+        self.config = config
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def _plain_dir(self, name: str) -> Path:
+        """articles/ or notes/, refused if a (shared, hostile) repo made it a symlink out of the repo."""
+        directory = self.root / name
+        if directory.is_symlink():
+            raise ProposalsError(f"{name}/ is a symbolic link; it must be a plain folder in the repo")
+        return directory
+
+    def article_relpath(self, article_id: str) -> str:
+        return f"{ARTICLES_DIR}/{validate_id(article_id)}.txt"
+
+    def article_path(self, article_id: str) -> Path:
+        return self.root / self.article_relpath(article_id)
+
+    def notes_path(self, article_id: str) -> Path:
+        return self.root / NOTES_DIR / f"{validate_id(article_id)}.md"
+
+    def working_ids(self) -> list[str]:
+        """Articles present in the working tree (files whose names are valid ids)."""
+        directory = self._plain_dir(ARTICLES_DIR)
+        if not directory.is_dir():
+            return []
+        ids = []
+        for path in directory.iterdir():
+            if path.suffix == ".txt" and path.is_file():
+                try:
+                    ids.append(validate_id(path.stem))
+                except ProposalsError:
+                    continue
+        return sorted(ids)
+
+    def article_ids(self) -> list[str]:
+        """Every article the negotiation knows: in the working tree or anywhere in its history."""
+        return sorted(set(self.working_ids()) | self.history().article_ids())
+
+    def read_draft(self, article_id: str) -> str | None:
+        """The working-tree text (our draft or the table text), or None if there is no file."""
+        path = self._plain_dir(ARTICLES_DIR) / f"{validate_id(article_id)}.txt"
+        if path.is_symlink():  # a shared repo must not make us read (and export) ~/.ssh/id_rsa
+            raise ProposalsError(
+                f"{self.article_relpath(article_id)} is a symbolic link; articles must be plain files"
+            )
+        try:
+            data = read_article_bytes(path, self.article_relpath(article_id))
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise ProposalsError(f"{self.article_relpath(article_id)} is a directory") from None
+        except NotADirectoryError:
+            raise ProposalsError(f"{ARTICLES_DIR} is a file; it must be the folder of articles") from None
+        except OSError as exc:  # permission denied, I/O error: say which file, in one line
+            raise ProposalsError(f"{self.article_relpath(article_id)}: {exc.strerror or exc}") from None
+        return decode_article(data, self.article_relpath(article_id))
+
+    def write_draft(self, article_id: str, text: str) -> None:
+        atomic_write(self._plain_dir(ARTICLES_DIR) / f"{validate_id(article_id)}.txt", normalise_text(text))
+
+    def read_notes(self, article_id: str) -> str:
+        try:
+            return self.notes_path(article_id).read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def write_notes(self, article_id: str, text: str) -> None:
+        atomic_write(self._plain_dir(NOTES_DIR) / f"{validate_id(article_id)}.md", text)
+
+    def text_at_commit(self, article_id: str, commit: str) -> str | None:
+        data = self.store.read_blob(commit, self.article_relpath(article_id))
+        if data is None:
+            return None
+        return decode_article(data, f"{self.article_relpath(article_id)} at {commit[:10]}")
+
+    # -- revision names ------------------------------------------------------------------------
+
+    def resolve(self, article_id: str, rev: str) -> Resolved:
+        """Turn a REV of the command-line contract into a commit for this article."""
+        validate_id(article_id)
+        history = self.history()
+        if rev == "draft":
+            return Resolved("draft", None)
+        if rev == BASELINE_TAG:
+            commit = self.store.rev_parse(f"refs/tags/{BASELINE_TAG}")
+            if commit is None:
+                raise ProposalsError("this negotiation has no baseline (a first contract)")
+            return Resolved("baseline", commit)
+        if rev in PARTY_REVS:
+            last = history.last_pass(article_id, rev)
+            if last is None:
+                raise ProposalsError(f"the {rev} has made no pass on {article_id}")
+            return Resolved(last.name, last.commit)
+        if rev == "ta":
+            tas = history.tas_for(article_id)
+            if not tas:
+                raise ProposalsError(f"{article_id} has no tentative agreement")
+            return Resolved(tas[-1].tag or "ta", tas[-1].commit)
+        record = history.pass_named(rev)
+        if record is not None:
+            return Resolved(record.name, record.commit)
+        validate_rev(rev)
+        commit = self.store.rev_parse(rev)
+        if commit is None:
+            raise ProposalsError(f"unknown revision {rev!r}: not a pass, a party, or a git revision")
+        return Resolved(rev, commit)
+
+    def text_at(self, article_id: str, rev: str = "draft") -> str:
+        resolved = self.resolve(article_id, rev)
+        if resolved.commit is None:
+            text = self.read_draft(article_id)
+        elif rev.startswith("refs/drafts/"):  # a saved draft's tree holds just <id>.txt
+            data = self.store.read_blob(resolved.commit, f"{article_id}.txt")
+            text = None if data is None else decode_article(data, f"{article_id}.txt at {rev}")
+        else:
+            text = self.text_at_commit(article_id, resolved.commit)
+        if text is None:
+            where = "in the working tree" if resolved.commit is None else f"at {resolved.label}"
+            raise ProposalsError(f"article {article_id} does not exist {where}")
+        return text
+
+    def table_text(self, article_id: str) -> str | None:
+        """The text last recorded (HEAD): what is on the table, as opposed to our draft."""
+        head = self.history().head
+        return self.text_at_commit(article_id, head) if head else None
+
+    def default_from(self, article_id: str) -> str:
+        """What a redline of the draft is read against when nobody says: the table text if we
+        have an unsent draft, else the pass before the last one (so the last move shows)."""
+        history = self.history()
+        passes = [p for p in history.passes_for(article_id) if article_id in p.articles]
+        draft = self.read_draft(article_id)
+        if passes and draft is not None and draft != self.table_text(article_id):
+            return passes[-1].name
+        if len(passes) >= 2:
+            return passes[-2].name
+        if history.baseline is not None:
+            return "baseline"
+        if passes:
+            return passes[-1].name
+        raise ProposalsError(f"{article_id} has no recorded text to compare with")
+
+    def versions(self, article_id: str, upto: str | None = None) -> list:
+        """The article's text as each party put it on the table, oldest first (for provenance).
+
+        The baseline comes first when there is one; `upto` (a commit) stops the walk there.
+        """
+        from proposals.redline.provenance import Version
+
+        history = self.history()
+        out: list[Version] = []
+        if history.baseline is not None:
+            text = self.text_at_commit(article_id, history.baseline)
+            if text is not None:
+                out.append(Version("baseline", "baseline", text))
+        for record in history.passes_for(article_id):
+            if article_id in record.articles:
+                text = self.text_at_commit(article_id, record.commit)
+                if text is not None:
+                    out.append(Version(record.name, record.party, text))
+            if upto is not None and record.commit == upto:
+                break
+        return out
+
+    def draft_ids(self) -> set[str]:
+        """Articles whose working-tree text differs from HEAD: unsent drafts."""
+        prefix = ARTICLES_DIR + "/"
+        return {
+            p[len(prefix) : -4]
+            for p in self.store.dirty_paths(ARTICLES_DIR)
+            if p.startswith(prefix) and p.endswith(".txt")
+        }

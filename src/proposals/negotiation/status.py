@@ -1,0 +1,170 @@
+"""The status chart, derived from history: unchanged, open (and whose move), TA'd, withdrawn."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from proposals.contract.part import parse_heading
+from proposals.negotiation.history import PassRecord, TARecord, current_tas
+from proposals.negotiation.repo import BargainingRepo
+
+STATUSES = ("unchanged", "open", "ta", "withdrawn")
+STATUS_WORDS = {"unchanged": "Unchanged", "open": "Open", "ta": "TA'd", "withdrawn": "Withdrawn"}
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    id: str
+    number: str
+    title: str
+    economic: bool
+    status: str
+    move: str | None  # the party whose move it is, for open articles
+    last_pass: PassRecord | None
+    tas: tuple[TARecord, ...]  # standing TAs: the whole article, or sections
+
+    @property
+    def ta(self) -> TARecord | None:
+        return self.tas[-1] if self.tas else None
+
+    def as_json(self) -> dict:
+        last = self.last_pass
+        ta = self.ta
+        return {
+            "id": self.id,
+            "number": self.number,
+            "title": self.title,
+            "economic": self.economic,
+            "status": self.status,
+            "last_pass": None
+            if last is None
+            else {
+                "pass": last.name,
+                "party": last.party,
+                "session": last.session,
+                "commit": last.commit,
+            },
+            "ta": None
+            if ta is None
+            else {
+                "date": ta.date,
+                "union_sign": ta.union_sign,
+                "employer_sign": ta.employer_sign,
+                "sections": [t.section for t in self.tas if t.section],
+                "blob": ta.blob,
+            },
+        }
+
+
+def number_key(number: str) -> tuple:
+    """Article numbers sort as numbers ("2" before "10"), unnumbered last."""
+    parts = re.findall(r"\d+|\D+", number)
+    return (0 if number else 1, [(0, int(p)) if p.isdigit() else (1, p) for p in parts])
+
+
+def status_rows(repo: BargainingRepo) -> list[StatusRow]:
+    history = repo.history()
+    rows = []
+    for article_id in repo.article_ids():
+        events = history.events.get(article_id, [])
+        text = repo.read_draft(article_id)
+        if text is None and history.head:
+            text = repo.table_text(article_id)
+        meta = repo.config.meta(article_id)
+        heading = parse_heading(text or "", fallback_title=article_id)
+        last_pass = history.last_pass(article_id)
+        last_event = next((e for e in reversed(events) if not isinstance(e, TARecord)), None)
+        standing = [
+            t
+            for t in current_tas(history, article_id)
+            if last_event is None or events.index(t) > events.index(last_event) or t.section
+        ]
+        whole = [t for t in standing if t.section is None]
+        move = None
+        if isinstance(last_event, PassRecord) and article_id in last_event.withdrawn:
+            status = "withdrawn"
+        elif whole:
+            status = "ta"
+        elif last_pass is not None:
+            status = "open"
+            move = repo.config.other(last_pass.party)
+        else:
+            status = "unchanged"
+        rows.append(
+            StatusRow(
+                id=article_id,
+                number=heading.number,
+                title=meta.title or heading.title,
+                economic=meta.economic,
+                status=status,
+                move=move,
+                last_pass=last_pass,
+                tas=tuple(whole or standing),
+            )
+        )
+    rows.sort(key=lambda r: (number_key(r.number), r.id))
+    return rows
+
+
+def counts_line(rows: list[StatusRow]) -> str:
+    """'18 articles · 6 TA · 9 open · 1 withdrawn': the header a team reads first."""
+    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
+    parts = [f"{len(rows)} articles", f"{counts['ta']} TA", f"{counts['open']} open"]
+    if counts["withdrawn"]:
+        parts.append(f"{counts['withdrawn']} withdrawn")
+    if counts["unchanged"]:
+        parts.append(f"{counts['unchanged']} unchanged")
+    return " · ".join(parts)
+
+
+def _cells(repo: BargainingRepo, row: StatusRow) -> list[str]:
+    status = STATUS_WORDS[row.status]
+    if row.status == "open" and row.ta is not None:
+        status += " (TA " + ", ".join(t.section or "" for t in row.tas) + ")"
+    last = row.last_pass
+    return [
+        row.number,
+        row.title,
+        status,
+        repo.config.party(row.move).name if row.move else "",
+        last.name if last else "",
+        (row.ta.date if row.status == "ta" and row.ta else last.session if last else ""),
+        "yes" if row.economic else "no",
+    ]
+
+
+HEADERS = ["Art.", "Title", "Status", "Whose move", "Last pass", "Date", "Economic"]
+
+
+def render_table(repo: BargainingRepo, rows: list[StatusRow]) -> str:
+    data = [HEADERS] + [_cells(repo, r) for r in rows]
+    widths = [max(len(line[i]) for line in data) for i in range(len(HEADERS))]
+    lines = [counts_line(rows), ""]
+    for n, line in enumerate(data):
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(repo: BargainingRepo, rows: list[StatusRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", *HEADERS])
+    for row in rows:
+        writer.writerow([row.id, *_cells(repo, row)])
+    return buffer.getvalue()
+
+
+def render_markdown(repo: BargainingRepo, rows: list[StatusRow]) -> str:
+    def esc(cell: str) -> str:
+        return cell.replace("|", "\\|")
+
+    lines = [f"**{counts_line(rows)}**", "", "| " + " | ".join(HEADERS) + " |"]
+    lines.append("|" + "|".join("---" for _ in HEADERS) + "|")
+    for row in rows:
+        lines.append("| " + " | ".join(esc(c) for c in _cells(repo, row)) + " |")
+    return "\n".join(lines) + "\n"

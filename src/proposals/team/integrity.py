@@ -1,0 +1,277 @@
+"""Finding and repairing what a crash or a careless git command leaves behind.
+
+A pass is a commit and then a tag, a TA the same, and a draft is written to a temp file and renamed,
+so a process killed at the wrong moment (or ``git tag -d``, or ``git reset``) can leave:
+
+- a pass or TA commit without its tag: repaired by re-creating the tag from the commit's trailers;
+- a pass tag whose commit is no longer in the branch ("tag without commit"): the tag is set aside
+  under ``refs/proposals/orphans/`` (nothing is deleted) unless it was already pushed;
+- a temp file of an interrupted save: moved into ``.git/proposals/interrupted/``;
+- a stale ``index.lock`` or an unfinished merge: explained, since only a person can know.
+
+``verify`` gets the checks that need a person (moved tags, TA'd text that no longer matches its lock
+at the TA commit or on a remote-tracking branch); ``repair`` fixes what is safe to fix.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from proposals.errors import ProposalsError
+from proposals.negotiation.agreements import Violation, agreed_text_matches
+from proposals.negotiation.history import T_PASS, T_TA_TAG, TARecord, load_history
+from proposals.negotiation.passes import current_tas, session_timestamp
+from proposals.negotiation.repo import ARTICLES_DIR, NOTES_DIR, BargainingRepo, exclusive
+from proposals.team.sync import MIRROR_PREFIX
+
+ORPHAN_PREFIX = "refs/proposals/orphans/"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: str  # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge
+    name: str
+    detail: str
+    fixable: bool
+
+    def line(self) -> str:
+        return f"{self.name}: {self.detail}"
+
+
+def _git_dir(repo: BargainingRepo) -> Path:
+    return repo.git_dir or Path(repo.store.out("rev-parse", "--absolute-git-dir").strip())
+
+
+def _trailer(repo: BargainingRepo, commit: str, key: str) -> str:
+    return repo.store.out("log", "-1", f"--format=%(trailers:key={key},valueonly)", commit).strip()
+
+
+def _on_some_branch(repo: BargainingRepo, commit: str) -> bool:
+    """In any local or remote-tracking branch: not orphaned, just not checked out (or not merged)."""
+    out = repo.store.out(
+        "for-each-ref", "--contains", commit, "--format=%(refname)", "refs/heads/", "refs/remotes/"
+    )
+    return bool(out.strip())
+
+
+def _pushed_tags(repo: BargainingRepo) -> set[str]:
+    """Tag names some remote is known (as of the last sync) to have."""
+    out = repo.store.out("for-each-ref", "--format=%(refname)", MIRROR_PREFIX)
+    return {line.split("/", 4)[-1] for line in out.splitlines() if line.count("/") >= 4}
+
+
+def temp_files(repo: BargainingRepo) -> list[Path]:
+    """Leftovers of drafts.atomic_write killed before its rename: `.<name>.<random>.tmp`."""
+    found: list[Path] = []
+    for directory in (repo.root, repo.root / ARTICLES_DIR, repo.root / NOTES_DIR):
+        if directory.is_dir():
+            found += sorted(p for p in directory.glob(".*.tmp") if p.is_file())
+    return found
+
+
+def find_problems(repo: BargainingRepo) -> list[Problem]:
+    """Everything half-done in this repo, each marked fixable by ``repair`` or not."""
+    problems: list[Problem] = []
+    git_dir = _git_dir(repo)
+    lock = git_dir / "index.lock"
+    if lock.exists():
+        age = int(max(0.0, time.time() - lock.stat().st_mtime) // 60)
+        problems.append(
+            Problem(
+                "index-lock",
+                str(lock),
+                f"left {age} min ago by a git command that is still running or crashed; "
+                "if none is running, delete it",
+                False,
+            )
+        )
+    if (git_dir / "MERGE_HEAD").exists():
+        problems.append(
+            Problem(
+                "merge", "merge", "a sync's merge is unfinished; proposals resolve lists what is left", False
+            )
+        )
+    for path in temp_files(repo):
+        rel = path.relative_to(repo.root)
+        problems.append(
+            Problem("temp-file", str(rel), "left by an interrupted save; repair moves it aside", True)
+        )
+
+    history = repo.history()
+    tags = repo.store.tags()
+    for record in history.passes:
+        if record.name not in tags:
+            problems.append(
+                Problem("untagged-pass", record.name, "pass recorded but never tagged (interrupted)", True)
+            )
+    for ta in history.tas:
+        if ta.tag and ta.tag not in tags:
+            problems.append(
+                Problem("untagged-ta", ta.tag, "TA recorded but never tagged (interrupted)", True)
+            )
+
+    known = {p.name for p in history.passes} | {t.tag for t in history.tas} | {"baseline"}
+    pushed = _pushed_tags(repo)
+    head = history.head
+    for name, (_, commit) in sorted(tags.items()):
+        if name in known or head is None:
+            continue
+        is_pass = _trailer(repo, commit, T_PASS) == name
+        is_ta = _trailer(repo, commit, T_TA_TAG) == name
+        if not (is_pass or is_ta):
+            continue
+        if repo.store.run("merge-base", "--is-ancestor", commit, head, check=False).returncode == 0:
+            continue
+        if _on_some_branch(repo, commit):
+            continue  # another branch, or fetched but not merged yet (proposals sync brings it in)
+        if is_ta:
+            detail = (
+                "TA tag marks a commit that is not in this branch; a TA tag is never removed, ask your team"
+            )
+            problems.append(Problem("orphan-tag", name, detail, False))
+        elif name in pushed:
+            detail = "pass tag (already pushed) marks a commit that is not in this branch; run proposals sync"
+            problems.append(Problem("orphan-tag", name, detail, False))
+        else:
+            detail = (
+                "pass tag marks a commit that is no longer in this branch (git reset?); repair sets it aside"
+            )
+            problems.append(Problem("orphan-tag", name, detail, True))
+    return problems
+
+
+def _tag_pass(repo: BargainingRepo, name: str) -> str:
+    history = repo.history()
+    record = history.pass_named(name)
+    assert record is not None
+    party = repo.config.parties.get(record.party)
+    who = party.name if party else record.party
+    what = (
+        f"Articles: {', '.join(record.articles)}"
+        if record.articles
+        else f"Withdrawn: {', '.join(record.withdrawn)}"
+    )
+    message = (
+        f"{who} proposal {name}, session {record.session}\n\n{what}\n\n"
+        "Tag restored by proposals repair: the pass was interrupted before it was tagged.\n"
+    )
+    date = session_timestamp(record.session) if record.session else None
+    repo.store.tag(name, record.commit, message, date=date)
+    return f"Repaired: pass {name} was recorded but not tagged; tagged it"
+
+
+def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
+    what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
+    message = (
+        f"Tentative agreement on {what}, {ta.date}\n\n"
+        f"For the union: {ta.union_sign}\nFor the employer: {ta.employer_sign}\n\n"
+        "Tag restored by proposals repair: the TA was interrupted before it was tagged.\n"
+    )
+    repo.store.tag(ta.tag, ta.commit, message, date=session_timestamp(ta.date) if ta.date else None)
+    return f"Repaired: TA {ta.tag} was recorded but not tagged; tagged it"
+
+
+def _fix(repo: BargainingRepo, problem: Problem) -> str:
+    if problem.kind == "untagged-pass":
+        return _tag_pass(repo, problem.name)
+    if problem.kind == "untagged-ta":
+        ta = next(t for t in repo.history().tas if t.tag == problem.name)
+        return _tag_ta(repo, ta)
+    if problem.kind == "orphan-tag":
+        obj = repo.store.tags()[problem.name][0]
+        repo.store.update_ref(f"{ORPHAN_PREFIX}{problem.name}", obj)
+        repo.store.run("update-ref", "-d", f"refs/tags/{problem.name}", obj)
+        return (
+            f"Repaired: tag {problem.name} marked a commit no longer in the branch; "
+            f"kept it as {ORPHAN_PREFIX}{problem.name}"
+        )
+    assert problem.kind == "temp-file"
+    target_dir = _git_dir(repo) / "proposals" / "interrupted"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    source = repo.root / problem.name
+    shutil.move(str(source), target_dir / f"{int(time.time())}-{os.getpid()}-{source.name}")
+    return f"Repaired: moved {problem.name} (an interrupted save) into {target_dir}"
+
+
+@exclusive
+def repair(repo: BargainingRepo, *, kinds: tuple[str, ...] | None = None) -> tuple[list[str], list[Problem]]:
+    """Fix every fixable problem (or only `kinds`); return what was done and what needs a person.
+
+    Under the writer lock like any recorder: a pass being recorded right now looks exactly like
+    an interrupted one (committed, not yet tagged; its temp file not yet renamed), and must be
+    left to finish, not "repaired" under it.
+    """
+    done: list[str] = []
+    left: list[Problem] = []
+    for problem in find_problems(repo):
+        if not problem.fixable or (kinds is not None and problem.kind not in kinds):
+            left.append(problem)
+            continue
+        try:
+            done.append(_fix(repo, problem))
+        except (ProposalsError, OSError) as exc:  # e.g. a hand-made commit with an unusable pass name
+            left.append(Problem(problem.kind, problem.name, f"could not repair: {exc}", False))
+    repo.invalidate()
+    return done, left
+
+
+def repair_interrupted(repo: BargainingRepo) -> list[str]:
+    """The safe, additive repairs run before recording anything: missing tags, stray temp files."""
+    try:
+        done, _ = repair(repo, kinds=("untagged-pass", "untagged-ta", "temp-file"))
+    except ProposalsError:
+        return []  # the command itself will report what is wrong, in its own words
+    return done
+
+
+def extra_violations(repo: BargainingRepo) -> list[Violation]:
+    """Checks beyond agreements.verify: TA locks at their own commits, remotes, orphaned tags."""
+    history = repo.history()
+    store = repo.store
+    violations: list[Violation] = []
+    for ta in history.tas:
+        if not agreed_text_matches(ta, repo.text_at_commit(ta.article, ta.commit)):
+            violations.append(
+                Violation(
+                    ta.article,
+                    ta.section,
+                    f"TA commit {ta.commit[:10]}",
+                    "text there does not match the TA lock",
+                )
+            )
+    local_tags = store.tags()
+    remote_refs = store.out("for-each-ref", "--format=%(refname)%00%(symref)", "refs/remotes/").splitlines()
+    for line in remote_refs:
+        ref, _, symref = line.partition("\0")
+        if symref:
+            continue
+        remote_history = load_history(store, ref)
+        short = ref.removeprefix("refs/remotes/")
+        for article_id in sorted(remote_history.article_ids()):
+            for ta in current_tas(remote_history, article_id):
+                text = repo.text_at_commit(article_id, remote_history.head or ref)
+                if not agreed_text_matches(ta, text):
+                    violations.append(
+                        Violation(article_id, ta.section, short, "TA'd text changed on the remote")
+                    )
+    mirror = store.out("for-each-ref", "--format=%(refname)%00%(*objectname)%(objectname)", MIRROR_PREFIX)
+    ta_tags = {t.tag for t in history.tas}
+    for line in mirror.splitlines():
+        ref, _, peeled = line.partition("\0")
+        remote, _, name = ref.removeprefix(MIRROR_PREFIX).partition("/")
+        if name in ta_tags and name in local_tags and local_tags[name][1] != peeled[:40]:
+            violations.append(
+                Violation(name, None, f"remote {remote}", "TA tag marks a different commit there")
+            )
+    for problem in find_problems(repo):
+        if problem.kind in ("orphan-tag", "temp-file"):
+            violations.append(
+                Violation(
+                    problem.name, None, "tags" if problem.kind == "orphan-tag" else "files", problem.detail
+                )
+            )
+    return violations

@@ -1,0 +1,768 @@
+"""Team sync over an ordinary git remote: fetch, merge, push, with the bargaining rules on top.
+
+Plain ``git pull``/``git push`` would get three things wrong for a bargaining team, so sync does them:
+
+- an uncommitted draft of an article that an incoming pass changes is never lost: it is saved on
+  ``refs/drafts/<id>``, the incoming text takes its place, and the article is listed as a conflict
+  until ``proposals resolve ID --keep mine|theirs``;
+- two members recording the same pass number offline: the unpushed one is renumbered (its commit's
+  ``Pass`` trailer rewritten, a ``Renumbered-From`` trailer added, a new tag) before the merge; pushed
+  history is never rewritten, and the pre-renumbering commits stay under ``refs/proposals/before-renumber/``;
+- TA tags are never moved or deleted: if the remote has a different commit under one of our TA tag
+  names, sync stops before changing anything, and a TA tag deleted on the remote is pushed back. (The
+  one exception is a TA tag nobody else has seen: when an unpushed TA commit sits after a renumbered
+  pass it is rewritten too, and its tag follows it, with the same signatories, text hash and dates.)
+
+Drafts (``refs/drafts/``) are personal and never pushed. The remote's tags are fetched into a
+private mirror (``refs/proposals/remote-tags/<remote>/``) so that sync, not git, decides what a
+clash means. History is only ever merged, never rebased.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from proposals.contract.part import validate_id
+from proposals.errors import ProposalsError
+from proposals.negotiation.drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
+from proposals.negotiation.history import T_PASS, T_TA_ARTICLE
+from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
+from proposals.store.git import NULL_SHA, GitError, GitStore, git_message
+
+REMOTE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+URL_SCHEMES = {"https", "http", "ssh", "git", "file", "git+ssh", "ssh+git"}
+MIRROR_PREFIX = "refs/proposals/remote-tags/"
+CONFLICT_PREFIX = "refs/proposals/conflicts/"
+BACKUP_PREFIX = "refs/proposals/before-renumber/"
+T_RENUMBERED = "Renumbered-From"
+# Settings for every command that talks to a remote: no ext::/fd:: transports, no submodules.
+NET_ENV = {
+    "GIT_CONFIG_COUNT": "3",
+    "GIT_CONFIG_KEY_0": "protocol.ext.allow",
+    "GIT_CONFIG_VALUE_0": "never",
+    "GIT_CONFIG_KEY_1": "protocol.fd.allow",
+    "GIT_CONFIG_VALUE_1": "never",
+    "GIT_CONFIG_KEY_2": "submodule.recurse",
+    "GIT_CONFIG_VALUE_2": "false",
+    "GIT_TERMINAL_PROMPT": "0",
+}
+MAX_ATTEMPTS = 3
+
+
+# -- validation -----------------------------------------------------------------------------------
+
+
+def validate_remote_name(name: str) -> str:
+    if not REMOTE_NAME_RE.match(name or "") or ".." in name or name.endswith((".", ".lock")):
+        raise ProposalsError(f"invalid remote name {name!r}: use letters, digits, '.', '_' or '-'")
+    return name
+
+
+def validate_url(url: str) -> str:
+    """A remote URL or path: never option-shaped, never a transport helper (ext::, fd::)."""
+    if not url or url != url.strip() or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        raise ProposalsError(f"invalid remote URL {url!r}")
+    if url.startswith("-"):
+        raise ProposalsError(f"invalid remote URL {url!r}: it looks like an option")
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*::", url):
+        raise ProposalsError(f"refusing remote URL {url!r}: transport helpers (like ext::) can run commands")
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", url)
+    if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+        raise ProposalsError(f"refusing remote URL {url!r}: use https://, ssh://, git://, file:// or a path")
+    return url
+
+
+def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
+    """The remote to sync with: the one named, the branch's upstream, origin, or the only one."""
+    remotes = store.out("remote").split()
+    if remote is not None:
+        validate_remote_name(remote)
+        if remote not in remotes:
+            raise ProposalsError(f"no remote named {remote!r}; add one with git remote add {remote} URL")
+        name = remote
+    else:
+        upstream = store.config_get(f"branch.{branch}.remote")
+        if upstream in remotes:
+            name = upstream
+        elif "origin" in remotes:
+            name = "origin"
+        elif len(remotes) == 1:
+            name = remotes[0]
+        elif not remotes:
+            raise ProposalsError(
+                "this repo has no remote to sync with; add one with git remote add origin URL"
+            )
+        else:
+            raise ProposalsError(f"several remotes ({', '.join(remotes)}); choose one with --remote NAME")
+        validate_remote_name(name)
+    for key in ("url", "pushurl"):
+        for url in store.out("config", "--get-all", f"remote.{name}.{key}", check=False).splitlines():
+            validate_url(url)
+    for key in ("uploadpack", "receivepack", "vcs"):
+        if store.config_get(f"remote.{name}.{key}"):
+            raise ProposalsError(
+                f"refusing to sync: remote.{name}.{key} is set in .git/config and would run a command"
+            )
+    if not store.config_get(f"remote.{name}.url"):
+        raise ProposalsError(f"remote {name!r} has no URL")
+    return name
+
+
+# -- reading refs ---------------------------------------------------------------------------------
+
+
+def current_branch(store: GitStore) -> str:
+    proc = store.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+    if proc.returncode != 0:
+        raise ProposalsError("HEAD is detached; switch back to your branch (git switch main) before syncing")
+    return proc.stdout.strip()
+
+
+def refs_under(store: GitStore, prefix: str) -> dict[str, tuple[str, str]]:
+    """Refs under prefix: short name -> (object, the commit it peels to)."""
+    fmt = "%(refname)%00%(objectname)%00%(*objectname)"
+    found: dict[str, tuple[str, str]] = {}
+    for line in store.out("for-each-ref", f"--format={fmt}", prefix).splitlines():
+        name, obj, peeled = line.split("\0")
+        found[name[len(prefix) :]] = (obj, peeled or obj)
+    return found
+
+
+def is_ancestor(store: GitStore, ancestor: str, descendant: str) -> bool:
+    return store.run("merge-base", "--is-ancestor", ancestor, descendant, check=False).returncode == 0
+
+
+def pass_names_in(store: GitStore, rev: str) -> dict[str, str]:
+    """Pass name -> commit, for every pass recorded in rev's history."""
+    out = store.out("log", "--format=%H%x1f%(trailers:key=Pass,valueonly,separator=%x1d)%x1e", rev)
+    names: dict[str, str] = {}
+    for chunk in out.split("\x1e"):
+        sha, _, value = chunk.strip().partition("\x1f")
+        for name in value.split("\x1d"):
+            if name.strip():
+                names.setdefault(name.strip(), sha)
+    return names
+
+
+def trailer_value(store: GitStore, commit: str, key: str) -> str:
+    return store.out("log", "-1", f"--format=%(trailers:key={key},valueonly)", commit).strip()
+
+
+# -- renumbering ----------------------------------------------------------------------------------
+
+
+@dataclass
+class RawCommit:
+    headers: list[tuple[str, str]]
+    message: str
+
+    def header(self, key: str) -> str:
+        return next((v for k, v in self.headers if k == key), "")
+
+
+def read_commit(store: GitStore, sha: str) -> RawCommit:
+    raw = store.out("cat-file", "commit", sha)
+    head, _, message = raw.partition("\n\n")
+    headers: list[tuple[str, str]] = []
+    for line in head.split("\n"):
+        if line.startswith(" ") and headers:  # continuation (gpgsig)
+            key, value = headers[-1]
+            headers[-1] = (key, value + "\n" + line[1:])
+        else:
+            key, _, value = line.partition(" ")
+            headers.append((key, value))
+    return RawCommit(headers, message)
+
+
+def ident_env(ident: str, role: str) -> dict[str, str]:
+    """'Name <email> 1700000000 +0000' as GIT_<role>_NAME/EMAIL/DATE, so a rewrite keeps them."""
+    match = re.match(r"^(.*) <(.*)> (\d+ [+-]\d{4})$", ident)
+    if not match:
+        return {}
+    name, email, when = match.groups()
+    return {f"GIT_{role}_NAME": name, f"GIT_{role}_EMAIL": email, f"GIT_{role}_DATE": "@" + when}
+
+
+def renumbered_message(message: str, old: str, new: str) -> str:
+    """The same message with the Pass trailer (and the default subject) naming the new number."""
+    lines = message.rstrip("\n").split("\n")
+    if lines and lines[0].startswith(f"{old}: "):  # "U-7: message" (a pass recorded with -m)
+        lines[0] = f"{new}: " + lines[0][len(old) + 2 :]
+    elif lines and re.search(rf"\bpass {re.escape(old)}\b", lines[0]):
+        lines[0] = re.sub(rf"\bpass {re.escape(old)}\b", f"pass {new}", lines[0], count=1)
+    lines = [f"{T_PASS}: {new}" if line.strip() == f"{T_PASS}: {old}" else line for line in lines]
+    lines.append(f"{T_RENUMBERED}: {old}")
+    return "\n".join(lines) + "\n"
+
+
+def plan_renumbering(
+    unpushed: list[tuple[str, str, str]], taken: set[str], codes: dict[str, str]
+) -> dict[str, str]:
+    """Old name -> new name for unpushed passes whose number the remote already used.
+
+    `unpushed` is (name, party, commit) oldest first. From a party's first clash on, all of that
+    party's unpushed passes move after the highest number in use, in order, so numbers keep rising.
+    """
+    plan: dict[str, str] = {}
+    local_names = {name for name, _, _ in unpushed}
+    for party, code in codes.items():
+        pattern = re.compile(rf"^{re.escape(code)}-(\d+)$")
+        mine = [name for name, p, _ in unpushed if p == party]
+        first = next((i for i, name in enumerate(mine) if name in taken), None)
+        if first is None:
+            continue
+        moving = [n for n in mine[first:] if pattern.match(n) or n in taken]
+        keep = taken | (local_names - set(moving))
+        highest = max((int(m.group(1)) for m in map(pattern.match, keep) if m), default=0)
+        for name in moving:
+            if pattern.match(name):
+                highest += 1
+                plan[name] = f"{code}-{highest}"
+            else:
+                n = 2
+                while f"{name}-{n}" in keep or f"{name}-{n}" in plan.values():
+                    n += 1
+                plan[name] = f"{name}-{n}"
+    return plan
+
+
+def read_tag(store: GitStore, obj: str) -> tuple[dict[str, str], str] | None:
+    """An annotated tag's headers and message, or None for a lightweight tag."""
+    if store.out("cat-file", "-t", obj).strip() != "tag":
+        return None
+    raw = store.out("cat-file", "tag", obj)
+    head, _, message = raw.partition("\n\n")
+    headers = dict(line.partition(" ")[::2] for line in head.split("\n"))
+    return headers, message
+
+
+def rewrite_unpushed(
+    repo: BargainingRepo, branch: str, base: str | None, plan: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """Rewrite the unpushed commits with renumbered passes and re-create their (unpushed) tags.
+
+    Only messages change, so every tree, author, committer and date stays as it was and the
+    working tree is untouched. Returns old sha -> new sha, and the tags that now mark a new copy.
+    """
+    store = repo.store
+    head = store.head()
+    assert head is not None
+    spec = [head, f"^{base}"] if base else [head]
+    out = store.out("rev-list", "--reverse", "--topo-order", "--parents", *spec)
+    mapping: dict[str, str] = {}
+    renamed_commits: dict[str, tuple[str, str]] = {}
+    for line in out.splitlines():
+        sha, *parents = line.split()
+        raw = read_commit(store, sha)
+        new_parents = [mapping.get(p, p) for p in parents]
+        name = trailer_value(store, sha, T_PASS)
+        message = raw.message
+        if name in plan:
+            message = renumbered_message(message, name, plan[name])
+            renamed_commits[sha] = (name, plan[name])
+        if message == raw.message and new_parents == parents:
+            continue
+        env = {**ident_env(raw.header("author"), "AUTHOR"), **ident_env(raw.header("committer"), "COMMITTER")}
+        args = ["commit-tree", raw.header("tree")]
+        for parent in new_parents:
+            args += ["-p", parent]
+        mapping[sha] = store.out(*args, input=message, env=env).strip()
+    if not mapping:
+        return mapping, []
+    followed: list[str] = []
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = f"{BACKUP_PREFIX}{stamp}/"
+    new_head = mapping.get(head, head)
+    old_tags: dict[str, str] = {}
+    new_tags: dict[str, str] = {}
+    for tag, (obj, peeled) in store.tags().items():
+        if peeled not in mapping:
+            continue
+        old_tags[tag] = obj
+        old_name, renamed = renamed_commits.get(peeled, ("", ""))
+        new_name = renamed if tag == old_name else tag
+        parsed = read_tag(store, obj)
+        if parsed is None:
+            new_tags[new_name] = mapping[peeled]
+            continue
+        headers, message = parsed
+        if new_name == tag:
+            followed.append(tag)
+        else:
+            message = re.sub(rf"(?<![\w-]){re.escape(tag)}(?![\w-])", new_name, message)
+            message += f"\nRenumbered from {tag} at sync.\n"
+        body = (
+            f"object {mapping[peeled]}\ntype commit\ntag {new_name}\n"
+            f"tagger {headers.get('tagger', '')}\n\n{message}"
+        )
+        new_tags[new_name] = store.out("mktag", input=body).strip()
+    # One transaction: the branch, the old tags and the new ones all change together, or none do.
+    lines = [f"update refs/heads/{branch} {new_head} {head}", f"create {backup}head {head}"]
+    lines += [f"create {backup}tags/{tag} {obj}" for tag, obj in old_tags.items()]
+    for tag, obj in old_tags.items():
+        if tag in new_tags:
+            lines.append(f"update refs/tags/{tag} {new_tags[tag]} {obj}")
+        else:
+            lines.append(f"delete refs/tags/{tag} {obj}")
+    lines += [f"create refs/tags/{tag} {obj}" for tag, obj in new_tags.items() if tag not in old_tags]
+    store.run("update-ref", "--stdin", input="\n".join(lines) + "\n")
+    return mapping, followed
+
+
+
+# -- drafts and conflicts -------------------------------------------------------------------------
+
+
+def article_id_of(path: str) -> str | None:
+    prefix = ARTICLES_DIR + "/"
+    if path.startswith(prefix) and path.endswith(".txt") and "/" not in path[len(prefix) :]:
+        try:
+            return validate_id(path[len(prefix) : -4])
+        except ProposalsError:
+            return None
+    return None
+
+
+def open_conflicts(store: GitStore) -> dict[str, str]:
+    """Articles whose draft was set aside by sync and not yet resolved: id -> saved draft commit."""
+    return {name: peeled for name, (_, peeled) in refs_under(store, CONFLICT_PREFIX).items()}
+
+
+def unmerged_paths(store: GitStore) -> list[str]:
+    out = store.out("diff", "--name-only", "--diff-filter=U", "-z")
+    return sorted({p for p in out.split("\0") if p})
+
+
+# -- the sync -------------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncReport:
+    remote: str
+    branch: str
+    integrated: str = "up to date"  # "fast-forward", "merged", "up to date", "nothing on the remote yet"
+    received_tags: list[str] = field(default_factory=list)
+    pushed: list[str] = field(default_factory=list)
+    renumbered: dict[str, str] = field(default_factory=dict)
+    draft_conflicts: list[str] = field(default_factory=list)
+    merge_conflicts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def fetch(repo: BargainingRepo, remote: str) -> None:
+    repo.store.run(
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--prune",
+        "--no-recurse-submodules",
+        "--no-write-fetch-head",
+        "--end-of-options",
+        remote,
+        f"+refs/heads/*:refs/remotes/{remote}/*",
+        f"+refs/tags/*:{MIRROR_PREFIX}{remote}/*",
+        env=NET_ENV,
+    )
+
+
+def check_tag_clashes(
+    repo: BargainingRepo, remote: str, remote_ref: str | None, remote_tags: dict[str, tuple[str, str]]
+) -> tuple[set[str], list[str]]:
+    """Refuse on a TA or baseline tag clash; return the pass tags that clash, and warnings."""
+    store = repo.store
+    local = store.tags()
+    clashing_passes: set[str] = set()
+    warnings: list[str] = []
+    history = repo.history()
+    ta_tags = {ta.tag for ta in history.tas if ta.tag}
+    pass_names = {p.name for p in history.passes}
+    for name, (_, theirs) in sorted(remote_tags.items()):
+        if name not in local or local[name][1] == theirs:
+            continue
+        ours = local[name][1]
+        is_ta = (
+            name.startswith("ta-")
+            or name in ta_tags
+            or bool(trailer_value(store, ours, T_TA_ARTICLE))
+            or bool(trailer_value(store, theirs, T_TA_ARTICLE))
+        )
+        if is_ta:
+            raise ProposalsError(
+                f"sync stopped, nothing changed: TA tag {name} marks commit {ours[:10]} here but "
+                f"{theirs[:10]} on {remote}; a TA tag is never moved or deleted by sync, so compare "
+                f"them (git show {name} {MIRROR_PREFIX}{remote}/{name}) and settle it with your team"
+            )
+        if name == "baseline":
+            raise ProposalsError(
+                f"sync stopped, nothing changed: {remote} has a different baseline; these are two "
+                "different negotiations (clone the remote with proposals clone instead)"
+            )
+        pushed = remote_ref is not None and is_ancestor(store, ours, remote_ref)
+        if name in pass_names and not pushed:
+            clashing_passes.add(name)
+        else:
+            warnings.append(
+                f"tag {name} differs on {remote} ({theirs[:10]}) from yours ({ours[:10]}); kept yours, "
+                "not pushed"
+            )
+    return clashing_passes, warnings
+
+
+MIN_GIT = (2, 31)  # GIT_CONFIG_COUNT, fetch --no-write-fetch-head, %(trailers:separator=)
+
+
+def check_git_version(store: GitStore) -> None:
+    found = re.search(r"(\d+)\.(\d+)", store.out("version"))
+    if found and (int(found[1]), int(found[2])) < MIN_GIT:
+        raise ProposalsError(
+            f"proposals sync needs git {MIN_GIT[0]}.{MIN_GIT[1]} or newer (this is git {found[0]})"
+        )
+
+
+@exclusive
+def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
+    """Fetch, renumber clashing unpushed passes, set clashing drafts aside, merge, push."""
+    repo.ensure_can_record()
+    check_git_version(repo.store)
+    store = repo.store
+    branch = current_branch(store)
+    name = pick_remote(store, branch, remote)
+    report = SyncReport(name, branch)
+    if store.run("diff", "--cached", "--quiet", check=False).returncode != 0:
+        raise ProposalsError(
+            "you have staged changes (git add); commit them or unstage them (git restore --staged .) "
+            "before syncing"
+        )
+    for _ in range(MAX_ATTEMPTS):
+        _sync_once(repo, name, branch, report)
+        if report.merge_conflicts or _push(repo, name, branch, report):
+            return report
+        # someone pushed between our fetch and our push: fetch and integrate again
+    raise ProposalsError(f"{name} kept changing while syncing; run proposals sync again")
+
+
+def duplicate_notes(
+    repo: BargainingRepo,
+    unpushed: list[tuple[str, str, str]],
+    remote_names: dict[str, str],
+    plan: dict[str, str],
+) -> list[str]:
+    """Spot the likely cause of a clash: the same pass entered twice, by two members."""
+    store = repo.store
+    notes = []
+    for name, _, commit in unpushed:
+        theirs = remote_names.get(name)
+        if name not in plan or theirs is None:
+            continue
+        same = [trailer_value(store, c, "Session") for c in (commit, theirs)]
+        ours_tree = store.out("diff", "--name-only", f"{commit}^!") if same[0] == same[1] else None
+        theirs_tree = store.out("diff", "--name-only", f"{theirs}^!") if ours_tree is not None else None
+        if ours_tree is not None and ours_tree == theirs_tree:
+            paths = ours_tree.split()
+            if all(store.blob_id(commit, p) == store.blob_id(theirs, p) for p in paths):
+                notes.append(
+                    f"your {name} (now {plan[name]}) has the same session and text as the remote's {name}: "
+                    "probably the same pass entered twice; both are kept in the history"
+                )
+    return notes
+
+
+def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> None:
+    store = repo.store
+    fetch(repo, remote)
+    repo.invalidate()
+    remote_ref = f"refs/remotes/{remote}/{branch}"
+    remote_head = store.rev_parse(remote_ref)
+    remote_tags = refs_under(store, f"{MIRROR_PREFIX}{remote}/")
+    head = store.head()
+    assert head is not None
+    if remote_head is not None and not store.out("merge-base", head, remote_head, check=False).strip():
+        raise ProposalsError(
+            f"sync stopped, nothing changed: {remote}/{branch} shares no history with this repo; "
+            "clone the remote (proposals clone URL DIR) instead of syncing an unrelated repo"
+        )
+
+    # 1. Pass numbers used on both sides: renumber ours, which nobody else has seen.
+    clashing, warnings = check_tag_clashes(repo, remote, remote_head, remote_tags)
+    report.warnings += [w for w in warnings if w not in report.warnings]
+    history = repo.history()
+    unpushed_commits = set(store.out("rev-list", head, f"^{remote_head}").split()) if remote_head else None
+    unpushed = [
+        (p.name, p.party, p.commit)
+        for p in history.passes
+        if unpushed_commits is None or p.commit in unpushed_commits
+    ]
+    remote_names = (pass_names_in(store, remote_head) if remote_head else {}) | {
+        n: c for n, (_, c) in remote_tags.items()
+    }
+    taken = {n for n, c in remote_names.items() if unpushed_commits is None or c not in unpushed_commits}
+    taken |= clashing
+    clashes = {n for n, _, _ in unpushed if n in taken}
+    if clashes:
+        codes = {key: party.code for key, party in repo.config.parties.items()}
+        plan = plan_renumbering(unpushed, taken, codes)
+        report.warnings += duplicate_notes(repo, unpushed, remote_names, plan)
+        _, followed = rewrite_unpushed(repo, branch, remote_head, plan)
+        report.renumbered.update(plan)
+        if followed:
+            report.warnings.append(
+                f"your unpushed tags {', '.join(followed)} now mark the renumbered copies of their "
+                "commits (same text, same dates; the originals are under " + BACKUP_PREFIX + ")"
+            )
+        repo.invalidate()
+        head = store.head()
+        assert head is not None
+
+    # 2. Tags only the remote has come in; ours are never replaced.
+    local_tags = store.tags()
+    for tag, (obj, _) in sorted(remote_tags.items()):
+        if tag not in local_tags:
+            store.update_ref(f"refs/tags/{tag}", obj, NULL_SHA)
+            report.received_tags.append(tag)
+
+    if remote_head is None:
+        report.integrated = "nothing on the remote yet"
+        return
+    if is_ancestor(store, remote_head, head):
+        return
+    # What the remote changed since we diverged (three dots), not what differs from our own commits.
+    incoming = [p for p in store.out("diff", "--name-only", "-z", f"{head}...{remote_head}").split("\0") if p]
+    dirty = store.dirty_paths()
+    blocked = sorted(p for p in incoming if p in dirty and article_id_of(p) is None)
+    if blocked:
+        raise ProposalsError(
+            f"sync stopped before merging: your uncommitted changes to {', '.join(blocked)} would be "
+            "overwritten; commit them (git commit) or set them aside (git stash), then sync again"
+        )
+
+    # 3. Our drafts of articles the incoming passes change: kept aside, never lost.
+    set_aside: dict[str, bytes | None] = {}
+    for path in incoming:
+        article_id = article_id_of(path)
+        if article_id is None or path not in dirty:
+            continue
+        file = repo.root / path
+        mine = file.read_bytes() if file.is_file() else None
+        set_aside[article_id] = mine
+        if mine is not None:
+            saved = save_draft(
+                store,
+                article_id,
+                mine,
+                f"Set aside by proposals sync: {remote}/{branch} changed {path} while you were drafting it.",
+            )
+            store.update_ref(f"{CONFLICT_PREFIX}{article_id}", store.rev_parse(saved) or "")
+        if store.blob_id("HEAD", path):
+            store.run("checkout", "--quiet", "HEAD", "--", path)
+        else:
+            store.run("rm", "--cached", "--quiet", "--ignore-unmatch", "--", path)
+            file.unlink(missing_ok=True)
+
+    def put_back() -> None:
+        """The merge failed outright: every set-aside draft goes back where it was."""
+        for article_id, mine in set_aside.items():
+            if mine is not None:
+                atomic_write(repo.article_path(article_id), mine)
+                store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+
+    # 4. Merge (never rebase): fast-forward when we have nothing of our own.
+    if is_ancestor(store, head, remote_head):
+        try:
+            store.run("merge", "--quiet", "--ff-only", "--end-of-options", remote_head)
+        except GitError:
+            put_back()
+            raise
+        report.integrated = "fast-forward"
+    else:
+        proc = store.run(
+            "merge",
+            "--quiet",
+            "--no-ff",
+            "--no-verify",
+            "--no-edit",
+            "-m",
+            f"Sync with {remote}/{branch}",
+            "--end-of-options",
+            remote_head,
+            check=False,
+        )
+        if proc.returncode != 0:
+            conflicts = unmerged_paths(store)
+            if not conflicts:
+                put_back()
+                raise GitError(git_message(proc.stderr, ["merge"]))
+            report.merge_conflicts = conflicts
+        report.integrated = "merged"
+    repo.invalidate()
+
+    # 5. A set-aside draft that equals the merged text was not a conflict after all.
+    for article_id, mine in set_aside.items():
+        if mine is None:
+            continue
+        path = repo.article_path(article_id)
+        now = path.read_bytes() if path.is_file() else None
+        if now is not None and now.replace(b"\r\n", b"\n").rstrip() == mine.replace(b"\r\n", b"\n").rstrip():
+            store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+        else:
+            report.draft_conflicts.append(article_id)
+
+
+def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> bool:
+    """Push the branch and our new tags in one atomic push; False if the remote moved meanwhile."""
+    store = repo.store
+    head = store.head()
+    assert head is not None
+    remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")
+    remote_tags = refs_under(store, f"{MIRROR_PREFIX}{remote}/")
+    refspecs: list[str] = []
+    if remote_head != head:
+        refspecs.append(f"refs/heads/{branch}:refs/heads/{branch}")
+    new_tags = []
+    for tag, (_, peeled) in sorted(store.tags().items()):
+        if tag not in remote_tags and is_ancestor(store, peeled, head):
+            refspecs.append(f"refs/tags/{tag}:refs/tags/{tag}")
+            new_tags.append(tag)
+    if not refspecs:
+        return True
+    proc = store.run(
+        "push",
+        "--atomic",
+        "--no-verify",
+        "--porcelain",
+        "--end-of-options",
+        remote,
+        *refspecs,
+        env=NET_ENV,
+        check=False,
+    )
+    if proc.returncode != 0:
+        said = proc.stdout + proc.stderr.decode("utf-8", "replace")
+        if "fetch first" in said or "non-fast-forward" in said or "stale info" in said:
+            return False
+        raise GitError(git_message(proc.stderr, ["push"]))
+    if remote_head != head:
+        report.pushed.append(branch)
+        if store.config_get(f"branch.{branch}.remote") is None:
+            store.run("config", f"branch.{branch}.remote", remote)
+            store.run("config", f"branch.{branch}.merge", f"refs/heads/{branch}")
+    report.pushed += new_tags
+    fetch(repo, remote)  # the mirror now matches what we pushed
+    return True
+
+
+# -- resolving ------------------------------------------------------------------------------------
+
+
+@exclusive
+def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
+    """Settle one conflict sync reported; return a line saying what was done.
+
+    During a conflicted merge, `mine` is the text our branch recorded and `theirs` the remote's,
+    and the merge is committed once nothing is left unmerged. For a set-aside draft, `mine` puts the
+    draft back in the working tree (still a draft) and `theirs` keeps the incoming text; either way
+    the draft stays on refs/drafts/<id>.
+    """
+    validate_id(article_id)
+    if keep not in ("mine", "theirs"):
+        raise ProposalsError("--keep takes mine or theirs")
+    store = repo.store
+    path = repo.article_relpath(article_id)
+    if path in unmerged_paths(store):
+        stage = "2" if keep == "mine" else "3"
+        data = store.read_blob(f":{stage}", path)
+        if data is None:  # the chosen side deleted it
+            store.run("rm", "--quiet", "--", path)
+        else:
+            atomic_write(repo.root / path, data)
+            store.run("add", "--", path)
+        left = unmerged_paths(store)
+        if left:
+            return f"{article_id}: kept {keep}; still unmerged: {', '.join(left)}"
+        store.run("commit", "--quiet", "--no-verify", "--no-edit")
+        repo.invalidate()
+        return f"{article_id}: kept {keep}; merge committed, run proposals sync to publish it"
+    conflicts = open_conflicts(store)
+    if article_id not in conflicts:
+        raise ProposalsError(f"{article_id} has no conflict to resolve (proposals resolve lists them)")
+    if keep == "mine":
+        data = store.read_blob(conflicts[article_id], f"{article_id}.txt")
+        if data is None:
+            raise ProposalsError(f"the set-aside draft of {article_id} is unreadable")
+        atomic_write(repo.article_path(article_id), data)
+        result = f"{article_id}: your draft is back in {path} (uncommitted); the incoming text is in history"
+    else:
+        result = f"{article_id}: kept the incoming text; your draft stays at {DRAFT_REF_PREFIX}{article_id}"
+    store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+    return result
+
+
+def list_conflicts(repo: BargainingRepo) -> list[str]:
+    """One line per unsettled conflict, with the command that settles it."""
+    store = repo.store
+    lines = []
+    for path in unmerged_paths(store):
+        article_id = article_id_of(path)
+        if article_id:
+            lines.append(
+                f"{article_id}: you and the remote both recorded passes on it; "
+                f"proposals resolve {article_id} --keep mine|theirs"
+            )
+        else:
+            lines.append(f"{path}: merge conflict; edit it, then git add {path} and git commit")
+    for article_id in sorted(open_conflicts(store)):
+        lines.append(
+            f"{article_id}: your draft was set aside for an incoming pass; "
+            f"proposals resolve {article_id} --keep mine|theirs "
+            f"(see yours: proposals show {article_id} --at {DRAFT_REF_PREFIX}{article_id})"
+        )
+    return lines
+
+
+# -- cloning --------------------------------------------------------------------------------------
+
+
+def clone(url: str, target: Path) -> BargainingRepo:
+    """A working clone of a team's remote; refuses option-shaped URLs and transport helpers."""
+    validate_url(url)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ProposalsError(f"{target} already exists and is not empty")
+    if not target.parent.is_dir():
+        raise ProposalsError(f"{target.parent} is not a directory")
+    created = not target.exists()
+    probe = GitStore(target.parent)
+    try:
+        probe.run(
+            "clone",
+            "--quiet",
+            "--no-recurse-submodules",
+            "--origin",
+            "origin",
+            "--",
+            url,
+            str(target.resolve()),
+            env=NET_ENV,
+        )
+        store = GitStore(target)
+        if store.head() is None:
+            # A bare remote made with plain `git init --bare` may name a HEAD branch nobody pushed.
+            branches = list(refs_under(store, "refs/remotes/origin/"))
+            pick = next((b for b in ("main", "master") if b in branches), None) or next(
+                (b for b in branches if b != "HEAD"), None
+            )
+            if pick is None:
+                raise ProposalsError(
+                    f"{url} holds nothing yet; push a bargaining repo to it with proposals sync"
+                )
+            store.run("checkout", "--quiet", "-B", pick, "--track", f"refs/remotes/origin/{pick}")
+        repo = BargainingRepo.open(target)
+        repo.history()
+    except ProposalsError:
+        if created and target.exists():
+            import shutil
+
+            shutil.rmtree(target)
+        raise
+    return repo

@@ -1,0 +1,773 @@
+"""Word documents for the other side of the table: proposals, TAs, the status chart, the contract.
+
+Every function takes plain data (article texts, names, dates), never a repo object, so the CLI,
+the TUI and tests call them the same way, and never team notes, so notes cannot leak into
+anything exported. Output always starts from the shipped ``template.docx`` (every style
+defined there, see ``tools/make_template.py``) and gets explicit core properties: python-docx's
+defaults ("python-docx", 2013-12-23) would tell the other side nothing true.
+
+Article text is one paragraph per line (heading first, blank lines between sections); each line
+becomes one Word paragraph, a blank line an empty paragraph, so import gives back the same text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import OxmlElement
+
+from proposals.errors import ProposalsError
+from proposals.word.ooxml import (
+    Kind,
+    OpLike,
+    RevisionWriter,
+    UnionPara,
+    When,
+    as_when,
+    check_text,
+    color_hex,
+    plain_xml,
+    redline_xml,
+    split_paragraphs,
+    tracked_xml,
+)
+
+TEMPLATE = Path(__file__).with_name("template.docx")
+Mode = Literal["tracked", "redline", "clean"]
+MODES: tuple[Mode, ...] = ("tracked", "redline", "clean")
+PROPOSAL_MARK = "PROPOSAL \u2014 NOT A TENTATIVE AGREEMENT"
+TA_MARK = "TENTATIVE AGREEMENT"
+Output = str | os.PathLike[str] | IO[bytes]
+DiffFn = Callable[[str, str], Sequence[OpLike]]
+
+HEADING_STYLE = "Heading 1"
+BODY_STYLE = "Contract Body"
+LIST_STYLES = ("Contract List 1", "Contract List 2", "Contract List 3")
+STYLES_USED = (
+    HEADING_STYLE,
+    BODY_STYLE,
+    *LIST_STYLES,
+    "Document Title",
+    "Group Heading",
+    "Table Text",
+    "Proposal Header",
+    "Proposal Footer",
+    "Redline Insert",
+    "Redline Delete",
+    "Redline Move",
+    "Proposals Table",
+)
+
+_LIST_RE = re.compile(r"^\s*\((?P<tag>[a-z]{1,4}|[0-9]{1,3})\)")
+_ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
+_ARTICLE_RE = re.compile(r"^\s*ARTICLE\s+(?P<number>\d+)(?P<rest>[A-Za-z]?(?:\.\d+)?)", re.I)
+
+
+class ExportError(ProposalsError, ValueError):
+    """Input that cannot become a .docx (bad colour or date, control characters, unknown mode).
+
+    A ``ProposalsError``, so the CLI prints it as its one-line error.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChange:
+    """One article in a proposal: its text at ``--from`` and at ``--to``.
+
+    ``old`` is ``""`` for an article the pass adds, ``new`` is ``""`` for one it removes.
+    ``ops`` may carry the diff engine's ops for exactly (old, new) when the caller already
+    has them; otherwise the export computes them with ``proposals.redline.diff_text``.
+    """
+
+    old: str
+    new: str
+    ops: Sequence[OpLike] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContractArticle:
+    """One article of the compiled contract: its agreed text and, if any, the baseline's."""
+
+    text: str
+    baseline: str | None = None
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def _when(value: When) -> date | datetime:
+    try:
+        return as_when(value)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+
+
+def _as_datetime(when: When) -> datetime:
+    """Core properties want a datetime; a session date means midnight UTC that day."""
+    when = _when(when)
+    if isinstance(when, datetime):
+        return when if when.tzinfo else when.replace(tzinfo=UTC)
+    return datetime.combine(when, time(0, 0), tzinfo=UTC)
+
+
+def _iso_day(when: When) -> str:
+    when = _when(when)
+    return (when.date() if isinstance(when, datetime) else when).isoformat()
+
+
+def _lines(text: str) -> list[str]:
+    """An article's paragraphs: its lines, without the final newline's empty tail."""
+    return text[:-1].split("\n") if text.endswith("\n") else text.split("\n") if text else []
+
+
+def _open_template() -> DocxDocument:
+    doc = docx.Document(str(TEMPLATE))
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _style_ids(doc: DocxDocument) -> dict[str, str]:
+    """Style names → ids; a missing style is a broken template, so fail loudly here."""
+    return {name: doc.styles[name].style_id for name in STYLES_USED}
+
+
+def _set_properties(
+    doc: DocxDocument,
+    *,
+    title: str,
+    author: str,
+    when: When,
+    revision: int,
+    subject: str = "",
+    status: str = "",
+) -> None:
+    """Every core property set on purpose: the other side's Word shows them."""
+    props = doc.core_properties
+    stamp = _as_datetime(when)
+    props.title = _fit(title)
+    props.subject = _fit(subject)
+    props.author = _fit(author)
+    props.last_modified_by = _fit(author)
+    props.created = stamp
+    props.modified = stamp
+    props.revision = max(1, int(revision))
+    props.content_status = _fit(status)
+    props.keywords = ""
+    props.comments = ""
+    props.category = ""
+
+
+def _fit(value: str) -> str:
+    """Core properties hold at most 255 characters (python-docx refuses more)."""
+    value = " ".join(value.split())
+    return value if len(value) <= 255 else value[:254] + "\u2026"
+
+
+def _field_run(instr: str, placeholder: str) -> Any:
+    """A simple field (PAGE, NUMPAGES): Word and LibreOffice compute the number."""
+    return parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" {instr} \\* MERGEFORMAT ">'
+        f"<w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>"
+    )
+
+
+def _set_header_footer(doc: DocxDocument, header_lines: Sequence[str]) -> None:
+    """The same header on every page and "Page N of M" in the footer."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = False
+    header = section.header
+    header.is_linked_to_previous = False
+    first = True
+    for line in header_lines:
+        para = header.paragraphs[0] if first else header.add_paragraph()
+        first = False
+        para.text = line
+        para.style = doc.styles["Proposal Header"]
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    para = footer.paragraphs[0]
+    para.style = doc.styles["Proposal Footer"]
+    para.add_run("Page ")
+    para._p.append(_field_run("PAGE", "1"))
+    para.add_run(" of ")
+    para._p.append(_field_run("NUMPAGES", "1"))
+
+
+def _append_body_xml(doc: DocxDocument, xml: str) -> None:
+    """Parse generated body XML once and put it before the section properties."""
+    if not xml:
+        return
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>")
+    sect = doc.element.body.find(qn("w:sectPr"))
+    for child in list(fragment):
+        if sect is not None:
+            sect.addprevious(child)
+        else:
+            doc.element.body.append(child)
+
+
+def _enable_track_revisions(doc: DocxDocument) -> None:
+    """Turn on Track Changes so the other side's edits come back as revisions too."""
+    settings = doc.settings.element
+    if settings.find(qn("w:trackRevisions")) is not None:
+        return
+    el = OxmlElement("w:trackRevisions")
+    anchor = settings.find(qn("w:defaultTabStop"))
+    if anchor is not None:
+        anchor.addprevious(el)
+    else:
+        settings.insert(0, el)
+
+
+def _save(doc: DocxDocument, out: Output) -> Path | None:
+    """Write atomically to a path (no half-written .docx on failure) or into a stream."""
+    if hasattr(out, "write"):
+        doc.save(out)  # type: ignore[arg-type]
+        return None
+    path = Path(os.fspath(out))  # type: ignore[arg-type]
+    fd, tmp = tempfile.mkstemp(prefix=".proposals-", suffix=".docx", dir=path.parent or ".")
+    os.close(fd)
+    try:
+        doc.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a document for the table is shared
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _list_level(text: str, previous: int, previous_letter: str = "") -> int:
+    """0 for body text, 1-3 for "(a)", "(i)", "(1)" items: indentation only, numbers literal.
+
+    "(i)", "(v)" and "(x)" are letters when they follow "(h)", "(u)" and "(w)" in a lettered
+    list (a salary table runs to "(x)"); otherwise, inside a list, they open a roman sub-list.
+    """
+    match = _LIST_RE.match(text)
+    if not match:
+        return 0
+    tag = match["tag"]
+    if tag.isdigit():
+        return 3
+    follows_letter = len(tag) == 1 and len(previous_letter) == 1 and ord(tag) == ord(previous_letter) + 1
+    if _ROMAN.match(tag) and previous >= 1 and not follows_letter:
+        return 2
+    return 1
+
+
+def _line_styler(ids: Mapping[str, str]) -> Callable[[int, str], str]:
+    """Style for line ``i`` of an article: heading first, then body or list levels."""
+    state: dict[str, Any] = {"level": 0, "letter": ""}
+
+    def style(i: int, text: str) -> str:
+        if i == 0:
+            state.update(level=0, letter="")
+            return ids[HEADING_STYLE]
+        if not text.strip():
+            return ids[BODY_STYLE]
+        level = _list_level(text, state["level"], state["letter"])
+        state["level"] = level
+        if level == 1:
+            state["letter"] = _LIST_RE.match(text)["tag"]  # type: ignore[index]
+        elif level == 0:
+            state["letter"] = ""
+        return ids[LIST_STYLES[level - 1]] if level else ids[BODY_STYLE]
+
+    return style
+
+
+def _para_styler(ids: Mapping[str, str]) -> Callable[[int, UnionPara], str]:
+    line_style = _line_styler(ids)
+
+    def style(i: int, para: UnionPara) -> str:
+        text = para.view("new") or para.view("old")
+        return line_style(i, text)
+
+    return style
+
+
+def _check_ops(ops: Sequence[OpLike], old: str, new: str) -> bool:
+    """Ops must rebuild both texts exactly, or the tracked document would lie."""
+    old_join = "".join(
+        o.text if getattr(o, "old_text", None) is None else o.old_text  # type: ignore[attr-defined]
+        for o in ops
+        if o.op != "insert"
+    )
+    new_join = "".join(o.text for o in ops if o.op != "delete")
+    return old_join == old and new_join == new
+
+
+def _default_diff(old: str, new: str) -> Sequence[OpLike]:
+    from proposals.redline import diff_text  # the engine is only needed for tracked and redline
+
+    return diff_text(old, new)
+
+
+def _union(change: ArticleChange, diff: DiffFn | None) -> list[UnionPara]:
+    """Union paragraphs of one article, its final newline kept out of the revisions."""
+    old = change.old[:-1] if change.old.endswith("\n") else change.old
+    new = change.new[:-1] if change.new.endswith("\n") else change.new
+    ops: Sequence[OpLike] | None = None
+    if change.ops is not None and _check_ops(change.ops, change.old, change.new):
+        ops = list(change.ops)
+        if change.old.endswith("\n") and change.new.endswith("\n"):
+            last = ops[-1] if ops else None
+            if (
+                last is not None
+                and last.op == "equal"
+                and last.text.endswith("\n")
+                and getattr(last, "old_text", None) is None
+            ):
+                ops[-1] = _Op("equal", last.text[:-1], None)
+            else:
+                ops = None
+        elif change.old.endswith("\n") or change.new.endswith("\n"):
+            ops = None
+    elif change.ops is not None:
+        raise ExportError("the ops given for an article do not rebuild its old and new text")
+    if ops is None:
+        ops = (diff or _default_diff)(old, new) if (old or new) else []
+    final: Kind = "equal"
+    if not old and new:
+        final = "insert"
+    elif old and not new:
+        final = "delete"
+    return split_paragraphs(ops, final_mark=final)
+
+
+@dataclass(frozen=True, slots=True)
+class _Op:
+    op: str
+    text: str
+    move: str | None
+
+
+def _proposal_header(party: str, pass_name: str, session: When, mark: str) -> list[str]:
+    """Who proposes, which pass, which session, and that it is not a TA: on every page."""
+    return [f"{party} \u2014 Proposal {pass_name} \u2014 Session {_iso_day(session)}", mark]
+
+
+def _article_title(text: str) -> str:
+    return text.split("\n", 1)[0].strip()
+
+
+# --------------------------------------------------------------------------- proposals
+
+
+def export_proposal(
+    articles: Sequence[ArticleChange],
+    out: Output,
+    *,
+    mode: Mode,
+    party: str,
+    pass_name: str,
+    session: When,
+    colour: str = "#1f6feb",
+    against: str | None = None,
+    title: str | None = None,
+    revision: int = 1,
+    diff: DiffFn | None = None,
+) -> Path | None:
+    """Write a pass as a .docx: ``tracked`` revisions, static ``redline`` or ``clean`` text.
+
+    ``party`` is the proposing team's name: header, document author and revision author.
+    ``session`` dates the revisions and the document. ``against`` names what the changes are
+    shown against ("baseline", "E-6") for the header. Returns the path written (None for a
+    stream).
+    """
+    if mode not in MODES:
+        raise ExportError(f"unknown export mode {mode!r}: use tracked, redline or clean")
+    if not articles:
+        raise ExportError("nothing to export: no articles given")
+    try:
+        color_hex(colour)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    for i, art in enumerate(articles, 1):
+        for label, text in (("old", art.old), ("new", art.new)):
+            try:
+                check_text(text, f"article {i} ({label} text)")
+            except ValueError as exc:
+                raise ExportError(str(exc)) from None
+
+    doc = _open_template()
+    header = _proposal_header(party, pass_name, session, PROPOSAL_MARK)
+    if mode != "clean" and against:
+        header.append(f"Changes shown against {against}")
+    if mode == "redline":
+        header.append("Insertions underlined, deletions struck through, moves double-marked")
+    _set_header_footer(doc, header)
+    names = [_article_title(a.new or a.old) for a in articles]
+    _set_properties(
+        doc,
+        title=title or f"{party} proposal {pass_name}: " + "; ".join(n for n in names if n),
+        author=party,
+        when=session,
+        revision=revision,
+        subject=f"Proposal {pass_name}, session {_iso_day(session)}",
+        status=PROPOSAL_MARK,
+    )
+    _write_articles(doc, articles, mode=mode, author=party, when=session, colour=colour, diff=diff)
+    return _save(doc, out)
+
+
+def _write_articles(
+    doc: DocxDocument,
+    articles: Sequence[ArticleChange],
+    *,
+    mode: Mode,
+    author: str,
+    when: When,
+    colour: str,
+    diff: DiffFn | None,
+) -> None:
+    """The body: each article's paragraphs in order, nothing between them (exact round trip)."""
+    ids = _style_ids(doc)
+    parts: list[str] = []
+    if mode == "clean":
+        for art in articles:
+            parts.append(plain_xml(_lines(art.new), _line_styler(ids)))
+    else:
+        writer = RevisionWriter(author, when)
+        last_mark: Kind = "equal"
+        for art in articles:
+            paras = _union(art, diff)
+            if not paras or (len(paras) == 1 and not paras[0].pieces):
+                continue
+            styler = _para_styler(ids)
+            if mode == "tracked":
+                parts.append(tracked_xml(paras, writer, styler))
+            else:
+                parts.append(redline_xml(paras, styler, colour))
+            last_mark = paras[-1].mark
+        if mode == "tracked" and last_mark != "equal":
+            parts.append("<w:p/>")  # a revised final mark needs a paragraph to merge into
+        if mode == "tracked":
+            _enable_track_revisions(doc)
+    _append_body_xml(doc, "".join(parts))
+
+
+# --------------------------------------------------------------------------- TA document
+
+
+def export_ta(
+    texts: Sequence[str],
+    out: Output,
+    *,
+    union: str,
+    employer: str,
+    union_sign: str,
+    employer_sign: str,
+    ta_date: When,
+    team: str,
+    section: str | None = None,
+    revision: int = 1,
+) -> Path | None:
+    """The agreed text of one or more articles with a sign-off table for both parties.
+
+    ``team`` is the exporting team (document author); ``section`` ("12.3") narrows the title
+    when only one section was TA'd.
+    """
+    if not texts:
+        raise ExportError("nothing to export: no agreed text given")
+    for i, text in enumerate(texts, 1):
+        try:
+            check_text(text, f"agreed text {i}")
+        except ValueError as exc:
+            raise ExportError(str(exc)) from None
+    doc = _open_template()
+    ids = _style_ids(doc)
+    day = _iso_day(ta_date)
+    names = "; ".join(_article_title(t) for t in texts if t.strip())
+    scope = f"{names}, section {section}" if section else names
+    _set_header_footer(doc, [f"{union} \u2014 {employer} \u2014 Tentative agreement {day}", TA_MARK])
+    _set_properties(
+        doc,
+        title=f"Tentative agreement: {scope}",
+        author=team,
+        when=ta_date,
+        revision=revision,
+        subject=f"Tentative agreement of {day}",
+        status=TA_MARK,
+    )
+    doc.add_paragraph(f"Tentative agreement \u2014 {scope}", style="Document Title")
+    parts = [plain_xml(_lines(t), _line_styler(ids)) for t in texts]
+    _append_body_xml(doc, "".join(parts))
+
+    doc.add_paragraph(
+        "The parties tentatively agree to the text above, subject to ratification of the complete agreement.",
+        style=BODY_STYLE,
+    )
+    table = doc.add_table(rows=5, cols=3, style="Proposals Table")
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    rows = [
+        ("", "For the union", "For the employer"),
+        ("Party", union, employer),
+        ("Signatory", union_sign, employer_sign),
+        ("Signature", "", ""),
+        ("Date", day, day),
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            cell.text = value
+            for para in cell.paragraphs:
+                para.style = doc.styles["Table Text"]
+                if r == 0 or c == 0:
+                    for run in para.runs:
+                        run.bold = True
+    _mark_header_row(table)
+    return _save(doc, out)
+
+
+def _mark_header_row(table: Any) -> None:
+    """Repeat the first row on every page and keep it together (Word's "header row")."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+# --------------------------------------------------------------------------- status chart
+
+STATUS_COLOURS = {
+    "unchanged": "EDEFF2",
+    "open": "FFF1C2",
+    "ta": "D3F5DC",
+    "withdrawn": "E6E6E6",
+}
+STATUS_WORDS = {"unchanged": "Unchanged", "open": "Open", "ta": "TA'd", "withdrawn": "Withdrawn"}
+STATUS_FIELDS = ("id", "number", "title", "economic", "status", "move", "last_pass", "session")
+STATUS_COLUMNS = ("Art.", "Title", "Status", "Whose move", "Last pass", "Date", "Economic")
+
+
+def _get(row: Any, key: str) -> Any:
+    if isinstance(row, Mapping):
+        return row.get(key)
+    return getattr(row, key, None)
+
+
+def _status_row(row: Any) -> dict[str, Any]:
+    """Only the known chart fields are read: anything else (notes!) never reaches the file.
+
+    Accepts the plain dict shape, ``status --json`` objects (``last_pass``/``ta`` as dicts)
+    and row objects whose ``last_pass`` has ``name``/``session`` and ``ta`` has ``date``.
+    """
+    data = {key: _get(row, key) for key in STATUS_FIELDS}
+    last = data["last_pass"]
+    if isinstance(last, Mapping):
+        data["session"] = data["session"] or last.get("session")
+        data["last_pass"] = last.get("pass")
+    elif last is not None and not isinstance(last, str):
+        data["session"] = data["session"] or getattr(last, "session", None)
+        data["last_pass"] = getattr(last, "pass_name", None) or getattr(last, "name", None)
+    ta = _get(row, "ta")
+    if data["status"] == "ta" and ta is not None:  # a TA'd article is dated by its TA
+        ta_date = ta.get("date") if isinstance(ta, Mapping) else getattr(ta, "date", None)
+        data["session"] = ta_date or data["session"]
+    return data
+
+
+def article_sort_key(number: Any) -> tuple[int, int, str]:
+    """ "6" < "6A" < "12" < "12.1": numbers sort as numbers, unnumbered articles last."""
+    text = str(number or "").strip()
+    match = re.match(r"^(\d+)(.*)$", text)
+    if not match:
+        return (1, 0, text.lower())
+    return (0, int(match[1]), match[2].lower())
+
+
+def export_status(
+    rows: Iterable[Mapping[str, Any] | Any],
+    out: Output,
+    *,
+    team: str,
+    as_of: When,
+    party_names: Mapping[str, str] | None = None,
+    title: str | None = None,
+    revision: int = 1,
+) -> Path | None:
+    """The status chart for the members' update: one coloured row per article.
+
+    ``rows`` are dicts (or objects) with ``id, number, title, economic, status, move,
+    last_pass, session``; ``status`` is unchanged/open/ta/withdrawn; ``move`` says whose move
+    it is ("union", "employer", a name or None); ``last_pass`` is a pass name or the
+    ``status --json`` ``last_pass`` object. Economic and non-economic articles are grouped.
+    ``party_names`` maps party keys in ``move`` ("union") to the names shown.
+    """
+    names = dict(party_names or {})
+    data = [_status_row(r) for r in rows]
+    for item in data:
+        for key in ("title", "move", "last_pass", "number"):
+            if item[key] is not None:
+                try:
+                    check_text(str(item[key]), f"status row {item['id']!r}")
+                except ValueError as exc:
+                    raise ExportError(str(exc)) from None
+    day = _iso_day(as_of)
+    doc = _open_template()
+    _style_ids(doc)
+    heading = title or f"{team} \u2014 bargaining status as of {day}"
+    _set_header_footer(doc, [heading, "Status chart \u2014 not a tentative agreement"])
+    _set_properties(doc, title=heading, author=team, when=as_of, revision=revision, subject="Status chart")
+    doc.add_paragraph(heading, style="Document Title")
+    counts: dict[str, int] = {}
+    for item in data:
+        counts[str(item["status"])] = counts.get(str(item["status"]), 0) + 1
+    summary = ", ".join(f"{counts[k]} {STATUS_WORDS.get(k, k).lower()}" for k in STATUS_WORDS if k in counts)
+    doc.add_paragraph(f"{len(data)} articles: {summary or 'none'}.", style=BODY_STYLE)
+    groups = (("Economic articles", True), ("Non-economic articles", False))
+    for label, economic in groups:
+        members = sorted(
+            (d for d in data if bool(d["economic"]) is economic),
+            key=lambda d: (article_sort_key(d["number"]), str(d["title"] or "")),
+        )
+        doc.add_paragraph(label, style="Group Heading")
+        if not members:
+            doc.add_paragraph("None.", style=BODY_STYLE)
+            continue
+        table = doc.add_table(rows=1 + len(members), cols=len(STATUS_COLUMNS))
+        table.style = doc.styles["Proposals Table"]
+        for c, name in enumerate(STATUS_COLUMNS):
+            _cell(doc, table.cell(0, c), name, bold=True, fill="D0D7DE")
+        for r, item in enumerate(members, 1):
+            status = str(item["status"] or "")
+            fill = STATUS_COLOURS.get(status, "FFFFFF")
+            values = (
+                str(item["number"] or ""),
+                str(item["title"] or item["id"] or ""),
+                STATUS_WORDS.get(status, status),
+                names.get(str(item["move"]), str(item["move"])) if status == "open" else "",
+                str(item["last_pass"] or ""),
+                _iso_day(item["session"])
+                if isinstance(item["session"], date)
+                else str(item["session"] or ""),
+                "Yes" if item["economic"] else "No",
+            )
+            for c, value in enumerate(values):
+                _cell(doc, table.cell(r, c), value, fill=fill)
+        _mark_header_row(table)
+    legend = doc.add_paragraph(style=BODY_STYLE)
+    legend.add_run("Colours: ")
+    for key, word in STATUS_WORDS.items():
+        run = legend.add_run(f" {word} ")
+        _shade_run(run, STATUS_COLOURS[key])
+        legend.add_run(" ")
+    return _save(doc, out)
+
+
+def _cell(doc: DocxDocument, cell: Any, text: str, *, bold: bool = False, fill: str = "") -> None:
+    cell.text = text
+    para = cell.paragraphs[0]
+    para.style = doc.styles["Table Text"]
+    if bold:
+        for run in para.runs:
+            run.bold = True
+    if fill:
+        tc_pr = cell._tc.get_or_add_tcPr()
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), fill)
+        tc_pr.append(shd)
+
+
+def _shade_run(run: Any, fill: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    run._r.get_or_add_rPr().append(shd)
+
+
+# --------------------------------------------------------------------------- contract
+
+
+def export_contract(
+    articles: Sequence[ContractArticle],
+    out: Output,
+    *,
+    team: str,
+    union: str,
+    employer: str,
+    compiled: When,
+    changes: Literal["none", "redline", "tracked"] = "none",
+    colour: str = "#1f6feb",
+    title: str | None = None,
+    revision: int = 1,
+    diff: DiffFn | None = None,
+) -> Path | None:
+    """The successor contract in article-number order, optionally with conforming changes.
+
+    With ``changes="redline"`` (static) or ``"tracked"`` (revisions authored by ``team``)
+    each article is marked up against its ``baseline`` text, so the committee can check every
+    conforming change; articles without a baseline show as wholly new.
+    """
+    if changes not in ("none", "redline", "tracked"):
+        raise ExportError(f"unknown changes mode {changes!r}: use none, redline or tracked")
+    ordered = sorted(articles, key=lambda a: (article_sort_key(_number_of(a.text)), a.text.split("\n", 1)[0]))
+    day = _iso_day(compiled)
+    heading = title or f"Agreement between {employer} and {union}"
+    lines = [heading, f"Compiled {day} from tentative agreements and the agreement in force"]
+    if changes != "none":
+        lines.append("Conforming changes shown against the agreement in force")
+    for art in ordered:
+        for text in (art.text, art.baseline or ""):
+            try:
+                check_text(text, f"contract article {_number_of(art.text) or '?'}")
+            except ValueError as exc:
+                raise ExportError(str(exc)) from None
+    try:
+        color_hex(colour)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    doc = _open_template()
+    _set_header_footer(doc, lines)
+    _set_properties(doc, title=heading, author=team, when=compiled, revision=revision, subject=lines[1])
+    mode: Mode = "clean" if changes == "none" else changes
+    _write_articles(
+        doc,
+        [ArticleChange(a.baseline or "", a.text) for a in ordered],
+        mode=mode,
+        author=team,
+        when=compiled,
+        colour=colour,
+        diff=diff,
+    )
+    return _save(doc, out)
+
+
+def _number_of(text: str) -> str:
+    match = _ARTICLE_RE.match(text.split("\n", 1)[0])
+    return (match["number"] + match["rest"]) if match else ""
+
+
+__all__ = [
+    "MODES",
+    "PROPOSAL_MARK",
+    "STYLES_USED",
+    "TA_MARK",
+    "ArticleChange",
+    "ContractArticle",
+    "ExportError",
+    "article_sort_key",
+    "export_contract",
+    "export_proposal",
+    "export_status",
+    "export_ta",
+]

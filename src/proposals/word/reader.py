@@ -1,0 +1,566 @@
+"""Read a counterparty's .docx into article texts, tracked changes included, without losing a word.
+
+python-docx's ``paragraph.text`` silently drops text inside ``w:ins``, so the document XML is
+walked directly: in the *accepted* view (what the other side proposes) inserted and moved-to
+text counts and deleted or moved-from text does not; a deleted paragraph mark joins the
+paragraph to the next. The *rejected* view is the mirror image (what they started from).
+
+The file comes from outside, so it is checked before anything is decompressed or parsed:
+zip signature, the OLE signature of encrypted or legacy files, declared sizes and ratios
+(zip bombs), a bounded read, and an XML parser that resolves no entities and loads no DTD.
+Every failure is a :class:`DocxError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Literal
+
+from lxml import etree
+
+from proposals.errors import ProposalsError
+
+View = Literal["accepted", "rejected"]
+Source = str | os.PathLike[str] | bytes | IO[bytes]
+
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOC = "/officeDocument"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 256 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ENTRIES = 10_000
+
+HEADING_RE = re.compile(
+    r"^\s*ARTICLE\s+(?P<number>\d+[A-Za-z]?(?:\.\d+)?|[IVXLC]+)"
+    r"\s*(?:[:.\u2014\u2013-]\s*(?P<title>.*?))?\s*$"
+)
+HEADING_ANYCASE_RE = re.compile(HEADING_RE.pattern, re.IGNORECASE)
+
+
+class DocxError(ProposalsError, ValueError):
+    """A .docx that cannot be read: the message is one line naming the file and the problem.
+
+    Also a ``ProposalsError``, so the CLI prints it as its one-line error without mapping.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One body paragraph as read: its text and whether Word styles it as a heading."""
+
+    text: str
+    heading_style: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedArticle:
+    """An article found in the document, in our file format (heading line first, final LF)."""
+
+    number: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedDocx:
+    """What a .docx holds: its articles in order, any text before the first heading, and
+    who authored tracked changes in it (empty when it had none)."""
+
+    articles: list[ImportedArticle]
+    preamble: str = ""
+    revision_authors: tuple[str, ...] = field(default=())
+
+    @property
+    def has_revisions(self) -> bool:
+        """True when the file carried tracked changes (their text was read as accepted)."""
+        return bool(self.revision_authors)
+
+
+# --------------------------------------------------------------------------- package checks
+
+
+def _load(source: Source) -> tuple[bytes, str]:
+    """The file's bytes (at most the size limit) and the name used in error messages."""
+    if isinstance(source, bytes):
+        return source, "document"
+    if hasattr(source, "read"):
+        data = source.read(MAX_FILE_BYTES + 1)  # type: ignore[union-attr]
+        name = str(getattr(source, "name", "document"))
+    else:
+        path = Path(os.fspath(source))  # type: ignore[arg-type]
+        name = str(path)  # as the user gave it, so "no such file" says which one
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise DocxError(f"{name}: file is {size // 2**20} MB; the limit is 200 MB")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DocxError(f"{name}: no such file") from None
+        except IsADirectoryError:
+            raise DocxError(f"{name}: a directory, not a .docx file") from None
+        except PermissionError:
+            raise DocxError(f"{name}: permission denied") from None
+        except OSError as exc:
+            raise DocxError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DocxError(f"{name}: file is larger than 200 MB")
+    return data, name
+
+
+def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """Read one entry, refusing to inflate past its declared size or the part limit."""
+    limit = min(info.file_size, MAX_PART_BYTES)
+    out = bytearray()
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(1 << 20):
+                out += chunk
+                if len(out) > limit:
+                    raise DocxError(
+                        f"{name}: {info.filename} inflates past its declared size "
+                        "(a zip bomb?); refusing to read it"
+                    )
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise DocxError(f"{name}: {info.filename} is corrupt ({exc})") from None
+    except NotImplementedError as exc:  # a compression method zipfile cannot read
+        raise DocxError(f"{name}: {info.filename} cannot be read ({exc})") from None
+    except RuntimeError as exc:  # zipfile's "encrypted, password required"
+        raise DocxError(f"{name}: {info.filename} is encrypted ({exc})") from None
+    return bytes(out)
+
+
+def _main_part(zf: zipfile.ZipFile, name: str) -> str:
+    """The main document part named by the package relationships (word/document.xml)."""
+    default = "word/document.xml"
+    try:
+        info = zf.getinfo("_rels/.rels")
+    except KeyError:
+        return default
+    if info.file_size > 1024 * 1024:
+        return default
+    try:
+        root = _parse(_read_part(zf, info, name), name, "_rels/.rels")
+    except DocxError:
+        return default
+    for rel in root.iter(f"{{{REL_NS}}}Relationship"):
+        if rel.get("Type", "").endswith(OFFICE_DOC) and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "").lstrip("/")
+            return target or default
+    return default
+
+
+def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    if not data:
+        raise DocxError(f"{name}: file is empty")
+    if data.startswith(OLE_MAGIC):
+        raise DocxError(
+            f"{name}: encrypted (password-protected) or a legacy binary .doc; "
+            "remove the password and save it as a Word .docx"
+        )
+    if not data.startswith(b"PK"):
+        raise DocxError(f"{name}: not a .docx file (not a zip archive)")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise DocxError(f"{name}: not a readable .docx file ({exc})") from None
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise DocxError(f"{name}: has {len(infos)} zip entries; refusing (a zip bomb?)")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise DocxError(f"{name}: encrypted; remove the password and save it again")
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_PART_BYTES or (ratio > MAX_RATIO and info.file_size > 2**20):
+            raise DocxError(
+                f"{name}: {info.filename} would inflate to {info.file_size // 2**20} MB "
+                f"(ratio {ratio:.0f}:1); refusing (a zip bomb?)"
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise DocxError(f"{name}: would inflate to {total // 2**20} MB; refusing (a zip bomb?)")
+    return zf
+
+
+def _parse(blob: bytes, name: str, part: str) -> etree._Element:
+    if b"<!DOCTYPE" in blob[:4096] or b"<!ENTITY" in blob:
+        raise DocxError(f"{name}: {part} declares a DTD or entities, which Word never writes")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(blob, parser)
+    except etree.XMLSyntaxError as exc:
+        raise DocxError(f"{name}: {part} is not well-formed XML ({exc.msg})") from None
+
+
+def load_document_xml(source: Source) -> tuple[etree._Element, str]:
+    """The parsed main document part and the file's display name, after every safety check."""
+    data, name = _load(source)
+    with _check_zip(data, name) as zf:
+        part = _main_part(zf, name)
+        try:
+            info = zf.getinfo(part)
+        except KeyError:
+            raise DocxError(f"{name}: no {part} inside; not a Word document") from None
+        root = _parse(_read_part(zf, info, name), name, part)
+    ns = etree.QName(root).namespace
+    if ns not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
+        raise DocxError(f"{name}: {part} is not a WordprocessingML document")
+    return root, name
+
+
+# --------------------------------------------------------------------------- text views
+
+
+class _Reader:
+    """Walks WordprocessingML in document order and yields paragraph texts for one view."""
+
+    def __init__(self, ns: str, view: View) -> None:
+        self.w = ns
+        self.view = view
+        t = self.tag
+        self.skip_view = (
+            {t("del"), t("moveFrom")}
+            if view == "accepted"
+            else {
+                t("ins"),
+                t("moveTo"),
+            }
+        )
+        self.keep_view = (
+            {t("ins"), t("moveTo")}
+            if view == "accepted"
+            else {
+                t("del"),
+                t("moveFrom"),
+            }
+        )
+        self.text_tags = {t("t"), t("delText")}
+        self.ignore = {
+            t("pPr"),
+            t("rPr"),
+            t("sdtPr"),
+            t("sdtEndPr"),
+            t("instrText"),
+            t("delInstrText"),
+            t("fldChar"),
+            t("drawing"),
+            t("pict"),
+            t("object"),
+            t("footnoteReference"),
+            t("endnoteReference"),
+            t("commentReference"),
+            t("txbxContent"),
+            t("tblPr"),
+            t("tblGrid"),
+            t("trPr"),
+            t("tcPr"),
+            f"{{{MC}}}Fallback",
+        }
+        self.authors: set[str] = set()
+
+    def tag(self, local: str) -> str:
+        return f"{{{self.w}}}{local}"
+
+    def paragraphs(self, body: etree._Element) -> Iterator[Paragraph]:
+        """Body paragraphs in order, with revised paragraph marks already merged."""
+        pending: list[str] = []
+        pending_heading = False
+        for text, heading, mark_kept in self._blocks(body):
+            if not pending:
+                pending_heading = heading
+            pending.append(text)
+            if mark_kept:
+                yield Paragraph("".join(pending), pending_heading)
+                pending = []
+        if pending:
+            yield Paragraph("".join(pending), pending_heading)
+
+    def _blocks(self, parent: etree._Element) -> Iterator[tuple[str, bool, bool]]:
+        for child in parent:
+            tag = child.tag
+            if tag == self.tag("p"):
+                yield self._paragraph(child)
+            elif tag == self.tag("tbl"):
+                yield from self._table(child)
+            elif tag in (self.tag("sdt"), self.tag("customXml")):
+                content = child.find(self.tag("sdtContent"))
+                yield from self._blocks(content if content is not None else child)
+            elif tag in self.keep_view or tag in self.skip_view:
+                self._note_author(child)
+                if tag in self.keep_view:
+                    yield from self._blocks(child)
+
+    def _table(self, tbl: etree._Element) -> Iterator[tuple[str, bool, bool]]:
+        """A table row becomes one line, cells separated by tabs (wage scales survive)."""
+        for tr in tbl.findall(self.tag("tr")):
+            trpr = tr.find(self.tag("trPr"))
+            if trpr is not None:
+                gone = trpr.find(self.tag("del" if self.view == "accepted" else "ins"))
+                if gone is not None:
+                    self._note_author(gone)
+                    continue
+            cells = []
+            for tc in tr.findall(self.tag("tc")):
+                texts = [p.text for p in self.paragraphs(tc)]
+                cells.append(" ".join(t for t in texts if t))
+            yield "\t".join(cells), False, True
+
+    def _paragraph(self, p: etree._Element) -> tuple[str, bool, bool]:
+        mark_kept = True
+        heading = False
+        ppr = p.find(self.tag("pPr"))
+        if ppr is not None:
+            style = ppr.find(self.tag("pStyle"))
+            if style is not None:
+                val = style.get(self.tag("val"), "").lower()
+                heading = val.startswith("heading") or val == "title"
+            if ppr.find(self.tag("outlineLvl")) is not None:
+                heading = True
+            rpr = ppr.find(self.tag("rPr"))
+            if rpr is not None:
+                for child in rpr:
+                    if child.tag in self.skip_view:
+                        mark_kept = False
+                        self._note_author(child)
+                    elif child.tag in self.keep_view:
+                        self._note_author(child)
+        out: list[str] = []
+        self._collect(p, out)
+        return "".join(out), heading, mark_kept
+
+    def _collect(self, el: etree._Element, out: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in self.ignore:
+                continue
+            if tag in self.skip_view:
+                self._note_author(child)
+                continue
+            if tag in self.keep_view:
+                self._note_author(child)
+                self._collect(child, out)
+            elif tag in self.text_tags:
+                out.append(child.text or "")
+            elif tag == self.tag("tab"):
+                out.append("\t")
+            elif tag in (self.tag("br"), self.tag("cr")):
+                kind = child.get(self.tag("type"), "textWrapping")
+                out.append("\n" if kind == "textWrapping" else "")
+            elif tag == self.tag("noBreakHyphen"):
+                out.append("\u2011")
+            elif tag == self.tag("softHyphen"):
+                out.append("\u00ad")
+            elif tag == self.tag("p"):
+                continue  # a nested paragraph (text box) is not this paragraph's text
+            else:
+                self._collect(child, out)
+
+    def _note_author(self, el: etree._Element) -> None:
+        author = el.get(self.tag("author"))
+        if author:
+            self.authors.add(author)
+
+
+def read_paragraphs(source: Source, view: View = "accepted") -> list[str]:
+    """Every body paragraph's text in the accepted (or rejected) view of tracked changes.
+
+    A soft line break inside a paragraph becomes a line of its own, as in our article files.
+    """
+    paras, _ = _read(source, view)
+    return [line for p in paras for line in p.text.split("\n")]
+
+
+def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
+    if view not in ("accepted", "rejected"):
+        raise ValueError(f"unknown view {view!r}")
+    root, name = load_document_xml(source)
+    ns = etree.QName(root).namespace or W_MAIN
+    body = root.find(f"{{{ns}}}body")
+    if body is None:
+        raise DocxError(f"{name}: word/document.xml has no body")
+    reader = _Reader(ns, view)
+    return list(reader.paragraphs(body)), reader.authors
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def _article_text(lines: list[str]) -> str:
+    """Our file format: trailing blanks off each line, no trailing blank lines, final LF."""
+    cleaned = [line.rstrip() for line in lines]
+    while cleaned and not cleaned[-1]:
+        cleaned.pop()
+    return "\n".join(cleaned) + "\n" if cleaned else ""
+
+
+def heading_of(text: str, heading_style: bool = False) -> tuple[str, str] | None:
+    """(number, title) when a paragraph is an article heading, else None.
+
+    "ARTICLE 12: TITLE" in capitals always is; "Article 12 - Title" only when Word styles the
+    paragraph as a heading, so a sentence starting "Article 12 of this Agreement..." is not.
+    """
+    match = HEADING_RE.match(text)
+    if match is None and heading_style:
+        match = HEADING_ANYCASE_RE.match(text)
+    if match is None:
+        return None
+    title = (match["title"] or "").strip()
+    if match["title"] is None and not heading_style and len(text.split()) > 2:
+        return None  # "ARTICLE 12 SHALL APPLY" without a separator reads as a sentence
+    return match["number"], title
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def arabic(number: str) -> str:
+    """ "VI" → "6" so a contract numbered in Roman numerals matches ours; others unchanged."""
+    if not number or any(c not in _ROMAN for c in number):
+        return number
+    total = 0
+    for i, c in enumerate(number):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(number) and _ROMAN[number[i + 1]] > value else value
+    return str(total)
+
+
+def _make_article(head: tuple[str, str], lines: list[str]) -> ImportedArticle:
+    """An article; a heading without a title ("ARTICLE 6" alone) takes the next short line
+    in capitals ("STAFFING") as its title, as many Word contracts set it on two lines."""
+    number, title = head
+    if not title:
+        rest = [line.strip() for line in lines[1:] if line.strip()]
+        if rest and rest[0].isupper() and len(rest[0].split()) <= 8:
+            title = rest[0]
+    return ImportedArticle(number, title, _article_text(lines))
+
+
+def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], str]:
+    """Cut paragraphs into articles at their headings; text before the first is the preamble."""
+    articles: list[ImportedArticle] = []
+    preamble: list[str] = []
+    current: list[str] | None = None
+    head: tuple[str, str] = ("", "")
+    for para in paragraphs:
+        lines = para.text.split("\n")
+        found = heading_of(lines[0], para.heading_style)
+        if found is not None:
+            if current is not None:
+                articles.append(_make_article(head, current))
+            current = []
+            head = found
+        for line in lines:
+            (preamble if current is None else current).append(line)
+    if current is not None:
+        articles.append(_make_article(head, current))
+    return articles, _article_text(preamble)
+
+
+def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
+    """A .docx as article texts in our format (accepted view: the other side's proposal).
+
+    Raises :class:`DocxError` with a one-line message for anything that is not a readable,
+    unencrypted, reasonably sized Word document.
+    """
+    paragraphs, authors = _read(source, view)
+    articles, preamble = split_articles(paragraphs)
+    return ImportedDocx(articles, preamble, tuple(sorted(authors)))
+
+
+def slug(title: str, number: str = "") -> str:
+    """An article id from its heading ("Hours of Work" → ``hours-of-work``), as ids are
+    stable slugs independent of the article number."""
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:56].strip("-")
+    return base or (f"article-{number.lower()}" if number else "article")
+
+
+def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str]:
+    """Article id → text for every article in a .docx (``baseline --from-docx``).
+
+    Ids are slugs of the titles, made unique with ``-2``, ``-3``; text before the first
+    heading is not an article and is left out. Raises :class:`DocxError` when the file holds
+    no ``ARTICLE n:`` heading at all.
+    """
+    imported = read_docx(source, view)
+    if not imported.articles:
+        name = str(source) if isinstance(source, (str, os.PathLike)) else "document"
+        raise DocxError(f"{name}: no article headings like 'ARTICLE 6: STAFFING' found")
+    texts: dict[str, str] = {}
+    for art in imported.articles:
+        base = slug(art.title, art.number)
+        article_id, n = base, 1
+        while article_id in texts:
+            n += 1
+            article_id = f"{base}-{n}"
+        texts[article_id] = art.text
+    return texts
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
+
+
+def match_articles(
+    articles: list[ImportedArticle], known: dict[str, str]
+) -> list[tuple[ImportedArticle, str | None]]:
+    """Pair each imported article with an existing id (``known``: id → current text).
+
+    Number and title both equal wins; then the title alone (the other side renumbered);
+    then the number alone (they retitled). Each id is used once; ``None`` means a new
+    article. Plain logic, so ``import-docx`` can report what it matched and why.
+    """
+    heads = {}
+    for article_id, text in known.items():
+        first = text.split("\n", 1)[0]
+        found = heading_of(first, heading_style=True)
+        heads[article_id] = (arabic(found[0]), _norm_title(found[1])) if found else ("", "")
+    used: set[str] = set()
+    result: list[tuple[ImportedArticle, str | None]] = [(a, None) for a in articles]
+    rules = (
+        lambda a, h: arabic(a.number) == h[0] and _norm_title(a.title) == h[1],
+        lambda a, h: bool(h[1]) and _norm_title(a.title) == h[1],
+        lambda a, h: bool(a.number) and arabic(a.number) == h[0],
+    )
+    for rule in rules:
+        for i, (art, matched) in enumerate(result):
+            if matched is not None:
+                continue
+            for article_id, head in heads.items():
+                if article_id not in used and rule(art, head):
+                    result[i] = (art, article_id)
+                    used.add(article_id)
+                    break
+    return result
+
+
+__all__ = [
+    "DocxError",
+    "ImportedArticle",
+    "ImportedDocx",
+    "Paragraph",
+    "arabic",
+    "heading_of",
+    "load_document_xml",
+    "match_articles",
+    "read_docx",
+    "read_docx_articles",
+    "read_paragraphs",
+    "slug",
+    "split_articles",
+]
