@@ -5,17 +5,13 @@ between them is part of the kept side."""
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
+import bench_diff
 import pytest
+from corpus_contract import article, contract, edit
 
 from proposals.redline import Op, diff_text, moved_texts, moves, new_side, old_side
 from proposals.redline.moves import detect_moves
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import bench_diff
-from corpus_contract import article, contract, edit
 
 HEAD = "ARTICLE 7 - HOURS OF WORK\n\n7.1 The normal work week is five days of eight hours each.\n"
 TAIL = "7.10 Nothing in this Article guarantees any number of hours of work per week.\n"

@@ -7,7 +7,6 @@ Regenerate with `pytest tests/test_tui_snapshots.py --snapshot-update` after a d
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
@@ -15,8 +14,6 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-
-sys.path.insert(0, str(Path(__file__).parent))
 from tui_fixtures import build_negotiation
 
 from proposals_tui.app import ProposalsApp

@@ -23,11 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 from tui_fixtures import build_negotiation
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FIRST = "Kill-test wörds: « typed before the crash » "
 SECOND = "and these may be lost "
 DOWN = "\x1b[B"

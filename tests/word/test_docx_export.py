@@ -42,7 +42,7 @@ from proposals.word.reader import read_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SESSION_DT = datetime(2025, 3, 14, tzinfo=UTC)
 NOTE_MARKER = "ZZ-INTERNAL-NOTE-do-not-export-7f3a"
 

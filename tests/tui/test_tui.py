@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import Select
-
-sys.path.insert(0, str(Path(__file__).parent))
 from tui_fixtures import STAFFING_E1, build_negotiation, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo

@@ -20,7 +20,7 @@ import pytest
 from proposals.demo import story as demo_story
 from proposals.demo.story import STORY, TA, Propose, Withdraw
 
-ARTICLES_DIR = Path(__file__).resolve().parent.parent / "articles"
+ARTICLES_DIR = Path(__file__).resolve().parents[2] / "articles"
 
 HEADING_RE = re.compile(r"^ARTICLE (\d+): (.+)$")
 SECTION_RE = re.compile(r"^(\d+)\.(\d+) ([A-Z][A-Za-z0-9 ,'/()-]*)\. \S")

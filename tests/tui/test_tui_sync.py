@@ -8,17 +8,14 @@ No mocks: git, the core's sync and the app's repo lane all run for real.
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sync_support import git, ok, read, run, tags, write
 from textual.pilot import Pilot
 from textual.widgets import Input, LoadingIndicator, TextArea
-
-sys.path.insert(0, str(Path(__file__).parent))
-from sync_support import git, ok, read, run, tags, write
 from tui_fixtures import build_negotiation, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo

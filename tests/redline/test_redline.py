@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import pytest
+from corpus_contract import article, edit
 
 from proposals.redline import Op, backend, diff_text, move_detail, new_side, old_side, render_markers
 from proposals.redline.tokens import split
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from corpus_contract import article, edit
 
 try:
     import fast_diff_match_patch  # noqa: F401

@@ -39,11 +39,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus_contract import article, edit
 
 from proposals.redline import align_rows, diff_text
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from corpus_contract import article, edit
 
 FIXTURE = Path(__file__).with_name("redline_golden.json")
 SEED = "golden-2026-11-24"
@@ -156,7 +154,6 @@ def test_common_space_knows_every_space() -> None:
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     table = {name: digest(old, new, options) for name, old, new, options in cases()}
     FIXTURE.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {len(table)} digests to {FIXTURE}")
