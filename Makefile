@@ -20,7 +20,8 @@ demo: $(STAMP)
 
 ## Lint and run the whole test suite.
 test: $(STAMP)
-	$(BIN)/ruff check src tui tests bench
+	$(BIN)/ruff check src tui tests bench tools
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 ## Benchmarks: prints one Markdown table per benchmark.
