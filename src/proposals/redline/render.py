@@ -146,7 +146,7 @@ def _json_ops(ops: Sequence[Op]) -> list[dict[str, Any]]:
 
 def ops_to_json(ops: Sequence[Op], *, from_label: str, to_label: str,
                 normalize: bool = False) -> dict[str, Any]:
-    """The ``proposals diff --json`` document (DESIGN.md), plus each move's inner ops.
+    """The ``proposals diff --json`` document (its contract is in the README), plus each move's inner ops.
 
     ``{"from", "to", "ops": [{"op", "text", "move"}], "moves": {"m1": [inner ops]}}``. An equal
     op whose raw forms differ (``old_text`` set: NFC or ``normalize`` folding) is written as a
