@@ -13,9 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## Build the demo negotiation (once) and open it in the terminal UI.
+## Build the demo negotiation (once), its members' site (demo-repo-site/index.html), open the TUI.
 demo: $(STAMP)
 	@test -d $(DEMO) || $(BIN)/proposals demo $(DEMO)
+	$(BIN)/proposals -C $(DEMO) publish -o $(abspath $(DEMO))-site
 	$(BIN)/proposals tui $(DEMO)
 
 ## Lint and run the whole test suite.
@@ -29,4 +30,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) $(DEMO) bench/.corpus .pytest_cache
+	rm -rf $(VENV) $(DEMO) $(DEMO)-site bench/.corpus .pytest_cache

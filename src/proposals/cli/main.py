@@ -14,11 +14,11 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from proposals.cli import reading, recording, setup, team, terminal, word
+from proposals.cli import publish, reading, recording, setup, team, terminal, word
 from proposals.cli.registry import COMMANDS
 from proposals.errors import ProposalsError
 
-COMMAND_MODULES = (setup, recording, reading, word, team, terminal)  # imported for their @command
+COMMAND_MODULES = (setup, recording, reading, word, team, publish, terminal)  # imported for their @command
 
 
 class OneLineParser(argparse.ArgumentParser):

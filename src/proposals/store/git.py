@@ -102,6 +102,32 @@ class GitStore:
         proc = self.run("cat-file", "blob", f"{commit}:{path}", check=False, text=False)
         return proc.stdout if proc.returncode == 0 else None
 
+    def read_blobs(self, specs: Sequence[tuple[str, str]]) -> list[bytes | None]:
+        """Many files at many commits in one ``git cat-file --batch`` (one process, not one each).
+
+        ``specs`` are ``(commit, path)`` pairs; a missing file gives None in its place.
+        """
+        if not specs:
+            return []
+        for commit, path in specs:
+            if "\n" in commit or "\n" in path:
+                raise ProposalsError("a revision or path with a line break cannot be read")
+        request = "".join(f"{commit}:{path}\n" for commit, path in specs).encode("utf-8")
+        data = self.run("cat-file", "--batch", input=request, text=False).stdout
+        out: list[bytes | None] = []
+        pos = 0
+        for _ in specs:
+            end = data.index(b"\n", pos)
+            header = data[pos:end].split(b" ")
+            pos = end + 1
+            if header[-1] == b"missing" or len(header) != 3:
+                out.append(None)
+                continue
+            size = int(header[2])
+            out.append(data[pos : pos + size] if header[1] == b"blob" else None)
+            pos += size + 1
+        return out
+
     def blob_id(self, commit: str, path: str) -> str | None:
         proc = self.run("rev-parse", "--verify", "--quiet", f"{commit}:{path}", check=False)
         return proc.stdout.strip() or None if proc.returncode == 0 else None

@@ -1,0 +1,220 @@
+"""The members' site and bargaining updates: built from the real CLI, read back as files, opened in
+a real browser (headless chromium), and scanned byte by byte for anything private."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from browser import axe_script, axe_violations, chromium, dump_dom, screenshot
+from conftest import CLI, git
+
+SECRETS = {
+    "note": "SECRET-NOTE-strike-fund-is-low-7731",
+    "draft": "SECRET-DRAFT-fallback-ratio-1-to-9-4410",
+    "new-article": "SECRET-NEW-ARTICLE-never-proposed-5520",
+    "kept-draft": "SECRET-KEPT-DRAFT-bottom-line-8812",
+    "hidden": "SECRET-HIDDEN-PART-parking-9934",
+    "session": "SECRET-SESSION-caucus-note-1207",
+    "roster": "SECRET-ROSTER-member-0412-salary-6650",
+}
+
+
+def all_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("demo")
+    cli = CLI(base)
+    cli("demo", "demo")
+    cli("-C", "demo", "publish", "-o", "../site", "--since", "2024-06-01")
+    return base / "demo", base / "site"
+
+
+def test_demo_site_pages_counts_and_links(demo_site: tuple[Path, Path]) -> None:
+    repo, site = demo_site
+    status = json.loads(CLI(repo)("status", "--json").out)["articles"]
+    index = (site / "index.html").read_text()
+    ta = sum(1 for a in status if a["status"] == "ta")
+    assert f'<strong id="ta-count">{ta}</strong>' in index
+    assert f'<strong id="part-count">{len(status)}</strong>' in index
+    assert f'<span id="count-open">{sum(1 for a in status if a["status"] == "open")}</span>' in index
+    for article in status:
+        page = site / "parts" / f"{article['id']}.html"
+        assert page.exists(), article["id"]
+        if article["last_pass"]:
+            assert article["last_pass"]["pass"] in page.read_text()
+    assert (site / "glossary.html").exists() and "TA (tentative agreement)" in (site / "glossary.html").read_text()
+    assert (site / "updates" / "2024-06-01.html").exists()
+    # Every link and script is relative and resolves to a file of the site; nothing external.
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        assert not re.search(r"(src|href)=\"(https?:)?//", text), page
+        for target in re.findall(r'(?:src|href)="([^"#]+)"', text):
+            assert (page.parent / target).resolve().is_file(), f"{page}: broken link {target}"
+
+
+def test_compare_pages_are_accessible_redlines(demo_site: tuple[Path, Path]) -> None:
+    repo, site = demo_site
+    pages = sorted((site / "compare" / "staffing").glob("*.html"))
+    assert len(pages) >= 3
+    text = "\n".join(p.read_text() for p in pages)
+    assert "<del>" in text and "<ins>" in text
+    assert '<span class="sr">[deleted: </span>' in text and '<span class="sr">[added: </span>' in text
+    # The redline of one pass shows exactly what `proposals diff` shows for it.
+    last = json.loads(CLI(repo)("log", "staffing", "--json").out)["passes"][-2:]
+    a, b = last[0]["pass"], last[1]["pass"]
+    ops = json.loads(CLI(repo)("diff", "staffing", "--from", a, "--to", b, "--json").out)["ops"]
+    html = (site / "compare" / "staffing" / f"{a}--{b}.html").read_text()
+    for op in ops:
+        if op["op"] == "insert" and op["text"].strip() and not op["move"]:
+            assert f"{op['text'].strip().split()[0]}" in html
+
+
+def test_site_is_deterministic(tmp_path: Path, demo_site: tuple[Path, Path]) -> None:
+    repo, site = demo_site
+    CLI(tmp_path)("-C", str(repo), "publish", "-o", str(tmp_path / "again"), "--since", "2024-06-01")
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {
+        p.relative_to(tmp_path / "again"): p.read_bytes()
+        for p in (tmp_path / "again").rglob("*")
+        if p.is_file()
+    }
+    assert first == second
+
+
+def test_nothing_private_reaches_the_site_or_the_update(tmp_path: Path, cli: CLI, negotiation: Path) -> None:
+    repo = negotiation
+    (repo / "notes").mkdir(exist_ok=True)
+    (repo / "notes" / "staffing.md").write_text(f"Our bottom line: {SECRETS['note']}\n")
+    # A draft that their pass replaces is kept on refs/drafts/; then a new unsent draft.
+    staffing = repo / "articles" / "staffing.txt"
+    staffing.write_text(staffing.read_text() + f"\n6.4 {SECRETS['kept-draft']}\n")
+    theirs = tmp_path / "theirs.txt"
+    theirs.write_text(staffing.read_text().split("\n6.4")[0].replace("five (5)", "four (4)") + "\n")
+    cli(
+        "-C",
+        str(repo),
+        "pass",
+        "--party",
+        "employer",
+        "--session",
+        "2024-03-19",
+        "--from-file",
+        str(theirs),
+        "staffing",
+    )
+    assert SECRETS["kept-draft"] in git(repo, "show", "refs/drafts/staffing:staffing.txt")
+    staffing.write_text(staffing.read_text() + f"\n6.5 {SECRETS['draft']}\n")
+    (repo / "articles" / "secret-new.txt").write_text(f"ARTICLE 30: NEW\n\n30.1 {SECRETS['new-article']}\n")
+    (repo / "sessions").mkdir()
+    (repo / "sessions" / "2024-03-19.toml").write_text(f'notes = "{SECRETS["session"]}"\n')
+    private = repo / ".git" / "proposals"
+    private.mkdir()
+    (private / "roster.csv").write_text(f"id,classification\n0412,{SECRETS['roster']}\n")
+    parking = repo / "articles" / "parking.txt"
+    parking.write_text(parking.read_text() + f"\n19.2 {SECRETS['hidden']}\n")
+    cli("-C", str(repo), "pass", "--party", "union", "--session", "2024-03-26", "parking")
+    with (repo / "bargaining.toml").open("a") as handle:
+        handle.write('\n[publish]\nhide = ["parking"]\n')
+
+    cli("-C", str(repo), "publish", "-o", str(tmp_path / "site"), "--since", "2024-01-01")
+    out = all_bytes(tmp_path / "site")
+    out += cli("-C", str(repo), "update", "--since", "2024-01-01").out.encode()
+    out += cli("-C", str(repo), "update", "--since", "2024-01-01", "--html").out.encode()
+    cli("-C", str(repo), "update", "--since", "2024-01-01", "--docx", str(tmp_path / "update.docx"))
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "update.docx") as z:
+        out += b"".join(z.read(n) for n in z.namelist())
+    for what, secret in SECRETS.items():
+        assert secret.encode() not in out, f"{what} leaked"
+    assert not (tmp_path / "site" / "parts" / "parking.html").exists()
+    assert b"four (4)" in out  # their recorded pass is public
+
+
+def test_hostile_headings_are_escaped(tmp_path: Path, cli: CLI, negotiation: Path) -> None:
+    staffing = negotiation / "articles" / "staffing.txt"
+    lines = staffing.read_text().split("\n")
+    lines[0] = 'ARTICLE 6: STAFFING <script>alert("x")</script> <img src=x onerror=alert(1)>'
+    staffing.write_text("\n".join(lines))
+    cli("-C", str(negotiation), "pass", "--party", "union", "--session", "2024-04-02", "staffing")
+    cli("-C", str(negotiation), "publish", "-o", str(tmp_path / "site"))
+    out = all_bytes(tmp_path / "site").decode()
+    assert "<script>alert" not in out and "<img src=x" not in out
+    assert "&lt;script&gt;alert" in out
+
+
+def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, cli: CLI, negotiation: Path) -> None:
+    cli("-C", str(negotiation), "publish", "-o", "site-in-repo", ok=False)
+    assert not (negotiation / "site-in-repo").exists()
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "mine.txt").write_text("keep me")
+    cli("-C", str(negotiation), "publish", "-o", str(busy), ok=False)
+    assert (busy / "mine.txt").read_text() == "keep me" and len(list(busy.iterdir())) == 1
+    cli("-C", str(negotiation), "update", "--since", "2024-02-30", ok=False)
+    with (negotiation / "bargaining.toml").open("a") as handle:
+        handle.write('\n[publish]\nhide = "parking"\n')
+    cli("-C", str(negotiation), "publish", "-o", str(tmp_path / "site"), ok=False)
+    assert not (tmp_path / "site").exists()
+
+
+def test_update_says_what_happened(cli: CLI, negotiation: Path) -> None:
+    md = cli("-C", str(negotiation), "update", "--since", "2024-03-01").out
+    assert "# Bargaining update: 2024-03-01" in md
+    assert "Pass E-1: Article 6: Staffing" in md
+    assert "Pass U-1" not in md  # before the date
+    assert "Clinicians United made no new proposals" in md
+
+
+needs_chromium = pytest.mark.skipif(
+    chromium() is None, reason="chromium is not installed (.ci/run installs it)"
+)
+
+
+@needs_chromium
+def test_in_a_browser_search_and_counter(demo_site: tuple[Path, Path]) -> None:
+    repo, site = demo_site
+    dom = dump_dom((site / "index.html").as_uri() + "#q=staffing")
+    results = dom[
+        dom.index('<ol id="search-results">') : dom.index("</ol>", dom.index('<ol id="search-results">'))
+    ]
+    assert "parts/staffing.html" in results and "Staffing" in results
+    assert re.search(r'id="search-status"[^>]*>\d+ parts? match', dom)
+    status = json.loads(CLI(repo)("status", "--json").out)["articles"]
+    assert f'<strong id="ta-count">{sum(1 for a in status if a["status"] == "ta")}</strong>' in dom
+    nothing = dump_dom((site / "index.html").as_uri() + "#q=zzzzqqq")
+    assert "0 parts match" in nothing
+
+
+@needs_chromium
+def test_in_a_browser_phone_and_desktop_screenshots(tmp_path: Path, demo_site: tuple[Path, Path]) -> None:
+    _, site = demo_site
+    for width in (360, 1280):
+        shot = screenshot((site / "index.html").as_uri(), tmp_path / f"index-{width}.png", width)
+        data = shot.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(data[16:20], "big") == width
+        assert len(data) > 20_000  # a rendered page, not a blank one
+
+
+@needs_chromium
+def test_in_a_browser_no_serious_accessibility_violations(demo_site: tuple[Path, Path]) -> None:
+    _, site = demo_site
+    axe = axe_script()
+    if axe is None:
+        pytest.skip("axe-core could not be installed from the npm registry (npm missing or offline)")
+    for page in (
+        site / "index.html",
+        site / "parts" / "staffing.html",
+        site / "glossary.html",
+        next((site / "compare" / "staffing").glob("*.html")),
+    ):
+        violations = axe_violations(page, axe)
+        serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+        assert not serious, f"{page.name}: {serious}"
