@@ -32,9 +32,6 @@ GLOSSARY = (
     ("Redline", "Words struck through were taken out; underlined words were added."),
 )
 
-STATUS_LABELS = {"unchanged": "Unchanged", "open": "Open", "ta": "TA'd", "withdrawn": "Withdrawn"}
-
-
 # C0/C1 controls (but tab and newline), and the bidi overrides that can make text read backwards.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 

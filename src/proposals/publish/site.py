@@ -19,7 +19,8 @@ from pathlib import Path
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
-from proposals.publish.html import GLOSSARY, STATUS_LABELS, esc, page, paragraphs, redline
+from proposals.negotiation.status import STATUS_WORDS
+from proposals.publish.html import GLOSSARY, esc, page, paragraphs, redline
 from proposals.publish.public import PublicPart, PublicRecord, Version, public_record
 from proposals.publish.update import build_update, render_html_body
 
@@ -40,7 +41,7 @@ def _part_title(part: PublicPart) -> str:
 
 
 def _status_cell(record: PublicRecord, part: PublicPart) -> str:
-    word = STATUS_LABELS[part.status]
+    word = STATUS_WORDS[part.status]
     sections = [t.section for t in part.tas if t.section]
     if part.status == "open" and sections:
         word += f" ({'section' if len(sections) == 1 else 'sections'} {', '.join(sections)} TA'd)"
@@ -72,7 +73,7 @@ def _version_name(record: PublicRecord, v: Version) -> str:
 
 
 def _index(record: PublicRecord, since_update: str | None) -> str:
-    counts = {s: sum(1 for p in record.parts if p.status == s) for s in STATUS_LABELS}
+    counts = {s: sum(1 for p in record.parts if p.status == s) for s in STATUS_WORDS}
     rows = []
     for part in record.parts:
         last = part.last
@@ -202,7 +203,7 @@ def _search_index(record: PublicRecord) -> str:
             {
                 "id": part.id,
                 "title": _part_title(part),
-                "status": STATUS_LABELS[part.status],
+                "status": STATUS_WORDS[part.status],
                 "text": " ".join(latest.split()),
             }
         )
