@@ -48,7 +48,7 @@ def test_demo_site_pages_counts_and_links(demo_site: tuple[Path, Path]) -> None:
         assert page.exists(), article["id"]
         if article["last_pass"]:
             assert article["last_pass"]["pass"] in page.read_text()
-    assert (site / "glossary.html").exists() and "TA (tentative agreement)" in (site / "glossary.html").read_text()
+    assert "TA (tentative agreement)" in (site / "glossary.html").read_text()
     assert (site / "updates" / "2024-06-01.html").exists()
     # Every link and script is relative and resolves to a file of the site; nothing external.
     for page in site.rglob("*.html"):
@@ -170,6 +170,13 @@ def test_update_says_what_happened(cli: CLI, negotiation: Path) -> None:
     assert "Pass E-1: Article 6: Staffing" in md
     assert "Pass U-1" not in md  # before the date
     assert "Clinicians United made no new proposals" in md
+    latest = cli("-C", str(negotiation), "update").out  # no --since: the last session's update
+    assert "# Bargaining update: 2024-03-05 to 2024-03-05" in latest and "Pass E-1" in latest
+
+
+def test_update_before_anything_happened_is_a_one_line_error(cli: CLI) -> None:
+    cli("init", "empty", "--union", "U", "--employer", "E")
+    cli("-C", "empty", "update", ok=False)
 
 
 needs_chromium = pytest.mark.skipif(

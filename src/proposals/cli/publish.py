@@ -28,7 +28,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def _update_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--since", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="default: the last session (the latest update)")
     p.add_argument("--until", metavar="YYYY-MM-DD")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--md", action="store_true", help="Markdown (the default)")
@@ -44,7 +44,10 @@ def cmd_update(args: argparse.Namespace) -> int:
 
     repo = open_repo(args)
     record = public_record(repo)
-    update = build_update(record, args.since, args.until)
+    since = args.since or record.last_session
+    if not since:
+        raise ProposalsError("nothing has been passed or agreed yet, so there is no update to write")
+    update = build_update(record, since, args.until)
     if args.docx:
         target = Path(args.C) / args.docx
         if target.suffix.lower() != ".docx":
