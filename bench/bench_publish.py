@@ -49,7 +49,8 @@ def main() -> None:
     print("|---|---:|---|---:|")
     print(
         f"| `publish`, 60 articles / 800 passes ({pages} pages, {size / 1e6:.1f} MB) | {publish:.2f} s "
-        f"| `status --json` {status * 1000:.0f} ms; `git log --oneline` {gitlog * 1000:.0f} ms | ≤ {TARGET_S:.0f} s |"
+        f"| `status --json` {status * 1000:.0f} ms; `git log --oneline` {gitlog * 1000:.0f} ms "
+        f"| ≤ {TARGET_S:.0f} s |"
     )
 
 
