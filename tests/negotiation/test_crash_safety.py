@@ -100,6 +100,29 @@ def test_pass_killed_between_commit_and_tag_is_detected_and_repaired(tmp_path: P
     ok(repo, "verify")
 
 
+def test_the_library_recorders_finish_an_interrupted_pass_first(tmp_path: Path) -> None:
+    """Not a CLI rule: any front end calling the core's recorders gets the repair and its notice."""
+    from proposals.negotiation.agreements import make_ta
+    from proposals.negotiation.passes import record_pass, withdraw
+    from proposals.negotiation.repo import BargainingRepo
+
+    path = make_repo(tmp_path / "team")
+    for step in ("pass", "withdraw", "ta"):
+        commit = tags(path)["U-1"]
+        git(path, "tag", "-d", "U-1")
+        repo = BargainingRepo.open(path)
+        if step == "pass":
+            write(path, "scheduling", SCHEDULING.replace("four", "five"))
+            record_pass(repo, "union", ["scheduling"], session="2025-02-01")
+        elif step == "withdraw":
+            withdraw(repo, "union", ["scheduling"], session="2025-02-02")
+        else:
+            make_ta(repo, "staffing", union_sign="Ana", employer_sign="Eve", ta_date="2025-02-03")
+        assert tags(path)["U-1"] == commit, step
+        assert repo.take_notices() == ["Repaired: pass U-1 was recorded but not tagged; tagged it"], step
+        assert repo.take_notices() == []
+
+
 def test_ta_killed_between_commit_and_tag_is_repaired_by_repair(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "team")
     hook = install_killer(repo)

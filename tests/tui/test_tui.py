@@ -466,6 +466,26 @@ async def test_record_pass_from_the_board(repo_path: Path) -> None:
         assert str(table.get_cell("staffing", "move")) == "Them"
 
 
+async def test_a_pass_from_the_tui_first_finishes_an_interrupted_one(repo_path: Path) -> None:
+    """The repair-before-recording rule lives in the core, so the TUI follows it like the CLI."""
+    commit = git(repo_path, "rev-parse", "U-3^{commit}").strip()
+    git(repo_path, "tag", "-d", "U-3")  # a pass killed between its commit and its tag
+    repo = BargainingRepo.open(repo_path)
+    repo.write_draft("staffing", STAFFING_E1.replace("quarterly", "every two weeks"))
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "staffing")
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert git(repo_path, "rev-parse", "U-3^{commit}").strip() == commit
+        assert "U-4" in git(repo_path, "tag", "--list").split()
+        notices = [n.message for n in app._notifications]
+        assert any("Repaired: pass U-3 was recorded but not tagged" in n for n in notices), notices
+
+
 async def test_enter_their_pass_by_pasting(repo_path: Path) -> None:
     repo = BargainingRepo.open(repo_path)
     repo.write_draft("wages", "ARTICLE 20: WAGES\n20.1 Our unsent draft.\n")

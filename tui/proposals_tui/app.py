@@ -100,6 +100,8 @@ class ProposalsApp(App[int]):
         run_repo_job(self, self.repo, fn, callback, description)
 
     def on_repo_done(self, message: RepoDone) -> None:
+        for notice in self.repo.take_notices():  # e.g. the core finished an interrupted pass first
+            self.notify(notice, title="Repaired", timeout=10)
         callback = message.callback
         if callback is None:
             return

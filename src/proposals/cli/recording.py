@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from proposals.cli.registry import command, open_repo, print_recorded, repair_first
+from proposals.cli.registry import command, open_repo, print_notices, print_recorded
 from proposals.errors import ProposalsError
 
 
@@ -25,7 +25,6 @@ def cmd_pass(args: argparse.Namespace) -> int:
     from proposals.negotiation.passes import record_pass
 
     repo = open_repo(args)
-    repair_first(repo)
     texts = None
     if args.from_file:
         if len(args.ids) != 1:
@@ -61,10 +60,10 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     from proposals.negotiation.passes import withdraw
 
     repo = open_repo(args)
-    repair_first(repo)
     result = withdraw(
         repo, args.party, args.ids, session=args.session, number=args.number, message=args.message or ""
     )
+    print_notices(repo)
     party = repo.config.party(result.party).name
     print(f"Recorded {party} pass {result.name}: withdraws {', '.join(result.withdrawn)}")
     return 0
@@ -83,7 +82,6 @@ def cmd_ta(args: argparse.Namespace) -> int:
     from proposals.negotiation.agreements import make_ta
 
     repo = open_repo(args)
-    repair_first(repo)
     ta = make_ta(
         repo,
         args.id,
@@ -92,6 +90,7 @@ def cmd_ta(args: argparse.Namespace) -> int:
         ta_date=args.date,
         section=args.section,
     )
+    print_notices(repo)
     what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
     print(f"Tentative agreement on {what}, {ta.date}: tagged {ta.tag}, text locked at {ta.blob[:12]}")
     return 0

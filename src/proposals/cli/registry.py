@@ -44,11 +44,9 @@ def open_repo(args: argparse.Namespace):
     return BargainingRepo.open(args.C)
 
 
-def repair_first(repo) -> None:
-    """Before recording: finish what a crash left half-done (a pass without its tag), and say so."""
-    from proposals.team.integrity import repair_interrupted
-
-    for line in repair_interrupted(repo):
+def print_notices(repo) -> None:
+    """What the core did on its own while recording (it finished an interrupted pass, say)."""
+    for line in repo.take_notices():
         print(line, file=sys.stderr)
 
 
@@ -58,6 +56,7 @@ def print_json(data: object) -> None:
 
 def print_recorded(repo, result) -> None:
     """What a recorded pass says, from the CLI and from import-docx alike."""
+    print_notices(repo)
     party = repo.config.party(result.party).name
     print(f"Recorded {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
     for article_id, ref in result.saved_drafts.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from proposals.cli.registry import command, open_repo, print_recorded, repair_first
+from proposals.cli.registry import command, open_repo, print_recorded
 from proposals.errors import ProposalsError
 
 
@@ -72,7 +72,6 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     from proposals.negotiation.intake import import_docx_pass
 
     repo = open_repo(args)
-    repair_first(repo)
     announced = [a.strip() for a in args.announced.split(",")] if args.announced else None
     intake = import_docx_pass(
         repo, args.file, args.party, session=args.session, number=args.number, announced=announced

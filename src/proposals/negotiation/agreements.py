@@ -25,7 +25,7 @@ from proposals.negotiation.history import (
     current_tas,
 )
 from proposals.negotiation.passes import session_timestamp
-from proposals.negotiation.repo import BargainingRepo, exclusive, validate_date
+from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
 from proposals.store.git import validate_ref_name
 
 
@@ -46,7 +46,7 @@ def _tag_name(repo: BargainingRepo, article_id: str, section: str | None) -> str
     return validate_ref_name(name, "TA tag")
 
 
-@exclusive
+@recorder
 def make_ta(
     repo: BargainingRepo,
     article_id: str,

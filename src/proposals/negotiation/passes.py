@@ -25,7 +25,7 @@ from proposals.negotiation.history import (
     agreed_text_matches,
     current_tas,
 )
-from proposals.negotiation.repo import BargainingRepo, exclusive, validate_date
+from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
 from proposals.store.git import validate_ref_name
 
 PASS_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -101,7 +101,7 @@ def _commit_pass(
     return commit
 
 
-@exclusive
+@recorder
 def record_pass(
     repo: BargainingRepo,
     party: str,
@@ -187,7 +187,7 @@ def record_pass(
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
 
-@exclusive
+@recorder
 def withdraw(
     repo: BargainingRepo,
     party: str,

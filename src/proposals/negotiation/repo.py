@@ -115,6 +115,23 @@ def exclusive(fn: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
+def recorder(fn: Callable[..., T]) -> Callable[..., T]:
+    """Like :func:`exclusive`, for the commands that record: first finish what a killed recorder
+    left half-done (negotiation/recovery.py), so the CLI and the TUI share that rule."""
+
+    @functools.wraps(fn)
+    def wrapper(repo: BargainingRepo, *args: Any, **kwargs: Any) -> T:
+        outermost = not repo._lock_depth
+        with repo.writer_lock():
+            if outermost:
+                from proposals.negotiation.recovery import finish_interrupted
+
+                repo.notices.extend(finish_interrupted(repo))
+            return fn(repo, *args, **kwargs)
+
+    return wrapper
+
+
 class BargainingRepo:
     shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
     git_dir: Path | None = None
@@ -125,6 +142,8 @@ class BargainingRepo:
         self.config = config
         self._history: History | None = None
         self._lock_depth = 0
+        # What the core did on its own (an interrupted pass finished, say) for the front end to show.
+        self.notices: list[str] = []
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -260,6 +279,11 @@ class BargainingRepo:
         finally:
             self._lock_depth = 0
             lock.unlink(missing_ok=True)
+
+    def take_notices(self) -> list[str]:
+        """The notices gathered so far, once: the front end shows them after a command."""
+        notices, self.notices = self.notices, []
+        return notices
 
     def invalidate(self) -> None:
         self._history = None

@@ -15,17 +15,16 @@ at the TA commit or on a remote-tracking branch); ``repair`` fixes what is safe 
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from proposals.errors import ProposalsError
+from proposals.negotiation import recovery
 from proposals.negotiation.agreements import Violation, agreed_text_matches
-from proposals.negotiation.history import T_PASS, T_TA_TAG, TARecord, load_history
-from proposals.negotiation.passes import current_tas, session_timestamp
-from proposals.negotiation.repo import ARTICLES_DIR, NOTES_DIR, BargainingRepo, exclusive
+from proposals.negotiation.history import T_PASS, T_TA_TAG, load_history
+from proposals.negotiation.passes import current_tas
+from proposals.negotiation.recovery import SAFE_KINDS
+from proposals.negotiation.repo import BargainingRepo, exclusive
 from proposals.team.sync import MIRROR_PREFIX
 
 ORPHAN_PREFIX = "refs/proposals/orphans/"
@@ -40,10 +39,6 @@ class Problem:
 
     def line(self) -> str:
         return f"{self.name}: {self.detail}"
-
-
-def _git_dir(repo: BargainingRepo) -> Path:
-    return repo.git_dir or Path(repo.store.out("rev-parse", "--absolute-git-dir").strip())
 
 
 def _trailer(repo: BargainingRepo, commit: str, key: str) -> str:
@@ -64,19 +59,10 @@ def _pushed_tags(repo: BargainingRepo) -> set[str]:
     return {line.split("/", 4)[-1] for line in out.splitlines() if line.count("/") >= 4}
 
 
-def temp_files(repo: BargainingRepo) -> list[Path]:
-    """Leftovers of drafts.atomic_write killed before its rename: `.<name>.<random>.tmp`."""
-    found: list[Path] = []
-    for directory in (repo.root, repo.root / ARTICLES_DIR, repo.root / NOTES_DIR):
-        if directory.is_dir():
-            found += sorted(p for p in directory.glob(".*.tmp") if p.is_file())
-    return found
-
-
 def find_problems(repo: BargainingRepo) -> list[Problem]:
     """Everything half-done in this repo, each marked fixable by ``repair`` or not."""
     problems: list[Problem] = []
-    git_dir = _git_dir(repo)
+    git_dir = recovery.git_dir(repo)
     lock = git_dir / "index.lock"
     if lock.exists():
         age = int(max(0.0, time.time() - lock.stat().st_mtime) // 60)
@@ -95,24 +81,14 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
                 "merge", "merge", "a sync's merge is unfinished; proposals resolve lists what is left", False
             )
         )
-    for path in temp_files(repo):
-        rel = path.relative_to(repo.root)
-        problems.append(
-            Problem("temp-file", str(rel), "left by an interrupted save; repair moves it aside", True)
-        )
-
     history = repo.history()
     tags = repo.store.tags()
-    for record in history.passes:
-        if record.name not in tags:
-            problems.append(
-                Problem("untagged-pass", record.name, "pass recorded but never tagged (interrupted)", True)
-            )
-    for ta in history.tas:
-        if ta.tag and ta.tag not in tags:
-            problems.append(
-                Problem("untagged-ta", ta.tag, "TA recorded but never tagged (interrupted)", True)
-            )
+    details = {
+        "temp-file": "left by an interrupted save; repair moves it aside",
+        "untagged-pass": "pass recorded but never tagged (interrupted)",
+        "untagged-ta": "TA recorded but never tagged (interrupted)",
+    }
+    problems += [Problem(kind, name, details[kind], True) for kind, name in recovery.interrupted(repo)]
 
     known = {p.name for p in history.passes} | {t.tag for t in history.tas} | {"baseline"}
     pushed = _pushed_tags(repo)
@@ -144,43 +120,9 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
     return problems
 
 
-def _tag_pass(repo: BargainingRepo, name: str) -> str:
-    history = repo.history()
-    record = history.pass_named(name)
-    assert record is not None
-    party = repo.config.parties.get(record.party)
-    who = party.name if party else record.party
-    what = (
-        f"Articles: {', '.join(record.articles)}"
-        if record.articles
-        else f"Withdrawn: {', '.join(record.withdrawn)}"
-    )
-    message = (
-        f"{who} proposal {name}, session {record.session}\n\n{what}\n\n"
-        "Tag restored by proposals repair: the pass was interrupted before it was tagged.\n"
-    )
-    date = session_timestamp(record.session) if record.session else None
-    repo.store.tag(name, record.commit, message, date=date)
-    return f"Repaired: pass {name} was recorded but not tagged; tagged it"
-
-
-def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
-    what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
-    message = (
-        f"Tentative agreement on {what}, {ta.date}\n\n"
-        f"For the union: {ta.union_sign}\nFor the employer: {ta.employer_sign}\n\n"
-        "Tag restored by proposals repair: the TA was interrupted before it was tagged.\n"
-    )
-    repo.store.tag(ta.tag, ta.commit, message, date=session_timestamp(ta.date) if ta.date else None)
-    return f"Repaired: TA {ta.tag} was recorded but not tagged; tagged it"
-
-
 def _fix(repo: BargainingRepo, problem: Problem) -> str:
-    if problem.kind == "untagged-pass":
-        return _tag_pass(repo, problem.name)
-    if problem.kind == "untagged-ta":
-        ta = next(t for t in repo.history().tas if t.tag == problem.name)
-        return _tag_ta(repo, ta)
+    if problem.kind in SAFE_KINDS:
+        return recovery.fix(repo, problem.kind, problem.name)
     if problem.kind == "orphan-tag":
         obj = repo.store.tags()[problem.name][0]
         repo.store.update_ref(f"{ORPHAN_PREFIX}{problem.name}", obj)
@@ -189,12 +131,7 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
             f"Repaired: tag {problem.name} marked a commit no longer in the branch; "
             f"kept it as {ORPHAN_PREFIX}{problem.name}"
         )
-    assert problem.kind == "temp-file"
-    target_dir = _git_dir(repo) / "proposals" / "interrupted"
-    target_dir.mkdir(parents=True, exist_ok=True)
-    source = repo.root / problem.name
-    shutil.move(str(source), target_dir / f"{int(time.time())}-{os.getpid()}-{source.name}")
-    return f"Repaired: moved {problem.name} (an interrupted save) into {target_dir}"
+    raise AssertionError(problem.kind)
 
 
 @exclusive
@@ -217,15 +154,6 @@ def repair(repo: BargainingRepo, *, kinds: tuple[str, ...] | None = None) -> tup
             left.append(Problem(problem.kind, problem.name, f"could not repair: {exc}", False))
     repo.invalidate()
     return done, left
-
-
-def repair_interrupted(repo: BargainingRepo) -> list[str]:
-    """The safe, additive repairs run before recording anything: missing tags, stray temp files."""
-    try:
-        done, _ = repair(repo, kinds=("untagged-pass", "untagged-ta", "temp-file"))
-    except ProposalsError:
-        return []  # the command itself will report what is wrong, in its own words
-    return done
 
 
 def extra_violations(repo: BargainingRepo) -> list[Violation]:

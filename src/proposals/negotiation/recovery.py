@@ -1,0 +1,122 @@
+"""Finishing what a killed recorder left half-done, before anything new is recorded.
+
+A pass is a commit and then a tag, a TA the same, and a draft is a temp file renamed into place, so
+a process killed between the two steps leaves a pass without its tag or a stray temp file. Every
+recording command, from the CLI and the TUI alike, finishes that work first (ARCHITECTURE.md, "one
+core path"): ``repo.py``'s ``recorder`` decorator calls :func:`finish_interrupted` under the writer
+lock and keeps what it did in ``repo.notices`` for the front end to show. ``proposals repair`` (team
+integrity) reuses the same finders and fixers and adds the repairs that need more care.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from proposals.errors import ProposalsError
+from proposals.negotiation.history import TARecord
+
+if TYPE_CHECKING:
+    from proposals.negotiation.repo import BargainingRepo
+
+# The repairs that only add what the record already says (a tag its commit names, a temp file set
+# aside): safe to run unasked before every recording.
+SAFE_KINDS = ("untagged-pass", "untagged-ta", "temp-file")
+
+
+def git_dir(repo: BargainingRepo) -> Path:
+    return repo.git_dir or Path(repo.store.out("rev-parse", "--absolute-git-dir").strip())
+
+
+def temp_files(repo: BargainingRepo) -> list[Path]:
+    """Leftovers of drafts.atomic_write killed before its rename: `.<name>.<random>.tmp`."""
+    from proposals.negotiation.repo import ARTICLES_DIR, NOTES_DIR
+
+    found: list[Path] = []
+    for directory in (repo.root, repo.root / ARTICLES_DIR, repo.root / NOTES_DIR):
+        if directory.is_dir():
+            found += sorted(p for p in directory.glob(".*.tmp") if p.is_file())
+    return found
+
+
+def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
+    """(kind, name) of every safe repair this repo needs: untagged passes and TAs, temp files."""
+    found = [("temp-file", str(p.relative_to(repo.root))) for p in temp_files(repo)]
+    history = repo.history()
+    tags = repo.store.tags()
+    found += [("untagged-pass", r.name) for r in history.passes if r.name not in tags]
+    found += [("untagged-ta", t.tag) for t in history.tas if t.tag and t.tag not in tags]
+    return found
+
+
+def _tag_pass(repo: BargainingRepo, name: str) -> str:
+    from proposals.negotiation.passes import session_timestamp
+
+    record = repo.history().pass_named(name)
+    assert record is not None
+    party = repo.config.parties.get(record.party)
+    who = party.name if party else record.party
+    what = (
+        f"Articles: {', '.join(record.articles)}"
+        if record.articles
+        else f"Withdrawn: {', '.join(record.withdrawn)}"
+    )
+    message = (
+        f"{who} proposal {name}, session {record.session}\n\n{what}\n\n"
+        "Tag restored by proposals repair: the pass was interrupted before it was tagged.\n"
+    )
+    date = session_timestamp(record.session) if record.session else None
+    repo.store.tag(name, record.commit, message, date=date)
+    return f"Repaired: pass {name} was recorded but not tagged; tagged it"
+
+
+def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
+    from proposals.negotiation.passes import session_timestamp
+
+    what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
+    message = (
+        f"Tentative agreement on {what}, {ta.date}\n\n"
+        f"For the union: {ta.union_sign}\nFor the employer: {ta.employer_sign}\n\n"
+        "Tag restored by proposals repair: the TA was interrupted before it was tagged.\n"
+    )
+    repo.store.tag(ta.tag, ta.commit, message, date=session_timestamp(ta.date) if ta.date else None)
+    return f"Repaired: TA {ta.tag} was recorded but not tagged; tagged it"
+
+
+def _set_aside(repo: BargainingRepo, relpath: str) -> str:
+    target_dir = git_dir(repo) / "proposals" / "interrupted"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    source = repo.root / relpath
+    shutil.move(str(source), target_dir / f"{int(time.time())}-{os.getpid()}-{source.name}")
+    return f"Repaired: moved {relpath} (an interrupted save) into {target_dir}"
+
+
+def fix(repo: BargainingRepo, kind: str, name: str) -> str:
+    """Do one safe repair; the line says what was done."""
+    if kind == "untagged-pass":
+        return _tag_pass(repo, name)
+    if kind == "untagged-ta":
+        return _tag_ta(repo, next(t for t in repo.history().tas if t.tag == name))
+    if kind == "temp-file":
+        return _set_aside(repo, name)
+    raise ValueError(f"not a safe repair: {kind}")
+
+
+def finish_interrupted(repo: BargainingRepo) -> list[str]:
+    """Run every safe repair (under the caller's writer lock); what was done, one line each."""
+    done: list[str] = []
+    try:
+        needed = interrupted(repo)
+    except ProposalsError:
+        return done  # the command itself will report what is wrong, in its own words
+    for kind, name in needed:
+        try:
+            done.append(fix(repo, kind, name))
+        except (ProposalsError, OSError):
+            continue  # left for `proposals repair`, which explains it
+    if done:
+        repo.invalidate()
+    return done
