@@ -206,3 +206,30 @@ def random_edit_cases(seed: int = 7, articles: int = 6, rate: float = 0.06) -> l
                 new_lines.append(" ".join(rng.choice(vocab) for _ in range(8)))
         out.append(Case(f"random-{path.stem}", old, "\n".join(new_lines) + "\n"))
     return out
+
+
+def move_cases() -> list[Case]:
+    """A paragraph moved, alone and with edits made on the way (the engine finds the moves).
+
+    Each edited case changes words *inside* the moved paragraph, the change a redline must never
+    hide behind "moved": no edit, an inserted word, a deleted phrase, a replaced sentence, and
+    two moved paragraphs landing side by side, each edited.
+    """
+    head, s1, s2, s3, s4 = STAFFING.rstrip("\n").split("\n\n")
+
+    def doc(*paragraphs: str) -> str:
+        return "\n\n".join(paragraphs) + "\n"
+
+    extra = " Panels shall be reviewed each year by the Staffing Committee."
+    replaced = " No Clinician shall be assigned patients above the panel limit without consent."
+    return [
+        Case("move-no-edit", STAFFING, doc(head, s1, s3, s4, s2)),
+        Case("move-inserted-word", STAFFING, doc(head, s1, s3, s4, s2.replace("shall not", "shall never, in any month,"))),
+        Case("move-deleted-words", STAFFING, doc(head, s1, s3, s4, s2.replace(", prorated by FTE for part-time Clinicians", ""))),
+        Case("move-replaced-sentence", doc(head, s1, s2 + extra, s3, s4), doc(head, s1, s3, s4, s2 + replaced)),
+        Case(
+            "move-beside-move",
+            STAFFING,
+            doc(head, s3, s4, s1.replace("every clinic", "each clinic"), s2.replace("1,800", "1,650")),
+        ),
+    ]

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from difffix import Op
+from docx_checks import document_root, schema_problems
 from docx_samples import (
     EMPLOYER,
     SAFETY,
@@ -28,6 +29,7 @@ from docx_samples import (
     cases,
     demo_cases,
     engine_diff,
+    move_cases,
     random_edit_cases,
 )
 
@@ -96,7 +98,7 @@ ENDS_IN_INSERT = [
 
 
 def _singles() -> list[Case]:
-    return [*cases(), *demo_cases()]
+    return [*cases(), *demo_cases(), *move_cases()]
 
 
 def _group(name: str) -> list[Case]:
@@ -129,6 +131,7 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
     for case in _all_cases():
         changes = [ArticleChange(c.old, c.new, c.ops) for c in _group(case.name)]
         path = _tracked(tmp / f"{case.name}.docx", changes)
+        assert schema_problems(document_root(path)) == [], case.name
         jobs += [(case.name, "accept", path), (case.name, "reject", path), (case.name, "resave", path)]
     clean = tmp / "clean.docx"
     export_proposal(

@@ -29,6 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement
 
 from proposals.errors import ProposalsError
+from proposals.word.moves import Layout
 from proposals.word.ooxml import (
     Kind,
     OpLike,
@@ -320,8 +321,17 @@ def _default_diff(old: str, new: str) -> Sequence[OpLike]:
     return diff_text(old, new)
 
 
-def _union(change: ArticleChange, diff: DiffFn | None) -> list[UnionPara]:
-    """Union paragraphs of one article, its final newline kept out of the revisions."""
+def _inner_diff(old: str, new: str) -> Sequence[OpLike]:
+    """A moved block's old text against its new text: words only, no moves inside moves."""
+    from proposals.redline import diff_text
+
+    return diff_text(old, new, moves=False)
+
+
+def _union(change: ArticleChange, diff: DiffFn | None, layout: Layout = Layout.SPLIT) -> list[UnionPara]:
+    """Union paragraphs of one article, its final newline kept out of the revisions.
+
+    Each move's own edits are shown inside it (``word.moves``), laid out for ``layout``."""
     old = change.old[:-1] if change.old.endswith("\n") else change.old
     new = change.new[:-1] if change.new.endswith("\n") else change.new
     ops: Sequence[OpLike] | None = None
@@ -349,7 +359,7 @@ def _union(change: ArticleChange, diff: DiffFn | None) -> list[UnionPara]:
         final = "insert"
     elif old and not new:
         final = "delete"
-    return split_paragraphs(ops, final_mark=final)
+    return split_paragraphs(ops, final_mark=final, inner=diff or _inner_diff, layout=layout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,7 +458,7 @@ def _write_articles(
         writer = RevisionWriter(author, when)
         last_mark: Kind = "equal"
         for art in articles:
-            paras = _union(art, diff)
+            paras = _union(art, diff, Layout.SPLIT if mode == "tracked" else Layout.AT_DESTINATION)
             if not paras or (len(paras) == 1 and not paras[0].pieces):
                 continue
             styler = _para_styler(ids)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal, Protocol
 
+from proposals.word.moves import InnerDiff, Layout, inner_edits
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = 'xml:space="preserve"'
 Kind = Literal["equal", "delete", "insert"]
@@ -42,11 +44,16 @@ class OpLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of text inside one union paragraph with one revision kind."""
+    """A run of text inside one union paragraph with one revision kind.
+
+    ``changed`` marks a word a move dropped or added on the way (``word.moves``): it keeps the
+    move id, so it sits inside the move's range, but is written as a plain deletion/insertion.
+    """
 
     kind: Kind
     text: str
     move: str | None = None
+    changed: bool = False
 
 
 @dataclass(slots=True)
@@ -84,23 +91,34 @@ def check_text(text: str, where: str) -> None:
         )
 
 
-def split_paragraphs(ops: Iterable[OpLike], *, final_mark: Kind = "equal") -> list[UnionPara]:
+def split_paragraphs(
+    ops: Iterable[OpLike],
+    *,
+    final_mark: Kind = "equal",
+    inner: InnerDiff | None = None,
+    layout: Layout = Layout.SPLIT,
+) -> list[UnionPara]:
     """Cut an article's ops into union paragraphs (see the module docstring).
 
     The caller strips the article's final newline before diffing, so the last paragraph has
     no newline and gets ``final_mark``: ``insert`` for a wholly new article, ``delete`` for a
-    removed one, so that rejecting (accepting) leaves nothing of it behind.
+    removed one, so that rejecting (accepting) leaves nothing of it behind. With ``inner`` (a
+    diff of two texts) each move's own edits are cut out of it as ``changed`` pieces, laid out
+    as ``layout`` says (``word.moves``).
     """
+    flat = list(_flat_ops(ops))
+    if inner is not None:
+        flat = inner_edits(flat, inner, layout)
     paras: list[UnionPara] = [UnionPara()]
-    for kind, text, move in _flat_ops(ops):
+    for kind, text, move, changed in flat:
         parts = text.split("\n")
         for i, part in enumerate(parts):
             if part:
                 cur = paras[-1].pieces
-                if cur and cur[-1].kind == kind and cur[-1].move == move:
-                    cur[-1] = Piece(kind, cur[-1].text + part, move)
+                if cur and cur[-1].kind == kind and cur[-1].move == move and cur[-1].changed == changed:
+                    cur[-1] = Piece(kind, cur[-1].text + part, move, changed)
                 else:
-                    cur.append(Piece(kind, part, move))
+                    cur.append(Piece(kind, part, move, changed))
             if i < len(parts) - 1:
                 paras[-1].mark = kind
                 paras[-1].mark_move = move
@@ -109,8 +127,8 @@ def split_paragraphs(ops: Iterable[OpLike], *, final_mark: Kind = "equal") -> li
     return paras
 
 
-def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None]]:
-    """(kind, text, move) triples; an ``equal`` op whose old side differs invisibly (the
+def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None, bool]]:
+    """(kind, text, move, False) tuples; an ``equal`` op whose old side differs invisibly (the
     engine's ``old_text``: another Unicode normal form) becomes a delete plus an insert, so
     rejecting all changes restores the old bytes exactly."""
     for op in ops:
@@ -120,12 +138,12 @@ def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None]]:
         if kind == "equal":
             old_text = getattr(op, "old_text", None)
             if old_text is not None and old_text != op.text:
-                yield "delete", old_text, None
-                yield "insert", op.text, None
+                yield "delete", old_text, None, False
+                yield "insert", op.text, None, False
             else:
-                yield "equal", op.text, None
+                yield "equal", op.text, None, False
         else:
-            yield kind, op.text, op.move  # type: ignore[misc]
+            yield kind, op.text, op.move, False  # type: ignore[misc]
 
 
 When = date | datetime | str
@@ -332,7 +350,10 @@ def tracked_xml(
                     markup, rid = writer.range_start(side, name)
                     open_ids[key] = rid
                     out.append(markup)
-                out.append(writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text))
+                if piece.changed:  # a word the move dropped or added: a plain revision in its range
+                    out.append(writer.dele(piece.text) if side == "From" else writer.ins(piece.text))
+                else:
+                    out.append(writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text))
                 if bounds[key][1] == (pi, ri):
                     out.append(f'<w:move{side}RangeEnd w:id="{open_ids.pop(key)}"/>')
             elif piece.kind == "delete":
@@ -387,9 +408,9 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
             if piece.kind == "equal":
                 out.append(run(piece.text))
             elif piece.kind == "insert":
-                out.append(run(piece.text, mv_to if piece.move in moves else ins))
+                out.append(run(piece.text, mv_to if piece.move in moves and not piece.changed else ins))
             else:
-                out.append(run(piece.text, mv_from if piece.move in moves else dele))
+                out.append(run(piece.text, mv_from if piece.move in moves and not piece.changed else dele))
         if para.mark == "delete" and para.wholly is None:
             out.append(run("\u00b6", mv_from if para.mark_move in moves else dele))
         out.append("</w:p>")
