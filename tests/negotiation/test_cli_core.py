@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import CLI, PARKING, SCHEDULING, STAFFING, cli_env, git
 
-STATUS_KEYS = {"id", "number", "title", "economic", "status", "last_pass", "ta"}
+STATUS_KEYS = {"id", "number", "title", "kind", "economic", "status", "last_pass", "ta"}
 
 
 def status_of(cli: CLI, repo: Path) -> dict[str, dict]:

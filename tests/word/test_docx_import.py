@@ -191,7 +191,8 @@ def test_heading_of() -> None:
     assert heading_of("ARTICLE 6: STAFFING") == ("6", "STAFFING")
     assert heading_of("ARTICLE 12A \u2014 Leaves") == ("12A", "Leaves")
     assert heading_of("ARTICLE 9") == ("9", "")
-    assert heading_of("Article 9: Hours") is None
+    assert heading_of("Article 9: Hours") == ("9", "Hours")  # as contracts write it (issue 11)
+    assert heading_of("Article 9 of this Agreement applies to all Clinicians.") is None
     assert heading_of("Article 9: Hours", heading_style=True) == ("9", "Hours")
     assert heading_of("ARTICLE 12 SHALL APPLY TO ALL") is None
 

@@ -12,13 +12,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from proposals.contract.headings import Kind, read_heading
 from proposals.errors import ProposalsError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-HEADING_RE = re.compile(
-    r"^\s*ARTICLE\s+(?P<number>[0-9]+[A-Za-z]?(?:\.[0-9]+)?)\s*[:.\u2014\u2013-]?\s*(?P<title>.*?)\s*$",
-    re.IGNORECASE,
-)
 SECTION_RE = re.compile(r"^\s*(?:Section\s+)?(?P<number>\d+\.\d+[A-Za-z]?)(?=[\s.:)]|$)")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
@@ -32,6 +29,20 @@ def validate_id(article_id: str) -> str:
             "(no '/', '..' or leading '-')"
         )
     return article_id
+
+
+def slug_id(kind: str, number: str, title: str) -> str:
+    """A new part's id from its heading: a slug of the title ("Hours of Work" → ``hours-of-work``),
+    as ids stay stable when articles are renumbered; ``preamble``, ``appendix-a``, ``letter-3``
+    when there is no title."""
+    if kind == "preamble":
+        return "preamble"
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:56].strip("-")
+    if base:
+        return base
+    label = "article" if kind == "article" else kind
+    tail = re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
+    return f"{label}-{tail}" if tail else label
 
 
 def decode_article(data: bytes, where: str) -> str:
@@ -87,6 +98,12 @@ def normalise_text(text: str) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+def comparable(text: str) -> str:
+    """Text as compared between documents: spacing and blank lines between paragraphs are
+    layout, not language (Word documents have no blank lines; our files may)."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+
+
 def titlecase(title: str) -> str:
     """Headings are often in capitals; boards read better in title case."""
     if not title.isupper():
@@ -101,17 +118,25 @@ def titlecase(title: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A part's number (as written: "6", "VI", "A"), title and kind, read from its text."""
+
     number: str
     title: str
+    kind: Kind | None = None
 
 
 def parse_heading(text: str, fallback_title: str = "") -> Heading:
-    """The number lives in the heading line, not the id: articles get renumbered."""
-    first = text.split("\n", 1)[0] if text else ""
-    match = HEADING_RE.match(first)
-    if not match:
+    """The number lives in the heading, not the id: articles get renumbered.
+
+    The grammar is :mod:`proposals.contract.headings`; ``kind`` is None when the text does not
+    start with a heading (the first line is then the title shown).
+    """
+    found = read_heading(text) if text else None
+    if found is None:
+        first = text.split("\n", 1)[0] if text else ""
         return Heading("", first.strip() or fallback_title)
-    return Heading(match["number"], titlecase(match["title"]) or fallback_title)
+    title = found.title or ("Preamble" if found.kind == "preamble" else "")
+    return Heading(found.number, titlecase(title) or fallback_title, found.kind)
 
 
 def sections(text: str) -> dict[str, str]:

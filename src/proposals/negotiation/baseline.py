@@ -19,8 +19,11 @@ def read_text_dir(directory: Path) -> dict[str, str]:
     for path in sorted(directory.glob("*.txt")):
         article_id = validate_id(path.stem)
         texts[article_id] = normalise_text(decode_article(path.read_bytes(), str(path)))
-        if not parse_heading(texts[article_id]).number:
-            raise ProposalsError(f"{path}: the first line must be a heading like 'ARTICLE 6: STAFFING'")
+        if parse_heading(texts[article_id]).kind is None:
+            raise ProposalsError(
+                f"{path}: the first line must be a heading like 'ARTICLE 6: STAFFING', 'PREAMBLE' "
+                "or 'APPENDIX A'"
+            )
     if not texts:
         raise ProposalsError(f"{directory} holds no .txt articles")
     return texts

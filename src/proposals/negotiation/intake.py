@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proposals.contract.part import normalise_text
+from proposals.contract.part import comparable, normalise_text
 from proposals.errors import ProposalsError
 from proposals.negotiation.passes import PassResult, record_pass
 from proposals.negotiation.repo import BargainingRepo
@@ -51,14 +51,17 @@ def import_docx_pass(
     accepted = read_docx(source, "accepted")
     if not accepted.articles:
         raise ProposalsError(f"{source.name}: no article headings like 'ARTICLE 6: STAFFING' found")
-    rejected = read_docx(source, "rejected") if accepted.has_revisions else None
-    claimed = {a.number + a.title: a.text for a in rejected.articles} if rejected else {}
-
     known = {}
     for article_id in repo.article_ids():
         text = repo.table_text(article_id) or repo.read_draft(article_id)
         if text is not None:
             known[article_id] = text
+    # What their tracked changes start from, matched to our parts on its own: a heading they
+    # retitled or renumbered by a tracked change is still ours in the rejected view.
+    rejected = read_docx(source, "rejected") if accepted.has_revisions else None
+    claimed = {
+        i: a.text for a, i in (match_articles(rejected.articles, known) if rejected else []) if i is not None
+    }
     intake = Intake(None)
     texts: dict[str, str] = {}
     for article, article_id in match_articles(accepted.articles, known):
@@ -72,16 +75,16 @@ def import_docx_pass(
         intake.matched[article_id] = article.text.split("\n", 1)[0]
         table = repo.table_text(article_id)
         new = normalise_text(article.text)
-        if table is not None and normalise_text(table) == new:
+        if table is not None and comparable(table) == comparable(new):
             intake.unchanged.append(article_id)
             continue
         texts[article_id] = new
-        base = claimed.get(article.number + article.title)
-        if table is not None and base is not None and normalise_text(base) != normalise_text(table):
-            words = _words_changed(table, base)
+        base = claimed.get(article_id)
+        if table is not None and base is not None and comparable(base) != comparable(table):
+            words = _words_changed(comparable(table), comparable(base))
+            what = f"{words} words differ" if words else "the paragraphs are divided differently"
             intake.unannounced[article_id] = (
-                f"{words} words differ between the text on the table and the text their tracked "
-                "changes start from"
+                f"{what} between the text on the table and the text their tracked changes start from"
             )
         elif announced is not None and article_id not in announced:
             intake.unannounced[article_id] = "changed, but not in the list of articles they announced"

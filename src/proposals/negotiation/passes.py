@@ -140,9 +140,10 @@ def record_pass(
             new = normalise_text(draft)
         if not new.strip():
             raise ProposalsError(f"{article_id} is empty; use proposals withdraw to withdraw it")
-        if not parse_heading(new).number:
+        if parse_heading(new).kind is None:
             raise ProposalsError(
-                f"{article_id}: the first line must be the heading, e.g. 'ARTICLE 6: STAFFING'"
+                f"{article_id}: the first line must be the heading, e.g. 'ARTICLE 6: STAFFING', "
+                "'PREAMBLE' or 'APPENDIX A'"
             )
         old = repo.text_at_commit(article_id, head) if head else None
         if old == new:

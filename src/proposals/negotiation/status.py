@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 
+from proposals.contract.headings import KINDS, order_key
 from proposals.contract.part import parse_heading
 from proposals.negotiation.history import PassRecord, TARecord, current_tas
 from proposals.negotiation.repo import BargainingRepo
@@ -25,6 +25,12 @@ class StatusRow:
     move: str | None  # the party whose move it is, for open articles
     last_pass: PassRecord | None
     tas: tuple[TARecord, ...]  # standing TAs: the whole article, or sections
+    kind: str | None = None  # preamble, article, appendix, letter (None: no heading)
+
+    @property
+    def order(self) -> tuple:
+        """Contract order: preamble, articles by number, appendices, letters; then the id."""
+        return (part_order(self.kind, self.number), self.id)
 
     @property
     def ta(self) -> TARecord | None:
@@ -37,6 +43,7 @@ class StatusRow:
             "id": self.id,
             "number": self.number,
             "title": self.title,
+            "kind": self.kind,
             "economic": self.economic,
             "status": self.status,
             "last_pass": None
@@ -60,9 +67,13 @@ class StatusRow:
 
 
 def number_key(number: str) -> tuple:
-    """Article numbers sort as numbers ("2" before "10"), unnumbered last."""
-    parts = re.findall(r"\d+|\D+", number)
-    return (0 if number else 1, [(0, int(p)) if p.isdigit() else (1, p) for p in parts])
+    """Article numbers sort as numbers ("2" before "10", "VI" as 6), unnumbered last."""
+    return part_order("article" if number else None, number)
+
+
+def part_order(kind: str | None, number: str) -> tuple:
+    """The contract order of a part (the grammar's :func:`order_key`); no heading sorts last."""
+    return order_key(kind, number) if kind in KINDS else (len(KINDS), 0, number)
 
 
 def status_rows(repo: BargainingRepo) -> list[StatusRow]:
@@ -103,9 +114,10 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
                 move=move,
                 last_pass=last_pass,
                 tas=tuple(whole or standing),
+                kind=heading.kind,
             )
         )
-    rows.sort(key=lambda r: (number_key(r.number), r.id))
+    rows.sort(key=lambda r: r.order)
     return rows
 
 

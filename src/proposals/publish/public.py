@@ -127,7 +127,7 @@ def public_record(repo: BargainingRepo) -> PublicRecord:
                 ta_text=ta_text,
             )
         )
-    parts.sort(key=lambda p: (number_key(p.number), p.id))
+    parts.sort(key=lambda p: (rows[p.id].order if p.id in rows else (number_key(p.number), p.id)))
     shown = {p.id for p in parts}
     passes = tuple(
         p for p in history.passes if visibility.passes and shown & (set(p.articles) | set(p.withdrawn))

@@ -28,6 +28,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement
 
+from proposals.contract.headings import order_key, read_heading
 from proposals.errors import ProposalsError
 from proposals.word.moves import Layout
 from proposals.word.ooxml import (
@@ -73,7 +74,6 @@ STYLES_USED = (
 
 _LIST_RE = re.compile(r"^\s*\((?P<tag>[a-z]{1,4}|[0-9]{1,3})\)")
 _ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
-_ARTICLE_RE = re.compile(r"^\s*ARTICLE\s+(?P<number>\d+)(?P<rest>[A-Za-z]?(?:\.\d+)?)", re.I)
 
 
 class ExportError(ProposalsError, ValueError):
@@ -730,7 +730,7 @@ def export_contract(
     """
     if changes not in ("none", "redline", "tracked"):
         raise ExportError(f"unknown changes mode {changes!r}: use none, redline or tracked")
-    ordered = sorted(articles, key=lambda a: (article_sort_key(_number_of(a.text)), a.text.split("\n", 1)[0]))
+    ordered = sorted(articles, key=lambda a: (_order_of(a.text), a.text.split("\n", 1)[0]))
     day = _iso_day(compiled)
     heading = title or f"Agreement between {employer} and {union}"
     lines = [heading, f"Compiled {day} from tentative agreements and the agreement in force"]
@@ -763,8 +763,14 @@ def export_contract(
 
 
 def _number_of(text: str) -> str:
-    match = _ARTICLE_RE.match(text.split("\n", 1)[0])
-    return (match["number"] + match["rest"]) if match else ""
+    found = read_heading(text)
+    return found.number if found else ""
+
+
+def _order_of(text: str) -> tuple[int, int, str]:
+    """Contract order from the heading: preamble, articles by number, appendices, letters."""
+    found = read_heading(text)
+    return order_key(found.kind, found.number) if found else (9, 0, "")
 
 
 __all__ = [

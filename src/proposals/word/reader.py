@@ -25,6 +25,9 @@ from typing import IO, Literal
 
 from lxml import etree
 
+from proposals.contract.headings import arabic, match_heading, read_heading
+from proposals.contract.part import slug_id
+from proposals.contract.split import Line, part_ids, split_parts
 from proposals.errors import ProposalsError
 
 View = Literal["accepted", "rejected"]
@@ -43,11 +46,6 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 10_000
 
-HEADING_RE = re.compile(
-    r"^\s*ARTICLE\s+(?P<number>\d+[A-Za-z]?(?:\.\d+)?|[IVXLC]+)"
-    r"\s*(?:[:.\u2014\u2013-]\s*(?P<title>.*?))?\s*$"
-)
-HEADING_ANYCASE_RE = re.compile(HEADING_RE.pattern, re.IGNORECASE)
 
 
 class DocxError(ProposalsError, ValueError):
@@ -66,6 +64,7 @@ class Paragraph:
 
     text: str
     heading_style: bool = False
+    toc: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +74,7 @@ class ImportedArticle:
     number: str
     title: str
     text: str
+    kind: str = "article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,79 +401,23 @@ def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
 # --------------------------------------------------------------------------- articles
 
 
-def _article_text(lines: list[str]) -> str:
-    """Our file format: trailing blanks off each line, no trailing blank lines, final LF."""
-    cleaned = [line.rstrip() for line in lines]
-    while cleaned and not cleaned[-1]:
-        cleaned.pop()
-    return "\n".join(cleaned) + "\n" if cleaned else ""
-
-
 def heading_of(text: str, heading_style: bool = False) -> tuple[str, str] | None:
-    """(number, title) when a paragraph is an article heading, else None.
-
-    "ARTICLE 12: TITLE" in capitals always is; "Article 12 - Title" only when Word styles the
-    paragraph as a heading, so a sentence starting "Article 12 of this Agreement..." is not.
-    """
-    match = HEADING_RE.match(text)
-    if match is None and heading_style:
-        match = HEADING_ANYCASE_RE.match(text)
-    if match is None:
+    """(number, title) when a paragraph is an article heading, else None (the grammar is
+    :func:`proposals.contract.headings.match_heading`)."""
+    found = match_heading(text, heading_style=heading_style)
+    if found is None or found.kind != "article":
         return None
-    title = (match["title"] or "").strip()
-    if match["title"] is None and not heading_style and len(text.split()) > 2:
-        return None  # "ARTICLE 12 SHALL APPLY" without a separator reads as a sentence
-    return match["number"], title
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def arabic(number: str) -> str:
-    """ "VI" → "6" so a contract numbered in Roman numerals matches ours; others unchanged."""
-    if not number or any(c not in _ROMAN for c in number):
-        return number
-    total = 0
-    for i, c in enumerate(number):
-        value = _ROMAN[c]
-        total += -value if i + 1 < len(number) and _ROMAN[number[i + 1]] > value else value
-    return str(total)
-
-
-def _make_article(head: tuple[str, str], lines: list[str]) -> ImportedArticle:
-    """An article; a heading without a title ("ARTICLE 6" alone) takes the next short line
-    in capitals ("STAFFING") as its title, as many Word contracts set it on two lines."""
-    number, title = head
-    if not title:
-        rest = [line.strip() for line in lines[1:] if line.strip()]
-        if rest and rest[0].isupper() and len(rest[0].split()) <= 8:
-            title = rest[0]
-    return ImportedArticle(number, title, _article_text(lines))
+    return found.number, found.title
 
 
 def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], str]:
-    """Cut paragraphs into articles at their headings; text before the first is the preamble."""
-    articles: list[ImportedArticle] = []
-    preamble: list[str] = []
-    current: list[str] | None = None
-    head: tuple[str, str] = ("", "")
-    for para in paragraphs:
-        lines = para.text.split("\n")
-        found = heading_of(lines[0], para.heading_style)
-        if found is not None:
-            if current is not None:
-                articles.append(_make_article(head, current))
-            current = []
-            head = found
-        for line in lines:
-            (preamble if current is None else current).append(line)
-    if current is not None:
-        articles.append(_make_article(head, current))
-    return articles, _article_text(preamble)
+    """Cut paragraphs into parts at their headings; text before the first is the front matter."""
+    split = split_parts(Line(p.text, p.heading_style, p.toc) for p in paragraphs)
+    return [ImportedArticle(p.number, p.title, p.text, p.kind) for p in split.parts], split.front
 
 
 def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
-    """A .docx as article texts in our format (accepted view: the other side's proposal).
+    """A .docx as part texts in our format (accepted view: the other side's proposal).
 
     Raises :class:`DocxError` with a one-line message for anything that is not a readable,
     unencrypted, reasonably sized Word document.
@@ -484,32 +428,23 @@ def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
 
 
 def slug(title: str, number: str = "") -> str:
-    """An article id from its heading ("Hours of Work" → ``hours-of-work``), as ids are
-    stable slugs independent of the article number."""
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:56].strip("-")
-    return base or (f"article-{number.lower()}" if number else "article")
+    """An article id from its heading (see :func:`proposals.contract.part.slug_id`)."""
+    return slug_id("article", number, title)
 
 
 def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str]:
-    """Article id → text for every article in a .docx (``baseline --from-docx``).
+    """Part id → text for every part in a .docx (``baseline --from-docx``).
 
     Ids are slugs of the titles, made unique with ``-2``, ``-3``; text before the first
-    heading is not an article and is left out. Raises :class:`DocxError` when the file holds
-    no ``ARTICLE n:`` heading at all.
+    heading becomes the preamble when it reads as one. Raises :class:`DocxError` when the file
+    holds no heading at all.
     """
-    imported = read_docx(source, view)
-    if not imported.articles:
+    paragraphs, _ = _read(source, view)
+    split = split_parts((Line(p.text, p.heading_style, p.toc) for p in paragraphs), front_as_preamble=True)
+    if not any(p.kind != "preamble" for p in split.parts):
         name = str(source) if isinstance(source, (str, os.PathLike)) else "document"
         raise DocxError(f"{name}: no article headings like 'ARTICLE 6: STAFFING' found")
-    texts: dict[str, str] = {}
-    for art in imported.articles:
-        base = slug(art.title, art.number)
-        article_id, n = base, 1
-        while article_id in texts:
-            n += 1
-            article_id = f"{base}-{n}"
-        texts[article_id] = art.text
-    return texts
+    return dict(zip(part_ids(split.parts), (p.text for p in split.parts), strict=True))
 
 
 def _norm_title(title: str) -> str:
@@ -527,15 +462,16 @@ def match_articles(
     """
     heads = {}
     for article_id, text in known.items():
-        first = text.split("\n", 1)[0]
-        found = heading_of(first, heading_style=True)
-        heads[article_id] = (arabic(found[0]), _norm_title(found[1])) if found else ("", "")
+        found = read_heading(text)
+        heads[article_id] = (
+            (found.kind, found.value, _norm_title(found.title)) if found else ("", "", "")
+        )
     used: set[str] = set()
     result: list[tuple[ImportedArticle, str | None]] = [(a, None) for a in articles]
     rules = (
-        lambda a, h: arabic(a.number) == h[0] and _norm_title(a.title) == h[1],
-        lambda a, h: bool(h[1]) and _norm_title(a.title) == h[1],
-        lambda a, h: bool(a.number) and arabic(a.number) == h[0],
+        lambda a, h: a.kind == h[0] and arabic(a.number) == h[1] and _norm_title(a.title) == h[2],
+        lambda a, h: a.kind == h[0] and bool(h[2]) and _norm_title(a.title) == h[2],
+        lambda a, h: a.kind == h[0] and bool(a.number) and arabic(a.number) == h[1],
     )
     for rule in rules:
         for i, (art, matched) in enumerate(result):

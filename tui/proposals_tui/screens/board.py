@@ -140,7 +140,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         if self.sort == "last pass":
             session = row.last_pass.session if row.last_pass else ""
             return (session == "", tuple(-ord(c) for c in session))
-        return (number_key(row.number), row.id)
+        return row.order
 
     def refill(self) -> None:
         """Rebuild the visible rows from the loaded data: filter, then sort; keep the cursor."""

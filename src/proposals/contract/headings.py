@@ -1,0 +1,270 @@
+"""The heading grammar of a contract's parts: the one place that decides what a heading is.
+
+A contract is a preamble, numbered articles, appendices (schedules, exhibits: wage tables) and
+letters (letters of agreement, memoranda of understanding, side letters). Every reader (.docx,
+PDF, plain text, article files) and writer asks this module, so ``ARTICLE VI`` read from Word is
+the same heading when it is recorded, redlined and compiled.
+
+Headings as contracts write them: ``ARTICLE 6: STAFFING``, ``Article 6 - Staffing``, ``ARTICLE 6 –
+STAFFING``, ``ARTICLE 6.`` or ``ARTICLE VI`` or ``ARTICLE SIX`` with the title on the next line,
+``PREAMBLE``, ``APPENDIX A``, ``SCHEDULE 1 - WAGES``, ``LETTER OF AGREEMENT #3``, ``MEMORANDUM OF
+UNDERSTANDING RE: ...``, ``SIDE LETTER``. A keyword in capitals is always a heading; in mixed case
+only when it cannot be a sentence (a separator and a short title, or the keyword and number alone),
+so "Article 12 of this Agreement shall..." stays body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["preamble", "article", "appendix", "letter"]
+KINDS: tuple[Kind, ...] = ("preamble", "article", "appendix", "letter")
+
+_WORDS = [
+    "ZERO",
+    "ONE",
+    "TWO",
+    "THREE",
+    "FOUR",
+    "FIVE",
+    "SIX",
+    "SEVEN",
+    "EIGHT",
+    "NINE",
+    "TEN",
+    "ELEVEN",
+    "TWELVE",
+    "THIRTEEN",
+    "FOURTEEN",
+    "FIFTEEN",
+    "SIXTEEN",
+    "SEVENTEEN",
+    "EIGHTEEN",
+    "NINETEEN",
+]
+_TENS = {"TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50, "SIXTY": 60, "SEVENTY": 70}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_SEP = r"[:.\u2014\u2013\-]"
+_NUMBER_WORD = (
+    r"(?:(?:TWENTY|THIRTY|FORTY|FIFTY|SIXTY|SEVENTY)(?:[\s-](?:"
+    + "|".join(_WORDS[1:10])
+    + r"))?|"
+    + "|".join(sorted(_WORDS[1:], key=len, reverse=True))
+    + ")"
+)
+_ARTICLE_NUMBER = r"\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b|" + _NUMBER_WORD + r"\b"
+_APPENDIX_ID = r"[A-Z]\b(?:-?\d+)?|\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b"
+_LETTER_KEYWORDS = (
+    r"LETTER\s+OF\s+(?:AGREEMENT|UNDERSTANDING|INTENT)|MEMORANDUM\s+OF\s+(?:AGREEMENT|UNDERSTANDING)"
+    r"|MOU|MOA|LOA|LOU|SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?"
+)
+
+_ARTICLE_RE = re.compile(
+    rf"^\s*(?P<kw>ARTICLE)\s+(?P<number>{_ARTICLE_NUMBER})\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*$",
+    re.IGNORECASE,
+)
+_APPENDIX_RE = re.compile(
+    rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEX)"
+    rf"(?:\s+(?:No\.?\s*|#\s*)?(?P<number>{_APPENDIX_ID}))?\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*$",
+    re.IGNORECASE,
+)
+_LETTER_RE = re.compile(
+    rf"^\s*(?P<kw>{_LETTER_KEYWORDS})(?:\s*(?:No\.?\s*|#\s*)(?P<number>\d+[A-Z]?)|\s+(?P<bare>\d+[A-Z]?)\b)?"
+    rf"\s*(?P<sep>{_SEP}|\bRE\s*:|\bREGARDING\b)?\s*(?P<title>.*?)\s*$",
+    re.IGNORECASE,
+)
+_PREAMBLE_RE = re.compile(
+    r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*$", re.IGNORECASE
+)
+_KIND_WORD = {
+    "preamble": "PREAMBLE",
+    "article": "ARTICLE",
+    "appendix": "APPENDIX",
+    "letter": "LETTER OF AGREEMENT",
+}
+MAX_TITLE_WORDS = 14
+# "ARTICLE 12 SHALL APPLY": words that make a line without a separator a sentence.
+_VERBS = {"SHALL", "WILL", "MAY", "MUST", "IS", "ARE", "BE", "APPLY", "APPLIES", "SHOWS", "LISTS"}
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    """A heading line as read: its kind, the number as written ("6", "VI", "A") and title.
+
+    ``keyword`` is the word that introduced it (``SCHEDULE``, ``SIDE LETTER``), kept so a writer
+    can say it the way the contract does.
+    """
+
+    kind: Kind
+    number: str
+    title: str
+    keyword: str = ""
+
+    @property
+    def value(self) -> str:
+        """The number for matching across documents: "VI", "SIX" and "6" are all "6"."""
+        return arabic(self.number)
+
+
+def arabic(number: str) -> str:
+    """ "VI" → "6", "SIX" → "6", "twenty-one" → "21"; anything else unchanged (upper-cased).
+
+    A single letter (appendix "C", "D") stays a letter: a Roman reading would make appendix C
+    equal appendix 100.
+    """
+    upper = number.strip().upper()
+    if not upper:
+        return ""
+    if (len(upper) > 1 and all(c in _ROMAN for c in upper)) or upper in ("I", "V", "X"):
+        total = 0
+        for i, c in enumerate(upper):
+            value = _ROMAN[c]
+            total += -value if i + 1 < len(upper) and _ROMAN[upper[i + 1]] > value else value
+        return str(total)
+    words = re.split(r"[\s-]+", upper)
+    if words[0] in _TENS and all(w in _WORDS for w in words[1:]) and len(words) <= 2:
+        return str(_TENS[words[0]] + (_WORDS.index(words[1]) if len(words) == 2 else 0))
+    if len(words) == 1 and upper in _WORDS:
+        return str(_WORDS.index(upper))
+    return upper
+
+
+def _sentence_like(title: str) -> bool:
+    """A 'title' that reads as prose: too long, or a sentence ending in a full stop."""
+    words = title.split()
+    return len(words) > MAX_TITLE_WORDS or (title.endswith(".") and len(words) > 3) or title.endswith(",")
+
+
+def match_heading(line: str, *, heading_style: bool = False) -> HeadingMatch | None:
+    """The heading this one line is, or None when it is body text.
+
+    ``heading_style``: Word styles the paragraph as a heading, so mixed case is trusted too.
+    """
+    if not line or len(line) > 300:
+        return None
+    text = line.replace("\u00a0", " ").replace("\t", " ")
+    for kind, regex in (
+        ("preamble", _PREAMBLE_RE),
+        ("article", _ARTICLE_RE),
+        ("letter", _LETTER_RE),
+        ("appendix", _APPENDIX_RE),
+    ):
+        match = regex.match(text)
+        if match is None:
+            continue
+        keyword = " ".join(match["kw"].split())
+        capitals = keyword.isupper()
+        number = (match.groupdict().get("number") or match.groupdict().get("bare") or "").strip()
+        title = match["title"].strip()
+        sep = match["sep"]
+        if kind == "preamble" and title and not sep:
+            return None  # "Preamble text goes on..." without a colon is prose
+        if kind == "article" and not number:
+            return None
+        if title and _sentence_like(title):
+            return None
+        if title and not sep:
+            # "ARTICLE 12 SHALL APPLY" or "Appendix A shows": no separator, so a sentence
+            # unless it is set like a heading (all capitals, or a Word heading style).
+            if not (heading_style or (capitals and title.isupper() and not _VERBS & set(title.split()))):
+                return None
+            if kind == "appendix" and not number:
+                return None
+        if not capitals and not heading_style:
+            # Mixed case: a heading only when it is the keyword and number alone, or has a
+            # separator and a title set in title case or capitals.
+            if title and not (sep and (title.isupper() or title[:1].isupper())):
+                return None
+            if kind == "appendix" and not number and not title:
+                return None
+        return HeadingMatch(kind, number.upper(), title, keyword.upper())
+    return None
+
+
+def title_from_next_line(line: str) -> str | None:
+    """When a heading has no title ("ARTICLE VI"), the next line is its title if it is short and
+    set like one (capitals or title case, no section number, no full stop)."""
+    text = line.strip()
+    if not text or len(text.split()) > 10 or text.endswith((".", ",", ";")) or text[:1].isdigit():
+        return None
+    if text.startswith("(") or match_heading(text) is not None:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    if text.isupper() or all(w[:1].isupper() or w.lower() in _SMALL for w in text.split()):
+        return text
+    return None
+
+
+_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "re:", "re"}
+
+
+@dataclass(frozen=True, slots=True)
+class PartHeading:
+    """A part's heading as stored in its file: kind, number, title and how many of the file's
+    first lines the heading takes (2 when the title is on the line after ``ARTICLE VI``)."""
+
+    kind: Kind
+    number: str
+    title: str
+    lines: int = 1
+
+    @property
+    def value(self) -> str:
+        return arabic(self.number)
+
+
+def read_heading(text: str) -> PartHeading | None:
+    """The heading at the top of a part's text (its first line, and the second when that holds
+    the title), or None when the text does not start with one."""
+    lines = text.lstrip("\ufeff").split("\n", 2)
+    index = 0
+    found = match_heading(lines[index], heading_style=True) if lines else None
+    if found is None:
+        return None
+    if not found.title and found.kind != "preamble" and index + 1 < len(lines):
+        title = title_from_next_line(lines[index + 1])
+        if title is not None:
+            return PartHeading(found.kind, found.number, title, index + 2)
+    return PartHeading(found.kind, found.number, found.title, index + 1)
+
+
+def format_heading(kind: Kind, number: str, title: str) -> str:
+    """The one-line heading our files use for a new part: ``ARTICLE 6: STAFFING``."""
+    word = _KIND_WORD[kind]
+    if kind == "preamble":
+        return f"{word}: {title}" if title and title.upper() != word else word
+    head = f"{word} {number}".strip()
+    return f"{head}: {title}" if title else head
+
+
+def order_key(kind: Kind, number: str) -> tuple[int, int, str]:
+    """Contract order: the preamble, articles by number, appendices, then letters."""
+    value = arabic(number)
+    digits = re.match(r"\d+", value)
+    if digits:
+        numeric = int(digits[0])
+        rest = value[digits.end() :]
+    elif len(value) <= 2 and value.isalpha():
+        numeric = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(value)))
+        rest = ""
+    else:
+        numeric, rest = 10**6, value
+    return (KINDS.index(kind), numeric, rest)
+
+
+__all__ = [
+    "KINDS",
+    "HeadingMatch",
+    "Kind",
+    "PartHeading",
+    "arabic",
+    "format_heading",
+    "match_heading",
+    "order_key",
+    "read_heading",
+    "title_from_next_line",
+]

@@ -1,0 +1,192 @@
+"""Cutting a whole contract's text into its parts, whatever it was read from (.docx, PDF, text).
+
+Readers hand over lines in document order; this module finds the headings (with the one grammar
+of :mod:`proposals.contract.headings`), skips what is not contract text (a table of contents, a
+cover page) and says why, so ``baseline --dry-run`` can list every skipped line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from proposals.contract.headings import Kind, arabic, match_heading, title_from_next_line
+from proposals.contract.part import slug_id
+
+# "ARTICLE 1 - RECOGNITION<TAB>2", "ARTICLE 1 ........ 2", "Appendix A   41": a heading with a page.
+_TOC_ENTRY_RE = re.compile(
+    r"^(?P<head>.*?\S)(?:\s*\t[\s.\u2026]*|\s*[.\u2026\u00b7_]{3,}\s*|\s{3,})(?P<page>\d{1,4}|[ivxlc]{1,6})\s*$"
+)
+_TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*$", re.IGNORECASE)
+PREAMBLE_MIN_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One paragraph as a reader found it. ``toc``: the reader knows it is a table-of-contents
+    entry (Word's TOC field or TOC style); ``heading_style``: styled as a heading."""
+
+    text: str
+    heading_style: bool = False
+    toc: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of the contract in our file format: heading line(s) first, final LF."""
+
+    kind: Kind
+    number: str
+    title: str
+    text: str
+
+    @property
+    def value(self) -> str:
+        return arabic(self.number)
+
+    @property
+    def heading(self) -> str:
+        return self.text.split("\n", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A line left out of every part, and why (shown by ``--dry-run``)."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Split:
+    parts: list[Part] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    front: str = ""  # text before the first heading that did not become a preamble
+
+
+def toc_entry(text: str) -> bool:
+    """True for a table-of-contents line: a heading followed by a tab or dot leaders and a page."""
+    match = _TOC_ENTRY_RE.match(text)
+    return bool(match and match_heading(match["head"].strip(), heading_style=True))
+
+
+def part_text(lines: list[str]) -> str:
+    """Our file format: trailing blanks off each line, no trailing blank lines, final LF."""
+    cleaned = [line.rstrip() for line in lines]
+    while cleaned and not cleaned[-1]:
+        cleaned.pop()
+    return "\n".join(cleaned) + "\n" if cleaned else ""
+
+
+def split_parts(lines: Iterable[Line], *, front_as_preamble: bool = False) -> Split:
+    """Cut lines into parts at their headings.
+
+    Text before the first heading is front matter; with ``front_as_preamble`` (a contract in
+    force) it becomes the preamble part from its first sentence-long paragraph on, and the
+    short lines before it (the cover page) are skipped. A heading whose body is empty and
+    which appears again later is a table-of-contents entry.
+    """
+    split = Split()
+    front: list[str] = []
+    heads: list[tuple[Kind, str, str, list[str]]] = []
+    in_toc = False
+    for line in lines:
+        text = line.text
+        first = text.split("\n", 1)[0]
+        if line.toc:
+            split.skipped.append(Skipped(text, "table of contents"))
+            continue
+        if _TOC_TITLE_RE.match(first):
+            split.skipped.append(Skipped(text, "table of contents"))
+            in_toc = True
+            continue
+        if toc_entry(first.replace("\u00a0", " ")):
+            split.skipped.append(Skipped(text, "table of contents"))
+            in_toc = True
+            continue
+        found = match_heading(first, heading_style=line.heading_style)
+        if found is not None:
+            heads.append((found.kind, found.number, found.title, []))
+            in_toc = False
+        elif in_toc and not text.strip():
+            continue
+        elif in_toc and not heads and len(text.split()) < PREAMBLE_MIN_WORDS:
+            split.skipped.append(Skipped(text, "table of contents"))
+            continue
+        in_toc = False
+        (heads[-1][3] if heads else front).extend(text.split("\n"))
+
+    # A heading with nothing under it that comes again later was a TOC line without a page.
+    later: Counter[tuple[str, str]] = Counter((k, arabic(n)) for k, n, _, _ in heads)
+    kept = []
+    for kind, number, title, body in heads:
+        later[(kind, arabic(number))] -= 1
+        rest = [b for b in body[1:] if b.strip()]
+        bare = not rest or (len(rest) == 1 and not title and title_from_next_line(rest[0]) is not None)
+        if bare and later[(kind, arabic(number))] > 0:
+            split.skipped.extend(
+                Skipped(b, "table of contents (repeated heading)") for b in body if b.strip()
+            )
+            continue
+        kept.append((kind, number, title, body))
+
+    if any(line.strip() for line in front):
+        start = next(
+            (i for i, b in enumerate(front) if len(b.split()) >= PREAMBLE_MIN_WORDS),
+            None,
+        )
+        if front_as_preamble and start is not None and not any(k == "preamble" for k, *_ in kept):
+            split.skipped.extend(Skipped(b, "cover page") for b in front[:start] if b.strip())
+            kept.insert(0, ("preamble", "", "", ["PREAMBLE", "", *front[start:]]))
+        else:
+            split.front = part_text(front)
+            if front_as_preamble:
+                split.skipped.extend(Skipped(b, "cover page") for b in front if b.strip())
+
+    for kind, number, title, body in kept:
+        if not title and kind != "preamble":
+            nxt = next((b for b in body[1:] if b.strip()), "")
+            title = title_from_next_line(nxt) or ""
+        split.parts.append(Part(kind, number, title, part_text(body)))
+    return split
+
+
+def duplicate_numbers(parts: Iterable[Part]) -> list[str]:
+    """Headings whose kind and number appear more than once ("ARTICLE 6" twice), in order."""
+    seen: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], str] = {}
+    for part in parts:
+        if part.kind == "preamble" or not part.number:
+            continue
+        key = (part.kind, part.value)
+        seen[key] += 1
+        first.setdefault(key, f"{part.kind.upper()} {part.number}")
+    return [first[k] for k, n in seen.items() if n > 1]
+
+
+def part_ids(parts: Iterable[Part]) -> list[str]:
+    """A stable id for each part (a slug of its title), made unique with -2, -3."""
+    ids: list[str] = []
+    for part in parts:
+        base = slug_id(part.kind, part.number, part.title)
+        part_id, n = base, 1
+        while part_id in ids:
+            n += 1
+            part_id = f"{base}-{n}"
+        ids.append(part_id)
+    return ids
+
+
+__all__ = [
+    "Line",
+    "Part",
+    "Skipped",
+    "Split",
+    "duplicate_numbers",
+    "part_ids",
+    "part_text",
+    "split_parts",
+    "toc_entry",
+]

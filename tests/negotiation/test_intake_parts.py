@@ -1,0 +1,125 @@
+"""Real contracts in (issue 11): preambles, Roman numerals, blank lines, retitled articles.
+
+Each test fails on the importer before issue 11: a preamble refused the whole import, a Roman
+contract was refused when recorded, blank lines cried "UNANNOUNCED CHANGE ... 0 words differ",
+and an untracked edit inside a retitled article went through silently.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+from conftest import CLI, git
+
+from proposals.word.export import ArticleChange, export_proposal
+
+PREAMBLE = """PREAMBLE
+
+This Agreement is entered into by Northstar Health and Clinicians United to set wages, hours and terms.
+"""
+RECOGNITION = """ARTICLE I
+RECOGNITION
+
+1.1 The Employer recognizes the Union as the exclusive representative of all Clinicians.
+"""
+STAFFING = """ARTICLE VI
+STAFFING
+
+6.1 Purpose. The Employer shall maintain staffing sufficient for safe patient care.
+
+6.2 Medical Assistants. Each Clinician shall be supported by two (2) medical assistants.
+"""
+HOURS = """ARTICLE 7: HOURS OF WORK
+
+7.1 Work Week. The normal work week shall be thirty-six (36) hours.
+
+7.2 Schedules. Schedules shall be posted eight (8) weeks in advance.
+"""
+
+
+def _repo(cli: CLI, tmp_path: Path, parts: dict[str, str]) -> Path:
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    old = tmp_path / "old"
+    old.mkdir()
+    for name, text in parts.items():
+        (old / f"{name}.txt").write_text(text)
+    out = cli("-C", "talks", "baseline", "--from-dir", str(old)).out
+    assert f"{len(parts)} " in out
+    return tmp_path / "talks"
+
+
+def test_a_preamble_and_a_roman_numbered_contract_are_imported_and_recorded(cli: CLI, tmp_path: Path) -> None:
+    repo = _repo(cli, tmp_path, {"preamble": PREAMBLE, "recognition": RECOGNITION, "staffing": STAFFING})
+    (repo / "articles" / "staffing.txt").write_text(STAFFING.replace("two (2)", "three (3)"))
+    (repo / "articles" / "preamble.txt").write_text(PREAMBLE.replace("terms.", "terms of employment."))
+    out = cli(
+        "-C", str(repo), "pass", "--party", "union", "--session", "2025-03-14", "staffing", "preamble"
+    ).out
+    assert "Recorded" in out
+    rows = cli("-C", str(repo), "status", "--csv").out.splitlines()
+    assert [r.split(",")[0] for r in rows[1:]] == ["preamble", "recognition", "staffing"]  # contract order
+
+
+def test_baseline_from_docx_keeps_the_preamble(cli: CLI, tmp_path: Path) -> None:
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    document = docx.Document()
+    document.add_paragraph("COLLECTIVE BARGAINING AGREEMENT")
+    for text in [*PREAMBLE.splitlines()[2:], *HOURS.splitlines()]:
+        if text:
+            document.add_paragraph(text)
+    document.add_paragraph("APPENDIX A - WAGE SCALES")
+    document.add_paragraph("Step 1\t$50.00")
+    path = tmp_path / "contract.docx"
+    document.save(str(path))
+    out = cli("-C", "talks", "baseline", "--from-docx", str(path)).out
+    assert "3 " in out
+    assert (tmp_path / "talks/articles/preamble.txt").read_text() == "PREAMBLE\n\n" + PREAMBLE.splitlines()[
+        2
+    ] + "\n"
+    assert (
+        tmp_path / "talks/articles/wage-scales.txt"
+    ).read_text() == "APPENDIX A - WAGE SCALES\nStep 1\t$50.00\n"
+
+
+def _their_redline(tmp_path: Path, old: str, new: str) -> Path:
+    """Their document as a word processor writes it: no blank paragraphs between sections."""
+
+    def squeeze(text: str) -> str:
+        return "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+
+    path = tmp_path / "their-pass.docx"
+    export_proposal(
+        [ArticleChange(squeeze(o), squeeze(n)) for o, n in zip([old, HOURS], [new, HOURS], strict=True)],
+        path,
+        mode="tracked",
+        party="Northstar Health",
+        pass_name="E-1",
+        session=date(2025, 4, 2),
+    )
+    return path
+
+
+def test_blank_lines_between_paragraphs_are_no_false_alarm(cli: CLI, tmp_path: Path) -> None:
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    theirs = _their_redline(tmp_path, STAFFING, STAFFING.replace("two (2)", "one (1)"))
+    out = cli(
+        "-C", str(repo), "import-docx", str(theirs), "--party", "employer", "--session", "2025-04-02"
+    ).out
+    assert "UNANNOUNCED" not in out
+    assert "Recorded Northstar Health pass E-1 (session 2025-04-02): staffing\n" in out
+    assert "Unchanged, not part of the pass: hours" in out
+    assert git(repo, "diff", "--name-only", "E-1^", "E-1").split() == ["articles/staffing.txt"]
+
+
+def test_an_untracked_edit_in_a_retitled_article_is_caught(cli: CLI, tmp_path: Path) -> None:
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    silently = STAFFING.replace("safe patient care", "patient care")  # not marked as a change
+    retitled = silently.replace("ARTICLE VI\nSTAFFING", "ARTICLE VI\nSTAFFING LEVELS")  # marked
+    theirs = _their_redline(tmp_path, silently, retitled)
+    out = cli(
+        "-C", str(repo), "import-docx", str(theirs), "--party", "employer", "--session", "2025-04-02"
+    ).out
+    assert "UNANNOUNCED CHANGE in staffing: 1 words differ" in out
+    assert "hours" not in out.split("UNANNOUNCED", 1)[1]
