@@ -225,3 +225,45 @@ def test_in_a_browser_no_serious_accessibility_violations(demo_site: tuple[Path,
         violations = axe_violations(page, axe)
         serious = [v for v in violations if v["impact"] in ("serious", "critical")]
         assert not serious, f"{page.name}: {serious}"
+
+
+@needs_chromium
+def test_in_a_browser_any_two_passes_compared_either_way(tmp_path: Path, cli: CLI, negotiation: Path) -> None:
+    """A long history gets pages for its usual pairs only; any other pair, in either direction,
+    is compared in the browser from the embedded texts, with the same accessible marks."""
+    from conftest import STAFFING
+
+    text = STAFFING
+    for n in range(10):  # U-1, E-1 exist; ten more passes take the part past the all-pairs limit
+        party = "union" if n % 2 else "employer"
+        text = text.replace(f"within ten ({10 + n - 1 if n else 10}) days", f"within ten ({10 + n}) days")
+        text = text.replace("(a) Float", "(a) Float") + f"6.{4 + n} Extra {n}. Clause number {n} words.\n"
+        (negotiation / "articles" / "staffing.txt").write_text(text)
+        cli("-C", str(negotiation), "pass", "--party", party, "--session", f"2024-04-{n + 1:02d}", "staffing")
+    # E-2's last clause moves above 6.1 in a later pass: a move, taken out and added whole.
+    moved = "6.4 Extra 0. Clause number 0 words.\n"
+    body = text.replace(moved, "")
+    text = body.replace("6.1 Purpose.", moved + "\n6.1 Purpose.")
+    (negotiation / "articles" / "staffing.txt").write_text(text)
+    cli("-C", str(negotiation), "pass", "--party", "union", "--session", "2024-05-01", "staffing")
+    cli("-C", str(negotiation), "publish", "-o", str(tmp_path / "site"))
+    site = tmp_path / "site"
+    pages = {p.stem for p in (site / "compare" / "staffing").glob("*.html")}
+    assert "U-1--E-4" not in pages  # not a pair with its own page
+    part = (site / "parts" / "staffing.html").as_uri()
+
+    dom = dump_dom(part + "#from=U-1&to=E-4")
+    result = dom[dom.index('id="compare-result"') : dom.index("</div>", dom.index('id="compare-result"'))]
+    assert '<span class="sr">[added: </span>Extra 0' in result.replace("6.4 ", "")
+    assert '<span class="sr">[deleted: </span>' in result  # "two (2)" went with E-1
+    assert "U-1 compared with E-4" in dom
+
+    back = dump_dom(part + "#from=E-4&to=U-1")
+    result = back[back.index('id="compare-result"') : back.index("</div>", back.index('id="compare-result"'))]
+    assert '<span class="sr">[deleted: </span>' in result and "Extra 0" in result
+    assert '<span class="sr">[added: </span>' not in result.split("Extra 0")[0][-60:]
+
+    last = dump_dom(part + "#from=E-4&to=U-7")
+    result = last[last.index('id="compare-result"') : last.index("</div>", last.index('id="compare-result"'))]
+    assert '<del class="moved"><span class="sr">[moved from here: </span>' in result
+    assert '<ins class="moved"><span class="sr">[moved here: </span>' in result

@@ -160,8 +160,9 @@ def _part_page(record: PublicRecord, part: PublicPart, pairs: list[tuple[int, in
 <label for="to">To</label><select id="to">{options}</select>
 <button type="submit">Compare</button><p class="compare-status" role="status" aria-live="polite"></p>
 </form>
+<div id="compare-result" class="redline" aria-live="polite"></div>
 <details><summary>All comparisons</summary><ul>{links}</ul></details>
-</section>"""
+{_versions_json(part)}</section>"""
     if part.ta_text is not None:
         text_h, text = "The tentatively agreed text", part.ta_text
     else:
@@ -182,6 +183,14 @@ def _part_page(record: PublicRecord, part: PublicPart, pairs: list[tuple[int, in
 <div class="text">{paragraphs(text or "")}</div></section>
 <script src="../search.js"></script>"""
     return page(_part_title(part), body, root="../", site_name=f"{record.union} bargaining")
+
+
+def _versions_json(part: PublicPart) -> str:
+    """The versions' texts, for search.js to compare any two (either way round) in the browser
+    when that pair has no page of its own; the texts are public already, each on a compare page."""
+    data = {v.label: v.text or "" for v in part.versions}
+    payload = json.dumps(data, ensure_ascii=True, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/json" id="versions">{payload}</script>\n'
 
 
 def _compare_page(record: PublicRecord, part: PublicPart, a: Version, b: Version) -> str:
