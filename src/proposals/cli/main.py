@@ -14,11 +14,12 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from proposals.cli import publish, reading, recording, setup, team, terminal, word
+from proposals.cli import costing, publish, reading, recording, setup, team, terminal, word
 from proposals.cli.registry import COMMANDS
 from proposals.errors import ProposalsError
 
-COMMAND_MODULES = (setup, recording, reading, word, team, publish, terminal)  # imported for their @command
+# Imported for their @command; the order is the order of `proposals -h`.
+COMMAND_MODULES = (setup, recording, reading, word, team, publish, costing, terminal)
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from proposals.contract.part import normalise_text, parse_heading, validate_id
+from proposals.costing.terms import staged_terms
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import save_draft
 from proposals.negotiation.history import (
@@ -156,6 +157,7 @@ def record_pass(
                 "use --reopen to propose it anyway"
             )
         new_texts[article_id] = new
+    terms = staged_terms(repo.root, party, list(new_texts))  # costing terms travel with the text
 
     saved: dict[str, str] = {}
     for article_id, new in new_texts.items():
@@ -183,7 +185,7 @@ def record_pass(
         session,
         message,
         (T_ARTICLES, list(new_texts)),
-        [repo.article_relpath(i) for i in new_texts],
+        [repo.article_relpath(i) for i in new_texts] + terms,
     )
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
