@@ -192,7 +192,7 @@ def test_ta_tag_clash_stops_sync_and_changes_nothing(team: tuple[Path, Path, Pat
     ok(bob, "ta", "staffing", "--union-sign", "B", "--employer-sign", "F", "--date", "2025-03-02")
     before = (git(bob, "rev-parse", "HEAD"), tags(bob), git(remote, "show-ref"))
     line = fails(bob, "sync", name=BOB)
-    assert "TA tag ta-staffing" in line and "never moved or deleted" in line
+    assert "both recorded TA ta-staffing offline" in line and "resolve --ta staffing --keep" in line
     assert (git(bob, "rev-parse", "HEAD"), tags(bob), git(remote, "show-ref")) == before
 
 

@@ -25,6 +25,8 @@ T_TA_EMPLOYER = "TA-Employer-Sign"
 T_TA_DATE = "TA-Date"
 T_TA_TAG = "TA-Tag"
 T_BASELINE = "Baseline"
+# A TA conflict settled by `proposals resolve --ta`: the record that no longer stands.
+T_TA_SUPERSEDED = "TA-Superseded-Commit"
 BASELINE_TAG = "baseline"
 
 LOG_FORMAT = "%x1e%H%x1f%an%x1f%s%x1f%(trailers:only,unfold)"
@@ -71,6 +73,8 @@ class History:
     timeline: list[PassRecord | TARecord] = field(default_factory=list)  # in recorded order
     baseline: str | None = None
     head: str | None = None
+    # TAs recorded twice offline under one tag and settled by resolve: kept for the record, not standing
+    superseded_tas: list[TARecord] = field(default_factory=list)
     # article id -> its events in order: PassRecord (text or withdrawal) and TARecord
     events: dict[str, list[PassRecord | TARecord]] = field(default_factory=lambda: defaultdict(list))
 
@@ -141,12 +145,19 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
     """
     history = History()
     proc = store.run(
-        "log", "--topo-order", "--reverse", f"--format={LOG_FORMAT}", "--end-of-options", rev, "--",
+        "log",
+        "--topo-order",
+        "--reverse",
+        f"--format={LOG_FORMAT}",
+        "--end-of-options",
+        rev,
+        "--",
         check=False,
     )
     if proc.returncode != 0:
         return history
     out = proc.stdout
+    superseded: set[str] = set()
     for chunk in out.split("\x1e"):
         if not chunk.strip():
             continue
@@ -184,4 +195,19 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
             history.events[ta.article].append(ta)
         elif T_BASELINE in trailers:
             history.baseline = sha
+        if T_TA_SUPERSEDED in trailers:
+            superseded.add(trailers[T_TA_SUPERSEDED])
+    if superseded:
+        _set_aside_superseded(history, superseded)
     return history
+
+
+def _set_aside_superseded(history: History, commits: set[str]) -> None:
+    """Superseded TAs leave every view of what stands (status, verify, counts), kept in one list."""
+    history.superseded_tas = [t for t in history.tas if t.commit in commits]
+    history.tas = [t for t in history.tas if t.commit not in commits]
+    history.timeline = [e for e in history.timeline if not (isinstance(e, TARecord) and e.commit in commits)]
+    for article_id, events in history.events.items():
+        history.events[article_id] = [
+            e for e in events if not (isinstance(e, TARecord) and e.commit in commits)
+        ]

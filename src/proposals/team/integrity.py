@@ -25,7 +25,7 @@ from proposals.negotiation.history import T_PASS, T_TA_TAG, load_history
 from proposals.negotiation.passes import current_tas
 from proposals.negotiation.recovery import SAFE_KINDS
 from proposals.negotiation.repo import BargainingRepo, exclusive
-from proposals.team.sync import MIRROR_PREFIX
+from proposals.team.remote import MIRROR_PREFIX
 
 ORPHAN_PREFIX = "refs/proposals/orphans/"
 

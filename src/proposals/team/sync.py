@@ -22,22 +22,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from proposals.contract.part import validate_id
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
-from proposals.negotiation.history import T_PASS, T_TA_ARTICLE
+from proposals.negotiation.history import T_TA_ARTICLE
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.store.git import NULL_SHA, GitError, GitStore, git_message
+from proposals.team.remote import (
+    MIRROR_PREFIX,
+    SUPERSEDED_RE,
+    Trailers,
+    looks_like_record_tag,
+    mark_pushed,
+    superseded_aliases,
+    trailers_of,
+    why_not_genuine,
+)
+from proposals.team.remote import unpushed_commits as unpushed_commits_of
+from proposals.team.renumber import (
+    BACKUP_PREFIX,
+    plan_renumbering,
+    rewrite_unpushed,
+    trailer_value,
+)
+from proposals.team.ta_conflicts import find_ta_conflicts
 
 REMOTE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 URL_SCHEMES = {"https", "http", "ssh", "git", "file", "git+ssh", "ssh+git"}
-MIRROR_PREFIX = "refs/proposals/remote-tags/"
 CONFLICT_PREFIX = "refs/proposals/conflicts/"
-BACKUP_PREFIX = "refs/proposals/before-renumber/"
-T_RENUMBERED = "Renumbered-From"
 # Settings for every command that talks to a remote: no ext::/fd:: transports, no submodules.
 NET_ENV = {
     "GIT_CONFIG_COUNT": "3",
@@ -147,172 +161,6 @@ def pass_names_in(store: GitStore, rev: str) -> dict[str, str]:
     return names
 
 
-def trailer_value(store: GitStore, commit: str, key: str) -> str:
-    return store.out("log", "-1", f"--format=%(trailers:key={key},valueonly)", commit).strip()
-
-
-# -- renumbering ----------------------------------------------------------------------------------
-
-
-@dataclass
-class RawCommit:
-    headers: list[tuple[str, str]]
-    message: str
-
-    def header(self, key: str) -> str:
-        return next((v for k, v in self.headers if k == key), "")
-
-
-def read_commit(store: GitStore, sha: str) -> RawCommit:
-    raw = store.out("cat-file", "commit", sha)
-    head, _, message = raw.partition("\n\n")
-    headers: list[tuple[str, str]] = []
-    for line in head.split("\n"):
-        if line.startswith(" ") and headers:  # continuation (gpgsig)
-            key, value = headers[-1]
-            headers[-1] = (key, value + "\n" + line[1:])
-        else:
-            key, _, value = line.partition(" ")
-            headers.append((key, value))
-    return RawCommit(headers, message)
-
-
-def ident_env(ident: str, role: str) -> dict[str, str]:
-    """'Name <email> 1700000000 +0000' as GIT_<role>_NAME/EMAIL/DATE, so a rewrite keeps them."""
-    match = re.match(r"^(.*) <(.*)> (\d+ [+-]\d{4})$", ident)
-    if not match:
-        return {}
-    name, email, when = match.groups()
-    return {f"GIT_{role}_NAME": name, f"GIT_{role}_EMAIL": email, f"GIT_{role}_DATE": "@" + when}
-
-
-def renumbered_message(message: str, old: str, new: str) -> str:
-    """The same message with the Pass trailer (and the default subject) naming the new number."""
-    lines = message.rstrip("\n").split("\n")
-    if lines and lines[0].startswith(f"{old}: "):  # "U-7: message" (a pass recorded with -m)
-        lines[0] = f"{new}: " + lines[0][len(old) + 2 :]
-    elif lines and re.search(rf"\bpass {re.escape(old)}\b", lines[0]):
-        lines[0] = re.sub(rf"\bpass {re.escape(old)}\b", f"pass {new}", lines[0], count=1)
-    lines = [f"{T_PASS}: {new}" if line.strip() == f"{T_PASS}: {old}" else line for line in lines]
-    lines.append(f"{T_RENUMBERED}: {old}")
-    return "\n".join(lines) + "\n"
-
-
-def plan_renumbering(
-    unpushed: list[tuple[str, str, str]], taken: set[str], codes: dict[str, str]
-) -> dict[str, str]:
-    """Old name -> new name for unpushed passes whose number the remote already used.
-
-    `unpushed` is (name, party, commit) oldest first. From a party's first clash on, all of that
-    party's unpushed passes move after the highest number in use, in order, so numbers keep rising.
-    """
-    plan: dict[str, str] = {}
-    local_names = {name for name, _, _ in unpushed}
-    for party, code in codes.items():
-        pattern = re.compile(rf"^{re.escape(code)}-(\d+)$")
-        mine = [name for name, p, _ in unpushed if p == party]
-        first = next((i for i, name in enumerate(mine) if name in taken), None)
-        if first is None:
-            continue
-        moving = [n for n in mine[first:] if pattern.match(n) or n in taken]
-        keep = taken | (local_names - set(moving))
-        highest = max((int(m.group(1)) for m in map(pattern.match, keep) if m), default=0)
-        for name in moving:
-            if pattern.match(name):
-                highest += 1
-                plan[name] = f"{code}-{highest}"
-            else:
-                n = 2
-                while f"{name}-{n}" in keep or f"{name}-{n}" in plan.values():
-                    n += 1
-                plan[name] = f"{name}-{n}"
-    return plan
-
-
-def read_tag(store: GitStore, obj: str) -> tuple[dict[str, str], str] | None:
-    """An annotated tag's headers and message, or None for a lightweight tag."""
-    if store.out("cat-file", "-t", obj).strip() != "tag":
-        return None
-    raw = store.out("cat-file", "tag", obj)
-    head, _, message = raw.partition("\n\n")
-    headers = dict(line.partition(" ")[::2] for line in head.split("\n"))
-    return headers, message
-
-
-def rewrite_unpushed(
-    repo: BargainingRepo, branch: str, base: str | None, plan: dict[str, str]
-) -> tuple[dict[str, str], list[str]]:
-    """Rewrite the unpushed commits with renumbered passes and re-create their (unpushed) tags.
-
-    Only messages change, so every tree, author, committer and date stays as it was and the
-    working tree is untouched. Returns old sha -> new sha, and the tags that now mark a new copy.
-    """
-    store = repo.store
-    head = store.head()
-    assert head is not None
-    spec = [head, f"^{base}"] if base else [head]
-    out = store.out("rev-list", "--reverse", "--topo-order", "--parents", *spec)
-    mapping: dict[str, str] = {}
-    renamed_commits: dict[str, tuple[str, str]] = {}
-    for line in out.splitlines():
-        sha, *parents = line.split()
-        raw = read_commit(store, sha)
-        new_parents = [mapping.get(p, p) for p in parents]
-        name = trailer_value(store, sha, T_PASS)
-        message = raw.message
-        if name in plan:
-            message = renumbered_message(message, name, plan[name])
-            renamed_commits[sha] = (name, plan[name])
-        if message == raw.message and new_parents == parents:
-            continue
-        env = {**ident_env(raw.header("author"), "AUTHOR"), **ident_env(raw.header("committer"), "COMMITTER")}
-        args = ["commit-tree", raw.header("tree")]
-        for parent in new_parents:
-            args += ["-p", parent]
-        mapping[sha] = store.out(*args, input=message, env=env).strip()
-    if not mapping:
-        return mapping, []
-    followed: list[str] = []
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    backup = f"{BACKUP_PREFIX}{stamp}/"
-    new_head = mapping.get(head, head)
-    old_tags: dict[str, str] = {}
-    new_tags: dict[str, str] = {}
-    for tag, (obj, peeled) in store.tags().items():
-        if peeled not in mapping:
-            continue
-        old_tags[tag] = obj
-        old_name, renamed = renamed_commits.get(peeled, ("", ""))
-        new_name = renamed if tag == old_name else tag
-        parsed = read_tag(store, obj)
-        if parsed is None:
-            new_tags[new_name] = mapping[peeled]
-            continue
-        headers, message = parsed
-        if new_name == tag:
-            followed.append(tag)
-        else:
-            message = re.sub(rf"(?<![\w-]){re.escape(tag)}(?![\w-])", new_name, message)
-            message += f"\nRenumbered from {tag} at sync.\n"
-        body = (
-            f"object {mapping[peeled]}\ntype commit\ntag {new_name}\n"
-            f"tagger {headers.get('tagger', '')}\n\n{message}"
-        )
-        new_tags[new_name] = store.out("mktag", input=body).strip()
-    # One transaction: the branch, the old tags and the new ones all change together, or none do.
-    lines = [f"update refs/heads/{branch} {new_head} {head}", f"create {backup}head {head}"]
-    lines += [f"create {backup}tags/{tag} {obj}" for tag, obj in old_tags.items()]
-    for tag, obj in old_tags.items():
-        if tag in new_tags:
-            lines.append(f"update refs/tags/{tag} {new_tags[tag]} {obj}")
-        else:
-            lines.append(f"delete refs/tags/{tag} {obj}")
-    lines += [f"create refs/tags/{tag} {obj}" for tag, obj in new_tags.items() if tag not in old_tags]
-    store.run("update-ref", "--stdin", input="\n".join(lines) + "\n")
-    return mapping, followed
-
-
-
 # -- drafts and conflicts -------------------------------------------------------------------------
 
 
@@ -368,47 +216,102 @@ def fetch(repo: BargainingRepo, remote: str) -> None:
     )
 
 
-def check_tag_clashes(
-    repo: BargainingRepo, remote: str, remote_ref: str | None, remote_tags: dict[str, tuple[str, str]]
-) -> tuple[set[str], list[str]]:
-    """Refuse on a TA or baseline tag clash; return the pass tags that clash, and warnings."""
+@dataclass
+class TagCheck:
+    """What sync makes of the remote's tags, decided before anything is changed."""
+
+    clashing_passes: set[str] = field(default_factory=set)  # our unpushed passes whose name it used
+    take_in: list[str] = field(default_factory=list)  # genuine tags only the remote has
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_remote_tags(
+    repo: BargainingRepo,
+    remote: str,
+    remote_head: str | None,
+    remote_tags: dict[str, tuple[str, str]],
+    unpushed: set[str],
+) -> TagCheck:
+    """Refuse a moved or forged tag and a TA conflict; sort the rest. Changes nothing.
+
+    A tag we have and the remote has elsewhere is a clash of numbers when ours was never pushed
+    (renumbered), a TA conflict when both mark TAs of the same text (settled by resolve --ta),
+    and a moved tag otherwise (refused: pushed tags never move). A tag only the remote has comes
+    in only when the commit it marks records it (``remote.why_not_genuine``).
+    """
     store = repo.store
     local = store.tags()
-    clashing_passes: set[str] = set()
-    warnings: list[str] = []
+    check = TagCheck()
     history = repo.history()
-    ta_tags = {ta.tag for ta in history.tas if ta.tag}
     pass_names = {p.name for p in history.passes}
-    for name, (_, theirs) in sorted(remote_tags.items()):
-        if name not in local or local[name][1] == theirs:
-            continue
+    codes = [party.code for party in repo.config.parties.values()]
+    new = {name: peeled for name, (_, peeled) in remote_tags.items() if name not in local}
+    differ = {
+        name: peeled
+        for name, (_, peeled) in remote_tags.items()
+        if name in local and local[name][1] != peeled
+    }
+    trailers = trailers_of(store, {*new.values(), *differ.values(), *(local[n][1] for n in differ)})
+    conflicts = {c.tag: c for c in find_ta_conflicts(repo, remote)}
+    for name, theirs in sorted(differ.items()):
         ours = local[name][1]
-        is_ta = (
-            name.startswith("ta-")
-            or name in ta_tags
-            or bool(trailer_value(store, ours, T_TA_ARTICLE))
-            or bool(trailer_value(store, theirs, T_TA_ARTICLE))
+        if name in conflicts:
+            raise ProposalsError(f"sync stopped, nothing changed: {conflicts[name].line()}")
+        is_ta = name.startswith("ta-") or any(
+            trailers[c].get(T_TA_ARTICLE) for c in (ours, theirs) if c in trailers
         )
         if is_ta:
             raise ProposalsError(
                 f"sync stopped, nothing changed: TA tag {name} marks commit {ours[:10]} here but "
                 f"{theirs[:10]} on {remote}; a TA tag is never moved or deleted by sync, so compare "
-                f"them (git show {name} {MIRROR_PREFIX}{remote}/{name}) and settle it with your team"
+                f"them (git show {name} {MIRROR_PREFIX}{remote}/{name}) and put it back on {remote}"
             )
         if name == "baseline":
             raise ProposalsError(
-                f"sync stopped, nothing changed: {remote} has a different baseline; these are two "
-                "different negotiations (clone the remote with proposals clone instead)"
+                f"sync stopped, nothing changed: {remote} has a different baseline ({theirs[:10]}, here "
+                f"{ours[:10]}); a moved baseline is refused: put it back on {remote}, or if these are two "
+                "negotiations clone the remote with proposals clone instead"
             )
-        pushed = remote_ref is not None and is_ancestor(store, ours, remote_ref)
-        if name in pass_names and not pushed:
-            clashing_passes.add(name)
+        if name in pass_names and ours in unpushed:
+            problem = why_not_genuine(name, theirs, trailers.get(theirs, Trailers()), {}, True)
+            if problem is not None:
+                raise ProposalsError(
+                    f"sync stopped, nothing changed: {remote} has a tag {name} that {problem} "
+                    f"({theirs[:10]}); it was added or moved on the server by hand and is not taken in: "
+                    f"delete it there (git push {remote} :refs/tags/{name})"
+                )
+            check.clashing_passes.add(name)
+            check.take_in.append(name)  # once ours is renumbered
+        elif ours not in unpushed:
+            raise ProposalsError(
+                f"sync stopped, nothing changed: tag {name} was moved on {remote} (to {theirs[:10]}; it was "
+                f"pushed as {ours[:10]}); a pushed tag never moves: put it back on {remote} "
+                f"(git push --force {remote} {ours}:refs/tags/{name})"
+            )
         else:
-            warnings.append(
+            check.warnings.append(
                 f"tag {name} differs on {remote} ({theirs[:10]}) from yours ({ours[:10]}); kept yours, "
                 "not pushed"
             )
-    return clashing_passes, warnings
+    aliases = (
+        superseded_aliases(store, remote_head)
+        if remote_head and any(SUPERSEDED_RE.fullmatch(n) for n in new)
+        else {}
+    )
+    for name, theirs in sorted(new.items()):
+        record = looks_like_record_tag(name, codes)
+        problem = why_not_genuine(name, theirs, trailers.get(theirs, Trailers()), aliases, record)
+        if problem is None:
+            check.take_in.append(name)
+        elif record or "records another" in problem or "is on the commit" in problem:
+            raise ProposalsError(
+                f"sync stopped, nothing changed: {remote} has a tag {name} that {problem} ({theirs[:10]}); "
+                f"it was added or moved on the server by hand and is not taken in: delete it there "
+                f"(git push {remote} :refs/tags/{name})"
+            )
+        else:
+            check.warnings.append(f"ignored tag {name} on {remote}: it {problem}")
+    return check
 
 
 MIN_GIT = (2, 31)  # GIT_CONFIG_COUNT, fetch --no-write-fetch-head, %(trailers:separator=)
@@ -485,27 +388,24 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             "clone the remote (proposals clone URL DIR) instead of syncing an unrelated repo"
         )
 
-    # 1. Pass numbers used on both sides: renumber ours, which nobody else has seen.
-    clashing, warnings = check_tag_clashes(repo, remote, remote_head, remote_tags)
-    report.warnings += [w for w in warnings if w not in report.warnings]
+    # 1. What the remote's tags mean: refuse moved or forged ones and TA conflicts; nothing changed yet.
+    unpushed_commits = unpushed_commits_of(store, head)
+    check = check_remote_tags(repo, remote, remote_head, remote_tags, unpushed_commits)
+    report.warnings += [w for w in check.warnings if w not in report.warnings]
+
+    # 2. Pass numbers used on both sides: renumber ours, which no remote has seen.
     history = repo.history()
-    unpushed_commits = set(store.out("rev-list", head, f"^{remote_head}").split()) if remote_head else None
-    unpushed = [
-        (p.name, p.party, p.commit)
-        for p in history.passes
-        if unpushed_commits is None or p.commit in unpushed_commits
-    ]
+    unpushed = [(p.name, p.party, p.commit) for p in history.passes if p.commit in unpushed_commits]
     remote_names = (pass_names_in(store, remote_head) if remote_head else {}) | {
         n: c for n, (_, c) in remote_tags.items()
     }
-    taken = {n for n, c in remote_names.items() if unpushed_commits is None or c not in unpushed_commits}
-    taken |= clashing
+    taken = {n for n, c in remote_names.items() if c not in unpushed_commits} | check.clashing_passes
     clashes = {n for n, _, _ in unpushed if n in taken}
     if clashes:
         codes = {key: party.code for key, party in repo.config.parties.items()}
         plan = plan_renumbering(unpushed, taken, codes)
         report.warnings += duplicate_notes(repo, unpushed, remote_names, plan)
-        _, followed = rewrite_unpushed(repo, branch, remote_head, plan)
+        _, followed = rewrite_unpushed(repo, branch, plan)
         report.renumbered.update(plan)
         if followed:
             report.warnings.append(
@@ -516,15 +416,19 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
         head = store.head()
         assert head is not None
 
-    # 2. Tags only the remote has come in; ours are never replaced.
+    # 3. Tags only the remote has, and that their commits record, come in; ours are never replaced.
     local_tags = store.tags()
-    for tag, (obj, _) in sorted(remote_tags.items()):
+    for tag in check.take_in:
         if tag not in local_tags:
-            store.update_ref(f"refs/tags/{tag}", obj, NULL_SHA)
+            store.update_ref(f"refs/tags/{tag}", remote_tags[tag][0], NULL_SHA)
             report.received_tags.append(tag)
 
     if remote_head is None:
-        report.integrated = "nothing on the remote yet"
+        report.integrated = (
+            f"{remote} had no {branch} branch (only tags); recreating it"
+            if remote_tags
+            else "nothing on the remote yet"
+        )
         return
     if is_ancestor(store, remote_head, head):
         return
@@ -538,7 +442,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             "overwritten; commit them (git commit) or set them aside (git stash), then sync again"
         )
 
-    # 3. Our drafts of articles the incoming passes change: kept aside, never lost.
+    # 4. Our drafts of articles the incoming passes change: kept aside, never lost.
     set_aside: dict[str, bytes | None] = {}
     for path in incoming:
         article_id = article_id_of(path)
@@ -568,7 +472,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
                 atomic_write(repo.article_path(article_id), mine)
                 store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
 
-    # 4. Merge (never rebase): fast-forward when we have nothing of our own.
+    # 5. Merge (never rebase): fast-forward when we have nothing of our own.
     if is_ancestor(store, head, remote_head):
         try:
             store.run("merge", "--quiet", "--ff-only", "--end-of-options", remote_head)
@@ -598,7 +502,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
         report.integrated = "merged"
     repo.invalidate()
 
-    # 5. A set-aside draft that equals the merged text was not a conflict after all.
+    # 6. A set-aside draft that equals the merged text was not a conflict after all.
     for article_id, mine in set_aside.items():
         if mine is None:
             continue
@@ -626,6 +530,7 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
             refspecs.append(f"refs/tags/{tag}:refs/tags/{tag}")
             new_tags.append(tag)
     if not refspecs:
+        mark_pushed(store, remote, head)
         return True
     proc = store.run(
         "push",
@@ -640,7 +545,7 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
     )
     if proc.returncode != 0:
         said = proc.stdout + proc.stderr.decode("utf-8", "replace")
-        if "fetch first" in said or "non-fast-forward" in said or "stale info" in said:
+        if any(w in said for w in ("fetch first", "non-fast-forward", "stale info", "already exists")):
             return False
         raise GitError(git_message(proc.stderr, ["push"]))
     if remote_head != head:
@@ -649,6 +554,7 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
             store.run("config", f"branch.{branch}.remote", remote)
             store.run("config", f"branch.{branch}.merge", f"refs/heads/{branch}")
     report.pushed += new_tags
+    mark_pushed(store, remote, head)
     fetch(repo, remote)  # the mirror now matches what we pushed
     return True
 
