@@ -51,6 +51,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def _resolve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", nargs="?", metavar="ID")
     p.add_argument("--keep", choices=["mine", "theirs"])
+    p.add_argument(
+        "--ta", metavar="ID", help="settle two TAs of one article recorded offline (article id or TA tag)"
+    )
 
 
 @command("resolve", "settle a conflict reported by sync (no ID: list them)", _resolve_arguments)
@@ -58,6 +61,15 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     from proposals.team.sync import list_conflicts, resolve
 
     repo = open_repo(args)
+    if args.ta is not None:
+        from proposals.team.ta_conflicts import resolve_ta
+
+        if args.id is not None:
+            raise ProposalsError("give either an article ID or --ta ID, not both")
+        if args.keep is None:
+            raise ProposalsError("say which TA stands: --keep mine or --keep theirs")
+        print(resolve_ta(repo, args.ta, args.keep))
+        return 0
     if args.id is None:
         lines = list_conflicts(repo)
         for line in lines:

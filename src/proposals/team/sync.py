@@ -618,6 +618,7 @@ def list_conflicts(repo: BargainingRepo) -> list[str]:
             )
         else:
             lines.append(f"{path}: merge conflict; edit it, then git add {path} and git commit")
+    lines += [conflict.line() for conflict in find_ta_conflicts(repo)]
     for article_id in sorted(open_conflicts(store)):
         lines.append(
             f"{article_id}: your draft was set aside for an incoming pass; "
