@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker
@@ -23,6 +24,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
 from .commands import ProposalsCommands
+from .literal import shown
 from .messages import RepoChanged, RepoDone, RepoFailed
 from .workers import run_repo_job
 
@@ -79,8 +81,29 @@ class ProposalsApp(App[int]):
         from .screens.board import BoardScreen
 
         parties = self.repo.config.parties
-        self.title = f"proposals · {parties['union'].name} / {parties['employer'].name}"
+        names = f"{parties['union'].name} / {parties['employer'].name}"
+        self.title = f"proposals · {shown(names, one_line=True)}"
         self.push_screen(BoardScreen())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: messages quote titles, ids and names the other side
+        wrote, so markup is never parsed (`Widget.notify` asks for it by default) and control
+        characters are shown as escapes."""
+        super().notify(
+            shown(message),
+            title=shown(title, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- the serial git lane -------------------------------------------------------------------
 

@@ -11,6 +11,19 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from .literal import literal, markup_escaped
+
+
+def _highlight(matcher: Matcher, label: str) -> Content:
+    """`Matcher.highlight` parses its candidate as markup; titles in labels are the other side's."""
+    content = literal(label, one_line=True)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
+    for offset in offsets:
+        content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ProposalsCommands(Provider):
@@ -40,11 +53,15 @@ class ProposalsCommands(Provider):
 
     async def discover(self) -> Hits:
         for label, help_text, callback in self._commands():
-            yield DiscoveryHit(label, callback, help=help_text)
+            yield DiscoveryHit(
+                literal(label, one_line=True), callback, text=label, help=markup_escaped(help_text)
+            )
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
         for label, help_text, callback in self._commands():
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), callback, help=help_text)
+                yield Hit(
+                    score, _highlight(matcher, label), callback, text=label, help=markup_escaped(help_text)
+                )

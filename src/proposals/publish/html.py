@@ -7,11 +7,11 @@ print, so it never relies on colour alone; moved text is labelled as moved.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from html import escape
 
 from proposals.redline import Op, diff_text
+from proposals.visible import visible
 
 GLOSSARY = (
     (
@@ -32,15 +32,9 @@ GLOSSARY = (
     ("Redline", "Words struck through were taken out; underlined words were added."),
 )
 
-# C0/C1 controls (but tab and newline), and the bidi overrides that can make text read backwards.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
 def esc(text: str) -> str:
     """Text for an HTML element or attribute: markup escaped, control characters made visible."""
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return escape(text, quote=True)
+    return escape(visible(text), quote=True)
 
 
 def paragraphs(text: str) -> str:

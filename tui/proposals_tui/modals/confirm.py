@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..literal import literal
+
 
 class ConfirmModal(ModalScreen[bool]):
     """y confirms, n or escape cancels: the last stop before something is recorded for good."""
@@ -27,8 +29,8 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Static(self.body, classes="dialog-body")
+            yield Static(literal(self.title_text, one_line=True), classes="dialog-title")
+            yield Static(literal(self.body), classes="dialog-body")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", variant="primary", id="yes", compact=True)
                 yield Button("Cancel (n)", id="no", compact=True)
@@ -60,7 +62,7 @@ class QuitModal(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="quit-dialog"):
             yield Static("Unsaved work", classes="dialog-title")
             yield Static(
-                f"Your edits to {self.articles} are not saved yet.\nSave them before quitting?",
+                literal(f"Your edits to {self.articles} are not saved yet.\nSave them before quitting?"),
                 classes="dialog-body",
             )
             with Horizontal(classes="buttons"):

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ..export import ExportRequest, export_article
+from ..literal import literal
 from ..messages import ExportFinished, ExportProgress
 
 
@@ -39,7 +40,7 @@ class ExportModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
-            yield Static(f"Export {self.article} to Word", classes="dialog-title")
+            yield Static(literal(f"Export {self.article} to Word", one_line=True), classes="dialog-title")
             with Horizontal(classes="field-row"):
                 yield Label("Mode", classes="field-label")
                 yield Select(
@@ -52,12 +53,20 @@ class ExportModal(ModalScreen[str | None]):
             with Horizontal(classes="field-row"):
                 yield Label("Text", classes="field-label")
                 yield Select(
-                    self.sources, value=self.sources[0][1], allow_blank=False, id="source", compact=True
+                    [(literal(label, one_line=True), v) for label, v in self.sources],
+                    value=self.sources[0][1],
+                    allow_blank=False,
+                    id="source",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("Against", classes="field-label")
                 yield Select(
-                    self.against, value=self.against[0][1], allow_blank=False, id="against", compact=True
+                    [(literal(label, one_line=True), v) for label, v in self.against],
+                    value=self.against[0][1],
+                    allow_blank=False,
+                    id="against",
+                    compact=True,
                 )
             with Horizontal(classes="field-row"):
                 yield Label("File", classes="field-label")
@@ -126,7 +135,7 @@ class ExportModal(ModalScreen[str | None]):
     def on_export_finished(self, message: ExportFinished) -> None:
         self.running = False
         if message.error:
-            self.query_one("#export-status", Static).update(f"Export failed: {message.error}")
+            self.query_one("#export-status", Static).update(literal(f"Export failed: {message.error}"))
             return
         self.app.notify(f"Wrote {message.path}", title="Export")
         self.dismiss(message.path)

@@ -14,6 +14,8 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from ..literal import literal
+
 ResultType = TypeVar("ResultType")
 
 
@@ -51,7 +53,7 @@ class PassForm(FormModal[ResultType]):
         with Horizontal(classes="field-row"):
             yield Label("Party", classes="field-label")
             yield Select(
-                [(self.party_names[k], k) for k in ("union", "employer")],
+                [(literal(self.party_names[k], one_line=True), k) for k in ("union", "employer")],
                 value=self.party,
                 allow_blank=False,
                 id="party",

@@ -11,8 +11,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
+from ..literal import literal
+from ..widgets.text_editor import PlainTextArea
 from .form import PassForm
 
 
@@ -77,8 +80,8 @@ class PassModal(PassForm[PassRequest | None]):
                         yield Input(
                             placeholder="their .docx (imports every article in it)", id="docx", compact=True
                         )
-                    yield Label(f"…or their text of {self.article} (paste)")
-                    yield TextArea("", id="paste", soft_wrap=True, show_line_numbers=False)
+                    yield Label(literal(f"…or their text of {self.article} (paste)", one_line=True))
+                    yield PlainTextArea("", id="paste", soft_wrap=True, show_line_numbers=False)
                 else:
                     yield Label("Articles (space toggles)")
                     preselect = {self.article} if self.article else set()
@@ -92,9 +95,9 @@ class PassModal(PassForm[PassRequest | None]):
                 yield Button("Record (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
 
-    def _label(self, article_id: str) -> str:
+    def _label(self, article_id: str) -> Content:
         mark = " ✎" if article_id in self.context.drafts else ""
-        return f"{self.context.titles.get(article_id, article_id)}{mark}"
+        return literal(f"{self.context.titles.get(article_id, article_id)}{mark}", one_line=True)
 
     def action_submit(self) -> None:
         number = self.query_one("#number", Input).value.strip()

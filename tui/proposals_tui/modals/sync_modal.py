@@ -22,6 +22,8 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 from proposals.team.sync import SyncReport, list_conflicts, sync
 
+from ..literal import literal, shown
+
 
 @dataclass
 class SyncOutcome:
@@ -69,7 +71,7 @@ def report_text(outcome: SyncOutcome) -> Text:
 
     def line(label: str, value: str, style: str = "") -> None:
         out.append(f"{label:<11}", style="bold")
-        out.append(value + "\n", style=style)
+        out.append(shown(value, one_line=True) + "\n", style=style)
 
     line("Remote", where)
     merged = INTEGRATED.get(report.integrated, report.integrated)
@@ -90,9 +92,9 @@ def report_text(outcome: SyncOutcome) -> Text:
     for path in report.merge_conflicts:
         line("Conflict", f"{path}: both sides recorded passes on it", "bold red")
     for warning in report.warnings:
-        out.append(f"⚠ {warning}\n", style="yellow")
+        out.append(f"⚠ {shown(warning)}\n", style="yellow")
     for problem in outcome.problems:
-        out.append(f"⚠ after sync, {problem}\n", style="bold red")
+        out.append(f"⚠ after sync, {shown(problem)}\n", style="bold red")
     if outcome.conflicts:
         n = len(outcome.conflicts)
         out.append(f"\n{n} conflict{'s' if n != 1 else ''} to settle: enter opens them side by side.", "bold")
@@ -121,7 +123,7 @@ class SyncModal(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="sync-dialog"):
             yield Static("Sync with the team", classes="dialog-title")
             yield Static(
-                f"Fetching from {self.remote}, merging, pushing passes and TA tags…",
+                literal(f"Fetching from {self.remote}, merging, pushing passes and TA tags…"),
                 id="sync-status",
                 classes="dialog-help",
             )
@@ -151,7 +153,11 @@ class SyncModal(ModalScreen[str | None]):
         report = outcome.report
         assert report is not None
         self.query_one("#sync-status", Static).update(
-            "Conflicts to settle." if outcome.conflicts else f"Synced with {report.remote}/{report.branch}."
+            literal(
+                "Conflicts to settle."
+                if outcome.conflicts
+                else f"Synced with {report.remote}/{report.branch}."
+            )
         )
         self.query_one("#sync-body", Static).update(report_text(outcome))
         self.query_one("#sync-report").remove_class("hidden")

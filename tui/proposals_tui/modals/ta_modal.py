@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ..literal import literal
 from .form import FormModal
 
 
@@ -50,14 +51,17 @@ class TAModal(FormModal[TARequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ta-dialog"):
-            yield Static(f"Tentative agreement: {self.article_title}", classes="dialog-title")
+            yield Static(
+                literal(f"Tentative agreement: {self.article_title}", one_line=True), classes="dialog-title"
+            )
             yield Static(
                 "The text on the table (the last pass) is locked by its hash.", classes="dialog-help"
             )
             with Horizontal(classes="field-row"):
                 yield Label("What", classes="field-label")
                 yield Select(
-                    [("Whole article", "")] + [(f"Section {s}", s) for s in self.sections],
+                    [(literal("Whole article"), "")]
+                    + [(literal(f"Section {s}", one_line=True), s) for s in self.sections],
                     value="",
                     allow_blank=False,
                     id="section",

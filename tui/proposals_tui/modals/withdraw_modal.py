@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
+from ..literal import literal
 from .form import PassForm
 
 
@@ -51,7 +52,11 @@ class WithdrawModal(PassForm[WithdrawRequest | None]):
             yield from self.pass_fields()
             yield Label("Articles to withdraw")
             yield SelectionList[str](
-                *[(title, i, i == self.article) for i, title in self.open_ids.items()], id="articles"
+                *[
+                    (literal(title, one_line=True), i, i == self.article)
+                    for i, title in self.open_ids.items()
+                ],
+                id="articles",
             )
             yield Static("", id="withdraw-error", classes="dialog-error")
             with Horizontal(classes="buttons"):

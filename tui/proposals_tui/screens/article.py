@@ -25,6 +25,7 @@ from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
+from ..literal import literal, shown
 from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
 from .actions import ArticleActions
@@ -180,7 +181,7 @@ class ArticleScreen(ArticleActions, Screen):
         self.loaded = True
         if first and self.custom is None:
             self._first_available()
-        self.query_one("#notes", Static).update(data.notes or "(no notes for this article)")
+        self.query_one("#notes", Static).update(literal(data.notes or "(no notes for this article)"))
         self.recompute()
 
     def _first_available(self) -> None:
@@ -279,6 +280,9 @@ class ArticleScreen(ArticleActions, Screen):
                 self.call_after_refresh(callback)
 
     def _label(self, rev: str) -> str:
+        return shown(self._rev_name(rev), one_line=True)
+
+    def _rev_name(self, rev: str) -> str:
         assert self.data is not None
         parties = self.app.repo.config.parties
         label = self.data.labels.get(rev, rev)
@@ -298,24 +302,24 @@ class ArticleScreen(ArticleActions, Screen):
         row = self.current_row()
         head = Text()
         if row is not None:
-            head.append(f"Art. {row.number} {row.title}", style="bold")
+            head.append(shown(f"Art. {row.number} {row.title}", one_line=True), style="bold")
             head.append(f"  ·  {STATUS_WORDS[row.status]}")
             if row.move:
                 head.append("  ·  " + ("our move" if row.move == self.app.us else "their move"))
             sections = [t.section for t in row.tas if t.section]
             if sections:
-                head.append(f"  ·  TA'd § {', '.join(sections)}", style="green")
+                head.append(shown(f"  ·  TA'd § {', '.join(sections)}", one_line=True), style="green")
         head.append(f"  ·  {VIEW_NAMES[self.view]}", style="dim")
         self.query_one("#article-head", Static).update(head)
         legend = Text()
         if self.view == "provenance":
             legend.append("first proposed by: ")
             for party in self.app.repo.config.parties.values():
-                legend.append(f"■ {party.name}  ", style=party.colour)
+                legend.append(f"■ {shown(party.name, one_line=True)}  ", style=party.colour)
             legend.append("plain = baseline")
         else:
-            left = self.data.labels.get(old_rev, old_rev) if self.data else old_rev
-            right = self.data.labels.get(new_rev, new_rev) if self.data else new_rev
+            left = shown(self.data.labels.get(old_rev, old_rev) if self.data else old_rev, one_line=True)
+            right = shown(self.data.labels.get(new_rev, new_rev) if self.data else new_rev, one_line=True)
             strike = "[-…-]" if palette.markers else "struck"
             under = "{+…+}" if palette.markers else "underlined"
             legend.append(f"■ {left}", style=palette.old_colour)

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
 
+from ..literal import literal, shown
 from ..widgets.board_table import BoardTable
 from .actions import ArticleActions
 from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
@@ -118,7 +119,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         self.app.status_cache = data.rows
         self.app.board = data
         drafts = f" · {len(data.drafts)} unsent ✎" if data.drafts else ""
-        self.query_one("#counts", Static).update(counts_line(data.rows) + drafts)
+        self.query_one("#counts", Static).update(literal(counts_line(data.rows) + drafts))
         self.loaded = True
         self.refill()
         if self.app.first_paint is not None:
@@ -164,7 +165,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
     def _fit_title(self, table: DataTable) -> None:
         """The title column takes what the fixed columns leave, so 80 columns show every field."""
         fixed = 5 + 12 + 9 + 5 + 10 + 4 + 2 * 7 + 2  # widths plus cell padding and scrollbar
-        longest = max((len(r.title) + 2 for r in self.data.rows), default=10)
+        longest = max((len(shown(r.title, one_line=True)) + 2 for r in self.data.rows), default=10)
         width = max(12, min(longest, (self.size.width or 80) - fixed))
         column = table.columns.get("title")  # type: ignore[call-overload]
         if column is not None and column.width != width:
@@ -180,7 +181,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         status = Text(f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=STATUS_STYLE[row.status])
         if row.status == "open" and row.ta is not None:
             status.append(" §", style="green")
-        title = Text(row.title)
+        title = Text(shown(row.title, one_line=True))
         if row.id in self.data.drafts:
             title.append(" ✎", style="bold")
         if row.move:
@@ -189,9 +190,19 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         else:
             move = Text("")
         last = row.last_pass
-        last_cell = Text(last.name, style=parties[last.party].colour) if last else Text("")
+        last_cell = (
+            Text(shown(last.name, one_line=True), style=parties[last.party].colour) if last else Text("")
+        )
         when = row.ta.date if row.status == "ta" and row.ta else last.session if last else ""
-        return [row.number, title, status, move, last_cell, when, "yes" if row.economic else ""]
+        return [
+            Text(shown(row.number, one_line=True)),
+            title,
+            status,
+            move,
+            last_cell,
+            Text(shown(when, one_line=True)),
+            Text("yes" if row.economic else ""),
+        ]
 
     # -- selection -----------------------------------------------------------------------------
 

@@ -26,8 +26,10 @@ from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines
+from ..literal import literal, shown
 from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
+from ..widgets.text_editor import PlainTextArea, invisible_count
 from ..workers import REPO_LOCK
 from .actions import ArticleActions
 
@@ -95,13 +97,13 @@ class EditorScreen(ArticleActions, Screen):
         with Horizontal(id="editor-body"):
             with Vertical(id="draft-pane"):
                 yield Static("Our draft", classes="pane-title")
-                yield TextArea("", id="draft", soft_wrap=True, tab_behavior="focus", read_only=True)
+                yield PlainTextArea("", id="draft", soft_wrap=True, tab_behavior="focus", read_only=True)
             with Vertical(id="preview-pane"):
                 yield Static("Preview", id="preview-title", classes="pane-title")
                 yield RedlineView(id="preview")
             with Vertical(id="notes-pane", classes="hidden"):
                 yield Static("Team notes (internal, never exported)", classes="pane-title")
-                yield TextArea("", id="notes-editor", soft_wrap=True)
+                yield PlainTextArea("", id="notes-editor", soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -267,19 +269,26 @@ class EditorScreen(ArticleActions, Screen):
     def _paint_head(self) -> None:
         row = self.current_row()
         head = Text()
-        head.append(
-            f"Editing {row.number} {row.title}" if row else f"Editing {self.article_id}", style="bold"
-        )
+        what = f"{row.number} {row.title}" if row else self.article_id
+        head.append(shown(f"Editing {what}", one_line=True), style="bold")
         if self.dirty:
             head.append("  ● unsaved", style="bold yellow")
         elif self.loaded:
             head.append("  ✓ saved to working tree", style="green")
+        hidden = invisible_count(self._latest.get("text", ""))
+        if hidden:
+            head.append(
+                f"  ⚠ {hidden} control character{'s' if hidden != 1 else ''} (shown in the preview)",
+                style="bold red",
+            )
         if self.broken:
             what = ", ".join(f"§ {s}" if s else "the whole article" for s in self.broken)
             head.append(f"  ⚠ changes TA'd text ({what})", style="bold red")
         self.query_one("#editor-head", Static).update(head)
         if self.data is not None:
-            self.query_one("#preview-title", Static).update(f"Preview against {self.base()[1]}  (ctrl+o)")
+            self.query_one("#preview-title", Static).update(
+                literal(f"Preview against {self.base()[1]}  (ctrl+o)", one_line=True)
+            )
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from proposals.negotiation.history import PassRecord, TARecord
 from proposals.negotiation.repo import BargainingRepo
 
 from ..diffing import change_size
+from ..literal import literal, shown
 
 
 @dataclass
@@ -81,7 +82,10 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"History of {self.article_id}: space picks two, enter compares them", id="history-head")
+        yield Static(
+            literal(f"History of {self.article_id}: space picks two, enter compares them", one_line=True),
+            id="history-head",
+        )
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -106,10 +110,12 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         table = self.query_one(DataTable)
         table.clear()
         for row in rows:
-            party = Text(parties[row.party].name, style=parties[row.party].colour) if row.party else Text("")
-            rev = Text(row.rev, style="bold" if row.comparable else "dim")
+            name = shown(parties[row.party].name, one_line=True) if row.party else ""
+            party = Text(name, style=parties[row.party].colour if row.party else "")
+            rev = Text(shown(row.rev, one_line=True), style="bold" if row.comparable else "dim")
             mark = "●" if row.rev in self.picked else ""
-            table.add_row(mark, rev, party, row.session, row.summary, key=row.rev)
+            session, summary = (Text(shown(v, one_line=True)) for v in (row.session, row.summary))
+            table.add_row(mark, rev, party, session, summary, key=row.rev)
         comparable = [r for r in rows if r.comparable]
         if comparable:
             table.move_cursor(row=len(rows) - 1)

@@ -27,6 +27,7 @@ from proposals.negotiation.repo import BargainingRepo
 from proposals.team.sync import article_id_of, open_conflicts, resolve, unmerged_paths
 
 from ..diffing import Palette, side_rows
+from ..literal import literal, shown
 from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
 
@@ -237,7 +238,12 @@ class ConflictScreen(Screen):
             return
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(f"{c.article}  ·  {c.line}", id=str(i)) for i, c in enumerate(conflicts)])
+        options.add_options(
+            [
+                Option(literal(f"{c.article}  ·  {c.line}", one_line=True), id=str(i))
+                for i, c in enumerate(conflicts)
+            ]
+        )
         ids = [c.article for c in conflicts]
         options.highlighted = ids.index(current.article) if current and current.article in ids else 0
         n = len(conflicts)
@@ -269,9 +275,11 @@ class ConflictScreen(Screen):
         col = view.column_width()
         self.query_one("#conflict-cols", Static).update(
             Text("   ")
-            + Text(conflict.mine_label[:col].ljust(col), style=f"bold {palette.old_colour}")
+            + Text(
+                shown(conflict.mine_label, one_line=True)[:col].ljust(col), style=f"bold {palette.old_colour}"
+            )
             + Text(" │ ")
-            + Text(conflict.theirs_label[:col], style=f"bold {palette.new_colour}")
+            + Text(shown(conflict.theirs_label, one_line=True)[:col], style=f"bold {palette.new_colour}")
         )
         if conflict.kind == "draft":
             help_text = "m: put my draft back (uncommitted); t: keep the incoming text. Either way "
@@ -280,7 +288,7 @@ class ConflictScreen(Screen):
             help_text = "m or t records that side's text and commits the merge; then sync (S) publishes it."
         else:
             help_text = conflict.line
-        self.query_one("#conflict-help", Static).update(help_text)
+        self.query_one("#conflict-help", Static).update(literal(help_text))
         self._token += 1
         self._diff(conflict.mine, conflict.theirs, palette, self._token)
 

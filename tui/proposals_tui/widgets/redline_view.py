@@ -18,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..diffing import Run, ViewRow
+from ..literal import shown
 
 GUTTER = 3  # "~ " plus a space
 SEPARATOR = " │ "
@@ -46,16 +47,21 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 
 
 class _Cell:
-    """A cell's runs flattened for slicing: the text, where each run starts, and its style."""
+    """A cell's runs flattened for slicing: the text, where each run starts, and its style.
+
+    The text is the article as written, with control and bidi characters shown as escapes: an
+    ESC in a heading the other side wrote must never reach the terminal.
+    """
 
     __slots__ = ("starts", "styles", "text")
 
     def __init__(self, runs: list[Run] | None) -> None:
-        self.text = "".join(t for t, _ in runs or [])
+        texts = [shown(t) for t, _ in runs or []]
+        self.text = "".join(texts)
         self.starts: list[int] = []
         self.styles: list[Style] = []
         pos = 0
-        for text, style in runs or []:
+        for text, (_, style) in zip(texts, runs or [], strict=True):
             self.starts.append(pos)
             self.styles.append(style)
             pos += len(text)
