@@ -15,6 +15,10 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="to_rev", default="draft", metavar="REV", help="default: draft")
     p.add_argument("--mode", required=True, choices=["tracked", "redline", "clean", "ta"])
     p.add_argument("--party", choices=["union", "employer"], help="whose proposal (default: the pass's)")
+    p.add_argument(
+        "--as", dest="as_name", metavar="PASS", help="label a draft with the pass it will go across as"
+    )
+    p.add_argument("--session", metavar="YYYY-MM-DD", help="label a draft with the session it is for")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
 
 
@@ -36,8 +40,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             from_rev=args.from_rev,
             to_rev=args.to_rev,
             party=args.party,
+            as_name=args.as_name,
+            session=args.session,
         )
     print(f"Wrote {done.path} ({args.mode}): {done.header}; articles: {', '.join(done.articles)}")
+    for note in done.notes:
+        print(f"  {note}")
     return 0
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from proposals.contract.part import validate_id
 from proposals.errors import ProposalsError
-from proposals.negotiation.history import BASELINE_TAG
-from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.history import BASELINE_TAG, History, PassRecord
+from proposals.negotiation.repo import BargainingRepo, validate_date
 from proposals.negotiation.status import status_rows
 
 MODES = ("tracked", "redline", "clean")
@@ -27,6 +27,7 @@ class Exported:
     articles: list[str]
     header: str
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # header lines beyond the first: whose text, withdrawals
 
 
 def _out_path(out: str | Path) -> Path:
@@ -44,6 +45,90 @@ def _date(value: str) -> date:
     return date.fromisoformat(value) if value else date.today()
 
 
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Where one article's exported text comes from: the pass that wrote it (None: the draft),
+    whether that pass withdrew it, and what it is compared with."""
+
+    holder: PassRecord | None
+    withdrawn: bool
+    new: str
+    old: str
+    against: str
+
+
+def _holder(history: History, article_id: str, upto: int | None) -> PassRecord | None:
+    """The last pass that put this article's text on the table (or withdrew it), at or before
+    timeline position ``upto`` (None: now)."""
+    order = {id(r): i for i, r in enumerate(history.timeline)}
+    found = None
+    for event in history.events.get(article_id, []):
+        if upto is not None and order[id(event)] > upto:
+            break
+        if isinstance(event, PassRecord):
+            found = event
+    return found
+
+
+def _answered(history: History, article_id: str, party: str, before: PassRecord | None) -> PassRecord | None:
+    """The other party's last text on this article before ``before`` (None: before now): what
+    a pass answers, and so what its changes are shown against by default."""
+    found = None
+    for event in history.events.get(article_id, []):
+        if event is before:
+            break
+        if isinstance(event, PassRecord) and event.party == party and article_id in event.articles:
+            found = event
+    return found
+
+
+def _source(
+    repo: BargainingRepo, article_id: str, to_rev: str, from_rev: str | None, proposer: str
+) -> _Source:
+    history = repo.history()
+    resolved = repo.resolve(article_id, to_rev)
+    if resolved.commit is None:  # the working tree: our draft, or the table text unchanged
+        new = repo.text_at(article_id, "draft")
+        holder = None if new != repo.table_text(article_id) else _holder(history, article_id, None)
+    else:
+        upto = next((i for i, r in enumerate(history.timeline) if r.commit == resolved.commit), None)
+        if upto is None and resolved.label != "baseline":
+            raise ProposalsError(
+                f"export --to takes a pass, a party, ta, baseline or draft; {to_rev!r} is none of these"
+            )
+        holder = _holder(history, article_id, upto) if upto is not None else None
+        text = repo.text_at_commit(article_id, resolved.commit)
+        if text is None:
+            raise ProposalsError(f"article {article_id} does not exist at {resolved.label}")
+        new = text
+    withdrawn = holder is not None and article_id in holder.withdrawn and article_id not in holder.articles
+    if withdrawn:  # the text stays in the tree for the record; off the table, it shows deleted
+        assert holder is not None
+        previous = _holder(history, article_id, _position(history, holder) - 1)
+        old_commit = previous.commit if previous is not None else history.baseline
+        old = repo.text_at_commit(article_id, old_commit) if old_commit else None
+        return _Source(holder, True, "", old or new, previous.name if previous else BASELINE_TAG)
+    if from_rev is not None:
+        source = repo.resolve(article_id, from_rev)
+        old = repo.text_at(article_id, "draft") if source.commit is None else (
+            repo.text_at_commit(article_id, source.commit) or ""  # absent there: wholly new
+        )
+        return _Source(holder, False, new, old, source.label)
+    party = holder.party if holder is not None else proposer
+    answered = _answered(history, article_id, repo.config.other(party), holder)
+    if answered is not None:
+        old = repo.text_at_commit(article_id, answered.commit) or ""
+        return _Source(holder, False, new, old, answered.name)
+    base = repo.text_at_commit(article_id, history.baseline) if history.baseline else None
+    if base is not None:
+        return _Source(holder, False, new, base, BASELINE_TAG)
+    return _Source(holder, False, new, "", "nothing (a new article)")
+
+
+def _position(history: History, record: PassRecord) -> int:
+    return next(i for i, r in enumerate(history.timeline) if r is record)
+
+
 def export_pass(
     repo: BargainingRepo,
     ids: Sequence[str],
@@ -53,12 +138,18 @@ def export_pass(
     from_rev: str | None = None,
     to_rev: str = "draft",
     party: str | None = None,
+    as_name: str | None = None,
+    session: str | None = None,
 ) -> Exported:
-    """A proposal for the table: `to_rev` redlined against `from_rev` for each article.
+    """A proposal for the table: the text at `to_rev` redlined against `from_rev` per article.
 
-    Without --from, each article is compared with the other side's last pass on it, else the
-    baseline, else nothing (a new article). The header names the pass `to_rev` resolves to;
-    for the draft it says DRAFT and today's date.
+    Every label is the truth about the text: the header, the document's author and each
+    revision name the pass that actually wrote an article's text and date it with that pass's
+    session; an article the `to_rev` pass did not touch says whose text it is ("text of U-5,
+    2024-06-25, unchanged in U-7"). Without --from an article is compared with the other side's
+    pass that its text answered, else the baseline, else nothing (wholly new). An article the
+    pass withdrew shows wholly deleted. The draft says DRAFT and today unless `as_name` and
+    `session` name the pass it will go across as.
     """
     from proposals.word.export import ArticleChange, export_proposal
 
@@ -68,41 +159,79 @@ def export_pass(
         raise ProposalsError("name at least one article to export")
     path = _out_path(out)
     ids = [validate_id(i) for i in dict.fromkeys(ids)]
+    if session is not None:
+        validate_date(session, "session date")
+    if to_rev != "draft" and (as_name or session):
+        raise ProposalsError("--as and --session label a draft; a recorded pass has its own")
     history = repo.history()
-    changes = []
-    record = None
-    for article_id in ids:
-        resolved = repo.resolve(article_id, to_rev)
-        new = repo.text_at(article_id, to_rev)
-        if resolved.commit is not None:
-            record = record or next((p for p in history.passes if p.commit == resolved.commit), None)
-        proposer = party or (record.party if record else "union")
-        repo.config.party(proposer)
-        source = from_rev
-        if source is None:
-            other = repo.config.other(proposer)
-            if history.last_pass(article_id, other) is not None:
-                source = other
-            elif history.baseline is not None:
-                source = BASELINE_TAG
-        old = repo.text_at(article_id, source) if source else ""
-        changes.append(ArticleChange(old, new))
-    proposer = party or (record.party if record else "union")
-    who = repo.config.party(proposer)
-    pass_name = record.name if record else "DRAFT"
-    session = _date(record.session if record else "")
-    against = from_rev or ("the other side's last pass" if mode != "clean" else None)
+    proposer = party or "union"
+    repo.config.party(proposer)
+    sources = {a: _source(repo, a, to_rev, from_rev, proposer) for a in ids}
+    target = None
+    if to_rev != "draft":
+        resolved = repo.resolve(ids[0], to_rev)
+        target = next((p for p in history.passes if p.commit == resolved.commit), None)
+    draft_name = as_name or "DRAFT"
+    draft_day = session or date.today().isoformat()
+
+    def label(src: _Source) -> tuple[str, str, str]:
+        """(party key, pass name, session) of the pass that wrote the article's text."""
+        if src.holder is None:
+            return (party or proposer, draft_name if to_rev == "draft" else to_rev, draft_day)
+        return (src.holder.party, src.holder.name, src.holder.session)
+
+    labels = {a: label(src) for a, src in sources.items()}
+    parties = {lab[0] for lab in labels.values()}
+    if party is None and len(parties) > 1:
+        whose = ", ".join(f"{a} ({labels[a][1]})" for a in ids)
+        raise ProposalsError(f"these texts come from both parties' passes: {whose}; export them separately")
+    doc_party = party or labels[ids[0]][0]
+    who = repo.config.party(doc_party)
+    named = target.name if target is not None else (draft_name if to_rev == "draft" else to_rev)
+    if len({lab[1:] for lab in labels.values()}) == 1:  # one pass wrote every text: name it
+        pass_name, day = labels[ids[0]][1], labels[ids[0]][2]
+    elif target is not None:
+        pass_name, day = target.name, target.session
+    elif to_rev == "draft":
+        pass_name, day = draft_name, draft_day
+    else:
+        pass_name, day = labels[ids[0]][1], labels[ids[0]][2]
+    notes: list[str] = []
+    for article_id, src in sources.items():
+        name, when = labels[article_id][1], labels[article_id][2]
+        if src.withdrawn:
+            notes.append(f"{article_id}: withdrawn in {name} ({when}), shown as deleted")
+        elif name != named:
+            notes.append(f"{article_id}: text of {name}, {when}, unchanged in {named}")
+        elif name != pass_name:
+            notes.append(f"{article_id}: text of {name}, {when}")
+    againsts = {src.against for src in sources.values()}
+    against = None
+    if mode != "clean":
+        if len(againsts) == 1:
+            against = againsts.pop()
+        else:
+            against = "each article's earlier text"
+            notes += [f"{a}: changes shown against {src.against}" for a, src in sources.items()]
+    changes = [
+        ArticleChange(src.old, src.new, author=repo.config.party(labels[a][0]).name, when=_date(labels[a][2]))
+        for a, src in sources.items()
+        if mode != "clean" or not src.withdrawn
+    ]
+    if not changes:
+        raise ProposalsError("every article named was withdrawn: a clean export would be empty")
     export_proposal(
         changes,
         path,
         mode=mode,  # type: ignore[arg-type]
         party=who.name,
         pass_name=pass_name,
-        session=session,
+        session=_date(day),
         colour=who.colour,
         against=against,
+        notes=notes,
     )
-    return Exported(path, ids, f"{who.name} proposal {pass_name}, {session.isoformat()}")
+    return Exported(path, ids, f"{who.name} proposal {pass_name}, {day}", notes=tuple(notes))
 
 
 def export_ta_document(repo: BargainingRepo, article_id: str, out: str | Path) -> Exported:

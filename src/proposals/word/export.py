@@ -90,11 +90,15 @@ class ArticleChange:
     ``old`` is ``""`` for an article the pass adds, ``new`` is ``""`` for one it removes.
     ``ops`` may carry the diff engine's ops for exactly (old, new) when the caller already
     has them; otherwise the export computes them with ``proposals.redline.diff_text``.
+    ``author``/``when`` label this article's revisions when its text is not the document's own
+    pass (the party and session of the pass that wrote it); ``None`` uses the document's.
     """
 
     old: str
     new: str
     ops: Sequence[OpLike] | None = None
+    author: str | None = None
+    when: When | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,13 +398,14 @@ def export_proposal(
     title: str | None = None,
     revision: int = 1,
     diff: DiffFn | None = None,
+    notes: Sequence[str] = (),
 ) -> Path | None:
     """Write a pass as a .docx: ``tracked`` revisions, static ``redline`` or ``clean`` text.
 
     ``party`` is the proposing team's name: header, document author and revision author.
     ``session`` dates the revisions and the document. ``against`` names what the changes are
-    shown against ("baseline", "E-6") for the header. Returns the path written (None for a
-    stream).
+    shown against ("baseline", "E-6") for the header. ``notes`` are further header lines (which
+    pass wrote an article's text, a withdrawal). Returns the path written (None for a stream).
     """
     if mode not in MODES:
         raise ExportError(f"unknown export mode {mode!r}: use tracked, redline or clean")
@@ -411,7 +416,9 @@ def export_proposal(
     except ValueError as exc:
         raise ExportError(str(exc)) from None
     for i, art in enumerate(articles, 1):
-        for label, text in (("old", art.old), ("new", art.new)):
+        if art.when is not None:
+            _when(art.when)
+        for label, text in (("old", art.old), ("new", art.new), ("author", art.author or "")):
             try:
                 check_text(text, f"article {i} ({label} text)")
             except ValueError as exc:
@@ -421,13 +428,15 @@ def export_proposal(
     header = _proposal_header(party, pass_name, session, PROPOSAL_MARK)
     if mode != "clean" and against:
         header.append(f"Changes shown against {against}")
+    header += [n for n in notes if n]
     if mode == "redline":
         header.append("Insertions underlined, deletions struck through, moves double-marked")
     _set_header_footer(doc, header)
     names = [_article_title(a.new or a.old) for a in articles]
+    compared = f" against {against}" if mode != "clean" and against else ""
     _set_properties(
         doc,
-        title=title or f"{party} proposal {pass_name}: " + "; ".join(n for n in names if n),
+        title=title or f"{party} proposal {pass_name}{compared}: " + "; ".join(n for n in names if n),
         author=party,
         when=session,
         revision=revision,
@@ -458,6 +467,7 @@ def _write_articles(
         writer = RevisionWriter(author, when)
         last_mark: Kind = "equal"
         for art in articles:
+            writer.use(art.author or author, art.when if art.when is not None else when)
             paras = _union(art, diff, Layout.SPLIT if mode == "tracked" else Layout.AT_DESTINATION)
             if not paras or (len(paras) == 1 and not paras[0].pieces):
                 continue

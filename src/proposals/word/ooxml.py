@@ -200,15 +200,26 @@ class RevisionWriter:
     """
 
     def __init__(self, author: str, when: When, start_id: int = 1) -> None:
+        self._alternate = False
+        self.use(author, when)
+        self._next = start_id
+        # (previous paragraph's mark unchanged?, kind of the revision ending it) or None
+        self._boundary: tuple[bool, str | None] | None = None
+
+    def use(self, author: str, when: When) -> None:
+        """Author and date of the revisions written from now on (each pass its own, in a
+        document that shows several); ids keep counting."""
         self.author = esc(author)
         self.base_date = iso_date(when)
         stamp = datetime.strptime(self.base_date, "%Y-%m-%dT%H:%M:%SZ")
         # Same day, two minutes later: see ``start_paragraph`` on why some revisions need it.
         self.alt_date = (stamp + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        self.date = self.base_date
-        self._next = start_id
-        # (previous paragraph's mark unchanged?, kind of the revision ending it) or None
-        self._boundary: tuple[bool, str | None] | None = None
+
+    @property
+    def date(self) -> str:
+        """The date the next revision gets: the base time or, to keep LibreOffice from merging
+        it with the previous paragraph's, two minutes later (``start_paragraph``)."""
+        return self.alt_date if self._alternate else self.base_date
 
     def start_paragraph(self, lead: str | None, tail: str | None, mark: str) -> None:
         """Pick the time for a paragraph's revisions, across articles too.
@@ -224,10 +235,10 @@ class RevisionWriter:
             alternate = False
         elif boundary[0]:
             same = boundary[1] is not None and boundary[1] == lead
-            alternate = (self.date == self.base_date) if same else False
+            alternate = (not self._alternate) if same else False
         else:
-            alternate = self.date == self.alt_date
-        self.date = self.alt_date if alternate else self.base_date
+            alternate = self._alternate
+        self._alternate = alternate
         self._boundary = (mark == "equal", tail)
 
     def new_id(self) -> int:
