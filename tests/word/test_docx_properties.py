@@ -121,7 +121,9 @@ def _document(data: bytes) -> bytes:
 
 
 @SETTINGS
-@given(st.lists(article, min_size=1, max_size=4))
+# A contract never repeats an article heading; the importer reads a heading that comes again
+# with nothing but headings between as a table of contents (contract.split).
+@given(st.lists(article, min_size=1, max_size=4, unique_by=lambda t: t.split("\n", 1)[0]))
 def test_clean_export_import_round_trip(texts: list[str]) -> None:
     buf = io.BytesIO()
     export_proposal(
