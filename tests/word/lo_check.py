@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import uno  # type: ignore[import-not-found]
@@ -89,8 +90,9 @@ def connect(pipe: str, proc: subprocess.Popen[bytes]) -> object:
             time.sleep(0.2)
 
 
-def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
-    """Start soffice, process every (action, file) job, always clean up."""
+@contextlib.contextmanager
+def session() -> Iterator[tuple[object, object]]:
+    """A headless soffice for this process: (desktop, dispatcher); always cleaned up."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise SystemExit("soffice not found")
@@ -128,17 +130,36 @@ def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
         smgr = ctx.ServiceManager  # type: ignore[attr-defined]
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        yield desktop, dispatcher
+    finally:
+        if desktop is not None:
+            # The bridge drops as soffice exits; an exception here is the normal case.
+            with contextlib.suppress(Exception):
+                desktop.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            kill()
+            proc.wait(timeout=5)
+        kill()
+        watchdog.cancel()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
+    """Start soffice, process every (action, file) job, always clean up."""
+    with session() as (desktop, dispatcher):
         results: list[dict[str, object]] = []
         for action, path in jobs:
             url = Path(path).resolve().as_uri()
-            doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
             if doc is None:
                 raise SystemExit(f"LibreOffice could not open {path}")
             try:
                 redlines = describe_redlines(doc)
                 if action in COMMANDS:
                     frame = doc.getCurrentController().getFrame()
-                    dispatcher.executeDispatch(frame, COMMANDS[action], "", 0, ())
+                    dispatcher.executeDispatch(frame, COMMANDS[action], "", 0, ())  # type: ignore[attr-defined]
                 elif action == "resave":
                     # Save as Word again, revisions untouched: LibreOffice's own markup for
                     # the importer to read (as when the other side edits in LibreOffice).
@@ -156,19 +177,6 @@ def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
             finally:
                 doc.close(True)
         return results
-    finally:
-        if desktop is not None:
-            # The bridge drops as soffice exits; an exception here is the normal case.
-            with contextlib.suppress(Exception):
-                desktop.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            kill()
-            proc.wait(timeout=5)
-        kill()
-        watchdog.cancel()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:

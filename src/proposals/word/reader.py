@@ -29,8 +29,11 @@ from proposals.contract.headings import arabic, match_heading, read_heading
 from proposals.contract.part import slug_id
 from proposals.contract.split import Line, part_ids, split_parts
 from proposals.errors import ProposalsError
+from proposals.word.numbering import Numbering
 
 View = Literal["accepted", "rejected"]
+# One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC.
+Block = tuple[str, bool, bool, str, bool]
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -208,8 +211,40 @@ def _parse(blob: bytes, name: str, part: str) -> etree._Element:
         raise DocxError(f"{name}: {part} is not well-formed XML ({exc.msg})") from None
 
 
-def load_document_xml(source: Source) -> tuple[etree._Element, str]:
-    """The parsed main document part and the file's display name, after every safety check."""
+@dataclass(frozen=True, slots=True)
+class Package:
+    """The parts of a .docx a reader needs: the document, its lists and its styles."""
+
+    document: etree._Element
+    name: str
+    numbering: etree._Element | None = None
+    styles: etree._Element | None = None
+
+
+def _related_part(zf: zipfile.ZipFile, name: str, main: str, kind: str) -> etree._Element | None:
+    """A part the main document relates to by type (``/numbering``, ``/styles``), or None."""
+    folder, _, base = main.rpartition("/")
+    rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    target = f"{folder}/{kind}.xml" if folder else f"{kind}.xml"
+    try:
+        info = zf.getinfo(rels_name)
+        if info.file_size <= 1024 * 1024:
+            rels = _parse(_read_part(zf, info, name), name, rels_name)
+            for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
+                if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External":
+                    ref = rel.get("Target", "")
+                    target = ref.lstrip("/") if ref.startswith("/") else f"{folder}/{ref}".lstrip("/")
+    except (KeyError, DocxError):
+        pass
+    try:
+        info = zf.getinfo(target)
+    except KeyError:
+        return None
+    return _parse(_read_part(zf, info, name), name, target)
+
+
+def load_package(source: Source) -> Package:
+    """The parsed main document part (with numbering and styles), after every safety check."""
     data, name = _load(source)
     with _check_zip(data, name) as zf:
         part = _main_part(zf, name)
@@ -218,10 +253,18 @@ def load_document_xml(source: Source) -> tuple[etree._Element, str]:
         except KeyError:
             raise DocxError(f"{name}: no {part} inside; not a Word document") from None
         root = _parse(_read_part(zf, info, name), name, part)
-    ns = etree.QName(root).namespace
-    if ns not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
-        raise DocxError(f"{name}: {part} is not a WordprocessingML document")
-    return root, name
+        ns = etree.QName(root).namespace
+        if ns not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
+            raise DocxError(f"{name}: {part} is not a WordprocessingML document")
+        numbering = _related_part(zf, name, part, "numbering")
+        styles = _related_part(zf, name, part, "styles")
+    return Package(root, name, numbering, styles)
+
+
+def load_document_xml(source: Source) -> tuple[etree._Element, str]:
+    """The parsed main document part and the file's display name, after every safety check."""
+    package = load_package(source)
+    return package.document, package.name
 
 
 # --------------------------------------------------------------------------- text views
@@ -230,9 +273,16 @@ def load_document_xml(source: Source) -> tuple[etree._Element, str]:
 class _Reader:
     """Walks WordprocessingML in document order and yields paragraph texts for one view."""
 
-    def __init__(self, ns: str, view: View) -> None:
+    def __init__(self, ns: str, view: View, package: Package | None = None) -> None:
         self.w = ns
         self.view = view
+        self.name = package.name if package else "document"
+        self.numbering = Numbering.parse(
+            package.numbering if package else None, package.styles if package else None, ns
+        )
+        self.heading_styles, self.toc_styles = _style_kinds(package.styles if package else None, ns)
+        self.fields: list[str] = []  # instructions of the fields open at this point (TOC, PAGE)
+        self.found: dict[str, int] = {"footnotes": 0, "comments": 0, "text boxes": 0, "hidden": 0}
         t = self.tag
         self.skip_view = (
             {t("del"), t("moveFrom")}
@@ -266,6 +316,7 @@ class _Reader:
             t("endnoteReference"),
             t("commentReference"),
             t("txbxContent"),
+            t("footnoteReference"),
             t("tblPr"),
             t("tblGrid"),
             t("trPr"),
@@ -277,36 +328,70 @@ class _Reader:
     def tag(self, local: str) -> str:
         return f"{{{self.w}}}{local}"
 
-    def paragraphs(self, body: etree._Element) -> Iterator[Paragraph]:
-        """Body paragraphs in order, with revised paragraph marks already merged."""
+    def paragraphs(self, body: etree._Element, toc: bool = False) -> Iterator[Paragraph]:
+        """Body paragraphs in order, with revised paragraph marks already merged and Word's
+        automatic numbering written out ("ARTICLE 1 – ", "6.3 ", "(a) ")."""
         pending: list[str] = []
         pending_heading = False
-        for text, heading, mark_kept in self._blocks(body):
+        pending_toc = False
+        for block in self._blocks(body, toc):
+            if block is None:  # a hidden paragraph: nothing of it is shown
+                continue
+            text, heading, mark_kept, label, in_toc = block
             if not pending:
-                pending_heading = heading
+                pending_heading, pending_toc = heading, in_toc
             pending.append(text)
             if mark_kept:
-                yield Paragraph("".join(pending), pending_heading)
+                yield Paragraph(label + "".join(pending), pending_heading or heading, pending_toc or in_toc)
                 pending = []
         if pending:
-            yield Paragraph("".join(pending), pending_heading)
+            yield Paragraph("".join(pending), pending_heading, pending_toc)
 
-    def _blocks(self, parent: etree._Element) -> Iterator[tuple[str, bool, bool]]:
+    def _blocks(self, parent: etree._Element, toc: bool = False) -> Iterator[Block | None]:
         for child in parent:
             tag = child.tag
             if tag == self.tag("p"):
-                yield self._paragraph(child)
+                yield self._paragraph(child, toc)
+                for box in self._text_boxes(child):
+                    self.found["text boxes"] += 1
+                    yield from self._blocks(box, toc)
             elif tag == self.tag("tbl"):
-                yield from self._table(child)
+                yield from self._table(child, toc)
             elif tag in (self.tag("sdt"), self.tag("customXml")):
                 content = child.find(self.tag("sdtContent"))
-                yield from self._blocks(content if content is not None else child)
+                gallery = child.find("/".join(self.tag(t) for t in ("sdtPr", "docPartObj", "docPartGallery")))
+                what = (gallery.get(self.tag("val"), "") if gallery is not None else "").lower()
+                in_toc = toc or "content" in what
+                yield from self._blocks(content if content is not None else child, in_toc)
+            elif tag == self.tag("altChunk"):
+                raise DocxError(
+                    f"{self.name}: holds an embedded document (w:altChunk) whose text cannot be read "
+                    "here; open it in Word or LibreOffice and save it again as .docx first"
+                )
             elif tag in self.keep_view or tag in self.skip_view:
                 self._note_author(child)
                 if tag in self.keep_view:
-                    yield from self._blocks(child)
+                    yield from self._blocks(child, toc)
 
-    def _table(self, tbl: etree._Element) -> Iterator[tuple[str, bool, bool]]:
+    def _text_boxes(self, p: etree._Element) -> list[etree._Element]:
+        """The text boxes anchored in a paragraph (DrawingML or VML), each once: the
+        compatibility fallback of a DrawingML box repeats its text and is not read."""
+        boxes: list[etree._Element] = []
+
+        def walk(el: etree._Element) -> None:
+            for child in el:
+                if child.tag == f"{{{MC}}}Fallback":
+                    continue
+                if child.tag == self.tag("txbxContent"):
+                    boxes.append(child)
+                    continue
+                if isinstance(child.tag, str):
+                    walk(child)
+
+        walk(p)
+        return boxes
+
+    def _table(self, tbl: etree._Element, toc: bool) -> Iterator[Block]:
         """A table row becomes one line, cells separated by tabs (wage scales survive)."""
         for tr in tbl.findall(self.tag("tr")):
             trpr = tr.find(self.tag("trPr"))
@@ -317,20 +402,24 @@ class _Reader:
                     continue
             cells = []
             for tc in tr.findall(self.tag("tc")):
-                texts = [p.text for p in self.paragraphs(tc)]
+                texts = [p.text for p in self.paragraphs(tc, toc)]
                 cells.append(" ".join(t for t in texts if t))
-            yield "\t".join(cells), False, True
+            yield "\t".join(cells), False, True, "", toc
 
-    def _paragraph(self, p: etree._Element) -> tuple[str, bool, bool]:
+    def _paragraph(self, p: etree._Element, toc: bool) -> Block | None:
         mark_kept = True
+        mark_hidden = False
         heading = False
+        toc = toc or any(f.startswith("TOC") for f in self.fields)
         ppr = p.find(self.tag("pPr"))
         if ppr is not None:
             style = ppr.find(self.tag("pStyle"))
             if style is not None:
-                val = style.get(self.tag("val"), "").lower()
-                heading = val.startswith("heading") or val == "title"
-            if ppr.find(self.tag("outlineLvl")) is not None:
+                val = style.get(self.tag("val"), "")
+                heading = val in self.heading_styles or val.lower().startswith("heading") or val == "Title"
+                toc = toc or val in self.toc_styles
+            outline = ppr.find(self.tag("outlineLvl"))
+            if outline is not None and outline.get(self.tag("val")) == "0":
                 heading = True
             rpr = ppr.find(self.tag("rPr"))
             if rpr is not None:
@@ -340,17 +429,46 @@ class _Reader:
                         self._note_author(child)
                     elif child.tag in self.keep_view:
                         self._note_author(child)
+                    elif child.tag == self.tag("vanish") and _on(child, self.tag("val")):
+                        mark_hidden = True
         out: list[str] = []
         self._collect(p, out)
-        return "".join(out), heading, mark_kept
+        toc = toc or any(f.startswith("TOC") for f in self.fields)
+        text = "".join(out)
+        if mark_hidden:
+            self.found["hidden"] += 1
+            if not text.strip():
+                return None
+            mark_kept = False  # Word shows it run into the next paragraph
+        label = self.numbering.label(ppr) if mark_kept else ""
+        return text, heading, mark_kept, label, toc
 
     def _collect(self, el: etree._Element, out: list[str]) -> None:
         for child in el:
             tag = child.tag
+            if tag == self.tag("fldChar"):
+                kind = child.get(self.tag("fldCharType"))
+                if kind == "begin":
+                    self.fields.append("")
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+                continue
+            if tag == self.tag("instrText") and self.fields:
+                self.fields[-1] = (self.fields[-1] + (child.text or "")).lstrip().upper()
+                continue
+            if tag == self.tag("footnoteReference") or tag == self.tag("endnoteReference"):
+                self.found["footnotes"] += 1
+                continue
+            if tag == self.tag("commentReference"):
+                self.found["comments"] += 1
+                continue
             if not isinstance(tag, str) or tag in self.ignore:
                 continue
             if tag in self.skip_view:
                 self._note_author(child)
+                continue
+            if tag == self.tag("r") and self._hidden(child):
+                self.found["hidden"] += 1
                 continue
             if tag in self.keep_view:
                 self._note_author(child)
@@ -368,13 +486,50 @@ class _Reader:
                 out.append("\u00ad")
             elif tag == self.tag("p"):
                 continue  # a nested paragraph (text box) is not this paragraph's text
+            elif tag == self.tag("fldSimple"):
+                instr = child.get(self.tag("instr"), "").strip().upper()
+                if not instr.startswith(("PAGE", "NUMPAGES", "TOC")):
+                    self._collect(child, out)
             else:
                 self._collect(child, out)
+
+    def _hidden(self, run: etree._Element) -> bool:
+        """A run formatted as hidden text (w:vanish): Word does not show or print it."""
+        rpr = run.find(self.tag("rPr"))
+        vanish = rpr.find(self.tag("vanish")) if rpr is not None else None
+        return vanish is not None and _on(vanish, self.tag("val"))
 
     def _note_author(self, el: etree._Element) -> None:
         author = el.get(self.tag("author"))
         if author:
             self.authors.add(author)
+
+
+def _on(el: etree._Element, attr: str) -> bool:
+    """A WordprocessingML on/off property: present means on unless val says false."""
+    return el.get(attr, "true").lower() not in ("0", "false", "off")
+
+
+def _style_kinds(styles: etree._Element | None, w: str) -> tuple[set[str], set[str]]:
+    """Style ids Word uses for headings and for table-of-contents entries (by name or outline
+    level), since styles are named per language and per program ("TOC1", "Contents1")."""
+    heading: set[str] = set()
+    toc: set[str] = set()
+    if styles is None:
+        return heading, toc
+    for style in styles.iter(f"{{{w}}}style"):
+        style_id = style.get(f"{{{w}}}styleId", "")
+        name_el = style.find(f"{{{w}}}name")
+        name = (name_el.get(f"{{{w}}}val", "") if name_el is not None else "").lower()
+        for label in (name, style_id.lower()):
+            if label.startswith(("toc", "contents", "table of contents", "index")):
+                toc.add(style_id)
+            elif label.startswith("heading") or label == "title":
+                heading.add(style_id)
+        outline = style.find(f"{{{w}}}pPr/{{{w}}}outlineLvl")
+        if outline is not None and outline.get(f"{{{w}}}val") == "0" and style_id not in toc:
+            heading.add(style_id)
+    return heading, toc
 
 
 def read_paragraphs(source: Source, view: View = "accepted") -> list[str]:
@@ -389,12 +544,13 @@ def read_paragraphs(source: Source, view: View = "accepted") -> list[str]:
 def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
     if view not in ("accepted", "rejected"):
         raise ValueError(f"unknown view {view!r}")
-    root, name = load_document_xml(source)
+    package = load_package(source)
+    root, name = package.document, package.name
     ns = etree.QName(root).namespace or W_MAIN
     body = root.find(f"{{{ns}}}body")
     if body is None:
         raise DocxError(f"{name}: word/document.xml has no body")
-    reader = _Reader(ns, view)
+    reader = _Reader(ns, view, package)
     return list(reader.paragraphs(body)), reader.authors
 
 

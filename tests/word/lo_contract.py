@@ -1,0 +1,203 @@
+"""Build whole contracts in LibreOffice Writer over UNO, as a bargaining team's word processor would.
+
+Run with the *system* interpreter (python3-uno): ``/usr/bin/python3 tests/word/lo_contract.py SPEC.json OUT``.
+
+The spec (JSON) lists documents as blocks, in order:
+
+- ``["cover", text]``: a title-page line; ``["pagebreak"]``;
+- ``["toc"]``: LibreOffice's table of contents (an index field with page numbers, updated);
+- ``["part", text]``: an unnumbered heading (PREAMBLE, APPENDIX A, LETTER OF AGREEMENT);
+- ``["article", title]``: a Heading 1 whose "ARTICLE n –" label is automatic outline numbering;
+- ``["section", text]`` / ``["item", text]``: paragraphs numbered "n.m" / "(a)" by the same list;
+- ``["para", text]``: a plain paragraph; ``["table", rows]``: a table of strings;
+- ``["textbox", text]``: a paragraph anchoring a text frame that holds ``text``;
+- ``["hidden", text]``: a hidden paragraph; ``["hidden_run", shown, hidden]``: a hidden run inside.
+
+and ``compare``: ``[old, new, out]`` saves ``out.docx``, LibreOffice's own Compare Documents of
+``new`` against ``old`` (tracked changes, moves included); ``pdf``: names to also save as PDF.
+Every document gets a header line and a page-number footer. Prints the written files as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK  # type: ignore[import-not-found]
+from lo_check import prop, session  # type: ignore[import-not-found]
+
+ARABIC, LOWER_LETTER = 4, 1
+LEVELS = [  # outline level: paragraph style, list format
+    ("Heading 1", "ARTICLE %1% – ", ARABIC),
+    ("Section", "%1%.%2% ", ARABIC),
+    ("Item", "(%3%) ", LOWER_LETTER),
+]
+
+
+def _numbering(doc: object) -> None:
+    """Outline numbering as legal documents use it: ARTICLE n –, n.m, (a)."""
+    families = doc.getStyleFamilies().getByName("ParagraphStyles")  # type: ignore[attr-defined]
+    for name in ("Section", "Item"):
+        if not families.hasByName(name):
+            style = doc.createInstance("com.sun.star.style.ParagraphStyle")  # type: ignore[attr-defined]
+            families.insertByName(name, style)
+            style.setParentStyle("Text Body")
+    rules = doc.getChapterNumberingRules()  # type: ignore[attr-defined]
+    for level, (style, fmt, kind) in enumerate(LEVELS):
+        props = {p.Name: p.Value for p in rules.getByIndex(level)}
+        props.update(
+            HeadingStyleName=style,
+            NumberingType=kind,
+            ListFormat=fmt.replace("%1%", "%1%").strip() + (" " if fmt.endswith(" ") else ""),
+            Prefix="",
+            Suffix="",
+            ParentNumbering=level + 1 if level == 1 else 1,
+        )
+        if level == 0:
+            props.update(Prefix="ARTICLE ", Suffix=" – ")
+        elif level == 1:
+            props.update(Suffix="")
+        else:
+            props.update(Prefix="(", Suffix=")")
+        props["ListFormat"] = fmt.rstrip()
+        values = tuple(prop(k, v) for k, v in props.items())
+        uno.invoke(rules, "replaceByIndex", (level, uno.Any("[]com.sun.star.beans.PropertyValue", values)))
+
+
+def build(desktop: object, blocks: list[list], path: Path) -> None:
+    doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
+    try:
+        _numbering(doc)
+        page = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
+        page.HeaderIsOn = True
+        page.FooterIsOn = True
+        page.HeaderText.setString("COLLECTIVE BARGAINING AGREEMENT 2021-2024")
+        footer = page.FooterText
+        field = doc.createInstance("com.sun.star.text.TextField.PageNumber")
+        field.NumberingType = ARABIC
+        field.SubType = uno.Enum("com.sun.star.text.PageNumberType", "CURRENT")
+        footer.insertTextContent(footer.getEnd(), field, False)
+        text = doc.getText()
+        cursor = text.createTextCursor()
+        first = True
+        page_break = False
+        indexes = []
+        for block in blocks:
+            kind, *args = block
+            if kind == "pagebreak":
+                page_break = True
+                continue
+            if not first:
+                text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+            first = False
+            cursor.setPropertyValue("ParaStyleName", "Text Body")
+            cursor.setPropertyValue("CharHidden", False)
+            cursor.setPropertyValue("BreakType", uno.Enum("com.sun.star.style.BreakType", "NONE"))
+            if page_break:
+                cursor.setPropertyValue("BreakType", uno.Enum("com.sun.star.style.BreakType", "PAGE_BEFORE"))
+                page_break = False
+            if kind == "cover":
+                text.insertString(cursor, args[0], False)
+            elif kind == "toc":
+                index = doc.createInstance("com.sun.star.text.ContentIndex")
+                index.Level = 1
+                index.CreateFromOutline = True
+                text.insertTextContent(cursor, index, False)
+                cursor.gotoEnd(False)
+                indexes.append(index)
+            elif kind == "part":
+                cursor.setPropertyValue("ParaStyleName", "Heading")
+                text.insertString(cursor, args[0], False)
+            elif kind == "article":
+                cursor.setPropertyValue("ParaStyleName", "Heading 1")
+                text.insertString(cursor, args[0], False)
+            elif kind == "section":
+                cursor.setPropertyValue("ParaStyleName", "Section")
+                text.insertString(cursor, args[0], False)
+            elif kind == "item":
+                cursor.setPropertyValue("ParaStyleName", "Item")
+                text.insertString(cursor, args[0], False)
+            elif kind == "para":
+                text.insertString(cursor, args[0], False)
+            elif kind == "table":
+                rows = args[0]
+                table = doc.createInstance("com.sun.star.text.TextTable")
+                table.initialize(len(rows), len(rows[0]))
+                text.insertTextContent(cursor, table, False)
+                cursor.gotoEnd(False)
+                for r, row in enumerate(rows):
+                    for c, value in enumerate(row):
+                        table.getCellByName(f"{chr(65 + c)}{r + 1}").setString(value)
+            elif kind == "textbox":
+                frame = doc.createInstance("com.sun.star.text.TextFrame")
+                frame.AnchorType = uno.Enum("com.sun.star.text.TextContentAnchorType", "AT_PARAGRAPH")
+                text.insertTextContent(cursor, frame, False)
+                frame.getText().setString(args[0])
+            elif kind == "hidden":
+                cursor.setPropertyValue("CharHidden", True)
+                text.insertString(cursor, args[0], False)
+            elif kind == "hidden_run":
+                text.insertString(cursor, args[0], False)
+                cursor.setPropertyValue("CharHidden", True)
+                text.insertString(cursor, args[1], False)
+                cursor.setPropertyValue("CharHidden", False)
+            else:
+                raise SystemExit(f"unknown block {kind!r}")
+        for index in indexes:
+            index.update()
+        doc.storeToURL(path.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+    finally:
+        doc.close(True)
+
+
+def compare(desktop: object, dispatcher: object, old: Path, new: Path, out: Path) -> None:
+    """LibreOffice's Compare Documents: open the edited document, compare with the original."""
+    doc = desktop.loadComponentFromURL(new.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
+    try:
+        frame = doc.getCurrentController().getFrame()
+        dispatcher.executeDispatch(  # type: ignore[attr-defined]
+            frame,
+            ".uno:CompareDocuments",
+            "",
+            0,
+            (prop("URL", old.resolve().as_uri()), prop("NoAcceptDialog", True)),
+        )
+        doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+    finally:
+        doc.close(True)
+
+
+def to_pdf(desktop: object, source: Path, out: Path) -> None:
+    doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
+    try:
+        doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "writer_pdf_Export"),))
+    finally:
+        doc.close(True)
+
+
+def main(argv: list[str]) -> int:
+    spec = json.loads(Path(argv[1]).read_text())
+    out = Path(argv[2])
+    written: list[str] = []
+    with session() as (desktop, dispatcher):
+        for doc in spec.get("docs", []):
+            path = out / f"{doc['name']}.docx"
+            build(desktop, doc["blocks"], path)
+            written.append(str(path))
+        for old, new, name in spec.get("compare", []):
+            path = out / f"{name}.docx"
+            compare(desktop, dispatcher, out / f"{old}.docx", out / f"{new}.docx", path)
+            written.append(str(path))
+        for name in spec.get("pdf", []):
+            path = out / f"{name}.pdf"
+            to_pdf(desktop, out / f"{name}.docx", path)
+            written.append(str(path))
+    print(json.dumps(written))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    sys.exit(main(sys.argv))

@@ -1,0 +1,145 @@
+"""Word's automatic numbering, tables of contents, text boxes, hidden text and embedded documents
+in hand-written WordprocessingML, as Word writes them (issue 11)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from proposals.word.numbering import format_number
+from proposals.word.reader import DocxError, read_docx_articles, read_paragraphs
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = f'xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+# One legal list: ARTICLE n –, n.m, (a); level 2 restarts only after level 0 (lvlRestart 1).
+NUMBERING = f"""<w:numbering {NS}>
+<w:abstractNum w:abstractNumId="7">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="ARTICLE %1 –"/>
+  <w:pStyle w:val="Heading1"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/>
+  <w:lvlRestart w:val="1"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="8">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="7"/>
+ <w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="8"/></w:num>
+</w:numbering>"""
+STYLES = f"""<w:styles {NS}>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>
+ <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>
+</w:styles>"""
+
+
+def _docx(tmp_path: Path, body: str, name: str = "contract.docx") -> Path:
+    out = tmp_path / name
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>")
+        zf.writestr("word/numbering.xml", NUMBERING)
+        zf.writestr("word/styles.xml", STYLES)
+    return out
+
+
+def _p(text: str, num: tuple[int, int] | None = None, style: str = "", run_props: str = "") -> str:
+    ppr = ""
+    if style or num:
+        numpr = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>' if num else ""
+        pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+        ppr = f"<w:pPr>{pstyle}{numpr}</w:pPr>"
+    return f'<w:p>{ppr}<w:r>{run_props}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def test_numbering_is_written_out_with_counters_restarts_and_overrides(tmp_path: Path) -> None:
+    body = (
+        _p("STAFFING", style="Heading1")  # numbered through its style: ARTICLE I –
+        + _p("Purpose.", (1, 1))
+        + _p("one MA;", (1, 2))
+        + _p("one RN.", (1, 2))
+        + _p("Float pool.", (1, 1))
+        + _p("nights;", (1, 2))  # lvlRestart 1: (c) continues after 6.2, restarts only at a new article
+        + _p("point one", (3, 0))  # a bullet adds no label
+        + _p("HOURS", style="Heading1")
+        + _p("Week.", (1, 1))
+        + _p("days;", (1, 2))
+        + _p("LEAVES", (2, 0))  # a list instance with startOverride 10
+    )
+    assert read_paragraphs(_docx(tmp_path, body)) == [
+        "ARTICLE I – STAFFING",
+        "1.1 Purpose.",
+        "(a) one MA;",
+        "(b) one RN.",
+        "1.2 Float pool.",
+        "(c) nights;",
+        "point one",
+        "ARTICLE II – HOURS",
+        "2.1 Week.",
+        "(a) days;",
+        "ARTICLE X – LEAVES",
+    ]
+
+
+def test_number_formats() -> None:
+    assert [format_number(n, "upperLetter") for n in (1, 26, 27)] == ["A", "Z", "AA"]
+    assert format_number(14, "lowerRoman") == "xiv" and format_number(3, "decimalZero") == "03"
+    assert format_number(21, "cardinalText") == "Twenty-one" and format_number(2, "ordinal") == "2nd"
+
+
+def test_table_of_contents_field_and_styles_are_skipped(tmp_path: Path) -> None:
+    toc_field = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>ARTICLE 1 - RECOGNITION</w:t></w:r>'
+        "<w:r><w:tab/><w:t>2</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>ARTICLE 2 - STAFFING</w:t></w:r><w:r><w:tab/><w:t>3</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    body = (
+        _p("ARTICLE 9 - OLD TOC LINE", style="TOC1")
+        + toc_field
+        + _p("ARTICLE 1 - RECOGNITION")
+        + _p("1.1 The Employer recognizes the Union.")
+        + _p("ARTICLE 2 - STAFFING")
+        + _p("2.1 Staff safely.")
+    )
+    texts = read_docx_articles(_docx(tmp_path, body))
+    assert texts == {
+        "recognition": "ARTICLE 1 - RECOGNITION\n1.1 The Employer recognizes the Union.\n",
+        "staffing": "ARTICLE 2 - STAFFING\n2.1 Staff safely.\n",
+    }
+
+
+def test_text_boxes_are_read_once_and_hidden_text_is_left_out(tmp_path: Path) -> None:
+    box = (
+        '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        + _p("6.3 In a box.")
+        + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+        + _p("6.3 In a box.")
+        + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    hidden_paragraph = (
+        "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:rPr><w:vanish/></w:rPr>"
+        "<w:t>CAUCUS: we settle at 2 MAs</w:t></w:r></w:p>"
+    )
+    body = (
+        _p("ARTICLE 6: STAFFING")
+        + _p("6.1 Shown.")
+        + box
+        + hidden_paragraph
+        + '<w:p><w:r><w:t xml:space="preserve">6.4 Seen</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>'
+        "<w:t> and not seen</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>" + _p("6.5 Next.")
+    )
+    assert read_paragraphs(_docx(tmp_path, body)) == [
+        "ARTICLE 6: STAFFING", "6.1 Shown.", "", "6.3 In a box.", "6.4 Seen.", "6.5 Next."]  # fmt: skip
+
+
+def test_an_embedded_document_is_refused_in_one_line(tmp_path: Path) -> None:
+    body = _p("ARTICLE 6: STAFFING") + '<w:altChunk r:id="rId9" xmlns:r="urn:r"/>'
+    with pytest.raises(DocxError, match=r"contract.docx: holds an embedded document \(w:altChunk\)"):
+        read_paragraphs(_docx(tmp_path, body))
