@@ -212,6 +212,11 @@ class ProposalsApp(App[int]):
         screen.retarget(article_id, custom)
         self.push_screen(screen)
 
+    def open_costing(self) -> None:
+        from .screens.costing import CostingScreen
+
+        self.push_screen(CostingScreen())
+
     def open_editor(self, article_id: str) -> None:
         from .screens.editor import EditorScreen
 

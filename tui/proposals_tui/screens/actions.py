@@ -90,7 +90,11 @@ class ArticleActions:
             ("Withdraw", "withdraw", ""),
             ("Export to Word", "export", "tracked, redline or clean"),
             ("History of this article", "history", "Pick two passes to compare"),
+            ("Costing", "costing", "Both sides' economic positions by year (team only)"),
         ]
+
+    def action_costing(self) -> None:
+        self.app.open_costing()
 
     # -- pass ----------------------------------------------------------------------------------
 

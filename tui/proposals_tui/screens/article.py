@@ -105,6 +105,7 @@ class ArticleScreen(ArticleActions, Screen):
         Binding("t", "ta", "TA"),
         Binding("w", "withdraw", "Withdraw", show=False),
         Binding("x", "export", "Export", show=False),
+        Binding("dollar_sign", "costing", "Costing", key_display="$", show=False),
     ]
 
     compare_index: reactive[int] = reactive(0)

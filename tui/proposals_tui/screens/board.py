@@ -66,6 +66,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         Binding("s", "cycle_sort", "Sort", show=False),
         Binding("r", "reload", "Reload", show=False),
         Binding("D", "export_status", "Status chart", show=False, tooltip="The status chart as .docx"),
+        Binding("c", "costing", "Costing", show=False, tooltip="Both sides' economic positions in money"),
         Binding("q", "quit", "Quit"),
         Binding("S", "sync", "Sync", tooltip="Fetch, merge, push (needs: git remote add origin URL)"),
         Binding("C", "conflicts", "Conflicts", show=False, tooltip="Settle what sync could not merge"),

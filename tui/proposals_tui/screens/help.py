@@ -32,6 +32,9 @@ HELP_TEXT = {
     "toggle_theme": "Light or dark theme",
     "verify": "Check every TA'd text is unchanged",
     "export_status": "Export the status chart to Word (exports/status-DATE.docx)",
+    "costing": "Costing: both sides' latest economic positions by year, against the status quo",
+    "costing_view": "Costing: by contract year (with a chart) or by member",
+    "costing_group": "Costing: who gains and loses, by classification or by clinic",
     "pick": "Pick this version (two at most)",
     "compare": "Compare the two picked versions (or this one with the one before)",
     "sync": "Sync with the team: fetch, merge, push passes and TAs (needs a git remote)",  # tuisync
@@ -57,6 +60,7 @@ def help_table() -> Table:
     from ..modals.pass_modal import PassModal
     from .article import ArticleScreen
     from .board import BoardScreen
+    from .costing import CostingScreen
     from .editor import EditorScreen
     from .history import HistoryScreen
     from .sync import ConflictScreen  # tuisync
@@ -70,6 +74,7 @@ def help_table() -> Table:
         ("Article (side by side)", ArticleScreen.BINDINGS),
         ("Editor", EditorScreen.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
+        ("Costing", CostingScreen.BINDINGS),
         ("Sync conflicts", ConflictScreen.BINDINGS),  # tuisync
         ("Dialogs", [*FormModal.BINDINGS, *PassModal.BINDINGS, Binding("tab", "", "Next field")]),
     ]

@@ -1,0 +1,123 @@
+"""The costing screen: opened from the board (c) and from an article ($), keyboard only, 80x24."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+from tui_fixtures import AUTHOR, WAGES_U1, build_negotiation, sync_async_tests
+
+from proposals.costing.compare import import_roster
+from proposals.negotiation.passes import record_pass
+from proposals.negotiation.repo import BargainingRepo
+from proposals_tui.app import ProposalsApp
+from proposals_tui.screens.article import ArticleScreen
+from proposals_tui.screens.board import BoardScreen
+from proposals_tui.screens.costing import CostingScreen
+
+ROSTER = "id,classification,fte,base_pay,clinic\n" + "".join(
+    f"M{n:02d},{('physician', 'NP', 'PA')[n % 3]},{('1.0', '0.8', '0.5')[n % 2]},{150000 + 10000 * n},"
+    f"{('North', 'South')[n % 2]}\n"
+    for n in range(12)
+)
+UNION = "[[across_the_board]]\nyear = 2025\npercent = 4\n\n[[across_the_board]]\nyear = 2026\npercent = 3\n"
+EMPLOYER = "[[across_the_board]]\nyear = 2025\npercent = -2\n\n[pto]\ndays_per_fte = 0\n"
+
+
+def build_costed(path: Path, roster_dir: Path) -> Path:
+    """The TUI negotiation plus terms on a union and an employer pass on wages, and a roster."""
+    build_negotiation(path)
+    repo = BargainingRepo.open(path, env=AUTHOR)
+    for party, terms, text, session in (
+        ("union", UNION, WAGES_U1.replace("six percent (6%)", "four percent (4%)"), "2025-03-10"),
+        ("employer", EMPLOYER, WAGES_U1.replace("six percent (6%)", "minus two percent (-2%)"), "2025-03-17"),
+    ):
+        (path / "terms" / party).mkdir(parents=True, exist_ok=True)
+        (path / "terms" / party / "wages.toml").write_text(terms)
+        record_pass(repo, party, ["wages"], session=session, texts={"wages": text})
+    (roster_dir / "members.csv").write_text(ROSTER)
+    import_roster(repo, roster_dir / "members.csv")
+    return path
+
+
+@pytest.fixture(scope="module")
+def costed_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("costed")
+    return build_costed(base / "negotiation", base)
+
+
+async def settle(pilot, rounds: int = 6) -> None:
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def cells(table: DataTable) -> list[str]:
+    return [str(c) for r in range(table.row_count) for c in table.get_row_at(r)]
+
+
+async def test_costing_from_the_board_by_year_and_by_member(costed_repo: Path) -> None:
+    app = ProposalsApp(costed_repo, today=date(2025, 4, 7))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CostingScreen)
+        shown = cells(screen.query_one("#costing-table", DataTable))
+        assert "U-4 Union" in shown and "E-2 Employer" in shown
+        assert "value of 1%" in shown and "U-4 − E-2" in shown
+        head = str(screen.query_one("#costing-head", Static).render())
+        assert "12 members · 2025-2026" in head
+        assert "█" in str(screen.query_one("#costing-chart", Static).render())
+        assert "$88.3k" in shown  # 80 columns: short figures (exact ones from 110 columns)
+        await pilot.press("v")
+        people = cells(screen.query_one("#costing-people", DataTable))
+        assert "M00" in people and "North" in people
+        groups = cells(screen.query_one("#costing-groups", DataTable))
+        assert "physician" in groups and "0/4" in groups  # the employer's cut: no physician gains
+        await pilot.press("b")
+        assert "South" in cells(screen.query_one("#costing-groups", DataTable))
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_costing_from_an_article_and_without_a_roster(costed_repo: Path, tmp_path: Path) -> None:
+    import shutil
+
+    repo = tmp_path / "copy"
+    shutil.copytree(costed_repo, repo, symlinks=True)
+    (repo / ".git" / "proposals" / "roster.csv").unlink()
+    app = ProposalsApp(repo, today=date(2025, 4, 7))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("$")
+        await settle(pilot)
+        assert isinstance(app.screen, CostingScreen)
+        head = str(app.screen.query_one("#costing-head", Static).render())
+        assert "Nothing to cost yet: no roster yet" in head
+
+
+def test_costing_snapshot(snap_compare, costed_repo: Path, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    repo = tmp_path / "negotiation"
+    shutil.copytree(costed_repo, repo, symlinks=True)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+
+    app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+sync_async_tests(globals())
