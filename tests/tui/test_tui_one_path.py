@@ -79,7 +79,8 @@ def record(repo: Path) -> dict[str, object]:
             repo,
             "for-each-ref",
             "refs/tags",
-            "--format=%(refname) %(*tree)%n%(taggername) %(taggeremail) %(taggerdate:iso-strict)%n%(contents)%1e",
+            "--format=%(refname) %(*tree)%n%(taggername) %(taggeremail) %(taggerdate:iso-strict)%n"
+            "%(contents)%1e",
         ),
         "refs": git(repo, "for-each-ref", "--format=%(refname) %(tree)%(*tree)"),
         "status": git(repo, "status", "--porcelain=v1", "--untracked-files=all"),
