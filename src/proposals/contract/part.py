@@ -17,13 +17,15 @@ from proposals.errors import ProposalsError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SECTION_RE = re.compile(r"^\s*(?:Section\s+)?(?P<number>\d+\.\d+[A-Za-z]?)(?=[\s.:)]|$)")
+SECTION_NUMBER_RE = re.compile(r"[0-9]{1,4}\.[0-9]{1,4}[A-Za-z]?")  # as typed: --section 6.2
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
 def validate_id(article_id: str) -> str:
-    """Ids become file names and git paths, so only a plain slug is allowed."""
-    if not ID_RE.match(article_id or ""):
+    """Ids become file names and git paths, so only a plain slug is allowed (the whole of it:
+    ``fullmatch``, since ``$`` would let a trailing newline through)."""
+    if not isinstance(article_id, str) or not ID_RE.fullmatch(article_id):
         raise ProposalsError(
             f"invalid article id {article_id!r}: use lowercase letters, digits, '-' or '_' "
             "(no '/', '..' or leading '-')"

@@ -8,9 +8,8 @@ through a pass, a hand edit or a merge, is caught by ``verify``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from proposals.contract.part import blob_hash, section_text, validate_id
+from proposals.contract.part import SECTION_NUMBER_RE, blob_hash, section_text, validate_id
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
     T_TA_ARTICLE,
@@ -25,15 +24,14 @@ from proposals.negotiation.history import (
     current_tas,
 )
 from proposals.negotiation.passes import session_timestamp
-from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
+from proposals.negotiation.repo import BargainingRepo, recorder
 from proposals.store.git import validate_ref_name
+from proposals.store.validate import check_pattern, check_text, date_or_today
 
 
 def _one_line(value: str, what: str) -> str:
-    value = (value or "").strip()
-    if not value or "\n" in value:
-        raise ProposalsError(f"{what} needs a one-line name")
-    return value
+    """A signatory's name: it goes into a trailer and a tag message, so one plain line."""
+    return check_text(value, what, max_length=120)
 
 
 def _tag_name(repo: BargainingRepo, article_id: str, section: str | None) -> str:
@@ -58,10 +56,12 @@ def make_ta(
 ) -> TARecord:
     """TA the text on the table (the last recorded pass), not an unsent draft."""
     validate_id(article_id)
-    repo.ensure_can_record()
     union_sign = _one_line(union_sign, "--union-sign")
     employer_sign = _one_line(employer_sign, "--employer-sign")
-    ta_date = validate_date(ta_date or date.today().isoformat(), "TA date")
+    ta_date = date_or_today(ta_date, "TA date")
+    if section is not None:
+        section = check_pattern(section.strip(), SECTION_NUMBER_RE, "section", "use a number like 6.2")
+    repo.ensure_can_record()
     history = repo.history()
     if history.last_pass(article_id) is None and history.baseline is None:
         raise ProposalsError(f"{article_id} has never been proposed; there is nothing to agree")
@@ -72,7 +72,6 @@ def make_ta(
     if events and not isinstance(events[-1], TARecord) and article_id in events[-1].withdrawn:
         raise ProposalsError(f"{article_id} is withdrawn; propose it again before a TA")
     if section is not None:
-        section = section.strip()
         agreed = section_text(text, section)
         if agreed is None:
             raise ProposalsError(f"{article_id} has no section {section}")

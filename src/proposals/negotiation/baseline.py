@@ -9,6 +9,7 @@ from proposals.contract.part import decode_article, normalise_text, parse_headin
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import BASELINE_TAG, T_BASELINE
 from proposals.negotiation.repo import BargainingRepo, exclusive
+from proposals.store.validate import check_text
 
 
 def read_text_dir(directory: Path) -> dict[str, str]:
@@ -32,6 +33,7 @@ def read_text_dir(directory: Path) -> dict[str, str]:
 @exclusive
 def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str) -> str:
     """Commit the contract in force and tag it `baseline`; refuses to overwrite anything."""
+    name = check_text(Path(source).name, "the baseline's file name", fix="rename the file without it")
     repo.ensure_can_record()
     if repo.store.rev_parse(f"refs/tags/{BASELINE_TAG}") is not None:
         raise ProposalsError("this negotiation already has a baseline")
@@ -48,9 +50,9 @@ def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str)
     paths = [repo.article_relpath(i) for i in texts]
     message = (
         f"Baseline: the contract in force ({len(texts)} articles)\n\n"
-        f"Imported from {Path(source).name}.\n\n{T_BASELINE}: imported\n"
+        f"Imported from {name}.\n\n{T_BASELINE}: imported\n"
     )
     commit = repo.store.commit(message, paths)
-    repo.store.tag(BASELINE_TAG, commit, f"The contract in force, imported from {Path(source).name}\n")
+    repo.store.tag(BASELINE_TAG, commit, f"The contract in force, imported from {name}\n")
     repo.invalidate()
     return commit

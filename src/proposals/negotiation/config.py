@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proposals.errors import ProposalsError
+from proposals.store.validate import check_text
 
 CONFIG_NAME = "bargaining.toml"
 PARTIES = ("union", "employer")
@@ -87,11 +88,14 @@ def parse_config(data: dict) -> Config:
             raise ProposalsError(f"{CONFIG_NAME} is corrupt: [parties.{key}] needs a name")
         code = str(entry.get("code", key[0].upper()))
         colour = str(entry.get("colour", DEFAULT_COLOURS[key]))
-        if not CODE_RE.match(code):
+        if not CODE_RE.fullmatch(code):
             raise ProposalsError(f"{CONFIG_NAME}: parties.{key}.code {code!r} must be 1-4 capitals")
-        if not COLOUR_RE.match(colour):
+        if not COLOUR_RE.fullmatch(colour):
             raise ProposalsError(f"{CONFIG_NAME}: parties.{key}.colour {colour!r} is not #rrggbb")
-        parties[key] = Party(key, entry["name"], code, colour)
+        name = check_text(
+            entry["name"], f"{CONFIG_NAME}: parties.{key}.name", max_length=120, fix=f"edit {CONFIG_NAME}"
+        )
+        parties[key] = Party(key, name, code, colour)
     if parties["union"].code == parties["employer"].code:
         raise ProposalsError(f"{CONFIG_NAME}: the two parties need different codes")
     articles: dict[str, ArticleMeta] = {}
@@ -103,10 +107,20 @@ def parse_config(data: dict) -> Config:
             raise ProposalsError(f"{CONFIG_NAME} is corrupt: [articles.{article_id}] must be a table")
         articles[article_id] = ArticleMeta(
             economic=bool(meta.get("economic", False)),
-            priority=str(meta.get("priority", "")),
-            title=str(meta.get("title", "")),
+            priority=_setting(meta, article_id, "priority"),
+            title=_setting(meta, article_id, "title"),
         )
     return Config(parties, articles)
+
+
+def _setting(meta: dict, article_id: str, key: str) -> str:
+    """A one-line per-article setting: shown on boards and in exports, so no control characters."""
+    return check_text(
+        str(meta.get(key, "")),
+        f"{CONFIG_NAME}: articles.{article_id}.{key}",
+        allow_empty=True,
+        fix=f"edit {CONFIG_NAME}",
+    )
 
 
 def _q(value: str) -> str:

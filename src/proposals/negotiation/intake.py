@@ -14,8 +14,9 @@ from pathlib import Path
 
 from proposals.contract.part import comparable, normalise_text
 from proposals.errors import ProposalsError
-from proposals.negotiation.passes import PassResult, record_pass
+from proposals.negotiation.passes import PASS_NAME_RE, PassResult, record_pass
 from proposals.negotiation.repo import BargainingRepo
+from proposals.store.validate import check_pattern, check_text, date_or_today
 
 
 @dataclass
@@ -46,6 +47,11 @@ def import_docx_pass(
 
     repo.config.party(party)
     source = Path(path)
+    # Checked before anything is read or written: the name goes into the pass message.
+    check_text(source.name, "the file name", fix="rename the file without it")
+    session = date_or_today(session, "session date")
+    if number is not None:
+        check_pattern(number, PASS_NAME_RE, "pass number", "use something like U-7")
     if not source.is_file():
         raise ProposalsError(f"no such file: {source}")
     accepted = read_docx(source, "accepted")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from proposals.contract.part import normalise_text, parse_heading, validate_id
 from proposals.costing.terms import staged_terms
@@ -26,10 +25,12 @@ from proposals.negotiation.history import (
     agreed_text_matches,
     current_tas,
 )
-from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
+from proposals.negotiation.repo import BargainingRepo, recorder
 from proposals.store.git import validate_ref_name
+from proposals.store.validate import check_pattern, check_text, date_or_today
 
-PASS_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+PASS_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+MAX_MESSAGE_CHARS = 10_000
 RESERVED_NAMES = {"baseline", "union", "employer", "ta", "draft", "HEAD", "main"}
 
 
@@ -57,13 +58,29 @@ def next_pass_name(repo: BargainingRepo, party: str) -> str:
     return f"{code}-{max(numbers, default=0) + 1}"
 
 
-def check_pass_name(repo: BargainingRepo, name: str) -> str:
-    if not PASS_NAME_RE.match(name) or name in RESERVED_NAMES:
-        raise ProposalsError(f"invalid pass number {name!r}: use something like U-7")
+def check_pass_name(repo: BargainingRepo, name: str, party: str) -> str:
+    """A pass number typed by a person: plain, unused, and carrying its own party's code."""
+    check_pattern(name, PASS_NAME_RE, "pass number", "use something like U-7")
+    if name in RESERVED_NAMES:
+        raise ProposalsError(f"invalid pass number {name!r}: {name} is a reserved name")
     validate_ref_name(name, "pass number")
     if repo.history().pass_named(name) is not None or name in repo.store.tags():
         raise ProposalsError(f"pass {name} already exists; pass numbers are never reused")
+    code = repo.config.party(party).code
+    if not name.startswith(f"{code}-"):
+        owner = next((p for p in repo.config.parties.values() if name.startswith(f"{p.code}-")), None)
+        whose = f"is the {owner.key}'s numbering" if owner else f"does not start with {code}-"
+        raise ProposalsError(
+            f"pass number {name} {whose}; a {party} pass is numbered {code}-N (e.g. {code}-7)"
+        )
     return name
+
+
+def check_message(message: str | None) -> str:
+    """A pass message (-m): several lines allowed, control characters not."""
+    return check_text(
+        message, "the pass message (-m)", multiline=True, max_length=MAX_MESSAGE_CHARS, allow_empty=True
+    )
 
 
 def _trailers(pairs: Sequence[tuple[str, str]]) -> str:
@@ -122,11 +139,12 @@ def record_pass(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to put in the pass")
-    repo.ensure_can_record()
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
-    session = validate_date(session or date.today().isoformat(), "session date")
+    session = date_or_today(session, "session date")
+    message = check_message(message)
+    repo.ensure_can_record()
     history = repo.history()
-    name = check_pass_name(repo, number) if number else next_pass_name(repo, party)
+    name = check_pass_name(repo, number, party) if number is not None else next_pass_name(repo, party)
     head = history.head
     texts = dict(texts or {})
 
@@ -204,9 +222,10 @@ def withdraw(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to withdraw")
-    repo.ensure_can_record()
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
-    session = validate_date(session or date.today().isoformat(), "session date")
+    session = date_or_today(session, "session date")
+    message = check_message(message)
+    repo.ensure_can_record()
     history = repo.history()
     for article_id in ids:
         events = history.events.get(article_id, [])
@@ -217,6 +236,6 @@ def withdraw(
             raise ProposalsError(f"{article_id} is TA'd ({last.date}); a TA cannot be withdrawn")
         if not isinstance(last, TARecord) and article_id in last.withdrawn:
             raise ProposalsError(f"{article_id} is already withdrawn ({last.name})")
-    name = check_pass_name(repo, number) if number else next_pass_name(repo, party)
+    name = check_pass_name(repo, number, party) if number is not None else next_pass_name(repo, party)
     commit = _commit_pass(repo, party, name, session, message, (T_WITHDRAWN, ids), [])
     return PassResult(name, commit, party, session, [], withdrawn=ids)

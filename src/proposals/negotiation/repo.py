@@ -10,11 +10,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,23 +22,15 @@ from proposals.negotiation.config import CONFIG_NAME, Config, dump_config, load_
 from proposals.negotiation.drafts import atomic_write
 from proposals.negotiation.history import BASELINE_TAG, History, load_history
 from proposals.store.git import GitStore, validate_rev
+from proposals.store.validate import check_date, check_text
 
 T = TypeVar("T")
 
 ARTICLES_DIR = "articles"
 NOTES_DIR = "notes"
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PARTY_REVS = ("union", "employer")
-
-
-def validate_date(value: str, what: str = "date") -> str:
-    if not DATE_RE.match(value or ""):
-        raise ProposalsError(f"invalid {what} {value!r}: use YYYY-MM-DD")
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise ProposalsError(f"invalid {what} {value!r}: no such day") from None
-    return value
+MAX_NOTES_CHARS = 1_000_000
+validate_date = check_date  # the one date check (store.validate), under the name callers know
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +163,8 @@ class BargainingRepo:
         cls, path: Path | str, union: str, employer: str, env: dict[str, str] | None = None
     ) -> BargainingRepo:
         root = Path(path)
-        for name, value in (("--union", union), ("--employer", employer)):
-            if not value.strip() or "\n" in value:
-                raise ProposalsError(f"{name} needs a one-line party name")
+        union = check_text(union, "--union (the union's name)", max_length=120)
+        employer = check_text(employer, "--employer (the employer's name)", max_length=120)
         if root.exists() and not root.is_dir():
             raise ProposalsError(f"{root} exists and is not a directory")
         if (root / CONFIG_NAME).exists():
@@ -357,6 +346,9 @@ class BargainingRepo:
             return ""
 
     def write_notes(self, article_id: str, text: str) -> None:
+        """Notes are team-private and may be committed, so they carry no control characters."""
+        what = f"notes on {article_id}"
+        check_text(text, what, multiline=True, max_length=MAX_NOTES_CHARS, allow_empty=True)
         atomic_write(self._plain_dir(NOTES_DIR) / f"{validate_id(article_id)}.md", text)
 
     def text_at_commit(self, article_id: str, commit: str) -> str | None:

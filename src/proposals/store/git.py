@@ -28,14 +28,14 @@ class GitError(ProposalsError):
 
 def validate_ref_name(name: str, what: str = "name") -> str:
     """Tag and ref names we create from user input: plain, and never option-shaped."""
-    if not REF_NAME_RE.match(name or "") or name.endswith(".lock") or "@{" in name:
+    if not isinstance(name, str) or not REF_NAME_RE.fullmatch(name) or name.endswith(".lock") or "@{" in name:
         raise ProposalsError(f"invalid {what} {name!r}: use letters, digits, '.', '_', '-' or '/'")
     return name
 
 
 def validate_rev(rev: str) -> str:
     """Revisions typed by users: refuse anything git could read as an option or a path."""
-    if not REV_RE.match(rev or ""):
+    if not isinstance(rev, str) or not REV_RE.fullmatch(rev):
         raise ProposalsError(f"invalid revision {rev!r}")
     return rev
 

@@ -1,0 +1,171 @@
+"""Issue 13: a record no one can forge or half-write. Each case through the real CLI.
+
+Every refused command must fail in one line, before anything is written: no commit, no tag,
+nothing staged, the working tree as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from sync_support import STAFFING, fails, git, make_repo, ok, tags, write
+
+TA_BLOB_FORGERY = "0" * 40
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "team")
+
+
+def state(repo: Path) -> tuple[str, dict[str, str], str, str]:
+    """HEAD, tags, the index and working-tree status, and the refs: all a write could touch."""
+    return (
+        git(repo, "rev-parse", "HEAD"),
+        tags(repo),
+        git(repo, "status", "--porcelain=v1", "--untracked-files=all"),
+        git(repo, "for-each-ref"),
+    )
+
+
+def refused(repo: Path, *args: str) -> str:
+    before = state(repo)
+    line = fails(repo, *args)
+    assert state(repo) == before, f"{args} wrote something before failing"
+    return line
+
+
+def test_hostile_signatories_are_refused_before_anything_is_written(repo: Path) -> None:
+    for name in (
+        f"J\rTA-Blob: {TA_BLOB_FORGERY}",
+        "J\u2028TA-Article: wages",
+        "J\x1eE-1",
+        "J\x85x",
+        "J\x1b]8;;http://x\x1b\\",
+        "",
+    ):
+        line = refused(repo, "ta", "staffing", "--union-sign", name, "--employer-sign", "Pat Lee")
+        assert "--union-sign" in line
+        line = refused(repo, "ta", "staffing", "--union-sign", "Jo Ray", "--employer-sign", name)
+        assert "--employer-sign" in line
+    assert not any(name.startswith("ta-") for name in tags(repo))
+
+
+def test_a_message_cannot_carry_control_characters(repo: Path) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    for message in ("x\x1eE-9", "x\rProposal-Party: employer", "x\u2028Pass: E-9", "\x1fx", "a\x7fb"):
+        line = refused(repo, "pass", "--party", "union", "-m", message, "staffing")
+        assert "message" in line
+        refused(repo, "withdraw", "--party", "union", "-m", message, "scheduling")
+
+
+@pytest.mark.parametrize("number", ["U-7\n", "U-7\r", "\nU-7", "U-7\u2028", "", "E-9", "X-3"])
+def test_pass_numbers_are_whole_and_carry_their_party_code(repo: Path, number: str) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    line = refused(repo, "pass", "--party", "union", "--number", number, "staffing")
+    assert "pass number" in line
+    refused(repo, "withdraw", "--party", "union", "--number", number, "scheduling")
+
+
+def test_pass_with_the_other_partys_code_says_whose_numbering_it_is(repo: Path) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    line = refused(repo, "pass", "--party", "union", "--number", "E-9", "staffing")
+    assert "employer" in line and "U-" in line
+    ok(repo, "pass", "--party", "union", "--number", "U-9", "staffing")
+
+
+@pytest.mark.parametrize(
+    "day", ["2100-01-01", "1969-12-31", "9999-12-31", "0001-01-01", "2024-02-30", "", "2025-01-10\n"]
+)
+def test_dates_are_refused_before_anything_is_staged(repo: Path, day: str) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    refused(repo, "pass", "--party", "union", "--session", day, "staffing")
+    refused(repo, "withdraw", "--party", "union", "--session", day, "scheduling")
+    refused(repo, "ta", "scheduling", "--union-sign", "Jo", "--employer-sign", "Pat", "--date", day)
+
+
+def test_article_ids_and_sections_are_whole(repo: Path) -> None:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    assert "invalid article id" in refused(repo, "pass", "--party", "union", "staffing\n")
+    line = refused(
+        repo, "ta", "staffing", "--section", "6.1\nPass: E-9", "--union-sign", "Jo", "--employer-sign", "Pat"
+    )
+    assert "invalid section" in line
+
+
+def test_party_names_and_codes_in_the_config_are_checked(repo: Path) -> None:
+    config = repo / "bargaining.toml"
+    good = config.read_text()
+    for bad in (
+        good.replace('name = "Clinicians United"', 'name = "Clinicians\\u001eUnited"'),
+        good.replace('name = "Clinicians United"', 'name = "Clinicians\\u2028Pass: E-1"'),
+        good.replace('name = "Health System"', 'name = "Health\\rSystem"'),
+        good.replace('code = "U"', 'code = "U\\n"'),
+    ):
+        config.write_text(bad)
+        line = fails(repo, "status")
+        assert "bargaining.toml" in line
+    config.write_text(good)
+    ok(repo, "status")
+
+
+def test_init_refuses_hostile_party_names(tmp_path: Path) -> None:
+    for union in ("A\nB", "A\x1bB", "A\u2029B", " "):
+        fails(tmp_path, "init", "talks", "--union", union, "--employer", "Health System")
+        assert not (tmp_path / "talks").exists()
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+            'openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.'
+            'main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+            '.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+            '.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()
+
+
+def test_imported_file_names_cannot_reach_the_message(repo: Path, tmp_path: Path) -> None:
+    for name in ("their\x1epass.docx", "their\rProposal-Party: union.docx", "their\u2028pass.docx"):
+        path = tmp_path / name
+        path.write_bytes(_docx(["ARTICLE 6: STAFFING", "6.1 The employer shall staff.", "6.2 New."]))
+        line = refused(repo, "import-docx", str(path), "--party", "employer")
+        assert "file name" in line
+    for bad in ("", "2100-01-01"):
+        path = tmp_path / "plain.docx"
+        path.write_bytes(_docx(["ARTICLE 6: STAFFING", "6.1 The employer shall staff."]))
+        refused(repo, "import-docx", str(path), "--party", "employer", "--session", bad)
+    refused(repo, "import-docx", str(path), "--party", "employer", "--number", "E-1\n")
+
+
+def test_baseline_source_names_are_checked(tmp_path: Path) -> None:
+    ok(tmp_path, "init", "talks", "--union", "U", "--employer", "E")
+    source = tmp_path / "in\x1eforce"
+    source.mkdir()
+    (source / "staffing.txt").write_text(STAFFING)
+    repo = tmp_path / "talks"
+    line = refused(repo, "baseline", "--from-dir", str(source))
+    assert "file name" in line
+    assert "baseline" not in tags(repo)
+
