@@ -4,41 +4,103 @@ Every command takes ``-C DIR``, prints one line ``proposals: error: ...`` and ex
 input, and prints JSON with ``--json`` where the command's contract says so. The commands live in
 the modules of this package, each declared with its arguments next to its handler
 (``registry.command``); this module only builds the parser and runs one. See ARCHITECTURE.md.
+
+Start-up is part of every command's time, so nothing is imported before it is needed:
+``--version`` imports no command module and not even argparse, and a command imports only the
+module that declares it (``COMMAND_INDEX``); help and unknown names import them all.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
 
-from proposals.cli import costing, publish, reading, recording, setup, team, terminal, word
-from proposals.cli.registry import COMMANDS
-from proposals.errors import ProposalsError
+TYPE_CHECKING = False  # typing itself is not imported: it costs more than --version's whole run
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import NoReturn
 
-# Imported for their @command; the order is the order of `proposals -h`.
-COMMAND_MODULES = (setup, recording, reading, word, team, publish, costing, terminal)
+# The modules of proposals.cli that declare commands, in help order.
+COMMAND_MODULES = ("setup", "recording", "reading", "word", "team", "publish", "costing", "terminal")
+
+# Which module declares each command, so running one imports one module. A command missing here
+# still works (every module is imported when a name is not found); a test keeps this complete.
+COMMAND_INDEX = {
+    "init": "setup",
+    "demo": "setup",
+    "clone": "setup",
+    "baseline": "setup",
+    "pass": "recording",
+    "withdraw": "recording",
+    "ta": "recording",
+    "status": "reading",
+    "log": "reading",
+    "show": "reading",
+    "diff": "reading",
+    "provenance": "reading",
+    "verify": "reading",
+    "export": "word",
+    "compile": "word",
+    "import-docx": "word",
+    "sync": "team",
+    "resolve": "team",
+    "repair": "team",
+    "publish": "publish",
+    "update": "publish",
+    "cost": "costing",
+    "roster": "costing",
+    "tui": "terminal",
+}
 
 
-class OneLineParser(argparse.ArgumentParser):
+def command_name(argv: Sequence[str]) -> str | None:
+    """The command word in `argv` (after ``-C DIR``), without parsing anything else."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "-C":
+            i += 2
+            continue
+        if arg == "--":
+            return argv[i + 1] if i + 1 < len(argv) else None
+        if not arg.startswith("-"):
+            return arg
+        i += 1
+    return None
+
+
+def load_commands(name: str | None = None) -> None:
+    """Import the module declaring command `name` (every command module when None or unknown)."""
+    from importlib import import_module
+
+    module = COMMAND_INDEX.get(name or "")
+    for each in (module,) if module else COMMAND_MODULES:
+        import_module(f"proposals.cli.{each}")
+
+
+def _one_line_error(self: argparse.ArgumentParser, message: str) -> NoReturn:
     """Usage mistakes get the same one-line error as everything else (`proposals CMD -h` for help)."""
-
-    def error(self, message: str) -> NoReturn:
-        where = self.prog.removeprefix("proposals").strip()
-        self.exit(2, f"proposals: error: {where + ': ' if where else ''}{' '.join(message.split())}\n")
+    where = self.prog.removeprefix("proposals").strip()
+    self.exit(2, f"proposals: error: {where + ': ' if where else ''}{' '.join(message.split())}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(
+def build_parser(name: str | None = None) -> argparse.ArgumentParser:
+    """The parser for command `name` alone when it is known, else for every command."""
+    import argparse
+
+    from proposals.cli.registry import COMMANDS
+
+    load_commands(name)
+    one_line_parser = type("OneLineParser", (argparse.ArgumentParser,), {"error": _one_line_error})
+    parser = one_line_parser(
         prog="proposals",
         description="Collective-bargaining proposals kept in git: passes, TAs, redlines, Word.",
     )
     parser.add_argument("-C", metavar="DIR", default=".", help="run as if started in DIR")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    order = [m.__name__ for m in COMMAND_MODULES]
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=one_line_parser)
+    order = [f"proposals.cli.{m}" for m in COMMAND_MODULES]
     for cmd in sorted(COMMANDS, key=lambda c: order.index(c.handler.__module__)):
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
         p.set_defaults(handler=cmd.handler)
@@ -48,8 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["--version"]:
+        from proposals import __version__
+
+        print(f"proposals {__version__}")
+        return 0
+    from proposals.errors import ProposalsError
+
+    name = command_name(argv)
+    args = build_parser(name if name in COMMAND_INDEX else None).parse_args(argv)
     if args.version:
         from proposals import __version__
 

@@ -6,18 +6,18 @@ next to the handler with ``@command``. ``main.build_parser`` turns the registry 
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-Handler = Callable[[argparse.Namespace], int]
-Arguments = Callable[[argparse.ArgumentParser], None]
+if TYPE_CHECKING:
+    import argparse
+
+Handler = Callable[["argparse.Namespace"], int]
+Arguments = Callable[["argparse.ArgumentParser"], None]
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     name: str
     help: str
     handler: Handler
@@ -51,6 +51,8 @@ def print_notices(repo) -> None:
 
 
 def print_json(data: object) -> None:
+    import json
+
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 

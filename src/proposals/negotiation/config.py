@@ -6,7 +6,6 @@ rather than half-working.
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -124,6 +123,8 @@ def _setting(meta: dict, article_id: str, key: str) -> str:
 
 
 def _q(value: str) -> str:
+    import json  # writing the config only; reading it (every command) needs no json
+
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 

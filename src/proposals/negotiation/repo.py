@@ -276,6 +276,7 @@ class BargainingRepo:
 
     def invalidate(self) -> None:
         self._history = None
+        self.store.forget_refs()
 
     def save_config(self, config: Config) -> None:
         atomic_write(self.root / CONFIG_NAME, dump_config(config))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from proposals.contract.headings import KINDS, order_key
@@ -163,6 +161,9 @@ def render_table(repo: BargainingRepo, rows: list[StatusRow]) -> str:
 
 
 def render_csv(repo: BargainingRepo, rows: list[StatusRow]) -> str:
+    import csv  # only --csv needs it: status imports what the chart uses, nothing more
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", *HEADERS])

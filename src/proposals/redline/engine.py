@@ -193,15 +193,25 @@ _RUN_CAP = 64  # how far an anchor's surrounding match is measured, each way
 
 
 def _run_around(old: str, new: str, i: int, j: int) -> int:
-    """Length of the identical stretch around old[i] == new[j] (capped each way)."""
-    left = 0
-    limit = min(i, j)
-    while left < _RUN_CAP and left < limit and old[i - left - 1] == new[j - left - 1]:
-        left += 1
-    right = 0
-    limit = min(len(old) - i, len(new) - j) - 1
-    while right < _RUN_CAP and right < limit and old[i + right + 1] == new[j + right + 1]:
-        right += 1
+    """Length of the identical stretch around old[i] == new[j] (capped each way).
+
+    Each side first compares the whole capped slices at once (one C-speed comparison, which
+    settles anchors inside unchanged text), and only when they differ looks for where.
+    """
+    left = min(_RUN_CAP, i, j)
+    a, b = old[i - left : i], new[j - left : j]
+    if a != b:
+        k = left - 1
+        while k >= 0 and a[k] == b[k]:
+            k -= 1
+        left = left - 1 - k
+    right = min(_RUN_CAP, len(old) - i - 1, len(new) - j - 1)
+    a, b = old[i + 1 : i + 1 + right], new[j + 1 : j + 1 + right]
+    if a != b:
+        k = 0
+        while a[k] == b[k]:
+            k += 1
+        right = k
     return 1 + left + right
 
 

@@ -20,6 +20,11 @@ REF_NAME_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)[A-Za-z0-9._/-]+(?<![./])$")
 REV_RE = re.compile(r"^(?!-)[A-Za-z0-9._/^~@{}+-]{1,200}$")
 NULL_SHA = "0" * 40
 GIT_ENV_CLEAN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
+# Commands that never change refs: anything else run through a store forgets its tag listing.
+READ_ONLY = frozenset({
+    "cat-file", "config", "diff", "for-each-ref", "log", "ls-files", "ls-tree", "merge-base",
+    "rev-list", "rev-parse", "show", "show-ref", "status", "symbolic-ref", "check-ref-format",
+})
 
 
 class GitError(ProposalsError):
@@ -46,6 +51,7 @@ class GitStore:
     def __init__(self, root: Path, env: Mapping[str, str] | None = None) -> None:
         self.root = Path(root)
         self._env = dict(env or {})
+        self._tags: dict[str, tuple[str, str]] | None = None
 
     def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in GIT_ENV_CLEAN}
@@ -64,6 +70,8 @@ class GitStore:
         text: bool = True,
     ) -> subprocess.CompletedProcess:
         data = input.encode("utf-8") if isinstance(input, str) else input
+        if not args or args[0] not in READ_ONLY:
+            self._tags = None
         try:
             proc = subprocess.run(
                 ["git", *args],
@@ -137,13 +145,29 @@ class GitStore:
         return [p for p in proc.stdout.split("\0") if p] if proc.returncode == 0 else []
 
     def tags(self) -> dict[str, tuple[str, str]]:
-        """Every tag: name -> (tag object or commit, commit it points to)."""
-        fmt = "%(refname:strip=2)%00%(objectname)%00%(*objectname)"
-        tags: dict[str, tuple[str, str]] = {}
-        for line in self.out("for-each-ref", f"--format={fmt}", "refs/tags").splitlines():
-            name, obj, peeled = line.split("\0")
-            tags[name] = (obj, peeled or obj)
-        return tags
+        """Every tag: name -> (tag object or commit, commit it points to).
+
+        One ``git show-ref --tags -d`` (it reads the peeled ids packed-refs keeps, where asking
+        for-each-ref to peel opens every tag object: ten times slower at thousands of tags), kept
+        until this store runs anything that may change a ref, or ``forget_refs`` is called.
+        """
+        if self._tags is None:
+            proc = self.run("show-ref", "--tags", "-d", check=False)  # exit 1: no tags at all
+            tags: dict[str, tuple[str, str]] = {}
+            for line in proc.stdout.splitlines():
+                sha, _, ref = line.partition(" ")
+                name = ref.removeprefix("refs/tags/")
+                if name.endswith("^{}"):
+                    name = name[:-3]
+                    tags[name] = (tags.get(name, (sha, sha))[0], sha)
+                else:
+                    tags[name] = (sha, sha)
+            self._tags = tags
+        return dict(self._tags)
+
+    def forget_refs(self) -> None:
+        """Another process may have moved refs (a writer lock was just taken): list them again."""
+        self._tags = None
 
     def dirty_paths(self, *paths: str) -> set[str]:
         """Paths under `paths` whose working-tree state differs from HEAD (incl. untracked)."""

@@ -1,0 +1,52 @@
+"""Start-up: a command imports the module that declares it and what it uses, nothing more."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import cli_env
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nprint('\\n'.join(sys.modules))"],
+        capture_output=True, text=True, check=True, env=cli_env(),
+    ).stdout
+    return set(out.split())
+
+
+def test_the_index_names_every_registered_command_and_its_module() -> None:
+    from proposals.cli.main import COMMAND_INDEX, load_commands
+    from proposals.cli.registry import COMMANDS
+
+    load_commands()
+    declared = {c.name: c.handler.__module__.rsplit(".", 1)[1] for c in COMMANDS}
+    assert declared == COMMAND_INDEX
+
+
+def test_version_imports_no_command_module_nor_argparse() -> None:
+    loaded = _modules_after(
+        "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--version'])"
+    )
+    assert "argparse" not in loaded
+    assert not {m for m in loaded if m.startswith("proposals.cli.") and m != "proposals.cli.main"}
+
+
+def test_status_imports_only_the_reading_commands_and_what_the_chart_uses(negotiation) -> None:
+    loaded = _modules_after(
+        "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['-C', {str(negotiation)!r}, 'status', '--json']) == 0"
+    )
+    commands = {m for m in loaded if m.startswith("proposals.cli.")}
+    assert commands == {"proposals.cli.main", "proposals.cli.registry", "proposals.cli.reading"}
+    for unused in ("csv", "proposals.redline", "proposals.word", "proposals.team", "textual"):
+        assert unused not in loaded, unused
+
+
+def test_an_unknown_command_still_gets_the_full_list(cli) -> None:
+    result = cli("no-such-command", ok=False)
+    assert result.code == 2
+    assert "status" in result.err and "sync" in result.err
