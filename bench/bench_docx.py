@@ -148,6 +148,40 @@ def _verify(
     return f"LibreOffice on the whole contract: {', '.join(verdicts)} ({seconds:.0f} s)"
 
 
+def _history_rows(repeat: int, sizes: dict[str, int]) -> list[tuple[str, float, str]]:
+    """`export ID --history`: a 10-page article (~5,000 words) through 20 passes of ~3% edits,
+    beside python-docx writing that article's clean text alone."""
+    from proposals.word.history import Layer, export_history
+
+    rng = random.Random(20)
+    texts = make_contract(rng, 1, 5_000)
+    for _ in range(20):
+        texts.append(edit(rng, texts[-1], 0.03))
+    layers = [Layer("baseline", "agreement in force", "", texts[0])] + [
+        Layer(f"P-{k}", ("Union", "Employer")[k % 2], f"2025-{k % 12 + 1:02d}-14", t)
+        for k, t in enumerate(texts[1:], 1)
+    ]
+
+    def history() -> None:
+        buf = io.BytesIO()
+        export_history(layers, buf, team="Union")
+        sizes["history"] = len(buf.getvalue())
+
+    def python_docx_article() -> None:
+        doc = docx.Document()
+        for line in texts[-1].rstrip("\n").split("\n"):
+            doc.add_paragraph(line)
+        buf = io.BytesIO()
+        doc.save(buf)
+        sizes["python-docx-article"] = len(buf.getvalue())
+
+    return [
+        ("`--history`: 10-page article, 20 passes (diffs included)", _median(history, repeat), "history"),
+        ("python-docx `add_paragraph`, that article's clean text alone", _median(python_docx_article, repeat),
+         "python-docx-article"),
+    ]  # fmt: skip
+
+
 def main(argv: list[str]) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -227,6 +261,7 @@ def main(argv: list[str]) -> int:
         ("import: `read_docx` of the tracked contract", _median(import_tracked, args.repeat),
          "import"),
     ]  # fmt: skip
+    rows += _history_rows(args.repeat, sizes)
     print(
         f"Contract: {len(old)} articles, {n_words:,} words, {n_paras:,} paragraphs, "
         f"{n_changed:,} changed ops at ~{args.rate:.0%} word edits; "

@@ -233,3 +233,28 @@ def move_cases() -> list[Case]:
             doc(head, s3, s4, s1.replace("every clinic", "each clinic"), s2.replace("1,800", "1,650")),
         ),
     ]
+
+
+def history_texts(passes: int = 12, seed: int = 5, article: str = "staffing") -> list[str]:
+    """A shipped article and ``passes`` successive edits of it (fixed seed): words replaced,
+    paragraphs added and dropped, a word changed back and forth, as a long negotiation does."""
+    import random
+    from pathlib import Path
+
+    rng = random.Random(seed)
+    texts = [(Path(__file__).resolve().parents[1] / "articles" / f"{article}.txt").read_text(encoding="utf-8")]
+    vocab = ["promptly", "each", "Employer", "(30)", "reasonable", "written"]
+    for k in range(passes):
+        lines = texts[-1].rstrip("\n").split("\n")
+        for _ in range(rng.randint(1, 4)):
+            i = rng.randrange(1, len(lines))
+            words = lines[i].split(" ")
+            if len(words) > 3:
+                words[rng.randrange(len(words))] = rng.choice(vocab)
+                lines[i] = " ".join(words)
+        if k % 4 == 3:
+            lines.insert(rng.randrange(1, len(lines)), f"{k}.1 New Section. The parties shall meet each quarter.")
+        if k % 5 == 4 and len(lines) > 4:
+            del lines[rng.randrange(2, len(lines))]
+        texts.append("\n".join(lines) + "\n")
+    return texts

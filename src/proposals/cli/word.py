@@ -13,7 +13,12 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("ids", nargs="+", metavar="ID")
     p.add_argument("--from", dest="from_rev", metavar="REV", help="default: the other side's last pass")
     p.add_argument("--to", dest="to_rev", default="draft", metavar="REV", help="default: draft")
-    p.add_argument("--mode", required=True, choices=["tracked", "redline", "clean", "ta"])
+    p.add_argument("--mode", choices=["tracked", "redline", "clean", "ta"], help="required unless --history")
+    p.add_argument(
+        "--history",
+        action="store_true",
+        help="one part's whole negotiation: every pass a layer of tracked changes by its party",
+    )
     p.add_argument("--party", choices=["union", "employer"], help="whose proposal (default: the pass's)")
     p.add_argument(
         "--as", dest="as_name", metavar="PASS", help="label a draft with the pass it will go across as"
@@ -24,9 +29,17 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("export", "write articles to Word for the table", _export_arguments)
 def cmd_export(args: argparse.Namespace) -> int:
-    from proposals.negotiation.documents import export_pass, export_ta_document
+    from proposals.negotiation.documents import export_history, export_pass, export_ta_document
 
     repo = open_repo(args)
+    if args.history:
+        if len(args.ids) != 1 or args.mode not in (None, "tracked") or args.to_rev != "draft":
+            raise ProposalsError("--history exports one part, as tracked changes, up to the last pass")
+        done = export_history(repo, args.ids[0], args.output, from_rev=args.from_rev)
+        print(f"Wrote {done.path}: {done.header}")
+        return 0
+    if args.mode is None:
+        raise ProposalsError("choose --mode tracked, redline, clean or ta (or --history)")
     if args.mode == "ta":
         if len(args.ids) != 1:
             raise ProposalsError("--mode ta exports one article's tentative agreement")

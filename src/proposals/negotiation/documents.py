@@ -110,8 +110,12 @@ def _source(
         return _Source(holder, True, "", old or new, previous.name if previous else BASELINE_TAG)
     if from_rev is not None:
         source = repo.resolve(article_id, from_rev)
-        old = repo.text_at(article_id, "draft") if source.commit is None else (
-            repo.text_at_commit(article_id, source.commit) or ""  # absent there: wholly new
+        old = (
+            repo.text_at(article_id, "draft")
+            if source.commit is None
+            else (
+                repo.text_at_commit(article_id, source.commit) or ""  # absent there: wholly new
+            )
         )
         return _Source(holder, False, new, old, source.label)
     party = holder.party if holder is not None else proposer
@@ -232,6 +236,54 @@ def export_pass(
         notes=notes,
     )
     return Exported(path, ids, f"{who.name} proposal {pass_name}, {day}", notes=tuple(notes))
+
+
+def export_history(
+    repo: BargainingRepo, article_id: str, out: str | Path, *, from_rev: str | None = None
+) -> Exported:
+    """One document with the whole negotiation of a part: every pass since `from_rev` (default
+    the baseline, or nothing in a first contract) a layer of tracked changes by its party and
+    session. A pass that withdrew the part is a layer that deletes it."""
+    from proposals.word.history import Layer
+    from proposals.word.history import export_history as write_history
+
+    path = _out_path(out)
+    validate_id(article_id)
+    history = repo.history()
+    events = [p for p in history.passes_for(article_id) if article_id in p.articles + p.withdrawn]
+    if not events:
+        raise ProposalsError(f"{article_id} has no passes: there is no history to show")
+    names = {key: party.name for key, party in repo.config.parties.items()}
+
+    def layer(record: PassRecord) -> Layer:
+        text = (
+            "" if article_id not in record.articles else repo.text_at_commit(article_id, record.commit) or ""
+        )
+        return Layer(record.name, names.get(record.party, record.party), record.session, text)
+
+    if from_rev is None or from_rev == BASELINE_TAG:
+        base = repo.text_at_commit(article_id, history.baseline) if history.baseline else None
+        if from_rev is not None and history.baseline is None:
+            raise ProposalsError("this negotiation has no baseline (a first contract)")
+        start = (
+            Layer(BASELINE_TAG, "agreement in force", "", base)
+            if base is not None
+            else Layer("nothing", "(a new part)", "", "")
+        )
+        later = events
+    else:
+        record = history.pass_named(from_rev)
+        if record is None or record not in events:
+            raise ProposalsError(f"--from for a history takes baseline or a pass on {article_id}")
+        start = layer(record)
+        later = events[events.index(record) + 1 :]
+    if not later:
+        raise ProposalsError(f"no pass on {article_id} after {start.name}: there is no history to show")
+    layers = [start, *(layer(r) for r in later)]
+    write_history(layers, path, team=names["union"])
+    return Exported(
+        path, [article_id], f"history of {article_id}, {start.name} to {later[-1].name} ({len(later)} passes)"
+    )
 
 
 def export_ta_document(repo: BargainingRepo, article_id: str, out: str | Path) -> Exported:

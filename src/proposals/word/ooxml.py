@@ -54,6 +54,7 @@ class Piece:
     text: str
     move: str | None = None
     changed: bool = False
+    by: int | None = None  # which author/date label (``tracked_xml``'s ``labels``) made it
 
 
 @dataclass(slots=True)
@@ -67,6 +68,7 @@ class UnionPara:
     pieces: list[Piece] = field(default_factory=list)
     mark: Kind = "equal"
     mark_move: str | None = None
+    mark_by: int | None = None
 
     def view(self, which: Literal["old", "new"]) -> str:
         """The paragraph's own text as the old or the new document has it (mark excluded)."""
@@ -107,43 +109,47 @@ def split_paragraphs(
     as ``layout`` says (``word.moves``).
     """
     flat = list(_flat_ops(ops))
-    if inner is not None:
-        flat = inner_edits(flat, inner, layout)
+    if inner is not None and all(f[4] is None for f in flat):
+        flat = [(*f, None) for f in inner_edits([f[:4] for f in flat], inner, layout)]
     paras: list[UnionPara] = [UnionPara()]
-    for kind, text, move, changed in flat:
+    for kind, text, move, changed, by in flat:
         parts = text.split("\n")
         for i, part in enumerate(parts):
             if part:
                 cur = paras[-1].pieces
-                if cur and cur[-1].kind == kind and cur[-1].move == move and cur[-1].changed == changed:
-                    cur[-1] = Piece(kind, cur[-1].text + part, move, changed)
+                last = cur[-1] if cur else None
+                if last and (last.kind, last.move, last.changed, last.by) == (kind, move, changed, by):
+                    cur[-1] = Piece(kind, last.text + part, move, changed, by)
                 else:
-                    cur.append(Piece(kind, part, move, changed))
+                    cur.append(Piece(kind, part, move, changed, by))
             if i < len(parts) - 1:
                 paras[-1].mark = kind
                 paras[-1].mark_move = move
+                paras[-1].mark_by = by
                 paras.append(UnionPara())
     paras[-1].mark = final_mark
     return paras
 
 
-def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None, bool]]:
-    """(kind, text, move, False) tuples; an ``equal`` op whose old side differs invisibly (the
-    engine's ``old_text``: another Unicode normal form) becomes a delete plus an insert, so
-    rejecting all changes restores the old bytes exactly."""
+def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None, bool, int | None]]:
+    """(kind, text, move, False, by) tuples; an ``equal`` op whose old side differs invisibly
+    (the engine's ``old_text``: another Unicode normal form) becomes a delete plus an insert, so
+    rejecting all changes restores the old bytes exactly. ``by`` is the op's author label, if
+    it has one (the history layers of ``word.history``)."""
     for op in ops:
         kind = op.op
+        by = getattr(op, "by", None)
         if kind not in ("equal", "delete", "insert"):
             raise ValueError(f"unknown diff op {kind!r}")
         if kind == "equal":
             old_text = getattr(op, "old_text", None)
             if old_text is not None and old_text != op.text:
-                yield "delete", old_text, None, False
-                yield "insert", op.text, None, False
+                yield "delete", old_text, None, False, by
+                yield "insert", op.text, None, False, by
             else:
-                yield "equal", op.text, None, False
+                yield "equal", op.text, None, False, None
         else:
-            yield kind, op.text, op.move, False  # type: ignore[misc]
+            yield kind, op.text, op.move, False, by  # type: ignore[misc]
 
 
 When = date | datetime | str
@@ -320,6 +326,7 @@ def tracked_xml(
     *,
     use_moves: bool = True,
     move_names: dict[str, str] | None = None,
+    labels: Sequence[tuple[str, When]] = (),
 ) -> str:
     """Body XML for union paragraphs as real tracked changes.
 
@@ -327,7 +334,8 @@ def tracked_xml(
     block (the range may span paragraphs); ``use_moves=False`` writes them as plain del/ins.
     ``move_names`` maps this article's move ids to range names; pass one dict per article,
     since the engine numbers moves per diff ("m1" again in the next article). Revision
-    times come from ``writer.start_paragraph`` (LibreOffice merging, see there).
+    times come from ``writer.start_paragraph`` (LibreOffice merging, see there). A piece or
+    mark with ``by`` set is authored and dated by ``labels[by]`` (each pass its own).
     """
     names = move_names if move_names is not None else {}
     moves = paired_moves(paras) if use_moves else set()
@@ -345,11 +353,15 @@ def tracked_xml(
     for pi, para in enumerate(paras):
         writer.start_paragraph(*_edge_kinds(para), mark=para.mark)
         out.append("<w:p>")
+        if labels and para.mark_by is not None:
+            writer.use(*labels[para.mark_by])
         out.append(_ppr(style_for(pi, para), writer.mark(para.mark)))
         for ri, piece in enumerate(para.pieces):
             if piece.kind == "equal":
                 out.append(run(piece.text))
                 continue
+            if labels and piece.by is not None:
+                writer.use(*labels[piece.by])
             if piece.move in moves:
                 assert piece.move is not None
                 key = (piece.move, piece.kind)

@@ -1,0 +1,213 @@
+"""The negotiation history of one part as one Word document: every pass a layer of revisions.
+
+No redline tool offers this: the reviewing pane lists who proposed what and when. Each pass's
+diff against the pass before it (words, no moves) is replayed from the first version: a
+character of the first version is kept until a pass deletes it, and every inserted character
+belongs to the pass that wrote it. What the last version holds is then written against the first
+as tracked changes, each authored by the party of the pass that made it and dated with its
+session. Accept-all gives the last version, reject-all the first, exactly (checked in
+LibreOffice).
+
+Language a pass proposed and a later pass dropped again is in neither version; Word can only
+show it as an insertion nested in a deletion, which LibreOffice (7.4, measured) keeps on
+accept-all and on reject-all alike, so it is left out and the header says so; the passes table
+at the end names every pass, and ``proposals diff`` shows any one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import NamedTuple
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+
+from proposals.word import export as docs
+from proposals.word.ooxml import (
+    Kind,
+    OpLike,
+    RevisionWriter,
+    StyleFor,
+    When,
+    check_text,
+    split_paragraphs,
+    tracked_xml,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One state of the part: the pass that wrote it (``name``, the party's ``author`` name, its
+    ``session``) and its text. The first layer is the starting point (the baseline, or an empty
+    text for a part the negotiation created); its session may be ``""``."""
+
+    name: str
+    author: str
+    session: When
+    text: str
+
+
+class LayerOp(NamedTuple):
+    """A run of the history redline: kept, or deleted/inserted by ``labels[by]``."""
+
+    op: Kind
+    text: str
+    move: str | None = None
+    by: int | None = None
+
+
+Diff = Callable[[str, str], Sequence[OpLike]]
+
+
+def _default_diff(old: str, new: str) -> Sequence[OpLike]:
+    from proposals.redline import diff_text
+
+    return diff_text(old, new, moves=False)
+
+
+def layer_ops(texts: Sequence[str], diff: Diff | None = None) -> list[LayerOp]:
+    """Ops from ``texts[0]`` to ``texts[-1]``; ``by`` is the index of the text whose pass made
+    each change. Joining equal+delete gives the first text, equal+insert the last, exactly."""
+    if not texts:
+        return []
+    diff = diff or _default_diff
+    first = texts[0]
+    # owner of each character of the current text: >= 0 a character of the first text (its
+    # index), < 0 inserted by text -owner
+    owners: list[int] = list(range(len(first)))
+    deleted_by: dict[int, int] = {}
+    for k in range(1, len(texts)):
+        old, new = texts[k - 1], texts[k]
+        if old == new:
+            continue
+        out: list[int] = []
+        pos = 0
+        for op in diff(old, new):
+            old_text = getattr(op, "old_text", None)
+            if op.op == "equal" and (old_text is None or old_text == op.text):
+                out += owners[pos : pos + len(op.text)]
+                pos += len(op.text)
+                continue
+            if op.op in ("delete", "equal"):  # an equal in another normal form: delete + insert
+                gone = len(old_text if op.op == "equal" and old_text is not None else op.text)
+                for owner in owners[pos : pos + gone]:
+                    if owner >= 0:
+                        deleted_by[owner] = k
+                pos += gone
+            if op.op in ("insert", "equal"):
+                out += [-k] * len(op.text)
+        if pos != len(old) or len(out) != len(new):
+            raise ValueError(f"the diff of layers {k - 1} and {k} does not rebuild their texts")
+        owners = out
+    return _merge(first, texts[-1], owners, deleted_by)
+
+
+def _merge(first: str, last: str, owners: list[int], deleted_by: dict[int, int]) -> list[LayerOp]:
+    """Interleave the deleted characters of the first text with the last text, in reading order
+    (kept characters keep their order: no diff here moves anything)."""
+    units: list[tuple[Kind, int | None, str]] = []
+    base = 0
+    for j, owner in enumerate(owners):
+        if owner >= 0:
+            for i in range(base, owner):
+                units.append(("delete", deleted_by[i], first[i]))
+            units.append(("equal", None, last[j]))
+            base = owner + 1
+        else:
+            units.append(("insert", -owner, last[j]))
+    for i in range(base, len(first)):
+        units.append(("delete", deleted_by[i], first[i]))
+    return [
+        LayerOp(kind, "".join(u[2] for u in group), None, by)
+        for (kind, by), group in groupby(units, key=lambda u: (u[0], u[1]))
+    ]
+
+
+def check_layers(layers: Sequence[Layer]) -> None:
+    """Refuse what a .docx cannot hold before anything is written."""
+    if len(layers) < 2:
+        raise ValueError("a history needs a starting text and at least one pass")
+    for layer in layers:
+        check_text(layer.text, f"the text of {layer.name}")
+        check_text(layer.author, f"the author of {layer.name}")
+
+
+def history_xml(
+    layers: Sequence[Layer],
+    writer: RevisionWriter,
+    style_for: StyleFor,
+    diff: Diff | None = None,
+) -> str:
+    """Body XML: the part as tracked changes layered by pass (see the module docstring)."""
+    texts = [layer.text[:-1] if layer.text.endswith("\n") else layer.text for layer in layers]
+    ops = layer_ops(texts, diff)
+    final: Kind = "equal"
+    if not texts[0] and texts[-1]:
+        final = "insert"
+    elif texts[0] and not texts[-1]:
+        final = "delete"
+    paras = split_paragraphs(ops, final_mark=final)
+    if final != "equal":  # the closing mark belongs to the pass that created or removed the part
+        last_by = next((op.by for op in reversed(ops) if op.by is not None), None)
+        paras[-1].mark_by = last_by
+    labels = [(layer.author, layer.session) for layer in layers]
+    return tracked_xml(paras, writer, style_for, use_moves=False, labels=labels)
+
+
+def export_history(
+    layers: Sequence[Layer],
+    out: docs.Output,
+    *,
+    team: str,
+    title: str | None = None,
+    revision: int = 1,
+    diff: Diff | None = None,
+) -> Path | None:
+    """Write the history document: the part with every pass a layer of tracked changes, then a
+    table of the passes. ``team`` is the exporting team (document author); returns the path
+    written (None for a stream)."""
+    try:
+        check_layers(layers)
+        for layer in layers[1:]:
+            docs._when(layer.session)
+    except ValueError as exc:
+        raise docs.ExportError(str(exc)) from None
+    first, last = layers[0], layers[-1]
+    name = title or docs._article_title(last.text or first.text) or "Part"
+    passes = len(layers) - 1
+    doc = docs._open_template()
+    ids = docs._style_ids(doc)
+    header = [
+        f"{name} \u2014 negotiation history, {first.name} to {last.name} ({passes} passes)",
+        docs.PROPOSAL_MARK,
+        "Each change is authored by the party whose pass made it and dated with that session;"
+        " language proposed and dropped again in between is not shown",
+    ]
+    docs._set_header_footer(doc, header)
+    docs._set_properties(
+        doc,
+        title=f"{name}: history from {first.name} to {last.name}",
+        author=team,
+        when=last.session,
+        revision=revision,
+        subject=f"Negotiation history of {name}, {passes} passes",
+        status=docs.PROPOSAL_MARK,
+    )
+    writer = RevisionWriter(last.author, last.session)
+    body = history_xml(layers, writer, docs._para_styler(ids), diff)
+    docs._append_body_xml(doc, body + "<w:p/>")
+    docs._enable_track_revisions(doc)
+    doc.add_paragraph("Passes in this history", style="Group Heading")
+    table = docs._ruled_table(doc, 1 + len(layers), 3)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    rows = [("Pass", "Party", "Session")]
+    rows += [
+        (layer.name, layer.author, docs._iso_day(layer.session) if layer.session else "") for layer in layers
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            docs._cell(doc, table.cell(r, c), value, bold=r == 0, fill="D0D7DE" if r == 0 else "")
+    docs._mark_header_row(table)
+    return docs._save(doc, out)
