@@ -32,6 +32,7 @@ from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.store.git import NULL_SHA, GitError, GitStore, git_message
 from proposals.team.remote import (
     MIRROR_PREFIX,
+    PUSHED_PREFIX,
     SUPERSEDED_RE,
     Trailers,
     looks_like_record_tag,
@@ -89,6 +90,18 @@ def validate_url(url: str) -> str:
     return url
 
 
+def remote_settings(store: GitStore, name: str) -> dict[str, list[str]]:
+    """Every ``remote.<name>.*`` setting in one git call: key (lower case) -> its values."""
+    pattern = "^remote\\." + re.escape(name).replace("\\-", "-") + "\\."
+    out = store.out("config", "-z", "--get-regexp", pattern, check=False)
+    settings: dict[str, list[str]] = {}
+    for entry in out.split("\0"):
+        key, _, value = entry.partition("\n")
+        if key.startswith(f"remote.{name}."):
+            settings.setdefault(key[len(f"remote.{name}.") :].lower(), []).append(value)
+    return settings
+
+
 def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
     """The remote to sync with: the one named, the branch's upstream, origin, or the only one."""
     remotes = store.out("remote").split()
@@ -112,15 +125,16 @@ def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
         else:
             raise ProposalsError(f"several remotes ({', '.join(remotes)}); choose one with --remote NAME")
         validate_remote_name(name)
+    settings = remote_settings(store, name)
     for key in ("url", "pushurl"):
-        for url in store.out("config", "--get-all", f"remote.{name}.{key}", check=False).splitlines():
+        for url in settings.get(key, []):
             validate_url(url)
     for key in ("uploadpack", "receivepack", "vcs"):
-        if store.config_get(f"remote.{name}.{key}"):
+        if any(settings.get(key, [])):
             raise ProposalsError(
                 f"refusing to sync: remote.{name}.{key} is set in .git/config and would run a command"
             )
-    if not store.config_get(f"remote.{name}.url"):
+    if not any(settings.get("url", [])):
         raise ProposalsError(f"remote {name!r} has no URL")
     return name
 
@@ -252,7 +266,7 @@ def check_remote_tags(
         if name in local and local[name][1] != peeled
     }
     trailers = trailers_of(store, {*new.values(), *differ.values(), *(local[n][1] for n in differ)})
-    conflicts = {c.tag: c for c in find_ta_conflicts(repo, remote)}
+    conflicts = {c.tag: c for c in find_ta_conflicts(repo, remote)} if differ else {}
     for name, theirs in sorted(differ.items()):
         ours = local[name][1]
         if name in conflicts:
@@ -317,12 +331,18 @@ def check_remote_tags(
 MIN_GIT = (2, 31)  # GIT_CONFIG_COUNT, fetch --no-write-fetch-head, %(trailers:separator=)
 
 
+_GIT_CHECKED: list[bool] = []  # once per process: the git on PATH does not change under us
+
+
 def check_git_version(store: GitStore) -> None:
+    if _GIT_CHECKED:
+        return
     found = re.search(r"(\d+)\.(\d+)", store.out("version"))
     if found and (int(found[1]), int(found[2])) < MIN_GIT:
         raise ProposalsError(
             f"proposals sync needs git {MIN_GIT[0]}.{MIN_GIT[1]} or newer (this is git {found[0]})"
         )
+    _GIT_CHECKED.append(True)
 
 
 @exclusive
@@ -396,9 +416,9 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     # 2. Pass numbers used on both sides: renumber ours, which no remote has seen.
     history = repo.history()
     unpushed = [(p.name, p.party, p.commit) for p in history.passes if p.commit in unpushed_commits]
-    remote_names = (pass_names_in(store, remote_head) if remote_head else {}) | {
-        n: c for n, (_, c) in remote_tags.items()
-    }
+    remote_names = {n: c for n, (_, c) in remote_tags.items()}
+    if unpushed and remote_head:  # passes whose tag the remote lost still hold their number
+        remote_names = pass_names_in(store, remote_head) | remote_names
     taken = {n for n, c in remote_names.items() if c not in unpushed_commits} | check.clashing_passes
     clashes = {n for n, _, _ in unpushed if n in taken}
     if clashes:
@@ -554,8 +574,12 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
             store.run("config", f"branch.{branch}.remote", remote)
             store.run("config", f"branch.{branch}.merge", f"refs/heads/{branch}")
     report.pushed += new_tags
-    mark_pushed(store, remote, head)
-    fetch(repo, remote)  # the mirror now matches what we pushed
+    # The remote now has what we pushed (atomically): record it as a fetch would, without one.
+    local_tags = store.tags()
+    updates = [f"update refs/remotes/{remote}/{branch} {head}"] if remote_head != head else []
+    updates += [f"update {MIRROR_PREFIX}{remote}/{tag} {local_tags[tag][0]}" for tag in new_tags]
+    updates.append(f"update {PUSHED_PREFIX}{remote} {head}")
+    store.run("update-ref", "--stdin", input="\n".join(updates) + "\n")
     return True
 
 
