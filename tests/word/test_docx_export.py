@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx_samples import (
     COLOUR,
     EMPLOYER,
@@ -306,20 +307,30 @@ def test_ta_document(tmp_path: Path) -> None:
     export_ta(
         [SAFETY], out, union=UNION, employer=EMPLOYER, union_sign="R. Alvarez",
         employer_sign="J. Chen", ta_date=SESSION, team=UNION, section="14.3",
+        source="U-5 (2025-03-07)", blob="1f2e3d4c5b6a79880123456789abcdef01234567",
     )  # fmt: skip
     doc = docx.Document(str(out))
     header = "\n".join(p.text for p in doc.sections[0].header.paragraphs)
     assert TA_MARK in header and "NOT A TENTATIVE" not in header and "2025-03-14" in header
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0].startswith("Tentative agreement") and "14.3" in texts[0]
+    assert texts[0] == "Tentative Agreement \u2014 Section 14.3"
     body = SAFETY.rstrip("\n").split("\n")
     assert texts[1 : 1 + len(body)] == body
+    # the article's heading appears once: in the agreed text, not again in the title
+    assert sum(body[0] in t for t in texts) == 1
+    assert "2025-03-14" in texts[1 + len(body)]
+    footer = "".join(p.text for p in doc.sections[0].footer.paragraphs)
+    assert "Agreed text of U-5 (2025-03-07)" in footer
+    assert "blob 1f2e3d4c5b6a79880123456789abcdef01234567" in footer
     table = doc.tables[0]
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells[1] == ["Party", UNION, EMPLOYER]
-    assert cells[2] == ["Signatory", "R. Alvarez", "J. Chen"]
-    assert cells[4] == ["Date", "2025-03-14", "2025-03-14"]
-    assert table.style.name == "Proposals Table"
+    assert cells[0] == [f"For {UNION}", f"For {EMPLOYER}"]
+    assert cells[1] == ["Signature:", "Signature:"]
+    assert cells[2] == ["Name: R. Alvarez", "Name: J. Chen"]
+    assert cells[3] == ["Date:", "Date:"]
+    # room to sign: the signature row is tall, and no row splits across a page
+    assert table.rows[1].height is not None and table.rows[1].height.cm >= 2
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     assert doc.core_properties.author == UNION
     assert doc.core_properties.title.startswith("Tentative agreement")
 

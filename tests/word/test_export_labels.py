@@ -132,3 +132,18 @@ def test_texts_of_both_parties_are_refused_together(demo: tuple[CLI, Path], tmp_
     assert "both parties" in err and not out.exists()
     with pytest.raises(FileNotFoundError):
         zipfile.ZipFile(out)
+
+
+def test_ta_document_cites_the_pass_and_the_agreed_text(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    from proposals.contract.part import blob_hash, section_text
+
+    cli, repo = demo
+    out = tmp_path / "ta.docx"
+    cli("-C", str(repo), "export", "staffing", "--mode", "ta", "-o", str(out))
+    document = docx.Document(str(out))
+    footer = "".join(p.text for p in document.sections[0].footer.paragraphs)
+    u10 = cli("-C", str(repo), "show", "staffing", "--at", "U-10").out
+    assert f"Agreed text of U-10 (2024-12-17), blob {blob_hash(section_text(u10, '6.3') or '')}" in footer
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Tentative Agreement \u2014 Section 6.3"
+    assert sum("ARTICLE 6" in t for t in texts) == 1

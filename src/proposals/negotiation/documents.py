@@ -306,9 +306,14 @@ def export_ta_document(repo: BargainingRepo, article_id: str, out: str | Path) -
         text = f"{heading}\n\n{section_text(text, ta.section)}\n"
         parse_heading(text)
     union, employer = repo.config.parties["union"], repo.config.parties["employer"]
+    history = repo.history()
+    at = next((i for i, r in enumerate(history.timeline) if r is ta), None)
+    holder = _holder(history, article_id, at)
     export_ta(
         [text],
         path,
+        source=f"{holder.name} ({holder.session})" if holder is not None else None,
+        blob=ta.blob or None,
         union=union.name,
         employer=employer.name,
         union_sign=ta.union_sign,

@@ -191,8 +191,8 @@ def _field_run(instr: str, placeholder: str) -> Any:
     )
 
 
-def _set_header_footer(doc: DocxDocument, header_lines: Sequence[str]) -> None:
-    """The same header on every page and "Page N of M" in the footer."""
+def _set_header_footer(doc: DocxDocument, header_lines: Sequence[str], footer_note: str = "") -> None:
+    """The same header on every page and "Page N of M" in the footer, after ``footer_note``."""
     section = doc.sections[0]
     section.different_first_page_header_footer = False
     header = section.header
@@ -207,7 +207,7 @@ def _set_header_footer(doc: DocxDocument, header_lines: Sequence[str]) -> None:
     footer.is_linked_to_previous = False
     para = footer.paragraphs[0]
     para.style = doc.styles["Proposal Footer"]
-    para.add_run("Page ")
+    para.add_run((footer_note + " \u2014 " if footer_note else "") + "Page ")
     para._p.append(_field_run("PAGE", "1"))
     para.add_run(" of ")
     para._p.append(_field_run("NUMPAGES", "1"))
@@ -499,11 +499,15 @@ def export_ta(
     team: str,
     section: str | None = None,
     revision: int = 1,
+    source: str | None = None,
+    blob: str | None = None,
 ) -> Path | None:
-    """The agreed text of one or more articles with a sign-off table for both parties.
+    """The agreed text of one or more articles with a signature block for both parties.
 
     ``team`` is the exporting team (document author); ``section`` ("12.3") narrows the title
-    when only one section was TA'd.
+    when only one section was TA'd. ``source`` (the pass whose text was agreed) and ``blob``
+    (the agreed text's git blob id, what ``proposals verify`` checks) go in the footer of every
+    page, so a signed copy can be matched to the record.
     """
     if not texts:
         raise ExportError("nothing to export: no agreed text given")
@@ -517,44 +521,50 @@ def export_ta(
     day = _iso_day(ta_date)
     names = "; ".join(_article_title(t) for t in texts if t.strip())
     scope = f"{names}, section {section}" if section else names
-    _set_header_footer(doc, [f"{union} \u2014 {employer} \u2014 Tentative agreement {day}", TA_MARK])
+    cited = [f"Agreed text of {source}" if source else "", f"blob {blob}" if blob else ""]
+    footer = ", ".join(c for c in cited if c)
+    _set_header_footer(doc, [f"{union} \u2014 {employer} \u2014 Tentative agreement {day}", TA_MARK], footer)
     _set_properties(
         doc,
         title=f"Tentative agreement: {scope}",
         author=team,
         when=ta_date,
         revision=revision,
-        subject=f"Tentative agreement of {day}",
+        subject=f"Tentative agreement of {day}" + (f", {footer}" if footer else ""),
         status=TA_MARK,
     )
-    doc.add_paragraph(f"Tentative agreement \u2014 {scope}", style="Document Title")
+    # The title says what this is; the article's own heading follows once, in the agreed text.
+    doc.add_paragraph(
+        "Tentative Agreement" + (f" \u2014 Section {section}" if section else ""), style="Document Title"
+    )
     parts = [plain_xml(_lines(t), _line_styler(ids)) for t in texts]
     _append_body_xml(doc, "".join(parts))
-
     doc.add_paragraph(
-        "The parties tentatively agree to the text above, subject to ratification of the complete agreement.",
+        f"The parties tentatively agreed to the text above at the table on {day}, subject to"
+        " ratification of the complete agreement.",
         style=BODY_STYLE,
     )
-    table = doc.add_table(rows=5, cols=3, style="Proposals Table")
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    rows = [
-        ("", "For the union", "For the employer"),
-        ("Party", union, employer),
-        ("Signatory", union_sign, employer_sign),
-        ("Signature", "", ""),
-        ("Date", day, day),
-    ]
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.text = value
-            for para in cell.paragraphs:
-                para.style = doc.styles["Table Text"]
-                if r == 0 or c == 0:
-                    for run in para.runs:
-                        run.bold = True
-    _mark_header_row(table)
+    _signature_block(doc, [(union, union_sign), (employer, employer_sign)])
     return _save(doc, out)
+
+
+def _signature_block(doc: DocxDocument, sides: Sequence[tuple[str, str]]) -> None:
+    """One column per party: its name, a tall empty box to sign in, the signatory's printed
+    name and a line to date by hand. Rows never split across pages."""
+    from docx.shared import Cm
+
+    table = _ruled_table(doc, 4, len(sides))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for c, (party, signatory) in enumerate(sides):
+        _cell(doc, table.cell(0, c), f"For {party}", bold=True, fill="E6E6E6")
+        _cell(doc, table.cell(1, c), "Signature:")
+        _cell(doc, table.cell(2, c), f"Name: {signatory}" if signatory else "Name:")
+        _cell(doc, table.cell(3, c), "Date:")
+    for r, height in ((1, 2.2), (3, 1.2)):
+        table.rows[r].height = Cm(height)
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def _ruled_table(doc: DocxDocument, rows: int, cols: int) -> Any:

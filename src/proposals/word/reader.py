@@ -50,7 +50,6 @@ MAX_RATIO = 200
 MAX_ENTRIES = 10_000
 
 
-
 class DocxError(ProposalsError, ValueError):
     """A .docx that cannot be read: the message is one line naming the file and the problem.
 
@@ -619,9 +618,7 @@ def match_articles(
     heads = {}
     for article_id, text in known.items():
         found = read_heading(text)
-        heads[article_id] = (
-            (found.kind, found.value, _norm_title(found.title)) if found else ("", "", "")
-        )
+        heads[article_id] = (found.kind, found.value, _norm_title(found.title)) if found else ("", "", "")
     used: set[str] = set()
     result: list[tuple[ImportedArticle, str | None]] = [(a, None) for a in articles]
     rules = (
