@@ -14,7 +14,8 @@ The spec (JSON) lists documents as blocks, in order:
 - ``["hidden", text]``: a hidden paragraph; ``["hidden_run", shown, hidden]``: a hidden run inside.
 
 and ``compare``: ``[old, new, out]`` saves ``out.docx``, LibreOffice's own Compare Documents of
-``new`` against ``old`` (tracked changes, moves included); ``pdf``: names to also save as PDF.
+``new`` against ``old`` (tracked changes); ``pdf``: names to also save as PDF;
+``pdf_encrypted``: the same with an open password (``NAME.encrypted.pdf``).
 Every document gets a header line and a page-number footer. Prints the written files as JSON.
 """
 
@@ -169,10 +170,14 @@ def compare(desktop: object, dispatcher: object, old: Path, new: Path, out: Path
         doc.close(True)
 
 
-def to_pdf(desktop: object, source: Path, out: Path) -> None:
+def to_pdf(desktop: object, source: Path, out: Path, password: str = "") -> None:
     doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
     try:
-        doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "writer_pdf_Export"),))
+        args = [prop("FilterName", "writer_pdf_Export")]
+        if password:
+            data = (prop("EncryptFile", True), prop("DocumentOpenPassword", password))
+            args.append(prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data)))
+        uno.invoke(doc, "storeToURL", (out.resolve().as_uri(), tuple(args)))
     finally:
         doc.close(True)
 
@@ -193,6 +198,10 @@ def main(argv: list[str]) -> int:
         for name in spec.get("pdf", []):
             path = out / f"{name}.pdf"
             to_pdf(desktop, out / f"{name}.docx", path)
+            written.append(str(path))
+        for name in spec.get("pdf_encrypted", []):
+            path = out / f"{name}.encrypted.pdf"
+            to_pdf(desktop, out / f"{name}.docx", path, password="secret")
             written.append(str(path))
     print(json.dumps(written))
     return 0

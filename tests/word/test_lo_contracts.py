@@ -88,6 +88,8 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
             {"name": "silent-edited", "blocks": _edit(CONTRACT, silent=True)},
         ],
         "compare": [["contract", "edited", "redline"], ["silent", "silent-edited", "sneaky"]],
+        "pdf": ["contract"],
+        "pdf_encrypted": ["contract"],
     }
     (out / "spec.json").write_text(json.dumps(spec))
     proc = subprocess.run(
@@ -145,3 +147,22 @@ def test_an_untracked_edit_in_their_retitled_article_is_reported(cli: CLI, docum
     flagged = [line.split(":")[0] for line in out.splitlines() if line.startswith("UNANNOUNCED")]
     assert flagged == ["UNANNOUNCED CHANGE in staffing"]
     assert "words differ" in out
+
+
+def test_the_same_contract_as_pdf_gives_the_same_parts(cli: CLI, documents: Path, tmp_path: Path) -> None:
+    """Headers, footers, page numbers and the TOC are removed; lines unwrapped (a table's cells are
+    separated by spaces in a PDF; LibreOffice prints no text frame without a size, so 2.3 is absent)."""
+    repo = _baseline(cli, documents)
+    cli("init", "from-pdf", "--union", "Clinicians United", "--employer", "Northstar Health")
+    out = cli("-C", "from-pdf", "baseline", "--from-pdf", str(documents / "contract.pdf")).out
+    assert "5 parts" in out
+    for path in sorted((repo / "articles").iterdir()):
+        expected = "".join(line for line in path.read_text().splitlines(True) if line.strip())
+        expected = expected.replace("\t", " ").replace(
+            "2.3 Float Pool. The float pool is staffed at all hours.\n", ""
+        )
+        assert (tmp_path / "from-pdf" / "articles" / path.name).read_text() == expected, path.name
+    err = cli(
+        "-C", "from-pdf", "baseline", "--from-pdf", str(documents / "contract.encrypted.pdf"), ok=False
+    ).err
+    assert "encrypted (password-protected)" in err

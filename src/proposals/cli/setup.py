@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections import Counter
 from pathlib import Path
 
 from proposals.cli.registry import command, open_repo
+from proposals.visible import visible
 
 
 def _init_arguments(p: argparse.ArgumentParser) -> None:
@@ -57,23 +60,50 @@ def cmd_clone(args: argparse.Namespace) -> int:
 
 def _baseline_arguments(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--from-dir", metavar="DIR")
-    group.add_argument("--from-docx", metavar="FILE")
+    group.add_argument("--from-dir", metavar="DIR", help="a folder of part files (<id>.txt)")
+    group.add_argument("--from-docx", metavar="FILE", help="the contract as a Word document")
+    group.add_argument("--from-pdf", metavar="FILE", help="the contract as a PDF with a text layer")
+    group.add_argument("--from-text", metavar="FILE", help="the whole contract in one text file")
+    p.add_argument("--dry-run", action="store_true", help="list what would be imported; write nothing")
 
 
 @command("baseline", "import the contract in force and tag it baseline", _baseline_arguments)
 def cmd_baseline(args: argparse.Namespace) -> int:
-    from proposals.negotiation.baseline import import_baseline, read_text_dir
+    from proposals.negotiation.baseline import import_baseline, read_contract
 
+    for form in ("dir", "docx", "pdf", "text"):
+        given = getattr(args, f"from_{form}")
+        if given:
+            break
+    reading = read_contract(Path(given), form)
+    if args.dry_run:
+        print_reading(reading)
+        return 0
     repo = open_repo(args)
-    if args.from_dir:
-        source = Path(args.from_dir)
-        texts = read_text_dir(source)
-    else:
-        from proposals.word.reader import read_docx_articles
-
-        source = Path(args.from_docx)
-        texts = read_docx_articles(source)
-    import_baseline(repo, texts, str(source))
-    print(f"Baseline imported: {len(texts)} articles, tagged baseline")
+    import_baseline(repo, reading.texts, reading.source)
+    kinds = Counter(p.kind for p in reading.parts)
+    what = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items())
+    print(f"Baseline imported: {len(reading.parts)} parts ({what}), tagged baseline")
+    for note in reading.notes:
+        print(f"note: {visible(note, one_line=True)}", file=sys.stderr)
     return 0
+
+
+def print_reading(reading) -> None:
+    """``--dry-run``: every part found (kind, number, id, heading, paragraphs, words), every line
+    skipped with its reason, and the reader's notes; control characters shown as escapes."""
+    print(f"Would import {len(reading.parts)} parts from {visible(reading.source, one_line=True)}:")
+    for part_id, part in zip(reading.ids, reading.parts, strict=True):
+        body = [line for line in part.text.split("\n")[1:] if line.strip()]
+        words = len(part.text.split())
+        label = f"{part.kind} {part.number}".strip()
+        print(
+            f"  {label:<14} {part_id:<28} {visible(part.heading[:60], one_line=True)}  "
+            f"({len(body)} paragraphs, {words} words)"
+        )
+    if reading.skipped:
+        print(f"Skipped {len(reading.skipped)} lines:")
+        for skipped in reading.skipped:
+            print(f"  {skipped.reason}: {visible(skipped.text[:80], one_line=True)}")
+    for note in reading.notes:
+        print(f"Note: {visible(note, one_line=True)}")

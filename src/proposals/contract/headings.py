@@ -155,10 +155,14 @@ def match_heading(line: str, *, heading_style: bool = False) -> HeadingMatch | N
         if match is None:
             continue
         keyword = " ".join(match["kw"].split())
+        if not keyword[:1].isupper():
+            return None  # "schedule. Advance notice..." is a sentence that wrapped, never a heading
         capitals = keyword.isupper()
         number = (match.groupdict().get("number") or match.groupdict().get("bare") or "").strip()
         title = match["title"].strip()
         sep = match["sep"]
+        if kind == "appendix" and not number and not (capitals and (not title or title.isupper())):
+            return None  # "Schedule. Advance notice" or "Exhibit: see below": no number, not set as a heading
         if kind == "preamble" and title and not sep:
             return None  # "Preamble text goes on..." without a colon is prose
         if kind == "article" and not number:

@@ -3,13 +3,117 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from proposals.contract.part import decode_article, normalise_text, parse_heading, validate_id
+from proposals.contract.part import (
+    MAX_ARTICLE_BYTES,
+    decode_article,
+    normalise_text,
+    parse_heading,
+    validate_id,
+)
+from proposals.contract.plaintext import MAX_CONTRACT_BYTES
+from proposals.contract.split import Part, Skipped, duplicate_numbers, part_ids, split_parts
 from proposals.errors import ProposalsError
+from proposals.negotiation.drafts import restored_on_failure
 from proposals.negotiation.history import BASELINE_TAG, T_BASELINE
 from proposals.negotiation.repo import BargainingRepo, exclusive
 from proposals.store.validate import check_text
+
+Form = Literal["dir", "docx", "pdf", "text"]
+
+
+@dataclass
+class ContractReading:
+    """A contract read from a file or folder, checked and ready to import: its parts in contract
+    order with their ids, every line left out and why, and notes on what the reader guessed."""
+
+    source: str
+    parts: list[Part]
+    ids: list[str]
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {i: normalise_text(p.text) for i, p in zip(self.ids, self.parts, strict=True)}
+
+
+def read_contract(source: str | Path, form: Form) -> ContractReading:
+    """Read the contract in force from a folder of part files, a .docx, a PDF or one text file.
+
+    Everything is read and checked before anything is written: no headings at all (and what was
+    found instead), the same number twice, a part over the size limit, an id that is not a slug
+    are each a one-line error.
+    """
+    path = Path(source)
+    skipped: list[Skipped] = []
+    notes: list[str] = []
+    if form == "dir":
+        texts = read_text_dir(path)
+        parts = []
+        for text in texts.values():
+            heading = parse_heading(text)
+            assert heading.kind is not None  # read_text_dir refused it otherwise
+            parts.append(Part(heading.kind, heading.number, heading.title, text))
+        reading = ContractReading(str(path), parts, list(texts))
+    else:
+        if form == "docx":
+            from proposals.word.reader import read_docx_lines
+
+            lines, notes = read_docx_lines(path)
+        else:
+            if form == "pdf":
+                from proposals.contract.pdf import read_pdf
+
+                pdf = read_pdf(path)
+                unwrapped = pdf.unwrapped
+                notes.append(f"{pdf.pages} pages")
+            else:
+                from proposals.contract.plaintext import read_text_contract
+
+                unwrapped = read_text_contract(read_whole_file(path), str(path))
+            lines, skipped = unwrapped.lines, list(unwrapped.skipped)
+            notes.extend(unwrapped.notes())
+        split = split_parts(lines, front_as_preamble=True)
+        skipped.extend(split.skipped)
+        if not any(p.kind != "preamble" for p in split.parts):
+            seen = [" ".join(line.text.split())[:60] for line in lines if line.text.strip()][:3]
+            found = "; ".join(repr(s) for s in seen) if seen else "no text at all"
+            raise ProposalsError(
+                f"{path}: no part headings like 'ARTICLE 6: STAFFING' or 'APPENDIX A' found; "
+                f"it starts with {found}"
+            )
+        reading = ContractReading(str(path), split.parts, part_ids(split.parts), skipped, notes)
+    twice = duplicate_numbers(reading.parts)
+    if twice:
+        raise ProposalsError(f"{path}: the same number is used twice: {', '.join(twice)}")
+    for part_id, part in zip(reading.ids, reading.parts, strict=True):
+        validate_id(part_id)
+        if len(part.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+            raise ProposalsError(
+                f"{path}: {part.heading[:60]!r} is {len(part.text.encode()) // 2**20} MB; parts are "
+                f"limited to {MAX_ARTICLE_BYTES // 2**20} MB"
+            )
+    return reading
+
+
+def read_whole_file(path: Path) -> bytes:
+    """A whole-contract file's bytes, refusing what is not a regular file before reading."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ProposalsError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ProposalsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not path.is_file():
+        raise ProposalsError(f"{path}: not a regular file")
+    if info.st_size > MAX_CONTRACT_BYTES:
+        raise ProposalsError(f"{path} is {info.st_size // 2**20} MB; the limit for a whole contract is 50 MB")
+    with path.open("rb") as handle:
+        return handle.read(MAX_CONTRACT_BYTES + 1)
 
 
 def read_text_dir(directory: Path) -> dict[str, str]:
@@ -45,14 +149,15 @@ def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str)
             raise ProposalsError(
                 f"articles/{article_id}.txt already exists with other text; move it away first"
             )
-    for article_id, text in texts.items():
-        repo.write_draft(article_id, text)
     paths = [repo.article_relpath(i) for i in texts]
     message = (
-        f"Baseline: the contract in force ({len(texts)} articles)\n\n"
+        f"Baseline: the contract in force ({len(texts)} parts)\n\n"
         f"Imported from {name}.\n\n{T_BASELINE}: imported\n"
     )
-    commit = repo.store.commit(message, paths)
+    with restored_on_failure(repo, list(texts)):
+        for article_id, text in texts.items():
+            repo.write_draft(article_id, text)
+        commit = repo.store.commit(message, paths)
     repo.store.tag(BASELINE_TAG, commit, f"The contract in force, imported from {name}\n")
     repo.invalidate()
     return commit

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proposals.store.git import GitStore
+
+if TYPE_CHECKING:
+    from proposals.negotiation.repo import BargainingRepo
 
 DRAFT_REF_PREFIX = "refs/drafts/"
 
@@ -31,6 +36,34 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def restored_on_failure(repo: BargainingRepo, ids: list[str]) -> Iterator[None]:
+    """Whatever goes wrong while recording (git fails, Ctrl-C), put the working-tree files and the
+    index of `ids` back as they were, so their text never stays behind as our draft. A draft
+    saved on refs/drafts/ meanwhile stays saved."""
+    before: dict[str, bytes | None] = {}
+    for article_id in ids:
+        try:
+            before[article_id] = repo.article_path(article_id).read_bytes()
+        except FileNotFoundError:
+            before[article_id] = None
+    head = repo.store.head()
+    try:
+        yield
+    except BaseException:
+        if repo.store.head() == head:  # not committed: nothing of it may stay
+            for article_id, data in before.items():
+                with contextlib.suppress(OSError):
+                    path = repo.article_path(article_id)
+                    if data is None:
+                        path.unlink(missing_ok=True)
+                    else:
+                        atomic_write(path, data)
+            with contextlib.suppress(Exception):
+                repo.store.unstage([repo.article_relpath(i) for i in ids])
         raise
 
 

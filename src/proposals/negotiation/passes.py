@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from proposals.contract.part import normalise_text, parse_heading, validate_id
 from proposals.costing.terms import staged_terms
 from proposals.errors import ProposalsError
-from proposals.negotiation.drafts import save_draft
+from proposals.negotiation.drafts import restored_on_failure, save_draft
 from proposals.negotiation.history import (
     T_ARTICLES,
     T_PARTY,
@@ -178,33 +178,34 @@ def record_pass(
     terms = staged_terms(repo.root, party, list(new_texts))  # costing terms travel with the text
 
     saved: dict[str, str] = {}
-    for article_id, new in new_texts.items():
-        if article_id not in texts:
-            continue
-        current = repo.read_draft(article_id)
-        table = repo.text_at_commit(article_id, head) if head else None
-        if current is not None and current != table and normalise_text(current) != new:
-            saved[article_id] = save_draft(
-                repo.store,
-                article_id,
-                current.encode("utf-8"),
-                f"Kept before recording {party} pass {name}.",
-            )
-        repo.write_draft(article_id, new)
-    for article_id, new in new_texts.items():
-        # Record the normalised text (no BOM, LF endings), not a Word-saved file's raw bytes.
-        if article_id not in texts and repo.article_path(article_id).read_bytes() != new.encode("utf-8"):
+    with restored_on_failure(repo, list(new_texts)):
+        for article_id, new in new_texts.items():
+            if article_id not in texts:
+                continue
+            current = repo.read_draft(article_id)
+            table = repo.text_at_commit(article_id, head) if head else None
+            if current is not None and current != table and normalise_text(current) != new:
+                saved[article_id] = save_draft(
+                    repo.store,
+                    article_id,
+                    current.encode("utf-8"),
+                    f"Kept before recording {party} pass {name}.",
+                )
             repo.write_draft(article_id, new)
+        for article_id, new in new_texts.items():
+            # Record the normalised text (no BOM, LF endings), not a Word-saved file's raw bytes.
+            if article_id not in texts and repo.article_path(article_id).read_bytes() != new.encode("utf-8"):
+                repo.write_draft(article_id, new)
 
-    commit = _commit_pass(
-        repo,
-        party,
-        name,
-        session,
-        message,
-        (T_ARTICLES, list(new_texts)),
-        [repo.article_relpath(i) for i in new_texts] + terms,
-    )
+        commit = _commit_pass(
+            repo,
+            party,
+            name,
+            session,
+            message,
+            (T_ARTICLES, list(new_texts)),
+            [repo.article_relpath(i) for i in new_texts] + terms,
+        )
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
 

@@ -219,6 +219,15 @@ class GitStore:
         env = {"GIT_COMMITTER_DATE": date} if date else {}
         self.run("tag", "--annotate", "--file=-", name, commit, input=message, env=env)
 
+    def unstage(self, paths: Sequence[str]) -> None:
+        """Put the index entries of `paths` back to HEAD's (or remove them before the first commit)."""
+        if not paths:
+            return
+        if self.head() is None:
+            self.run("rm", "--cached", "--quiet", "--ignore-unmatch", "--", *paths)
+        else:
+            self.run("reset", "--quiet", "HEAD", "--", *paths)
+
     def update_ref(self, ref: str, new: str, old: str | None = None) -> None:
         self.run("update-ref", "--no-deref", ref, new, *([old] if old else []))
 

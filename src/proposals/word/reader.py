@@ -45,6 +45,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PART_BYTES = 256 * 1024 * 1024
+# The main part of a 150,000-word contract is 5-10 MB of XML; far past that it is not a contract,
+# and refusing on the declared size costs nothing (no inflating, no parsing).
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 10_000
@@ -251,6 +254,11 @@ def load_package(source: Source) -> Package:
             info = zf.getinfo(part)
         except KeyError:
             raise DocxError(f"{name}: no {part} inside; not a Word document") from None
+        if info.file_size > MAX_DOCUMENT_BYTES:
+            raise DocxError(
+                f"{name}: its text ({part}) is {info.file_size // 2**20} MB uncompressed; "
+                f"the limit is {MAX_DOCUMENT_BYTES // 2**20} MB"
+            )
         root = _parse(_read_part(zf, info, name), name, part)
         ns = etree.QName(root).namespace
         if ns not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
@@ -540,7 +548,27 @@ def read_paragraphs(source: Source, view: View = "accepted") -> list[str]:
     return [line for p in paras for line in p.text.split("\n")]
 
 
+def read_docx_lines(source: Source) -> tuple[list[Line], list[str]]:
+    """A whole contract's paragraphs (accepted view) as lines for :func:`split_parts`, and notes
+    on what was found but not imported (footnotes, comments) or read specially (text boxes,
+    hidden text left out)."""
+    reader, paragraphs = _walk(source, "accepted")
+    labels = {
+        "footnotes": "footnotes or endnotes (not imported)",
+        "comments": "comments (not imported)",
+        "text boxes": "text boxes (read after the paragraph they are anchored in)",
+        "hidden": "hidden runs or paragraphs (left out)",
+    }
+    notes = [f"{n} {labels[what]}" for what, n in reader.found.items() if n]
+    return [Line(p.text, p.heading_style, p.toc) for p in paragraphs], notes
+
+
 def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
+    reader, paragraphs = _walk(source, view)
+    return paragraphs, reader.authors
+
+
+def _walk(source: Source, view: View) -> tuple[_Reader, list[Paragraph]]:
     if view not in ("accepted", "rejected"):
         raise ValueError(f"unknown view {view!r}")
     package = load_package(source)
@@ -550,7 +578,7 @@ def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
     if body is None:
         raise DocxError(f"{name}: word/document.xml has no body")
     reader = _Reader(ns, view, package)
-    return list(reader.paragraphs(body)), reader.authors
+    return reader, list(reader.paragraphs(body))
 
 
 # --------------------------------------------------------------------------- articles
@@ -649,6 +677,7 @@ __all__ = [
     "match_articles",
     "read_docx",
     "read_docx_articles",
+    "read_docx_lines",
     "read_paragraphs",
     "slug",
     "split_articles",

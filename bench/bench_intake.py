@@ -1,0 +1,130 @@
+"""Contract intake: a 60-article / 150k-word contract read as .docx and as PDF (issue 11).
+
+Prints a Markdown table: `read_contract` in-process (read, split into parts, checked) beside
+python-docx reading the same .docx's paragraphs, and beside PDFium's raw text extraction for the
+PDF; the whole `proposals baseline --dry-run` process; and how many of the source paragraphs the
+PDF's unwrapping recovered exactly. The PDF is made by LibreOffice (skipped without it).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from corpus_contract import contract
+
+from proposals.negotiation.baseline import read_contract
+from proposals.word.export import ArticleChange, export_proposal
+
+RUNS = 3
+TARGET_S = 2.0
+
+
+def timed(fn, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    articles = [
+        re.sub(r"^ARTICLE (\d+) - HOURS OF WORK", lambda m: f"ARTICLE {m[1]} - TOPIC {m[1]}", text)
+        for text in contract(random.Random(7))
+    ]
+    source = [line for text in articles for line in text.split("\n") if line.strip()]
+    work = Path(tempfile.mkdtemp(prefix="bench-intake-"))
+    try:
+        docx_path = work / "contract.docx"
+        export_proposal(
+            [ArticleChange("", a) for a in articles],
+            docx_path,
+            mode="clean",
+            party="Employer",
+            pass_name="E-1",
+            session=date(2025, 1, 1),
+        )
+        import docx
+
+        ours = timed(lambda: read_contract(docx_path, "docx"))
+        plain = timed(lambda: [p.text for p in docx.Document(str(docx_path)).paragraphs])
+        proposals = str(Path(sys.executable).parent / "proposals")
+        whole = timed(
+            lambda: subprocess.run(
+                [proposals, "baseline", "--from-docx", str(docx_path), "--dry-run"],
+                check=True,
+                capture_output=True,
+            )
+        )
+        parts = len(read_contract(docx_path, "docx").parts)
+        rows = [
+            f"| .docx → {parts} parts, in-process | {ours:.2f} s | python-docx reading the paragraphs alone "
+            f"{plain:.2f} s | ≤ {TARGET_S:.0f} s |",
+            f"| .docx, `baseline --dry-run` whole process | {whole:.2f} s | | |",
+        ]
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice:
+            profile = work / "profile"
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work),
+                    str(docx_path),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
+            pdf_path = work / "contract.pdf"
+            import pypdfium2 as pdfium
+
+            def raw() -> None:
+                document = pdfium.PdfDocument(str(pdf_path))
+                for i in range(len(document)):
+                    document[i].get_textpage().get_text_range()
+                document.close()
+
+            ours_pdf = timed(lambda: read_contract(pdf_path, "pdf"))
+            raw_pdf = timed(raw)
+            reading = read_contract(pdf_path, "pdf")
+            got = {line for p in reading.parts for line in p.text.split("\n")}
+            exact = sum(1 for line in source if line in got)
+            pages = reading.notes[0]
+            rows.append(
+                f"| PDF ({pages}) → {len(reading.parts)} parts, in-process | {ours_pdf:.2f} s | PDFium text "
+                f"extraction alone {raw_pdf:.2f} s | ≤ {TARGET_S:.0f} s |"
+            )
+            rows.append(
+                f"| PDF paragraphs recovered exactly | {exact} / {len(source)} "
+                f"({100 * exact / len(source):.1f}%) | | |"
+            )
+        else:
+            rows.append("| PDF | skipped: LibreOffice is not installed | | |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average {load}\n")
+    print("| what | measured | reference in the same run | target |")
+    print("|---|---:|---|---:|")
+    for row in rows:
+        print(row)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,207 @@
+"""A whole contract as plain text (a .txt copy, or the text layer of a PDF) back into paragraphs.
+
+Text copied out of a PDF is wrapped at the page margin, split by page headers, footers and page
+numbers, and hyphenated at line ends. These heuristics undo that and count what they did, so a
+team can see how much of the text was guessed (``baseline --dry-run``):
+
+- a line repeated at the top or bottom of most pages (digits aside) is a header or footer;
+- a line that is only a page number ("3", "- 3 -", "Page 3 of 40") is dropped;
+- a line starts a new paragraph when it is a heading, starts with a section label ("6.3",
+  "(a)", "Section 4"), follows a blank line, or follows a line clearly shorter than the text
+  width (a paragraph's last line); otherwise it continues the paragraph it follows;
+- "employ-" at a line end followed by "ees" is joined to "employees".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from proposals.contract.headings import match_heading
+from proposals.contract.split import Line, Skipped, toc_entry
+from proposals.errors import ProposalsError
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:page\s+)?[-\u2013\u2014]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-\u2013\u2014]?\s*(?:of\s+\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+_LABEL_RE = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)+\.?\s|\d+\.\s|\([a-zA-Z]{1,4}\)|\(\d\)|[a-z]\)\s|(?:Section|SECTION)\s+\d+"
+    r"|[\u2022\u25cf\u25aa\u2013*]\s)"
+)
+_ENDS_RE = re.compile(r"[.:;!?)\]\"\u201d]$")
+_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
+SHORT_LINE = 0.8  # a line under this share of the text width ends its paragraph
+
+
+@dataclass
+class Unwrapped:
+    """Paragraphs recovered from wrapped lines, and what the heuristics did to get them."""
+
+    lines: list[Line] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    joined: int = 0  # line breaks taken out (lines joined into paragraphs)
+    hyphens: int = 0  # words joined across a hyphen at a line end
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.joined or self.hyphens:
+            out.append(
+                f"{self.joined} wrapped lines joined into paragraphs, {self.hyphens} hyphenated words joined "
+                "(check the paragraphs of the parts listed)"
+            )
+        removed = Counter(s.reason for s in self.skipped)
+        out.extend(f"{n} {reason} lines removed" for reason, n in sorted(removed.items()))
+        return out
+
+
+def _shape(line: str) -> str:
+    """A line with its digits masked, so 'Page 3' and 'Page 4' are the same header."""
+    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[Skipped]]:
+    """Remove running headers, footers and page numbers from each page's lines."""
+    skipped: list[Skipped] = []
+    edge = 3
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        nonblank = [line for line in lines if line.strip()]
+        counts.update({_shape(line) for line in nonblank[:edge] + nonblank[-edge:]})
+    repeated = {shape for shape, n in counts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
+    out: list[list[str]] = []
+    for lines in pages:
+        nonblank = [i for i, line in enumerate(lines) if line.strip()]
+        edges = set(nonblank[:edge] + nonblank[-edge:])
+        kept = []
+        for i, line in enumerate(lines):
+            if i in edges and _shape(line) in repeated:
+                skipped.append(Skipped(line.strip(), "page header or footer"))
+            elif i in edges and _PAGE_NUMBER_RE.match(line) and line.strip():
+                skipped.append(Skipped(line.strip(), "page number"))
+            else:
+                kept.append(line)
+        out.append(kept)
+    return out, skipped
+
+
+def _width(lines: list[str]) -> int:
+    """The text width in characters: the length most full lines reach (90th percentile)."""
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20)
+    if not lengths:
+        return 0
+    return (
+        lengths[int(len(lengths) * 0.9) - (1 if len(lengths) >= 10 else 0)]
+        if len(lengths) > 1
+        else lengths[0]
+    )
+
+
+def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
+    """Whether "employ-" + "ees" is one word hyphenated by the layout ("employees") rather than a
+    compound ("on-call"): whichever spelling the document uses more elsewhere; a compound if
+    neither appears."""
+    head = re.search(r"([A-Za-z]+)-$", before)
+    tail = re.match(r"[A-Za-z]+", after)
+    if head is None or tail is None:
+        return False
+    return vocabulary[head[1] + tail[0]] > vocabulary[f"{head[1]}-{tail[0]}"]
+
+
+def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
+    """Join wrapped lines into paragraphs (see the module docstring); with ``wrapped=False``
+    every line is a paragraph of its own (a text file written one paragraph per line)."""
+    result = Unwrapped()
+    if not wrapped:
+        result.lines = [Line(line.rstrip()) for line in lines]
+        return result
+    width = _width(lines)
+    vocabulary = Counter(re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", " ".join(line.strip() for line in lines)))
+    current: list[str] = []
+    previous = ""
+
+    def flush() -> None:
+        if current:
+            result.lines.append(Line(" ".join(current)))
+            current.clear()
+
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            flush()
+            previous = ""
+            continue
+        starts = (
+            not current
+            or match_heading(line) is not None
+            or toc_entry(raw.strip())
+            or (_LABEL_RE.match(line) is not None and _ENDS_RE.search(previous) is not None)
+            or (width and len(previous) < SHORT_LINE * width)
+            or match_heading(previous) is not None
+        )
+        if starts:
+            flush()
+            current.append(line)
+        elif (
+            _HYPHEN_RE.search(current[-1])
+            and line[:1].islower()
+            and _dehyphenate(current[-1], line, vocabulary)
+        ):
+            current[-1] = current[-1][:-1] + line
+            result.hyphens += 1
+            result.joined += 1
+        elif _HYPHEN_RE.search(current[-1]):
+            current[-1] = current[-1] + line  # a real hyphen at the line end: "on-" "call"
+            result.joined += 1
+        else:
+            current[-1] = current[-1] + " " + line
+            result.joined += 1
+        previous = line
+    flush()
+    return result
+
+
+MAX_CONTRACT_BYTES = 50 * 1024 * 1024
+
+
+def read_text_contract(data: bytes, name: str) -> Unwrapped:
+    """A whole contract from one plain-text file: strict UTF-8 (BOM and CRLF allowed), pages
+    split at form feeds (pdftotext writes them) and unwrapped when the file is hard-wrapped."""
+    if len(data) > MAX_CONTRACT_BYTES:
+        raise ProposalsError(f"{name} is {len(data) // 2**20} MB; the limit for a whole contract is 50 MB")
+    if b"\x00" in data:
+        raise ProposalsError(f"{name} contains NUL bytes: it is a binary file, not text")
+    try:
+        text = data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise ProposalsError(
+            f"{name} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save it as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = [page.split("\n") for page in text.split("\f")]
+    lines = [line for page in pages for line in page]
+    wrapped = looks_wrapped(lines)
+    if wrapped and len(pages) > 1:
+        pages, skipped = strip_page_furniture(pages)
+        result = unwrap([line for page in pages for line in page])
+        result.skipped[:0] = skipped
+        return result
+    return unwrap(lines, wrapped=wrapped)
+
+
+def looks_wrapped(lines: list[str]) -> bool:
+    """True when a text file is hard-wrapped (most long lines stop near one width), not one
+    paragraph per line: then its lines must be joined."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 5:
+        return False
+    width = max(lengths)
+    if width > 200:
+        return False
+    near = sum(1 for n in lengths if n >= 0.8 * width)
+    return near >= 0.5 * len(lengths)
+
+
+__all__ = ["Unwrapped", "looks_wrapped", "read_text_contract", "strip_page_furniture", "unwrap"]

@@ -1,0 +1,112 @@
+"""`baseline --from-text/--from-pdf/--dry-run` and the errors of contract intake (issue 11).
+
+Every refusal is one line, a non-zero exit, and leaves the repo exactly as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CLI, git
+
+CONTRACT = """COLLECTIVE BARGAINING AGREEMENT
+between Northstar Health and Clinicians United
+
+TABLE OF CONTENTS
+ARTICLE 1 - RECOGNITION\t2
+ARTICLE 2 - STAFFING\t3
+
+This Agreement is entered into by Northstar Health and Clinicians United to set wages, hours and terms.
+
+ARTICLE 1 - RECOGNITION
+1.1 The Employer recognizes the Union.
+
+ARTICLE 2 - STAFFING
+2.1 Staff safely.
+
+APPENDIX A - WAGE SCALES
+Step 1\t$50.00
+"""
+
+
+# A PDF whose one page has no text layer, as a scanner writes it (the image left out).
+SCAN = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _init(cli: CLI) -> Path:
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    return cli.cwd / "talks"
+
+
+def _state(repo: Path) -> tuple[str, str, list[str]]:
+    return (
+        git(repo, "status", "--porcelain", "--ignored"),
+        git(repo, "for-each-ref"),
+        sorted(p.name for p in (repo / "articles").iterdir()),
+    )
+
+
+def test_dry_run_lists_parts_and_skipped_lines_and_writes_nothing(cli: CLI, tmp_path: Path) -> None:
+    repo = _init(cli)
+    source = tmp_path / "contract.txt"
+    source.write_text(CONTRACT)
+    before = _state(repo)
+    out = cli("-C", str(repo), "baseline", "--from-text", str(source), "--dry-run").out
+    assert _state(repo) == before
+    assert "Would import 4 parts" in out
+    assert "preamble" in out and "recognition" in out and "wage-scales" in out
+    assert "table of contents: ARTICLE 1 - RECOGNITION\\u00092" in out
+    assert "cover page: COLLECTIVE BARGAINING AGREEMENT" in out
+    out = cli("-C", str(repo), "baseline", "--from-text", str(source)).out
+    assert "Baseline imported: 4 parts (1 preamble, 2 articles, 1 appendix)" in out
+    assert (repo / "articles" / "recognition.txt").read_text() == (
+        "ARTICLE 1 - RECOGNITION\n1.1 The Employer recognizes the Union.\n"
+    )
+    assert (repo / "articles" / "preamble.txt").read_text().startswith("PREAMBLE\n\nThis Agreement")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.txt", b"Minutes of the meeting\nWe talked.\n", "no part headings like 'ARTICLE 6: STAFFING'"),
+        ("twice.txt", b"ARTICLE 3: A\nx\nARTICLE III: B\ny\n", "the same number is used twice: ARTICLE 3"),
+        ("latin1.txt", "ARTICLE 1: \xc9T\xc9\n".encode("latin-1"), "not valid UTF-8"),
+        ("scan.pdf", SCAN, "no text layer (a scanned PDF?)"),
+        ("fake.pdf", b"PK\x03\x04 a zip", "not a PDF file"),
+    ],
+)  # fmt: skip
+def test_bad_contracts_are_refused_in_one_line_and_nothing_is_written(
+    cli: CLI, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    repo = _init(cli)
+    source = tmp_path / name
+    source.write_bytes(data)
+    before = _state(repo)
+    form = "--from-pdf" if name.endswith(".pdf") else "--from-text"
+    err = cli("-C", str(repo), "baseline", form, str(source), ok=False).err
+    assert message in err
+    assert _state(repo) == before
+
+
+def test_notes_say_what_was_found_instead(cli: CLI, tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("Minutes of the meeting\nWe talked.\n")
+    err = cli("baseline", "--from-text", str(source), ok=False).err
+    assert "it starts with 'Minutes of the meeting'; 'We talked.'" in err
+
+
+def test_a_failed_baseline_commit_leaves_no_file_behind(cli: CLI, tmp_path: Path) -> None:
+    repo = _init(cli)
+    source = tmp_path / "contract.txt"
+    source.write_text(CONTRACT)
+    before = _state(repo)
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("")  # another git process: the commit fails after the files are written
+    cli("-C", str(repo), "baseline", "--from-text", str(source), ok=False)
+    lock.unlink()
+    assert _state(repo) == before
