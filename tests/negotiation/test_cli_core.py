@@ -14,7 +14,7 @@ STATUS_KEYS = {"id", "number", "title", "kind", "economic", "status", "last_pass
 
 def status_of(cli: CLI, repo: Path) -> dict[str, dict]:
     data = json.loads(cli("-C", str(repo), "status", "--json").out)
-    assert set(data) == {"articles"}
+    assert set(data) == {"articles", "overdue_requests"}
     for row in data["articles"]:
         assert set(row) == STATUS_KEYS
     return {row["id"]: row for row in data["articles"]}

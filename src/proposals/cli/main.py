@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 # The modules of proposals.cli that declare commands, in help order.
-COMMAND_MODULES = ("setup", "recording", "reading", "word", "team", "publish", "costing", "terminal")
+COMMAND_MODULES = (
+    "setup", "recording", "sessions", "reading", "word", "team", "publish", "costing", "terminal"
+)  # fmt: skip
 
 # Which module declares each command, so running one imports one module. A command missing here
 # still works (every module is imported when a name is not found); a test keeps this complete.
@@ -34,6 +36,7 @@ COMMAND_INDEX = {
     "pass": "recording",
     "withdraw": "recording",
     "ta": "recording",
+    "session": "sessions",
     "status": "reading",
     "log": "reading",
     "show": "reading",

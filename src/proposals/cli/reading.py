@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from proposals.cli.registry import command, open_repo, print_json
 from proposals.errors import ProposalsError
@@ -21,6 +22,7 @@ def _status_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("status", "every article's state", _status_arguments)
 def cmd_status(args: argparse.Namespace) -> int:
+    from proposals.negotiation.sessions import overdue_requests
     from proposals.negotiation.status import render_csv, render_markdown, render_table, status_rows
 
     repo = open_repo(args)
@@ -31,14 +33,20 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Wrote {done.path}: {len(done.articles)} articles")
         return 0
     rows = status_rows(repo)
+    today = date.today().isoformat()
+    overdue = overdue_requests(repo, today)
     if args.json:
-        print_json({"articles": [r.as_json() for r in rows]})
+        print_json(
+            {"articles": [r.as_json() for r in rows], "overdue_requests": [r.as_json(today) for r in overdue]}
+        )
     elif args.csv:
         sys.stdout.write(render_csv(repo, rows))
     elif args.md:
         sys.stdout.write(render_markdown(repo, rows))
     else:
         sys.stdout.write(render_table(repo, rows))
+        for request in overdue:
+            print(f"Overdue information request {request.id} (due {request.due}): {request.item}")
     return 0
 
 

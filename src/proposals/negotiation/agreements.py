@@ -25,6 +25,7 @@ from proposals.negotiation.history import (
 )
 from proposals.negotiation.passes import session_timestamp
 from proposals.negotiation.repo import BargainingRepo, recorder
+from proposals.negotiation.sessions import default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
@@ -58,7 +59,7 @@ def make_ta(
     validate_id(article_id)
     union_sign = _one_line(union_sign, "--union-sign")
     employer_sign = _one_line(employer_sign, "--employer-sign")
-    ta_date = date_or_today(ta_date, "TA date")
+    ta_date = date_or_today(ta_date if ta_date is not None else default_session(repo), "TA date")
     if section is not None:
         section = check_pattern(section.strip(), SECTION_NUMBER_RE, "section", "use a number like 6.2")
     repo.ensure_can_record()

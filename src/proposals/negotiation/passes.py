@@ -26,6 +26,7 @@ from proposals.negotiation.history import (
     current_tas,
 )
 from proposals.negotiation.repo import BargainingRepo, recorder
+from proposals.negotiation.sessions import default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
@@ -140,7 +141,7 @@ def record_pass(
     if not ids:
         raise ProposalsError("name at least one article to put in the pass")
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
-    session = date_or_today(session, "session date")
+    session = date_or_today(session if session is not None else default_session(repo), "session date")
     message = check_message(message)
     repo.ensure_can_record()
     history = repo.history()
@@ -224,7 +225,7 @@ def withdraw(
     if not ids:
         raise ProposalsError("name at least one article to withdraw")
     ids = list(dict.fromkeys(validate_id(i) for i in ids))
-    session = date_or_today(session, "session date")
+    session = date_or_today(session if session is not None else default_session(repo), "session date")
     message = check_message(message)
     repo.ensure_can_record()
     history = repo.history()

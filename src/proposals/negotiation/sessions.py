@@ -1,0 +1,421 @@
+"""Bargaining sessions: the team's record of each day at the table.
+
+A session record (``sessions/<date>.json``, committed for the team) holds what the passes do not:
+the place, who attended for each side, start and end, internal notes and information requests.
+What was passed and TA'd at a session is never copied here; ``session show`` derives it from the
+history (passes by their Session trailer, TAs by their date). Notes and requests are private:
+no export or publish code reads ``sessions/``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from proposals.errors import ProposalsError
+from proposals.negotiation.history import PassRecord, TARecord
+from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
+from proposals.store.validate import check_text
+
+SESSIONS_DIR = "sessions"
+TIME_RE = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+REQUEST_ID_RE = re.compile(r"R-([0-9]{1,6})")
+MAX_RECORD_BYTES = 1024 * 1024
+REQUEST_STATES = ("open", "answered", "overdue")
+
+
+def clean_text(value: str | None, what: str, *, multiline: bool = False, required: bool = True) -> str:
+    """User text for a record: the one check of store.validate (a note may span lines)."""
+    return check_text(
+        value, what, multiline=multiline, max_length=10_000 if multiline else 200, allow_empty=not required
+    )
+
+
+def clean_time(value: str | None, what: str) -> str:
+    if not value:
+        return ""
+    if not TIME_RE.fullmatch(value):
+        raise ProposalsError(f"invalid {what} {value!r}: use HH:MM (24-hour)")
+    return value
+
+
+def split_names(value: str | None, what: str) -> list[str]:
+    """'A. Rivera, K. Oyster' -> two attendees."""
+    return [clean_text(n, what) for n in (value or "").split(",") if n.strip()]
+
+
+@dataclass
+class Note:
+    text: str
+    time: str = ""  # HH:MM at the table, when known
+
+
+@dataclass
+class InfoRequest:
+    id: str  # R-1, R-2, ... numbered across the negotiation
+    item: str
+    requested: str  # the session date it was asked at
+    due: str
+    answered: str = ""  # the date it was answered, "" while open
+    answer: str = ""  # a note on the answer
+    attachment: str = ""  # repo path of the file that answered it
+
+    def state(self, today: str) -> str:
+        if self.answered:
+            return "answered"
+        return "overdue" if self.due < today else "open"
+
+    def as_json(self, today: str) -> dict:
+        return {**asdict(self), "state": self.state(today)}
+
+
+@dataclass
+class SessionRecord:
+    date: str
+    place: str = ""
+    union: list[str] = field(default_factory=list)
+    employer: list[str] = field(default_factory=list)
+    start: str = ""
+    end: str = ""
+    closed: bool = False
+    notes: list[Note] = field(default_factory=list)
+    requests: list[InfoRequest] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def record_relpath(session: str) -> str:
+    return f"{SESSIONS_DIR}/{validate_date(session, 'session date')}.json"
+
+
+def _parse_record(session: str, raw: bytes) -> SessionRecord:
+    where = record_relpath(session)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        notes = [Note(str(n["text"]), str(n.get("time", ""))) for n in data.get("notes", [])]
+        requests = [
+            InfoRequest(**{k: str(v) for k, v in r.items() if k in InfoRequest.__dataclass_fields__})
+            for r in data.get("requests", [])
+        ]
+        return SessionRecord(
+            date=session,
+            place=str(data.get("place", "")),
+            union=[str(n) for n in data.get("union", [])],
+            employer=[str(n) for n in data.get("employer", [])],
+            start=str(data.get("start", "")),
+            end=str(data.get("end", "")),
+            closed=bool(data.get("closed", False)),
+            notes=notes,
+            requests=requests,
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise ProposalsError(f"{where} is corrupt: {exc}".splitlines()[0]) from None
+
+
+def load_session(repo: BargainingRepo, session: str) -> SessionRecord | None:
+    path = repo.root / record_relpath(session)
+    if path.is_symlink():
+        raise ProposalsError(f"{record_relpath(session)} is a symbolic link; it must be a plain file")
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_RECORD_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ProposalsError(f"{record_relpath(session)}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_RECORD_BYTES:
+        raise ProposalsError(f"{record_relpath(session)} is corrupt: larger than 1 MB")
+    return _parse_record(session, raw)
+
+
+def session_records(repo: BargainingRepo) -> list[SessionRecord]:
+    """Every session record in the working tree, oldest first."""
+    directory = repo.root / SESSIONS_DIR
+    if directory.is_symlink():
+        raise ProposalsError(f"{SESSIONS_DIR}/ is a symbolic link; it must be a plain folder in the repo")
+    if not directory.is_dir():
+        return []
+    out = []
+    for path in sorted(directory.glob("*.json")):
+        try:
+            validate_date(path.stem)
+        except ProposalsError:
+            continue
+        record = load_session(repo, path.stem)
+        if record is not None:
+            out.append(record)
+    return out
+
+
+def open_session(repo: BargainingRepo) -> SessionRecord | None:
+    """The session now at the table (opened and not yet closed), if any."""
+    return next((r for r in reversed(session_records(repo)) if not r.closed), None)
+
+
+def default_session(repo: BargainingRepo) -> str | None:
+    """What a pass, withdrawal or TA is dated by when nobody says: the open session, if any."""
+    current = open_session(repo)
+    return current.date if current else None
+
+
+def _save(repo: BargainingRepo, record: SessionRecord, message: str, extra: tuple[str, ...] = ()) -> str:
+    """Write the record and commit it (and any attachment) alone, dated by the session."""
+    from proposals.negotiation.drafts import atomic_write
+    from proposals.negotiation.passes import session_timestamp  # passes imports this module
+
+    relpath = record_relpath(record.date)
+    directory = repo.root / SESSIONS_DIR
+    if directory.is_symlink():
+        raise ProposalsError(f"{SESSIONS_DIR}/ is a symbolic link; it must be a plain folder in the repo")
+    path = repo.root / relpath
+    before = path.read_bytes() if path.exists() else None
+    atomic_write(path, record.to_json())
+    try:
+        return repo.store.commit(message + "\n", [relpath, *extra], date=session_timestamp(record.date))
+    except Exception:
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic_write(path, before)
+        raise
+
+
+def _require(repo: BargainingRepo, session: str | None) -> SessionRecord:
+    if session:
+        record = load_session(repo, validate_date(session, "session date"))
+        if record is None:
+            raise ProposalsError(f"no session {session}; open it with proposals session open {session}")
+        return record
+    record = open_session(repo)
+    if record is None:
+        raise ProposalsError("no session is open; open one with proposals session open YYYY-MM-DD")
+    return record
+
+
+@recorder
+def start_session(
+    repo: BargainingRepo,
+    session: str,
+    *,
+    place: str = "",
+    union: str = "",
+    employer: str = "",
+    start: str = "",
+) -> SessionRecord:
+    """Open a session: at most one is open at a time, and a date has one session."""
+    repo.ensure_can_record()
+    session = validate_date(session, "session date")
+    place = clean_text(place, "--place", required=False)
+    union_names = split_names(union, "--union")
+    employer_names = split_names(employer, "--employer")
+    start = clean_time(start, "--start")
+    current = open_session(repo)
+    if current is not None:
+        raise ProposalsError(
+            f"session {current.date} is still open; close it first (proposals session close)"
+        )
+    if load_session(repo, session) is not None:
+        raise ProposalsError(f"session {session} already has a record; a date has one session")
+    record = SessionRecord(session, place, union_names, employer_names, start=start)
+    _save(repo, record, f"Session {session} opened" + (f" at {place}" if place else ""))
+    return record
+
+
+@recorder
+def close_session(repo: BargainingRepo, *, session: str | None = None, end: str = "") -> SessionRecord:
+    repo.ensure_can_record()
+    record = _require(repo, session)
+    if record.closed:
+        raise ProposalsError(f"session {record.date} is already closed")
+    record.end = clean_time(end, "--end") or record.end
+    if record.start and record.end and record.end < record.start:
+        raise ProposalsError(f"--end {record.end} is before the start {record.start}")
+    record.closed = True
+    _save(repo, record, f"Session {record.date} closed")
+    return record
+
+
+@recorder
+def add_note(repo: BargainingRepo, text: str, *, session: str | None = None, time: str = "") -> SessionRecord:
+    """An internal note (a caucus, a remark across the table): never exported."""
+    repo.ensure_can_record()
+    record = _require(repo, session)
+    record.notes.append(Note(clean_text(text, "the note", multiline=True), clean_time(time, "--time")))
+    _save(repo, record, f"Session {record.date}: team note")
+    return record
+
+
+@recorder
+def set_attendance(
+    repo: BargainingRepo,
+    *,
+    session: str | None = None,
+    union: str | None = None,
+    employer: str | None = None,
+    place: str | None = None,
+) -> SessionRecord:
+    repo.ensure_can_record()
+    record = _require(repo, session)
+    if union is not None:
+        record.union = split_names(union, "--union")
+    if employer is not None:
+        record.employer = split_names(employer, "--employer")
+    if place is not None:
+        record.place = clean_text(place, "--place", required=False)
+    _save(repo, record, f"Session {record.date}: attendance")
+    return record
+
+
+def all_requests(repo: BargainingRepo) -> list[InfoRequest]:
+    return [r for record in session_records(repo) for r in record.requests]
+
+
+def _next_request_id(repo: BargainingRepo) -> str:
+    numbers = [int(m.group(1)) for m in (REQUEST_ID_RE.fullmatch(r.id) for r in all_requests(repo)) if m]
+    return f"R-{max(numbers, default=0) + 1}"
+
+
+@recorder
+def request_information(
+    repo: BargainingRepo, item: str, *, due: str, session: str | None = None
+) -> InfoRequest:
+    """An information request made at a session, due by a date."""
+    repo.ensure_can_record()
+    item = clean_text(item, "the requested item")
+    due = validate_date(due, "--due date")
+    record = _require(repo, session)
+    if due < record.date:
+        raise ProposalsError(f"--due {due} is before the session {record.date} that asks for it")
+    request = InfoRequest(_next_request_id(repo), item, record.date, due)
+    record.requests.append(request)
+    _save(repo, record, f"Session {record.date}: information request {request.id}")
+    return request
+
+
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+
+
+def _find_request(repo: BargainingRepo, request_id: str) -> tuple[SessionRecord, InfoRequest]:
+    for record in session_records(repo):
+        for request in record.requests:
+            if request.id == request_id:
+                return record, request
+    raise ProposalsError(f"no information request {request_id}")
+
+
+@recorder
+def answer_request(
+    repo: BargainingRepo,
+    request_id: str,
+    *,
+    note: str = "",
+    attachment: str | None = None,
+    on: str | None = None,
+) -> InfoRequest:
+    """Mark a request answered, with a note and/or the file they gave us (kept in sessions/)."""
+    from pathlib import Path
+
+    from proposals.negotiation.drafts import atomic_write
+
+    repo.ensure_can_record()
+    if not REQUEST_ID_RE.fullmatch(request_id or ""):
+        raise ProposalsError(f"invalid request {request_id!r}: use its id, e.g. R-2")
+    note = clean_text(note, "--note", multiline=True, required=False)
+    on = validate_date(on or date.today().isoformat(), "--date")
+    if not note and not attachment:
+        raise ProposalsError("say how it was answered: --note TEXT and/or --file PATH")
+    record, request = _find_request(repo, request_id)
+    if request.answered:
+        raise ProposalsError(f"{request_id} was already answered on {request.answered}")
+    if on < request.requested:
+        raise ProposalsError(f"--date {on} is before the request was made ({request.requested})")
+    extra: tuple[str, ...] = ()
+    if attachment:
+        source = Path(attachment)
+        if not source.is_file():
+            raise ProposalsError(f"no such file: {source}")
+        if source.stat().st_size > MAX_ATTACHMENT_BYTES:
+            raise ProposalsError(f"{source} is larger than 50 MB")
+        suffix = re.sub(r"[^A-Za-z0-9.]", "", source.suffix)[:10]
+        relpath = f"{SESSIONS_DIR}/answers/{request_id}{suffix}"
+        atomic_write(repo.root / relpath, source.read_bytes())
+        request.attachment = relpath
+        extra = (relpath,)
+    request.answered = on
+    request.answer = note
+    try:
+        _save(repo, record, f"Information request {request_id} answered", extra)
+    except Exception:
+        for path in extra:
+            (repo.root / path).unlink(missing_ok=True)
+        raise
+    return request
+
+
+def overdue_requests(repo: BargainingRepo, today: str | None = None) -> list[InfoRequest]:
+    today = today or date.today().isoformat()
+    return [r for r in all_requests(repo) if r.state(today) == "overdue"]
+
+
+@dataclass
+class SessionDay:
+    """A session as the team reviews it: the record plus what the history says happened."""
+
+    date: str
+    record: SessionRecord | None
+    passes: list[PassRecord]
+    tas: list[TARecord]
+    due: list[InfoRequest]  # requests due that day
+
+    def as_json(self, today: str, *, private: bool = True) -> dict:
+        record = self.record or SessionRecord(self.date)
+        data: dict = {
+            "date": self.date,
+            "place": record.place,
+            "union": record.union,
+            "employer": record.employer,
+            "start": record.start,
+            "end": record.end,
+            "open": self.record is not None and not record.closed,
+            "passes": [p.as_json() for p in self.passes],
+            "tas": [
+                {"article": t.article, "section": t.section, "tag": t.tag, "commit": t.commit}
+                for t in self.tas
+            ],
+        }
+        if private:
+            data["notes"] = [asdict(n) for n in record.notes]
+            data["requests"] = [r.as_json(today) for r in record.requests]
+            data["due"] = [r.id for r in self.due]
+        return data
+
+
+def session_days(repo: BargainingRepo) -> list[SessionDay]:
+    """Every session: the dates of the records, the passes and the TAs, oldest first."""
+    history = repo.history()
+    records = {r.date: r for r in session_records(repo)}
+    requests = [r for rec in records.values() for r in rec.requests]
+    dates = set(records) | {p.session for p in history.passes if p.session} | {t.date for t in history.tas}
+    return [
+        SessionDay(
+            day,
+            records.get(day),
+            [p for p in history.passes if p.session == day],
+            [t for t in history.tas if t.date == day],
+            [r for r in requests if r.due == day and not r.answered],
+        )
+        for day in sorted(dates)
+    ]
+
+
+def session_day(repo: BargainingRepo, session: str) -> SessionDay:
+    session = validate_date(session, "session date")
+    for day in session_days(repo):
+        if day.date == session:
+            return day
+    raise ProposalsError(f"no session on {session}: no record, pass or TA that day")
