@@ -123,3 +123,51 @@ def test_an_untracked_edit_in_a_retitled_article_is_caught(cli: CLI, tmp_path: P
     ).out
     assert "UNANNOUNCED CHANGE in staffing: 1 words differ" in out
     assert "hours" not in out.split("UNANNOUNCED", 1)[1]
+
+
+def test_a_retitled_and_renumbered_article_is_matched_by_its_text(cli: CLI, tmp_path: Path) -> None:
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    moved = STAFFING.replace("ARTICLE VI\nSTAFFING", "ARTICLE 9: CLINIC STAFFING").replace(
+        "two (2)", "one (1)"
+    )
+    path = tmp_path / "their-clean.docx"
+    export_proposal(
+        [ArticleChange("", HOURS), ArticleChange("", moved)],
+        path,
+        mode="clean",
+        party="Northstar Health",
+        pass_name="E-1",
+        session=date(2025, 4, 2),
+    )
+    out = cli("-C", str(repo), "import-docx", str(path), "--party", "employer", "--announced", "hours").out
+    assert "Matched staffing by its text (retitled and renumbered): ARTICLE 9: CLINIC STAFFING" in out
+    assert "New part" not in out
+    assert "UNANNOUNCED CHANGE in staffing: 7 words changed, but it is not in the list" in out
+    assert git(repo, "show", "E-1:articles/staffing.txt") == moved
+
+
+def test_matching_rules_in_order() -> None:
+    from proposals.contract.matching import match_parts
+    from proposals.contract.split import Part
+
+    known = {
+        "staffing": "ARTICLE 6: STAFFING\n6.1 The Employer shall maintain safe staffing at all clinics.\n",
+        "hours": "ARTICLE 7: HOURS\n7.1 The normal work week shall be thirty-six hours of patient care.\n",
+    }
+    theirs = [
+        Part(
+            "article", "6", "STAFFING LEVELS", "ARTICLE 6: STAFFING LEVELS\n"
+        ),  # a bare heading: never by number
+        Part(
+            "article",
+            "12",
+            "WORK WEEK",
+            "ARTICLE 12: WORK WEEK\n12.1 The normal work week shall be thirty-six hours of patient care.\n",
+        ),
+        Part("article", "30", "PARKING", "ARTICLE 30: PARKING\n30.1 Parking is free.\n"),
+    ]
+    assert [(m.part_id, m.how) for m in match_parts(theirs, known)] == [
+        (None, ""),
+        ("hours", "text"),
+        (None, ""),
+    ]

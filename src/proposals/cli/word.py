@@ -7,6 +7,7 @@ import sys
 
 from proposals.cli.registry import command, open_repo, print_recorded
 from proposals.errors import ProposalsError
+from proposals.visible import visible
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
@@ -101,7 +102,11 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     assert result is not None
     print_recorded(repo, result)
     for article_id in intake.new_ids:
-        print(f"New article {article_id}: {intake.matched[article_id]}")
+        print(f"New part {article_id}: {visible(intake.matched[article_id], one_line=True)}")
+    for article_id, how in intake.how.items():
+        why = {"title": "its title (renumbered)", "number": "its number (retitled)",
+               "text": "its text (retitled and renumbered)"}[how]  # fmt: skip
+        print(f"Matched {article_id} by {why}: {visible(intake.matched[article_id], one_line=True)}")
     if intake.unchanged:
         print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
     for article_id, why in intake.unannounced.items():

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from proposals.contract.headings import Kind, arabic, match_heading, title_from_next_line
 from proposals.contract.part import slug_id
@@ -31,6 +32,15 @@ class Line:
     text: str
     heading_style: bool = False
     toc: bool = False
+
+
+class PartLike(Protocol):
+    """Anything with a part's heading fields and text (our Part, the Word reader's article)."""
+
+    kind: str
+    number: str
+    title: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +163,14 @@ def split_parts(lines: Iterable[Line], *, front_as_preamble: bool = False) -> Sp
     return split
 
 
-def duplicate_numbers(parts: Iterable[Part]) -> list[str]:
+def duplicate_numbers(parts: Iterable[PartLike]) -> list[str]:
     """Headings whose kind and number appear more than once ("ARTICLE 6" twice), in order."""
     seen: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], str] = {}
     for part in parts:
         if part.kind == "preamble" or not part.number:
             continue
-        key = (part.kind, part.value)
+        key = (part.kind, arabic(part.number))
         seen[key] += 1
         first.setdefault(key, f"{part.kind.upper()} {part.number}")
     return [first[k] for k, n in seen.items() if n > 1]

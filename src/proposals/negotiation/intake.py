@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proposals.contract.part import comparable, normalise_text
+from proposals.contract.matching import match_parts
+from proposals.contract.part import MAX_ARTICLE_BYTES, comparable, normalise_text, slug_id
+from proposals.contract.split import duplicate_numbers
 from proposals.errors import ProposalsError
 from proposals.negotiation.passes import PASS_NAME_RE, PassResult, record_pass
 from proposals.negotiation.repo import BargainingRepo
@@ -26,6 +28,7 @@ class Intake:
     unchanged: list[str] = field(default_factory=list)
     unannounced: dict[str, str] = field(default_factory=dict)  # id -> why it is flagged
     matched: dict[str, str] = field(default_factory=dict)  # id -> "ARTICLE n: TITLE" in their file
+    how: dict[str, str] = field(default_factory=dict)  # id -> "title", "number" or "text" when not both
 
 
 def _words_changed(old: str, new: str) -> int:
@@ -43,7 +46,7 @@ def import_docx_pass(
     number: str | None = None,
     announced: Sequence[str] | None = None,
 ) -> Intake:
-    from proposals.word.reader import match_articles, read_docx, slug
+    from proposals.word.reader import read_docx
 
     repo.config.party(party)
     source = Path(path)
@@ -57,6 +60,16 @@ def import_docx_pass(
     accepted = read_docx(source, "accepted")
     if not accepted.articles:
         raise ProposalsError(f"{source.name}: no article headings like 'ARTICLE 6: STAFFING' found")
+    twice = duplicate_numbers(accepted.articles)
+    if twice:
+        raise ProposalsError(f"{source.name}: the same number is used twice: {', '.join(twice)}")
+    for article in accepted.articles:
+        if len(article.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+            raise ProposalsError(
+                f"{source.name}: {article.text.split(chr(10), 1)[0][:60]!r} is "
+                f"{len(article.text.encode()) // 2**20} MB; parts are limited to "
+                f"{MAX_ARTICLE_BYTES // 2**20} MB"
+            )
     known = {}
     for article_id in repo.article_ids():
         text = repo.table_text(article_id) or repo.read_draft(article_id)
@@ -65,19 +78,24 @@ def import_docx_pass(
     # What their tracked changes start from, matched to our parts on its own: a heading they
     # retitled or renumbered by a tracked change is still ours in the rejected view.
     rejected = read_docx(source, "rejected") if accepted.has_revisions else None
-    claimed = {
-        i: a.text for a, i in (match_articles(rejected.articles, known) if rejected else []) if i is not None
-    }
+    claimed = {}
+    if rejected is not None:
+        for article, found in zip(rejected.articles, match_parts(rejected.articles, known), strict=True):
+            if found.part_id is not None:
+                claimed[found.part_id] = article.text
     intake = Intake(None)
     texts: dict[str, str] = {}
-    for article, article_id in match_articles(accepted.articles, known):
+    for article, found in zip(accepted.articles, match_parts(accepted.articles, known), strict=True):
+        article_id = found.part_id
         if article_id is None:
-            article_id = slug(article.title, article.number)
-            n = 1
-            while article_id in known or article_id in texts:
+            base = slug_id(article.kind, article.number, article.title)
+            article_id, n = base, 1
+            while article_id in known or article_id in texts or article_id in intake.matched:
                 n += 1
-                article_id = f"{slug(article.title, article.number)}-{n}"
+                article_id = f"{base}-{n}"
             intake.new_ids.append(article_id)
+        elif found.how != "number and title":
+            intake.how[article_id] = found.how
         intake.matched[article_id] = article.text.split("\n", 1)[0]
         table = repo.table_text(article_id)
         new = normalise_text(article.text)
@@ -93,7 +111,10 @@ def import_docx_pass(
                 f"{what} between the text on the table and the text their tracked changes start from"
             )
         elif announced is not None and article_id not in announced:
-            intake.unannounced[article_id] = "changed, but not in the list of articles they announced"
+            words = _words_changed(comparable(table or ""), comparable(new))
+            intake.unannounced[article_id] = (
+                f"{words} words changed, but it is not in the list of articles they announced"
+            )
     if not texts:
         raise ProposalsError(f"{source.name}: no article differs from the text on the table")
     intake.result = record_pass(

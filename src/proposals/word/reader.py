@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -25,7 +24,8 @@ from typing import IO, Literal
 
 from lxml import etree
 
-from proposals.contract.headings import arabic, match_heading, read_heading
+from proposals.contract.headings import arabic, match_heading
+from proposals.contract.matching import match_parts
 from proposals.contract.part import slug_id
 from proposals.contract.split import Line, part_ids, split_parts
 from proposals.errors import ProposalsError
@@ -630,40 +630,12 @@ def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str
     return dict(zip(part_ids(split.parts), (p.text for p in split.parts), strict=True))
 
 
-def _norm_title(title: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
-
-
 def match_articles(
     articles: list[ImportedArticle], known: dict[str, str]
 ) -> list[tuple[ImportedArticle, str | None]]:
-    """Pair each imported article with an existing id (``known``: id → current text).
-
-    Number and title both equal wins; then the title alone (the other side renumbered);
-    then the number alone (they retitled). Each id is used once; ``None`` means a new
-    article. Plain logic, so ``import-docx`` can report what it matched and why.
-    """
-    heads = {}
-    for article_id, text in known.items():
-        found = read_heading(text)
-        heads[article_id] = (found.kind, found.value, _norm_title(found.title)) if found else ("", "", "")
-    used: set[str] = set()
-    result: list[tuple[ImportedArticle, str | None]] = [(a, None) for a in articles]
-    rules = (
-        lambda a, h: a.kind == h[0] and arabic(a.number) == h[1] and _norm_title(a.title) == h[2],
-        lambda a, h: a.kind == h[0] and bool(h[2]) and _norm_title(a.title) == h[2],
-        lambda a, h: a.kind == h[0] and bool(a.number) and arabic(a.number) == h[1],
-    )
-    for rule in rules:
-        for i, (art, matched) in enumerate(result):
-            if matched is not None:
-                continue
-            for article_id, head in heads.items():
-                if article_id not in used and rule(art, head):
-                    result[i] = (art, article_id)
-                    used.add(article_id)
-                    break
-    return result
+    """Pair each imported part with an existing id (``known``: id → current text); None means a
+    new part. The rules are :func:`proposals.contract.matching.match_parts`."""
+    return [(a, m.part_id) for a, m in zip(articles, match_parts(articles, known), strict=True)]
 
 
 __all__ = [

@@ -1,0 +1,105 @@
+"""Pairing the parts of their document with ours: by number and title, and by content.
+
+The other side retitles, renumbers, splits and merges articles. Headings alone mislead (a
+renumbered article takes another's number; a retitled and renumbered one matches nothing), so a
+part with no heading match is paired by its text: the share of three-word phrases the two texts
+have in common. Plain logic, so intake can say how each part was matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from proposals.contract.headings import arabic, read_heading
+from proposals.contract.part import comparable
+from proposals.contract.split import PartLike
+
+SAME_TEXT = 0.5  # at least half of the phrases in common: the same part, whatever its heading
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Our id for one of their parts (None: a new part) and how it was found."""
+
+    part_id: str | None
+    how: str  # "number and title", "title", "number", "text", "" (new)
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
+
+
+def _body(text: str) -> str:
+    heading = read_heading(text)
+    lines = text.split("\n")[heading.lines if heading else 0 :]
+    return comparable("\n".join(lines)).lower()
+
+
+def phrases(text: str) -> set[tuple[str, ...]]:
+    """The text's three-word phrases (its words, for a text under three words)."""
+    words = re.findall(r"[\w$%.,()'-]+", text)
+    if len(words) < 3:
+        return {(w,) for w in words}
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def similarity(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    """Jaccard similarity of two phrase sets: 1.0 the same text, 0.0 nothing in common."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def match_parts(parts: Sequence[PartLike], known: Mapping[str, str]) -> list[Match]:
+    """Pair each of their parts with one of our ids (``known``: id → our current text).
+
+    In order: kind, number and title equal; the title (they renumbered); the number, when their
+    part has a body (they retitled; a bare heading is never enough); then the text, for a part
+    retitled and renumbered at once. Each id is used once.
+    """
+    heads = {}
+    for part_id, text in known.items():
+        found = read_heading(text)
+        heads[part_id] = (found.kind, found.value, _norm_title(found.title)) if found else ("", "", "")
+    used: set[str] = set()
+    result: list[Match] = [Match(None, "")] * len(parts)
+    rules = (
+        (
+            "number and title",
+            lambda p, h: p.kind == h[0] and arabic(p.number) == h[1] and _norm_title(p.title) == h[2],
+        ),
+        ("title", lambda p, h: p.kind == h[0] and bool(h[2]) and _norm_title(p.title) == h[2]),
+        (
+            "number",
+            lambda p, h: (
+                p.kind == h[0] and bool(p.number) and arabic(p.number) == h[1] and bool(_body(p.text))
+            ),
+        ),
+    )
+    for how, rule in rules:
+        for i, part in enumerate(parts):
+            if result[i].part_id is not None:
+                continue
+            for part_id, head in heads.items():
+                if part_id not in used and rule(part, head):
+                    result[i] = Match(part_id, how)
+                    used.add(part_id)
+                    break
+    theirs = {i: phrases(_body(p.text)) for i, p in enumerate(parts) if result[i].part_id is None}
+    ours = {k: phrases(_body(t)) for k, t in known.items() if k not in used}
+    pairs = sorted(
+        ((similarity(a, b), i, k) for i, a in theirs.items() for k, b in ours.items()),
+        key=lambda x: -x[0],
+    )
+    for score, i, part_id in pairs:
+        if score < SAME_TEXT:
+            break
+        if result[i].part_id is None and part_id not in used:
+            result[i] = Match(part_id, "text")
+            used.add(part_id)
+    return result
+
+
+__all__ = ["Match", "match_parts", "phrases", "similarity"]
