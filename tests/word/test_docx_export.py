@@ -362,8 +362,8 @@ def test_status_chart(tmp_path: Path) -> None:
     doc = docx.Document(str(out))
     groups = [p.text for p in doc.paragraphs if p.style.name == "Group Heading"]
     assert groups == ["Economic articles", "Non-economic articles"]
-    econ, non = ([[c.text for c in r.cells] for r in t.rows] for t in doc.tables)
-    assert econ[0] == ["Art.", "Title", "Status", "Whose move", "Last pass", "Date", "Economic"]
+    econ, non = ([[c.text.replace("\u2011", "-") for c in r.cells] for r in t.rows] for t in doc.tables)
+    assert econ[0] == ["Art.", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic"]
     assert [r[0] for r in econ[1:]] == ["10", "12"]
     assert [r[0] for r in non[1:]] == ["1", "6", "14"]
     assert non[2] == ["6", "Staffing", "Open", "union", "E-6", "2025-03-07", "No"]
@@ -406,9 +406,10 @@ def test_status_chart_from_row_objects(tmp_path: Path) -> None:
     out = tmp_path / "status.docx"
     export_status(rows, out, team=UNION, as_of=SESSION, party_names={"employer": EMPLOYER})
     table = docx.Document(str(out)).tables[0]
-    cells = [[c.text for c in r.cells] for r in table.rows]
+    cells = [[c.text.replace("\u2011", "-") for c in r.cells] for r in table.rows]
     assert cells[1] == ["6", "Staffing", "Open", EMPLOYER, "U-7", "2025-03-14", "No"]
-    assert cells[2] == ["14", "Safety", "TA'd", "", "E-5", "2025-02-20", "No"]
+    # the TA's date goes with the status; the date column is the last pass's own session
+    assert cells[2] == ["14", "Safety", "TA'd 2025-02-20", "", "E-5", "2025-02-01", "No"]
     assert NOTE_MARKER not in _all_xml(out)
 
 

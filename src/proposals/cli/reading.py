@@ -18,6 +18,7 @@ def _status_arguments(p: argparse.ArgumentParser) -> None:
     fmt.add_argument("--csv", action="store_true")
     fmt.add_argument("--md", action="store_true")
     fmt.add_argument("--docx", metavar="FILE", help="the status chart as a Word document")
+    fmt.add_argument("--xlsx", metavar="FILE", help="the status chart as a spreadsheet")
 
 
 @command("status", "every article's state", _status_arguments)
@@ -30,6 +31,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         from proposals.negotiation.documents import export_status_chart
 
         done = export_status_chart(repo, args.docx)
+        print(f"Wrote {done.path}: {len(done.articles)} articles")
+        return 0
+    if args.xlsx:
+        from proposals.negotiation.documents import export_status_sheet
+
+        done = export_status_sheet(repo, args.xlsx)
         print(f"Wrote {done.path}: {len(done.articles)} articles")
         return 0
     rows = status_rows(repo)

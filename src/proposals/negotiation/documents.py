@@ -16,7 +16,7 @@ from proposals.contract.part import validate_id
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import BASELINE_TAG, History, PassRecord
 from proposals.negotiation.repo import BargainingRepo, validate_date
-from proposals.negotiation.status import status_rows
+from proposals.negotiation.status import STATUS_WORDS, status_rows
 
 MODES = ("tracked", "redline", "clean")
 
@@ -325,28 +325,57 @@ def export_ta_document(repo: BargainingRepo, article_id: str, out: str | Path) -
     return Exported(path, [article_id], f"Tentative agreement, {ta.date}")
 
 
+def _chart_rows(repo: BargainingRepo) -> tuple[list[dict], dict[str, str]]:
+    """The chart's lines in contract order, every cell worded here from the status rows:
+    "TA'd 2024-06-11", "Open (6.3 TA'd 2024-06-11)", the last pass and its own session."""
+    rows = status_rows(repo)
+    data = []
+    for r in rows:
+        text = STATUS_WORDS[r.status]
+        if r.status == "ta" and r.ta is not None:
+            text = f"{text} {r.ta.date}"
+        elif r.status == "open" and r.tas:
+            text += " (" + "; ".join(f"{t.section} TA'd {t.date}" for t in r.tas if t.section) + ")"
+        data.append(
+            {
+                "id": r.id,
+                "number": r.number,
+                "title": r.title,
+                "economic": r.economic,
+                "status": r.status,
+                "status_text": text,
+                "move": r.move,
+                "last_pass": r.last_pass.name if r.last_pass else None,
+                "session": r.last_pass.session if r.last_pass else None,
+            }
+        )
+    return data, {key: party.name for key, party in repo.config.parties.items()}
+
+
 def export_status_chart(repo: BargainingRepo, out: str | Path, *, as_of: str | None = None) -> Exported:
-    from proposals.word.export import export_status
+    """The members' status chart as a landscape Word table."""
+    from proposals.word.status_chart import export_status
 
     path = _out_path(out)
-    rows = status_rows(repo)
-    data = [
-        {
-            "id": r.id,
-            "number": r.number,
-            "title": r.title,
-            "economic": r.economic,
-            "status": r.status,
-            "move": r.move,
-            "last_pass": r.last_pass.name if r.last_pass else None,
-            "session": (r.ta.date if r.status == "ta" and r.ta else None)
-            or (r.last_pass.session if r.last_pass else None),
-        }
-        for r in rows
-    ]
-    names = {key: party.name for key, party in repo.config.parties.items()}
-    export_status(data, path, team=names["union"], as_of=_date(as_of or ""), party_names=names)
-    return Exported(path, [r.id for r in rows], "Status of bargaining")
+    data, names = _chart_rows(repo)
+    export_status(data, path, team=names["union"], as_of=_date(as_of or ""), party_names=names, ordered=True)
+    return Exported(path, [d["id"] for d in data], "Status of bargaining")
+
+
+def export_status_sheet(repo: BargainingRepo, out: str | Path, *, as_of: str | None = None) -> Exported:
+    """The same chart as an .xlsx spreadsheet."""
+    from proposals.word.status_chart import export_status_xlsx
+
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise ProposalsError(f"{path}: the output file must end in .xlsx")
+    if path.is_dir() or not path.parent.exists():
+        raise ProposalsError(f"{path.parent if not path.parent.exists() else path}: cannot write there")
+    data, names = _chart_rows(repo)
+    export_status_xlsx(
+        data, path, team=names["union"], as_of=_date(as_of or ""), party_names=names, ordered=True
+    )
+    return Exported(path, [d["id"] for d in data], "Status of bargaining")
 
 
 def compile_contract(

@@ -12,9 +12,11 @@ becomes one Word paragraph, a blank line an empty paragraph, so import gives bac
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -239,16 +241,28 @@ def _enable_track_revisions(doc: DocxDocument) -> None:
         settings.insert(0, el)
 
 
-def _save(doc: DocxDocument, out: Output) -> Path | None:
-    """Write atomically to a path (no half-written .docx on failure) or into a stream."""
-    if hasattr(out, "write"):
-        doc.save(out)  # type: ignore[arg-type]
-        return None
-    path = Path(os.fspath(out))  # type: ignore[arg-type]
-    fd, tmp = tempfile.mkstemp(prefix=".proposals-", suffix=".docx", dir=path.parent or ".")
-    os.close(fd)
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same package with every entry's timestamp fixed, so the same repo state gives the
+    same bytes (python-docx and openpyxl stamp entries with the clock)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def _write_atomic(path: Path, data: bytes) -> Path:
+    """Write a file whole or not at all (no half-written document on failure)."""
+    fd, tmp = tempfile.mkstemp(prefix=".proposals-", suffix=path.suffix, dir=path.parent or ".")
     try:
-        doc.save(tmp)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a document for the table is shared
@@ -257,6 +271,17 @@ def _save(doc: DocxDocument, out: Output) -> Path | None:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _save(doc: DocxDocument, out: Output) -> Path | None:
+    """Write deterministic bytes (``fixed_zip``) atomically to a path or into a stream."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    data = fixed_zip(buf.getvalue())
+    if hasattr(out, "write"):
+        out.write(data)  # type: ignore[union-attr]
+        return None
+    return _write_atomic(Path(os.fspath(out)), data)  # type: ignore[arg-type]
 
 
 def _list_level(text: str, previous: int, previous_letter: str = "") -> int:
@@ -596,52 +621,6 @@ def _mark_header_row(table: Any) -> None:
 
 # --------------------------------------------------------------------------- status chart
 
-STATUS_COLOURS = {
-    "unchanged": "EDEFF2",
-    "open": "FFF1C2",
-    "ta": "D3F5DC",
-    "withdrawn": "E6E6E6",
-}
-STATUS_WORDS = {"unchanged": "Unchanged", "open": "Open", "ta": "TA'd", "withdrawn": "Withdrawn"}
-STATUS_FIELDS = ("id", "number", "title", "economic", "status", "move", "last_pass", "session")
-STATUS_COLUMNS = ("Art.", "Title", "Status", "Whose move", "Last pass", "Date", "Economic")
-
-
-def _get(row: Any, key: str) -> Any:
-    if isinstance(row, Mapping):
-        return row.get(key)
-    return getattr(row, key, None)
-
-
-def _status_row(row: Any) -> dict[str, Any]:
-    """Only the known chart fields are read: anything else (notes!) never reaches the file.
-
-    Accepts the plain dict shape, ``status --json`` objects (``last_pass``/``ta`` as dicts)
-    and row objects whose ``last_pass`` has ``name``/``session`` and ``ta`` has ``date``.
-    """
-    data = {key: _get(row, key) for key in STATUS_FIELDS}
-    last = data["last_pass"]
-    if isinstance(last, Mapping):
-        data["session"] = data["session"] or last.get("session")
-        data["last_pass"] = last.get("pass")
-    elif last is not None and not isinstance(last, str):
-        data["session"] = data["session"] or getattr(last, "session", None)
-        data["last_pass"] = getattr(last, "pass_name", None) or getattr(last, "name", None)
-    ta = _get(row, "ta")
-    if data["status"] == "ta" and ta is not None:  # a TA'd article is dated by its TA
-        ta_date = ta.get("date") if isinstance(ta, Mapping) else getattr(ta, "date", None)
-        data["session"] = ta_date or data["session"]
-    return data
-
-
-def article_sort_key(number: Any) -> tuple[int, int, str]:
-    """ "6" < "6A" < "12" < "12.1": numbers sort as numbers, unnumbered articles last."""
-    text = str(number or "").strip()
-    match = re.match(r"^(\d+)(.*)$", text)
-    if not match:
-        return (1, 0, text.lower())
-    return (0, int(match[1]), match[2].lower())
-
 
 def export_status(
     rows: Iterable[Mapping[str, Any] | Any],
@@ -652,74 +631,20 @@ def export_status(
     party_names: Mapping[str, str] | None = None,
     title: str | None = None,
     revision: int = 1,
+    ordered: bool = False,
 ) -> Path | None:
-    """The status chart for the members' update: one coloured row per article.
+    """The status chart (``word.status_chart``, where it lives; kept here for callers)."""
+    from proposals.word.status_chart import export_status as write
 
-    ``rows`` are dicts (or objects) with ``id, number, title, economic, status, move,
-    last_pass, session``; ``status`` is unchanged/open/ta/withdrawn; ``move`` says whose move
-    it is ("union", "employer", a name or None); ``last_pass`` is a pass name or the
-    ``status --json`` ``last_pass`` object. Economic and non-economic articles are grouped.
-    ``party_names`` maps party keys in ``move`` ("union") to the names shown.
-    """
-    names = dict(party_names or {})
-    data = [_status_row(r) for r in rows]
-    for item in data:
-        for key in ("title", "move", "last_pass", "number"):
-            if item[key] is not None:
-                try:
-                    check_text(str(item[key]), f"status row {item['id']!r}")
-                except ValueError as exc:
-                    raise ExportError(str(exc)) from None
-    day = _iso_day(as_of)
-    doc = _open_template()
-    _style_ids(doc)
-    heading = title or f"{team} \u2014 bargaining status as of {day}"
-    _set_header_footer(doc, [heading, "Status chart \u2014 not a tentative agreement"])
-    _set_properties(doc, title=heading, author=team, when=as_of, revision=revision, subject="Status chart")
-    doc.add_paragraph(heading, style="Document Title")
-    counts: dict[str, int] = {}
-    for item in data:
-        counts[str(item["status"])] = counts.get(str(item["status"]), 0) + 1
-    summary = ", ".join(f"{counts[k]} {STATUS_WORDS.get(k, k).lower()}" for k in STATUS_WORDS if k in counts)
-    doc.add_paragraph(f"{len(data)} articles: {summary or 'none'}.", style=BODY_STYLE)
-    groups = (("Economic articles", True), ("Non-economic articles", False))
-    for label, economic in groups:
-        members = sorted(
-            (d for d in data if bool(d["economic"]) is economic),
-            key=lambda d: (article_sort_key(d["number"]), str(d["title"] or "")),
-        )
-        doc.add_paragraph(label, style="Group Heading")
-        if not members:
-            doc.add_paragraph("None.", style=BODY_STYLE)
-            continue
-        table = doc.add_table(rows=1 + len(members), cols=len(STATUS_COLUMNS))
-        table.style = doc.styles["Proposals Table"]
-        for c, name in enumerate(STATUS_COLUMNS):
-            _cell(doc, table.cell(0, c), name, bold=True, fill="D0D7DE")
-        for r, item in enumerate(members, 1):
-            status = str(item["status"] or "")
-            fill = STATUS_COLOURS.get(status, "FFFFFF")
-            values = (
-                str(item["number"] or ""),
-                str(item["title"] or item["id"] or ""),
-                STATUS_WORDS.get(status, status),
-                names.get(str(item["move"]), str(item["move"])) if status == "open" else "",
-                str(item["last_pass"] or ""),
-                _iso_day(item["session"])
-                if isinstance(item["session"], date)
-                else str(item["session"] or ""),
-                "Yes" if item["economic"] else "No",
-            )
-            for c, value in enumerate(values):
-                _cell(doc, table.cell(r, c), value, fill=fill)
-        _mark_header_row(table)
-    legend = doc.add_paragraph(style=BODY_STYLE)
-    legend.add_run("Colours: ")
-    for key, word in STATUS_WORDS.items():
-        run = legend.add_run(f" {word} ")
-        _shade_run(run, STATUS_COLOURS[key])
-        legend.add_run(" ")
-    return _save(doc, out)
+    return write(rows, out, team=team, as_of=as_of, party_names=party_names, title=title,
+                 revision=revision, ordered=ordered)  # fmt: skip
+
+
+def article_sort_key(number: Any) -> tuple[int, int, str]:
+    """ "6" < "6A" < "12" < "12.1" (``word.status_chart.article_sort_key``)."""
+    from proposals.word.status_chart import article_sort_key as key
+
+    return key(number)
 
 
 def _cell(doc: DocxDocument, cell: Any, text: str, *, bold: bool = False, fill: str = "") -> None:

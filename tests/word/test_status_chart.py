@@ -1,0 +1,108 @@
+"""The members' status chart (issue 12): landscape, columns sized to content, section TAs named,
+the status in words (black-and-white copies read the same), and the same content as .xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import CLI
+from docx.enum.section import WD_ORIENT
+from render import missing, render
+
+from proposals.word.status_chart import COLUMNS
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[CLI, Path]:
+    where = tmp_path_factory.mktemp("chart")
+    cli = CLI(where)
+    cli("demo", "demo")
+    return cli, where / "demo"
+
+
+def _cells(path: Path) -> list[list[str]]:
+    return [
+        [c.text.replace("\u2011", "-") for c in row.cells]
+        for table in docx.Document(str(path)).tables
+        for row in table.rows
+    ]
+
+
+def test_chart_content_and_layout(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    cli, repo = demo
+    out = tmp_path / "status.docx"
+    cli("-C", str(repo), "status", "--docx", str(out))
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    rows = {r[1]: r for r in _cells(out)}
+    assert rows["Staffing"][2] == "Open (6.3 TA'd 2024-12-17)"
+    assert rows["Staffing"][4:6] == ["U-13", "2025-06-03"]  # the last pass and its own date
+    assert rows["Workplace Safety"][2] == "TA'd 2024-11-05"
+    assert rows["Parking and Travel"][2] == "Withdrawn"
+    assert rows["Wages"][3] == "Northstar Health"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Legend" in text and "black-and-white" in text
+    # fixed layout: every column has a width, the table fits the landscape page
+    table = document.tables[0]
+    widths = [col.width for col in table.columns]
+    assert all(w and w > 0 for w in widths)
+    usable = section.page_width - section.left_margin - section.right_margin
+    assert sum(widths) <= usable + 10
+
+
+@pytest.mark.skipif(missing() is not None, reason=missing() or "")
+def test_chart_renders_without_broken_words(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    cli, repo = demo
+    out = tmp_path / "status.docx"
+    cli("-C", str(repo), "status", "--docx", str(out))
+    pages, text = render([out], tmp_path / "png")[out]
+    assert len(pages) == 1, "the chart fits one landscape page"
+    assert "Protected Administrative Time" in text and "Administrati\n" not in text
+    assert "Open (6.3 TA'd 2024-12-17)" in text
+    assert "as of" in text and "Legend" in text
+
+
+def test_xlsx_has_the_same_content(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    import openpyxl
+
+    cli, repo = demo
+    out = tmp_path / "status.xlsx"
+    said = cli("-C", str(repo), "status", "--xlsx", str(out)).out
+    assert "19 articles" in said
+    ws = openpyxl.load_workbook(out).active
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    header = next(i for i, row in enumerate(values) if row[1] == "Art.")
+    assert values[header][1:8] == list(COLUMNS)
+    by_title = {row[2]: row for row in values[header + 1 :] if row[2]}
+    assert by_title["Staffing"][3] == "Open (6.3 TA'd 2024-12-17)"
+    assert by_title["Staffing"][0] == "Economic"
+    assert ws.freeze_panes == f"A{header + 2}"
+    assert ws.page_setup.orientation == "landscape"
+    assert by_title["Staffing"][3:4] == [r[3] for r in values if r[2] == "Staffing"]
+    docx_rows = {r[1]: r for r in _cells(_docx(cli, repo, tmp_path))}
+    for title, row in docx_rows.items():
+        if title in by_title:
+            assert [str(v or "") for v in by_title[title][1:8]] == row, title
+    err = cli("-C", str(repo), "status", "--xlsx", str(tmp_path / "x.csv"), ok=False).err
+    assert ".xlsx" in err
+
+
+def _docx(cli: CLI, repo: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "again.docx"
+    cli("-C", str(repo), "status", "--docx", str(out))
+    return out
+
+
+def test_same_repo_state_same_bytes(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    """Exports are byte-for-byte deterministic: fixed zip timestamps and document dates."""
+    cli, repo = demo
+    for args in (["status", "--xlsx"], ["export", "staffing", "--to", "U-13", "--mode", "tracked", "-o"],
+                 ["export", "staffing", "--history", "-o"]):  # fmt: skip
+        suffix = ".xlsx" if "--xlsx" in args else ".docx"
+        first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+        cli("-C", str(repo), *args, str(first))
+        cli("-C", str(repo), *args, str(second))
+        assert first.read_bytes() == second.read_bytes(), args
