@@ -19,6 +19,7 @@ from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
 from proposals_tui.modals.confirm import ConfirmModal, QuitModal
 from proposals_tui.modals.export_modal import ExportModal
+from proposals_tui.modals.notes_modal import NotesModal
 from proposals_tui.modals.pass_modal import PassModal
 from proposals_tui.modals.ta_modal import TAModal
 from proposals_tui.modals.withdraw_modal import WithdrawModal
@@ -376,19 +377,90 @@ async def test_overlapping_autosaves_leave_the_last_keystroke_on_disk(repo_path:
         assert not editor.dirty
 
 
-async def test_editor_notes_are_saved(repo_path: Path) -> None:
-    app = make_app(repo_path, autosave_delay=0.05)
-    async with app.run_test(size=(120, 40)) as pilot:
+async def _open_notes(pilot, app, entry: str) -> None:
+    if entry == "board":
+        await select(pilot, "staffing")
+        await pilot.press("N")
+    elif entry == "article":
+        app.open_article("staffing")
         await settle(pilot)
+        await pilot.press("n", "N")
+    else:
         app.open_editor("staffing")
         await settle(pilot)
         await pilot.press("ctrl+n")
-        notes = app.screen.query_one("#notes-editor")
-        notes.focus()
-        await pilot.press("o", "k")
-        await pilot.pause(0.2)
+    await settle(pilot)
+    assert isinstance(app.screen, NotesModal)
+
+
+@pytest.mark.parametrize("entry", ["board", "article", "editor"])
+async def test_notes_typed_from_every_entry_point_never_reach_an_article(repo_path: Path, entry: str) -> None:
+    """Notes have their own dialog: keys typed there (even ones bound below: e, t, p, x, q) only
+    ever reach the notes file; no article file, index or commit changes."""
+    articles = {p.name: p.read_bytes() for p in (repo_path / "articles").iterdir()}
+    head = git(repo_path, "rev-parse", "HEAD")
+    app = make_app(repo_path, autosave_delay=0.01)
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert (repo_path / "notes" / "staffing.md").read_text() == "ok"
+        await _open_notes(pilot, app, entry)
+        typed = "hold e t p x q w n until the ta"
+        await pilot.press(*["space" if c == " " else c for c in typed], "enter", "ctrl+n", "escape")
+        await pilot.pause(0.1)
+        await settle(pilot)
+        assert not isinstance(app.screen, NotesModal)
+        if entry == "article":
+            assert "hold e t p" in str(app.screen.query_one("#notes").render())
+    assert (repo_path / "notes" / "staffing.md").read_text() == typed + "\n"
+    assert {p.name: p.read_bytes() for p in (repo_path / "articles").iterdir()} == articles
+    assert git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "status", "--porcelain", "--", "articles") == ""
+
+
+async def test_leaving_the_editor_with_unsaved_work_asks(repo_path: Path) -> None:
+    before = (repo_path / "articles" / "wages.txt").read_text()
+    app = make_app(repo_path, autosave_delay=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("wages")
+        await settle(pilot)
+        await pilot.press("X", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitModal)
+        assert "before closing the editor" in str(app.screen.query_one("#quit-body").render())
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen) and app.screen.dirty
+        await pilot.press("escape", "d")  # discard: the file keeps its last saved text
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert (repo_path / "articles" / "wages.txt").read_text() == before
+        app.open_editor("wages")
+        await settle(pilot)
+        await pilot.press("Y", "escape", "s")
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert (repo_path / "articles" / "wages.txt").read_text() == "Y" + before
+
+
+async def test_an_autosave_landing_under_the_dialog_updates_it(repo_path: Path) -> None:
+    """The status line and the dialog never disagree: the save lands, both say saved."""
+    app = make_app(repo_path, autosave_delay=1.5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_editor("wages")
+        await settle(pilot)
+        editor = app.screen
+        await pilot.press("X", "ctrl+q")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, QuitModal)
+        assert "not saved yet" in str(modal.query_one("#quit-body").render())
+        assert "unsaved" in str(editor.query_one("#editor-head").render())
+        await pilot.pause(2.0)
+        await settle(pilot)
+        assert "saved now" in str(modal.query_one("#quit-body").render())
+        assert "✓ saved" in str(editor.query_one("#editor-head").render())
+        await pilot.press("escape")
 
 
 async def test_quit_with_unsaved_work_asks_and_can_discard(repo_path: Path) -> None:

@@ -176,9 +176,9 @@ async def test_every_screen_shows_hostile_text_literally(hostile: Path) -> None:
         await press(pilot, "e")
         assert isinstance(app.screen, EditorScreen)
         check_screen(app, "[RESERVED]")
-        await press(pilot, "ctrl+n")
-        check_screen(app)
-        await press(pilot, "ctrl+r")  # record a pass from the editor: titles in the article list
+        await press(pilot, "ctrl+n")  # the notes dialog
+        check_screen(app, "Team notes · 6 STAFFING [/]", "Their chief said [/]")
+        await press(pilot, "escape", "ctrl+r")  # record a pass from the editor: titles in the article list
         assert isinstance(app.screen, PassModal)
         check_screen(app, "[RESERVED]", "Local [/] [@click=app.quit]Q[/]")
         await press(pilot, "escape", "escape")
@@ -214,7 +214,9 @@ async def test_every_screen_shows_hostile_text_literally(hostile: Path) -> None:
         await press(pilot, "X", "ctrl+q")
         assert isinstance(app.screen, QuitModal)
         check_screen(app, "Your edits to newart")
-        await press(pilot, "escape", "escape")
+        await press(pilot, "escape", "escape")  # stay, then leave the editor: it asks again
+        assert isinstance(app.screen, QuitModal)
+        await press(pilot, "d")
 
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)

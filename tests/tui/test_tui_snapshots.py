@@ -73,6 +73,7 @@ CASES = {
     "withdraw_modal": steps("w", select="wages"),
     "export_modal": steps("x", select="scheduling"),
     "quit_modal": steps("e", "X", "ctrl+q", select="wages"),
+    "notes_modal": steps("e", "ctrl+n", select="wages"),
     "help": steps("question_mark"),
     "article_light_theme": steps("enter", "ctrl+t", select="scheduling"),
     "board_filtered_open": steps("f", "s"),

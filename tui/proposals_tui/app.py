@@ -260,7 +260,7 @@ class ProposalsApp(App[int]):
             elif choice == "discard":
                 self.exit(0)
 
-        self.push_screen(QuitModal(", ".join(s.article_id for s in dirty)), answer)
+        self.push_screen(QuitModal(", ".join(s.article_id for s in dirty), dirty), answer)
 
 
 def run(root: Path) -> int:

@@ -46,32 +46,48 @@ class ConfirmModal(ModalScreen[bool]):
 
 
 class QuitModal(ModalScreen[str | None]):
-    """Unsaved editor work: save and quit, discard and quit, or stay."""
+    """Unsaved editor work, on quitting or on leaving the editor: save, discard, or stay.
+
+    It watches the editors it asks about: an autosave landing while it is open turns its words
+    into "saved now", so the dialog and the editor's status line never disagree.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "answer('save')", "Save & quit"),
-        Binding("d", "answer('discard')", "Discard & quit"),
-        Binding("escape,c", "answer(None)", "Cancel"),
+        Binding("s", "answer('save')", "Save"),
+        Binding("d", "answer('discard')", "Discard"),
+        Binding("escape,c", "answer(None)", "Stay"),
     ]
 
-    def __init__(self, articles: str) -> None:
+    def __init__(self, articles: str, editors: list | None = None, leaving: str = "quit") -> None:
         super().__init__(classes="modal")
         self.articles = articles
+        self.editors = editors or []
+        self.leaving = leaving  # "quit" or "close"
 
     def compose(self) -> ComposeResult:
+        verb = "quitting" if self.leaving == "quit" else "closing the editor"
         with Vertical(classes="dialog", id="quit-dialog"):
             yield Static("Unsaved work", classes="dialog-title")
             yield Static(
-                literal(f"Your edits to {self.articles} are not saved yet.\nSave them before quitting?"),
+                literal(f"Your edits to {self.articles} are not saved yet.\nSave them before {verb}?"),
                 classes="dialog-body",
+                id="quit-body",
             )
             with Horizontal(classes="buttons"):
-                yield Button("Save & quit (s)", variant="primary", id="save", compact=True)
+                yield Button(f"Save & {self.leaving} (s)", variant="primary", id="save", compact=True)
                 yield Button("Discard (d)", variant="error", id="discard", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button("Stay (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
+        for editor in self.editors:
+            self.watch(editor, "dirty", self._recheck, init=False)
+
+    def _recheck(self, _dirty: bool) -> None:
+        if not any(getattr(e, "dirty", False) for e in self.editors):
+            self.query_one("#quit-body", Static).update(
+                literal(f"Your edits to {self.articles} are saved now (autosave).")
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None if event.button.id == "cancel" else event.button.id)

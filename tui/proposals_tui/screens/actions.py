@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start
     from ..modals.ta_modal import TARequest
     from ..modals.withdraw_modal import WithdrawRequest
 
-ARTICLE_ACTIONS = ("record_pass", "their_pass", "ta", "withdraw", "export", "history")
+ARTICLE_ACTIONS = ("record_pass", "their_pass", "ta", "withdraw", "export", "history", "edit_notes")
 
 
 @dataclass
@@ -81,6 +81,22 @@ class ArticleActions:
         if action == "history":
             return row.last_pass is not None or bool(row.tas)
         return True
+
+    # -- notes ---------------------------------------------------------------------------------
+
+    def action_edit_notes(self) -> None:
+        """The team's notes in their own dialog: it takes the keyboard from the screen below."""
+        row = self.current_row()
+        if row is None:
+            return
+        from ..modals.notes_modal import NotesModal
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.app.notify(f"Notes on {row.id} saved (internal, never exported).", title="Notes")
+                self.app.repo_changed("notes")
+
+        self.app.push_screen(NotesModal(row.id, f"{row.number} {row.title}".strip()), closed)
 
     def article_palette_commands(self) -> list[tuple[str, str, str]]:
         return [

@@ -100,6 +100,7 @@ class ArticleScreen(ArticleActions, Screen):
         Binding("e", "edit", "Edit"),
         Binding("h", "history", "History"),
         Binding("n", "toggle_notes", "Notes"),
+        Binding("N", "edit_notes", "Edit notes", show=False),
         Binding("p", "record_pass", "Pass", show=False),
         Binding("i", "their_pass", "Their pass", show=False),
         Binding("t", "ta", "TA"),
@@ -128,7 +129,8 @@ class ArticleScreen(ArticleActions, Screen):
         yield Static("", id="column-heads")
         with Horizontal(id="article-body"):
             yield RedlineView(id="redline")
-            with VerticalScroll(id="notes-panel", classes="hidden"):
+            with VerticalScroll(id="notes-panel", classes="hidden") as panel:
+                panel.border_title = "Team notes · N edits"
                 yield Static("", id="notes")
         yield Footer()
 
@@ -391,5 +393,6 @@ class ArticleScreen(ArticleActions, Screen):
             ("Next view: side by side / inline / provenance", "next_view", ""),
             ("Edit our draft", "edit", ""),
             ("Toggle notes panel", "toggle_notes", ""),
+            ("Edit the team's notes", "edit_notes", "Their own dialog; internal, never exported"),
             *self.article_palette_commands(),
         ]

@@ -61,6 +61,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         Binding("w", "withdraw", "Withdraw", show=False),
         Binding("x", "export", "Export"),
         Binding("h", "history", "History", show=False),
+        Binding("N", "edit_notes", "Notes", show=False, tooltip="The team's notes on the article"),
         Binding("slash", "focus_filter", "Filter", key_display="/"),
         Binding("f", "cycle_status", "Status filter", show=False),
         Binding("s", "cycle_sort", "Sort", show=False),

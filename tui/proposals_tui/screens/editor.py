@@ -1,8 +1,9 @@
-"""Edit our draft: a plain TextArea, a live redline preview beside it, autosave, notes.
+"""Edit our draft: a plain TextArea, a live redline preview beside it, autosave.
 
 Every change restarts two timers: the preview (a diff in a worker, so typing never waits) and
 autosave (an atomic write through the repo lane). The dirty marker clears only when the text on
-disk is the text on screen; quitting with unsaved work asks first.
+disk is the text on screen; leaving or quitting with unsaved work asks first. Team notes are
+edited in their own dialog (ctrl+n), never in this screen.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from .actions import ArticleActions
 class EditorData:
     draft: str
     bases: list[tuple[str, str, str]]  # (rev, label, text): what the preview compares against
-    notes: str
     tas: list = field(default_factory=list)  # standing TARecords: their text is locked
     table: str = ""
 
@@ -61,7 +61,7 @@ def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
     from proposals.negotiation.passes import current_tas
 
     tas = current_tas(repo.history(), article_id)
-    return EditorData(draft, bases, repo.read_notes(article_id), tas, repo.table_text(article_id) or "")
+    return EditorData(draft, bases, tas, repo.table_text(article_id) or "")
 
 
 class EditorScreen(ArticleActions, Screen):
@@ -69,7 +69,7 @@ class EditorScreen(ArticleActions, Screen):
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+o", "next_base", "Compare with"),
-        Binding("ctrl+n", "toggle_notes", "Notes"),
+        Binding("ctrl+n", "edit_notes", "Notes"),
         Binding("ctrl+r", "record_pass", "Record pass"),
         Binding("ctrl+x", "export", "Export", show=False),
     ]
@@ -82,14 +82,13 @@ class EditorScreen(ArticleActions, Screen):
         self.article_id = article_id
         self.data: EditorData | None = None
         self.base_index = 0
-        self.notes_dirty = False
         self._loading = 0
         self._save_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._token = 0
         self.broken: list[str | None] = []
         self.saved_text: str | None = None
-        self._latest: dict[str, str] = {}  # newest text and notes, read by the save job
+        self._latest: dict[str, str] = {}  # the newest text, read by the save job
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,14 +100,10 @@ class EditorScreen(ArticleActions, Screen):
             with Vertical(id="preview-pane"):
                 yield Static("Preview", id="preview-title", classes="pane-title")
                 yield RedlineView(id="preview")
-            with Vertical(id="notes-pane", classes="hidden"):
-                yield Static("Team notes (internal, never exported)", classes="pane-title")
-                yield PlainTextArea("", id="notes-editor", soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#draft", TextArea).cursor_blink = False
-        self.query_one("#notes-editor", TextArea).cursor_blink = False
         self.app.run_repo(
             lambda repo: load_editor(repo, self.article_id, self.app.us), self._loaded, "Editor"
         )
@@ -122,10 +117,9 @@ class EditorScreen(ArticleActions, Screen):
         self.saved_text = data.draft
         self._latest = {"text": data.draft, "written": data.draft}
         area = self.query_one("#draft", TextArea)
-        self._loading += 2  # load_text posts Changed (textual#3660): do not mark dirty for it
+        self._loading += 1  # load_text posts Changed (textual#3660): do not mark dirty for it
         area.load_text(data.draft)
         area.read_only = False
-        self.query_one("#notes-editor", TextArea).load_text(data.notes)
         area.focus()
         self.loaded = True
         self._paint_head()
@@ -155,14 +149,6 @@ class EditorScreen(ArticleActions, Screen):
         self.dirty = event.text_area.text != self.saved_text
         self._restart_timers()
 
-    @on(TextArea.Changed, "#notes-editor")
-    def _notes_changed(self, event: TextArea.Changed) -> None:
-        if self._loading:
-            self._loading -= 1
-            return
-        self.notes_dirty = True
-        self._restart_timers(preview=False)
-
     def _restart_timers(self, preview: bool = True) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -178,7 +164,7 @@ class EditorScreen(ArticleActions, Screen):
     # -- saving --------------------------------------------------------------------------------
 
     def save_now(self, sync: bool = False, then: Callable[[], None] | None = None) -> None:
-        """Write the draft (and notes) atomically; `sync` is for quitting, when no loop is left.
+        """Write the draft atomically; `sync` is for quitting, when no loop is left.
 
         The job writes the newest text when it runs, not the text when it was queued, so saves
         finishing in any order still leave the latest keystroke on disk.
@@ -187,8 +173,6 @@ class EditorScreen(ArticleActions, Screen):
             return
         area = self.query_one("#draft", TextArea)
         self._latest["text"] = area.text
-        if self.notes_dirty:
-            self._latest["notes"] = self.query_one("#notes-editor", TextArea).text
         latest = self._latest
         article_id = self.article_id
 
@@ -197,9 +181,6 @@ class EditorScreen(ArticleActions, Screen):
             if text != latest.get("written"):
                 repo.write_draft(article_id, text)
                 latest["written"] = text
-            notes = latest.pop("notes", None)
-            if notes is not None:
-                repo.write_notes(article_id, notes)
             return text
 
         if sync:
@@ -219,12 +200,11 @@ class EditorScreen(ArticleActions, Screen):
     def _saved(self, text: str) -> None:
         self.saved_text = text
         self._latest["written"] = text
-        self.notes_dirty = False
         self.dirty = self.query_one("#draft", TextArea).text != text
 
     def before_record(self) -> None:
         """A pass records the working tree, so the draft reaches disk first (same lane, in order)."""
-        if self.dirty or self.notes_dirty:
+        if self.dirty:
             self.save_now()
 
     # -- preview -------------------------------------------------------------------------------
@@ -296,12 +276,25 @@ class EditorScreen(ArticleActions, Screen):
         self.save_now()
 
     def action_back(self) -> None:
+        """Unsaved work asks: save, discard (the file keeps its last saved text) or stay."""
         app = self.app
-        if self.dirty or self.notes_dirty:
-            self.save_now(then=lambda: app.repo_changed("draft"))  # reload after the write lands
-        else:
+        if not self.dirty:
             app.repo_changed("draft")
-        app.pop_screen()
+            app.pop_screen()
+            return
+        from ..modals.confirm import QuitModal
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.save_now(then=lambda: app.repo_changed("draft"))  # reload after the write lands
+            elif choice == "discard":
+                app.repo_changed("draft")
+            else:
+                return
+            if self in app.screen_stack:
+                app.pop_screen()
+
+        app.push_screen(QuitModal(self.article_id, [self], leaving="close"), answer)
 
     def action_next_base(self) -> None:
         if self.data is not None:
@@ -309,14 +302,11 @@ class EditorScreen(ArticleActions, Screen):
             self._paint_head()
             self.refresh_preview()
 
-    def action_toggle_notes(self) -> None:
-        self.query_one("#notes-pane").toggle_class("hidden")
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "next_base") and not self.loaded:
             return False
         if action == "save":
-            return self.dirty or self.notes_dirty
+            return self.dirty
         if action in ("withdraw", "ta", "their_pass", "history"):
             return None
         return super().check_action(action, parameters)
@@ -325,7 +315,7 @@ class EditorScreen(ArticleActions, Screen):
         return [
             ("Save the draft now", "save", "Autosave runs anyway"),
             ("Compare the preview with…", "next_base", "their last pass, baseline, our last pass"),
-            ("Toggle team notes", "toggle_notes", ""),
+            ("Team notes (their own dialog)", "edit_notes", "Internal, never exported"),
             ("Record a pass", "record_pass", ""),
             ("Export to Word", "export", ""),
         ]
