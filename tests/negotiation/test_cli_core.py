@@ -9,7 +9,18 @@ from pathlib import Path
 
 from conftest import CLI, PARKING, SCHEDULING, STAFFING, cli_env, git
 
-STATUS_KEYS = {"id", "number", "title", "kind", "economic", "status", "last_pass", "ta"}
+STATUS_KEYS = {
+    "id",
+    "number",
+    "title",
+    "kind",
+    "economic",
+    "status",
+    "last_pass",
+    "ta",
+    "package",
+    "contingent",
+}
 
 
 def status_of(cli: CLI, repo: Path) -> dict[str, dict]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # The modules of proposals.cli that declare commands, in help order.
 COMMAND_MODULES = (
-    "setup", "recording", "sessions", "reading", "word", "team", "publish", "costing", "terminal"
+    "setup", "recording", "sessions", "packages", "reading", "word", "team", "publish", "costing", "terminal"
 )  # fmt: skip
 
 # Which module declares each command, so running one imports one module. A command missing here
@@ -37,6 +37,7 @@ COMMAND_INDEX = {
     "withdraw": "recording",
     "ta": "recording",
     "session": "sessions",
+    "package": "packages",
     "status": "reading",
     "log": "reading",
     "show": "reading",

@@ -233,12 +233,30 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     repo = open_repo(args)
     problems = verify(repo) + extra_violations(repo)
+    history = repo.history()
+    contingent, released = [], []
+    if history.package_marks or any(t.contingent for t in history.tas):
+        from proposals.negotiation.packages import contingent_tas, pending_contingency, released_tas
+
+        contingent = [f"{t.tag} (on {pending_contingency(history, t)})" for t in contingent_tas(history)]
+        released = [f"{t.tag} (on {t.contingent})" for t in released_tas(history)]
     if args.json:
-        print_json({"ok": not problems, "problems": [p.line() for p in problems]})
+        print_json(
+            {
+                "ok": not problems,
+                "problems": [p.line() for p in problems],
+                "contingent": contingent,
+                "released": released,
+            }
+        )
     elif problems:
         for problem in problems:
             print(problem.line())
     else:
-        tas = len(repo.history().tas)
+        tas = len(history.tas) - len(released)
         print(f"All TA'd text is intact ({tas} TAs checked); every pass and TA tag is in place.")
+    if not args.json and contingent:
+        print(f"Contingent, not yet firm: {', '.join(contingent)}")
+    if not args.json and released:
+        print(f"Released (their package failed; reopening them is allowed): {', '.join(released)}")
     return 1 if problems else 0

@@ -16,6 +16,10 @@ def _pass_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-m", "--message", metavar="MSG")
     p.add_argument("--from-file", metavar="FILE", help="the party's text for the one article named")
     p.add_argument("--reopen", action="store_true", help="allow changing TA'd text")
+    p.add_argument(
+        "--package", metavar="TITLE", help="pass them as one package (P-n), all or nothing"
+    )
+    p.add_argument("--answers", metavar="P-N", help="with --package: the package this one counters")
     p.add_argument("ids", nargs="+", metavar="ID")
 
 
@@ -33,16 +37,22 @@ def cmd_pass(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise ProposalsError(f"no such file: {path}")
         texts = {args.ids[0]: decode_article(read_article_bytes(path, str(path)), str(path))}
-    result = record_pass(
-        repo,
-        args.party,
-        args.ids,
-        session=args.session,
-        number=args.number,
-        message=args.message or "",
-        texts=texts,
-        reopen=args.reopen,
+    options = dict(
+        session=args.session, number=args.number, message=args.message or "", texts=texts, reopen=args.reopen
     )
+    if args.answers and not args.package:
+        raise ProposalsError("--answers goes with --package (a counter-package)")
+    if args.package is not None:
+        from proposals.negotiation.packages import record_package
+
+        package, result = record_package(
+            repo, args.party, args.ids, title=args.package, answers=args.answers, **options
+        )
+        print_recorded(repo, result)
+        answers = f", answering {package.answers}" if package.answers else ""
+        print(f"Package {package.id} ({package.title}): {', '.join(package.parts)}{answers}")
+        return 0
+    result = record_pass(repo, args.party, args.ids, **options)
     print_recorded(repo, result)
     return 0
 
@@ -75,6 +85,9 @@ def _ta_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--union-sign", required=True, metavar="NAME")
     p.add_argument("--employer-sign", required=True, metavar="NAME")
     p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--contingent-on", metavar="P-N", help="a package the TA stands or falls with (or 'agreement')"
+    )
 
 
 @command("ta", "record a tentative agreement on an article or one section", _ta_arguments)
@@ -89,8 +102,11 @@ def cmd_ta(args: argparse.Namespace) -> int:
         employer_sign=args.employer_sign,
         ta_date=args.date,
         section=args.section,
+        contingent_on=args.contingent_on,
     )
     print_notices(repo)
     what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
     print(f"Tentative agreement on {what}, {ta.date}: tagged {ta.tag}, text locked at {ta.blob[:12]}")
+    if ta.contingent:
+        print(f"Contingent on {ta.contingent}: it falls if that fails")
     return 0

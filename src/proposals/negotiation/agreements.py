@@ -14,6 +14,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
     T_TA_ARTICLE,
     T_TA_BLOB,
+    T_TA_CONTINGENT,
     T_TA_DATE,
     T_TA_EMPLOYER,
     T_TA_SECTION,
@@ -54,8 +55,13 @@ def make_ta(
     employer_sign: str,
     ta_date: str | None = None,
     section: str | None = None,
+    contingent_on: str | None = None,
 ) -> TARecord:
-    """TA the text on the table (the last recorded pass), not an unsent draft."""
+    """TA the text on the table (the last recorded pass), not an unsent draft.
+
+    `contingent_on` names an open package the TA stands or falls with; without it the ground
+    rules in bargaining.toml may make every TA contingent on the whole agreement.
+    """
     validate_id(article_id)
     union_sign = _one_line(union_sign, "--union-sign")
     employer_sign = _one_line(employer_sign, "--employer-sign")
@@ -64,6 +70,7 @@ def make_ta(
         section = check_pattern(section.strip(), SECTION_NUMBER_RE, "section", "use a number like 6.2")
     repo.ensure_can_record()
     history = repo.history()
+    contingent = contingency(repo, contingent_on)
     if history.last_pass(article_id) is None and history.baseline is None:
         raise ProposalsError(f"{article_id} has never been proposed; there is nothing to agree")
     text = repo.table_text(article_id)
@@ -93,6 +100,7 @@ def make_ta(
         (T_TA_EMPLOYER, employer_sign),
         (T_TA_DATE, ta_date),
         (T_TA_TAG, tag),
+        (T_TA_CONTINGENT, contingent),
     ]
     message = f"Tentative agreement: {what}\n\n" + "\n".join(f"{k}: {v}" for k, v in trailers if v) + "\n"
     stamp = session_timestamp(ta_date)
@@ -105,7 +113,21 @@ def make_ta(
         date=stamp,
     )
     repo.invalidate()
-    return TARecord(article_id, section, blob, union_sign, employer_sign, ta_date, commit, tag)
+    return TARecord(article_id, section, blob, union_sign, employer_sign, ta_date, commit, tag, contingent)
+
+
+def contingency(repo: BargainingRepo, contingent_on: str | None) -> str:
+    """What a new TA is contingent on: the package named (it must be open), else the ground rule."""
+    if contingent_on is None:
+        return "agreement" if repo.config.tas_contingent else ""
+    if contingent_on == "agreement":
+        return contingent_on
+    from proposals.negotiation.packages import find_package
+
+    package = find_package(repo.history(), contingent_on)
+    if package.state not in ("open", "countered"):
+        raise ProposalsError(f"package {package.id} is {package.state}; a TA cannot be contingent on it")
+    return package.id
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,8 @@ class ArticleMeta:
 class Config:
     parties: dict[str, Party]
     articles: dict[str, ArticleMeta] = field(default_factory=dict)
+    # Ground rules ([ground_rules] tas_contingent = true): every TA is contingent on the whole agreement.
+    tas_contingent: bool = False
 
     def party(self, key: str) -> Party:
         if key not in self.parties:
@@ -109,7 +111,10 @@ def parse_config(data: dict) -> Config:
             priority=_setting(meta, article_id, "priority"),
             title=_setting(meta, article_id, "title"),
         )
-    return Config(parties, articles)
+    rules = data.get("ground_rules", {})
+    if not isinstance(rules, dict) or not isinstance(rules.get("tas_contingent", False), bool):
+        raise ProposalsError(f"{CONFIG_NAME}: [ground_rules] tas_contingent must be true or false")
+    return Config(parties, articles, tas_contingent=rules.get("tas_contingent", False))
 
 
 def _setting(meta: dict, article_id: str, key: str) -> str:
@@ -139,6 +144,8 @@ def dump_config(config: Config) -> str:
             f"colour = {_q(party.colour)}",
             "",
         ]
+    if config.tas_contingent:
+        out += ["[ground_rules]", "tas_contingent = true", ""]
     for article_id in sorted(config.articles):
         meta = config.articles[article_id]
         out.append(f"[articles.{article_id}]")

@@ -392,7 +392,10 @@ def compile_contract(
     history = repo.history()
     baseline = history.baseline
     rows = status_rows(repo)
-    still_open = [r for r in rows if r.status == "open"]
+    # A TA hanging on a package not yet accepted is not settled language (one on the whole
+    # agreement is: this is the agreement).
+    pending = [r for r in rows if r.status == "ta" and r.contingent not in ("", "agreement")]
+    still_open = [r for r in rows if r.status == "open"] + pending
     if still_open and not force:
         names = ", ".join(r.id for r in still_open[:8]) + ("..." if len(still_open) > 8 else "")
         raise ProposalsError(
@@ -403,6 +406,8 @@ def compile_contract(
         base = repo.text_at_commit(row.id, baseline) if baseline else None
         if row.status == "ta":
             text = repo.text_at(row.id, "ta")
+            if row in pending:
+                warnings.append(f"{row.id} is TA'd contingent on {row.contingent}, still open: included")
         elif base is not None:
             text = base
             if row.status == "open":

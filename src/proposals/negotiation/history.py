@@ -25,6 +25,16 @@ T_TA_EMPLOYER = "TA-Employer-Sign"
 T_TA_DATE = "TA-Date"
 T_TA_TAG = "TA-Tag"
 T_BASELINE = "Baseline"
+# Packages (negotiation/packages.py): a pass carrying Package is the package P-n; its outcome is a
+# later commit: one accepting it (TAs every part: TA-Parts "id=blob, ..."), rejecting or withdrawing it.
+T_PACKAGE = "Package"
+T_PACKAGE_TITLE = "Package-Title"
+T_PACKAGE_ANSWERS = "Package-Answers"
+T_PACKAGE_ACCEPTED = "Package-Accepted"
+T_PACKAGE_REJECTED = "Package-Rejected"
+T_PACKAGE_WITHDRAWN = "Package-Withdrawn"
+T_TA_PARTS = "TA-Parts"
+T_TA_CONTINGENT = "TA-Contingent"  # a package id, or "agreement" (the ground rule)
 # A TA conflict settled by `proposals resolve --ta`: the record that no longer stands.
 T_TA_SUPERSEDED = "TA-Superseded-Commit"
 BASELINE_TAG = "baseline"
@@ -64,6 +74,7 @@ class TARecord:
     date: str
     commit: str
     tag: str
+    contingent: str = ""  # "" firm; a package id (P-3) or "agreement"
 
 
 @dataclass
@@ -77,6 +88,17 @@ class History:
     superseded_tas: list[TARecord] = field(default_factory=list)
     # article id -> its events in order: PassRecord (text or withdrawal) and TARecord
     events: dict[str, list[PassRecord | TARecord]] = field(default_factory=lambda: defaultdict(list))
+    # (commit, trailers) of every commit that proposes, accepts, rejects or withdraws a package
+    package_marks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def failed_packages(self) -> set[str]:
+        """Packages rejected or withdrawn: the TAs contingent on them no longer stand."""
+        return {
+            trailers[key]
+            for _, trailers in self.package_marks
+            for key in (T_PACKAGE_REJECTED, T_PACKAGE_WITHDRAWN)
+            if key in trailers
+        }
 
     def pass_named(self, name: str) -> PassRecord | None:
         for record in self.passes:
@@ -108,9 +130,10 @@ class History:
 def current_tas(history: History, article_id: str) -> list[TARecord]:
     """The TAs still standing: the latest per section (or whole article) of this article."""
     latest: dict[str | None, TARecord] = {}
+    failed = history.failed_packages() if history.package_marks else set()
     for ta in history.tas_for(article_id):
         latest[ta.section] = ta
-    return list(latest.values())
+    return [ta for ta in latest.values() if not ta.contingent or ta.contingent not in failed]
 
 
 def agreed_text_matches(ta: TARecord, text: str | None) -> bool:
@@ -189,12 +212,32 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
                 date=trailers.get(T_TA_DATE, ""),
                 commit=sha,
                 tag=trailers.get(T_TA_TAG, ""),
+                contingent=trailers.get(T_TA_CONTINGENT, ""),
             )
             history.tas.append(ta)
             history.timeline.append(ta)
             history.events[ta.article].append(ta)
+        elif T_PACKAGE_ACCEPTED in trailers:  # one record TAs every part of the package
+            for part in split_list(trailers.get(T_TA_PARTS, "")):
+                article, _, blob = part.partition("=")
+                ta = TARecord(
+                    article=article.strip(),
+                    section=None,
+                    blob=blob.strip(),
+                    union_sign=trailers.get(T_TA_UNION, ""),
+                    employer_sign=trailers.get(T_TA_EMPLOYER, ""),
+                    date=trailers.get(T_TA_DATE, ""),
+                    commit=sha,
+                    tag=trailers.get(T_TA_TAG, ""),
+                    contingent=trailers.get(T_TA_CONTINGENT, ""),
+                )
+                history.tas.append(ta)
+                history.timeline.append(ta)
+                history.events[ta.article].append(ta)
         elif T_BASELINE in trailers:
             history.baseline = sha
+        if any(key.startswith(T_PACKAGE) for key in trailers):
+            history.package_marks.append((sha, trailers))
         if T_TA_SUPERSEDED in trailers:
             superseded.add(trailers[T_TA_SUPERSEDED])
     if superseded:

@@ -96,6 +96,7 @@ def _commit_pass(
     message: str,
     listed: tuple[str, list[str]],
     paths: list[str],
+    extra: Sequence[tuple[str, str]] = (),
 ) -> str:
     """One commit with the pass trailers, then its annotated tag; both dated by the session."""
     key, ids = listed
@@ -106,7 +107,9 @@ def _commit_pass(
         f"{name}: {text.split(chr(10))[0]}" if text else f"{party_name} pass {name}: {verb}{', '.join(ids)}"
     )
     body = text.split("\n", 1)[1].strip() if "\n" in text else ""
-    trailers = _trailers([(T_PARTY, party), (T_PASS, name), (T_SESSION, session), (key, ", ".join(ids))])
+    trailers = _trailers(
+        [(T_PARTY, party), (T_PASS, name), (T_SESSION, session), (key, ", ".join(ids)), *extra]
+    )
     full = subject + "\n\n" + (body + "\n\n" if body else "") + trailers + "\n"
     stamp = session_timestamp(session)
     commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths)
@@ -131,8 +134,9 @@ def record_pass(
     message: str = "",
     texts: Mapping[str, str] | None = None,
     reopen: bool = False,
+    trailers: Sequence[tuple[str, str]] = (),
 ) -> PassResult:
-    """Record the text of `ids` as one pass by `party`.
+    """Record the text of `ids` as one pass by `party`; `trailers` are added (a package's).
 
     `texts` supplies the party's text (their pass, pasted or imported) instead of the working
     tree; our uncommitted draft of those articles is first saved to refs/drafts/<id>.
@@ -206,6 +210,7 @@ def record_pass(
             message,
             (T_ARTICLES, list(new_texts)),
             [repo.article_relpath(i) for i in new_texts] + terms,
+            trailers,
         )
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
@@ -219,6 +224,7 @@ def withdraw(
     session: str | None = None,
     number: str | None = None,
     message: str = "",
+    trailers: Sequence[tuple[str, str]] = (),
 ) -> PassResult:
     """A pass that withdraws articles: recorded in history, the text stays for the record."""
     repo.config.party(party)
@@ -239,5 +245,5 @@ def withdraw(
         if not isinstance(last, TARecord) and article_id in last.withdrawn:
             raise ProposalsError(f"{article_id} is already withdrawn ({last.name})")
     name = check_pass_name(repo, number, party) if number is not None else next_pass_name(repo, party)
-    commit = _commit_pass(repo, party, name, session, message, (T_WITHDRAWN, ids), [])
+    commit = _commit_pass(repo, party, name, session, message, (T_WITHDRAWN, ids), [], trailers)
     return PassResult(name, commit, party, session, [], withdrawn=ids)

@@ -24,6 +24,8 @@ class StatusRow:
     last_pass: PassRecord | None
     tas: tuple[TARecord, ...]  # standing TAs: the whole article, or sections
     kind: str | None = None  # preamble, article, appendix, letter (None: no heading)
+    package: str = ""  # the open package (P-3) whose text of this part is on the table
+    contingent: str = ""  # a TA'd part's contingency: a package id or "agreement"; "" is firm
 
     @property
     def order(self) -> tuple:
@@ -61,6 +63,8 @@ class StatusRow:
                 "sections": [t.section for t in self.tas if t.section],
                 "blob": ta.blob,
             },
+            "package": self.package or None,
+            "contingent": self.contingent or None,
         }
 
 
@@ -76,6 +80,13 @@ def part_order(kind: str | None, number: str) -> tuple:
 
 def status_rows(repo: BargainingRepo) -> list[StatusRow]:
     history = repo.history()
+    in_package: dict[str, str] = {}
+    firm = {""}  # contingencies met: none, or a package accepted
+    if history.package_marks:
+        from proposals.negotiation.packages import accepted_packages, open_package_of
+
+        in_package = open_package_of(history)
+        firm |= accepted_packages(history)
     rows = []
     for article_id in repo.article_ids():
         events = history.events.get(article_id, [])
@@ -113,6 +124,8 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
                 last_pass=last_pass,
                 tas=tuple(whole or standing),
                 kind=heading.kind,
+                package=in_package.get(article_id, "") if status == "open" else "",
+                contingent=next((t.contingent for t in whole or standing if t.contingent not in firm), ""),
             )
         )
     rows.sort(key=lambda r: r.order)
@@ -122,7 +135,9 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
 def counts_line(rows: list[StatusRow]) -> str:
     """'18 articles · 6 TA · 9 open · 1 withdrawn': the header a team reads first."""
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
-    parts = [f"{len(rows)} articles", f"{counts['ta']} TA", f"{counts['open']} open"]
+    contingent = sum(1 for r in rows if r.status == "ta" and r.contingent)
+    ta = f"{counts['ta']} TA" + (f" ({contingent} contingent)" if contingent else "")
+    parts = [f"{len(rows)} articles", ta, f"{counts['open']} open"]
     if counts["withdrawn"]:
         parts.append(f"{counts['withdrawn']} withdrawn")
     if counts["unchanged"]:
@@ -134,6 +149,10 @@ def _cells(repo: BargainingRepo, row: StatusRow) -> list[str]:
     status = STATUS_WORDS[row.status]
     if row.status == "open" and row.ta is not None:
         status += " (TA " + ", ".join(t.section or "" for t in row.tas) + ")"
+    if row.package:
+        status += f" (package {row.package})"
+    if row.contingent:
+        status += f" (contingent on {row.contingent})"
     last = row.last_pass
     return [
         row.number,
