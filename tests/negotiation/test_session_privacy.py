@@ -13,7 +13,6 @@ SECRETS = {
     "request": "SECRET-REQUEST-item-turnover-costs-4418",
     "answer": "SECRET-ANSWER-note-numbers-look-cooked-5561",
     "attachment": "SECRET-ATTACHMENT-bytes-9902",
-    "place": "SECRET-PLACE-back-room-2260",
 }
 
 
@@ -32,7 +31,7 @@ def exported_bytes(folder: Path) -> bytes:
 def test_no_export_or_publish_holds_a_session_secret(cli: CLI, negotiation: Path, tmp_path: Path) -> None:
     repo = str(negotiation)
     cli("-C", repo, "session", "open", "2024-04-02", "--union", "A. Rivera", "--employer", "M. Chen")
-    cli("-C", repo, "session", "attend", "--place", SECRETS["place"])
+    cli("-C", repo, "session", "attend", "--place", "Union hall")
     cli("-C", repo, "session", "note", SECRETS["note"])
     cli("-C", repo, "session", "note", f"Employer caucused: {SECRETS['caucus']}", "--time", "10:40")
     cli("-C", repo, "session", "request", SECRETS["request"], "--due", "2024-04-16")
@@ -63,6 +62,7 @@ def test_no_export_or_publish_holds_a_session_secret(cli: CLI, negotiation: Path
         )
     cli("-C", repo, "export", "scheduling", "--mode", "ta", "-o", str(out / "ta.docx"))
     cli("-C", repo, "status", "--docx", str(out / "status.docx"))
+    cli("-C", repo, "session", "show", "2024-04-02", "--docx", str(out / "session.docx"))
     cli("-C", repo, "compile", "--force", "-o", str(out / "contract.docx"))
     cli("-C", repo, "publish", "-o", str(out / "site"), "--since", "2024-01-01")
     cli("-C", repo, "update", "--since", "2024-01-01", "--docx", str(out / "update.docx"))
@@ -73,6 +73,7 @@ def test_no_export_or_publish_holds_a_session_secret(cli: CLI, negotiation: Path
 
     data = exported_bytes(out)
     assert b"seven (7)" in data  # the exports did run on the passes of that session
+    assert b"Union hall" in data and b"Pass U-2" in data  # and the session summary on its day
     for what, secret in SECRETS.items():
         assert secret.encode() not in data, f"session {what} leaked"
     # ...while the team's own record keeps them all.

@@ -161,3 +161,40 @@ def test_a_corrupt_record_is_one_line(cli: CLI, negotiation: Path) -> None:
     (negotiation / "sessions").mkdir()
     (negotiation / "sessions" / "2024-04-02.json").write_text("{not json")
     assert "sessions/2024-04-02.json is corrupt" in run(cli, negotiation, "session", "list", ok=False).err
+
+
+def test_the_session_summary_docx_has_the_day_but_no_notes(
+    cli: CLI, negotiation: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    run(
+        cli,
+        negotiation,
+        "session",
+        "open",
+        "2024-04-02",
+        "--place",
+        "Union hall",
+        "--union",
+        "A. Rivera",
+        "--employer",
+        "M. Chen",
+        "--start",
+        "09:30",
+    )
+    run(cli, negotiation, "session", "note", "our fallback is six")
+    (negotiation / "articles" / "staffing.txt").write_text(STAFFING.replace("ten (10)", "seven (7)"))
+    run(cli, negotiation, "pass", "--party", "union", "staffing")
+    run(cli, negotiation, "ta", "scheduling", "--union-sign", "A. Rivera", "--employer-sign", "M. Chen")
+    run(cli, negotiation, "session", "close", "--end", "16:00")
+    out = tmp_path / "session.docx"
+    run(cli, negotiation, "session", "show", "2024-04-02", "--docx", str(out))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Union hall, 09:30 to 16:00." in text
+    assert "For Clinicians United: A. Rivera." in text and "For Northstar Health: M. Chen." in text
+    assert "Pass U-2 (Clinicians United): staffing" in text
+    assert "Tentative agreement on scheduling (A. Rivera / M. Chen)" in text
+    assert "fallback" not in text
+    bad = run(cli, negotiation, "session", "show", "2024-04-02", "--docx", str(tmp_path / "x.txt"), ok=False)
+    assert ".docx" in bad.err and not (tmp_path / "x.txt").exists()

@@ -432,3 +432,44 @@ def compile_contract(
         colour=union.colour,
     )
     return Exported(path, included, "Successor agreement", tuple(warnings))
+
+
+def export_session_summary(repo: BargainingRepo, session: str, out: str | Path) -> Exported:
+    """A session's summary for the team: attendance and what was passed and agreed, from the
+    history. Session notes and information requests are not read into it."""
+    from proposals.negotiation.sessions import session_day
+    from proposals.word.session_summary import SessionSummary, export_session_summary
+
+    path = _out_path(out)
+    day = session_day(repo, session)
+    names = {key: party.name for key, party in repo.config.parties.items()}
+    moves = []
+    for p in day.passes:
+        what = ", ".join(p.articles)
+        if p.withdrawn:
+            what += ("; " if what else "") + "withdraws " + ", ".join(p.withdrawn)
+        moves.append(f"Pass {p.name} ({names.get(p.party, p.party)}): {what}")
+    for t in day.tas:
+        what = f"section {t.section} of {t.article}" if t.section else t.article
+        contingent = f", contingent on {t.contingent}" if t.contingent else ""
+        moves.append(f"Tentative agreement on {what} ({t.union_sign} / {t.employer_sign}{contingent})")
+    if repo.history().package_marks:
+        from proposals.negotiation.packages import packages
+
+        for package in packages(repo.history()):
+            if package.session == day.date:
+                moves.append(f"Package {package.id} ({package.title}) in pass {package.pass_name}")
+            if package.settled == day.date:
+                moves.append(f"Package {package.id} {package.state}")
+    record = day.record
+    summary = SessionSummary(
+        day=_date(day.date),
+        team=names["union"],
+        place=record.place if record else "",
+        start=record.start if record else "",
+        end=record.end if record else "",
+        attendees=[(names[k], tuple(getattr(record, k)) if record else ()) for k in ("union", "employer")],
+        moves=moves,
+    )
+    export_session_summary(summary, path)
+    return Exported(path, sorted({a for p in day.passes for a in p.articles}), f"Session {day.date}")
