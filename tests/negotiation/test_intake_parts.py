@@ -171,3 +171,66 @@ def test_matching_rules_in_order() -> None:
         ("hours", "text"),
         (None, ""),
     ]
+
+
+KILLED_AT_COMMIT = """
+import os, signal, sys
+from proposals.store.git import GitStore
+GitStore.commit = lambda self, *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+from proposals.negotiation.intake import import_docx_pass
+from proposals.negotiation.repo import BargainingRepo
+import_docx_pass(BargainingRepo.open(sys.argv[1]), sys.argv[2], "employer", session="2025-04-02")
+"""
+
+
+def _their_clean(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "their-clean.docx"
+    export_proposal(
+        [ArticleChange("", text)],
+        path,
+        mode="clean",
+        party="Northstar Health",
+        pass_name="E-1",
+        session=date(2025, 4, 2),
+    )
+    return path
+
+
+def test_a_failed_import_leaves_our_draft_and_the_index_as_they_were(cli: CLI, tmp_path: Path) -> None:
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    draft = STAFFING.replace("two (2)", "three (3)")
+    (repo / "articles" / "staffing.txt").write_text(draft)
+    before = git(repo, "status", "--porcelain")
+    theirs = _their_clean(tmp_path, STAFFING.replace("two (2)", "one (1)"))
+    (repo / ".git" / "index.lock").write_text("")  # git fails at the commit, after the files were written
+    cli("-C", str(repo), "import-docx", str(theirs), "--party", "employer", ok=False)
+    (repo / ".git" / "index.lock").unlink()
+    assert (repo / "articles" / "staffing.txt").read_text() == draft
+    assert git(repo, "status", "--porcelain") == before
+
+
+def test_a_killed_import_is_put_back_before_our_next_pass(cli: CLI, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import cli_env
+
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    draft = STAFFING.replace("two (2)", "three (3)")
+    (repo / "articles" / "staffing.txt").write_text(draft)
+    theirs_text = STAFFING.replace("two (2)", "one (1)")
+    theirs = _their_clean(tmp_path, theirs_text)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_COMMIT, str(repo), str(theirs)],
+        env=cli_env(),
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == -9
+    assert (repo / "articles" / "staffing.txt").read_text() != draft  # the kill left their text there
+    (repo / "articles" / "hours.txt").write_text(HOURS.replace("eight (8)", "ten (10)"))
+    done = cli("-C", str(repo), "pass", "--party", "union", "--session", "2025-04-03", "hours")
+    assert "Put back articles/staffing.txt" in done.out + done.err
+    assert (repo / "articles" / "staffing.txt").read_text() == draft
+    assert git(repo, "diff", "--name-only", "U-1^", "U-1").split() == ["articles/hours.txt"]
+    assert not (repo / ".git" / "proposals-restore.json").exists()

@@ -154,7 +154,7 @@ def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str)
         f"Baseline: the contract in force ({len(texts)} parts)\n\n"
         f"Imported from {name}.\n\n{T_BASELINE}: imported\n"
     )
-    with restored_on_failure(repo, list(texts)):
+    with restored_on_failure(repo, texts):
         for article_id, text in texts.items():
             repo.write_draft(article_id, text)
         commit = repo.store.commit(message, paths)

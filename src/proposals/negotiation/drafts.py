@@ -7,12 +7,16 @@ every saved draft stays reachable) and the user is told where.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from proposals.contract.part import blob_hash, normalise_text, validate_id
+from proposals.errors import ProposalsError
 from proposals.store.git import GitStore
 
 if TYPE_CHECKING:
@@ -39,32 +43,90 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         raise
 
 
+JOURNAL = "proposals-restore.json"
+
+
+def _journal(repo: BargainingRepo) -> Path:
+    git_dir = repo.git_dir or Path(repo.store.out("rev-parse", "--absolute-git-dir").strip())
+    return git_dir / JOURNAL
+
+
 @contextlib.contextmanager
-def restored_on_failure(repo: BargainingRepo, ids: list[str]) -> Iterator[None]:
-    """Whatever goes wrong while recording (git fails, Ctrl-C), put the working-tree files and the
-    index of `ids` back as they were, so their text never stays behind as our draft. A draft
-    saved on refs/drafts/ meanwhile stays saved."""
+def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterator[None]:
+    """Whatever goes wrong while recording the texts `new` (git fails, Ctrl-C), put their
+    working-tree files and index entries back as they were, so their text never stays behind as
+    our draft. A kill cannot be caught, so what was there is first written to a journal in .git/,
+    which the next recording command plays back (:func:`restore_interrupted`). A draft saved on
+    refs/drafts/ meanwhile stays saved."""
     before: dict[str, bytes | None] = {}
-    for article_id in ids:
+    for article_id in new:
         try:
             before[article_id] = repo.article_path(article_id).read_bytes()
         except FileNotFoundError:
             before[article_id] = None
     head = repo.store.head()
+    journal = _journal(repo)
+    entries = {
+        article_id: {
+            "before": None if data is None else base64.b64encode(data).decode("ascii"),
+            "written": blob_hash(normalise_text(new[article_id])),
+        }
+        for article_id, data in before.items()
+    }
+    atomic_write(journal, json.dumps({"head": head, "files": entries}))
     try:
         yield
     except BaseException:
         if repo.store.head() == head:  # not committed: nothing of it may stay
-            for article_id, data in before.items():
-                with contextlib.suppress(OSError):
-                    path = repo.article_path(article_id)
-                    if data is None:
-                        path.unlink(missing_ok=True)
-                    else:
-                        atomic_write(path, data)
-            with contextlib.suppress(Exception):
-                repo.store.unstage([repo.article_relpath(i) for i in ids])
+            _put_back(repo, before)
         raise
+    finally:
+        with contextlib.suppress(OSError):
+            journal.unlink()
+
+
+def _put_back(repo: BargainingRepo, before: Mapping[str, bytes | None]) -> None:
+    for article_id, data in before.items():
+        with contextlib.suppress(OSError):
+            path = repo.article_path(article_id)
+            if data is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, data)
+    with contextlib.suppress(Exception):
+        repo.store.unstage([repo.article_relpath(i) for i in before])
+
+
+def restore_interrupted(repo: BargainingRepo) -> list[str]:
+    """Play back the journal of a recording killed before its commit: each file it wrote that is
+    still as it wrote it goes back to what it was (a file edited since is left alone)."""
+    journal = _journal(repo)
+    try:
+        data = json.loads(journal.read_text(encoding="utf-8"))
+        head, files = data["head"], dict(data["files"])
+    except FileNotFoundError:
+        return []
+    except (ValueError, KeyError, TypeError, OSError):
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        return []
+    done: list[str] = []
+    if repo.store.head() == head:
+        back: dict[str, bytes | None] = {}
+        for article_id, entry in files.items():
+            try:
+                current = repo.article_path(validate_id(article_id)).read_bytes()
+            except (FileNotFoundError, ProposalsError):
+                continue
+            if blob_hash(current) != entry.get("written"):
+                continue
+            before = entry.get("before")
+            back[article_id] = None if before is None else base64.b64decode(before)
+            done.append(f"Put back articles/{article_id}.txt as it was before an interrupted recording")
+        _put_back(repo, back)
+    with contextlib.suppress(OSError):
+        journal.unlink()
+    return done
 
 
 def save_draft(store: GitStore, article_id: str, data: bytes, reason: str) -> str:

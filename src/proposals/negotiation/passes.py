@@ -183,7 +183,7 @@ def record_pass(
     terms = staged_terms(repo.root, party, list(new_texts))  # costing terms travel with the text
 
     saved: dict[str, str] = {}
-    with restored_on_failure(repo, list(new_texts)):
+    with restored_on_failure(repo, new_texts):
         for article_id, new in new_texts.items():
             if article_id not in texts:
                 continue

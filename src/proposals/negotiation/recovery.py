@@ -10,6 +10,7 @@ integrity) reuses the same finders and fixers and adds the repairs that need mor
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -107,7 +108,11 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
 
 def finish_interrupted(repo: BargainingRepo) -> list[str]:
     """Run every safe repair (under the caller's writer lock); what was done, one line each."""
+    from proposals.negotiation.drafts import restore_interrupted
+
     done: list[str] = []
+    with contextlib.suppress(ProposalsError, OSError):  # left for the command itself to report
+        done += restore_interrupted(repo)
     try:
         needed = interrupted(repo)
     except ProposalsError:
