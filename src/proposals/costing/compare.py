@@ -48,11 +48,15 @@ def private_dir(repo: BargainingRepo) -> Path:
 def import_roster(repo: BargainingRepo, source: Path, mapping: dict[str, str] | None = None) -> Roster:
     """Check every row of ``source``, then keep the roster privately (readable by this user only)."""
     roster = read_roster_file(source, mapping)
+    save_roster(repo, roster)
+    return roster
+
+
+def save_roster(repo: BargainingRepo, roster: Roster) -> None:
     folder = private_dir(repo)
     folder.mkdir(mode=0o700, exist_ok=True)
     atomic_write(folder / ROSTER_NAME, dump_roster(roster))
     os.chmod(folder / ROSTER_NAME, 0o600)
-    return roster
 
 
 def roster_of(repo: BargainingRepo) -> Roster:

@@ -48,7 +48,8 @@ def apply_edits(text: str, edits: list[tuple[str, str]], where: str) -> str:
 
 
 def build_demo(target: Path | str) -> BargainingRepo:
-    from proposals.demo import story
+    from proposals.costing.compare import save_roster
+    from proposals.demo import economics, story
 
     source = sample_dir()
     first = story.STORY[0].session
@@ -60,9 +61,10 @@ def build_demo(target: Path | str) -> BargainingRepo:
     repo.save_config(Config(repo.config.parties, articles))
     for article_id, note in story.NOTES.items():
         repo.write_notes(article_id, note)
+    costing_files = economics.write_status_quo(repo.root)
     repo.store.commit(
-        "Team notes and article settings\n",
-        ["bargaining.toml", *(f"notes/{i}.md" for i in story.NOTES)],
+        "Team notes, article settings and the costing status quo\n",
+        ["bargaining.toml", *(f"notes/{i}.md" for i in story.NOTES), *costing_files],
     )
     on_table: dict[str, str] = {}
     for event in story.STORY:
@@ -74,6 +76,7 @@ def build_demo(target: Path | str) -> BargainingRepo:
                 if start is None:
                     start = normalise_text((source / f"{article_id}.txt").read_text("utf-8"))
                 texts[article_id] = apply_edits(start, edits, f"{event.session} {article_id}")
+            economics.write_pass_terms(repo.root, event.session, event.party)
             record_pass(
                 repo,
                 event.party,
@@ -94,5 +97,6 @@ def build_demo(target: Path | str) -> BargainingRepo:
                 ta_date=event.session,
                 section=event.section,
             )
+    save_roster(repo, economics.demo_roster())  # private: .git/proposals/, never committed
     repo.store.run("gc", "--quiet", "--auto")
     return repo
