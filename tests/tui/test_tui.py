@@ -764,6 +764,72 @@ async def test_impossible_actions_are_disabled(repo_path: Path) -> None:
         assert isinstance(app.screen, BoardScreen)
 
 
+async def test_selection_marks_are_text_not_colour(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The record-pass and withdraw lists mark chosen articles [x] and the rest [ ], with NO_COLOR."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        for key, modal in (("p", PassModal), ("w", WithdrawModal)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, modal)
+            checklist = app.screen.query_one("#articles")
+            lines = ["".join(s.text for s in checklist.render_line(y)) for y in range(checklist.option_count)]
+            marks = {line.split("]")[1].strip(): line[:3] for line in lines}
+            assert marks.pop("20 Wages") == "[x]", lines
+            assert set(marks.values()) == {"[ ]"}, lines
+            assert not any("▐" in line for line in lines)
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+def notes_shown(app) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+@pytest.mark.parametrize(
+    ("article", "key", "why"),
+    [
+        ("mentorship", "t", "TA: not now: 9 Mentorship Program is already TA'd."),
+        ("mentorship", "p", "its agreed text is locked"),
+        ("parking", "w", "Only open articles can be withdrawn; 31 Parking is Withdrawn."),
+        ("parking", "x", "is withdrawn: there is no proposal to export"),
+        ("holidays", "h", "12 Holidays has no passes or TAs yet."),
+        ("wages", "C", "Conflicts: not now: No conflicts to settle: sync left none."),
+        ("wages", "S", "No team remote yet"),
+    ],
+)
+async def test_a_disabled_key_says_why(repo_path: Path, article: str, key: str, why: str) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, article)
+        app.clear_notifications()
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert any(why in note for note in notes_shown(app)), notes_shown(app)
+
+
+async def test_disabled_keys_in_the_article_and_editor_say_why(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article("mentorship")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert any("no draft to edit" in n for n in notes_shown(app))
+        app.open_editor("wages")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Nothing to save" in n for n in notes_shown(app))
+
+
 # -- export, history, help, verify ------------------------------------------------------------
 
 

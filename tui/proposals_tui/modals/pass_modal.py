@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ..literal import literal
+from ..widgets.checklist import Checklist
 from ..widgets.text_editor import PlainTextArea
 from .form import PassForm
 
@@ -87,7 +88,7 @@ class PassModal(PassForm[PassRequest | None]):
                     preselect = {self.article} if self.article else set()
                     if self.party == "union":
                         preselect |= self.context.drafts
-                    yield SelectionList[str](
+                    yield Checklist(
                         *[(self._label(i), i, i in preselect) for i in self.context.ids], id="articles"
                     )
             yield Static("", id="pass-error", classes="dialog-error")
@@ -112,7 +113,7 @@ class PassModal(PassForm[PassRequest | None]):
             if pasted.strip() and not docx:
                 texts[self.article] = pasted
         else:
-            ids = list(self.query_one("#articles", SelectionList).selected)
+            ids = list(self.query_one("#articles", Checklist).selected)
         if not ids:
             self.query_one("#pass-error", Static).update("Choose at least one article.")
             return

@@ -8,9 +8,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ..literal import literal
+from ..widgets.checklist import Checklist
 from .form import PassForm
 
 
@@ -51,7 +52,7 @@ class WithdrawModal(PassForm[WithdrawRequest | None]):
             yield Static("Withdraw articles", classes="dialog-title")
             yield from self.pass_fields()
             yield Label("Articles to withdraw")
-            yield SelectionList[str](
+            yield Checklist(
                 *[
                     (literal(title, one_line=True), i, i == self.article)
                     for i, title in self.open_ids.items()
@@ -64,7 +65,7 @@ class WithdrawModal(PassForm[WithdrawRequest | None]):
                 yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def action_submit(self) -> None:
-        ids = list(self.query_one("#articles", SelectionList).selected)
+        ids = list(self.query_one("#articles", Checklist).selected)
         if not ids:
             self.query_one("#withdraw-error", Static).update("Choose at least one article.")
             return

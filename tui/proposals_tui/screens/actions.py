@@ -14,9 +14,10 @@ from proposals.contract.part import parse_heading, sections
 from proposals.negotiation.agreements import make_ta
 from proposals.negotiation.passes import next_pass_name, record_pass, withdraw
 from proposals.negotiation.repo import BargainingRepo
-from proposals.negotiation.status import StatusRow
+from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..export import ExportRequest
+from .disabled import ExplainsDisabledKeys
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start for the board
     from ..modals.pass_modal import PassContext, PassRequest
@@ -48,7 +49,7 @@ def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
     )
 
 
-class ArticleActions:
+class ArticleActions(ExplainsDisabledKeys):
     """Mixin for screens that have a current article (`current_row()` / `current_id()`)."""
 
     def current_row(self) -> StatusRow | None:  # pragma: no cover - overridden
@@ -97,6 +98,30 @@ class ArticleActions:
                 self.app.repo_changed("notes")
 
         self.app.push_screen(NotesModal(row.id, f"{row.number} {row.title}".strip()), closed)
+
+    def disabled_reason(self, action: str) -> str | None:
+        if action not in ARTICLE_ACTIONS:
+            return super().disabled_reason(action)
+        row = self.current_row()
+        if row is None:
+            return "No article is highlighted."
+        name = f"{row.number} {row.title}".strip() or row.id
+        status = STATUS_WORDS[row.status]
+        if action in ("record_pass", "their_pass"):
+            return f"{name} is TA'd: its agreed text is locked (reopen it with the CLI: pass --reopen)."
+        if action == "ta":
+            if row.status == "ta":
+                return f"{name} is already TA'd."
+            if row.status == "withdrawn":
+                return f"{name} is withdrawn: nothing is on the table to agree."
+            return f"{name} has no text on the table yet: record a pass (or import the baseline) first."
+        if action == "withdraw":
+            return f"Only open articles can be withdrawn; {name} is {status}."
+        if action == "export":
+            return f"{name} is withdrawn: there is no proposal to export."
+        if action == "history":
+            return f"{name} has no passes or TAs yet."
+        return None
 
     def article_palette_commands(self) -> list[tuple[str, str, str]]:
         return [

@@ -379,6 +379,11 @@ class ArticleScreen(ArticleActions, Screen):
     def action_edit(self) -> None:
         self.app.open_editor(self.article_id)
 
+    def disabled_reason(self, action: str) -> str | None:
+        if action == "edit" and self.loaded:
+            return "This article is TA'd: its agreed text is locked, so there is no draft to edit."
+        return super().disabled_reason(action)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_compare", "next_view", "edit") and not self.loaded:
             return False

@@ -302,6 +302,11 @@ class EditorScreen(ArticleActions, Screen):
             self._paint_head()
             self.refresh_preview()
 
+    def disabled_reason(self, action: str) -> str | None:
+        if action == "save" and self.loaded:
+            return "Nothing to save: the draft on disk is the text on screen."
+        return super().disabled_reason(action)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "next_base") and not self.loaded:
             return False

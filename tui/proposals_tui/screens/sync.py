@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -30,6 +30,7 @@ from ..diffing import Palette, side_rows
 from ..literal import literal, shown
 from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
+from .disabled import ExplainsDisabledKeys
 
 NO_REMOTE = "No team remote yet: add one with git remote add origin URL (a bare repo on a share, GitHub…)"
 
@@ -87,10 +88,13 @@ class SyncActions:
             return self.sync_state is not None and bool(self.sync_state.conflicts)
         return super().check_action(action, parameters)  # type: ignore[misc]
 
-    def on_key(self, event: events.Key) -> None:
-        """`S` is disabled without a remote; say how to add one rather than ignore the key."""
-        if event.key == "S" and self.sync_state is not None and not self.sync_state.remotes:
-            self.app.notify(NO_REMOTE, title="Sync", severity="warning", timeout=8)
+    def disabled_reason(self, action: str) -> str | None:
+        """`S` without a remote says how to add one; `C` with nothing to settle says so."""
+        if action == "sync" and self.sync_state is not None:
+            return NO_REMOTE
+        if action == "conflicts" and self.sync_state is not None:
+            return "No conflicts to settle: sync left none."
+        return super().disabled_reason(action)  # type: ignore[misc]
 
     def sync_palette_commands(self) -> list[tuple[str, str, str]]:
         return [
@@ -188,7 +192,7 @@ def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
     return out
 
 
-class ConflictScreen(Screen):
+class ConflictScreen(ExplainsDisabledKeys, Screen):
     """Each conflicted article with both texts side by side; `m` keeps mine, `t` keeps theirs."""
 
     DEFAULT_CSS = """
@@ -315,6 +319,12 @@ class ConflictScreen(Screen):
             conflict = self.current()
             return self.loaded and conflict is not None and conflict.kind != "other"
         return True
+
+    def disabled_reason(self, action: str) -> str | None:
+        conflict = self.current()
+        if action == "keep" and conflict is not None and conflict.kind == "other":
+            return conflict.line
+        return super().disabled_reason(action)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [
