@@ -169,7 +169,7 @@ def test_tables_fields_and_textboxes(tmp_path: Path) -> None:
         + "</mc:Fallback></mc:AlternateContent></w:p>"
     )  # fmt: skip
     path = _docx_with_body(tmp_path, body)
-    assert read_paragraphs(path) == ["ARTICLE 10: WAGES", "Step 1\t$100.00", "see 10.2"]
+    assert read_paragraphs(path) == ["ARTICLE 10: WAGES", "| Step 1 | $100.00 |", "see 10.2"]
 
 
 def test_preamble_and_heading_detection(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import CLI, git
 
+from proposals.contract.table import is_table_row, parse_row
+
 LO_PYTHON = os.environ.get("LO_PYTHON", "/usr/bin/python3")
 LO_CONTRACT = Path(__file__).with_name("lo_contract.py")
 
@@ -122,9 +124,9 @@ def test_a_libreoffice_contract_is_read_with_its_numbering_and_nothing_else(
         "representative.\n"
     )
     assert (articles / "staffing.txt").read_text() == STAFFING  # text box read, hidden text not
-    assert (
-        articles / "wage-scales.txt"
-    ).read_text() == "APPENDIX A - WAGE SCALES\nStep\tRate\n1\t$50.00\n2\t$52.00\n"
+    assert (articles / "wage-scales.txt").read_text() == (  # a table, in the pipe format
+        "APPENDIX A - WAGE SCALES\n| Step | Rate |\n| --- | --- |\n| 1 | $50.00 |\n| 2 | $52.00 |\n"
+    )
     rows = [r.split(",")[0] for r in cli("-C", str(repo), "status", "--csv").out.splitlines()[1:]]
     assert rows == ["preamble", "recognition", "staffing", "wage-scales", "parking"]
 
@@ -150,17 +152,18 @@ def test_an_untracked_edit_in_their_retitled_article_is_reported(cli: CLI, docum
 
 
 def test_the_same_contract_as_pdf_gives_the_same_parts(cli: CLI, documents: Path, tmp_path: Path) -> None:
-    """Headers, footers, page numbers and the TOC are removed; lines unwrapped (a table's cells are
-    separated by spaces in a PDF; LibreOffice prints no text frame without a size, so 2.3 is absent)."""
+    """Headers, footers, page numbers and the TOC are removed; lines unwrapped (a table is lines of
+    cells separated by spaces in a PDF; LibreOffice prints no text frame without a size, so 2.3 is absent)."""
     repo = _baseline(cli, documents)
     cli("init", "from-pdf", "--union", "Clinicians United", "--employer", "Northstar Health")
     out = cli("-C", "from-pdf", "baseline", "--from-pdf", str(documents / "contract.pdf")).out
     assert "5 parts" in out
     for path in sorted((repo / "articles").iterdir()):
-        expected = "".join(line for line in path.read_text().splitlines(True) if line.strip())
-        expected = expected.replace("\t", " ").replace(
-            "2.3 Float Pool. The float pool is staffed at all hours.\n", ""
+        lines = [line for line in path.read_text().splitlines() if line.strip() and line != "| --- | --- |"]
+        expected = "".join(
+            (" ".join(parse_row(line)) if is_table_row(line) else line) + "\n" for line in lines
         )
+        expected = expected.replace("2.3 Float Pool. The float pool is staffed at all hours.\n", "")
         assert (tmp_path / "from-pdf" / "articles" / path.name).read_text() == expected, path.name
     err = cli(
         "-C", "from-pdf", "baseline", "--from-pdf", str(documents / "contract.encrypted.pdf"), ok=False

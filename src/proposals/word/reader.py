@@ -28,6 +28,7 @@ from proposals.contract.headings import arabic, match_heading
 from proposals.contract.matching import match_parts
 from proposals.contract.part import slug_id
 from proposals.contract.split import Line, part_ids, split_parts
+from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
 
@@ -399,7 +400,10 @@ class _Reader:
         return boxes
 
     def _table(self, tbl: etree._Element, toc: bool) -> Iterator[Block]:
-        """A table row becomes one line, cells separated by tabs (wage scales survive)."""
+        """A table in our pipe-table format (:mod:`proposals.contract.table`): a line per row,
+        ``| --- |`` after a header row (Word's repeated header row, or a heading-styled row), so a
+        wage scale stays a table and diffs cell by cell."""
+        first = True
         for tr in tbl.findall(self.tag("tr")):
             trpr = tr.find(self.tag("trPr"))
             if trpr is not None:
@@ -410,8 +414,18 @@ class _Reader:
             cells = []
             for tc in tr.findall(self.tag("tc")):
                 texts = [p.text for p in self.paragraphs(tc, toc)]
-                cells.append(" ".join(t for t in texts if t))
-            yield "\t".join(cells), False, True, "", toc
+                cells.append(" ".join(" ".join(t.split()) for t in texts if t.strip()))
+            yield format_row(cells), False, True, "", toc
+            if first and self._header_row(tr):
+                yield format_row(["---"] * len(cells)), False, True, "", toc
+            first = False
+
+    def _header_row(self, tr: etree._Element) -> bool:
+        trpr = tr.find(self.tag("trPr"))
+        if trpr is not None and trpr.find(self.tag("tblHeader")) is not None:
+            return True
+        styles = [s.get(self.tag("val"), "").lower() for s in tr.iter(self.tag("pStyle"))]
+        return bool(styles) and all("heading" in s for s in styles)
 
     def _paragraph(self, p: etree._Element, toc: bool) -> Block | None:
         mark_kept = True
