@@ -217,3 +217,12 @@ def test_a_foreign_tag_is_ignored_with_a_warning(team: tuple[Path, Path, Path]) 
     assert "ignored tag v1" in proc.stderr
     assert "ignored tag v1-tree" in proc.stderr
     assert "v1" not in tags(alice) and "v1-tree" not in tags(alice)
+
+
+def test_clone_refuses_a_remote_with_a_forged_tag(team: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    remote, alice, _ = team
+    git(remote, "tag", "U-9", tags(alice)["ta-staffing"])
+    assert "clone refused" in fails(tmp_path, "clone", str(remote), "carol")
+    assert not (tmp_path / "carol").exists()
+    git(remote, "tag", "-d", "U-9")
+    ok(tmp_path, "clone", str(remote), "carol")

@@ -27,7 +27,7 @@ from sync_support import SCHEDULING, STAFFING, cli_env, git, make_repo, ok, read
 ALICE, BOB = "Alice Organizer", "Bob Steward"
 REAL_GIT = shutil.which("git") or "/usr/bin/git"
 EVERY_POINT = bool(os.environ.get("PROPOSALS_STRESS"))
-SAMPLES = 6
+SAMPLES = 4
 SHIM = """#!/bin/sh
 n=$(cat "$KILL_COUNTER" 2>/dev/null || echo 0)
 n=$((n+1))

@@ -655,6 +655,23 @@ def list_conflicts(repo: BargainingRepo) -> list[str]:
 # -- cloning --------------------------------------------------------------------------------------
 
 
+def check_cloned_tags(repo: BargainingRepo, url: str) -> None:
+    """git clone takes every tag: refuse the copy when one is not what its commit records."""
+    store = repo.store
+    tags = store.tags()
+    trailers = trailers_of(store, {peeled for _, peeled in tags.values()})
+    aliases = superseded_aliases(store, "HEAD") if any(SUPERSEDED_RE.fullmatch(n) for n in tags) else {}
+    codes = [party.code for party in repo.config.parties.values()]
+    for name, (_, peeled) in sorted(tags.items()):
+        record = looks_like_record_tag(name, codes)
+        problem = why_not_genuine(name, peeled, trailers.get(peeled, Trailers()), aliases, record)
+        if problem is not None and (record or "records another" in problem or "is on the commit" in problem):
+            raise ProposalsError(
+                f"clone refused: {url} has a tag {name} that {problem} ({peeled[:10]}); it was added or "
+                f"moved on the server by hand: delete it there (git push origin :refs/tags/{name})"
+            )
+
+
 def clone(url: str, target: Path) -> BargainingRepo:
     """A working clone of a team's remote; refuses option-shaped URLs and transport helpers."""
     validate_url(url)
@@ -690,6 +707,7 @@ def clone(url: str, target: Path) -> BargainingRepo:
             store.run("checkout", "--quiet", "-B", pick, "--track", f"refs/remotes/origin/{pick}")
         repo = BargainingRepo.open(target)
         repo.history()
+        check_cloned_tags(repo, url)
     except ProposalsError:
         if created and target.exists():
             import shutil
