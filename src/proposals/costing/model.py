@@ -184,16 +184,63 @@ def _weighted(coefficients: _Coefficients, i: int, fr: Decimal, f: Decimal, n: i
     return coefficients.alpha[i] * fr + coefficients.beta[i] * f + coefficients.gamma[i] * n
 
 
-def _term_money(side: _Side, m: Member, rate: tuple[Decimal, ...] | Decimal) -> Decimal:
-    """A member's money over the term: wages, lump sums and differentials (no roll-up)."""
-    total = ZERO
-    for c in (side.wages[m.kind], side.lumps[m.kind], side.diffs[m.kind]):
-        if isinstance(rate, Decimal):
-            total += m.fte * (rate * sum(c.alpha, ZERO) + sum(c.beta, ZERO)) + sum(c.gamma, ZERO)
-        else:
-            total += m.fte * sum((a * r + b for a, r, b in zip(c.alpha, rate, c.beta, strict=True)), ZERO)
-            total += sum(c.gamma, ZERO)
-    return total
+class _Money:
+    """One side's money per member over the term (wages, lump sums, differentials and, for the
+    position, added PTO at the member's daily rate), gathering ``FTE*rate`` sums for the totals.
+
+    Per classification the term folds into ``FTE*(SA*r + SB) + G`` for a base-paid member, and
+    into one cached figure per FTE for each schedule step: two Decimal products per member.
+    """
+
+    def __init__(self, side: _Side, basis: Basis, extra_pto: dict[str, list[Decimal]] | None) -> None:
+        self.side, self.n = side, len(basis.years)
+        self.a: dict[str, list[Decimal]] = {}
+        self.b: dict[str, list[Decimal]] = {}
+        self.sa: dict[str, Decimal] = {}
+        self.sb: dict[str, Decimal] = {}
+        self.g: dict[str, Decimal] = {}
+        for k, w in side.wages.items():
+            lumps, diffs = side.lumps[k], side.diffs[k]
+            a = [w.alpha[i] + lumps.alpha[i] + diffs.alpha[i] for i in range(self.n)]
+            b = [w.beta[i] + lumps.beta[i] + diffs.beta[i] for i in range(self.n)]
+            if extra_pto is not None:  # added paid days off are worth the member's daily rate
+                for i, days in enumerate(extra_pto[k]):
+                    a[i] += days * w.alpha[i] / basis.workdays
+                    b[i] += days * w.beta[i] / basis.workdays
+            self.a[k], self.b[k] = a, b
+            self.sa[k], self.sb[k] = sum(a, ZERO), sum(b, ZERO)
+            self.g[k] = sum(w.gamma, ZERO) + sum(lumps.gamma, ZERO) + sum(diffs.gamma, ZERO)
+        self.unit: dict[tuple[str, int], Decimal] = {}
+        self.base_fr: dict[str, Decimal] = defaultdict(Decimal)
+        self.step_fte: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+
+    def of(self, m: Member) -> Decimal:
+        k, fte = m.kind, m.fte
+        if self.side.terms.schedule is not None and m.step is not None:
+            key = (k, m.step)
+            unit = self.unit.get(key)
+            if unit is None:
+                rates = self.side.rates(m)
+                assert not isinstance(rates, Decimal)
+                unit = self.unit[key] = sum(
+                    (a * r + b for a, r, b in zip(self.a[k], rates, self.b[k], strict=True)), ZERO
+                )
+            self.step_fte[key] += fte
+            return fte * unit + self.g[k]
+        rate = m.base_pay if m.base_pay is not None else self.side.rates(m)
+        assert isinstance(rate, Decimal)
+        self.base_fr[k] += fte * rate
+        return fte * (rate * self.sa[k] + self.sb[k]) + self.g[k]
+
+    def fte_rates(self, kinds: set[str]) -> dict[str, list[Decimal]]:
+        """Per classification and year, the sum of ``FTE*rate`` over the members seen."""
+        out = {k: [self.base_fr[k]] * self.n for k in kinds}
+        for (k, step), fte in self.step_fte.items():
+            rates = self.side._cache[(k, step)]
+            row = out[k]
+            for i in range(self.n):
+                row[i] += fte * rates[i]
+        return out
 
 
 def cost_position(position: Position, status_quo: Terms, roster: Roster, basis: Basis) -> Costing:
@@ -219,41 +266,29 @@ def cost_position(position: Position, status_quo: Terms, roster: Roster, basis: 
     ours = _Side(position.terms, position.label, basis, kinds)
     sq = _Side(status_quo, "the status quo", basis, kinds)
     n = len(basis.years)
-    # Sums by classification and year: FTE*rate (ours, status quo), FTE, members.
-    fr_ours: dict[str, list[Decimal]] = defaultdict(lambda: _zeros(n))
-    fr_sq: dict[str, list[Decimal]] = defaultdict(lambda: _zeros(n))
+    extra_pto = {k: [ours.pto_days[k][i] - sq.pto_days[k][i] for i in range(n)] for k in kinds}
+    money_o, money_s = _Money(ours, basis, extra_pto), _Money(sq, basis, None)
     f_sum: dict[str, Decimal] = defaultdict(Decimal)
     count: dict[str, int] = defaultdict(int)
     changes: list[Decimal] = []
     by_class: dict[str, Group] = {}
     by_clinic: dict[str, Group] = {}
-    term_pto = {k: [ours.pto_days[k][i] - sq.pto_days[k][i] for i in range(n)] for k in kinds}
     for m in roster.members:
-        r_ours, r_sq = ours.rates(m), sq.rates(m)
-        k, fte = m.kind, m.fte
-        f_sum[k] += fte
+        k = m.kind
+        f_sum[k] += m.fte
         count[k] += 1
-        row_o, row_s = fr_ours[k], fr_sq[k]
-        for row, rate in ((row_o, r_ours), (row_s, r_sq)):
-            if isinstance(rate, Decimal):
-                fr = fte * rate
-                for i in range(n):
-                    row[i] += fr
-            else:
-                for i in range(n):
-                    row[i] += fte * rate[i]
-        change = _term_money(ours, m, r_ours) - _term_money(sq, m, r_sq)
-        extra = term_pto[k]
-        if any(extra):  # added paid days off are worth the member's daily rate
-            w = ours.wages[k]
-            for i in range(n):
-                if extra[i]:
-                    r = r_ours if isinstance(r_ours, Decimal) else r_ours[i]
-                    change += fte * extra[i] * (w.alpha[i] * r + w.beta[i]) / basis.workdays
+        change = money_o.of(m) - money_s.of(m)
         changes.append(change)
-        by_class.setdefault(m.classification, Group(m.classification)).add(change)
+        group = by_class.get(m.classification)
+        if group is None:
+            group = by_class[m.classification] = Group(m.classification)
+        group.add(change)
         clinic = m.clinic or "(no clinic)"
-        by_clinic.setdefault(clinic, Group(clinic)).add(change)
+        group = by_clinic.get(clinic)
+        if group is None:
+            group = by_clinic[clinic] = Group(clinic)
+        group.add(change)
+    fr_ours, fr_sq = money_o.fte_rates(kinds), money_s.fte_rates(kinds)
 
     loaded = 1 + basis.rollup
     clinician_fte = sum(f_sum.values(), ZERO)
