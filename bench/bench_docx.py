@@ -261,6 +261,18 @@ def main(argv: list[str]) -> int:
         ("import: `read_docx` of the tracked contract", _median(import_tracked, args.repeat),
          "import"),
     ]  # fmt: skip
+    from proposals.word.export import ContractArticle, export_contract
+
+    def compiled() -> None:
+        buf = io.BytesIO()
+        export_contract(
+            [ContractArticle(t) for t in new], buf, team="Union", union="Union", employer="Employer",
+            compiled=SESSION, front_matter=True, term="2025-2028",
+        )  # fmt: skip
+        sizes["compile"] = len(buf.getvalue())
+
+    compile_s = _median(compiled, args.repeat)
+    rows.append(("compile: whole contract, title page + TOC, clean", compile_s, "compile"))
     rows += _history_rows(args.repeat, sizes)
     print(
         f"Contract: {len(old)} articles, {n_words:,} words, {n_paras:,} paragraphs, "

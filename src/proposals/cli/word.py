@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from proposals.cli.registry import command, open_repo, print_recorded
 from proposals.errors import ProposalsError
@@ -20,6 +21,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="one part's whole negotiation: every pass a layer of tracked changes by its party",
     )
+    p.add_argument("--pdf", action="store_true", help="also write a PDF beside it (LibreOffice)")
     p.add_argument("--party", choices=["union", "employer"], help="whose proposal (default: the pass's)")
     p.add_argument(
         "--as", dest="as_name", metavar="PASS", help="label a draft with the pass it will go across as"
@@ -33,11 +35,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     from proposals.negotiation.documents import export_history, export_pass, export_ta_document
 
     repo = open_repo(args)
+    if args.pdf:
+        from proposals.word.pdf import converter
+
+        converter()  # a missing LibreOffice stops us before anything is written
     if args.history:
         if len(args.ids) != 1 or args.mode not in (None, "tracked") or args.to_rev != "draft":
             raise ProposalsError("--history exports one part, as tracked changes, up to the last pass")
         done = export_history(repo, args.ids[0], args.output, from_rev=args.from_rev)
         print(f"Wrote {done.path}: {done.header}")
+        _pdf(args, done.path)
         return 0
     if args.mode is None:
         raise ProposalsError("choose --mode tracked, redline, clean or ta (or --history)")
@@ -60,6 +67,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"Wrote {done.path} ({args.mode}): {done.header}; articles: {', '.join(done.articles)}")
     for note in done.notes:
         print(f"  {note}")
+    _pdf(args, done.path)
     return 0
 
 
@@ -67,6 +75,11 @@ def _compile_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
     p.add_argument("--redline", action="store_true", help="show conforming changes against the baseline")
     p.add_argument("--force", action="store_true", help="compile even while articles are open")
+    p.add_argument("--omit-open", action="store_true", help="with --force: leave open parts out")
+    p.add_argument(
+        "--term", default="", metavar="TEXT", help='for the title page: "July 1, 2025 to June 30, 2028"'
+    )
+    p.add_argument("--pdf", action="store_true", help="also write a PDF beside it (LibreOffice)")
 
 
 @command("compile", "the successor contract from TAs and the untouched baseline", _compile_arguments)
@@ -74,11 +87,25 @@ def cmd_compile(args: argparse.Namespace) -> int:
     from proposals.negotiation.documents import compile_contract
 
     repo = open_repo(args)
-    done = compile_contract(repo, args.output, redline=args.redline, force=args.force)
+    if args.pdf:
+        from proposals.word.pdf import converter
+
+        converter()  # a missing LibreOffice stops us before anything is written
+    done = compile_contract(
+        repo, args.output, redline=args.redline, force=args.force, omit_open=args.omit_open, term=args.term
+    )
     for warning in done.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {done.path}: {len(done.articles)} articles")
+    _pdf(args, done.path)
     return 0
+
+
+def _pdf(args: argparse.Namespace, path: Path) -> None:
+    if getattr(args, "pdf", False):
+        from proposals.word.pdf import pdf_beside
+
+        print(f"Wrote {pdf_beside(path)}")
 
 
 def _import_docx_arguments(p: argparse.ArgumentParser) -> None:

@@ -379,13 +379,22 @@ def export_status_sheet(repo: BargainingRepo, out: str | Path, *, as_of: str | N
 
 
 def compile_contract(
-    repo: BargainingRepo, out: str | Path, *, redline: bool = False, force: bool = False
+    repo: BargainingRepo,
+    out: str | Path,
+    *,
+    redline: bool = False,
+    force: bool = False,
+    omit_open: bool = False,
+    term: str = "",
 ) -> Exported:
-    """The successor contract: TA'd text, untouched baseline articles, nothing still open.
+    """The successor contract in contract order: TA'd text, untouched baseline parts, and each
+    part still open as a marked placeholder ("OPEN, not agreed") holding its TA'd sections.
 
-    Open articles stop it unless `force`; then they keep the language of the agreement in
-    force (their baseline text) or, in a first contract, are left out, and each is listed.
+    Open parts stop it unless `force`; `omit_open` leaves them out instead of placing them.
+    A first contract (no baseline) is worded as one. A title page and a table of contents
+    come first.
     """
+    from proposals.contract.part import section_text
     from proposals.word.export import ContractArticle, export_contract
 
     path = _out_path(out)
@@ -402,24 +411,43 @@ def compile_contract(
             f"{len(still_open)} articles are still open ({names}); use --force to compile anyway"
         )
     articles, included, warnings = [], [], []
+    today = date.today()
     for row in rows:
         base = repo.text_at_commit(row.id, baseline) if baseline else None
         if row.status == "ta":
             text = repo.text_at(row.id, "ta")
             if row in pending:
                 warnings.append(f"{row.id} is TA'd contingent on {row.contingent}, still open: included")
-        elif base is not None:
-            text = base
-            if row.status == "open":
-                warnings.append(f"{row.id} is open: the agreement in force's text is used")
+            articles.append(ContractArticle(text, base if redline else None))
+        elif row.status == "open":
+            if omit_open:
+                warnings.append(f"{row.id} is open: left out (--omit-open)")
+                continue
+            current = repo.table_text(row.id) or base or ""
+            heading = current.split("\n", 1)[0]
+            agreed = []
+            for ta in row.tas:
+                block = section_text(repo.text_at_commit(row.id, ta.commit) or "", ta.section or "")
+                if ta.section and block is not None:
+                    agreed.append(block.rstrip("\n"))
+            note = f"OPEN \u2014 not agreed as of {today.isoformat()}"
+            if agreed:
+                done = ", ".join(f"{t.section} (TA'd {t.date})" for t in row.tas if t.section)
+                note += f"; tentatively agreed sections follow: {done}"
+            text = "\n\n".join([heading, *agreed]) + "\n"
+            articles.append(ContractArticle(text, None, open_note=note))
+            warnings.append(
+                f"{row.id} is open: a placeholder marks it" + (" with its TA'd sections" if agreed else "")
+            )
+        elif base is not None:  # unchanged, or withdrawn: the agreement in force stands
+            articles.append(ContractArticle(base, base if redline else None))
         else:
-            if row.status == "open":
-                warnings.append(f"{row.id} is open and has no earlier text: left out")
+            if row.status == "withdrawn":
+                warnings.append(f"{row.id} was withdrawn and has no earlier text: left out")
             continue
-        articles.append(ContractArticle(text, base if redline else None))
         included.append(row.id)
     if not articles:
-        raise ProposalsError("nothing to compile: no TA'd or baseline articles")
+        raise ProposalsError("nothing to compile: no TA'd, open or baseline parts")
     union, employer = repo.config.parties["union"], repo.config.parties["employer"]
     export_contract(
         articles,
@@ -427,9 +455,12 @@ def compile_contract(
         team=union.name,
         union=union.name,
         employer=employer.name,
-        compiled=date.today(),
+        compiled=today,
         changes="redline" if redline else "none",
         colour=union.colour,
+        first_contract=baseline is None,
+        front_matter=True,
+        term=term,
     )
     return Exported(path, included, "Successor agreement", tuple(warnings))
 
