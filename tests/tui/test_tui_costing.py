@@ -19,7 +19,7 @@ from proposals_tui.screens.costing import CostingScreen
 
 ROSTER = "id,classification,fte,base_pay,clinic\n" + "".join(
     f"M{n:02d},{('physician', 'NP', 'PA')[n % 3]},{('1.0', '0.8', '0.5')[n % 2]},{150000 + 10000 * n},"
-    f"{('North', 'South')[n % 2]}\n"
+    f"{('North', '[/] South [b]')[n % 2]}\n"  # a clinic name that is not markup
     for n in range(12)
 )
 UNION = "[[across_the_board]]\nyear = 2025\npercent = 4\n\n[[across_the_board]]\nyear = 2026\npercent = 3\n"
@@ -79,7 +79,7 @@ async def test_costing_from_the_board_by_year_and_by_member(costed_repo: Path) -
         groups = cells(screen.query_one("#costing-groups", DataTable))
         assert "physician" in groups and "0/4" in groups  # the employer's cut: no physician gains
         await pilot.press("b")
-        assert "South" in cells(screen.query_one("#costing-groups", DataTable))
+        assert "[/] South [b]" in cells(screen.query_one("#costing-groups", DataTable))
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
 

@@ -181,7 +181,7 @@ class CostingScreen(Screen):
         first = report.costings[0]
         table = first.by_clinic if self.group == "clinic" else first.by_classification
         for name in table:
-            row: list[Text | str] = [name]
+            row: list[Text | str] = [Text(name)]  # roster text is data, never markup
             for c in report.costings:
                 g = (c.by_clinic if self.group == "clinic" else c.by_classification)[name]
                 row += [Text(f"{g.gaining}/{g.losing}", justify="right"), *self._money([g.mean])]
@@ -197,7 +197,10 @@ class CostingScreen(Screen):
             )
         for i, m in enumerate(self.data.members):
             people.add_row(
-                m.id, m.classification, m.clinic, *self._money([c.changes[i] for c in report.costings])
+                Text(m.id),  # roster text is data, never markup
+                Text(m.classification),
+                Text(m.clinic),
+                *self._money([c.changes[i] for c in report.costings]),
             )
 
     def watch_view(self, view: str) -> None:
