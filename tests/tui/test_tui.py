@@ -785,6 +785,53 @@ async def test_selection_marks_are_text_not_colour(repo_path: Path, monkeypatch:
             await settle(pilot)
 
 
+async def test_the_ta_dialog_never_offers_a_section_already_agreed(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "safety")  # 14.2 is TA'd
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TAModal)
+        offered = [str(prompt) for prompt, _ in app.screen.query_one("#section", Select)._options]
+        assert "Section 14.2" not in offered
+        assert "Section 14.3" in offered
+
+
+async def test_clearing_the_filter_keeps_the_chosen_article(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        await pilot.press("slash", "s", "a", "f", "e")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert board.current_id() == "safety"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(board.shown) == 7
+        assert board.current_id() == "safety"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "safety"
+
+
+async def test_board_last_and_date_describe_one_event(repo_path: Path) -> None:
+    """A TA'd article shows the TA and its date; a withdrawn one the withdrawal and its date."""
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("DataTable")
+
+        def cells(article_id: str) -> tuple[str, str]:
+            return str(table.get_cell(article_id, "last")), str(table.get_cell(article_id, "date"))
+
+        assert cells("mentorship") == ("TA", "2025-03-03")  # proposed as U-1 on 2025-02-03
+        withdrawal = git(repo_path, "log", "-1", "--format=%(trailers:key=Pass,valueonly)", "HEAD")
+        assert cells("parking") == (withdrawal.strip(), "2025-03-17") == ("U-3", "2025-03-17")
+        assert cells("scheduling") == ("U-2", "2025-03-03")
+
+
 def notes_shown(app) -> list[str]:
     return [f"{n.title}: {n.message}" for n in app._notifications]
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from proposals.contract.part import parse_heading, sections
 from proposals.negotiation.agreements import make_ta
-from proposals.negotiation.passes import next_pass_name, record_pass, withdraw
+from proposals.negotiation.passes import current_tas, next_pass_name, record_pass, withdraw
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
@@ -231,9 +231,12 @@ class ArticleActions(ExplainsDisabledKeys):
 
         def gather(repo: BargainingRepo) -> _TAContext:
             text = repo.table_text(article_id) or ""
-            last = [t for t in repo.history().tas]
+            history = repo.history()
+            last = list(history.tas)
             signers = (last[-1].union_sign, last[-1].employer_sign) if last else ("", "")
-            return _TAContext(list(sections(text)), f"{row.number} {row.title}".strip(), signers)
+            agreed = {t.section for t in current_tas(history, article_id)}  # never offered twice
+            open_sections = [s for s in sections(text) if s not in agreed]
+            return _TAContext(open_sections, f"{row.number} {row.title}".strip(), signers)
 
         def opened(context: _TAContext) -> None:
             from ..modals.ta_modal import TAModal

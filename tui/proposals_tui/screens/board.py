@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from proposals.negotiation.history import PassRecord
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
 
@@ -35,6 +36,7 @@ class BoardData:
     drafts: set[str]
     last_by_party: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> party -> pass
     baseline: bool = False
+    last_event: dict[str, PassRecord] = field(default_factory=dict)  # id -> last pass or withdrawal
 
 
 def load_board(repo: BargainingRepo) -> BoardData:
@@ -43,10 +45,14 @@ def load_board(repo: BargainingRepo) -> BoardData:
     rows = status_rows(repo)
     history = repo.history()
     last: dict[str, dict[str, str]] = {}
+    events: dict[str, PassRecord] = {}
     for record in history.passes:
         for article_id in record.articles:
             last.setdefault(article_id, {})[record.party] = record.name
-    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None)
+            events[article_id] = record
+        for article_id in record.withdrawn:
+            events[article_id] = record
+    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None, events)
 
 
 class BoardScreen(SyncActions, ArticleActions, Screen):
@@ -191,11 +197,16 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
             move = Text(("Us" if row.move == self.app.us else "Them"), style=f"bold {party.colour}")
         else:
             move = Text("")
-        last = row.last_pass
-        last_cell = (
-            Text(shown(last.name, one_line=True), style=parties[last.party].colour) if last else Text("")
-        )
-        when = row.ta.date if row.status == "ta" and row.ta else last.session if last else ""
+        # Last and Date always describe one event: the TA for a TA'd article, else the last pass
+        # on it (a withdrawal included), so a date never sits beside another event's name.
+        last = self.data.last_event.get(row.id, row.last_pass)
+        if row.status == "ta" and row.ta:
+            last_cell, when = Text("TA", style="bold green"), row.ta.date
+        elif last is not None:
+            last_cell = Text(shown(last.name, one_line=True), style=parties[last.party].colour)
+            when = last.session
+        else:
+            last_cell, when = Text(""), ""
         return [
             Text(shown(row.number, one_line=True)),
             title,
