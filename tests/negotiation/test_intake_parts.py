@@ -234,3 +234,24 @@ def test_a_killed_import_is_put_back_before_our_next_pass(cli: CLI, tmp_path: Pa
     assert (repo / "articles" / "staffing.txt").read_text() == draft
     assert git(repo, "diff", "--name-only", "U-1^", "U-1").split() == ["articles/hours.txt"]
     assert not (repo / ".git" / "proposals-restore.json").exists()
+
+
+def test_a_split_and_a_merge_are_reported(cli: CLI, tmp_path: Path) -> None:
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    body = STAFFING.split("\n")
+    kept = "\n".join(body[:4]) + "\n"  # ARTICLE VI, STAFFING, 6.1
+    split_off = "ARTICLE 6A: MEDICAL ASSISTANTS\n" + body[5] + "\n"
+    out = cli(
+        "-C",
+        str(repo),
+        "import-docx",
+        str(_their_clean(tmp_path, kept + "\n" + split_off)),
+        "--party",
+        "employer",
+    ).out
+    assert "New part medical-assistants: ARTICLE 6A: MEDICAL ASSISTANTS" in out
+    assert "medical-assistants split from staffing" in out
+
+    merged = HOURS + "\n" + "\n".join(body[2:]) + "\n"
+    out = cli("-C", str(repo), "import-docx", str(_their_clean(tmp_path, merged)), "--party", "union").out
+    assert "hours merges medical-assistants, staffing: ARTICLE 7: HOURS OF WORK" in out

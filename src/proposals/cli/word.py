@@ -134,6 +134,8 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
         why = {"title": "its title (renumbered)", "number": "its number (retitled)",
                "text": "its text (retitled and renumbered)"}[how]  # fmt: skip
         print(f"Matched {article_id} by {why}: {visible(intake.matched[article_id], one_line=True)}")
+    for article_id, shape in intake.shapes.items():
+        print(f"{article_id} {shape}: {visible(intake.matched[article_id], one_line=True)}")
     if intake.unchanged:
         print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
     for article_id, why in intake.unannounced.items():

@@ -102,4 +102,39 @@ def match_parts(parts: Sequence[PartLike], known: Mapping[str, str]) -> list[Mat
     return result
 
 
-__all__ = ["Match", "match_parts", "phrases", "similarity"]
+def containment(part: set[tuple[str, ...]], whole: set[tuple[str, ...]]) -> float:
+    """The share of `part`'s phrases found in `whole` (1.0: all of it is in there)."""
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def splits_and_merges(
+    parts: Sequence[PartLike], matches: Sequence[Match], known: Mapping[str, str]
+) -> dict[int, str]:
+    """For their parts that matched none of ours, a note when one is most of one of ours (they
+    split it: "split from staffing") or holds most of one of ours that they dropped ("merges
+    staffing-committee"), so intake reports a split or merge rather than a new part alone."""
+    notes: dict[int, str] = {}
+    used = {m.part_id for m in matches if m.part_id}
+    ours = {k: phrases(_body(t)) for k, t in known.items()}
+    for i, (part, match) in enumerate(zip(parts, matches, strict=True)):
+        if match.part_id is not None:
+            continue
+        mine = phrases(_body(part.text))
+        for part_id, theirs in ours.items():
+            if containment(mine, theirs) >= SAME_TEXT:
+                notes[i] = f"split from {part_id}"
+                break
+            if part_id not in used and containment(theirs, mine) >= SAME_TEXT:
+                notes[i] = f"merges {part_id}"
+                break
+    for i, match in enumerate(matches):
+        if match.part_id is None:
+            continue
+        mine = phrases(_body(parts[i].text))
+        merged = [k for k, t in ours.items() if k not in used and containment(t, mine) >= SAME_TEXT]
+        if merged:
+            notes[i] = "merges " + ", ".join(merged)
+    return notes
+
+
+__all__ = ["Match", "containment", "match_parts", "phrases", "similarity", "splits_and_merges"]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proposals.contract.matching import match_parts
+from proposals.contract.matching import match_parts, splits_and_merges
 from proposals.contract.part import MAX_ARTICLE_BYTES, comparable, normalise_text, slug_id
 from proposals.contract.split import duplicate_numbers
 from proposals.errors import ProposalsError
@@ -29,6 +29,7 @@ class Intake:
     unannounced: dict[str, str] = field(default_factory=dict)  # id -> why it is flagged
     matched: dict[str, str] = field(default_factory=dict)  # id -> "ARTICLE n: TITLE" in their file
     how: dict[str, str] = field(default_factory=dict)  # id -> "title", "number" or "text" when not both
+    shapes: dict[str, str] = field(default_factory=dict)  # id -> "split from staffing", "merges x"
 
 
 def _words_changed(old: str, new: str) -> int:
@@ -85,7 +86,9 @@ def import_docx_pass(
                 claimed[found.part_id] = article.text
     intake = Intake(None)
     texts: dict[str, str] = {}
-    for article, found in zip(accepted.articles, match_parts(accepted.articles, known), strict=True):
+    matches = match_parts(accepted.articles, known)
+    shapes = splits_and_merges(accepted.articles, matches, known)
+    for index, (article, found) in enumerate(zip(accepted.articles, matches, strict=True)):
         article_id = found.part_id
         if article_id is None:
             base = slug_id(article.kind, article.number, article.title)
@@ -97,6 +100,8 @@ def import_docx_pass(
         elif found.how != "number and title":
             intake.how[article_id] = found.how
         intake.matched[article_id] = article.text.split("\n", 1)[0]
+        if index in shapes:
+            intake.shapes[article_id] = shapes[index]
         table = repo.table_text(article_id)
         new = normalise_text(article.text)
         if table is not None and comparable(table) == comparable(new):
