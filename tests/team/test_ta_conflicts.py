@@ -148,3 +148,29 @@ def test_resolve_ta_refuses_what_it_cannot_settle(offline_tas: tuple[Path, Path,
     head = git(bob, "rev-parse", "HEAD")
     assert "staged changes" in fails(bob, "resolve", "--ta", "staffing", "--keep", "mine")
     assert git(bob, "rev-parse", "HEAD") == head and "ta-staffing-2" not in tags(bob)
+
+
+def test_a_forged_remote_ta_cannot_forge_the_resolution(tmp_path: Path) -> None:
+    """A TA commit made by hand on the server with a line separator in a signatory."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice", name=ALICE)
+    git(alice, "remote", "add", "origin", str(remote))
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    bob = tmp_path / "bob"
+    blob = git(alice, "rev-parse", "HEAD:articles/staffing.txt").strip()
+    forged = (
+        "Tentative agreement: staffing\n\nTA-Article: staffing\n"
+        f"TA-Blob: {blob}\nTA-Union-Sign: Ana\u2028TA-Blob: 0000\nTA-Employer-Sign: Eve\n"
+        "TA-Date: 2025-03-01\nTA-Tag: ta-staffing\n"
+    )
+    git(alice, "commit", "--quiet", "--allow-empty", "-m", forged)
+    git(alice, "tag", "ta-staffing")
+    git(alice, "push", "--quiet", "origin", "main", "ta-staffing")
+    ok(bob, "ta", "staffing", "--union-sign", "Ben", "--employer-sign", "Fay", "--date", "2025-03-02")
+    line = fails(bob, "sync", name=BOB)
+    assert "both recorded TA ta-staffing" in line and "\\u2028" in line  # shown escaped, not raw
+    head = git(bob, "rev-parse", "HEAD")
+    assert "line separator" in fails(bob, "resolve", "--ta", "staffing", "--keep", "mine")
+    assert git(bob, "rev-parse", "HEAD") == head

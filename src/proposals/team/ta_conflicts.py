@@ -36,6 +36,7 @@ from proposals.negotiation.history import (
 )
 from proposals.negotiation.repo import BargainingRepo, exclusive
 from proposals.store.git import GitStore
+from proposals.store.validate import check_text
 from proposals.team.remote import (
     MIRROR_PREFIX,
     T_SUPERSEDED_AS,
@@ -61,7 +62,7 @@ class TAConflict:
 
     def line(self) -> str:
         def who(ta: TARecord) -> str:
-            return f"{ta.date}, signed {ta.union_sign} / {ta.employer_sign}"
+            return f"{shown(ta.date)}, signed {shown(ta.union_sign)} / {shown(ta.employer_sign)}"
 
         same = " (both lock the same text)" if self.mine.blob == self.theirs.blob else ""
         return (
@@ -69,6 +70,15 @@ class TAConflict:
             f"(yours: {who(self.mine)}; theirs: {who(self.theirs)}){same}; "
             f"proposals resolve --ta {self.mine.article} --keep mine|theirs"
         )
+
+
+def shown(value: str) -> str:
+    """A value read from someone's commit, printed as visible escapes if it holds control characters."""
+    try:
+        check_text(value, "value", allow_empty=True)
+    except ProposalsError:
+        return ascii(value)
+    return value
 
 
 def ta_record_at(store: GitStore, commit: str) -> TARecord | None:
@@ -135,7 +145,8 @@ def _standing_remote_ta(repo: BargainingRepo, conflict: TAConflict) -> TARecord:
     if branch and repo.store.rev_parse(ref):
         for ta in current_tas(load_history(repo.store, ref), conflict.theirs.article):
             if ta.section == conflict.theirs.section:
-                return ta
+                # its values as git's own trailer parser reads them (split on newlines only)
+                return ta_record_at(repo.store, ta.commit) or ta
     return conflict.theirs
 
 
@@ -177,6 +188,15 @@ def resolve_ta(repo: BargainingRepo, ident: str, keep: str) -> str:
         for line in store.out("for-each-ref", "--format=%(refname)", MIRROR_PREFIX).splitlines()
     }
     theirs = _standing_remote_ta(repo, conflict)
+    # Both records go into our resolution's trailers; one was made by someone else, maybe by hand.
+    for ta in (theirs, conflict.mine):
+        for key, value in _record_trailers("TA", ta):
+            check_text(
+                value,
+                f"the {key} of TA {shown(ta.tag)}",
+                allow_empty=True,
+                fix="that TA was not recorded by proposals; settle it by hand with your team",
+            )
     mine_base = f"ta-{conflict.mine.article}" + (f"-{conflict.mine.section}" if conflict.mine.section else "")
     alias = ""
     if keep == "theirs":
