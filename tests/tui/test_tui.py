@@ -889,17 +889,40 @@ async def test_export_to_word_with_progress(repo_path: Path) -> None:
         await pilot.pause()
         modal = app.screen
         assert isinstance(modal, ExportModal)
-        assert modal.query_one("#path").value == "exports/scheduling-2025-04-07.docx"
+        assert modal.query_one("#path").value == "../negotiation-exports/scheduling-2025-04-07.docx"
         modal.query_one("#against").value = "employer"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, BoardScreen)
-        out = repo_path / "exports" / "scheduling-2025-04-07.docx"
+        out = repo_path.parent / "negotiation-exports" / "scheduling-2025-04-07.docx"
         assert out.exists()
+        assert git(repo_path, "status", "--porcelain") == ""  # nothing new inside the repo
         with zipfile.ZipFile(out) as zf:
             body = zf.read("word/document.xml").decode()
         assert "w:ins" in body and "w:del" in body
         assert any("Wrote" in n.message for n in app._notifications)
+
+
+async def test_the_exports_folder_can_be_chosen(repo_path: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PROPOSALS_EXPORTS", str(tmp_path / "for-members"))
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+    assert (tmp_path / "for-members" / "status-2025-04-07.docx").exists()
+
+
+async def test_the_palette_screenshot_is_saved(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"screenshot", "enter")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert not any(n.severity == "error" for n in app._notifications), list(app._notifications)
+    shots = list((repo_path.parent / "negotiation-exports").glob("*.svg"))
+    assert len(shots) == 1 and "<svg" in shots[0].read_text()
 
 
 async def test_export_the_status_chart(repo_path: Path) -> None:
@@ -908,8 +931,9 @@ async def test_export_the_status_chart(repo_path: Path) -> None:
         await settle(pilot)
         await pilot.press("D")
         await settle(pilot)
-        out = repo_path / "exports" / "status-2025-04-07.docx"
+        out = repo_path.parent / "negotiation-exports" / "status-2025-04-07.docx"
         assert out.exists()
+        assert git(repo_path, "status", "--porcelain") == ""
         with zipfile.ZipFile(out) as zf:
             assert "Mentorship" in zf.read("word/document.xml").decode()
 

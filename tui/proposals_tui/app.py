@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -237,6 +237,31 @@ class ProposalsApp(App[int]):
                 self.open_article(article_id, pair)
 
         self.push_screen(HistoryScreen(article_id), picked)
+
+    def export_path(self, name: str) -> str:
+        """Where a Word file goes by default: a folder beside the repo (`<repo>-exports/`), or
+        `$PROPOSALS_EXPORTS`; never inside the repo, where it would show in `git status` and
+        could be committed with a pass. Relative paths are read from the repo's folder."""
+        folder = os.environ.get("PROPOSALS_EXPORTS")
+        if folder:
+            return str(Path(folder).expanduser() / name)
+        return f"../{self.root.name}-exports/{name}"
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot, saved in the exports folder. Textual names the file after the
+        title, whose "union / employer" slash made it a folder that does not exist."""
+        folder = Path(path) if path else (self.root / self.export_path("")).resolve()
+        name = filename or f"proposals-{datetime.now():%Y-%m-%dT%H%M%S}.svg"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(name, str(folder))
+        except OSError as exc:
+            self.notify(f"Screenshot not saved: {exc}", title="Screenshot", severity="error")
+            return None
+        self.notify(f"Saved {saved}", title="Screenshot")
+        return None
 
     def unsaved_screens(self) -> list:
         return [s for s in self.screen_stack if getattr(s, "dirty", False)]

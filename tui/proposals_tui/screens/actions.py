@@ -358,7 +358,7 @@ class ArticleActions(ExplainsDisabledKeys):
             article=row.id,
             against=against,
             sources=sources,
-            default_name=f"exports/{row.id}-{self.app.today.isoformat()}.docx",
+            default_name=self.app.export_path(f"{row.id}-{self.app.today.isoformat()}.docx"),
         )
         self.app.push_screen(modal)
 

@@ -295,14 +295,15 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         self.refill()
 
     def action_export_status(self) -> None:
-        """The status chart as .docx, for the members' update (exports/status-<date>.docx)."""
-        name = f"exports/status-{self.app.today.isoformat()}.docx"
+        """The status chart as .docx, for the members' update (in the exports folder)."""
+        name = self.app.export_path(f"status-{self.app.today.isoformat()}.docx")
 
         def job(repo: BargainingRepo):
             from proposals.negotiation.documents import export_status_chart
 
-            (repo.root / "exports").mkdir(exist_ok=True)
-            return export_status_chart(repo, repo.root / name, as_of=self.app.today.isoformat())
+            out = (repo.root / name).resolve()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            return export_status_chart(repo, out, as_of=self.app.today.isoformat())
 
         self.app.run_repo(
             job, lambda done: self.app.notify(f"Wrote {done.path}", title="Status chart"), "Status chart"

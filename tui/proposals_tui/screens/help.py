@@ -32,7 +32,7 @@ HELP_TEXT = {
     "toggle_markers": "Marker mode [-old-]{+new+} for terminals without strikethrough",
     "toggle_theme": "Light or dark theme",
     "verify": "Check every TA'd text is unchanged",
-    "export_status": "Export the status chart to Word (exports/status-DATE.docx)",
+    "export_status": "Export the status chart to Word (status-DATE.docx in the exports folder)",
     "costing": "Costing: both sides' latest economic positions by year, against the status quo",
     "costing_view": "Costing: by contract year (with a chart) or by member",
     "costing_group": "Costing: who gains and loses, by classification or by clinic",
