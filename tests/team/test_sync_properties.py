@@ -69,3 +69,12 @@ def test_validators_return_or_refuse(value: str) -> None:
         except ProposalsError:
             continue
         assert not value.startswith("-") and "::" not in value.split("/")[0]
+
+
+def test_a_remote_name_with_a_trailing_newline_is_refused() -> None:
+    """The pattern is matched whole (fullmatch): `$` would have let "origin\n" through."""
+    import pytest
+
+    for name in ("origin\n", "origin\r", "-origin", "a..b", "x.lock"):
+        with pytest.raises(ProposalsError):
+            validate_remote_name(name)

@@ -29,7 +29,9 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
 from proposals.negotiation.history import T_TA_ARTICLE
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
+from proposals.store import network
 from proposals.store.git import NULL_SHA, GitError, GitStore, git_message
+from proposals.store.network import remote_settings, validate_remote_name, validate_url
 from proposals.team.remote import (
     MIRROR_PREFIX,
     PUSHED_PREFIX,
@@ -50,56 +52,8 @@ from proposals.team.renumber import (
 )
 from proposals.team.ta_conflicts import find_ta_conflicts
 
-REMOTE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-URL_SCHEMES = {"https", "http", "ssh", "git", "file", "git+ssh", "ssh+git"}
 CONFLICT_PREFIX = "refs/proposals/conflicts/"
-# Settings for every command that talks to a remote: no ext::/fd:: transports, no submodules.
-NET_ENV = {
-    "GIT_CONFIG_COUNT": "3",
-    "GIT_CONFIG_KEY_0": "protocol.ext.allow",
-    "GIT_CONFIG_VALUE_0": "never",
-    "GIT_CONFIG_KEY_1": "protocol.fd.allow",
-    "GIT_CONFIG_VALUE_1": "never",
-    "GIT_CONFIG_KEY_2": "submodule.recurse",
-    "GIT_CONFIG_VALUE_2": "false",
-    "GIT_TERMINAL_PROMPT": "0",
-}
 MAX_ATTEMPTS = 3
-
-
-# -- validation -----------------------------------------------------------------------------------
-
-
-def validate_remote_name(name: str) -> str:
-    if not REMOTE_NAME_RE.match(name or "") or ".." in name or name.endswith((".", ".lock")):
-        raise ProposalsError(f"invalid remote name {name!r}: use letters, digits, '.', '_' or '-'")
-    return name
-
-
-def validate_url(url: str) -> str:
-    """A remote URL or path: never option-shaped, never a transport helper (ext::, fd::)."""
-    if not url or url != url.strip() or any(ord(c) < 32 or ord(c) == 127 for c in url):
-        raise ProposalsError(f"invalid remote URL {url!r}")
-    if url.startswith("-"):
-        raise ProposalsError(f"invalid remote URL {url!r}: it looks like an option")
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*::", url):
-        raise ProposalsError(f"refusing remote URL {url!r}: transport helpers (like ext::) can run commands")
-    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", url)
-    if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-        raise ProposalsError(f"refusing remote URL {url!r}: use https://, ssh://, git://, file:// or a path")
-    return url
-
-
-def remote_settings(store: GitStore, name: str) -> dict[str, list[str]]:
-    """Every ``remote.<name>.*`` setting in one git call: key (lower case) -> its values."""
-    pattern = "^remote\\." + re.escape(name).replace("\\-", "-") + "\\."
-    out = store.out("config", "-z", "--get-regexp", pattern, check=False)
-    settings: dict[str, list[str]] = {}
-    for entry in out.split("\0"):
-        key, _, value = entry.partition("\n")
-        if key.startswith(f"remote.{name}."):
-            settings.setdefault(key[len(f"remote.{name}.") :].lower(), []).append(value)
-    return settings
 
 
 def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
@@ -215,19 +169,8 @@ class SyncReport:
 
 
 def fetch(repo: BargainingRepo, remote: str) -> None:
-    repo.store.run(
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--prune",
-        "--no-recurse-submodules",
-        "--no-write-fetch-head",
-        "--end-of-options",
-        remote,
-        f"+refs/heads/*:refs/remotes/{remote}/*",
-        f"+refs/tags/*:{MIRROR_PREFIX}{remote}/*",
-        env=NET_ENV,
-    )
+    """Branches into refs/remotes/<remote>/, tags into our private mirror (sync decides on them)."""
+    network.fetch(repo.store, remote, f"refs/remotes/{remote}/", f"{MIRROR_PREFIX}{remote}/")
 
 
 @dataclass
@@ -552,22 +495,8 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
     if not refspecs:
         mark_pushed(store, remote, head)
         return True
-    proc = store.run(
-        "push",
-        "--atomic",
-        "--no-verify",
-        "--porcelain",
-        "--end-of-options",
-        remote,
-        *refspecs,
-        env=NET_ENV,
-        check=False,
-    )
-    if proc.returncode != 0:
-        said = proc.stdout + proc.stderr.decode("utf-8", "replace")
-        if any(w in said for w in ("fetch first", "non-fast-forward", "stale info", "already exists")):
-            return False
-        raise GitError(git_message(proc.stderr, ["push"]))
+    if not network.push_atomic(store, remote, refspecs):
+        return False
     if remote_head != head:
         report.pushed.append(branch)
         if store.config_get(f"branch.{branch}.remote") is None:
@@ -682,17 +611,7 @@ def clone(url: str, target: Path) -> BargainingRepo:
     created = not target.exists()
     probe = GitStore(target.parent)
     try:
-        probe.run(
-            "clone",
-            "--quiet",
-            "--no-recurse-submodules",
-            "--origin",
-            "origin",
-            "--",
-            url,
-            str(target.resolve()),
-            env=NET_ENV,
-        )
+        network.clone(probe, url, target.resolve())
         store = GitStore(target)
         if store.head() is None:
             # A bare remote made with plain `git init --bare` may name a HEAD branch nobody pushed.

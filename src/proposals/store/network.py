@@ -1,0 +1,119 @@
+"""Talking to a remote: the only git commands that reach outside this machine's repo.
+
+Every one runs with ``NET_ENV`` (no ext::/fd:: transports, no submodules, no prompts), takes a
+remote name or URL that was validated here first, and puts ``--end-of-options`` or ``--`` before
+it. What the fetched refs mean for a negotiation is decided above, in ``proposals.team``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from proposals.errors import ProposalsError
+from proposals.store.git import GitError, GitStore, git_message
+
+REMOTE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+URL_SCHEMES = {"https", "http", "ssh", "git", "file", "git+ssh", "ssh+git"}
+# Settings for every command that talks to a remote: no ext::/fd:: transports, no submodules.
+NET_ENV = {
+    "GIT_CONFIG_COUNT": "3",
+    "GIT_CONFIG_KEY_0": "protocol.ext.allow",
+    "GIT_CONFIG_VALUE_0": "never",
+    "GIT_CONFIG_KEY_1": "protocol.fd.allow",
+    "GIT_CONFIG_VALUE_1": "never",
+    "GIT_CONFIG_KEY_2": "submodule.recurse",
+    "GIT_CONFIG_VALUE_2": "false",
+    "GIT_TERMINAL_PROMPT": "0",
+}
+# What git says when the remote moved between our fetch and our push: fetch again, then retry.
+RACED = ("fetch first", "non-fast-forward", "stale info", "already exists")
+
+
+def validate_remote_name(name: str) -> str:
+    if not REMOTE_NAME_RE.fullmatch(name or "") or ".." in name or name.endswith((".", ".lock")):
+        raise ProposalsError(f"invalid remote name {name!r}: use letters, digits, '.', '_' or '-'")
+    return name
+
+
+def validate_url(url: str) -> str:
+    """A remote URL or path: never option-shaped, never a transport helper (ext::, fd::)."""
+    if not url or url != url.strip() or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        raise ProposalsError(f"invalid remote URL {url!r}")
+    if url.startswith("-"):
+        raise ProposalsError(f"invalid remote URL {url!r}: it looks like an option")
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*::", url):
+        raise ProposalsError(f"refusing remote URL {url!r}: transport helpers (like ext::) can run commands")
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", url)
+    if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+        raise ProposalsError(f"refusing remote URL {url!r}: use https://, ssh://, git://, file:// or a path")
+    return url
+
+
+def remote_settings(store: GitStore, name: str) -> dict[str, list[str]]:
+    """Every ``remote.<name>.*`` setting in one git call: key (lower case) -> its values."""
+    pattern = "^remote\\." + re.escape(name).replace("\\-", "-") + "\\."
+    out = store.out("config", "-z", "--get-regexp", pattern, check=False)
+    settings: dict[str, list[str]] = {}
+    for entry in out.split("\0"):
+        key, _, value = entry.partition("\n")
+        if key.startswith(f"remote.{name}."):
+            settings.setdefault(key[len(f"remote.{name}.") :].lower(), []).append(value)
+    return settings
+
+
+def fetch(store: GitStore, remote: str, heads_into: str, tags_into: str) -> None:
+    """The remote's branches under `heads_into` and its tags under `tags_into`, pruned to match."""
+    validate_remote_name(remote)
+    store.run(
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--prune",
+        "--no-recurse-submodules",
+        "--no-write-fetch-head",
+        "--end-of-options",
+        remote,
+        f"+refs/heads/*:{heads_into}*",
+        f"+refs/tags/*:{tags_into}*",
+        env=NET_ENV,
+    )
+
+
+def push_atomic(store: GitStore, remote: str, refspecs: Sequence[str]) -> bool:
+    """All of `refspecs` or none; False when the remote moved since our fetch (fetch and retry)."""
+    validate_remote_name(remote)
+    proc = store.run(
+        "push",
+        "--atomic",
+        "--no-verify",
+        "--porcelain",
+        "--end-of-options",
+        remote,
+        *refspecs,
+        env=NET_ENV,
+        check=False,
+    )
+    if proc.returncode != 0:
+        said = proc.stdout + proc.stderr.decode("utf-8", "replace")
+        if any(word in said for word in RACED):
+            return False
+        raise GitError(git_message(proc.stderr, ["push"]))
+    return True
+
+
+def clone(store: GitStore, url: str, target: Path) -> None:
+    """``git clone`` of `url` into `target`, run from `store`'s folder, remote named origin."""
+    validate_url(url)
+    store.run(
+        "clone",
+        "--quiet",
+        "--no-recurse-submodules",
+        "--origin",
+        "origin",
+        "--",
+        url,
+        str(target),
+        env=NET_ENV,
+    )
