@@ -310,3 +310,43 @@ def test_outputs_csv_xlsx_docx(tmp_path: Path, cli: CLI) -> None:
     assert "INTERNAL" in xml and "$10,200.00" in xml
     table = cli("-C", str(repo), "cost").out
     assert "Union U-1 (2024-02-20)" in table and "$23,911.59" in table and "value of 1%" in table
+
+
+TABLE_WAGES = """ARTICLE 12: WAGES
+
+12.1 Wages. Full-time annual salaries are:
+
+| Classification | Step 1 | Step 2 |
+| --- | --- | --- |
+| Physician | $200,000.00 | $210,000.00 |
+| NP | $120,000.00 | $125,000.00 |
+| PA | $100,000.00 | $105,000.00 |
+"""
+
+
+def test_the_wage_table_in_the_text_is_the_schedule(tmp_path: Path, cli: CLI) -> None:
+    # The terms take the article's own table, so text and numbers cannot disagree.
+    repo = economic_repo(tmp_path, cli, RAISES)
+    (repo / "articles" / "wages.txt").write_text(TABLE_WAGES)
+    (repo / "terms" / "union" / "wages.toml").write_text("[schedule]\nfrom_article = true\n" + RAISES)
+    cli("-C", str(repo), "pass", "--party", "union", "--session", "2024-04-01", "wages")
+    steps = tmp_path / "steps.csv"
+    steps.write_text("id,classification,fte,base_pay,step\nA1,physician,1,200000,2\nB2,NP,0.5,120000,1\n")
+    cli("-C", str(repo), "roster", "import", str(steps))
+    member = json.loads(cli("-C", str(repo), "cost", "--member", "A1", "--json", "--years", "2025").out)
+    # Step 2 of the table, moving to the top step: 210000 * 1.03.
+    assert member["positions"][0]["years"][0]["proposed"] == "216300.00"
+
+
+def test_a_schedule_that_disagrees_with_the_text_is_refused(tmp_path: Path, cli: CLI) -> None:
+    repo = economic_repo(tmp_path, cli, RAISES)
+    head = git(repo, "rev-parse", "HEAD")
+    (repo / "articles" / "wages.txt").write_text(TABLE_WAGES)
+    schedule = "[schedule]\nsteps.physician = [200000, 211000]\nsteps.NP = [120000, 125000]\n"
+    (repo / "terms" / "union" / "wages.toml").write_text(schedule + "steps.PA = [100000, 105000]\n")
+    err = cli("-C", str(repo), "pass", "--party", "union", "wages", ok=False).err
+    assert "disagrees with the wage table in articles/wages.txt on physician" in err
+    assert "200,000.00, 211,000.00 in the terms, 200,000.00, 210,000.00 in the text" in err
+    assert git(repo, "rev-parse", "HEAD") == head
+    # Costing our draft checks the same.
+    assert "disagrees" in cli("-C", str(repo), "cost", "--pass", "draft", ok=False).err

@@ -27,8 +27,16 @@ from proposals.costing.model import (
 )
 from proposals.costing.money import HUNDRED, ZERO, parse_amount, percent
 from proposals.costing.roster import ROSTER_NAME, Roster, dump_roster, load_roster, read_roster_file
-from proposals.costing.scales import Basis, year_range
-from proposals.costing.terms import STATUS_QUO, TERMS_DIR, Terms, merge, parse_terms, read_working_terms
+from proposals.costing.scales import Basis, reconcile, year_range
+from proposals.costing.terms import (
+    ID_RE,
+    STATUS_QUO,
+    TERMS_DIR,
+    Terms,
+    merge,
+    parse_terms,
+    read_working_terms,
+)
 from proposals.errors import ProposalsError
 from proposals.negotiation.config import PARTIES
 from proposals.negotiation.drafts import atomic_write
@@ -80,17 +88,26 @@ def terms_at(repo: BargainingRepo, party: str, commit: str) -> dict[str, Terms]:
     """A party's article terms files as committed at ``commit``."""
     paths = [p for p in repo.store.list_files(commit, f"{TERMS_DIR}/{party}") if p.endswith(".toml")]
     blobs = repo.store.read_blobs([(commit, p) for p in paths])
-    return {
+    out = {
         Path(p).stem: parse_terms(data, f"{p} at {commit[:10]}")
         for p, data in zip(paths, blobs, strict=True)
         if data is not None
     }
+    for article_id, terms in out.items():
+        if terms.schedule is not None:
+            text = repo.text_at_commit(article_id, commit) if ID_RE.match(article_id) else None
+            out[article_id] = reconcile(terms, text, f"articles/{article_id}.txt at {commit[:10]}")
+    return out
 
 
 def position(repo: BargainingRepo, name: str) -> Position:
     """A pass's position (``E-9``), a party's latest (``union``), or our working tree (``draft``)."""
     if name == DRAFT:
         files = read_working_terms(repo.root, "union")
+        for article_id, terms in files.items():
+            if terms.schedule is not None:
+                text = repo.read_draft(article_id)
+                files[article_id] = reconcile(terms, text, f"articles/{article_id}.txt")
         if not files:
             raise ProposalsError("no draft terms: write terms/union/<article>.toml first")
         return Position("union", DRAFT, "", _with_status_quo(repo, files))

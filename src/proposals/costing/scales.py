@@ -10,12 +10,13 @@ annualised by the days each rate was in force, are ``A*r + B`` for the year's ``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from proposals.costing.money import HUNDRED, ZERO
-from proposals.costing.terms import Change, Schedule
+from proposals.contract.table import blocks
+from proposals.costing.money import HUNDRED, ZERO, parse_amount
+from proposals.costing.terms import Change, Schedule, Terms
 from proposals.errors import ProposalsError
 
 ONE = Decimal(1)
@@ -104,3 +105,55 @@ def schedule_rates(schedule: Schedule, classification: str, step: int, count: in
         )
     move = 1 if schedule.step_movement else 0
     return tuple(rates[min(step - 1 + i * move, len(rates) - 1)] for i in range(count))
+
+
+def table_schedule(text: str, where: str) -> dict[str, tuple[str, tuple[Decimal, ...]]] | None:
+    """The article's wage table (``| Classification | Step 1 | Step 2 | ...``), by casefolded
+    classification: (name as written, rates); None when the text has no such table."""
+    for _, _, table in blocks(text.splitlines()):
+        if table is None or not table.header or len(table.rows[0]) < 2:
+            continue
+        head = [c.casefold() for c in table.rows[0]]
+        if head[0] != "classification" or not all(c.startswith("step") for c in head[1:]):
+            continue
+        out: dict[str, tuple[str, tuple[Decimal, ...]]] = {}
+        for row in table.rows[1:]:
+            cells = [c for c in row[1:] if c.strip()]
+            rates = tuple(parse_amount(c, f"{where}: the {row[0]} row") for c in cells)
+            out[row[0].strip().casefold()] = (row[0].strip(), rates)
+        return out
+    return None
+
+
+def reconcile(terms: Terms, text: str | None, where: str) -> Terms:
+    """A schedule in the terms and the wage table in the article's text must agree: a schedule with
+    ``from_article = true`` takes the table's rates; any other schedule is checked against it."""
+    schedule = terms.schedule
+    if schedule is None:
+        return terms
+    table = table_schedule(text, where) if text is not None else None
+    if table is None:
+        if schedule.from_article:
+            raise ProposalsError(
+                f"{schedule.where}: from_article, but {where} has no wage table "
+                "(| Classification | Step 1 | ... |)"
+            )
+        return terms
+    if schedule.from_article:
+        steps = {k: rates for k, (_, rates) in table.items()}
+        names = {k: name for k, (name, _) in table.items()}
+        return replace(terms, schedule=replace(schedule, steps=steps, names=names))
+    for key in sorted(set(table) | set(schedule.steps)):
+        ours = schedule.steps.get(key)
+        theirs = table.get(key, ("", None))[1]
+        if ours != theirs:
+            name = schedule.names.get(key) or table[key][0]
+            raise ProposalsError(
+                f"{schedule.where} disagrees with the wage table in {where} on {name}: "
+                f"{_rates(ours)} in the terms, {_rates(theirs)} in the text"
+            )
+    return terms
+
+
+def _rates(rates: tuple[Decimal, ...] | None) -> str:
+    return "no row" if rates is None else ", ".join(f"{r:,.2f}" for r in rates)

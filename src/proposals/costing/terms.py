@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -49,6 +49,7 @@ class Schedule:
     names: Mapping[str, str]  # casefolded -> as written
     step_movement: bool
     where: str
+    from_article: bool = False  # the rates are the article's own table (text and numbers agree)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,9 +279,12 @@ class _Reader:
         key = "schedule"
         if not isinstance(t, dict):
             raise self.fail(key, "must be a table")
-        self.check_keys(t, key, ("step_movement", "steps"))
-        steps = t.get("steps")
-        if not isinstance(steps, dict) or not steps:
+        self.check_keys(t, key, ("step_movement", "steps", "from_article"))
+        from_article = t.get("from_article", False)
+        if not isinstance(from_article, bool):
+            raise self.fail(f"{key}.from_article", "must be true or false")
+        steps = t.get("steps", {} if from_article else None)
+        if not isinstance(steps, dict) or not (steps or from_article):
             raise self.fail(
                 f"{key}.steps", "needs a rate list per classification, e.g. physician = [250000, 257500]"
             )
@@ -297,7 +301,7 @@ class _Reader:
         movement = t.get("step_movement", True)
         if not isinstance(movement, bool):
             raise self.fail(f"{key}.step_movement", "must be true or false")
-        return Schedule(rates, names, movement, f"{self.name} {key}")
+        return Schedule(rates, names, movement, f"{self.name} {key}", from_article)
 
     def lump_sum(self, t: dict, key: str) -> LumpSum:
         self.check_keys(t, key, ("year", "amount", "per", "classifications"))
@@ -398,7 +402,12 @@ def read_working_terms(root: Path, party: str, ids: Iterable[str] | None = None)
     return out
 
 
-def staged_terms(root: Path, party: str, ids: Sequence[str]) -> list[str]:
-    """The terms files that travel with a pass of ``ids`` by ``party``: checked now, before the
-    pass writes anything, so a bad file stops the pass with nothing written."""
-    return [terms_relpath(party, i) for i in read_working_terms(root, party, ids)]
+def staged_terms(root: Path, party: str, texts: Mapping[str, str]) -> list[str]:
+    """The terms files that travel with a pass of ``texts`` (id -> the text recorded) by ``party``:
+    checked now, against the article's wage table too, before the pass writes anything."""
+    from proposals.costing.scales import reconcile  # scales builds on this module
+
+    files = read_working_terms(root, party, list(texts))
+    for article_id, terms in files.items():
+        reconcile(terms, texts[article_id], f"articles/{article_id}.txt")
+    return [terms_relpath(party, i) for i in files]

@@ -180,7 +180,7 @@ def record_pass(
                 "use --reopen to propose it anyway"
             )
         new_texts[article_id] = new
-    terms = staged_terms(repo.root, party, list(new_texts))  # costing terms travel with the text
+    terms = staged_terms(repo.root, party, new_texts)  # costing terms travel with the text
 
     saved: dict[str, str] = {}
     with restored_on_failure(repo, new_texts):
