@@ -199,6 +199,46 @@ async def test_jump_between_changes(repo_path: Path) -> None:
         assert view.scroll_offset.y < changes[-1]
 
 
+async def test_jumps_count_changes_and_stop_at_the_end(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 12)) as pilot:
+        await settle(pilot)
+        app.open_article("staffing")
+        await settle(pilot)
+        screen = app.screen
+        total = len(screen.query_one(RedlineView).change_lines())
+        seen = []
+        for _ in range(total):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            seen.append(screen.sub_title)
+        assert seen == [f"change {n} of {total}" for n in range(1, total + 1)]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert any(f"last of {total} changes" in n.message for n in app._notifications)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.sub_title == f"change {total - 1} of {total}"
+        assert f"change {total - 1} of {total}" in str(app.screen.query_one("HeaderTitle").render())
+
+
+async def test_marker_mode_keeps_the_reader_in_place(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 12)) as pilot:
+        await settle(pilot)
+        app.open_article("staffing")
+        await settle(pilot)
+        view = app.screen.query_one(RedlineView)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        row = view._lines[int(view.scroll_offset.y)][0]
+        assert view.scroll_offset.y > 0
+        await pilot.press("m")
+        await settle(pilot)
+        assert view.scroll_offset.y > 0
+        assert view._lines[int(view.scroll_offset.y)][0] == row
+
+
 async def test_the_article_screen_is_reused_and_reset(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -119,6 +119,7 @@ class ArticleScreen(ArticleActions, Screen):
         self.data: ArticleData | None = None
         self.custom: tuple[str, str] | None = custom
         self._token = 0
+        self._keep_place = False
         if custom:
             self.set_reactive(ArticleScreen.compare_index, 4)
 
@@ -278,7 +279,9 @@ class ArticleScreen(ArticleActions, Screen):
 
     def on_rows_ready(self, message: RowsReady) -> None:
         if message.token == self._token:
-            self.query_one(RedlineView).set_rows(message.rows, message.columns)
+            keep_place, self._keep_place = self._keep_place, False
+            self.query_one(RedlineView).set_rows(message.rows, message.columns, keep_place=keep_place)
+            self.sub_title = None
             for callback in self.app.paint_hooks:
                 self.call_after_refresh(callback)
 
@@ -351,6 +354,7 @@ class ArticleScreen(ArticleActions, Screen):
             self.call_after_refresh(lambda: self._paint_heads(*self.compare(), self.palette(*self.compare())))
 
     def markers_changed(self) -> None:
+        self._keep_place = True  # the same rows in other clothes: stay where the reader is
         self.recompute()
 
     # -- actions -------------------------------------------------------------------------------
@@ -369,8 +373,19 @@ class ArticleScreen(ArticleActions, Screen):
         self.recompute()
 
     def action_jump(self, forward: bool) -> None:
-        if not self.query_one(RedlineView).jump(forward):
-            self.notify("No more changes " + ("below" if forward else "above") + ".", timeout=2)
+        """The header says "change n of m"; past either end a notification says so."""
+        view = self.query_one(RedlineView)
+        place = view.jump(forward)
+        total = len(view.change_lines())
+        if place is not None:
+            self.sub_title = f"change {place[0]} of {place[1]}"
+        elif not total:
+            self.notify("No changes in this comparison.", timeout=2)
+        else:
+            end = "last" if forward else "first"
+            self.notify(
+                f"That was the {end} of {total} changes: none {'below' if forward else 'above'}.", timeout=2
+            )
 
     def action_toggle_notes(self) -> None:
         self.query_one("#notes-panel").toggle_class("hidden")

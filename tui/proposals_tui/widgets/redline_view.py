@@ -106,6 +106,7 @@ class RedlineView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, tuple[int, int] | None, tuple[int, int] | None]] = []
         self._wrapped_width = -1
         self._cache: dict[int, Strip] = {}
+        self._jumped: tuple[int, int] | None = None  # (change index, scroll y) of the last jump
         self.gutter_styles: dict[str, Style] = {
             "TA": Style(color="green", bold=True),
             "⇄ ": Style(color="magenta", bold=True),
@@ -116,14 +117,22 @@ class RedlineView(ScrollView, can_focus=True):
 
     # -- data ----------------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[ViewRow], columns: int = 2) -> None:
-        """Replace the content; wrapping happens on the next paint, for the current width."""
+    def set_rows(self, rows: list[ViewRow], columns: int = 2, keep_place: bool = False) -> None:
+        """Replace the content; wrapping happens on the next paint, for the current width.
+
+        `keep_place`: the same rows drawn differently (marker mode): stay on the row at the top.
+        """
+        anchor = None
+        if keep_place and self._lines and len(rows) == len(self.rows):
+            anchor = self._lines[min(int(self.scroll_offset.y), len(self._lines) - 1)][0]
+        self._jumped = None
         self.rows = rows
         self.columns = columns
         self._cells = [(_Cell(r.left), _Cell(r.right)) for r in rows]
         self._wrapped_width = -1
         self._rewrap()
-        self.scroll_to(y=0, animate=False)
+        y = 0 if anchor is None else next((y for y, line in enumerate(self._lines) if line[0] >= anchor), 0)
+        self.scroll_to(y=y, animate=False, immediate=anchor is not None)
         self.refresh()
 
     def column_width(self) -> int:
@@ -162,15 +171,26 @@ class RedlineView(ScrollView, can_focus=True):
                     out.append(y)
         return out
 
-    def jump(self, forward: bool = True) -> bool:
-        """Scroll the next (or previous) change to the top; False when there is none."""
-        top = int(self.scroll_offset.y)
+    def jump(self, forward: bool = True) -> tuple[int, int] | None:
+        """Scroll the next (or previous) change to the top; its place as (n, of m), or None at
+        the end. While the view stays where the last jump left it, jumps count from that change
+        (near the bottom the view cannot scroll a change to the top, so the position alone
+        would find the same change again)."""
         lines = self.change_lines()
-        targets = [y for y in lines if y > top] if forward else [y for y in lines if y < top]
-        if not targets:
-            return False
-        self.scroll_to(y=targets[0] if forward else targets[-1], animate=False)
-        return True
+        top = int(self.scroll_offset.y)
+        if self._jumped is not None and self._jumped[1] == top:
+            index = self._jumped[0] + (1 if forward else -1)
+        elif forward:
+            first = self._jumped is None and top == 0  # the first jump may land on line 0
+            index = next((k for k, y in enumerate(lines) if y > top or (first and y == top)), len(lines))
+        else:
+            index = max((k for k, y in enumerate(lines) if y < top), default=-1)
+        if not 0 <= index < len(lines):
+            return None
+        target = lines[index]
+        self.scroll_to(y=target, animate=False, immediate=True)
+        self._jumped = (index, int(min(target, self.max_scroll_y)))
+        return index + 1, len(lines)
 
     def line_count(self) -> int:
         return len(self._lines)
