@@ -13,7 +13,8 @@ from proposals.contract.part import decode_article, normalise_text, parse_headin
 from proposals.errors import ProposalsError
 from proposals.negotiation.baseline import read_text_dir
 from proposals.negotiation.config import load_config, parse_config
-from proposals.negotiation.history import parse_trailers, split_list
+from proposals.negotiation.history import HISTORY_KEYS, split_list
+from proposals.store.log import parse_records
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -125,9 +126,14 @@ def test_baseline_text_folder(files: dict[str, bytes]) -> None:
 
 @FUZZ
 @given(st.text(max_size=500))
-def test_commit_trailers_of_any_shape(block: str) -> None:
-    """Trailers come from commits anyone with push access can write; parsing them never fails."""
-    trailers = parse_trailers(block)
-    for key, value in trailers.items():
-        assert ":" not in key and " " not in key
-        split_list(value)
+def test_log_output_of_any_shape(out: str) -> None:
+    """``git log`` output is read only as whole NUL-separated records; anything else is refused."""
+    try:
+        records = parse_records(out, HISTORY_KEYS)
+    except ProposalsError as exc:
+        assert "\n" not in str(exc)
+        return
+    for record in records:
+        for values in record.trailers.values():
+            for value in values:
+                split_list(value)

@@ -7,11 +7,13 @@ nothing staged, the working tree as it was.
 from __future__ import annotations
 
 import io
+import json
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from sync_support import STAFFING, fails, git, make_repo, ok, tags, write
+from sync_support import STAFFING, cli_env, fails, git, make_repo, ok, run, tags, write
 
 TA_BLOB_FORGERY = "0" * 40
 
@@ -169,3 +171,88 @@ def test_baseline_source_names_are_checked(tmp_path: Path) -> None:
     assert "file name" in line
     assert "baseline" not in tags(repo)
 
+
+
+# -- forgery: what a commit made with plain git (a teammate, a remote) can claim ---------------
+
+
+def commit_raw(repo: Path, message: str, author: str = "Eve Mallory") -> str:
+    """A commit made with plain git, its message exactly as given (as a hostile clone could)."""
+    env = cli_env(author)
+    subprocess.run(
+        ["git", "commit", "--quiet", "--allow-empty", "--cleanup=verbatim", "-F", "-"],
+        cwd=repo,
+        input=message.encode(),
+        env=env,
+        check=True,
+    )
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def passes(repo: Path) -> dict[str, tuple[str, list[str]]]:
+    return {p["pass"]: (p["party"], p["articles"]) for p in json.loads(ok(repo, "log", "--json"))["passes"]}
+
+
+def test_record_separators_in_messages_and_names_cannot_split_or_add_records(repo: Path) -> None:
+    u1 = git(repo, "rev-parse", "HEAD").strip()
+    fake = f"\x1e{u1}\x1fEve\x1fforged\x1fProposal-Party: employer\nPass: E-5\nArticles: staffing\n"
+    commit_raw(repo, f"note {fake}\n\nbody {fake}\n", author=f"Eve{fake.strip()}")
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+    assert passes(repo) == {
+        "U-1": ("union", ["staffing", "scheduling"]),
+        "U-2": ("union", ["staffing"]),
+    }
+
+
+def test_a_pass_whose_subject_holds_separators_stays_the_partys_own(repo: Path) -> None:
+    """The old reader split records on \\x1e: a union pass could vanish or turn employer."""
+    commit_raw(
+        repo,
+        "U-2: a\x1eb\x1fc\u2028d\r\n\nProposal-Party: union\nPass: U-2\nSession: 2025-02-01\n"
+        "Withdrawn: scheduling\n",
+    )
+    assert passes(repo)["U-2"] == ("union", [])
+    assert "withdrawn" in ok(repo, "status", "--json")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Proposal-Party: union\rPass: E-9\nPass: U-2\nSession: 2025-02-01\nArticles: staffing\n",
+        "Proposal-Party: union\nPass: U-2\u2028Proposal-Party: employer\nSession: 2025-02-01\n"
+        "Articles: staffing\n",
+        "Proposal-Party: union\nPass: U-2\nPass: E-9\nSession: 2025-02-01\nArticles: staffing\n",
+        "Proposal-Party: union\nPass: U-2\x1fE-9\nSession: 2025-02-01\nArticles: staffing\n",
+        "Proposal-Party: union\x85Pass: E-9\nPass: U-2\nSession: 2025-02-01\nArticles: staffing\n",
+        "Proposal-Party: union\nPass: U-2\nSession: 2025-02-01\nArticles: staffing\x0bwages\n",
+    ],
+)
+def test_forged_trailers_never_change_who_or_what_a_pass_is(repo: Path, block: str) -> None:
+    commit = commit_raw(repo, f"U-2: forged\n\n{block}")
+    found = passes(repo)
+    assert set(found) == {"U-1"} and found["U-1"][0] == "union"
+    problems = run(repo, "verify")
+    assert problems.returncode == 1 and commit[:10] in problems.stdout
+
+
+@pytest.mark.parametrize(
+    "sign",
+    [
+        f"J\rTA-Blob: {TA_BLOB_FORGERY}",
+        "J\u2028TA-Article: wages",
+        "J\x1eTA-Article: wages",
+    ],
+)
+def test_a_forged_signatory_cannot_move_or_unlock_a_ta(repo: Path, sign: str) -> None:
+    blob = git(repo, "rev-parse", "HEAD:articles/staffing.txt").strip()
+    commit = commit_raw(
+        repo,
+        "Tentative agreement: staffing\n\nTA-Article: staffing\n"
+        f"TA-Blob: {blob}\nTA-Union-Sign: {sign}\nTA-Employer-Sign: Pat\nTA-Date: 2025-02-01\n"
+        "TA-Tag: ta-staffing\n",
+    )
+    status = ok(repo, "status", "--json")
+    assert '"status": "ta"' not in status
+    verify = run(repo, "verify")
+    assert verify.returncode == 1 and commit[:10] in verify.stdout

@@ -172,6 +172,16 @@ def verify(repo: BargainingRepo) -> list[Violation]:
                     violations.append(Violation(article_id, ta.section, "tags", f"tag {ta.tag} is missing"))
                 elif tagged[1] != ta.commit:
                     violations.append(Violation(article_id, ta.section, "tags", f"tag {ta.tag} was moved"))
+    for commit, why in history.untrusted:
+        violations.append(
+            Violation(
+                f"commit {commit[:10]}",
+                None,
+                "history",
+                f"not counted as a pass or TA: {why}; proposals never writes such a commit, so ask "
+                "who made it (git show " + commit[:10] + ") and record the pass or TA again",
+            )
+        )
     for record in history.passes:
         tagged = tags.get(record.name)
         if tagged is None:

@@ -6,11 +6,16 @@ the log and revision names need is derived from this one index, never stored twi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from proposals.contract.part import blob_hash, section_text
+from proposals.contract.part import ID_RE, SECTION_NUMBER_RE, blob_hash, section_text
+from proposals.errors import ProposalsError
+from proposals.negotiation.config import PARTIES
 from proposals.store.git import GitStore
+from proposals.store.log import SHA_RE, LogRecord, log_format, log_records
+from proposals.store.validate import check_date, has_control
 
 T_PARTY = "Proposal-Party"
 T_PASS = "Pass"
@@ -39,7 +44,34 @@ T_TA_CONTINGENT = "TA-Contingent"  # a package id, or "agreement" (the ground ru
 T_TA_SUPERSEDED = "TA-Superseded-Commit"
 BASELINE_TAG = "baseline"
 
-LOG_FORMAT = "%x1e%H%x1f%an%x1f%s%x1f%(trailers:only,unfold)"
+PASS_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+TA_TAG_RE = re.compile(r"ta-[A-Za-z0-9][A-Za-z0-9_.-]{0,100}")
+# Every trailer the history reads, each asked of git's own trailer parser (store.log).
+HISTORY_KEYS = (
+    T_PARTY,
+    T_PASS,
+    T_SESSION,
+    T_ARTICLES,
+    T_WITHDRAWN,
+    T_TA_ARTICLE,
+    T_TA_SECTION,
+    T_TA_BLOB,
+    T_TA_UNION,
+    T_TA_EMPLOYER,
+    T_TA_DATE,
+    T_TA_TAG,
+    T_BASELINE,
+    T_TA_SUPERSEDED,
+    T_PACKAGE,
+    T_PACKAGE_TITLE,
+    T_PACKAGE_ANSWERS,
+    T_PACKAGE_ACCEPTED,
+    T_PACKAGE_REJECTED,
+    T_PACKAGE_WITHDRAWN,
+    T_TA_PARTS,
+    T_TA_CONTINGENT,
+)
+LOG_FORMAT = log_format(HISTORY_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +118,8 @@ class History:
     head: str | None = None
     # TAs recorded twice offline under one tag and settled by resolve: kept for the record, not standing
     superseded_tas: list[TARecord] = field(default_factory=list)
+    # (commit, why) for commits whose trailers cannot be trusted as a pass or a TA (verify lists them)
+    untrusted: list[tuple[str, str]] = field(default_factory=list)
     # article id -> its events in order: PassRecord (text or withdrawal) and TARecord
     events: dict[str, list[PassRecord | TARecord]] = field(default_factory=lambda: defaultdict(list))
     # (commit, trailers) of every commit that proposes, accepts, rejects or withdraws a package
@@ -146,17 +180,85 @@ def agreed_text_matches(ta: TARecord, text: str | None) -> bool:
     return block is not None and blob_hash(block) == ta.blob
 
 
-def parse_trailers(block: str) -> dict[str, str]:
-    trailers: dict[str, str] = {}
-    for line in block.splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key and " " not in key:
-            trailers[key.strip()] = value.strip()
-    return trailers
-
-
 def split_list(value: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+def _ids(value: str | None) -> tuple[str, ...] | None:
+    """An Articles/Withdrawn list, or None if any item is not a plain article id."""
+    items = split_list(value or "")
+    return items if all(ID_RE.fullmatch(i) for i in items) else None
+
+
+def _plain(*values: str | None) -> bool:
+    return all(v is None or (v == v.strip() and not has_control(v)) for v in values)
+
+
+def _is_date(value: str | None) -> bool:
+    try:
+        check_date(value or "")
+    except ProposalsError:
+        return False
+    return True
+
+
+def _pass_record(rec: LogRecord) -> PassRecord | str:
+    """The pass a commit records, or why its trailers cannot be trusted as one."""
+    name, party, session = rec.one(T_PASS), rec.one(T_PARTY), rec.one(T_SESSION)
+    articles, withdrawn = _ids(rec.one(T_ARTICLES)), _ids(rec.one(T_WITHDRAWN))
+    if name is None or not PASS_NAME_RE.fullmatch(name):
+        return "its Pass trailer is not a plain pass number"
+    if party not in PARTIES:
+        return f"pass {name}: its Proposal-Party trailer is neither union nor employer"
+    if articles is None or withdrawn is None:
+        return f"pass {name}: its Articles or Withdrawn trailer holds something that is not an article id"
+    if session is not None and not _is_date(session):
+        return f"pass {name}: its Session trailer is not a date"
+    return PassRecord(name, party, session or "", rec.commit, rec.author, rec.subject, articles, withdrawn)
+
+
+def _ta_record(rec: LogRecord) -> TARecord | str:
+    """The TA a commit records, or why its trailers cannot be trusted as one."""
+    article, section, blob = rec.one(T_TA_ARTICLE), rec.one(T_TA_SECTION), rec.one(T_TA_BLOB)
+    union, employer = rec.one(T_TA_UNION), rec.one(T_TA_EMPLOYER)
+    day, tag = rec.one(T_TA_DATE), rec.one(T_TA_TAG)
+    if article is None or not ID_RE.fullmatch(article):
+        return "its TA-Article trailer is not an article id"
+    if section is not None and not SECTION_NUMBER_RE.fullmatch(section):
+        return f"TA on {article}: its TA-Section trailer is not a section number"
+    if blob is None or not SHA_RE.fullmatch(blob):
+        return f"TA on {article}: its TA-Blob trailer is not a blob id"
+    if not _plain(union, employer) or (day is not None and not _is_date(day)):
+        return f"TA on {article}: a signatory or the date holds control characters or is malformed"
+    if tag is not None and not TA_TAG_RE.fullmatch(tag):
+        return f"TA on {article}: its TA-Tag trailer is not a TA tag name"
+    contingent = rec.one(T_TA_CONTINGENT)
+    if not _plain(contingent):
+        return f"TA on {article}: its TA-Contingent trailer holds control characters"
+    signed = (union or "", employer or "", day or "")
+    return TARecord(article, section, blob, *signed, rec.commit, tag or "", contingent or "")
+
+
+def _package_tas(rec: LogRecord) -> list[TARecord] | str:
+    """The TAs an accepted package records (TA-Parts "id=blob, ..."), or why they cannot be trusted."""
+    union, employer = rec.one(T_TA_UNION), rec.one(T_TA_EMPLOYER)
+    day, tag, contingent = rec.one(T_TA_DATE), rec.one(T_TA_TAG), rec.one(T_TA_CONTINGENT)
+    if not _plain(union, employer, contingent) or (day is not None and not _is_date(day)):
+        return "accepted package: a signatory, the date or TA-Contingent is malformed"
+    if tag is not None and not TA_TAG_RE.fullmatch(tag):
+        return "accepted package: its TA-Tag trailer is not a TA tag name"
+    tas: list[TARecord] = []
+    for part in split_list(rec.one(T_TA_PARTS) or ""):
+        article, _, blob = (x.strip() for x in part.partition("="))
+        if not ID_RE.fullmatch(article) or not SHA_RE.fullmatch(blob):
+            return "accepted package: its TA-Parts trailer is not a list of id=blob"
+        tas.append(
+            TARecord(
+                article, None, blob, union or "", employer or "", day or "", rec.commit, tag or "",
+                contingent or "",
+            )
+        )
+    return tas
 
 
 def load_history(store: GitStore, rev: str = "HEAD") -> History:
@@ -165,81 +267,65 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
     `rev` is HEAD except when checking another line of history, e.g. a remote-tracking branch.
     The tip is the last commit the reversed log prints, so no separate ``rev-parse`` is needed;
     a log that fails means there is no such commit yet (a new repo): an empty history.
+
+    Records come from ``store.log`` (NUL-separated, trailers from git's own parser). A commit whose
+    trailers are repeated, malformed or hold control characters is no pass and no TA: it is kept in
+    ``history.untrusted`` with the reason, for ``verify`` to report, and changes nothing else.
     """
     history = History()
-    proc = store.run(
-        "log",
-        "--topo-order",
-        "--reverse",
-        f"--format={LOG_FORMAT}",
-        "--end-of-options",
-        rev,
-        "--",
-        check=False,
-    )
-    if proc.returncode != 0:
-        return history
-    out = proc.stdout
+    records = log_records(store, rev, HISTORY_KEYS, options=("--topo-order", "--reverse"))
     superseded: set[str] = set()
-    for chunk in out.split("\x1e"):
-        if not chunk.strip():
+    for rec in records or ():
+        history.head = rec.commit
+        present = [k for k in HISTORY_KEYS if k in rec.trailers]
+        if not present:
             continue
-        sha, author, subject, trailer_block = ([*chunk.split("\x1f", 3), "", "", ""])[:4]
-        history.head = sha
-        trailers = parse_trailers(trailer_block)
-        if T_PASS in trailers and T_PARTY in trailers:
-            record = PassRecord(
-                name=trailers[T_PASS],
-                party=trailers[T_PARTY],
-                session=trailers.get(T_SESSION, ""),
-                commit=sha,
-                author=author,
-                subject=subject,
-                articles=split_list(trailers.get(T_ARTICLES, "")),
-                withdrawn=split_list(trailers.get(T_WITHDRAWN, "")),
-            )
+        repeated = rec.repeated(present)
+        is_pass = T_PASS in rec.trailers or T_PARTY in rec.trailers
+        is_ta = T_TA_ARTICLE in rec.trailers
+        is_package_ta = not is_ta and T_PACKAGE_ACCEPTED in rec.trailers
+        if repeated:
+            history.untrusted.append((rec.commit, f"it gives {', '.join(repeated)} more than once"))
+            continue
+        if is_pass and (is_ta or is_package_ta):
+            history.untrusted.append((rec.commit, "it claims to be both a pass and a TA"))
+            continue
+        if is_pass:
+            record = _pass_record(rec)
+            if isinstance(record, str):
+                history.untrusted.append((rec.commit, record))
+                continue
             history.passes.append(record)
             history.timeline.append(record)
             for article_id in dict.fromkeys(record.articles + record.withdrawn):
                 history.events[article_id].append(record)
-        elif T_TA_ARTICLE in trailers:
-            ta = TARecord(
-                article=trailers[T_TA_ARTICLE],
-                section=trailers.get(T_TA_SECTION) or None,
-                blob=trailers.get(T_TA_BLOB, ""),
-                union_sign=trailers.get(T_TA_UNION, ""),
-                employer_sign=trailers.get(T_TA_EMPLOYER, ""),
-                date=trailers.get(T_TA_DATE, ""),
-                commit=sha,
-                tag=trailers.get(T_TA_TAG, ""),
-                contingent=trailers.get(T_TA_CONTINGENT, ""),
-            )
+        elif is_ta:
+            ta = _ta_record(rec)
+            if isinstance(ta, str):
+                history.untrusted.append((rec.commit, ta))
+                continue
             history.tas.append(ta)
             history.timeline.append(ta)
             history.events[ta.article].append(ta)
-        elif T_PACKAGE_ACCEPTED in trailers:  # one record TAs every part of the package
-            for part in split_list(trailers.get(T_TA_PARTS, "")):
-                article, _, blob = part.partition("=")
-                ta = TARecord(
-                    article=article.strip(),
-                    section=None,
-                    blob=blob.strip(),
-                    union_sign=trailers.get(T_TA_UNION, ""),
-                    employer_sign=trailers.get(T_TA_EMPLOYER, ""),
-                    date=trailers.get(T_TA_DATE, ""),
-                    commit=sha,
-                    tag=trailers.get(T_TA_TAG, ""),
-                    contingent=trailers.get(T_TA_CONTINGENT, ""),
-                )
+        elif is_package_ta:  # one record TAs every part of the package
+            tas = _package_tas(rec)
+            if isinstance(tas, str):
+                history.untrusted.append((rec.commit, tas))
+                continue
+            for ta in tas:
                 history.tas.append(ta)
                 history.timeline.append(ta)
                 history.events[ta.article].append(ta)
-        elif T_BASELINE in trailers:
-            history.baseline = sha
-        if any(key.startswith(T_PACKAGE) for key in trailers):
-            history.package_marks.append((sha, trailers))
-        if T_TA_SUPERSEDED in trailers:
-            superseded.add(trailers[T_TA_SUPERSEDED])
+        elif T_BASELINE in rec.trailers:
+            history.baseline = rec.commit
+        if any(key.startswith(T_PACKAGE) for key in rec.trailers):
+            if _plain(*(v for values in rec.trailers.values() for v in values)):
+                history.package_marks.append((rec.commit, {k: v[0] for k, v in rec.trailers.items()}))
+            else:
+                history.untrusted.append((rec.commit, "a package trailer holds control characters"))
+        replaced = rec.one(T_TA_SUPERSEDED)
+        if replaced is not None and SHA_RE.fullmatch(replaced):
+            superseded.add(replaced)
     if superseded:
         _set_aside_superseded(history, superseded)
     return history

@@ -16,7 +16,8 @@ from proposals.contract.matching import match_parts, splits_and_merges
 from proposals.contract.part import MAX_ARTICLE_BYTES, comparable, normalise_text, slug_id
 from proposals.contract.split import duplicate_numbers
 from proposals.errors import ProposalsError
-from proposals.negotiation.passes import PASS_NAME_RE, PassResult, record_pass
+from proposals.negotiation.history import PASS_NAME_RE
+from proposals.negotiation.passes import PassResult, record_pass
 from proposals.negotiation.repo import BargainingRepo
 from proposals.store.validate import check_pattern, check_text, date_or_today
 

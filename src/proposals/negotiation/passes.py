@@ -16,6 +16,7 @@ from proposals.costing.terms import staged_terms
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import restored_on_failure, save_draft
 from proposals.negotiation.history import (
+    PASS_NAME_RE,
     T_ARTICLES,
     T_PARTY,
     T_PASS,
@@ -30,7 +31,6 @@ from proposals.negotiation.sessions import default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
-PASS_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 MAX_MESSAGE_CHARS = 10_000
 RESERVED_NAMES = {"baseline", "union", "employer", "ta", "draft", "HEAD", "main"}
 

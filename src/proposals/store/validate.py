@@ -80,6 +80,11 @@ def check_text(
     return value
 
 
+def has_control(value: str, *, multiline: bool = False) -> bool:
+    """Whether `value` holds a character check_text refuses (for text read back from git)."""
+    return (_FORBIDDEN_MULTILINE if multiline else _FORBIDDEN).search(value) is not None
+
+
 def check_pattern(value: str | None, pattern: re.Pattern[str], what: str, hint: str) -> str:
     """`value` if the whole of it matches `pattern` (a trailing newline never slips through)."""
     if not isinstance(value, str) or pattern.fullmatch(value) is None:
