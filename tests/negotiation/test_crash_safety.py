@@ -221,9 +221,11 @@ def test_a_hand_made_pass_with_an_option_shaped_name_is_never_tagged(tmp_path: P
     repo = make_repo(tmp_path / "team")
     message = "sneaky\n\nProposal-Party: union\nPass: --upload-pack=touch pwned\nSession: 2025-02-01\n"
     git(repo, "commit", "--quiet", "--allow-empty", "-m", message)
-    proc = run(repo, "repair")
-    assert proc.returncode == 1 and "could not repair" in proc.stdout and "invalid" in proc.stdout
+    run(repo, "repair")
     assert set(tags(repo)) == {"U-1"}
+    # Not a pass at all (its Pass trailer is no pass number): verify lists the commit instead.
+    verify = run(repo, "verify")
+    assert verify.returncode == 1 and "not a plain pass number" in verify.stdout
     assert not (repo / "pwned").exists()
     write(repo, "staffing", STAFFING.replace("safe", "safer"))
     assert "U-2" in ok(repo, "pass", "--party", "union", "staffing")  # auto-repair skips it quietly

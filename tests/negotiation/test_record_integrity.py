@@ -256,3 +256,82 @@ def test_a_forged_signatory_cannot_move_or_unlock_a_ta(repo: Path, sign: str) ->
     assert '"status": "ta"' not in status
     verify = run(repo, "verify")
     assert verify.returncode == 1 and commit[:10] in verify.stdout
+
+
+# -- verify proves the record ------------------------------------------------------------------
+
+
+def verify_lines(repo: Path) -> list[str]:
+    proc = run(repo, "verify")
+    assert "Traceback" not in proc.stderr and proc.stderr == ""
+    return proc.stdout.splitlines() if proc.returncode else []
+
+
+def ta_repo(repo: Path) -> Path:
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    ok(repo, "pass", "--party", "employer", "--session", "2025-02-01", "staffing")
+    ok(repo, "ta", "staffing", "--union-sign", "Jo Ray", "--employer-sign", "Pat Lee", "--date", "2025-02-02")
+    assert verify_lines(repo) == []
+    return repo
+
+
+def test_tags_on_the_wrong_commit_are_listed_with_the_fix(repo: Path) -> None:
+    ta_repo(repo)
+    git(repo, "tag", "-f", "U-1", "ta-staffing")
+    git(repo, "tag", "E-7", "ta-staffing")
+    git(repo, "tag", "ta-wages", "E-1")
+    lines = verify_lines(repo)
+    assert any(line.startswith("U-1:") and "git tag -f U-1" in line for line in lines)
+    assert any(line.startswith("E-7:") and "TA commit" in line and "git tag -d E-7" in line for line in lines)
+    assert any(line.startswith("ta-wages:") and "pass E-1" in line for line in lines)
+
+
+def test_a_moved_baseline_is_listed(tmp_path: Path) -> None:
+    ok(tmp_path, "init", "talks", "--union", "U", "--employer", "E")
+    source = tmp_path / "old"
+    source.mkdir()
+    (source / "staffing.txt").write_text(STAFFING)
+    repo = tmp_path / "talks"
+    ok(repo, "baseline", "--from-dir", str(source))
+    base = git(repo, "rev-parse", "baseline^{commit}").strip()
+    commit_raw(repo, "an ordinary commit\n")
+    git(repo, "tag", "-f", "baseline", "HEAD")
+    lines = verify_lines(repo)
+    assert any(line.startswith("baseline:") and f"git tag -f baseline {base}" in line for line in lines)
+
+
+def test_a_pass_with_the_other_partys_number_or_untouched_articles_is_listed(repo: Path) -> None:
+    commit_raw(
+        repo,
+        "E-9: hand-made\n\nProposal-Party: union\nPass: E-9\nSession: 2025-02-01\nArticles: staffing\n",
+    )
+    git(repo, "tag", "E-9", "HEAD")
+    lines = verify_lines(repo)
+    assert any(line.startswith("E-9:") and "numbered U-N" in line for line in lines)
+    assert any(line.startswith("E-9:") and "does not change" in line for line in lines)
+
+
+def test_init_pins_article_attributes_and_verify_ignores_a_teammates_ident(repo: Path) -> None:
+    attributes = (repo / "articles" / ".gitattributes").read_text()
+    assert attributes == "* -text -ident -filter -working-tree-encoding\n"
+    text = STAFFING.replace("safe staffing.", "safe staffing. $Id$")
+    write(repo, "staffing", text)
+    ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+    ok(repo, "ta", "staffing", "--union-sign", "Jo Ray", "--employer-sign", "Pat Lee", "--date", "2025-02-02")
+    # A teammate drops our attributes and turns on $Id$ expansion; a fresh checkout expands it.
+    git(repo, "rm", "-q", "articles/.gitattributes")
+    (repo / ".gitattributes").write_text("articles/*.txt ident\n")
+    git(repo, "commit", "-qam", "keyword expansion")
+    (repo / "articles" / "staffing.txt").unlink()
+    git(repo, "checkout", "--", "articles/staffing.txt")
+    assert "$Id: " in (repo / "articles" / "staffing.txt").read_text()
+    assert verify_lines(repo) == []
+
+
+def test_a_ta_lock_is_checked_on_the_bytes_git_stores(repo: Path) -> None:
+    """A CRLF copy of the agreed text reads the same once decoded; the stored blob is not the same."""
+    ta_repo(repo)
+    agreed = (repo / "articles" / "staffing.txt").read_bytes()
+    (repo / "articles" / "staffing.txt").write_bytes(agreed.replace(b"\n", b"\r\n"))
+    git(repo, "commit", "-qam", "line endings")
+    assert any(line.startswith("staffing:") and "changed" in line for line in verify_lines(repo))

@@ -85,7 +85,9 @@ def make_ta(
             raise ProposalsError(f"{article_id} has no section {section}")
     else:
         agreed = text
-    blob = blob_hash(agreed)
+    # A whole article is locked by the blob git stores (so verify compares like with like).
+    stored = repo.store.blob_id(history.head, repo.article_relpath(article_id)) if history.head else None
+    blob = stored if section is None and stored else blob_hash(agreed)
     for ta in current_tas(history, article_id):
         if ta.section == section and ta.blob == blob:
             what = f"section {section} of {article_id}" if section else article_id
@@ -142,50 +144,54 @@ class Violation:
         return f"{what}: {self.detail} ({self.where})"
 
 
+def lock_holds(repo: BargainingRepo, ta: TARecord, commit: str) -> bool:
+    """Whether the text at `commit` is what the TA locked, compared as git stores it: a whole
+    article by its blob id (no decoding, no .gitattributes filter in between), a section by its
+    block of lines."""
+    if ta.section is None:
+        return repo.store.blob_id(commit, repo.article_relpath(ta.article)) == ta.blob
+    return agreed_text_matches(ta, repo.text_at_commit(ta.article, commit))
+
+
 def verify(repo: BargainingRepo) -> list[Violation]:
-    """Every standing TA's text, checked in the last recorded pass and in the working tree."""
+    """Every standing TA's text, checked in the last recorded pass and in the working tree; then
+    every tag, pass and the baseline against the commits' own records (``proof.py``)."""
+    from proposals.negotiation.proof import record_problems
+
     history = repo.history()
     violations: list[Violation] = []
     tags = repo.store.tags()
+    drafts = repo.draft_ids()  # git's own view (after clean filters), not the checked-out bytes
     for article_id in sorted(history.article_ids()):
         for ta in current_tas(history, article_id):
-            head_text = repo.table_text(article_id)
-            if not agreed_text_matches(ta, head_text):
+            if history.head and not lock_holds(repo, ta, history.head):
                 events = history.events[article_id]
                 later = [
                     e.name
                     for e in events[events.index(ta) + 1 :]
                     if not isinstance(e, TARecord)
                     and article_id in e.articles
-                    and not agreed_text_matches(ta, repo.text_at_commit(article_id, e.commit))
+                    and not lock_holds(repo, ta, e.commit)
                 ]
                 cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
                 violations.append(Violation(article_id, ta.section, "recorded history", cause))
-            draft = repo.read_draft(article_id)
-            if draft != head_text and not agreed_text_matches(ta, draft):
+            if article_id in drafts and not agreed_text_matches(ta, repo.read_draft(article_id)):
                 violations.append(
                     Violation(article_id, ta.section, "working tree", "edited in an unsent draft")
                 )
             if ta.tag:
                 tagged = tags.get(ta.tag)
                 if tagged is None:
-                    violations.append(Violation(article_id, ta.section, "tags", f"tag {ta.tag} is missing"))
+                    missing = f"tag {ta.tag} is missing; run proposals repair"
+                    violations.append(Violation(article_id, ta.section, "tags", missing))
                 elif tagged[1] != ta.commit:
-                    violations.append(Violation(article_id, ta.section, "tags", f"tag {ta.tag} was moved"))
-    for commit, why in history.untrusted:
-        violations.append(
-            Violation(
-                f"commit {commit[:10]}",
-                None,
-                "history",
-                f"not counted as a pass or TA: {why}; proposals never writes such a commit, so ask "
-                "who made it (git show " + commit[:10] + ") and record the pass or TA again",
-            )
-        )
-    for record in history.passes:
-        tagged = tags.get(record.name)
-        if tagged is None:
-            violations.append(Violation(record.name, None, "tags", "pass has no tag"))
-        elif tagged[1] != record.commit:
-            violations.append(Violation(record.name, None, "tags", "pass tag points elsewhere"))
-    return violations
+                    violations.append(
+                        Violation(
+                            article_id,
+                            ta.section,
+                            "tags",
+                            f"tag {ta.tag} was moved off the TA commit {ta.commit[:10]}; a TA tag never "
+                            f"moves: git tag -f {ta.tag} {ta.commit[:10]} after checking with your team",
+                        )
+                    )
+    return violations + record_problems(repo)

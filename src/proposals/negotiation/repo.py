@@ -30,6 +30,7 @@ ARTICLES_DIR = "articles"
 NOTES_DIR = "notes"
 PARTY_REVS = ("union", "employer")
 MAX_NOTES_CHARS = 1_000_000
+ARTICLE_ATTRIBUTES = "* -text -ident -filter -working-tree-encoding\n"
 validate_date = check_date  # the one date check (store.validate), under the name callers know
 
 
@@ -187,9 +188,12 @@ class BargainingRepo:
             "proposals never exports them and never shows them in anything for the other side.\n",
         )
         atomic_write(root / ".gitattributes", "articles/*.txt text eol=lf diff=article\n")
+        # Articles are stored exactly as written: no end-of-line conversion, $Id$ expansion or
+        # filter, whatever a member's own settings say, so the TA locks (blob ids) compare like.
+        atomic_write(root / ARTICLES_DIR / ".gitattributes", ARTICLE_ATTRIBUTES)
         store.commit(
             f"Start bargaining: {union.strip()} and {employer.strip()}\n",
-            [CONFIG_NAME, f"{NOTES_DIR}/README.md", ".gitattributes"],
+            [CONFIG_NAME, f"{NOTES_DIR}/README.md", ".gitattributes", f"{ARTICLES_DIR}/.gitattributes"],
         )
         return cls(root, store, config)
 

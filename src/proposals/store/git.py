@@ -144,6 +144,26 @@ class GitStore:
         proc = self.run("ls-tree", "--name-only", "-z", commit, "--", directory + "/", check=False)
         return [p for p in proc.stdout.split("\0") if p] if proc.returncode == 0 else []
 
+    def changed_paths(self, commits: Sequence[str], directory: str) -> dict[str, set[str]]:
+        """The files under `directory` each commit changes against its first parent, in one call."""
+        if not commits:
+            return {}
+        out = self.out(
+            "diff-tree", "--stdin", "-r", "--name-only", "-z", "--no-renames", "--root", "-m",
+            "--first-parent", "--", directory + "/",
+            input="".join(f"{c}\n" for c in dict.fromkeys(commits)),
+        )
+        changed: dict[str, set[str]] = {c: set() for c in commits}
+        current: set[str] | None = None
+        prefix = directory + "/"
+        for item in out.split("\0"):
+            if item.startswith(prefix):
+                if current is not None:
+                    current.add(item)
+            elif item:
+                current = changed.setdefault(item, set())
+        return changed
+
     def tags(self) -> dict[str, tuple[str, str]]:
         """Every tag: name -> (tag object or commit, commit it points to).
 

@@ -115,6 +115,11 @@ def commit_trailers(store: GitStore, commits: Sequence[str], keys: Sequence[str]
     for sha in wanted:
         if not SHA_RE.fullmatch(sha):
             raise ProposalsError(f"not a commit id: {sha!r}")
+    # A tag may name a tree or a blob (a hostile remote): only commits have trailers.
+    kinds = store.out("cat-file", "--batch-check=%(objectname) %(objecttype)", input="\n".join(wanted) + "\n")
+    wanted = [line.split()[0] for line in kinds.splitlines() if line.endswith(" commit")]
+    if not wanted:
+        return {}
     out = store.out(
         *LOG_CONFIG,
         "log",

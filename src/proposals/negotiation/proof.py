@@ -1,0 +1,169 @@
+"""Proof that the record is what it claims: every tag on the commit that records it.
+
+The history (``history.py``) says which commits are passes, TAs and the baseline; the tags are how
+people name them. ``verify`` must catch any disagreement between the two, whoever made it (a
+careless ``git tag -f``, a hostile clone): a pass tag on a commit that records another pass or a
+TA, a pass numbered with the other party's code, a pass that does not touch the articles it lists,
+a ``baseline`` tag moved off the import commit, a commit whose trailers cannot be trusted. Each
+problem says what to do about it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proposals.negotiation.agreements import Violation
+from proposals.negotiation.history import (
+    BASELINE_TAG,
+    HISTORY_KEYS,
+    PASS_NAME_RE,
+    T_BASELINE,
+    T_PASS,
+    T_TA_ARTICLE,
+    T_TA_TAG,
+    History,
+)
+from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo
+from proposals.store.log import commit_trailers
+
+SUPERSEDED_TAG_RE = re.compile(r"ta-.+-superseded-[0-9]+")
+
+
+def _problem(name: str, detail: str, where: str = "tags") -> Violation:
+    return Violation(name, None, where, detail)
+
+
+def record_problems(repo: BargainingRepo) -> list[Violation]:
+    """Every tag, pass and baseline checked against the commits' own trailers."""
+    history = repo.history()
+    tags = repo.store.tags()
+    problems = _untrusted(history)
+    problems += _passes(repo, history, tags)
+    problems += _stray_tags(repo, history, tags)
+    problems += _baseline(history, tags)
+    return problems
+
+
+def _untrusted(history: History) -> list[Violation]:
+    return [
+        _problem(
+            f"commit {commit[:10]}",
+            f"not counted as a pass or TA: {why}; proposals never writes such a commit, so ask who "
+            f"made it (git show {commit[:10]}) and record the pass or TA again",
+            "history",
+        )
+        for commit, why in history.untrusted
+    ]
+
+
+def _passes(repo: BargainingRepo, history: History, tags: dict[str, tuple[str, str]]) -> list[Violation]:
+    problems: list[Violation] = []
+    codes = {key: party.code for key, party in repo.config.parties.items()}
+    changed = repo.store.changed_paths([p.commit for p in history.passes if p.articles], ARTICLES_DIR)
+    for record in history.passes:
+        tagged = tags.get(record.name)
+        if tagged is None:
+            problems.append(_problem(record.name, "pass has no tag; run proposals repair"))
+        elif tagged[1] != record.commit:
+            problems.append(
+                _problem(
+                    record.name,
+                    f"pass tag points elsewhere; the pass is commit {record.commit[:10]}: "
+                    f"git tag -f {record.name} {record.commit[:10]} (after checking with your team)",
+                )
+            )
+        code = codes.get(record.party)
+        if code and not record.name.startswith(f"{code}-"):
+            problems.append(
+                _problem(
+                    record.name,
+                    f"recorded as the {record.party}'s pass but not numbered {code}-N; "
+                    "ask who recorded it which party it was",
+                    "history",
+                )
+            )
+        untouched = [
+            i for i in record.articles if f"{ARTICLES_DIR}/{i}.txt" not in changed.get(record.commit, set())
+        ]
+        if untouched:
+            problems.append(
+                _problem(
+                    record.name,
+                    f"lists {', '.join(untouched)} but its commit does not change "
+                    f"{'that article' if len(untouched) == 1 else 'those articles'}; "
+                    f"check git show {record.commit[:10]}",
+                    "history",
+                )
+            )
+    return problems
+
+
+def _stray_tags(repo: BargainingRepo, history: History, tags: dict[str, tuple[str, str]]) -> list[Violation]:
+    """Tags in the negotiation's vocabulary that no record of this branch accounts for."""
+    codes = [party.code for party in repo.config.parties.values()]
+    known = {p.name: p.commit for p in history.passes} | {t.tag: t.commit for t in history.tas if t.tag}
+    suspects = {
+        name: commit
+        for name, (_, commit) in tags.items()
+        if name not in known
+        and not SUPERSEDED_TAG_RE.fullmatch(name)
+        and (
+            name.startswith("ta-")
+            or (PASS_NAME_RE.fullmatch(name) and any(name.startswith(f"{c}-") for c in codes))
+        )
+    }
+    records = commit_trailers(repo.store, list(set(suspects.values())), HISTORY_KEYS)
+    problems: list[Violation] = []
+    for name, commit in sorted(suspects.items()):
+        record = records.get(commit)
+        key = T_TA_TAG if name.startswith("ta-") else T_PASS
+        if record is not None and record.one(key) == name:
+            continue  # its own record, on another line of history (integrity reports orphans)
+        if record is None:
+            what = "an object that is not a commit"
+        elif record.one(T_TA_ARTICLE):
+            what = f"the TA commit {commit[:10]}"
+        elif record.one(T_PASS):
+            what = f"the commit of pass {record.one(T_PASS)}"
+        else:
+            what = f"commit {commit[:10]}, which records no {'TA' if key == T_TA_TAG else 'pass'}"
+        problems.append(
+            _problem(
+                name,
+                f"tag is on {what}, not on a record of {name}; if your team did not make it, "
+                f"remove it with git tag -d {name}",
+            )
+        )
+    return problems
+
+
+def _baseline(history: History, tags: dict[str, tuple[str, str]]) -> list[Violation]:
+    tagged = tags.get(BASELINE_TAG)
+    if history.baseline is None:
+        if tagged is None:
+            return []
+        return [
+            _problem(
+                BASELINE_TAG,
+                f"tag is on commit {tagged[1][:10]}, which is not a baseline import "
+                f"(no {T_BASELINE} trailer in this branch); ask who moved it, then git tag -d baseline",
+            )
+        ]
+    if tagged is None:
+        return [
+            _problem(
+                BASELINE_TAG,
+                f"the baseline import {history.baseline[:10]} has no tag: "
+                f"git tag baseline {history.baseline}",
+            )
+        ]
+    if tagged[1] != history.baseline:
+        return [
+            _problem(
+                BASELINE_TAG,
+                f"tag was moved off the baseline import {history.baseline[:10]} (now on "
+                f"{tagged[1][:10]}); --from baseline would read the wrong text: "
+                f"git tag -f baseline {history.baseline}",
+            )
+        ]
+    return []
