@@ -21,8 +21,14 @@ from proposals.store.git import GitStore
 SHA_RE = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 VALUE_SEPARATOR = "\x1f"
 BASE_FIELDS = ("%H", "%P", "%an", "%s")
-# Local settings that would change what git prints or how it finds trailers.
-LOG_CONFIG = ("-c", "trailer.separators=:", "-c", "log.showSignature=false", "-c", "core.quotePath=true")
+# Local settings that would change what git prints or how it finds trailers, pinned (git >= 2.31).
+LOG_CONFIG = {
+    "GIT_CONFIG_COUNT": "2",
+    "GIT_CONFIG_KEY_0": "trailer.separators",
+    "GIT_CONFIG_VALUE_0": ":",
+    "GIT_CONFIG_KEY_1": "log.showSignature",
+    "GIT_CONFIG_VALUE_1": "false",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,6 @@ def log_records(
     `options` are fixed ``git log`` options (``--topo-order``, ``--reverse``), never user text.
     """
     proc = store.run(
-        *LOG_CONFIG,
         "log",
         "-z",
         "--no-color",
@@ -100,6 +105,7 @@ def log_records(
         "--end-of-options",
         rev,
         "--",
+        env=LOG_CONFIG,
         check=False,
     )
     if proc.returncode != 0:
@@ -121,7 +127,6 @@ def commit_trailers(store: GitStore, commits: Sequence[str], keys: Sequence[str]
     if not wanted:
         return {}
     out = store.out(
-        *LOG_CONFIG,
         "log",
         "-z",
         "--no-walk=unsorted",
@@ -129,5 +134,6 @@ def commit_trailers(store: GitStore, commits: Sequence[str], keys: Sequence[str]
         f"--format={log_format(keys)}",
         "--stdin",
         input="\n".join(wanted) + "\n",
+        env=LOG_CONFIG,
     )
     return {record.commit: record for record in parse_records(out, keys)}
