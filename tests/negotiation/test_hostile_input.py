@@ -290,6 +290,7 @@ def test_bargaining_toml_that_is_a_folder_or_huge(repo: Path) -> None:
 def test_articles_that_is_a_file(tmp_path: Path) -> None:
     ok(tmp_path, "init", "team", "--union", "U", "--employer", "E")
     repo = tmp_path / "team"
+    (repo / "articles" / ".gitattributes").unlink()  # init pins the articles' attributes there
     (repo / "articles").rmdir()
     (repo / "articles").write_text("not a folder\n")
     assert "articles is a file" in fails(repo, "show", "staffing")

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import cli_command
 from sync_support import STAFFING, cli_env, fails, git, make_repo, ok, run, tags, write
 
 TA_BLOB_FORGERY = "0" * 40
@@ -335,3 +336,91 @@ def test_a_ta_lock_is_checked_on_the_bytes_git_stores(repo: Path) -> None:
     (repo / "articles" / "staffing.txt").write_bytes(agreed.replace(b"\n", b"\r\n"))
     git(repo, "commit", "-qam", "line endings")
     assert any(line.startswith("staffing:") and "changed" in line for line in verify_lines(repo))
+
+
+# -- all or nothing, and locks nobody is holding -------------------------------------------------
+
+
+def test_a_pass_whose_tag_fails_leaves_no_commit_and_nothing_staged(repo: Path) -> None:
+    """A ref lock (git killed while updating refs/tags/U-2) makes the tag fail after the commit."""
+    draft = STAFFING.replace("safe", "safe and adequate")
+    write(repo, "staffing", draft)
+    lock = repo / ".git" / "refs" / "tags" / "U-2.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text("")
+    line = refused(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+    assert "U-2" in line
+    assert (repo / "articles" / "staffing.txt").read_text() == draft  # still our draft
+    ta_lock = repo / ".git" / "refs" / "tags" / "ta-scheduling.lock"
+    ta_lock.write_text("")
+    refused(repo, "ta", "scheduling", "--union-sign", "Jo", "--employer-sign", "Pat", "--date", "2025-02-02")
+    refused(repo, "withdraw", "--party", "union", "--session", "2025-02-01", "scheduling")
+
+
+def test_stale_ref_locks_are_cleared_by_repair_and_before_recording(repo: Path) -> None:
+    import os
+    import time
+
+    lock = repo / ".git" / "refs" / "tags" / "U-2.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text("")
+    old = time.time() - 60
+    os.utime(lock, (old, old))
+    out = ok(repo, "repair")
+    assert "refs/tags/U-2.lock" in out and not lock.exists()
+    lock.write_text("")
+    os.utime(lock, (old, old))
+    write(repo, "staffing", STAFFING.replace("safe", "safe and adequate"))
+    proc = run(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing", check=True)
+    assert "U-2" in proc.stdout and "U-2.lock" in proc.stderr and not lock.exists()
+
+
+def test_an_empty_writer_lock_left_by_a_kill_is_taken_over(repo: Path) -> None:
+    import os
+    import time
+
+    lock = repo / ".git" / "proposals.lock"
+    lock.write_text("")  # killed between creating the lock and writing its pid
+    env = {**cli_env(), "PROPOSALS_LOCK_WAIT": "0.5"}
+    args = [*cli_command(), "-C", str(repo), "repair"]
+    fresh = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
+    assert fresh.returncode != 0 and "another proposals command" in fresh.stderr  # fresh: wait
+    old = time.time() - 30
+    os.utime(lock, (old, old))
+    stale = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
+    assert stale.returncode == 0, stale.stderr
+    assert not lock.exists()
+
+
+def test_a_full_disk_is_a_one_line_error_and_nothing_is_recorded(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from proposals.cli.main import main
+    from proposals.negotiation import repo as repo_module
+
+    def full(path: Path, text: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(repo_module, "atomic_write", full)
+    theirs = tmp_path / "theirs.txt"
+    theirs.write_text(STAFFING.replace("safe", "safe and adequate"))
+    before = state(repo)
+    code = main(["-C", str(repo), "pass", "--party", "employer", "--from-file", str(theirs), "staffing"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "internal error" not in err
+    assert "staffing.txt" in err and "disk is full" in err and "free some space" in err
+    assert state(repo) == before
+
+
+def test_long_id_lists_are_refused_early_or_sent_to_git_on_stdin(repo: Path) -> None:
+    from proposals.negotiation.passes import record_pass
+    from proposals.negotiation.repo import BargainingRepo
+
+    line = refused(repo, "pass", "--party", "union", *[f"a{i}" for i in range(1001)])
+    assert "at most 1000" in line
+    texts = {f"part-{i}": f"ARTICLE {i}: PART {i}\n\n{i}.1 Text.\n" for i in range(1, 231)}
+    result = record_pass(BargainingRepo.open(repo), "union", list(texts), session="2025-02-01", texts=texts)
+    assert result.name == "U-2" and len(result.articles) == 230
+    assert len(git(repo, "show", "--name-only", "--format=", "U-2^{commit}").split()) == 230

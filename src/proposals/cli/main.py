@@ -145,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:  # a full disk, a read-only mount, permissions: not a bug, one line
+        from proposals.store.oserrors import os_error_line
+
+        print(f"proposals: error: {os_error_line(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # never a traceback for users; PROPOSALS_DEBUG=1 shows one
         if os.environ.get("PROPOSALS_DEBUG"):
             raise

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from proposals.contract.part import SECTION_NUMBER_RE, blob_hash, section_text, validate_id
 from proposals.errors import ProposalsError
+from proposals.negotiation.drafts import restored_on_failure
 from proposals.negotiation.history import (
     T_TA_ARTICLE,
     T_TA_BLOB,
@@ -106,14 +107,15 @@ def make_ta(
     ]
     message = f"Tentative agreement: {what}\n\n" + "\n".join(f"{k}: {v}" for k, v in trailers if v) + "\n"
     stamp = session_timestamp(ta_date)
-    commit = repo.store.commit(message, allow_empty=True, date=stamp)
-    repo.store.tag(
-        tag,
-        commit,
-        f"Tentative agreement on {what}, {ta_date}\n\n"
-        f"For the union: {union_sign}\nFor the employer: {employer_sign}\n",
-        date=stamp,
-    )
+    with restored_on_failure(repo, {}):  # the commit and its tag, or neither
+        commit = repo.store.commit(message, allow_empty=True, date=stamp)
+        repo.store.tag(
+            tag,
+            commit,
+            f"Tentative agreement on {what}, {ta_date}\n\n"
+            f"For the union: {union_sign}\nFor the employer: {employer_sign}\n",
+            date=stamp,
+        )
     repo.invalidate()
     return TARecord(article_id, section, blob, union_sign, employer_sign, ta_date, commit, tag, contingent)
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from proposals.contract.part import blob_hash, normalise_text, validate_id
 from proposals.errors import ProposalsError
 from proposals.store.git import GitStore
+from proposals.store.transaction import recording
 
 if TYPE_CHECKING:
     from proposals.negotiation.repo import BargainingRepo
@@ -53,11 +54,14 @@ def _journal(repo: BargainingRepo) -> Path:
 
 @contextlib.contextmanager
 def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterator[None]:
-    """Whatever goes wrong while recording the texts `new` (git fails, Ctrl-C), put their
-    working-tree files and index entries back as they were, so their text never stays behind as
-    our draft. A kill cannot be caught, so what was there is first written to a journal in .git/,
+    """Whatever goes wrong while recording the texts `new` (git fails, a full disk, Ctrl-C), put
+    everything back: the branch, the tags and the index (``store.transaction.recording``: a commit
+    made is undone) and the working-tree files of `new`, so their text never stays behind as our
+    draft. A kill cannot be caught, so what was there is first written to a journal in .git/,
     which the next recording command plays back (:func:`restore_interrupted`). A draft saved on
     refs/drafts/ meanwhile stays saved."""
+    from proposals.negotiation.recovery import git_dir
+
     before: dict[str, bytes | None] = {}
     for article_id in new:
         try:
@@ -73,19 +77,22 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
         }
         for article_id, data in before.items()
     }
-    atomic_write(journal, json.dumps({"head": head, "files": entries}))
+    if entries:
+        atomic_write(journal, json.dumps({"head": head, "files": entries}))
     try:
-        yield
+        with recording(repo.store, git_dir(repo)):
+            yield
     except BaseException:
-        if repo.store.head() == head:  # not committed: nothing of it may stay
-            _put_back(repo, before)
+        _put_back(repo, before, unstage=False)  # the index is already as it was
+        repo.invalidate()
         raise
     finally:
-        with contextlib.suppress(OSError):
-            journal.unlink()
+        if entries:
+            with contextlib.suppress(OSError):
+                journal.unlink()
 
 
-def _put_back(repo: BargainingRepo, before: Mapping[str, bytes | None]) -> None:
+def _put_back(repo: BargainingRepo, before: Mapping[str, bytes | None], *, unstage: bool = True) -> None:
     for article_id, data in before.items():
         with contextlib.suppress(OSError):
             path = repo.article_path(article_id)
@@ -93,8 +100,9 @@ def _put_back(repo: BargainingRepo, before: Mapping[str, bytes | None]) -> None:
                 path.unlink(missing_ok=True)
             else:
                 atomic_write(path, data)
-    with contextlib.suppress(Exception):
-        repo.store.unstage([repo.article_relpath(i) for i in before])
+    if unstage:
+        with contextlib.suppress(Exception):
+            repo.store.unstage([repo.article_relpath(i) for i in before])
 
 
 def restore_interrupted(repo: BargainingRepo) -> list[str]:

@@ -32,6 +32,7 @@ from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
 MAX_MESSAGE_CHARS = 10_000
+MAX_PASS_ARTICLES = 1000
 RESERVED_NAMES = {"baseline", "union", "employer", "ta", "draft", "HEAD", "main"}
 
 
@@ -75,6 +76,16 @@ def check_pass_name(repo: BargainingRepo, name: str, party: str) -> str:
             f"pass number {name} {whose}; a {party} pass is numbered {code}-N (e.g. {code}-7)"
         )
     return name
+
+
+def check_ids(ids: Sequence[str]) -> list[str]:
+    """The articles of one pass, each a plain id, refused early when there are absurdly many (a
+    contract has tens of articles; a runaway script's list would only fail minutes later)."""
+    if len(ids) > MAX_PASS_ARTICLES:
+        raise ProposalsError(
+            f"{len(ids)} articles named; a pass names at most {MAX_PASS_ARTICLES}: record it in parts"
+        )
+    return list(dict.fromkeys(validate_id(i) for i in ids))
 
 
 def check_message(message: str | None) -> str:
@@ -144,7 +155,7 @@ def record_pass(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to put in the pass")
-    ids = list(dict.fromkeys(validate_id(i) for i in ids))
+    ids = check_ids(ids)
     session = date_or_today(session if session is not None else default_session(repo), "session date")
     message = check_message(message)
     repo.ensure_can_record()
@@ -230,7 +241,7 @@ def withdraw(
     repo.config.party(party)
     if not ids:
         raise ProposalsError("name at least one article to withdraw")
-    ids = list(dict.fromkeys(validate_id(i) for i in ids))
+    ids = check_ids(ids)
     session = date_or_today(session if session is not None else default_session(repo), "session date")
     message = check_message(message)
     repo.ensure_can_record()
@@ -245,5 +256,6 @@ def withdraw(
         if not isinstance(last, TARecord) and article_id in last.withdrawn:
             raise ProposalsError(f"{article_id} is already withdrawn ({last.name})")
     name = check_pass_name(repo, number, party) if number is not None else next_pass_name(repo, party)
-    commit = _commit_pass(repo, party, name, session, message, (T_WITHDRAWN, ids), [], trailers)
+    with restored_on_failure(repo, {}):
+        commit = _commit_pass(repo, party, name, session, message, (T_WITHDRAWN, ids), [], trailers)
     return PassResult(name, commit, party, session, [], withdrawn=ids)

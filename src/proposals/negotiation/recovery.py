@@ -25,7 +25,26 @@ if TYPE_CHECKING:
 
 # The repairs that only add what the record already says (a tag its commit names, a temp file set
 # aside): safe to run unasked before every recording.
-SAFE_KINDS = ("untagged-pass", "untagged-ta", "temp-file")
+SAFE_KINDS = ("untagged-pass", "untagged-ta", "temp-file", "ref-lock")
+# A git command holds a ref's .lock for milliseconds; one this old was left by a killed process and
+# makes every later update of that ref fail ("cannot lock ref").
+REF_LOCK_STALE_AFTER = 10.0
+
+
+def stale_ref_locks(repo: BargainingRepo) -> list[Path]:
+    """``refs/**/*.lock``, ``packed-refs.lock`` and ``HEAD.lock`` older than a few seconds."""
+    directory = git_dir(repo)
+    candidates = [directory / "packed-refs.lock", directory / "HEAD.lock"]
+    candidates += (directory / "refs").rglob("*.lock") if (directory / "refs").is_dir() else []
+    now = time.time()
+    stale: list[Path] = []
+    for path in candidates:
+        try:
+            if path.is_file() and now - path.stat().st_mtime > REF_LOCK_STALE_AFTER:
+                stale.append(path)
+        except OSError:
+            continue
+    return sorted(stale)
 
 
 def git_dir(repo: BargainingRepo) -> Path:
@@ -46,6 +65,7 @@ def temp_files(repo: BargainingRepo) -> list[Path]:
 def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     """(kind, name) of every safe repair this repo needs: untagged passes and TAs, temp files."""
     found = [("temp-file", str(p.relative_to(repo.root))) for p in temp_files(repo)]
+    found += [("ref-lock", str(p.relative_to(git_dir(repo)))) for p in stale_ref_locks(repo)]
     history = repo.history()
     tags = repo.store.tags()
     found += [("untagged-pass", r.name) for r in history.passes if r.name not in tags]
@@ -103,6 +123,9 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
         return _tag_ta(repo, next(t for t in repo.history().tas if t.tag == name))
     if kind == "temp-file":
         return _set_aside(repo, name)
+    if kind == "ref-lock":
+        (git_dir(repo) / name).unlink(missing_ok=True)
+        return f"Repaired: removed .git/{name}, a ref lock left by a git command that was killed"
     raise ValueError(f"not a safe repair: {kind}")
 
 

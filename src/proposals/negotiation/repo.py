@@ -63,6 +63,27 @@ def _is_dead(pid: int) -> bool:
 
 
 _TAKEOVER_STALE_AFTER = 10.0  # seconds: a takeover guard older than this was left by a crash
+# A writer writes its pid microseconds after creating the lock; an empty (or unreadable) lock this
+# old was left by a process killed in between, and nobody will ever fill it in.
+EMPTY_LOCK_STALE_AFTER = 5.0
+
+
+def _lock_state(lock: Path) -> tuple[int, float] | None:
+    """(pid, mtime) of a writer lock, or None when it is gone."""
+    try:
+        mtime = lock.stat().st_mtime
+    except OSError:
+        return None
+    return _lock_pid(lock), mtime
+
+
+def _is_stale(state: tuple[int, float] | None) -> bool:
+    if state is None:
+        return False
+    pid, mtime = state
+    if pid <= 0:
+        return time.time() - mtime > EMPTY_LOCK_STALE_AFTER
+    return _is_dead(pid)
 
 
 def _take_over_if_stale(lock: Path) -> None:
@@ -72,10 +93,11 @@ def _take_over_if_stale(lock: Path) -> None:
     and exit between them while the next writer creates a fresh one, which must not be removed.
     So the pid is read again after the check and the lock removed only if it still names the dead
     process; and one waiter at a time does this (a ``.takeover`` guard), so two waiters that both
-    saw the dead lock cannot remove it and then each other's fresh one.
+    saw the dead lock cannot remove it and then each other's fresh one. An empty lock (its writer
+    killed before it wrote its pid) is stale once it is a few seconds old and still empty.
     """
-    pid = _lock_pid(lock)
-    if not _is_dead(pid):
+    state = _lock_state(lock)
+    if not _is_stale(state):
         return
     guard = lock.with_name(lock.name + ".takeover")
     try:
@@ -88,7 +110,7 @@ def _take_over_if_stale(lock: Path) -> None:
             pass
         return
     try:
-        if _lock_pid(lock) == pid and _is_dead(pid):
+        if _lock_state(lock) == state and _is_stale(state):
             lock.unlink(missing_ok=True)
     finally:
         os.close(fd)

@@ -15,10 +15,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from proposals.errors import ProposalsError
+from proposals.store.oserrors import git_os_error_line
 
 REF_NAME_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)[A-Za-z0-9._/-]+(?<![./])$")
 REV_RE = re.compile(r"^(?!-)[A-Za-z0-9._/^~@{}+-]{1,200}$")
 NULL_SHA = "0" * 40
+MANY_PATHS = 200  # more paths than this go to git on stdin, never as arguments (E2BIG)
 GIT_ENV_CLEAN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 # Commands that never change refs: anything else run through a store forgets its tag listing.
 READ_ONLY = frozenset({
@@ -220,14 +222,24 @@ class GitStore:
     ) -> str:
         """Commit exactly `paths` (other staged or dirty files are left alone); return the sha."""
         env = {"GIT_AUTHOR_DATE": date} if date else {}
-        if paths:
-            self.run("add", "--", *paths)
-        args = ["commit", "--quiet", "--no-verify", "--cleanup=verbatim", "-F", "-"]
+        args = ["commit", "--quiet", "--no-verify", "--cleanup=verbatim"]
         if allow_empty:
             args.append("--allow-empty")
-        if paths:
-            args += ["--only", "--", *paths]
-        self.run(*args, input=message, env=env)
+        if len(paths) > MANY_PATHS:  # past the OS's argument limit: paths on stdin, message in a file
+            import tempfile
+
+            listing = "\0".join(paths) + "\0"
+            self.run("add", "--pathspec-from-file=-", "--pathspec-file-nul", input=listing)
+            with tempfile.TemporaryDirectory(prefix="proposals-") as scratch:
+                message_file = Path(scratch) / "message"
+                message_file.write_text(message, encoding="utf-8")
+                args += ["-F", str(message_file), "--only", "--pathspec-from-file=-", "--pathspec-file-nul"]
+                self.run(*args, input=listing, env=env)
+        else:
+            if paths:
+                self.run("add", "--", *paths)
+            args += ["-F", "-"] + (["--only", "--", *paths] if paths else [])
+            self.run(*args, input=message, env=env)
         sha = self.head()
         assert sha is not None
         return sha
@@ -274,7 +286,10 @@ def git_message(stderr: bytes, args: Sequence[str]) -> str:
         if line.strip() and not line.lstrip().startswith("hint:")
     ]
     text = " ".join(lines)
-    if "index.lock" in text:
+    refused = git_os_error_line(text)
+    if refused:
+        return refused
+    if "index.lock" in text and "File exists" in text:
         return (
             "git's index is locked (.git/index.lock): another git command is running, or one "
             "crashed; if none is running, delete .git/index.lock and retry"

@@ -70,8 +70,9 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
             Problem(
                 "index-lock",
                 str(lock),
-                f"left {age} min ago by a git command that is still running or crashed; "
-                "if none is running, delete it",
+                f"left {age} min ago by a git command that is still running or crashed; repair "
+                "never removes it (git, an editor or an IDE may be using it): if none is running, "
+                f"delete it (rm {lock})",
                 False,
             )
         )
@@ -87,6 +88,7 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
         "temp-file": "left by an interrupted save; repair moves it aside",
         "untagged-pass": "pass recorded but never tagged (interrupted)",
         "untagged-ta": "TA recorded but never tagged (interrupted)",
+        "ref-lock": "a ref lock left by a killed git command; repair removes it",
     }
     problems += [Problem(kind, name, details[kind], True) for kind, name in recovery.interrupted(repo)]
 
