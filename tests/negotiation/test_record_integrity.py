@@ -424,3 +424,20 @@ def test_long_id_lists_are_refused_early_or_sent_to_git_on_stdin(repo: Path) -> 
     result = record_pass(BargainingRepo.open(repo), "union", list(texts), session="2025-02-01", texts=texts)
     assert result.name == "U-2" and len(result.articles) == 230
     assert len(git(repo, "show", "--name-only", "--format=", "U-2^{commit}").split()) == 230
+
+
+# -- text from the record shown safely -------------------------------------------------------------
+
+
+def test_hostile_headings_reach_no_terminal_spreadsheet_or_table_raw(repo: Path) -> None:
+    write(repo, "wages", 'ARTICLE 20: =HYPERLINK("http://evil","x")\n\n20.1 Pay.\n')
+    write(repo, "hours", "ARTICLE 21: HOURS\x1b[2J | \u202eEVIL\n\n21.1 Time.\n")
+    ok(repo, "pass", "--party", "employer", "--session", "2025-02-01", "wages", "hours")
+    table = ok(repo, "status")
+    assert "\x1b" not in table and "\u202e" not in table and "\\x1b[2" in table
+    rows = ok(repo, "status", "--csv").splitlines()
+    wages = next(r for r in rows if r.startswith("wages,"))
+    assert ",\"'=HYPERLINK(" in wages or ",'=HYPERLINK(" in wages
+    markdown = ok(repo, "status", "--md")
+    hours = next(line for line in markdown.splitlines() if "Hours" in line)
+    assert hours.count(" | ") == 6 and "\\|" in hours and "\u202e" not in hours

@@ -64,6 +64,7 @@ def _log_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("log", "the passes, oldest first", _log_arguments)
 def cmd_log(args: argparse.Namespace) -> int:
+    from proposals.contract.escape import for_terminal
     from proposals.contract.part import validate_id
     from proposals.negotiation.history import TARecord
 
@@ -84,10 +85,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     for event in events:
         if isinstance(event, TARecord):
             what = f"{event.article} §{event.section}" if event.section else event.article
-            print(
-                f"{event.tag:<{width}}  {event.date}  TA        {what}  "
-                f"({event.union_sign} / {event.employer_sign})"
-            )
+            signs = for_terminal(f"({event.union_sign} / {event.employer_sign})")  # from any clone
+            print(f"{event.tag:<{width}}  {event.date}  TA        {what}  {signs}")
         else:
             party = (
                 repo.config.party(event.party).name if event.party in ("union", "employer") else event.party
@@ -97,7 +96,8 @@ def cmd_log(args: argparse.Namespace) -> int:
                 if event.withdrawn
                 else ""
             )
-            print(f"{event.name:<{width}}  {event.session}  {event.party:<9} {items}  [{party}]")
+            who = for_terminal(party)
+            print(f"{event.name:<{width}}  {event.session}  {event.party:<9} {items}  [{who}]")
     if not events:
         print("No passes yet.")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from proposals.contract.escape import for_csv, for_markdown_cell, for_terminal
 from proposals.contract.headings import KINDS, order_key
 from proposals.contract.part import parse_heading
 from proposals.negotiation.history import PassRecord, TARecord, current_tas
@@ -169,7 +170,7 @@ HEADERS = ["Art.", "Title", "Status", "Whose move", "Last pass", "Date", "Econom
 
 
 def render_table(repo: BargainingRepo, rows: list[StatusRow]) -> str:
-    data = [HEADERS] + [_cells(repo, r) for r in rows]
+    data = [HEADERS] + [[for_terminal(c) for c in _cells(repo, r)] for r in rows]
     widths = [max(len(line[i]) for line in data) for i in range(len(HEADERS))]
     lines = [counts_line(rows), ""]
     for n, line in enumerate(data):
@@ -187,16 +188,13 @@ def render_csv(repo: BargainingRepo, rows: list[StatusRow]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", *HEADERS])
     for row in rows:
-        writer.writerow([row.id, *_cells(repo, row)])
+        writer.writerow([for_csv(c) for c in (row.id, *_cells(repo, row))])
     return buffer.getvalue()
 
 
 def render_markdown(repo: BargainingRepo, rows: list[StatusRow]) -> str:
-    def esc(cell: str) -> str:
-        return cell.replace("|", "\\|")
-
     lines = [f"**{counts_line(rows)}**", "", "| " + " | ".join(HEADERS) + " |"]
     lines.append("|" + "|".join("---" for _ in HEADERS) + "|")
     for row in rows:
-        lines.append("| " + " | ".join(esc(c) for c in _cells(repo, row)) + " |")
+        lines.append("| " + " | ".join(for_markdown_cell(c) for c in _cells(repo, row)) + " |")
     return "\n".join(lines) + "\n"

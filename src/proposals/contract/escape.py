@@ -1,0 +1,51 @@
+"""Text from the record shown safely: on a terminal, in a spreadsheet, in a Markdown table.
+
+Headings, titles, party names and signatories come from both sides of the table and from every
+clone; the record keeps them exactly, and this module decides how they may be shown. A terminal
+must never receive a raw escape sequence or a bidi override (shown instead as a visible ``\\x1b``
+or ``\\u202e``); a spreadsheet must never read a cell as a formula (OWASP's CSV-injection rule);
+a Markdown table cell must not end early at a ``|`` or a line break.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls, DEL, line/paragraph separators, bidi marks, embeddings, overrides and isolates,
+# the BOM, and lone surrogates (undecodable bytes from git, which a terminal cannot even encode).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_UNSAFE_KEEP_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def for_terminal(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with every control, separator and bidi character shown as a visible escape."""
+    return (_UNSAFE_KEEP_LINES if keep_newlines else _UNSAFE).sub(_visible, text)
+
+
+def for_csv(cell: str) -> str:
+    """A CSV cell no spreadsheet will run: OWASP's rule, a leading ``'`` before a cell starting
+    with ``=``, ``+``, ``-``, ``@``, tab or CR; control characters shown as escapes."""
+    if cell.startswith(CSV_TRIGGERS):
+        cell = "'" + cell
+    return for_terminal(cell)
+
+
+def for_markdown_cell(text: str) -> str:
+    """One Markdown table cell: pipes escaped, line breaks as spaces, no raw HTML, no controls."""
+    flat = " ".join(re.split(r"\r\n|[\r\n\u2028\u2029\x85]", text))
+    safe = for_terminal(flat).replace("\\", "\\\\").replace("|", "\\|")
+    return safe.replace("<", "&lt;").replace(">", "&gt;")
