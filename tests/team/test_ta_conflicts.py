@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sync_support import fails, git, make_repo, ok, tags
+from sync_support import fails, git, make_repo, ok, run, tags
 
 ALICE, BOB, CAROL = "Alice Organizer", "Bob Steward", "Carol Chair"
 
@@ -174,3 +174,21 @@ def test_a_forged_remote_ta_cannot_forge_the_resolution(tmp_path: Path) -> None:
     head = git(bob, "rev-parse", "HEAD")
     assert "line separator" in fails(bob, "resolve", "--ta", "staffing", "--keep", "mine")
     assert git(bob, "rev-parse", "HEAD") == head
+
+
+def test_a_superseded_tag_waits_while_the_server_has_lost_its_branch(
+    offline_tas: tuple[Path, Path, Path],
+) -> None:
+    """Found by the sync model (seed 17): the alias came in before its resolution commit could."""
+    remote, alice, bob = offline_tas
+    fails(bob, "sync", name=BOB)
+    ok(bob, "resolve", "--ta", "staffing", "--keep", "mine", name=BOB)
+    ok(bob, "sync", name=BOB)
+    git(remote, "update-ref", "-d", "refs/heads/main")  # the resolution is now only in Bob's clone
+    proc = run(alice, "sync", name=ALICE, check=True)
+    assert "ta-staffing-superseded-1" in proc.stderr and "waits for the resolution" in proc.stderr
+    assert "ta-staffing-superseded-1" not in tags(alice)
+    ok(bob, "sync", name=BOB)
+    assert "ta-staffing-superseded-1" in ok(alice, "sync", name=ALICE)
+    ok(bob, "sync", name=BOB)
+    assert_converged(alice, bob)

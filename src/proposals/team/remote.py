@@ -82,15 +82,18 @@ def trailers_of(store: GitStore, commits: list[str] | set[str]) -> dict[str, Tra
     return found
 
 
-def superseded_aliases(store: GitStore, rev: str) -> dict[str, str]:
-    """``<tag>-superseded-N`` -> the commit it marks, as resolution commits in rev's history say."""
+def superseded_aliases(store: GitStore, *revs: str) -> dict[str, str]:
+    """``<tag>-superseded-N`` -> the commit it marks, as resolution commits in revs' history say."""
+    revs = tuple(rev for rev in revs if rev)
+    if not revs:
+        return {}
     out = store.out(
         "log",
         "-z",
         "--format=%H%n%(trailers:only,unfold)",
         f"--grep=^{T_SUPERSEDED_AS}: ",
         "--end-of-options",
-        rev,
+        *revs,
         "--",
     )
     aliases: dict[str, str] = {}

@@ -250,16 +250,17 @@ def check_remote_tags(
                 f"tag {name} differs on {remote} ({theirs[:10]}) from yours ({ours[:10]}); kept yours, "
                 "not pushed"
             )
-    aliases = (
-        superseded_aliases(store, remote_head)
-        if remote_head and any(SUPERSEDED_RE.fullmatch(n) for n in new)
-        else {}
-    )
+    aliases: dict[str, str] = {}
+    if any(SUPERSEDED_RE.fullmatch(n) for n in new):
+        aliases = superseded_aliases(store, remote_head or "", "HEAD")
     for name, theirs in sorted(new.items()):
         record = looks_like_record_tag(name, codes)
         problem = why_not_genuine(name, theirs, trailers.get(theirs, Trailers()), aliases, record)
         if problem is None:
             check.take_in.append(name)
+        elif SUPERSEDED_RE.fullmatch(name) and name not in aliases:
+            # its resolution commit is not in sight yet (the remote lost its branch, say): later
+            check.warnings.append(f"tag {name} on {remote} waits for the resolution that names it")
         elif record or "records another" in problem or "is on the commit" in problem:
             raise ProposalsError(
                 f"sync stopped, nothing changed: {remote} has a tag {name} that {problem} ({theirs[:10]}); "
@@ -594,6 +595,8 @@ def check_cloned_tags(repo: BargainingRepo, url: str) -> None:
     for name, (_, peeled) in sorted(tags.items()):
         record = looks_like_record_tag(name, codes)
         problem = why_not_genuine(name, peeled, trailers.get(peeled, Trailers()), aliases, record)
+        if SUPERSEDED_RE.fullmatch(name) and name not in aliases:
+            continue  # a settled TA conflict whose resolution this branch does not hold yet
         if problem is not None and (record or "records another" in problem or "is on the commit" in problem):
             raise ProposalsError(
                 f"clone refused: {url} has a tag {name} that {problem} ({peeled[:10]}); it was added or "
