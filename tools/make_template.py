@@ -50,6 +50,42 @@ def _style(doc: docx.document.Document, name: str, kind: WD_STYLE_TYPE) -> BaseS
     return style
 
 
+def _one_font(doc: docx.document.Document) -> None:
+    """Headings and body in one family: a theme font attribute (``asciiTheme="majorHAnsi"``,
+    which python-docx's Heading 1 carries, and the defaults and table styles too) beats
+    ``w:ascii``, so Word and LibreOffice would set headings in the theme's sans font whatever
+    ``font.name`` says. Every theme font in the styles part becomes the one family."""
+    from docx.oxml.ns import qn
+
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attr}"), None)
+        for attr in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{attr}"), FONT)
+
+
+def _rule_below(style: BaseStyle) -> None:
+    """A thin rule under the page header, so it reads apart from the body (consecutive header
+    lines share one border, drawn under the last)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ppr = style.element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "4"), ("color", "808080")):
+        bottom.set(qn(f"w:{key}"), value)
+    border.append(bottom)
+    # CT_PPr is a sequence: pBdr comes before shd, tabs, spacing, ind and jc
+    later = [ppr.find(qn(f"w:{t}")) for t in ("shd", "tabs", "suppressAutoHyphens", "spacing", "ind", "jc")]
+    anchor = next((x for x in later if x is not None), None)
+    if anchor is not None:
+        anchor.addprevious(border)
+    else:
+        ppr.append(border)
+    style.paragraph_format.space_after = Pt(0)
+
+
 def build() -> bytes:
     """The template's bytes."""
     doc = docx.Document()
@@ -98,6 +134,9 @@ def build() -> bytes:
     table.base_style = doc.styles["Table Grid"]
     table.font.name = FONT
     table.font.size = Pt(10)
+
+    _one_font(doc)
+    _rule_below(doc.styles["Proposal Header"])
 
     props = doc.core_properties
     props.title = "proposals template"

@@ -495,3 +495,15 @@ def test_one_sided_move_is_a_plain_revision(tmp_path: Path) -> None:
     root = _doc_xml(out)
     assert root.find(".//w:moveFrom", NS) is None and root.find(".//w:moveFromRangeStart", NS) is None
     assert root.find(".//w:del", NS) is not None
+
+
+def test_template_one_font_family_and_a_rule_under_the_header() -> None:
+    """Headings and body in one family (no theme font overriding it), header set off by a rule."""
+    from proposals.word.export import TEMPLATE
+
+    styles = zipfile.ZipFile(TEMPLATE).read("word/styles.xml").decode()
+    assert "asciiTheme" not in styles and "hAnsiTheme" not in styles
+    heading = docx.Document(str(TEMPLATE)).styles["Heading 1"]
+    assert heading.font.name == docx.Document(str(TEMPLATE)).styles["Contract Body"].font.name
+    header = docx.Document(str(TEMPLATE)).styles["Proposal Header"].element
+    assert header.find(".//w:pPr/w:pBdr/w:bottom", NS) is not None
