@@ -379,6 +379,25 @@ async def test_edit_autosaves_atomically_and_previews(repo_path: Path) -> None:
         assert "✎" in str(app.screen.query_one("DataTable").get_cell("wages", "title"))
 
 
+async def test_the_editor_preview_follows_the_cursor(repo_path: Path) -> None:
+    app = make_app(repo_path, autosave_delay=3600, preview_delay=0.0)
+    async with app.run_test(size=(90, 12)) as pilot:
+        await settle(pilot)
+        app.open_editor("scheduling")
+        await settle(pilot)
+        editor = app.screen
+        area = editor.query_one("#draft")
+        area.move_cursor(area.document.end)
+        await pilot.press("5", ".", "9", "space", "Z", "Z", "Z")
+        await pilot.pause(0.1)
+        await settle(pilot)
+        preview = editor.query_one("#preview")
+        assert len(preview.plain_lines()) > preview.size.height  # the preview scrolls
+        top = int(preview.scroll_offset.y)
+        visible = preview.plain_lines()[top : top + preview.size.height]
+        assert any("5.9 ZZZ" in line for line in visible), visible
+
+
 async def test_editor_flags_changes_to_tad_text(repo_path: Path) -> None:
     app = make_app(repo_path, autosave_delay=3600, preview_delay=0.0)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -41,6 +41,7 @@ class RowsReady(Message):
     columns: int = 2
     token: int = 0
     broken: list = field(default_factory=list)  # TA'd sections (None: whole) the text would change
+    focus: int | None = None  # the row to keep in view (the editor's cursor paragraph)
 
 
 @dataclass

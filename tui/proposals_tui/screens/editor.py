@@ -26,7 +26,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import StatusRow
 
-from ..diffing import Palette, inline_rows, locked_lines
+from ..diffing import Palette, aligned, inline_rows, locked_lines
 from ..literal import literal, shown
 from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
@@ -221,22 +221,31 @@ class EditorScreen(ArticleActions, Screen):
         old_colour = parties[rev].colour if rev in parties else "#8a8a8a"
         palette = Palette(old_colour, parties[self.app.us].colour, self.app.markers, not self.app.no_color)
         self._token += 1
-        self._preview(self.data, base, self.query_one("#draft", TextArea).text, palette, self._token)
+        area = self.query_one("#draft", TextArea)
+        self._preview(self.data, base, area.text, palette, self._token, area.cursor_location[0])
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _preview(self, data: EditorData, base: str, text: str, palette: Palette, token: int) -> None:
-        """Diff and TA check off the event loop; agreed text changed in the draft is flagged."""
+    def _preview(
+        self, data: EditorData, base: str, text: str, palette: Palette, token: int, line: int = 0
+    ) -> None:
+        """Diff and TA check off the event loop; agreed text changed in the draft is flagged.
+        The preview follows the cursor: the row showing the cursor's line is kept in view."""
         from proposals.negotiation.agreements import agreed_text_matches
 
         broken = [ta.section for ta in data.tas if not agreed_text_matches(ta, text)]
         locked = locked_lines(data.table, [ta.section for ta in data.tas]) if data.tas else set()
         rows = inline_rows(base, text, palette, locked)
-        self.post_message(RowsReady(rows, 1, token, broken))
+        new_rows = [i for i, row in enumerate(aligned(base, text)) if row.new is not None]
+        focus = new_rows[min(line, len(new_rows) - 1)] if new_rows else None
+        self.post_message(RowsReady(rows, 1, token, broken, focus))
 
     def on_rows_ready(self, message: RowsReady) -> None:
         if message.token != self._token:
             return
-        self.query_one("#preview", RedlineView).set_rows(message.rows, 1)
+        preview = self.query_one("#preview", RedlineView)
+        preview.set_rows(message.rows, 1)
+        if message.focus is not None:
+            preview.show_row(message.focus)
         if message.broken != self.broken:
             self.broken = message.broken
             self._paint_head()

@@ -132,7 +132,7 @@ class RedlineView(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self._rewrap()
         y = 0 if anchor is None else next((y for y, line in enumerate(self._lines) if line[0] >= anchor), 0)
-        self.scroll_to(y=y, animate=False, immediate=anchor is not None)
+        self.scroll_to(y=y, animate=False, immediate=True)
         self.refresh()
 
     def column_width(self) -> int:
@@ -159,6 +159,15 @@ class RedlineView(ScrollView, can_focus=True):
         if self.column_width() != self._wrapped_width:
             self._rewrap()
             self.refresh()
+
+    def show_row(self, index: int) -> None:
+        """Scroll just enough that row `index` is in view (a third down when it was not)."""
+        y = next((y for y, line in enumerate(self._lines) if line[0] == index), None)
+        height = self.scrollable_content_region.height or self.size.height
+        top = int(self.scroll_offset.y)
+        if y is None or top <= y < top + max(1, height):
+            return
+        self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
 
     def change_lines(self) -> list[int]:
         """First screen line of every row that is not unchanged text: where `]` and `[` jump."""
