@@ -16,8 +16,9 @@ def _pass_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-m", "--message", metavar="MSG")
     p.add_argument("--from-file", metavar="FILE", help="the party's text for the one article named")
     p.add_argument("--reopen", action="store_true", help="allow changing TA'd text")
+    p.add_argument("--package", metavar="TITLE", help="pass them as one package (P-n), all or nothing")
     p.add_argument(
-        "--package", metavar="TITLE", help="pass them as one package (P-n), all or nothing"
+        "--confirm", action="store_true", help="record it even if it retreats from language already accepted"
     )
     p.add_argument("--answers", metavar="P-N", help="with --package: the package this one counters")
     p.add_argument("ids", nargs="+", metavar="ID")
@@ -38,7 +39,12 @@ def cmd_pass(args: argparse.Namespace) -> int:
             raise ProposalsError(f"no such file: {path}")
         texts = {args.ids[0]: decode_article(read_article_bytes(path, str(path)), str(path))}
     options = dict(
-        session=args.session, number=args.number, message=args.message or "", texts=texts, reopen=args.reopen
+        session=args.session,
+        number=args.number,
+        message=args.message or "",
+        texts=texts,
+        reopen=args.reopen,
+        allow_retreat=args.confirm,
     )
     if args.answers and not args.package:
         raise ProposalsError("--answers goes with --package (a counter-package)")

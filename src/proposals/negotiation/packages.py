@@ -151,6 +151,7 @@ def record_package(
     message: str = "",
     texts: dict[str, str] | None = None,
     reopen: bool = False,
+    allow_retreat: bool = True,
 ) -> tuple[Package, PassResult]:
     """A pass that is a package: all or nothing. `answers` names the package it counters."""
     title = check_text(title, "the package title (--package)", max_length=120)
@@ -177,6 +178,7 @@ def record_package(
         texts=texts,
         reopen=reopen,
         trailers=extra,
+        allow_retreat=allow_retreat,
     )
     return find_package(repo.history(), extra[0][1]), result
 

@@ -146,6 +146,7 @@ def record_pass(
     texts: Mapping[str, str] | None = None,
     reopen: bool = False,
     trailers: Sequence[tuple[str, str]] = (),
+    allow_retreat: bool = True,
 ) -> PassResult:
     """Record the text of `ids` as one pass by `party`; `trailers` are added (a package's).
 
@@ -191,6 +192,10 @@ def record_pass(
                 "use --reopen to propose it anyway"
             )
         new_texts[article_id] = new
+    if not allow_retreat:
+        from proposals.negotiation.regression import refuse_retreats
+
+        refuse_retreats(repo, party, new_texts)
     terms = staged_terms(repo.root, party, new_texts)  # costing terms travel with the text
 
     saved: dict[str, str] = {}
