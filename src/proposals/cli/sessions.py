@@ -149,37 +149,6 @@ def _show(repo, args: argparse.Namespace, today: str) -> int:
     if args.json:
         print_json(day.as_json(today))
         return 0
-    for line in session_lines(repo, day, today):
+    for line in sessions.day_lines(repo, day, today):
         print(line)
     return 0
-
-
-def session_lines(repo, day, today: str) -> list[str]:
-    """The text of ``session show``: the record, then the day's passes and TAs from the history."""
-    record = day.record
-    lines = [f"Session {day.date}" + (f", {record.place}" if record and record.place else "")]
-    if record:
-        if record.start or record.end:
-            lines.append(
-                f"  Time: {record.start or '?'}-{record.end or ('open' if not record.closed else '?')}"
-            )
-        for key in ("union", "employer"):
-            names = getattr(record, key)
-            if names:
-                lines.append(f"  For {repo.config.party(key).name}: {', '.join(names)}")
-    for p in day.passes:
-        what = ", ".join(p.articles)
-        if p.withdrawn:
-            what += ("; " if what else "") + "withdraws " + ", ".join(p.withdrawn)
-        lines.append(f"  Pass {p.name} ({repo.config.party(p.party).name}): {what}")
-    for t in day.tas:
-        what = f"{t.article} section {t.section}" if t.section else t.article
-        lines.append(f"  TA {what} ({t.tag})")
-    if record:
-        for r in record.requests:
-            lines.append(f"  Request {r.id}: {r.item} (due {r.due}, {r.state(today)})")
-        for n in record.notes:
-            lines.append(f"  Note{' ' + n.time if n.time else ''}: {n.text}")
-    for r in day.due:
-        lines.append(f"  Due at this session: {r.id} {r.item} ({r.state(today)})")
-    return lines

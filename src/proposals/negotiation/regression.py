@@ -2,7 +2,8 @@
 
 Language is compared sentence by sentence. A sentence counts as agreed in principle when one
 party introduced it in a pass (it was not on the table before) and the other side then moved to
-it: a later pass of theirs holds it although their previous position on the article did not. A
+it: a later pass of theirs holds it although their previous position on the article (their last
+pass, else the contract in force) did not. A
 new pass by the first party that drops or rewords such a sentence, while it is still on the table,
 is a retreat: ``pass`` names it and the passes involved and proceeds only when confirmed.
 """
@@ -54,7 +55,9 @@ def find_retreats(repo: BargainingRepo, party: str, new_texts: Mapping[str, str]
         if len(versions) < 2:
             continue
         texts = {p.commit: sentences(repo.text_at_commit(article_id, p.commit)) for p in versions}
-        base = sentences(repo.text_at_commit(article_id, history.baseline)) if history.baseline else set()
+        base_text = repo.text_at_commit(article_id, history.baseline) if history.baseline else None
+        has_base = base_text is not None
+        base = sentences(base_text)
         table = texts[versions[-1].commit]
         dropped = table - sentences(new)
         if not dropped:
@@ -69,9 +72,13 @@ def find_retreats(repo: BargainingRepo, party: str, new_texts: Mapping[str, str]
                 for s in now - before:
                     introduced.setdefault(s, record.name)
             else:
-                previous = base if theirs_before is None else theirs_before
-                for s in (now - previous) & set(introduced):
-                    accepted.setdefault(s, record.name)
+                # Their position before this pass: their last pass, else the contract in force.
+                # With neither (a new article, answered for the first time) keeping our words is
+                # no evidence of a move toward them.
+                previous = theirs_before if theirs_before is not None else (base if has_base else None)
+                if previous is not None:
+                    for s in (now - previous) & set(introduced):
+                        accepted.setdefault(s, record.name)
                 theirs_before = now
             before = now
         for s in sorted(dropped & set(accepted)):

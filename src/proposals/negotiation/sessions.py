@@ -419,3 +419,35 @@ def session_day(repo: BargainingRepo, session: str) -> SessionDay:
         if day.date == session:
             return day
     raise ProposalsError(f"no session on {session}: no record, pass or TA that day")
+
+
+def day_lines(repo: BargainingRepo, day: SessionDay, today: str) -> list[str]:
+    """The text of ``session show``: the record, then the day's passes and TAs from the history."""
+    record = day.record
+    lines = [f"Session {day.date}" + (f", {record.place}" if record and record.place else "")]
+    if record:
+        if record.start or record.end:
+            lines.append(
+                f"  Time: {record.start or '?'}-{record.end or ('open' if not record.closed else '?')}"
+            )
+        for key in ("union", "employer"):
+            names = getattr(record, key)
+            if names:
+                lines.append(f"  For {repo.config.party(key).name}: {', '.join(names)}")
+    for p in day.passes:
+        what = ", ".join(p.articles)
+        if p.withdrawn:
+            what += ("; " if what else "") + "withdraws " + ", ".join(p.withdrawn)
+        lines.append(f"  Pass {p.name} ({repo.config.party(p.party).name}): {what}")
+    for t in day.tas:
+        what = f"{t.article} section {t.section}" if t.section else t.article
+        contingent = f", contingent on {t.contingent}" if t.contingent else ""
+        lines.append(f"  TA {what} ({t.tag}{contingent})")
+    if record:
+        for r in record.requests:
+            lines.append(f"  Request {r.id}: {r.item} (due {r.due}, {r.state(today)})")
+        for n in record.notes:
+            lines.append(f"  Note{' ' + n.time if n.time else ''}: {n.text}")
+    for r in day.due:
+        lines.append(f"  Due at this session: {r.id} {r.item} ({r.state(today)})")
+    return lines

@@ -15,12 +15,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from proposals.errors import ProposalsError
 from proposals.negotiation.history import PassRecord
 from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.sessions import SessionRecord, open_session
 from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
 
 from ..literal import literal, shown
 from ..widgets.board_table import BoardTable
+from ..widgets.session_bar import SessionBar
 from .actions import ArticleActions
 from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
 
@@ -37,6 +40,7 @@ class BoardData:
     last_by_party: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> party -> pass
     baseline: bool = False
     last_event: dict[str, PassRecord] = field(default_factory=dict)  # id -> last pass or withdrawal
+    session: SessionRecord | None = None  # the session open at the table, for the session bar
 
 
 def load_board(repo: BargainingRepo) -> BoardData:
@@ -52,7 +56,11 @@ def load_board(repo: BargainingRepo) -> BoardData:
             events[article_id] = record
         for article_id in record.withdrawn:
             events[article_id] = record
-    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None, events)
+    try:
+        session = open_session(repo)
+    except ProposalsError:  # a corrupt session record must not keep the board from loading
+        session = None
+    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None, events, session)
 
 
 class BoardScreen(SyncActions, ArticleActions, Screen):
@@ -74,6 +82,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         Binding("r", "reload", "Reload", show=False),
         Binding("D", "export_status", "Status chart", show=False, tooltip="The status chart as .docx"),
         Binding("c", "costing", "Costing", show=False, tooltip="Both sides' economic positions in money"),
+        Binding("g", "sessions", "Sessions", show=False, tooltip="Every session and the log of each day"),
         Binding("q", "quit", "Quit"),
         Binding("S", "sync", "Sync", tooltip="Fetch, merge, push (needs: git remote add origin URL)"),
         Binding("C", "conflicts", "Conflicts", show=False, tooltip="Settle what sync could not merge"),
@@ -95,6 +104,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         with Horizontal(id="board-top"):
             yield Static("Loading…", id="counts")
             yield Input(placeholder="filter: title, number or id  (/)", id="filter")
+        yield SessionBar(id="session-bar")
         yield Static("", id="board-mode")
         yield ConflictMarker(id="sync-marker")
         table = BoardTable(id="board", cursor_type="row", zebra_stripes=True)
@@ -128,6 +138,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         self.app.board = data
         drafts = f" · {len(data.drafts)} unsent ✎" if data.drafts else ""
         self.query_one("#counts", Static).update(literal(counts_line(data.rows) + drafts))
+        self.query_one(SessionBar).show_session(data.session, self.app.us, self.app.them)
         self.loaded = True
         self.refill()
         if self.app.first_paint is not None:
@@ -189,6 +200,10 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         status = Text(f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=STATUS_STYLE[row.status])
         if row.status == "open" and row.ta is not None:
             status.append(" §", style="green")
+        if row.package:
+            status.append(f" {row.package}", style="bold magenta")
+        if row.contingent:
+            status.append(" (c)", style="yellow")
         title = Text(shown(row.title, one_line=True))
         if row.id in self.data.drafts:
             title.append(" ✎", style="bold")
@@ -294,6 +309,11 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refill()
 
+    def action_sessions(self) -> None:
+        from .sessions import SessionsScreen
+
+        self.app.push_screen(SessionsScreen())
+
     def action_export_status(self) -> None:
         """The status chart as .docx, for the members' update (in the exports folder)."""
         name = self.app.export_path(f"status-{self.app.today.isoformat()}.docx")
@@ -328,5 +348,6 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
             ("Sort (cycle)", "cycle_sort", self.sort),
             ("Reload the board", "reload", ""),
             ("Export the status chart to Word", "export_status", "for the members' update"),
+            ("Sessions", "sessions", "every day at the table, its attendance and log"),
             *self.sync_palette_commands(),
         ]

@@ -36,6 +36,7 @@ HELP_TEXT = {
     "costing": "Costing: both sides' latest economic positions by year, against the status quo",
     "costing_view": "Costing: by contract year (with a chart) or by member",
     "costing_group": "Costing: who gains and loses, by classification or by clinic",
+    "sessions": "Sessions: every day at the table, its attendance, passes, TAs and the team's log",
     "pick": "Pick this version (two at most)",
     "compare": "Compare the two picked versions (or this one with the one before)",
     "sync": "Sync with the team: fetch, merge, push passes and TAs (needs a git remote)",  # tuisync
@@ -64,6 +65,7 @@ def help_table() -> Table:
     from .costing import CostingScreen
     from .editor import EditorScreen
     from .history import HistoryScreen
+    from .sessions import SessionsScreen
     from .sync import ConflictScreen  # tuisync
 
     table = Table.grid(padding=(0, 2))
@@ -76,6 +78,7 @@ def help_table() -> Table:
         ("Editor", EditorScreen.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
         ("Costing", CostingScreen.BINDINGS),
+        ("Sessions", SessionsScreen.BINDINGS),
         ("Sync conflicts", ConflictScreen.BINDINGS),  # tuisync
         ("Dialogs", [*FormModal.BINDINGS, *PassModal.BINDINGS, Binding("tab", "", "Next field")]),
     ]
