@@ -12,8 +12,16 @@ from proposals.contract.part import normalise_text
 from proposals.errors import ProposalsError
 from proposals.negotiation.agreements import make_ta
 from proposals.negotiation.config import ArticleMeta, Config
+from proposals.negotiation.packages import packages, record_package, reject_package
 from proposals.negotiation.passes import record_pass, withdraw
 from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.sessions import (
+    add_note,
+    answer_request,
+    close_session,
+    request_information,
+    start_session,
+)
 
 DEMO_AUTHOR = {"name": "Bargaining Team", "email": "team@clinicians-united.example"}
 
@@ -67,8 +75,14 @@ def build_demo(target: Path | str) -> BargainingRepo:
         ["bargaining.toml", *(f"notes/{i}.md" for i in story.NOTES), *costing_files],
     )
     on_table: dict[str, str] = {}
+    current = ""
     for event in story.STORY:
         repo.store._env.update(demo_env(event.session))
+        if event.session != current:
+            if current:
+                _close_session(repo, story, current)
+            current = event.session
+            _open_session(repo, story, current)
         if isinstance(event, story.Propose):
             texts = {}
             for article_id, edits in event.articles.items():
@@ -77,14 +91,11 @@ def build_demo(target: Path | str) -> BargainingRepo:
                     start = normalise_text((source / f"{article_id}.txt").read_text("utf-8"))
                 texts[article_id] = apply_edits(start, edits, f"{event.session} {article_id}")
             economics.write_pass_terms(repo.root, event.session, event.party)
-            record_pass(
-                repo,
-                event.party,
-                list(texts),
-                session=event.session,
-                message=event.message,
-                texts=texts,
-            )
+            options = dict(session=event.session, message=event.message, texts=texts)
+            if event.package:
+                record_package(repo, event.party, list(texts), title=event.package, **options)
+            else:
+                record_pass(repo, event.party, list(texts), **options)
             on_table.update(texts)
         elif isinstance(event, story.Withdraw):
             withdraw(repo, event.party, event.articles, session=event.session, message=event.message)
@@ -97,6 +108,34 @@ def build_demo(target: Path | str) -> BargainingRepo:
                 ta_date=event.session,
                 section=event.section,
             )
+    _close_session(repo, story, current)
     save_roster(repo, economics.demo_roster())  # private: .git/proposals/, never committed
     repo.store.run("gc", "--quiet", "--auto")
     return repo
+
+
+def _open_session(repo: BargainingRepo, story, day: str) -> None:
+    """The team's record of the day: opened before its passes, so they join it."""
+    record = story.SESSIONS[day]
+    union, employer = story.SESSION_TEAMS
+    start_session(
+        repo, day, place=record["place"], union=", ".join(union), employer=", ".join(employer),
+        start=record["start"],
+    )  # fmt: skip
+    for n, (_, _, _, answered, how) in enumerate(story.REQUESTS, 1):
+        if answered == day:
+            answer_request(repo, f"R-{n}", note=how, on=day)
+    asked, rejected = story.PACKAGE_REJECTED
+    if day == rejected:
+        package = next(p for p in packages(repo.history()) if p.session == asked)
+        reject_package(repo, package.id, session=day)
+
+
+def _close_session(repo: BargainingRepo, story, day: str) -> None:
+    record = story.SESSIONS[day]
+    for time, text in record["notes"]:
+        add_note(repo, text, session=day, time=time)
+    for asked, item, due, _, _ in story.REQUESTS:
+        if asked == day:
+            request_information(repo, item, due=due, session=day)
+    close_session(repo, session=day, end=record["end"])

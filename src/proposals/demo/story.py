@@ -23,6 +23,7 @@ class Propose:
     party: str  # "union" | "employer"
     articles: dict[str, list[Edit]]
     message: str = ""
+    package: str = ""  # a title: the pass is a package, accepted or rejected as a whole
 
 
 @dataclass(frozen=True)
@@ -1151,6 +1152,7 @@ STORY: list[Propose | Withdraw | TA] = [
             ],
         },
         "Union counterproposals on staffing, protected time, safety and grievance",
+        package="Staffing with protected time",
     ),
     Propose(
         S5,
@@ -1657,3 +1659,46 @@ STORY: list[Propose | Withdraw | TA] = [
         "Employer counterproposal on PTO",
     ),
 ]
+
+
+# The team's record of each session (sessions/<date>.json): where, who, when, internal notes.
+_UNION_TEAM = ["J. Alvarez", "R. Okafor", "D. Lindqvist"]
+_EMPLOYER_TEAM = ["M. Chen", "P. Hargrove"]
+SESSIONS: dict[str, dict[str, object]] = {
+    S1: {"place": "Union hall, 400 Cedar Ave", "start": "09:30", "end": "15:00",
+         "notes": [("11:10", "Employer caucused 11:10-11:50 after our staffing opener; came back asking for clinic-level data.")]},
+    S2: {"place": "Northstar HQ, room 4B", "start": "10:00", "end": "16:00",
+         "notes": [("14:20", "Chen said management rights language is 'not a trade item'. Hargrove quieter than last time.")]},
+    S3: {"place": "Union hall, 400 Cedar Ave", "start": "09:30", "end": "16:30",
+         "notes": [("10:45", "Employer caucused 10:45-11:30 before passing staffing; their ratio language reads like a ceiling.")]},
+    S4: {"place": "Northstar HQ, room 4B", "start": "09:00", "end": "17:00",
+         "notes": [("15:30", "First TA (LMC). Members in the room: 14. Good energy.")]},
+    S5: {"place": "Union hall, 400 Cedar Ave", "start": "09:30", "end": "17:30",
+         "notes": [("13:05", "We passed staffing and protected time as one package: all or nothing."),
+                   ("16:10", "Employer caucused 16:10-16:55 on the package; no answer today.")]},
+    S6: {"place": "Northstar HQ, room 4B", "start": "10:00", "end": "15:30",
+         "notes": [("11:00", "We withdrew parking to clear the table; they noticed.")]},
+    S7: {"place": "Union hall, 400 Cedar Ave", "start": "09:30", "end": "16:00",
+         "notes": [("09:40", "Employer rejected the staffing + protected time package as a whole, then countered staffing alone.")]},
+    S8: {"place": "Northstar HQ, room 4B", "start": "09:30", "end": "16:00",
+         "notes": [("12:15", "Safety TA'd before lunch. Employer caucused 14:00-14:40 on admin time.")]},
+    S9: {"place": "Union hall, 400 Cedar Ave", "start": "10:00", "end": "18:00",
+         "notes": [("17:30", "Staffing TA after a long caucus on both sides; float pool held at five.")]},
+    S10: {"place": "Northstar HQ, room 4B", "start": "09:30", "end": "15:00",
+          "notes": [("10:30", "Their workload pass walks back the visit caps they floated in November.")]},
+    S11: {"place": "Union hall, 400 Cedar Ave", "start": "09:30", "end": "16:30",
+          "notes": [("15:00", "Wages: they hinted at 3% if we drop the step restructure.")]},
+    S12: {"place": "Northstar HQ, room 4B", "start": "09:00", "end": "17:00",
+          "notes": [("16:45", "Mediator request discussed in caucus; decide by the next session.")]},
+}
+SESSION_TEAMS = (_UNION_TEAM, _EMPLOYER_TEAM)
+
+# Information requests: (session asked, item, due, answered on or "", how).
+REQUESTS: list[tuple[str, str, str, str, str]] = [
+    (S1, "Staffing levels by clinic and role, last 24 months", "2024-03-05", "2024-03-19",
+     "Spreadsheet handed over at the table; clinic C missing."),
+    (S8, "Cost of the current locum and agency coverage, by quarter", "2024-12-03", "", ""),
+]
+
+# The package passed at S5 is rejected as a whole at S7.
+PACKAGE_REJECTED = (S5, S7)
