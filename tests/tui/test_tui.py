@@ -1030,6 +1030,18 @@ async def test_history_pick_two_and_compare(repo_path: Path) -> None:
         assert app.screen is screen and screen.compare() == ("E-1", "U-2")
 
 
+async def test_history_keeps_pass_and_party_names_whole(repo_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "safety")
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one("DataTable")
+        assert table.columns["rev"].width >= len("ta-safety-14.2")
+        assert table.columns["party"].width >= len("Clinicians United")
+
+
 async def test_help_lists_keys_by_screen(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -109,6 +109,15 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         parties = self.app.repo.config.parties
         table = self.query_one(DataTable)
         table.clear()
+        # pass and party names are kept whole ("ta-staffing-6.3", "Northstar Clinicians Union")
+        names = [shown(parties[r.party].name, one_line=True) for r in rows if r.party]
+        for key, width in (
+            ("rev", max((len(r.rev) for r in rows), default=4)),
+            ("party", max(map(len, names), default=5)),
+        ):
+            column = table.columns.get(key)  # type: ignore[call-overload]
+            if column is not None:
+                column.width = max(column.width, width)
         for row in rows:
             name = shown(parties[row.party].name, one_line=True) if row.party else ""
             party = Text(name, style=parties[row.party].colour if row.party else "")
