@@ -114,7 +114,7 @@ def test_nothing_private_reaches_the_site_or_the_update(tmp_path: Path, cli: CLI
     (repo / "sessions").mkdir()
     (repo / "sessions" / "2024-03-19.toml").write_text(f'notes = "{SECRETS["session"]}"\n')
     private = repo / ".git" / "proposals"
-    private.mkdir()
+    private.mkdir(exist_ok=True)  # the history cache may be there already
     (private / "roster.csv").write_text(f"id,classification\n0412,{SECRETS['roster']}\n")
     parking = repo / "articles" / "parking.txt"
     parking.write_text(parking.read_text() + f"\n19.2 {SECRETS['hidden']}\n")

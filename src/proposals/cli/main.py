@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 # The modules of proposals.cli that declare commands, in help order.
 COMMAND_MODULES = (
-    "setup", "recording", "sessions", "packages", "reading", "word", "team", "publish", "costing", "terminal"
+    "setup", "recording", "sessions", "packages", "reading", "rounds", "word", "team", "publish",
+    "costing", "terminal",
 )  # fmt: skip
 
 # Which module declares each command, so running one imports one module. A command missing here
@@ -44,6 +45,8 @@ COMMAND_INDEX = {
     "diff": "reading",
     "provenance": "reading",
     "verify": "reading",
+    "round": "rounds",
+    "blame": "rounds",
     "export": "word",
     "compile": "word",
     "import-docx": "word",

@@ -60,28 +60,46 @@ def cmd_status(args: argparse.Namespace) -> int:
 def _log_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", nargs="?", metavar="ID")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--all-rounds", action="store_true", help="every round, not just the current one")
 
 
 @command("log", "the passes, oldest first", _log_arguments)
 def cmd_log(args: argparse.Namespace) -> int:
-    from proposals.contract.escape import for_terminal
     from proposals.contract.part import validate_id
     from proposals.negotiation.history import TARecord
 
     repo = open_repo(args)
-    history = repo.history()
+    full = repo.full_history()
+    rounds = full.all_rounds() if args.all_rounds else [repo.history().round or full.all_rounds()[-1]]
     if args.id:
         validate_id(args.id)
-        if args.id not in repo.article_ids():
+        if args.id not in repo.article_ids() and args.id not in full.events:
             raise ProposalsError(f"no article {args.id}")
-        events = history.events.get(args.id, [])
-    else:
-        events = history.timeline
-    passes = [e for e in events if not isinstance(e, TARecord)]
+    shown: list[tuple[str, list]] = []  # (round name, its events)
+    for chosen in rounds:
+        history = full.in_round(chosen.name)
+        shown.append((chosen.name, history.events.get(args.id, []) if args.id else history.timeline))
     if args.json:
-        print_json({"passes": [p.as_json() for p in passes]})
+        print_json({"passes": [
+            p.as_json() | ({"round": name} if args.all_rounds else {})
+            for name, events in shown for p in events if not isinstance(p, TARecord)
+        ]})
         return 0
+    events = [e for _, round_events in shown for e in round_events]
     width = max((len(e.tag if isinstance(e, TARecord) else e.name) for e in events), default=0)
+    for name, round_events in shown:
+        if args.all_rounds:
+            print(f"Round {name}")
+        _print_events(repo, round_events, width)
+    if not events:
+        print("No passes yet.")
+    return 0
+
+
+def _print_events(repo, events: list, width: int) -> None:
+    from proposals.contract.escape import for_terminal
+    from proposals.negotiation.history import TARecord
+
     for event in events:
         if isinstance(event, TARecord):
             what = f"{event.article} §{event.section}" if event.section else event.article
@@ -98,9 +116,6 @@ def cmd_log(args: argparse.Namespace) -> int:
             )
             who = for_terminal(party)
             print(f"{event.name:<{width}}  {event.session}  {event.party:<9} {items}  [{who}]")
-    if not events:
-        print("No passes yet.")
-    return 0
 
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:

@@ -38,7 +38,7 @@ def _one_line(value: str, what: str) -> str:
 
 
 def _tag_name(repo: BargainingRepo, article_id: str, section: str | None) -> str:
-    base = f"ta-{article_id}" + (f"-{section}" if section else "")
+    base = repo.history().tag_prefix + f"ta-{article_id}" + (f"-{section}" if section else "")
     tags = repo.store.tags()
     name, n = base, 1
     while name in tags:
@@ -157,10 +157,11 @@ def lock_holds(repo: BargainingRepo, ta: TARecord, commit: str) -> bool:
 
 def verify(repo: BargainingRepo) -> list[Violation]:
     """Every standing TA's text, checked in the last recorded pass and in the working tree; then
-    every tag, pass and the baseline against the commits' own records (``proof.py``)."""
+    every tag, pass and the baseline against the commits' own records (``proof.py``). The history
+    is read from git, never the on-disk cache."""
     from proposals.negotiation.proof import record_problems
 
-    history = repo.history()
+    history = repo.history(from_git=True)
     violations: list[Violation] = []
     tags = repo.store.tags()
     drafts = repo.draft_ids()  # git's own view (after clean filters), not the checked-out bytes

@@ -43,9 +43,15 @@ T_TA_CONTINGENT = "TA-Contingent"  # a package id, or "agreement" (the ground ru
 # A TA conflict settled by `proposals resolve --ta`: the record that no longer stands.
 T_TA_SUPERSEDED = "TA-Superseded-Commit"
 BASELINE_TAG = "baseline"
+T_ROUND_OPEN = "Round-Open"
+T_ROUND_EXPIRES = "Round-Expires"
+T_ROUND_CLOSED = "Round-Closed"
+T_RATIFIED = "Ratified"
+FIRST_ROUND = "1"  # the name of a repo's first round until closing it names it
 
 PASS_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
-TA_TAG_RE = re.compile(r"ta-[A-Za-z0-9][A-Za-z0-9_.-]{0,100}")
+# A later round's TA tags carry the round (2028/ta-staffing), so rounds never collide.
+TA_TAG_RE = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9._-]{0,39}/)?ta-[A-Za-z0-9][A-Za-z0-9_.-]{0,100}")
 # Every trailer the history reads, each asked of git's own trailer parser (store.log).
 HISTORY_KEYS = (
     T_PARTY,
@@ -68,6 +74,10 @@ HISTORY_KEYS = (
     T_PACKAGE_ACCEPTED,
     T_PACKAGE_REJECTED,
     T_PACKAGE_WITHDRAWN,
+    T_ROUND_OPEN,
+    T_ROUND_EXPIRES,
+    T_ROUND_CLOSED,
+    T_RATIFIED,
     T_TA_PARTS,
     T_TA_CONTINGENT,
 )
@@ -109,6 +119,24 @@ class TARecord:
     contingent: str = ""  # "" firm; a package id (P-3) or "agreement"
 
 
+@dataclass(slots=True)
+class Round:
+    """A round of bargaining: from its baseline to a ratified contract (see negotiation/rounds.py)."""
+
+    name: str
+    start: int  # index in the history's timeline of its first pass or TA
+    opened: str | None  # the commit that opened it; None for a repo's first round
+    expires: str = ""
+    closed: str | None = None  # the commit holding the ratified text, the next round's baseline
+    ratified: str = ""
+    baseline: str | None = None  # the text it bargained from
+
+    @property
+    def tag_prefix(self) -> str:
+        """Rounds after the first namespace their tags (2028/U-3), so rounds never collide."""
+        return "" if self.opened is None else f"{self.name}/"
+
+
 @dataclass
 class History:
     passes: list[PassRecord] = field(default_factory=list)
@@ -120,6 +148,10 @@ class History:
     superseded_tas: list[TARecord] = field(default_factory=list)
     # (commit, why) for commits whose trailers cannot be trusted as a pass or a TA (verify lists them)
     untrusted: list[tuple[str, str]] = field(default_factory=list)
+    superseded_commits: frozenset[str] = frozenset()  # every TA-Superseded trailer's commit
+    # Rounds opened or closed; empty while a repo is in its first round (no migration needed).
+    rounds: list[Round] = field(default_factory=list)
+    round: Round | None = None  # set on a one-round view (``in_round``): the round it shows
     # article id -> its events in order: PassRecord (text or withdrawal) and TARecord
     events: dict[str, list[PassRecord | TARecord]] = field(default_factory=lambda: defaultdict(list))
     # (commit, trailers) of every commit that proposes, accepts, rejects or withdraws a package
@@ -133,6 +165,42 @@ class History:
             for key in (T_PACKAGE_REJECTED, T_PACKAGE_WITHDRAWN)
             if key in trailers
         }
+
+    def add(self, record: PassRecord | TARecord) -> None:
+        """One more pass or TA at the end of the recorded order, indexed by its articles."""
+        self.timeline.append(record)
+        if isinstance(record, PassRecord):
+            self.passes.append(record)
+            for article_id in dict.fromkeys(record.articles + record.withdrawn):
+                self.events[article_id].append(record)
+        else:
+            self.tas.append(record)
+            self.events[record.article].append(record)
+
+    def all_rounds(self) -> list[Round]:
+        return self.rounds or [Round(FIRST_ROUND, 0, None, baseline=self.baseline)]
+
+    def in_round(self, name: str | None = None) -> History:
+        """The history of one round (the last by default), as if the repo held only that round:
+        pass numbers, status and TAs are per round."""
+        rounds = self.all_rounds()
+        if not self.rounds and name in (None, FIRST_ROUND):
+            return self  # a repo still in its first round: the view is the whole history
+        index = len(rounds) - 1 if name is None else [r.name for r in rounds].index(name)
+        chosen = rounds[index]
+        end = rounds[index + 1].start if index + 1 < len(rounds) else len(self.timeline)
+        view = History(baseline=chosen.baseline, head=self.head, rounds=self.rounds, round=chosen)
+        for record in self.timeline[chosen.start : end]:
+            view.add(record)
+        view.superseded_tas = list(self.superseded_tas)
+        view.superseded_commits = self.superseded_commits
+        view.package_marks = list(self.package_marks)
+        view.untrusted = list(self.untrusted)
+        return view
+
+    @property
+    def tag_prefix(self) -> str:
+        return self.round.tag_prefix if self.round else ""
 
     def pass_named(self, name: str) -> PassRecord | None:
         for record in self.passes:
@@ -261,6 +329,26 @@ def _package_tas(rec: LogRecord) -> list[TARecord] | str:
     return tas
 
 
+def _round_mark(history: History, rec: LogRecord, before: str | None, closed: str | None,
+                opened: str | None) -> None:
+    """A round closed (its ratified text is the next baseline) or opened (numbers start again)."""
+    if not all(PASS_NAME_RE.fullmatch(n) for n in (closed, opened) if n is not None):
+        history.untrusted.append((rec.commit, "its round trailer is not a plain round name"))
+        return
+    if closed is not None:
+        if not history.rounds:
+            history.rounds.append(Round(FIRST_ROUND, 0, None, baseline=before))
+        closing = history.rounds[-1]
+        if closing.opened is None:  # the first round is named when it is closed
+            closing.name = closed
+        closing.closed, closing.ratified = rec.commit, rec.one(T_RATIFIED) or ""
+    if opened is not None:
+        history.rounds.append(
+            Round(opened, len(history.timeline), rec.commit, rec.one(T_ROUND_EXPIRES) or "",
+                  baseline=history.baseline)
+        )
+
+
 def load_history(store: GitStore, rev: str = "HEAD") -> History:
     """Build the whole index from a single ``git log``; nothing else runs.
 
@@ -277,6 +365,7 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
     superseded: set[str] = set()
     for rec in records or ():
         history.head = rec.commit
+        before = history.baseline  # a round's close sets the next baseline: the closed one began here
         present = [k for k in HISTORY_KEYS if k in rec.trailers]
         if not present:
             continue
@@ -295,29 +384,25 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
             if isinstance(record, str):
                 history.untrusted.append((rec.commit, record))
                 continue
-            history.passes.append(record)
-            history.timeline.append(record)
-            for article_id in dict.fromkeys(record.articles + record.withdrawn):
-                history.events[article_id].append(record)
+            history.add(record)
         elif is_ta:
             ta = _ta_record(rec)
             if isinstance(ta, str):
                 history.untrusted.append((rec.commit, ta))
                 continue
-            history.tas.append(ta)
-            history.timeline.append(ta)
-            history.events[ta.article].append(ta)
+            history.add(ta)
         elif is_package_ta:  # one record TAs every part of the package
             tas = _package_tas(rec)
             if isinstance(tas, str):
                 history.untrusted.append((rec.commit, tas))
                 continue
             for ta in tas:
-                history.tas.append(ta)
-                history.timeline.append(ta)
-                history.events[ta.article].append(ta)
+                history.add(ta)
         elif T_BASELINE in rec.trailers:
             history.baseline = rec.commit
+        closed, opened = rec.one(T_ROUND_CLOSED), rec.one(T_ROUND_OPEN)
+        if closed is not None or opened is not None:
+            _round_mark(history, rec, before, closed, opened)
         if any(key.startswith(T_PACKAGE) for key in rec.trailers):
             if _plain(*(v for values in rec.trailers.values() for v in values)):
                 history.package_marks.append((rec.commit, {k: v[0] for k, v in rec.trailers.items()}))
@@ -327,6 +412,7 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
         if replaced is not None and SHA_RE.fullmatch(replaced):
             superseded.add(replaced)
     if superseded:
+        history.superseded_commits = frozenset(superseded)
         _set_aside_superseded(history, superseded)
     return history
 

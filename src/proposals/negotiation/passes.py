@@ -55,7 +55,11 @@ def session_timestamp(session: str) -> str:
 def next_pass_name(repo: BargainingRepo, party: str) -> str:
     code = repo.config.party(party).code
     pattern = re.compile(rf"^{re.escape(code)}-(\d+)$")
-    used = [r.name for r in repo.history().passes] + list(repo.store.tags())
+    history = repo.history()  # this round's: numbers start again each round
+    prefix = history.tag_prefix
+    used = [r.name for r in history.passes] + [
+        t[len(prefix) :] for t in repo.store.tags() if t.startswith(prefix)
+    ]
     numbers = [int(m.group(1)) for m in map(pattern.match, used) if m]
     return f"{code}-{max(numbers, default=0) + 1}"
 
@@ -66,7 +70,8 @@ def check_pass_name(repo: BargainingRepo, name: str, party: str) -> str:
     if name in RESERVED_NAMES:
         raise ProposalsError(f"invalid pass number {name!r}: {name} is a reserved name")
     validate_ref_name(name, "pass number")
-    if repo.history().pass_named(name) is not None or name in repo.store.tags():
+    history = repo.history()
+    if history.pass_named(name) is not None or history.tag_prefix + name in repo.store.tags():
         raise ProposalsError(f"pass {name} already exists; pass numbers are never reused")
     code = repo.config.party(party).code
     if not name.startswith(f"{code}-"):
@@ -125,7 +130,7 @@ def _commit_pass(
     stamp = session_timestamp(session)
     commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths)
     repo.store.tag(
-        name,
+        repo.history().tag_prefix + name,
         commit,
         f"{party_name} proposal {name}, session {session}\n\n{key}: {', '.join(ids)}\n",
         date=stamp,

@@ -40,7 +40,8 @@ def record_problems(repo: BargainingRepo) -> list[Violation]:
     problems = _untrusted(history)
     problems += _passes(repo, history, tags)
     problems += _stray_tags(repo, history, tags)
-    problems += _baseline(history, tags)
+    if history.round is None or history.round.opened is None:  # a later round's baseline is
+        problems += _baseline(history, tags)  # the last ratified text, tagged <round>/ratified
     return problems
 
 
@@ -61,7 +62,7 @@ def _passes(repo: BargainingRepo, history: History, tags: dict[str, tuple[str, s
     codes = {key: party.code for key, party in repo.config.parties.items()}
     changed = repo.store.changed_paths([p.commit for p in history.passes if p.articles], ARTICLES_DIR)
     for record in history.passes:
-        tagged = tags.get(record.name)
+        tagged = tags.get(history.tag_prefix + record.name)  # a later round's are 2028/U-3
         if tagged is None:
             problems.append(_problem(record.name, "pass has no tag; run proposals repair"))
         elif tagged[1] != record.commit:

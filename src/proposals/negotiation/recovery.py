@@ -68,7 +68,8 @@ def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     found += [("ref-lock", str(p.relative_to(git_dir(repo)))) for p in stale_ref_locks(repo)]
     history = repo.history()
     tags = repo.store.tags()
-    found += [("untagged-pass", r.name) for r in history.passes if r.name not in tags]
+    prefix = history.tag_prefix  # a later round's tags are 2028/U-3
+    found += [("untagged-pass", prefix + r.name) for r in history.passes if prefix + r.name not in tags]
     found += [("untagged-ta", t.tag) for t in history.tas if t.tag and t.tag not in tags]
     return found
 
@@ -76,7 +77,8 @@ def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
 def _tag_pass(repo: BargainingRepo, name: str) -> str:
     from proposals.negotiation.passes import session_timestamp
 
-    record = repo.history().pass_named(name)
+    history = repo.history()
+    record = history.pass_named(name.removeprefix(history.tag_prefix))
     assert record is not None
     party = repo.config.parties.get(record.party)
     who = party.name if party else record.party
@@ -86,7 +88,7 @@ def _tag_pass(repo: BargainingRepo, name: str) -> str:
         else f"Withdrawn: {', '.join(record.withdrawn)}"
     )
     message = (
-        f"{who} proposal {name}, session {record.session}\n\n{what}\n\n"
+        f"{who} proposal {record.name}, session {record.session}\n\n{what}\n\n"
         "Tag restored by proposals repair: the pass was interrupted before it was tagged.\n"
     )
     date = session_timestamp(record.session) if record.session else None

@@ -154,6 +154,8 @@ class BargainingRepo:
         self.store = store
         self.config = config
         self._history: History | None = None
+        self._known: History | None = None  # the last history read: extended, not re-read
+        self._view: tuple[History, History] | None = None  # (full history, its current round)
         self._lock_depth = 0
         # What the core did on its own (an interrupted pass finished, say) for the front end to show.
         self.notices: list[str] = []
@@ -221,18 +223,41 @@ class BargainingRepo:
 
     # -- state ---------------------------------------------------------------------------------
 
-    def history(self) -> History:
-        if self._history is None:
+    def history(self, *, from_git: bool = False) -> History:
+        """The current round's history at HEAD (``History.in_round``), read once per command.
+
+        `from_git` reads it from git itself, not the on-disk cache: what ``verify`` proves must
+        not rest on a file anyone could have edited.
+        """
+        self.full_history(from_git=from_git)
+        assert self._view is not None
+        return self._view[1]
+
+    def full_history(self, *, from_git: bool = False) -> History:
+        """Every round's history (``history_cache``); read once per command."""
+        if self._history is None or from_git:
             if self.shallow:
                 raise ProposalsError(
                     "this is a shallow clone (git clone --depth): the negotiation's history is "
                     "incomplete, so passes, TAs and status would be wrong; run git fetch --unshallow"
                 )
-            self._history = load_history(self.store)
+            if from_git:
+                self._history = load_history(self.store)
+            else:
+                from proposals.negotiation.history_cache import cache_path, cached_history
+
+                if self.git_dir is None:
+                    self.git_dir = Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
+                self._history = cached_history(self.store, cache_path(self.git_dir), self._known)
+            self._known = self._history
+            self._view = None
+        if self._view is None or self._view[0] is not self._history:
+            self._view = (self._history, self._history.in_round())
         return self._history
 
-    def ensure_can_record(self) -> None:
-        """Refuse up front, before any file is touched, to record into a repo git cannot commit to."""
+    def ensure_can_record(self, *, closed_ok: bool = False) -> None:
+        """Refuse up front, before any file is touched, to record into a repo git cannot commit to
+        (or, unless `closed_ok`, into a round that has been closed)."""
         git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
         lock = git_dir / "index.lock"
         if lock.exists():
@@ -254,7 +279,12 @@ class BargainingRepo:
                 "HEAD is detached (an old pass or revision is checked out); switch back to your "
                 "branch (git switch main) before recording anything"
             )
-        self.history()  # refuses a shallow clone
+        current = self.history().round  # refuses a shallow clone
+        if current is not None and current.closed and not closed_ok:
+            raise ProposalsError(
+                f"round {current.name} was closed (ratified {current.ratified}); open the next one "
+                "with proposals round open NAME --expires YYYY-MM-DD"
+            )
 
     @contextlib.contextmanager
     def writer_lock(self, wait: float = 15.0) -> Iterator[None]:
@@ -378,6 +408,14 @@ class BargainingRepo:
         check_text(text, what, multiline=True, max_length=MAX_NOTES_CHARS, allow_empty=True)
         atomic_write(self._plain_dir(NOTES_DIR) / f"{validate_id(article_id)}.md", text)
 
+    def texts_at_commits(self, specs: list[tuple[str, str]]) -> list[str | None]:
+        """Many (article id, commit) texts in one ``git cat-file --batch``; None where missing."""
+        blobs = self.store.read_blobs([(commit, self.article_relpath(i)) for i, commit in specs])
+        return [
+            None if data is None else decode_article(data, f"{self.article_relpath(i)} at {commit[:10]}")
+            for (i, commit), data in zip(specs, blobs, strict=True)
+        ]
+
     def text_at_commit(self, article_id: str, commit: str) -> str | None:
         data = self.store.read_blob(commit, self.article_relpath(article_id))
         if data is None:
@@ -393,7 +431,8 @@ class BargainingRepo:
         if rev == "draft":
             return Resolved("draft", None)
         if rev == BASELINE_TAG:
-            commit = self.store.rev_parse(f"refs/tags/{BASELINE_TAG}")
+            later_round = history.round is not None and history.round.opened is not None
+            commit = history.baseline if later_round else self.store.rev_parse(f"refs/tags/{BASELINE_TAG}")
             if commit is None:
                 raise ProposalsError("this negotiation has no baseline (a first contract)")
             return Resolved("baseline", commit)
@@ -407,6 +446,9 @@ class BargainingRepo:
             if not tas:
                 raise ProposalsError(f"{article_id} has no tentative agreement")
             return Resolved(tas[-1].tag or "ta", tas[-1].commit)
+        in_round = self.resolve_in_round(rev)
+        if in_round is not None:
+            return in_round
         record = history.pass_named(rev)
         if record is not None:
             return Resolved(record.name, record.commit)
@@ -415,6 +457,28 @@ class BargainingRepo:
         if commit is None:
             raise ProposalsError(f"unknown revision {rev!r}: not a pass, a party, or a git revision")
         return Resolved(rev, commit)
+
+    def resolve_in_round(self, rev: str) -> Resolved | None:
+        """``round:NAME`` (a round's ratified text, or its latest while it is open) and
+        ``NAME/U-3`` (a pass of that round); None when `rev` names neither."""
+        full = self.full_history()
+        rounds = {r.name: r for r in full.all_rounds()}
+        if rev.startswith("round:"):
+            chosen = rounds.get(rev[len("round:") :])
+            if chosen is None:
+                raise ProposalsError(f"no round {rev[len('round:'):]!r}: rounds are {', '.join(rounds)}")
+            if chosen.closed:
+                return Resolved(f"{rev} (ratified {chosen.ratified})", chosen.closed)
+            if chosen is full.all_rounds()[-1] and full.head:
+                return Resolved(rev, full.head)
+            raise ProposalsError(f"round {chosen.name} was never ratified")
+        name, sep, pass_name = rev.rpartition("/")
+        if sep and name in rounds:
+            record = full.in_round(name).pass_named(pass_name)
+            if record is None:
+                raise ProposalsError(f"round {name} has no pass {pass_name}")
+            return Resolved(rev, record.commit)
+        return None
 
     def text_at(self, article_id: str, rev: str = "draft") -> str:
         resolved = self.resolve(article_id, rev)

@@ -92,7 +92,10 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
     }
     problems += [Problem(kind, name, details[kind], True) for kind, name in recovery.interrupted(repo)]
 
-    known = {p.name for p in history.passes} | {t.tag for t in history.tas} | {"baseline"}
+    full = repo.full_history()
+    known = {"baseline"} | {t.tag for t in full.tas}
+    for chosen in full.all_rounds():  # every round's pass tags (2028/U-3 after the first)
+        known |= {chosen.tag_prefix + p.name for p in full.in_round(chosen.name).passes}
     pushed = _pushed_tags(repo)
     head = history.head
     for name, (_, commit) in sorted(tags.items()):
@@ -163,8 +166,10 @@ def extra_violations(repo: BargainingRepo) -> list[Violation]:
     history = repo.history()
     store = repo.store
     violations: list[Violation] = []
-    for ta in history.tas:
-        if not agreed_text_matches(ta, repo.text_at_commit(ta.article, ta.commit)):
+    every_ta = repo.full_history().tas  # every round's TAs stay verifiable at their own commits
+    at_ta = repo.texts_at_commits([(ta.article, ta.commit) for ta in every_ta])
+    for ta, text in zip(every_ta, at_ta, strict=True):
+        if not agreed_text_matches(ta, text):
             violations.append(
                 Violation(
                     ta.article,
@@ -174,20 +179,26 @@ def extra_violations(repo: BargainingRepo) -> list[Violation]:
                 )
             )
     local_tags = store.tags()
-    remote_refs = store.out("for-each-ref", "--format=%(refname)%00%(symref)", "refs/remotes/").splitlines()
+    remote_refs = store.out(
+        "for-each-ref", "--format=%(refname)%00%(symref)%00%(objectname)", "refs/remotes/"
+    ).splitlines()
     for line in remote_refs:
-        ref, _, symref = line.partition("\0")
+        ref, symref, commit = line.split("\0")
         if symref:
             continue
-        remote_history = load_history(store, ref)
+        if commit == history.head:
+            continue  # the same commit as ours: verify has just checked exactly this
+        remote_history = load_history(store, ref).in_round()
         short = ref.removeprefix("refs/remotes/")
-        for article_id in sorted(remote_history.article_ids()):
-            for ta in current_tas(remote_history, article_id):
-                text = repo.text_at_commit(article_id, remote_history.head or ref)
-                if not agreed_text_matches(ta, text):
-                    violations.append(
-                        Violation(article_id, ta.section, short, "TA'd text changed on the remote")
-                    )
+        standing = [
+            (article_id, ta)
+            for article_id in sorted(remote_history.article_ids())
+            for ta in current_tas(remote_history, article_id)
+        ]
+        texts = repo.texts_at_commits([(i, remote_history.head or ref) for i, _ in standing])
+        for (article_id, ta), text in zip(standing, texts, strict=True):
+            if not agreed_text_matches(ta, text):
+                violations.append(Violation(article_id, ta.section, short, "TA'd text changed on the remote"))
     mirror = store.out("for-each-ref", "--format=%(refname)%00%(*objectname)%(objectname)", MIRROR_PREFIX)
     ta_tags = {t.tag for t in history.tas}
     for line in mirror.splitlines():
