@@ -22,7 +22,7 @@ from typing import Literal
 Kind = Literal["preamble", "article", "appendix", "letter"]
 KINDS: tuple[Kind, ...] = ("preamble", "article", "appendix", "letter")
 
-_WORDS = [
+NUMBER_WORDS = [  # also how word/numbering.py spells Word's "cardinalText" numbers
     "ZERO",
     "ONE",
     "TWO",
@@ -49,9 +49,9 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SEP = r"[:.\u2014\u2013\-]"
 _NUMBER_WORD = (
     r"(?:(?:TWENTY|THIRTY|FORTY|FIFTY|SIXTY|SEVENTY)(?:[\s-](?:"
-    + "|".join(_WORDS[1:10])
+    + "|".join(NUMBER_WORDS[1:10])
     + r"))?|"
-    + "|".join(sorted(_WORDS[1:], key=len, reverse=True))
+    + "|".join(sorted(NUMBER_WORDS[1:], key=len, reverse=True))
     + ")"
 )
 _ARTICLE_NUMBER = r"\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b|" + _NUMBER_WORD + r"\b"
@@ -124,10 +124,10 @@ def arabic(number: str) -> str:
             total += -value if i + 1 < len(upper) and _ROMAN[upper[i + 1]] > value else value
         return str(total)
     words = re.split(r"[\s-]+", upper)
-    if words[0] in _TENS and all(w in _WORDS for w in words[1:]) and len(words) <= 2:
-        return str(_TENS[words[0]] + (_WORDS.index(words[1]) if len(words) == 2 else 0))
-    if len(words) == 1 and upper in _WORDS:
-        return str(_WORDS.index(upper))
+    if words[0] in _TENS and all(w in NUMBER_WORDS for w in words[1:]) and len(words) <= 2:
+        return str(_TENS[words[0]] + (NUMBER_WORDS.index(words[1]) if len(words) == 2 else 0))
+    if len(words) == 1 and upper in NUMBER_WORDS:
+        return str(NUMBER_WORDS.index(upper))
     return upper
 
 
