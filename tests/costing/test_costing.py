@@ -129,6 +129,36 @@ from_year = 2026
     assert [y["cost"] for y in years] == ["26220.00", "69920.00"]
 
 
+def test_staffing_ratios_per_classification(tmp_path: Path, cli: CLI) -> None:
+    terms = """
+[[staffing]]
+position = "medical assistant"
+per_clinician_fte = 1.5
+annual_wage = 40000
+classifications = ["physician"]
+
+[[staffing]]
+position = "medical assistant"
+per_clinician_fte = 1.25
+annual_wage = 40000
+classifications = ["NP", "pa"]
+
+[[staffing]]
+position = "registered nurse"
+per_clinician_fte = 0.1
+annual_wage = 90000
+"""
+    repo = economic_repo(tmp_path, cli, terms)
+    years = cost_json(cli, repo, "--years", "2025", "--rollup", "10")["positions"][0]["years"]
+    # Physician FTE 1.0: 1.5 * 1.0 * 40000 = 60000. NP and PA FTE 0.5 + 0.8 = 1.3:
+    # 1.25 * 1.3 * 40000 = 65000. Nurses for all 2.3 FTE: 0.1 * 2.3 * 90000 = 20700.
+    # 145700 with 10% roll-up = 160270.00.
+    assert years[0]["components"]["staffing"] == "160270.00"
+    (repo / "terms" / "union" / "wages.toml").write_text(terms.replace('"pa"', '"scribe"'))
+    err = cli("-C", str(repo), "cost", "--pass", "draft", "--years", "2025", ok=False).err
+    assert "staffing[2]: unknown classification 'scribe'" in err and len(err.splitlines()) == 1
+
+
 def test_protected_time_as_lost_capacity(tmp_path: Path, cli: CLI) -> None:
     # 4 h/week * 52 = 208 h per FTE at pay/2080: 340000 * 208/2080 = 34000.
     repo = economic_repo(tmp_path, cli, "[protected_time]\nhours_per_week = 4\n")

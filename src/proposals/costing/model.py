@@ -12,7 +12,7 @@ is a few Decimal operations per member and position.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -169,10 +169,13 @@ class _Side:
             )
         return m.base_pay
 
-    def staffing_cost(self, year: str, clinician_fte: Decimal) -> Decimal:
+    def staffing_cost(self, year: str, fte: Mapping[str, Decimal]) -> Decimal:
+        """Each position's ratio times the FTE of the clinicians it serves, at its wage."""
         return sum(
             (
-                s.per_clinician_fte * clinician_fte * s.annual_wage
+                s.per_clinician_fte
+                * sum((f for k, f in fte.items() if applies(s.classifications, k)), ZERO)
+                * s.annual_wage
                 for s in self.terms.staffing
                 if _active(s.from_year, year)
             ),
@@ -257,6 +260,7 @@ def cost_position(position: Position, status_quo: Terms, roster: Roster, basis: 
                         *terms.differentials,
                         *terms.pto,
                         *terms.protected_time,
+                        *terms.staffing,
                     )
                     if item.classifications and name in item.classifications
                 ),
@@ -291,7 +295,6 @@ def cost_position(position: Position, status_quo: Terms, roster: Roster, basis: 
     fr_ours, fr_sq = money_o.fte_rates(kinds), money_s.fte_rates(kinds)
 
     loaded = 1 + basis.rollup
-    clinician_fte = sum(f_sum.values(), ZERO)
     years: list[YearCost] = []
     for i, year in enumerate(basis.years):
         parts = dict.fromkeys(COMPONENTS, ZERO)
@@ -311,9 +314,7 @@ def cost_position(position: Position, status_quo: Terms, roster: Roster, basis: 
             parts["protected_time"] += (ours.backfill[k][i] - sq.backfill[k][i]) * f * loaded
         for name in ("wages", "lump_sums", "differentials"):
             parts[name] *= loaded
-        parts["staffing"] = (
-            ours.staffing_cost(year, clinician_fte) - sq.staffing_cost(year, clinician_fte)
-        ) * loaded
+        parts["staffing"] = (ours.staffing_cost(year, f_sum) - sq.staffing_cost(year, f_sum)) * loaded
         cost = cents(sum(parts.values(), ZERO))
         loaded_payroll = payroll * loaded
         years.append(

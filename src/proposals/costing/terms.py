@@ -95,13 +95,17 @@ class ProtectedTime:
 
 @dataclass(frozen=True, slots=True)
 class Staffing:
-    """Positions outside the unit per clinician FTE (e.g. medical assistants), at a given wage."""
+    """Positions outside the unit per clinician FTE (e.g. medical assistants), at a given wage.
+
+    With ``classifications`` the ratio counts only those clinicians' FTE (1.6 assistants per
+    physician, 1.2 per NP), so each classification can have its own ratio in its own table."""
 
     position: str
     per_clinician_fte: Decimal
     annual_wage: Decimal
     from_year: str | None
     where: str
+    classifications: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,14 @@ class Terms:
         return {y for y in named if y}
 
     def classifications(self) -> set[str]:
-        items = (*self.changes, *self.lump_sums, *self.differentials, *self.pto, *self.protected_time)
+        items = (
+            *self.changes,
+            *self.lump_sums,
+            *self.differentials,
+            *self.pto,
+            *self.protected_time,
+            *self.staffing,
+        )
         return {c for item in items if item.classifications for c in item.classifications}
 
 
@@ -357,13 +368,16 @@ class _Reader:
         )
 
     def staffing(self, t: dict, key: str) -> Staffing:
-        self.check_keys(t, key, ("position", "per_clinician_fte", "annual_wage", "from_year"))
+        self.check_keys(
+            t, key, ("position", "per_clinician_fte", "annual_wage", "from_year", "classifications")
+        )
         return Staffing(
             self.text(t, key, "position"),
             self.number(t, key, "per_clinician_fte", minimum=ZERO),
             self.number(t, key, "annual_wage", minimum=ZERO),
             self.year(t, key, "from_year", False),
             f"{self.name} {key}",
+            self.classes(t, key),
         )
 
 

@@ -24,10 +24,6 @@ SETTINGS = 'years = "2025-2027"\nyear_start = "07-01"\nrollup_percent = 9.5\n'
 STATUS_QUO = {
     "pto": "[pto]\ndays_per_fte = 26\n",
     "admin-time": "[protected_time]\nhours_per_week = 4\n",
-    "staffing": (
-        '[[staffing]]\nposition = "medical assistant"\nper_clinician_fte = 1.35\nannual_wage = 48000\n\n'
-        '[[staffing]]\nposition = "registered nurse"\nper_clinician_fte = 0.25\nannual_wage = 98000\n'
-    ),
 }
 
 
@@ -49,8 +45,18 @@ def _raises(*percents: str) -> str:
     )
 
 
-def _staffing(ma: str, rn: str) -> str:
-    return STATUS_QUO["staffing"].replace("1.35", ma).replace("0.25\n", f"{rn}\n")
+def _staffing(physician: str, apc: str, rn: str) -> str:
+    """Section 6.2's care team: medical assistants per physician and per NP or PA, nurses per clinician."""
+    return (
+        f'[[staffing]]\nposition = "medical assistant"\nper_clinician_fte = {physician}\n'
+        'annual_wage = 48000\nclassifications = ["physician"]\n\n'
+        f'[[staffing]]\nposition = "medical assistant"\nper_clinician_fte = {apc}\n'
+        'annual_wage = 48000\nclassifications = ["NP", "PA"]\n\n'
+        f'[[staffing]]\nposition = "registered nurse"\nper_clinician_fte = {rn}\nannual_wage = 98000\n'
+    )
+
+
+STATUS_QUO["staffing"] = _staffing("1.5", "1.2", "0.25")
 
 
 # (session, party) -> article -> terms file, in the story's order.
@@ -59,11 +65,11 @@ TERMS: dict[tuple[str, str], dict[str, str]] = {
         "wages": _schedule(248000, 8000, 132000, 4500, 130000, 4500) + _raises("4.0", "4.0", "3.5"),
         "pto": "[pto]\ndays_per_fte = 35\n",
         "admin-time": "[protected_time]\nhours_per_week = 8\n",
-        "staffing": _staffing("1.8", "0.5"),
+        "staffing": _staffing("2.0", "1.5", "0.5"),
     },
     ("2024-04-23", "employer"): {
         "admin-time": "[protected_time]\nhours_per_week = 4\n",
-        "staffing": _staffing("1.3", "0.25"),
+        "staffing": _staffing("1.45", "1.2", "0.25"),
     },
     ("2024-05-21", "employer"): {
         "wages": _schedule(226000, 5000, 118000, 3000, 116000, 3000) + _raises("1.0", "1.5", "1.5"),
@@ -71,24 +77,24 @@ TERMS: dict[tuple[str, str], dict[str, str]] = {
     },
     ("2024-06-25", "union"): {
         "admin-time": "[protected_time]\nhours_per_week = 6\n",
-        "staffing": _staffing("1.6", "0.4"),
+        "staffing": _staffing("1.8", "1.3", "0.4"),
     },
     ("2024-08-13", "union"): {
         "wages": _schedule(244000, 7500, 129000, 4000, 127000, 4000) + _raises("3.5", "3.5", "3.5"),
         "pto": "[pto]\ndays_per_fte = 31\n",
     },
-    ("2024-09-24", "employer"): {"staffing": _staffing("1.4", "0.25")},
+    ("2024-09-24", "employer"): {"staffing": _staffing("1.55", "1.2", "0.25")},
     ("2024-11-05", "employer"): {"pto": "[pto]\ndays_per_fte = 28\n"},
     ("2024-12-17", "employer"): {
         "wages": _schedule(234000, 6000, 124000, 3500, 122000, 3500) + _raises("2.0", "2.0", "2.0"),
     },
-    ("2024-12-17", "union"): {"staffing": _staffing("1.55", "0.4")},
+    ("2024-12-17", "union"): {"staffing": _staffing("1.75", "1.25", "0.35")},
     ("2025-02-11", "union"): {"pto": "[pto]\ndays_per_fte = 30\n"},
     ("2025-02-11", "employer"): {"admin-time": "[protected_time]\nhours_per_week = 5\n"},
     ("2025-04-08", "union"): {
         "wages": _schedule(241000, 7000, 127000, 4000, 125000, 4000) + _raises("3.0", "3.0", "3.0"),
     },
-    ("2025-04-08", "employer"): {"staffing": _staffing("1.42", "0.27")},
+    ("2025-04-08", "employer"): {"staffing": _staffing("1.6", "1.2", "0.27")},
     ("2025-06-03", "employer"): {"pto": "[pto]\ndays_per_fte = 29\n"},
 }
 
