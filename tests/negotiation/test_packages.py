@@ -250,3 +250,59 @@ def test_bad_package_input_is_one_line_and_writes_nothing(
     before = git(negotiation, "rev-parse", "HEAD")
     assert message in run(cli, negotiation, *args, ok=False).err
     assert git(negotiation, "rev-parse", "HEAD") == before
+
+
+def test_session_show_has_package_events_and_a_released_ta_reopened(cli: CLI, negotiation: Path) -> None:
+    """A package's proposal, counter and failure are events of their sessions; a pass over a TA its
+    failed package released goes through without --reopen, is announced and shown as reopening."""
+    package_pass(cli, negotiation)  # P-1 by the union, pass U-2, 2024-04-02
+    day = run(cli, negotiation, "session", "show", "2024-04-02").out
+    assert "Pass U-2 (Clinicians United, package P-1): staffing, scheduling" in day
+    assert "Package P-1 (Staffing + protected time) passed by Clinicians United in U-2" in day
+    (negotiation / "articles" / "staffing.txt").write_text(STAFFING.replace("five (5)", "six (6)"))
+    (negotiation / "articles" / "scheduling.txt").write_text(SCHEDULING.replace("eight (8)", "nine (9)"))
+    run(
+        cli,
+        negotiation,
+        "pass",
+        "--party",
+        "employer",
+        "--session",
+        "2024-04-09",
+        "--package",
+        "Counter",
+        "--answers",
+        "P-1",
+        "staffing",
+        "scheduling",
+    )
+    assert (
+        "Package P-2 (Counter) passed by Northstar Health in E-2, answering P-1"
+        in run(cli, negotiation, "session", "show", "2024-04-09").out
+    )
+    # A TA contingent on P-2, then P-2 rejected at the next session: the TA is released.
+    run(
+        cli,
+        negotiation,
+        *("ta", "parking", "--union-sign", "A", "--employer-sign", "B", "--date", "2024-04-09"),
+        *("--contingent-on", "P-2"),
+    )
+    run(cli, negotiation, "package", "reject", "P-2", "--session", "2024-04-16")
+    (negotiation / "articles" / "parking.txt").write_text(PARKING.replace("free", "half-price"))
+    reopened = run(cli, negotiation, "pass", "--party", "employer", "--session", "2024-04-16", "parking")
+    assert "E-3 reopens parking: TA ta-parking was contingent on P-2, which failed (allowed" in reopened.err
+    day = run(cli, negotiation, "session", "show", "2024-04-16").out
+    assert (
+        "Package P-2 (Counter) rejected by Clinicians United; released TAs contingent on it: ta-parking"
+        in day
+    )
+    assert "Pass E-3 reopens parking: TA ta-parking was contingent on P-2, which failed (allowed)" in day
+    data = json.loads(run(cli, negotiation, "session", "show", "2024-04-16", "--json").out)
+    assert data["packages"][0]["event"] == "rejected" and data["packages"][0]["released"] == ["ta-parking"]
+    assert data["reopened"] == [
+        {"pass": "E-3", "article": "parking", "section": None, "ta": "ta-parking", "package": "P-2"}
+    ]
+    listing = run(cli, negotiation, "session", "list").out
+    assert "2024-04-16: 1 pass; package P-2 rejected; reopens parking" in listing
+    verify = json.loads(run(cli, negotiation, "verify", "--json").out)  # no violation: it was released
+    assert verify["ok"] is True and verify["released"] == ["ta-parking (on P-2)"]

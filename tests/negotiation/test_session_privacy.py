@@ -61,6 +61,7 @@ def test_no_export_or_publish_holds_a_session_secret(cli: CLI, negotiation: Path
             str(out / f"{mode}.docx"),
         )
     cli("-C", repo, "export", "scheduling", "--mode", "ta", "-o", str(out / "ta.docx"))
+    cli("-C", repo, "export", "staffing", "--history", "-o", str(out / "history.docx"))
     cli("-C", repo, "status", "--docx", str(out / "status.docx"))
     cli("-C", repo, "session", "show", "2024-04-02", "--docx", str(out / "session.docx"))
     cli("-C", repo, "compile", "--force", "-o", str(out / "contract.docx"))

@@ -18,7 +18,13 @@ SECRETS = {
     "kept-draft": "SECRET-KEPT-DRAFT-bottom-line-8812",
     "hidden": "SECRET-HIDDEN-PART-parking-9934",
     "session": "SECRET-SESSION-caucus-note-1207",
+    "request": "SECRET-REQUEST-turnover-by-clinic-3318",
+    "answer": "SECRET-ANSWER-note-figures-look-low-2207",
+    "attachment": "SECRET-ATTACHMENT-bytes-6161",
     "roster": "SECRET-ROSTER-member-0412-salary-6650",
+    "roster-id": "SECRETID0412",
+    "costing": "SECRET-COSTING-backfill-position-8870",
+    "costing-comment": "SECRET-COSTING-comment-walkaway-5549",
 }
 
 
@@ -109,16 +115,37 @@ def test_nothing_private_reaches_the_site_or_the_update(tmp_path: Path, cli: CLI
         "staffing",
     )
     assert SECRETS["kept-draft"] in git(repo, "show", "refs/drafts/staffing:staffing.txt")
-    staffing.write_text(staffing.read_text() + f"\n6.5 {SECRETS['draft']}\n")
     (repo / "articles" / "secret-new.txt").write_text(f"ARTICLE 30: NEW\n\n30.1 {SECRETS['new-article']}\n")
-    (repo / "sessions").mkdir()
-    (repo / "sessions" / "2024-03-19.toml").write_text(f'notes = "{SECRETS["session"]}"\n')
-    private = repo / ".git" / "proposals"
-    private.mkdir(exist_ok=True)  # the history cache may be there already
-    (private / "roster.csv").write_text(f"id,classification\n0412,{SECRETS['roster']}\n")
+    # The session record through the real commands: a caucus note, a request, its answer and file.
+    cli("-C", str(repo), "session", "open", "2024-03-26", "--union", "A. Rivera", "--employer", "M. Chen")
+    cli("-C", str(repo), "session", "note", f"Employer caucused: {SECRETS['session']}", "--time", "10:40")
+    cli("-C", str(repo), "session", "request", SECRETS["request"], "--due", "2024-04-09")
+    sheet = tmp_path / "answer.csv"
+    sheet.write_text(f"clinic,turnover\nA,{SECRETS['attachment']}\n")
+    cli("-C", str(repo), "session", "answer", "R-1", "--file", str(sheet), "--note", SECRETS["answer"])
+    # Costing: the private roster (imported) and the terms committed with our staffing pass.
+    roster = tmp_path / "members.csv"
+    roster.write_text(
+        "id,classification,fte,base_pay\n"
+        f"{SECRETS['roster-id']},{SECRETS['roster']},1.0,98000\n0413,physician,0.8,240000\n"
+    )
+    cli("-C", str(repo), "roster", "import", str(roster))
+    terms = repo / "terms" / "union"
+    terms.mkdir(parents=True, exist_ok=True)
+    (terms / "staffing.toml").write_text(
+        f"# {SECRETS['costing-comment']}\n[[staffing]]\n"
+        f'position = "{SECRETS["costing"]}"\nper_clinician_fte = 0.25\nannual_wage = 52000\n'
+    )
+    committed = staffing.read_text()
+    staffing.write_text(committed.replace("four (4)", "three (3)"))
+    cli("-C", str(repo), "pass", "--party", "union", "staffing")
+    # costing (the team's own document) reads the roster and terms; it is not a public output
+    cli("-C", str(repo), "cost", "--years", "2024-2026", "--docx", str(tmp_path / "costing.docx"))
     parking = repo / "articles" / "parking.txt"
     parking.write_text(parking.read_text() + f"\n19.2 {SECRETS['hidden']}\n")
-    cli("-C", str(repo), "pass", "--party", "union", "--session", "2024-03-26", "parking")
+    cli("-C", str(repo), "pass", "--party", "union", "parking")
+    cli("-C", str(repo), "session", "close")
+    staffing.write_text(staffing.read_text() + f"\n6.5 {SECRETS['draft']}\n")
     with (repo / "bargaining.toml").open("a") as handle:
         handle.write('\n[publish]\nhide = ["parking"]\n')
 
@@ -134,7 +161,11 @@ def test_nothing_private_reaches_the_site_or_the_update(tmp_path: Path, cli: CLI
     for what, secret in SECRETS.items():
         assert secret.encode() not in out, f"{what} leaked"
     assert not (tmp_path / "site" / "parts" / "parking.html").exists()
-    assert b"four (4)" in out  # their recorded pass is public
+    assert b"four (4)" in out and b"three (3)" in out  # the recorded passes are public
+    # ...while the team's own record keeps every secret (the scan would see them if they leaked).
+    team = cli("-C", str(repo), "session", "show", "2024-03-26").out
+    assert SECRETS["session"] in team and SECRETS["request"] in team
+    assert SECRETS["costing"].encode() in git(repo, "show", "HEAD~1:terms/union/staffing.toml").encode()
 
 
 def test_hostile_headings_are_escaped(tmp_path: Path, cli: CLI, negotiation: Path) -> None:
@@ -267,3 +298,48 @@ def test_in_a_browser_any_two_passes_compared_either_way(tmp_path: Path, cli: CL
     result = last[last.index('id="compare-result"') : last.index("</div>", last.index('id="compare-result"'))]
     assert '<del class="moved"><span class="sr">[moved from here: </span>' in result
     assert '<ins class="moved"><span class="sr">[moved here: </span>' in result
+
+
+def test_update_lists_the_packages_exchanged(tmp_path: Path, cli: CLI, negotiation: Path) -> None:
+    from conftest import SCHEDULING, STAFFING
+
+    repo = str(negotiation)
+    (negotiation / "articles" / "staffing.txt").write_text(STAFFING.replace("five (5)", "eight (8)"))
+    (negotiation / "articles" / "scheduling.txt").write_text(SCHEDULING.replace("eight (8)", "ten (10)"))
+    title = "Floats <b>& hours</b>"
+    cli(
+        "-C",
+        repo,
+        "pass",
+        "--party",
+        "union",
+        "--session",
+        "2024-04-02",
+        "--package",
+        title,
+        "staffing",
+        "scheduling",
+    )
+    cli("-C", repo, "package", "reject", "P-1", "--session", "2024-04-09")
+    md = cli("-C", repo, "update", "--since", "2024-04-01").out
+    assert "## Packages exchanged" in md
+    plain = md.replace("\\", "")
+    assert (
+        'Clinicians United proposed package P-1 ("Floats <b>& hours</b>") (pass U-2, 2024-04-02): '
+        "Article 6: Staffing; Article 5: Scheduling. All or nothing" in plain
+    )
+    assert (
+        'Northstar Health rejected package P-1 ("Floats <b>& hours</b>") as a whole on 2024-04-09.' in plain
+    )
+    assert "\\<b\\>" in md  # Markdown cannot turn their title into markup
+    html = cli("-C", repo, "update", "--since", "2024-04-01", "--html").out
+    assert "Floats &lt;b&gt;&amp; hours" in html and "<h2>Packages exchanged</h2>" in html
+    cli("-C", repo, "update", "--since", "2024-04-01", "--docx", str(tmp_path / "u.docx"))
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "u.docx") as z:
+        assert "rejected package P-1" in z.read("word/document.xml").decode()
+    cli("-C", repo, "publish", "-o", str(tmp_path / "site"), "--since", "2024-04-01")
+    assert "rejected package P-1" in (tmp_path / "site" / "updates" / "2024-04-01.html").read_text()
+    # Not since the rejection: the proposal is not news any more.
+    assert "proposed package" not in cli("-C", repo, "update", "--since", "2024-04-05").out

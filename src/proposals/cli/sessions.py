@@ -105,6 +105,8 @@ def _summary_json(day, today: str) -> dict:
         "open": bool(day.record and not day.record.closed),
         "passes": [p.name for p in day.passes],
         "tas": [t.tag for t in day.tas],
+        "packages": [{"package": e.package.id, "event": e.event} for e in day.packages],
+        "reopened": [r.as_json() for r in day.reopened],
         "requests": [r.id for r in (day.record.requests if day.record else [])],
         "due": [r.id for r in day.due],
         "overdue": [r.id for r in day.due if r.state(today) == "overdue"],
@@ -122,6 +124,9 @@ def _print_list(days, today: str) -> None:
         asked = day.record.requests if day.record else []
         if asked:
             bits.append(f"requests {', '.join(r.id for r in asked)}")
+        bits.extend(f"package {e.package.id} {e.event}" for e in day.packages)
+        if day.reopened:
+            bits.append("reopens " + ", ".join(r.ta.article for r in day.reopened))
         if day.due:
             bits.append("due " + ", ".join(f"{r.id} ({r.state(today)})" for r in day.due))
         place = f"  {day.record.place}" if day.record and day.record.place else ""

@@ -468,7 +468,7 @@ def compile_contract(
 def export_session_summary(repo: BargainingRepo, session: str, out: str | Path) -> Exported:
     """A session's summary for the team: attendance and what was passed and agreed, from the
     history. Session notes and information requests are not read into it."""
-    from proposals.negotiation.sessions import session_day
+    from proposals.negotiation.sessions import package_line, session_day
     from proposals.word.session_summary import SessionSummary, export_session_summary
 
     path = _out_path(out)
@@ -484,14 +484,8 @@ def export_session_summary(repo: BargainingRepo, session: str, out: str | Path) 
         what = f"section {t.section} of {t.article}" if t.section else t.article
         contingent = f", contingent on {t.contingent}" if t.contingent else ""
         moves.append(f"Tentative agreement on {what} ({t.union_sign} / {t.employer_sign}{contingent})")
-    if repo.history().package_marks:
-        from proposals.negotiation.packages import packages
-
-        for package in packages(repo.history()):
-            if package.session == day.date:
-                moves.append(f"Package {package.id} ({package.title}) in pass {package.pass_name}")
-            if package.settled == day.date:
-                moves.append(f"Package {package.id} {package.state}")
+    moves.extend(package_line(repo, e) for e in day.packages)
+    moves.extend(r.line() for r in day.reopened)
     record = day.record
     summary = SessionSummary(
         day=_date(day.date),

@@ -346,3 +346,99 @@ def contingent_tas(history: History) -> list[TARecord]:
         for t in current_tas(history, a)
         if pending_contingency(history, t)
     ]
+
+
+PACKAGE_EVENTS = ("proposed", "accepted", "rejected", "withdrawn")
+
+
+@dataclass(frozen=True, slots=True)
+class PackageEvent:
+    """One thing that happened to a package on a day: proposed (or countered), then its outcome."""
+
+    date: str
+    event: str  # one of PACKAGE_EVENTS
+    package: Package
+    released: tuple[str, ...] = ()  # tags of TAs contingent on it that fell with it
+
+    def as_json(self) -> dict:
+        return {
+            "package": self.package.id,
+            "event": self.event,
+            "title": self.package.title,
+            "party": self.package.party,
+            "pass": self.package.pass_name,
+            "parts": list(self.package.parts),
+            "answers": self.package.answers or None,
+            "released": list(self.released),
+        }
+
+
+def package_events(history: History) -> list[PackageEvent]:
+    """Every package's proposal and outcome, in date order: what a session or an update reports."""
+    events = []
+    for package in packages(history):
+        events.append(PackageEvent(package.session, "proposed", package))
+        if package.state in ("accepted", "rejected", "withdrawn") and package.settled:
+            released = ()
+            if package.state != "accepted":
+                released = tuple(t.tag for t in history.tas if t.contingent == package.id)
+            events.append(PackageEvent(package.settled, package.state, package, released))
+    return sorted(events, key=lambda e: e.date)
+
+
+@dataclass(frozen=True, slots=True)
+class Reopening:
+    """A pass that changed a part whose contingent TA its failed package had released: allowed."""
+
+    pass_record: PassRecord
+    ta: TARecord
+
+    def line(self) -> str:
+        what = f"section {self.ta.section} of {self.ta.article}" if self.ta.section else self.ta.article
+        return (
+            f"Pass {self.pass_record.name} reopens {what}: TA {self.ta.tag} was contingent on "
+            f"{self.ta.contingent}, which failed (allowed)"
+        )
+
+    def as_json(self) -> dict:
+        return {
+            "pass": self.pass_record.name,
+            "article": self.ta.article,
+            "section": self.ta.section,
+            "ta": self.ta.tag,
+            "package": self.ta.contingent,
+        }
+
+
+def reopenings(history: History) -> list[Reopening]:
+    """Each released TA and the first pass after it that put new text of its part on the table.
+
+    Derived from the history (the pass is the record), so nothing can disagree with it; a firm
+    TA changed the same way is a violation in ``verify`` instead."""
+    out = []
+    for ta in released_tas(history):
+        events = history.events.get(ta.article, [])
+        later = events[events.index(ta) + 1 :] if ta in events else []
+        if any(isinstance(e, TARecord) and e.section == ta.section for e in later):
+            continue  # agreed again since: that TA is the record now
+        reopened = next((e for e in later if isinstance(e, PassRecord) and ta.article in e.articles), None)
+        if reopened is not None:
+            out.append(Reopening(reopened, ta))
+    return out
+
+
+def released_in(history: History, article_ids: Sequence[str]) -> list[TARecord]:
+    """Released TAs (their package failed) still the last word on these parts: a pass over one of
+    them reopens it, which is allowed and reported."""
+    wanted = set(article_ids)
+    out = []
+    for ta in released_tas(history):
+        if ta.article not in wanted:
+            continue
+        events = history.events.get(ta.article, [])
+        later = events[events.index(ta) + 1 :] if ta in events else []
+        if not any(isinstance(e, PassRecord) and ta.article in e.articles for e in later) and not any(
+            isinstance(e, TARecord) and e.section == ta.section for e in later
+        ):
+            out.append(ta)
+    return out

@@ -233,6 +233,15 @@ def record_pass(
             [repo.article_relpath(i) for i in new_texts] + terms,
             trailers,
         )
+    if history.package_marks:  # a TA released by its failed package may be reopened: say so
+        from proposals.negotiation.packages import released_in
+
+        for ta in released_in(history, list(new_texts)):
+            what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
+            repo.notices.append(
+                f"{name} reopens {what}: TA {ta.tag} was contingent on {ta.contingent}, which failed "
+                "(allowed; recorded in the history)"
+            )
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
 

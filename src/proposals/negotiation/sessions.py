@@ -371,6 +371,8 @@ class SessionDay:
     passes: list[PassRecord]
     tas: list[TARecord]
     due: list[InfoRequest]  # requests due that day
+    packages: list = field(default_factory=list)  # packages.PackageEvent of the day
+    reopened: list = field(default_factory=list)  # packages.Reopening: released TAs reopened
 
     def as_json(self, today: str, *, private: bool = True) -> dict:
         record = self.record or SessionRecord(self.date)
@@ -387,6 +389,8 @@ class SessionDay:
                 {"article": t.article, "section": t.section, "tag": t.tag, "commit": t.commit}
                 for t in self.tas
             ],
+            "packages": [e.as_json() for e in self.packages],
+            "reopened": [r.as_json() for r in self.reopened],
         }
         if private:
             data["notes"] = [asdict(n) for n in record.notes]
@@ -401,6 +405,12 @@ def session_days(repo: BargainingRepo) -> list[SessionDay]:
     records = {r.date: r for r in session_records(repo)}
     requests = [r for rec in records.values() for r in rec.requests]
     dates = set(records) | {p.session for p in history.passes if p.session} | {t.date for t in history.tas}
+    events, reopened = [], []
+    if history.package_marks:
+        from proposals.negotiation.packages import package_events, reopenings  # packages imports us
+
+        events, reopened = package_events(history), reopenings(history)
+        dates |= {e.date for e in events}
     return [
         SessionDay(
             day,
@@ -408,6 +418,8 @@ def session_days(repo: BargainingRepo) -> list[SessionDay]:
             [p for p in history.passes if p.session == day],
             [t for t in history.tas if t.date == day],
             [r for r in requests if r.due == day and not r.answered],
+            [e for e in events if e.date == day],
+            [r for r in reopened if r.pass_record.session == day],
         )
         for day in sorted(dates)
     ]
@@ -434,15 +446,19 @@ def day_lines(repo: BargainingRepo, day: SessionDay, today: str) -> list[str]:
             names = getattr(record, key)
             if names:
                 lines.append(f"  For {repo.config.party(key).name}: {', '.join(names)}")
+    in_package = {e.package.commit: e.package.id for e in day.packages if e.event == "proposed"}
     for p in day.passes:
         what = ", ".join(p.articles)
         if p.withdrawn:
             what += ("; " if what else "") + "withdraws " + ", ".join(p.withdrawn)
-        lines.append(f"  Pass {p.name} ({repo.config.party(p.party).name}): {what}")
+        package = f", package {in_package[p.commit]}" if p.commit in in_package else ""
+        lines.append(f"  Pass {p.name} ({repo.config.party(p.party).name}{package}): {what}")
+    lines.extend(f"  {package_line(repo, e)}" for e in day.packages)
     for t in day.tas:
         what = f"{t.article} section {t.section}" if t.section else t.article
         contingent = f", contingent on {t.contingent}" if t.contingent else ""
         lines.append(f"  TA {what} ({t.tag}{contingent})")
+    lines.extend(f"  {r.line()}" for r in day.reopened)
     if record:
         for r in record.requests:
             lines.append(f"  Request {r.id}: {r.item} (due {r.due}, {r.state(today)})")
@@ -451,3 +467,18 @@ def day_lines(repo: BargainingRepo, day: SessionDay, today: str) -> list[str]:
     for r in day.due:
         lines.append(f"  Due at this session: {r.id} {r.item} ({r.state(today)})")
     return lines
+
+
+def package_line(repo: BargainingRepo, event) -> str:
+    """One package event as the team reads it (``session show``, the session summary)."""
+    package = event.package
+    name = repo.config.party(package.party).name
+    title = f"{package.id} ({package.title})"
+    if event.event == "proposed":
+        answers = f", answering {package.answers}" if package.answers else ""
+        return f"Package {title} passed by {name} in {package.pass_name}{answers}"
+    if event.event == "accepted":
+        return f"Package {title} accepted: every part TA'd in one record"
+    who = name if event.event == "withdrawn" else repo.config.party(repo.config.other(package.party)).name
+    released = f"; released TAs contingent on it: {', '.join(event.released)}" if event.released else ""
+    return f"Package {title} {event.event} by {who}{released}"

@@ -15,6 +15,7 @@ from proposals.contract.part import decode_article, parse_heading
 from proposals.errors import ProposalsError
 from proposals.negotiation.config import CONFIG_NAME
 from proposals.negotiation.history import PassRecord, TARecord
+from proposals.negotiation.packages import PackageEvent
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import StatusRow, number_key, status_rows
 
@@ -64,6 +65,8 @@ class PublicRecord:
     passes: tuple[PassRecord, ...]  # public passes, in recorded order
     tas: tuple[TARecord, ...]
     visibility: Visibility = field(default_factory=Visibility)
+    # proposals, counters and outcomes of packages wholly of shown parts (a hidden part hides its package)
+    package_events: tuple[PackageEvent, ...] = ()
 
     def party_name(self, key: str) -> str:
         return {"union": self.union, "employer": self.employer}.get(key, key)
@@ -127,12 +130,21 @@ def public_record(repo: BargainingRepo) -> PublicRecord:
                 ta_text=ta_text,
             )
         )
-    parts.sort(key=lambda p: (rows[p.id].order if p.id in rows else (number_key(p.number), p.id)))
+    parts.sort(key=lambda p: rows[p.id].order if p.id in rows else (number_key(p.number), p.id))
     shown = {p.id for p in parts}
     passes = tuple(
         p for p in history.passes if visibility.passes and shown & (set(p.articles) | set(p.withdrawn))
     )
     tas = tuple(t for t in history.tas if visibility.tas and t.article in shown)
+    events: tuple[PackageEvent, ...] = ()
+    if history.package_marks and visibility.passes:
+        from proposals.negotiation.packages import package_events
+
+        events = tuple(
+            e
+            for e in package_events(history)
+            if set(e.package.parts) <= shown and (visibility.tas or e.event != "accepted")
+        )
     return PublicRecord(
         union=repo.config.party("union").name,
         employer=repo.config.party("employer").name,
@@ -140,6 +152,7 @@ def public_record(repo: BargainingRepo) -> PublicRecord:
         passes=passes,
         tas=tas,
         visibility=visibility,
+        package_events=events,
     )
 
 

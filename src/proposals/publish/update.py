@@ -1,7 +1,8 @@
 """The bargaining update: what happened at the table since a date, in plain language.
 
-Written from the public record only (passes, TAs, withdrawals, packages named in pass messages are
-not read): as Markdown for a newsletter, HTML for the site, .docx for print.
+Written from the public record only (passes, TAs, withdrawals and packages exchanged, each from its
+recorded trailers; pass messages are not read): as Markdown for a newsletter, HTML for the site,
+.docx for print.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from proposals.errors import ProposalsError
+from proposals.negotiation.packages import PackageEvent
 from proposals.publish.public import PublicPart, PublicRecord
 
 
@@ -20,6 +22,7 @@ class Update:
     passed: dict[str, list[tuple[str, list[str]]]]  # party -> [(pass, [part titles])]
     withdrawn: dict[str, list[tuple[str, list[str]]]]
     tas: list[tuple[str, str]]  # (date, part title [+ section])
+    packages: list[str]  # each package event in the period, in plain language
     open_parts: list[PublicPart]
     ta_total: int
     part_total: int
@@ -59,16 +62,39 @@ def build_update(record: PublicRecord, since: str, until: str | None = None) -> 
             what = _title(parts[t.article], t.article) + (f", section {t.section}" if t.section else "")
             tas.append((t.date, what))
     open_parts = [p for p in record.parts if p.status == "open"]
+    packages = [
+        _package_sentence(record, parts, e) for e in record.package_events if since <= e.date <= until
+    ]
     return Update(
         since=since,
         until=until if until != "9999-12-31" else (record.last_session or since),
         passed=passed,
         withdrawn=withdrawn,
         tas=tas,
+        packages=packages,
         open_parts=open_parts,
         ta_total=sum(1 for p in record.parts if p.status == "ta"),
         part_total=len(record.parts),
     )
+
+
+def _package_sentence(record: PublicRecord, parts: dict[str, PublicPart], event: PackageEvent) -> str:
+    """'Northstar Health rejected package P-1 ("Staffing with protected time") as a whole on ...'"""
+    package = event.package
+    name = f'package {package.id} ("{package.title}")'
+    if event.event == "proposed":
+        titles = "; ".join(_title(parts.get(i), i) for i in package.parts)
+        answers = f" in answer to package {package.answers}" if package.answers else ""
+        return (
+            f"{record.party_name(package.party)} proposed {name}{answers} (pass {package.pass_name}, "
+            f"{event.date}): {titles}. All or nothing: it is accepted or rejected as a whole."
+        )
+    if event.event == "accepted":
+        return f"Both sides accepted {name} on {event.date}: every part in it is tentatively agreed."
+    if event.event == "rejected":
+        other = "employer" if package.party == "union" else "union"
+        return f"{record.party_name(other)} rejected {name} as a whole on {event.date}."
+    return f"{record.party_name(package.party)} withdrew {name} on {event.date}."
 
 
 def update_lines(record: PublicRecord, update: Update) -> list[tuple[str, str]]:
@@ -91,6 +117,9 @@ def update_lines(record: PublicRecord, update: Update) -> list[tuple[str, str]]:
             out.append(("li", f"Pass {pass_name}: {', '.join(titles)}"))
         for pass_name, titles in update.withdrawn.get(party, []):
             out.append(("li", f"Pass {pass_name} withdrew: {', '.join(titles)}"))
+    if update.packages:
+        out.append(("h2", "Packages exchanged"))
+        out.extend(("li", sentence) for sentence in update.packages)
     out.append(("h2", "Tentative agreements reached"))
     if not update.tas:
         out.append(("p", "No new tentative agreements in this period."))
