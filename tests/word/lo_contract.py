@@ -11,7 +11,10 @@ The spec (JSON) lists documents as blocks, in order:
 - ``["section", text]`` / ``["item", text]``: paragraphs numbered "n.m" / "(a)" by the same list;
 - ``["para", text]``: a plain paragraph; ``["table", rows]``: a table of strings;
 - ``["textbox", text]``: a paragraph anchoring a text frame that holds ``text``;
-- ``["hidden", text]``: a hidden paragraph; ``["hidden_run", shown, hidden]``: a hidden run inside.
+- ``["hidden", text]``: a hidden paragraph; ``["hidden_run", shown, hidden]``: a hidden run inside;
+- ``["footnote", text, note]``: a paragraph with a footnote; ``["comment", text, note]``: with a
+  comment (an annotation) on it; ``["control", text]``: a paragraph whose text is a content
+  control (``w:sdt`` in .docx), ``["control", text, "placeholder"]`` one showing its prompt.
 
 and ``compare``: ``[old, new, out]`` saves ``out.docx``, LibreOffice's own Compare Documents of
 ``new`` against ``old`` (tracked changes); ``pdf``: names to also save as PDF;
@@ -22,6 +25,7 @@ Every document gets a header line and a page-number footer. Prints the written f
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -85,6 +89,7 @@ def build(desktop: object, blocks: list[list], path: Path) -> None:
         first = True
         page_break = False
         indexes = []
+        comments: list[str] = []
         for block in blocks:
             kind, *args = block
             if kind == "pagebreak":
@@ -144,13 +149,64 @@ def build(desktop: object, blocks: list[list], path: Path) -> None:
                 cursor.setPropertyValue("CharHidden", True)
                 text.insertString(cursor, args[1], False)
                 cursor.setPropertyValue("CharHidden", False)
+            elif kind == "footnote":
+                text.insertString(cursor, args[0], False)
+                note = doc.createInstance("com.sun.star.text.Footnote")
+                text.insertTextContent(cursor, note, False)
+                note.setString(args[1])
+                cursor.gotoEnd(False)
+            elif kind == "comment":
+                # Inserting a comment crashes a hidden document in LibreOffice 7.4 (object or
+                # command alike): a marker is written instead and the comment put in its place
+                # in the flat ODF text, which LibreOffice then saves as .docx (see _with_comments).
+                text.insertString(cursor, args[0] + f"[[COMMENT{len(comments)}]]", False)
+                comments.append(args[1])
+            elif kind == "control":
+                control = doc.createInstance("com.sun.star.text.ContentControl")
+                text.insertString(cursor, args[0], False)
+                cursor.goLeft(len(args[0]), True)
+                if len(args) > 1:  # ["control", text, "placeholder"]: its text is a prompt
+                    control.ShowingPlaceHolder = True
+                text.insertTextContent(cursor, control, True)
+                cursor.gotoEnd(False)
             else:
                 raise SystemExit(f"unknown block {kind!r}")
         for index in indexes:
             index.update()
-        doc.storeToURL(path.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+        if comments:
+            flat = path.with_suffix(".fodt")
+            doc.storeToURL(flat.resolve().as_uri(), (prop("FilterName", "OpenDocument Text Flat XML"),))
+            _with_comments(flat, comments, path)
+        else:
+            doc.storeToURL(path.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
     finally:
         doc.close(True)
+
+
+def _with_comments(flat: Path, comments: list[str], out: Path) -> None:
+    """Put each comment in place of its marker in the flat ODF text and have LibreOffice save it
+    as ``out`` (.docx) in a process of its own: a comment inserted over UNO, or a document with
+    comments loaded over UNO, crashes a hidden LibreOffice 7.4, while --convert-to does not."""
+    import subprocess
+    import tempfile
+    from xml.sax.saxutils import escape
+
+    xml = flat.read_text("utf-8")
+    for n, note in enumerate(comments):
+        xml = xml.replace(
+            f"[[COMMENT{n}]]",
+            f"<office:annotation><dc:creator>Caucus</dc:creator><text:p>{escape(note)}</text:p>"
+            "</office:annotation>",
+        )
+    flat.write_text(xml, "utf-8")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
+    with tempfile.TemporaryDirectory(prefix="lo_convert_") as profile:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out.parent), str(flat)],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    flat.unlink()
 
 
 def compare(desktop: object, dispatcher: object, old: Path, new: Path, out: Path) -> None:

@@ -140,4 +140,6 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
         print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
     for article_id, why in intake.unannounced.items():
         print(f"UNANNOUNCED CHANGE in {article_id}: {why} (proposals diff {article_id} --to {result.name})")
+    for note in intake.notes:
+        print(f"Note: {visible(note, one_line=True)}")
     return 0

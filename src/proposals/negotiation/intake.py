@@ -31,6 +31,7 @@ class Intake:
     matched: dict[str, str] = field(default_factory=dict)  # id -> "ARTICLE n: TITLE" in their file
     how: dict[str, str] = field(default_factory=dict)  # id -> "title", "number" or "text" when not both
     shapes: dict[str, str] = field(default_factory=dict)  # id -> "split from staffing", "merges x"
+    notes: list[str] = field(default_factory=list)  # found in their file but not imported (footnotes)
 
 
 def _words_changed(old: str, new: str) -> int:
@@ -85,7 +86,7 @@ def import_docx_pass(
         for article, found in zip(rejected.articles, match_parts(rejected.articles, known), strict=True):
             if found.part_id is not None:
                 claimed[found.part_id] = article.text
-    intake = Intake(None)
+    intake = Intake(None, notes=list(accepted.notes))
     texts: dict[str, str] = {}
     matches = match_parts(accepted.articles, known)
     shapes = splits_and_merges(accepted.articles, matches, known)

@@ -54,6 +54,17 @@ MAX_RATIO = 200
 MAX_ENTRIES = 10_000
 
 
+# What the reader counts as it walks, and how the count is reported.
+FOUND_LABELS = {
+    "footnotes": "footnotes or endnotes (present, not imported)",
+    "comments": "comments (present, not imported)",
+    "text boxes": "text boxes (read after the paragraph they are anchored in)",
+    "content controls": "content controls (w:sdt, read as body text)",
+    "placeholders": "content controls showing only their prompt (left out)",
+    "hidden": "hidden runs or paragraphs (w:vanish, left out)",
+}
+
+
 class DocxError(ProposalsError, ValueError):
     """A .docx that cannot be read: the message is one line naming the file and the problem.
 
@@ -91,6 +102,7 @@ class ImportedDocx:
     articles: list[ImportedArticle]
     preamble: str = ""
     revision_authors: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # footnotes, comments... found (reader.notes())
 
     @property
     def has_revisions(self) -> bool:
@@ -290,7 +302,7 @@ class _Reader:
         )
         self.heading_styles, self.toc_styles = _style_kinds(package.styles if package else None, ns)
         self.fields: list[str] = []  # instructions of the fields open at this point (TOC, PAGE)
-        self.found: dict[str, int] = {"footnotes": 0, "comments": 0, "text boxes": 0, "hidden": 0}
+        self.found: dict[str, int] = dict.fromkeys(FOUND_LABELS, 0)
         t = self.tag
         self.skip_view = (
             {t("del"), t("moveFrom")}
@@ -336,6 +348,11 @@ class _Reader:
     def tag(self, local: str) -> str:
         return f"{{{self.w}}}{local}"
 
+    def notes(self) -> list[str]:
+        """What was found but not imported, or read specially, one line each (``--dry-run`` and
+        the import summary show them)."""
+        return [f"{n} {FOUND_LABELS[what]}" for what, n in self.found.items() if n]
+
     def paragraphs(self, body: etree._Element, toc: bool = False) -> Iterator[Paragraph]:
         """Body paragraphs in order, with revised paragraph marks already merged and Word's
         automatic numbering written out ("ARTICLE 1 – ", "6.3 ", "(a) ")."""
@@ -366,10 +383,14 @@ class _Reader:
             elif tag == self.tag("tbl"):
                 yield from self._table(child, toc)
             elif tag in (self.tag("sdt"), self.tag("customXml")):
+                if self._placeholder(child):
+                    continue
                 content = child.find(self.tag("sdtContent"))
                 gallery = child.find("/".join(self.tag(t) for t in ("sdtPr", "docPartObj", "docPartGallery")))
                 what = (gallery.get(self.tag("val"), "") if gallery is not None else "").lower()
                 in_toc = toc or "content" in what
+                if tag == self.tag("sdt") and not in_toc:
+                    self.found["content controls"] += 1
                 yield from self._blocks(content if content is not None else child, in_toc)
             elif tag == self.tag("altChunk"):
                 raise DocxError(
@@ -485,6 +506,10 @@ class _Reader:
                 continue
             if not isinstance(tag, str) or tag in self.ignore:
                 continue
+            if tag == self.tag("sdt"):
+                if self._placeholder(child):
+                    continue
+                self.found["content controls"] += 1
             if tag in self.skip_view:
                 self._note_author(child)
                 continue
@@ -513,6 +538,15 @@ class _Reader:
                     self._collect(child, out)
             else:
                 self._collect(child, out)
+
+    def _placeholder(self, sdt: etree._Element) -> bool:
+        """A content control still showing its prompt ("Click here to enter text."): a form
+        field nobody filled in, never contract text."""
+        ppr = sdt.find(self.tag("sdtPr"))
+        if ppr is None or ppr.find(self.tag("showingPlcHdr")) is None:
+            return False
+        self.found["placeholders"] += 1
+        return True
 
     def _hidden(self, run: etree._Element) -> bool:
         """A run formatted as hidden text (w:vanish): Word does not show or print it."""
@@ -567,14 +601,7 @@ def read_docx_lines(source: Source) -> tuple[list[Line], list[str]]:
     on what was found but not imported (footnotes, comments) or read specially (text boxes,
     hidden text left out)."""
     reader, paragraphs = _walk(source, "accepted")
-    labels = {
-        "footnotes": "footnotes or endnotes (not imported)",
-        "comments": "comments (not imported)",
-        "text boxes": "text boxes (read after the paragraph they are anchored in)",
-        "hidden": "hidden runs or paragraphs (left out)",
-    }
-    notes = [f"{n} {labels[what]}" for what, n in reader.found.items() if n]
-    return [Line(p.text, p.heading_style, p.toc) for p in paragraphs], notes
+    return [Line(p.text, p.heading_style, p.toc) for p in paragraphs], reader.notes()
 
 
 def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
@@ -619,9 +646,9 @@ def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
     Raises :class:`DocxError` with a one-line message for anything that is not a readable,
     unencrypted, reasonably sized Word document.
     """
-    paragraphs, authors = _read(source, view)
+    reader, paragraphs = _walk(source, view)
     articles, preamble = split_articles(paragraphs)
-    return ImportedDocx(articles, preamble, tuple(sorted(authors)))
+    return ImportedDocx(articles, preamble, tuple(sorted(reader.authors)), tuple(reader.notes()))
 
 
 def slug(title: str, number: str = "") -> str:
