@@ -40,7 +40,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     for problem in verify(repo):  # e.g. a pass made offline that changes text TA'd meanwhile
         print(f"warning: after sync, {problem.line()}; check with proposals verify", file=sys.stderr)
-    if report.draft_conflicts:
+    if report.draft_conflicts or report.terms_conflicts:
         print("Your drafts of these articles were set aside because incoming passes changed them:")
         for line in list_conflicts(repo):
             print(f"  {line}")

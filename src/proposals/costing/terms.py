@@ -388,6 +388,15 @@ def terms_relpath(party: str, article_id: str) -> str:
     return f"{TERMS_DIR}/{party}/{article_id}.toml"
 
 
+def terms_article(path: str) -> tuple[str, str] | None:
+    """(party, article id) of ``terms/<party>/<id>.toml``; None for any other path."""
+    parts = path.split("/")
+    if len(parts) != 3 or parts[0] != TERMS_DIR or not parts[2].endswith(".toml"):
+        return None
+    party, article_id = parts[1], parts[2][: -len(".toml")]
+    return (party, article_id) if ID_RE.match(party) and ID_RE.match(article_id) else None
+
+
 def _plain(root: Path, relpath: str) -> Path | None:
     """The file if it is a plain file inside the repo; a symlink anywhere on the way is refused."""
     path = root

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proposals.contract.part import validate_id
+from proposals.costing import conflicts as terms_conflicts
+from proposals.costing.terms import terms_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
 from proposals.negotiation.history import T_TA_ARTICLE
@@ -164,6 +166,7 @@ class SyncReport:
     pushed: list[str] = field(default_factory=list)
     renumbered: dict[str, str] = field(default_factory=dict)
     draft_conflicts: list[str] = field(default_factory=list)
+    terms_conflicts: list[str] = field(default_factory=list)  # articles whose terms edit was set aside
     merge_conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -399,7 +402,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     # What the remote changed since we diverged (three dots), not what differs from our own commits.
     incoming = [p for p in store.out("diff", "--name-only", "-z", f"{head}...{remote_head}").split("\0") if p]
     dirty = store.dirty_paths()
-    blocked = sorted(p for p in incoming if p in dirty and article_id_of(p) is None)
+    blocked = sorted(p for p in incoming if p in dirty and article_id_of(p) is None and not terms_article(p))
     if blocked:
         raise ProposalsError(
             f"sync stopped before merging: your uncommitted changes to {', '.join(blocked)} would be "
@@ -429,8 +432,15 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             store.run("rm", "--cached", "--quiet", "--ignore-unmatch", "--", path)
             file.unlink(missing_ok=True)
 
+    terms_aside = terms_conflicts.set_aside(  # our unsent terms edits, likewise (costing.conflicts)
+        repo,
+        [p for p in incoming if p in dirty and terms_article(p)],
+        f"Set aside by proposals sync: {remote}/{branch} changed it while you were editing it.",
+    )
+
     def put_back() -> None:
         """The merge failed outright: every set-aside draft goes back where it was."""
+        terms_conflicts.put_back(repo, terms_aside)
         for article_id, mine in set_aside.items():
             if mine is not None:
                 atomic_write(repo.article_path(article_id), mine)
@@ -476,6 +486,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
         else:
             report.draft_conflicts.append(article_id)
+    report.terms_conflicts = terms_conflicts.still_conflicting(repo, terms_aside)
 
 
 def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> bool:
@@ -530,12 +541,13 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
         raise ProposalsError("--keep takes mine or theirs")
     store = repo.store
     path = repo.article_relpath(article_id)
-    if path in unmerged_paths(store):
+    terms = terms_conflicts.settle_unmerged(repo, article_id, keep)  # its terms files go with it
+    if path in unmerged_paths(store) or terms:
         stage = "2" if keep == "mine" else "3"
-        data = store.read_blob(f":{stage}", path)
+        data = store.read_blob(f":{stage}", path) if path in unmerged_paths(store) else b""
         if data is None:  # the chosen side deleted it
             store.run("rm", "--quiet", "--", path)
-        else:
+        elif data:
             atomic_write(repo.root / path, data)
             store.run("add", "--", path)
         left = unmerged_paths(store)
@@ -545,7 +557,10 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
         repo.invalidate()
         return f"{article_id}: kept {keep}; merge committed, run proposals sync to publish it"
     conflicts = open_conflicts(store)
+    terms_lines = terms_conflicts.resolve_set_aside(repo, article_id, keep)
     if article_id not in conflicts:
+        if terms_lines:
+            return "\n".join(terms_lines)
         raise ProposalsError(f"{article_id} has no conflict to resolve (proposals resolve lists them)")
     if keep == "mine":
         data = store.read_blob(conflicts[article_id], f"{article_id}.txt")
@@ -556,22 +571,27 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
     else:
         result = f"{article_id}: kept the incoming text; your draft stays at {DRAFT_REF_PREFIX}{article_id}"
     store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
-    return result
+    return "\n".join([result, *terms_lines])
 
 
 def list_conflicts(repo: BargainingRepo) -> list[str]:
     """One line per unsettled conflict, with the command that settles it."""
     store = repo.store
     lines = []
+    listed: set[str] = set()
     for path in unmerged_paths(store):
         article_id = article_id_of(path)
+        if terms_article(path):
+            continue  # said once per article, below
         if article_id:
+            listed.add(article_id)
             lines.append(
                 f"{article_id}: you and the remote both recorded passes on it; "
                 f"proposals resolve {article_id} --keep mine|theirs"
             )
         else:
             lines.append(f"{path}: merge conflict; edit it, then git add {path} and git commit")
+    lines += terms_conflicts.conflict_lines(repo, listed)
     lines += [conflict.line() for conflict in find_ta_conflicts(repo)]
     for article_id in sorted(open_conflicts(store)):
         lines.append(
