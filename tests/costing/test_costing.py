@@ -380,3 +380,16 @@ def test_a_schedule_that_disagrees_with_the_text_is_refused(tmp_path: Path, cli:
     assert git(repo, "rev-parse", "HEAD") == head
     # Costing our draft checks the same.
     assert "disagrees" in cli("-C", str(repo), "cost", "--pass", "draft", ok=False).err
+
+
+def test_a_private_roster_edited_by_hand_is_checked_row_by_row(tmp_path: Path, cli: CLI) -> None:
+    # The private copy is read on a fast path (it was checked at import); a hand edit that breaks
+    # it is still caught by the full check, one line naming the row.
+    repo = economic_repo(tmp_path, cli, RAISES)
+    private = repo / ".git" / "proposals" / "roster.csv"
+    assert cost_json(cli, repo)["positions"][0]["total"] == "23911.59"
+    private.write_text(private.read_text().replace("B2,NP,0.5,", "B2,NP,-0.5,"))
+    err = cli("-C", str(repo), "cost", ok=False).err
+    assert err.strip().splitlines() == ["proposals: error: roster.csv row 3: member B2: negative FTE -0.5"]
+    private.write_text(private.read_text().replace("B2,NP,-0.5,", "B2,NP,0.5,").replace("North", "No\x07rth"))
+    assert "row 2" in cli("-C", str(repo), "cost", ok=False).err

@@ -84,6 +84,50 @@ async def test_costing_from_the_board_by_year_and_by_member(costed_repo: Path) -
         assert isinstance(app.screen, BoardScreen)
 
 
+async def test_one_members_pay_year_by_year_keyboard_only(costed_repo: Path) -> None:
+    # M00: physician, 1.0 FTE, base 150000, no status quo terms (pay held). Union: +4% in 2025,
+    # +3% in 2026: 156000.00 then 160680.00, a change of 6000 and 10680 (16680 over the term).
+    # Employer: -2% in 2025, carried: 147000.00 both years, -3000 each.
+    app = ProposalsApp(costed_repo, today=date(2025, 4, 7))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CostingScreen)
+        await pilot.press("v", "enter")
+        await pilot.pause()
+        assert screen.view == "member"
+        head = str(screen.query_one("#costing-member-head", Static).render())
+        assert "Member M00 · physician · North · FTE 1.0" in head
+        table = screen.query_one("#costing-member-table", DataTable)
+        rows = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+        assert rows[0] == ["status quo", "$150.0k", "$150.0k", "$300.0k"]
+        assert rows[1] == ["U-4 Union", "$156.0k", "$160.7k", "$316.7k"]
+        assert rows[2] == ["  change", "$6.0k", "$10.7k", "$16.7k"]
+        assert rows[3] == ["E-2 Employer", "$147.0k", "$147.0k", "$294.0k"]
+        assert rows[4] == ["  change", "-$3.0k", "-$3.0k", "-$6.0k"]
+        assert screen.query_one("#costing-member").region.bottom <= 23  # fits 80x24 above the footer
+        await pilot.press("escape")
+        assert screen.view == "members" and isinstance(app.screen, CostingScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "Member M01 · NP · [/] South [b]" in str(
+            screen.query_one("#costing-member-head", Static).render()
+        )
+        await pilot.press("v")
+        assert screen.view == "years"
+    wide = ProposalsApp(costed_repo, today=date(2025, 4, 7))
+    async with wide.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("v", "enter")
+        await pilot.pause()
+        table = wide.screen.query_one("#costing-member-table", DataTable)
+        assert [str(c) for c in table.get_row_at(2)][1:] == ["$6,000.00", "$10,680.00", "$16,680.00"]
+
+
 async def test_costing_from_an_article_and_without_a_roster(costed_repo: Path, tmp_path: Path) -> None:
     import shutil
 

@@ -58,13 +58,18 @@ class Group:
     lowest: Decimal | None = None
     highest: Decimal | None = None
 
-    def add(self, change: Decimal) -> None:
-        self.members += 1
-        self.total += change
-        self.gaining += change > 0
-        self.losing += change < 0
-        self.lowest = change if self.lowest is None else min(self.lowest, change)
-        self.highest = change if self.highest is None else max(self.highest, change)
+    @classmethod
+    def of(cls, name: str, changes: list[Decimal]) -> Group:
+        """The group of these members' changes (built-ins over a list: 60,000 members fast)."""
+        return cls(
+            name,
+            len(changes),
+            sum(1 for c in changes if c > 0),
+            sum(1 for c in changes if c < 0),
+            sum(changes, ZERO),
+            min(changes, default=None),
+            max(changes, default=None),
+        )
 
     @property
     def mean(self) -> Decimal:
@@ -217,8 +222,8 @@ class _Money:
         self.base_fr: dict[str, Decimal] = defaultdict(Decimal)
         self.step_fte: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
 
-    def of(self, m: Member) -> Decimal:
-        k, fte = m.kind, m.fte
+    def of(self, m: Member, k: str) -> Decimal:
+        fte = m.fte
         if self.side.terms.schedule is not None and m.step is not None:
             key = (k, m.step)
             unit = self.unit.get(key)
@@ -275,23 +280,21 @@ def cost_position(position: Position, status_quo: Terms, roster: Roster, basis: 
     f_sum: dict[str, Decimal] = defaultdict(Decimal)
     count: dict[str, int] = defaultdict(int)
     changes: list[Decimal] = []
-    by_class: dict[str, Group] = {}
-    by_clinic: dict[str, Group] = {}
+    class_changes: dict[str, list[Decimal]] = defaultdict(list)
+    clinic_changes: dict[str, list[Decimal]] = defaultdict(list)
+    folded: dict[str, str] = {}
     for m in roster.members:
-        k = m.kind
+        k = folded.get(m.classification)
+        if k is None:
+            k = folded[m.classification] = m.kind
         f_sum[k] += m.fte
         count[k] += 1
-        change = money_o.of(m) - money_s.of(m)
+        change = money_o.of(m, k) - money_s.of(m, k)
         changes.append(change)
-        group = by_class.get(m.classification)
-        if group is None:
-            group = by_class[m.classification] = Group(m.classification)
-        group.add(change)
-        clinic = m.clinic or "(no clinic)"
-        group = by_clinic.get(clinic)
-        if group is None:
-            group = by_clinic[clinic] = Group(clinic)
-        group.add(change)
+        class_changes[m.classification].append(change)
+        clinic_changes[m.clinic or "(no clinic)"].append(change)
+    by_class = {name: Group.of(name, values) for name, values in class_changes.items()}
+    by_clinic = {name: Group.of(name, values) for name, values in clinic_changes.items()}
     fr_ours, fr_sq = money_o.fte_rates(kinds), money_s.fte_rates(kinds)
 
     loaded = 1 + basis.rollup

@@ -1,4 +1,5 @@
-"""Costing: union against employer by contract year, a small chart, and who gains and loses.
+"""Costing: union against employer by contract year, a small chart, who gains and loses, and what
+each side's proposal means for one member (enter on a member; escape goes back).
 
 Everything is computed by the core (``proposals.costing.compare``) in the repo lane; this screen
 only lays it out. The roster is the team's own data: this tool is the team's, and nothing here is
@@ -19,14 +20,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from proposals.costing.compare import Report, cost, roster_of
-from proposals.costing.model import Costing
+from proposals.costing.compare import Report, cost, roster_of, status_quo
+from proposals.costing.model import Costing, cost_member
 from proposals.costing.money import money_text
 from proposals.costing.roster import Member
+from proposals.costing.terms import Terms
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
-VIEWS = ("years", "members")
+VIEWS = ("years", "members")  # v cycles these; "member" is one member's years (enter on a member)
 GROUPS = ("classification", "clinic")
 BAR = 24  # chart width in cells
 WIDE = 110  # columns from which the year table shows cents
@@ -36,6 +38,7 @@ WIDE = 110  # columns from which the year table shows cents
 class CostingView:
     report: Report | None = None
     members: list[Member] = field(default_factory=list)
+    status_quo: Terms | None = None
     problem: str = ""  # why there is nothing to show (no roster, no terms)
 
 
@@ -43,7 +46,7 @@ def load_costing(repo: BargainingRepo) -> CostingView:
     """Runs in the repo lane: both sides' latest positions over the roster."""
     try:
         roster = roster_of(repo)
-        return CostingView(cost(repo, roster=roster), list(roster.members))
+        return CostingView(cost(repo, roster=roster), list(roster.members), status_quo(repo))
     except ProposalsError as exc:
         return CostingView(problem=str(exc))
 
@@ -76,7 +79,14 @@ def chart(costings: list[Costing], colours: dict[str, str]) -> Text:
 
 
 class CostingScreen(Screen):
-    """Both sides' latest economic positions; `v` switches to members, `b` groups by clinic."""
+    """Both sides' latest economic positions; `v` switches to members, `b` groups by clinic, enter
+    on a member shows their pay year by year under each side's proposal."""
+
+    DEFAULT_CSS = """
+    #costing-member { height: 1fr; }
+    #costing-member-head { height: auto; padding: 0 1; }
+    #costing-member-table { height: auto; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
@@ -101,6 +111,9 @@ class CostingScreen(Screen):
         with Vertical(id="costing-members", classes="hidden"):
             yield DataTable(id="costing-groups", cursor_type="row", zebra_stripes=True)
             yield DataTable(id="costing-people", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="costing-member", classes="hidden"):
+            yield Static("", id="costing-member-head")
+            yield DataTable(id="costing-member-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -203,14 +216,65 @@ class CostingScreen(Screen):
                 *self._money([c.changes[i] for c in report.costings]),
             )
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a member: their pay under each side's proposal, year by year."""
+        if event.data_table.id != "costing-people" or self.data.report is None:
+            return
+        self.show_member(event.cursor_row)
+
+    def show_member(self, index: int) -> None:
+        report, sq = self.data.report, self.data.status_quo
+        if report is None or sq is None or not 0 <= index < len(self.data.members):
+            return
+        member = self.data.members[index]
+        head = self.query_one("#costing-member-head", Static)
+        table = self.query_one("#costing-member-table", DataTable)
+        table.clear(columns=True)
+        try:
+            rows = [(c, cost_member(c.position, sq, member, report.basis)) for c in report.costings]
+        except ProposalsError as exc:
+            head.update(Text(f"Member {member.id}: {exc}"))
+            self.view = "member"
+            return
+        pay = "on a schedule" if member.base_pay is None else f"base {money_text(member.base_pay)}"
+        step = f", step {member.step}" if member.step is not None else ""
+        head.update(
+            Text(  # roster text is data, never markup
+                f"Member {member.id} · {member.classification} · {member.clinic or '(no clinic)'} · "
+                f"FTE {member.fte} · {pay}{step}\nPay by contract year (wages, lump sums, "
+                "differentials; no roll-up). Escape: back to the members."
+            )
+        )
+        wide = self.size.width >= WIDE
+        years = [y.year for y in rows[0][1]]
+        table.add_column("", key="what", width=22 if wide else 16)
+        for year in [*years, "term"]:
+            table.add_column(Text(year, justify="right"), key=year, width=14 if wide else 10)
+        first = rows[0][1]
+        table.add_row(
+            Text("status quo"), *self._money([y.status_quo for y in first] + [sum(y.status_quo for y in first)])
+        )
+        for costing, data in rows:
+            table.add_row(
+                self._party(costing),
+                *self._money([y.proposed for y in data] + [sum(y.proposed for y in data)]),
+            )
+            table.add_row(
+                Text("  change", style="dim"),
+                *self._money([y.change for y in data] + [sum(y.change for y in data)]),
+            )
+        self.view = "member"
+
     def watch_view(self, view: str) -> None:
         self.query_one("#costing-years").set_class(view != "years", "hidden")
         self.query_one("#costing-members").set_class(view != "members", "hidden")
-        target = "#costing-table" if view == "years" else "#costing-groups"
-        self.query_one(target, DataTable).focus()
+        self.query_one("#costing-member").set_class(view != "member", "hidden")
+        target = {"years": "#costing-table", "members": "#costing-people", "member": "#costing-member-table"}
+        self.query_one(target[view], DataTable).focus()
 
     def action_costing_view(self) -> None:
-        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        current = "members" if self.view == "member" else self.view
+        self.view = VIEWS[(VIEWS.index(current) + 1) % len(VIEWS)]
 
     def action_costing_group(self) -> None:
         self.group = GROUPS[(GROUPS.index(self.group) + 1) % len(GROUPS)]
@@ -219,6 +283,9 @@ class CostingScreen(Screen):
         self.view = "members"
 
     def action_back(self) -> None:
+        if self.view == "member":
+            self.view = "members"
+            return
         self.app.pop_screen()
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
