@@ -252,7 +252,8 @@ class CostingScreen(Screen):
             table.add_column(Text(year, justify="right"), key=year, width=14 if wide else 10)
         first = rows[0][1]
         table.add_row(
-            Text("status quo"), *self._money([y.status_quo for y in first] + [sum(y.status_quo for y in first)])
+            Text("status quo"),
+            *self._money([y.status_quo for y in first] + [sum(y.status_quo for y in first)]),
         )
         for costing, data in rows:
             table.add_row(
