@@ -1,32 +1,35 @@
 """The proposals terminal UI: a status board, side-by-side redlines, an editor, passes and TAs.
 
 The app owns the repo and the one serial lane for git (`run_repo`); screens ask it for work and
-get results back as messages. Nothing here blocks the event loop on git, diffs or export.
+get results back as typed messages nested in the screen that asked. Screens are reached through
+the `roles` Protocols (reload, palette, marker mode, unsaved work), never `getattr` hooks.
+Nothing here blocks the event loop on git, diffs or export.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.worker import Worker
 
-from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
 from .commands import ProposalsCommands
 from .literal import shown
-from .messages import RepoChanged, RepoDone, RepoFailed
-from .workers import run_repo_job
+from .roles import FollowsMarkers, HoldsUnsavedWork, Reloads
+from .workers import Job, RepoLane, run_repo_job
 
 US = "union"  # the team using the tool; "our draft" is this party's
 
@@ -46,6 +49,29 @@ class ProposalsApp(App[int]):
     ]
 
     markers: reactive[bool] = reactive(False)
+
+    @dataclass
+    class RepoChanged(Message):
+        """Something was recorded (pass, TA, withdrawal): every screen reloads what it shows."""
+
+        what: str = ""
+
+    @dataclass
+    class Recorded(Message):
+        """The core recorded something (a pass, a TA, a withdrawal): the user is told, and every
+        screen reloads. Handled by the app, so it lands even if the screen that asked closed."""
+
+        what: str
+        title: str
+        note: str
+        warnings: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
+
+    @dataclass
+    class Verified(Message):
+        """`V`'s answer from the repo lane: the problems found and how many TAs were checked."""
+
+        problems: list
+        tas: int
 
     def __init__(
         self,
@@ -107,50 +133,39 @@ class ProposalsApp(App[int]):
 
     # -- the serial git lane -------------------------------------------------------------------
 
-    def run_repo(
-        self,
-        fn: Callable[[BargainingRepo], Any],
-        callback: Callable[[Any], None] | None = None,
-        description: str = "",
-    ) -> Worker:
-        """Run `fn(repo)` in the repo worker group; `callback(result)` later on the event loop."""
-        return self._repo_worker(fn, callback, description)
+    def run_repo(self, job: Job, to: MessagePump | None = None, description: str = "") -> Worker:
+        """Run `job(repo)` in the repo lane; the message it returns is posted to `to`."""
+        return self._repo_worker(job, to or self, description)
 
     @work(thread=True, group="repo", exit_on_error=False)
-    def _repo_worker(
-        self, fn: Callable[[BargainingRepo], Any], callback: Callable[[Any], None] | None, description: str
-    ) -> None:
-        run_repo_job(self, self.repo, fn, callback, description)
+    def _repo_worker(self, job: Job, to: MessagePump, description: str) -> None:
+        run_repo_job(self, self.repo, job, to, description)
 
-    def on_repo_done(self, message: RepoDone) -> None:
-        for notice in self.repo.take_notices():  # e.g. the core finished an interrupted pass first
+    @on(RepoLane.Repaired)
+    def _repaired(self, message: RepoLane.Repaired) -> None:
+        for notice in message.notices:  # e.g. the core finished an interrupted pass first
             self.notify(notice, title="Repaired", timeout=10)
-        callback = message.callback
-        if callback is None:
-            return
-        owner = getattr(callback, "__self__", None)
-        if isinstance(owner, Screen) and not owner.is_attached:
-            return  # the screen that asked was closed meanwhile
-        try:
-            callback(message.result)
-        except ProposalsError as exc:
-            self.notify(str(exc), severity="error", title=message.description or "proposals")
-        except Exception as exc:  # a bug in a callback must not end the session
-            self.log.error(exc)
-            self.notify(f"{type(exc).__name__}: {exc}", severity="error", title=message.description)
 
-    def on_repo_failed(self, message: RepoFailed) -> None:
+    @on(RepoLane.Failed)
+    def _repo_failed(self, message: RepoLane.Failed) -> None:
         self.notify(message.error, severity="error", title=message.description or "Refused", timeout=8)
 
-    def on_repo_changed(self, message: RepoChanged) -> None:
+    @on(RepoChanged)
+    def _repo_changed(self, message: RepoChanged) -> None:
         """Broadcast: every screen on the stack reloads (board counts, article text, history)."""
         for screen in self.screen_stack:
-            reload = getattr(screen, "reload", None)
-            if reload is not None:
-                reload()
+            if isinstance(screen, Reloads):
+                screen.reload()
+
+    @on(Recorded)
+    def _recorded(self, message: Recorded) -> None:
+        self.notify(message.note, title=message.title)
+        for title, text in message.warnings:
+            self.notify(text, title=title, severity="warning", timeout=15)
+        self.repo_changed(message.what)
 
     def repo_changed(self, what: str = "") -> None:
-        self.post_message(RepoChanged(what))
+        self.post_message(self.RepoChanged(what))
 
     # -- app-wide actions ----------------------------------------------------------------------
 
@@ -169,28 +184,26 @@ class ProposalsApp(App[int]):
 
     def watch_markers(self, value: bool) -> None:
         for screen in self.screen_stack:
-            hook = getattr(screen, "markers_changed", None)
-            if hook is not None:
-                hook()
+            if isinstance(screen, FollowsMarkers):
+                screen.markers_changed()
 
     def action_verify(self) -> None:
         from proposals.negotiation.agreements import verify
 
-        def done(found: tuple[list, int]) -> None:
-            problems, tas = found
-            if problems:
-                self.notify(
-                    "\n".join(p.line() for p in problems[:8]), title="TA'd text changed", severity="error"
-                )
-            else:
-                self.notify(f"All TA'd text is intact ({tas} TAs checked).", title="Verify")
-
-        def check(repo: BargainingRepo) -> tuple[list, int]:
+        def check(repo: BargainingRepo) -> ProposalsApp.Verified:
             from proposals.team.integrity import extra_violations  # the same checks as `proposals verify`
 
-            return verify(repo) + extra_violations(repo), len(repo.history().tas)
+            return self.Verified(verify(repo) + extra_violations(repo), len(repo.history().tas))
 
-        self.run_repo(check, done, "Verify")
+        self.run_repo(check, self, "Verify")
+
+    @on(Verified)
+    def _verified(self, message: Verified) -> None:
+        if message.problems:
+            lines = "\n".join(p.line() for p in message.problems[:8])
+            self.notify(lines, title="TA'd text changed", severity="error")
+        else:
+            self.notify(f"All TA'd text is intact ({message.tas} TAs checked).", title="Verify")
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -263,8 +276,8 @@ class ProposalsApp(App[int]):
         self.notify(f"Saved {saved}", title="Screenshot")
         return None
 
-    def unsaved_screens(self) -> list:
-        return [s for s in self.screen_stack if getattr(s, "dirty", False)]
+    def unsaved_screens(self) -> list[HoldsUnsavedWork]:
+        return [s for s in self.screen_stack if isinstance(s, HoldsUnsavedWork) and s.dirty]
 
     async def action_quit(self) -> None:
         """Quitting with unsaved editor work asks first: a draft is never lost silently."""

@@ -1,6 +1,6 @@
 """The command palette, built from the current screen's state (as posting does).
 
-Each screen lists its actions with `palette_commands()`; only those its `check_action` allows
+Each screen that `OffersCommands` lists its actions; only those its `check_action` allows
 now are offered, so the palette never suggests something that would be refused. The board's
 articles are offered as "Open …" commands from any screen.
 """
@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 from .literal import literal, markup_escaped
+from .roles import OffersCommands
+
+if TYPE_CHECKING:
+    from .app import ProposalsApp
 
 
 def _highlight(matcher: Matcher, label: str) -> Content:
@@ -30,12 +35,11 @@ class ProposalsCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         screen = self.screen
         out: list[tuple[str, str, Callable[[], object]]] = []
-        listing = getattr(screen, "palette_commands", None)
-        if listing is not None:
-            for label, action, help_text in listing():
+        if isinstance(screen, OffersCommands):
+            for label, action, help_text in screen.palette_commands():
                 if screen.check_action(action, ()) is True:
                     out.append((label, help_text, partial(screen.run_action, action)))
-        app = self.app
+        app = cast("ProposalsApp", self.app)
         out.append(
             (
                 "Toggle marker mode [-old-]{+new+}",
@@ -46,7 +50,7 @@ class ProposalsCommands(Provider):
         out.append(("Toggle light/dark theme", "", partial(app.run_action, "toggle_theme")))
         out.append(("Verify TAs", "Every TA'd text unchanged?", partial(app.run_action, "verify")))
         out.append(("Help: keys by screen", "", partial(app.run_action, "help")))
-        for row in getattr(app, "status_cache", []):
+        for row in app.status_cache:
             label = f"Open article {row.number}: {row.title}" if row.number else f"Open {row.title}"
             out.append((label, row.status, partial(app.open_article, row.id)))
         return out

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..literal import literal
+from ..roles import HoldsUnsavedWork
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -58,7 +59,9 @@ class QuitModal(ModalScreen[str | None]):
         Binding("escape,c", "answer(None)", "Stay"),
     ]
 
-    def __init__(self, articles: str, editors: list | None = None, leaving: str = "quit") -> None:
+    def __init__(
+        self, articles: str, editors: list[HoldsUnsavedWork] | None = None, leaving: str = "quit"
+    ) -> None:
         super().__init__(classes="modal")
         self.articles = articles
         self.editors = editors or []
@@ -84,7 +87,7 @@ class QuitModal(ModalScreen[str | None]):
             self.watch(editor, "dirty", self._recheck, init=False)
 
     def _recheck(self, _dirty: bool) -> None:
-        if not any(getattr(e, "dirty", False) for e in self.editors):
+        if not any(e.dirty for e in self.editors):
             self.query_one("#quit-body", Static).update(
                 literal(f"Your edits to {self.articles} are saved now (autosave).")
             )

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ..export import ExportRequest, export_article
 from ..literal import literal
-from ..messages import ExportFinished, ExportProgress
 
 
 class ExportModal(ModalScreen[str | None]):
     """Stays open while the export runs (in the repo lane); dismisses with the path written."""
+
+    @dataclass
+    class Progress(Message):
+        """`done` of `total` paragraphs written."""
+
+        done: int
+        total: int
+
+    @dataclass
+    class Finished(Message):
+        """The file written, or why not (shown in the dialog, which stays open)."""
+
+        path: str = ""
+        error: str = ""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -113,26 +129,26 @@ class ExportModal(ModalScreen[str | None]):
         self.query_one("#export-status", Static).update("Exporting…")
         app = self.app
 
-        def job(repo):
+        def job(repo) -> ExportModal.Finished:
             try:
                 path = export_article(
                     repo,
                     request,
                     us=app.us,
-                    progress=lambda d, t: self.post_message(ExportProgress(d, t)),
+                    progress=lambda d, t: self.post_message(self.Progress(d, t)),
                 )
             except Exception as exc:  # ExportError, ProposalsError: shown in the dialog
-                self.post_message(ExportFinished(error=str(exc)))
-                return None
-            self.post_message(ExportFinished(path=str(path)))
-            return path
+                return self.Finished(error=str(exc))
+            return self.Finished(path=str(path))
 
-        app.run_repo(job, None, "Export")
+        app.run_repo(job, self, "Export")
 
-    def on_export_progress(self, message: ExportProgress) -> None:
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
 
-    def on_export_finished(self, message: ExportFinished) -> None:
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
         self.running = False
         if message.error:
             self.query_one("#export-status", Static).update(literal(f"Export failed: {message.error}"))

@@ -8,11 +8,14 @@ refused the dialog stays open with the text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
@@ -24,6 +27,16 @@ from ..widgets.text_editor import PlainTextArea
 
 class NotesModal(ModalScreen[bool]):
     """Dismisses with True when the notes changed on disk."""
+
+    @dataclass
+    class Loaded(Message):
+        """The notes as they are on disk."""
+
+        text: str
+
+    @dataclass
+    class Written(Message):
+        """The notes reached disk: the dialog closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,ctrl+s", "close", "Save & close"),
@@ -47,10 +60,11 @@ class NotesModal(ModalScreen[bool]):
         area.cursor_blink = False
         area.focus()
         article_id = self.article_id
-        self.app.run_repo(lambda repo: repo.read_notes(article_id), self._loaded, "Notes")
+        self.app.run_repo(lambda repo: self.Loaded(repo.read_notes(article_id)), self, "Notes")
 
-    def _loaded(self, text: str) -> None:
-        self.loaded = text
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        text = self.loaded = message.text
         area = self.query_one(TextArea)
         area.load_text(text)
         area.read_only = False
@@ -63,7 +77,12 @@ class NotesModal(ModalScreen[bool]):
             return
         article_id = self.article_id
 
-        def write(repo: BargainingRepo) -> None:
+        def write(repo: BargainingRepo) -> NotesModal.Written:
             repo.write_notes(article_id, text)
+            return self.Written()
 
-        self.app.run_repo(write, lambda _: self.dismiss(True), "Notes")
+        self.app.run_repo(write, self, "Notes")
+
+    @on(Written)
+    def _written(self) -> None:
+        self.dismiss(True)

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, LoadingIndicator, Static
 
@@ -105,6 +107,12 @@ def report_text(outcome: SyncOutcome) -> Text:
 class SyncModal(ModalScreen[str | None]):
     """Dismisses with "resolve" when the user goes on to the conflicts, else None."""
 
+    @dataclass
+    class Done(Message):
+        """How the sync ended (report, conflicts, or the refusal)."""
+
+        outcome: SyncOutcome
+
     DEFAULT_CSS = """
     #sync-progress { height: 1; margin: 1 0; }
     #sync-report { height: auto; max-height: 16; }
@@ -136,14 +144,15 @@ class SyncModal(ModalScreen[str | None]):
                 yield Button("Close (esc)", id="close", compact=True)
 
     def on_mount(self) -> None:
-        self.app.run_repo(run_sync, self._done, "Sync")
+        self.app.run_repo(lambda repo: self.Done(run_sync(repo)), self, "Sync")
 
     @property
     def running(self) -> bool:
         return self.outcome is None
 
-    def _done(self, outcome: SyncOutcome) -> None:
-        self.outcome = outcome
+    @on(Done)
+    def _done(self, message: Done) -> None:
+        outcome = self.outcome = message.outcome
         if outcome.error:
             self.app.notify(outcome.error, severity="error", title="Sync refused", timeout=10)
             self.dismiss(None)

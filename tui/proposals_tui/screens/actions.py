@@ -10,12 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
+from textual.message import Message
+
 from proposals.contract.part import parse_heading, sections
 from proposals.negotiation.agreements import make_ta
 from proposals.negotiation.passes import current_tas, next_pass_name, record_pass, withdraw
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
+from ..app import ProposalsApp
 from ..export import ExportRequest
 from .disabled import ExplainsDisabledKeys
 
@@ -51,6 +55,30 @@ def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
 
 class ArticleActions(ExplainsDisabledKeys):
     """Mixin for screens that have a current article (`current_row()` / `current_id()`)."""
+
+    @dataclass
+    class PassOpened(Message):
+        """What the pass dialog offers (next names, articles, titles), read in the repo lane."""
+
+        context: PassContext
+        party: str
+        paste: bool
+        article: str | None
+
+    @dataclass
+    class TAOpened(Message):
+        """The open sections of `article` and the last signers, for the TA dialog."""
+
+        context: _TAContext
+        article: str
+
+    @dataclass
+    class WithdrawOpened(Message):
+        """The next pass names, for the withdraw dialog."""
+
+        next_names: dict[str, str]
+        article: str
+        open_ids: dict[str, str]
 
     def current_row(self) -> StatusRow | None:  # pragma: no cover - overridden
         return None
@@ -148,23 +176,27 @@ class ArticleActions(ExplainsDisabledKeys):
     def _open_pass(self, party: str, paste: bool) -> None:
         article_id = self.current_id()
         self.before_record()
-        names = {k: p.name for k, p in self.app.repo.config.parties.items()}
-
-        def opened(context: PassContext) -> None:
-            from ..modals.pass_modal import PassModal
-
-            modal = PassModal(
-                context,
-                party=party,
-                article=article_id,
-                today=self.app.today.isoformat(),
-                paste=paste,
-                party_names=names,
-            )
-            self.app.push_screen(modal, self._record)
 
         order = [r.id for r in self.app.status_cache]
-        self.app.run_repo(lambda repo: _pass_context(repo, order), opened, "Pass")
+
+        def job(repo: BargainingRepo) -> ArticleActions.PassOpened:
+            return self.PassOpened(_pass_context(repo, order), party, paste, article_id)
+
+        self.app.run_repo(job, self, "Pass")
+
+    @on(PassOpened)
+    def _pass_opened(self, message: PassOpened) -> None:
+        from ..modals.pass_modal import PassModal
+
+        modal = PassModal(
+            message.context,
+            party=message.party,
+            article=message.article,
+            today=self.app.today.isoformat(),
+            paste=message.paste,
+            party_names={k: p.name for k, p in self.app.repo.config.parties.items()},
+        )
+        self.app.push_screen(modal, self._record)
 
     def _record(self, request: PassRequest | None) -> None:
         if request is None:
@@ -173,8 +205,8 @@ class ArticleActions(ExplainsDisabledKeys):
             self._import_docx(request)
             return
 
-        def job(repo: BargainingRepo):
-            return record_pass(
+        def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+            result = record_pass(
                 repo,
                 request.party,
                 request.ids,
@@ -183,43 +215,34 @@ class ArticleActions(ExplainsDisabledKeys):
                 message=request.message,
                 texts=request.texts or None,
             )
-
-        def done(result) -> None:
             note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
             if result.saved_drafts:
                 note += "\nYour unsent draft was kept at " + ", ".join(result.saved_drafts.values())
-            self.app.notify(note, title="Pass recorded")
-            self.app.repo_changed("pass")
+            return ProposalsApp.Recorded("pass", "Pass recorded", note)
 
-        self.app.run_repo(job, done, "Record pass")
+        self.app.run_repo(job, self.app, "Record pass")
 
     def _import_docx(self, request: PassRequest) -> None:
         """Their Word file through the core's intake, which flags edits they did not announce."""
         from proposals.negotiation.intake import import_docx_pass
 
-        def job(repo: BargainingRepo):
+        def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
             source = Path(request.docx).expanduser()
             if not source.is_absolute():
                 source = repo.root / source
-            return import_docx_pass(
+            intake = import_docx_pass(
                 repo, source, request.party, session=request.session or None, number=request.number or None
             )
-
-        def done(intake) -> None:
             result = intake.result
             note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
             if intake.unchanged:
                 note += f"\nUnchanged, not in the pass: {', '.join(intake.unchanged)}"
             if result.saved_drafts:
                 note += "\nYour unsent draft was kept at " + ", ".join(result.saved_drafts.values())
-            self.app.notify(note, title="Their pass imported")
-            for article_id, why in intake.unannounced.items():
-                self.app.notify(
-                    f"{article_id}: {why}", title="Unannounced change", severity="warning", timeout=15
-                )
-            self.app.repo_changed("pass")
+            warnings = [("Unannounced change", f"{a}: {why}") for a, why in intake.unannounced.items()]
+            return ProposalsApp.Recorded("pass", "Their pass imported", note, warnings)
 
-        self.app.run_repo(job, done, "Import .docx")
+        self.app.run_repo(job, self.app, "Import .docx")
 
     # -- TA ------------------------------------------------------------------------------------
 
@@ -229,28 +252,31 @@ class ArticleActions(ExplainsDisabledKeys):
             return
         article_id = row.id
 
-        def gather(repo: BargainingRepo) -> _TAContext:
+        title = f"{row.number} {row.title}".strip()
+
+        def gather(repo: BargainingRepo) -> ArticleActions.TAOpened:
             text = repo.table_text(article_id) or ""
             history = repo.history()
             last = list(history.tas)
             signers = (last[-1].union_sign, last[-1].employer_sign) if last else ("", "")
             agreed = {t.section for t in current_tas(history, article_id)}  # never offered twice
             open_sections = [s for s in sections(text) if s not in agreed]
-            return _TAContext(open_sections, f"{row.number} {row.title}".strip(), signers)
+            return self.TAOpened(_TAContext(open_sections, title, signers), article_id)
 
-        def opened(context: _TAContext) -> None:
-            from ..modals.ta_modal import TAModal
+        self.app.run_repo(gather, self, "TA")
 
-            modal = TAModal(
-                article=article_id,
-                title=context.title,
-                sections=context.sections,
-                today=self.app.today.isoformat(),
-                signers=context.signers,
-            )
-            self.app.push_screen(modal, self._confirm_ta)
+    @on(TAOpened)
+    def _ta_opened(self, message: TAOpened) -> None:
+        from ..modals.ta_modal import TAModal
 
-        self.app.run_repo(gather, opened, "TA")
+        modal = TAModal(
+            article=message.article,
+            title=message.context.title,
+            sections=message.context.sections,
+            today=self.app.today.isoformat(),
+            signers=message.context.signers,
+        )
+        self.app.push_screen(modal, self._confirm_ta)
 
     def _confirm_ta(self, request: TARequest | None) -> None:
         if request is None:
@@ -268,8 +294,8 @@ class ArticleActions(ExplainsDisabledKeys):
         self.app.push_screen(ConfirmModal("Confirm tentative agreement", body, yes="TA"), confirmed)
 
     def _make_ta(self, request: TARequest) -> None:
-        def job(repo: BargainingRepo):
-            return make_ta(
+        def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+            ta = make_ta(
                 repo,
                 request.article,
                 union_sign=request.union_sign,
@@ -277,13 +303,10 @@ class ArticleActions(ExplainsDisabledKeys):
                 ta_date=request.date or None,
                 section=request.section,
             )
-
-        def done(ta) -> None:
             what = f"section {ta.section} of {ta.article}" if ta.section else ta.article
-            self.app.notify(f"{what} TA'd {ta.date} ({ta.tag})", title="Tentative agreement")
-            self.app.repo_changed("ta")
+            return ProposalsApp.Recorded("ta", "Tentative agreement", f"{what} TA'd {ta.date} ({ta.tag})")
 
-        self.app.run_repo(job, done, "TA")
+        self.app.run_repo(job, self.app, "TA")
 
     # -- withdraw ------------------------------------------------------------------------------
 
@@ -294,43 +317,44 @@ class ArticleActions(ExplainsDisabledKeys):
         open_ids = {
             r.id: f"{r.number} {r.title}".strip() for r in self.app.status_cache if r.status == "open"
         }
-        names = {k: p.name for k, p in self.app.repo.config.parties.items()}
+        article_id = row.id
 
-        def opened(next_names: dict[str, str]) -> None:
-            from ..modals.withdraw_modal import WithdrawModal
+        def job(repo: BargainingRepo) -> ArticleActions.WithdrawOpened:
+            names = {k: next_pass_name(repo, k) for k in ("union", "employer")}
+            return self.WithdrawOpened(names, article_id, open_ids)
 
-            modal = WithdrawModal(
-                open_ids=open_ids,
-                article=row.id,
-                party=self.app.us,
-                next_names=next_names,
-                today=self.app.today.isoformat(),
-                party_names=names,
-            )
-            self.app.push_screen(modal, self._withdraw)
+        self.app.run_repo(job, self, "Withdraw")
 
-        self.app.run_repo(
-            lambda repo: {k: next_pass_name(repo, k) for k in ("union", "employer")}, opened, "Withdraw"
+    @on(WithdrawOpened)
+    def _withdraw_opened(self, message: WithdrawOpened) -> None:
+        from ..modals.withdraw_modal import WithdrawModal
+
+        modal = WithdrawModal(
+            open_ids=message.open_ids,
+            article=message.article,
+            party=self.app.us,
+            next_names=message.next_names,
+            today=self.app.today.isoformat(),
+            party_names={k: p.name for k, p in self.app.repo.config.parties.items()},
         )
+        self.app.push_screen(modal, self._withdraw)
 
     def _withdraw(self, request: WithdrawRequest | None) -> None:
         if request is None:
             return
 
-        def job(repo: BargainingRepo):
-            return withdraw(
+        def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+            result = withdraw(
                 repo,
                 request.party,
                 request.ids,
                 session=request.session or None,
                 number=request.number or None,
             )
+            note = f"{result.name} withdraws {', '.join(result.withdrawn)}"
+            return ProposalsApp.Recorded("withdraw", "Withdrawn", note)
 
-        def done(result) -> None:
-            self.app.notify(f"{result.name} withdraws {', '.join(result.withdrawn)}", title="Withdrawn")
-            self.app.repo_changed("withdraw")
-
-        self.app.run_repo(job, done, "Withdraw")
+        self.app.run_repo(job, self.app, "Withdraw")
 
     # -- export --------------------------------------------------------------------------------
 

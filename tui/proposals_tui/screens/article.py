@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from proposals.errors import ProposalsError
@@ -26,7 +26,6 @@ from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
 from ..literal import literal, shown
-from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
 from .actions import ArticleActions
 
@@ -90,7 +89,28 @@ def load_article(repo: BargainingRepo, article_id: str, extra: tuple[str, ...] =
     )
 
 
-class ArticleScreen(ArticleActions, Screen):
+class ArticleScreen(ArticleActions):
+    @dataclass
+    class Loaded(Message):
+        """The article's texts, read in the repo lane for `article` (the screen may have moved on)."""
+
+        data: ArticleData
+
+    @dataclass
+    class VersionsLoaded(Message):
+        """Every recorded text of `article`, for the provenance view."""
+
+        article: str
+        versions: list[tuple[str, str, str]]
+
+    @dataclass
+    class RowsReady(Message):
+        """A redline computed in the diff worker; only the newest request's `token` is painted."""
+
+        rows: list
+        columns: int
+        token: int
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("c", "next_compare", "Compare"),
@@ -177,9 +197,14 @@ class ArticleScreen(ArticleActions, Screen):
 
     def reload(self) -> None:
         extra = tuple(r for r in (self.custom or ()) if r not in ("draft", "baseline", "union", "employer"))
-        self.app.run_repo(lambda repo: load_article(repo, self.article_id, extra), self._loaded, "Article")
+        article_id = self.article_id
+        self.app.run_repo(lambda repo: self.Loaded(load_article(repo, article_id, extra)), self, "Article")
 
-    def _loaded(self, data: ArticleData) -> None:
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        data = message.data
+        if data.article != self.article_id:
+            return  # read for the article this screen showed before `retarget`
         first = self.data is None
         self.data = data
         self.loaded = True
@@ -235,13 +260,12 @@ class ArticleScreen(ArticleActions, Screen):
         if self.data is None:
             return
         if self.view == "provenance" and self.data.versions is None:
-            data = self.data
+            article_id = self.article_id
 
-            def got(versions: list[tuple[str, str, str]]) -> None:
-                data.versions = versions
-                self.recompute()
+            def job(repo: BargainingRepo) -> ArticleScreen.VersionsLoaded:
+                return self.VersionsLoaded(article_id, load_versions(repo, article_id))
 
-            self.app.run_repo(lambda repo: load_versions(repo, self.article_id), got, "Provenance")
+            self.app.run_repo(job, self, "Provenance")
             return
         old_rev, new_rev = self.compare()
         self._token += 1
@@ -249,6 +273,12 @@ class ArticleScreen(ArticleActions, Screen):
         colours = {k: p.colour for k, p in self.app.repo.config.parties.items()}
         self._paint_heads(old_rev, new_rev, palette)
         self._diff(self.data, old_rev, new_rev, self.view, palette, colours, self._token)
+
+    @on(VersionsLoaded)
+    def _versions_loaded(self, message: VersionsLoaded) -> None:
+        if self.data is not None and self.data.article == message.article:
+            self.data.versions = message.versions
+            self.recompute()
 
     @work(thread=True, exclusive=True, group="diff", exit_on_error=False)
     def _diff(
@@ -271,13 +301,14 @@ class ArticleScreen(ArticleActions, Screen):
             if draft is not None and (not versions or versions[-1][2] != draft):
                 versions.append(("draft", self.app.us, draft))
             rows = provenance_rows(versions, colours, palette)
-            self.post_message(RowsReady(rows, 1, token))
+            self.post_message(self.RowsReady(rows, 1, token))
         elif view == "inline":
-            self.post_message(RowsReady(inline_rows(old, new, palette, locked), 1, token))
+            self.post_message(self.RowsReady(inline_rows(old, new, palette, locked), 1, token))
         else:
-            self.post_message(RowsReady(side_rows(old, new, palette, locked), 2, token))
+            self.post_message(self.RowsReady(side_rows(old, new, palette, locked), 2, token))
 
-    def on_rows_ready(self, message: RowsReady) -> None:
+    @on(RowsReady)
+    def _rows_ready(self, message: RowsReady) -> None:
         if message.token == self._token:
             keep_place, self._keep_place = self._keep_place, False
             self.query_one(RedlineView).set_rows(message.rows, message.columns, keep_place=keep_place)

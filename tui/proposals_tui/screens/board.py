@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -26,6 +27,9 @@ from ..widgets.board_table import BoardTable
 from ..widgets.session_bar import SessionBar
 from .actions import ArticleActions
 from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
+
+if TYPE_CHECKING:
+    from .article import ArticleData
 
 STATUS_FILTERS = ("all", "open", "ta", "withdrawn", "unchanged")
 SORTS = ("number", "title", "status", "last pass")
@@ -89,6 +93,24 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
+    @dataclass
+    class Loaded(Message):
+        """The board's rows, read in the repo lane."""
+
+        data: BoardData
+
+    @dataclass
+    class Prefetched(Message):
+        """The highlighted article's texts, read ahead so opening it paints at once."""
+
+        data: ArticleData
+
+    @dataclass
+    class ChartWritten(Message):
+        """The status chart reached disk."""
+
+        path: str
+
     status_filter: reactive[str] = reactive("all", bindings=True)
     sort: reactive[str] = reactive("number")
     loaded: reactive[bool] = reactive(False, bindings=True)
@@ -126,14 +148,15 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
     # -- data ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.app.run_repo(load_board, self._loaded, "Status")
+        self.app.run_repo(lambda repo: self.Loaded(load_board(repo)), self, "Status")
         self.reload_sync()
 
     def action_reload(self) -> None:
         self.reload()
 
-    def _loaded(self, data: BoardData) -> None:
-        self.data = data
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        data = self.data = message.data
         self.app.status_cache = data.rows
         self.app.board = data
         drafts = f" · {len(data.drafts)} unsent ✎" if data.drafts else ""
@@ -260,10 +283,14 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         article_id = row.id
         from .article import load_article
 
-        self.app.run_repo(lambda repo: load_article(repo, article_id), self._warm, "Prefetch")
+        self.app.run_repo(lambda repo: self.Prefetched(load_article(repo, article_id)), self, "Prefetch")
+
+    @on(Prefetched)
+    def _prefetched(self, message: Prefetched) -> None:
+        self._warm(message.data)
 
     @work(thread=True, group="prefetch", exclusive=True, exit_on_error=False)
-    def _warm(self, data) -> None:
+    def _warm(self, data: ArticleData) -> None:
         from ..diffing import aligned
 
         old, new = data.texts.get("union"), data.texts.get("employer")
@@ -318,16 +345,20 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         """The status chart as .docx, for the members' update (in the exports folder)."""
         name = self.app.export_path(f"status-{self.app.today.isoformat()}.docx")
 
-        def job(repo: BargainingRepo):
+        as_of = self.app.today.isoformat()
+
+        def job(repo: BargainingRepo) -> BoardScreen.ChartWritten:
             from proposals.negotiation.documents import export_status_chart
 
             out = (repo.root / name).resolve()
             out.parent.mkdir(parents=True, exist_ok=True)
-            return export_status_chart(repo, out, as_of=self.app.today.isoformat())
+            return self.ChartWritten(str(export_status_chart(repo, out, as_of=as_of).path))
 
-        self.app.run_repo(
-            job, lambda done: self.app.notify(f"Wrote {done.path}", title="Status chart"), "Status chart"
-        )
+        self.app.run_repo(job, self, "Status chart")
+
+    @on(ChartWritten)
+    def _chart_written(self, message: ChartWritten) -> None:
+        self.app.notify(f"Wrote {message.path}", title="Status chart")
 
     async def action_quit(self) -> None:
         await self.app.run_action("quit")

@@ -13,9 +13,11 @@ from decimal import Decimal
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -88,6 +90,12 @@ class CostingScreen(Screen):
     #costing-member-table { height: auto; }
     """
 
+    @dataclass
+    class Loaded(Message):
+        """Both sides' positions costed, read in the repo lane."""
+
+        data: CostingView
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("v", "costing_view", "View"),
@@ -121,13 +129,14 @@ class CostingScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
-        self.app.run_repo(load_costing, self._loaded, "Costing")
+        self.app.run_repo(lambda repo: self.Loaded(load_costing(repo)), self, "Costing")
 
     def action_reload(self) -> None:
         self.reload()
 
-    def _loaded(self, data: CostingView) -> None:
-        self.data = data
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        data = self.data = message.data
         head = self.query_one("#costing-head", Static)
         if data.report is None:
             head.update(Text(f"Nothing to cost yet: {data.problem}"))

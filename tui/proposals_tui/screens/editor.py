@@ -8,7 +8,6 @@ edited in their own dialog (ctrl+n), never in this screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -17,8 +16,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea
 
@@ -26,9 +25,9 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import StatusRow
 
+from ..app import ProposalsApp
 from ..diffing import Palette, aligned, inline_rows, locked_lines
 from ..literal import literal, shown
-from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
 from ..widgets.text_editor import PlainTextArea, invisible_count
 from ..workers import REPO_LOCK
@@ -64,7 +63,29 @@ def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
     return EditorData(draft, bases, tas, repo.table_text(article_id) or "")
 
 
-class EditorScreen(ArticleActions, Screen):
+class EditorScreen(ArticleActions):
+    @dataclass
+    class Loaded(Message):
+        """Our draft and what it can be compared with, read in the repo lane."""
+
+        data: EditorData
+        first: bool = True  # False: a reload after a pass keeps the text as typed
+
+    @dataclass
+    class Saved(Message):
+        """Autosave wrote `text` to the working tree."""
+
+        text: str
+
+    @dataclass
+    class PreviewReady(Message):
+        """The preview redline from the diff worker; only the newest `token` is painted."""
+
+        rows: list
+        token: int
+        broken: list  # TA'd sections (None: whole) the text would change
+        focus: int | None  # the row to keep in view (the cursor's paragraph)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save"),
@@ -104,15 +125,25 @@ class EditorScreen(ArticleActions, Screen):
 
     def on_mount(self) -> None:
         self.query_one("#draft", TextArea).cursor_blink = False
-        self.app.run_repo(
-            lambda repo: load_editor(repo, self.article_id, self.app.us), self._loaded, "Editor"
-        )
+        self._load(first=True)
         self._paint_head()
+
+    def _load(self, first: bool) -> None:
+        article_id, us = self.article_id, self.app.us
+        self.app.run_repo(lambda repo: self.Loaded(load_editor(repo, article_id, us), first), self, "Editor")
 
     def current_row(self) -> StatusRow | None:
         return next((r for r in self.app.status_cache if r.id == self.article_id), None)
 
-    def _loaded(self, data: EditorData) -> None:
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        data = message.data
+        if not message.first:
+            if self.data is not None:  # after a pass or TA: new bases, the text as typed
+                self.data.bases = data.bases
+                self._paint_head()
+                self.refresh_preview()
+            return
         self.data = data
         self.saved_text = data.draft
         self._latest = {"text": data.draft, "written": data.draft}
@@ -129,14 +160,7 @@ class EditorScreen(ArticleActions, Screen):
         """After a pass or TA: refresh what the preview compares against, keep the text as typed."""
         if self.data is None:
             return
-
-        def done(data: EditorData) -> None:
-            if self.data is not None:
-                self.data.bases = data.bases
-                self._paint_head()
-                self.refresh_preview()
-
-        self.app.run_repo(lambda repo: load_editor(repo, self.article_id, self.app.us), done, "Editor")
+        self._load(first=False)
 
     # -- typing --------------------------------------------------------------------------------
 
@@ -163,11 +187,12 @@ class EditorScreen(ArticleActions, Screen):
 
     # -- saving --------------------------------------------------------------------------------
 
-    def save_now(self, sync: bool = False, then: Callable[[], None] | None = None) -> None:
+    def save_now(self, sync: bool = False, closing: bool = False) -> None:
         """Write the draft atomically; `sync` is for quitting, when no loop is left.
 
         The job writes the newest text when it runs, not the text when it was queued, so saves
-        finishing in any order still leave the latest keystroke on disk.
+        finishing in any order still leave the latest keystroke on disk. `closing`: the editor
+        is leaving, so the answer goes to the app (every screen reloads once the write lands).
         """
         if self.data is None:
             return
@@ -189,13 +214,15 @@ class EditorScreen(ArticleActions, Screen):
             self._saved(latest["text"])
             return
 
-        def done(text: str) -> None:  # a closure, so it runs even after the editor closed
-            if self.is_attached:
-                self._saved(text)
-            if then is not None:
-                then()
+        def job(repo: BargainingRepo) -> Message:
+            text = write(repo)
+            return ProposalsApp.RepoChanged("draft") if closing else self.Saved(text)
 
-        self.app.run_repo(write, done, "Autosave")
+        self.app.run_repo(job, self.app if closing else self, "Autosave")
+
+    @on(Saved)
+    def _on_saved(self, message: Saved) -> None:
+        self._saved(message.text)
 
     def _saved(self, text: str) -> None:
         self.saved_text = text
@@ -237,9 +264,10 @@ class EditorScreen(ArticleActions, Screen):
         rows = inline_rows(base, text, palette, locked)
         new_rows = [i for i, row in enumerate(aligned(base, text)) if row.new is not None]
         focus = new_rows[min(line, len(new_rows) - 1)] if new_rows else None
-        self.post_message(RowsReady(rows, 1, token, broken, focus))
+        self.post_message(self.PreviewReady(rows, token, broken, focus))
 
-    def on_rows_ready(self, message: RowsReady) -> None:
+    @on(PreviewReady)
+    def _preview_ready(self, message: PreviewReady) -> None:
         if message.token != self._token:
             return
         preview = self.query_one("#preview", RedlineView)
@@ -295,7 +323,7 @@ class EditorScreen(ArticleActions, Screen):
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                self.save_now(then=lambda: app.repo_changed("draft"))  # reload after the write lands
+                self.save_now(closing=True)  # every screen reloads after the write lands
             elif choice == "discard":
                 app.repo_changed("draft")
             else:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -74,6 +76,12 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         Binding("enter", "compare", "Compare", priority=True),
     ]
 
+    @dataclass
+    class Loaded(Message):
+        """The article's timeline, read in the repo lane."""
+
+        rows: list[HistoryRow]
+
     def __init__(self, article_id: str) -> None:
         super().__init__()
         self.article_id = article_id
@@ -100,12 +108,12 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         self.reload()
 
     def reload(self) -> None:
-        self.app.run_repo(
-            lambda repo: load_timeline(repo, self.article_id, self.app.us), self._loaded, "History"
-        )
+        article_id, us = self.article_id, self.app.us
+        self.app.run_repo(lambda repo: self.Loaded(load_timeline(repo, article_id, us)), self, "History")
 
-    def _loaded(self, rows: list[HistoryRow]) -> None:
-        self.rows = rows
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        rows = self.rows = message.rows
         parties = self.app.repo.config.parties
         table = self.query_one(DataTable)
         table.clear()

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -49,6 +50,12 @@ def load_sessions(repo: BargainingRepo, today: str) -> SessionsView:
 class SessionsScreen(Screen):
     """`g` from the board. The highlighted session's log shows below the list."""
 
+    @dataclass
+    class Loaded(Message):
+        """Every session and its log, read in the repo lane."""
+
+        data: SessionsView
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("r", "reload", "Reload", show=False),
@@ -78,7 +85,7 @@ class SessionsScreen(Screen):
 
     def reload(self) -> None:
         today = self.app.today.isoformat() if isinstance(self.app.today, date) else date.today().isoformat()
-        self.app.run_repo(lambda repo: load_sessions(repo, today), self._loaded, "Sessions")
+        self.app.run_repo(lambda repo: self.Loaded(load_sessions(repo, today)), self, "Sessions")
 
     def action_reload(self) -> None:
         self.reload()
@@ -86,8 +93,9 @@ class SessionsScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def _loaded(self, data: SessionsView) -> None:
-        self.data = data
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        data = self.data = message.data
         now = f" · session {data.current} is open" if data.current else ""
         self.query_one("#sessions-head", Static).update(
             literal(f"{len(data.rows)} sessions{now} · notes are the team's own", one_line=True)

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -28,7 +29,6 @@ from proposals.team.sync import article_id_of, open_conflicts, resolve, unmerged
 
 from ..diffing import Palette, side_rows
 from ..literal import literal, shown
-from ..messages import RowsReady
 from ..widgets.redline_view import RedlineView
 from .disabled import ExplainsDisabledKeys
 
@@ -66,17 +66,24 @@ class ConflictMarker(Static):
         self.update(f"⚠ conflicts: {count} · left by sync · C: keep mine or theirs" if count else "")
 
 
-class SyncActions:
+class SyncActions(ExplainsDisabledKeys):
     """Mixin for the board: sync with the team (`S`) and settle conflicts (`C`)."""
+
+    @dataclass
+    class StateLoaded(Message):
+        """Remotes and conflicts, read in the repo lane."""
+
+        state: SyncState
 
     sync_state: SyncState | None = None
 
     def reload_sync(self) -> None:
         """Refresh the remote and conflict state (after mount, and after every repo change)."""
-        self.app.run_repo(load_sync_state, self._sync_loaded, "Sync state")
+        self.app.run_repo(lambda repo: self.StateLoaded(load_sync_state(repo)), self, "Sync state")
 
-    def _sync_loaded(self, state: SyncState) -> None:
-        self.sync_state = state
+    @on(StateLoaded)
+    def _sync_loaded(self, message: StateLoaded) -> None:
+        state = self.sync_state = message.state
         for marker in self.query(ConflictMarker):
             marker.show_count(len(state.conflicts))
         self.refresh_bindings()
@@ -86,7 +93,7 @@ class SyncActions:
             return self.sync_state is not None and bool(self.sync_state.remotes)
         if action == "conflicts":
             return self.sync_state is not None and bool(self.sync_state.conflicts)
-        return super().check_action(action, parameters)  # type: ignore[misc]
+        return super().check_action(action, parameters)
 
     def disabled_reason(self, action: str) -> str | None:
         """`S` without a remote says how to add one; `C` with nothing to settle says so."""
@@ -94,7 +101,7 @@ class SyncActions:
             return NO_REMOTE
         if action == "conflicts" and self.sync_state is not None:
             return "No conflicts to settle: sync left none."
-        return super().disabled_reason(action)  # type: ignore[misc]
+        return super().disabled_reason(action)
 
     def sync_palette_commands(self) -> list[tuple[str, str, str]]:
         return [
@@ -195,6 +202,25 @@ def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
 class ConflictScreen(ExplainsDisabledKeys, Screen):
     """Each conflicted article with both texts side by side; `m` keeps mine, `t` keeps theirs."""
 
+    @dataclass
+    class Loaded(Message):
+        """Every open conflict with both texts, read in the repo lane."""
+
+        conflicts: list[Conflict]
+
+    @dataclass
+    class RowsReady(Message):
+        """Mine and theirs diffed in the diff worker; only the newest `token` is painted."""
+
+        rows: list
+        token: int
+
+    @dataclass
+    class Resolved(Message):
+        """`resolve` kept one side: its one-line report."""
+
+        line: str
+
     DEFAULT_CSS = """
     #conflict-head { height: 1; padding: 0 1; background: $boost; }
     #conflict-list { height: auto; max-height: 5; border: none; }
@@ -229,9 +255,11 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
         self.reload()
 
     def reload(self) -> None:
-        self.app.run_repo(load_conflicts, self._loaded, "Conflicts")
+        self.app.run_repo(lambda repo: self.Loaded(load_conflicts(repo)), self, "Conflicts")
 
-    def _loaded(self, conflicts: list[Conflict]) -> None:
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        conflicts = message.conflicts
         current = self.current()
         self.conflicts = conflicts
         self.loaded = True
@@ -299,11 +327,12 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
     @work(thread=True, exclusive=True, group="diff", exit_on_error=False)
     def _diff(self, mine: str, theirs: str, palette: Palette, token: int) -> None:
         """The word diff off the event loop, like the article view."""
-        self.post_message(RowsReady(side_rows(mine, theirs, palette), 2, token))
+        self.post_message(self.RowsReady(side_rows(mine, theirs, palette), token))
 
-    def on_rows_ready(self, message: RowsReady) -> None:
+    @on(RowsReady)
+    def _rows_ready(self, message: RowsReady) -> None:
         if message.token == self._token:
-            self.query_one(RedlineView).set_rows(message.rows, message.columns)
+            self.query_one(RedlineView).set_rows(message.rows, 2)
 
     def on_resize(self) -> None:
         if self.conflicts:
@@ -352,14 +381,18 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
                 else "The remote's text is recorded and the merge committed."
             )
 
+        def job(repo: BargainingRepo) -> ConflictScreen.Resolved:
+            return self.Resolved(resolve(repo, article_id, keep))
+
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.run_repo(lambda repo: resolve(repo, article_id, keep), self._resolved, "Resolve")
+                self.app.run_repo(job, self, "Resolve")
 
         self.app.push_screen(ConfirmModal(f"Resolve {article_id}", body, yes=f"Keep {keep}"), confirmed)
 
-    def _resolved(self, line: str) -> None:
-        self.app.notify(line, title="Resolved")
+    @on(Resolved)
+    def _resolved(self, message: Resolved) -> None:
+        self.app.notify(message.line, title="Resolved")
         self.app.repo_changed("resolve")  # reloads this screen and the board (marker, drafts)
 
     def action_switch_focus(self) -> None:
