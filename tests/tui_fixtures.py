@@ -174,3 +174,20 @@ def sync_async_tests(namespace: dict) -> None:
                 return runner
 
             namespace[name] = wrap(fn)
+
+
+def tui_app(path: Path, **kw):
+    """The real app on `path`, on a fixed day (snapshots and pass names never depend on today)."""
+    from datetime import date
+
+    from proposals_tui.app import ProposalsApp
+
+    kw.setdefault("today", date(2025, 4, 7))
+    return ProposalsApp(path, **kw)
+
+
+async def settle(pilot, rounds: int = 6) -> None:
+    """Let repo and diff workers finish and their messages land."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
