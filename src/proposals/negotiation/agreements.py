@@ -158,43 +158,55 @@ def lock_holds(repo: BargainingRepo, ta: TARecord, commit: str) -> bool:
 def verify(repo: BargainingRepo) -> list[Violation]:
     """Every standing TA's text, checked in the last recorded pass and in the working tree; then
     every tag, pass and the baseline against the commits' own records (``proof.py``). The history
-    is read from git, never the on-disk cache."""
-    from proposals.negotiation.proof import record_problems
+    is read from git, never the on-disk cache; which articles each commit changes is read by git
+    at the same time (another process), since nothing here needs it before the history is parsed.
+    """
+    from proposals.negotiation.proof import ChangedPaths, record_problems
 
+    changed = ChangedPaths(repo)
     history = repo.history(from_git=True)
     violations: list[Violation] = []
     tags = repo.store.tags()
     drafts = repo.draft_ids()  # git's own view (after clean filters), not the checked-out bytes
-    for article_id in sorted(history.article_ids()):
-        for ta in current_tas(history, article_id):
-            if history.head and not lock_holds(repo, ta, history.head):
-                events = history.events[article_id]
-                later = [
-                    e.name
-                    for e in events[events.index(ta) + 1 :]
-                    if not isinstance(e, TARecord)
-                    and article_id in e.articles
-                    and not lock_holds(repo, ta, e.commit)
-                ]
-                cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
-                violations.append(Violation(article_id, ta.section, "recorded history", cause))
-            if article_id in drafts and not agreed_text_matches(ta, repo.read_draft(article_id)):
+    standing = [(i, ta) for i in sorted(history.article_ids()) for ta in current_tas(history, i)]
+    held = locks_held(repo, [ta for _, ta in standing], history.head) if history.head else []
+    for (article_id, ta), holds in zip(standing, held or [True] * len(standing), strict=True):
+        if not holds:
+            events = history.events[article_id]
+            later = [
+                e.name
+                for e in events[events.index(ta) + 1 :]
+                if not isinstance(e, TARecord)
+                and article_id in e.articles
+                and not lock_holds(repo, ta, e.commit)
+            ]
+            cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
+            violations.append(Violation(article_id, ta.section, "recorded history", cause))
+        if article_id in drafts and not agreed_text_matches(ta, repo.read_draft(article_id)):
+            violations.append(Violation(article_id, ta.section, "working tree", "edited in an unsent draft"))
+        if ta.tag:
+            tagged = tags.get(ta.tag)
+            if tagged is None:
+                missing = f"tag {ta.tag} is missing; run proposals repair"
+                violations.append(Violation(article_id, ta.section, "tags", missing))
+            elif tagged[1] != ta.commit:
                 violations.append(
-                    Violation(article_id, ta.section, "working tree", "edited in an unsent draft")
-                )
-            if ta.tag:
-                tagged = tags.get(ta.tag)
-                if tagged is None:
-                    missing = f"tag {ta.tag} is missing; run proposals repair"
-                    violations.append(Violation(article_id, ta.section, "tags", missing))
-                elif tagged[1] != ta.commit:
-                    violations.append(
-                        Violation(
-                            article_id,
-                            ta.section,
-                            "tags",
-                            f"tag {ta.tag} was moved off the TA commit {ta.commit[:10]}; a TA tag never "
-                            f"moves: git tag -f {ta.tag} {ta.commit[:10]} after checking with your team",
-                        )
+                    Violation(
+                        article_id,
+                        ta.section,
+                        "tags",
+                        f"tag {ta.tag} was moved off the TA commit {ta.commit[:10]}; a TA tag never "
+                        f"moves: git tag -f {ta.tag} {ta.commit[:10]} after checking with your team",
                     )
-    return violations + record_problems(repo)
+                )
+    return violations + record_problems(repo, changed)
+
+
+def locks_held(repo: BargainingRepo, tas: list[TARecord], commit: str) -> list[bool]:
+    """``lock_holds`` for many TAs at one commit, in two git processes (blob ids, section texts)."""
+    whole = [ta for ta in tas if ta.section is None]
+    blobs = dict(zip(whole, repo.store.blob_ids([(commit, repo.article_relpath(t.article)) for t in whole]),
+                     strict=True))
+    parts = [ta for ta in tas if ta.section is not None]
+    texts = dict(zip(parts, repo.texts_at_commits([(t.article, commit) for t in parts]), strict=True))
+    return [blobs[ta] == ta.blob if ta.section is None else agreed_text_matches(ta, texts[ta]) for ta in tas]

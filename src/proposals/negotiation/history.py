@@ -6,6 +6,7 @@ the log and revision names need is derived from this one index, never stored twi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -252,6 +253,7 @@ def split_list(value: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in value.split(",") if item.strip())
 
 
+@functools.lru_cache(maxsize=4096)  # the same lists recur across thousands of passes
 def _ids(value: str | None) -> tuple[str, ...] | None:
     """An Articles/Withdrawn list, or None if any item is not a plain article id."""
     items = split_list(value or "")
@@ -262,6 +264,7 @@ def _plain(*values: str | None) -> bool:
     return all(v is None or (v == v.strip() and not has_control(v)) for v in values)
 
 
+@functools.lru_cache(maxsize=4096)  # a session date is shared by every pass made that day
 def _is_date(value: str | None) -> bool:
     try:
         check_date(value or "")
@@ -366,10 +369,9 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
     for rec in records or ():
         history.head = rec.commit
         before = history.baseline  # a round's close sets the next baseline: the closed one began here
-        present = [k for k in HISTORY_KEYS if k in rec.trailers]
-        if not present:
+        if not rec.trailers:  # holds only HISTORY_KEYS, each with at least one value
             continue
-        repeated = rec.repeated(present)
+        repeated = rec.repeated(HISTORY_KEYS) if any(len(v) > 1 for v in rec.trailers.values()) else []
         is_pass = T_PASS in rec.trailers or T_PARTY in rec.trailers
         is_ta = T_TA_ARTICLE in rec.trailers
         is_package_ta = not is_ta and T_PACKAGE_ACCEPTED in rec.trailers

@@ -20,6 +20,7 @@ from proposals.store.oserrors import git_os_error_line
 REF_NAME_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)[A-Za-z0-9._/-]+(?<![./])$")
 REV_RE = re.compile(r"^(?!-)[A-Za-z0-9._/^~@{}+-]{1,200}$")
 NULL_SHA = "0" * 40
+SHA_HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 MANY_PATHS = 200  # more paths than this go to git on stdin, never as arguments (E2BIG)
 GIT_ENV_CLEAN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 # Commands that never change refs: anything else run through a store forgets its tag listing.
@@ -138,6 +139,30 @@ class GitStore:
             pos += size + 1
         return out
 
+    def object_ids(self, names: Sequence[str], kind: str | None = None) -> list[str | None]:
+        """What each name (``commit:path``, ``ref^{}``) is, in one ``git cat-file --batch-check``:
+        its id when it exists (and is a `kind` object, when one is asked for), else None."""
+        if not names:
+            return []
+        for name in names:
+            if "\n" in name or not name:
+                raise ProposalsError("a revision or path with a line break cannot be read")
+        out = self.out("cat-file", "--batch-check=%(objectname) %(objecttype)",
+                       input="".join(f"{name}\n" for name in names))
+        lines = out.splitlines()
+        if len(lines) != len(names):
+            raise ProposalsError("git cat-file answered out of step; run git fsck")
+        ids: list[str | None] = []
+        for line in lines:
+            sha, _, found = line.rpartition(" ")
+            ids.append(sha if found != "missing" and found == (kind or found) and SHA_HEX.fullmatch(sha)
+                       else None)
+        return ids
+
+    def blob_ids(self, specs: Sequence[tuple[str, str]]) -> list[str | None]:
+        """The blob ids of many (commit, path) pairs in one process; None where there is no file."""
+        return self.object_ids([f"{commit}:{path}" for commit, path in specs], "blob")
+
     def blob_id(self, commit: str, path: str) -> str | None:
         proc = self.run("rev-parse", "--verify", "--quiet", f"{commit}:{path}", check=False)
         return proc.stdout.strip() or None if proc.returncode == 0 else None
@@ -165,6 +190,14 @@ class GitStore:
             elif item:
                 current = changed.setdefault(item, set())
         return changed
+
+    def changed_paths_reachable(self, rev: str, directory: str) -> tuple[str | None, dict[str, set[str]]]:
+        """(the commit `rev` names, `changed_paths` of every commit reachable from it)."""
+        commit = self.rev_parse(rev)
+        if commit is None:
+            return None, {}
+        commits = self.out("rev-list", "--end-of-options", commit, "--").split()
+        return commit, self.changed_paths(commits, directory)
 
     def tags(self) -> dict[str, tuple[str, str]]:
         """Every tag: name -> (tag object or commit, commit it points to).

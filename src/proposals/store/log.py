@@ -3,10 +3,14 @@
 Every field is separated by NUL, which git never prints from a commit's text (it stops reading a
 message or an identity at a NUL), and each record has a fixed number of fields whose first is the
 commit id, so a message, an author name or a file name holding ``\\x1e``, ``\\r`` or U+2028 can
-neither split a record nor start a new one. Trailers are never parsed here: each key is asked of
-git's own trailer parser (``%(trailers:key=K,valueonly,unfold)``), which only reads the message's
-last paragraph; several values of one key come back separated by ``\\x1f`` and are kept apart, so
-a caller can refuse a commit that names two passes.
+neither split a record nor start a new one. Trailers are never parsed here: git's own trailer
+parser prints them (``%(trailers:only,unfold)``, which only reads the message's last paragraph),
+one ``Key: value`` per line. That is one parse per commit (asking for each key separately made git
+parse every message 26 times: 0.8 s of a 1 s log at 20,000 passes), and it is as safe: git's key is
+letters, digits and ``-`` only, and unfolding turns every line break inside a value into a space,
+so a value can neither end its line nor start another trailer. Keys match as git's ``key=`` does
+(case-insensitively). Several values of one key are kept apart, so a caller can refuse a commit
+that names two passes; a value holding ``\\x1f`` counts as several, as it always has.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from proposals.store.git import GitStore
 SHA_RE = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 VALUE_SEPARATOR = "\x1f"
 BASE_FIELDS = ("%H", "%P", "%an", "%s")
+TRAILER_FIELD = "%(trailers:only,unfold)"  # one "Key: value" line per trailer, values unfolded
+KEY_RE = re.compile(r"[A-Za-z0-9-]+")  # what git's trailer parser accepts as a key
+BLOCK_RE = re.compile(r"(?:[A-Za-z0-9-]+: [^\n]*\n)*\n*")  # git's trailer block: Key: value lines
 # Local settings that would change what git prints or how it finds trailers, pinned (git >= 2.31).
 LOG_CONFIG = {
     "GIT_CONFIG_COUNT": "2",
@@ -50,17 +57,37 @@ class LogRecord:
 
 
 def log_format(keys: Sequence[str]) -> str:
-    """The --format for `keys`: commit, parents, author, subject, then one field per trailer key."""
+    """The --format for `keys`: commit, parents, author, subject, then the trailer block as git
+    parses it (the keys are picked out by ``parse_records``)."""
     for key in keys:
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", key):
+        if not KEY_RE.fullmatch(key):
             raise ValueError(f"trailer key {key!r}")
-    trailer_fields = [f"%(trailers:key={key},valueonly,unfold,separator=%x1f)" for key in keys]
-    return "%x00".join([*BASE_FIELDS, *trailer_fields])
+    return "%x00".join([*BASE_FIELDS, TRAILER_FIELD])
+
+
+def _trailers(block: str, wanted: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The `wanted` keys' values from git's ``Key: value`` lines (keys matched case-insensitively)."""
+    if not BLOCK_RE.fullmatch(block):
+        raise ProposalsError(
+            "the history cannot be read safely (git printed a trailer that is not Key: value); "
+            "run git fsck and ask whoever made the last commits"
+        )
+    found: dict[str, str] = {}
+    for line in block.split("\n"):
+        if not line:
+            continue
+        token, _, value = line.partition(": ")
+        key = wanted.get(token.lower())
+        if key is not None:  # as git's key=K,separator=%x1f prints: no separator before the first text
+            before = found.get(key, "")
+            found[key] = f"{before}{VALUE_SEPARATOR}{value}" if before else value
+    return {key: tuple(joined.split(VALUE_SEPARATOR)) for key, joined in found.items() if joined}
 
 
 def parse_records(out: str, keys: Sequence[str]) -> list[LogRecord]:
     """Records from ``git log -z`` output in `log_format(keys)`; refuses anything misaligned."""
-    width = len(BASE_FIELDS) + len(keys)
+    wanted = {key.lower(): key for key in keys}
+    width = len(BASE_FIELDS) + 1
     if out.endswith("\0"):
         out = out[:-1]
     if not out:
@@ -73,18 +100,14 @@ def parse_records(out: str, keys: Sequence[str]) -> list[LogRecord]:
         )
     records: list[LogRecord] = []
     for start in range(0, len(fields), width):
-        sha, parents, author, subject, *values = fields[start : start + width]
+        sha, parents, author, subject, block = fields[start : start + width]
         parent_ids = tuple(parents.split())
         if not SHA_RE.fullmatch(sha) or not all(SHA_RE.fullmatch(p) for p in parent_ids):
             raise ProposalsError(
                 "the history cannot be read safely (a record does not start with a commit id); "
                 "run git fsck"
             )
-        trailers = {
-            key: tuple(value.split(VALUE_SEPARATOR))
-            for key, value in zip(keys, values, strict=True)
-            if value
-        }
+        trailers = _trailers(block, wanted) if block else {}
         records.append(LogRecord(sha, parent_ids, author, subject, trailers))
     return records
 

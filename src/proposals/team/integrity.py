@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from proposals.errors import ProposalsError
 from proposals.negotiation import recovery
 from proposals.negotiation.agreements import Violation, agreed_text_matches
-from proposals.negotiation.history import T_PASS, T_TA_TAG, load_history
+from proposals.negotiation.history import T_PASS, T_TA_TAG, History, load_history
 from proposals.negotiation.passes import current_tas
 from proposals.negotiation.recovery import SAFE_KINDS
 from proposals.negotiation.repo import BargainingRepo, exclusive
@@ -96,7 +96,7 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
     known = {"baseline"} | {t.tag for t in full.tas}
     for chosen in full.all_rounds():  # every round's pass tags (2028/U-3 after the first)
         known |= {chosen.tag_prefix + p.name for p in full.in_round(chosen.name).passes}
-    pushed = _pushed_tags(repo)
+    pushed: set[str] | None = None  # listed only when an unknown tag needs it (20,000 refs at 20k passes)
     head = history.head
     for name, (_, commit) in sorted(tags.items()):
         if name in known or head is None:
@@ -114,7 +114,7 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
                 "TA tag marks a commit that is not in this branch; a TA tag is never removed, ask your team"
             )
             problems.append(Problem("orphan-tag", name, detail, False))
-        elif name in pushed:
+        elif name in (pushed := _pushed_tags(repo) if pushed is None else pushed):
             detail = "pass tag (already pushed) marks a commit that is not in this branch; run proposals sync"
             problems.append(Problem("orphan-tag", name, detail, False))
         else:
@@ -161,6 +161,24 @@ def repair(repo: BargainingRepo, *, kinds: tuple[str, ...] | None = None) -> tup
     return done, left
 
 
+def _mirror_violations(
+    repo: BargainingRepo, history: History, local_tags: dict[str, tuple[str, str]]
+) -> list[Violation]:
+    """TA tags that mark another commit in a remote's copy (as of the last sync). Only our TA
+    tags are looked up, each by name in one ``cat-file``: listing and peeling the whole mirror
+    reads every pass tag (two for-each-refs took 0.5 s at 20,000 passes)."""
+    urls = repo.store.run("config", "--get-regexp", r"^remote\..*\.url$", check=False).stdout.splitlines()
+    remotes = [line.split(" ", 1)[0][len("remote.") : -len(".url")] for line in urls]
+    wanted = sorted({t.tag for t in history.tas if t.tag and t.tag in local_tags})
+    pairs = [(remote, name) for remote in remotes for name in wanted]
+    peeled = repo.store.object_ids([f"{MIRROR_PREFIX}{r}/{n}^{{}}" for r, n in pairs])
+    return [
+        Violation(name, None, f"remote {remote}", "TA tag marks a different commit there")
+        for (remote, name), commit in zip(pairs, peeled, strict=True)
+        if commit is not None and local_tags[name][1] != commit
+    ]
+
+
 def extra_violations(repo: BargainingRepo) -> list[Violation]:
     """Checks beyond agreements.verify: TA locks at their own commits, remotes, orphaned tags."""
     history = repo.history()
@@ -199,15 +217,7 @@ def extra_violations(repo: BargainingRepo) -> list[Violation]:
         for (article_id, ta), text in zip(standing, texts, strict=True):
             if not agreed_text_matches(ta, text):
                 violations.append(Violation(article_id, ta.section, short, "TA'd text changed on the remote"))
-    mirror = store.out("for-each-ref", "--format=%(refname)%00%(*objectname)%(objectname)", MIRROR_PREFIX)
-    ta_tags = {t.tag for t in history.tas}
-    for line in mirror.splitlines():
-        ref, _, peeled = line.partition("\0")
-        remote, _, name = ref.removeprefix(MIRROR_PREFIX).partition("/")
-        if name in ta_tags and name in local_tags and local_tags[name][1] != peeled[:40]:
-            violations.append(
-                Violation(name, None, f"remote {remote}", "TA tag marks a different commit there")
-            )
+    violations += _mirror_violations(repo, history, local_tags)
     for problem in find_problems(repo):
         if problem.kind in ("orphan-tag", "temp-file"):
             violations.append(
