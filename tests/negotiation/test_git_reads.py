@@ -1,0 +1,50 @@
+"""Issue 17: a command's git processes do not grow with the record (counted, never timed).
+
+`verify` once ran one ``rev-parse`` per standing TA and peeled every mirrored tag; at 20,000
+passes that was 84 git processes and most of a 2 s command.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proposals.negotiation.agreements import make_ta, verify
+from proposals.negotiation.repo import BargainingRepo
+from proposals.store.git import GitStore
+from proposals.team.integrity import extra_violations
+
+
+def git_commands(repo: BargainingRepo, action) -> list[tuple[str, ...]]:
+    seen: list[tuple[str, ...]] = []
+    real = GitStore.run
+
+    def counting(self: GitStore, *args: str, **kw):
+        seen.append(args)
+        return real(self, *args, **kw)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(GitStore, "run", counting)
+        action()
+    return seen
+
+
+def verify_commands(root: Path) -> list[tuple[str, ...]]:
+    repo = BargainingRepo.open(root)
+    commands = git_commands(repo, lambda: (verify(repo), extra_violations(repo)))
+    assert not verify(repo) + extra_violations(repo)
+    return commands
+
+
+def test_verify_runs_as_many_git_commands_for_three_tas_as_for_one(negotiation: Path) -> None:
+    repo = BargainingRepo.open(negotiation)
+    make_ta(repo, "staffing", union_sign="Ana", employer_sign="Bo", ta_date="2024-03-06")
+    one = verify_commands(negotiation)
+    repo = BargainingRepo.open(negotiation)
+    make_ta(repo, "scheduling", union_sign="Ana", employer_sign="Bo", ta_date="2024-03-06")
+    make_ta(repo, "parking", union_sign="Ana", employer_sign="Bo", ta_date="2024-03-06")
+    three = verify_commands(negotiation)
+    assert len(three) == len(one), [c[:2] for c in three]
+    assert sum(1 for c in three if c[0] == "log") == 1  # the history, read once, from git
+    assert len(three) <= 14, [c[:2] for c in three]
