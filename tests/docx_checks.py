@@ -63,3 +63,21 @@ def schema_problems(root: etree._Element) -> list[str]:
         if kinds != Counter({"moveFromRange": 1, "moveToRange": 1}):
             problems.append(f"move {name!r} is not one moveFrom and one moveTo range: {dict(kinds)}")
     return problems
+
+
+def body_paragraphs(document: object) -> list[object]:
+    """python-docx paragraphs of the body in order, those in block content controls included
+    (the title page, the TA sign-off and the passes table are set aside in tagged ones)."""
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body  # type: ignore[attr-defined]
+    found = body.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")
+    return [Paragraph(p, document) for p in found]  # type: ignore[arg-type]
+
+
+def body_tables(document: object) -> list[object]:
+    """python-docx tables of the body, those in block content controls included."""
+    from docx.table import Table
+
+    body = document.element.body  # type: ignore[attr-defined]
+    return [Table(t, document) for t in body.xpath("./w:tbl | ./w:sdt/w:sdtContent/w:tbl")]  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ Run with the *system* interpreter (Debian's python3-uno provides ``uno`` there, 
 
 Prints one JSON object: ``{"results": [{"file", "action", "paragraphs": [...], "redlines": n}]}``
 where ``paragraphs`` are the body paragraphs' strings in order (tables skipped) after the action
+, ``tables`` every table's rows of cell strings,
 and ``redlines`` the tracked changes LibreOffice saw before it (type, author, date). One
 soffice serves all files, because starting it costs seconds. It runs in a throwaway profile,
 is always terminated and the profile deleted, and a watchdog kills everything after
@@ -54,6 +55,30 @@ def paragraphs(doc: object) -> list[str]:
         element = enum.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
             out.append(element.getString())
+    return out
+
+
+def tables(doc: object) -> list[list[list[str]]]:
+    """Every body table as rows of cell strings, in document order (a row LibreOffice keeps
+    shorter than the grid has fewer cells)."""
+    import re
+
+    out: list[list[list[str]]] = []
+    enum = doc.getText().createEnumeration()  # type: ignore[attr-defined]
+    while enum.hasMoreElements():
+        element = enum.nextElement()
+        if not element.supportsService("com.sun.star.text.TextTable"):
+            continue
+        rows: dict[int, list[tuple[int, str]]] = {}
+        for name in element.getCellNames():
+            match = re.fullmatch(r"([A-Z]+)([0-9]+)", name)
+            if not match:
+                continue  # a split cell ("A1.1.1"): not a shape this project writes
+            col = 0
+            for letter in match[1]:
+                col = col * 26 + ord(letter) - 64
+            rows.setdefault(int(match[2]), []).append((col, element.getCellByName(name).getString()))
+        out.append([[text for _, text in sorted(cells)] for _, cells in sorted(rows.items())])
     return out
 
 
@@ -170,6 +195,7 @@ def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
                         "file": path,
                         "action": action,
                         "paragraphs": paragraphs(doc),
+                        "tables": tables(doc),
                         "redlines": redlines,
                         "redlines_after": doc.getRedlines().getCount(),
                     }

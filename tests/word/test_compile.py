@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import CLI, cli_command, cli_env
-from docx_checks import document_root, schema_problems
+from docx_checks import body_paragraphs, document_root, schema_problems
 
 from proposals.word.reader import read_paragraphs
 
@@ -36,11 +36,11 @@ def test_whole_contract_with_placeholders_title_page_and_toc(demo: tuple[CLI, Pa
     err = _compile(cli, repo, out, "--term", "July 1, 2025 to June 30, 2028")
     assert "staffing is open: a placeholder marks it with its TA'd sections" in err
     document = docx.Document(str(out))
-    texts = [p.text for p in document.paragraphs]
+    texts = [p.text for p in body_paragraphs(document)]
     assert texts[0] == "FIRST COLLECTIVE BARGAINING AGREEMENT"  # no contract in force: a first one
     assert "Northstar Health" in texts[:6] and "Northstar Clinicians United" in texts[:6]
     assert "Term: July 1, 2025 to June 30, 2028" in texts
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in body_paragraphs(document) if p.style.name == "Heading 1"]
     numbers = [int(h.split()[1].rstrip(":")) for h in headings]
     assert numbers == sorted(numbers) and len(numbers) == 18  # contract order; parking withdrawn, new
     assert texts.count("ARTICLE 6: STAFFING") == 2  # its contents entry and its heading

@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx_checks import body_paragraphs, body_tables
 from docx_samples import (
     COLOUR,
     EMPLOYER,
@@ -312,7 +313,7 @@ def test_ta_document(tmp_path: Path) -> None:
     doc = docx.Document(str(out))
     header = "\n".join(p.text for p in doc.sections[0].header.paragraphs)
     assert TA_MARK in header and "NOT A TENTATIVE" not in header and "2025-03-14" in header
-    texts = [p.text for p in doc.paragraphs]
+    texts = [p.text for p in body_paragraphs(doc)]
     assert texts[0] == "Tentative Agreement \u2014 Section 14.3"
     body = SAFETY.rstrip("\n").split("\n")
     assert texts[1 : 1 + len(body)] == body
@@ -322,7 +323,7 @@ def test_ta_document(tmp_path: Path) -> None:
     footer = "".join(p.text for p in doc.sections[0].footer.paragraphs)
     assert "Agreed text of U-5 (2025-03-07)" in footer
     assert "blob 1f2e3d4c5b6a79880123456789abcdef01234567" in footer
-    table = doc.tables[0]
+    table = body_tables(doc)[0]
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0] == [f"For {UNION}", f"For {EMPLOYER}"]
     assert cells[1] == ["Signature:", "Signature:"]

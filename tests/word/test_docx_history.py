@@ -31,7 +31,7 @@ def _layers(texts: list[str]) -> list[Layer]:
 
 def _body(paragraphs: list[str]) -> list[str]:
     """The part's paragraphs: what precedes the passes table, trailing empties dropped."""
-    out = list(paragraphs)
+    out = [p.rstrip("\r") for p in paragraphs]  # LibreOffice ends a content control's paragraph so
     if "Passes in this history" in out:
         out = out[: out.index("Passes in this history")]
     while out and not out[-1]:

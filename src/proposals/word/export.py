@@ -40,14 +40,17 @@ from proposals.word.ooxml import (
     UnionPara,
     When,
     as_when,
+    aside_xml,
     check_text,
     color_hex,
     esc,
+    lend_mark,
     plain_xml,
     redline_xml,
     split_paragraphs,
     tracked_xml,
 )
+from proposals.word.tables import ends_in_table
 
 TEMPLATE = Path(__file__).with_name("template.docx")
 Mode = Literal["tracked", "redline", "clean"]
@@ -513,10 +516,15 @@ def _write_articles(
                 continue
             styler = _para_styler(ids)
             if mode == "tracked":
-                parts.append(tracked_xml(paras, writer, styler))
+                # a table right after new (removed) paragraphs borrows the mark before them
+                lendable = parts and last_mark == "equal" and lend_mark(parts[-1], "<w:ins/>")
+                lead = UnionPara() if lendable else None
+                parts.append(tracked_xml(paras, writer, styler, lead=lead))
+                if lead is not None and lead.mark != "equal":
+                    parts[-2] = lend_mark(parts[-2], writer.mark(lead.mark)) or parts[-2]
             else:
                 parts.append(redline_xml(paras, styler, colour))
-            last_mark = paras[-1].mark
+            last_mark = "equal" if ends_in_table(paras) else paras[-1].mark  # a row has no mark
         if mode == "tracked" and last_mark != "equal":
             parts.append("<w:p/>")  # a revised final mark needs a paragraph to merge into
         if mode == "tracked":
@@ -579,16 +587,27 @@ def export_ta(
     )
     parts = [plain_xml(_lines(t), _line_styler(ids)) for t in texts]
     _append_body_xml(doc, "".join(parts))
-    doc.add_paragraph(
+    closing = doc.add_paragraph(
         f"The parties tentatively agreed to the text above at the table on {day}, subject to"
         " ratification of the complete agreement.",
         style=BODY_STYLE,
     )
-    _signature_block(doc, [(union, union_sign), (employer, employer_sign)])
+    table = _signature_block(doc, [(union, union_sign), (employer, employer_sign)])
+    aside(doc, "sign-off", [closing._p, table._tbl])
     return _save(doc, out)
 
 
-def _signature_block(doc: DocxDocument, sides: Sequence[tuple[str, str]]) -> None:
+def aside(doc: DocxDocument, name: str, elements: Sequence[Any]) -> None:
+    """Put body elements that are not contract text in a tagged content control
+    (``ooxml.aside_xml``), so reading the document back gives exactly its parts."""
+    sdt = parse_xml(aside_xml(name, "").replace("<w:sdt>", f"<w:sdt {nsdecls('w')}>", 1))
+    elements[0].addprevious(sdt)
+    content = sdt.find(qn("w:sdtContent"))
+    for el in elements:
+        content.append(el)
+
+
+def _signature_block(doc: DocxDocument, sides: Sequence[tuple[str, str]]) -> Any:
     """One column per party: its name, a tall empty box to sign in, the signatory's printed
     name and a line to date by hand. Rows never split across pages."""
     from docx.shared import Cm
@@ -605,6 +624,7 @@ def _signature_block(doc: DocxDocument, sides: Sequence[tuple[str, str]]) -> Non
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
+    return table
 
 
 def _ruled_table(doc: DocxDocument, rows: int, cols: int) -> Any:
@@ -744,7 +764,8 @@ def export_contract(
     _set_header_footer(doc, lines)
     _set_properties(doc, title=heading, author=team, when=compiled, revision=revision, subject=lines[1])
     if front_matter:
-        _append_body_xml(doc, _front_matter(ids, ordered, union, employer, term, lines[1], first_contract))
+        front = _front_matter(ids, ordered, union, employer, term, lines[1], first_contract)
+        _append_body_xml(doc, aside_xml("title page", front))
         _update_fields_on_open(doc)
     mode: Mode = "clean" if changes == "none" else changes
     items: list[ArticleChange | str] = [

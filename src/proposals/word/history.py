@@ -199,7 +199,7 @@ def export_history(
     body = history_xml(layers, writer, docs._para_styler(ids), diff)
     docs._append_body_xml(doc, body + "<w:p/>")
     docs._enable_track_revisions(doc)
-    doc.add_paragraph("Passes in this history", style="Group Heading")
+    caption = doc.add_paragraph("Passes in this history", style="Group Heading")
     table = docs._ruled_table(doc, 1 + len(layers), 3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     rows = [("Pass", "Party", "Session")]
@@ -210,4 +210,5 @@ def export_history(
         for c, value in enumerate(values):
             docs._cell(doc, table.cell(r, c), value, bold=r == 0, fill="D0D7DE" if r == 0 else "")
     docs._mark_header_row(table)
+    docs.aside(doc, "passes", [caption._p, table._tbl])
     return docs._save(doc, out)

@@ -17,13 +17,17 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from proposals.word.moves import InnerDiff, Layout, inner_edits
+
+if TYPE_CHECKING:
+    from proposals.word.tables import Row, Table
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = 'xml:space="preserve"'
 Kind = Literal["equal", "delete", "insert"]
+TABLE_STYLE = "TableText"  # the template's "Table Text" paragraph style, for table cells
 
 # Characters XML 1.0 cannot hold at all; Word could not store them either.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -295,6 +299,25 @@ class RevisionWriter:
         return f"<{tag} {self.attrs()}/>"
 
 
+def lend_mark(body: str, mark: str) -> str | None:
+    """``body`` with its last paragraph's unchanged mark given the revision ``mark``, or None
+    when it does not end in such a paragraph (a table, or a mark already revised)."""
+    if not mark or not body.endswith("</w:p>"):
+        return None
+    start = body.rfind("<w:p>")
+    if start < 0 or body.rfind("</w:tbl>") > start:
+        return None
+    para = body[start:]
+    if para.startswith("<w:p><w:pPr>"):
+        end = para.index("</w:pPr>")
+        if "<w:rPr>" in para[:end]:
+            return None
+        para = f"{para[:end]}<w:rPr>{mark}</w:rPr>{para[end:]}"
+    else:
+        para = f"<w:p><w:pPr><w:rPr>{mark}</w:rPr></w:pPr>{para[len('<w:p>'):]}"
+    return body[:start] + para
+
+
 def _ppr(style: str | None, mark_rpr: str) -> str:
     inner = (f'<w:pStyle w:val="{esc(style)}"/>' if style else "") + (
         f"<w:rPr>{mark_rpr}</w:rPr>" if mark_rpr else ""
@@ -327,6 +350,7 @@ def tracked_xml(
     use_moves: bool = True,
     move_names: dict[str, str] | None = None,
     labels: Sequence[tuple[str, When]] = (),
+    lead: UnionPara | None = None,
 ) -> str:
     """Body XML for union paragraphs as real tracked changes.
 
@@ -336,9 +360,17 @@ def tracked_xml(
     since the engine numbers moves per diff ("m1" again in the next article). Revision
     times come from ``writer.start_paragraph`` (LibreOffice merging, see there). A piece or
     mark with ``by`` set is authored and dated by ``labels[by]`` (each pass its own).
+    ``lead`` stands for the paragraph written before these (an unchanged mark): a table may
+    need its mark changed (``word.tables.keep_marks_off_tables``); see ``lend_mark``.
     """
+    from proposals.word.tables import keep_marks_off_tables, move_ids, table_spans
+
     names = move_names if move_names is not None else {}
-    moves = paired_moves(paras) if use_moves else set()
+    spans = table_spans(paras)
+    if spans:
+        paras = [UnionPara(list(p.pieces), p.mark, p.mark_move, p.mark_by) for p in paras]
+        keep_marks_off_tables(paras, spans, lead)
+    moves = (paired_moves(paras) - move_ids(paras, spans)) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.
     bounds: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int]]] = {}
     if moves:
@@ -350,7 +382,15 @@ def tracked_xml(
                     bounds[key] = (first, (pi, ri))
     open_ids: dict[tuple[str, str], int] = {}
     out: list[str] = []
+    skip_to = 0
     for pi, para in enumerate(paras):
+        if pi < skip_to:
+            continue
+        if pi in spans:
+            skip_to, table = spans[pi]
+            out.append(_tracked_table(table, writer, labels))
+            writer.start_paragraph(None, None, mark="equal")
+            continue
         writer.start_paragraph(*_edge_kinds(para), mark=para.mark)
         out.append("<w:p>")
         if labels and para.mark_by is not None:
@@ -385,6 +425,28 @@ def tracked_xml(
                 out.append(writer.ins(piece.text))
         out.append("</w:p>")
     return "".join(out)
+
+
+def _tracked_table(table: Table, writer: RevisionWriter, labels: Sequence[tuple[str, When]]) -> str:
+    """A table whose changed cells are revisions inside the cells and whose rows one text
+    lacks are tracked rows (``word.tables``); moves inside it are plain revisions."""
+    from proposals.word.tables import table_xml
+
+    def piece_xml(piece: Piece, rpr: str) -> str:
+        if piece.kind == "equal":
+            return run(piece.text, rpr)
+        if labels and piece.by is not None:
+            writer.use(*labels[piece.by])
+        return writer.dele(piece.text, rpr) if piece.kind == "delete" else writer.ins(piece.text, rpr)
+
+    def row_mark(row: Row) -> str:
+        if row.kind == "equal":
+            return ""
+        if labels and row.by is not None:
+            writer.use(*labels[row.by])
+        return writer.mark(row.kind)
+
+    return table_xml(table, piece_xml, row_mark, TABLE_STYLE)
 
 
 def _edge_kinds(para: UnionPara) -> tuple[str | None, str | None]:
@@ -422,9 +484,27 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     dele = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}'
     mv_to = f'<w:rStyle w:val="RedlineMove"/>{col}<w:u w:val="double"/>'
     mv_from = f'<w:rStyle w:val="RedlineMove"/><w:dstrike/>{col}'
-    moves = paired_moves(paras)
+    from proposals.word.tables import move_ids, table_spans, table_xml
+
+    spans = table_spans(paras)
+    moves = paired_moves(paras) - move_ids(paras, spans)
+
+    def piece_xml(piece: Piece, bold: str) -> str:
+        if piece.kind == "equal":
+            return run(piece.text, bold)
+        rpr = ins if piece.kind == "insert" else dele
+        # bold (a header cell) goes right after rStyle, as CT_RPr's order wants
+        return run(piece.text, rpr.replace('"/>', '"/>' + bold, 1))
+
     out: list[str] = []
+    skip_to = 0
     for pi, para in enumerate(paras):
+        if pi < skip_to:
+            continue
+        if pi in spans:
+            skip_to, table = spans[pi]
+            out.append(table_xml(table, piece_xml, lambda row: "", TABLE_STYLE))
+            continue
         out.append("<w:p>")
         out.append(_ppr(style_for(pi, para), ""))
         for piece in para.pieces:
@@ -440,10 +520,33 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     return "".join(out)
 
 
+ASIDE_TAG = "proposals:"  # content controls tagged so hold what is not contract text
+
+
+def aside_xml(name: str, inner: str) -> str:
+    """Body XML that is not contract text (a sign-off block, the passes table, the title page)
+    in a content control tagged ``proposals:<name>``: the reader skips it, so a document we
+    wrote reads back as exactly its parts."""
+    return (
+        f'<w:sdt><w:sdtPr><w:alias w:val="{esc(name)}"/><w:tag w:val="{ASIDE_TAG}{esc(name)}"/>'
+        f"</w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    )
+
+
 def plain_xml(lines: Sequence[str], style_for_line: Callable[[int, str], str | None]) -> str:
     """Body XML for text without any revisions (clean mode, TA text, compiled contract)."""
+    from proposals.word.tables import plain_tables, table_xml
+
+    spans = plain_tables(lines)
     out: list[str] = []
+    skip_to = 0
     for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if i in spans:
+            skip_to, table = spans[i]
+            out.append(table_xml(table, lambda piece, rpr: run(piece.text, rpr), lambda row: "", TABLE_STYLE))
+            continue
         out.append("<w:p>")
         out.append(_ppr(style_for_line(i, line), ""))
         if line:

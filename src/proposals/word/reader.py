@@ -31,6 +31,7 @@ from proposals.contract.split import Line, part_ids, split_parts
 from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
+from proposals.word.ooxml import ASIDE_TAG
 
 View = Literal["accepted", "rejected"]
 # One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC.
@@ -385,6 +386,9 @@ class _Reader:
             elif tag in (self.tag("sdt"), self.tag("customXml")):
                 if self._placeholder(child):
                     continue
+                marker = child.find(f"{self.tag('sdtPr')}/{self.tag('tag')}")
+                if marker is not None and marker.get(self.tag("val"), "").startswith(ASIDE_TAG):
+                    continue  # our own sign-off, passes table or title page: not contract text
                 content = child.find(self.tag("sdtContent"))
                 gallery = child.find("/".join(self.tag(t) for t in ("sdtPr", "docPartObj", "docPartGallery")))
                 what = (gallery.get(self.tag("val"), "") if gallery is not None else "").lower()
