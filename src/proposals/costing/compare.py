@@ -49,8 +49,7 @@ CLAIM_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]{0,39})\s*=\s*(-?\d+(?:\.\
 
 def private_dir(repo: BargainingRepo) -> Path:
     """``.git/proposals/``: inside git's own folder, so it is never committed, pushed or published."""
-    git_dir = repo.git_dir or Path(repo.store.out("rev-parse", "--absolute-git-dir").strip())
-    return git_dir / "proposals"
+    return repo.git_dir / "proposals"
 
 
 def import_roster(repo: BargainingRepo, source: Path, mapping: dict[str, str] | None = None) -> Roster:

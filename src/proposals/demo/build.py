@@ -77,7 +77,7 @@ def build_demo(target: Path | str) -> BargainingRepo:
     on_table: dict[str, str] = {}
     current = ""
     for event in story.STORY:
-        repo.store._env.update(demo_env(event.session))
+        repo.store.set_environment(demo_env(event.session))
         if event.session != current:
             if current:
                 _close_session(repo, story, current)
@@ -110,7 +110,7 @@ def build_demo(target: Path | str) -> BargainingRepo:
             )
     _close_session(repo, story, current)
     save_roster(repo, economics.demo_roster())  # private: .git/proposals/, never committed
-    repo.store.run("gc", "--quiet", "--auto")
+    repo.store.housekeep()
     return repo
 
 

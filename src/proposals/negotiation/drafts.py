@@ -48,8 +48,7 @@ JOURNAL = "proposals-restore.json"
 
 
 def _journal(repo: BargainingRepo) -> Path:
-    git_dir = repo.git_dir or Path(repo.store.out("rev-parse", "--absolute-git-dir").strip())
-    return git_dir / JOURNAL
+    return repo.git_dir / JOURNAL
 
 
 @contextlib.contextmanager
@@ -60,8 +59,6 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
     draft. A kill cannot be caught, so what was there is first written to a journal in .git/,
     which the next recording command plays back (:func:`restore_interrupted`). A draft saved on
     refs/drafts/ meanwhile stays saved."""
-    from proposals.negotiation.recovery import git_dir
-
     before: dict[str, bytes | None] = {}
     for article_id in new:
         try:
@@ -80,7 +77,7 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
     if entries:
         atomic_write(journal, json.dumps({"head": head, "files": entries}))
     try:
-        with recording(repo.store, git_dir(repo)):
+        with recording(repo.store, repo.git_dir):
             yield
     except BaseException:
         _put_back(repo, before, unstage=False)  # the index is already as it was

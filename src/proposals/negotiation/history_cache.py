@@ -76,11 +76,11 @@ def _extend(store: GitStore, history: History, head: str) -> History | None:
     tip = history.head
     if tip is None:
         return None
-    proc = store.run("rev-list", "--parents", "--end-of-options", f"{tip}..{head}", "--", check=False)
-    if proc.returncode != 0:
+    lines = store.new_commits(tip, head)
+    if lines is None:
         return None  # the old tip is gone (gc after a rewrite) or not a commit
     parents: dict[str, list[str]] = {}
-    for line in proc.stdout.splitlines():
+    for line in lines:
         sha, *rest = line.split()
         parents[sha] = rest
     at, steps = head, 0

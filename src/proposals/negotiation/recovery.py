@@ -33,7 +33,7 @@ REF_LOCK_STALE_AFTER = 10.0
 
 def stale_ref_locks(repo: BargainingRepo) -> list[Path]:
     """``refs/**/*.lock``, ``packed-refs.lock`` and ``HEAD.lock`` older than a few seconds."""
-    directory = git_dir(repo)
+    directory = repo.git_dir
     candidates = [directory / "packed-refs.lock", directory / "HEAD.lock"]
     candidates += (directory / "refs").rglob("*.lock") if (directory / "refs").is_dir() else []
     now = time.time()
@@ -45,10 +45,6 @@ def stale_ref_locks(repo: BargainingRepo) -> list[Path]:
         except OSError:
             continue
     return sorted(stale)
-
-
-def git_dir(repo: BargainingRepo) -> Path:
-    return repo.git_dir or Path(repo.store.out("rev-parse", "--absolute-git-dir").strip())
 
 
 def temp_files(repo: BargainingRepo) -> list[Path]:
@@ -65,7 +61,7 @@ def temp_files(repo: BargainingRepo) -> list[Path]:
 def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     """(kind, name) of every safe repair this repo needs: untagged passes and TAs, temp files."""
     found = [("temp-file", str(p.relative_to(repo.root))) for p in temp_files(repo)]
-    found += [("ref-lock", str(p.relative_to(git_dir(repo)))) for p in stale_ref_locks(repo)]
+    found += [("ref-lock", str(p.relative_to(repo.git_dir))) for p in stale_ref_locks(repo)]
     history = repo.history()
     tags = repo.store.tags()
     prefix = history.tag_prefix  # a later round's tags are 2028/U-3
@@ -110,7 +106,7 @@ def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
 
 
 def _set_aside(repo: BargainingRepo, relpath: str) -> str:
-    target_dir = git_dir(repo) / "proposals" / "interrupted"
+    target_dir = repo.git_dir / "proposals" / "interrupted"
     target_dir.mkdir(parents=True, exist_ok=True)
     source = repo.root / relpath
     shutil.move(str(source), target_dir / f"{int(time.time())}-{os.getpid()}-{source.name}")
@@ -126,7 +122,7 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
     if kind == "temp-file":
         return _set_aside(repo, name)
     if kind == "ref-lock":
-        (git_dir(repo) / name).unlink(missing_ok=True)
+        (repo.git_dir / name).unlink(missing_ok=True)
         return f"Repaired: removed .git/{name}, a ref lock left by a git command that was killed"
     raise ValueError(f"not a safe repair: {kind}")
 

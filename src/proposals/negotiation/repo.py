@@ -147,7 +147,6 @@ def recorder(fn: Callable[..., T]) -> Callable[..., T]:
 
 class BargainingRepo:
     shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
-    git_dir: Path | None = None
 
     def __init__(self, root: Path, store: GitStore, config: Config) -> None:
         self.root = root
@@ -160,6 +159,11 @@ class BargainingRepo:
         # What the core did on its own (an interrupted pass finished, say) for the front end to show.
         self.notices: list[str] = []
 
+    @property
+    def git_dir(self) -> Path:
+        """The .git directory (``GitStore.git_dir``: the one place that asks git for it)."""
+        return self.store.git_dir()
+
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
@@ -167,20 +171,15 @@ class BargainingRepo:
         start = Path(path)
         if not start.is_dir():
             raise ProposalsError(f"{start} is not a directory")
-        probe = GitStore(start, env)
-        proc = probe.run(
-            "rev-parse", "--show-toplevel", "--is-shallow-repository", "--absolute-git-dir", check=False
-        )
-        lines = proc.stdout.splitlines()
-        if proc.returncode != 0 or len(lines) != 3:
+        returncode, lines, _ = GitStore(start, env).probe()
+        if returncode != 0 or len(lines) != 3:
             raise ProposalsError(
                 f"{start} is not a bargaining repo (not a git repository); create one with proposals init"
             )
         root = Path(lines[0])
         config = load_config(root)
-        repo = cls(root, GitStore(root, env), config)
+        repo = cls(root, GitStore(root, env, git_dir=Path(lines[2])), config)
         repo.shallow = lines[1] == "true"
-        repo.git_dir = Path(lines[2])
         return repo
 
     @classmethod
@@ -199,7 +198,7 @@ class BargainingRepo:
         root.mkdir(parents=True, exist_ok=True)
         store = GitStore(root, env)
         if not (root / ".git").exists():
-            store.run("init", "--quiet", "--initial-branch=main")
+            store.init()
         config = parse_config(
             {"parties": {"union": {"name": union.strip()}, "employer": {"name": employer.strip()}}}
         )
@@ -246,8 +245,6 @@ class BargainingRepo:
             else:
                 from proposals.negotiation.history_cache import cache_path, cached_history
 
-                if self.git_dir is None:
-                    self.git_dir = Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
                 self._history = cached_history(self.store, cache_path(self.git_dir), self._known)
             self._known = self._history
             self._view = None
@@ -258,7 +255,7 @@ class BargainingRepo:
     def ensure_can_record(self, *, closed_ok: bool = False) -> None:
         """Refuse up front, before any file is touched, to record into a repo git cannot commit to
         (or, unless `closed_ok`, into a round that has been closed)."""
-        git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
+        git_dir = self.git_dir
         lock = git_dir / "index.lock"
         if lock.exists():
             try:
@@ -274,7 +271,7 @@ class BargainingRepo:
                 "a merge is in progress: settle each conflict (proposals resolve lists them), "
                 "or abandon the merge with git merge --abort"
             )
-        if self.store.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode != 0:
+        if not self.store.on_branch():
             raise ProposalsError(
                 "HEAD is detached (an old pass or revision is checked out); switch back to your "
                 "branch (git switch main) before recording anything"
@@ -298,8 +295,7 @@ class BargainingRepo:
             finally:
                 self._lock_depth -= 1
             return
-        git_dir = self.git_dir or Path(self.store.out("rev-parse", "--absolute-git-dir").strip())
-        lock = git_dir / "proposals.lock"
+        lock = self.git_dir / "proposals.lock"
         deadline = time.monotonic() + float(os.environ.get("PROPOSALS_LOCK_WAIT", wait))
         while True:
             try:

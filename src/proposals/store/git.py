@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from proposals.errors import ProposalsError
+from proposals.store.operations import NamedOperations
 from proposals.store.oserrors import git_os_error_line
 
 REF_NAME_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)[A-Za-z0-9._/-]+(?<![./])$")
@@ -48,13 +49,16 @@ def validate_rev(rev: str) -> str:
     return rev
 
 
-class GitStore:
-    """A git working tree, driven through the git CLI."""
+class GitStore(NamedOperations):
+    """A git working tree, driven through the git CLI (named operations: ``store.operations``)."""
 
-    def __init__(self, root: Path, env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, root: Path, env: Mapping[str, str] | None = None, *, git_dir: Path | None = None
+    ) -> None:
         self.root = Path(root)
         self._env = dict(env or {})
         self._tags: dict[str, tuple[str, str]] | None = None
+        self._git_dir: Path | None = git_dir  # known when the repo was opened, else asked once
 
     def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in GIT_ENV_CLEAN}

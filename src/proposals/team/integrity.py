@@ -41,28 +41,15 @@ class Problem:
         return f"{self.name}: {self.detail}"
 
 
-def _trailer(repo: BargainingRepo, commit: str, key: str) -> str:
-    return repo.store.out("log", "-1", f"--format=%(trailers:key={key},valueonly)", commit).strip()
-
-
-def _on_some_branch(repo: BargainingRepo, commit: str) -> bool:
-    """In any local or remote-tracking branch: not orphaned, just not checked out (or not merged)."""
-    out = repo.store.out(
-        "for-each-ref", "--contains", commit, "--format=%(refname)", "refs/heads/", "refs/remotes/"
-    )
-    return bool(out.strip())
-
-
 def _pushed_tags(repo: BargainingRepo) -> set[str]:
     """Tag names some remote is known (as of the last sync) to have."""
-    out = repo.store.out("for-each-ref", "--format=%(refname)", MIRROR_PREFIX)
-    return {line.split("/", 4)[-1] for line in out.splitlines() if line.count("/") >= 4}
+    return {name.partition("/")[2] for name in repo.store.refs_under(MIRROR_PREFIX) if "/" in name}
 
 
 def find_problems(repo: BargainingRepo) -> list[Problem]:
     """Everything half-done in this repo, each marked fixable by ``repair`` or not."""
     problems: list[Problem] = []
-    git_dir = recovery.git_dir(repo)
+    git_dir = repo.store.git_dir()
     lock = git_dir / "index.lock"
     if lock.exists():
         age = int(max(0.0, time.time() - lock.stat().st_mtime) // 60)
@@ -101,13 +88,13 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
     for name, (_, commit) in sorted(tags.items()):
         if name in known or head is None:
             continue
-        is_pass = _trailer(repo, commit, T_PASS) == name
-        is_ta = _trailer(repo, commit, T_TA_TAG) == name
+        is_pass = repo.store.trailer(commit, T_PASS) == name
+        is_ta = repo.store.trailer(commit, T_TA_TAG) == name
         if not (is_pass or is_ta):
             continue
-        if repo.store.run("merge-base", "--is-ancestor", commit, head, check=False).returncode == 0:
+        if repo.store.is_ancestor(commit, head):
             continue
-        if _on_some_branch(repo, commit):
+        if repo.store.branches_containing(commit):
             continue  # another branch, or fetched but not merged yet (proposals sync brings it in)
         if is_ta:
             detail = (
@@ -131,7 +118,7 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
     if problem.kind == "orphan-tag":
         obj = repo.store.tags()[problem.name][0]
         repo.store.update_ref(f"{ORPHAN_PREFIX}{problem.name}", obj)
-        repo.store.run("update-ref", "-d", f"refs/tags/{problem.name}", obj)
+        repo.store.delete_ref(f"refs/tags/{problem.name}", obj)
         return (
             f"Repaired: tag {problem.name} marked a commit no longer in the branch; "
             f"kept it as {ORPHAN_PREFIX}{problem.name}"
@@ -167,8 +154,7 @@ def _mirror_violations(
     """TA tags that mark another commit in a remote's copy (as of the last sync). Only our TA
     tags are looked up, each by name in one ``cat-file``: listing and peeling the whole mirror
     reads every pass tag (two for-each-refs took 0.5 s at 20,000 passes)."""
-    urls = repo.store.run("config", "--get-regexp", r"^remote\..*\.url$", check=False).stdout.splitlines()
-    remotes = [line.split(" ", 1)[0][len("remote.") : -len(".url")] for line in urls]
+    remotes = repo.store.remotes_with_url()
     wanted = sorted({t.tag for t in history.tas if t.tag and t.tag in local_tags})
     pairs = [(remote, name) for remote in remotes for name in wanted]
     peeled = repo.store.object_ids([f"{MIRROR_PREFIX}{r}/{n}^{{}}" for r, n in pairs])
@@ -197,11 +183,7 @@ def extra_violations(repo: BargainingRepo) -> list[Violation]:
                 )
             )
     local_tags = store.tags()
-    remote_refs = store.out(
-        "for-each-ref", "--format=%(refname)%00%(symref)%00%(objectname)", "refs/remotes/"
-    ).splitlines()
-    for line in remote_refs:
-        ref, symref, commit = line.split("\0")
+    for ref, symref, commit in store.remote_branches():
         if symref:
             continue
         if commit == history.head:

@@ -32,7 +32,7 @@ KNOWN_TO_REMOTES = ("--remotes", f"--glob={MIRROR_PREFIX}", f"--glob={PUSHED_PRE
 
 def unpushed_commits(store: GitStore, head: str) -> set[str]:
     """Commits of `head` that no remote is known to have: the only ones sync may rewrite."""
-    return set(store.out("rev-list", head, "--not", *KNOWN_TO_REMOTES).split())
+    return set(store.commits_not_in(head, KNOWN_TO_REMOTES))
 
 
 def mark_pushed(store: GitStore, remote: str, head: str) -> None:
@@ -56,20 +56,9 @@ def trailers_of(store: GitStore, commits: list[str] | set[str]) -> dict[str, Tra
     if not wanted:
         return {}
     # A hostile remote may tag a tree or a blob: only commits have trailers.
-    kinds = store.out("cat-file", "--batch-check=%(objectname) %(objecttype)", input="\n".join(wanted) + "\n")
-    wanted = [line.split()[0] for line in kinds.splitlines() if line.endswith(" commit")]
-    if not wanted:
-        return {}
-    out = store.out(
-        "log",
-        "--no-walk=unsorted",
-        "-z",
-        "--format=%H%n%(trailers:only,unfold)",
-        "--stdin",
-        input="\n".join(wanted) + "\n",
-    )
+    wanted = [obj for obj, kind in store.object_types(wanted).items() if kind == "commit"]
     found: dict[str, Trailers] = {}
-    for record in out.split("\0"):
+    for record in store.trailer_blocks(wanted):
         sha, _, block = record.partition("\n")
         if not sha.strip():
             continue
@@ -87,17 +76,8 @@ def superseded_aliases(store: GitStore, *revs: str) -> dict[str, str]:
     revs = tuple(rev for rev in revs if rev)
     if not revs:
         return {}
-    out = store.out(
-        "log",
-        "-z",
-        "--format=%H%n%(trailers:only,unfold)",
-        f"--grep=^{T_SUPERSEDED_AS}: ",
-        "--end-of-options",
-        *revs,
-        "--",
-    )
     aliases: dict[str, str] = {}
-    for record in out.split("\0"):
+    for record in store.trailer_blocks(revs=revs, grep=f"^{T_SUPERSEDED_AS}: "):
         _, _, block = record.partition("\n")
         pairs = [line.partition(":")[::2] for line in block.split("\n")]
         values = {key: value.strip() for key, value in pairs if key}

@@ -23,10 +23,6 @@ T_RENUMBERED = "Renumbered-From"
 T_TA_RENAMED = "TA-Tag-Renamed-From"
 
 
-def trailer_value(store: GitStore, commit: str, key: str) -> str:
-    return store.out("log", "-1", f"--format=%(trailers:key={key},valueonly)", commit).strip()
-
-
 @dataclass
 class RawCommit:
     headers: list[tuple[str, str]]
@@ -37,7 +33,7 @@ class RawCommit:
 
 
 def read_commit(store: GitStore, sha: str) -> RawCommit:
-    raw = store.out("cat-file", "commit", sha)
+    raw = store.raw_object("commit", sha)
     head, _, message = raw.partition("\n\n")
     headers: list[tuple[str, str]] = []
     for line in head.split("\n"):
@@ -104,9 +100,9 @@ def plan_renumbering(
 
 def read_tag(store: GitStore, obj: str) -> tuple[dict[str, str], str] | None:
     """An annotated tag's headers and message, or None for a lightweight tag."""
-    if store.out("cat-file", "-t", obj).strip() != "tag":
+    if store.object_type(obj) != "tag":
         return None
-    raw = store.out("cat-file", "tag", obj)
+    raw = store.raw_object("tag", obj)
     head, _, message = raw.partition("\n\n")
     headers = dict(line.partition(" ")[::2] for line in head.split("\n"))
     return headers, message
@@ -141,16 +137,15 @@ def rewrite_unpushed(
     ta_plan = ta_plan or {}
     head = store.head()
     assert head is not None
-    out = store.out("rev-list", "--reverse", "--topo-order", "--parents", head, "--not", *KNOWN_TO_REMOTES)
     mapping: dict[str, str] = {}
     renamed_commits: dict[str, tuple[str, str]] = {}
-    for line in out.splitlines():
+    for line in store.commits_not_in(head, KNOWN_TO_REMOTES, parents=True):
         sha, *parents = line.split()
         raw = read_commit(store, sha)
         new_parents = [mapping.get(p, p) for p in parents]
         message = raw.message
-        name = trailer_value(store, sha, T_PASS)
-        ta_tag = trailer_value(store, sha, T_TA_TAG) if ta_plan else ""
+        name = store.trailer(sha, T_PASS)
+        ta_tag = store.trailer(sha, T_TA_TAG) if ta_plan else ""
         if name in plan:
             message = renumbered_message(message, name, plan[name])
             renamed_commits[sha] = (name, plan[name])
@@ -160,10 +155,7 @@ def rewrite_unpushed(
         if message == raw.message and new_parents == parents:
             continue
         env = {**ident_env(raw.header("author"), "AUTHOR"), **ident_env(raw.header("committer"), "COMMITTER")}
-        args = ["commit-tree", raw.header("tree")]
-        for parent in new_parents:
-            args += ["-p", parent]
-        mapping[sha] = store.out(*args, input=message, env=env).strip()
+        mapping[sha] = store.commit_tree_as(raw.header("tree"), message, new_parents, env)
     adopt_tags = adopt_tags or {}
     if not mapping:
         return mapping, []
@@ -194,7 +186,7 @@ def rewrite_unpushed(
             f"object {mapping[peeled]}\ntype commit\ntag {new_name}\n"
             f"tagger {headers.get('tagger', '')}\n\n{message}"
         )
-        new_tags[new_name] = store.out("mktag", input=body).strip()
+        new_tags[new_name] = store.make_tag_object(body)
     # One transaction: the branch, the old tags and the new ones all change together, or none do.
     lines = [f"update refs/heads/{branch} {new_head} {head}", f"create {backup}head {head}"]
     lines += [f"create {backup}tags/{tag} {obj}" for tag, obj in old_tags.items()]
@@ -205,5 +197,5 @@ def rewrite_unpushed(
         else:
             lines.append(f"delete refs/tags/{tag} {obj}")
     lines += [f"create refs/tags/{tag} {obj}" for tag, obj in new_tags.items() if tag not in old_tags]
-    store.run("update-ref", "--stdin", input="\n".join(lines) + "\n")
+    store.update_refs(lines)
     return mapping, followed

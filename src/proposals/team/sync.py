@@ -29,7 +29,7 @@ from proposals.costing import conflicts as terms_conflicts
 from proposals.costing.terms import terms_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
-from proposals.negotiation.history import T_TA_ARTICLE
+from proposals.negotiation.history import T_PASS, T_TA_ARTICLE
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.store import network
 from proposals.store.git import NULL_SHA, GitError, GitStore, git_message
@@ -46,12 +46,7 @@ from proposals.team.remote import (
     why_not_genuine,
 )
 from proposals.team.remote import unpushed_commits as unpushed_commits_of
-from proposals.team.renumber import (
-    BACKUP_PREFIX,
-    plan_renumbering,
-    rewrite_unpushed,
-    trailer_value,
-)
+from proposals.team.renumber import BACKUP_PREFIX, plan_renumbering, rewrite_unpushed
 from proposals.team.ta_conflicts import find_ta_conflicts
 
 CONFLICT_PREFIX = "refs/proposals/conflicts/"
@@ -60,7 +55,7 @@ MAX_ATTEMPTS = 3
 
 def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
     """The remote to sync with: the one named, the branch's upstream, origin, or the only one."""
-    remotes = store.out("remote").split()
+    remotes = store.remotes()
     if remote is not None:
         validate_remote_name(remote)
         if remote not in remotes:
@@ -99,35 +94,18 @@ def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
 
 
 def current_branch(store: GitStore) -> str:
-    proc = store.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False)
-    if proc.returncode != 0:
+    branch = store.current_branch()
+    if branch is None:
         raise ProposalsError("HEAD is detached; switch back to your branch (git switch main) before syncing")
-    return proc.stdout.strip()
-
-
-def refs_under(store: GitStore, prefix: str) -> dict[str, tuple[str, str]]:
-    """Refs under prefix: short name -> (object, the commit it peels to)."""
-    fmt = "%(refname)%00%(objectname)%00%(*objectname)"
-    found: dict[str, tuple[str, str]] = {}
-    for line in store.out("for-each-ref", f"--format={fmt}", prefix).splitlines():
-        name, obj, peeled = line.split("\0")
-        found[name[len(prefix) :]] = (obj, peeled or obj)
-    return found
-
-
-def is_ancestor(store: GitStore, ancestor: str, descendant: str) -> bool:
-    return store.run("merge-base", "--is-ancestor", ancestor, descendant, check=False).returncode == 0
+    return branch
 
 
 def pass_names_in(store: GitStore, rev: str) -> dict[str, str]:
     """Pass name -> commit, for every pass recorded in rev's history."""
-    out = store.out("log", "--format=%H%x1f%(trailers:key=Pass,valueonly,separator=%x1d)%x1e", rev)
     names: dict[str, str] = {}
-    for chunk in out.split("\x1e"):
-        sha, _, value = chunk.strip().partition("\x1f")
-        for name in value.split("\x1d"):
-            if name.strip():
-                names.setdefault(name.strip(), sha)
+    for sha, values in store.trailer_values(rev, T_PASS):
+        for name in values:
+            names.setdefault(name, sha)
     return names
 
 
@@ -146,12 +124,7 @@ def article_id_of(path: str) -> str | None:
 
 def open_conflicts(store: GitStore) -> dict[str, str]:
     """Articles whose draft was set aside by sync and not yet resolved: id -> saved draft commit."""
-    return {name: peeled for name, (_, peeled) in refs_under(store, CONFLICT_PREFIX).items()}
-
-
-def unmerged_paths(store: GitStore) -> list[str]:
-    out = store.out("diff", "--name-only", "--diff-filter=U", "-z")
-    return sorted({p for p in out.split("\0") if p})
+    return {name: peeled for name, (_, peeled) in store.refs_under(CONFLICT_PREFIX).items()}
 
 
 # -- the sync -------------------------------------------------------------------------------------
@@ -284,7 +257,7 @@ _GIT_CHECKED: list[bool] = []  # once per process: the git on PATH does not chan
 def check_git_version(store: GitStore) -> None:
     if _GIT_CHECKED:
         return
-    found = re.search(r"(\d+)\.(\d+)", store.out("version"))
+    found = re.search(r"(\d+)\.(\d+)", store.version())
     if found and (int(found[1]), int(found[2])) < MIN_GIT:
         raise ProposalsError(
             f"proposals sync needs git {MIN_GIT[0]}.{MIN_GIT[1]} or newer (this is git {found[0]})"
@@ -301,7 +274,7 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     branch = current_branch(store)
     name = pick_remote(store, branch, remote)
     report = SyncReport(name, branch)
-    if store.run("diff", "--cached", "--quiet", check=False).returncode != 0:
+    if store.has_staged_changes():
         raise ProposalsError(
             "you have staged changes (git add); commit them or unstage them (git restore --staged .) "
             "before syncing"
@@ -327,11 +300,11 @@ def duplicate_notes(
         theirs = remote_names.get(name)
         if name not in plan or theirs is None:
             continue
-        same = [trailer_value(store, c, "Session") for c in (commit, theirs)]
-        ours_tree = store.out("diff", "--name-only", f"{commit}^!") if same[0] == same[1] else None
-        theirs_tree = store.out("diff", "--name-only", f"{theirs}^!") if ours_tree is not None else None
+        same = [store.trailer(c, "Session") for c in (commit, theirs)]
+        ours_tree = store.paths_changed_by(commit) if same[0] == same[1] else None
+        theirs_tree = store.paths_changed_by(theirs) if ours_tree is not None else None
         if ours_tree is not None and ours_tree == theirs_tree:
-            paths = ours_tree.split()
+            paths = ours_tree
             if all(store.blob_id(commit, p) == store.blob_id(theirs, p) for p in paths):
                 notes.append(
                     f"your {name} (now {plan[name]}) has the same session and text as the remote's {name}: "
@@ -346,10 +319,10 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     repo.invalidate()
     remote_ref = f"refs/remotes/{remote}/{branch}"
     remote_head = store.rev_parse(remote_ref)
-    remote_tags = refs_under(store, f"{MIRROR_PREFIX}{remote}/")
+    remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
     head = store.head()
     assert head is not None
-    if remote_head is not None and not store.out("merge-base", head, remote_head, check=False).strip():
+    if remote_head is not None and store.merge_base(head, remote_head) is None:
         raise ProposalsError(
             f"sync stopped, nothing changed: {remote}/{branch} shares no history with this repo; "
             "clone the remote (proposals clone URL DIR) instead of syncing an unrelated repo"
@@ -397,10 +370,10 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             else "nothing on the remote yet"
         )
         return
-    if is_ancestor(store, remote_head, head):
+    if store.is_ancestor(remote_head, head):
         return
     # What the remote changed since we diverged (three dots), not what differs from our own commits.
-    incoming = [p for p in store.out("diff", "--name-only", "-z", f"{head}...{remote_head}").split("\0") if p]
+    incoming = store.paths_changed_since_fork(head, remote_head)
     dirty = store.dirty_paths()
     blocked = sorted(p for p in incoming if p in dirty and article_id_of(p) is None and not terms_article(p))
     if blocked:
@@ -427,9 +400,9 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             )
             store.update_ref(f"{CONFLICT_PREFIX}{article_id}", store.rev_parse(saved) or "")
         if store.blob_id("HEAD", path):
-            store.run("checkout", "--quiet", "HEAD", "--", path)
+            store.restore_path(path)
         else:
-            store.run("rm", "--cached", "--quiet", "--ignore-unmatch", "--", path)
+            store.untrack(path)
             file.unlink(missing_ok=True)
 
     terms_aside = terms_conflicts.set_aside(  # our unsent terms edits, likewise (costing.conflicts)
@@ -444,31 +417,20 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
         for article_id, mine in set_aside.items():
             if mine is not None:
                 atomic_write(repo.article_path(article_id), mine)
-                store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+                store.delete_ref(f"{CONFLICT_PREFIX}{article_id}")
 
     # 5. Merge (never rebase): fast-forward when we have nothing of our own.
-    if is_ancestor(store, head, remote_head):
+    if store.is_ancestor(head, remote_head):
         try:
-            store.run("merge", "--quiet", "--ff-only", "--end-of-options", remote_head)
+            store.merge_fast_forward(remote_head)
         except GitError:
             put_back()
             raise
         report.integrated = "fast-forward"
     else:
-        proc = store.run(
-            "merge",
-            "--quiet",
-            "--no-ff",
-            "--no-verify",
-            "--no-edit",
-            "-m",
-            f"Sync with {remote}/{branch}",
-            "--end-of-options",
-            remote_head,
-            check=False,
-        )
+        proc = store.merge(remote_head, f"Sync with {remote}/{branch}")
         if proc.returncode != 0:
-            conflicts = unmerged_paths(store)
+            conflicts = store.unmerged_paths()
             if not conflicts:
                 put_back()
                 raise GitError(git_message(proc.stderr, ["merge"]))
@@ -483,7 +445,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
         path = repo.article_path(article_id)
         now = path.read_bytes() if path.is_file() else None
         if now is not None and now.replace(b"\r\n", b"\n").rstrip() == mine.replace(b"\r\n", b"\n").rstrip():
-            store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+            store.delete_ref(f"{CONFLICT_PREFIX}{article_id}")
         else:
             report.draft_conflicts.append(article_id)
     report.terms_conflicts = terms_conflicts.still_conflicting(repo, terms_aside)
@@ -495,13 +457,13 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
     head = store.head()
     assert head is not None
     remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")
-    remote_tags = refs_under(store, f"{MIRROR_PREFIX}{remote}/")
+    remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
     refspecs: list[str] = []
     if remote_head != head:
         refspecs.append(f"refs/heads/{branch}:refs/heads/{branch}")
     new_tags = []
     for tag, (_, peeled) in sorted(store.tags().items()):
-        if tag not in remote_tags and is_ancestor(store, peeled, head):
+        if tag not in remote_tags and store.is_ancestor(peeled, head):
             refspecs.append(f"refs/tags/{tag}:refs/tags/{tag}")
             new_tags.append(tag)
     if not refspecs:
@@ -512,15 +474,15 @@ def _push(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) ->
     if remote_head != head:
         report.pushed.append(branch)
         if store.config_get(f"branch.{branch}.remote") is None:
-            store.run("config", f"branch.{branch}.remote", remote)
-            store.run("config", f"branch.{branch}.merge", f"refs/heads/{branch}")
+            store.config_set(f"branch.{branch}.remote", remote)
+            store.config_set(f"branch.{branch}.merge", f"refs/heads/{branch}")
     report.pushed += new_tags
     # The remote now has what we pushed (atomically): record it as a fetch would, without one.
     local_tags = store.tags()
     updates = [f"update refs/remotes/{remote}/{branch} {head}"] if remote_head != head else []
     updates += [f"update {MIRROR_PREFIX}{remote}/{tag} {local_tags[tag][0]}" for tag in new_tags]
     updates.append(f"update {PUSHED_PREFIX}{remote} {head}")
-    store.run("update-ref", "--stdin", input="\n".join(updates) + "\n")
+    store.update_refs(updates)
     return True
 
 
@@ -542,18 +504,17 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
     store = repo.store
     path = repo.article_relpath(article_id)
     terms = terms_conflicts.settle_unmerged(repo, article_id, keep)  # its terms files go with it
-    if path in unmerged_paths(store) or terms:
-        stage = "2" if keep == "mine" else "3"
-        data = store.read_blob(f":{stage}", path) if path in unmerged_paths(store) else b""
+    if path in store.unmerged_paths() or terms:
+        data = store.index_stage(2 if keep == "mine" else 3, path) if path in store.unmerged_paths() else b""
         if data is None:  # the chosen side deleted it
-            store.run("rm", "--quiet", "--", path)
+            store.remove_path(path)
         elif data:
             atomic_write(repo.root / path, data)
-            store.run("add", "--", path)
-        left = unmerged_paths(store)
+            store.stage(path)
+        left = store.unmerged_paths()
         if left:
             return f"{article_id}: kept {keep}; still unmerged: {', '.join(left)}"
-        store.run("commit", "--quiet", "--no-verify", "--no-edit")
+        store.commit_merge()
         repo.invalidate()
         return f"{article_id}: kept {keep}; merge committed, run proposals sync to publish it"
     conflicts = open_conflicts(store)
@@ -570,7 +531,7 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
         result = f"{article_id}: your draft is back in {path} (uncommitted); the incoming text is in history"
     else:
         result = f"{article_id}: kept the incoming text; your draft stays at {DRAFT_REF_PREFIX}{article_id}"
-    store.run("update-ref", "-d", f"{CONFLICT_PREFIX}{article_id}")
+    store.delete_ref(f"{CONFLICT_PREFIX}{article_id}")
     return "\n".join([result, *terms_lines])
 
 
@@ -579,7 +540,7 @@ def list_conflicts(repo: BargainingRepo) -> list[str]:
     store = repo.store
     lines = []
     listed: set[str] = set()
-    for path in unmerged_paths(store):
+    for path in store.unmerged_paths():
         article_id = article_id_of(path)
         if terms_article(path):
             continue  # said once per article, below
@@ -638,7 +599,7 @@ def clone(url: str, target: Path) -> BargainingRepo:
         store = GitStore(target)
         if store.head() is None:
             # A bare remote made with plain `git init --bare` may name a HEAD branch nobody pushed.
-            branches = list(refs_under(store, "refs/remotes/origin/"))
+            branches = list(store.refs_under("refs/remotes/origin/"))
             pick = next((b for b in ("main", "master") if b in branches), None) or next(
                 (b for b in branches if b != "HEAD"), None
             )
@@ -646,7 +607,7 @@ def clone(url: str, target: Path) -> BargainingRepo:
                 raise ProposalsError(
                     f"{url} holds nothing yet; push a bargaining repo to it with proposals sync"
                 )
-            store.run("checkout", "--quiet", "-B", pick, "--track", f"refs/remotes/origin/{pick}")
+            store.checkout_tracking(pick, f"refs/remotes/origin/{pick}")
         repo = BargainingRepo.open(target)
         repo.history()
         check_cloned_tags(repo, url)

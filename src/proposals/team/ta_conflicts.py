@@ -112,11 +112,8 @@ def find_ta_conflicts(repo: BargainingRepo, remote: str | None = None) -> list[T
     local = store.tags()
     unpushed = unpushed_commits(store, head)
     found: list[TAConflict] = []
-    fmt = "%(refname)%00%(objectname)%00%(*objectname)"
-    for line in store.out("for-each-ref", f"--format={fmt}", MIRROR_PREFIX).splitlines():
-        ref, obj, peeled = line.split("\0")
-        where, _, tag = ref.removeprefix(MIRROR_PREFIX).partition("/")
-        theirs_commit = peeled or obj
+    for mirrored, (obj, theirs_commit) in store.refs_under(MIRROR_PREFIX).items():
+        where, _, tag = mirrored.partition("/")
         if (remote is not None and where != remote) or tag not in local:
             continue
         ours_commit = local[tag][1]
@@ -140,7 +137,7 @@ def _free_name(base: str, taken: set[str], first: int) -> str:
 
 def _standing_remote_ta(repo: BargainingRepo, conflict: TAConflict) -> TARecord:
     """The remote's TA that stands for that text now: a later resolution may have replaced the tag's."""
-    branch = repo.store.out("symbolic-ref", "--quiet", "--short", "HEAD", check=False).strip()
+    branch = repo.store.current_branch()
     ref = f"refs/remotes/{conflict.remote}/{branch}"
     if branch and repo.store.rev_parse(ref):
         for ta in current_tas(load_history(repo.store, ref), conflict.theirs.article):
@@ -168,12 +165,12 @@ def resolve_ta(repo: BargainingRepo, ident: str, keep: str) -> str:
         raise ProposalsError("--keep takes mine or theirs")
     store = repo.store
     repo.ensure_can_record()
-    if store.run("diff", "--cached", "--quiet", check=False).returncode != 0:
+    if store.has_staged_changes():
         raise ProposalsError(
             "you have staged changes (git add); commit them or unstage them (git restore --staged .) "
             "before settling a TA conflict"
         )
-    branch = store.out("symbolic-ref", "--quiet", "--short", "HEAD", check=False).strip()
+    branch = store.current_branch()
     if not branch:
         raise ProposalsError("HEAD is detached; switch back to your branch (git switch main) first")
     matches = [c for c in find_ta_conflicts(repo) if ident in (c.tag, c.mine.article)]
@@ -183,10 +180,7 @@ def resolve_ta(repo: BargainingRepo, ident: str, keep: str) -> str:
         names = ", ".join(sorted(c.tag for c in matches))
         raise ProposalsError(f"{ident} has several TA conflicts ({names}); name one tag: --ta TAG")
     conflict = matches[0]
-    taken = set(store.tags()) | {
-        line.split("/", 4)[-1]
-        for line in store.out("for-each-ref", "--format=%(refname)", MIRROR_PREFIX).splitlines()
-    }
+    taken = set(store.tags()) | {name.partition("/")[2] for name in store.refs_under(MIRROR_PREFIX)}
     theirs = _standing_remote_ta(repo, conflict)
     # Both records go into our resolution's trailers; one was made by someone else, maybe by hand.
     for ta in (theirs, conflict.mine):

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from proposals.contract.part import decode_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
-from proposals.team.sync import article_id_of, open_conflicts, resolve, unmerged_paths
+from proposals.team.sync import article_id_of, open_conflicts, resolve
 
 from ..diffing import Palette, side_rows
 from ..literal import literal, shown
@@ -46,8 +46,8 @@ class SyncState:
 def load_sync_state(repo: BargainingRepo) -> SyncState:
     """Runs in the repo lane: one `git remote`, one ref listing, one unmerged-paths diff."""
     store = repo.store
-    remotes = store.out("remote").split()
-    merged = [article_id_of(p) or p for p in unmerged_paths(store)]
+    remotes = store.remotes()
+    merged = [article_id_of(p) or p for p in store.unmerged_paths()]
     drafts = sorted(open_conflicts(store))
     return SyncState(remotes, merged + [a for a in drafts if a not in merged])
 
@@ -161,7 +161,7 @@ def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
         passes = [p for p in history.passes_for(article_id) if article_id in p.articles]
         return f"{passes[-1].name}, session {passes[-1].session}" if passes else "incoming"
 
-    for path in unmerged_paths(store):
+    for path in store.unmerged_paths():
         article_id = article_id_of(path)
         if article_id is None:
             out.append(Conflict(path, "other", "", "", "", "", f"{path}: edit it, then git add and commit"))
@@ -170,8 +170,8 @@ def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
             Conflict(
                 article_id,
                 "merge",
-                _decode(store.read_blob(":2", path), f"{path} (ours)"),
-                _decode(store.read_blob(":3", path), f"{path} (theirs)"),
+                _decode(store.index_stage(2, path), f"{path} (ours)"),
+                _decode(store.index_stage(3, path), f"{path} (theirs)"),
                 "Mine: the pass we recorded",
                 "Theirs: the remote's pass",
                 "you and the remote both recorded passes on it",
