@@ -45,9 +45,9 @@ def offences(source: str) -> list[str]:
             head = node.elts[0]
             if isinstance(head, ast.Constant) and head.value == "git" and len(node.elts) > 1:
                 found.append(f"{node.lineno}: git argv {ast.unparse(node)[:90]}")
-        if isinstance(node, ast.Attribute) and node.attr in PRIVATE_STORE_STATE:
-            if "store" in receiver(node.value).lower():
-                found.append(f"{node.lineno}: private store state {ast.unparse(node)}")
+        private = isinstance(node, ast.Attribute) and node.attr in PRIVATE_STORE_STATE
+        if private and "store" in receiver(node.value).lower():  # type: ignore[attr-defined]
+            found.append(f"{node.lineno}: private store state {ast.unparse(node)}")
     return found
 
 
