@@ -27,19 +27,10 @@ def _ref_name(path: str) -> str:
     return path[len(TERMS_DIR) + 1 : -len(".toml")]
 
 
-def _unmerged(repo: BargainingRepo) -> list[str]:
-    out = repo.store.out("diff", "--name-only", "--diff-filter=U", "-z")
-    return sorted({p for p in out.split("\0") if p})
-
-
 def open_terms_conflicts(repo: BargainingRepo) -> dict[str, str]:
     """Set-aside terms edits not yet resolved: path -> the saved commit."""
-    out = repo.store.out("for-each-ref", "--format=%(refname) %(objectname)", CONFLICT_PREFIX)
-    found = {}
-    for line in out.splitlines():
-        ref, _, commit = line.partition(" ")
-        found[f"{TERMS_DIR}/{ref[len(CONFLICT_PREFIX) :]}.toml"] = commit
-    return found
+    refs = repo.store.refs_under(CONFLICT_PREFIX)
+    return {f"{TERMS_DIR}/{name}.toml": commit for name, (commit, _) in refs.items()}
 
 
 def set_aside(repo: BargainingRepo, paths: list[str], reason: str) -> dict[str, bytes | None]:
@@ -64,9 +55,9 @@ def set_aside(repo: BargainingRepo, paths: list[str], reason: str) -> dict[str, 
             store.update_ref(ref, commit, parent)
             store.update_ref(CONFLICT_PREFIX + _ref_name(path), commit)
         if store.blob_id("HEAD", path):
-            store.run("checkout", "--quiet", "HEAD", "--", path)
+            store.restore_path(path)
         else:
-            store.run("rm", "--cached", "--quiet", "--ignore-unmatch", "--", path)
+            store.untrack(path)
             file.unlink(missing_ok=True)
     return saved
 
@@ -76,7 +67,7 @@ def put_back(repo: BargainingRepo, saved: dict[str, bytes | None]) -> None:
     for path, mine in saved.items():
         if mine is not None:
             atomic_write(repo.root / path, mine)
-            repo.store.run("update-ref", "-d", CONFLICT_PREFIX + _ref_name(path))
+            repo.store.delete_ref(CONFLICT_PREFIX + _ref_name(path))
 
 
 def still_conflicting(repo: BargainingRepo, saved: dict[str, bytes | None]) -> list[str]:
@@ -88,7 +79,7 @@ def still_conflicting(repo: BargainingRepo, saved: dict[str, bytes | None]) -> l
         file = repo.root / path
         now = file.read_bytes() if file.is_file() else None
         if now is not None and now.replace(b"\r\n", b"\n").strip() == mine.replace(b"\r\n", b"\n").strip():
-            repo.store.run("update-ref", "-d", CONFLICT_PREFIX + _ref_name(path))
+            repo.store.delete_ref(CONFLICT_PREFIX + _ref_name(path))
             continue
         article = terms_article(path)
         if article is not None and article[1] not in out:
@@ -100,16 +91,16 @@ def settle_unmerged(repo: BargainingRepo, article_id: str, keep: str) -> list[st
     """During a conflicted merge: each unmerged terms file of the article taken from one side."""
     store = repo.store
     done = []
-    for path in _unmerged(repo):
+    for path in repo.store.unmerged_paths():
         article = terms_article(path)
         if article is None or article[1] != article_id:
             continue
-        data = store.read_blob(":2" if keep == "mine" else ":3", path)
+        data = store.index_stage(2 if keep == "mine" else 3, path)
         if data is None:  # the chosen side deleted it
-            store.run("rm", "--quiet", "--", path)
+            store.remove_path(path)
         else:
             atomic_write(repo.root / path, data)
-            store.run("add", "--", path)
+            store.stage(path)
         done.append(path)
     return done
 
@@ -131,14 +122,14 @@ def resolve_set_aside(repo: BargainingRepo, article_id: str, keep: str) -> list[
             lines.append(f"{path}: your edit is back (uncommitted); the incoming terms are in history")
         else:
             lines.append(f"{path}: kept the incoming terms; your edit stays at {saved}")
-        store.run("update-ref", "-d", CONFLICT_PREFIX + _ref_name(path))
+        store.delete_ref(CONFLICT_PREFIX + _ref_name(path))
     return lines
 
 
 def conflict_lines(repo: BargainingRepo, listed: set[str]) -> list[str]:
     """One line per terms conflict whose article ``listed`` does not already name."""
     lines = []
-    for path in _unmerged(repo):
+    for path in repo.store.unmerged_paths():
         article = terms_article(path)
         if article is not None and article[1] not in listed:
             listed.add(article[1])
