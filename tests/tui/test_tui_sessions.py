@@ -59,4 +59,79 @@ async def test_session_bar_packages_and_the_sessions_screen(repo_path: Path) -> 
         assert isinstance(app.screen, BoardScreen)
 
 
+
+async def test_packages_proposed_rejected_and_accepted_from_the_pass_dialog(repo_path: Path) -> None:
+    """The pass dialog's Package title passes the checked parts as one package; its open-package
+    list accepts (a TA on every part, one record) or rejects one as a whole: the core's records."""
+    from textual.widgets import Button, Input
+
+    from proposals.negotiation.packages import find_package, record_package
+    from proposals_tui.modals.confirm import ConfirmModal
+    from proposals_tui.modals.pass_modal import PassModal
+    from proposals_tui.widgets.checklist import Checklist
+
+    repo = BargainingRepo.open(repo_path)
+    for part in ("scheduling", "staffing"):
+        path = repo.article_path(part)
+        path.write_text(repo.text_at(part, "employer").replace("shall", "must", 1))
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, PassModal)
+        assert set(modal.query_one("#articles", Checklist).selected) == {"scheduling", "staffing"}
+        modal.query_one("#package", Input).value = "Floats [b]+[/b] hours"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        package = find_package(BargainingRepo.open(repo_path).history(), "P-1")
+        assert (package.title, package.party, set(package.parts)) == (
+            "Floats [b]+[/b] hours",
+            "union",
+            {"scheduling", "staffing"},
+        )
+        # The employer rejects it, from the same dialog.
+        await pilot.press("p")
+        await settle(pilot)
+        line = str(app.screen.query_one(".package-line").render())
+        assert "P-1 Floats [b]+[/b] hours (Clinicians United)" in line  # shown as text, never markup
+        app.screen.query_one("#reject-0", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await settle(pilot)
+        history = BargainingRepo.open(repo_path).history()
+        assert find_package(history, "P-1").state == "rejected"
+
+    # Their counter-package P-2, accepted from the dialog: one record TAs both parts.
+    repo = BargainingRepo.open(repo_path)
+    texts = {i: repo.text_at(i, "union").replace("must", "shall", 1) for i in ("scheduling", "staffing")}
+    record_package(repo, "employer", list(texts), title="Counter", texts=texts, session="2025-04-07")
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        app.screen.query_one("#pkg-union-sign", Input).value = "A. Rivera"
+        app.screen.query_one("#pkg-employer-sign", Input).value = ""  # offered from the last TA
+        app.screen.query_one("#accept-0", Button).press()
+        await settle(pilot)
+        assert "Both signatories" in str(app.screen.query_one("#pass-error").render())
+        app.screen.query_one("#pkg-employer-sign", Input).value = "M. Chen"
+        app.screen.query_one("#accept-0", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await settle(pilot)
+        history = BargainingRepo.open(repo_path).history()
+        assert find_package(history, "P-2").state == "accepted"
+        tas = [t for t in history.tas if t.tag == "ta-P-2"]
+        assert {t.article for t in tas} == {"scheduling", "staffing"} and len({t.commit for t in tas}) == 1
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        cells = {r.id: board._cells(r, app.them)[2].plain for r in board.shown}
+        assert "TA'd" in cells["staffing"] and "P-" not in cells["staffing"]
+
+
 sync_async_tests(globals())

@@ -24,7 +24,7 @@ from ..export import ExportRequest
 from .disabled import ExplainsDisabledKeys
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start for the board
-    from ..modals.pass_modal import PassContext, PassRequest
+    from ..modals.pass_modal import PackageDecision, PassContext, PassRequest
     from ..modals.ta_modal import TARequest
     from ..modals.withdraw_modal import WithdrawRequest
 
@@ -48,8 +48,26 @@ def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
         text = repo.read_draft(article_id) or repo.table_text(article_id) or ""
         heading = parse_heading(text, fallback_title=article_id)
         titles[article_id] = f"{heading.number} {heading.title}".strip()
+    history = repo.history()
+    open_packages = []
+    if history.package_marks:
+        from proposals.negotiation.packages import packages
+
+        from ..modals.pass_modal import OpenPackage
+
+        open_packages = [
+            OpenPackage(p.id, p.title, p.party, p.parts)
+            for p in packages(history)
+            if p.state in ("open", "countered")
+        ]
+    last = history.tas[-1] if history.tas else None
     return PassContext(
-        {k: next_pass_name(repo, k) for k in ("union", "employer")}, ids, titles, repo.draft_ids()
+        {k: next_pass_name(repo, k) for k in ("union", "employer")},
+        ids,
+        titles,
+        repo.draft_ids(),
+        open_packages,
+        (last.union_sign, last.employer_sign) if last else ("", ""),
     )
 
 
@@ -198,24 +216,43 @@ class ArticleActions(ExplainsDisabledKeys):
         )
         self.app.push_screen(modal, self._record)
 
-    def _record(self, request: PassRequest | None) -> None:
+    def _record(self, request: PassRequest | PackageDecision | None) -> None:
+        from ..modals.pass_modal import PackageDecision
+
         if request is None:
+            return
+        if isinstance(request, PackageDecision):
+            self._confirm_package(request)
             return
         if request.docx:
             self._import_docx(request)
             return
+        options = dict(
+            session=request.session or None,
+            number=request.number or None,
+            message=request.message,
+            texts=request.texts or None,
+        )
 
         def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
-            result = record_pass(
-                repo,
-                request.party,
-                request.ids,
-                session=request.session or None,
-                number=request.number or None,
-                message=request.message,
-                texts=request.texts or None,
-            )
+            package = None
+            if request.package:
+                from proposals.negotiation.packages import record_package
+
+                package, result = record_package(
+                    repo,
+                    request.party,
+                    request.ids,
+                    title=request.package,
+                    answers=request.answers or None,
+                    **options,
+                )
+            else:
+                result = record_pass(repo, request.party, request.ids, **options)
             note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
+            if package is not None:
+                answers = f", answering {package.answers}" if package.answers else ""
+                note = f"Package {package.id} ({package.title}){answers}\n{note}"
             if result.saved_drafts:
                 note += "\nYour unsent draft was kept at " + ", ".join(result.saved_drafts.values())
             return ProposalsApp.Recorded("pass", "Pass recorded", note)
@@ -243,6 +280,37 @@ class ArticleActions(ExplainsDisabledKeys):
             return ProposalsApp.Recorded("pass", "Their pass imported", note, warnings)
 
         self.app.run_repo(job, self.app, "Import .docx")
+
+    def _confirm_package(self, decision: PackageDecision) -> None:
+        from ..modals.confirm import ConfirmModal
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._decide_package(decision)
+
+        title = "Accept package" if decision.decision == "accept" else "Reject package"
+        yes = "Accept" if decision.decision == "accept" else "Reject"
+        self.app.push_screen(ConfirmModal(title, decision.describe(), yes=yes), confirmed)
+
+    def _decide_package(self, decision: PackageDecision) -> None:
+        from proposals.negotiation import packages
+
+        def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+            if decision.decision == "accept":
+                tas = packages.accept_package(
+                    repo,
+                    decision.package.id,
+                    union_sign=decision.union_sign,
+                    employer_sign=decision.employer_sign,
+                    ta_date=decision.date or None,
+                )
+                note = f"TA on {', '.join(t.article for t in tas)} ({tas[0].tag if tas else ''})"
+                return ProposalsApp.Recorded("ta", f"Package {decision.package.id} accepted", note)
+            package = packages.reject_package(repo, decision.package.id, session=decision.date or None)
+            note = f"{package.id} rejected ({package.settled}); TAs contingent on it no longer stand"
+            return ProposalsApp.Recorded("pass", "Package rejected", note)
+
+        self.app.run_repo(job, self.app, "Package")
 
     # -- TA ------------------------------------------------------------------------------------
 
