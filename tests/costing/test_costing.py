@@ -393,3 +393,47 @@ def test_a_private_roster_edited_by_hand_is_checked_row_by_row(tmp_path: Path, c
     assert err.strip().splitlines() == ["proposals: error: roster.csv row 3: member B2: negative FTE -0.5"]
     private.write_text(private.read_text().replace("B2,NP,-0.5,", "B2,NP,0.5,").replace("North", "No\x07rth"))
     assert "row 2" in cli("-C", str(repo), "cost", ok=False).err
+
+
+def test_every_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, cli: CLI) -> None:
+    repo = economic_repo(tmp_path, cli, "[schedule]\nsteps.physician = [105000, 115000]\n")
+    private = repo / ".git" / "proposals" / "roster.csv"
+    draft = repo / "terms" / "union" / "wages.toml"
+    steps = tmp_path / "steps.csv"
+    steps.write_text("id,classification,fte,step\nP1,physician,1,3\n")
+
+    def refused(*args: str) -> str:
+        """The error line; no output file, the roster, the repo and its history as they were."""
+        state = (git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain"), private.read_bytes())
+        err = cli("-C", str(repo), *args, ok=False).err  # ok=False: exactly one line, no traceback
+        assert not list(tmp_path.glob("out.*")) and not list(repo.glob("out.*"))
+        assert (git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain"), private.read_bytes()) == state
+        return err
+
+    # A terms file that does not parse: the file, the line; a bad key: the key.
+    draft.write_text("[[across_the_board]]\nyear = 2025\npercent = = 3\n")
+    err = refused("cost", "--pass", "draft", "--years", "2025", "--xlsx", str(tmp_path / "out.xlsx"))
+    assert "terms/union/wages.toml" in err and "line 3" in err
+    draft.write_text("[[across_the_board]]\nyear = 2025\npercent = 3\nclassification = 1\n")
+    err = refused("cost", "--pass", "draft", "--years", "2025", "--docx", str(tmp_path / "out.docx"))
+    assert "across_the_board.classification: unknown key" in err
+    # An unknown classification.
+    draft.write_text('[[across_the_board]]\nyear = 2025\npercent = 3\nclassifications = ["nurse"]\n')
+    assert "unknown classification 'nurse'" in refused(
+        "cost", "--pass", "draft", "--years", "2025", "--xlsx", str(tmp_path / "out.xlsx")
+    )
+    git(repo, "checkout", "--", "terms")
+    # A step outside the schedule: the import itself is fine, costing refuses it.
+    cli("-C", str(repo), "roster", "import", str(steps))
+    assert "step 3 is outside the physician schedule" in refused(
+        "cost", "--years", "2025", "--xlsx", str(tmp_path / "out.xlsx")
+    )
+    # Negative FTE and a row without pay: the import refuses them, the roster stays.
+    steps.write_text("id,classification,fte,base_pay\nP1,physician,-1,100000\n")
+    assert "negative FTE -1" in refused("roster", "import", str(steps))
+    steps.write_text("id,classification,fte,base_pay\nP1,physician,1,\n")
+    assert "P1: no pay" in refused("roster", "import", str(steps))
+    # A claim on a pass without terms.
+    (repo / "articles" / "parking.txt").write_text("ARTICLE 19: PARKING\n\n19.1 Free parking.\n")
+    cli("-C", str(repo), "pass", "--party", "employer", "--session", "2024-03-05", "parking")
+    assert "pass E-1 carries no costing terms" in refused("cost", "--claim", "E-1=21%")

@@ -47,11 +47,21 @@ def test_the_roster_leaves_no_trace_in_anything_shared(tmp_path: Path, cli: CLI)
         ("update", "--since", "2024-01-01"),
         ("update", "--since", "2024-01-01", "--html"),
         ("verify",),
+        ("provenance", "wages"),
+        ("blame", "wages", "--json"),
+        ("log", "--json"),
+        ("session", "list"),
+        ("package", "list"),
+        ("round", "list"),
+        ("update", "--since", "2024-01-01", "--md"),
+        ("resolve",),
     ):
         out += run(*args)
     for mode in ("tracked", "redline", "clean"):
         cli("-C", str(repo), "export", "wages", "--mode", mode, "-o", str(tmp_path / f"{mode}.docx"))
         out += _docx_bytes(tmp_path / f"{mode}.docx")
+    cli("-C", str(repo), "export", "wages", "--history", "-o", str(tmp_path / "history.docx"))
+    out += _docx_bytes(tmp_path / "history.docx")
     cli("-C", str(repo), "status", "--docx", str(tmp_path / "status.docx"))
     cli(
         "-C",
