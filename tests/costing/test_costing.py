@@ -257,7 +257,8 @@ def test_roster_import_bad_rows_one_line_each_nothing_written(tmp_path: Path, cl
     lines = result.err.splitlines()
     assert lines == [
         "proposals: error: bad.csv row 2: member X1: negative FTE -0.5",
-        "proposals: error: bad.csv row 3: member X2: no pay (neither base_pay nor a step on a schedule)",
+        "proposals: error: bad.csv row 3: member X2: no pay "
+        "(no base_pay, and no step or years_of_service on a schedule)",
         "proposals: error: bad.csv row 5: member id X3 appears twice",
     ]
     assert (repo / ".git" / "proposals" / "roster.csv").read_bytes() == before
@@ -402,12 +403,15 @@ def test_every_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, cli: CLI
     steps = tmp_path / "steps.csv"
     steps.write_text("id,classification,fte,step\nP1,physician,1,3\n")
 
+    def snapshot() -> tuple[str, str, bytes]:
+        return git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain"), private.read_bytes()
+
     def refused(*args: str) -> str:
         """The error line; no output file, the roster, the repo and its history as they were."""
-        state = (git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain"), private.read_bytes())
+        state = snapshot()
         err = cli("-C", str(repo), *args, ok=False).err  # ok=False: exactly one line, no traceback
         assert not list(tmp_path.glob("out.*")) and not list(repo.glob("out.*"))
-        assert (git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain"), private.read_bytes()) == state
+        assert snapshot() == state
         return err
 
     # A terms file that does not parse: the file, the line; a bad key: the key.
@@ -437,3 +441,25 @@ def test_every_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, cli: CLI
     (repo / "articles" / "parking.txt").write_text("ARTICLE 19: PARKING\n\n19.1 Free parking.\n")
     cli("-C", str(repo), "pass", "--party", "employer", "--session", "2024-03-05", "parking")
     assert "pass E-1 carries no costing terms" in refused("cost", "--claim", "E-1=21%")
+
+
+def test_years_of_service_place_a_member_on_the_schedule(tmp_path: Path, cli: CLI) -> None:
+    # No step column: 1 completed year is step 2 (110k, then 120k); 9 years is the top step (120k).
+    repo = economic_repo(
+        tmp_path, cli, "[schedule]\nstep_movement = true\nsteps.physician = [105000, 115000, 125000]\n"
+    )
+    (repo / "terms" / "baseline").mkdir()
+    (repo / "terms" / "baseline" / "wages.toml").write_text(
+        "[schedule]\nsteps.physician = [100000, 110000, 120000]\n"
+    )
+    roster = tmp_path / "service.csv"
+    roster.write_text("id,classification,fte,years_of_service\nP1,physician,1,1\nP2,physician,0.5,9\n")
+    cli("-C", str(repo), "roster", "import", str(roster))
+    data = cost_json(cli, repo, "--years", "2025-2026")
+    assert data["positions"][0]["years"][0]["payroll"] == "170000.00"  # 110000 + 0.5 * 120000
+    assert [y["cost"] for y in data["positions"][0]["years"]] == ["7500.00", "7500.00"]
+    member = json.loads(cli("-C", str(repo), "cost", "--member", "P1", "--json", "--years", "2025-2026").out)
+    assert [y["status_quo"] for y in member["positions"][0]["years"]] == ["110000.00", "120000.00"]
+    roster.write_text("id,classification,fte,years_of_service\nP1,physician,1,many\n")
+    err = cli("-C", str(repo), "roster", "import", str(roster), ok=False).err
+    assert "years_of_service 'many' is not a whole number" in err

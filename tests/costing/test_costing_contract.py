@@ -151,4 +151,5 @@ def test_every_json_figure_reproduces_by_the_readme_formula(demo: tuple[CLI, Pat
     # The claims check states the same method: the sum of the years' percentages.
     union = data["positions"][0]
     claimed = sum(Decimal(y["percent_of_payroll"]) for y in union["years"])
-    assert "right by this method" in cli("-C", str(repo), "cost", "--claim", f"{union['pass']}={claimed}%").out
+    claim = f"{union['pass']}={claimed}%"
+    assert "right by this method" in cli("-C", str(repo), "cost", "--claim", claim).out

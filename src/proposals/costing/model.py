@@ -151,11 +151,20 @@ class _Side:
                             self.backfill[k][i] += hours * t.backfill_rate
         self._cache: dict[tuple[str, int], tuple[Decimal, ...]] = {}
 
+    def step_of(self, m: Member) -> int | None:
+        """The member's step on this side's schedule: as the roster gives it, or from years of
+        service (step 1 in the first year, a step a year, the top step at most)."""
+        if m.step is not None or m.service is None:
+            return m.step
+        steps = self.terms.schedule.steps.get(m.kind) if self.terms.schedule is not None else None
+        return min(m.service + 1, len(steps)) if steps else m.service + 1
+
     def rates(self, m: Member) -> tuple[Decimal, ...] | Decimal:
         """The member's full-time rate: one Decimal for every year, or one per year (schedule)."""
         schedule = self.terms.schedule
-        if schedule is not None and m.step is not None:
-            key = (m.kind, m.step)
+        step = self.step_of(m)
+        if schedule is not None and step is not None:
+            key = (m.kind, step)
             if key not in self._cache:
                 if m.kind not in schedule.steps:
                     known = ", ".join(schedule.names.values())
@@ -164,13 +173,13 @@ class _Side:
                         f"(the schedule of {self.label} has {known})"
                     )
                 try:
-                    self._cache[key] = schedule_rates(schedule, m.kind, m.step, len(self.basis.years))
+                    self._cache[key] = schedule_rates(schedule, m.kind, step, len(self.basis.years))
                 except ProposalsError as exc:
                     raise ProposalsError(f"member {m.id}: {exc}") from None
             return self._cache[key]
         if m.base_pay is None:
             raise ProposalsError(
-                f"member {m.id} has no base pay and {self.label} has no wage schedule to place step {m.step}"
+                f"member {m.id} has no base pay and {self.label} has no wage schedule to place them on"
             )
         return m.base_pay
 
@@ -224,8 +233,9 @@ class _Money:
 
     def of(self, m: Member, k: str) -> Decimal:
         fte = m.fte
-        if self.side.terms.schedule is not None and m.step is not None:
-            key = (k, m.step)
+        step = m.step if m.service is None else self.side.step_of(m)
+        if self.side.terms.schedule is not None and step is not None:
+            key = (k, step)
             unit = self.unit.get(key)
             if unit is None:
                 rates = self.side.rates(m)

@@ -19,7 +19,7 @@ from pathlib import Path
 from proposals.costing.money import ZERO, parse_amount
 from proposals.errors import ProposalsError
 
-COLUMNS = ("id", "classification", "fte", "base_pay", "step", "clinic", "hire_date")
+COLUMNS = ("id", "classification", "fte", "base_pay", "step", "clinic", "hire_date", "years_of_service")
 REQUIRED = ("id", "classification", "fte")
 ROSTER_NAME = "roster.csv"
 MAX_ROSTER_BYTES = 64 * 1024 * 1024
@@ -36,6 +36,7 @@ class Member:
     step: int | None
     clinic: str
     hire_date: str
+    service: int | None = None  # completed years of service: placed at step service+1 (top at most)
 
     @property
     def kind(self) -> str:
@@ -162,8 +163,10 @@ def parse_rows(rows: Iterable[list[str]], name: str, mapping: Mapping[str, str])
             raise ProposalsError(
                 f"{name}: no column {theirs[:40]!r} for {col}; map it with --map {col}=Their Header"
             )
-    if "base_pay" not in index and "step" not in index:
-        raise ProposalsError(f"{name}: no base_pay or step column; map one with --map base_pay=Their Header")
+    if not {"base_pay", "step", "years_of_service"} & set(index):
+        raise ProposalsError(
+            f"{name}: no base_pay, step or years_of_service column; map one with --map base_pay=Their Header"
+        )
     members: list[Member] = []
     errors: list[str] = []
     seen: set[str] = set()
@@ -220,8 +223,18 @@ def _member(cells: Mapping[str, str]) -> Member:
                 f"member {member_id}: step {step_text[:20]!r} is not a step number (1, 2, ...)"
             )
         step = int(step_text.removesuffix(".0"))
-    if base_pay is None and step is None:
-        raise ProposalsError(f"member {member_id}: no pay (neither base_pay nor a step on a schedule)")
+    service_text = cells.get("years_of_service", "")
+    service = None
+    if service_text:
+        if not service_text.removesuffix(".0").isdigit():
+            raise ProposalsError(
+                f"member {member_id}: years_of_service {service_text[:20]!r} is not a whole number"
+            )
+        service = int(service_text.removesuffix(".0"))
+    if base_pay is None and step is None and service is None:
+        raise ProposalsError(
+            f"member {member_id}: no pay (no base_pay, and no step or years_of_service on a schedule)"
+        )
     hire = cells.get("hire_date", "")
     if hire:
         try:
@@ -229,7 +242,7 @@ def _member(cells: Mapping[str, str]) -> Member:
         except ValueError:
             raise ProposalsError(f"member {member_id}: hire_date {hire[:20]!r} is not YYYY-MM-DD") from None
     clinic = _text(cells.get("clinic", ""), f"member {member_id}: clinic")
-    return Member(member_id, classification, fte, base_pay, step, clinic, hire)
+    return Member(member_id, classification, fte, base_pay, step, clinic, hire, service)
 
 
 # -- the private copy ------------------------------------------------------------------------------
@@ -249,6 +262,7 @@ def dump_roster(roster: Roster) -> str:
                 "" if m.step is None else str(m.step),
                 m.clinic,
                 m.hire_date,
+                "" if m.service is None else str(m.service),
             ]
         )
     return out.getvalue()
@@ -271,22 +285,29 @@ def _load_dumped(data: bytes) -> Roster | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if "\0" in text or not text.startswith(",".join(COLUMNS) + "\n"):
+    if "\0" in text or "\n" not in text:
+        return None
+    header = text[: text.index("\n")]
+    if header not in (",".join(COLUMNS), ",".join(COLUMNS[:7])):  # 7: written before years of service
         return None
     members = []
     seen: set[str] = set()
     zero, top = ZERO, MAX_FTE
     try:
         for row in csv.reader(io.StringIO(text[text.index("\n") + 1 :], newline="")):
-            member_id, classification, fte_text, pay_text, step_text, clinic, hire = row
+            if len(row) == 7:
+                row.append("")
+            member_id, classification, fte_text, pay_text, step_text, clinic, hire, service_text = row
             fte = Decimal(fte_text)
             pay = Decimal(pay_text) if pay_text else None
             step = int(step_text) if step_text else None
+            service = int(service_text) if service_text else None
             if (
                 not (zero < fte <= top)
                 or (pay is not None and not (pay > 0 and pay.is_finite()))
                 or (step is not None and step < 1)
-                or (pay is None and step is None)
+                or (service is not None and service < 0)
+                or (pay is None and step is None and service is None)
                 or member_id in seen
                 or not ID_RE.match(member_id)
                 or not classification
@@ -296,7 +317,7 @@ def _load_dumped(data: bytes) -> Roster | None:
             ):
                 return None
             seen.add(member_id)
-            members.append(Member(member_id, classification, fte, pay, step, clinic, hire))
+            members.append(Member(member_id, classification, fte, pay, step, clinic, hire, service))
     except (ValueError, ArithmeticError):
         return None
     return Roster(tuple(members)) if members else None

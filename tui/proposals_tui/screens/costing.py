@@ -247,6 +247,8 @@ class CostingScreen(Screen):
             return
         pay = "on a schedule" if member.base_pay is None else f"base {money_text(member.base_pay)}"
         step = f", step {member.step}" if member.step is not None else ""
+        if member.step is None and member.service is not None:
+            step = f", {member.service} years of service"
         head.update(
             Text(  # roster text is data, never markup
                 f"Member {member.id} · {member.classification} · {member.clinic or '(no clinic)'} · "
