@@ -113,4 +113,47 @@ async def test_refusals_and_recordings_reach_the_app(repo_path: Path) -> None:
         assert ("Pass recorded", "U-3: staffing") in shown
 
 
+async def test_the_redline_line_cache_is_bounded(repo_path: Path) -> None:
+    """Scrolling a long article keeps at most LINE_CACHE painted lines (toolong's LRU, not a dict)."""
+    from proposals_tui.diffing import PLAIN, ViewRow
+    from proposals_tui.widgets.redline_view import LINE_CACHE, RedlineView
+
+    app = tui_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(RedlineView)
+        text = "{}.1 Paragraph {} of a long article."
+        rows = [ViewRow([(text.format(n, n), PLAIN)], [("same", PLAIN)]) for n in range(3000)]
+        view.set_rows(rows, 2)
+        await pilot.pause()
+        height = view.scrollable_content_region.height
+        for top in range(0, view.line_count(), height):
+            view.scroll_to(y=top, animate=False, immediate=True)
+            for y in range(height):
+                view.render_line(y)
+        assert view.line_count() > 2 * LINE_CACHE
+        assert 0 < len(view._cache) <= LINE_CACHE
+
+
+async def test_redline_marks_follow_the_theme(repo_path: Path) -> None:
+    """ctrl+t repaints gutters and moved text from the light theme's component styles."""
+    from proposals_tui.widgets.redline_view import RedlineView
+
+    app = tui_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(RedlineView)
+        dark = dict(view.roles())
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        light = view.roles()
+        for role in ("redline--move", "redline--gutter-move", "redline--gutter-delete", "⇄ "):
+            assert light[role].color != dark[role].color, role
+        assert light["redline--move"].italic and dark["redline--move"].italic
+
+
 sync_async_tests(globals())

@@ -76,6 +76,8 @@ CASES = {
     "notes_modal": steps("e", "ctrl+n", select="wages"),
     "help": steps("question_mark"),
     "article_light_theme": steps("enter", "ctrl+t", select="scheduling"),
+    # gutters and moved text take the light theme's colours (component classes in app.tcss)
+    "article_moves_light_theme": steps("enter", "ctrl+t", select="staffing"),
     "board_filtered_open": steps("f", "s"),
 }
 

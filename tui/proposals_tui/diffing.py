@@ -16,10 +16,11 @@ from rich.style import Style
 from proposals.contract.part import sections
 from proposals.redline import Version, align_rows, diff_text, provenance
 
-Run = tuple[str, Style]
+Run = tuple[str, "Style | str"]  # a str names a role the view styles from the theme (`app.tcss`)
 
 PLAIN = Style()
-LOCKED = Style(dim=True, italic=True)
+LOCKED = "redline--locked"  # TA'd text: a role, styled by the redline view's component class
+MOVED = "redline--move"  # a moved paragraph's unchanged words
 GUTTERS = {
     "equal": "  ",
     "change": "~ ",
@@ -45,8 +46,9 @@ class Palette:
     def inserted(self) -> Style:
         return Style(color=self.new_colour if self.colour else None, underline=not self.markers, bold=True)
 
-    def moved(self) -> Style:
-        return Style(color="magenta" if self.colour else None, italic=True)
+    def moved(self) -> str:
+        """A role, not a colour: the theme says how moved text looks (`.redline--move`)."""
+        return MOVED
 
     def mark(self, op: str, text: str, move: str | None = None) -> Run:
         """One changed run: coloured and struck/underlined, or wrapped in [-old-]/{+new+} markers."""

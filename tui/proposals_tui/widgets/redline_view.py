@@ -2,7 +2,12 @@
 
 Rows are word-wrapped to the column width once per width (a cheap offset computation, no
 widgets), and each visible screen line is cut from its runs only when Textual asks for it, so
-a 50-page article opens as fast as a one-page one.
+a 50-page article opens as fast as a one-page one. Painted lines are kept in a bounded LRU
+cache (as toolong does), so scrolling a long article never grows memory without limit.
+
+Gutters, moved text, TA-locked text and the column separator are styled by component classes
+(`redline--*`) from `app.tcss`, so a theme change (ctrl+t) repaints them; runs name such a
+style by role (`diffing.MOVED`, `diffing.LOCKED`) rather than carrying a colour.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -22,6 +28,14 @@ from ..literal import shown
 
 GUTTER = 3  # "~ " plus a space
 SEPARATOR = " │ "
+LINE_CACHE = 1024  # painted lines kept: many screens' worth, never the whole of a long article
+GUTTER_CLASSES = {
+    "TA": "redline--gutter-locked",
+    "⇄ ": "redline--gutter-move",
+    "~ ": "redline--gutter-change",
+    "- ": "redline--gutter-delete",
+    "+ ": "redline--gutter-insert",
+}
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -59,14 +73,16 @@ class _Cell:
         texts = [shown(t) for t, _ in runs or []]
         self.text = "".join(texts)
         self.starts: list[int] = []
-        self.styles: list[Style] = []
+        self.styles: list[Style | str] = []  # a str is a role, styled by a component class
         pos = 0
         for text, (_, style) in zip(texts, runs or [], strict=True):
             self.starts.append(pos)
             self.styles.append(style)
             pos += len(text)
 
-    def segments(self, start: int, end: int, width: int, base: Style) -> list[Segment]:
+    def segments(
+        self, start: int, end: int, width: int, base: Style, roles: dict[str, Style]
+    ) -> list[Segment]:
         out: list[Segment] = []
         if start < end and self.starts:
             i = bisect_right(self.starts, start) - 1
@@ -75,7 +91,9 @@ class _Cell:
                 run_end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
                 stop = min(end, run_end)
                 if stop > pos:
-                    out.append(Segment(self.text[pos:stop], base + self.styles[i]))
+                    style = self.styles[i]
+                    style = roles[style] if isinstance(style, str) else style
+                    out.append(Segment(self.text[pos:stop], base + style))
                 pos = stop
                 i += 1
         used = end - start
@@ -86,6 +104,13 @@ class _Cell:
 
 class RedlineView(ScrollView, can_focus=True):
     """Rows of one or two columns; `set_rows` replaces them, nothing is mounted per row."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *GUTTER_CLASSES.values(),
+        "redline--move",
+        "redline--locked",
+        "redline--separator",
+    }
 
     DEFAULT_CSS = """
     RedlineView { height: 1fr; background: $surface; overflow-x: hidden; overflow-y: auto;
@@ -105,15 +130,9 @@ class RedlineView(ScrollView, can_focus=True):
         self._cells: list[tuple[_Cell, _Cell]] = []
         self._lines: list[tuple[int, tuple[int, int] | None, tuple[int, int] | None]] = []
         self._wrapped_width = -1
-        self._cache: dict[int, Strip] = {}
+        self._cache: LRUCache[int, Strip] = LRUCache(LINE_CACHE)
         self._jumped: tuple[int, int] | None = None  # (change index, scroll y) of the last jump
-        self.gutter_styles: dict[str, Style] = {
-            "TA": Style(color="green", bold=True),
-            "⇄ ": Style(color="magenta", bold=True),
-            "~ ": Style(color="yellow", bold=True),
-            "- ": Style(color="red", bold=True),
-            "+ ": Style(color="green", bold=True),
-        }
+        self._roles: dict[str, Style] | None = None  # component styles, read once per theme
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -209,24 +228,34 @@ class RedlineView(ScrollView, can_focus=True):
         return [self._render_plain(y) for y in range(len(self._lines))]
 
     def _render_plain(self, y: int) -> str:
-        return "".join(seg.text for seg in self._build(y, Style()))
+        return "".join(seg.text for seg in self._build(y, Style(), plain=True))
 
     # -- painting ------------------------------------------------------------------------------
 
-    def _build(self, y: int, base: Style) -> list[Segment]:
+    def roles(self) -> dict[str, Style]:
+        """The component classes' styles by name (gutters by their mark), from the current theme."""
+        if self._roles is None:
+            names = self.COMPONENT_CLASSES
+            styles = {name: self.get_component_rich_style(name, partial=True) for name in names}
+            styles.update({mark: styles[name] for mark, name in GUTTER_CLASSES.items()})
+            self._roles = styles
+        return self._roles
+
+    def _build(self, y: int, base: Style, plain: bool = False) -> list[Segment]:
         index, lrange, rrange = self._lines[y]
         row = self.rows[index]
         left, right = self._cells[index]
         col = self._wrapped_width
+        roles = _NO_ROLES if plain else self.roles()
         first = (lrange is not None and lrange[0] == 0) or (rrange is not None and rrange[0] == 0)
         gutter = row.gutter if first else "  "
-        segments = [Segment(gutter + " ", base + self.gutter_styles.get(gutter, Style()))]
+        segments = [Segment(gutter + " ", base + roles.get(gutter, _PLAIN))]
         a, b = lrange or (0, 0)
-        segments += left.segments(a, b, col, base)
+        segments += left.segments(a, b, col, base, roles)
         if self.columns == 2:
-            segments.append(Segment(SEPARATOR, base + Style(dim=True)))
+            segments.append(Segment(SEPARATOR, base + roles["redline--separator"]))
             a, b = rrange or (0, 0)
-            segments += right.segments(a, b, col, base)
+            segments += right.segments(a, b, col, base, roles)
         return segments
 
     def render_line(self, y: int) -> Strip:
@@ -244,4 +273,18 @@ class RedlineView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._roles = None
         self._cache.clear()
+
+
+_PLAIN = Style()
+
+
+class _NoRoles(dict):
+    """Plain text for tests and the bench: every role unstyled."""
+
+    def __missing__(self, key: str) -> Style:
+        return _PLAIN
+
+
+_NO_ROLES: dict[str, Style] = _NoRoles()
