@@ -145,6 +145,37 @@ def test_draft_conflict_resolved_by_keeping_theirs(team: tuple[Path, Path, Path]
     assert "No conflicts" in ok(bob, "resolve")
 
 
+def test_a_draft_replaced_by_their_pass_recorded_here_is_restored_by_keep_mine(
+    team: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """No sync involved: their pass entered here replaces our unsent draft, which is saved on
+    refs/drafts/; `resolve --keep mine` puts it back (it said "no conflict" before)."""
+    _, alice, _ = team
+    mine = proposal(STAFFING, "safe", "safe, fully funded")
+    theirs = proposal(STAFFING, "safe", "cost-effective")
+    write(alice, "staffing", mine)
+    source = tmp_path / "theirs.txt"
+    source.write_text(theirs, encoding="utf-8")
+    out = ok(
+        alice, "pass", "--party", "employer", "--session", "2025-02-01", "--from-file", str(source),
+        "staffing", name=ALICE,
+    )
+    assert "refs/drafts/staffing" in out
+    assert read(alice, "staffing") == theirs
+    assert "resolve staffing --keep mine restores it" in ok(alice, "resolve")
+    assert "saved draft is back" in ok(alice, "resolve", "staffing", "--keep", "mine", name=ALICE)
+    assert read(alice, "staffing") == mine
+    assert "No conflicts" in ok(alice, "resolve")
+    assert "no conflict to resolve" in fails(alice, "resolve", "staffing", "--keep", "mine")
+    # keeping theirs instead: the draft stays on refs/drafts/ but is no longer offered
+    write(alice, "staffing", theirs)
+    assert "staffing" in ok(alice, "resolve")
+    assert "stays at refs/drafts/staffing" in ok(alice, "resolve", "staffing", "--keep", "theirs", name=ALICE)
+    assert read(alice, "staffing") == theirs
+    assert "No conflicts" in ok(alice, "resolve")
+    assert "fully funded" in git(alice, "cat-file", "blob", "refs/drafts/staffing:staffing.txt")
+
+
 def test_a_draft_equal_to_the_incoming_text_is_no_conflict(team: tuple[Path, Path, Path]) -> None:
     _, alice, bob = team
     same = proposal(STAFFING, "safe", "safe and adequate")

@@ -640,6 +640,39 @@ async def test_enter_their_pass_by_pasting(repo_path: Path) -> None:
         assert "E-2" in str(app.screen.query_one("#column-heads").render())
 
 
+async def test_a_draft_their_pass_replaced_is_marked_and_restored(repo_path: Path) -> None:
+    """Their pass pasted over our unsent draft: the board marks the saved draft (↺) and R puts it
+    back through the core's restore (the rule `resolve --keep mine` uses)."""
+    repo = BargainingRepo.open(repo_path)
+    mine = "ARTICLE 20: WAGES\n20.1 Our unsent draft.\n"
+    repo.write_draft("wages", mine)
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("R")  # nothing saved yet: the key says why
+        await settle(pilot)
+        assert any("no saved draft" in n.message for n in app._notifications)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#paste").load_text("ARTICLE 20: WAGES\n20.1 A general increase of 2%.\n")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert "↺" in str(board.query_one("DataTable").get_cell("wages", "title"))
+        assert "1 saved draft ↺ (R restores)" in str(board.query_one("#counts").render())
+        await pilot.press("R")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await settle(pilot)
+        assert (repo_path / "articles" / "wages.txt").read_text(encoding="utf-8") == mine
+        assert "↺" not in str(board.query_one("DataTable").get_cell("wages", "title"))
+        assert "✎" in str(board.query_one("DataTable").get_cell("wages", "title"))
+        assert "2%" in git(repo_path, "show", "HEAD:articles/wages.txt")  # their pass stays recorded
+
+
 async def enter_their_docx(pilot, app, docx: Path) -> None:
     """Their pass on wages, imported from a .docx through the their-pass dialog."""
     await settle(pilot)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from proposals.negotiation.repo import BargainingRepo
 
 DRAFT_REF_PREFIX = "refs/drafts/"
+SET_ASIDE_PREFIX = "refs/proposals/drafts-not-restored/"  # the draft the user chose not to restore
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
@@ -155,3 +156,73 @@ def saved_draft(store: GitStore, article_id: str) -> bytes | None:
     if store.rev_parse(ref) is None:
         return None
     return store.read_blob(ref, f"{article_id}.txt")
+
+
+def restorable_drafts(repo: BargainingRepo) -> dict[str, str]:
+    """Articles whose newest saved draft is not the text in the working tree now (an incoming
+    pass replaced it): id -> the draft's text. The board marks them; `restore_draft` puts one back."""
+    from proposals.contract.part import decode_article
+
+    refs = {}
+    declined = {name: obj for name, (obj, _) in repo.store.refs_under(SET_ASIDE_PREFIX).items()}
+    for name, (commit, _) in repo.store.refs_under(DRAFT_REF_PREFIX).items():
+        if declined.get(name) == commit:
+            continue
+        with contextlib.suppress(ProposalsError):
+            refs[validate_id(name)] = commit
+    if not refs:
+        return {}
+    ids = sorted(refs)
+    found: dict[str, str] = {}
+    for article_id, data in zip(
+        ids, repo.store.read_blobs([(refs[i], f"{i}.txt") for i in ids]), strict=True
+    ):
+        if data is None:
+            continue
+        try:
+            draft = normalise_text(decode_article(data, f"{DRAFT_REF_PREFIX}{article_id}"))
+            current = repo.read_draft(article_id)
+        except ProposalsError:
+            continue
+        if current is None or normalise_text(current) != draft:
+            found[article_id] = draft
+    return found
+
+
+def restore_draft(repo: BargainingRepo, article_id: str) -> str:
+    """Put the newest saved draft of an article back in the working tree (still a draft, nothing
+    recorded); what is there now is saved first, so nothing is lost. Refused for a TA'd article,
+    whose agreed text is locked. Returns a line saying what was done."""
+    from proposals.negotiation.history import current_tas
+
+    validate_id(article_id)
+    draft = restorable_drafts(repo).get(article_id)
+    if draft is None:
+        if saved_draft(repo.store, article_id) is None:
+            raise ProposalsError(f"{article_id} has no saved draft on {DRAFT_REF_PREFIX}{article_id}")
+        raise ProposalsError(f"{article_id}: the saved draft is already the text in the working tree")
+    if any(ta.section is None for ta in current_tas(repo.history(), article_id)):
+        raise ProposalsError(
+            f"{article_id} is TA'd: its agreed text is locked; reopen it before restoring a draft"
+        )
+    path = repo.article_path(article_id)
+    current = path.read_bytes() if path.is_file() else None
+    head = repo.store.head()
+    with repo.writer_lock():
+        table = repo.text_at_commit(article_id, head) if head else None
+        if current is not None and normalise_text(current.decode("utf-8", "replace")) != (table or ""):
+            save_draft(repo.store, article_id, current, "Kept before restoring an older saved draft.")
+        repo.write_draft(article_id, draft)
+    return (
+        f"{article_id}: your saved draft is back in {repo.article_relpath(article_id)} "
+        "(uncommitted; record a pass to send it)"
+    )
+
+
+def decline_draft(repo: BargainingRepo, article_id: str) -> None:
+    """The user keeps the text on the table: the newest saved draft stays on refs/drafts/ but is
+    no longer offered for restoring (a draft saved later is)."""
+    ref = DRAFT_REF_PREFIX + validate_id(article_id)
+    commit = repo.store.rev_parse(ref)
+    if commit is not None:
+        repo.store.update_ref(SET_ASIDE_PREFIX + article_id, commit)

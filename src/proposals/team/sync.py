@@ -28,7 +28,14 @@ from proposals.contract.part import validate_id
 from proposals.costing import conflicts as terms_conflicts
 from proposals.costing.terms import terms_article
 from proposals.errors import ProposalsError
-from proposals.negotiation.drafts import DRAFT_REF_PREFIX, atomic_write, save_draft
+from proposals.negotiation.drafts import (
+    DRAFT_REF_PREFIX,
+    atomic_write,
+    decline_draft,
+    restorable_drafts,
+    restore_draft,
+    save_draft,
+)
 from proposals.negotiation.history import T_PASS, T_TA_ARTICLE
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.store import network
@@ -522,6 +529,14 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
     if article_id not in conflicts:
         if terms_lines:
             return "\n".join(terms_lines)
+        # A draft replaced by a pass recorded here (their text pasted in) was saved on
+        # refs/drafts/ without a sync conflict: `mine` restores it through the one draft rule.
+        if article_id in restorable_drafts(repo):
+            if keep == "mine":
+                return restore_draft(repo, article_id)
+            decline_draft(repo, article_id)
+            kept = f"{DRAFT_REF_PREFIX}{article_id}"
+            return f"{article_id}: kept the text on the table; your draft stays at {kept}"
         raise ProposalsError(f"{article_id} has no conflict to resolve (proposals resolve lists them)")
     if keep == "mine":
         data = store.read_blob(conflicts[article_id], f"{article_id}.txt")
@@ -530,6 +545,7 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
         atomic_write(repo.article_path(article_id), data)
         result = f"{article_id}: your draft is back in {path} (uncommitted); the incoming text is in history"
     else:
+        decline_draft(repo, article_id)
         result = f"{article_id}: kept the incoming text; your draft stays at {DRAFT_REF_PREFIX}{article_id}"
     store.delete_ref(f"{CONFLICT_PREFIX}{article_id}")
     return "\n".join([result, *terms_lines])
@@ -554,7 +570,15 @@ def list_conflicts(repo: BargainingRepo) -> list[str]:
             lines.append(f"{path}: merge conflict; edit it, then git add {path} and git commit")
     lines += terms_conflicts.conflict_lines(repo, listed)
     lines += [conflict.line() for conflict in find_ta_conflicts(repo)]
-    for article_id in sorted(open_conflicts(store)):
+    set_aside = open_conflicts(store)
+    for article_id in sorted(
+        set(restorable_drafts(repo)) - set(set_aside) - listed
+    ):
+        lines.append(
+            f"{article_id}: a pass replaced your draft, kept at {DRAFT_REF_PREFIX}{article_id}; "
+            f"proposals resolve {article_id} --keep mine restores it"
+        )
+    for article_id in sorted(set_aside):
         lines.append(
             f"{article_id}: your draft was set aside for an incoming pass; "
             f"proposals resolve {article_id} --keep mine|theirs "

@@ -28,7 +28,16 @@ if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start
     from ..modals.ta_modal import TARequest
     from ..modals.withdraw_modal import WithdrawRequest
 
-ARTICLE_ACTIONS = ("record_pass", "their_pass", "ta", "withdraw", "export", "history", "edit_notes")
+ARTICLE_ACTIONS = (
+    "record_pass",
+    "their_pass",
+    "ta",
+    "withdraw",
+    "export",
+    "history",
+    "edit_notes",
+    "restore_draft",
+)
 
 
 @dataclass
@@ -127,6 +136,8 @@ class ArticleActions(ExplainsDisabledKeys):
             return row.status != "withdrawn"
         if action == "history":
             return row.last_pass is not None or bool(row.tas)
+        if action == "restore_draft":
+            return row.id in self.app.board.saved and row.status != "ta"
         return True
 
     # -- notes ---------------------------------------------------------------------------------
@@ -167,6 +178,10 @@ class ArticleActions(ExplainsDisabledKeys):
             return f"{name} is withdrawn: there is no proposal to export."
         if action == "history":
             return f"{name} has no passes or TAs yet."
+        if action == "restore_draft":
+            if row.id in self.app.board.saved:
+                return f"{name} is TA'd: its agreed text is locked; reopen it before restoring a draft."
+            return f"{name} has no saved draft to restore (drafts a pass replaced are kept on refs/drafts/)."
         return None
 
     def article_palette_commands(self) -> list[tuple[str, str, str]]:
@@ -177,6 +192,7 @@ class ArticleActions(ExplainsDisabledKeys):
             ("Withdraw", "withdraw", ""),
             ("Export to Word", "export", "tracked, redline or clean"),
             ("History of this article", "history", "Pick two passes to compare"),
+            ("Restore my saved draft", "restore_draft", "The draft a pass replaced (refs/drafts/)"),
             ("Costing", "costing", "Both sides' economic positions by year (team only)"),
         ]
 
@@ -311,6 +327,30 @@ class ArticleActions(ExplainsDisabledKeys):
             return ProposalsApp.Recorded("pass", "Package rejected", note)
 
         self.app.run_repo(job, self.app, "Package")
+
+    # -- saved drafts --------------------------------------------------------------------------
+
+    def action_restore_draft(self) -> None:
+        """Put back the draft a pass replaced, through the core rule `resolve --keep mine` uses."""
+        row = self.current_row()
+        if row is None:
+            return
+        from proposals.negotiation.drafts import restore_draft
+
+        from ..modals.confirm import ConfirmModal
+
+        def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+            return ProposalsApp.Recorded("draft", "Draft restored", restore_draft(repo, row.id))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.run_repo(job, self.app, "Restore draft")
+
+        body = (
+            f"Put your saved draft of {row.number} {row.title} back in the working tree?\n"
+            "Nothing is recorded; the text there now is kept on refs/drafts/ first."
+        )
+        self.app.push_screen(ConfirmModal("Restore saved draft", body, yes="Restore"), confirmed)
 
     # -- TA ------------------------------------------------------------------------------------
 

@@ -127,6 +127,7 @@ class ArticleScreen(ArticleActions):
         Binding("w", "withdraw", "Withdraw", show=False),
         Binding("x", "export", "Export", show=False),
         Binding("dollar_sign", "costing", "Costing", key_display="$", show=False),
+        Binding("R", "restore_draft", "Restore draft", show=False, tooltip="The draft a pass replaced"),
     ]
 
     compare_index: reactive[int] = reactive(0)

@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from proposals.errors import ProposalsError
+from proposals.negotiation.drafts import restorable_drafts
 from proposals.negotiation.history import PassRecord
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import SessionRecord, open_session
@@ -45,6 +46,7 @@ class BoardData:
     baseline: bool = False
     last_event: dict[str, PassRecord] = field(default_factory=dict)  # id -> last pass or withdrawal
     session: SessionRecord | None = None  # the session open at the table, for the session bar
+    saved: set[str] = field(default_factory=set)  # a draft kept on refs/drafts/ that R restores
 
 
 def load_board(repo: BargainingRepo) -> BoardData:
@@ -64,7 +66,8 @@ def load_board(repo: BargainingRepo) -> BoardData:
         session = open_session(repo)
     except ProposalsError:  # a corrupt session record must not keep the board from loading
         session = None
-    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None, events, session)
+    saved = set(restorable_drafts(repo))
+    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None, events, session, saved)
 
 
 class BoardScreen(SyncActions, ArticleActions, Screen):
@@ -80,6 +83,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         Binding("x", "export", "Export"),
         Binding("h", "history", "History", show=False),
         Binding("N", "edit_notes", "Notes", show=False, tooltip="The team's notes on the article"),
+        Binding("R", "restore_draft", "Restore draft", show=False, tooltip="The draft a pass replaced"),
         Binding("slash", "focus_filter", "Filter", key_display="/"),
         Binding("f", "cycle_status", "Status filter", show=False),
         Binding("s", "cycle_sort", "Sort", show=False),
@@ -160,6 +164,8 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         self.app.status_cache = data.rows
         self.app.board = data
         drafts = f" · {len(data.drafts)} unsent ✎" if data.drafts else ""
+        if data.saved:
+            drafts += f" · {len(data.saved)} saved draft{'s' if len(data.saved) > 1 else ''} ↺ (R restores)"
         self.query_one("#counts", Static).update(literal(counts_line(data.rows) + drafts))
         self.query_one(SessionBar).show_session(data.session, self.app.us, self.app.them)
         self.loaded = True
@@ -230,6 +236,8 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         title = Text(shown(row.title, one_line=True))
         if row.id in self.data.drafts:
             title.append(" ✎", style="bold")
+        if row.id in self.data.saved:
+            title.append(" ↺", style="bold")
         if row.move:
             party = parties[row.move]
             move = Text(("Us" if row.move == self.app.us else "Them"), style=f"bold {party.colour}")
