@@ -14,7 +14,6 @@ from textual import on
 from textual.message import Message
 
 from proposals.contract.part import parse_heading, sections
-from proposals.negotiation.agreements import make_ta
 from proposals.negotiation.passes import current_tas, next_pass_name, record_pass, withdraw
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow
@@ -403,6 +402,8 @@ class ArticleActions(ExplainsDisabledKeys):
 
     def _make_ta(self, request: TARequest) -> None:
         def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+            from proposals.negotiation.agreements import make_ta
+
             ta = make_ta(
                 repo,
                 request.article,

@@ -10,7 +10,7 @@ after a confirmation. Everything touching git runs in the app's serial repo lane
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -25,12 +25,12 @@ from textual.widgets.option_list import Option
 from proposals.contract.part import decode_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
-from proposals.team.sync import article_id_of, open_conflicts, resolve
 
-from ..diffing import Palette, side_rows
 from ..literal import literal, shown
-from ..widgets.redline_view import RedlineView
 from .disabled import ExplainsDisabledKeys
+
+if TYPE_CHECKING:  # the redline engine and team sync load with the conflict screen, not the board
+    from ..diffing import Palette
 
 NO_REMOTE = "No team remote yet: add one with git remote add origin URL (a bare repo on a share, GitHub…)"
 
@@ -45,6 +45,8 @@ class SyncState:
 
 def load_sync_state(repo: BargainingRepo) -> SyncState:
     """Runs in the repo lane: one `git remote`, one ref listing, one unmerged-paths diff."""
+    from proposals.team.sync import article_id_of, open_conflicts
+
     store = repo.store
     remotes = store.remotes()
     merged = [article_id_of(p) or p for p in store.unmerged_paths()]
@@ -153,6 +155,8 @@ def _decode(data: bytes | None, where: str) -> str:
 
 def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
     """Runs in the repo lane: both texts of every open conflict, as `resolve` would keep them."""
+    from proposals.team.sync import article_id_of, open_conflicts
+
     store = repo.store
     history = repo.history()
     out: list[Conflict] = []
@@ -248,6 +252,8 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
         yield OptionList(id="conflict-list")
         yield Static("", id="conflict-help")
         yield Static("", id="conflict-cols")
+        from ..widgets.redline_view import RedlineView
+
         yield RedlineView(id="conflict-view")
         yield Footer()
 
@@ -291,6 +297,11 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
         index = self.query_one(OptionList).highlighted
         return self.conflicts[index] if index is not None and index < len(self.conflicts) else None
 
+    def redline(self):  # -> RedlineView, imported with the screen's first paint
+        from ..widgets.redline_view import RedlineView
+
+        return self.query_one(RedlineView)
+
     @on(OptionList.OptionHighlighted)
     def _highlighted(self) -> None:
         self.show_current()
@@ -302,8 +313,10 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
             return
         parties = self.app.repo.config.parties
         us, them = self.app.us, self.app.them
+        from ..diffing import Palette
+
         palette = Palette(parties[us].colour, parties[them].colour, self.app.markers, not self.app.no_color)
-        view = self.query_one(RedlineView)
+        view = self.redline()
         col = view.column_width()
         self.query_one("#conflict-cols", Static).update(
             Text("   ")
@@ -327,12 +340,14 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
     @work(thread=True, exclusive=True, group="diff", exit_on_error=False)
     def _diff(self, mine: str, theirs: str, palette: Palette, token: int) -> None:
         """The word diff off the event loop, like the article view."""
+        from ..diffing import side_rows
+
         self.post_message(self.RowsReady(side_rows(mine, theirs, palette), token))
 
     @on(RowsReady)
     def _rows_ready(self, message: RowsReady) -> None:
         if message.token == self._token:
-            self.query_one(RedlineView).set_rows(message.rows, 2)
+            self.redline().set_rows(message.rows, 2)
 
     def on_resize(self) -> None:
         if self.conflicts:
@@ -382,6 +397,8 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
             )
 
         def job(repo: BargainingRepo) -> ConflictScreen.Resolved:
+            from proposals.team.sync import resolve
+
             return self.Resolved(resolve(repo, article_id, keep))
 
         def confirmed(yes: bool | None) -> None:
@@ -397,7 +414,7 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
 
     def action_switch_focus(self) -> None:
         if self.query_one(OptionList).has_focus:
-            self.query_one(RedlineView).focus()
+            self.redline().focus()
         else:
             self.query_one(OptionList).focus()
 
