@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.passes import current_tas
@@ -26,6 +26,7 @@ from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
 from ..literal import literal, shown
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.redline_view import RedlineView
 from .actions import ArticleActions
 
@@ -87,6 +88,17 @@ def load_article(repo: BargainingRepo, article_id: str, extra: tuple[str, ...] =
         [t.section for t in current_tas(history, article_id)],
         {r.name: r.party for r in history.passes},
     )
+
+
+def fitted(label: str, width: int) -> str:
+    """A column head cut to `width`, keeping its last word (the pass number: E-11, never E-1)
+    whole and shortening the party's name instead."""
+    if len(label) <= width:
+        return label
+    name, space, last = label.rpartition(" ")
+    if not space or len(last) + 2 > width:
+        return label[: max(width - 1, 0)] + "…"
+    return f"{name[: width - len(last) - 2]}… {last}"
 
 
 class ArticleScreen(ArticleActions):
@@ -154,7 +166,7 @@ class ArticleScreen(ArticleActions):
             with VerticalScroll(id="notes-panel", classes="hidden") as panel:
                 panel.border_title = "Team notes · N edits"
                 yield Static("", id="notes")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(RedlineView).focus()
@@ -341,7 +353,8 @@ class ArticleScreen(ArticleActions):
         head = Text()
         if row is not None:
             head.append(shown(f"Art. {row.number} {row.title}", one_line=True), style="bold")
-            head.append(f"  ·  {STATUS_WORDS[row.status]}")
+            new = row.status == "unchanged" and row.id in self.app.board.new
+            head.append(f"  ·  {'New draft' if new else STATUS_WORDS[row.status]}")
             if row.move:
                 head.append("  ·  " + ("our move" if row.move == self.app.us else "their move"))
             sections = [t.section for t in row.tas if t.section]
@@ -369,12 +382,12 @@ class ArticleScreen(ArticleActions):
         if self.view == "side":
             view = self.query_one(RedlineView)
             col = view.column_width()
-            left_h = self._label(old_rev)[:col].ljust(col)
+            left_h = fitted(self._label(old_rev), col).ljust(col)
             heads.update(
                 Text("   ")
                 + Text(left_h, style=f"bold {palette.old_colour}")
                 + Text(" │ ")
-                + Text(self._label(new_rev)[:col], style=f"bold {palette.new_colour}")
+                + Text(fitted(self._label(new_rev), col), style=f"bold {palette.new_colour}")
             )
         elif self.view == "inline":
             heads.update(Text(f"   {self._label(old_rev)} → {self._label(new_rev)}", style="bold"))

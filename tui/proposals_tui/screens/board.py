@@ -14,10 +14,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from proposals.errors import ProposalsError
-from proposals.negotiation.drafts import restorable_drafts
+from proposals.negotiation.drafts import new_article_drafts, restorable_drafts
 from proposals.negotiation.history import PassRecord
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import SessionRecord, open_session
@@ -25,6 +25,7 @@ from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, n
 
 from ..literal import literal, shown
 from ..widgets.board_table import BoardTable
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.session_bar import SessionBar
 from .actions import ArticleActions
 from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
@@ -47,6 +48,7 @@ class BoardData:
     last_event: dict[str, PassRecord] = field(default_factory=dict)  # id -> last pass or withdrawal
     session: SessionRecord | None = None  # the session open at the table, for the session bar
     saved: set[str] = field(default_factory=set)  # a draft kept on refs/drafts/ that R restores
+    new: set[str] = field(default_factory=set)  # drafts of articles never proposed: "New draft"
 
 
 def load_board(repo: BargainingRepo) -> BoardData:
@@ -67,7 +69,9 @@ def load_board(repo: BargainingRepo) -> BoardData:
     except ProposalsError:  # a corrupt session record must not keep the board from loading
         session = None
     saved = set(restorable_drafts(repo))
-    return BoardData(rows, repo.draft_ids(), last, history.baseline is not None, events, session, saved)
+    drafts = repo.draft_ids()
+    new = new_article_drafts(repo, drafts)
+    return BoardData(rows, drafts, last, history.baseline is not None, events, session, saved, new)
 
 
 class BoardScreen(SyncActions, ArticleActions, Screen):
@@ -135,7 +139,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         yield ConflictMarker(id="sync-marker")
         table = BoardTable(id="board", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -227,6 +231,8 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
     def _cells(self, row: StatusRow, them: str) -> list:
         parties = self.app.repo.config.parties
         status = Text(f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=STATUS_STYLE[row.status])
+        if row.status == "unchanged" and row.id in self.data.new:
+            status = Text("✚ New draft", style="bold cyan")  # never proposed: not "Unchanged"
         if row.status == "open" and row.ta is not None:
             status.append(" §", style="green")
         if row.package:

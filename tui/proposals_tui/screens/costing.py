@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from proposals.costing.compare import Report, cost, roster_of, status_quo
 from proposals.costing.model import Costing, cost_member
@@ -29,6 +29,8 @@ from proposals.costing.roster import Member
 from proposals.costing.terms import Terms
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
+
+from ..widgets.keys_footer import KeysFooter
 
 VIEWS = ("years", "members")  # v cycles these; "member" is one member's years (enter on a member)
 GROUPS = ("classification", "clinic")
@@ -122,7 +124,7 @@ class CostingScreen(Screen):
         with Vertical(id="costing-member", classes="hidden"):
             yield Static("", id="costing-member-head")
             yield DataTable(id="costing-member-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#costing-table", DataTable).focus()

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
@@ -28,6 +28,7 @@ from proposals.negotiation.status import StatusRow
 from ..app import ProposalsApp
 from ..diffing import Palette, aligned, inline_rows, locked_lines
 from ..literal import literal, shown
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.redline_view import RedlineView
 from ..widgets.text_editor import PlainTextArea, invisible_count
 from ..workers import REPO_LOCK
@@ -121,7 +122,7 @@ class EditorScreen(ArticleActions):
             with Vertical(id="preview-pane"):
                 yield Static("Preview", id="preview-title", classes="pane-title")
                 yield RedlineView(id="preview")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#draft", TextArea).cursor_blink = False

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from proposals.negotiation.history import PassRecord, TARecord
 from proposals.negotiation.repo import BargainingRepo
 
 from ..diffing import change_size
 from ..literal import literal, shown
+from ..widgets.keys_footer import KeysFooter
 
 
 @dataclass
@@ -95,7 +96,7 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
             id="history-head",
         )
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -17,12 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import day_lines, session_days
 
 from ..literal import literal, shown
+from ..widgets.keys_footer import KeysFooter
 
 
 @dataclass
@@ -71,7 +72,7 @@ class SessionsScreen(Screen):
         yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="session-log-scroll"):
             yield Static("", id="session-log")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", DataTable)

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from proposals.contract.part import decode_article
@@ -27,6 +27,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
 from ..literal import literal, shown
+from ..widgets.keys_footer import KeysFooter
 from .disabled import ExplainsDisabledKeys
 
 if TYPE_CHECKING:  # the redline engine and team sync load with the conflict screen, not the board
@@ -255,7 +256,7 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
         from ..widgets.redline_view import RedlineView
 
         yield RedlineView(id="conflict-view")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()

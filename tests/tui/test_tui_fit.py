@@ -1,0 +1,107 @@
+"""At 80x24 nothing important is cut: "? Help" stays in the footer, pass numbers stay whole in
+the column heads, header lines never wrap; a new article's draft is "New draft" (issue 18)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+from tui_fixtures import build_negotiation, sync_async_tests
+
+from proposals.negotiation.repo import BargainingRepo
+from proposals_tui.app import ProposalsApp
+
+
+@pytest.fixture(scope="module")
+def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_negotiation(tmp_path_factory.mktemp("fit") / "negotiation")
+
+
+@pytest.fixture
+def repo_path(template_repo: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "negotiation"
+    shutil.copytree(template_repo, target, symlinks=True)
+    return target
+
+
+async def settle(pilot) -> None:
+    for _ in range(6):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def select(pilot, article_id: str) -> None:
+    board = pilot.app.screen
+    board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(article_id))
+    await pilot.pause()
+
+
+def help_key_visible(app: ProposalsApp) -> bool:
+    keys = [k for k in app.screen.query(FooterKey) if k.action in ("help", "app.help")]
+    return bool(keys) and keys[0].region.width > 0 and keys[0].region.right <= app.size.width - 12
+
+
+async def test_every_screen_keeps_help_in_the_footer_at_80x24(repo_path: Path) -> None:
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert help_key_visible(app), "board"
+        await select(pilot, "scheduling")
+        for keys, where in ((["enter"], "article"), (["h"], "history"), (["escape", "e"], "editor")):
+            for key in keys:
+                await pilot.press(key)
+                await settle(pilot)
+            assert help_key_visible(app), where
+
+
+def test_a_column_head_keeps_its_pass_number_whole() -> None:
+    from proposals_tui.screens.article import fitted
+
+    assert fitted("Metro Health E-11", 14).endswith(" E-11") and len(fitted("Metro Health E-11", 14)) == 14
+    assert fitted("Metro Health E-11", 40) == "Metro Health E-11"
+
+
+async def test_heads_with_the_notes_panel_and_after_provenance_at_80x24(repo_path: Path) -> None:
+    repo = BargainingRepo.open(repo_path)
+    text = repo.read_draft("scheduling") or ""
+    long_title = "SCHEDULING OF CLINICAL SESSIONS, ON-CALL ROTATIONS AND PROTECTED TIME"
+    repo.write_draft("scheduling", text.replace("SCHEDULING", long_title, 1))
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n")  # the notes panel takes 32 columns from the two text columns
+        await settle(pilot)
+        heads = str(app.screen.query_one("#column-heads", Static).render())
+        names = re.findall(r"[UE]-\d+\b", heads)
+        assert len(names) == 2, heads  # both pass numbers whole, not "E-" or "U-"
+        for key in ("v", "v", "v"):  # inline, provenance, back to side by side
+            await pilot.press(key)
+            await settle(pilot)
+            for selector in ("#article-head", "#legend", "#column-heads"):
+                assert app.screen.query_one(selector, Static).region.height == 1, (key, selector)
+
+
+async def test_a_draft_of_a_new_article_is_new_not_unchanged(repo_path: Path) -> None:
+    (repo_path / "articles" / "overtime.txt").write_text("ARTICLE 40: OVERTIME\n40.1 Time and a half.\n")
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        status = str(board.query_one("DataTable").get_cell("overtime", "status"))
+        assert status == "✚ New draft", status
+        assert str(board.query_one("DataTable").get_cell("holidays", "status")).endswith("Unchanged")
+        await select(pilot, "overtime")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "New draft" in str(app.screen.query_one("#article-head", Static).render())
+
+
+sync_async_tests(globals())
