@@ -40,9 +40,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         converter()  # a missing LibreOffice stops us before anything is written
     if args.history:
-        if len(args.ids) != 1 or args.mode not in (None, "tracked") or args.to_rev != "draft":
-            raise ProposalsError("--history exports one part, as tracked changes, up to the last pass")
-        done = export_history(repo, args.ids[0], args.output, from_rev=args.from_rev)
+        if len(args.ids) != 1 or args.mode not in (None, "tracked"):
+            raise ProposalsError("--history exports one part, as tracked changes")
+        done = export_history(
+            repo, args.ids[0], args.output, from_rev=args.from_rev, to_rev=args.to_rev,
+            party=args.party, as_name=args.as_name, session=args.session,
+        )  # fmt: skip
         print(f"Wrote {done.path}: {done.header}")
         _pdf(args, done.path)
         return 0

@@ -239,21 +239,53 @@ def export_pass(
 
 
 def export_history(
-    repo: BargainingRepo, article_id: str, out: str | Path, *, from_rev: str | None = None
+    repo: BargainingRepo,
+    article_id: str,
+    out: str | Path,
+    *,
+    from_rev: str | None = None,
+    to_rev: str = "draft",
+    party: str | None = None,
+    as_name: str | None = None,
+    session: str | None = None,
 ) -> Exported:
     """One document with the whole negotiation of a part: every pass since `from_rev` (default
-    the baseline, or nothing in a first contract) a layer of tracked changes by its party and
-    session. A pass that withdrew the part is a layer that deletes it."""
+    the baseline, or nothing in a first contract) up to `to_rev` a layer of tracked changes by
+    its party and session. A pass that withdrew the part is a layer that deletes it. With
+    `to_rev` "draft" (the default) an unsent draft that differs from the table text is the last
+    layer, authored by `party` (default the union) and labelled DRAFT and today, or `as_name`
+    and `session`, as `export --as/--session` label a draft."""
     from proposals.word.history import Layer
     from proposals.word.history import export_history as write_history
 
     path = _out_path(out)
     validate_id(article_id)
+    if session is not None:
+        validate_date(session, "session date")
+    if to_rev != "draft" and (as_name or session):
+        raise ProposalsError("--as and --session label a draft; a recorded pass has its own")
     history = repo.history()
     events = [p for p in history.passes_for(article_id) if article_id in p.articles + p.withdrawn]
-    if not events:
-        raise ProposalsError(f"{article_id} has no passes: there is no history to show")
     names = {key: party.name for key, party in repo.config.parties.items()}
+    draft: Layer | None = None
+    if to_rev == "draft":
+        text = repo.read_draft(article_id)
+        if text is not None and text != (repo.table_text(article_id) or ""):
+            who = party or "union"
+            repo.config.party(who)
+            draft = Layer(as_name or "DRAFT", names.get(who, who), session or date.today().isoformat(), text)
+    else:
+        record = history.pass_named(to_rev)
+        if record is None or record not in events:
+            before = None
+            if record is not None:
+                at = _position(history, record)
+                before = next((e for e in reversed(events) if _position(history, e) < at), None)
+            hint = f" (its last pass before {to_rev}: {before.name})" if before is not None else ""
+            raise ProposalsError(f"--to for a history takes draft or a pass on {article_id}{hint}")
+        events = events[: events.index(record) + 1]
+    if not events and draft is None:
+        raise ProposalsError(f"{article_id} has no passes: there is no history to show")
 
     def layer(record: PassRecord) -> Layer:
         text = (
@@ -274,16 +306,17 @@ def export_history(
     else:
         record = history.pass_named(from_rev)
         if record is None or record not in events:
-            raise ProposalsError(f"--from for a history takes baseline or a pass on {article_id}")
+            raise ProposalsError(f"--from for a history takes baseline or a pass on {article_id} before --to")
         start = layer(record)
         later = events[events.index(record) + 1 :]
-    if not later:
+    layers = [start, *(layer(r) for r in later), *([draft] if draft is not None else [])]
+    if len(layers) < 2:
         raise ProposalsError(f"no pass on {article_id} after {start.name}: there is no history to show")
-    layers = [start, *(layer(r) for r in later)]
     write_history(layers, path, team=names["union"])
-    return Exported(
-        path, [article_id], f"history of {article_id}, {start.name} to {later[-1].name} ({len(later)} passes)"
-    )
+    steps = len(layers) - 1
+    counted = f"{steps} pass" + ("" if steps == 1 else "es")
+    header = f"history of {article_id}, {start.name} to {layers[-1].name} ({counted})"
+    return Exported(path, [article_id], header)
 
 
 def export_ta_document(repo: BargainingRepo, article_id: str, out: str | Path) -> Exported:
