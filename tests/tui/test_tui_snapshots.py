@@ -79,6 +79,13 @@ CASES = {
     # gutters and moved text take the light theme's colours (component classes in app.tcss)
     "article_moves_light_theme": steps("enter", "ctrl+t", select="staffing"),
     "board_filtered_open": steps("f", "s"),
+    "board_light_theme": steps("ctrl+t"),
+}
+
+NO_COLOR_CASES = {  # NO_COLOR: markers and words carry what colour would (issue 18)
+    "board": steps(),
+    "article": steps("enter", select="scheduling"),
+    "article_moves": steps("enter", select="staffing"),
 }
 
 
@@ -93,3 +100,18 @@ def test_snapshot(
     shutil.copytree(snapshot_repo, repo, symlinks=True)
     app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600)
     assert snap_compare(app, terminal_size=size, run_before=CASES[case])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("case", list(NO_COLOR_CASES))
+def test_snapshot_no_color(
+    snap_compare, snapshot_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, size
+) -> None:
+    import shutil
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    repo = tmp_path / "negotiation"
+    shutil.copytree(snapshot_repo, repo, symlinks=True)
+    app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600)
+    assert app.markers  # [-old-]{+new+}: a change is readable without colour
+    assert snap_compare(app, terminal_size=size, run_before=NO_COLOR_CASES[case])
