@@ -27,6 +27,7 @@ from docx_samples import (
 )
 from lxml import etree
 
+from proposals.negotiation.status import STATUS_MEANINGS, STATUS_WORDS
 from proposals.word.export import (
     PROPOSAL_MARK,
     STYLES_USED,
@@ -41,6 +42,8 @@ from proposals.word.export import (
     export_ta,
 )
 from proposals.word.reader import read_paragraphs
+
+VOCABULARY = {"words": STATUS_WORDS, "meanings": STATUS_MEANINGS}
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -359,7 +362,7 @@ def _status_rows() -> list[dict[str, object]]:
 
 def test_status_chart(tmp_path: Path) -> None:
     out = tmp_path / "status.docx"
-    export_status(_status_rows(), out, team=UNION, as_of=SESSION)
+    export_status(_status_rows(), out, team=UNION, as_of=SESSION, **VOCABULARY)
     doc = docx.Document(str(out))
     groups = [p.text for p in doc.paragraphs if p.style.name == "Group Heading"]
     assert groups == ["Economic articles", "Non-economic articles"]
@@ -405,7 +408,7 @@ def test_status_chart_from_row_objects(tmp_path: Path) -> None:
              _Pass("E-5", "employer", "2025-02-01", "c2"), {"date": "2025-02-20"}),
     ]  # fmt: skip
     out = tmp_path / "status.docx"
-    export_status(rows, out, team=UNION, as_of=SESSION, party_names={"employer": EMPLOYER})
+    export_status(rows, out, team=UNION, as_of=SESSION, party_names={"employer": EMPLOYER}, **VOCABULARY)
     table = docx.Document(str(out)).tables[0]
     cells = [[c.text.replace("\u2011", "-") for c in r.cells] for r in table.rows]
     assert cells[1] == ["6", "Staffing", "Open", EMPLOYER, "U-7", "2025-03-14", "No"]
@@ -417,7 +420,7 @@ def test_status_chart_from_row_objects(tmp_path: Path) -> None:
 def test_notes_never_exported(tmp_path: Path) -> None:
     """Whatever extra keys a caller's rows carry (team notes), only chart fields are written."""
     out = tmp_path / "status.docx"
-    export_status(_status_rows(), out, team=UNION, as_of=SESSION)
+    export_status(_status_rows(), out, team=UNION, as_of=SESSION, **VOCABULARY)
     assert NOTE_MARKER not in _all_xml(out)
     assert NOTE_MARKER.encode() not in out.read_bytes()
 

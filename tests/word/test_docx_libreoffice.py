@@ -33,6 +33,7 @@ from docx_samples import (
     random_edit_cases,
 )
 
+from proposals.negotiation.status import STATUS_MEANINGS, STATUS_WORDS
 from proposals.word.export import (
     ArticleChange,
     export_proposal,
@@ -152,7 +153,7 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[s
     export_status(
         [{"id": "w", "number": "10", "title": "Wages", "economic": True, "status": "open",
           "move": "union", "last_pass": "E-2", "session": "2025-03-01"}],
-        status, team=UNION, as_of=SESSION,
+        status, team=UNION, as_of=SESSION, words=STATUS_WORDS, meanings=STATUS_MEANINGS,
     )  # fmt: skip
     jobs += [
         ("clean", "none", clean),

@@ -106,3 +106,25 @@ def test_same_repo_state_same_bytes(demo: tuple[CLI, Path], tmp_path: Path) -> N
         cli("-C", str(repo), *args, str(first))
         cli("-C", str(repo), *args, str(second))
         assert first.read_bytes() == second.read_bytes(), args
+
+
+def test_the_chart_keeps_no_status_words_of_its_own(tmp_path: Path) -> None:
+    """The status vocabulary has one home (negotiation/status.py); the chart words what it is given."""
+    import docx
+
+    from proposals.negotiation import status as model
+    from proposals.word import status_chart
+
+    assert not [name for name in vars(status_chart) if name.startswith("STATUS_W") or "MEANING" in name]
+    words = {**model.STATUS_WORDS, "open": "On the table"}
+    meanings = {**model.STATUS_MEANINGS, "open": "still being bargained"}
+    out = tmp_path / "chart.docx"
+    status_chart.export_status(
+        [{"id": "w", "number": "10", "title": "Wages", "economic": True, "status": "open",
+          "move": "union", "last_pass": "E-2", "session": "2025-03-01"}],
+        out, team="Union", as_of="2025-03-14", words=words, meanings=meanings,
+    )  # fmt: skip
+    document = docx.Document(str(out))
+    text = " ".join(p.text for p in document.paragraphs)
+    cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert "On the table" in cells and "still being bargained" in text and "1 on the table" in text

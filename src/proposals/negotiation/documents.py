@@ -16,7 +16,7 @@ from proposals.contract.part import validate_id
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import BASELINE_TAG, History, PassRecord
 from proposals.negotiation.repo import BargainingRepo, validate_date
-from proposals.negotiation.status import STATUS_WORDS, status_rows
+from proposals.negotiation.status import STATUS_MEANINGS, STATUS_WORDS, status_rows
 
 MODES = ("tracked", "redline", "clean")
 
@@ -391,7 +391,8 @@ def export_status_chart(repo: BargainingRepo, out: str | Path, *, as_of: str | N
 
     path = _out_path(out)
     data, names = _chart_rows(repo)
-    export_status(data, path, team=names["union"], as_of=_date(as_of or ""), party_names=names, ordered=True)
+    export_status(data, path, team=names["union"], as_of=_date(as_of or ""), words=STATUS_WORDS,
+                  meanings=STATUS_MEANINGS, party_names=names, ordered=True)  # fmt: skip
     return Exported(path, [d["id"] for d in data], "Status of bargaining")
 
 
@@ -405,9 +406,8 @@ def export_status_sheet(repo: BargainingRepo, out: str | Path, *, as_of: str | N
     if path.is_dir() or not path.parent.exists():
         raise ProposalsError(f"{path.parent if not path.parent.exists() else path}: cannot write there")
     data, names = _chart_rows(repo)
-    export_status_xlsx(
-        data, path, team=names["union"], as_of=_date(as_of or ""), party_names=names, ordered=True
-    )
+    export_status_xlsx(data, path, team=names["union"], as_of=_date(as_of or ""), words=STATUS_WORDS,
+                       meanings=STATUS_MEANINGS, party_names=names, ordered=True)  # fmt: skip
     return Exported(path, [d["id"] for d in data], "Status of bargaining")
 
 

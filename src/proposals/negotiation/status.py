@@ -12,6 +12,12 @@ from proposals.negotiation.repo import BargainingRepo
 
 STATUSES = ("unchanged", "open", "ta", "withdrawn")
 STATUS_WORDS = {"unchanged": "Unchanged", "open": "Open", "ta": "TA'd", "withdrawn": "Withdrawn"}
+STATUS_MEANINGS = {  # the status chart's legend
+    "unchanged": "nobody has proposed a change",
+    "open": "proposals on the table; 'Whose move' says who answers next",
+    "ta": "tentatively agreed, with the date",
+    "withdrawn": "the proposal was taken off the table",
+}
 
 
 @dataclass(frozen=True, slots=True)

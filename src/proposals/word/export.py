@@ -663,6 +663,8 @@ def export_status(
     *,
     team: str,
     as_of: When,
+    words: Mapping[str, str],
+    meanings: Mapping[str, str],
     party_names: Mapping[str, str] | None = None,
     title: str | None = None,
     revision: int = 1,
@@ -671,8 +673,8 @@ def export_status(
     """The status chart (``word.status_chart``, where it lives; kept here for callers)."""
     from proposals.word.status_chart import export_status as write
 
-    return write(rows, out, team=team, as_of=as_of, party_names=party_names, title=title,
-                 revision=revision, ordered=ordered)  # fmt: skip
+    return write(rows, out, team=team, as_of=as_of, words=words, meanings=meanings,
+                 party_names=party_names, title=title, revision=revision, ordered=ordered)  # fmt: skip
 
 
 def article_sort_key(number: Any) -> tuple[int, int, str]:

@@ -20,13 +20,6 @@ from proposals.word import export as docs
 from proposals.word.ooxml import When, check_text
 
 STATUS_COLOURS = {"unchanged": "EDEFF2", "open": "FFF1C2", "ta": "D3F5DC", "withdrawn": "E6E6E6"}
-STATUS_WORDS = {"unchanged": "Unchanged", "open": "Open", "ta": "TA'd", "withdrawn": "Withdrawn"}
-STATUS_MEANINGS = {
-    "unchanged": "nobody has proposed a change",
-    "open": "proposals on the table; 'Whose move' says who answers next",
-    "ta": "tentatively agreed, with the date",
-    "withdrawn": "the proposal was taken off the table",
-}
 COLUMNS = ("Art.", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic")
 FIELDS = ("id", "number", "title", "economic", "status", "move", "last_pass", "session", "status_text")
 NB_HYPHEN = "\u2011"  # a date never breaks at its hyphens
@@ -67,11 +60,11 @@ def _day(value: Any) -> str:
     return docs._iso_day(value) if isinstance(value, (date, str)) else str(value)
 
 
-def _status_text(status: str, ta: Any, given: Any) -> str:
+def _status_text(status: str, ta: Any, given: Any, words: Mapping[str, str]) -> str:
     """ "Open (6.3 TA'd 2024-06-11)", "TA'd 2024-06-11": the words a member reads."""
     if given:
         return str(given)
-    word = STATUS_WORDS.get(status, status)
+    word = words.get(status, status)
     if ta is None:
         return word
     ta_date = _day(ta.get("date") if isinstance(ta, Mapping) else getattr(ta, "date", None))
@@ -83,7 +76,7 @@ def _status_text(status: str, ta: Any, given: Any) -> str:
     return word
 
 
-def chart_row(row: Any, party_names: Mapping[str, str] | None = None) -> ChartRow:
+def chart_row(row: Any, words: Mapping[str, str], party_names: Mapping[str, str] | None = None) -> ChartRow:
     """A chart line from a plain dict, a ``status --json`` object or a row object.
 
     ``last_pass`` may be a pass name, a ``{"pass", "session"}`` dict or a record with ``name``
@@ -104,7 +97,7 @@ def chart_row(row: Any, party_names: Mapping[str, str] | None = None) -> ChartRo
         number=str(data["number"] or ""),
         title=str(data["title"] or data["id"] or ""),
         status=status,
-        status_text=_status_text(status, _get(row, "ta"), data["status_text"]),
+        status_text=_status_text(status, _get(row, "ta"), data["status_text"], words),
         move=names.get(str(move), str(move)) if status == "open" and move else "",
         last_pass=str(last or ""),
         pass_date=_day(session),
@@ -135,11 +128,11 @@ def _groups(rows: Sequence[ChartRow], ordered: bool) -> list[tuple[str, list[Cha
     return [("Economic articles", members(True)), ("Non-economic articles", members(False))]
 
 
-def _summary(rows: Sequence[ChartRow]) -> str:
+def _summary(rows: Sequence[ChartRow], words: Mapping[str, str]) -> str:
     counts: dict[str, int] = {}
     for r in rows:
         counts[r.status] = counts.get(r.status, 0) + 1
-    summary = ", ".join(f"{counts[k]} {STATUS_WORDS[k].lower()}" for k in STATUS_WORDS if k in counts)
+    summary = ", ".join(f"{counts[k]} {words[k].lower()}" for k in words if k in counts)
     return f"{len(rows)} articles: {summary or 'none'}."
 
 
@@ -177,6 +170,8 @@ def export_status(
     *,
     team: str,
     as_of: When,
+    words: Mapping[str, str],
+    meanings: Mapping[str, str],
     party_names: Mapping[str, str] | None = None,
     title: str | None = None,
     revision: int = 1,
@@ -187,12 +182,14 @@ def export_status(
     ``rows`` are dicts (or objects) with ``id, number, title, economic, status, move,
     last_pass, session`` and optionally ``ta`` (``date``, ``sections``) and ``status_text``;
     ``party_names`` maps party keys in ``move`` to the names shown. ``ordered`` keeps the
-    rows' own order (contract order from the model) instead of sorting by number.
+    rows' own order (contract order from the model) instead of sorting by number. ``words``
+    and ``meanings`` (for the legend) are the model's status vocabulary
+    (``negotiation.status.STATUS_WORDS``, ``STATUS_MEANINGS``): the chart keeps no copy.
     """
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Twips
 
-    data = [chart_row(r, party_names) for r in rows]
+    data = [chart_row(r, words, party_names) for r in rows]
     day = docs._iso_day(as_of)
     heading = title or f"{team} \u2014 bargaining status as of {day.replace('-', NB_HYPHEN)}"
     doc = docs._open_template()
@@ -210,7 +207,7 @@ def export_status(
     docs._set_properties(doc, title=plain, author=team, when=as_of,
                          revision=revision, subject="Status chart")  # fmt: skip
     doc.add_paragraph(heading, style="Document Title")
-    doc.add_paragraph(_summary(data), style=docs.BODY_STYLE)
+    doc.add_paragraph(_summary(data, words), style=docs.BODY_STYLE)
     widths = _widths(data, usable)
     for label, members in _groups(data, ordered):
         doc.add_paragraph(label, style="Group Heading")
@@ -231,10 +228,10 @@ def export_status(
             row_el._tr.get_or_add_trPr().append(docs.OxmlElement("w:cantSplit"))
     legend = doc.add_paragraph(style=docs.BODY_STYLE)
     legend.add_run("Legend. ").bold = True
-    for key, word in STATUS_WORDS.items():
+    for key, word in words.items():
         run = legend.add_run(f" {word} ")
         docs._shade_run(run, STATUS_COLOURS[key])
-        legend.add_run(f" {STATUS_MEANINGS[key]}. ")
+        legend.add_run(f" {meanings[key]}. ")
     legend.add_run(
         "Open statuses are in bold; shading only repeats the status word, so a black-and-white copy"
         " reads the same. 'Pass date' is the session of the last pass."
@@ -268,6 +265,8 @@ def export_status_xlsx(
     *,
     team: str,
     as_of: When,
+    words: Mapping[str, str],
+    meanings: Mapping[str, str],
     party_names: Mapping[str, str] | None = None,
     ordered: bool = False,
 ) -> Path:
@@ -281,14 +280,14 @@ def export_status_xlsx(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.writer.excel import ExcelWriter
 
-    data = [chart_row(r, party_names) for r in rows]
+    data = [chart_row(r, words, party_names) for r in rows]
     day = docs._iso_day(as_of)
     wb = Workbook()
     ws = wb.active
     ws.title = "Status"
     ws.append([f"{team} \u2014 bargaining status as of {day}"])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([_summary(data)])
+    ws.append([_summary(data, words)])
     ws.append([])
     ws.append(["Group", *COLUMNS])
     header_row = ws.max_row
@@ -312,8 +311,8 @@ def export_status_xlsx(
     ws.freeze_panes = ws.cell(header_row + 1, 1)
     ws.auto_filter.ref = f"A{header_row}:{ws.cell(ws.max_row, len(COLUMNS) + 1).coordinate}"
     ws.append([])
-    for key, word in STATUS_WORDS.items():
-        ws.append(["", word, STATUS_MEANINGS[key]])
+    for key, word in words.items():
+        ws.append(["", word, meanings[key]])
         ws.cell(ws.max_row, 2).fill = PatternFill("solid", fgColor=STATUS_COLOURS[key])
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
