@@ -306,3 +306,23 @@ def test_session_show_has_package_events_and_a_released_ta_reopened(cli: CLI, ne
     assert "2024-04-16: 1 pass; package P-2 rejected; reopens parking" in listing
     verify = json.loads(run(cli, negotiation, "verify", "--json").out)  # no violation: it was released
     assert verify["ok"] is True and verify["released"] == ["ta-parking (on P-2)"]
+
+
+def test_withdrawing_a_package_releases_its_contingent_tas(cli: CLI, negotiation: Path) -> None:
+    package_pass(cli, negotiation)  # P-1, U-2 on 2024-04-02
+    run(
+        cli,
+        negotiation,
+        *("ta", "parking", "--union-sign", "A", "--employer-sign", "B", "--date", "2024-04-02"),
+        *("--contingent-on", "P-1"),
+    )
+    run(cli, negotiation, "package", "withdraw", "P-1", "--session", "2024-04-09")
+    day = run(cli, negotiation, "session", "show", "2024-04-09").out
+    assert "Package P-1 (Staffing + protected time) withdrawn by Clinicians United" in day
+    assert "released TAs contingent on it: ta-parking" in day
+    assert status_of(cli, negotiation)["parking"]["status"] == "open"
+    (negotiation / "articles" / "parking.txt").write_text(PARKING.replace("free", "discounted"))
+    out = run(cli, negotiation, "pass", "--party", "employer", "--session", "2024-04-16", "parking")
+    assert "reopens parking: TA ta-parking was contingent on P-1, which failed (allowed" in out.err
+    verify = json.loads(run(cli, negotiation, "verify", "--json").out)
+    assert verify["ok"] is True and verify["released"] == ["ta-parking (on P-1)"]
