@@ -169,14 +169,20 @@ class History:
 
     def add(self, record: PassRecord | TARecord) -> None:
         """One more pass or TA at the end of the recorded order, indexed by its articles."""
-        self.timeline.append(record)
-        if isinstance(record, PassRecord):
-            self.passes.append(record)
-            for article_id in dict.fromkeys(record.articles + record.withdrawn):
-                self.events[article_id].append(record)
-        else:
-            self.tas.append(record)
-            self.events[record.article].append(record)
+        self.add_all([record])
+
+    def add_all(self, records: list[PassRecord | TARecord]) -> None:
+        """``add`` for many records at once (the on-disk cache hands over 20,000 in one go)."""
+        self.timeline += records
+        events = self.events
+        for record in records:
+            if type(record) is PassRecord:
+                self.passes.append(record)
+                for article_id in dict.fromkeys(record.articles + record.withdrawn):
+                    events[article_id].append(record)
+            else:
+                self.tas.append(record)
+                events[record.article].append(record)
 
     def all_rounds(self) -> list[Round]:
         return self.rounds or [Round(FIRST_ROUND, 0, None, baseline=self.baseline)]
@@ -191,8 +197,7 @@ class History:
         chosen = rounds[index]
         end = rounds[index + 1].start if index + 1 < len(rounds) else len(self.timeline)
         view = History(baseline=chosen.baseline, head=self.head, rounds=self.rounds, round=chosen)
-        for record in self.timeline[chosen.start : end]:
-            view.add(record)
+        view.add_all(self.timeline[chosen.start : end])
         view.superseded_tas = list(self.superseded_tas)
         view.superseded_commits = self.superseded_commits
         view.package_marks = list(self.package_marks)

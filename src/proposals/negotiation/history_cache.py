@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import operator
 import os
 from dataclasses import fields
 from pathlib import Path
@@ -54,14 +55,14 @@ def cached_history(store: GitStore, path: Path, known: History | None = None) ->
     if head is None:
         return History()
     tried: set[str | None] = set()
-    for source in (lambda: known, lambda: read_cache(path)):
+    for source, owned in ((lambda: known, False), (lambda: read_cache(path), True)):
         candidate = source()
         if candidate is None or candidate.head in tried:
             continue
         tried.add(candidate.head)
         if candidate.head == head:
             return candidate
-        extended = _extend(store, candidate, head)
+        extended = _extend(store, candidate, head, owned)
         if extended is not None:
             write_cache(path, extended)
             return extended
@@ -70,9 +71,10 @@ def cached_history(store: GitStore, path: Path, known: History | None = None) ->
     return history
 
 
-def _extend(store: GitStore, history: History, head: str) -> History | None:
+def _extend(store: GitStore, history: History, head: str, owned: bool = False) -> History | None:
     """`history` plus the commits on top of it up to `head`, or None when they are not a plain
-    line of new commits on top of its tip (then only a full read gives the same answer)."""
+    line of new commits on top of its tip (then only a full read gives the same answer).
+    `owned`: nobody else holds `history` (just read from the file), so it is extended in place."""
     tip = history.head
     if tip is None:
         return None
@@ -94,9 +96,8 @@ def _extend(store: GitStore, history: History, head: str) -> History | None:
     more = load_history(store, f"{tip}..{head}")
     if more.superseded_commits or more.rounds or more.head != head:
         return None  # a later commit sets aside an earlier TA, or opens or closes a round
-    out = _copy(history)
-    for record in more.timeline:
-        out.add(record)
+    out = history if owned else _copy(history)
+    out.add_all(more.timeline)
     out.baseline = more.baseline or history.baseline
     out.head = head
     out.package_marks += more.package_marks
@@ -106,8 +107,7 @@ def _extend(store: GitStore, history: History, head: str) -> History | None:
 
 def _copy(history: History) -> History:
     out = History()
-    for record in history.timeline:
-        out.add(record)
+    out.add_all(history.timeline)
     out.baseline, out.head = history.baseline, history.head
     out.superseded_tas = list(history.superseded_tas)
     out.superseded_commits = history.superseded_commits
@@ -117,10 +117,14 @@ def _copy(history: History) -> History:
     return out
 
 
+_VALUES = {kind: operator.attrgetter(*(f.name for f in fields(kind))) for kind in (PassRecord, TARecord)}
+
+
 def _encode(history: History) -> bytes:
+    passes, tas = _VALUES[PassRecord], _VALUES[TARecord]
+
     def row(record: PassRecord | TARecord) -> tuple:
-        kind = _PASS if isinstance(record, PassRecord) else _TA
-        return (kind, *(getattr(record, f.name) for f in fields(record)))
+        return (_PASS, *passes(record)) if type(record) is PassRecord else (_TA, *tas(record))
 
     return marshal.dumps(
         (
@@ -141,10 +145,8 @@ def _decode(payload: bytes) -> History | None:
     version, head, baseline, timeline, superseded, commits, marks, untrusted, rounds = marshal.loads(payload)
     if version != VERSION:
         return None
-    kinds = (PassRecord, TARecord)
     history = History()
-    for kind, *values in timeline:
-        history.add(kinds[kind](*values))
+    history.add_all([PassRecord(*row[1:]) if row[0] == _PASS else TARecord(*row[1:]) for row in timeline])
     history.superseded_tas = [TARecord(*values) for _, *values in superseded]
     history.superseded_commits = frozenset(commits)
     history.head, history.baseline = head, baseline

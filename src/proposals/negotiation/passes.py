@@ -7,7 +7,6 @@ session date; the author is the team member in git config; the party is in the t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -54,13 +53,10 @@ def session_timestamp(session: str) -> str:
 
 def next_pass_name(repo: BargainingRepo, party: str) -> str:
     code = repo.config.party(party).code
-    pattern = re.compile(rf"^{re.escape(code)}-(\d+)$")
     history = repo.history()  # this round's: numbers start again each round
-    prefix = history.tag_prefix
-    used = [r.name for r in history.passes] + [
-        t[len(prefix) :] for t in repo.store.tags() if t.startswith(prefix)
-    ]
-    numbers = [int(m.group(1)) for m in map(pattern.match, used) if m]
+    start = f"{history.tag_prefix}{code}-"  # string tests, not a regex: 40,000 names at 20k passes
+    used = [f"{history.tag_prefix}{r.name}" for r in history.passes] + list(repo.store.tags())
+    numbers = [int(n[len(start) :]) for n in used if n.startswith(start) and n[len(start) :].isdecimal()]
     return f"{code}-{max(numbers, default=0) + 1}"
 
 

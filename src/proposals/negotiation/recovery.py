@@ -34,8 +34,7 @@ REF_LOCK_STALE_AFTER = 10.0
 def stale_ref_locks(repo: BargainingRepo) -> list[Path]:
     """``refs/**/*.lock``, ``packed-refs.lock`` and ``HEAD.lock`` older than a few seconds."""
     directory = repo.git_dir
-    candidates = [directory / "packed-refs.lock", directory / "HEAD.lock"]
-    candidates += (directory / "refs").rglob("*.lock") if (directory / "refs").is_dir() else []
+    candidates = [directory / "packed-refs.lock", directory / "HEAD.lock", *_lock_files(directory / "refs")]
     now = time.time()
     stale: list[Path] = []
     for path in candidates:
@@ -45,6 +44,25 @@ def stale_ref_locks(repo: BargainingRepo) -> list[Path]:
         except OSError:
             continue
     return sorted(stale)
+
+
+def _lock_files(top: Path) -> list[Path]:
+    """``*.lock`` under `top` by ``os.scandir`` (a sync leaves 20,000 loose refs there at 20,000
+    passes; ``Path.rglob`` took 30 ms to walk them, before every pass)."""
+    found: list[Path] = []
+    pending = [str(top)]
+    while pending:
+        try:
+            entries = os.scandir(pending.pop())
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".lock"):
+                    found.append(Path(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+    return found
 
 
 def temp_files(repo: BargainingRepo) -> list[Path]:

@@ -54,14 +54,17 @@ def find_retreats(repo: BargainingRepo, party: str, new_texts: Mapping[str, str]
         versions = [p for p in history.passes_for(article_id) if article_id in p.articles]
         if len(versions) < 2:
             continue
-        texts = {p.commit: sentences(repo.text_at_commit(article_id, p.commit)) for p in versions}
-        base_text = repo.text_at_commit(article_id, history.baseline) if history.baseline else None
-        has_base = base_text is not None
-        base = sentences(base_text)
-        table = texts[versions[-1].commit]
+        table = sentences(repo.text_at_commit(article_id, versions[-1].commit))
         dropped = table - sentences(new)
         if not dropped:
-            continue
+            continue  # the usual pass: nothing on the table is taken back, no history to read
+        # Every earlier version (and the baseline) in one git process, not one each.
+        commits = [p.commit for p in versions] + ([history.baseline] if history.baseline else [])
+        read = repo.texts_at_commits([(article_id, commit) for commit in commits])
+        texts = {commit: sentences(text) for commit, text in zip(commits, read, strict=True)}
+        base_text = read[-1] if history.baseline else None
+        has_base = base_text is not None
+        base = sentences(base_text)
         before = base
         theirs_before: set[str] | None = None  # the other side's position before each of its passes
         introduced: dict[str, str] = {}  # sentence -> the pass of `party` that introduced it

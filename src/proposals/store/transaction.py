@@ -18,8 +18,8 @@ from proposals.store.git import GitStore
 
 
 def _tag_refs(store: GitStore) -> dict[str, str]:
-    out = store.out("for-each-ref", "--format=%(refname) %(objectname)", "refs/tags/")
-    return dict(line.split(" ", 1) for line in out.splitlines() if " " in line)
+    """Every tag ref and the object it names, from the store's one tag listing (show-ref)."""
+    return {f"refs/tags/{name}": obj for name, (obj, _) in store.tags().items()}
 
 
 def _read(path: Path) -> bytes | None:
