@@ -48,3 +48,28 @@ def test_verify_runs_as_many_git_commands_for_three_tas_as_for_one(negotiation: 
     assert len(three) == len(one), [c[:2] for c in three]
     assert sum(1 for c in three if c[0] == "log") == 1  # the history, read once, from git
     assert len(three) <= 14, [c[:2] for c in three]
+
+
+def pass_commands(root: Path, text: str, party: str) -> list[tuple[str, ...]]:
+    from proposals.negotiation.passes import record_pass
+
+    (root / "articles" / "staffing.txt").write_text(text)
+    repo = BargainingRepo.open(root)
+    return git_commands(
+        repo, lambda: record_pass(repo, party, ["staffing"], session="2024-04-01", allow_retreat=False)
+    )
+
+
+def test_a_pass_runs_as_many_git_commands_after_many_passes_as_after_few(negotiation: Path) -> None:
+    """The retreat check read one version per git process: 66 at 20,000 passes."""
+    base = (negotiation / "articles" / "staffing.txt").read_text()
+
+    def counted(n: int) -> int:  # a union pass that drops the clause the last pass added
+        party = "employer" if n % 2 == 0 else "union"
+        pass_commands(negotiation, base + f"\n6.4 Extra. Clause number {n} of several words.\n", party)
+        return len(pass_commands(negotiation, base + f"\n6.5 Last. A final clause {n} of words.\n", "union"))
+
+    few = counted(0)
+    for n in range(1, 6):
+        counted(n)
+    assert counted(6) == few
