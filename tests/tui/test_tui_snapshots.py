@@ -78,6 +78,7 @@ CASES = {
     "article_light_theme": steps("enter", "ctrl+t", select="scheduling"),
     # gutters and moved text take the light theme's colours (component classes in app.tcss)
     "article_moves_light_theme": steps("enter", "ctrl+t", select="staffing"),
+    "blame": steps("enter", "b", select="staffing"),  # who last wrote each line, at 80x24 too
     "board_filtered_open": steps("f", "s"),
     "board_light_theme": steps("ctrl+t"),
 }

@@ -139,6 +139,7 @@ class ArticleScreen(ArticleActions):
         Binding("w", "withdraw", "Withdraw", show=False),
         Binding("x", "export", "Export", show=False),
         Binding("dollar_sign", "costing", "Costing", key_display="$", show=False),
+        Binding("b", "blame", "Blame", show=False, tooltip="Who last wrote each line, across rounds"),
         Binding("R", "restore_draft", "Restore draft", show=False, tooltip="The draft a pass replaced"),
     ]
 
@@ -439,6 +440,11 @@ class ArticleScreen(ArticleActions):
     def action_edit(self) -> None:
         self.app.open_editor(self.article_id)
 
+    def action_blame(self) -> None:
+        from .blame import BlameScreen
+
+        self.app.push_screen(BlameScreen(self.article_id))
+
     def disabled_reason(self, action: str) -> str | None:
         if action == "edit" and self.loaded:
             return "This article is TA'd: its agreed text is locked, so there is no draft to edit."
@@ -457,6 +463,7 @@ class ArticleScreen(ArticleActions):
             ("Next comparison", "next_compare", " · ".join(f"{a} vs {b}" for a, b in self.compares())),
             ("Next view: side by side / inline / provenance", "next_view", ""),
             ("Edit our draft", "edit", ""),
+            ("Blame: who last wrote each line", "blame", "round, pass, session; first proposed"),
             ("Toggle notes panel", "toggle_notes", ""),
             ("Edit the team's notes", "edit_notes", "Their own dialog; internal, never exported"),
             *self.article_palette_commands(),

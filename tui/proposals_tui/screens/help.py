@@ -38,6 +38,8 @@ HELP_TEXT = {
     "costing_view": "Costing: by contract year (with a chart) or by member",
     "costing_group": "Costing: who gains and loses, by classification or by clinic",
     "sessions": "Sessions: every day at the table, its attendance, passes, TAs and the team's log",
+    "blame": "Blame: the round and pass that last wrote each line, and who first proposed it",
+    "show_line": "Show the whole line and both of its origins",
     "pick": "Pick this version (two at most)",
     "compare": "Compare the two picked versions (or this one with the one before)",
     "sync": "Sync with the team: fetch, merge, push passes and TAs (needs a git remote)",  # tuisync
@@ -62,6 +64,7 @@ def help_table() -> Table:
     from ..modals.form import FormModal
     from ..modals.pass_modal import PassModal
     from .article import ArticleScreen
+    from .blame import BlameScreen
     from .board import BoardScreen
     from .costing import CostingScreen
     from .editor import EditorScreen
@@ -78,6 +81,7 @@ def help_table() -> Table:
         ("Article (side by side)", ArticleScreen.BINDINGS),
         ("Editor", EditorScreen.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
+        ("Blame", BlameScreen.BINDINGS),
         ("Costing", CostingScreen.BINDINGS),
         ("Sessions", SessionsScreen.BINDINGS),
         ("Sync conflicts", ConflictScreen.BINDINGS),  # tuisync

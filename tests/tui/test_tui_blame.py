@@ -1,0 +1,65 @@
+"""The blame view (issue 17): `b` on an article lists each line's last and first origins, the
+same answer as the core's `blame` (and `proposals blame`), keyboard-only at 80x24."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+from tui_fixtures import build_negotiation, settle, sync_async_tests, tui_app
+
+from proposals.negotiation.blame import blame
+from proposals.negotiation.repo import BargainingRepo
+from proposals_tui.screens.article import ArticleScreen
+from proposals_tui.screens.blame import BlameScreen
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_negotiation(tmp_path_factory.mktemp("blame") / "negotiation")
+
+
+@pytest.fixture
+def repo_path(template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "negotiation"
+    shutil.copytree(template, target, symlinks=True)
+    return target
+
+
+async def test_blame_view_matches_the_core(repo_path: Path) -> None:
+    expected = blame(BargainingRepo.open(repo_path), "staffing")
+    app = tui_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        board.query_one(DataTable).move_cursor(row=[r.id for r in board.shown].index("staffing"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("b")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BlameScreen)
+        assert screen.lines == expected
+        table = screen.query_one(DataTable)
+        assert table.row_count == len(expected)
+        labelled = [line for line in expected if line.last is not None]
+        assert labelled, "the fixture's staffing article has recorded lines"
+        cells = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert cells == [line.last.label if line.last else "" for line in expected]
+        await pilot.press("down")
+        await settle(pilot)
+        status = str(screen.query_one("#blame-line", Static).render())
+        second = expected[1]
+        assert ("first proposed" in status) and (second.last is None or second.last.label in status)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(n.title == f"Line {second.number}" for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+
+
+sync_async_tests(globals())
