@@ -41,6 +41,25 @@ def test_demo_is_deterministic_and_believable(cli: CLI) -> None:
     assert git(first, "status", "--porcelain") == ""
 
 
+def test_demo_contract_has_a_preamble_an_appendix_and_a_letter_in_contract_order(cli: CLI) -> None:
+    """Parts' kinds and the letter's own expiry live in bargaining.toml; status lists the preamble
+    first and the appendix and letter after the articles, and the wage table is a pipe table."""
+    repo = build(cli, "talks")
+    config = (repo / "bargaining.toml").read_text()
+    assert "[articles.telehealth-letter]" in config and 'kind = "letter"' in config
+    assert 'expires = "2026-06-30"' in config and 'kind = "appendix"' in config
+    rows = json.loads(cli("-C", str(repo), "status", "--json").out)["articles"]
+    ids = [r["id"] for r in rows]
+    assert ids[0] == "preamble" and ids[-2:] == ["appendix-a", "telehealth-letter"]
+    kinds = {r["id"]: (r["kind"], r["expires"]) for r in rows}
+    assert kinds["preamble"] == ("preamble", None) and kinds["wages"] == ("article", None)
+    assert kinds["telehealth-letter"] == ("letter", "2026-06-30")
+    table = cli("-C", str(repo), "status").out
+    assert "LOA 1  Telehealth Pilot (expires 2026-06-30)" in table and "App A  Differentials" in table
+    appendix = (repo / "articles" / "appendix-a.txt").read_text()
+    assert "| Physician | $100.00 | $200.00 | $150.00 | $75.00 |" in appendix  # the employer's counter
+
+
 def test_demo_history_reads_in_git(cli: CLI) -> None:
     repo = build(cli, "talks")
     subjects = git(repo, "log", "--format=%s", "--", "articles/wages.txt").splitlines()

@@ -5,6 +5,7 @@ Every refusal is one line, a non-zero exit, and leaves the repo exactly as it wa
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,49 @@ def test_a_failed_baseline_commit_leaves_no_file_behind(cli: CLI, tmp_path: Path
     cli("-C", str(repo), "baseline", "--from-text", str(source), ok=False)
     lock.unlink()
     assert _state(repo) == before
+
+
+def test_each_parts_kind_is_recorded_in_bargaining_toml_with_the_baseline(cli: CLI, tmp_path: Path) -> None:
+    repo = _init(cli)
+    source = tmp_path / "contract.txt"
+    source.write_text(CONTRACT)
+    cli("-C", str(repo), "baseline", "--from-text", str(source))
+    config = git(repo, "show", "baseline:bargaining.toml")
+    for part, kind in [("preamble", "preamble"), ("recognition", "article"), ("wage-scales", "appendix")]:
+        assert f'[articles.{part}]\neconomic = false\nkind = "{kind}"\n' in config
+    assert git(repo, "status", "--porcelain") == ""
+    rows = json.loads(cli("-C", str(repo), "status", "--json").out)["articles"]
+    assert [(r["id"], r["kind"]) for r in rows] == [
+        ("preamble", "preamble"), ("recognition", "article"), ("staffing", "article"),
+        ("wage-scales", "appendix")]  # fmt: skip
+
+
+def test_a_letters_expiry_is_shown_and_a_bad_kind_or_date_is_refused(cli: CLI, tmp_path: Path) -> None:
+    repo = _init(cli)
+    source = tmp_path / "contract.txt"
+    source.write_text(CONTRACT + "\nLETTER OF AGREEMENT #2: PARKING\nParking stays free.\n")
+    cli("-C", str(repo), "baseline", "--from-text", str(source))
+    config = repo / "bargaining.toml"
+    recorded = '[articles.parking]\neconomic = false\nkind = "letter"\n'
+    assert recorded in config.read_text()
+    config.write_text(config.read_text().replace(recorded, recorded + "expires = 2026-06-30\n"))
+    table = cli("-C", str(repo), "status").out
+    assert "LOA 2  Parking (expires 2026-06-30)" in table and "App A  Wage Scales" in table
+    good = config.read_text()
+    config.write_text(good.replace('kind = "letter"', 'kind = "annex"'))
+    err = cli("-C", str(repo), "status", ok=False).err
+    assert "articles.parking.kind 'annex' must be one of preamble, article, appendix, letter" in err
+    config.write_text(good.replace("2026-06-30", '"2026-02-30"'))
+    assert "no such day" in cli("-C", str(repo), "status", ok=False).err
+
+
+def test_a_part_id_that_collides_with_an_existing_file_is_refused(cli: CLI, tmp_path: Path) -> None:
+    repo = _init(cli)
+    (repo / "articles" / "recognition.txt").write_text("ARTICLE 1: RECOGNITION\nOur own draft.\n")
+    source = tmp_path / "contract.txt"
+    source.write_text(CONTRACT)
+    before = _state(repo)
+    err = cli("-C", str(repo), "baseline", "--from-text", str(source), ok=False).err
+    assert "articles/recognition.txt already exists with other text; move it away first" in err
+    assert _state(repo) == before
+    assert (repo / "articles" / "recognition.txt").read_text() == "ARTICLE 1: RECOGNITION\nOur own draft.\n"

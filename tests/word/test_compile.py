@@ -41,8 +41,14 @@ def test_whole_contract_with_placeholders_title_page_and_toc(demo: tuple[CLI, Pa
     assert "Northstar Health" in texts[:6] and "Northstar Clinicians United" in texts[:6]
     assert "Term: July 1, 2025 to June 30, 2028" in texts
     headings = [p.text for p in body_paragraphs(document) if p.style.name == "Heading 1"]
-    numbers = [int(h.split()[1].rstrip(":")) for h in headings]
-    assert numbers == sorted(numbers) and len(numbers) == 18  # contract order; parking withdrawn, new
+    # contract order: the preamble, the articles by number, the appendix, the letter
+    assert headings[0] == "PREAMBLE"
+    assert headings[-2:] == [
+        "APPENDIX A: DIFFERENTIALS AND STIPENDS",
+        "LETTER OF AGREEMENT #1: TELEHEALTH PILOT",
+    ]
+    numbers = [int(h.split()[1].rstrip(":")) for h in headings[1:-2]]
+    assert numbers == sorted(numbers) and len(numbers) == 18  # parking withdrawn, new
     assert texts.count("ARTICLE 6: STAFFING") == 2  # its contents entry and its heading
     staffing = len(texts) - 1 - texts[::-1].index("ARTICLE 6: STAFFING")
     assert texts[staffing + 1].startswith("OPEN \u2014 not agreed")

@@ -80,7 +80,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         print_reading(reading)
         return 0
     repo = open_repo(args)
-    import_baseline(repo, reading.texts, reading.source)
+    import_baseline(repo, reading.texts, reading.source, reading.kinds)
     kinds = Counter(p.kind for p in reading.parts)
     what = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items())
     print(f"Baseline imported: {len(reading.parts)} parts ({what}), tagged baseline")

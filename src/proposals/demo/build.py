@@ -63,7 +63,12 @@ def build_demo(target: Path | str) -> BargainingRepo:
     first = story.STORY[0].session
     repo = BargainingRepo.init(target, story.UNION_NAME, story.EMPLOYER_NAME, env=demo_env(first))
     articles = {
-        article_id: ArticleMeta(economic=bool(meta.get("economic")), priority=str(meta.get("priority", "")))
+        article_id: ArticleMeta(
+            economic=bool(meta.get("economic")),
+            priority=str(meta.get("priority", "")),
+            kind=str(meta.get("kind", "")),
+            expires=str(meta.get("expires", "")),
+        )
         for article_id, meta in story.ARTICLE_META.items()
     }
     repo.save_config(Config(repo.config.parties, articles))

@@ -70,6 +70,10 @@ ARTICLE_META: dict[str, dict[str, object]] = {
     "no-strike": {"economic": False, "priority": "low"},
     "duration": {"economic": False, "priority": "low"},
     "parking": {"economic": True, "priority": "low"},
+    # Not articles: their kind (and a letter's own expiry) go to bargaining.toml.
+    "preamble": {"economic": False, "priority": "low", "kind": "preamble"},
+    "appendix-a": {"economic": True, "priority": "medium", "kind": "appendix"},
+    "telehealth-letter": {"economic": False, "priority": "medium", "kind": "letter", "expires": "2026-06-30"},
 }
 
 NOTES: dict[str, str] = {
@@ -412,6 +416,9 @@ STORY: list[Propose | Withdraw | TA] = [
             "grievance": [],
             "duration": [],
             "parking": [],
+            "preamble": [],
+            "appendix-a": [],
+            "telehealth-letter": [],
         },
         "Union opening proposals",
     ),
@@ -1039,6 +1046,12 @@ STORY: list[Propose | Withdraw | TA] = [
                     "and the other party shall consider the request in good faith",
                 ),
             ],
+            "appendix-a": [
+                ("| Physician | $150.00 | $300.00 | $200.00 | $100.00 |", "| Physician | $100.00 | $200.00 | $150.00 | $75.00 |"),
+                ("| Nurse Practitioner | $150.00 | $300.00 | $200.00 | $100.00 |", "| Nurse Practitioner | $75.00 | $150.00 | $100.00 | $75.00 |"),
+                ("| Physician Assistant | $150.00 | $300.00 | $200.00 | $100.00 |", "| Physician Assistant | $75.00 | $150.00 | $100.00 | $75.00 |"),
+            ],
+            "telehealth-letter": [("up to six (6) clinic locations", "up to three (3) clinic locations")],
         },
         "Employer economic proposal (wages, PTO, benefits, duration) and LMC counter",
     ),

@@ -17,7 +17,8 @@ from proposals.contract.part import (
 from proposals.contract.plaintext import MAX_CONTRACT_BYTES
 from proposals.contract.split import Part, Skipped, duplicate_numbers, part_ids, split_parts
 from proposals.errors import ProposalsError
-from proposals.negotiation.drafts import restored_on_failure
+from proposals.negotiation.config import CONFIG_NAME, load_config
+from proposals.negotiation.drafts import atomic_write, restored_on_failure
 from proposals.negotiation.history import BASELINE_TAG, T_BASELINE
 from proposals.negotiation.repo import BargainingRepo, exclusive
 from proposals.store.validate import check_text
@@ -39,6 +40,11 @@ class ContractReading:
     @property
     def texts(self) -> dict[str, str]:
         return {i: normalise_text(p.text) for i, p in zip(self.ids, self.parts, strict=True)}
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        """Each part's kind, for bargaining.toml."""
+        return {i: p.kind for i, p in zip(self.ids, self.parts, strict=True)}
 
 
 def read_contract(source: str | Path, form: Form) -> ContractReading:
@@ -135,8 +141,14 @@ def read_text_dir(directory: Path) -> dict[str, str]:
 
 
 @exclusive
-def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str) -> str:
-    """Commit the contract in force and tag it `baseline`; refuses to overwrite anything."""
+def import_baseline(
+    repo: BargainingRepo, texts: Mapping[str, str], source: str, kinds: Mapping[str, str] | None = None
+) -> str:
+    """Commit the contract in force and tag it `baseline`; refuses to overwrite anything.
+
+    ``kinds`` (id → preamble, article, appendix, letter) go into bargaining.toml in the same
+    commit, so a part's kind is recorded once and never guessed again from its heading.
+    """
     name = check_text(Path(source).name, "the baseline's file name", fix="rename the file without it")
     repo.ensure_can_record()
     if repo.store.rev_parse(f"refs/tags/{BASELINE_TAG}") is not None:
@@ -150,14 +162,33 @@ def import_baseline(repo: BargainingRepo, texts: Mapping[str, str], source: str)
                 f"articles/{article_id}.txt already exists with other text; move it away first"
             )
     paths = [repo.article_relpath(i) for i in texts]
+    config = None
+    if kinds:
+        from dataclasses import replace
+
+        config = repo.config
+        metas = dict(config.articles)
+        for article_id, kind in kinds.items():
+            metas[article_id] = replace(config.meta(article_id), kind=kind)
+        config = replace(config, articles=metas)
+        paths.append(CONFIG_NAME)
     message = (
         f"Baseline: the contract in force ({len(texts)} parts)\n\n"
         f"Imported from {name}.\n\n{T_BASELINE}: imported\n"
     )
-    with restored_on_failure(repo, texts):
-        for article_id, text in texts.items():
-            repo.write_draft(article_id, text)
-        commit = repo.store.commit(message, paths)
+    before = (repo.root / CONFIG_NAME).read_bytes() if config is not None else b""
+    try:
+        with restored_on_failure(repo, texts):
+            for article_id, text in texts.items():
+                repo.write_draft(article_id, text)
+            if config is not None:
+                repo.save_config(config)
+            commit = repo.store.commit(message, paths)
+    except BaseException:
+        if config is not None:  # the settings as they were, like every article file
+            atomic_write(repo.root / CONFIG_NAME, before)
+            repo.config = load_config(repo.root)
+        raise
     repo.store.tag(BASELINE_TAG, commit, f"The contract in force, imported from {name}\n")
     repo.invalidate()
     return commit

@@ -11,8 +11,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from proposals.contract.headings import KINDS
 from proposals.errors import ProposalsError
-from proposals.store.validate import check_text
+from proposals.store.validate import check_date, check_text
 
 CONFIG_NAME = "bargaining.toml"
 PARTIES = ("union", "employer")
@@ -35,6 +36,9 @@ class ArticleMeta:
     economic: bool = False
     priority: str = ""
     title: str = ""  # overrides the heading line's title when set
+    # The part's kind (preamble, article, appendix, letter); "" means: as its heading says.
+    kind: str = ""
+    expires: str = ""  # YYYY-MM-DD: a letter of agreement or MOU that ends before the contract
 
 
 @dataclass(frozen=True)
@@ -106,10 +110,20 @@ def parse_config(data: dict) -> Config:
     for article_id, meta in raw_articles.items():
         if not isinstance(meta, dict):
             raise ProposalsError(f"{CONFIG_NAME} is corrupt: [articles.{article_id}] must be a table")
+        kind = _setting(meta, article_id, "kind")
+        if kind and kind not in KINDS:
+            raise ProposalsError(
+                f"{CONFIG_NAME}: articles.{article_id}.kind {kind!r} must be one of {', '.join(KINDS)}"
+            )
+        expires = _setting(meta, article_id, "expires")
+        if expires:
+            check_date(expires, f"{CONFIG_NAME}: articles.{article_id}.expires")
         articles[article_id] = ArticleMeta(
             economic=bool(meta.get("economic", False)),
             priority=_setting(meta, article_id, "priority"),
             title=_setting(meta, article_id, "title"),
+            kind=kind,
+            expires=expires,
         )
     rules = data.get("ground_rules", {})
     if not isinstance(rules, dict) or not isinstance(rules.get("tas_contingent", False), bool):
@@ -154,5 +168,9 @@ def dump_config(config: Config) -> str:
             out.append(f"priority = {_q(meta.priority)}")
         if meta.title:
             out.append(f"title = {_q(meta.title)}")
+        if meta.kind:
+            out.append(f"kind = {_q(meta.kind)}")
+        if meta.expires:
+            out.append(f"expires = {_q(meta.expires)}")
         out.append("")
     return "\n".join(out)

@@ -33,6 +33,18 @@ class StatusRow:
     kind: str | None = None  # preamble, article, appendix, letter (None: no heading)
     package: str = ""  # the open package (P-3) whose text of this part is on the table
     contingent: str = ""  # a TA'd part's contingency: a package id or "agreement"; "" is firm
+    expires: str = ""  # a letter's own expiry (bargaining.toml), YYYY-MM-DD
+
+    @property
+    def label(self) -> str:
+        """The number as a board shows it (five columns): "6" for an article, "App A", "LOA 3", "Pre."."""
+        prefix = {"preamble": "Pre.", "appendix": "App", "letter": "LOA"}.get(self.kind or "")
+        return f"{prefix} {self.number}".strip() if prefix else self.number
+
+    @property
+    def shown_title(self) -> str:
+        """The title with a letter's own expiry, which a team must not miss."""
+        return f"{self.title} (expires {self.expires})" if self.expires else self.title
 
     @property
     def order(self) -> tuple:
@@ -51,6 +63,7 @@ class StatusRow:
             "number": self.number,
             "title": self.title,
             "kind": self.kind,
+            "expires": self.expires or None,
             "economic": self.economic,
             "status": self.status,
             "last_pass": None
@@ -130,7 +143,8 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
                 move=move,
                 last_pass=last_pass,
                 tas=tuple(whole or standing),
-                kind=heading.kind,
+                kind=meta.kind or heading.kind,
+                expires=meta.expires,
                 package=in_package.get(article_id, "") if status == "open" else "",
                 contingent=next((t.contingent for t in whole or standing if t.contingent not in firm), ""),
             )
@@ -162,8 +176,8 @@ def _cells(repo: BargainingRepo, row: StatusRow) -> list[str]:
         status += f" (contingent on {row.contingent})"
     last = row.last_pass
     return [
-        row.number,
-        row.title,
+        row.label,
+        row.shown_title,
         status,
         repo.config.party(row.move).name if row.move else "",
         last.name if last else "",

@@ -199,8 +199,8 @@ def export_status(
     width, height = section.page_width, section.page_height
     if width is not None and height is not None and width < height:
         section.page_width, section.page_height = height, width
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.8))
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.8))  # a contract of 20-odd parts and the legend on one page
     usable = int((section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)) // 635
     plain = heading.replace(NB_HYPHEN, "-")
     docs._set_header_footer(doc, [plain, "Status chart \u2014 not a tentative agreement"])

@@ -217,7 +217,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
     def _fit_title(self, table: DataTable) -> None:
         """The title column takes what the fixed columns leave, so 80 columns show every field."""
         fixed = 5 + 12 + 9 + 5 + 10 + 4 + 2 * 7 + 2  # widths plus cell padding and scrollbar
-        longest = max((len(shown(r.title, one_line=True)) + 2 for r in self.data.rows), default=10)
+        longest = max((len(shown(r.shown_title, one_line=True)) + 2 for r in self.data.rows), default=10)
         width = max(12, min(longest, (self.size.width or 80) - fixed))
         column = table.columns.get("title")  # type: ignore[call-overload]
         if column is not None and column.width != width:
@@ -239,7 +239,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
             status.append(f" {row.package}", style="bold magenta")
         if row.contingent:
             status.append(" (c)", style="yellow")
-        title = Text(shown(row.title, one_line=True))
+        title = Text(shown(row.shown_title, one_line=True))
         if row.id in self.data.drafts:
             title.append(" ✎", style="bold")
         if row.id in self.data.saved:
@@ -260,7 +260,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         else:
             last_cell, when = Text(""), ""
         return [
-            Text(shown(row.number, one_line=True)),
+            Text(shown(row.label, one_line=True)),
             title,
             status,
             move,
