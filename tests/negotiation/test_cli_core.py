@@ -14,6 +14,7 @@ STATUS_KEYS = {
     "number",
     "title",
     "kind",
+    "expires",  # a letter's own expiry (bargaining.toml), else null
     "economic",
     "status",
     "last_pass",
