@@ -62,21 +62,21 @@ _LETTER_KEYWORDS = (
 )
 
 _ARTICLE_RE = re.compile(
-    rf"^\s*(?P<kw>ARTICLE)\s+(?P<number>{_ARTICLE_NUMBER})\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*$",
+    rf"^\s*(?P<kw>ARTICLE)\s+(?P<number>{_ARTICLE_NUMBER})\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 _APPENDIX_RE = re.compile(
     rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEX)"
-    rf"(?:\s+(?:No\.?\s*|#\s*)?(?P<number>{_APPENDIX_ID}))?\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*$",
+    rf"(?:\s+(?:No\.?\s*|#\s*)?(?P<number>{_APPENDIX_ID}))?\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 _LETTER_RE = re.compile(
     rf"^\s*(?P<kw>{_LETTER_KEYWORDS})(?:\s*(?:No\.?\s*|#\s*)(?P<number>\d+[A-Z]?)|\s+(?P<bare>\d+[A-Z]?)\b)?"
-    rf"\s*(?P<sep>{_SEP}|\bRE\s*:|\bREGARDING\b)?\s*(?P<title>.*?)\s*$",
+    rf"\s*(?P<sep>{_SEP}|\bRE\s*:|\bREGARDING\b)?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 _PREAMBLE_RE = re.compile(
-    r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*$", re.IGNORECASE
+    r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*\Z", re.IGNORECASE
 )
 _KIND_WORD = {
     "preamble": "PREAMBLE",

@@ -23,15 +23,15 @@ from proposals.contract.split import Line, Skipped, toc_entry
 from proposals.errors import ProposalsError
 
 _PAGE_NUMBER_RE = re.compile(
-    r"^\s*(?:page\s+)?[-\u2013\u2014]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-\u2013\u2014]?\s*(?:of\s+\d{1,4})?\s*$",
+    r"^\s*(?:page\s+)?[-\u2013\u2014]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-\u2013\u2014]?\s*(?:of\s+\d{1,4})?\s*\Z",
     re.IGNORECASE,
 )
 _LABEL_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)+\.?\s|\d+\.\s|\([a-zA-Z]{1,4}\)|\(\d\)|[a-z]\)\s|(?:Section|SECTION)\s+\d+"
     r"|[\u2022\u25cf\u25aa\u2013*]\s)"
 )
-_ENDS_RE = re.compile(r"[.:;!?)\]\"\u201d]$")
-_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
+_ENDS_RE = re.compile(r"[.:;!?)\]\"\u201d]\Z")
+_HYPHEN_RE = re.compile(r"[A-Za-z]-\Z")
 SHORT_LINE = 0.8  # a line under this share of the text width ends its paragraph
 
 
@@ -102,7 +102,7 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
     """Whether "employ-" + "ees" is one word hyphenated by the layout ("employees") rather than a
     compound ("on-call"): whichever spelling the document uses more elsewhere; a compound if
     neither appears."""
-    head = re.search(r"([A-Za-z]+)-$", before)
+    head = re.search(r"([A-Za-z]+)-\Z", before)
     tail = re.match(r"[A-Za-z]+", after)
     if head is None or tail is None:
         return False

@@ -18,9 +18,9 @@ from proposals.contract.part import slug_id
 
 # "ARTICLE 1 - RECOGNITION<TAB>2", "ARTICLE 1 ........ 2", "Appendix A   41": a heading with a page.
 _TOC_ENTRY_RE = re.compile(
-    r"^(?P<head>.*?\S)(?:\s*\t[\s.\u2026]*|\s*[.\u2026\u00b7_]{3,}\s*|\s{3,})(?P<page>\d{1,4}|[ivxlc]{1,6})\s*$"
+    r"^(?P<head>.*?\S)(?:\s*\t[\s.\u2026]*|\s*[.\u2026\u00b7_]{3,}\s*|\s{3,})(?P<page>\d{1,4}|[ivxlc]{1,6})\s*\Z"
 )
-_TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*$", re.IGNORECASE)
+_TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*\Z", re.IGNORECASE)
 PREAMBLE_MIN_WORDS = 12
 
 

@@ -44,7 +44,7 @@ from proposals.negotiation.repo import BargainingRepo
 
 SETTINGS = f"{TERMS_DIR}/costing.toml"
 DRAFT = "draft"
-CLAIM_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]{0,39})\s*=\s*(-?\d+(?:\.\d+)?)\s*%?\s*$")
+CLAIM_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]{0,39})\s*=\s*(-?\d+(?:\.\d+)?)\s*%?\s*\Z")
 
 
 def private_dir(repo: BargainingRepo) -> Path:

@@ -24,7 +24,7 @@ REQUIRED = ("id", "classification", "fte")
 ROSTER_NAME = "roster.csv"
 MAX_ROSTER_BYTES = 64 * 1024 * 1024
 MAX_FTE = Decimal(2)
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}\Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,8 @@ from proposals.errors import ProposalsError
 TERMS_DIR = "terms"
 STATUS_QUO = "baseline"  # terms/baseline/: the contract in force
 MAX_TERMS_BYTES = 256 * 1024
-YEAR_RE = re.compile(r"^\d{4}$")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+YEAR_RE = re.compile(r"^\d{4}\Z")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,8 @@ from proposals.store.validate import check_date, check_text
 CONFIG_NAME = "bargaining.toml"
 PARTIES = ("union", "employer")
 DEFAULT_COLOURS = {"union": "#1f6feb", "employer": "#d1242f"}
-CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
-COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{0,3}\Z")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}\Z")
 MAX_CONFIG_BYTES = 1024 * 1024  # a real one is a few kB; a huge one is an accident or an attack
 
 

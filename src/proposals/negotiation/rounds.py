@@ -27,7 +27,7 @@ from proposals.negotiation.passes import session_timestamp
 from proposals.negotiation.repo import BargainingRepo, exclusive, validate_date
 from proposals.store.git import validate_ref_name
 
-ROUND_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+ROUND_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}\Z")
 
 
 def validate_round_name(name: str) -> str:

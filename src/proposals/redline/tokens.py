@@ -40,7 +40,7 @@ _NEWLINE = r"\r?\n"
 _HSPACE = r"[^\S\r\n]*(?:\r(?!\n)[^\S\r\n]*)*"
 _ABBREVIATIONS = frozenset({"sec", "art", "no", "nos", "mr", "ms", "mrs", "dr", "e.g", "i.e",
                             "vs", "cf", "par", "para", "st", "inc", "ltd", "co"})
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]\u2019\u201d]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"')\]\u2019\u201d]*\s*\Z")
 
 
 @cache

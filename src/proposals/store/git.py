@@ -18,8 +18,8 @@ from proposals.errors import ProposalsError
 from proposals.store.operations import NamedOperations
 from proposals.store.oserrors import git_os_error_line
 
-REF_NAME_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)[A-Za-z0-9._/-]+(?<![./])$")
-REV_RE = re.compile(r"^(?!-)[A-Za-z0-9._/^~@{}+-]{1,200}$")
+REF_NAME_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)[A-Za-z0-9._/-]+(?<![./])\Z")
+REV_RE = re.compile(r"^(?!-)[A-Za-z0-9._/^~@{}+-]{1,200}\Z")
 NULL_SHA = "0" * 40
 SHA_HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 MANY_PATHS = 200  # more paths than this go to git on stdin, never as arguments (E2BIG)

@@ -24,7 +24,7 @@ MIRROR_PREFIX = "refs/proposals/remote-tags/"
 PUSHED_PREFIX = "refs/proposals/pushed/"
 T_SUPERSEDED_AS = "TA-Superseded-As"
 T_SUPERSEDED_COMMIT = "TA-Superseded-Commit"
-SUPERSEDED_RE = re.compile(r"^(?P<tag>.+)-superseded-(?P<n>\d+)$")
+SUPERSEDED_RE = re.compile(r"^(?P<tag>.+)-superseded-(?P<n>\d+)\Z")
 
 # rev-list arguments naming every ref that shows what some remote has.
 KNOWN_TO_REMOTES = ("--remotes", f"--glob={MIRROR_PREFIX}", f"--glob={PUSHED_PREFIX}")

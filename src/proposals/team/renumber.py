@@ -48,7 +48,7 @@ def read_commit(store: GitStore, sha: str) -> RawCommit:
 
 def ident_env(ident: str, role: str) -> dict[str, str]:
     """'Name <email> 1700000000 +0000' as GIT_<role>_NAME/EMAIL/DATE, so a rewrite keeps them."""
-    match = re.match(r"^(.*) <(.*)> (\d+ [+-]\d{4})$", ident)
+    match = re.match(r"^(.*) <(.*)> (\d+ [+-]\d{4})\Z", ident)
     if not match:
         return {}
     name, email, when = match.groups()
@@ -78,7 +78,7 @@ def plan_renumbering(
     plan: dict[str, str] = {}
     local_names = {name for name, _, _ in unpushed}
     for party, code in codes.items():
-        pattern = re.compile(rf"^{re.escape(code)}-(\d+)$")
+        pattern = re.compile(rf"^{re.escape(code)}-(\d+)\Z")
         mine = [name for name, p, _ in unpushed if p == party]
         first = next((i for i, name in enumerate(mine) if name in taken), None)
         if first is None:

@@ -79,7 +79,7 @@ STYLES_USED = (
 )
 
 _LIST_RE = re.compile(r"^\s*\((?P<tag>[a-z]{1,4}|[0-9]{1,3})\)")
-_ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
+_ROMAN = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\Z")
 
 
 class ExportError(ProposalsError, ValueError):

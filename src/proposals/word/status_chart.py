@@ -114,7 +114,7 @@ def chart_row(row: Any, words: Mapping[str, str], party_names: Mapping[str, str]
 def article_sort_key(number: Any) -> tuple[int, int, str]:
     """ "6" < "6A" < "12" < "12.1": numbers sort as numbers, unnumbered parts last."""
     text = str(number or "").strip()
-    match = re.match(r"^(\d+)(.*)$", text)
+    match = re.match(r"^(\d+)(.*)\Z", text)
     if not match:
         return (1, 0, text.lower())
     return (0, int(match[1]), match[2].lower())
