@@ -41,7 +41,9 @@ def test_status_imports_only_the_reading_commands_and_what_the_chart_uses(negoti
         f"    assert main(['-C', {str(negotiation)!r}, 'status', '--json']) == 0"
     )
     commands = {m for m in loaded if m.startswith("proposals.cli.")}
-    assert commands == {"proposals.cli.main", "proposals.cli.registry", "proposals.cli.reading"}
+    # cli.output: every command's output passes the terminal-escaping filter
+    expected = {"main", "registry", "reading", "output"}
+    assert commands == {f"proposals.cli.{m}" for m in expected}
     for unused in ("csv", "proposals.redline", "proposals.word", "proposals.team", "textual"):
         assert unused not in loaded, unused
 

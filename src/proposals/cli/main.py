@@ -123,9 +123,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"proposals {__version__}")
         return 0
+    name = command_name(argv)
+    if name in (None, "tui"):  # the terminal UI draws the screen itself (and escapes for Textual)
+        return _run(argv, name)
+    from proposals.cli.output import guarded
+
+    with guarded():  # nothing from the record reaches the terminal raw (cli/output.py)
+        return _run(argv, name)
+
+
+def _run(argv: Sequence[str], name: str | None) -> int:
     from proposals.errors import ProposalsError
 
-    name = command_name(argv)
     args = build_parser(name if name in COMMAND_INDEX else None).parse_args(argv)
     if args.version:
         from proposals import __version__

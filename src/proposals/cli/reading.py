@@ -165,8 +165,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
         print_json(ops_to_json(ops, from_label=old_label, to_label=new_label))
         return 0
     if _use_colour(args):
-        print(f"\x1b[1m{args.id}: {old_label} \u2192 {new_label}\x1b[0m")
-        sys.stdout.write(render_ansi(ops))
+        from proposals.cli.output import write_styled
+        from proposals.contract.escape import for_output
+
+        write_styled(f"\x1b[1m{args.id}: {for_output(old_label)} \u2192 {for_output(new_label)}\x1b[0m\n")
+        write_styled(render_ansi(ops))  # it escapes the text it paints
     else:
         sys.stdout.write(render_markers(ops))
     return 0

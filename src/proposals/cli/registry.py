@@ -53,7 +53,9 @@ def print_notices(repo) -> None:
 def print_json(data: object) -> None:
     import json
 
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    from proposals.cli.output import write_json
+
+    write_json(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def print_recorded(repo, result) -> None:

@@ -19,6 +19,12 @@ _UNSAFE = re.compile(
 _UNSAFE_KEEP_LINES = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
+# What a command may write to a terminal or a pipe: lines, tabs and CRLF endings kept, a lone CR
+# (which rewrites the line it ends) and everything in _UNSAFE shown.
+_UNSAFE_IN_OUTPUT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]|\r(?!\n)"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,6 +40,19 @@ def _visible(match: re.Match[str]) -> str:
 def for_terminal(text: str, *, keep_newlines: bool = False) -> str:
     """`text` with every control, separator and bidi character shown as a visible escape."""
     return (_UNSAFE_KEEP_LINES if keep_newlines else _UNSAFE).sub(_visible, text)
+
+
+def for_output(text: str) -> str:
+    """Whatever a command writes (stdout, stderr): `text` with every control, separator and bidi
+    character shown as a visible escape, but line breaks (LF, CRLF) and tabs kept. The CLI passes
+    all its output through this (``cli.output``), so no command can forget it."""
+    return _UNSAFE_IN_OUTPUT.sub(_visible, text)
+
+
+def for_json(text: str) -> str:
+    """JSON text (already serialised) with each unsafe character as a JSON ``\\uXXXX`` escape:
+    the same string to a JSON reader, nothing raw for a terminal."""
+    return _UNSAFE_KEEP_LINES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def for_csv(cell: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
+from proposals.contract.escape import for_output
 from proposals.redline.ops import Op
 from proposals.redline.textdiff import diff_text, moved_texts
 
@@ -108,8 +109,9 @@ _MARK = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 
 def _paint(text: str, code: str) -> str:
-    """Colour ``text`` line by line so no style bleeds past a line break into a pager."""
-    return _wrap(text, code, RESET)
+    """Colour ``text`` line by line so no style bleeds past a line break into a pager; its own
+    control characters are shown as escapes (only our colour codes reach the terminal)."""
+    return _wrap(for_output(text), code, RESET)
 
 
 def render_ansi(ops: Sequence[Op], *, normalize: bool = False) -> str:
@@ -120,7 +122,7 @@ def render_ansi(ops: Sequence[Op], *, normalize: bool = False) -> str:
     out: list[str] = []
     for style, text, move, inner in _pieces(ops, normalize):
         if style == "equal":
-            out.append(text)
+            out.append(for_output(text))
         elif style in ("delete", "insert"):
             out.append(_paint(text, _ANSI[style]))
         elif style == "move-from":
