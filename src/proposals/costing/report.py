@@ -17,6 +17,7 @@ from proposals.costing.compare import ClaimCheck, Report
 from proposals.costing.model import COMPONENTS, Costing, Group, MemberYear, Position
 from proposals.costing.money import ROUNDING, cents, money_text
 from proposals.costing.roster import Roster
+from proposals.files import write_file
 
 INTERNAL = "INTERNAL — BARGAINING TEAM ONLY — NOT FOR THE OTHER SIDE"
 
@@ -267,7 +268,9 @@ def write_xlsx(report: Report, path: Path) -> None:
                     ]
                 )
     book.properties.creator = "proposals"
-    book.save(path)
+    buffer = io.BytesIO()  # built in memory, then written whole (proposals.files)
+    book.save(buffer)
+    write_file(path, buffer.getvalue(), shared=True)
 
 
 def write_docx(report: Report, path: Path) -> None:
@@ -306,7 +309,9 @@ def write_docx(report: Report, path: Path) -> None:
             f"{_title(c.position)}: {c.members_gaining} members gain and {c.members_losing} lose "
             "over the term."
         )
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_file(path, buffer.getvalue(), shared=True)
 
 
 def roster_text(roster: Roster) -> str:

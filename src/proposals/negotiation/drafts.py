@@ -10,13 +10,13 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proposals.contract.part import blob_hash, normalise_text, validate_id
 from proposals.errors import ProposalsError
+from proposals.files import write_file
 from proposals.store.git import GitStore
 from proposals.store.transaction import recording
 
@@ -28,21 +28,8 @@ SET_ASIDE_PREFIX = "refs/proposals/drafts-not-restored/"  # the draft the user c
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
-    """Write through a temp file and rename, so a crash leaves the old text or the new, never half."""
-    import tempfile  # lazily: it costs 4 ms of every start-up, and status never writes
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Write through a temp file and rename (``proposals.files.write_file``): old text or new."""
+    write_file(path, text)
 
 
 JOURNAL = "proposals-restore.json"

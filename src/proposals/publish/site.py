@@ -18,11 +18,13 @@ from itertools import combinations
 from pathlib import Path
 
 from proposals.errors import ProposalsError
+from proposals.files import write_file
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS
 from proposals.publish.html import GLOSSARY, esc, page, paragraphs, redline
 from proposals.publish.public import PublicPart, PublicRecord, Version, public_record
 from proposals.publish.update import build_update, render_html_body
+from proposals.store.oserrors import os_error_line
 
 ASSETS = Path(__file__).parent
 ALL_PAIRS_UP_TO = 8  # versions of one part; beyond that, see _pairs
@@ -303,12 +305,10 @@ def _write_atomically(out: Path, files: dict[str, str]) -> None:
     try:
         staging = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     except OSError as exc:
-        raise ProposalsError(f"cannot write in {out.parent}: {exc.strerror}") from None
+        raise ProposalsError(os_error_line(OSError(exc.errno, exc.strerror, str(out)))) from None
     try:
         for name, text in sorted(files.items()):
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
+            write_file(staging / name, text, shared=True)
         if out.exists():
             old = out.with_name(out.name + ".old-site")
             shutil.rmtree(old, ignore_errors=True)
@@ -319,4 +319,4 @@ def _write_atomically(out: Path, files: dict[str, str]) -> None:
             os.replace(staging, out)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise ProposalsError(f"cannot write the site to {out}: {exc.strerror}") from None
+        raise ProposalsError(os_error_line(OSError(exc.errno, exc.strerror, str(out)))) from None

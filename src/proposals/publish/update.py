@@ -7,10 +7,12 @@ recorded trailers; pass messages are not read): as Markdown for a newsletter, HT
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
 
 from proposals.errors import ProposalsError
+from proposals.files import write_file
 from proposals.negotiation.packages import PackageEvent
 from proposals.publish.public import PublicPart, PublicRecord
 
@@ -179,4 +181,6 @@ def write_docx(record: PublicRecord, update: Update, path: str) -> None:
             document.add_paragraph(text, style="List Bullet")
         else:
             document.add_paragraph(text)
-    document.save(path)
+    buffer = io.BytesIO()  # built in memory: a full disk never meets a half-written zip
+    document.save(buffer)
+    write_file(path, buffer.getvalue(), shared=True)

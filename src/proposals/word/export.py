@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from docx.oxml.parser import OxmlElement
 
 from proposals.contract.headings import order_key, read_heading
 from proposals.errors import ProposalsError
+from proposals.files import write_file
 from proposals.word.moves import Layout
 from proposals.word.ooxml import (
     Kind,
@@ -267,19 +267,8 @@ def fixed_zip(data: bytes) -> bytes:
 
 
 def _write_atomic(path: Path, data: bytes) -> Path:
-    """Write a file whole or not at all (no half-written document on failure)."""
-    fd, tmp = tempfile.mkstemp(prefix=".proposals-", suffix=path.suffix, dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a document for the table is shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Write a document whole or not at all (``proposals.files``), shared like any document."""
+    return write_file(path, data, shared=True)
 
 
 def _save(doc: DocxDocument, out: Output) -> Path | None:
