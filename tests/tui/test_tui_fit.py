@@ -104,4 +104,50 @@ async def test_a_draft_of_a_new_article_is_new_not_unchanged(repo_path: Path) ->
         assert "New draft" in str(app.screen.query_one("#article-head", Static).render())
 
 
+
+async def test_find_in_the_article_view_and_the_editor(repo_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from proposals_tui.widgets.find_bar import FindBar
+    from proposals_tui.widgets.redline_view import RedlineView
+
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen
+        await pilot.press("ctrl+f")
+        bar = article.query_one(FindBar)
+        assert bar.has_focus
+        await pilot.press(*"preferences", "enter")
+        await settle(pilot)
+        view = article.query_one(RedlineView)
+        lines = view.plain_lines()
+        top = int(view.scroll_offset.y)
+        assert any("preferences" in line for line in lines[top : top + view.size.height])
+        assert article.sub_title == "match 1 of 1"
+        await pilot.press(*"zzz-nowhere", "enter")
+        await settle(pilot)
+        assert any("Not found" in n.message for n in app._notifications)
+        await pilot.press("escape")  # closes the find bar, not the article
+        assert app.screen is article and not bar.has_focus
+        await pilot.press("e")
+        await settle(pilot)
+        editor = app.screen
+        area = editor.query_one("#draft", TextArea)
+        before = area.text
+        await pilot.press("ctrl+f")  # TextArea's own ctrl+f deletes a word: find comes first
+        await pilot.press(*"schedule", "enter")
+        await settle(pilot)
+        assert area.selected_text.lower() == "schedule"
+        first = area.selection
+        await pilot.press("enter")
+        await settle(pilot)
+        assert area.selected_text.lower() == "schedule" and area.selection != first
+        assert editor.sub_title.startswith("match 2 of ")
+        assert area.text == before  # finding never edits the draft
+
+
 sync_async_tests(globals())

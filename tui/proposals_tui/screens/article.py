@@ -26,6 +26,7 @@ from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
 from ..literal import literal, shown
+from ..widgets.find_bar import FindBar, next_match
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.redline_view import RedlineView
 from .actions import ArticleActions
@@ -141,6 +142,7 @@ class ArticleScreen(ArticleActions):
         Binding("dollar_sign", "costing", "Costing", key_display="$", show=False),
         Binding("b", "blame", "Blame", show=False, tooltip="Who last wrote each line, across rounds"),
         Binding("R", "restore_draft", "Restore draft", show=False, tooltip="The draft a pass replaced"),
+        Binding("ctrl+f", "find", "Find", show=False, tooltip="Find words in the text shown"),
     ]
 
     compare_index: reactive[int] = reactive(0)
@@ -154,6 +156,7 @@ class ArticleScreen(ArticleActions):
         self.custom: tuple[str, str] | None = custom
         self._token = 0
         self._keep_place = False
+        self._found_line = -1  # the line ctrl+f found last: the next find searches on from it
         if custom:
             self.set_reactive(ArticleScreen.compare_index, 4)
 
@@ -167,6 +170,7 @@ class ArticleScreen(ArticleActions):
             with VerticalScroll(id="notes-panel", classes="hidden") as panel:
                 panel.border_title = "Team notes · N edits"
                 yield Static("", id="notes")
+        yield FindBar()
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -432,6 +436,21 @@ class ArticleScreen(ArticleActions):
             self.notify(
                 f"That was the {end} of {total} changes: none {'below' if forward else 'above'}.", timeout=2
             )
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    @on(FindBar.Find)
+    def _find(self, message: FindBar.Find) -> None:
+        """The next line of the view (either side, markers included) holding the words."""
+        view = self.query_one(RedlineView)
+        found = next_match(view.plain_lines(), message.query, self._found_line)
+        if found is None:
+            self.notify(f"Not found: {message.query}", timeout=3)
+            return
+        self._found_line, n, total = found
+        view.scroll_to(y=max(self._found_line - 2, 0), animate=False, immediate=True)
+        self.sub_title = f"match {n} of {total}"
 
     def action_toggle_notes(self) -> None:
         self.query_one("#notes-panel").toggle_class("hidden")

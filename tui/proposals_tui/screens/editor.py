@@ -28,6 +28,7 @@ from proposals.negotiation.status import StatusRow
 from ..app import ProposalsApp
 from ..diffing import Palette, aligned, inline_rows, locked_lines
 from ..literal import literal, shown
+from ..widgets.find_bar import FindBar
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.redline_view import RedlineView
 from ..widgets.text_editor import PlainTextArea, invisible_count
@@ -94,6 +95,7 @@ class EditorScreen(ArticleActions):
         Binding("ctrl+n", "edit_notes", "Notes"),
         Binding("ctrl+r", "record_pass", "Record pass"),
         Binding("ctrl+x", "export", "Export", show=False),
+        Binding("ctrl+f", "find", "Find", show=False, priority=True),
     ]
 
     dirty: reactive[bool] = reactive(False, bindings=True)
@@ -122,6 +124,7 @@ class EditorScreen(ArticleActions):
             with Vertical(id="preview-pane"):
                 yield Static("Preview", id="preview-title", classes="pane-title")
                 yield RedlineView(id="preview")
+        yield FindBar()
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -312,6 +315,30 @@ class EditorScreen(ArticleActions):
 
     def action_save(self) -> None:
         self.save_now()
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    @on(FindBar.Find)
+    def _find(self, message: FindBar.Find) -> None:
+        """Select the next occurrence in our draft after the cursor, round the end."""
+        from textual.widgets.text_area import Selection
+
+        area = self.query_one("#draft", TextArea)
+        text, needle = area.text.lower(), message.query.lower()
+        if not needle or needle not in text or len(text) != len(area.text):
+            self.notify(f"Not found: {message.query}", timeout=3)
+            return
+        start = text.find(needle, area.document.get_index_from_location(area.selection.end))
+        if start < 0:
+            start = text.find(needle)  # round the end
+        n, total = text.count(needle, 0, start) + 1, text.count(needle)
+        area.selection = Selection(
+            area.document.get_location_from_index(start),
+            area.document.get_location_from_index(start + len(needle)),
+        )
+        area.scroll_cursor_visible()
+        self.sub_title = f"match {n} of {total}"
 
     def action_back(self) -> None:
         """Unsaved work asks: save, discard (the file keeps its last saved text) or stay."""

@@ -22,6 +22,7 @@ HELP_TEXT = {
     "withdraw": "Withdraw articles (a pass that takes them off the table)",
     "export": "Export to Word: tracked changes, static redline or clean",
     "history": "The article's passes as a timeline; pick two to compare",
+    "find": "Find words in the text (enter: the next match, round the end; esc closes)",
     "restore_draft": "Restore our saved draft (↺): the one a pass replaced, kept on refs/drafts/",
     "cycle_status": "Filter by status: all, open, TA'd, withdrawn, unchanged",
     "cycle_sort": "Sort by number, title, status or last pass",
