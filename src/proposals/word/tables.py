@@ -266,14 +266,16 @@ RowMark = Callable[[Row], str]  # a row -> revision markup for its w:trPr ("" fo
 def table_xml(table: Table, piece_xml: PieceXml, row_mark: RowMark, style_id: str) -> str:
     """One ``w:tbl``: plain grey rules set directly (a table style would come back from
     LibreOffice as anonymous format revisions), columns sized to their longest cell, numbers
-    right-aligned, the header row shaded, bold and repeated on every page."""
+    right-aligned, the header row shaded, bold and repeated on every page. A changed cell is as
+    long as its old and new text together, so a replaced amount does not break mid-number."""
     width = max((len(r.cells) for r in table.rows), default=1) or 1
     longest = [4] * width
     numeric = [True] * width
     for n, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):  # a changed cell shows old and new side by side
+            longest[c] = max(longest[c], min(sum(len(p.text) for p in cell), 60))
         for view in ("old", "new"):
             for c, text in enumerate(row.view(view)):
-                longest[c] = max(longest[c], min(len(text), 60))
                 if text and n >= table.header and not _NUMBER.fullmatch(text):
                     numeric[c] = False
     total = sum(longest)
