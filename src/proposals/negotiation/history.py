@@ -43,6 +43,7 @@ T_TA_PARTS = "TA-Parts"
 T_TA_CONTINGENT = "TA-Contingent"  # a package id, or "agreement" (the ground rule)
 # A TA conflict settled by `proposals resolve --ta`: the record that no longer stands.
 T_TA_SUPERSEDED = "TA-Superseded-Commit"
+T_TA_SUPERSEDED_AS = "TA-Superseded-As"  # the tag name the superseded TA is kept under
 BASELINE_TAG = "baseline"
 T_ROUND_OPEN = "Round-Open"
 T_ROUND_EXPIRES = "Round-Expires"

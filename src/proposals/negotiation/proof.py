@@ -21,13 +21,15 @@ from proposals.negotiation.history import (
     T_BASELINE,
     T_PASS,
     T_TA_ARTICLE,
+    T_TA_SUPERSEDED,
+    T_TA_SUPERSEDED_AS,
     T_TA_TAG,
     History,
 )
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo
 from proposals.store.log import commit_trailers
 
-SUPERSEDED_TAG_RE = re.compile(r"ta-.+-superseded-[0-9]+")
+SUPERSEDED_TAG_RE = re.compile(r"(?:[^/]+/)?(?P<base>ta-.+)-superseded-[0-9]+")
 
 
 def _problem(name: str, detail: str, where: str = "tags") -> Violation:
@@ -70,6 +72,7 @@ def record_problems(repo: BargainingRepo, changed: ChangedPaths | None = None) -
     problems = _untrusted(history)
     problems += _passes(repo, history, tags, changed)
     problems += _stray_tags(repo, history, tags)
+    problems += _superseded_tags(repo, tags)
     if history.round is None or history.round.opened is None:  # a later round's baseline is
         problems += _baseline(history, tags)  # the last ratified text, tagged <round>/ratified
     return problems
@@ -166,6 +169,50 @@ def _stray_tags(repo: BargainingRepo, history: History, tags: dict[str, tuple[st
                 name,
                 f"tag is on {what}, not on a record of {name}; if your team did not make it, "
                 f"remove it with git tag -d {name}",
+            )
+        )
+    return problems
+
+
+def _superseded_tags(repo: BargainingRepo, tags: dict[str, tuple[str, str]]) -> list[Violation]:
+    """``ta-<id>-superseded-N`` proved: on a TA of that article, named by a resolution commit.
+
+    ``resolve --ta`` keeps the TA that no longer stands under such a tag and records both in its
+    trailers (``TA-Superseded-As``, ``TA-Superseded-Commit``); a tag of that shape made any other
+    way (by hand, or taken from a hostile remote) is a forgery and listed with its fix.
+    """
+    names = {name: commit for name, (_, commit) in tags.items() if SUPERSEDED_TAG_RE.fullmatch(name)}
+    if not names:
+        return []
+    named: dict[str, set[str]] = {}  # alias -> the commits resolutions say it keeps
+    for block in repo.store.trailer_blocks(revs=["HEAD"], grep=f"^{T_TA_SUPERSEDED_AS}: "):
+        text = block.partition("\n")[2]
+        values: dict[str, list[str]] = {}
+        for line in text.split("\n"):
+            key, sep, value = line.partition(":")
+            if sep:
+                values.setdefault(key, []).append(value.strip())
+        pairs = zip(values.get(T_TA_SUPERSEDED_AS, []), values.get(T_TA_SUPERSEDED, []), strict=False)
+        for alias, commit in pairs:
+            named.setdefault(alias, set()).add(commit)
+    records = commit_trailers(repo.store, list(set(names.values())), HISTORY_KEYS)
+    problems: list[Violation] = []
+    for name, commit in sorted(names.items()):
+        match = SUPERSEDED_TAG_RE.fullmatch(name)
+        assert match is not None
+        prefix = name[: len(name) - len(name.split("/")[-1])]
+        record = records.get(commit)
+        ta_tag = record.one(T_TA_TAG) if record is not None else None
+        if record is None or not record.one(T_TA_ARTICLE) or ta_tag not in (name, prefix + match["base"]):
+            why = f"is on commit {commit[:10]}, which is not a TA of {match['base']}"
+        elif commit not in named.get(name, set()):
+            why = "is named by no resolution (proposals resolve --ta) in this branch"
+        else:
+            continue
+        problems.append(
+            _problem(
+                name,
+                f"superseded-TA tag {why}; if your team did not make it, remove it with git tag -d {name}",
             )
         )
     return problems

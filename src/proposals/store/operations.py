@@ -187,6 +187,11 @@ class NamedOperations:
 
     # -- the index and the working tree ------------------------------------------------------
 
+    def attributes(self, path: str, names: Sequence[str]) -> dict[str, str]:
+        """The git attributes `names` of `path` as git resolves them (set, unset, unspecified, value)."""
+        out = self.out("check-attr", "-z", *names, "--", path).split("\0")
+        return {out[i + 1]: out[i + 2] for i in range(0, len(out) - 2, 3)}
+
     def has_staged_changes(self) -> bool:
         return self.run("diff", "--cached", "--quiet", check=False).returncode != 0
 

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from proposals.errors import ProposalsError
 from proposals.negotiation import recovery
 from proposals.negotiation.agreements import Violation, agreed_text_matches
+from proposals.negotiation.drafts import atomic_write
 from proposals.negotiation.history import T_PASS, T_TA_TAG, History, load_history
 from proposals.negotiation.passes import current_tas
 from proposals.negotiation.recovery import SAFE_KINDS
-from proposals.negotiation.repo import BargainingRepo, exclusive
+from proposals.negotiation.repo import ARTICLE_ATTRIBUTES, ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.team.remote import MIRROR_PREFIX
 
 ORPHAN_PREFIX = "refs/proposals/orphans/"
@@ -78,6 +79,7 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
         "ref-lock": "a ref lock left by a killed git command; repair removes it",
     }
     problems += [Problem(kind, name, details[kind], True) for kind, name in recovery.interrupted(repo)]
+    problems += _attribute_problems(repo)
 
     full = repo.full_history()
     known = {"baseline"} | {t.tag for t in full.tas}
@@ -112,9 +114,69 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
     return problems
 
 
+ATTRIBUTES_PATH = f"{ARTICLES_DIR}/.gitattributes"
+# Attributes that make git store or check out an article as something other than its bytes.
+TEXT_CHANGING = ("ident", "filter", "working-tree-encoding", "text")
+
+
+def _attribute_problems(repo: BargainingRepo) -> list[Problem]:
+    """``articles/.gitattributes`` missing or changed (repos made before init wrote it), or an
+    attribute that rewrites article text on checkout (a teammate's ``ident`` or ``filter``).
+
+    verify compares the blobs git stores, so TA checks are right either way; but a rewritten
+    working tree makes the next pass record different bytes. ``repair`` writes the file back.
+    """
+    problems: list[Problem] = []
+    file = repo.root / ATTRIBUTES_PATH
+    try:
+        current = file.read_text(encoding="utf-8") if file.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        current = ""
+    if current != ARTICLE_ATTRIBUTES:
+        what = "is missing" if current is None else "was changed"
+        problems.append(
+            Problem(
+                "attributes",
+                ATTRIBUTES_PATH,
+                f"{what}: without it a .gitattributes filter, ident or line-ending rule can rewrite "
+                "TA'd text on checkout; run proposals repair (it writes and commits the file)",
+                True,
+            )
+        )
+        return problems
+    sample = next(iter(sorted(repo.article_ids())), "staffing")
+    found = repo.store.attributes(f"{ARTICLES_DIR}/{sample}.txt", TEXT_CHANGING)
+    rewriting = [
+        f"{name}={value}" if value not in ("set",) else name
+        for name, value in found.items()
+        if value not in ("unset", "unspecified")
+    ]
+    if rewriting:
+        problems.append(
+            Problem(
+                "attributes",
+                ATTRIBUTES_PATH,
+                f"overridden for articles ({', '.join(rewriting)}), most likely in .git/info/attributes: "
+                "remove those lines there so articles are checked out exactly as stored",
+                False,
+            )
+        )
+    return problems
+
+
 def _fix(repo: BargainingRepo, problem: Problem) -> str:
     if problem.kind in SAFE_KINDS:
         return recovery.fix(repo, problem.kind, problem.name)
+    if problem.kind == "attributes":
+        atomic_write(repo.root / ATTRIBUTES_PATH, ARTICLE_ATTRIBUTES)
+        repo.store.commit(
+            "Articles are stored and checked out exactly as typed (articles/.gitattributes)\n",
+            [ATTRIBUTES_PATH],
+        )
+        return (
+            f"Repaired: wrote and committed {ATTRIBUTES_PATH} ({ARTICLE_ATTRIBUTES.strip()}); an article "
+            "an old rule rewrote on checkout now shows as edited: git checkout -- articles/ puts it back"
+        )
     if problem.kind == "orphan-tag":
         obj = repo.store.tags()[problem.name][0]
         repo.store.update_ref(f"{ORPHAN_PREFIX}{problem.name}", obj)
@@ -201,7 +263,7 @@ def extra_violations(repo: BargainingRepo) -> list[Violation]:
                 violations.append(Violation(article_id, ta.section, short, "TA'd text changed on the remote"))
     violations += _mirror_violations(repo, history, local_tags)
     for problem in find_problems(repo):
-        if problem.kind in ("orphan-tag", "temp-file"):
+        if problem.kind in ("orphan-tag", "temp-file", "attributes"):
             violations.append(
                 Violation(
                     problem.name, None, "tags" if problem.kind == "orphan-tag" else "files", problem.detail
