@@ -326,7 +326,9 @@ def test_init_pins_article_attributes_and_verify_ignores_a_teammates_ident(repo:
     (repo / "articles" / "staffing.txt").unlink()
     git(repo, "checkout", "--", "articles/staffing.txt")
     assert "$Id: " in (repo / "articles" / "staffing.txt").read_text()
-    assert verify_lines(repo) == []
+    # No false TA alarm: the only problem verify names is the dropped attributes file, with its fix.
+    lines = verify_lines(repo)
+    assert lines and all(line.startswith("articles/.gitattributes") for line in lines)
 
 
 def test_a_ta_lock_is_checked_on_the_bytes_git_stores(repo: Path) -> None:
