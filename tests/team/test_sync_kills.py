@@ -125,13 +125,16 @@ def kill_points(scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> lis
 def test_sync_killed_anywhere_is_finished_by_the_next_sync(
     scenario: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    figures = {"kills": 0, "stuck locks": 0, "clean after": 0}
+    figures = {"kills": 0, "ran whole": 0, "stuck locks": 0, "clean after": 0}
     for at, mode in kill_points(scenario, tmp_path_factory):
         remote, alice, bob = copy_of(scenario, tmp_path_factory.mktemp(f"kill-{at}-{mode}"))
         remote_before = tags(remote)
         code, _ = killed_sync(bob, scenario / "shim", at, mode)
-        assert code in (-9, 137), f"kill {at} {mode}: sync was not killed ({code})"
-        figures["kills"] += 1
+        # A sync can run a git command or two fewer than the counting run (a lock or cache already
+        # settled), so a point at the very end may never come: that sync ran whole (exit 1, Bob's
+        # draft set aside, as counted) and must meet the same invariants below.
+        assert code in (-9, 137, 1), f"kill {at} {mode}: sync neither killed nor finished ({code})"
+        figures["kills" if code != 1 else "ran whole"] += 1
         where = f"killed at git command {at} ({mode})"
         # the dead writer's lock is taken over; repair finishes anything half-done
         repair = subprocess.run(
@@ -182,3 +185,4 @@ def test_sync_killed_anywhere_is_finished_by_the_next_sync(
         figures["clean after"] += 1
     print(f"\nsync kills: {figures}")
     assert figures["stuck locks"] == 0
+    assert figures["kills"] >= 1, "no sync was killed: the counting run no longer matches"
