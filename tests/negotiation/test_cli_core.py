@@ -145,6 +145,10 @@ def test_statuses_open_ta_withdrawn_and_whose_move(cli: CLI, negotiation: Path) 
     }
     assert rows["parking"]["status"] == "withdrawn"
     assert rows["parking"]["ta"] is None
+    # The last pass of a withdrawn part is the withdrawal, as on the TUI's board (issue 18).
+    withdrawal = json.loads(cli("-C", str(negotiation), "log", "--json").out)["passes"][-1]
+    assert rows["parking"]["last_pass"]["pass"] == withdrawal["pass"]
+    assert rows["parking"]["last_pass"]["session"] == "2024-06-11"
     header = cli("-C", str(negotiation), "status").out.splitlines()[0]
     assert header == "3 articles · 1 TA · 1 open · 1 withdrawn"
 

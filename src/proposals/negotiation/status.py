@@ -126,6 +126,7 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
         move = None
         if isinstance(last_event, PassRecord) and article_id in last_event.withdrawn:
             status = "withdrawn"
+            last_pass = last_event  # the withdrawal is the part's last pass, not the one before it
         elif whole:
             status = "ta"
         elif last_pass is not None:

@@ -18,7 +18,6 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import new_article_drafts, restorable_drafts
-from proposals.negotiation.history import PassRecord
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import SessionRecord, open_session
 from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
@@ -45,7 +44,6 @@ class BoardData:
     drafts: set[str]
     last_by_party: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> party -> pass
     baseline: bool = False
-    last_event: dict[str, PassRecord] = field(default_factory=dict)  # id -> last pass or withdrawal
     session: SessionRecord | None = None  # the session open at the table, for the session bar
     saved: set[str] = field(default_factory=set)  # a draft kept on refs/drafts/ that R restores
     new: set[str] = field(default_factory=set)  # drafts of articles never proposed: "New draft"
@@ -57,13 +55,9 @@ def load_board(repo: BargainingRepo) -> BoardData:
     rows = status_rows(repo)
     history = repo.history()
     last: dict[str, dict[str, str]] = {}
-    events: dict[str, PassRecord] = {}
     for record in history.passes:
         for article_id in record.articles:
             last.setdefault(article_id, {})[record.party] = record.name
-            events[article_id] = record
-        for article_id in record.withdrawn:
-            events[article_id] = record
     try:
         session = open_session(repo)
     except ProposalsError:  # a corrupt session record must not keep the board from loading
@@ -71,7 +65,7 @@ def load_board(repo: BargainingRepo) -> BoardData:
     saved = set(restorable_drafts(repo))
     drafts = repo.draft_ids()
     new = new_article_drafts(repo, drafts)
-    return BoardData(rows, drafts, last, history.baseline is not None, events, session, saved, new)
+    return BoardData(rows, drafts, last, history.baseline is not None, session, saved, new)
 
 
 class BoardScreen(SyncActions, ArticleActions, Screen):
@@ -250,8 +244,8 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         else:
             move = Text("")
         # Last and Date always describe one event: the TA for a TA'd article, else the last pass
-        # on it (a withdrawal included), so a date never sits beside another event's name.
-        last = self.data.last_event.get(row.id, row.last_pass)
+        # on it (the core's row: a withdrawal included), so a date never sits beside another event.
+        last = row.last_pass
         if row.status == "ta" and row.ta:
             last_cell, when = Text("TA", style="bold green"), row.ta.date
         elif last is not None:
