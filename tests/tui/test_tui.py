@@ -5,7 +5,6 @@ Every flow asserts on the repo (git log, tags, files) and on what the screen sho
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import zipfile
 from datetime import date
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Select
-from tui_fixtures import STAFFING_E1, build_negotiation, sync_async_tests
+from tui_fixtures import STAFFING_E1, settle, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
@@ -33,29 +32,9 @@ from proposals_tui.widgets.redline_view import RedlineView
 TODAY = date(2025, 4, 7)
 
 
-@pytest.fixture(scope="session")
-def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_negotiation(tmp_path_factory.mktemp("template") / "negotiation")
-
-
-@pytest.fixture
-def repo_path(template_repo: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the negotiation for each test, so flows can record passes freely."""
-    target = tmp_path / "negotiation"
-    shutil.copytree(template_repo, target, symlinks=True)
-    return target
-
-
 def make_app(path: Path, **kw) -> ProposalsApp:
     kw.setdefault("today", TODAY)
     return ProposalsApp(path, **kw)
-
-
-async def settle(pilot, rounds: int = 6) -> None:
-    """Let repo and diff workers finish and their messages land."""
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def select(pilot, article_id: str) -> None:

@@ -7,11 +7,9 @@ closed meanwhile never receives its answer; the app finds screens by `Protocol`,
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-from tui_fixtures import build_negotiation, settle, sync_async_tests, tui_app
+from tui_fixtures import settle, sync_async_tests, tui_app
 
 import proposals_tui
 from proposals_tui.app import ProposalsApp
@@ -26,18 +24,6 @@ from proposals_tui.screens.sync import ConflictScreen
 from proposals_tui.workers import RepoLane
 
 PACKAGE = Path(proposals_tui.__file__).parent
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_negotiation(tmp_path_factory.mktemp("arch") / "negotiation")
-
-
-@pytest.fixture
-def repo_path(template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "negotiation"
-    shutil.copytree(template, target, symlinks=True)
-    return target
 
 
 def test_screens_are_reached_by_role_not_getattr() -> None:

@@ -3,29 +3,15 @@ same answer as the core's `blame` (and `proposals blame`), keyboard-only at 80x2
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, Static
-from tui_fixtures import build_negotiation, settle, sync_async_tests, tui_app
+from tui_fixtures import settle, sync_async_tests, tui_app
 
 from proposals.negotiation.blame import blame
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.screens.article import ArticleScreen
 from proposals_tui.screens.blame import BlameScreen
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_negotiation(tmp_path_factory.mktemp("blame") / "negotiation")
-
-
-@pytest.fixture
-def repo_path(template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "negotiation"
-    shutil.copytree(template, target, symlinks=True)
-    return target
 
 
 async def test_blame_view_matches_the_core(repo_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static
-from tui_fixtures import AUTHOR, WAGES_U1, build_negotiation, sync_async_tests
+from tui_fixtures import AUTHOR, WAGES_U1, build_negotiation, settle, sync_async_tests
 
 from proposals.costing.compare import import_roster
 from proposals.negotiation.passes import record_pass
@@ -46,12 +46,6 @@ def build_costed(path: Path, roster_dir: Path) -> Path:
 def costed_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("costed")
     return build_costed(base / "negotiation", base)
-
-
-async def settle(pilot, rounds: int = 6) -> None:
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def cells(table: DataTable) -> list[str]:

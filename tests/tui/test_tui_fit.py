@@ -4,35 +4,15 @@ the column heads, header lines never wrap; a new article's draft is "New draft" 
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
-from tui_fixtures import build_negotiation, sync_async_tests
+from tui_fixtures import settle, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
-
-
-@pytest.fixture(scope="module")
-def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_negotiation(tmp_path_factory.mktemp("fit") / "negotiation")
-
-
-@pytest.fixture
-def repo_path(template_repo: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "negotiation"
-    shutil.copytree(template_repo, target, symlinks=True)
-    return target
-
-
-async def settle(pilot) -> None:
-    for _ in range(6):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def select(pilot, article_id: str) -> None:
@@ -102,7 +82,6 @@ async def test_a_draft_of_a_new_article_is_new_not_unchanged(repo_path: Path) ->
         await pilot.press("enter")
         await settle(pilot)
         assert "New draft" in str(app.screen.query_one("#article-head", Static).render())
-
 
 
 async def test_find_in_the_article_view_and_the_editor(repo_path: Path) -> None:

@@ -20,7 +20,7 @@ from rich.segment import Segment
 from sync_support import git, ok
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_fixtures import AUTHOR, sync_async_tests
+from tui_fixtures import AUTHOR, settle, sync_async_tests
 
 from proposals.negotiation.passes import record_pass
 from proposals.negotiation.repo import BargainingRepo
@@ -96,12 +96,6 @@ def hostile(hostile_template: Path, tmp_path: Path) -> Path:
 def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
-
-
-async def settle(pilot: Pilot, rounds: int = 6) -> None:
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def screen_segments(app: ProposalsApp) -> list[Segment]:

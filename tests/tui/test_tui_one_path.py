@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_fixtures import STAFFING_E1, build_negotiation, sync_async_tests
+from tui_fixtures import STAFFING_E1, build_negotiation, settle, sync_async_tests
 
 from proposals_tui.app import ProposalsApp
 from proposals_tui.modals.confirm import ConfirmModal
@@ -90,12 +90,6 @@ def record(repo: Path) -> dict[str, object]:
             if p.is_file() and ".git" not in p.relative_to(repo).parts
         },
     }
-
-
-async def settle(pilot: Pilot, rounds: int = 6) -> None:
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def on(pilot: Pilot, article_id: str) -> None:

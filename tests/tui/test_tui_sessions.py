@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tui_fixtures import build_negotiation, sync_async_tests
+from tui_fixtures import build_negotiation, settle, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
@@ -16,12 +16,6 @@ from proposals_tui.screens.board import BoardScreen
 @pytest.fixture
 def repo_path(tmp_path: Path) -> Path:
     return build_negotiation(tmp_path / "negotiation")
-
-
-async def settle(pilot, rounds: int = 6) -> None:
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_session_bar_packages_and_the_sessions_screen(repo_path: Path) -> None:
@@ -57,7 +51,6 @@ async def test_session_bar_packages_and_the_sessions_screen(repo_path: Path) -> 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, BoardScreen)
-
 
 
 async def test_packages_proposed_rejected_and_accepted_from_the_pass_dialog(repo_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_fixtures import build_negotiation
+from tui_fixtures import build_negotiation, settle
 
 from proposals_tui.app import ProposalsApp
 
@@ -31,12 +31,6 @@ def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-async def settle(pilot: Pilot) -> None:
-    for _ in range(6):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def steps(*keys: str, select: str | None = None) -> Callable[[Pilot], Awaitable[None]]:
