@@ -138,3 +138,19 @@ def negotiation(tmp_path: Path, cli: CLI) -> Path:
     )
     cli("-C", str(repo), "pass", "--party", "employer", "--session", "2024-03-05", "staffing")
     return repo
+
+
+@pytest.fixture(scope="session")
+def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The TUI tests' negotiation, built once per run (tests/tui_fixtures.py says what is in it)."""
+    from tui_fixtures import build_negotiation
+
+    return build_negotiation(tmp_path_factory.mktemp("template") / "negotiation")
+
+
+@pytest.fixture
+def repo_path(template_repo: Path, tmp_path: Path) -> Path:
+    """A fresh copy of that negotiation for each test, so flows can record passes freely."""
+    target = tmp_path / "negotiation"
+    shutil.copytree(template_repo, target, symlinks=True)
+    return target
