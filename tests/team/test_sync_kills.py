@@ -28,10 +28,12 @@ ALICE, BOB = "Alice Organizer", "Bob Steward"
 REAL_GIT = shutil.which("git") or "/usr/bin/git"
 EVERY_POINT = bool(os.environ.get("PROPOSALS_STRESS"))
 SAMPLES = 4
+# The count is taken under flock: sync runs some git processes side by side (the history reader's
+# pipe), and an unlocked read-modify-write of the counter lost counts or restarted from zero.
 SHIM = """#!/bin/sh
-n=$(cat "$KILL_COUNTER" 2>/dev/null || echo 0)
-n=$((n+1))
-echo "$n" > "$KILL_COUNTER"
+n=$(flock "$KILL_COUNTER.lock" sh -c '
+  n=$(cat "$KILL_COUNTER" 2>/dev/null); n=$((${n:-0}+1))
+  echo "$n" > "$KILL_COUNTER"; echo "$n"')
 if [ "$n" = "$KILL_AT" ]; then
   if [ "$KILL_MODE" = during ]; then
     "$REAL_GIT" "$@" &
