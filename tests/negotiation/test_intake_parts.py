@@ -255,3 +255,54 @@ def test_a_split_and_a_merge_are_reported(cli: CLI, tmp_path: Path) -> None:
     merged = HOURS + "\n" + "\n".join(body[2:]) + "\n"
     out = cli("-C", str(repo), "import-docx", str(_their_clean(tmp_path, merged)), "--party", "union").out
     assert "hours merges medical-assistants, staffing: ARTICLE 7: HOURS OF WORK" in out
+
+
+def _state(repo: Path) -> tuple[str, str, str, str]:
+    """Everything intake could touch: refs, index, working tree status, our draft."""
+    return (
+        git(repo, "for-each-ref"),
+        git(repo, "ls-files", "--stage"),
+        git(repo, "status", "--porcelain", "--ignored"),
+        (repo / "articles" / "staffing.txt").read_text(),
+    )
+
+
+def test_their_pass_as_a_text_file_goes_through_the_same_checks(cli: CLI, tmp_path: Path) -> None:
+    """Before: import-docx read any file as a .docx ("not a Word document")."""
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    theirs = tmp_path / "E-1.txt"
+    # A title line before the first heading is not a part of their pass.
+    wrapped_hours = HOURS.replace(
+        "thirty-six (36) hours.", "thirty-six (36) hours, or as the\nparties may agree."
+    )
+    theirs.write_text("EMPLOYER PROPOSAL E-1\n\n" + STAFFING.replace("two (2)", "one (1)") + "\n" + HOURS)
+    out = cli("-C", str(repo), "import-docx", str(theirs), "--party", "employer",
+              "--session", "2025-04-02", "--announced", "staffing").out  # fmt: skip
+    assert "Recorded Northstar Health pass E-1 (session 2025-04-02): staffing\n" in out
+    assert "Unchanged, not part of the pass: hours" in out
+    assert "UNANNOUNCED" not in out
+    assert git(repo, "show", "E-1:articles/staffing.txt") == STAFFING.replace("two (2)", "one (1)")
+
+    theirs.write_text(STAFFING + "\n" + wrapped_hours)
+    out = cli("-C", str(repo), "import-docx", str(theirs), "--party", "union", "--announced", "staffing").out
+    assert "UNANNOUNCED CHANGE in hours: 7 words changed" in out
+
+
+def test_bad_pass_files_of_every_form_change_nothing(cli: CLI, tmp_path: Path) -> None:
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    (repo / "articles" / "staffing.txt").write_text(STAFFING.replace("two (2)", "four (4)"))  # our draft
+    before = _state(repo)
+    bad = {
+        "pass.rtf": (b"{\\rtf1 ARTICLE 6: STAFFING}", "not a .docx, .pdf or .txt file"),
+        "binary.txt": (b"ARTICLE 6: STAFFING\n\x00\x01", "NUL bytes"),
+        "latin1.txt": ("ARTICLE 6: STAFFING\ncaf\xe9\n".encode("latin-1"), "not valid UTF-8"),
+        "none.txt": (b"We propose nothing in particular today.\n", "no article headings"),
+        "fake.pdf": (b"ARTICLE 6: STAFFING\n", "not a PDF file"),
+        "twice.txt": ((HOURS + "\n" + HOURS).encode(), "the same number is used twice: ARTICLE 7"),
+    }
+    for name, (data, message) in bad.items():
+        (tmp_path / name).write_bytes(data)
+        err = cli("-C", str(repo), "import-docx", str(tmp_path / name), "--party", "employer", ok=False).err
+        assert message in err, name
+        assert len(err.strip().splitlines()) == 1, err
+        assert _state(repo) == before, name

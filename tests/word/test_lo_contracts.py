@@ -90,7 +90,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
             {"name": "silent-edited", "blocks": _edit(CONTRACT, silent=True)},
         ],
         "compare": [["contract", "edited", "redline"], ["silent", "silent-edited", "sneaky"]],
-        "pdf": ["contract"],
+        "pdf": ["contract", "edited", "silent"],
         "pdf_encrypted": ["contract"],
     }
     (out / "spec.json").write_text(json.dumps(spec))
@@ -169,3 +169,21 @@ def test_the_same_contract_as_pdf_gives_the_same_parts(cli: CLI, documents: Path
         "-C", "from-pdf", "baseline", "--from-pdf", str(documents / "contract.encrypted.pdf"), ok=False
     ).err
     assert "encrypted (password-protected)" in err
+
+
+def test_their_pass_as_a_libreoffice_pdf_records_only_what_changed(cli: CLI, documents: Path) -> None:
+    """Their pass printed to PDF: the same reader as baseline --from-pdf, the same checks; an
+    edit they did not announce is flagged, unchanged parts are not recorded."""
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    cli("-C", "talks", "baseline", "--from-pdf", str(documents / "contract.pdf"))
+    repo = cli.cwd / "talks"
+    out = cli("-C", str(repo), "import-docx", str(documents / "edited.pdf"), "--party", "employer",
+              "--session", "2025-04-02", "--announced", "staffing").out  # fmt: skip
+    assert "Recorded Northstar Health pass E-1 (session 2025-04-02): staffing\n" in out
+    assert "UNANNOUNCED" not in out
+    assert "Matched staffing by its number (retitled): ARTICLE 2 – STAFFING LEVELS" in out
+    assert "safe and adequate staffing" in git(repo, "show", "E-1:articles/staffing.txt")
+    out = cli("-C", str(repo), "import-docx", str(documents / "silent.pdf"), "--party", "union",
+              "--announced", "recognition").out  # fmt: skip
+    flagged = [line.split(":")[0] for line in out.splitlines() if line.startswith("UNANNOUNCED")]
+    assert flagged == ["UNANNOUNCED CHANGE in staffing"]

@@ -112,14 +112,16 @@ def _pdf(args: argparse.Namespace, path: Path) -> None:
 
 
 def _import_docx_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "file", metavar="FILE", help="their pass: a .docx (tracked changes or clean), a text PDF or a .txt"
+    )
     p.add_argument("--party", required=True, choices=["union", "employer"])
     p.add_argument("--session", metavar="YYYY-MM-DD")
     p.add_argument("--number", metavar="PASS")
     p.add_argument("--announced", metavar="ID,...", help="the articles they said the pass changes")
 
 
-@command("import-docx", "record the other side's pass from their .docx", _import_docx_arguments)
+@command("import-docx", "record the other side's pass from their .docx, .pdf or .txt", _import_docx_arguments)
 def cmd_import_docx(args: argparse.Namespace) -> int:
     from proposals.negotiation.intake import import_docx_pass
 

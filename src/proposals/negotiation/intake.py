@@ -1,9 +1,12 @@
-"""Taking in the other side's .docx as their pass, and catching edits they did not announce.
+"""Taking in the other side's pass (.docx, PDF or text), and catching edits they did not announce.
 
 Their document is read with tracked changes accepted (their proposal). When it carries tracked
 changes, the rejected view is the text they claim to have started from: wherever that differs
 from what is actually on the table, they changed something without marking it. Without tracked
-changes, any changed article missing from the list they announced (`announced`) is flagged.
+changes (always so for a PDF or a text file), any changed article missing from the list they
+announced (`announced`) is flagged. Every form is cut into parts by the same
+:func:`proposals.contract.split.split_parts` and goes through the same checks and the same
+:func:`record_pass`.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 from proposals.contract.matching import match_parts, splits_and_merges
 from proposals.contract.part import MAX_ARTICLE_BYTES, comparable, normalise_text, slug_id
-from proposals.contract.split import duplicate_numbers
+from proposals.contract.split import PartLike, duplicate_numbers, split_parts
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import PASS_NAME_RE
 from proposals.negotiation.passes import PassResult, record_pass
@@ -40,6 +43,35 @@ def _words_changed(old: str, new: str) -> int:
     return sum(len(op.text.split()) for op in diff_text(old, new, moves=False) if op.op != "equal")
 
 
+PASS_FORMS = (".docx", ".pdf", ".txt")
+
+
+def _read_their_parts(source: Path) -> tuple[list[PartLike], list[PartLike] | None, list[str]]:
+    """Their parts as proposed, the parts their tracked changes start from (None without
+    tracked changes), and notes on what was found but not imported; chosen by the file's suffix."""
+    suffix = source.suffix.lower()
+    if suffix == ".docx":
+        from proposals.word.reader import read_docx
+
+        accepted = read_docx(source, "accepted")
+        rejected = read_docx(source, "rejected").articles if accepted.has_revisions else None
+        return list(accepted.articles), rejected, list(accepted.notes)
+    if suffix == ".pdf":
+        from proposals.contract.pdf import read_pdf
+
+        unwrapped = read_pdf(source).unwrapped
+    elif suffix == ".txt":
+        from proposals.contract.plaintext import read_text_contract
+        from proposals.negotiation.baseline import read_whole_file
+
+        unwrapped = read_text_contract(read_whole_file(source), source.name)
+    else:
+        raise ProposalsError(
+            f"{source.name}: not a .docx, .pdf or .txt file; save their pass as one of those"
+        )
+    return list(split_parts(unwrapped.lines).parts), None, unwrapped.notes()
+
+
 def import_docx_pass(
     repo: BargainingRepo,
     path: str | Path,
@@ -49,8 +81,6 @@ def import_docx_pass(
     number: str | None = None,
     announced: Sequence[str] | None = None,
 ) -> Intake:
-    from proposals.word.reader import read_docx
-
     repo.config.party(party)
     source = Path(path)
     # Checked before anything is read or written: the name goes into the pass message.
@@ -60,13 +90,13 @@ def import_docx_pass(
         check_pattern(number, PASS_NAME_RE, "pass number", "use something like U-7")
     if not source.is_file():
         raise ProposalsError(f"no such file: {source}")
-    accepted = read_docx(source, "accepted")
-    if not accepted.articles:
+    articles, rejected, notes = _read_their_parts(source)
+    if not articles:
         raise ProposalsError(f"{source.name}: no article headings like 'ARTICLE 6: STAFFING' found")
-    twice = duplicate_numbers(accepted.articles)
+    twice = duplicate_numbers(articles)
     if twice:
         raise ProposalsError(f"{source.name}: the same number is used twice: {', '.join(twice)}")
-    for article in accepted.articles:
+    for article in articles:
         if len(article.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
             raise ProposalsError(
                 f"{source.name}: {article.text.split(chr(10), 1)[0][:60]!r} is "
@@ -80,17 +110,16 @@ def import_docx_pass(
             known[article_id] = text
     # What their tracked changes start from, matched to our parts on its own: a heading they
     # retitled or renumbered by a tracked change is still ours in the rejected view.
-    rejected = read_docx(source, "rejected") if accepted.has_revisions else None
     claimed = {}
     if rejected is not None:
-        for article, found in zip(rejected.articles, match_parts(rejected.articles, known), strict=True):
+        for article, found in zip(rejected, match_parts(rejected, known), strict=True):
             if found.part_id is not None:
                 claimed[found.part_id] = article.text
-    intake = Intake(None, notes=list(accepted.notes))
+    intake = Intake(None, notes=notes)
     texts: dict[str, str] = {}
-    matches = match_parts(accepted.articles, known)
-    shapes = splits_and_merges(accepted.articles, matches, known)
-    for index, (article, found) in enumerate(zip(accepted.articles, matches, strict=True)):
+    matches = match_parts(articles, known)
+    shapes = splits_and_merges(articles, matches, known)
+    for index, (article, found) in enumerate(zip(articles, matches, strict=True)):
         article_id = found.part_id
         if article_id is None:
             base = slug_id(article.kind, article.number, article.title)
