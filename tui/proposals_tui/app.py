@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
@@ -27,6 +27,7 @@ from textual.worker import Worker
 from proposals.negotiation.repo import BargainingRepo
 
 from .commands import ProposalsCommands
+from .keys import key
 from .literal import shown
 from .roles import FollowsMarkers, HoldsUnsavedWork, Reloads
 from .workers import Job, RepoLane, run_repo_job
@@ -41,11 +42,11 @@ class ProposalsApp(App[int]):
     TITLE = "proposals"
     COMMANDS = App.COMMANDS | {ProposalsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="Every key, by screen"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False, tooltip="Light or dark"),
-        Binding("m", "toggle_markers", "Markers", show=False, tooltip="[-old-]{+new+} markers"),
-        Binding("V", "verify", "Verify TAs", show=False),
+        key("question_mark,f1", "help", key_display="?"),
+        key("ctrl+q", "quit", priority=True),
+        key("ctrl+t", "toggle_theme", show=False),
+        key("m", "toggle_markers", show=False),
+        key("V", "verify", show=False),
     ]
 
     markers: reactive[bool] = reactive(False)

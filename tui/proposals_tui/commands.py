@@ -1,8 +1,9 @@
 """The command palette, built from the current screen's state (as posting does).
 
-Each screen that `OffersCommands` lists its actions; only those its `check_action` allows
-now are offered, so the palette never suggests something that would be refused. The board's
-articles are offered as "Open …" commands from any screen.
+Each screen that `OffersCommands` lists its actions (their words from `keys.ACTIONS`, as the
+bindings and the help screen have them); only those its `check_action` allows now are offered,
+so the palette never suggests something that would be refused. The board's articles are
+offered as "Open …" commands from any screen.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from .keys import palette
 from .literal import literal, markup_escaped
 from .roles import OffersCommands
 
@@ -40,16 +42,8 @@ class ProposalsCommands(Provider):
                 if screen.check_action(action, ()) is True:
                     out.append((label, help_text, partial(screen.run_action, action)))
         app = cast("ProposalsApp", self.app)
-        out.append(
-            (
-                "Toggle marker mode [-old-]{+new+}",
-                "For terminals without strikethrough",
-                partial(app.run_action, "toggle_markers"),
-            )
-        )
-        out.append(("Toggle light/dark theme", "", partial(app.run_action, "toggle_theme")))
-        out.append(("Verify TAs", "Every TA'd text unchanged?", partial(app.run_action, "verify")))
-        out.append(("Help: keys by screen", "", partial(app.run_action, "help")))
+        for label, action, help_text in palette("toggle_markers", "toggle_theme", "verify", "help"):
+            out.append((label, help_text, partial(app.run_action, action)))
         for row in app.status_cache:
             label = f"Open article {row.number}: {row.title}" if row.number else f"Open {row.title}"
             out.append((label, row.status, partial(app.open_article, row.id)))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..keys import key
 from ..literal import literal
 from ..roles import HoldsUnsavedWork
 
@@ -18,8 +19,8 @@ class ConfirmModal(ModalScreen[bool]):
     """y confirms, n or escape cancels: the last stop before something is recorded for good."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        key("y", "answer(True)"),
+        key("n,escape", "answer(False)"),
     ]
 
     def __init__(self, title: str, body: str, yes: str = "Yes") -> None:
@@ -54,9 +55,9 @@ class QuitModal(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "answer('save')", "Save"),
-        Binding("d", "answer('discard')", "Discard"),
-        Binding("escape,c", "answer(None)", "Stay"),
+        key("s", "answer('save')"),
+        key("d", "answer('discard')"),
+        key("escape,c", "answer(None)"),
     ]
 
     def __init__(

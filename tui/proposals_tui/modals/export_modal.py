@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ..export import ExportRequest, export_article
+from ..keys import key
 from ..literal import literal
 
 
@@ -35,8 +36,8 @@ class ExportModal(ModalScreen[str | None]):
         error: str = ""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Export"),
+        key("escape", "cancel"),
+        key("ctrl+s", "submit", label="Export"),
     ]
 
     def __init__(

@@ -9,11 +9,12 @@ from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from ..keys import key
 from ..literal import literal
 
 ResultType = TypeVar("ResultType")
@@ -24,7 +25,7 @@ class FormModal(ModalScreen[ResultType]):
     label, and implement `action_submit`; any other button cancels."""
 
     SUBMIT_ID: ClassVar[str] = "submit"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [key("escape", "cancel")]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == self.SUBMIT_ID:

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -21,6 +21,7 @@ from textual.widgets import Static, TextArea
 
 from proposals.negotiation.repo import BargainingRepo
 
+from ..keys import key
 from ..literal import literal
 from ..widgets.text_editor import PlainTextArea
 
@@ -39,7 +40,7 @@ class NotesModal(ModalScreen[bool]):
         """The notes reached disk: the dialog closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,ctrl+s", "close", "Save & close"),
+        key("escape,ctrl+s", "close", label="Save & close"),
     ]
 
     def __init__(self, article_id: str, title: str = "") -> None:

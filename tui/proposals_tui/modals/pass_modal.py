@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from ..keys import key
 from ..literal import literal
 from ..widgets.checklist import Checklist
 from ..widgets.text_editor import PlainTextArea
@@ -83,7 +84,7 @@ class PassModal(PassForm[PassRequest | PackageDecision | None]):
     PassModal .package-buttons Button { width: auto; margin: 0 2 0 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Record"),
+        key("ctrl+s", "submit", label="Record"),
     ]
 
     def __init__(

@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -24,6 +24,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 from proposals.team.sync import SyncReport, list_conflicts, sync
 
+from ..keys import key
 from ..literal import literal, shown
 
 
@@ -118,8 +119,8 @@ class SyncModal(ModalScreen[str | None]):
     #sync-report { height: auto; max-height: 16; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "finish", "OK / resolve"),
-        Binding("escape", "close", "Close"),
+        key("enter", "finish"),
+        key("escape", "close"),
     ]
 
     def __init__(self, remote: str = "origin") -> None:

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ..keys import key
 from ..literal import literal
 from .form import FormModal
 
@@ -30,7 +31,7 @@ class TARequest:
 class TAModal(FormModal[TARequest | None]):
     SUBMIT_ID = "ta"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "TA"),
+        key("ctrl+s", "submit", label="TA"),
     ]
 
     def __init__(

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from ..keys import key
 from ..literal import literal
 from ..widgets.checklist import Checklist
 from .form import PassForm
@@ -26,7 +27,7 @@ class WithdrawRequest:
 class WithdrawModal(PassForm[WithdrawRequest | None]):
     SUBMIT_ID = "withdraw"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Withdraw"),
+        key("ctrl+s", "submit", label="Withdraw"),
     ]
 
     def __init__(

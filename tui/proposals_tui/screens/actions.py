@@ -20,6 +20,7 @@ from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..app import ProposalsApp
 from ..export import ExportRequest
+from ..keys import palette
 from .disabled import ExplainsDisabledKeys
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a faster cold start for the board
@@ -184,16 +185,9 @@ class ArticleActions(ExplainsDisabledKeys):
         return None
 
     def article_palette_commands(self) -> list[tuple[str, str, str]]:
-        return [
-            ("Record a pass", "record_pass", "Party, number, session, articles"),
-            ("Enter the other side's pass (paste or .docx)", "their_pass", ""),
-            ("Mark a tentative agreement", "ta", "Article or section, with confirmation"),
-            ("Withdraw", "withdraw", ""),
-            ("Export to Word", "export", "tracked, redline or clean"),
-            ("History of this article", "history", "Pick two passes to compare"),
-            ("Restore my saved draft", "restore_draft", "The draft a pass replaced (refs/drafts/)"),
-            ("Costing", "costing", "Both sides' economic positions by year (team only)"),
-        ]
+        return palette(
+            "record_pass", "their_pass", "ta", "withdraw", "export", "history", "restore_draft", "costing"
+        )
 
     def action_costing(self) -> None:
         self.app.open_costing()

@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,6 +25,7 @@ from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
+from ..keys import command, key, palette
 from ..literal import literal, shown
 from ..widgets.find_bar import FindBar, next_match
 from ..widgets.keys_footer import KeysFooter
@@ -125,24 +126,24 @@ class ArticleScreen(ArticleActions):
         token: int
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("c", "next_compare", "Compare"),
-        Binding("v", "next_view", "View"),
-        Binding("right_square_bracket", "jump(True)", "Next change", key_display="]", show=False),
-        Binding("left_square_bracket", "jump(False)", "Prev change", key_display="[", show=False),
-        Binding("e", "edit", "Edit"),
-        Binding("h", "history", "History"),
-        Binding("n", "toggle_notes", "Notes"),
-        Binding("N", "edit_notes", "Edit notes", show=False),
-        Binding("p", "record_pass", "Pass", show=False),
-        Binding("i", "their_pass", "Their pass", show=False),
-        Binding("t", "ta", "TA"),
-        Binding("w", "withdraw", "Withdraw", show=False),
-        Binding("x", "export", "Export", show=False),
-        Binding("dollar_sign", "costing", "Costing", key_display="$", show=False),
-        Binding("b", "blame", "Blame", show=False, tooltip="Who last wrote each line, across rounds"),
-        Binding("R", "restore_draft", "Restore draft", show=False, tooltip="The draft a pass replaced"),
-        Binding("ctrl+f", "find", "Find", show=False, tooltip="Find words in the text shown"),
+        key("escape", "back"),
+        key("c", "next_compare"),
+        key("v", "next_view"),
+        key("right_square_bracket", "jump(True)", key_display="]", show=False),
+        key("left_square_bracket", "jump(False)", key_display="[", show=False),
+        key("e", "edit"),
+        key("h", "history"),
+        key("n", "toggle_notes"),
+        key("N", "edit_notes", label="Edit notes", show=False),
+        key("p", "record_pass", show=False),
+        key("i", "their_pass", show=False),
+        key("t", "ta"),
+        key("w", "withdraw", show=False),
+        key("x", "export", show=False),
+        key("dollar_sign", "costing", key_display="$", show=False),
+        key("b", "blame", show=False),
+        key("R", "restore_draft", show=False),
+        key("ctrl+f", "find", show=False),
     ]
 
     compare_index: reactive[int] = reactive(0)
@@ -479,11 +480,7 @@ class ArticleScreen(ArticleActions):
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [
-            ("Next comparison", "next_compare", " · ".join(f"{a} vs {b}" for a, b in self.compares())),
-            ("Next view: side by side / inline / provenance", "next_view", ""),
-            ("Edit our draft", "edit", ""),
-            ("Blame: who last wrote each line", "blame", "round, pass, session; first proposed"),
-            ("Toggle notes panel", "toggle_notes", ""),
-            ("Edit the team's notes", "edit_notes", "Their own dialog; internal, never exported"),
+            command("next_compare", " · ".join(f"{a} vs {b}" for a, b in self.compares())),
+            *palette("next_view", "edit", "blame", "toggle_notes", "edit_notes"),
             *self.article_palette_commands(),
         ]

@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from proposals.negotiation.blame import BlameLine, Origin, blame
 
+from ..keys import key, palette
 from ..literal import literal, shown
 
 FIXED = 4 + 14 + 10 + 14 + 2 * 5 + 2  # line, last, session, first; cell padding; scrollbar
@@ -28,8 +29,8 @@ FIXED = 4 + 14 + 10 + 14 + 2 * 5 + 2  # line, last, session, first; cell padding
 
 class BlameScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "show_line", "Whole line", priority=True),
+        key("escape", "back"),
+        key("enter", "show_line", priority=True),
     ]
 
     @dataclass
@@ -122,4 +123,4 @@ class BlameScreen(Screen):
         self.app.pop_screen()
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
-        return [("Show the whole line", "show_line", "with who last wrote it")]
+        return palette("show_line")

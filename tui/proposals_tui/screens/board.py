@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,6 +22,7 @@ from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import SessionRecord, open_session
 from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
 
+from ..keys import command, key, palette
 from ..literal import literal, shown
 from ..widgets.board_table import BoardTable
 from ..widgets.keys_footer import KeysFooter
@@ -72,27 +73,27 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
     """Home screen. Enter opens the highlighted article; keys act on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", priority=False),
-        Binding("e", "edit", "Edit"),
-        Binding("p", "record_pass", "Pass"),
-        Binding("i", "their_pass", "Their pass", show=False),
-        Binding("t", "ta", "TA"),
-        Binding("w", "withdraw", "Withdraw", show=False),
-        Binding("x", "export", "Export"),
-        Binding("h", "history", "History", show=False),
-        Binding("N", "edit_notes", "Notes", show=False, tooltip="The team's notes on the article"),
-        Binding("R", "restore_draft", "Restore draft", show=False, tooltip="The draft a pass replaced"),
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("f", "cycle_status", "Status filter", show=False),
-        Binding("s", "cycle_sort", "Sort", show=False),
-        Binding("r", "reload", "Reload", show=False),
-        Binding("D", "export_status", "Status chart", show=False, tooltip="The status chart as .docx"),
-        Binding("c", "costing", "Costing", show=False, tooltip="Both sides' economic positions in money"),
-        Binding("g", "sessions", "Sessions", show=False, tooltip="Every session and the log of each day"),
-        Binding("q", "quit", "Quit"),
-        Binding("S", "sync", "Sync", tooltip="Fetch, merge, push (needs: git remote add origin URL)"),
-        Binding("C", "conflicts", "Conflicts", show=False, tooltip="Settle what sync could not merge"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        key("enter", "open", priority=False),
+        key("e", "edit"),
+        key("p", "record_pass"),
+        key("i", "their_pass", show=False),
+        key("t", "ta"),
+        key("w", "withdraw", show=False),
+        key("x", "export"),
+        key("h", "history", show=False),
+        key("N", "edit_notes", show=False),
+        key("R", "restore_draft", show=False),
+        key("slash", "focus_filter", key_display="/"),
+        key("f", "cycle_status", show=False),
+        key("s", "cycle_sort", show=False),
+        key("r", "reload", show=False),
+        key("D", "export_status", show=False),
+        key("c", "costing", show=False),
+        key("g", "sessions", show=False),
+        key("q", "quit"),
+        key("S", "sync"),
+        key("C", "conflicts", show=False),
+        key("escape", "clear_filter", show=False),
     ]
 
     @dataclass
@@ -380,13 +381,10 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [
-            ("Open the highlighted article", "open", "Side-by-side redline"),
-            ("Edit our draft of the highlighted article", "edit", ""),
+            *palette("open", "edit"),
             *self.article_palette_commands(),
-            ("Filter by status (cycle)", "cycle_status", self.status_filter),
-            ("Sort (cycle)", "cycle_sort", self.sort),
-            ("Reload the board", "reload", ""),
-            ("Export the status chart to Word", "export_status", "for the members' update"),
-            ("Sessions", "sessions", "every day at the table, its attendance and log"),
+            command("cycle_status", f"now: {self.status_filter}"),
+            command("cycle_sort", f"now: {self.sort}"),
+            *palette("reload", "export_status", "sessions"),
             *self.sync_palette_commands(),
         ]

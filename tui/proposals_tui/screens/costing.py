@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -30,6 +30,7 @@ from proposals.costing.terms import Terms
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
+from ..keys import key, palette
 from ..widgets.keys_footer import KeysFooter
 
 VIEWS = ("years", "members")  # v cycles these; "member" is one member's years (enter on a member)
@@ -99,10 +100,10 @@ class CostingScreen(Screen):
         data: CostingView
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("v", "costing_view", "View"),
-        Binding("b", "costing_group", "By"),
-        Binding("r", "reload", "Reload", show=False),
+        key("escape", "back"),
+        key("v", "costing_view"),
+        key("b", "costing_group"),
+        key("r", "reload", show=False),
     ]
 
     view: reactive[str] = reactive("years")
@@ -303,7 +304,4 @@ class CostingScreen(Screen):
         self.app.pop_screen()
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
-        return [
-            ("Costing: years or members", "costing_view", ""),
-            ("Costing: members by classification or clinic", "costing_group", ""),
-        ]
+        return palette("costing_view", "costing_group")

@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,6 +27,7 @@ from proposals.negotiation.status import StatusRow
 
 from ..app import ProposalsApp
 from ..diffing import Palette, aligned, inline_rows, locked_lines
+from ..keys import key, palette
 from ..literal import literal, shown
 from ..widgets.find_bar import FindBar
 from ..widgets.keys_footer import KeysFooter
@@ -89,13 +90,13 @@ class EditorScreen(ArticleActions):
         focus: int | None  # the row to keep in view (the cursor's paragraph)
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+o", "next_base", "Compare with"),
-        Binding("ctrl+n", "edit_notes", "Notes"),
-        Binding("ctrl+r", "record_pass", "Record pass"),
-        Binding("ctrl+x", "export", "Export", show=False),
-        Binding("ctrl+f", "find", "Find", show=False, priority=True),
+        key("escape", "back"),
+        key("ctrl+s", "save"),
+        key("ctrl+o", "next_base"),
+        key("ctrl+n", "edit_notes"),
+        key("ctrl+r", "record_pass", label="Record pass"),
+        key("ctrl+x", "export", show=False),
+        key("ctrl+f", "find", show=False, priority=True),
     ]
 
     dirty: reactive[bool] = reactive(False, bindings=True)
@@ -382,10 +383,4 @@ class EditorScreen(ArticleActions):
         return super().check_action(action, parameters)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
-        return [
-            ("Save the draft now", "save", "Autosave runs anyway"),
-            ("Compare the preview with…", "next_base", "their last pass, baseline, our last pass"),
-            ("Team notes (their own dialog)", "edit_notes", "Internal, never exported"),
-            ("Record a pass", "record_pass", ""),
-            ("Export to Word", "export", ""),
-        ]
+        return palette("save", "next_base", "edit_notes", "record_pass", "export")

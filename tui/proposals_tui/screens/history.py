@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
@@ -17,6 +17,7 @@ from proposals.negotiation.history import PassRecord, TARecord
 from proposals.negotiation.repo import BargainingRepo
 
 from ..diffing import change_size
+from ..keys import key, palette
 from ..literal import literal, shown
 from ..widgets.keys_footer import KeysFooter
 
@@ -72,9 +73,9 @@ def load_timeline(repo: BargainingRepo, article_id: str, us: str) -> list[Histor
 
 class HistoryScreen(Screen[tuple[str, str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("space", "pick", "Pick"),
-        Binding("enter", "compare", "Compare", priority=True),
+        key("escape", "back"),
+        key("space", "pick"),
+        key("enter", "compare", priority=True),
     ]
 
     @dataclass
@@ -120,11 +121,11 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         table.clear()
         # pass and party names are kept whole ("ta-staffing-6.3", "Northstar Clinicians Union")
         names = [shown(parties[r.party].name, one_line=True) for r in rows if r.party]
-        for key, width in (
+        for column_key, width in (
             ("rev", max((len(r.rev) for r in rows), default=4)),
             ("party", max(map(len, names), default=5)),
         ):
-            column = table.columns.get(key)  # type: ignore[call-overload]
+            column = table.columns.get(column_key)  # type: ignore[call-overload]
             if column is not None:
                 column.width = max(column.width, width)
         for row in rows:
@@ -181,4 +182,4 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
         self.dismiss(None)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
-        return [("Pick this version", "pick", ""), ("Compare the picked versions", "compare", "")]
+        return palette("pick", "compare")

@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Static
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import day_lines, session_days
 
+from ..keys import key
 from ..literal import literal, shown
 from ..widgets.keys_footer import KeysFooter
 
@@ -58,8 +59,8 @@ class SessionsScreen(Screen):
         data: SessionsView
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("r", "reload", "Reload", show=False),
+        key("escape", "back"),
+        key("r", "reload", show=False),
     ]
 
     def __init__(self) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -26,6 +26,7 @@ from proposals.contract.part import decode_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
+from ..keys import key, palette
 from ..literal import literal, shown
 from ..widgets.keys_footer import KeysFooter
 from .disabled import ExplainsDisabledKeys
@@ -107,10 +108,7 @@ class SyncActions(ExplainsDisabledKeys):
         return super().disabled_reason(action)
 
     def sync_palette_commands(self) -> list[tuple[str, str, str]]:
-        return [
-            ("Sync with the team", "sync", "Fetch, merge and push passes and TAs"),
-            ("Settle sync conflicts", "conflicts", "Ours and theirs side by side; keep one"),
-        ]
+        return palette("sync", "conflicts")
 
     def action_sync(self) -> None:
         from ..modals.sync_modal import SyncModal
@@ -234,10 +232,10 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
     #conflict-view { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("m", "keep('mine')", "Keep mine", tooltip="My text, after a confirmation"),
-        Binding("t", "keep('theirs')", "Keep theirs", tooltip="Their text, after a confirmation"),
-        Binding("tab", "switch_focus", "List/text", show=False),
+        key("escape", "back"),
+        key("m", "keep('mine')"),
+        key("t", "keep('theirs')"),
+        key("tab", "switch_focus", show=False),
     ]
 
     loaded: reactive[bool] = reactive(False, bindings=True)
@@ -372,10 +370,7 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
         return super().disabled_reason(action)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
-        return [
-            ("Keep my text", "keep('mine')", "With confirmation"),
-            ("Keep their text", "keep('theirs')", "With confirmation"),
-        ]
+        return palette("keep('mine')", "keep('theirs')")
 
     def action_keep(self, keep: str) -> None:
         conflict = self.current()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable
+
+from ..keys import key
 
 
 class BoardTable(DataTable):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", key_display="⏎", tooltip="Open the article side by side"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [key("enter", "select_cursor", key_display="⏎")]

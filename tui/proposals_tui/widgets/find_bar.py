@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
+
+from ..keys import key
 
 
 def next_match(lines: list[str], query: str, after: int) -> tuple[int, int, int] | None:
@@ -27,7 +29,7 @@ def next_match(lines: list[str], query: str, after: int) -> tuple[int, int, int]
 class FindBar(Input):
     """Hidden until `open()`; posts `FindBar.Find` on enter."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close find", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [key("escape", "close", label="Close find", show=False)]
 
     @dataclass
     class Find(Message):

@@ -17,13 +17,14 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..diffing import Run, ViewRow
+from ..keys import key
 from ..literal import shown
 
 GUTTER = 3  # "~ " plus a space
@@ -118,9 +119,9 @@ class RedlineView(ScrollView, can_focus=True):
     RedlineView:focus { background-tint: $foreground 3%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
+        key("j", "scroll_down", show=False),
+        key("k", "scroll_up", show=False),
+        key("space", "page_down", show=False),
     ]
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None):
