@@ -42,9 +42,9 @@ def test_no_binding_or_palette_entry_spells_out_its_own_words() -> None:
                 found.append(f"{path.name}:{node.lineno} Binding(...)")
             if isinstance(node, ast.FunctionDef) and node.name.endswith("palette_commands"):
                 for inner in ast.walk(node):
-                    if isinstance(inner, ast.Tuple) and len(inner.elts) == 3:
-                        if all(isinstance(e, ast.Constant | ast.JoinedStr) for e in inner.elts):
-                            found.append(f"{path.name}:{inner.lineno} a written palette entry")
+                    written = isinstance(inner, ast.Tuple) and len(inner.elts) == 3
+                    if written and all(isinstance(e, ast.Constant | ast.JoinedStr) for e in inner.elts):
+                        found.append(f"{path.name}:{inner.lineno} a written palette entry")
     assert found == []
 
 
