@@ -94,3 +94,105 @@ def test_blame_across_two_rounds(negotiation: Path, cli) -> None:
     # Bare pass names are the current round's; earlier rounds' need their round.
     assert "eight" not in cli("-C", repo, "show", "staffing", "--at", "2024/U-1").out
     assert "eight" in cli("-C", repo, "show", "staffing", "--at", "U-1").out
+
+
+def two_rounds(negotiation: Path, cli) -> str:
+    """Round 2024 settled (three TAs) and closed; round 2027 open with U-1 on staffing."""
+    repo = str(negotiation)
+    for part, day in (("staffing", "2024-03-10"), ("scheduling", "2024-03-10"), ("parking", "2024-03-11")):
+        ta(cli, negotiation, part, day)
+    cli("-C", repo, "round", "close", "--ratified", "2024-04-01", "--name", "2024")
+    cli("-C", repo, "round", "open", "2027", "--expires", "2027-06-30")
+    path = negotiation / "articles" / "staffing.txt"
+    path.write_text(path.read_text().replace("five (5)", "eight (8)"))
+    cli("-C", repo, "pass", "--party", "union", "--session", "2027-01-12", "staffing")
+    return repo
+
+
+def test_status_export_and_compile_show_an_earlier_round_read_only(negotiation: Path, cli) -> None:
+    repo = two_rounds(negotiation, cli)
+    now = {r["id"]: r for r in json.loads(cli("-C", repo, "status", "--json").out)["articles"]}
+    assert now["staffing"]["status"] == "open" and now["staffing"]["last_pass"]["pass"] == "U-1"
+    assert now["parking"]["status"] == "unchanged"
+    data = json.loads(cli("-C", repo, "status", "--round", "2024", "--json").out)
+    assert data["round"] == "2024" and data["read_only"] is True
+    then = {r["id"]: r for r in data["articles"]}
+    assert {r["status"] for r in then.values()} == {"ta"}
+    assert then["staffing"]["last_pass"]["pass"] == "E-1"
+    assert then["staffing"]["ta"]["date"] == "2024-03-10"
+    table = cli("-C", repo, "status", "--round", "2024").out
+    assert table.startswith("Round 2024, ratified 2024-04-01: as it ended, read-only")
+    # The current round's name is the current round; an unknown one is one line, nothing shown.
+    assert (
+        cli("-C", repo, "status", "--round", "2027", "--json").out == cli("-C", repo, "status", "--json").out
+    )
+    refused = cli("-C", repo, "status", "--round", "1999", ok=False)
+    assert refused.err.strip() == "proposals: error: no round '1999': rounds are 2024, 2027"
+    # A TA of the earlier round exports; in the current round staffing is open again.
+    out = negotiation.parent / "ta-2024.docx"
+    cli("-C", repo, "export", "staffing", "--mode", "ta", "--round", "2024", "-o", str(out))
+    assert out.exists()
+    assert (
+        "no tentative agreement"
+        in cli(
+            "-C", repo, "export", "staffing", "--mode", "ta", "-o", str(out.with_name("now.docx")), ok=False
+        ).err
+    )
+    # Its compiled contract is exactly what the round ratified, with no --force.
+    compiled = cli("-C", repo, "compile", "--round", "2024", "-o", str(negotiation.parent / "c.docx")).out
+    assert "3 articles" in compiled
+    assert "still open" in cli("-C", repo, "compile", "-o", str(negotiation.parent / "d.docx"), ok=False).err
+
+
+def test_an_earlier_round_refuses_every_recorder_and_writes_nothing(negotiation: Path, cli) -> None:
+    from proposals.errors import ProposalsError
+    from proposals.negotiation.agreements import make_ta
+    from proposals.negotiation.passes import record_pass
+    from proposals.negotiation.rounds import agreed_contract
+
+    two_rounds(negotiation, cli)
+    repo = BargainingRepo.open(negotiation)
+    earlier = repo.round_view("2024")
+    assert earlier.read_only.startswith("round 2024 is closed: shown read-only")
+    head, tree = git(negotiation, "rev-parse", "HEAD"), git(negotiation, "status", "--porcelain")
+    text = (negotiation / "articles" / "staffing.txt").read_text()
+    for attempt in (
+        lambda: record_pass(earlier, "union", ["staffing"], session="2024-03-20", texts={"staffing": "x\n"}),
+        lambda: make_ta(earlier, "staffing", union_sign="A", employer_sign="B", ta_date="2024-03-20"),
+        lambda: earlier.write_draft("staffing", "changed\n"),
+    ):
+        try:
+            attempt()
+        except ProposalsError as exc:
+            assert "round 2024 is closed" in str(exc)
+        else:
+            raise AssertionError("an earlier round recorded something")
+    assert git(negotiation, "rev-parse", "HEAD") == head
+    assert git(negotiation, "status", "--porcelain") == tree
+    assert (negotiation / "articles" / "staffing.txt").read_text() == text
+    # Its drafts are the texts on the table when it ended; its agreed contract is what it ratified.
+    assert earlier.draft_ids() == set() and "five (5)" in earlier.read_draft("staffing")
+    ratified = git(negotiation, "rev-parse", "2024/ratified^{commit}").strip()
+    assert agreed_contract(earlier).texts == {
+        i: repo.text_at_commit(i, ratified) for i in ("parking", "scheduling", "staffing")
+    }
+
+
+def test_compile_and_round_close_read_one_agreed_contract(tmp_path: Path, cli) -> None:
+    """`compile` places what `round close` would ratify: one core path (rounds.agreed_parts)."""
+    from proposals.negotiation.documents import compile_contract
+    from proposals.negotiation.rounds import agreed_contract, agreed_parts
+
+    demo = tmp_path / "demo"
+    cli("demo", str(demo))
+    repo = BargainingRepo.open(demo)
+    parts = agreed_parts(repo)
+    agreed = agreed_contract(repo)
+    assert agreed.still_open == [p.row.id for p in parts if p.still_open]
+    done = compile_contract(repo, tmp_path / "c.docx", force=True, omit_open=True)
+    settled = [p.row.id for p in parts if p.row.status != "open" and p.text is not None]
+    assert done.articles == settled
+    assert set(settled) <= set(agreed.texts)
+    for part in parts:
+        if part.row.status != "open" and part.text is not None:
+            assert agreed.texts[part.row.id] == part.text

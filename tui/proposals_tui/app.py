@@ -83,10 +83,12 @@ class ProposalsApp(App[int]):
         autosave_delay: float = 0.8,
         preview_delay: float = 0.15,
         prefetch: bool = True,
+        round_name: str | None = None,
     ) -> None:
         super().__init__()
         self.root = Path(root)
-        self.repo = BargainingRepo.open(self.root)
+        # An earlier round (`--round 2024`) is shown read-only: the core refuses every recorder.
+        self.repo = BargainingRepo.open(self.root).round_view(round_name)
         self.us = us
         self.today = today or date.today()
         self.autosave_delay = autosave_delay
@@ -110,6 +112,8 @@ class ProposalsApp(App[int]):
         parties = self.repo.config.parties
         names = f"{parties['union'].name} / {parties['employer'].name}"
         self.title = f"proposals · {shown(names, one_line=True)}"
+        if self.repo.read_only:
+            self.sub_title = shown(self.repo.read_only, one_line=True)
         self.push_screen(BoardScreen())
 
     def notify(
@@ -302,8 +306,8 @@ class ProposalsApp(App[int]):
         self.push_screen(QuitModal(", ".join(s.article_id for s in dirty), dirty), answer)
 
 
-def run(root: Path) -> int:
+def run(root: Path, round_name: str | None = None) -> int:
     """Entry point for `proposals tui`: returns the exit status."""
-    app = ProposalsApp(root)
+    app = ProposalsApp(root, round_name=round_name)
     result = app.run()
     return int(result or 0)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from proposals.cli.registry import command, open_repo, print_json
+from proposals.cli.registry import command, open_repo, print_json, round_argument
 from proposals.errors import ProposalsError
 
 
@@ -19,6 +19,7 @@ def _status_arguments(p: argparse.ArgumentParser) -> None:
     fmt.add_argument("--md", action="store_true")
     fmt.add_argument("--docx", metavar="FILE", help="the status chart as a Word document")
     fmt.add_argument("--xlsx", metavar="FILE", help="the status chart as a spreadsheet")
+    round_argument(p)
 
 
 @command("status", "every article's state", _status_arguments)
@@ -41,16 +42,25 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     rows = status_rows(repo)
     today = date.today().isoformat()
-    overdue = overdue_requests(repo, today)
+    overdue = [] if repo.read_only else overdue_requests(repo, today)
     if args.json:
+        shown = {"round": args.round, "read_only": True} if repo.read_only else {}
         print_json(
-            {"articles": [r.as_json() for r in rows], "overdue_requests": [r.as_json(today) for r in overdue]}
+            shown
+            | {
+                "articles": [r.as_json() for r in rows],
+                "overdue_requests": [r.as_json(today) for r in overdue],
+            }
         )
     elif args.csv:
         sys.stdout.write(render_csv(repo, rows))
     elif args.md:
         sys.stdout.write(render_markdown(repo, rows))
     else:
+        if repo.read_only:
+            shown_round = repo.history().round
+            ratified = f", ratified {shown_round.ratified}" if shown_round and shown_round.ratified else ""
+            print(f"Round {args.round}{ratified}: as it ended, read-only")
         sys.stdout.write(render_table(repo, rows))
         for request in overdue:
             print(f"Overdue information request {request.id} (due {request.due}): {request.item}")

@@ -38,10 +38,16 @@ def command(name: str, help: str, arguments: Arguments | None) -> Callable[[Hand
 
 
 def open_repo(args: argparse.Namespace):
-    """The bargaining repo that ``-C`` points at (the current directory by default)."""
+    """The bargaining repo that ``-C`` points at (the current directory by default); with
+    ``--round NAME`` (:func:`round_argument`) that earlier round, read-only."""
     from proposals.negotiation.repo import BargainingRepo
 
-    return BargainingRepo.open(args.C)
+    return BargainingRepo.open(args.C).round_view(getattr(args, "round", None))
+
+
+def round_argument(p: argparse.ArgumentParser) -> None:
+    """``--round NAME``: show an earlier round as it ended, read-only (status, export, compile, tui)."""
+    p.add_argument("--round", metavar="NAME", help="an earlier round, read-only (default: the current one)")
 
 
 def print_notices(repo) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from proposals.cli.registry import command, open_repo
+from proposals.cli.registry import command, open_repo, round_argument
 from proposals.errors import ProposalsError
 
 
 def _tui_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("dir", nargs="?", metavar="DIR")
+    round_argument(p)
 
 
 @command("tui", "open the terminal UI", _tui_arguments)
@@ -24,4 +25,4 @@ def cmd_tui(args: argparse.Namespace) -> int:
         from proposals_tui.app import run
     except ImportError as exc:
         raise ProposalsError(f"the terminal UI is not installed ({exc})") from None
-    return run(repo.root)
+    return run(repo.root, args.round)

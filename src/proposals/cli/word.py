@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from proposals.cli.registry import command, open_repo, print_recorded
+from proposals.cli.registry import command, open_repo, print_recorded, round_argument
 from proposals.errors import ProposalsError
 from proposals.visible import visible
 
@@ -28,6 +28,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--session", metavar="YYYY-MM-DD", help="label a draft with the session it is for")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    round_argument(p)
 
 
 @command("export", "write articles to Word for the table", _export_arguments)
@@ -83,6 +84,7 @@ def _compile_arguments(p: argparse.ArgumentParser) -> None:
         "--term", default="", metavar="TEXT", help='for the title page: "July 1, 2025 to June 30, 2028"'
     )
     p.add_argument("--pdf", action="store_true", help="also write a PDF beside it (LibreOffice)")
+    round_argument(p)
 
 
 @command("compile", "the successor contract from TAs and the untouched baseline", _compile_arguments)

@@ -428,31 +428,25 @@ def compile_contract(
     come first.
     """
     from proposals.contract.part import section_text
+    from proposals.negotiation.rounds import agreed_parts, pending_warning
     from proposals.word.export import ContractArticle, export_contract
 
     path = _out_path(out)
-    history = repo.history()
-    baseline = history.baseline
-    rows = status_rows(repo)
-    # A TA hanging on a package not yet accepted is not settled language (one on the whole
-    # agreement is: this is the agreement).
-    pending = [r for r in rows if r.status == "ta" and r.contingent not in ("", "agreement")]
-    still_open = [r for r in rows if r.status == "open"] + pending
+    baseline = repo.history().baseline
+    parts = agreed_parts(repo)
+    still_open = [p for p in parts if p.row.status == "open"] + [p for p in parts if p.pending]
     if still_open and not force:
-        names = ", ".join(r.id for r in still_open[:8]) + ("..." if len(still_open) > 8 else "")
+        names = ", ".join(p.row.id for p in still_open[:8]) + ("..." if len(still_open) > 8 else "")
         raise ProposalsError(
             f"{len(still_open)} articles are still open ({names}); use --force to compile anyway"
         )
     articles, included, warnings = [], [], []
     today = date.today()
-    for row in rows:
-        base = repo.text_at_commit(row.id, baseline) if baseline else None
-        if row.status == "ta":
-            text = repo.text_at(row.id, "ta")
-            if row in pending:
-                warnings.append(f"{row.id} is TA'd contingent on {row.contingent}, still open: included")
-            articles.append(ContractArticle(text, base if redline else None))
-        elif row.status == "open":
+    for part in parts:
+        row, base = part.row, part.base
+        if part.pending:
+            warnings.append(pending_warning(part))
+        if row.status == "open":
             if omit_open:
                 warnings.append(f"{row.id} is open: left out (--omit-open)")
                 continue
@@ -472,8 +466,8 @@ def compile_contract(
             warnings.append(
                 f"{row.id} is open: a placeholder marks it" + (" with its TA'd sections" if agreed else "")
             )
-        elif base is not None:  # unchanged, or withdrawn: the agreement in force stands
-            articles.append(ContractArticle(base, base if redline else None))
+        elif part.text is not None:  # TA'd; or unchanged or withdrawn: the agreement in force stands
+            articles.append(ContractArticle(part.text, base if redline else None))
         else:
             if row.status == "withdrawn":
                 warnings.append(f"{row.id} was withdrawn and has no earlier text: left out")

@@ -147,6 +147,7 @@ def recorder(fn: Callable[..., T]) -> Callable[..., T]:
 
 class BargainingRepo:
     shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
+    read_only: str = ""  # why nothing can be recorded here ("" when it can): an earlier round's view
 
     def __init__(self, root: Path, store: GitStore, config: Config) -> None:
         self.root = root
@@ -219,6 +220,20 @@ class BargainingRepo:
             [CONFIG_NAME, f"{NOTES_DIR}/README.md", ".gitattributes", f"{ARTICLES_DIR}/.gitattributes"],
         )
         return cls(root, store, config)
+
+    def round_view(self, name: str | None) -> BargainingRepo:
+        """The repo as round `name` left it, read-only, for status, exports and the TUI board;
+        None or the current round's name is this repo itself."""
+        if name is None:
+            return self
+        full = self.full_history()
+        rounds = {r.name: r for r in full.all_rounds()}
+        chosen = rounds.get(name)
+        if chosen is None:
+            raise ProposalsError(f"no round {name!r}: rounds are {', '.join(rounds)}")
+        if chosen is full.all_rounds()[-1]:
+            return self
+        return EarlierRound(self, chosen.name)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -462,7 +477,7 @@ class BargainingRepo:
         if rev.startswith("round:"):
             chosen = rounds.get(rev[len("round:") :])
             if chosen is None:
-                raise ProposalsError(f"no round {rev[len('round:'):]!r}: rounds are {', '.join(rounds)}")
+                raise ProposalsError(f"no round {rev[len('round:') :]!r}: rounds are {', '.join(rounds)}")
             if chosen.closed:
                 return Resolved(f"{rev} (ratified {chosen.ratified})", chosen.closed)
             if chosen is full.all_rounds()[-1] and full.head:
@@ -541,3 +556,59 @@ class BargainingRepo:
             for p in self.store.dirty_paths(ARTICLES_DIR)
             if p.startswith(prefix) and p.endswith(".txt")
         }
+
+
+class EarlierRound(BargainingRepo):
+    """A closed round as it ended (the table at the commit before its close), read-only: its
+    history is ``History.in_round(name)``, its drafts are the texts then on the table, and every
+    recorder is refused up front, naming the round (``ensure_can_record``, ``writer_lock``)."""
+
+    def __init__(self, repo: BargainingRepo, name: str) -> None:
+        super().__init__(repo.root, repo.store, repo.config)
+        self._history, self._known = repo._history, repo._known
+        self.shallow = repo.shallow
+        self.name = name
+        self.read_only = (
+            f"round {name} is closed: shown read-only (the current round is "
+            f"{repo.full_history().all_rounds()[-1].name})"
+        )
+        self._end: tuple[History, History] | None = None  # (full history, this round's view)
+
+    def history(self, *, from_git: bool = False) -> History:
+        full = self.full_history(from_git=from_git)
+        if self._end is None or self._end[0] is not full:
+            view = full.in_round(self.name)
+            closed = view.round.closed if view.round else None
+            view.head = self.store.rev_parse(f"{closed}^") if closed else view.head
+            self._end = (full, view)
+        return self._end[1]
+
+    def working_ids(self) -> list[str]:
+        head = self.history().head
+        ids = []
+        for path in self.store.list_files(head, ARTICLES_DIR) if head else []:
+            name = path.rpartition("/")[2]
+            if name.endswith(".txt"):
+                with contextlib.suppress(ProposalsError):
+                    ids.append(validate_id(name[:-4]))
+        return sorted(ids)
+
+    def read_draft(self, article_id: str) -> str | None:
+        return self.table_text(article_id)
+
+    def draft_ids(self) -> set[str]:
+        return set()
+
+    def ensure_can_record(self, *, closed_ok: bool = False) -> None:
+        raise ProposalsError(self.read_only)
+
+    @contextlib.contextmanager
+    def writer_lock(self, wait: float = 15.0) -> Iterator[None]:
+        raise ProposalsError(self.read_only)
+        yield  # pragma: no cover (a generator, for contextmanager)
+
+    def write_draft(self, article_id: str, text: str) -> None:
+        raise ProposalsError(self.read_only)
+
+    def write_notes(self, article_id: str, text: str) -> None:
+        raise ProposalsError(self.read_only)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
@@ -27,6 +28,9 @@ from proposals.negotiation.passes import session_timestamp
 from proposals.negotiation.repo import BargainingRepo, exclusive, validate_date
 from proposals.store.git import validate_ref_name
 
+if TYPE_CHECKING:
+    from proposals.negotiation.status import StatusRow
+
 ROUND_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}\Z")
 
 
@@ -34,6 +38,43 @@ def validate_round_name(name: str) -> str:
     if not ROUND_NAME_RE.match(name or ""):
         raise ProposalsError(f"invalid round name {name!r}: use something like 2028")
     return validate_ref_name(name, "round name")
+
+
+@dataclass(frozen=True, slots=True)
+class AgreedPart:
+    """One part as a round's agreements leave it: what ``round close`` and ``compile`` both read."""
+
+    row: StatusRow
+    base: str | None  # the agreement in force's text (None in a first contract, or a new part)
+    text: str | None  # settled language: the TA'd text, or the base of a part left alone or
+    # withdrawn; None while the part is open (or was withdrawn with nothing in force)
+    pending: bool  # TA'd contingent on a package not yet accepted: included, yet still open
+
+    @property
+    def still_open(self) -> bool:
+        return self.row.status == "open" or self.pending
+
+
+def agreed_parts(repo: BargainingRepo) -> list[AgreedPart]:
+    """Every part in contract order with its settled language: the one reading of "what was
+    agreed" (the baseline texts in one ``cat-file --batch``)."""
+    from proposals.negotiation.status import status_rows
+
+    baseline = repo.history().baseline
+    rows = status_rows(repo)
+    bases = repo.texts_at_commits([(r.id, baseline) for r in rows]) if baseline else [None] * len(rows)
+    parts = []
+    for row, base in zip(rows, bases, strict=True):
+        # A TA hanging on a package not yet accepted is not settled language (one on the whole
+        # agreement is: this is the agreement).
+        pending = row.status == "ta" and row.contingent not in ("", "agreement")
+        text = repo.text_at(row.id, "ta") if row.status == "ta" else None if row.status == "open" else base
+        parts.append(AgreedPart(row, base, text, pending))
+    return parts
+
+
+def pending_warning(part: AgreedPart) -> str:
+    return f"{part.row.id} is TA'd contingent on {part.row.contingent}, still open: included"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,34 +90,23 @@ class Agreed:
 def agreed_contract(repo: BargainingRepo) -> Agreed:
     """TA'd text where there is a TA, the baseline where the part was never reopened; an open part
     keeps the agreement in force's language or, in a first contract, is left out."""
-    from proposals.negotiation.status import status_rows
-
-    baseline = repo.history().baseline
     texts: dict[str, str] = {}
     bases: dict[str, str | None] = {}
-    still_open: list[str] = []
     warnings: list[str] = []
-    for row in status_rows(repo):
-        base = repo.text_at_commit(row.id, baseline) if baseline else None
-        # A TA hanging on a package not yet accepted is not settled language (one on the whole
-        # agreement is: this is the agreement).
-        pending = row.status == "ta" and row.contingent not in ("", "agreement")
-        if row.status == "open" or pending:
-            still_open.append(row.id)
-        if row.status == "ta":
-            text = repo.text_at(row.id, "ta")
-            if pending:
-                warnings.append(f"{row.id} is TA'd contingent on {row.contingent}, still open: included")
-        elif base is not None:
-            text = base
-            if row.status == "open":
-                warnings.append(f"{row.id} is open: the agreement in force's text is used")
-        else:
-            if row.status == "open":
-                warnings.append(f"{row.id} is open and has no earlier text: left out")
-            continue
-        texts[row.id], bases[row.id] = text, base
-    return Agreed(texts, bases, still_open, warnings)
+    parts = agreed_parts(repo)
+    for part in parts:
+        text, part_id = part.text, part.row.id
+        if part.pending:
+            warnings.append(pending_warning(part))
+        if part.row.status == "open":
+            if part.base is None:
+                warnings.append(f"{part_id} is open and has no earlier text: left out")
+                continue
+            text = part.base
+            warnings.append(f"{part_id} is open: the agreement in force's text is used")
+        if text is not None:
+            texts[part_id], bases[part_id] = text, part.base
+    return Agreed(texts, bases, [p.row.id for p in parts if p.still_open], warnings)
 
 
 def current_round(repo: BargainingRepo) -> Round:
@@ -122,9 +152,7 @@ def close_round(
         repo.write_draft(article_id, text)
     for article_id in gone:
         repo.article_path(article_id).unlink()
-    forced = (
-        f"Closed with parts still open: {', '.join(agreed.still_open)}.\n\n" if agreed.still_open else ""
-    )
+    forced = f"Closed with parts still open: {', '.join(agreed.still_open)}.\n\n" if agreed.still_open else ""
     message = (
         f"Round {current_name} closed: the contract ratified {ratified}\n\n{forced}"
         f"{T_ROUND_CLOSED}: {current_name}\n{T_RATIFIED}: {ratified}\n{T_BASELINE}: round {current_name}\n"
@@ -151,8 +179,7 @@ def open_round(repo: BargainingRepo, name: str, expires: str) -> Round:
     if name in {r.name for r in repo.full_history().all_rounds()}:
         raise ProposalsError(f"there is already a round {name}")
     message = (
-        f"Round {name} opened (expires {expires})\n\n"
-        f"{T_ROUND_OPEN}: {name}\n{T_ROUND_EXPIRES}: {expires}\n"
+        f"Round {name} opened (expires {expires})\n\n{T_ROUND_OPEN}: {name}\n{T_ROUND_EXPIRES}: {expires}\n"
     )
     repo.store.commit(message, allow_empty=True)
     repo.invalidate()

@@ -38,6 +38,10 @@ ARTICLE_ACTIONS = (
     "edit_notes",
     "restore_draft",
 )
+# What an earlier round, shown read-only (`proposals tui --round 2024`), refuses with its reason.
+RECORDING_ACTIONS = frozenset(
+    {"edit", "record_pass", "their_pass", "ta", "withdraw", "edit_notes", "restore_draft"}
+)
 
 
 @dataclass
@@ -120,6 +124,8 @@ class ArticleActions(ExplainsDisabledKeys):
     # -- availability --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in RECORDING_ACTIONS and self.app.repo.read_only:
+            return False
         if action not in ARTICLE_ACTIONS:
             return True
         row = self.current_row()
@@ -157,6 +163,8 @@ class ArticleActions(ExplainsDisabledKeys):
         self.app.push_screen(NotesModal(row.id, f"{row.number} {row.title}".strip()), closed)
 
     def disabled_reason(self, action: str) -> str | None:
+        if action in RECORDING_ACTIONS and self.app.repo.read_only:
+            return self.app.repo.read_only[:1].upper() + self.app.repo.read_only[1:] + "."
         if action not in ARTICLE_ACTIONS:
             return super().disabled_reason(action)
         row = self.current_row()

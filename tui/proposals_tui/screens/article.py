@@ -466,7 +466,7 @@ class ArticleScreen(ArticleActions):
         self.app.push_screen(BlameScreen(self.article_id))
 
     def disabled_reason(self, action: str) -> str | None:
-        if action == "edit" and self.loaded:
+        if action == "edit" and self.loaded and not self.app.repo.read_only:
             return "This article is TA'd: its agreed text is locked, so there is no draft to edit."
         return super().disabled_reason(action)
 
@@ -475,7 +475,7 @@ class ArticleScreen(ArticleActions):
             return False
         if action == "edit":
             row = self.current_row()
-            return row is not None and row.status != "ta"
+            return row is not None and row.status != "ta" and super().check_action(action, parameters)
         return super().check_action(action, parameters)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:

@@ -59,11 +59,11 @@ def load_board(repo: BargainingRepo) -> BoardData:
     for record in history.passes:
         for article_id in record.articles:
             last.setdefault(article_id, {})[record.party] = record.name
-    try:
-        session = open_session(repo)
+    try:  # an earlier round (read-only) has no session open and no draft to restore
+        session = None if repo.read_only else open_session(repo)
     except ProposalsError:  # a corrupt session record must not keep the board from loading
         session = None
-    saved = set(restorable_drafts(repo))
+    saved = set() if repo.read_only else set(restorable_drafts(repo))
     drafts = repo.draft_ids()
     new = new_article_drafts(repo, drafts)
     return BoardData(rows, drafts, last, history.baseline is not None, session, saved, new)
@@ -376,7 +376,7 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         if action in ("open", "edit") and not self.loaded:
             return False
         if action in ("open", "edit"):
-            return self.current_id() is not None
+            return self.current_id() is not None and super().check_action(action, parameters)
         return super().check_action(action, parameters)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
