@@ -68,6 +68,12 @@ class ProposalsApp(App[int]):
         warnings: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
 
     @dataclass
+    class MemberAsked(Message):
+        """Nobody has said who records in this working copy: ask (the machine's identity offered)."""
+
+        suggested: object  # proposals.team.member.Member | None
+
+    @dataclass
     class Verified(Message):
         """`V`'s answer from the repo lane: the problems found and how many TAs were checked."""
 
@@ -115,6 +121,34 @@ class ProposalsApp(App[int]):
         if self.repo.read_only:
             self.sub_title = shown(self.repo.read_only, one_line=True)
         self.push_screen(BoardScreen())
+        self.run_repo(self._ask_member, self, "Member")
+
+    def _ask_member(self, repo: BargainingRepo) -> MemberAsked | None:
+        """Repo lane: ask who records only when this repo stores no member and the environment
+        names no author (scripts, CI and the tests do)."""
+        from proposals.team.member import needs_member, suggested_member
+
+        return self.MemberAsked(suggested_member(repo)) if needs_member(repo) else None
+
+    @on(MemberAsked)
+    def _member_asked(self, message: MemberAsked) -> None:
+        from proposals.team.member import Member, set_member
+
+        from .modals.member_modal import MemberModal
+
+        def answered(chosen: Member | None) -> None:
+            if chosen is None:
+                self.notify("Passes will carry this machine's git identity until you say who you are.")
+                return
+
+            def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+                stored = set_member(repo, chosen.name, chosen.email)
+                return self.Recorded("member", "Member", f"Passes made here record {stored.line()}.")
+
+            self.run_repo(job, self, "Member")
+
+        suggested = message.suggested if isinstance(message.suggested, Member) else None
+        self.push_screen(MemberModal(suggested), answered)
 
     def notify(
         self,

@@ -53,6 +53,7 @@ COMMAND_INDEX = {
     "sync": "team",
     "resolve": "team",
     "repair": "team",
+    "member": "team",
     "publish": "publish",
     "update": "publish",
     "cost": "costing",

@@ -1,4 +1,4 @@
-"""Commands for team work: sync, resolve, repair."""
+"""Commands for team work: sync, resolve, repair, member."""
 
 from __future__ import annotations
 
@@ -107,3 +107,29 @@ def cmd_repair(args: argparse.Namespace) -> int:
     if not done and not left:
         print("Nothing to repair.")
     return 1 if left else 0
+
+
+def _member_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--name", metavar="NAME", help="your name, as passes made here record it")
+    p.add_argument("--email", metavar="EMAIL", help="your email (with --name)")
+
+
+@command("member", "who records passes in this working copy (set: --name and --email)", _member_arguments)
+def cmd_member(args: argparse.Namespace) -> int:
+    from proposals.team.member import member, set_member, suggested_member
+
+    repo = open_repo(args)
+    if args.name is None and args.email is None:
+        here = member(repo)
+        if here is not None:
+            print(f"Passes made here record {here.line()}")
+            return 0
+        machine = suggested_member(repo)
+        told = f"this machine's {machine.line()}" if machine else "no one (git has no identity)"
+        print(f"No member set in this repo; passes would record {told}. Set: proposals member --name --email")
+        return 0
+    if args.name is None or args.email is None:
+        raise ProposalsError("member needs both --name and --email")
+    chosen = set_member(repo, args.name, args.email)
+    print(f"Passes made here now record {chosen.line()} (in this repo's git config)")
+    return 0

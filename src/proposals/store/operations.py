@@ -9,6 +9,7 @@ fails if a module elsewhere passes a git argv to ``run``/``out``.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -25,6 +26,8 @@ class NamedOperations:
     def run(self, *args: str, **kw: Any) -> subprocess.CompletedProcess: ...  # GitStore's
 
     def out(self, *args: str, **kw: Any) -> str: ...  # GitStore's
+
+    def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]: ...  # GitStore's
 
     # -- the repository ----------------------------------------------------------------------
 
@@ -104,6 +107,28 @@ class NamedOperations:
 
     def config_set(self, key: str, value: str) -> None:
         self.run("config", "--", key, value)
+
+    def config_unset(self, key: str) -> None:
+        """Remove `key` from this repository's own config (absent is fine)."""
+        self.run("config", "--local", "--unset-all", "--", key, check=False)
+
+    def local_config(self, key: str) -> str | None:
+        """`key` from this repository's own config only, not the user's or the machine's."""
+        proc = self.run("config", "--local", "--get", "--", key, check=False)
+        return proc.stdout.strip() or None
+
+    def author_ident(self) -> tuple[str, str] | None:
+        """The name and email git would put on a commit now (environment, then config), or None
+        when git has none it would use (`git var` is strict: no guessed hostname address)."""
+        proc = self.run("var", "GIT_AUTHOR_IDENT", check=False)
+        match = re.fullmatch(r"(.*?) ?<([^<>]*)> \d+ [+-]\d{4}\n?", proc.stdout)
+        return (match.group(1), match.group(2)) if proc.returncode == 0 and match else None
+
+    def ident_from_environment(self) -> bool:
+        """Whether the environment names the author (GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL), which
+        git puts before any config: scripts and CI say who they are this way."""
+        env = self.environment()
+        return bool(env.get("GIT_AUTHOR_NAME", "").strip() and env.get("GIT_AUTHOR_EMAIL", "").strip())
 
     # -- history -----------------------------------------------------------------------------
 
