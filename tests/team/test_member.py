@@ -11,7 +11,8 @@ def test_member_is_stored_in_the_repo_and_shown(negotiation: Path, cli: CLI) -> 
     done = cli("-C", str(negotiation), "member", "--name", "Rosa Delgado", "--email", "rosa@cu.example")
     assert "Rosa Delgado <rosa@cu.example>" in done.out
     assert git(negotiation, "config", "--local", "user.email").strip() == "rosa@cu.example"
-    assert "Passes made here record Rosa Delgado <rosa@cu.example>" in cli("-C", str(negotiation), "member").out
+    shown = cli("-C", str(negotiation), "member").out
+    assert "Passes made here record Rosa Delgado <rosa@cu.example>" in shown
 
 
 def test_a_bad_member_is_one_line_and_writes_nothing(negotiation: Path, cli: CLI) -> None:
