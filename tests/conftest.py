@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,3 +157,36 @@ def repo_path(template_repo: Path, tmp_path: Path) -> Path:
     target = tmp_path / "negotiation"
     shutil.copytree(template_repo, target, symlinks=True)
     return target
+
+
+# -- issue 13's figures --------------------------------------------------------------------------
+# Each campaign (hostile input, kills, the sync model) adds its counts here; every run prints them
+# in pytest's closing summary, and PROPOSALS_FIGURES=FILE also writes them there as JSON.
+FIGURES = pytest.StashKey[dict[str, Counter]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[FIGURES] = {}
+
+
+@pytest.fixture
+def figures(request: pytest.FixtureRequest) -> Callable[[str], Counter]:
+    """The counter of one campaign's figures, summed over its tests and printed at the end."""
+
+    def counter(campaign: str) -> Counter:
+        return request.config.stash[FIGURES].setdefault(campaign, Counter())
+
+    return counter
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    found = config.stash.get(FIGURES, {})
+    if not found:
+        return
+    terminalreporter.section("record integrity figures (issue 13)")
+    for campaign, counts in found.items():
+        terminalreporter.write_line(f"{campaign}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if os.environ.get("PROPOSALS_FIGURES"):
+        Path(os.environ["PROPOSALS_FIGURES"]).write_text(
+            json.dumps({k: dict(v) for k, v in found.items()}, indent=2) + "\n", encoding="utf-8"
+        )

@@ -1,28 +1,41 @@
-"""Issue 13's SIGKILL campaign as a stress test: recorders killed at random moments, then repair.
+"""Issue 13's SIGKILL campaign: recorders killed at random moments, then repair, verify and fsck.
 
-Each round starts ``pass``, ``withdraw`` or ``ta`` in its own process group and kills the group
-(git included) after a random delay. Then ``repair`` must leave a record that ``verify`` and
-``git fsck`` accept, with no writer lock or ref lock stuck, and the same command run again must
-work or say it has nothing to do. The default count is small and seeded, for CI;
-``PROPOSALS_STRESS=N`` runs N rounds and ``PROPOSALS_STRESS_SEED`` picks another seed. The figures
-are printed at the end (``pytest -s``).
+Each round starts ``pass``, ``withdraw``, ``ta``, ``import-docx`` or ``sync`` (to a real bare
+remote a teammate pushes to, so there is something to fetch, renumber, merge and push) in its
+own process group and kills the group (git included) after a random delay, tuned per command so
+the kills land across the whole run. Then ``repair`` must leave a record that ``verify`` and
+``git fsck`` accept, with no writer lock or ref lock stuck, nothing recorded lost (every article
+version ever recorded is still in the history) and every pass number used once; the same command
+run again must work or say it has nothing to do, and the remote never sees a tag change.
+
+The killed command is a real process; repair, verify and the second run go through the CLI's
+``main`` in-process (the same code, without an interpreter start each). Counts: ``tests/stress.py``
+(10 seeded rounds in CI, 600 with ``PROPOSALS_STRESS=1``); the figures appear in the run's summary.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 import random
 import signal
 import subprocess
 import sys
 import time
+from collections import Counter
+from datetime import date
 from pathlib import Path
 
-from sync_support import STAFFING, cli_env, git, make_repo, ok, run, write
+import stress
+from sync_support import SCHEDULING, STAFFING, cli_env, git, make_repo, ok, tags, write
 
-ROUNDS = int(os.environ.get("PROPOSALS_STRESS", "6"))
-SEED = int(os.environ.get("PROPOSALS_STRESS_SEED", "13"))
-NOTHING_TO_DO = ("has not changed", "already TA'd", "already withdrawn")
+from proposals.cli.main import main
+from proposals.word.export import ArticleChange, export_proposal
+
+NOTHING_TO_DO = ("has not changed", "already TA'd", "already withdrawn", "no article differs")
+KINDS = ("pass", "ta", "withdraw", "import-docx", "sync")
 
 
 def _killed(repo: Path, args: list[str], delay: float) -> bool:
@@ -34,54 +47,144 @@ def _killed(repo: Path, args: list[str], delay: float) -> bool:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    time.sleep(delay)
-    killed = proc.poll() is None
-    if killed:
+    try:
+        proc.wait(timeout=delay)
+        return False
+    except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    return killed
+        proc.wait()
+        return True
 
 
-def test_recorders_killed_at_random_moments_leave_a_record_repair_can_finish(tmp_path: Path) -> None:
-    rng = random.Random(SEED)
-    repo = make_repo(tmp_path / "team")
-    figures = dict.fromkeys(
-        ["rounds", "kills", "finished_first", "index_locks", "stuck_locks", "verify_failures"], 0
-    )
-    for n in range(ROUNDS):
-        kind = rng.choice(["pass", "ta", "withdraw"])
+def cli(repo: Path, *args: str) -> tuple[int, str, str]:
+    """The CLI's main, in this process: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["-C", str(repo), *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def recorded_blobs(repo: Path) -> set[str]:
+    """Every article version the history holds (added or changed by any commit from HEAD)."""
+    out = git(repo, "log", "--format=", "--raw", "--no-abbrev", "--no-renames", "HEAD", "--", "articles")
+    blobs = {line.split()[3] for line in out.splitlines() if line.startswith(":")}
+    return blobs - {"0" * 40}
+
+
+def stuck_locks(repo: Path) -> list[Path]:
+    return [p for p in (repo / ".git").rglob("*.lock") if p.name != "index.lock"]
+
+
+class Campaign:
+    def __init__(self, base: Path, rng: random.Random, counts: Counter) -> None:
+        self.rng, self.counts = rng, counts
+        self.remote = base / "remote.git"
+        git(base, "init", "--quiet", "--bare", str(self.remote))
+        self.repo = make_repo(base / "team")
+        git(self.repo, "remote", "add", "origin", str(self.remote))
+        ok(self.repo, "sync")
+        ok(base, "clone", str(self.remote), "mate", name="Mate Member")
+        self.mate = base / "mate"
+        self.base = base
+        self.estimate = dict.fromkeys(KINDS, 0.8)  # seconds a whole run of each takes, learnt
+        self.remote_seen: dict[str, str] = {}
+
+    def prepare(self, kind: str, n: int) -> list[str]:
+        """Set up round n's command (its own text to record) and return its arguments."""
+        session = ["--session", "2025-03-01"]
         if kind == "pass":
-            write(repo, "staffing", STAFFING.replace("safe", f"safe ({n})"))
-            party = rng.choice(["union", "employer"])
-            args = ["pass", "--party", party, "--session", "2025-03-01", "staffing"]
-        else:
-            part = f"part-{n}"
-            write(repo, part, f"ARTICLE {30 + n}: PART {n}\n\n{30 + n}.1 Text {n}.\n")
-            ok(repo, "pass", "--party", "union", "--session", "2025-03-01", part)
-            if kind == "ta":
-                signs = ["--union-sign", "Jo Ray", "--employer-sign", "Pat Lee"]
-                args = ["ta", part, *signs, "--date", "2025-03-02"]
-            else:
-                args = ["withdraw", "--party", "union", "--session", "2025-03-02", part]
-        figures["rounds"] += 1
-        if _killed(repo, args, rng.uniform(0.02, 0.5)):
-            figures["kills"] += 1
-        else:
-            figures["finished_first"] += 1
-        index_lock = repo / ".git" / "index.lock"
+            write(self.repo, "staffing", STAFFING.replace("safe", f"safe ({n})"))
+            return ["pass", "--party", self.rng.choice(["union", "employer"]), *session, "staffing"]
+        if kind == "import-docx":
+            theirs = self.base / f"their-pass-{n}.docx"
+            text = STAFFING.replace("safe", f"safe (theirs {n})")
+            export_proposal(
+                [ArticleChange("", text)],
+                theirs,
+                mode="clean",
+                party="Health System",
+                pass_name="E-9",
+                session=date(2025, 3, 1),
+            )
+            return ["import-docx", str(theirs), "--party", "employer", *session]
+        if kind == "sync":  # a teammate's pass to fetch and renumber against, ours to push
+            ok(self.mate, "sync", name="Mate Member")
+            write(self.mate, "scheduling", SCHEDULING.replace("four", f"{n} and four"))
+            ok(self.mate, "pass", "--party", "union", *session, "scheduling", name="Mate Member")
+            ok(self.mate, "sync", name="Mate Member")
+            write(self.repo, "staffing", STAFFING.replace("safe", f"safe [{n}]"))
+            ok(self.repo, "pass", "--party", "union", *session, "staffing")
+            return ["sync"]
+        part = f"part-{n}"
+        write(self.repo, part, f"ARTICLE {30 + n}: PART {n}\n\n{30 + n}.1 Text {n}.\n")
+        ok(self.repo, "pass", "--party", "union", *session, part)
+        if kind == "ta":
+            signs = ["--union-sign", "Jo Ray", "--employer-sign", "Pat Lee"]
+            return ["ta", part, *signs, "--date", "2025-03-02"]
+        return ["withdraw", "--party", "union", "--session", "2025-03-02", part]
+
+    def round(self, n: int) -> None:
+        kind = KINDS[n] if n < len(KINDS) else self.rng.choice(KINDS)  # each kind at least once
+        args = self.prepare(kind, n)
+        before = recorded_blobs(self.repo)
+        self.counts["cases tried"] += 1
+        self.counts[f"{kind} runs"] += 1
+        delay = self.rng.uniform(0.0, self.estimate[kind])
+        if _killed(self.repo, args, delay):
+            self.counts["kills"] += 1
+            self.estimate[kind] *= 1.03
+        else:  # it finished first: kill sooner next time
+            self.counts["finished before the kill"] += 1
+            self.estimate[kind] = max(0.1, self.estimate[kind] * 0.85)
+        index_lock = self.repo / ".git" / "index.lock"
         if index_lock.exists():  # git killed writing its index: repair explains, a person deletes
-            figures["index_locks"] += 1
-            assert "index.lock" in run(repo, "repair", "--dry-run").stdout
+            self.counts["index.lock explained"] += 1
+            assert "index.lock" in cli(self.repo, "repair", "--dry-run")[1]
             index_lock.unlink()
-        repaired = run(repo, "repair")
-        assert repaired.returncode == 0 and "Traceback" not in repaired.stderr, repaired.stdout
-        if (repo / ".git" / "proposals.lock").exists() or list((repo / ".git" / "refs").rglob("*.lock")):
-            figures["stuck_locks"] += 1
-        if run(repo, "verify").returncode != 0:
-            figures["verify_failures"] += 1
-        git(repo, "fsck", "--no-dangling", "--no-progress")
-        again = run(repo, *args)
-        assert "Traceback" not in again.stderr and "internal error" not in again.stderr
-        assert again.returncode == 0 or any(s in again.stderr for s in NOTHING_TO_DO), again.stderr
-    print(f"\nissue-13 kill campaign, seed {SEED}: {figures}")
-    assert figures["stuck_locks"] == 0 and figures["verify_failures"] == 0
+        code, out, err = cli(self.repo, "repair")
+        self.check_output(code, err, f"repair after {kind}")
+        assert code == 0, f"round {n}: repair after {kind} failed: {out}{err}"
+        if (self.repo / ".git" / "proposals.lock").exists() or stuck_locks(self.repo):
+            self.counts["stuck locks"] += 1
+        code, out, err = cli(self.repo, "verify")
+        self.check_output(code, err, "verify")
+        if code != 0:
+            self.counts["verify failures"] += 1
+        git(self.repo, "fsck", "--no-dangling", "--no-progress")
+        code, out, err = cli(self.repo, *args)
+        self.check_output(code, err, f"{kind} again")
+        assert code in (0, 1) if kind == "sync" else code == 0 or any(s in err for s in NOTHING_TO_DO), err
+        if code:
+            self.counts["clean errors"] += 1
+        if not before <= recorded_blobs(self.repo):
+            self.counts["data lost"] += 1
+        self.check_invariants(n, kind)
+
+    def check_output(self, code: int, err: str, what: str) -> None:
+        if "Traceback" in err or "internal error" in err:
+            self.counts["tracebacks"] += 1
+            raise AssertionError(f"{what}: {err}")
+        assert code == 0 or err.count("\n") == 1, f"{what}: not one line: {err}"
+
+    def check_invariants(self, n: int, kind: str) -> None:
+        _, out, _ = cli(self.repo, "log", "--json")
+        names = [p["pass"] for p in json.loads(out)["passes"]]
+        assert len(names) == len(set(names)), f"round {n} ({kind}): a pass number twice: {names}"
+        now = tags(self.remote)
+        for name, commit in self.remote_seen.items():
+            assert now.get(name) == commit, f"round {n} ({kind}): remote tag {name} changed"
+        self.remote_seen.update(now)
+
+
+def test_recorders_killed_at_random_moments_leave_a_record_repair_can_finish(tmp_path: Path, figures) -> None:
+    counts = figures("kill campaign (pass, ta, withdraw, import-docx, sync)")
+    campaign = Campaign(tmp_path, random.Random(stress.SEED), counts)
+    started = time.monotonic()
+    for n in range(stress.KILLS):
+        campaign.round(n)
+    counts["seconds"] += round(time.monotonic() - started)
+    for key in ("tracebacks", "data lost", "stuck locks", "verify failures"):
+        counts[key] += 0
+    print(f"\nissue-13 kill campaign, seed {stress.SEED}: {dict(counts)}")
+    assert counts["stuck locks"] == 0 and counts["verify failures"] == 0 and counts["data lost"] == 0
+    assert counts["kills"] >= stress.KILLS // 3, "the delays no longer reach the commands while they run"

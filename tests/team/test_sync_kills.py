@@ -8,7 +8,9 @@ and a push. After the kill, the next ``sync`` must finish the job, and then: bot
 remote pass ``git fsck``, the remote's tags never changed, the clones converge, every pass shows
 once, ``verify`` is clean and nothing Bob wrote is lost.
 
-Default: a few kill points with a fixed seed; ``PROPOSALS_STRESS`` (any value) tries every point.
+Default: 4 kill points with a fixed seed; ``PROPOSALS_STRESS=1`` tries 40 and
+``PROPOSALS_STRESS_SYNC_POINTS=all`` every one (``tests/stress.py``). The figures appear in the
+run's summary.
 """
 
 from __future__ import annotations
@@ -22,12 +24,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import stress
 from sync_support import SCHEDULING, STAFFING, cli_env, git, make_repo, ok, read, tags, write
 
 ALICE, BOB = "Alice Organizer", "Bob Steward"
 REAL_GIT = shutil.which("git") or "/usr/bin/git"
-EVERY_POINT = bool(os.environ.get("PROPOSALS_STRESS"))
-SAMPLES = 4
 # The count is taken under flock: sync runs some git processes side by side (the history reader's
 # pipe), and an unlocked read-modify-write of the counter lost counts or restarted from zero.
 SHIM = """#!/bin/sh
@@ -121,13 +122,17 @@ def kill_points(scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> lis
     total = count_points(scenario, tmp_path_factory)
     assert total > 20
     points = [(n, mode) for n in range(1, total + 1) for mode in ("before", "during")]
-    return points if EVERY_POINT else random.Random(13).sample(points, SAMPLES)
+    if stress.SYNC_KILL_POINTS == "all":
+        return points
+    return random.Random(stress.SEED).sample(points, min(len(points), int(stress.SYNC_KILL_POINTS)))
 
 
 def test_sync_killed_anywhere_is_finished_by_the_next_sync(
-    scenario: Path, tmp_path_factory: pytest.TempPathFactory
+    scenario: Path, tmp_path_factory: pytest.TempPathFactory, figures
 ) -> None:
-    figures = {"kills": 0, "ran whole": 0, "stuck locks": 0, "clean after": 0}
+    counts = figures("sync killed before/during its Nth git command")
+    for key in ("kills", "ran whole", "stuck locks", "tracebacks", "data lost", "clean after"):
+        counts[key] += 0
     for at, mode in kill_points(scenario, tmp_path_factory):
         remote, alice, bob = copy_of(scenario, tmp_path_factory.mktemp(f"kill-{at}-{mode}"))
         remote_before = tags(remote)
@@ -136,7 +141,8 @@ def test_sync_killed_anywhere_is_finished_by_the_next_sync(
         # settled), so a point at the very end may never come: that sync ran whole (exit 1, Bob's
         # draft set aside, as counted) and must meet the same invariants below.
         assert code in (-9, 137, 1), f"kill {at} {mode}: sync neither killed nor finished ({code})"
-        figures["kills" if code != 1 else "ran whole"] += 1
+        counts["cases tried"] += 1
+        counts["kills" if code != 1 else "ran whole"] += 1
         where = f"killed at git command {at} ({mode})"
         # the dead writer's lock is taken over; repair finishes anything half-done
         repair = subprocess.run(
@@ -147,7 +153,9 @@ def test_sync_killed_anywhere_is_finished_by_the_next_sync(
             timeout=120,
         )
         if "lock" in repair.stderr:
-            figures["stuck locks"] += 1
+            counts["stuck locks"] += 1
+        if "Traceback" in repair.stderr or "internal error" in repair.stderr:
+            counts["tracebacks"] += 1
         assert "Traceback" not in repair.stderr, f"{where}: {repair.stderr}"
         again = subprocess.run(
             [sys.executable, "-m", "proposals", "-C", str(bob), "sync"],
@@ -157,6 +165,8 @@ def test_sync_killed_anywhere_is_finished_by_the_next_sync(
             timeout=120,
         )
         assert again.returncode in (0, 1), f"{where}: sync after the kill failed: {again.stderr}"
+        if "Traceback" in again.stderr or "internal error" in again.stderr:
+            counts["tracebacks"] += 1
         assert "Traceback" not in again.stderr
         if "staffing" in ok(bob, "resolve"):
             ok(bob, "resolve", "staffing", "--keep", "mine", name=BOB)
@@ -184,7 +194,7 @@ def test_sync_killed_anywhere_is_finished_by_the_next_sync(
             )
             assert verify.returncode == 0, f"{where}: {verify.stdout}{verify.stderr}"
             assert "Nothing to repair" in ok(member, "repair"), where
-        figures["clean after"] += 1
-    print(f"\nsync kills: {figures}")
-    assert figures["stuck locks"] == 0
-    assert figures["kills"] >= 1, "no sync was killed: the counting run no longer matches"
+        counts["clean after"] += 1
+    print(f"\nsync kills: {dict(counts)}")
+    assert counts["stuck locks"] == 0
+    assert counts["kills"] >= 1, "no sync was killed: the counting run no longer matches"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import stress
 from sync_support import WAGES, make_repo, ok, write
 
 from proposals.errors import ProposalsError
@@ -35,9 +36,9 @@ from proposals.team.integrity import find_problems
 from proposals.team.sync import article_id_of, resolve, sync
 from proposals.team.ta_conflicts import find_ta_conflicts, resolve_ta
 
-OPERATIONS = int(os.environ.get("PROPOSALS_STRESS", "100"))  # per mode: 200 in the default run
-RUNS = int(os.environ.get("PROPOSALS_STRESS_RUNS", "1"))
-SEED = 13
+OPERATIONS = stress.OPERATIONS  # per mode
+RUNS = stress.RUNS
+SEED = stress.SEED
 ARTICLES = ("staffing", "scheduling", "wages")
 MEMBERS = ("Alice Organizer", "Bob Steward", "Carol Chair")
 # Refusals a member meets in normal work; anything else is a bug.
@@ -185,7 +186,7 @@ class Model:
             for ta in history.tas + history.superseded_tas:
                 assert tags[ta.tag][1] == ta.commit, f"{ta.tag} is not tagged on its TA"
             assert not [p for p in find_problems(repo) if p.kind != "temp-file"]
-        self.stats["converged"] += 1
+        self.stats["converged runs"] += 1
 
 
 def build(tmp_path: Path, seed: int, anyone_tas: bool) -> Model:
@@ -204,16 +205,19 @@ def build(tmp_path: Path, seed: int, anyone_tas: bool) -> Model:
 
 @pytest.mark.parametrize("anyone_tas", [False, True], ids=["one-member-records-tas", "anyone-records-tas"])
 @pytest.mark.parametrize("run", range(RUNS))
-def test_three_clones_converge(tmp_path: Path, anyone_tas: bool, run: int) -> None:
+def test_three_clones_converge(tmp_path: Path, anyone_tas: bool, run: int, figures) -> None:
     model = build(tmp_path, SEED + run, anyone_tas)
+    counts = figures(f"sync model, {'anyone records' if anyone_tas else 'one member records'} TAs")
+    counts["runs"] += 1
     for _ in range(OPERATIONS):
         model.step()
     model.converge()
+    counts.update(model.stats)
     print(
         f"\nsync model ({'anyone' if anyone_tas else 'one member'} records TAs, seed {SEED + run}):",
         dict(model.stats),
     )
-    assert model.stats["operations"] == OPERATIONS and model.stats["converged"] == 1
+    assert model.stats["operations"] == OPERATIONS and model.stats["converged runs"] == 1
     if OPERATIONS >= 100:  # the model must actually exercise the hard cases (true for the fixed seed)
         assert model.stats["renumbered"] and model.stats["merge conflicts settled"]
         if anyone_tas:
