@@ -52,3 +52,20 @@ def test_an_unknown_command_still_gets_the_full_list(cli) -> None:
     result = cli("no-such-command", ok=False)
     assert result.code == 2
     assert "status" in result.err and "sync" in result.err
+
+
+def test_status_of_a_repo_with_packages_reads_them_without_the_pass_path(tmp_path, cli) -> None:
+    """Reading packages (status shows which package a part is in) needs neither the recorders
+    nor costing: `import proposals.status` once cost 21 ms of a 38 ms command (issue 17)."""
+    demo = tmp_path / "demo"
+    cli("demo", str(demo))
+    loaded = _modules_after(
+        "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['-C', {str(demo)!r}, 'status', '--json']) == 0"
+    )
+    assert "proposals.negotiation.packages" in loaded  # the demo has packages: they were read
+    unused = ("proposals.negotiation.passes", "proposals.negotiation.agreements", "proposals.costing",
+              "proposals.negotiation.documents", "proposals.negotiation.blame", "proposals.redline",
+              "proposals.word", "proposals.team", "proposals.publish", "csv", "textual", "decimal")
+    assert [m for m in unused if m in loaded] == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from proposals.contract.part import blob_hash
 from proposals.errors import ProposalsError
@@ -36,10 +37,11 @@ from proposals.negotiation.history import (
     TARecord,
     current_tas,
 )
-from proposals.negotiation.passes import PassResult, record_pass, session_timestamp, withdraw
 from proposals.negotiation.repo import BargainingRepo, recorder
-from proposals.negotiation.sessions import default_session
 from proposals.store.validate import check_pattern, check_text, date_or_today
+
+if TYPE_CHECKING:  # recording a package needs the pass path; reading packages (status) does not
+    from proposals.negotiation.passes import PassResult
 
 PACKAGE_ID_RE = re.compile(r"P-([0-9]{1,6})")
 PACKAGE_STATES = ("open", "countered", "accepted", "rejected", "withdrawn")
@@ -154,6 +156,8 @@ def record_package(
     allow_retreat: bool = True,
 ) -> tuple[Package, PassResult]:
     """A pass that is a package: all or nothing. `answers` names the package it counters."""
+    from proposals.negotiation.passes import record_pass
+
     title = check_text(title, "the package title (--package)", max_length=120)
     if len(dict.fromkeys(ids)) < 2:
         raise ProposalsError("a package ties at least two parts together; name two or more")
@@ -211,6 +215,8 @@ def accept_package(
 ) -> list[TARecord]:
     """One record that TAs every part of the package, each locked by its text's hash."""
     from proposals.negotiation.agreements import _one_line, contingency
+    from proposals.negotiation.passes import session_timestamp
+    from proposals.negotiation.sessions import default_session
 
     union_sign = _one_line(union_sign, "--union-sign")
     employer_sign = _one_line(employer_sign, "--employer-sign")
@@ -259,6 +265,9 @@ def accept_package(
 @recorder
 def reject_package(repo: BargainingRepo, package_id: str, *, session: str | None = None) -> Package:
     """The other side turns the package down as a whole; its contingent TAs fall with it."""
+    from proposals.negotiation.passes import session_timestamp
+    from proposals.negotiation.sessions import default_session
+
     session = date_or_today(session if session is not None else default_session(repo), "session date")
     repo.ensure_can_record()
     package = find_package(repo.history(), package_id)
@@ -287,6 +296,8 @@ def withdraw_package(
     number: str | None = None,
 ) -> PassResult:
     """A pass by the package's party putting each part back as it stood before the package."""
+    from proposals.negotiation.passes import record_pass, withdraw
+
     repo.ensure_can_record()
     package = _pending(repo, package_id)
     history = repo.history()
