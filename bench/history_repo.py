@@ -91,15 +91,20 @@ def plan(passes: int, parts: int = PARTS, tas: int = TAS, seed: int = 17) -> Ite
 
 
 def _edited(text: str, rng: random.Random) -> str:
-    """A pass's small move: a few words changed in one paragraph (the heading line stays)."""
+    """A pass's small move: a few words changed in one paragraph (the heading line stays).
+
+    Drawn again until the text differs: ``record_pass`` refuses an unchanged article, and a pass
+    listing one it left unchanged is what ``verify`` reports."""
     lines = text.split("\n")
     body = [k for k, line in enumerate(lines) if k > 0 and line.count(" ") > 5]
-    k = body[rng.randrange(len(body))]
-    words = lines[k].split(" ")
-    for _ in range(rng.randint(1, 4)):
-        words[rng.randrange(1, len(words))] = rng.choice(WORDS)
-    lines[k] = " ".join(words)
-    return "\n".join(lines)
+    while True:
+        k = body[rng.randrange(len(body))]
+        words = lines[k].split(" ")
+        for _ in range(rng.randint(1, 4)):
+            words[rng.randrange(1, len(words))] = rng.choice(WORDS)
+        edited = lines[:k] + [" ".join(words)] + lines[k + 1 :]
+        if edited != lines:
+            return "\n".join(edited)
 
 
 # -- the project's commit format (passes.py: _commit_pass; agreements.py: make_ta) -----------------

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import history_repo
+from conftest import CLI
 
 from proposals.negotiation.agreements import make_ta
 from proposals.negotiation.history import load_history
@@ -42,6 +43,7 @@ def test_fast_import_writes_what_recording_writes(tmp_path: Path) -> None:
     events = list(history_repo.plan(14, parts=5, tas=2))
     assert any(isinstance(e, history_repo.TA) for e in events)
     _recorded(tmp_path / "recorded", events)
+    CLI(tmp_path / "recorded")("verify")
     history_repo.build_into(tmp_path / "imported", iter(events))
     recorded, imported = _record(tmp_path / "recorded"), _record(tmp_path / "imported")
     assert imported == recorded
@@ -55,3 +57,19 @@ def test_fast_import_writes_what_recording_writes(tmp_path: Path) -> None:
         tmp_path / "recorded" / "articles" / "art-001.txt"
     ).read_text()
 
+
+
+def test_every_generated_pass_changes_its_article(tmp_path: Path) -> None:
+    """A pass that lists an article it leaves unchanged is what verify reports (and record_pass
+    refuses); seed 17 drew an unchanged edit for E-76 of this 152-pass plan before the generator
+    drew again."""
+    events = list(history_repo.plan(152, parts=5, tas=2))
+    texts: dict[str, str] = {}
+    for event in events:
+        if isinstance(event, history_repo.Pass):
+            for article_id, text in event.texts.items():
+                assert texts.get(article_id) != text, f"{event.name} leaves {article_id} unchanged"
+                texts[article_id] = text
+    history_repo.build_into(tmp_path / "imported", iter(events))
+    result = CLI(tmp_path / "imported")("verify", ok=None)
+    assert result.code == 0, result.out + result.err
