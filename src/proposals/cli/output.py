@@ -68,6 +68,56 @@ def write_styled(text: str) -> None:
         out.write(text)
 
 
+def indented_json(data: object) -> str:
+    """``json.dumps(data, indent=2, ensure_ascii=False)``, byte for byte, about three times faster.
+
+    With an indent, the standard library encodes in pure Python (its C encoder is compact-only):
+    at 20,000 passes that cost ``log --json`` as much as reading the history. Strings, string-keyed
+    dicts and lists are laid out here, each string by the C string encoder; anything else (numbers,
+    booleans, other keys) is left to ``json.dumps`` and indented to its depth."""
+    import json
+    from json.encoder import encode_basestring  # type: ignore[attr-defined]
+
+    out: list[str] = []
+
+    def lay(value: object, indent: str) -> None:
+        if isinstance(value, str):
+            out.append(encode_basestring(value))
+        elif isinstance(value, dict) and all(isinstance(key, str) for key in value):
+            if not value:
+                out.append("{}")
+                return
+            inner = "\n" + indent + "  "
+            sep = "{" + inner
+            for key, item in value.items():
+                if type(item) is str:  # the common case, without a call
+                    out.append(sep + encode_basestring(key) + ": " + encode_basestring(item))
+                else:
+                    out.append(sep + encode_basestring(key) + ": ")
+                    lay(item, indent + "  ")
+                sep = "," + inner
+            out.append("\n" + indent + "}")
+        elif isinstance(value, list | tuple):
+            if not value:
+                out.append("[]")
+                return
+            inner = "\n" + indent + "  "
+            sep = "[" + inner
+            for item in value:
+                if type(item) is str:
+                    out.append(sep + encode_basestring(item))
+                else:
+                    out.append(sep)
+                    lay(item, indent + "  ")
+                sep = "," + inner
+            out.append("\n" + indent + "]")
+        else:  # a JSON string never holds a raw line break, so every one is indentation
+            out.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent))
+
+    lay(data, "")
+    return "".join(out)
+
+
 def write_json(text: str) -> None:
     """Serialised JSON: unsafe characters become JSON escapes, so the data is unchanged."""
     write_styled(for_json(text))

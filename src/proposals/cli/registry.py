@@ -57,11 +57,9 @@ def print_notices(repo) -> None:
 
 
 def print_json(data: object) -> None:
-    import json
+    from proposals.cli.output import indented_json, write_json
 
-    from proposals.cli.output import write_json
-
-    write_json(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_json(indented_json(data) + "\n")
 
 
 def print_recorded(repo, result) -> None:
