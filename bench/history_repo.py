@@ -102,7 +102,7 @@ def _edited(text: str, rng: random.Random) -> str:
         words = lines[k].split(" ")
         for _ in range(rng.randint(1, 4)):
             words[rng.randrange(1, len(words))] = rng.choice(WORDS)
-        edited = lines[:k] + [" ".join(words)] + lines[k + 1 :]
+        edited = [*lines[:k], " ".join(words), *lines[k + 1 :]]
         if edited != lines:
             return "\n".join(edited)
 

@@ -58,6 +58,7 @@ class GitStore(NamedOperations):
         self.root = Path(root)
         self._env = dict(env or {})
         self._tags: dict[str, tuple[str, str]] | None = None
+        self._refs_under: dict[str, dict[str, tuple[str, str]]] = {}  # prefix -> refs_under's answer
         self._git_dir: Path | None = git_dir  # known when the repo was opened, else asked once
 
     def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -79,6 +80,7 @@ class GitStore(NamedOperations):
         data = input.encode("utf-8") if isinstance(input, str) else input
         if not args or args[0] not in READ_ONLY:
             self._tags = None
+            self._refs_under.clear()
         try:
             proc = subprocess.run(
                 ["git", *args],
@@ -227,6 +229,7 @@ class GitStore(NamedOperations):
     def forget_refs(self) -> None:
         """Another process may have moved refs (a writer lock was just taken): list them again."""
         self._tags = None
+        self._refs_under.clear()
 
     def dirty_paths(self, *paths: str) -> set[str]:
         """Paths under `paths` whose working-tree state differs from HEAD (incl. untracked)."""

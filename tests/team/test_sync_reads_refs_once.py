@@ -1,0 +1,43 @@
+"""A sync lists each set of refs once per command: the remote's mirrored tags are peeled one by
+one by git (20,000 of them at 20,000 passes), and a no-op sync used to list them twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sync_support import git, make_repo, ok
+
+from proposals.negotiation.repo import BargainingRepo
+from proposals.team.remote import MIRROR_PREFIX
+from proposals.team.sync import sync
+
+
+def test_a_no_op_sync_lists_the_mirrored_tags_once(tmp_path: Path) -> None:
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice")
+    git(alice, "remote", "add", "origin", str(remote))
+    ok(alice, "sync")
+    repo = BargainingRepo.open(alice)
+    calls: list[tuple[str, ...]] = []
+    real = repo.store.run
+
+    def counting(*args: str, **kw):
+        calls.append(args)
+        return real(*args, **kw)
+
+    repo.store.run = counting  # type: ignore[method-assign]
+    report = sync(repo, "origin")
+    assert report.integrated == "up to date" and not report.pushed
+    listings = [a for a in calls if a[0] == "for-each-ref" and any(MIRROR_PREFIX in x for x in a)]
+    assert len(listings) == 1, listings
+
+
+def test_refs_under_lists_again_after_a_ref_moves(tmp_path: Path) -> None:
+    repo = BargainingRepo.open(make_repo(tmp_path / "alice"))
+    store = repo.store
+    assert store.refs_under("refs/proposals/test/") == {}
+    head = store.head()
+    assert head is not None
+    store.update_refs([f"create refs/proposals/test/a {head}"])
+    assert store.refs_under("refs/proposals/test/") == {"a": (head, head)}
