@@ -182,28 +182,42 @@ class GitStore(NamedOperations):
         if not commits:
             return {}
         out = self.out(
-            "diff-tree", "--stdin", "-r", "--name-only", "-z", "--no-renames", "--root", "-m",
-            "--first-parent", "--", directory + "/",
-            input="".join(f"{c}\n" for c in dict.fromkeys(commits)),
+            *_DIFF_TREE, "--", directory + "/", input="".join(f"{c}\n" for c in dict.fromkeys(commits))
         )
-        changed: dict[str, set[str]] = {c: set() for c in commits}
-        current: set[str] | None = None
-        prefix = directory + "/"
-        for item in out.split("\0"):
-            if item.startswith(prefix):
-                if current is not None:
-                    current.add(item)
-            elif item:
-                current = changed.setdefault(item, set())
-        return changed
+        return _changed_by(out, directory, {c: set() for c in commits})
 
     def changed_paths_reachable(self, rev: str, directory: str) -> tuple[str | None, dict[str, set[str]]]:
-        """(the commit `rev` names, `changed_paths` of every commit reachable from it)."""
+        """(the commit `rev` names, `changed_paths` of every commit reachable from it).
+
+        ``rev-list`` is piped straight into ``diff-tree`` (``--always`` names each commit, even
+        one changing nothing there), so git diffs while the list is still coming: at 20,000 passes
+        the list alone took 30-100 ms on verify's longest path."""
         commit = self.rev_parse(rev)
         if commit is None:
             return None, {}
-        commits = self.out("rev-list", "--end-of-options", commit, "--").split()
-        return commit, self.changed_paths(commits, directory)
+        env = self.environment()
+        try:
+            listing = subprocess.Popen(
+                ["git", "rev-list", "--end-of-options", commit, "--"],
+                cwd=self.root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            )
+            assert listing.stdout is not None
+            with listing.stdout:
+                diffing = subprocess.Popen(
+                    ["git", *_DIFF_TREE, "--always", "--", directory + "/"],
+                    cwd=self.root, stdin=listing.stdout, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                    env=env,
+                )
+            out, err = diffing.communicate()
+            listed = listing.wait()
+        except FileNotFoundError:
+            raise ProposalsError("git is not installed or not on PATH") from None
+        if listed != 0:  # git says why in the plain call
+            commits = self.out("rev-list", "--end-of-options", commit, "--").split()
+            return commit, self.changed_paths(commits, directory)
+        if diffing.returncode != 0:
+            raise GitError(git_message(err, _DIFF_TREE))
+        return commit, _changed_by(out.decode("utf-8", "surrogateescape"), directory, {})
 
     def tags(self) -> dict[str, tuple[str, str]]:
         """Every tag: name -> (tag object or commit, commit it points to).
@@ -316,6 +330,24 @@ class GitStore(NamedOperations):
         """A tree from (mode, blob, name) entries in one directory."""
         body = "".join(f"{mode} blob {sha}\t{name}\n" for mode, sha, name in entries)
         return self.out("mktree", input=body).strip()
+
+
+_DIFF_TREE = (
+    "diff-tree", "--stdin", "-r", "--name-only", "-z", "--no-renames", "--root", "-m", "--first-parent"
+)
+
+
+def _changed_by(out: str, directory: str, changed: dict[str, set[str]]) -> dict[str, set[str]]:
+    """`changed` filled from ``diff-tree -z --name-only`` output: a commit id, then its paths."""
+    current: set[str] | None = None
+    prefix = directory + "/"
+    for item in out.split("\0"):
+        if item.startswith(prefix):
+            if current is not None:
+                current.add(item)
+        elif item:
+            current = changed.setdefault(item, set())
+    return changed
 
 
 def git_message(stderr: bytes, args: Sequence[str]) -> str:
