@@ -68,7 +68,22 @@ ACTIONS: dict[str, Action] = {
         "Settle sync conflicts: my text and theirs side by side, keep one",
         "Settle sync conflicts",
     ),
+    "import_baseline": Action(
+        "Import baseline",
+        "Import the baseline (the contract in force): a .docx, a PDF or a folder of part files",
+        "Import the baseline (contract in force)",
+    ),
+    "compile": Action(
+        "Compile",
+        "Compile the successor contract to Word: TA'd text and the untouched baseline",
+        "Compile the contract",
+    ),
     # an article, wherever it is shown
+    "reopen": Action(
+        "Reopen TA",
+        "Reopen a TA'd article: our draft goes as a pass, with the reason, after a confirmation",
+        "Reopen the TA'd text (a pass with a reason)",
+    ),
     "edit": Action("Edit", "Edit our draft (autosaved, live redline preview)", "Edit our draft"),
     "record_pass": Action("Pass", "Record a pass: party, number, session date, articles", "Record a pass"),
     "their_pass": Action(

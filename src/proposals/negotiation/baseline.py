@@ -47,6 +47,21 @@ class ContractReading:
         return {i: p.kind for i, p in zip(self.ids, self.parts, strict=True)}
 
 
+def contract_form(source: str | Path) -> Form:
+    """What `source` is, for a front end with one path field (the TUI): a folder of part files,
+    a .docx, a PDF or one text file; anything else is a one-line refusal."""
+    path = Path(source)
+    if path.is_dir():
+        return "dir"
+    if not path.is_file():
+        raise ProposalsError(f"no such file or folder: {path}")
+    forms: dict[str, Form] = {".docx": "docx", ".pdf": "pdf", ".txt": "text"}
+    form = forms.get(path.suffix.lower())
+    if form is None:
+        raise ProposalsError(f"{path.name} is not a .docx, a PDF, a .txt file or a folder of part files")
+    return form
+
+
 def read_contract(source: str | Path, form: Form) -> ContractReading:
     """Read the contract in force from a folder of part files, a .docx, a PDF or one text file.
 

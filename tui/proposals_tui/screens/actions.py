@@ -37,6 +37,7 @@ ARTICLE_ACTIONS = (
     "history",
     "edit_notes",
     "restore_draft",
+    "reopen",
 )
 # What an earlier round, shown read-only (`proposals tui --round 2024`), refuses with its reason.
 RECORDING_ACTIONS = frozenset(
@@ -144,6 +145,8 @@ class ArticleActions(ExplainsDisabledKeys):
             return row.last_pass is not None or bool(row.tas)
         if action == "restore_draft":
             return row.id in self.app.board.saved and row.status != "ta"
+        if action == "reopen":
+            return row.status == "ta"
         return True
 
     # -- notes ---------------------------------------------------------------------------------
@@ -173,7 +176,7 @@ class ArticleActions(ExplainsDisabledKeys):
         name = f"{row.number} {row.title}".strip() or row.id
         status = STATUS_WORDS[row.status]
         if action in ("record_pass", "their_pass"):
-            return f"{name} is TA'd: its agreed text is locked (reopen it with the CLI: pass --reopen)."
+            return f"{name} is TA'd: its agreed text is locked (O reopens it, with a reason)."
         if action == "ta":
             if row.status == "ta":
                 return f"{name} is already TA'd."
@@ -186,6 +189,8 @@ class ArticleActions(ExplainsDisabledKeys):
             return f"{name} is withdrawn: there is no proposal to export."
         if action == "history":
             return f"{name} has no passes or TAs yet."
+        if action == "reopen":
+            return f"{name} is not TA'd ({status}): there is no agreement to reopen."
         if action == "restore_draft":
             if row.id in self.app.board.saved:
                 return f"{name} is TA'd: its agreed text is locked; reopen it before restoring a draft."
@@ -194,7 +199,15 @@ class ArticleActions(ExplainsDisabledKeys):
 
     def article_palette_commands(self) -> list[tuple[str, str, str]]:
         return palette(
-            "record_pass", "their_pass", "ta", "withdraw", "export", "history", "restore_draft", "costing"
+            "record_pass",
+            "their_pass",
+            "ta",
+            "withdraw",
+            "export",
+            "history",
+            "restore_draft",
+            "reopen",
+            "costing",
         )
 
     def action_costing(self) -> None:
@@ -352,6 +365,51 @@ class ArticleActions(ExplainsDisabledKeys):
             "Nothing is recorded; the text there now is kept on refs/drafts/ first."
         )
         self.app.push_screen(ConfirmModal("Restore saved draft", body, yes="Restore"), confirmed)
+
+    # -- reopening a TA -----------------------------------------------------------------------
+
+    def action_reopen(self) -> None:
+        """Our draft of a TA'd article as a pass that reopens it (the CLI's `pass --reopen`),
+        with the reason as its message, after a confirmation naming the TA it breaks."""
+        row = self.current_row()
+        if row is None:
+            return
+        self.before_record()
+        from ..modals.ask_modal import Answer, AskModal
+        from ..modals.confirm import ConfirmModal
+
+        name = f"{row.number} {row.title}".strip() or row.id
+        us, session = self.app.us, self.app.today.isoformat()
+
+        def job(repo: BargainingRepo, reason: str) -> ProposalsApp.Recorded:
+            result = record_pass(repo, us, [row.id], session=session, message=reason, reopen=True)
+            note = f"{result.name} reopens {', '.join(result.articles)} (session {result.session}): {reason}"
+            return ProposalsApp.Recorded("pass", "TA reopened", note)
+
+        def answered(answer: Answer | None) -> None:
+            if answer is None:
+                return
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.app.run_repo(lambda repo: job(repo, answer.text), self.app, "Reopen TA")
+
+            agreed = f" (TA {row.ta.tag}, {row.ta.date})" if row.ta else ""
+            body = (
+                f"Reopen {name}{agreed}? Our draft goes to the table as a pass, and verify will list "
+                f"the TA as reopened.\nReason: {answer.text}"
+            )
+            self.app.push_screen(ConfirmModal("Reopen a TA", body, yes="Reopen"), confirmed)
+
+        body = (
+            f"{name} is TA'd. Edit our draft first (e); reopening records it as our pass, with the "
+            "reason as its message."
+        )
+        modal = AskModal(
+            "Reopen a TA", body, "Reason", placeholder="why the agreed text is reopened", ok="Next",
+            needed="Give a reason: it is recorded with the pass.",
+        )
+        self.app.push_screen(modal, answered)
 
     # -- TA ------------------------------------------------------------------------------------
 

@@ -143,6 +143,7 @@ class ArticleScreen(ArticleActions):
         key("dollar_sign", "costing", key_display="$", show=False),
         key("b", "blame", show=False),
         key("R", "restore_draft", show=False),
+        key("O", "reopen", show=False),
         key("ctrl+f", "find", show=False),
     ]
 

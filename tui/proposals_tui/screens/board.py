@@ -28,6 +28,7 @@ from ..widgets.board_table import BoardTable
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.session_bar import SessionBar
 from .actions import ArticleActions
+from .contract import ContractActions
 from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def load_board(repo: BargainingRepo) -> BoardData:
     return BoardData(rows, drafts, last, history.baseline is not None, session, saved, new)
 
 
-class BoardScreen(SyncActions, ArticleActions, Screen):
+class BoardScreen(SyncActions, ContractActions, ArticleActions, Screen):
     """Home screen. Enter opens the highlighted article; keys act on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -94,6 +95,9 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
         key("S", "sync"),
         key("C", "conflicts", show=False),
         key("escape", "clear_filter", show=False),
+        key("B", "import_baseline", show=False),
+        key("K", "compile", show=False),
+        key("O", "reopen", show=False),
     ]
 
     @dataclass
@@ -386,5 +390,6 @@ class BoardScreen(SyncActions, ArticleActions, Screen):
             command("cycle_status", f"now: {self.status_filter}"),
             command("cycle_sort", f"now: {self.sort}"),
             *palette("reload", "export_status", "sessions"),
+            *self.contract_palette_commands(),
             *self.sync_palette_commands(),
         ]

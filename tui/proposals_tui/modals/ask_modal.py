@@ -1,0 +1,91 @@
+"""One question with one answer field (and an optional choice): a path, a file name, a reason.
+
+Used by the contract actions (import the baseline, compile) and reopening a TA; the answer goes
+to the same core call as the CLI's, which checks it again before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ..literal import literal
+from .form import FormModal
+
+
+@dataclass
+class Answer:
+    text: str
+    choice: str = ""
+
+
+class AskModal(FormModal[Answer | None]):
+    """An empty answer where one is needed is a one-line notification; the dialog stays."""
+
+    SUBMIT_ID = "ask-ok"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "OK")]
+
+    def __init__(
+        self,
+        title: str,
+        body: str,
+        label: str,
+        *,
+        value: str = "",
+        placeholder: str = "",
+        choices: list[tuple[str, str]] | None = None,
+        ok: str = "OK",
+        needed: str = "",
+    ) -> None:
+        super().__init__(classes="modal")
+        self.title_text = title
+        self.body = body
+        self.label = label
+        self.value = value
+        self.placeholder = placeholder
+        self.choices = choices or []
+        self.ok = ok
+        self.needed = needed  # the refusal when the answer is empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="ask-dialog"):
+            yield Static(literal(self.title_text, one_line=True), classes="dialog-title")
+            yield Static(literal(self.body), classes="dialog-help")
+            with Horizontal(classes="field-row"):
+                yield Label(self.label, classes="field-label")
+                yield Input(self.value, placeholder=self.placeholder, id="ask-text", compact=True)
+            if self.choices:
+                with Horizontal(classes="field-row"):
+                    yield Label("", classes="field-label")
+                    yield Select(
+                        [(literal(label, one_line=True), value) for label, value in self.choices],
+                        value=self.choices[0][1],
+                        allow_blank=False,
+                        id="ask-choice",
+                        compact=True,
+                    )
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.ok} (ctrl+s)", variant="primary", id="ask-ok", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#ask-text", Input).focus()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        text = self.query_one("#ask-text", Input).value.strip()
+        if not text and self.needed:
+            self.app.notify(self.needed, title=self.title_text, severity="error")
+            return
+        choice = ""
+        if self.choices:
+            chosen = self.query_one("#ask-choice", Select).value
+            choice = chosen if isinstance(chosen, str) else ""
+        self.dismiss(Answer(text, choice))
