@@ -324,7 +324,7 @@ async def test_notes_panel_shows_internal_notes(repo_path: Path) -> None:
 
 async def test_edit_autosaves_atomically_and_previews(repo_path: Path) -> None:
     app = make_app(repo_path, autosave_delay=0.6, preview_delay=0.0)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await select(pilot, "wages")
         await pilot.press("e")
@@ -554,7 +554,7 @@ async def test_record_pass_from_the_board(repo_path: Path) -> None:
     repo = BargainingRepo.open(repo_path)
     repo.write_draft("staffing", STAFFING_E1.replace("quarterly", "every two weeks"))
     app = make_app(repo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await select(pilot, "staffing")
         await pilot.press("p")
@@ -600,7 +600,7 @@ async def test_enter_their_pass_by_pasting(repo_path: Path) -> None:
     repo = BargainingRepo.open(repo_path)
     repo.write_draft("wages", "ARTICLE 20: WAGES\n20.1 Our unsent draft.\n")
     app = make_app(repo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.open_article("wages")
         await settle(pilot)
@@ -709,7 +709,7 @@ async def test_their_word_file_with_unannounced_edits_is_flagged(repo_path: Path
 
 async def test_mark_ta_with_confirmation(repo_path: Path) -> None:
     app = make_app(repo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await select(pilot, "staffing")
         await pilot.press("t")
@@ -953,7 +953,7 @@ async def test_disabled_keys_in_the_article_and_editor_say_why(repo_path: Path) 
 
 async def test_export_to_word_with_progress(repo_path: Path) -> None:
     app = make_app(repo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await select(pilot, "scheduling")
         await pilot.press("x")

@@ -133,7 +133,7 @@ async def test_clean_sync_merges_pushes_and_reports(team: tuple[Path, Path, Path
     assert "pushed main, U-4" in ok(bob, "sync", name=BOB)
     record(alice, "employer", "staffing", edited(alice, "staffing", THEIRS))  # entered offline
     app = make_app(alice)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         modal = await sync_now(pilot)
         report = modal.outcome.report
         assert report.integrated == "merged"
@@ -200,7 +200,7 @@ async def test_draft_conflict_kept_as_mine(team: tuple[Path, Path, Path]) -> Non
     mine = edited(alice, "staffing", MINE)
     write(alice, "staffing", mine)  # Alice's unsent draft
     app = make_app(alice)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         modal = await sync_now(pilot)
         assert modal.outcome.report.draft_conflicts == ["staffing"]
         body = shown(modal.query_one("#sync-body"))
@@ -237,7 +237,7 @@ async def test_existing_draft_conflict_kept_as_theirs(team: tuple[Path, Path, Pa
     write(alice, "staffing", mine)
     assert run(alice, "sync").returncode == 1  # the CLI leaves the conflict for later
     app = make_app(alice)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert marker_text(app).startswith("⚠ conflicts: 1 · ")
         await pilot.press("C")
@@ -265,7 +265,7 @@ async def test_merge_conflict_kept_as_theirs_then_published(team: tuple[Path, Pa
     theirs = bob_passes_staffing(bob)
     record(alice, "union", "staffing", edited(alice, "staffing", MINE))  # both recorded a pass
     app = make_app(alice)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         modal = await sync_now(pilot)
         assert modal.outcome.report.merge_conflicts == ["articles/staffing.txt"]
         assert "nothing (settle the conflict" in shown(modal.query_one("#sync-body"))
