@@ -6,6 +6,11 @@ disk, a read-only mount, a permission error or a kill leaves the old file (or no
 of one. A refusal is re-raised as an ``OSError`` whose file name is the target (not the temp
 file), which the CLI prints as one line with the remedy (``store.oserrors.os_error_line``).
 Imports only the standard library, so the Word and redline layers may use it.
+
+Its counterpart for reading, ``input_size``, is the one check of a file a user names for the tool
+to read (a contract, a PDF, a roster, an attachment): it must exist, be a regular file and be
+within the reader's limit, refused in one line before a byte is read (a FIFO would hang, a
+directory or a huge file would fail later and less clearly).
 """
 
 from __future__ import annotations
@@ -46,3 +51,21 @@ def write_file(path: Path | str, data: str | bytes, *, shared: bool = False) -> 
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return target
+
+
+def input_size(path: Path, what: str, limit: int) -> int:
+    """The size of `path`, a file named for reading as `what` ("a roster"); ProposalsError unless
+    it is a regular file of at most `limit` bytes."""
+    from proposals.errors import ProposalsError  # standard library only, like this module
+
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ProposalsError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ProposalsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not path.is_file():
+        raise ProposalsError(f"{path}: not a regular file")
+    if size > limit:
+        raise ProposalsError(f"{path} is {size // 2**20} MB; {what} is limited to {limit // 2**20} MB")
+    return size

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from proposals.contract.plaintext import Unwrapped, strip_page_furniture, unwrap
 from proposals.errors import ProposalsError
+from proposals.files import input_size
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MIN_CHARS_PER_PAGE = 20  # below this on average, the pages are images (a scan)
@@ -29,16 +30,7 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
     """The PDF's paragraphs in reading order, page furniture removed; ProposalsError otherwise."""
     source = Path(path)
     name = str(source)
-    try:
-        size = source.stat().st_size
-    except FileNotFoundError:
-        raise ProposalsError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise ProposalsError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    if not source.is_file():
-        raise ProposalsError(f"{name}: not a file")
-    if size > MAX_PDF_BYTES:
-        raise ProposalsError(f"{name}: file is {size // 2**20} MB; the limit is {MAX_PDF_BYTES // 2**20} MB")
+    input_size(source, "a PDF", MAX_PDF_BYTES)
     with source.open("rb") as handle:
         if not handle.read(1024).lstrip().startswith(b"%PDF"):
             raise ProposalsError(f"{name}: not a PDF file")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from proposals.costing.money import ZERO, parse_amount
 from proposals.errors import ProposalsError
+from proposals.files import input_size
 
 COLUMNS = ("id", "classification", "fte", "base_pay", "step", "clinic", "hire_date", "years_of_service")
 REQUIRED = ("id", "classification", "fte")
@@ -129,14 +130,7 @@ def _rows_xlsx(path: Path) -> Iterator[list[str]]:
 
 def read_roster_file(path: Path, mapping: Mapping[str, str] | None = None) -> Roster:
     """Members from a CSV or XLSX whose first row is the header; every bad row is reported."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ProposalsError(f"{path}: {exc.strerror or exc}") from None
-    if not path.is_file():
-        raise ProposalsError(f"{path} is not a file")
-    if size > MAX_ROSTER_BYTES:
-        raise ProposalsError(f"{path.name}: larger than 64 MB; is this the roster?")
+    input_size(path, "a roster", MAX_ROSTER_BYTES)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         rows = _rows_xlsx(path)

@@ -61,40 +61,41 @@ class LumpSum:
     where: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recurring:
+    """What every recurring cost carries: the contract year it starts (None: every year), the
+    classifications it covers (None: everyone) and the file and key it was read from."""
+
+    from_year: str | None
+    classifications: frozenset[str] | None = None
+    where: str
+
+
 @dataclass(frozen=True, slots=True)
-class Differential:
+class Differential(Recurring):
     """A premium (call, shift, extra shift): hours per FTE per year at a rate or a % of hourly pay."""
 
     name: str
     hours_per_fte: Decimal
     rate: Decimal
     percent: Decimal
-    from_year: str | None
-    classifications: frozenset[str] | None
-    where: str
 
 
 @dataclass(frozen=True, slots=True)
-class PaidTimeOff:
+class PaidTimeOff(Recurring):
     days_per_fte: Decimal
-    from_year: str | None
-    classifications: frozenset[str] | None
-    where: str
 
 
 @dataclass(frozen=True, slots=True)
-class ProtectedTime:
+class ProtectedTime(Recurring):
     """Administrative time: hours a week per FTE, costed as lost clinical capacity or as backfill."""
 
     hours_per_week: Decimal
     backfill_rate: Decimal | None  # None: capacity at the member's own hourly rate
-    from_year: str | None
-    classifications: frozenset[str] | None
-    where: str
 
 
 @dataclass(frozen=True, slots=True)
-class Staffing:
+class Staffing(Recurring):
     """Positions outside the unit per clinician FTE (e.g. medical assistants), at a given wage.
 
     With ``classifications`` the ratio counts only those clinicians' FTE (1.6 assistants per
@@ -103,9 +104,6 @@ class Staffing:
     position: str
     per_clinician_fte: Decimal
     annual_wage: Decimal
-    from_year: str | None
-    where: str
-    classifications: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -257,6 +255,14 @@ class _Reader:
             raise self.fail(f"{key}.classifications", 'must be a list of names, e.g. ["physician"]')
         return frozenset(v.strip().casefold() for v in value)
 
+    def recurring(self, table: dict, key: str) -> dict:
+        """The fields of ``Recurring``: from_year (optional), classifications, where."""
+        return {
+            "from_year": self.year(table, key, "from_year", False),
+            "classifications": self.classes(table, key),
+            "where": f"{self.name} {key}",
+        }
+
     def text(self, table: dict, key: str, name: str) -> str:
         value = table.get(name)
         if not isinstance(value, str) or not value.strip() or len(value) > 80 or not value.isprintable():
@@ -336,18 +342,14 @@ class _Reader:
             self.number(t, key, "hours_per_fte", minimum=ZERO),
             self.number(t, key, "rate", default=ZERO),
             self.number(t, key, "percent", default=ZERO),
-            self.year(t, key, "from_year", False),
-            self.classes(t, key),
-            f"{self.name} {key}",
+            **self.recurring(t, key),
         )
 
     def pto(self, t: dict, key: str) -> PaidTimeOff:
         self.check_keys(t, key, ("days_per_fte", "from_year", "classifications"))
         return PaidTimeOff(
             self.number(t, key, "days_per_fte", minimum=ZERO),
-            self.year(t, key, "from_year", False),
-            self.classes(t, key),
-            f"{self.name} {key}",
+            **self.recurring(t, key),
         )
 
     def protected(self, t: dict, key: str) -> ProtectedTime:
@@ -362,9 +364,7 @@ class _Reader:
         return ProtectedTime(
             self.number(t, key, "hours_per_week", minimum=ZERO),
             self.number(t, key, "backfill_rate", minimum=ZERO) if cost_as == "backfill" else None,
-            self.year(t, key, "from_year", False),
-            self.classes(t, key),
-            f"{self.name} {key}",
+            **self.recurring(t, key),
         )
 
     def staffing(self, t: dict, key: str) -> Staffing:
@@ -375,9 +375,7 @@ class _Reader:
             self.text(t, key, "position"),
             self.number(t, key, "per_clinician_fte", minimum=ZERO),
             self.number(t, key, "annual_wage", minimum=ZERO),
-            self.year(t, key, "from_year", False),
-            f"{self.name} {key}",
-            self.classes(t, key),
+            **self.recurring(t, key),
         )
 
 

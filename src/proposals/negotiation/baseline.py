@@ -17,6 +17,7 @@ from proposals.contract.part import (
 from proposals.contract.plaintext import MAX_CONTRACT_BYTES
 from proposals.contract.split import Part, Skipped, duplicate_numbers, part_ids, split_parts
 from proposals.errors import ProposalsError
+from proposals.files import input_size
 from proposals.negotiation.config import CONFIG_NAME, load_config
 from proposals.negotiation.drafts import atomic_write, restored_on_failure
 from proposals.negotiation.history import BASELINE_TAG, T_BASELINE
@@ -123,16 +124,7 @@ def read_contract(source: str | Path, form: Form) -> ContractReading:
 
 def read_whole_file(path: Path) -> bytes:
     """A whole-contract file's bytes, refusing what is not a regular file before reading."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ProposalsError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ProposalsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if not path.is_file():
-        raise ProposalsError(f"{path}: not a regular file")
-    if info.st_size > MAX_CONTRACT_BYTES:
-        raise ProposalsError(f"{path} is {info.st_size // 2**20} MB; the limit for a whole contract is 50 MB")
+    input_size(path, "a whole contract", MAX_CONTRACT_BYTES)
     with path.open("rb") as handle:
         return handle.read(MAX_CONTRACT_BYTES + 1)
 

@@ -41,6 +41,14 @@ def _out_path(out: str | Path) -> Path:
     return path
 
 
+def _check_draft_label(to_rev: str, as_name: str | None, session: str | None) -> None:
+    """`--as` and `--session` name the pass a draft will go across as; a recorded pass has its own."""
+    if session is not None:
+        validate_date(session, "session date")
+    if to_rev != "draft" and (as_name or session):
+        raise ProposalsError("--as and --session label a draft; a recorded pass has its own")
+
+
 def _date(value: str) -> date:
     return date.fromisoformat(value) if value else date.today()
 
@@ -163,10 +171,7 @@ def export_pass(
         raise ProposalsError("name at least one article to export")
     path = _out_path(out)
     ids = [validate_id(i) for i in dict.fromkeys(ids)]
-    if session is not None:
-        validate_date(session, "session date")
-    if to_rev != "draft" and (as_name or session):
-        raise ProposalsError("--as and --session label a draft; a recorded pass has its own")
+    _check_draft_label(to_rev, as_name, session)
     history = repo.history()
     proposer = party or "union"
     repo.config.party(proposer)
@@ -260,10 +265,7 @@ def export_history(
 
     path = _out_path(out)
     validate_id(article_id)
-    if session is not None:
-        validate_date(session, "session date")
-    if to_rev != "draft" and (as_name or session):
-        raise ProposalsError("--as and --session label a draft; a recorded pass has its own")
+    _check_draft_label(to_rev, as_name, session)
     history = repo.history()
     events = [p for p in history.passes_for(article_id) if article_id in p.articles + p.withdrawn]
     names = {key: party.name for key, party in repo.config.parties.items()}

@@ -387,25 +387,13 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
         if is_pass and (is_ta or is_package_ta):
             history.untrusted.append((rec.commit, "it claims to be both a pass and a TA"))
             continue
-        if is_pass:
-            record = _pass_record(rec)
-            if isinstance(record, str):
-                history.untrusted.append((rec.commit, record))
+        if is_pass or is_ta or is_package_ta:  # a package's acceptance TAs every part of it
+            records = _pass_record(rec) if is_pass else _ta_record(rec) if is_ta else _package_tas(rec)
+            if isinstance(records, str):  # why the trailers cannot be trusted
+                history.untrusted.append((rec.commit, records))
                 continue
-            history.add(record)
-        elif is_ta:
-            ta = _ta_record(rec)
-            if isinstance(ta, str):
-                history.untrusted.append((rec.commit, ta))
-                continue
-            history.add(ta)
-        elif is_package_ta:  # one record TAs every part of the package
-            tas = _package_tas(rec)
-            if isinstance(tas, str):
-                history.untrusted.append((rec.commit, tas))
-                continue
-            for ta in tas:
-                history.add(ta)
+            for record in records if isinstance(records, list) else (records,):
+                history.add(record)
         elif T_BASELINE in rec.trailers:
             history.baseline = rec.commit
         closed, opened = rec.one(T_ROUND_CLOSED), rec.one(T_ROUND_OPEN)

@@ -96,6 +96,21 @@ def check_message(message: str | None) -> str:
     )
 
 
+def _checked_request(
+    repo: BargainingRepo, party: str, ids: Sequence[str], session: str | None, message: str, verb: str
+) -> tuple[list[str], str, str]:
+    """What every pass asks first, before it reads a text: a known party, plain ids, a session
+    date (the open session's by default), a message git can take, and a repo that may record."""
+    repo.config.party(party)
+    if not ids:
+        raise ProposalsError(f"name at least one article to {verb}")
+    checked = check_ids(ids)
+    session = date_or_today(session if session is not None else default_session(repo), "session date")
+    message = check_message(message)
+    repo.ensure_can_record()
+    return checked, session, message
+
+
 def _trailers(pairs: Sequence[tuple[str, str]]) -> str:
     return "\n".join(f"{key}: {value}" for key, value in pairs if value)
 
@@ -154,13 +169,7 @@ def record_pass(
     `texts` supplies the party's text (their pass, pasted or imported) instead of the working
     tree; our uncommitted draft of those articles is first saved to refs/drafts/<id>.
     """
-    repo.config.party(party)
-    if not ids:
-        raise ProposalsError("name at least one article to put in the pass")
-    ids = check_ids(ids)
-    session = date_or_today(session if session is not None else default_session(repo), "session date")
-    message = check_message(message)
-    repo.ensure_can_record()
+    ids, session, message = _checked_request(repo, party, ids, session, message, "put in the pass")
     history = repo.history()
     name = check_pass_name(repo, number, party) if number is not None else next_pass_name(repo, party)
     head = history.head
@@ -253,13 +262,7 @@ def withdraw(
     trailers: Sequence[tuple[str, str]] = (),
 ) -> PassResult:
     """A pass that withdraws articles: recorded in history, the text stays for the record."""
-    repo.config.party(party)
-    if not ids:
-        raise ProposalsError("name at least one article to withdraw")
-    ids = check_ids(ids)
-    session = date_or_today(session if session is not None else default_session(repo), "session date")
-    message = check_message(message)
-    repo.ensure_can_record()
+    ids, session, message = _checked_request(repo, party, ids, session, message, "withdraw")
     history = repo.history()
     for article_id in ids:
         events = history.events.get(article_id, [])

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from proposals.errors import ProposalsError
+from proposals.files import input_size
 from proposals.negotiation.history import PassRecord, TARecord
 from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
 from proposals.store.validate import check_text
@@ -337,10 +338,7 @@ def answer_request(
     extra: tuple[str, ...] = ()
     if attachment:
         source = Path(attachment)
-        if not source.is_file():
-            raise ProposalsError(f"no such file: {source}")
-        if source.stat().st_size > MAX_ATTACHMENT_BYTES:
-            raise ProposalsError(f"{source} is larger than 50 MB")
+        input_size(source, "an attachment", MAX_ATTACHMENT_BYTES)
         suffix = re.sub(r"[^A-Za-z0-9.]", "", source.suffix)[:10]
         relpath = f"{SESSIONS_DIR}/answers/{request_id}{suffix}"
         atomic_write(repo.root / relpath, source.read_bytes())

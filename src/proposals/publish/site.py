@@ -23,7 +23,7 @@ from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS
 from proposals.publish.html import GLOSSARY, esc, page, paragraphs, redline
 from proposals.publish.public import PublicPart, PublicRecord, Version, public_record
-from proposals.publish.update import build_update, render_html_body
+from proposals.publish.update import Update, build_update, render_html_body
 from proposals.store.oserrors import os_error_line
 
 ASSETS = Path(__file__).parent
@@ -253,21 +253,11 @@ def build_site(repo: BargainingRepo, out: Path, since: str | None = None) -> Pub
     for n, day in enumerate(dates):
         start = dates[n - 1] if n else "0001-01-01"
         update = build_update(record, day if not n else _next_day(start), day)
-        files[f"updates/{day}.html"] = page(
-            f"Update {day}",
-            f'<p><a href="../updates.html">← All updates</a></p>\n{render_html_body(record, update)}',
-            root="../",
-            site_name=f"{record.union} bargaining",
-        )
+        files[f"updates/{day}.html"] = _update_page(record, update, f"Update {day}")
         items.append(f'<li><a href="updates/{day}.html">Session of {day}</a></li>')
     if since:
         update = build_update(record, since)
-        files[f"updates/{update.since}.html"] = page(
-            f"Update since {update.since}",
-            f'<p><a href="../updates.html">← All updates</a></p>\n{render_html_body(record, update)}',
-            root="../",
-            site_name=f"{record.union} bargaining",
-        )
+        files[f"updates/{update.since}.html"] = _update_page(record, update, f"Update since {update.since}")
         items.append(f'<li><a href="updates/{update.since}.html">Everything since {update.since}</a></li>')
     files["updates.html"] = page(
         "Updates",
@@ -291,6 +281,16 @@ def build_site(repo: BargainingRepo, out: Path, since: str | None = None) -> Pub
         sum(1 for f in files if f.endswith(".html")),
         len(record.parts),
         sum(1 for p in record.parts if p.status == "ta"),
+    )
+
+
+def _update_page(record: PublicRecord, update: Update, title: str) -> str:
+    """One bargaining update as a page of the site, under updates/."""
+    return page(
+        title,
+        f'<p><a href="../updates.html">← All updates</a></p>\n{render_html_body(record, update)}',
+        root="../",
+        site_name=f"{record.union} bargaining",
     )
 
 

@@ -250,28 +250,28 @@ def _token_ops(
                 equal_text, deleted, inserted = builder.equal_text, builder.deleted, builder.inserted
             i += n
             j += n
-        elif op == DELETE:
-            text = old_text[old_at[i] : old_at[i + n]]
-            i += n
-            if text:
-                if equal_text:
-                    _add(ops, "equal", equal_text)
-                    equal_text = ""
-                if inserted and _starts_hunk(inserted):
-                    equal_text = _hunk(ops, deleted, inserted)
-                    deleted = inserted = ""
-                    if equal_text:
-                        _add(ops, "equal", equal_text)
-                        equal_text = ""
-                deleted += text
         else:
-            text = new_text[new_at[j] : new_at[j + n]]
-            j += n
-            if text:
+            if op == DELETE:
+                text = old_text[old_at[i] : old_at[i + n]]
+                i += n
+            else:
+                text = new_text[new_at[j] : new_at[j + n]]
+                j += n
+            if not text:
+                continue
+            if equal_text:  # a change ends the pending equal run
+                _add(ops, "equal", equal_text)
+                equal_text = ""
+            if op != DELETE:
+                inserted += text
+                continue
+            if inserted and _starts_hunk(inserted):
+                equal_text = _hunk(ops, deleted, inserted)
+                deleted = inserted = ""
                 if equal_text:
                     _add(ops, "equal", equal_text)
                     equal_text = ""
-                inserted += text
+            deleted += text
     if deleted or inserted:
         equal_text = _hunk(ops, deleted, inserted)
     if equal_text:

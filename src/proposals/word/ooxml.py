@@ -363,7 +363,7 @@ def tracked_xml(
     ``lead`` stands for the paragraph written before these (an unchanged mark): a table may
     need its mark changed (``word.tables.keep_marks_off_tables``); see ``lend_mark``.
     """
-    from proposals.word.tables import keep_marks_off_tables, move_ids, table_spans
+    from proposals.word.tables import Table, blocks, keep_marks_off_tables, move_ids, table_spans
 
     names = move_names if move_names is not None else {}
     spans = table_spans(paras)
@@ -382,13 +382,9 @@ def tracked_xml(
                     bounds[key] = (first, (pi, ri))
     open_ids: dict[tuple[str, str], int] = {}
     out: list[str] = []
-    skip_to = 0
-    for pi, para in enumerate(paras):
-        if pi < skip_to:
-            continue
-        if pi in spans:
-            skip_to, table = spans[pi]
-            out.append(_tracked_table(table, writer, labels))
+    for pi, para in blocks(paras, spans):
+        if isinstance(para, Table):
+            out.append(_tracked_table(para, writer, labels))
             writer.start_paragraph(None, None, mark="equal")
             continue
         writer.start_paragraph(*_edge_kinds(para), mark=para.mark)
@@ -484,7 +480,7 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     dele = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}'
     mv_to = f'<w:rStyle w:val="RedlineMove"/>{col}<w:u w:val="double"/>'
     mv_from = f'<w:rStyle w:val="RedlineMove"/><w:dstrike/>{col}'
-    from proposals.word.tables import move_ids, table_spans, table_xml
+    from proposals.word.tables import Table, blocks, move_ids, table_spans, table_xml
 
     spans = table_spans(paras)
     moves = paired_moves(paras) - move_ids(paras, spans)
@@ -497,13 +493,9 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
         return run(piece.text, rpr.replace('"/>', '"/>' + bold, 1))
 
     out: list[str] = []
-    skip_to = 0
-    for pi, para in enumerate(paras):
-        if pi < skip_to:
-            continue
-        if pi in spans:
-            skip_to, table = spans[pi]
-            out.append(table_xml(table, piece_xml, lambda row: "", TABLE_STYLE))
+    for pi, para in blocks(paras, spans):
+        if isinstance(para, Table):
+            out.append(table_xml(para, piece_xml, lambda row: "", TABLE_STYLE))
             continue
         out.append("<w:p>")
         out.append(_ppr(style_for(pi, para), ""))
@@ -535,17 +527,13 @@ def aside_xml(name: str, inner: str) -> str:
 
 def plain_xml(lines: Sequence[str], style_for_line: Callable[[int, str], str | None]) -> str:
     """Body XML for text without any revisions (clean mode, TA text, compiled contract)."""
-    from proposals.word.tables import plain_tables, table_xml
+    from proposals.word.tables import Table, blocks, plain_tables, table_xml
 
     spans = plain_tables(lines)
     out: list[str] = []
-    skip_to = 0
-    for i, line in enumerate(lines):
-        if i < skip_to:
-            continue
-        if i in spans:
-            skip_to, table = spans[i]
-            out.append(table_xml(table, lambda piece, rpr: run(piece.text, rpr), lambda row: "", TABLE_STYLE))
+    for i, line in blocks(lines, spans):
+        if isinstance(line, Table):
+            out.append(table_xml(line, lambda piece, rpr: run(piece.text, rpr), lambda row: "", TABLE_STYLE))
             continue
         out.append("<w:p>")
         out.append(_ppr(style_for_line(i, line), ""))

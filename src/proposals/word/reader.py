@@ -31,14 +31,13 @@ from proposals.contract.split import Line, part_ids, split_parts
 from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
-from proposals.word.ooxml import ASIDE_TAG
+from proposals.word.ooxml import ASIDE_TAG, W_NS
 
 View = Literal["accepted", "rejected"]
 # One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC.
 Block = tuple[str, bool, bool, str, bool]
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 
-W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -275,7 +274,7 @@ def load_package(source: Source) -> Package:
             )
         root = _parse(_read_part(zf, info, name), name, part)
         ns = etree.QName(root).namespace
-        if ns not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
+        if ns not in (W_NS, W_STRICT) or etree.QName(root).localname != "document":
             raise DocxError(f"{name}: {part} is not a WordprocessingML document")
         numbering = _related_part(zf, name, part, "numbering")
         styles = _related_part(zf, name, part, "styles")
@@ -618,7 +617,7 @@ def _walk(source: Source, view: View) -> tuple[_Reader, list[Paragraph]]:
         raise ValueError(f"unknown view {view!r}")
     package = load_package(source)
     root, name = package.document, package.name
-    ns = etree.QName(root).namespace or W_MAIN
+    ns = etree.QName(root).namespace or W_NS
     body = root.find(f"{{{ns}}}body")
     if body is None:
         raise DocxError(f"{name}: word/document.xml has no body")

@@ -14,8 +14,9 @@ a row on one side only) stays a paragraph, so no text is ever lost to the table'
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from proposals.contract.table import format_row, is_separator, is_table_row, parse_row
 from proposals.word.ooxml import Kind, Piece, UnionPara, esc
@@ -235,6 +236,25 @@ def keep_marks_off_tables(
         marks = [(p.mark, p.mark_move, p.mark_by) for p in run]
         for para, (mark, move, by) in zip(run, [*marks[1:], marks[0]], strict=True):
             para.mark, para.mark_move, para.mark_by = mark, move, by  # type: ignore[union-attr]
+
+
+Item = TypeVar("Item")
+
+
+def blocks(
+    items: Sequence[Item], spans: Mapping[int, tuple[int, Table]]
+) -> Iterator[tuple[int, Item | Table]]:
+    """Every writer's walk: each paragraph (or line) with its index, and in place of the ones a
+    span covers, its table (with the index of its first row)."""
+    i = 0
+    while i < len(items):
+        if i in spans:
+            end, table = spans[i]
+            yield i, table
+            i = max(end, i + 1)
+        else:
+            yield i, items[i]
+            i += 1
 
 
 def ends_in_table(paras: Sequence[UnionPara]) -> bool:
