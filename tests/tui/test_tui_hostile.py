@@ -268,4 +268,65 @@ async def test_sync_report_and_conflicts_show_hostile_text_literally(hostile: Pa
         check_screen(app, "Keep MY text of staffing")
 
 
+async def test_sessions_packages_costing_and_blame_show_hostile_text_literally(
+    hostile: Path, tmp_path: Path
+) -> None:
+    """The screens added since: sessions (place, attendees, notes, requests, a package's title),
+    costing (their terms, a roster's clinics and classifications) and blame, all hostile."""
+    from proposals.costing.compare import import_roster
+    from proposals.negotiation.packages import record_package
+    from proposals.negotiation.sessions import add_note, request_information, start_session
+    from proposals_tui.screens.blame import BlameScreen
+    from proposals_tui.screens.costing import CostingScreen
+    from proposals_tui.screens.sessions import SessionsScreen
+
+    repo = BargainingRepo.open(hostile, env=AUTHOR)
+    start_session(repo, "2025-04-07", place=f"Hall {MARKUP}", union=SIGNER, employer="[/] M. [x] Chen")
+    add_note(repo, f"Caucus {MARKUP}")
+    request_information(repo, f"Staffing grid {MARKUP}", due="2025-04-21")
+    (hostile / "terms" / "union").mkdir(parents=True, exist_ok=True)
+    (hostile / "terms" / "union" / "wages.toml").write_text(
+        "[[across_the_board]]\nyear = 2025\npercent = 4\n"
+    )
+    texts = {
+        "staffing": STAFFING_E1.replace("decides", "decides with us"),
+        "wages": f"ARTICLE 20: WAGES [RESERVED]\n20.1 Four percent {MARKUP}.\n",
+    }
+    record_package(
+        repo, "union", list(texts), title="Floats [/] [@click=app.quit]Q[/]", texts=texts, reopen=True
+    )
+    roster = tmp_path / "members.csv"
+    roster.write_text(
+        "id,classification,fte,base_pay,clinic\n"
+        + "".join(f"M{n},[/] NP [b],1.0,{150000 + n},[@click=app.quit]North[/] [RESERVED]\n" for n in range(3)),
+        encoding="utf-8",
+    )
+    import_roster(repo, roster)
+    app = make_app(hostile)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        await press(pilot, "g")
+        assert isinstance(app.screen, SessionsScreen)
+        check_screen(app, "Hall [/] [link=https://x.example]L[/link]", "Caucus [/]", "Staffing grid [/]")
+        await press(pilot, "escape", "c")
+        assert isinstance(app.screen, CostingScreen)
+        check_screen(app)
+        await press(pilot, "v")
+        check_screen(app, "[/] NP [b]", "[@click=app.qu")  # the column cuts the clinic
+        await press(pilot, "b")
+        check_screen(app, "[@click=app.quit]N")
+        await press(pilot, "v", "v", "enter")
+        check_screen(app)
+        await press(pilot, "escape", "escape")
+        if isinstance(app.screen, CostingScreen):
+            await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+        await select(pilot, "staffing")
+        await press(pilot, "enter", "b")
+        assert isinstance(app.screen, BlameScreen)
+        check_screen(app, "Ratios [/] [link=https://x.example]L[/link]")
+        await press(pilot, "enter")
+        check_screen(app)
+
+
 sync_async_tests(globals())
