@@ -296,9 +296,10 @@ async def test_sessions_packages_costing_and_blame_show_hostile_text_literally(
         repo, "union", list(texts), title="Floats [/] [@click=app.quit]Q[/]", texts=texts, reopen=True
     )
     roster = tmp_path / "members.csv"
+    clinic = "[@click=app.quit]North[/] [RESERVED]"
     roster.write_text(
         "id,classification,fte,base_pay,clinic\n"
-        + "".join(f"M{n},[/] NP [b],1.0,{150000 + n},[@click=app.quit]North[/] [RESERVED]\n" for n in range(3)),
+        + "".join(f"M{n},[/] NP [b],1.0,{150000 + n},{clinic}\n" for n in range(3)),
         encoding="utf-8",
     )
     import_roster(repo, roster)

@@ -11,6 +11,7 @@ import base64
 import contextlib
 import json
 from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ def atomic_write(path: Path, text: str | bytes) -> None:
 
 
 JOURNAL = "proposals-restore.json"
+# The draft refs saved inside the recording now running: (ref, what it named before), to undo.
+_SAVED_NOW: ContextVar[list[tuple[str, str | None]] | None] = ContextVar("saved_drafts", default=None)
 
 
 def _journal(repo: BargainingRepo) -> Path:
@@ -46,7 +49,8 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
     made is undone) and the working-tree files of `new`, so their text never stays behind as our
     draft. A kill cannot be caught, so what was there is first written to a journal in .git/,
     which the next recording command plays back (:func:`restore_interrupted`). A draft saved on
-    refs/drafts/ meanwhile stays saved."""
+    refs/drafts/ meanwhile is unsaved again once its file is put back (it is still our draft
+    there); if the file could not be put back, the saved draft stays: it may be the only copy."""
     before: dict[str, bytes | None] = {}
     for article_id in new:
         try:
@@ -64,30 +68,60 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
     }
     if entries:
         atomic_write(journal, json.dumps({"head": head, "files": entries}))
+    saved: list[tuple[str, str | None]] = []
+    token = _SAVED_NOW.set(saved)
     try:
         with recording(repo.store, repo.git_dir):
             yield
     except BaseException:
-        _put_back(repo, before, unstage=False)  # the index is already as it was
+        put_back = _put_back(repo, before, unstage=False)  # the index is already as it was
+        _unsave(repo.store, saved, {DRAFT_REF_PREFIX + i for i in put_back})
         repo.invalidate()
         raise
     finally:
+        _SAVED_NOW.reset(token)
         if entries:
             with contextlib.suppress(OSError):
                 journal.unlink()
 
 
-def _put_back(repo: BargainingRepo, before: Mapping[str, bytes | None], *, unstage: bool = True) -> None:
+def _put_back(repo: BargainingRepo, before: Mapping[str, bytes | None], *, unstage: bool = True) -> set[str]:
+    """Write each file back as it was; return the ids put back."""
+    done: set[str] = set()
     for article_id, data in before.items():
         with contextlib.suppress(OSError):
             path = repo.article_path(article_id)
+            if _read_bytes(path) == data:  # never touched (a read-only folder): nothing to write
+                done.add(article_id)
+                continue
             if data is None:
                 path.unlink(missing_ok=True)
             else:
                 atomic_write(path, data)
+            done.add(article_id)
     if unstage:
         with contextlib.suppress(Exception):
             repo.store.unstage([repo.article_relpath(i) for i in before])
+    return done
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _unsave(store: GitStore, saved: list[tuple[str, str | None]], refs: set[str]) -> None:
+    """Move draft refs saved by a failed recording back (newest first), for the files put back."""
+    for ref, old in reversed(saved):
+        if ref not in refs:
+            continue
+        with contextlib.suppress(Exception):
+            if old:
+                store.update_ref(ref, old)
+            else:
+                store.delete_ref(ref)
 
 
 def restore_interrupted(repo: BargainingRepo) -> list[str]:
@@ -134,6 +168,9 @@ def save_draft(store: GitStore, article_id: str, data: bytes, reason: str) -> st
     message = f"Draft of {article_id} saved {stamp}\n\n{reason}\n"
     commit = store.commit_tree(tree, message, [parent] if parent else [])
     store.update_ref(ref, commit, parent)
+    saved_now = _SAVED_NOW.get()
+    if saved_now is not None:
+        saved_now.append((ref, parent))
     return ref
 
 
