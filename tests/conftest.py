@@ -159,6 +159,16 @@ def repo_path(template_repo: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots: cursors that do not blink, and colour unless a test asks for NO_COLOR."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 # -- issue 13's figures --------------------------------------------------------------------------
 # Each campaign (hostile input, kills, the sync model) adds its counts here; every run prints them
 # in pytest's closing summary, and PROPOSALS_FIGURES=FILE also writes them there as JSON.

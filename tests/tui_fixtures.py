@@ -186,8 +186,44 @@ def tui_app(path: Path, **kw):
     return ProposalsApp(path, **kw)
 
 
-async def settle(pilot, rounds: int = 6) -> None:
+def quiet_app(path: Path, **kw):
+    """The app with no timers of its own: autosave waits an hour, the board warms no redline."""
+    kw.setdefault("autosave_delay", 3600)
+    kw.setdefault("prefetch", False)
+    return tui_app(path, **kw)
+
+
+async def settle(pilot, rounds: int = 8) -> None:
     """Let repo and diff workers finish and their messages land."""
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def select(pilot, article_id: str) -> None:
+    """Put the board's cursor on `article_id`."""
+    from proposals_tui.screens.board import BoardScreen
+
+    board = pilot.app.screen
+    assert isinstance(board, BoardScreen)
+    board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(article_id))
+    await pilot.pause()
+
+
+def steps(*keys: str, select: str | None = None):
+    """A snapshot's `run_before`: wait for the board, highlight `select`, press `keys` (waiting for
+    workers after each), then clear notifications so the picture holds only the screen."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        if select is not None:
+            board = pilot.app.screen
+            board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(select))
+            await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before

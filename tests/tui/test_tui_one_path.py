@@ -13,15 +13,13 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_fixtures import STAFFING_E1, build_negotiation, settle, sync_async_tests
+from tui_fixtures import STAFFING_E1, quiet_app, select, settle, sync_async_tests
 
-from proposals_tui.app import ProposalsApp
 from proposals_tui.modals.confirm import ConfirmModal
 from proposals_tui.modals.pass_modal import PassModal
 from proposals_tui.modals.ta_modal import TAModal
@@ -37,11 +35,6 @@ PASS_SESSION, THEIR_SESSION, TA_DATE, WITHDRAW_SESSION = (
     "2025-04-03",
     "2025-04-04",
 )
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_negotiation(tmp_path_factory.mktemp("one-path") / "negotiation")
 
 
 @pytest.fixture
@@ -92,24 +85,17 @@ def record(repo: Path) -> dict[str, object]:
     }
 
 
-async def on(pilot: Pilot, article_id: str) -> None:
-    board = pilot.app.screen
-    assert isinstance(board, BoardScreen)
-    board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(article_id))
-    await pilot.pause()
-
-
 async def fill(pilot: Pilot, selector: str, value: str) -> None:
     pilot.app.screen.query_one(selector, Input).value = value
     await pilot.pause()
 
 
 async def in_the_tui(repo: Path) -> None:
-    app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600, prefetch=False)
+    app = quiet_app(repo)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         # our pass: the draft of staffing, preselected because it is an unsent draft
-        await on(pilot, "staffing")
+        await select(pilot, "staffing")
         await pilot.press("p")
         await settle(pilot)
         assert isinstance(app.screen, PassModal)
@@ -117,7 +103,7 @@ async def in_the_tui(repo: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         # their pass, pasted
-        await on(pilot, "wages")
+        await select(pilot, "wages")
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, PassModal)
@@ -126,7 +112,7 @@ async def in_the_tui(repo: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         # a TA of scheduling, confirmed
-        await on(pilot, "scheduling")
+        await select(pilot, "scheduling")
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TAModal)
@@ -139,7 +125,7 @@ async def in_the_tui(repo: Path) -> None:
         await pilot.press("y")
         await settle(pilot)
         # withdraw wages
-        await on(pilot, "wages")
+        await select(pilot, "wages")
         await pilot.press("w")
         await settle(pilot)
         assert isinstance(app.screen, WithdrawModal)
@@ -182,11 +168,11 @@ def on_the_command_line(repo: Path, env: dict[str, str], scratch: Path) -> None:
 
 
 async def test_cli_and_tui_record_the_same_repository(
-    template: Path, tmp_path: Path, clean_git_env: dict[str, str]
+    template_repo: Path, tmp_path: Path, clean_git_env: dict[str, str]
 ) -> None:
     by_cli, by_tui = tmp_path / "cli", tmp_path / "tui"
     for repo in (by_cli, by_tui):
-        shutil.copytree(template, repo, symlinks=True)
+        shutil.copytree(template_repo, repo, symlinks=True)
         (repo / "articles" / "staffing.txt").write_text(OUR_STAFFING, encoding="utf-8")
     before = git(by_cli, "rev-parse", "HEAD")
     on_the_command_line(by_cli, clean_git_env, tmp_path)

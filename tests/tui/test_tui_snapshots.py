@@ -1,4 +1,5 @@
-"""SVG snapshots of every screen and dialog at 80x24 and 120x40.
+"""SVG snapshots of every screen and dialog at 80x24 and 120x40, and of each with NO_COLOR and in
+the light theme (issue 18).
 
 The negotiation is built with fixed dates and authors, "today" is frozen, cursors do not blink,
 and workers are waited for before the picture is taken, so the SVGs are the same on every run.
@@ -13,8 +14,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
-from tui_fixtures import build_negotiation, settle
+from tui_fixtures import build_negotiation, steps
 
 from proposals_tui.app import ProposalsApp
 
@@ -26,38 +26,17 @@ def snapshot_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_negotiation(tmp_path_factory.mktemp("snap") / "negotiation")
 
 
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
-    monkeypatch.delenv("NO_COLOR", raising=False)
+pytestmark = pytest.mark.usefixtures("no_blink")
 
 
-def steps(*keys: str, select: str | None = None) -> Callable[[Pilot], Awaitable[None]]:
-    """Wait for the board, highlight `select`, press `keys`, waiting for workers after each."""
-
-    async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        if select is not None:
-            board = pilot.app.screen
-            board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(select))
-            await pilot.pause()
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        pilot.app.clear_notifications()
-        await pilot.pause()
-
-    return run_before
-
-
-CASES = {
+SCREENS = {  # every screen and dialog, in colour, NO_COLOR and the light theme
     "board": steps(),
     "article": steps("enter", select="scheduling"),
     "article_moves": steps("enter", select="staffing"),
     "article_locked": steps("enter", select="safety"),
     "article_inline_markers": steps("enter", "v", "m", select="scheduling"),
     "article_provenance": steps("enter", "v", "v", select="scheduling"),
+    "article_notes": steps("enter", "n", select="scheduling"),
     "editor": steps("e", select="wages"),
     "history": steps("h", select="scheduling"),
     "pass_modal": steps("p", select="staffing"),
@@ -69,19 +48,26 @@ CASES = {
     "quit_modal": steps("e", "X", "ctrl+q", select="wages"),
     "notes_modal": steps("e", "ctrl+n", select="wages"),
     "help": steps("question_mark"),
+    "blame": steps("enter", "b", select="staffing"),  # who last wrote each line, at 80x24 too
+    "board_filtered_open": steps("f", "s"),
+    "costing": steps("c"),
+    "sessions": steps("g"),
+}
+CASES = {
+    **SCREENS,
     "article_light_theme": steps("enter", "ctrl+t", select="scheduling"),
     # gutters and moved text take the light theme's colours (component classes in app.tcss)
     "article_moves_light_theme": steps("enter", "ctrl+t", select="staffing"),
-    "blame": steps("enter", "b", select="staffing"),  # who last wrote each line, at 80x24 too
-    "board_filtered_open": steps("f", "s"),
     "board_light_theme": steps("ctrl+t"),
 }
 
-NO_COLOR_CASES = {  # NO_COLOR: markers and words carry what colour would (issue 18)
-    "board": steps(),
-    "article": steps("enter", select="scheduling"),
-    "article_moves": steps("enter", select="staffing"),
-}
+
+def light(run_before: Callable[[Pilot], Awaitable[None]]) -> Callable[[Pilot], Awaitable[None]]:
+    async def in_light(pilot: Pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await run_before(pilot)
+
+    return in_light
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -98,7 +84,7 @@ def test_snapshot(
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("case", list(NO_COLOR_CASES))
+@pytest.mark.parametrize("case", list(SCREENS))
 def test_snapshot_no_color(
     snap_compare, snapshot_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, size
 ) -> None:
@@ -109,4 +95,15 @@ def test_snapshot_no_color(
     shutil.copytree(snapshot_repo, repo, symlinks=True)
     app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600)
     assert app.markers  # [-old-]{+new+}: a change is readable without colour
-    assert snap_compare(app, terminal_size=size, run_before=NO_COLOR_CASES[case])
+    assert snap_compare(app, terminal_size=size, run_before=SCREENS[case])
+
+
+@pytest.mark.parametrize("case", list(SCREENS))
+def test_snapshot_light(snap_compare, snapshot_repo: Path, tmp_path: Path, case: str) -> None:
+    """The light theme (ctrl+t) on every screen and dialog, at 80x24."""
+    import shutil
+
+    repo = tmp_path / "negotiation"
+    shutil.copytree(snapshot_repo, repo, symlinks=True)
+    app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=light(SCREENS[case]))

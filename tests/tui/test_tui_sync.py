@@ -8,15 +8,13 @@ No mocks: git, the core's sync and the app's repo lane all run for real.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Awaitable, Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sync_support import git, ok, read, run, tags, write
 from textual.pilot import Pilot
-from textual.widgets import Input, LoadingIndicator, TextArea
-from tui_fixtures import build_negotiation, sync_async_tests
+from textual.widgets import LoadingIndicator
+from tui_fixtures import quiet_app, settle, steps, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
@@ -27,18 +25,12 @@ from proposals_tui.screens.sync import ConflictMarker, ConflictScreen
 from proposals_tui.widgets.redline_view import RedlineView
 from proposals_tui.workers import REPO_LOCK
 
-TODAY = date(2025, 4, 7)
 BOB = "Bob Steward"
 SESSION = "2025-04-01"
 # the negotiation's current staffing text says the committee meets "quarterly"
 MINE = ("quarterly", "weekly")
 THEIRS = ("quarterly", "every other month")
 WAGES_CHANGE = ("one percent (1%)", "five percent (5%)")
-
-
-@pytest.fixture(scope="session")
-def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_negotiation(tmp_path_factory.mktemp("sync-template") / "negotiation")
 
 
 @pytest.fixture
@@ -70,17 +62,6 @@ def edited(directory: Path, article_id: str, change: tuple[str, str]) -> str:
 def record(member: Path, party: str, article_id: str, text: str, name: str = "Test Member") -> None:
     write(member, article_id, text)
     ok(member, "pass", "--party", party, "--session", SESSION, article_id, name=name)
-
-
-def make_app(path: Path) -> ProposalsApp:
-    return ProposalsApp(path, today=TODAY, autosave_delay=3600, prefetch=False)
-
-
-async def settle(pilot: Pilot, rounds: int = 8) -> None:
-    """Let the repo lane and the diff workers finish and their messages land."""
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def sync_now(pilot: Pilot) -> SyncModal:
@@ -132,7 +113,7 @@ async def test_clean_sync_merges_pushes_and_reports(team: tuple[Path, Path, Path
     record(bob, "union", "wages", edited(bob, "wages", WAGES_CHANGE), BOB)
     assert "pushed main, U-4" in ok(bob, "sync", name=BOB)
     record(alice, "employer", "staffing", edited(alice, "staffing", THEIRS))  # entered offline
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(80, 24)) as pilot:
         modal = await sync_now(pilot)
         report = modal.outcome.report
@@ -165,7 +146,7 @@ async def test_sync_renumbers_our_unpushed_clashing_pass(team: tuple[Path, Path,
     bobs_u4 = tags(bob)["U-4"]
     record(alice, "union", "staffing", edited(alice, "staffing", MINE))  # also U-4, offline
     assert "U-4" in tags(alice)
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(100, 30)) as pilot:
         modal = await sync_now(pilot)
         assert modal.outcome.report.renumbered == {"U-4": "U-5"}
@@ -199,7 +180,7 @@ async def test_draft_conflict_kept_as_mine(team: tuple[Path, Path, Path]) -> Non
     theirs = bob_passes_staffing(bob)
     mine = edited(alice, "staffing", MINE)
     write(alice, "staffing", mine)  # Alice's unsent draft
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(80, 24)) as pilot:
         modal = await sync_now(pilot)
         assert modal.outcome.report.draft_conflicts == ["staffing"]
@@ -236,7 +217,7 @@ async def test_existing_draft_conflict_kept_as_theirs(team: tuple[Path, Path, Pa
     mine = edited(alice, "staffing", MINE)
     write(alice, "staffing", mine)
     assert run(alice, "sync").returncode == 1  # the CLI leaves the conflict for later
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert marker_text(app).startswith("⚠ conflicts: 1 · ")
@@ -264,7 +245,7 @@ async def test_merge_conflict_kept_as_theirs_then_published(team: tuple[Path, Pa
     remote, alice, bob = team
     theirs = bob_passes_staffing(bob)
     record(alice, "union", "staffing", edited(alice, "staffing", MINE))  # both recorded a pass
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(80, 24)) as pilot:
         modal = await sync_now(pilot)
         assert modal.outcome.report.merge_conflicts == ["articles/staffing.txt"]
@@ -292,7 +273,7 @@ async def test_sync_shows_progress_until_the_lane_finishes(team: tuple[Path, Pat
     remote, alice, bob = team
     record(bob, "union", "wages", edited(bob, "wages", WAGES_CHANGE), BOB)
     ok(bob, "sync", name=BOB)
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         with REPO_LOCK:  # someone else's git work holds the lane
@@ -318,7 +299,7 @@ async def test_sync_shows_progress_until_the_lane_finishes(team: tuple[Path, Pat
 
 
 async def test_sync_is_disabled_without_a_remote(lone_repo: Path) -> None:
-    app = make_app(lone_repo)
+    app = quiet_app(lone_repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         board = app.screen
@@ -338,7 +319,7 @@ async def test_sync_refusal_is_a_notification(team: tuple[Path, Path, Path], tmp
     _remote, alice, _bob = team
     git(alice, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
     head = git(alice, "rev-parse", "HEAD")
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("S")
@@ -352,7 +333,7 @@ async def test_sync_refusal_is_a_notification(team: tuple[Path, Path, Path], tmp
 
 async def test_palette_offers_sync_when_there_is_a_remote(team: tuple[Path, Path, Path]) -> None:
     _remote, alice, _bob = team
-    app = make_app(alice)
+    app = quiet_app(alice)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
@@ -368,38 +349,19 @@ async def test_palette_offers_sync_when_there_is_a_remote(team: tuple[Path, Path
 # -- snapshots --------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-def press(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
-    async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        pilot.app.clear_notifications()
-        await pilot.pause()
-
-    return run_before
-
-
 def test_snapshot_sync_report(snap_compare, team: tuple[Path, Path, Path], no_blink: None) -> None:
     _remote, alice, bob = team
     record(bob, "union", "wages", edited(bob, "wages", WAGES_CHANGE), BOB)
     ok(bob, "sync", name=BOB)
     record(alice, "union", "staffing", edited(alice, "staffing", MINE))  # renumbered to U-5
-    assert snap_compare(make_app(alice), terminal_size=(80, 24), run_before=press("S"))
+    assert snap_compare(quiet_app(alice), terminal_size=(80, 24), run_before=steps("S"))
 
 
 def test_snapshot_conflict_screen(snap_compare, team: tuple[Path, Path, Path], no_blink: None) -> None:
     _remote, alice, bob = team
     bob_passes_staffing(bob)
     write(alice, "staffing", edited(alice, "staffing", MINE))
-    assert snap_compare(make_app(alice), terminal_size=(80, 24), run_before=press("S", "enter"))
+    assert snap_compare(quiet_app(alice), terminal_size=(80, 24), run_before=steps("S", "enter"))
 
 
 sync_async_tests(globals())
