@@ -1,5 +1,6 @@
 """A sync lists each set of refs once per command: the remote's mirrored tags are peeled one by
-one by git (20,000 of them at 20,000 passes), and a no-op sync used to list them twice."""
+one by git (20,000 of them at 20,000 passes), and a no-op sync used to list them twice, then
+walked every mirrored tag to find the unpushed commits of a HEAD the remote already has."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def test_a_no_op_sync_lists_the_mirrored_tags_once(tmp_path: Path) -> None:
     assert report.integrated == "up to date" and not report.pushed
     listings = [a for a in calls if a[0] == "for-each-ref" and any(MIRROR_PREFIX in x for x in a)]
     assert len(listings) == 1, listings
+    # HEAD is the remote's branch: nothing is unpushed, known without a rev-list over every ref
+    assert not [a for a in calls if a[0] == "rev-list" and "--not" in a], calls
 
 
 def test_refs_under_lists_again_after_a_ref_moves(tmp_path: Path) -> None:

@@ -329,14 +329,17 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
     head = store.head()
     assert head is not None
-    if remote_head is not None and store.merge_base(head, remote_head) is None:
+    base = store.merge_base(head, remote_head) if remote_head is not None else None
+    if remote_head is not None and base is None:
         raise ProposalsError(
             f"sync stopped, nothing changed: {remote}/{branch} shares no history with this repo; "
             "clone the remote (proposals clone URL DIR) instead of syncing an unrelated repo"
         )
 
     # 1. What the remote's tags mean: refuse moved or forged ones and TA conflicts; nothing changed yet.
-    unpushed_commits = unpushed_commits_of(store, head)
+    # HEAD inside the remote's branch (a no-op sync): a remote has every commit, so no rev-list
+    # against every mirrored tag (0.5-1.3 s at 20,000 passes) is needed to say so.
+    unpushed_commits = set() if base == head else unpushed_commits_of(store, head)
     check = check_remote_tags(repo, remote, remote_head, remote_tags, unpushed_commits)
     report.warnings += [w for w in check.warnings if w not in report.warnings]
 
