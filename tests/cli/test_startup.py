@@ -69,3 +69,12 @@ def test_status_of_a_repo_with_packages_reads_them_without_the_pass_path(tmp_pat
               "proposals.negotiation.documents", "proposals.negotiation.blame", "proposals.redline",
               "proposals.word", "proposals.team", "proposals.publish", "csv", "textual", "decimal")
     assert [m for m in unused if m in loaded] == []
+
+
+def test_the_tui_board_imports_only_what_its_first_paint_uses() -> None:
+    """The TUI's cold start (issue 17): the board's screen loads no recorder, sync, costing,
+    redline or Word module; each comes with the dialog or job that uses it."""
+    loaded = _modules_after("import sys\nimport proposals_tui.app, proposals_tui.screens.board")
+    unused = ("proposals.negotiation.passes", "proposals.negotiation.agreements", "proposals.team",
+              "proposals.costing", "proposals.redline", "proposals.word", "proposals.negotiation.documents")
+    assert [m for m in loaded if m.startswith(unused)] == []

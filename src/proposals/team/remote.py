@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from proposals.negotiation.history import T_BASELINE, T_PASS, T_TA_ARTICLE, T_TA_TAG
+from proposals.negotiation.history import T_BASELINE, T_PASS, T_ROUND_CLOSED, T_TA_ARTICLE, T_TA_TAG
 from proposals.store.git import GitStore
 
 MIRROR_PREFIX = "refs/proposals/remote-tags/"
@@ -86,11 +86,20 @@ def superseded_aliases(store: GitStore, *revs: str) -> dict[str, str]:
     return aliases
 
 
+def round_and_name(name: str) -> tuple[str, str]:
+    """A later round's tags are namespaced (``2028/U-3``, ``2028/ratified``): (round, the rest)."""
+    round_name, _, rest = name.rpartition("/")
+    return round_name, rest
+
+
 def looks_like_record_tag(name: str, codes: list[str]) -> bool:
-    """Names in the negotiation's vocabulary: a pass number, a TA tag or the baseline."""
+    """Names in the negotiation's vocabulary: a pass number, a TA tag, the baseline, or a round's
+    (``2028/U-3``, ``2028/ta-x``, ``2028/ratified``)."""
+    round_name, name = round_and_name(name)
     return (
         name == "baseline"
         or name.startswith("ta-")
+        or (bool(round_name) and name == "ratified")
         or any(re.fullmatch(rf"{re.escape(code)}-\d+", name) for code in codes)
     )
 
@@ -103,6 +112,12 @@ def why_not_genuine(
         return None if trailers.get(T_BASELINE) else "is not on the baseline import"
     if name in trailers.get(T_PASS) or name in trailers.get(T_TA_TAG):
         return None
+    round_name, rest = round_and_name(name)
+    if round_name and rest == "ratified":
+        closed = trailers.get(T_ROUND_CLOSED)
+        return None if round_name in closed else "is not on the commit that closed that round"
+    if round_name and (rest in trailers.get(T_PASS) or rest in trailers.get(T_TA_TAG)):
+        return None  # a later round's pass or TA: its commit records the bare name
     if SUPERSEDED_RE.fullmatch(name) and aliases.get(name) == commit:
         return None
     if trailers.get(T_TA_ARTICLE):

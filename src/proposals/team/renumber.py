@@ -163,6 +163,7 @@ def rewrite_unpushed(
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     backup = f"{BACKUP_PREFIX}{stamp}/"
     new_head = mapping.get(head, head)
+    prefix = repo.history().tag_prefix  # a later round's passes are tagged 2028/U-3
     old_tags: dict[str, str] = {}
     new_tags: dict[str, str] = {}
     for tag, (obj, peeled) in store.tags().items():
@@ -170,7 +171,12 @@ def rewrite_unpushed(
             continue
         old_tags[tag] = obj
         old_name, renamed = renamed_commits.get(peeled, ("", ""))
-        new_name = renamed if tag == old_name else tag
+        if old_name and tag == old_name:  # a pass of the first round, or a TA tag (named in full)
+            new_name = renamed
+        elif old_name and tag == prefix + old_name:  # a later round's pass: 2028/U-3
+            new_name = prefix + renamed
+        else:
+            new_name = tag
         parsed = read_tag(store, obj)
         if parsed is None:
             new_tags[new_name] = mapping[peeled]
@@ -180,8 +186,8 @@ def rewrite_unpushed(
             followed.append(tag)
         else:
             message = re.sub(rf"(?<![\w-]){re.escape(tag)}(?![\w-])", new_name, message)
-            why = "at sync" if tag in plan else "when a TA conflict was settled"
-            message += f"\n{'Renumbered' if tag in plan else 'Renamed'} from {tag} {why}.\n"
+            why = "at sync" if old_name in plan else "when a TA conflict was settled"
+            message += f"\n{'Renumbered' if old_name in plan else 'Renamed'} from {tag} {why}.\n"
         body = (
             f"object {mapping[peeled]}\ntype commit\ntag {new_name}\n"
             f"tagger {headers.get('tagger', '')}\n\n{message}"

@@ -107,12 +107,19 @@ def current_branch(store: GitStore) -> str:
     return branch
 
 
-def pass_names_in(store: GitStore, rev: str) -> dict[str, str]:
-    """Pass name -> commit, for every pass recorded in rev's history."""
+def pass_names_in(
+    store: GitStore, rev: str, round_opened: str | None = None, prefix: str = ""
+) -> dict[str, str]:
+    """Pass name (as tagged: `prefix` + the Pass trailer) -> commit, for every pass recorded in
+    rev's history; only those after `round_opened` (a later round's: numbers start again)."""
     names: dict[str, str] = {}
+    if round_opened is not None:
+        if not store.is_ancestor(round_opened, rev):
+            return names  # the remote has not seen this round open: none of its passes are in it
+        rev = f"{round_opened}..{rev}"
     for sha, values in store.trailer_values(rev, T_PASS):
         for name in values:
-            names.setdefault(name, sha)
+            names.setdefault(prefix + name, sha)
     return names
 
 
@@ -183,7 +190,7 @@ def check_remote_tags(
     local = store.tags()
     check = TagCheck()
     history = repo.history()
-    pass_names = {p.name for p in history.passes}
+    pass_names = {history.tag_prefix + p.name for p in history.passes}  # as tagged: 2028/U-3
     codes = [party.code for party in repo.config.parties.values()]
     new = {name: peeled for name, (_, peeled) in remote_tags.items() if name not in local}
     differ = {
@@ -345,15 +352,18 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
 
     # 2. Pass numbers used on both sides: renumber ours, which no remote has seen.
     history = repo.history()
+    prefix = history.tag_prefix  # a later round's passes are tagged 2028/U-3: numbers start again
     unpushed = [(p.name, p.party, p.commit) for p in history.passes if p.commit in unpushed_commits]
     remote_names = {n: c for n, (_, c) in remote_tags.items()}
     if unpushed and remote_head:  # passes whose tag the remote lost still hold their number
-        remote_names = pass_names_in(store, remote_head) | remote_names
+        opened = history.round.opened if history.round else None
+        remote_names = pass_names_in(store, remote_head, opened, prefix) | remote_names
     taken = {n for n, c in remote_names.items() if c not in unpushed_commits} | check.clashing_passes
-    clashes = {n for n, _, _ in unpushed if n in taken}
+    clashes = {n for n, _, _ in unpushed if prefix + n in taken}
     if clashes:
         codes = {key: party.code for key, party in repo.config.parties.items()}
-        plan = plan_renumbering(unpushed, taken, codes)
+        this_round = {n[len(prefix) :] for n in taken if n.startswith(prefix)}
+        plan = plan_renumbering(unpushed, this_round, codes)
         report.warnings += duplicate_notes(repo, unpushed, remote_names, plan)
         _, followed = rewrite_unpushed(repo, branch, plan)
         report.renumbered.update(plan)

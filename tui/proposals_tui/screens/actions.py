@@ -14,7 +14,7 @@ from textual import on
 from textual.message import Message
 
 from proposals.contract.part import parse_heading, sections
-from proposals.negotiation.passes import current_tas, next_pass_name, record_pass, withdraw
+from proposals.negotiation.history import current_tas
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow
 
@@ -53,6 +53,9 @@ class _TAContext:
 
 
 def _pass_context(repo: BargainingRepo, order: list[str]) -> PassContext:
+    # The pass path (and costing terms) load with the first dialog, not before the board's paint.
+    from proposals.negotiation.passes import next_pass_name
+
     from ..modals.pass_modal import PassContext
 
     known = repo.article_ids()
@@ -278,6 +281,8 @@ class ArticleActions(ExplainsDisabledKeys):
                     **options,
                 )
             else:
+                from proposals.negotiation.passes import record_pass
+
                 result = record_pass(repo, request.party, request.ids, **options)
             note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
             if package is not None:
@@ -489,6 +494,8 @@ class ArticleActions(ExplainsDisabledKeys):
         article_id = row.id
 
         def job(repo: BargainingRepo) -> ArticleActions.WithdrawOpened:
+            from proposals.negotiation.passes import next_pass_name
+
             names = {k: next_pass_name(repo, k) for k in ("union", "employer")}
             return self.WithdrawOpened(names, article_id, open_ids)
 
@@ -513,6 +520,8 @@ class ArticleActions(ExplainsDisabledKeys):
             return
 
         def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+            from proposals.negotiation.passes import withdraw
+
             result = withdraw(
                 repo,
                 request.party,

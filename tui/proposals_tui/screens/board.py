@@ -156,7 +156,8 @@ class BoardScreen(SyncActions, ContractActions, ArticleActions, Screen):
 
     def reload(self) -> None:
         self.app.run_repo(lambda repo: self.Loaded(load_board(repo)), self, "Status")
-        self.reload_sync()
+        if self.loaded:  # at start-up the sync check waits until the board is painted (_loaded)
+            self.reload_sync()
 
     def action_reload(self) -> None:
         self.reload()
@@ -171,8 +172,11 @@ class BoardScreen(SyncActions, ContractActions, ArticleActions, Screen):
             drafts += f" · {len(data.saved)} saved draft{'s' if len(data.saved) > 1 else ''} ↺ (R restores)"
         self.query_one("#counts", Static).update(literal(counts_line(data.rows) + drafts))
         self.query_one(SessionBar).show_session(data.session, self.app.us, self.app.them)
+        first = not self.loaded
         self.loaded = True
         self.refill()
+        if first:
+            self.call_after_refresh(self.reload_sync)
         if self.app.first_paint is not None:
             self.call_after_refresh(self.app.first_paint)
 
