@@ -387,6 +387,8 @@ class ArticleActions(ExplainsDisabledKeys):
         us, session = self.app.us, self.app.today.isoformat()
 
         def job(repo: BargainingRepo, reason: str) -> ProposalsApp.Recorded:
+            from proposals.negotiation.passes import record_pass
+
             result = record_pass(repo, us, [row.id], session=session, message=reason, reopen=True)
             note = f"{result.name} reopens {', '.join(result.articles)} (session {result.session}): {reason}"
             return ProposalsApp.Recorded("pass", "TA reopened", note)
