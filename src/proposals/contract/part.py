@@ -102,8 +102,15 @@ def normalise_text(text: str) -> str:
 
 def comparable(text: str) -> str:
     """Text as compared between documents: spacing and blank lines between paragraphs are
-    layout, not language (Word documents have no blank lines; our files may)."""
-    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    layout, not language (Word documents have no blank lines; our files may), and so is a
+    table's ``| --- |`` line (which row is shaded as the header: a PDF cannot say)."""
+    from proposals.contract.table import is_separator, is_table_row, parse_row
+
+    return "\n".join(
+        " ".join(line.split())
+        for line in text.split("\n")
+        if line.strip() and not (is_table_row(line) and is_separator(parse_row(line)))
+    )
 
 
 def titlecase(title: str) -> str:

@@ -9,7 +9,10 @@ team can see how much of the text was guessed (``baseline --dry-run``):
 - a line starts a new paragraph when it is a heading, starts with a section label ("6.3",
   "(a)", "Section 4"), follows a blank line, or follows a line clearly shorter than the text
   width (a paragraph's last line); otherwise it continues the paragraph it follows;
-- "employ-" at a line end followed by "ees" is joined to "employees".
+- "employ-" at a line end followed by "ees" is joined to "employees";
+- a table line (``| a | b |``, as the PDF reader writes a ruled table) is never joined, never
+  taken for a header or footer, and a table's header row repeated at the top of the next page
+  is dropped, so a wage table running over pages stays one table.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from proposals.contract.headings import match_heading
 from proposals.contract.split import Line, Skipped, toc_entry
+from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.errors import ProposalsError
 
 _PAGE_NUMBER_RE = re.compile(
@@ -43,9 +48,10 @@ class Unwrapped:
     skipped: list[Skipped] = field(default_factory=list)
     joined: int = 0  # line breaks taken out (lines joined into paragraphs)
     hyphens: int = 0  # words joined across a hyphen at a line end
+    extra: list[str] = field(default_factory=list)  # what a reader adds (tables found)
 
     def notes(self) -> list[str]:
-        out = []
+        out = list(self.extra)
         if self.joined or self.hyphens:
             out.append(
                 f"{self.joined} wrapped lines joined into paragraphs, {self.hyphens} hyphenated words joined "
@@ -67,28 +73,62 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[
     edge = 3
     counts: Counter[str] = Counter()
     for lines in pages:
-        nonblank = [line for line in lines if line.strip()]
+        nonblank = [line for line in lines if line.strip() and not is_table_row(line)]
         counts.update({_shape(line) for line in nonblank[:edge] + nonblank[-edge:]})
     repeated = {shape for shape, n in counts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
     out: list[list[str]] = []
     for lines in pages:
-        nonblank = [i for i, line in enumerate(lines) if line.strip()]
+        nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_table_row(line)]
         edges = set(nonblank[:edge] + nonblank[-edge:])
         kept = []
         for i, line in enumerate(lines):
-            if i in edges and _shape(line) in repeated:
+            if is_table_row(line):
+                kept.append(line)
+            elif i in edges and _shape(line) in repeated:
                 skipped.append(Skipped(line.strip(), "page header or footer"))
             elif i in edges and _PAGE_NUMBER_RE.match(line) and line.strip():
                 skipped.append(Skipped(line.strip(), "page number"))
             else:
                 kept.append(line)
         out.append(kept)
-    return out, skipped
+    return _join_tables(out, skipped), skipped
+
+
+def _join_tables(pages: list[list[str]], skipped: list[Skipped]) -> list[list[str]]:
+    """A table that ends one page and starts the next with the same header rows is one table:
+    the repeated rows (and the ``| --- |`` line) are dropped."""
+    for before, page in pairwise(pages):
+        last = [line for line in before if line.strip()]
+        first = [i for i, line in enumerate(page) if line.strip()]
+        if not last or not first or not is_table_row(last[-1]) or not is_table_row(page[first[0]]):
+            continue
+        start = len(last) - 1
+        while start > 0 and is_table_row(last[start - 1]):
+            start -= 1
+        head = [parse_row(line) for line in last[start:] if not is_separator(parse_row(line))]
+        drop: list[int] = []
+        n = 0
+        for i in first:
+            if not is_table_row(page[i]):
+                break
+            cells = parse_row(page[i])
+            if is_separator(cells):
+                drop.append(i)
+            elif n < len(head) - 1 and cells == head[n] and any(cells):
+                drop.append(i)
+                n += 1
+            else:
+                break
+        if n:
+            skipped.extend(Skipped(page[i].strip(), "table header repeated on the next page") for i in drop)
+            for i in reversed(drop):
+                del page[i]
+    return pages
 
 
 def _width(lines: list[str]) -> int:
     """The text width in characters: the length most full lines reach (90th percentile)."""
-    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20)
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20 and not is_table_row(line))
     if not lengths:
         return 0
     return (
@@ -132,6 +172,12 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             flush()
             previous = ""
             continue
+        if is_table_row(line) or is_table_row(previous):
+            flush()
+            if is_table_row(line):
+                result.lines.append(Line(raw.strip()))
+                previous = line
+                continue
         starts = (
             not current
             or match_heading(line) is not None

@@ -439,6 +439,11 @@ class _Reader:
             for tc in tr.findall(self.tag("tc")):
                 texts = [p.text for p in self.paragraphs(tc, toc)]
                 cells.append(" ".join(" ".join(t.split()) for t in texts if t.strip()))
+                # A cell merged across columns keeps the grid: its text, then empty cells
+                # (as a PDF's ruled table is read), so every row has the table's width.
+                span = tc.find(f"{self.tag('tcPr')}/{self.tag('gridSpan')}")
+                wide = span.get(self.tag("val"), "1") if span is not None else "1"
+                cells.extend([""] * (min(int(wide), 64) - 1 if wide.isdigit() else 0))
             yield format_row(cells), False, True, "", toc
             if first and self._header_row(tr):
                 yield format_row(["---"] * len(cells)), False, True, "", toc
