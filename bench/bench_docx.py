@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from
 import docx
 
 from proposals.redline import diff_text
-from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.proposal import ArticleChange, export_proposal
 
 VOCAB = tuple(
     " ".join(
@@ -261,7 +261,7 @@ def main(argv: list[str]) -> int:
         ("import: `read_docx` of the tracked contract", _median(import_tracked, args.repeat),
          "import"),
     ]  # fmt: skip
-    from proposals.word.export import ContractArticle, export_contract
+    from proposals.word.compiled_contract import ContractArticle, export_contract
 
     def compiled() -> None:
         buf = io.BytesIO()

@@ -23,7 +23,7 @@ from pathlib import Path
 from corpus_contract import contract
 
 from proposals.negotiation.baseline import read_contract
-from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.proposal import ArticleChange, export_proposal
 
 RUNS = 3
 TARGET_S = 2.0

@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 from conftest import CLI, git
 
-from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.proposal import ArticleChange, export_proposal
 
 PREAMBLE = """PREAMBLE
 

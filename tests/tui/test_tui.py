@@ -664,7 +664,7 @@ async def enter_their_docx(pilot, app, docx: Path) -> None:
 
 
 async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:
-    from proposals.word.export import ArticleChange, export_proposal
+    from proposals.word.proposal import ArticleChange, export_proposal
 
     theirs = "ARTICLE 20: WAGES\n20.1 A general increase of three percent (3%).\n\n20.2 Steps as before.\n"
     docx = repo_path.parent / "employer-E2.docx"
@@ -687,7 +687,7 @@ async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:
 async def test_their_word_file_with_unannounced_edits_is_flagged(repo_path: Path) -> None:
     from tui_fixtures import WAGES_E1
 
-    from proposals.word.export import ArticleChange, export_proposal
+    from proposals.word.proposal import ArticleChange, export_proposal
 
     claimed = WAGES_E1.replace("anniversary date", "anniversary date, if funds allow")  # not on the table
     theirs = claimed.replace("one percent (1%)", "two percent (2%)")

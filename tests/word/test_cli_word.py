@@ -18,7 +18,8 @@ import docx
 import pytest
 from conftest import CLI, STAFFING, git
 
-from proposals.word.export import ArticleChange, _list_level, export_proposal
+from proposals.word.document import _list_level
+from proposals.word.proposal import ArticleChange, export_proposal
 from proposals.word.reader import read_paragraphs
 
 MARKER = "CAUCUS-ONLY-7731: our bottom line is 1.5 MAs"

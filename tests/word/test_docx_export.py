@@ -28,20 +28,12 @@ from docx_samples import (
 from lxml import etree
 
 from proposals.negotiation.status import STATUS_MEANINGS, STATUS_WORDS
-from proposals.word.export import (
-    PROPOSAL_MARK,
-    STYLES_USED,
-    TA_MARK,
-    ArticleChange,
-    ContractArticle,
-    ExportError,
-    article_sort_key,
-    export_contract,
-    export_proposal,
-    export_status,
-    export_ta,
-)
+from proposals.word.compiled_contract import ContractArticle, export_contract
+from proposals.word.document import PROPOSAL_MARK, STYLES_USED, TA_MARK, ExportError
+from proposals.word.proposal import ArticleChange, export_proposal
 from proposals.word.reader import read_paragraphs
+from proposals.word.status_chart import article_sort_key, export_status
+from proposals.word.ta import export_ta
 
 VOCABULARY = {"words": STATUS_WORDS, "meanings": STATUS_MEANINGS}
 
@@ -503,7 +495,7 @@ def test_one_sided_move_is_a_plain_revision(tmp_path: Path) -> None:
 
 def test_template_one_font_family_and_a_rule_under_the_header() -> None:
     """Headings and body in one family (no theme font overriding it), header set off by a rule."""
-    from proposals.word.export import TEMPLATE
+    from proposals.word.document import TEMPLATE
 
     styles = zipfile.ZipFile(TEMPLATE).read("word/styles.xml").decode()
     assert "asciiTheme" not in styles and "hAnsiTheme" not in styles

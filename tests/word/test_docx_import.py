@@ -12,7 +12,7 @@ import pytest
 from docx_samples import SAFETY, SESSION, STAFFING, UNION, WAGES, cases, demo_cases, engine_diff
 
 from proposals.errors import ProposalsError
-from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.proposal import ArticleChange, export_proposal
 from proposals.word.reader import (
     DocxError,
     ImportedArticle,

@@ -34,13 +34,10 @@ from docx_samples import (
 )
 
 from proposals.negotiation.status import STATUS_MEANINGS, STATUS_WORDS
-from proposals.word.export import (
-    ArticleChange,
-    export_proposal,
-    export_status,
-    export_ta,
-)
+from proposals.word.proposal import ArticleChange, export_proposal
 from proposals.word.reader import read_paragraphs
+from proposals.word.status_chart import export_status
+from proposals.word.ta import export_ta
 
 LO_PYTHON = os.environ.get("LO_PYTHON", "/usr/bin/python3")
 LO_CHECK = Path(__file__).with_name("lo_check.py")

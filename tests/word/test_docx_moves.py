@@ -14,7 +14,7 @@ import pytest
 from docx_checks import NS, W, document_root, schema_problems
 from docx_samples import SESSION, UNION, Case, engine_diff, move_cases
 
-from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.proposal import ArticleChange, export_proposal
 from proposals.word.reader import read_paragraphs
 
 

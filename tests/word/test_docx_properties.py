@@ -11,7 +11,7 @@ from docx_samples import SESSION, UNION, engine_diff
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.proposal import ArticleChange, export_proposal
 from proposals.word.reader import read_docx, read_paragraphs
 
 WORDS = "the Employer shall pay Clinicians (a) 12.3 $650 days — per week notice (30) «leave» naïve"

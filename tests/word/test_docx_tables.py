@@ -16,9 +16,11 @@ from docx_samples import EMPLOYER, SESSION, UNION, engine_diff
 from lxml import etree
 from test_docx_libreoffice import LO_CHECK, LO_PYTHON, REASON
 
-from proposals.word.export import ArticleChange, ContractArticle, export_contract, export_proposal, export_ta
+from proposals.word.compiled_contract import ContractArticle, export_contract
 from proposals.word.history import Layer, export_history
+from proposals.word.proposal import ArticleChange, export_proposal
 from proposals.word.reader import read_docx
+from proposals.word.ta import export_ta
 from proposals.word.tables import plain_tables
 
 NS = {"w": W}

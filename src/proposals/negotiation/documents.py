@@ -1,6 +1,6 @@
 """Word documents assembled from the repo: proposals, TA documents, the status chart, the contract.
 
-docx_export.py writes .docx files from plain texts; this module decides which texts those are
+proposals.word writes .docx files from plain texts; this module decides which texts those are
 (revision names, per-article defaults, headers from the pass record). Team notes are never read
 here, so they cannot reach anything exported.
 """
@@ -163,7 +163,7 @@ def export_pass(
     pass withdrew shows wholly deleted. The draft says DRAFT and today unless `as_name` and
     `session` name the pass it will go across as.
     """
-    from proposals.word.export import ArticleChange, export_proposal
+    from proposals.word.proposal import ArticleChange, export_proposal
 
     if mode not in MODES:
         raise ProposalsError(f"unknown mode {mode!r}: use tracked, redline or clean")
@@ -323,7 +323,7 @@ def export_history(
 
 def export_ta_document(repo: BargainingRepo, article_id: str, out: str | Path) -> Exported:
     """The agreed text (as it was when TA'd) with the sign-off table for both parties."""
-    from proposals.word.export import export_ta
+    from proposals.word.ta import export_ta
 
     path = _out_path(out)
     validate_id(article_id)
@@ -431,7 +431,7 @@ def compile_contract(
     """
     from proposals.contract.part import section_text
     from proposals.negotiation.rounds import agreed_parts, pending_warning
-    from proposals.word.export import ContractArticle, export_contract
+    from proposals.word.compiled_contract import ContractArticle, export_contract
 
     path = _out_path(out)
     baseline = repo.history().baseline

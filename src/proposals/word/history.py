@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 
-from proposals.word import export as docs
+from proposals.word import document as docs
 from proposals.word.ooxml import (
     Kind,
     OpLike,

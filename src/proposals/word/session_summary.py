@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from proposals.word.export import (
+from proposals.word.document import (
     BODY_STYLE,
     ExportError,
     Output,

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from proposals.word import export as docs
+from proposals.word import document as docs
 from proposals.word.ooxml import When, check_text
 
 STATUS_COLOURS = {"unchanged": "EDEFF2", "open": "FFF1C2", "ta": "D3F5DC", "withdrawn": "E6E6E6"}

@@ -1,0 +1,254 @@
+"""A pass as a Word document: tracked revisions, a static redline, or clean text.
+
+Every function takes plain data (article texts, names, dates), never a repo object, so the CLI,
+the TUI and tests call them the same way, and never team notes, so notes cannot leak into
+anything exported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from proposals.word.document import (
+    MODES,
+    PROPOSAL_MARK,
+    ExportError,
+    Mode,
+    Output,
+    _append_body_xml,
+    _article_title,
+    _enable_track_revisions,
+    _iso_day,
+    _line_styler,
+    _lines,
+    _open_template,
+    _para_styler,
+    _save,
+    _set_header_footer,
+    _set_properties,
+    _style_ids,
+    _when,
+)
+from proposals.word.moves import Layout
+from proposals.word.ooxml import (
+    Kind,
+    OpLike,
+    RevisionWriter,
+    UnionPara,
+    When,
+    check_text,
+    color_hex,
+    lend_mark,
+    plain_xml,
+    redline_xml,
+    split_paragraphs,
+    tracked_xml,
+)
+from proposals.word.tables import ends_in_table
+
+DiffFn = Callable[[str, str], Sequence[OpLike]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChange:
+    """One article in a proposal: its text at ``--from`` and at ``--to``.
+
+    ``old`` is ``""`` for an article the pass adds, ``new`` is ``""`` for one it removes.
+    ``ops`` may carry the diff engine's ops for exactly (old, new) when the caller already
+    has them; otherwise the export computes them with ``proposals.redline.diff_text``.
+    ``author``/``when`` label this article's revisions when its text is not the document's own
+    pass (the party and session of the pass that wrote it); ``None`` uses the document's.
+    """
+
+    old: str
+    new: str
+    ops: Sequence[OpLike] | None = None
+    author: str | None = None
+    when: When | None = None
+
+
+def _check_ops(ops: Sequence[OpLike], old: str, new: str) -> bool:
+    """Ops must rebuild both texts exactly, or the tracked document would lie."""
+    old_join = "".join(
+        o.text if getattr(o, "old_text", None) is None else o.old_text  # type: ignore[attr-defined]
+        for o in ops
+        if o.op != "insert"
+    )
+    new_join = "".join(o.text for o in ops if o.op != "delete")
+    return old_join == old and new_join == new
+
+
+def _default_diff(old: str, new: str) -> Sequence[OpLike]:
+    from proposals.redline import diff_text  # the engine is only needed for tracked and redline
+
+    return diff_text(old, new)
+
+
+def _inner_diff(old: str, new: str) -> Sequence[OpLike]:
+    """A moved block's old text against its new text: words only, no moves inside moves."""
+    from proposals.redline import diff_text
+
+    return diff_text(old, new, moves=False)
+
+
+def _union(change: ArticleChange, diff: DiffFn | None, layout: Layout = Layout.SPLIT) -> list[UnionPara]:
+    """Union paragraphs of one article, its final newline kept out of the revisions.
+
+    Each move's own edits are shown inside it (``word.moves``), laid out for ``layout``."""
+    old = change.old[:-1] if change.old.endswith("\n") else change.old
+    new = change.new[:-1] if change.new.endswith("\n") else change.new
+    ops: Sequence[OpLike] | None = None
+    if change.ops is not None and _check_ops(change.ops, change.old, change.new):
+        ops = list(change.ops)
+        if change.old.endswith("\n") and change.new.endswith("\n"):
+            last = ops[-1] if ops else None
+            if (
+                last is not None
+                and last.op == "equal"
+                and last.text.endswith("\n")
+                and getattr(last, "old_text", None) is None
+            ):
+                ops[-1] = _Op("equal", last.text[:-1], None)
+            else:
+                ops = None
+        elif change.old.endswith("\n") or change.new.endswith("\n"):
+            ops = None
+    elif change.ops is not None:
+        raise ExportError("the ops given for an article do not rebuild its old and new text")
+    if ops is None:
+        ops = (diff or _default_diff)(old, new) if (old or new) else []
+    final: Kind = "equal"
+    if not old and new:
+        final = "insert"
+    elif old and not new:
+        final = "delete"
+    return split_paragraphs(ops, final_mark=final, inner=diff or _inner_diff, layout=layout)
+
+
+@dataclass(frozen=True, slots=True)
+class _Op:
+    op: str
+    text: str
+    move: str | None
+
+
+def _proposal_header(party: str, pass_name: str, session: When, mark: str) -> list[str]:
+    """Who proposes, which pass, which session, and that it is not a TA: on every page."""
+    return [f"{party} \u2014 Proposal {pass_name} \u2014 Session {_iso_day(session)}", mark]
+
+
+def export_proposal(
+    articles: Sequence[ArticleChange],
+    out: Output,
+    *,
+    mode: Mode,
+    party: str,
+    pass_name: str,
+    session: When,
+    colour: str = "#1f6feb",
+    against: str | None = None,
+    title: str | None = None,
+    revision: int = 1,
+    diff: DiffFn | None = None,
+    notes: Sequence[str] = (),
+) -> Path | None:
+    """Write a pass as a .docx: ``tracked`` revisions, static ``redline`` or ``clean`` text.
+
+    ``party`` is the proposing team's name: header, document author and revision author.
+    ``session`` dates the revisions and the document. ``against`` names what the changes are
+    shown against ("baseline", "E-6") for the header. ``notes`` are further header lines (which
+    pass wrote an article's text, a withdrawal). Returns the path written (None for a stream).
+    """
+    if mode not in MODES:
+        raise ExportError(f"unknown export mode {mode!r}: use tracked, redline or clean")
+    if not articles:
+        raise ExportError("nothing to export: no articles given")
+    try:
+        color_hex(colour)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    for i, art in enumerate(articles, 1):
+        if art.when is not None:
+            _when(art.when)
+        for label, text in (("old", art.old), ("new", art.new), ("author", art.author or "")):
+            try:
+                check_text(text, f"article {i} ({label} text)")
+            except ValueError as exc:
+                raise ExportError(str(exc)) from None
+
+    doc = _open_template()
+    header = _proposal_header(party, pass_name, session, PROPOSAL_MARK)
+    if mode != "clean" and against:
+        header.append(f"Changes shown against {against}")
+    header += [n for n in notes if n]
+    if mode == "redline":
+        header.append("Insertions underlined, deletions struck through, moves double-marked")
+    _set_header_footer(doc, header)
+    names = [_article_title(a.new or a.old) for a in articles]
+    compared = f" against {against}" if mode != "clean" and against else ""
+    _set_properties(
+        doc,
+        title=title or f"{party} proposal {pass_name}{compared}: " + "; ".join(n for n in names if n),
+        author=party,
+        when=session,
+        revision=revision,
+        subject=f"Proposal {pass_name}, session {_iso_day(session)}",
+        status=PROPOSAL_MARK,
+    )
+    _write_articles(doc, articles, mode=mode, author=party, when=session, colour=colour, diff=diff)
+    return _save(doc, out)
+
+
+def _write_articles(
+    doc: DocxDocument,
+    articles: Sequence[ArticleChange | str],
+    *,
+    mode: Mode,
+    author: str,
+    when: When,
+    colour: str,
+    diff: DiffFn | None,
+) -> None:
+    """The body: each article's paragraphs in order, nothing between them (exact round trip).
+
+    An item that is a string is body XML already made (an open part's placeholder)."""
+    ids = _style_ids(doc)
+    parts: list[str] = []
+    if mode == "clean":
+        for art in articles:
+            parts.append(art if isinstance(art, str) else plain_xml(_lines(art.new), _line_styler(ids)))
+    else:
+        writer = RevisionWriter(author, when)
+        last_mark: Kind = "equal"
+        for art in articles:
+            if isinstance(art, str):
+                if last_mark != "equal" and mode == "tracked":
+                    parts.append("<w:p/>")  # the revised mark before it merges into this
+                parts.append(art)
+                last_mark = "equal"
+                writer.start_paragraph(None, None, mark="equal")
+                continue
+            writer.use(art.author or author, art.when if art.when is not None else when)
+            paras = _union(art, diff, Layout.SPLIT if mode == "tracked" else Layout.AT_DESTINATION)
+            if not paras or (len(paras) == 1 and not paras[0].pieces):
+                continue
+            styler = _para_styler(ids)
+            if mode == "tracked":
+                # a table right after new (removed) paragraphs borrows the mark before them
+                lendable = parts and last_mark == "equal" and lend_mark(parts[-1], "<w:ins/>")
+                lead = UnionPara() if lendable else None
+                parts.append(tracked_xml(paras, writer, styler, lead=lead))
+                if lead is not None and lead.mark != "equal":
+                    parts[-2] = lend_mark(parts[-2], writer.mark(lead.mark)) or parts[-2]
+            else:
+                parts.append(redline_xml(paras, styler, colour))
+            last_mark = "equal" if ends_in_table(paras) else paras[-1].mark  # a row has no mark
+        if mode == "tracked" and last_mark != "equal":
+            parts.append("<w:p/>")  # a revised final mark needs a paragraph to merge into
+        if mode == "tracked":
+            _enable_track_revisions(doc)
+    _append_body_xml(doc, "".join(parts))
