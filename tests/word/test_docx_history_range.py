@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from conftest import CLI
 from docx_checks import W, document_root, schema_problems
@@ -153,3 +154,15 @@ def test_history_ranges_in_libreoffice(repo: Repo, tmp_path: Path) -> None:
     assert len({r["date"] for r in whole}) >= 10  # every pass of the twelve that changed a word
     assert {r["author"] for r in whole} == {UNION, EMPLOYER}
 
+
+
+def test_history_header_counts_passes_not_the_draft(repo: Repo, tmp_path: Path) -> None:
+    """Our unsent draft is a layer of the history but not a pass across the table."""
+    cli, path, texts, _ = repo
+    passes = len(texts) - 1
+    said = _export(cli, path, tmp_path / "d.docx")
+    assert f"({passes} passes and our draft)" in said, said
+    header = " ".join(p.text for p in docx.Document(str(tmp_path / "d.docx")).sections[0].header.paragraphs)
+    assert f"({passes} passes and our draft)" in header, header
+    said = _export(cli, path, tmp_path / "p.docx", "--to", "E-6")
+    assert f"({passes} passes)" in said and "draft" not in said.split("(")[-1], said

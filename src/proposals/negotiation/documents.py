@@ -260,7 +260,7 @@ def export_history(
     `to_rev` "draft" (the default) an unsent draft that differs from the table text is the last
     layer, authored by `party` (default the union) and labelled DRAFT and today, or `as_name`
     and `session`, as `export --as/--session` label a draft."""
-    from proposals.word.history import Layer
+    from proposals.word.history import Layer, passes_in
     from proposals.word.history import export_history as write_history
 
     path = _out_path(out)
@@ -275,7 +275,8 @@ def export_history(
         if text is not None and text != (repo.table_text(article_id) or ""):
             who = party or "union"
             repo.config.party(who)
-            draft = Layer(as_name or "DRAFT", names.get(who, who), session or date.today().isoformat(), text)
+            today = date.today().isoformat()
+            draft = Layer(as_name or "DRAFT", names.get(who, who), session or today, text, draft=True)
     else:
         record = history.pass_named(to_rev)
         if record is None or record not in events:
@@ -315,9 +316,7 @@ def export_history(
     if len(layers) < 2:
         raise ProposalsError(f"no pass on {article_id} after {start.name}: there is no history to show")
     write_history(layers, path, team=names["union"])
-    steps = len(layers) - 1
-    counted = f"{steps} pass" + ("" if steps == 1 else "es")
-    header = f"history of {article_id}, {start.name} to {layers[-1].name} ({counted})"
+    header = f"history of {article_id}, {start.name} to {layers[-1].name} ({passes_in(layers)})"
     return Exported(path, [article_id], header)
 
 

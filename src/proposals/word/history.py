@@ -47,6 +47,7 @@ class Layer:
     author: str
     session: When
     text: str
+    draft: bool = False  # our unsent draft: a layer, but not a pass across the table
 
 
 class LayerOp(NamedTuple):
@@ -156,6 +157,14 @@ def history_xml(
     return tracked_xml(paras, writer, style_for, use_moves=False, labels=labels)
 
 
+def passes_in(layers: Sequence[Layer]) -> str:
+    """How many passes a history shows, in words: the starting point is none, and our unsent
+    draft is a layer but not a pass ("3 passes and our draft")."""
+    steps = sum(1 for layer in layers[1:] if not layer.draft)
+    said = f"{steps} pass" + ("" if steps == 1 else "es")
+    return said + (" and our draft" if any(layer.draft for layer in layers) else "")
+
+
 def export_history(
     layers: Sequence[Layer],
     out: docs.Output,
@@ -176,11 +185,11 @@ def export_history(
         raise docs.ExportError(str(exc)) from None
     first, last = layers[0], layers[-1]
     name = title or docs._article_title(last.text or first.text) or "Part"
-    passes = len(layers) - 1
+    passes = passes_in(layers)
     doc = docs._open_template()
     ids = docs._style_ids(doc)
     header = [
-        f"{name} \u2014 negotiation history, {first.name} to {last.name} ({passes} passes)",
+        f"{name} \u2014 negotiation history, {first.name} to {last.name} ({passes})",
         docs.PROPOSAL_MARK,
         "Each change is authored by the party whose pass made it and dated with that session;"
         " language proposed and dropped again in between is not shown",
@@ -192,7 +201,7 @@ def export_history(
         author=team,
         when=last.session,
         revision=revision,
-        subject=f"Negotiation history of {name}, {passes} passes",
+        subject=f"Negotiation history of {name}, {passes}",
         status=docs.PROPOSAL_MARK,
     )
     writer = RevisionWriter(last.author, last.session)

@@ -73,6 +73,7 @@ class UnionPara:
     mark: Kind = "equal"
     mark_move: str | None = None
     mark_by: int | None = None
+    mark_changed: bool = False  # the mark is an edit inside a move (``Piece.changed``)
 
     def view(self, which: Literal["old", "new"]) -> str:
         """The paragraph's own text as the old or the new document has it (mark excluded)."""
@@ -130,6 +131,7 @@ def split_paragraphs(
                 paras[-1].mark = kind
                 paras[-1].mark_move = move
                 paras[-1].mark_by = by
+                paras[-1].mark_changed = changed
                 paras.append(UnionPara())
     paras[-1].mark = final_mark
     return paras
@@ -368,7 +370,7 @@ def tracked_xml(
     names = move_names if move_names is not None else {}
     spans = table_spans(paras)
     if spans:
-        paras = [UnionPara(list(p.pieces), p.mark, p.mark_move, p.mark_by) for p in paras]
+        paras = [UnionPara(list(p.pieces), p.mark, p.mark_move, p.mark_by, p.mark_changed) for p in paras]
         keep_marks_off_tables(paras, spans, lead)
     moves = (paired_moves(paras) - move_ids(paras, spans)) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.
@@ -471,7 +473,9 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     Insertions are underlined and deletions struck through in the party's colour; moved text
     gets the double forms of both (the "Redline Move" style), so a move never reads as an
     unrelated deletion and insertion. A deleted paragraph break inside kept text shows as a
-    struck pilcrow, since the static page cannot merge the two paragraphs itself.
+    struck pilcrow, since the static page cannot merge the two paragraphs itself. Paragraph
+    marks and the cells of a row only one text has carry the same run style, so reading the
+    file back (``word.reader``) gives exactly the new text, or with ``rejected`` the old.
     """
     col = f'<w:color w:val="{color_hex(colour)}"/>'
     ins = f'<w:rStyle w:val="RedlineInsert"/>{col}<w:u w:val="single"/>'
@@ -480,10 +484,24 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     dele = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}'
     mv_to = f'<w:rStyle w:val="RedlineMove"/>{col}<w:u w:val="double"/>'
     mv_from = f'<w:rStyle w:val="RedlineMove"/><w:dstrike/>{col}'
+    # a word the move dropped, struck at the new place: double-underlined like the moved text
+    # around it, which also tells the reader it is in neither text's new place
+    dropped = f'<w:rStyle w:val="RedlineDelete"/><w:strike/>{col}<w:u w:val="double"/>'
+    pilcrow = f'<w:rStyle w:val="RedlineDelete"/><w:strike/><w:noProof/>{col}'  # a mark, not text
+
+    def style_of(kind: Kind, move: str | None, changed: bool) -> str:
+        if kind == "insert":
+            return mv_to if move in moves and not changed else ins
+        if move in moves:
+            return dropped if changed else mv_from
+        return dele
     from proposals.word.tables import Table, blocks, move_ids, table_spans, table_xml
 
     spans = table_spans(paras)
     moves = paired_moves(paras) - move_ids(paras, spans)
+
+    def row_style(row: Row) -> str:
+        return "" if row.kind == "equal" else (ins if row.kind == "insert" else dele)
 
     def piece_xml(piece: Piece, bold: str) -> str:
         if piece.kind == "equal":
@@ -495,19 +513,18 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
     out: list[str] = []
     for pi, para in blocks(paras, spans):
         if isinstance(para, Table):
-            out.append(table_xml(para, piece_xml, lambda row: "", TABLE_STYLE))
+            out.append(table_xml(para, piece_xml, lambda row: "", TABLE_STYLE, cell_mark=row_style))
             continue
         out.append("<w:p>")
-        out.append(_ppr(style_for(pi, para), ""))
+        mark = "" if para.mark == "equal" else style_of(para.mark, para.mark_move, para.mark_changed)
+        out.append(_ppr(style_for(pi, para), mark))
         for piece in para.pieces:
             if piece.kind == "equal":
                 out.append(run(piece.text))
-            elif piece.kind == "insert":
-                out.append(run(piece.text, mv_to if piece.move in moves and not piece.changed else ins))
             else:
-                out.append(run(piece.text, mv_from if piece.move in moves and not piece.changed else dele))
+                out.append(run(piece.text, style_of(piece.kind, piece.move, piece.changed)))
         if para.mark == "delete" and para.wholly is None:
-            out.append(run("\u00b6", mv_from if para.mark_move in moves else dele))
+            out.append(run("\u00b6", pilcrow))
         out.append("</w:p>")
     return "".join(out)
 

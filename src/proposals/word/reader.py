@@ -344,6 +344,9 @@ class _Reader:
             f"{{{MC}}}Fallback",
         }
         self.authors: set[str] = set()
+        self.runs_static: list[str | None] = []  # the static classes of this paragraph's runs
+        # a static redline of ours (``ooxml.redline_xml``): which runs each view leaves out
+        self.skip_static = {"old", "neither", "mark"} if view == "accepted" else {"new", "neither", "mark"}
 
     def tag(self, local: str) -> str:
         return f"{{{self.w}}}{local}"
@@ -435,6 +438,9 @@ class _Reader:
                 if gone is not None:
                     self._note_author(gone)
                     continue
+            first_mark = tr.find("/".join(self.tag(t) for t in ("tc", "p", "pPr", "rPr")))
+            if first_mark is not None and self._static(first_mark) in self.skip_static:
+                continue  # a static redline's row that only the other text has
             cells = []
             for tc in tr.findall(self.tag("tc")):
                 texts = [p.text for p in self.paragraphs(tc, toc)]
@@ -460,6 +466,7 @@ class _Reader:
         mark_kept = True
         mark_hidden = False
         heading = False
+        mark_static: str | None = None
         toc = toc or any(f.startswith("TOC") for f in self.fields)
         ppr = p.find(self.tag("pPr"))
         if ppr is not None:
@@ -472,6 +479,9 @@ class _Reader:
             if outline is not None and outline.get(self.tag("val")) == "0":
                 heading = True
             rpr = ppr.find(self.tag("rPr"))
+            mark_static = self._static(rpr)
+            if mark_static in self.skip_static:
+                mark_kept = False
             if rpr is not None:
                 for child in rpr:
                     if child.tag in self.skip_view:
@@ -482,9 +492,12 @@ class _Reader:
                     elif child.tag == self.tag("vanish") and _on(child, self.tag("val")):
                         mark_hidden = True
         out: list[str] = []
+        self.runs_static = []
         self._collect(p, out)
         toc = toc or any(f.startswith("TOC") for f in self.fields)
         text = "".join(out)
+        if self._pilcrow_kept(mark_static, text):
+            text = text[:-1]
         if mark_hidden:
             self.found["hidden"] += 1
             if not text.strip():
@@ -524,6 +537,11 @@ class _Reader:
             if tag == self.tag("r") and self._hidden(child):
                 self.found["hidden"] += 1
                 continue
+            if tag == self.tag("r"):
+                static = self._static(child.find(self.tag("rPr")))
+                self.runs_static.append(static)
+                if static in self.skip_static:
+                    continue
             if tag in self.keep_view:
                 self._note_author(child)
                 self._collect(child, out)
@@ -555,6 +573,42 @@ class _Reader:
             return False
         self.found["placeholders"] += 1
         return True
+
+    def _static(self, rpr: etree._Element | None) -> str | None:
+        """Which text a run (or paragraph mark) of our static redline belongs to, from the run
+        style and marks ``ooxml.redline_xml`` writes: ``new``, ``old``, ``neither`` (a word a
+        move dropped, struck at the new place), ``mark`` (the struck pilcrow of a deleted
+        paragraph break); None for anything else."""
+        if rpr is None:
+            return None
+        style = rpr.find(self.tag("rStyle"))
+        name = style.get(self.tag("val"), "") if style is not None else ""
+        if name not in ("RedlineInsert", "RedlineDelete", "RedlineMove"):
+            return None
+        underline = rpr.find(self.tag("u"))
+        double = underline is not None and underline.get(self.tag("val")) == "double"
+        if name == "RedlineInsert":
+            return "new"
+        if name == "RedlineMove":
+            return "old" if rpr.find(self.tag("dstrike")) is not None else "new"
+        if rpr.find(self.tag("noProof")) is not None:
+            return "mark"
+        return "neither" if double else "old"
+
+    def _pilcrow_kept(self, mark: str | None, text: str) -> bool:
+        """The struck pilcrow of a deleted paragraph break, read as text: LibreOffice saves our
+        redline without the pilcrow's own mark (``noProof``) and may join it to the deleted
+        word before it. It ends a paragraph whose mark is struck and that is not struck whole."""
+        runs = self.runs_static
+        return (
+            self.view == "rejected"
+            and mark in ("old", "neither")
+            and text.endswith("\u00b6")
+            and "mark" not in runs
+            and bool(runs)
+            and runs[-1] == "old"
+            and any(r != "old" for r in runs)
+        )
 
     def _hidden(self, run: etree._Element) -> bool:
         """A run formatted as hidden text (w:vanish): Word does not show or print it."""

@@ -283,11 +283,15 @@ PieceXml = Callable[[Piece, str], str]  # a piece and extra run properties -> it
 RowMark = Callable[[Row], str]  # a row -> revision markup for its w:trPr ("" for none)
 
 
-def table_xml(table: Table, piece_xml: PieceXml, row_mark: RowMark, style_id: str) -> str:
+def table_xml(
+    table: Table, piece_xml: PieceXml, row_mark: RowMark, style_id: str, cell_mark: RowMark | None = None
+) -> str:
     """One ``w:tbl``: plain grey rules set directly (a table style would come back from
     LibreOffice as anonymous format revisions), columns sized to their longest cell, numbers
     right-aligned, the header row shaded, bold and repeated on every page. A changed cell is as
-    long as its old and new text together, so a replaced amount does not break mid-number."""
+    long as its old and new text together, so a replaced amount does not break mid-number.
+    ``cell_mark`` gives run properties for each cell's paragraph mark (a static redline's row
+    that only one text has)."""
     width = max((len(r.cells) for r in table.rows), default=1) or 1
     longest = [4] * width
     numeric = [True] * width
@@ -318,7 +322,9 @@ def table_xml(table: Table, piece_xml: PieceXml, row_mark: RowMark, style_id: st
             shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if head else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{cols[c]}" w:type="dxa"/>{shade}</w:tcPr>')
             jc = '<w:jc w:val="right"/>' if numeric[c] and not head else ""
-            out.append(f'<w:p><w:pPr><w:pStyle w:val="{esc(style_id)}"/>{jc}</w:pPr>')
+            mark = cell_mark(row) if cell_mark else ""
+            mark = f"<w:rPr>{mark}</w:rPr>" if mark else ""
+            out.append(f'<w:p><w:pPr><w:pStyle w:val="{esc(style_id)}"/>{jc}{mark}</w:pPr>')
             out.extend(piece_xml(p, "<w:b/>" if head else "") for p in cell if p.text)
             out.append("</w:p></w:tc>")
         out.append("</w:tr>")
