@@ -59,9 +59,13 @@ def test_export_modes_open_in_python_docx(cli: CLI, talks: Path, tmp_path: Path)
         if mode == "tracked":
             assert "<w:del " in xml and "<w:ins " in xml and 'w:author="Northstar Health"' in xml
         accepted = "\n".join(read_paragraphs(out, "accepted"))
-        if mode == "redline":  # static markup: both texts, struck and underlined
+        if mode == "redline":  # static markup: both texts on the page, struck and underlined,
+            # read back as the new text (accepted) and the old (rejected), like tracked changes
             assert "<w:strike/>" in xml or '<w:strike w:val="1"/>' in xml or "w:strike" in xml
-            assert "w:u " in xml and "twoone (21)" in accepted
+            assert "w:u " in xml and ">two</w:t>" in xml and ">one</w:t>" in xml
+            rejected = "\n".join(read_paragraphs(out, "rejected"))
+            assert "one (1) medical assistant" in accepted and "two (2) medical" not in accepted
+            assert "two (2) medical assistants" in rejected
             continue
         assert "one (1) medical assistant" in accepted and "two (2) medical" not in accepted
         if mode == "tracked":
