@@ -32,7 +32,7 @@ import stress
 from sync_support import SCHEDULING, STAFFING, cli_env, git, make_repo, ok, tags, write
 
 from proposals.cli.main import main
-from proposals.word.export import ArticleChange, export_proposal
+from proposals.word.proposal import ArticleChange, export_proposal
 
 NOTHING_TO_DO = ("has not changed", "already TA'd", "already withdrawn", "no article differs")
 KINDS = ("pass", "ta", "withdraw", "import-docx", "sync")
