@@ -14,7 +14,7 @@ import os
 
 LONG = os.environ.get("PROPOSALS_STRESS", "") not in ("", "0")
 SEED = int(os.environ.get("PROPOSALS_STRESS_SEED", "13"))
-KILLS = int(os.environ.get("PROPOSALS_STRESS_KILLS", "600" if LONG else "10"))
+KILLS = int(os.environ.get("PROPOSALS_STRESS_KILLS", "600" if LONG else "24"))
 OPERATIONS = int(os.environ.get("PROPOSALS_STRESS_OPERATIONS", "200"))
 RUNS = int(os.environ.get("PROPOSALS_STRESS_RUNS", "3" if LONG else "1"))
 # sync killed before and during its Nth git command: a sample of the points, or "all" of them
