@@ -175,7 +175,8 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
         )
         return (
             f"Repaired: wrote and committed {ATTRIBUTES_PATH} ({ARTICLE_ATTRIBUTES.strip()}); an article "
-            "an old rule rewrote on checkout now shows as edited: git checkout -- articles/ puts it back"
+            "an old rule rewrote on checkout keeps that text until it is checked out again: delete the file "
+            "and git checkout -- articles/ puts it back as stored"
         )
     if problem.kind == "orphan-tag":
         obj = repo.store.tags()[problem.name][0]
