@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ..keys import key
 from ..literal import literal
 from .form import FormModal
 
@@ -28,7 +29,7 @@ class AskModal(FormModal[Answer | None]):
     """An empty answer where one is needed is a one-line notification; the dialog stays."""
 
     SUBMIT_ID = "ask-ok"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "OK")]
+    BINDINGS: ClassVar[list[BindingType]] = [key("ctrl+s", "submit", label="OK")]
 
     def __init__(
         self,

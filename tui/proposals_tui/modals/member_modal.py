@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from proposals.errors import ProposalsError
 from proposals.team.member import Member, check_member
 
+from ..keys import key
 from ..literal import literal
 from .form import FormModal
 
@@ -25,7 +26,7 @@ class MemberModal(FormModal[Member | None]):
     """Checked before it closes: a bad name or address is a one-line error here, nothing stored."""
 
     SUBMIT_ID = "save-member"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Save")]
+    BINDINGS: ClassVar[list[BindingType]] = [key("ctrl+s", "submit", label="Save")]
 
     def __init__(self, suggested: Member | None) -> None:
         super().__init__(classes="modal")
