@@ -59,4 +59,26 @@ async def test_the_current_round_is_the_ordinary_board(repo_path: Path) -> None:
         assert {r.status for r in app.screen.data.rows} == {"unchanged"}
 
 
+async def test_reopening_a_ta_in_an_earlier_round_is_refused_up_front(repo_path: Path) -> None:
+    repo = BargainingRepo.open(repo_path)
+    close_round(repo, "2025-04-01", force=True, name="2025")
+    open_round(repo, "2028", "2028-06-30")
+    expected = status_rows(BargainingRepo.open(repo_path).round_view("2025"))
+    head = _git(repo_path, "rev-parse", "HEAD")
+    app = tui_app(repo_path, round_name="2025")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        ta_row = [r.id for r in board.shown].index(next(r.id for r in expected if r.status == "ta"))
+        board.query_one("#board").move_cursor(row=ta_row)
+        await settle(pilot)
+        before = len(app._notifications)
+        await pilot.press("O")
+        await settle(pilot)
+        assert app.screen is board  # no reason dialog for a reopen the round cannot record
+        shown = list(app._notifications)[before:]
+        assert shown and "Round 2025 is closed: shown read-only" in shown[-1].message
+    assert _git(repo_path, "rev-parse", "HEAD") == head
+
+
 sync_async_tests(globals())

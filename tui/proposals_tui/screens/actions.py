@@ -41,7 +41,7 @@ ARTICLE_ACTIONS = (
 )
 # What an earlier round, shown read-only (`proposals tui --round 2024`), refuses with its reason.
 RECORDING_ACTIONS = frozenset(
-    {"edit", "record_pass", "their_pass", "ta", "withdraw", "edit_notes", "restore_draft"}
+    {"edit", "record_pass", "their_pass", "ta", "withdraw", "edit_notes", "restore_draft", "reopen"}
 )
 
 
