@@ -201,17 +201,8 @@ class ArticleActions(ExplainsDisabledKeys):
         return None
 
     def article_palette_commands(self) -> list[tuple[str, str, str]]:
-        return palette(
-            "record_pass",
-            "their_pass",
-            "ta",
-            "withdraw",
-            "export",
-            "history",
-            "restore_draft",
-            "reopen",
-            "costing",
-        )
+        # notes have their own panel key, not a palette entry
+        return palette(*(a for a in ARTICLE_ACTIONS if a != "edit_notes"), "costing")
 
     def action_costing(self) -> None:
         self.app.open_costing()
