@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Select
-from tui_fixtures import STAFFING_E1, settle, sync_async_tests
+from tui_fixtures import STAFFING_E1, select, settle, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
@@ -37,12 +37,6 @@ def make_app(path: Path, **kw) -> ProposalsApp:
     return ProposalsApp(path, **kw)
 
 
-async def select(pilot, article_id: str) -> None:
-    board = pilot.app.screen
-    assert isinstance(board, BoardScreen)
-    index = [r.id for r in board.shown].index(article_id)
-    board.query_one("DataTable").move_cursor(row=index)
-    await pilot.pause()
 
 
 def git(path: Path, *args: str) -> str:

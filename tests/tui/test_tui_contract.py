@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from textual.widgets import Input, Select
-from tui_fixtures import settle, sync_async_tests
+from tui_fixtures import select, settle, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
@@ -47,12 +47,6 @@ def notes(app: ProposalsApp) -> str:
     return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
 
 
-async def select(pilot, article_id: str) -> None:
-    board = pilot.app.screen
-    assert isinstance(board, BoardScreen)
-    index = [r.id for r in board.shown].index(article_id)
-    board.query_one("DataTable").move_cursor(row=index)
-    await pilot.pause()
 
 
 async def answer(pilot, text: str) -> None:

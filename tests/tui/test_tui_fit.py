@@ -9,16 +9,10 @@ from pathlib import Path
 
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
-from tui_fixtures import settle, sync_async_tests
+from tui_fixtures import select, settle, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
-
-
-async def select(pilot, article_id: str) -> None:
-    board = pilot.app.screen
-    board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(article_id))
-    await pilot.pause()
 
 
 def help_key_visible(app: ProposalsApp) -> bool:

@@ -20,7 +20,7 @@ from rich.segment import Segment
 from sync_support import git, ok
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_fixtures import AUTHOR, settle, sync_async_tests
+from tui_fixtures import AUTHOR, select, settle, sync_async_tests
 
 from proposals.negotiation.passes import record_pass
 from proposals.negotiation.repo import BargainingRepo
@@ -131,11 +131,6 @@ def make_app(path: Path) -> ProposalsApp:
     return ProposalsApp(path, today=TODAY, autosave_delay=3600, prefetch=False)
 
 
-async def select(pilot: Pilot, article_id: str) -> None:
-    board = pilot.app.screen
-    assert isinstance(board, BoardScreen)
-    board.query_one("DataTable").move_cursor(row=[r.id for r in board.shown].index(article_id))
-    await pilot.pause()
 
 
 async def press(pilot: Pilot, *keys: str) -> None:

@@ -8,18 +8,11 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_fixtures import settle, sync_async_tests
+from tui_fixtures import select, settle, sync_async_tests
 
 from proposals_tui.app import ProposalsApp
 from proposals_tui.modals.member_modal import MemberModal
 from proposals_tui.screens.board import BoardScreen
-
-
-async def select(pilot, article_id: str) -> None:
-    board = pilot.app.screen
-    index = [r.id for r in board.shown].index(article_id)
-    board.query_one("DataTable").move_cursor(row=index)
-    await pilot.pause()
 
 TODAY = date(2025, 4, 7)
 
