@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from proposals.cli.registry import command, open_repo
+from proposals.cli.registry import command, open_repo, print_notices
 from proposals.errors import ProposalsError
 
 
@@ -18,7 +18,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from proposals.team.sync import list_conflicts, sync
 
     repo = open_repo(args)
-    report = sync(repo, args.remote)
+    try:
+        report = sync(repo, args.remote)
+    finally:
+        print_notices(repo)  # what sync put back first (a sync killed mid-merge)
     where = f"{report.remote}/{report.branch}"
     for old, new in report.renumbered.items():
         print(f"Renumbered your unpushed pass {old} to {new}: {report.remote} already has a {old}")

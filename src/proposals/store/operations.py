@@ -263,6 +263,12 @@ class NamedOperations:
         """Commit a merge whose conflicts are settled, with git's prepared message."""
         self.run("commit", "--quiet", "--no-verify", "--no-edit")
 
+    def abandon_merge(self) -> None:
+        """``git reset --merge HEAD``: index and the files a merge touched back to HEAD's (what
+        ``git merge --abort`` does, also when git was killed before writing MERGE_HEAD); a file
+        changed in the working tree and not by the merge is kept."""
+        self.run("reset", "--quiet", "--merge", "HEAD")
+
     def merge_fast_forward(self, commit: str) -> None:
         self.run("merge", "--quiet", "--ff-only", "--end-of-options", commit)
 

@@ -7,7 +7,11 @@ so a process killed at the wrong moment (or ``git tag -d``, or ``git reset``) ca
 - a pass tag whose commit is no longer in the branch ("tag without commit"): the tag is set aside
   under ``refs/proposals/orphans/`` (nothing is deleted) unless it was already pushed;
 - a temp file of an interrupted save: moved into ``.git/proposals/interrupted/``;
-- a stale ``index.lock`` or an unfinished merge: explained, since only a person can know.
+- a sync killed while merging (its mark still in ``.git/proposals/sync-merge``, or a MERGE_HEAD with
+  nothing unmerged): the merge is abandoned, HEAD and index back as before it (the next sync
+  merges again);
+- a stale ``index.lock`` or a merge stopped on a conflict: explained, since only a person can know
+  (``resolve`` settles the conflict).
 
 ``verify`` gets the checks that need a person (moved tags, TA'd text that no longer matches its lock
 at the TA commit or on a remote-tracking branch); ``repair`` fixes what is safe to fix.
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from proposals.errors import ProposalsError
 from proposals.negotiation import recovery
@@ -33,13 +38,151 @@ ORPHAN_PREFIX = "refs/proposals/orphans/"
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: str  # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge
+    kind: str  # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge | sync-merge
     name: str
     detail: str
     fixable: bool
 
     def line(self) -> str:
         return f"{self.name}: {self.detail}"
+
+
+# -- a sync killed while merging ---------------------------------------------------------------
+# sync writes this file (.git/proposals/sync-merge: "<HEAD before> <commit merged>") just before it
+# merges or fast-forwards and removes it once git has answered, so a merge that is still half-done
+# while the file exists was interrupted (the process killed), not stopped on a conflict for
+# `resolve`.
+SYNC_MERGE_MARK = "sync-merge"
+
+
+def _mark_path(repo: BargainingRepo) -> Path:
+    return repo.git_dir / "proposals" / SYNC_MERGE_MARK
+
+
+def begin_sync_merge(repo: BargainingRepo, head: str, incoming: str) -> None:
+    """Sync is about to merge `incoming` into `head`: what repair needs if it is killed meanwhile."""
+    atomic_write(_mark_path(repo), f"{head} {incoming}\n")
+
+
+def end_sync_merge(repo: BargainingRepo) -> None:
+    """Git has answered (merged, stopped on a conflict for resolve, or refused)."""
+    _mark_path(repo).unlink(missing_ok=True)
+
+
+def _read_mark(repo: BargainingRepo) -> tuple[str, str] | None:
+    try:
+        words = _mark_path(repo).read_text(encoding="utf-8").split()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return ("", "")
+    return (words[0], words[1]) if len(words) == 2 else ("", "")
+
+
+def _merge_head(repo: BargainingRepo) -> str | None:
+    try:
+        text = (repo.git_dir / "MERGE_HEAD").read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return ""
+    return text.split("\n", 1)[0].strip()
+
+
+def interrupted_merge(repo: BargainingRepo) -> Problem | None:
+    """A merge left half-done: fixable ("sync-merge") when a killed sync left it, a person's
+    ("merge") when it is a conflict sync reported and ``resolve`` settles.
+
+    Interrupted: sync's mark is still there (killed between starting the merge and hearing git's
+    answer: git half-way through its checkout, stopped on a conflict nobody was told of, or killed
+    between writing MERGE_HEAD and committing); or, without the mark (left by an older version),
+    a MERGE_HEAD whose commit is already in HEAD (git killed after committing, before removing it)
+    or a sync's merge with nothing unmerged (git killed before committing it).
+    """
+    mark = _read_mark(repo)
+    merge_head = _merge_head(repo)
+    if mark is None and merge_head is None:
+        return None
+    store = repo.store
+    head = store.head() or ""
+    if mark is None:
+        assert merge_head is not None
+        committed = bool(merge_head) and bool(head) and store.is_ancestor(merge_head, head)
+        try:
+            message = (repo.git_dir / "MERGE_MSG").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            message = ""
+        if not committed and not (message.startswith("Sync with ") and not store.unmerged_paths()):
+            return Problem(
+                "merge", "merge", "a sync's merge is unfinished; proposals resolve lists what is left", False
+            )
+        incoming = merge_head
+    else:
+        incoming = mark[1] or merge_head or ""
+    if incoming and head and store.is_ancestor(incoming, head):
+        detail = (
+            f"a sync was killed just after its merge of {incoming[:10]} was committed; repair "
+            "clears the merge state git left behind"
+        )
+    else:
+        what = f"merging {incoming[:10]}" if incoming else "merging"
+        detail = (
+            f"a sync was killed while {what}, so the merge is half-done; repair abandons it "
+            f"(HEAD stays at {head[:10]}: nothing pushed or recorded is lost), then run proposals sync again"
+        )
+    return Problem("sync-merge", "merge", detail, True)
+
+
+def undo_interrupted_merge(repo: BargainingRepo) -> str:
+    """Put the clone back as it was before the killed sync's merge (or keep the merge if git had
+    committed it) and say so in one line. Drafts sync set aside before merging stay on their refs
+    and in ``proposals resolve``; the next sync merges again."""
+    store = repo.store
+    mark = _read_mark(repo)
+    merge_head = _merge_head(repo)
+    incoming = (mark[1] if mark else "") or merge_head or ""
+    before = store.head() or ""
+    committed = bool(incoming) and bool(before) and store.is_ancestor(incoming, before)
+    store.abandon_merge()
+    if mark is not None and mark[0] == before and incoming and not committed:
+        _clear_checkout_residue(repo, before, incoming)
+    end_sync_merge(repo)
+    repo.invalidate()
+    if committed:
+        return (
+            f"Repaired: a sync killed after committing its merge of {incoming[:10]} left git's merge "
+            "state behind; cleared it (the merge stays)"
+        )
+    what = f" of {incoming[:10]}" if incoming else ""
+    return (
+        f"Repaired: a sync was killed in the middle of its merge{what}; abandoned that merge, HEAD "
+        f"stays at {before[:10]} (nothing pushed or recorded is lost): run proposals sync again"
+    )
+
+
+def _clear_checkout_residue(repo: BargainingRepo, head: str, incoming: str) -> None:
+    """Files git wrote before it was killed in the middle of its checkout (no index, no MERGE_HEAD
+    yet): an incoming path whose working copy is exactly the incoming text goes back to HEAD's. A
+    draft of such a path was saved by sync before it merged (refs/drafts/), and any other change is
+    left alone."""
+    store = repo.store
+    paths = store.paths_changed_since_fork(head, incoming)
+    if not paths:
+        return
+    for path in sorted(store.dirty_paths(*paths)):
+        file = repo.root / path
+        theirs = store.read_blob(incoming, path)
+        try:
+            mine = file.read_bytes() if file.is_file() else None
+        except OSError:
+            continue
+        if mine != theirs:
+            continue
+        if store.blob_id("HEAD", path):
+            store.restore_path(path)
+        else:
+            store.untrack(path)
+            file.unlink(missing_ok=True)
 
 
 def _pushed_tags(repo: BargainingRepo) -> set[str]:
@@ -64,12 +207,9 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
                 False,
             )
         )
-    if (git_dir / "MERGE_HEAD").exists():
-        problems.append(
-            Problem(
-                "merge", "merge", "a sync's merge is unfinished; proposals resolve lists what is left", False
-            )
-        )
+    merge = interrupted_merge(repo)
+    if merge is not None:
+        problems.append(merge)
     history = repo.history()
     tags = repo.store.tags()
     details = {
@@ -167,6 +307,8 @@ def _attribute_problems(repo: BargainingRepo) -> list[Problem]:
 def _fix(repo: BargainingRepo, problem: Problem) -> str:
     if problem.kind in SAFE_KINDS:
         return recovery.fix(repo, problem.kind, problem.name)
+    if problem.kind == "sync-merge":
+        return undo_interrupted_merge(repo)
     if problem.kind == "attributes":
         atomic_write(repo.root / ATTRIBUTES_PATH, ARTICLE_ATTRIBUTES)
         repo.store.commit(

@@ -41,6 +41,12 @@ from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.store import network
 from proposals.store.git import NULL_SHA, GitError, GitStore, git_message
 from proposals.store.network import remote_settings, validate_remote_name, validate_url
+from proposals.team.integrity import (
+    begin_sync_merge,
+    end_sync_merge,
+    interrupted_merge,
+    undo_interrupted_merge,
+)
 from proposals.team.remote import (
     MIRROR_PREFIX,
     PUSHED_PREFIX,
@@ -282,6 +288,9 @@ def check_git_version(store: GitStore) -> None:
 @exclusive
 def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     """Fetch, renumber clashing unpushed passes, set clashing drafts aside, merge, push."""
+    interrupted = interrupted_merge(repo)  # a sync killed mid-merge: put back first, as repair does
+    if interrupted is not None and interrupted.fixable:
+        repo.notices.append(undo_interrupted_merge(repo))
     repo.ensure_can_record()
     check_git_version(repo.store)
     store = repo.store
@@ -439,16 +448,21 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
                 atomic_write(repo.article_path(article_id), mine)
                 store.delete_ref(f"{CONFLICT_PREFIX}{article_id}")
 
-    # 5. Merge (never rebase): fast-forward when we have nothing of our own.
+    # 5. Merge (never rebase): fast-forward when we have nothing of our own. Marked while git
+    # works, so that a sync killed meanwhile is put back by repair or the next sync (integrity).
+    begin_sync_merge(repo, head, remote_head)
     if store.is_ancestor(head, remote_head):
         try:
             store.merge_fast_forward(remote_head)
         except GitError:
+            end_sync_merge(repo)
             put_back()
             raise
+        end_sync_merge(repo)
         report.integrated = "fast-forward"
     else:
         proc = store.merge(remote_head, f"Sync with {remote}/{branch}")
+        end_sync_merge(repo)
         if proc.returncode != 0:
             conflicts = store.unmerged_paths()
             if not conflicts:
