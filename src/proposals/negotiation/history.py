@@ -15,7 +15,7 @@ from proposals.contract.part import ID_RE, SECTION_NUMBER_RE, blob_hash, section
 from proposals.errors import ProposalsError
 from proposals.negotiation.config import PARTIES
 from proposals.store.git import GitStore
-from proposals.store.log import SHA_RE, LogRecord, log_format, log_records
+from proposals.store.log import SHA_RE, LogRecord, log_format, log_text, parse_records
 from proposals.store.validate import check_date, has_control
 
 T_PARTY = "Proposal-Party"
@@ -170,7 +170,17 @@ class History:
 
     def add(self, record: PassRecord | TARecord) -> None:
         """One more pass or TA at the end of the recorded order, indexed by its articles."""
-        self.add_all([record])
+        self.timeline.append(record)
+        if type(record) is PassRecord:
+            self.passes.append(record)
+            if len(record.articles) == 1 and not record.withdrawn:  # the common pass, without a dict
+                self.events[record.articles[0]].append(record)
+                return
+            for article_id in dict.fromkeys(record.articles + record.withdrawn):
+                self.events[article_id].append(record)
+        else:
+            self.tas.append(record)
+            self.events[record.article].append(record)
 
     def add_all(self, records: list[PassRecord | TARecord]) -> None:
         """``add`` for many records at once (the on-disk cache hands over 20,000 in one go)."""
@@ -281,8 +291,18 @@ def _is_date(value: str | None) -> bool:
 
 def _pass_record(rec: LogRecord) -> PassRecord | str:
     """The pass a commit records, or why its trailers cannot be trusted as one."""
-    name, party, session = rec.one(T_PASS), rec.one(T_PARTY), rec.one(T_SESSION)
-    articles, withdrawn = _ids(rec.one(T_ARTICLES)), _ids(rec.one(T_WITHDRAWN))
+    return _pass_from(
+        rec.one(T_PASS), rec.one(T_PARTY), rec.one(T_SESSION), rec.one(T_ARTICLES), rec.one(T_WITHDRAWN),
+        rec.commit, rec.author, rec.subject,
+    )
+
+
+def _pass_from(
+    name: str | None, party: str | None, session: str | None, listed: str | None, gone: str | None,
+    commit: str, author: str, subject: str,
+) -> PassRecord | str:
+    """``_pass_record`` from the trailer values themselves (the fast path of ``load_history``)."""
+    articles, withdrawn = _ids(listed), _ids(gone)
     if name is None or not PASS_NAME_RE.fullmatch(name):
         return "its Pass trailer is not a plain pass number"
     if party not in PARTIES:
@@ -291,7 +311,7 @@ def _pass_record(rec: LogRecord) -> PassRecord | str:
         return f"pass {name}: its Articles or Withdrawn trailer holds something that is not an article id"
     if session is not None and not _is_date(session):
         return f"pass {name}: its Session trailer is not a date"
-    return PassRecord(name, party, session or "", rec.commit, rec.author, rec.subject, articles, withdrawn)
+    return PassRecord(name, party, session or "", commit, author, subject, articles, withdrawn)
 
 
 def _ta_record(rec: LogRecord) -> TARecord | str:
@@ -358,6 +378,18 @@ def _round_mark(history: History, rec: LogRecord, before: str | None, closed: st
         )
 
 
+# A pass as ``record_pass`` writes it (party, number, session, then its articles or withdrawals), each
+# trailer once with one non-empty value: read straight from the block, with the same checks
+# (``_pass_from``) as the general path. Any other block (a TA, a package, a round, a forgery, a key
+# in another case, a value holding the \x1f separator) goes the general way (``store.log``).
+_PASS_BLOCK = re.compile(
+    r"Proposal-Party: ([^\n\x1f]+)\nPass: ([^\n\x1f]+)\nSession: ([^\n\x1f]+)\n"
+    r"(Articles|Withdrawn): ([^\n\x1f]+)\n"
+)
+_SHA_LIST_RE = re.compile(r"(?:(?:[0-9a-f]{40}|[0-9a-f]{64})(?: (?=.)|\Z))*")
+_WIDTH = 5  # store.log's BASE_FIELDS and the trailer block
+
+
 def load_history(store: GitStore, rev: str = "HEAD") -> History:
     """Build the whole index from a single ``git log``; nothing else runs.
 
@@ -365,52 +397,100 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
     The tip is the last commit the reversed log prints, so no separate ``rev-parse`` is needed;
     a log that fails means there is no such commit yet (a new repo): an empty history.
 
-    Records come from ``store.log`` (NUL-separated, trailers from git's own parser). A commit whose
-    trailers are repeated, malformed or hold control characters is no pass and no TA: it is kept in
-    ``history.untrusted`` with the reason, for ``verify`` to report, and changes nothing else.
+    Records come from ``store.log``'s format (NUL-separated, trailers from git's own parser). A
+    commit whose trailers are repeated, malformed or hold control characters is no pass and no
+    TA: it is kept in ``history.untrusted`` with the reason, for ``verify`` to report, and changes
+    nothing else.
     """
+    return parse_history(log_text(store, rev, HISTORY_KEYS, options=("--topo-order", "--reverse")) or "")
+
+
+def parse_history(out: str) -> History:
+    """``load_history`` from the log's text: what ``store.log.parse_records`` would make of it,
+    fed to the same rules, with a pass in ``record_pass``'s own form read in one regex match
+    (the parse was as costly as git producing the log: 20,000 passes)."""
     history = History()
-    records = log_records(store, rev, HISTORY_KEYS, options=("--topo-order", "--reverse"))
+    if out.endswith("\0"):
+        out = out[:-1]
+    if not out:
+        return history
+    fields = out.split("\0")
     superseded: set[str] = set()
-    for rec in records or ():
-        history.head = rec.commit
-        before = history.baseline  # a round's close sets the next baseline: the closed one began here
-        if not rec.trailers:  # holds only HISTORY_KEYS, each with at least one value
+    if (
+        len(fields) % _WIDTH
+        or not all(map(SHA_RE.fullmatch, fields[0::_WIDTH]))
+        or not all(map(_SHA_LIST_RE.fullmatch, fields[1::_WIDTH]))
+    ):  # store.log says what is wrong (or accepts odd spacing between parents, as it always has)
+        records = parse_records(out, HISTORY_KEYS)
+        for rec in records:
+            _apply(history, rec, superseded)
+        return _finish(history, records[-1].commit, superseded)
+    fast = _PASS_BLOCK.fullmatch
+    add = history.add
+    untrusted = history.untrusted
+    for start in range(4, len(fields), _WIDTH):
+        block = fields[start]
+        if not block:
+            continue  # no trailers: not a record of the negotiation
+        match = fast(block)
+        if match is None:
+            rec = parse_records("\0".join(fields[start - 4 : start + 1]), HISTORY_KEYS)[0]
+            _apply(history, rec, superseded)
             continue
-        repeated = rec.repeated(HISTORY_KEYS) if any(len(v) > 1 for v in rec.trailers.values()) else []
-        is_pass = T_PASS in rec.trailers or T_PARTY in rec.trailers
-        is_ta = T_TA_ARTICLE in rec.trailers
-        is_package_ta = not is_ta and T_PACKAGE_ACCEPTED in rec.trailers
-        if repeated:
-            history.untrusted.append((rec.commit, f"it gives {', '.join(repeated)} more than once"))
-            continue
-        if is_pass and (is_ta or is_package_ta):
-            history.untrusted.append((rec.commit, "it claims to be both a pass and a TA"))
-            continue
-        if is_pass or is_ta or is_package_ta:  # a package's acceptance TAs every part of it
-            records = _pass_record(rec) if is_pass else _ta_record(rec) if is_ta else _package_tas(rec)
-            if isinstance(records, str):  # why the trailers cannot be trusted
-                history.untrusted.append((rec.commit, records))
-                continue
-            for record in records if isinstance(records, list) else (records,):
-                history.add(record)
-        elif T_BASELINE in rec.trailers:
-            history.baseline = rec.commit
-        closed, opened = rec.one(T_ROUND_CLOSED), rec.one(T_ROUND_OPEN)
-        if closed is not None or opened is not None:
-            _round_mark(history, rec, before, closed, opened)
-        if any(key.startswith(T_PACKAGE) for key in rec.trailers):
-            if _plain(*(v for values in rec.trailers.values() for v in values)):
-                history.package_marks.append((rec.commit, {k: v[0] for k, v in rec.trailers.items()}))
-            else:
-                history.untrusted.append((rec.commit, "a package trailer holds control characters"))
-        replaced = rec.one(T_TA_SUPERSEDED)
-        if replaced is not None and SHA_RE.fullmatch(replaced):
-            superseded.add(replaced)
+        party, name, session, key, value = match.groups()
+        listed, gone = (value, None) if key == T_ARTICLES else (None, value)
+        sha = fields[start - 4]
+        record = _pass_from(name, party, session, listed, gone, sha, fields[start - 2], fields[start - 1])
+        if type(record) is str:
+            untrusted.append((sha, record))
+        else:
+            add(record)
+    return _finish(history, fields[-_WIDTH], superseded)
+
+
+def _finish(history: History, head: str, superseded: set[str]) -> History:
+    history.head = head
     if superseded:
         history.superseded_commits = frozenset(superseded)
         _set_aside_superseded(history, superseded)
     return history
+
+
+def _apply(history: History, rec: LogRecord, superseded: set[str]) -> None:
+    """One commit of the log, read by ``store.log``, into `history` (superseded TAs gathered)."""
+    before = history.baseline  # a round's close sets the next baseline: the closed one began here
+    if not rec.trailers:  # holds only HISTORY_KEYS, each with at least one value
+        return
+    repeated = rec.repeated(HISTORY_KEYS) if any(len(v) > 1 for v in rec.trailers.values()) else []
+    is_pass = T_PASS in rec.trailers or T_PARTY in rec.trailers
+    is_ta = T_TA_ARTICLE in rec.trailers
+    is_package_ta = not is_ta and T_PACKAGE_ACCEPTED in rec.trailers
+    if repeated:
+        history.untrusted.append((rec.commit, f"it gives {', '.join(repeated)} more than once"))
+        return
+    if is_pass and (is_ta or is_package_ta):
+        history.untrusted.append((rec.commit, "it claims to be both a pass and a TA"))
+        return
+    if is_pass or is_ta or is_package_ta:  # a package's acceptance TAs every part of it
+        records = _pass_record(rec) if is_pass else _ta_record(rec) if is_ta else _package_tas(rec)
+        if isinstance(records, str):  # why the trailers cannot be trusted
+            history.untrusted.append((rec.commit, records))
+            return
+        for record in records if isinstance(records, list) else (records,):
+            history.add(record)
+    elif T_BASELINE in rec.trailers:
+        history.baseline = rec.commit
+    closed, opened = rec.one(T_ROUND_CLOSED), rec.one(T_ROUND_OPEN)
+    if closed is not None or opened is not None:
+        _round_mark(history, rec, before, closed, opened)
+    if any(key.startswith(T_PACKAGE) for key in rec.trailers):
+        if _plain(*(v for values in rec.trailers.values() for v in values)):
+            history.package_marks.append((rec.commit, {k: v[0] for k, v in rec.trailers.items()}))
+        else:
+            history.untrusted.append((rec.commit, "a package trailer holds control characters"))
+    replaced = rec.one(T_TA_SUPERSEDED)
+    if replaced is not None and SHA_RE.fullmatch(replaced):
+        superseded.add(replaced)
 
 
 def _set_aside_superseded(history: History, commits: set[str]) -> None:

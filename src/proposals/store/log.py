@@ -119,6 +119,12 @@ def log_records(
 
     `options` are fixed ``git log`` options (``--topo-order``, ``--reverse``), never user text.
     """
+    out = log_text(store, rev, keys, options=options)
+    return None if out is None else parse_records(out, keys)
+
+
+def log_text(store: GitStore, rev: str, keys: Sequence[str], *, options: Sequence[str] = ()) -> str | None:
+    """``log_records``'s git output itself (for a reader with its own fast path over ``parse_records``)."""
     proc = store.run(
         "log",
         "-z",
@@ -130,10 +136,9 @@ def log_records(
         "--",
         env=LOG_CONFIG,
         check=False,
+        spool=True,
     )
-    if proc.returncode != 0:
-        return None
-    return parse_records(proc.stdout, keys)
+    return proc.stdout if proc.returncode == 0 else None
 
 
 def commit_trailers(store: GitStore, commits: Sequence[str], keys: Sequence[str]) -> dict[str, LogRecord]:
