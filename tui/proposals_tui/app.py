@@ -29,7 +29,7 @@ from proposals.negotiation.repo import BargainingRepo
 from .commands import ProposalsCommands
 from .keys import key
 from .literal import shown
-from .roles import FollowsMarkers, HoldsUnsavedWork, Reloads
+from .roles import FollowsMarkers, FollowsTheme, HoldsUnsavedWork, Reloads
 from .workers import Job, RepoLane, run_repo_job
 
 US = "union"  # the team using the tool; "our draft" is this party's
@@ -120,8 +120,15 @@ class ProposalsApp(App[int]):
         self.title = f"proposals · {shown(names, one_line=True)}"
         if self.repo.read_only:
             self.sub_title = shown(self.repo.read_only, one_line=True)
+        self.theme_changed_signal.subscribe(self, self._restyle)
         self.push_screen(BoardScreen())
         self.run_repo(self._ask_member, self, "Member")
+
+    def _restyle(self, _theme: object) -> None:
+        """After the new theme's styles are applied: text built in the old colours is built again."""
+        for screen in self.screen_stack:
+            if isinstance(screen, FollowsTheme):
+                screen.restyle()
 
     def _ask_member(self, repo: BargainingRepo) -> MemberAsked | None:
         """Repo lane: ask who records only when this repo stores no member and the environment

@@ -16,7 +16,9 @@ from rich.style import Style
 from proposals.contract.part import sections
 from proposals.redline import Version, align_rows, diff_text, provenance
 
-Run = tuple[str, "Style | str"]  # a str names a role the view styles from the theme (`app.tcss`)
+from . import styles
+
+Run = tuple[str, "Style | str"]  # a str names roles the view styles from the theme (`app.tcss`)
 
 PLAIN = Style()
 LOCKED = "redline--locked"  # TA'd text: a role, styled by the redline view's component class
@@ -33,18 +35,31 @@ GUTTERS = {
 
 @dataclass(frozen=True)
 class Palette:
-    """How a comparison is painted: the old side's and the new side's colours, and marker mode."""
+    """How a comparison is painted: whose colour each side takes, marker mode, colour or not.
 
-    old_colour: str = "#d1242f"
-    new_colour: str = "#1f6feb"
+    Sides are party keys ("union", "employer", "baseline"); a run carries roles (component
+    classes, `styles.py`), never a colour, so the theme decides how each party looks.
+    """
+
+    old_party: str = "baseline"
+    new_party: str = "union"
     markers: bool = False
-    colour: bool = True
+    coloured: bool = True
 
-    def deleted(self) -> Style:
-        return Style(color=self.old_colour if self.colour else None, strike=not self.markers, bold=True)
+    def old_role(self) -> str:
+        """The old side's party class (its column head and deletions)."""
+        return styles.party(self.old_party)
 
-    def inserted(self) -> Style:
-        return Style(color=self.new_colour if self.colour else None, underline=not self.markers, bold=True)
+    def new_role(self) -> str:
+        return styles.party(self.new_party)
+
+    def deleted(self) -> str:
+        mark = styles.REDLINE["marked" if self.markers else "delete"]
+        return styles.role(mark, self.old_role() if self.coloured else "")
+
+    def inserted(self) -> str:
+        mark = styles.REDLINE["marked" if self.markers else "insert"]
+        return styles.role(mark, self.new_role() if self.coloured else "")
 
     def moved(self) -> str:
         """A role, not a colour: the theme says how moved text looks (`.redline--move`)."""
@@ -217,21 +232,20 @@ def inline_rows(old: str, new: str, palette: Palette, locked: set[str] = frozens
     return out
 
 
-def provenance_rows(
-    versions: Sequence[tuple[str, str, str]], colours: dict[str, str], palette: Palette
-) -> list[ViewRow]:
+def provenance_rows(versions: Sequence[tuple[str, str, str]], palette: Palette) -> list[ViewRow]:
     """The latest text coloured by the party that first proposed each word.
 
-    `versions` are (label, party, text) oldest first; party "baseline" keeps the default colour.
+    `versions` are (label, party, text) oldest first; party "baseline" stays plain.
     """
     if not versions:
         return []
     vs = [Version(label, party, text) for label, party, text in versions]
     text = vs[-1].text
     spans = provenance(vs)
-    owner_styles = {
-        party: Style(color=colour if palette.colour else None, bold=party != "baseline")
-        for party, colour in colours.items()
+    marked = styles.REDLINE["marked"]
+    owner_styles: dict[str, Style | str] = {
+        party: styles.role(marked, styles.party(party) if palette.coloured else "")
+        for party in ("union", "employer")
     }
     rows: list[ViewRow] = []
     pos = 0

@@ -3,7 +3,8 @@
 A screen that shows repo data reloads after every recorded change (`Reloads`); one with its own
 actions lists them for the command palette (`OffersCommands`); one that paints redlines repaints
 when marker mode changes (`FollowsMarkers`); the editor holds work a quit must not lose
-(`HoldsUnsavedWork`). Each is `runtime_checkable`, so `isinstance(screen, Reloads)` finds them.
+(`HoldsUnsavedWork`); one that built text in the theme's colours builds it again when the theme
+changes (`FollowsTheme`). Each is `runtime_checkable`, so `isinstance(screen, Reloads)` finds them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ class OffersCommands(Protocol):
 class FollowsMarkers(Protocol):
     def markers_changed(self) -> None:
         """Marker mode ([-old-]{+new+}) was switched: repaint the redline."""
+
+
+@runtime_checkable
+class FollowsTheme(Protocol):
+    def restyle(self) -> None:
+        """The theme changed (ctrl+t): build again what was painted in its colours (`styles.py`)."""
 
 
 @runtime_checkable

@@ -1,4 +1,12 @@
-"""A contract's text: part ids, the heading grammar, sections and the article file format.
+"""A contract's text: part ids, the heading grammar, sections, tables and the article file format.
 
-A leaf: imports nothing from the rest of proposals but ``errors``. See ARCHITECTURE.md.
+Owns the vocabulary every reader and writer shares: ``part`` (ids, section numbers, strict
+decoding of part files), ``headings`` (the heading grammar: kinds of part, numbers, contract
+order), ``split`` (a whole contract cut into parts), ``matching`` (their parts paired with
+ours), ``table`` (pipe tables in article text), ``plaintext`` and ``pdf`` (unwrapping a text or
+PDF contract) and ``escape`` (record text shown safely in a terminal, CSV, Markdown, JSON).
+
+A leaf: imports nothing from proposals but ``errors`` and ``files``; never the model, the store,
+the team, ``word``, ``redline`` or a front end (import-linter: "A contract's text is a leaf").
+See ARCHITECTURE.md.
 """

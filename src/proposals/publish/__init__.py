@@ -4,5 +4,8 @@ Built from what is public only: recorded passes, TAs and the status they imply, 
 committed history, never from the working tree (drafts), notes, session notes, information
 requests, the roster or costing. ``bargaining.toml``'s ``[publish]`` table chooses what members see.
 
-May import ``negotiation``, ``redline`` and ``contract``. See ARCHITECTURE.md.
+May import ``negotiation`` (history, status, packages), ``redline``, ``contract``, ``files``,
+``visible``, ``errors`` and ``store.oserrors`` (an OS refusal as one line); it runs no git command
+of its own. Never ``costing`` (private), ``team``, the CLI or Textual; only the CLI imports it.
+See ARCHITECTURE.md.
 """

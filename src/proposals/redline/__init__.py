@@ -25,6 +25,10 @@ What to expect: a 10-page article diffs in ~8-15 ms with fast-diff-match-patch, 
 without (``bench/bench_diff.py``); character granularity on long articles is much slower (every
 character is a token) and is meant for short texts. Nothing here touches git, the terminal or
 global state, so the functions are safe to call from worker threads.
+
+May import only ``contract`` (``render`` shows text through ``contract.escape``); never the
+model, the store, the team, ``word``, a front end or Textual (import-linter: "The redline engine
+and the Word layer never import the model, the store or the team"). See ARCHITECTURE.md.
 """
 
 from proposals.redline.alignment import Row, align_rows, paragraphs

@@ -8,9 +8,11 @@ the app's repo lane, and then shows the report: the board below reloads meanwhil
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +28,7 @@ from proposals.team.sync import SyncReport, list_conflicts, sync
 
 from ..keys import key
 from ..literal import literal, shown
+from ..styles import MARKS, Themed
 
 
 @dataclass
@@ -65,14 +68,16 @@ INTEGRATED = {
 }
 
 
-def report_text(outcome: SyncOutcome) -> Text:
-    """The report in words a bargaining team reads: fetched, merged, pushed, renumbered, set aside."""
+def report_text(outcome: SyncOutcome, themed: Callable[..., Style]) -> Text:
+    """The report in words a bargaining team reads: fetched, merged, pushed, renumbered, set aside.
+    Warnings and conflicts take the theme's colours (`themed`, `styles.Themed`)."""
+    warning, error = themed(MARKS["warning"]), themed(MARKS["error"])
     report = outcome.report
     assert report is not None
     where = f"{report.remote}/{report.branch}"
     out = Text()
 
-    def line(label: str, value: str, style: str = "") -> None:
+    def line(label: str, value: str, style: Style | str = "") -> None:
         out.append(f"{label:<11}", style="bold")
         out.append(shown(value, one_line=True) + "\n", style=style)
 
@@ -88,16 +93,16 @@ def report_text(outcome: SyncOutcome) -> Text:
         line(
             "Renumbered",
             f"your unpushed pass {old} is now {new} ({report.remote} already had a {old})",
-            "yellow",
+            warning,
         )
     for article_id in report.draft_conflicts:
-        line("Set aside", f"your draft of {article_id} (kept on refs/drafts/{article_id})", "yellow")
+        line("Set aside", f"your draft of {article_id} (kept on refs/drafts/{article_id})", warning)
     for path in report.merge_conflicts:
-        line("Conflict", f"{path}: both sides recorded passes on it", "bold red")
-    for warning in report.warnings:
-        out.append(f"⚠ {shown(warning)}\n", style="yellow")
+        line("Conflict", f"{path}: both sides recorded passes on it", error)
+    for text in report.warnings:
+        out.append(f"⚠ {shown(text)}\n", style=warning)
     for problem in outcome.problems:
-        out.append(f"⚠ after sync, {shown(problem)}\n", style="bold red")
+        out.append(f"⚠ after sync, {shown(problem)}\n", style=error)
     if outcome.conflicts:
         n = len(outcome.conflicts)
         out.append(f"\n{n} conflict{'s' if n != 1 else ''} to settle: enter opens them side by side.", "bold")
@@ -105,7 +110,7 @@ def report_text(outcome: SyncOutcome) -> Text:
     return out
 
 
-class SyncModal(ModalScreen[str | None]):
+class SyncModal(Themed, ModalScreen[str | None]):
     """Dismisses with "resolve" when the user goes on to the conflicts, else None."""
 
     @dataclass
@@ -169,7 +174,7 @@ class SyncModal(ModalScreen[str | None]):
                 else f"Synced with {report.remote}/{report.branch}."
             )
         )
-        self.query_one("#sync-body", Static).update(report_text(outcome))
+        self.query_one("#sync-body", Static).update(report_text(outcome, self.themed))
         self.query_one("#sync-report").remove_class("hidden")
         self.query_one("#sync-buttons").remove_class("hidden")
         self.query_one("#resolve").display = bool(outcome.conflicts)

@@ -27,6 +27,7 @@ from proposals.negotiation.status import STATUS_WORDS, StatusRow
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
 from ..keys import command, key, palette
 from ..literal import literal, shown
+from ..styles import BOLD, MARKS, PARTY, Themed
 from ..widgets.find_bar import FindBar, next_match
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.redline_view import RedlineView
@@ -103,7 +104,7 @@ def fitted(label: str, width: int) -> str:
     return f"{name[: width - len(last) - 2]}… {last}"
 
 
-class ArticleScreen(ArticleActions):
+class ArticleScreen(Themed, ArticleActions):
     @dataclass
     class Loaded(Message):
         """The article's texts, read in the repo lane for `article` (the screen may have moved on)."""
@@ -264,16 +265,15 @@ class ArticleScreen(ArticleActions):
     def palette(self, old_rev: str, new_rev: str) -> Palette:
         parties = self.app.repo.config.parties
 
-        def colour(rev: str, fallback: str) -> str:
+        def party(rev: str, fallback: str) -> str:
             if rev in parties:
-                return parties[rev].colour
+                return rev
             if rev == "draft":
-                return parties[self.app.us].colour
-            party = self.data.pass_party.get(rev) if self.data else None
-            return parties[party].colour if party else fallback
+                return self.app.us
+            return (self.data.pass_party.get(rev) if self.data else None) or fallback
 
         return Palette(
-            colour(old_rev, "#8a8a8a"), colour(new_rev, "#1f6feb"), self.app.markers, not self.app.no_color
+            party(old_rev, "baseline"), party(new_rev, "union"), self.app.markers, not self.app.no_color
         )
 
     def recompute(self) -> None:
@@ -290,9 +290,8 @@ class ArticleScreen(ArticleActions):
         old_rev, new_rev = self.compare()
         self._token += 1
         palette = self.palette(old_rev, new_rev)
-        colours = {k: p.colour for k, p in self.app.repo.config.parties.items()}
         self._paint_heads(old_rev, new_rev, palette)
-        self._diff(self.data, old_rev, new_rev, self.view, palette, colours, self._token)
+        self._diff(self.data, old_rev, new_rev, self.view, palette, self._token)
 
     @on(VersionsLoaded)
     def _versions_loaded(self, message: VersionsLoaded) -> None:
@@ -308,7 +307,6 @@ class ArticleScreen(ArticleActions):
         new_rev: str,
         view: str,
         palette: Palette,
-        colours: dict[str, str],
         token: int,
     ) -> None:
         """Diff off the event loop; only the newest request's rows are painted."""
@@ -320,7 +318,7 @@ class ArticleScreen(ArticleActions):
             draft = data.texts.get("draft")
             if draft is not None and (not versions or versions[-1][2] != draft):
                 versions.append(("draft", self.app.us, draft))
-            rows = provenance_rows(versions, colours, palette)
+            rows = provenance_rows(versions, palette)
             self.post_message(self.RowsReady(rows, 1, token))
         elif view == "inline":
             self.post_message(self.RowsReady(inline_rows(old, new, palette, locked), 1, token))
@@ -366,23 +364,25 @@ class ArticleScreen(ArticleActions):
                 head.append("  ·  " + ("our move" if row.move == self.app.us else "their move"))
             sections = [t.section for t in row.tas if t.section]
             if sections:
-                head.append(shown(f"  ·  TA'd § {', '.join(sections)}", one_line=True), style="green")
+                head.append(
+                    shown(f"  ·  TA'd § {', '.join(sections)}", one_line=True), style=self.themed(MARKS["ok"])
+                )
         head.append(f"  ·  {VIEW_NAMES[self.view]}", style="dim")
         self.query_one("#article-head", Static).update(head)
         legend = Text()
         if self.view == "provenance":
             legend.append("first proposed by: ")
             for party in self.app.repo.config.parties.values():
-                legend.append(f"■ {shown(party.name, one_line=True)}  ", style=party.colour)
+                legend.append(f"■ {shown(party.name, one_line=True)}  ", style=self.themed(PARTY[party.key]))
             legend.append("plain = baseline")
         else:
             left = shown(self.data.labels.get(old_rev, old_rev) if self.data else old_rev, one_line=True)
             right = shown(self.data.labels.get(new_rev, new_rev) if self.data else new_rev, one_line=True)
             strike = "[-…-]" if palette.markers else "struck"
             under = "{+…+}" if palette.markers else "underlined"
-            legend.append(f"■ {left}", style=palette.old_colour)
+            legend.append(f"■ {left}", style=self.themed(palette.old_role()))
             legend.append(f" {strike} = only here   ")
-            legend.append(f"■ {right}", style=palette.new_colour)
+            legend.append(f"■ {right}", style=self.themed(palette.new_role()))
             legend.append(f" {under} = changed  ⇄ moved  TA locked")
         self.query_one("#legend", Static).update(legend)
         heads = self.query_one("#column-heads", Static)
@@ -392,9 +392,9 @@ class ArticleScreen(ArticleActions):
             left_h = fitted(self._label(old_rev), col).ljust(col)
             heads.update(
                 Text("   ")
-                + Text(left_h, style=f"bold {palette.old_colour}")
+                + Text(left_h, style=self.themed(palette.old_role()) + BOLD)
                 + Text(" │ ")
-                + Text(fitted(self._label(new_rev), col), style=f"bold {palette.new_colour}")
+                + Text(fitted(self._label(new_rev), col), style=self.themed(palette.new_role()) + BOLD)
             )
         elif self.view == "inline":
             heads.update(Text(f"   {self._label(old_rev)} → {self._label(new_rev)}", style="bold"))
@@ -403,7 +403,12 @@ class ArticleScreen(ArticleActions):
 
     def on_resize(self) -> None:
         if self.data is not None:
-            self.call_after_refresh(lambda: self._paint_heads(*self.compare(), self.palette(*self.compare())))
+            self.call_after_refresh(self.restyle)
+
+    def restyle(self) -> None:
+        """The theme changed (or the width): paint the heads again; the rows repaint themselves."""
+        if self.data is not None:
+            self._paint_heads(*self.compare(), self.palette(*self.compare()))
 
     def markers_changed(self) -> None:
         self._keep_place = True  # the same rows in other clothes: stay where the reader is

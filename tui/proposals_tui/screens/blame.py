@@ -23,11 +23,12 @@ from proposals.negotiation.blame import BlameLine, Origin, blame
 
 from ..keys import key, palette
 from ..literal import literal, shown
+from ..styles import PARTY, Themed
 
 FIXED = 4 + 14 + 10 + 14 + 2 * 5 + 2  # line, last, session, first; cell padding; scrollbar
 
 
-class BlameScreen(Screen):
+class BlameScreen(Themed, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         key("escape", "back"),
         key("enter", "show_line", priority=True),
@@ -69,13 +70,23 @@ class BlameScreen(Screen):
     def _origin(self, origin: Origin | None) -> Text:
         if origin is None:
             return Text("")
-        parties = self.app.repo.config.parties
-        style = parties[origin.party].colour if origin.party in parties else ""
+        style = self.themed(PARTY[origin.party]) if origin.party in self.app.repo.config.parties else ""
         return Text(shown(origin.label, one_line=True), style=style)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.lines = message.lines
+        self.refill()
+
+    def restyle(self) -> None:
+        """The theme changed: the rows again, in its colours, the cursor where it was."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        self.refill()
+        if self.lines:
+            table.move_cursor(row=min(row, len(self.lines) - 1))
+
+    def refill(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         for line in self.lines:

@@ -24,6 +24,7 @@ from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, n
 
 from ..keys import command, key, palette
 from ..literal import literal, shown
+from ..styles import BOLD, MARKS, STATUS, Themed, party
 from ..widgets.board_table import BoardTable
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.session_bar import SessionBar
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 STATUS_FILTERS = ("all", "open", "ta", "withdrawn", "unchanged")
 SORTS = ("number", "title", "status", "last pass")
 STATUS_ICON = {"open": "●", "ta": "✔", "withdrawn": "✖", "unchanged": "·"}
-STATUS_STYLE = {"open": "bold yellow", "ta": "bold green", "withdrawn": "red", "unchanged": "dim"}
 
 
 @dataclass
@@ -70,7 +70,7 @@ def load_board(repo: BargainingRepo) -> BoardData:
     return BoardData(rows, drafts, last, history.baseline is not None, session, saved, new)
 
 
-class BoardScreen(SyncActions, ContractActions, ArticleActions, Screen):
+class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
     """Home screen. Enter opens the highlighted article; keys act on it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -231,34 +231,41 @@ class BoardScreen(SyncActions, ContractActions, ArticleActions, Screen):
         if self.data.rows:
             self.refill()
 
+    def restyle(self) -> None:
+        """The theme changed: the cells again, in its colours."""
+        if self.data.rows:
+            self.refill()
+
     def _cells(self, row: StatusRow, them: str) -> list:
-        parties = self.app.repo.config.parties
-        status = Text(f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=STATUS_STYLE[row.status])
+        status = Text(
+            f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=self.themed(STATUS[row.status])
+        )
         if row.status == "unchanged" and row.id in self.data.new:
-            status = Text("✚ New draft", style="bold cyan")  # never proposed: not "Unchanged"
+            status = Text("✚ New draft", style=self.themed(STATUS["new"]))  # never proposed: not "Unchanged"
         if row.status == "open" and row.ta is not None:
-            status.append(" §", style="green")
+            status.append(" §", style=self.themed(MARKS["ok"]))
         if row.package:
-            status.append(f" {row.package}", style="bold magenta")
+            status.append(f" {row.package}", style=self.themed(MARKS["package"]))
         if row.contingent:
-            status.append(" (c)", style="yellow")
+            status.append(" (c)", style=self.themed(MARKS["warning"]))
         title = Text(shown(row.shown_title, one_line=True))
         if row.id in self.data.drafts:
             title.append(" ✎", style="bold")
         if row.id in self.data.saved:
             title.append(" ↺", style="bold")
         if row.move:
-            party = parties[row.move]
-            move = Text(("Us" if row.move == self.app.us else "Them"), style=f"bold {party.colour}")
+            move = Text(
+                ("Us" if row.move == self.app.us else "Them"), style=self.themed(party(row.move)) + BOLD
+            )
         else:
             move = Text("")
         # Last and Date always describe one event: the TA for a TA'd article, else the last pass
         # on it (the core's row: a withdrawal included), so a date never sits beside another event.
         last = row.last_pass
         if row.status == "ta" and row.ta:
-            last_cell, when = Text("TA", style="bold green"), row.ta.date
+            last_cell, when = Text("TA", style=self.themed(STATUS["ta"])), row.ta.date
         elif last is not None:
-            last_cell = Text(shown(last.name, one_line=True), style=parties[last.party].colour)
+            last_cell = Text(shown(last.name, one_line=True), style=self.themed(party(last.party)))
             when = last.session
         else:
             last_cell, when = Text(""), ""

@@ -8,10 +8,12 @@ exported.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -31,6 +33,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
 from ..keys import key, palette
+from ..styles import MARKS, PARTY, Themed, party
 from ..widgets.keys_footer import KeysFooter
 
 VIEWS = ("years", "members")  # v cycles these; "member" is one member's years (enter on a member)
@@ -67,8 +70,9 @@ def short_money(amount: Decimal) -> str:
     return f"{sign}${value:.0f}"
 
 
-def chart(costings: list[Costing], colours: dict[str, str]) -> Text:
-    """Per year, one bar per side, scaled to the largest cost; a cut draws in ▒ with a minus."""
+def chart(costings: list[Costing], themed: Callable[..., Style]) -> Text:
+    """Per year, one bar per side, scaled to the largest cost; a cut draws in ▒ with a minus.
+    Each side's bar takes its party's colour from the theme (`themed`, `styles.Themed`)."""
     out = Text()
     largest = max((abs(y.cost) for c in costings for y in c.years), default=Decimal(0)) or Decimal(1)
     width = max(len(c.position.label) for c in costings)
@@ -77,13 +81,13 @@ def chart(costings: list[Costing], colours: dict[str, str]) -> Text:
             value = c.years[i].cost
             cells = int(abs(value) * BAR / largest + Decimal("0.5"))
             out.append(f"{year.year if n == 0 else '':4} {c.position.label:<{width}} ")
-            out.append(("█" if value >= 0 else "▒") * cells, style=colours.get(c.position.party, ""))
+            out.append(("█" if value >= 0 else "▒") * cells, style=themed(party(c.position.party)))
             out.append(f" {short_money(value)}\n")
     out.rstrip()
     return out
 
 
-class CostingScreen(Screen):
+class CostingScreen(Themed, Screen):
     """Both sides' latest economic positions; `v` switches to members, `b` groups by clinic, enter
     on a member shows their pay year by year under each side's proposal."""
 
@@ -154,13 +158,19 @@ class CostingScreen(Screen):
         self._fill_years()
         self._fill_members()
 
+    def restyle(self) -> None:
+        """The theme changed: the tables and the chart again, in its colours."""
+        if self.data.report is not None:
+            self._fill_years()
+            self._fill_members()
+
     # -- the views -----------------------------------------------------------------------------
 
     def _party(self, costing: Costing) -> Text:
         parties = self.app.repo.config.parties
         party = parties.get(costing.position.party)
         name = party.name if party and self.size.width >= WIDE else costing.position.party.capitalize()
-        return Text(f"{costing.position.label} {name}", style=party.colour if party else "")
+        return Text(f"{costing.position.label} {name}", style=self.themed(PARTY[party.key]) if party else "")
 
     def _fill_years(self) -> None:
         report = self.data.report
@@ -185,13 +195,13 @@ class CostingScreen(Screen):
             *self._money([y.one_percent for y in report.costings[0].years]),
             "",
         )
-        colours = {k: p.colour for k, p in self.app.repo.config.parties.items()}
-        self.query_one("#costing-chart", Static).update(chart(report.costings, colours))
+        self.query_one("#costing-chart", Static).update(chart(report.costings, self.themed))
 
     def _money(self, values: list[Decimal]) -> list[Text]:
         """Exact to the cent where there is room; $1.23M-style in an 80-column terminal."""
         show = money_text if self.size.width >= WIDE else short_money
-        return [Text(show(v), justify="right", style="red" if v < 0 else "") for v in values]
+        negative = self.themed(MARKS["negative"])
+        return [Text(show(v), justify="right", style=negative if v < 0 else "") for v in values]
 
     def _fill_members(self) -> None:
         report = self.data.report

@@ -29,6 +29,7 @@ from ..app import ProposalsApp
 from ..diffing import Palette, aligned, inline_rows, locked_lines
 from ..keys import key, palette
 from ..literal import literal, shown
+from ..styles import BOLD, MARKS, Themed
 from ..widgets.find_bar import FindBar
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.redline_view import RedlineView
@@ -66,7 +67,7 @@ def load_editor(repo: BargainingRepo, article_id: str, us: str) -> EditorData:
     return EditorData(draft, bases, tas, repo.table_text(article_id) or "")
 
 
-class EditorScreen(ArticleActions):
+class EditorScreen(Themed, ArticleActions):
     @dataclass
     class Loaded(Message):
         """Our draft and what it can be compared with, read in the repo lane."""
@@ -249,9 +250,8 @@ class EditorScreen(ArticleActions):
         if self.data is None:
             return
         rev, _label, base = self.base()
-        parties = self.app.repo.config.parties
-        old_colour = parties[rev].colour if rev in parties else "#8a8a8a"
-        palette = Palette(old_colour, parties[self.app.us].colour, self.app.markers, not self.app.no_color)
+        old_party = rev if rev in self.app.repo.config.parties else "baseline"
+        palette = Palette(old_party, self.app.us, self.app.markers, not self.app.no_color)
         self._token += 1
         area = self.query_one("#draft", TextArea)
         self._preview(self.data, base, area.text, palette, self._token, area.cursor_location[0])
@@ -288,24 +288,28 @@ class EditorScreen(ArticleActions):
     def markers_changed(self) -> None:
         self.refresh_preview()
 
+    def restyle(self) -> None:
+        """The theme changed: the head again (the preview's roles repaint themselves)."""
+        self._paint_head()
+
     def _paint_head(self) -> None:
         row = self.current_row()
         head = Text()
         what = f"{row.number} {row.title}" if row else self.article_id
         head.append(shown(f"Editing {what}", one_line=True), style="bold")
         if self.dirty:
-            head.append("  ● unsaved", style="bold yellow")
+            head.append("  ● unsaved", style=self.themed(MARKS["warning"]) + BOLD)
         elif self.loaded:
-            head.append("  ✓ saved to working tree", style="green")
+            head.append("  ✓ saved to working tree", style=self.themed(MARKS["ok"]))
         hidden = invisible_count(self._latest.get("text", ""))
         if hidden:
             head.append(
                 f"  ⚠ {hidden} control character{'s' if hidden != 1 else ''} (shown in the preview)",
-                style="bold red",
+                style=self.themed(MARKS["error"]),
             )
         if self.broken:
             what = ", ".join(f"§ {s}" if s else "the whole article" for s in self.broken)
-            head.append(f"  ⚠ changes TA'd text ({what})", style="bold red")
+            head.append(f"  ⚠ changes TA'd text ({what})", style=self.themed(MARKS["error"]))
         self.query_one("#editor-head", Static).update(head)
         if self.data is not None:
             self.query_one("#preview-title", Static).update(

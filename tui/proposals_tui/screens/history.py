@@ -19,6 +19,7 @@ from proposals.negotiation.repo import BargainingRepo
 from ..diffing import change_size
 from ..keys import key, palette
 from ..literal import literal, shown
+from ..styles import PARTY, Themed
 from ..widgets.keys_footer import KeysFooter
 
 
@@ -71,7 +72,7 @@ def load_timeline(repo: BargainingRepo, article_id: str, us: str) -> list[Histor
     return rows
 
 
-class HistoryScreen(Screen[tuple[str, str] | None]):
+class HistoryScreen(Themed, Screen[tuple[str, str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         key("escape", "back"),
         key("space", "pick"),
@@ -115,7 +116,19 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        rows = self.rows = message.rows
+        self.rows = message.rows
+        self.refill()
+
+    def restyle(self) -> None:
+        """The theme changed: the rows again, in its colours, the cursor where it was."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        self.refill()
+        if self.rows:
+            table.move_cursor(row=min(row, len(self.rows) - 1))
+
+    def refill(self) -> None:
+        rows = self.rows
         parties = self.app.repo.config.parties
         table = self.query_one(DataTable)
         table.clear()
@@ -130,7 +143,7 @@ class HistoryScreen(Screen[tuple[str, str] | None]):
                 column.width = max(column.width, width)
         for row in rows:
             name = shown(parties[row.party].name, one_line=True) if row.party else ""
-            party = Text(name, style=parties[row.party].colour if row.party else "")
+            party = Text(name, style=self.themed(PARTY[row.party]) if row.party else "")
             rev = Text(shown(row.rev, one_line=True), style="bold" if row.comparable else "dim")
             mark = "●" if row.rev in self.picked else ""
             session, summary = (Text(shown(v, one_line=True)) for v in (row.session, row.summary))

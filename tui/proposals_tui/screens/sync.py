@@ -28,6 +28,7 @@ from proposals.negotiation.repo import BargainingRepo
 
 from ..keys import key, palette
 from ..literal import literal, shown
+from ..styles import BOLD, Themed
 from ..widgets.keys_footer import KeysFooter
 from .disabled import ExplainsDisabledKeys
 
@@ -202,7 +203,7 @@ def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
     return out
 
 
-class ConflictScreen(ExplainsDisabledKeys, Screen):
+class ConflictScreen(Themed, ExplainsDisabledKeys, Screen):
     """Each conflicted article with both texts side by side; `m` keeps mine, `t` keeps theirs."""
 
     @dataclass
@@ -310,20 +311,22 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
         conflict = self.current()
         if conflict is None:
             return
-        parties = self.app.repo.config.parties
-        us, them = self.app.us, self.app.them
         from ..diffing import Palette
 
-        palette = Palette(parties[us].colour, parties[them].colour, self.app.markers, not self.app.no_color)
+        palette = Palette(self.app.us, self.app.them, self.app.markers, not self.app.no_color)
         view = self.redline()
         col = view.column_width()
         self.query_one("#conflict-cols", Static).update(
             Text("   ")
             + Text(
-                shown(conflict.mine_label, one_line=True)[:col].ljust(col), style=f"bold {palette.old_colour}"
+                shown(conflict.mine_label, one_line=True)[:col].ljust(col),
+                style=self.themed(palette.old_role()) + BOLD,
             )
             + Text(" │ ")
-            + Text(shown(conflict.theirs_label, one_line=True)[:col], style=f"bold {palette.new_colour}")
+            + Text(
+                shown(conflict.theirs_label, one_line=True)[:col],
+                style=self.themed(palette.new_role()) + BOLD,
+            )
         )
         if conflict.kind == "draft":
             help_text = "m: put my draft back (uncommitted); t: keep the incoming text. Either way "
@@ -354,6 +357,10 @@ class ConflictScreen(ExplainsDisabledKeys, Screen):
 
     def markers_changed(self) -> None:
         self.show_current()
+
+    def restyle(self) -> None:
+        if self.conflicts:
+            self.show_current()
 
     # -- actions ---------------------------------------------------------------------------------
 

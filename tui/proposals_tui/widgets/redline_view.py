@@ -5,9 +5,10 @@ widgets), and each visible screen line is cut from its runs only when Textual as
 a 50-page article opens as fast as a one-page one. Painted lines are kept in a bounded LRU
 cache (as toolong does), so scrolling a long article never grows memory without limit.
 
-Gutters, moved text, TA-locked text and the column separator are styled by component classes
-(`redline--*`) from `app.tcss`, so a theme change (ctrl+t) repaints them; runs name such a
-style by role (`diffing.MOVED`, `diffing.LOCKED`) rather than carrying a colour.
+Gutters, moved text, TA-locked text, the column separator, deletions, insertions and the
+parties' colours are styled by component classes (`redline--*`, `party--*`, `styles.py`) from
+`app.tcss`, so a theme change (ctrl+t) repaints them; runs name such a style by role
+(`diffing.MOVED`, `"redline--delete party--employer"`) rather than carrying a colour.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from textual.strip import Strip
 from ..diffing import Run, ViewRow
 from ..keys import key
 from ..literal import shown
+from ..styles import Themed
 
 GUTTER = 3  # "~ " plus a space
 SEPARATOR = " │ "
@@ -103,10 +105,10 @@ class _Cell:
         return out
 
 
-class RedlineView(ScrollView, can_focus=True):
+class RedlineView(Themed, ScrollView, can_focus=True):
     """Rows of one or two columns; `set_rows` replaces them, nothing is mounted per row."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {  # with Themed's parties and redline marks
         *GUTTER_CLASSES.values(),
         "redline--move",
         "redline--locked",
@@ -236,10 +238,10 @@ class RedlineView(ScrollView, can_focus=True):
     def roles(self) -> dict[str, Style]:
         """The component classes' styles by name (gutters by their mark), from the current theme."""
         if self._roles is None:
-            names = self.COMPONENT_CLASSES
-            styles = {name: self.get_component_rich_style(name, partial=True) for name in names}
-            styles.update({mark: styles[name] for mark, name in GUTTER_CLASSES.items()})
-            self._roles = styles
+            roles = _Roles(self.themed)
+            roles.update({name: roles[name] for name in self._get_component_classes()})
+            roles.update({mark: roles[name] for mark, name in GUTTER_CLASSES.items()})
+            self._roles = roles
         return self._roles
 
     def _build(self, y: int, base: Style, plain: bool = False) -> list[Segment]:
@@ -279,6 +281,19 @@ class RedlineView(ScrollView, can_focus=True):
 
 
 _PLAIN = Style()
+
+
+class _Roles(dict):
+    """Styles by role, each read from the theme the first time a run names it; a role of several
+    classes (`"redline--delete party--union"`) combines them."""
+
+    def __init__(self, themed) -> None:
+        super().__init__()
+        self._themed = themed
+
+    def __missing__(self, key: str) -> Style:
+        style = self[key] = self._themed(*key.split())
+        return style
 
 
 class _NoRoles(dict):

@@ -1,0 +1,94 @@
+"""Every package's `__init__` says what it owns and what it may import, and says it truly (issue 19).
+
+The import paragraph of each docstring names the packages the package may import before the word
+"never" and those it must not after it; this reads every module of the package (lazy imports
+included) and checks the code against the words, so a docstring cannot drift from the imports
+and the import-linter contracts in `pyproject.toml`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+import proposals
+import proposals_tui
+
+CORE = Path(proposals.__file__).parent
+TUI = Path(proposals_tui.__file__).parent
+PACKAGES = sorted(p.parent for p in CORE.glob("*/__init__.py"))
+SHARED = {"errors", "files", "visible"}  # modules at the top of proposals, named like packages
+
+
+def imported(package: Path, root: str) -> set[str]:
+    """The proposals packages (or shared modules) that any module of `package` imports."""
+    found: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "proposals" and len(parts) > 1:
+                    found.add(parts[1])
+                elif parts[0] in ("textual", "rich"):
+                    found.add(parts[0])
+    found.discard(root)
+    return found
+
+
+def import_paragraph(doc: str) -> str:
+    says = re.compile(r"\b(May import|Imports only|imports nothing)")
+    paragraphs = [p for p in doc.split("\n\n") if says.search(p)]
+    assert len(paragraphs) == 1, f"one paragraph says what the package may import: {doc!r}"
+    return paragraphs[0]
+
+
+def named(text: str) -> set[str]:
+    """Package names in ``double backticks`` (``store.network`` counts as ``store``)."""
+    return {name.split(".")[0] for name in re.findall(r"``([a-z_.]+)``", text)}
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.name)
+def test_each_core_package_says_what_it_may_import(package: Path) -> None:
+    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text())) or ""
+    assert "ARCHITECTURE.md" in doc
+    paragraph = import_paragraph(doc)
+    allowed_part, _, never_part = paragraph.partition("never")
+    allowed = named(allowed_part) - {package.name}
+    never = named(never_part)
+    uses = imported(package, package.name)
+    proposals_uses = uses - {"textual", "rich"}
+    assert proposals_uses <= allowed, f"{package.name} imports {sorted(proposals_uses - allowed)} unsaid"
+    assert not (uses & never), f"{package.name} imports {sorted(uses & never)} it says it never does"
+    if package.name != "cli":
+        assert not (uses & {"textual", "rich"}), "the core never imports Textual or Rich"
+
+
+def test_the_tui_says_what_it_may_import() -> None:
+    doc = ast.get_docstring(ast.parse((TUI / "__init__.py").read_text())) or ""
+    paragraph = import_paragraph(doc)
+    allowed_part, _, never_part = paragraph.partition("never")
+    uses = imported(TUI, "proposals_tui") - {"textual", "rich"}
+    assert uses <= named(allowed_part), sorted(uses - named(allowed_part))
+    assert named(never_part) == {"store", "cli"} and not (uses & named(never_part))
+    for sub in ("modals", "screens", "widgets"):
+        assert ast.get_docstring(ast.parse((TUI / sub / "__init__.py").read_text())), sub
+
+
+def test_every_pinned_dependency_works_and_the_readme_says_why_git_is_the_cli() -> None:
+    """GitPython was pinned and never imported: it is gone, and the README says why (issue 19)."""
+    import tomllib
+
+    root = CORE.parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    pins = [*project["dependencies"], *(d for ds in project["optional-dependencies"].values() for d in ds)]
+    assert not [pin for pin in pins if pin.lower().startswith("gitpython")]
+    readme = (root / "README.md").read_text()
+    assert "GitPython was dropped" in readme and "NUL-delimited" in readme
