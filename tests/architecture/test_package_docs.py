@@ -92,3 +92,33 @@ def test_every_pinned_dependency_works_and_the_readme_says_why_git_is_the_cli() 
     assert not [pin for pin in pins if pin.lower().startswith("gitpython")]
     readme = (root / "README.md").read_text()
     assert "GitPython was dropped" in readme and "NUL-delimited" in readme
+
+
+def _edits_sys_path(node: ast.AST) -> bool:
+    def is_sys_path(expr: ast.AST) -> bool:
+        return (
+            isinstance(expr, ast.Attribute)
+            and expr.attr == "path"
+            and isinstance(expr.value, ast.Name)
+            and expr.value.id == "sys"
+        )
+
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return is_sys_path(node.func.value)  # sys.path.insert / append / extend / remove
+    if isinstance(node, ast.Assign | ast.AugAssign):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(is_sys_path(t) or (isinstance(t, ast.Subscript) and is_sys_path(t.value)) for t in targets)
+    return False
+
+
+def test_no_test_file_edits_sys_path() -> None:
+    """Helpers import by name through pytest's `pythonpath`; scripts LibreOffice's python runs by
+    path (`tests/word/lo_contract.py`, `lo_check.py`) find their neighbours as scripts do."""
+    tests = Path(__file__).resolve().parents[1]
+    found = [
+        f"{path.relative_to(tests)}:{node.lineno}"
+        for path in sorted(tests.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(), str(path)))
+        if _edits_sys_path(node)
+    ]
+    assert found == []

@@ -1,6 +1,8 @@
 """Build whole contracts in LibreOffice Writer over UNO, as a bargaining team's word processor would.
 
 Run with the *system* interpreter (python3-uno): ``/usr/bin/python3 tests/word/lo_contract.py SPEC.json OUT``.
+Run by path, so Python puts this folder first on ``sys.path`` and ``lo_check`` (its neighbour,
+which holds the LibreOffice session) imports as it does for the tests: no path is edited here.
 
 The spec (JSON) lists documents as blocks, in order:
 
@@ -264,5 +266,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
     sys.exit(main(sys.argv))

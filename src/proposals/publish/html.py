@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from proposals.negotiation.status import STATUS_WORDS
 from proposals.redline import Op, diff_text
 from proposals.visible import visible
 
@@ -26,11 +27,12 @@ GLOSSARY = (
         "tentative until members ratify the whole contract.",
     ),
     ("Package", "Several parts proposed together, to be accepted or rejected as a whole."),
-    ("Withdrawn", "A side has taken its proposal on a part off the table."),
-    ("Open", "Still being bargained: the page says whose move it is."),
-    ("Unchanged", "Nobody has proposed a change: the language of the contract in force stays."),
+    (STATUS_WORDS["withdrawn"], "A side has taken its proposal on a part off the table."),
+    (STATUS_WORDS["open"], "Still being bargained: the page says whose move it is."),
+    (STATUS_WORDS["unchanged"], "Nobody has proposed a change: the language of the contract in force stays."),
     ("Redline", "Words struck through were taken out; underlined words were added."),
 )
+
 
 def esc(text: str) -> str:
     """Text for an HTML element or attribute: markup escaped, control characters made visible."""

@@ -97,16 +97,17 @@ def _index(record: PublicRecord, since_update: str | None) -> str:
         if since_update
         else ""
     )
+    count_items = "\n".join(
+        f'<li>{STATUS_WORDS[status]}: <span id="count-{status}">{counts[status]}</span></li>'
+        for status in ("open", "ta", "withdrawn", "unchanged")
+    )
     body = f"""<h1>Bargaining tracker</h1>
 <p class="parties">{esc(record.union)} and {esc(record.employer)}</p>
 <section class="counter" aria-label="Tentative agreements">
 <p><strong id="ta-count">{counts["ta"]}</strong> of
 <strong id="part-count">{len(record.parts)}</strong> parts tentatively agreed</p>
 <ul class="counts">
-<li>Open: <span id="count-open">{counts["open"]}</span></li>
-<li>TA'd: <span id="count-ta">{counts["ta"]}</span></li>
-<li>Withdrawn: <span id="count-withdrawn">{counts["withdrawn"]}</span></li>
-<li>Unchanged: <span id="count-unchanged">{counts["unchanged"]}</span></li>
+{count_items}
 </ul>
 <p>Last session: <span id="last-session">{esc(record.last_session or "none yet")}</span></p>
 </section>

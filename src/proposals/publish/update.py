@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
 
-from proposals.errors import ProposalsError
 from proposals.files import write_file
 from proposals.negotiation.packages import PackageEvent
+from proposals.negotiation.repo import validate_date
 from proposals.publish.public import PublicPart, PublicRecord
 
 
@@ -36,16 +35,9 @@ def _title(part: PublicPart | None, part_id: str) -> str:
     return f"Article {part.number}: {part.title}" if part.number else part.title
 
 
-def check_date(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ProposalsError(f"--since must be a date like 2025-05-01, not {value!r}") from None
-
-
 def build_update(record: PublicRecord, since: str, until: str | None = None) -> Update:
-    since = check_date(since)
-    until = check_date(until) if until else "9999-12-31"
+    since = validate_date(since, "--since")
+    until = validate_date(until, "--until") if until else "9999-12-31"
     parts = {p.id: p for p in record.parts}
     passed: dict[str, list[tuple[str, list[str]]]] = {"union": [], "employer": []}
     withdrawn: dict[str, list[tuple[str, list[str]]]] = {"union": [], "employer": []}
