@@ -122,3 +122,22 @@ def test_no_test_file_edits_sys_path() -> None:
         if _edits_sys_path(node)
     ]
     assert found == []
+
+
+def test_the_export_modes_are_spelled_out_once() -> None:
+    """A list of the export modes is written only in `proposals.word.modes` (issue 19: it was five)."""
+    modes = {"tracked", "redline", "clean"}
+    found = []
+    for root in (CORE, TUI):
+        for path in sorted(root.rglob("*.py")):
+            if path == CORE / "word" / "modes.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if isinstance(node, ast.Tuple | ast.List | ast.Set | ast.Dict):
+                    items = node.keys if isinstance(node, ast.Dict) else node.elts
+                    strings = {n.value for n in items if isinstance(n, ast.Constant)}
+                    values = [n for n in getattr(node, "values", []) if isinstance(n, ast.Tuple)]
+                    strings |= {e.value for t in values for e in t.elts if isinstance(e, ast.Constant)}
+                    if strings >= modes:
+                        found.append(f"{path.name}:{node.lineno}")
+    assert found == []

@@ -12,7 +12,7 @@ from proposals.negotiation.repo import BargainingRepo
 @dataclass
 class ExportRequest:
     article: str
-    mode: str  # tracked | redline | clean
+    mode: str  # one of proposals.word.modes.MODES
     against: str  # a REV, or "default" (their last pass, else the baseline)
     source: str  # "draft" or a REV
     path: str

@@ -9,13 +9,14 @@ from pathlib import Path
 from proposals.cli.registry import command, open_repo, print_recorded, round_argument
 from proposals.errors import ProposalsError
 from proposals.visible import visible
+from proposals.word.modes import MODES
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("ids", nargs="+", metavar="ID")
     p.add_argument("--from", dest="from_rev", metavar="REV", help="default: the other side's last pass")
     p.add_argument("--to", dest="to_rev", default="draft", metavar="REV", help="default: draft")
-    p.add_argument("--mode", choices=["tracked", "redline", "clean", "ta"], help="required unless --history")
+    p.add_argument("--mode", choices=[*MODES, "ta"], help="required unless --history")
     p.add_argument(
         "--history",
         action="store_true",
@@ -36,10 +37,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from proposals.negotiation.documents import export_history, export_pass, export_ta_document
 
     repo = open_repo(args)
-    if args.pdf:
-        from proposals.word.pdf import converter
-
-        converter()  # a missing LibreOffice stops us before anything is written
+    _pdf_possible(args)
     if args.history:
         if len(args.ids) != 1 or args.mode not in (None, "tracked"):
             raise ProposalsError("--history exports one part, as tracked changes")
@@ -92,10 +90,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
     from proposals.negotiation.documents import compile_contract
 
     repo = open_repo(args)
-    if args.pdf:
-        from proposals.word.pdf import converter
-
-        converter()  # a missing LibreOffice stops us before anything is written
+    _pdf_possible(args)
     done = compile_contract(
         repo, args.output, redline=args.redline, force=args.force, omit_open=args.omit_open, term=args.term
     )
@@ -104,6 +99,14 @@ def cmd_compile(args: argparse.Namespace) -> int:
     print(f"Wrote {done.path}: {len(done.articles)} articles")
     _pdf(args, done.path)
     return 0
+
+
+def _pdf_possible(args: argparse.Namespace) -> None:
+    """With --pdf, a missing LibreOffice stops the command before anything is written."""
+    if args.pdf:
+        from proposals.word.pdf import converter
+
+        converter()
 
 
 def _pdf(args: argparse.Namespace, path: Path) -> None:

@@ -17,8 +17,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.history import BASELINE_TAG, History, PassRecord
 from proposals.negotiation.repo import BargainingRepo, validate_date
 from proposals.negotiation.status import STATUS_MEANINGS, STATUS_WORDS, status_rows
-
-MODES = ("tracked", "redline", "clean")
+from proposals.word.modes import MODES
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,11 @@ class PublicPart:
     def last(self) -> Version | None:
         return self.versions[-1] if self.versions else None
 
+    @property
+    def heading(self) -> str:
+        """How the members' pages and updates name the part: "Article 6: Staffing", or its title."""
+        return f"Article {self.number}: {self.title}" if self.number else self.title
+
 
 @dataclass(frozen=True)
 class PublicRecord:

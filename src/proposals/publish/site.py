@@ -38,10 +38,6 @@ class Published:
     ta: int
 
 
-def _part_title(part: PublicPart) -> str:
-    return f"Article {part.number}: {part.title}" if part.number else part.title
-
-
 def _status_cell(record: PublicRecord, part: PublicPart) -> str:
     word = STATUS_WORDS[part.status]
     sections = [t.section for t in part.tas if t.section]
@@ -177,7 +173,7 @@ def _part_page(record: PublicRecord, part: PublicPart, pairs: list[tuple[int, in
     status = _status_cell(record, part)
     move = f" · {esc(record.party_name(part.move))}'s move" if part.move else ""
     body = f"""<p><a href="../index.html">← All parts</a></p>
-<h1>{esc(_part_title(part))}</h1>
+<h1>{esc(part.heading)}</h1>
 <p>Status: {status}{move}{" · economic" if part.economic else ""}</p>
 <section aria-labelledby="tl"><h2 id="tl">Timeline</h2>
 <ol class="timeline">{"".join(item for *_, item in timeline) or "<li>No passes yet.</li>"}</ol></section>
@@ -185,7 +181,7 @@ def _part_page(record: PublicRecord, part: PublicPart, pairs: list[tuple[int, in
 <section aria-labelledby="txt"><h2 id="txt">{esc(text_h)}</h2>
 <div class="text">{paragraphs(text or "")}</div></section>
 <script src="../search.js"></script>"""
-    return page(_part_title(part), body, root="../", site_name=f"{record.union} bargaining")
+    return page(part.heading, body, root="../", site_name=f"{record.union} bargaining")
 
 
 def _versions_json(part: PublicPart) -> str:
@@ -197,8 +193,8 @@ def _versions_json(part: PublicPart) -> str:
 
 
 def _compare_page(record: PublicRecord, part: PublicPart, a: Version, b: Version) -> str:
-    body = f"""<p><a href="../../parts/{part.id}.html">← {esc(_part_title(part))}</a></p>
-<h1>{esc(_part_title(part))}: {esc(a.label)} → {esc(b.label)}</h1>
+    body = f"""<p><a href="../../parts/{part.id}.html">← {esc(part.heading)}</a></p>
+<h1>{esc(part.heading)}: {esc(a.label)} → {esc(b.label)}</h1>
 <p>From <strong>{esc(_version_name(record, a))}</strong> to <strong>{esc(_version_name(record, b))}</strong>.
 Struck-through words were taken out, underlined words were added, and moved text is marked as moved.</p>
 <div class="redline">{redline(a.text or "", b.text or "")}</div>"""
@@ -214,7 +210,7 @@ def _search_index(record: PublicRecord) -> str:
         entries.append(
             {
                 "id": part.id,
-                "title": _part_title(part),
+                "title": part.heading,
                 "status": STATUS_WORDS[part.status],
                 "text": " ".join(latest.split()),
             }

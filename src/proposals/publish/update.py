@@ -32,7 +32,7 @@ class Update:
 def _title(part: PublicPart | None, part_id: str) -> str:
     if part is None:
         return part_id
-    return f"Article {part.number}: {part.title}" if part.number else part.title
+    return part.heading
 
 
 def build_update(record: PublicRecord, since: str, until: str | None = None) -> Update:

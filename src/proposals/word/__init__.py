@@ -1,6 +1,7 @@
 """Word (.docx) in and out: the OOXML writer, the document kinds, and the reader.
 
-Owns the Word namespaces and revision marks (``ooxml``), what every document shares
+Owns the export modes (``modes``: tracked, redline, clean), the Word namespaces and revision
+marks (``ooxml``), what every document shares
 (``document``), one module per document kind (``proposal``, ``ta``, ``compiled_contract``,
 ``session_summary``, ``status_chart``, ``history``), ``moves``, ``tables`` and ``numbering``, the
 .docx reader (``reader``) and PDF conversion through LibreOffice (``pdf``).

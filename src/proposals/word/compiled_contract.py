@@ -17,7 +17,6 @@ from proposals.contract.headings import order_key, read_heading
 from proposals.word.document import (
     BODY_STYLE,
     ExportError,
-    Mode,
     Output,
     _append_body_xml,
     _article_title,
@@ -31,6 +30,7 @@ from proposals.word.document import (
     _set_properties,
     _style_ids,
 )
+from proposals.word.modes import Mode
 from proposals.word.ooxml import (
     When,
     aside_xml,

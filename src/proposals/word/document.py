@@ -21,7 +21,7 @@ import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -40,8 +40,6 @@ from proposals.word.ooxml import (
 )
 
 TEMPLATE = Path(__file__).with_name("template.docx")
-Mode = Literal["tracked", "redline", "clean"]
-MODES: tuple[Mode, ...] = ("tracked", "redline", "clean")
 PROPOSAL_MARK = "PROPOSAL \u2014 NOT A TENTATIVE AGREEMENT"
 TA_MARK = "TENTATIVE AGREEMENT"
 Output = str | os.PathLike[str] | IO[bytes]

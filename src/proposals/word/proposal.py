@@ -14,10 +14,8 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from proposals.word.document import (
-    MODES,
     PROPOSAL_MARK,
     ExportError,
-    Mode,
     Output,
     _append_body_xml,
     _article_title,
@@ -33,6 +31,7 @@ from proposals.word.document import (
     _style_ids,
     _when,
 )
+from proposals.word.modes import MODES, Mode
 from proposals.word.moves import Layout
 from proposals.word.ooxml import (
     Kind,

@@ -13,6 +13,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
+from proposals.word.modes import MODE_NAMES, MODES
+
 from ..export import ExportRequest, export_article
 from ..keys import key
 from ..literal import literal
@@ -61,8 +63,8 @@ class ExportModal(ModalScreen[str | None]):
             with Horizontal(classes="field-row"):
                 yield Label("Mode", classes="field-label")
                 yield Select(
-                    [("Tracked changes", "tracked"), ("Static redline", "redline"), ("Clean text", "clean")],
-                    value="tracked",
+                    [(MODE_NAMES[mode], mode) for mode in MODES],
+                    value=MODES[0],
                     allow_blank=False,
                     id="mode",
                     compact=True,
