@@ -7,7 +7,8 @@ from the theme in the one ``app.tcss``), ``diffing`` (redline rows) and ``litera
 never markup). Every rule it applies is a core call the CLI makes too.
 
 May import Textual, Rich and the core (``negotiation``, ``team``, ``costing``, ``redline``,
-``contract``, ``word`` (its export modes only), ``visible``, ``errors``); never ``store`` or ``cli`` (import-linter: "The TUI
-reaches git only through the core"). Only ``proposals tui`` imports it, inside its handler.
+``contract``, ``word`` (its export modes only), ``visible``, ``errors``); never ``store`` or
+``cli`` (import-linter: "The TUI reaches git only through the core"). Only ``proposals tui``
+imports it, inside its handler.
 See ARCHITECTURE.md.
 """
