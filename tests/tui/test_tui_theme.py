@@ -124,4 +124,28 @@ async def test_ctrl_t_repaints_the_redline_runs_and_heads(repo_path: Path) -> No
         assert str(screen.query_one("#column-heads").render()) == heads  # same words, new colours
 
 
+async def test_a_custom_theme_paints_the_gutters_and_moves(repo_path: Path) -> None:
+    """Any theme but the two tuned built-ins takes its own text colours for gutters and moves."""
+    app = tui_app(repo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(RedlineView)
+        app.theme = "nord"
+        await settle(pilot)
+        roles = view.roles()
+        colours = app.theme_variables
+        for role, variable in (
+            ("redline--gutter-change", "text-warning"),
+            ("redline--gutter-delete", "text-error"),
+            ("redline--gutter-insert", "text-success"),
+            ("redline--move", "text-accent"),
+            ("party--union", "text-primary"),
+            ("status--open", "text-warning"),
+        ):
+            assert roles[role].color is not None, role
+            assert roles[role].color.triplet.hex == colours[variable].lower(), role
+
+
 sync_async_tests(globals())

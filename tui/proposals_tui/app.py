@@ -120,6 +120,9 @@ class ProposalsApp(App[int]):
         self.title = f"proposals · {shown(names, one_line=True)}"
         if self.repo.read_only:
             self.sub_title = shown(self.repo.read_only, one_line=True)
+        # Textual marks the app "-theme-NAME" only when the theme changes; app.tcss keys the
+        # built-in themes' tuned redline colours on it, so the starting theme is marked too.
+        self.add_class(f"-theme-{self.theme}")
         self.theme_changed_signal.subscribe(self, self._restyle)
         self.push_screen(BoardScreen())
         self.run_repo(self._ask_member, self, "Member")
