@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rich.style import Style
@@ -150,6 +150,26 @@ def _strip_nl(text: str) -> str:
     return text.replace("\n", " ")
 
 
+def _shown(ops: Iterable) -> Iterator[tuple]:
+    """Each op with its text on one line, skipping ops that show nothing."""
+    for op in ops:
+        text = _strip_nl(op.text)
+        if text:
+            yield op, text
+
+
+def _moved_runs(ops: Iterable, palette: Palette, *, deletions: bool) -> list[Run]:
+    """A moved paragraph at its new place: its words in the moved style, the edits made inside
+    the move marked (side by side leaves the deletions to the old place's own row)."""
+    runs: list[Run] = []
+    for op, text in _shown(ops):
+        if op.op == "equal":
+            runs.append((text, palette.moved()))
+        elif deletions or op.op == "insert":
+            runs.append(palette.mark(op.op, text))
+    return runs
+
+
 def side_rows(old: str, new: str, palette: Palette, locked: set[str] = frozenset()) -> list[ViewRow]:
     """Side by side: the old text left, the new right, one row per aligned paragraph pair."""
     out: list[ViewRow] = []
@@ -158,18 +178,10 @@ def side_rows(old: str, new: str, palette: Palette, locked: set[str] = frozenset
         right: list[Run] = []
         if row.kind == "move" and row.new is not None:
             # the new place of a moved paragraph: its old place is its own (left-only) row
-            for op in row.ops:
-                text = _strip_nl(op.text)
-                if text and op.op == "equal":
-                    right.append((text, palette.moved()))
-                elif text and op.op == "insert":
-                    right.append(palette.mark("insert", text))
+            right = _moved_runs(row.ops, palette, deletions=False)
             out.append(ViewRow(left=[], right=right, kind="move", gutter=GUTTERS["move"], paragraph=n))
             continue
-        for op in row.ops:
-            text = _strip_nl(op.text)
-            if not text:
-                continue
+        for op, text in _shown(row.ops):
             if op.op == "equal":
                 old_text = _strip_nl(op.old_text) if op.old_text is not None else text
                 left.append((old_text, PLAIN))
@@ -201,18 +213,10 @@ def inline_rows(old: str, new: str, palette: Palette, locked: set[str] = frozens
     for n, row in enumerate(aligned(old, new)):
         runs: list[Run] = []
         if row.kind == "move" and row.new is not None:
-            for op in row.ops:
-                text = _strip_nl(op.text)
-                if text and op.op == "equal":
-                    runs.append((text, palette.moved()))
-                elif text:
-                    runs.append(palette.mark(op.op, text))
+            runs = _moved_runs(row.ops, palette, deletions=True)
             out.append(ViewRow(left=runs, kind="move", gutter=GUTTERS["move"], paragraph=n))
             continue
-        for op in row.ops:
-            text = _strip_nl(op.text)
-            if not text:
-                continue
+        for op, text in _shown(row.ops):
             if op.op == "equal":
                 runs.append((text, PLAIN))
             else:
