@@ -119,7 +119,11 @@ def main() -> None:
     for size in sizes:  # build first, so building never overlaps the clock
         history_repo.build(size)
     load = os.getloadavg()
-    results = {size: measure(size) for size in sizes}
+    loads: dict[int, float] = {}
+    results = {}
+    for size in sizes:  # the load each size was measured under, for the reader to judge the noise
+        loads[size] = os.getloadavg()[0]
+        results[size] = measure(size)
     end = os.getloadavg()
     print(f"### 300 parts, 75 TAs; median of {RUNS} whole-process runs; wall ms (CPU ms); "
           f"ratio to the reference, wall (CPU); "
@@ -127,6 +131,7 @@ def main() -> None:
     head = " | ".join(f"{s:,} passes" for s in sizes)
     print(f"| command | {head} | reference | target |")
     print("|---|" + "---:|" * len(sizes) + "---|---|")
+    print("| load average (1 min) at the start | " + " | ".join(f"{loads[s]:.2f}" for s in sizes) + " | | |")
     names = [row[0] for row in results[sizes[0]]]
     for k, name in enumerate(names):
         cells = []

@@ -31,6 +31,7 @@ def test_a_no_op_sync_lists_the_mirrored_tags_once(tmp_path: Path) -> None:
     report = sync(repo, "origin")
     assert report.integrated == "up to date" and not report.pushed
     listings = [a for a in calls if a[0] == "for-each-ref" and any(MIRROR_PREFIX in x for x in a)]
+    listings += [a for a in calls if a[0] == "show-ref"]  # every ref, the mirror included, in one
     assert len(listings) == 1, listings
     # HEAD is the remote's branch: nothing is unpushed, known without a rev-list over every ref
     assert not [a for a in calls if a[0] == "rev-list" and "--not" in a], calls

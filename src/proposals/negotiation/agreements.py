@@ -7,6 +7,7 @@ through a pass, a hand edit or a merge, is caught by ``verify``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from proposals.contract.part import SECTION_NUMBER_RE, blob_hash, section_text, validate_id
@@ -155,11 +156,13 @@ def lock_holds(repo: BargainingRepo, ta: TARecord, commit: str) -> bool:
     return agreed_text_matches(ta, repo.text_at_commit(ta.article, commit))
 
 
-def verify(repo: BargainingRepo) -> list[Violation]:
+def verify(repo: BargainingRepo, also: Callable[[], list[Violation]] | None = None) -> list[Violation]:
     """Every standing TA's text, checked in the last recorded pass and in the working tree; then
     every tag, pass and the baseline against the commits' own records (``proof.py``). The history
     is read from git, never the on-disk cache; which articles each commit changes is read by git
     at the same time (another process), since nothing here needs it before the history is parsed.
+    `also` (the CLI's further checks, ``integrity.extra_violations``) runs while that read is
+    still going, on this history; its problems come last, as if asked for after this call.
     """
     from proposals.negotiation.proof import ChangedPaths, record_problems
 
@@ -199,7 +202,8 @@ def verify(repo: BargainingRepo) -> list[Violation]:
                         f"moves: git tag -f {ta.tag} {ta.commit[:10]} after checking with your team",
                     )
                 )
-    return violations + record_problems(repo, changed)
+    extra = also() if also is not None else []
+    return violations + record_problems(repo, changed) + extra
 
 
 def locks_held(repo: BargainingRepo, tas: list[TARecord], commit: str) -> list[bool]:

@@ -93,12 +93,15 @@ def _untrusted(history: History) -> list[Violation]:
 def _passes(
     repo: BargainingRepo, history: History, tags: dict[str, tuple[str, str]], reading: ChangedPaths | None
 ) -> list[Violation]:
-    problems: list[Violation] = []
+    """Each pass's tag and number, then (once git has diffed them: checked first, while it still
+    does) whether its commit changes the articles it lists; each pass's problems in that order."""
+    found: list[list[Violation]] = []
     codes = {key: party.code for key, party in repo.config.parties.items()}
-    commits = [p.commit for p in history.passes if p.articles]
-    changed = reading.of(commits) if reading else repo.store.changed_paths(commits, ARTICLES_DIR)
+    starts = {key: f"{code}-" for key, code in codes.items() if code}
+    prefix = history.tag_prefix  # a later round's are 2028/U-3
     for record in history.passes:
-        tagged = tags.get(history.tag_prefix + record.name)  # a later round's are 2028/U-3
+        problems: list[Violation] = []
+        tagged = tags.get(prefix + record.name)
         if tagged is None:
             problems.append(_problem(record.name, "pass has no tag; run proposals repair"))
         elif tagged[1] != record.commit:
@@ -109,21 +112,27 @@ def _passes(
                     f"git tag -f {record.name} {record.commit[:10]} (after checking with your team)",
                 )
             )
-        code = codes.get(record.party)
-        if code and not record.name.startswith(f"{code}-"):
+        start = starts.get(record.party)
+        if start and not record.name.startswith(start):
             problems.append(
                 _problem(
                     record.name,
-                    f"recorded as the {record.party}'s pass but not numbered {code}-N; "
+                    f"recorded as the {record.party}'s pass but not numbered {codes[record.party]}-N; "
                     "ask who recorded it which party it was",
                     "history",
                 )
             )
-        untouched = [
-            i for i in record.articles if f"{ARTICLES_DIR}/{i}.txt" not in changed.get(record.commit, set())
-        ]
+        found.append(problems)
+    commits = [p.commit for p in history.passes if p.articles]
+    changed = reading.of(commits) if reading else repo.store.changed_paths(commits, ARTICLES_DIR)
+    nothing: set[str] = set()
+    out: list[Violation] = []
+    for record, problems in zip(history.passes, found, strict=True):
+        out += problems
+        touched = changed.get(record.commit, nothing)
+        untouched = [i for i in record.articles if f"{ARTICLES_DIR}/{i}.txt" not in touched]
         if untouched:
-            problems.append(
+            out.append(
                 _problem(
                     record.name,
                     f"lists {', '.join(untouched)} but its commit does not change "
@@ -132,7 +141,7 @@ def _passes(
                     "history",
                 )
             )
-    return problems
+    return out
 
 
 def _stray_tags(repo: BargainingRepo, history: History, tags: dict[str, tuple[str, str]]) -> list[Violation]:

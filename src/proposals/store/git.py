@@ -27,7 +27,7 @@ GIT_ENV_CLEAN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 # Commands that never change refs: anything else run through a store forgets its tag listing.
 READ_ONLY = frozenset({
     "cat-file", "config", "diff", "diff-tree", "for-each-ref", "log", "ls-files", "ls-tree", "merge-base",
-    "rev-list", "rev-parse", "show", "show-ref", "status", "symbolic-ref", "check-ref-format", "var",
+    "rev-list", "rev-parse", "show", "show-ref", "status", "symbolic-ref", "check-ref-format", "var", "check-attr",
 })
 
 
@@ -58,6 +58,7 @@ class GitStore(NamedOperations):
         self.root = Path(root)
         self._env = dict(env or {})
         self._tags: dict[str, tuple[str, str]] | None = None
+        self._refs: str | None = None  # one ``show-ref -d`` of every ref, kept like _tags
         self._refs_under: dict[str, dict[str, tuple[str, str]]] = {}  # prefix -> refs_under's answer
         self._git_dir: Path | None = git_dir  # known when the repo was opened, else asked once
 
@@ -84,6 +85,7 @@ class GitStore(NamedOperations):
         data = input.encode("utf-8") if isinstance(input, str) else input
         if not args or args[0] not in READ_ONLY:
             self._tags = None
+            self._refs = None
             self._refs_under.clear()
         try:
             if spool:
@@ -232,27 +234,27 @@ class GitStore(NamedOperations):
     def tags(self) -> dict[str, tuple[str, str]]:
         """Every tag: name -> (tag object or commit, commit it points to).
 
-        One ``git show-ref --tags -d`` (it reads the peeled ids packed-refs keeps, where asking
-        for-each-ref to peel opens every tag object: ten times slower at thousands of tags), kept
-        until this store runs anything that may change a ref, or ``forget_refs`` is called.
+        From the one ``git show-ref -d`` of every ref a command makes (``ref_listing``: it reads
+        the peeled ids packed-refs keeps, where asking for-each-ref to peel opens every tag
+        object: ten times slower at thousands of tags), kept until this store runs anything that
+        may change a ref, or ``forget_refs`` is called.
         """
         if self._tags is None:
-            proc = self.run("show-ref", "--tags", "-d", check=False, spool=True)  # exit 1: no tags at all
-            tags: dict[str, tuple[str, str]] = {}
-            for line in proc.stdout.splitlines():
-                sha, _, ref = line.partition(" ")
-                name = ref.removeprefix("refs/tags/")
-                if name.endswith("^{}"):
-                    name = name[:-3]
-                    tags[name] = (tags.get(name, (sha, sha))[0], sha)
-                else:
-                    tags[name] = (sha, sha)
-            self._tags = tags
+            self._tags = refs_from_listing(self.ref_listing(), "refs/tags/")
         return dict(self._tags)
+
+    def ref_listing(self) -> str:
+        """``git show-ref -d``: every ref (tags, the remotes' mirrored tags, branches, drafts) and
+        each annotated tag's peeled commit, listed once per command for ``tags`` and
+        ``refs_under`` alike, until a ref may have moved."""
+        if self._refs is None:
+            self._refs = self.run("show-ref", "-d", check=False, spool=True).stdout  # exit 1: no refs
+        return self._refs
 
     def forget_refs(self) -> None:
         """Another process may have moved refs (a writer lock was just taken): list them again."""
         self._tags = None
+        self._refs = None
         self._refs_under.clear()
 
     def dirty_paths(self, *paths: str) -> set[str]:
@@ -340,6 +342,32 @@ class GitStore(NamedOperations):
         """A tree from (mode, blob, name) entries in one directory."""
         body = "".join(f"{mode} blob {sha}\t{name}\n" for mode, sha, name in entries)
         return self.out("mktree", input=body).strip()
+
+
+def refs_from_listing(listing: str, prefix: str) -> dict[str, tuple[str, str]]:
+    """The refs under `prefix` (ending in ``/``) in a ``show-ref -d`` listing: the name after it ->
+    (object, the commit it peels to). Only the stretch from the first to the last line naming
+    `prefix` is read (a ref name holds no space, so `` refs/x/`` starts a line's name), so the
+    tags are found without reading 20,000 mirrored tags, and the other way round."""
+    marker = " " + prefix
+    first = listing.find(marker)
+    if first < 0:
+        return {}
+    start = listing.rfind("\n", 0, first) + 1
+    end = listing.find("\n", listing.rfind(marker))
+    found: dict[str, tuple[str, str]] = {}
+    cut = len(prefix)
+    for line in listing[start : None if end < 0 else end].split("\n"):
+        sha, _, ref = line.partition(" ")
+        if not ref.startswith(prefix):
+            continue
+        name = ref[cut:]
+        if name.endswith("^{}"):
+            name = name[:-3]
+            found[name] = (found.get(name, (sha, sha))[0], sha)
+        else:
+            found[name] = (sha, sha)
+    return found
 
 
 def _spooled(

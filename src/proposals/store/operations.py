@@ -28,6 +28,8 @@ class NamedOperations:
 
     def out(self, *args: str, **kw: Any) -> str: ...  # GitStore's
 
+    def ref_listing(self) -> str: ...  # GitStore's
+
     def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]: ...  # GitStore's
 
     # -- the repository ----------------------------------------------------------------------
@@ -55,6 +57,10 @@ class NamedOperations:
         """Environment for every later git call (the demo dates its commits this way)."""
         self._env.update(values)
 
+    def pack_refs(self) -> None:
+        """``git pack-refs --all``, as ``git gc`` does: loose refs into packed-refs, peeled."""
+        self.run("pack-refs", "--all")
+
     def housekeep(self) -> None:
         """``git gc --auto``: pack loose objects when git thinks it worthwhile."""
         self.run("gc", "--quiet", "--auto")
@@ -72,16 +78,22 @@ class NamedOperations:
     def refs_under(self, prefix: str) -> dict[str, tuple[str, str]]:
         """Refs under `prefix`: the name after it -> (object, the commit it peels to).
 
-        Kept, like ``tags``, until the store runs anything that may move a ref: a sync reads the
-        remote's mirrored tags twice (20,000 of them, each peeled, at 20,000 passes)."""
+        Read from the store's one ``show-ref -d`` (``GitStore.ref_listing``), like ``tags``, and
+        kept until the store runs anything that may move a ref: a sync reads the remote's mirrored
+        tags twice (20,000 of them at 20,000 passes), and its own tags too."""
         cached = self._refs_under.get(prefix)
         if cached is not None:
             return dict(cached)
-        fmt = "%(refname)%00%(objectname)%00%(*objectname)"
-        found: dict[str, tuple[str, str]] = {}
-        for line in self.out("for-each-ref", f"--format={fmt}", prefix).splitlines():
-            name, obj, peeled = line.split("\0")
-            found[name[len(prefix) :]] = (obj, peeled or obj)
+        if prefix.endswith("/"):
+            from proposals.store.git import refs_from_listing
+
+            found = refs_from_listing(self.ref_listing(), prefix)
+        else:  # a pattern for-each-ref matches by whole components
+            fmt = "%(refname)%00%(objectname)%00%(*objectname)"
+            found = {}
+            for line in self.out("for-each-ref", f"--format={fmt}", prefix).splitlines():
+                name, obj, peeled = line.split("\0")
+                found[name[len(prefix) :]] = (obj, peeled or obj)
         self._refs_under[prefix] = found
         return dict(found)
 
