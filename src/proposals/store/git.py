@@ -27,7 +27,8 @@ GIT_ENV_CLEAN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 # Commands that never change refs: anything else run through a store forgets its tag listing.
 READ_ONLY = frozenset({
     "cat-file", "config", "diff", "diff-tree", "for-each-ref", "log", "ls-files", "ls-tree", "merge-base",
-    "rev-list", "rev-parse", "show", "show-ref", "status", "symbolic-ref", "check-ref-format", "var", "check-attr",
+    "rev-list", "rev-parse", "show", "show-ref", "status", "symbolic-ref", "check-ref-format", "var",
+    "check-attr",
 })
 
 
