@@ -13,7 +13,6 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
-from itertools import accumulate
 
 from proposals.redline.cleanup import boundary_class, cleanup_semantic
 from proposals.redline.engine import (
@@ -223,55 +222,86 @@ def _token_ops(
         unique=encoded.unique,
     )
     diffs = cleanup_semantic(diffs, encoded.keys)
-    # Token n of a side starts at offset n of its text: runs of tokens become string slices.
-    old_at = list(accumulate(map(len, old_tokens), initial=0))
-    new_at = list(accumulate(map(len, new_tokens), initial=0))
-    # ``_Builder``'s state machine, inlined: this loop runs once per piece of a long diff.
+    # ``_Builder``'s state machine, inlined: this loop runs once per piece of a long diff, so
+    # the two commonest hunks (one side only; a word for a word, both ending in one space) and
+    # ``_add`` are written out here; every other hunk goes through ``_hunk``.
     ops: list[Piece] = []
+    append = ops.append
     equal_text = deleted = inserted = ""
     i = j = 0
     for op, codes in diffs:
         n = len(codes)
+        # A run's text is its tokens joined (one token: itself), cheaper than slicing the text
+        # at offsets, which would take a running sum over every token of both sides first.
         if op == EQUAL:
-            start, end = new_at[j], new_at[j + n]
-            o_start = old_at[i]
-            text = new_text[start:end]
-            # Matched tokens (equal keys) whose joined text is equal are equal one by one: the
-            # tokenizer never leaves a space or a lone CR off a word, so a token cannot be one
-            # side's token plus a bit of the next one with the same key.
-            if old_at[i + n] - o_start == end - start and old_text.startswith(text, o_start):
-                if deleted or inserted:
-                    equal_text = _hunk(ops, deleted, inserted)
-                    deleted = inserted = ""
-                equal_text += text
+            if n == 1:
+                text = new_tokens[j]
+                same = text == old_tokens[i]
             else:
-                builder = _Builder(ops, equal_text, deleted, inserted)
-                _equal_run(builder, old_tokens[i : i + n], new_tokens[j : j + n], normalize)
-                equal_text, deleted, inserted = builder.equal_text, builder.deleted, builder.inserted
+                run = new_tokens[j : j + n]
+                same = run == old_tokens[i : i + n]
+                text = "".join(run)
             i += n
             j += n
+            if same:
+                if not (deleted or inserted):
+                    equal_text += text
+                    continue
+                if not inserted or not deleted:  # ``_hunk`` of one side: ``_add`` it
+                    kind, change = ("insert", inserted) if inserted else ("delete", deleted)
+                    last = ops[-1] if ops else None
+                    if last is not None and last[0] == kind and last[3] is None:
+                        ops[-1] = (kind, last[1] + change, None, None)
+                    else:
+                        append((kind, change, None, None))
+                    equal_text = text
+                elif (
+                    deleted[-1] == " " == inserted[-1]
+                    and (deleted[0] != inserted[0] or deleted[0] not in _SPACE_SET)
+                    and len(deleted) > 1
+                    and len(inserted) > 1
+                    and not (deleted[-2] in _SPACE_SET and inserted[-2] in _SPACE_SET)
+                ):  # ``_hunk`` of a replacement sharing one trailing space and no leading one
+                    last = ops[-1] if ops else None
+                    if last is not None and last[0] == "delete" and last[3] is None:
+                        ops[-1] = ("delete", last[1] + deleted[:-1], None, None)
+                    else:
+                        append(("delete", deleted[:-1], None, None))
+                    append(("insert", inserted[:-1], None, None))
+                    equal_text = " " + text
+                else:
+                    equal_text = _hunk(ops, deleted, inserted) + text
+                deleted = inserted = ""
+            else:  # matched, but the raw tokens differ (trailing space, NFC, folding)
+                builder = _Builder(ops, equal_text, deleted, inserted)
+                _equal_run(builder, old_tokens[i - n : i], new_tokens[j - n : j], normalize)
+                equal_text, deleted, inserted = builder.equal_text, builder.deleted, builder.inserted
+            continue
+        if op == DELETE:
+            text = old_tokens[i] if n == 1 else "".join(old_tokens[i : i + n])
+            i += n
         else:
-            if op == DELETE:
-                text = old_text[old_at[i] : old_at[i + n]]
-                i += n
+            text = new_tokens[j] if n == 1 else "".join(new_tokens[j : j + n])
+            j += n
+        if not text:
+            continue
+        if equal_text:  # a change ends the pending equal run: ``_add`` it
+            last = ops[-1] if ops else None
+            if last is not None and last[0] == "equal" and last[3] is None:
+                ops[-1] = ("equal", last[1] + equal_text, None, None)
             else:
-                text = new_text[new_at[j] : new_at[j + n]]
-                j += n
-            if not text:
-                continue
-            if equal_text:  # a change ends the pending equal run
+                append(("equal", equal_text, None, None))
+            equal_text = ""
+        if op != DELETE:
+            inserted += text
+            continue
+        if inserted and _starts_hunk(inserted):
+            equal_text = _hunk(ops, deleted, inserted)
+            deleted = inserted = ""
+            if equal_text:
                 _add(ops, "equal", equal_text)
                 equal_text = ""
-            if op != DELETE:
-                inserted += text
-                continue
-            if inserted and _starts_hunk(inserted):
-                equal_text = _hunk(ops, deleted, inserted)
-                deleted = inserted = ""
-                if equal_text:
-                    _add(ops, "equal", equal_text)
-                    equal_text = ""
-            deleted += text
+        deleted += text
     if deleted or inserted:
         equal_text = _hunk(ops, deleted, inserted)
     if equal_text:
