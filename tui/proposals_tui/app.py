@@ -43,7 +43,7 @@ class ProposalsApp(App[int]):
     COMMANDS = App.COMMANDS | {ProposalsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         key("question_mark,f1", "help", key_display="?"),
-        key("ctrl+q", "quit", priority=True),
+        key("ctrl+q", "quit", priority=True, show=False),  # the board shows q; 80 columns
         key("ctrl+t", "toggle_theme", show=False),
         key("m", "toggle_markers", show=False),
         key("V", "verify", show=False),

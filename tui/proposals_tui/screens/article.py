@@ -133,7 +133,7 @@ class ArticleScreen(Themed, ArticleActions):
         key("right_square_bracket", "jump(True)", key_display="]", show=False),
         key("left_square_bracket", "jump(False)", key_display="[", show=False),
         key("e", "edit"),
-        key("h", "history"),
+        key("h", "history", show=False),  # 80 columns: in help and the palette
         key("n", "toggle_notes"),
         key("N", "edit_notes", label="Edit notes", show=False),
         key("p", "record_pass", show=False),

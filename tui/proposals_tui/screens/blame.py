@@ -17,13 +17,14 @@ from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from proposals.negotiation.blame import BlameLine, Origin, blame
 
 from ..keys import key, palette
 from ..literal import literal, shown
 from ..styles import PARTY, Themed
+from ..widgets.keys_footer import KeysFooter
 
 FIXED = 4 + 14 + 10 + 14 + 2 * 5 + 2  # line, last, session, first; cell padding; scrollbar
 
@@ -51,7 +52,7 @@ class BlameScreen(Themed, Screen):
         yield Static(head, id="blame-head")
         yield DataTable(id="blame", cursor_type="row", zebra_stripes=True)
         yield Static("", id="blame-line")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

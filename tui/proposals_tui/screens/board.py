@@ -84,7 +84,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         key("h", "history", show=False),
         key("N", "edit_notes", show=False),
         key("R", "restore_draft", show=False),
-        key("slash", "focus_filter", key_display="/"),
+        key("slash", "focus_filter", key_display="/", show=False),  # the filter field says (/)
         key("f", "cycle_status", show=False),
         key("s", "cycle_sort", show=False),
         key("r", "reload", show=False),

@@ -95,7 +95,7 @@ class EditorScreen(Themed, ArticleActions):
         key("ctrl+s", "save"),
         key("ctrl+o", "next_base"),
         key("ctrl+n", "edit_notes"),
-        key("ctrl+r", "record_pass", label="Record pass"),
+        key("ctrl+r", "record_pass"),
         key("ctrl+x", "export", show=False),
         key("ctrl+f", "find", show=False, priority=True),
     ]

@@ -1,5 +1,6 @@
-"""The footer with "? Help" first: a narrow terminal (80 columns) cuts the last keys, never the
-one that lists them all."""
+"""The footer with "? Help" first, the key that lists them all. Screens show few enough keys that
+80 columns hold each whole beside "^p palette" (`tests/tui/test_tui_footer.py` reads the painted
+line); the others are in help and the palette."""
 
 from __future__ import annotations
 
