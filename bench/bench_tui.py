@@ -57,10 +57,21 @@ app.run(headless=True)
 """
 
 
+# Bytecode as an installed copy has it: with PYTHONDONTWRITEBYTECODE (some sandboxes set it) every
+# cold start recompiled every project module while Textual's came precompiled from pip, so the
+# ratio measured the compiler. Each case runs once unmeasured first, which writes the bytecode.
+COLD_ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, **ENV}
+
+
 def cold(code: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ, **ENV})
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=COLD_ENV)
     return time.perf_counter() - start
+
+
+def cold_runs(code: str) -> list[float]:
+    cold(code)  # writes the bytecode
+    return [cold(code) for _ in range(RUNS)]
 
 
 def median_ms(samples: list[float]) -> str:
@@ -188,19 +199,19 @@ def main() -> int:
     rows: list[tuple[str, str, str]] = []
     try:
         rows.append(
-            ("bare Textual app, exit on mount (reference)", median_ms([cold(BARE) for _ in range(RUNS)]), "-")
+            ("bare Textual app, exit on mount (reference)", median_ms(cold_runs(BARE)), "-")
         )
         demo = demo_repo(base)
         code = BOARD.format(src=str(ROOT / "src"), tui=str(ROOT / "tui"), root=str(demo))
         rows.append(
-            ("cold start to board paint, demo repo", median_ms([cold(code) for _ in range(RUNS)]), "≤ 600 ms")
+            ("cold start to board paint, demo repo", median_ms(cold_runs(code)), "≤ 600 ms")
         )
         big = big_repo()
         code = BOARD.format(src=str(ROOT / "src"), tui=str(ROOT / "tui"), root=str(big))
         rows.append(
             (
                 "cold start to board paint, 60 articles / 800 passes",
-                median_ms([cold(code) for _ in range(RUNS)]),
+                median_ms(cold_runs(code)),
                 "≤ 600 ms",
             )
         )
