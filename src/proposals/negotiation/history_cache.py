@@ -13,6 +13,7 @@ read from git itself (``BargainingRepo.history(from_git=True)``).
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import marshal
 import operator
@@ -168,10 +169,15 @@ def read_cache(path: Path) -> History | None:
     payload = data[digest_end:]
     if hashlib.blake2b(payload, digest_size=32).digest() != data[len(_MAGIC) : digest_end]:
         return None  # torn or corrupt: never handed to marshal
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of records, none of them garbage: no collection meanwhile
     try:
         return _decode(payload)
     except (ValueError, TypeError, EOFError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_cache(path: Path, history: History) -> None:

@@ -227,9 +227,10 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
         known |= {chosen.tag_prefix + p.name for p in full.in_round(chosen.name).passes}
     pushed: set[str] | None = None  # listed only when an unknown tag needs it (20,000 refs at 20k passes)
     head = history.head
-    for name, (_, commit) in sorted(tags.items()):
-        if name in known or head is None:
+    for name in sorted(name for name in tags if name not in known):  # 20,000 known ones: not sorted
+        if head is None:
             continue
+        commit = tags[name][1]
         is_pass = repo.store.trailer(commit, T_PASS) == name
         is_ta = repo.store.trailer(commit, T_TA_TAG) == name
         if not (is_pass or is_ta):
