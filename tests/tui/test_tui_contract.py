@@ -258,4 +258,33 @@ async def test_compile_with_open_articles_is_one_notification_and_no_file(repo_p
     assert state(repo_path) == before
 
 
+async def test_compile_offers_the_clis_options_force_omit_open_and_term(repo_path: Path) -> None:
+    """`compile --force/--omit-open/--term` from K's dialog, through the same core call."""
+    from textual.widgets import Checkbox
+
+    app = ProposalsApp(repo_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("K")
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, AskModal)
+        modal.query_one("#ask-more", Input).value = "July 1, 2025 to June 30, 2028"
+        modal.query_one("#ask-force", Checkbox).value = True
+        await answer(pilot, "../out/placed.docx")
+        assert "Contract compiled" in notes(app), notes(app)
+        await pilot.press("K")
+        await settle(pilot)
+        app.screen.query_one("#ask-omit_open", Checkbox).value = True
+        await answer(pilot, "../out/omitted.docx")
+        assert "left out" in notes(app), notes(app)
+    with zipfile.ZipFile(repo_path.parent / "out" / "placed.docx") as z:
+        placed = z.read("word/document.xml").decode()
+    with zipfile.ZipFile(repo_path.parent / "out" / "omitted.docx") as z:
+        omitted = z.read("word/document.xml").decode()
+    assert "July 1, 2025 to June 30, 2028" in placed
+    assert "OPEN" in placed and "SCHEDULING" in placed  # an open article placed, marked
+    assert "SCHEDULING" not in omitted
+
+
 sync_async_tests(globals())

@@ -6,13 +6,13 @@ to the same core call as the CLI's, which checks it again before anything is wri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ..keys import key
 from ..literal import literal
@@ -23,6 +23,8 @@ from .form import FormModal
 class Answer:
     text: str
     choice: str = ""
+    more: str = ""  # the second field's answer (compile: the term), "" without one
+    ticked: set[str] = field(default_factory=set)  # the ids of the options ticked
 
 
 class AskModal(FormModal[Answer | None]):
@@ -42,6 +44,8 @@ class AskModal(FormModal[Answer | None]):
         choices: list[tuple[str, str]] | None = None,
         ok: str = "OK",
         needed: str = "",
+        more: tuple[str, str] | None = None,
+        options: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(classes="modal")
         self.title_text = title
@@ -52,6 +56,8 @@ class AskModal(FormModal[Answer | None]):
         self.choices = choices or []
         self.ok = ok
         self.needed = needed  # the refusal when the answer is empty
+        self.more = more  # (label, placeholder) of a second, optional field
+        self.options = options or []  # (label, id) of each yes/no option, off at first
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ask-dialog"):
@@ -70,6 +76,12 @@ class AskModal(FormModal[Answer | None]):
                         id="ask-choice",
                         compact=True,
                     )
+            if self.more is not None:
+                with Horizontal(classes="field-row"):
+                    yield Label(self.more[0], classes="field-label")
+                    yield Input(placeholder=self.more[1], id="ask-more", compact=True)
+            for label, option in self.options:
+                yield Checkbox(literal(label, one_line=True), id=f"ask-{option}", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.ok} (ctrl+s)", variant="primary", id="ask-ok", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
@@ -89,4 +101,8 @@ class AskModal(FormModal[Answer | None]):
         if self.choices:
             chosen = self.query_one("#ask-choice", Select).value
             choice = chosen if isinstance(chosen, str) else ""
-        self.dismiss(Answer(text, choice))
+        more = self.query_one("#ask-more", Input).value.strip() if self.more is not None else ""
+        ticked = {
+            option for _label, option in self.options if self.query_one(f"#ask-{option}", Checkbox).value
+        }
+        self.dismiss(Answer(text, choice, more, ticked))

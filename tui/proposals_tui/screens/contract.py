@@ -108,15 +108,18 @@ class ContractActions(ExplainsDisabledKeys):
 
         names = ", ".join(f"{p.kind} {p.number}".strip() for p in reading.parts[:12])
         more = f" and {len(reading.parts) - 12} more" if len(reading.parts) > 12 else ""
-        skipped = f"\n{len(reading.skipped)} lines left out (see proposals baseline --dry-run)." if (
-            reading.skipped
-        ) else ""
+        skipped = (
+            f"\n{len(reading.skipped)} lines left out (see proposals baseline --dry-run)."
+            if (reading.skipped)
+            else ""
+        )
         body = f"Import {len(reading.parts)} parts from {Path(reading.source).name}: {names}{more}?{skipped}"
         self.app.push_screen(ConfirmModal("Import the baseline", body, yes="Import"), confirmed)
 
     # -- compile -------------------------------------------------------------------------------
 
     def action_compile(self) -> None:
+        """The CLI's `compile` options in one dialog: redline, --force, --omit-open, --term, --pdf."""
         from ..modals.ask_modal import Answer, AskModal
 
         def answered(answer: Answer | None) -> None:
@@ -126,10 +129,25 @@ class ContractActions(ExplainsDisabledKeys):
             def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
                 from proposals.negotiation.documents import compile_contract
 
+                if "pdf" in answer.ticked:
+                    from proposals.word.pdf import converter
+
+                    converter()  # a missing LibreOffice stops us before anything is written
                 out = _in_repo(repo, answer.text)
                 out.parent.mkdir(parents=True, exist_ok=True)
-                done = compile_contract(repo, out, redline=answer.choice == "redline")
+                done = compile_contract(
+                    repo,
+                    out,
+                    redline=answer.choice == "redline",
+                    force="force" in answer.ticked or "omit_open" in answer.ticked,
+                    omit_open="omit_open" in answer.ticked,
+                    term=answer.more,
+                )
                 note = f"Wrote {done.path}: {len(done.articles)} articles"
+                if "pdf" in answer.ticked:
+                    from proposals.word.pdf import pdf_beside
+
+                    note += f"\nWrote {pdf_beside(done.path)}"
                 for warning in done.warnings:
                     note += f"\n{warning}"
                 return ProposalsApp.Recorded("compile", "Contract compiled", note)
@@ -138,7 +156,7 @@ class ContractActions(ExplainsDisabledKeys):
 
         body = (
             "The successor contract in contract order: TA'd text and the untouched baseline. "
-            "Refused while articles are open (proposals compile --force places them)."
+            "Refused while articles are open unless you place them (marked OPEN) or leave them out."
         )
         modal = AskModal(
             "Compile the contract",
@@ -148,5 +166,11 @@ class ContractActions(ExplainsDisabledKeys):
             choices=[("Clean text", "clean"), ("Redline against the baseline", "redline")],
             ok="Compile",
             needed="Type a file name.",
+            more=("Term", "July 1, 2025 to June 30, 2028 (title page)"),
+            options=[
+                ("Place open articles, marked OPEN (--force)", "force"),
+                ("Leave open articles out (--omit-open)", "omit_open"),
+                ("Also a PDF beside it (LibreOffice)", "pdf"),
+            ],
         )
         self.app.push_screen(modal, answered)
