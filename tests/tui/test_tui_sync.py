@@ -364,4 +364,38 @@ def test_snapshot_conflict_screen(snap_compare, team: tuple[Path, Path, Path], n
     assert snap_compare(quiet_app(alice), terminal_size=(80, 24), run_before=steps("S", "enter"))
 
 
+# NO_COLOR and the light theme (issue 18): the report and the conflict screen read without colour
+@pytest.mark.parametrize("look", ["no_color", "light"])
+def test_snapshot_sync_report_looks(
+    snap_compare, team: tuple[Path, Path, Path], no_blink: None, monkeypatch: pytest.MonkeyPatch, look: str
+) -> None:
+    _remote, alice, bob = team
+    record(bob, "union", "wages", edited(bob, "wages", WAGES_CHANGE), BOB)
+    ok(bob, "sync", name=BOB)
+    record(alice, "union", "staffing", edited(alice, "staffing", MINE))
+    app = looking(quiet_app(alice), monkeypatch, look)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps("S"))
+
+
+@pytest.mark.parametrize("look", ["no_color", "light"])
+def test_snapshot_conflict_screen_looks(
+    snap_compare, team: tuple[Path, Path, Path], no_blink: None, monkeypatch: pytest.MonkeyPatch, look: str
+) -> None:
+    _remote, alice, bob = team
+    bob_passes_staffing(bob)
+    write(alice, "staffing", edited(alice, "staffing", MINE))
+    app = looking(quiet_app(alice), monkeypatch, look)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps("S", "enter"))
+
+
+def looking(app: ProposalsApp, monkeypatch: pytest.MonkeyPatch, look: str) -> ProposalsApp:
+    if look == "no_color":
+        monkeypatch.setenv("NO_COLOR", "1")
+        app = quiet_app(app.root)  # NO_COLOR is read when the app is made
+        assert app.markers
+    else:
+        app.theme = "textual-light"
+    return app
+
+
 sync_async_tests(globals())
