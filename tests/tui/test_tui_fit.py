@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 from tui_fixtures import select, settle, sync_async_tests
@@ -121,6 +122,25 @@ async def test_find_in_the_article_view_and_the_editor(repo_path: Path) -> None:
         assert area.selected_text.lower() == "schedule" and area.selection != first
         assert editor.sub_title.startswith("match 2 of ")
         assert area.text == before  # finding never edits the draft
+
+
+async def test_history_party_names_are_bold_never_dim_without_colour(
+    repo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import DataTable
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        cells = [table.get_cell(rev, "party") for rev in ("U-1", "E-1")]
+        assert [c.plain for c in cells] == ["Clinicians United", "Metro Health"]
+        for cell in cells:
+            assert cell.style.bold and not cell.style.dim, cell.style
 
 
 sync_async_tests(globals())

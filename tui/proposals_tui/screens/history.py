@@ -19,7 +19,7 @@ from proposals.negotiation.repo import BargainingRepo
 from ..diffing import change_size
 from ..keys import key, palette
 from ..literal import literal, shown
-from ..styles import PARTY, Themed
+from ..styles import BOLD, PARTY, Themed
 from ..widgets.keys_footer import KeysFooter
 
 
@@ -143,7 +143,8 @@ class HistoryScreen(Themed, Screen[tuple[str, str] | None]):
                 column.width = max(column.width, width)
         for row in rows:
             name = shown(parties[row.party].name, one_line=True) if row.party else ""
-            party = Text(name, style=self.themed(PARTY[row.party]) if row.party else "")
+            # bold: without colour (NO_COLOR) the name itself tells the parties apart, never dim
+            party = Text(name, style=self.themed(PARTY[row.party]) + BOLD if row.party else "")
             rev = Text(shown(row.rev, one_line=True), style="bold" if row.comparable else "dim")
             mark = "●" if row.rev in self.picked else ""
             session, summary = (Text(shown(v, one_line=True)) for v in (row.session, row.summary))
