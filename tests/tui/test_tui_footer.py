@@ -57,6 +57,7 @@ WALKS = {
     "blame": (("enter", "b"), "staffing"),
     "costing": (("c",), None),
     "sessions": (("g",), None),
+    "packages": (("P",), None),
 }
 
 

@@ -52,6 +52,7 @@ SCREENS = {  # every screen and dialog, in colour, NO_COLOR and the light theme
     "board_filtered_open": steps("f", "s"),
     "costing": steps("c"),
     "sessions": steps("g"),
+    "packages": steps("P"),
 }
 CASES = {
     **SCREENS,

@@ -58,6 +58,11 @@ ACTIONS: dict[str, Action] = {
         "Sessions: every day at the table, its attendance, passes, TAs and the team's log",
         "Sessions",
     ),
+    "packages": Action(
+        "Packages",
+        "Packages: every package proposal, its state and its parts' status",
+        "Packages",
+    ),
     "sync": Action(
         "Sync",
         "Sync with the team: fetch, merge, push passes and TAs (needs a git remote)",

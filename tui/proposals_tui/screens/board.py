@@ -91,6 +91,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         key("D", "export_status", show=False),
         key("c", "costing", show=False),
         key("g", "sessions", show=False),
+        key("P", "packages", show=False),
         key("q", "quit"),
         key("S", "sync"),
         key("C", "conflicts", show=False),
@@ -360,6 +361,11 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refill()
 
+    def action_packages(self) -> None:
+        from .packages import PackagesScreen
+
+        self.app.push_screen(PackagesScreen())
+
     def action_sessions(self) -> None:
         from .sessions import SessionsScreen
 
@@ -400,7 +406,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
             *self.article_palette_commands(),
             command("cycle_status", f"now: {self.status_filter}"),
             command("cycle_sort", f"now: {self.sort}"),
-            *palette("reload", "export_status", "sessions"),
+            *palette("reload", "export_status", "sessions", "packages"),
             *self.contract_palette_commands(),
             *self.sync_palette_commands(),
         ]

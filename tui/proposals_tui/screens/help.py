@@ -34,6 +34,7 @@ def help_table() -> Table:
     from .costing import CostingScreen
     from .editor import EditorScreen
     from .history import HistoryScreen
+    from .packages import PackagesScreen
     from .sessions import SessionsScreen
     from .sync import ConflictScreen  # tuisync
 
@@ -49,6 +50,7 @@ def help_table() -> Table:
         ("Blame", BlameScreen.BINDINGS),
         ("Costing", CostingScreen.BINDINGS),
         ("Sessions", SessionsScreen.BINDINGS),
+        ("Packages", PackagesScreen.BINDINGS),
         ("Sync conflicts", ConflictScreen.BINDINGS),  # tuisync
         ("Dialogs", [*FormModal.BINDINGS, *PassModal.BINDINGS, key("tab", "focus_next")]),
     ]
