@@ -359,7 +359,7 @@ def test_status_chart(tmp_path: Path) -> None:
     groups = [p.text for p in doc.paragraphs if p.style.name == "Group Heading"]
     assert groups == ["Economic articles", "Non-economic articles"]
     econ, non = ([[c.text.replace("\u2011", "-") for c in r.cells] for r in t.rows] for t in doc.tables)
-    assert econ[0] == ["Art.", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic"]
+    assert econ[0] == ["Part", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic"]
     assert [r[0] for r in econ[1:]] == ["10", "12"]
     assert [r[0] for r in non[1:]] == ["1", "6", "14"]
     assert non[2] == ["6", "Staffing", "Open", "union", "E-6", "2025-03-07", "No"]

@@ -74,7 +74,7 @@ def test_xlsx_has_the_same_content(demo: tuple[CLI, Path], tmp_path: Path) -> No
     assert "22 articles" in said  # 19 articles, the preamble, an appendix and a letter
     ws = openpyxl.load_workbook(out).active
     values = [[c.value for c in row] for row in ws.iter_rows()]
-    header = next(i for i, row in enumerate(values) if row[1] == "Art.")
+    header = next(i for i, row in enumerate(values) if row[1] == "Part")
     assert values[header][1:8] == list(COLUMNS)
     by_title = {row[2]: row for row in values[header + 1 :] if row[2]}
     assert by_title["Staffing"][3] == "Open (6.3 TA'd 2024-12-17)"
@@ -128,3 +128,39 @@ def test_the_chart_keeps_no_status_words_of_its_own(tmp_path: Path) -> None:
     text = " ".join(p.text for p in document.paragraphs)
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
     assert "On the table" in cells and "still being bargained" in text and "1 on the table" in text
+
+
+def test_parts_other_than_articles_are_named(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    """An appendix reads "Appendix A" and a letter "Letter of Agreement 1" (its heading's words),
+    never a bare "A" or "1" that a member takes for an article number; in .docx and .xlsx."""
+    import openpyxl
+
+    cli, repo = demo
+    out = _docx(cli, repo, tmp_path)
+    names = {r[1]: r[0].replace("\u00a0", " ") for r in _cells(out)}
+    assert names["Differentials and Stipends"] == "Appendix A"
+    assert names["Telehealth Pilot"] == "Letter of Agreement 1"
+    assert names["Preamble"] == "Preamble"
+    assert names["Staffing"] == "6"
+    sheet = tmp_path / "status.xlsx"
+    cli("-C", str(repo), "status", "--xlsx", str(sheet))
+    rows = {row[2]: row[1] for row in openpyxl.load_workbook(sheet).active.iter_rows(values_only=True)}
+    assert rows["Differentials and Stipends"].replace("\u00a0", " ") == "Appendix A"
+    assert rows["Telehealth Pilot"].replace("\u00a0", " ") == "Letter of Agreement 1"
+
+
+def test_parts_in_contract_order_when_not_given_in_order(tmp_path: Path) -> None:
+    from proposals.negotiation import status as model
+    from proposals.word import status_chart
+
+    rows = [
+        {"id": i, "number": n, "kind": k, "title": i.title(), "economic": False, "status": "open",
+         "move": "union", "last_pass": "E-2", "session": "2025-03-01"}
+        for i, n, k in (("letter", "1", "letter"), ("appendix", "A", "appendix"), ("wages", "10", "article"),
+                        ("preamble", "", "preamble"), ("scope", "2", None))
+    ]  # fmt: skip
+    out = tmp_path / "chart.docx"
+    status_chart.export_status(rows, out, team="Union", as_of="2025-03-14", words=model.STATUS_WORDS,
+                               meanings=model.STATUS_MEANINGS)  # fmt: skip
+    names = [r[0].replace("\u00a0", " ") for r in _cells(out)[1:] if r[0] != "Part"]
+    assert names == ["Preamble", "2", "10", "Appendix A", "Letter of Agreement 1"]

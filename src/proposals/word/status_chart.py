@@ -16,20 +16,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from proposals.contract.headings import KINDS, format_heading, order_key
+from proposals.contract.part import titlecase
 from proposals.word import document as docs
 from proposals.word.ooxml import When, check_text
 
 STATUS_COLOURS = {"unchanged": "EDEFF2", "open": "FFF1C2", "ta": "D3F5DC", "withdrawn": "E6E6E6"}
-COLUMNS = ("Art.", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic")
-FIELDS = ("id", "number", "title", "economic", "status", "move", "last_pass", "session", "status_text")
+COLUMNS = ("Part", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic")
+FIELDS = tuple("id number kind title economic status move last_pass session status_text".split())
 NB_HYPHEN = "\u2011"  # a date never breaks at its hyphens
+NBSP = "\u00a0"  # "Appendix A" never breaks before its number
 
 
 @dataclass(frozen=True, slots=True)
 class ChartRow:
     """One line of the chart, every cell as shown."""
 
-    number: str
+    number: str  # the part's name in the chart: "6", "Appendix A", "Letter of Agreement 1"
     title: str
     status: str  # unchanged / open / ta / withdrawn
     status_text: str
@@ -37,6 +40,7 @@ class ChartRow:
     last_pass: str
     pass_date: str
     economic: bool
+    order: tuple = ()  # contract order (kind, number), for a chart not given in order
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -76,6 +80,17 @@ def _status_text(status: str, ta: Any, given: Any, words: Mapping[str, str]) -> 
     return word
 
 
+def part_name(kind: Any, number: Any) -> str:
+    """What the chart calls a part: an article by its number ("6"), any other part by its kind
+    and number as the contract's heading grammar words it ("Preamble", "Appendix A", "Letter of
+    Agreement 1"), never a bare "A" or "1" that reads like an article."""
+    number = str(number or "").strip()
+    if kind not in KINDS or kind == "article":
+        return number
+    name = titlecase(format_heading(kind, number, ""))
+    return name[: len(name) - len(number)].rstrip() + NBSP + number if number else name
+
+
 def chart_row(row: Any, words: Mapping[str, str], party_names: Mapping[str, str] | None = None) -> ChartRow:
     """A chart line from a plain dict, a ``status --json`` object or a row object.
 
@@ -93,8 +108,9 @@ def chart_row(row: Any, words: Mapping[str, str], party_names: Mapping[str, str]
         last = getattr(last, "pass_name", None) or getattr(last, "name", None)
     status = str(data["status"] or "")
     move = data["move"]
+    kind = data["kind"]
     chart = ChartRow(
-        number=str(data["number"] or ""),
+        number=part_name(kind, data["number"]),
         title=str(data["title"] or data["id"] or ""),
         status=status,
         status_text=_status_text(status, _get(row, "ta"), data["status_text"], words),
@@ -102,6 +118,7 @@ def chart_row(row: Any, words: Mapping[str, str], party_names: Mapping[str, str]
         last_pass=str(last or ""),
         pass_date=_day(session),
         economic=bool(data["economic"]),
+        order=order_key(kind if kind in KINDS else "article", str(data["number"] or "")),
     )
     for value in chart.cells():
         try:
@@ -123,7 +140,7 @@ def article_sort_key(number: Any) -> tuple[int, int, str]:
 def _groups(rows: Sequence[ChartRow], ordered: bool) -> list[tuple[str, list[ChartRow]]]:
     def members(economic: bool) -> list[ChartRow]:
         chosen = [r for r in rows if r.economic is economic]
-        return chosen if ordered else sorted(chosen, key=lambda r: (article_sort_key(r.number), r.title))
+        return chosen if ordered else sorted(chosen, key=lambda r: (r.order, r.title))
 
     return [("Economic articles", members(True)), ("Non-economic articles", members(False))]
 
@@ -136,32 +153,54 @@ def _summary(rows: Sequence[ChartRow], words: Mapping[str, str]) -> str:
     return f"{len(rows)} articles: {summary or 'none'}."
 
 
-# Rough widths of 10-point Times-like text, in twentieths of a point per character: bold and
-# capitals run wider. Enough to size columns so that the longest word of each fits whole.
-_CHAR_TWIPS = 110
-_PAD_TWIPS = 230  # cell margins and rule
+# Advance widths of Times (Liberation Serif is metric-compatible), in thousandths of an em, for
+# the characters a chart holds; anything else counts as a capital M. Bold runs about 8% wider.
+_EM_TABLE = (
+    (" !\"#$%&'()*+,-./", "250 333 408 500 500 833 778 333 333 333 500 564 250 333 250 278"),
+    ("0123456789:;<=>?", "500 500 500 500 500 500 500 500 500 500 278 278 564 564 564 444"),
+    ("ABCDEFGHIJKLM", "722 667 667 722 611 556 722 722 333 389 722 611 889"),
+    ("NOPQRSTUVWXYZ", "722 722 556 722 667 556 611 722 722 944 722 722 611"),
+    ("abcdefghijklm", "444 500 444 500 444 333 500 500 278 278 500 278 778"),
+    ("nopqrstuvwxyz", "500 500 500 500 333 389 278 500 500 722 500 500 444"),
+)
+_EM = {ch: int(w) for chars, widths in _EM_TABLE for ch, w in zip(chars, widths.split(), strict=True)}
+_EM.update({NBSP: 250, NB_HYPHEN: 333, "\u2014": 1000, "\u2013": 500, "\u2019": 333})
+_PAD_TWIPS = 260  # the cell's margins (2 x 108) and rules, and a little air
+
+
+def _twips(text: str, bold: bool = False) -> int:
+    """How wide ``text`` is in 10-point table text, in twips (twentieths of a point)."""
+    width = sum(_EM.get(ch, 889) for ch in text) * 10 * 20 // 1000
+    return width * 108 // 100 if bold else width
 
 
 def _widths(rows: Sequence[ChartRow], usable: int) -> list[int]:
-    """Column widths (twips): at least the longest word (and the whole header and date), then
-    the rest shared in proportion to the longest cell; the title column takes what is left."""
-    table = [COLUMNS, *(r.cells() for r in rows)]
+    """Column widths (twips) measured from the text's font metrics: at least the longest word
+    (the whole date, pass and yes/no), wanting the longest cell; the title column takes what
+    is left. When the page is too narrow, the part's name ("Letter of Agreement 1") gives way
+    first, then the title and whose move, so a status, a pass and its date stay on one line."""
     least, want = [], []
-    for c in range(len(COLUMNS)):
-        words = [w for row in table for w in row[c].split()] or [""]
-        longest_word = max(len(w) for w in words)
-        if c in (0, 5, 6):  # numbers, dates and yes/no never wrap
-            longest_word = max(len(row[c]) for row in table)
-        least.append(max(longest_word, len(COLUMNS[c].split()[0])) * _CHAR_TWIPS + _PAD_TWIPS)
-        want.append(max(len(row[c]) for row in table) * _CHAR_TWIPS + _PAD_TWIPS)
+    for c, head in enumerate(COLUMNS):
+        cells = [(r.cells()[c], c == 2 and r.status == "open") for r in rows]
+        pieces = [(w, bold) for text, bold in cells for w in re.split(r"[ \t\n]+", text)]  # NBSP binds
+        if c in (4, 5, 6):  # passes, dates and yes/no never wrap
+            pieces = cells
+        head_word = _twips(head.split()[0], True)
+        least.append(max([_twips(w, bold) for w, bold in pieces] + [head_word]) + _PAD_TWIPS)
+        want.append(max([_twips(t, bold) for t, bold in cells] + [_twips(head, True)]) + _PAD_TWIPS)
     if sum(want) <= usable:
-        extra = usable - sum(want)
-        want[1] += extra  # the title column takes the slack
+        want[1] += usable - sum(want)  # the title column takes the slack
         return want
-    spare = max(0, usable - sum(least))
-    grow = [w - m for w, m in zip(want, least, strict=True)]
-    total = sum(grow) or 1
-    return [m + spare * g // total for m, g in zip(least, grow, strict=True)]
+    widths = list(want)
+    for give in ((0,), (1, 3), (2, 4, 5, 6)):  # the part's name first, then title and move
+        over = sum(widths) - usable
+        if over <= 0:
+            break
+        room = sum(widths[c] - least[c] for c in give)
+        cut = min(over, room)
+        for c in give:
+            widths[c] -= cut * (widths[c] - least[c]) // (room or 1)
+    return widths
 
 
 def export_status(
