@@ -23,7 +23,8 @@ from proposals.word.ooxml import When, check_text
 
 STATUS_COLOURS = {"unchanged": "EDEFF2", "open": "FFF1C2", "ta": "D3F5DC", "withdrawn": "E6E6E6"}
 COLUMNS = ("Part", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic")
-FIELDS = tuple("id number kind title economic status move last_pass session status_text".split())
+FIELDS = ("id", "number", "kind", "title", "economic", "status", "move", "last_pass", "session",
+          "status_text")  # fmt: skip
 NB_HYPHEN = "\u2011"  # a date never breaks at its hyphens
 NBSP = "\u00a0"  # "Appendix A" never breaks before its number
 
