@@ -139,3 +139,26 @@ def test_a_toc_without_page_numbers_is_recognised_by_its_repeated_headings() -> 
     assert duplicate_numbers(split.parts) == []
     twice = split_parts([Line(t) for t in ["ARTICLE 3: A", "x", "ARTICLE III: B", "y"]])
     assert duplicate_numbers(twice.parts) == ["ARTICLE 3"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "short"),
+    [
+        ("SIDE LETTER 3: PARKING", "Side Letter 3", "SL 3"),
+        ("MEMORANDUM OF UNDERSTANDING RE: TELEHEALTH", "Memorandum of Understanding", "MOU"),
+        ("MOU #4 - TRAVEL", "MOU 4", "MOU 4"),
+        ("LETTER OF UNDERSTANDING 2: CME", "Letter of Understanding 2", "LOU 2"),
+        ("LETTER OF AGREEMENT #1: PILOT", "Letter of Agreement 1", "LOA 1"),
+        ("SCHEDULE A - WAGES", "Schedule A", "Sch A"),
+        ("APPENDIX B: STIPENDS", "Appendix B", "App B"),
+        ("PREAMBLE", "Preamble", "Pre."),
+    ],
+)
+def test_a_part_is_named_in_its_own_headings_words(heading: str, name: str, short: str) -> None:
+    from proposals.contract.headings import part_name, short_name
+
+    found = read_heading(heading + "\nText.\n")
+    assert found is not None
+    assert part_name(found.kind, found.number, found.keyword) == name
+    assert short_name(found.kind, found.number, found.keyword) == short
+    assert format_heading(found.kind, found.number, "X", found.keyword).startswith(found.keyword)

@@ -215,6 +215,7 @@ class PartHeading:
     number: str
     title: str
     lines: int = 1
+    keyword: str = ""  # as written, upper-cased: "SIDE LETTER", "SCHEDULE"
 
     @property
     def value(self) -> str:
@@ -232,17 +233,71 @@ def read_heading(text: str) -> PartHeading | None:
     if not found.title and found.kind != "preamble" and index + 1 < len(lines):
         title = title_from_next_line(lines[index + 1])
         if title is not None:
-            return PartHeading(found.kind, found.number, title, index + 2)
-    return PartHeading(found.kind, found.number, found.title, index + 1)
+            return PartHeading(found.kind, found.number, title, index + 2, found.keyword)
+    return PartHeading(found.kind, found.number, found.title, index + 1, found.keyword)
 
 
-def format_heading(kind: Kind, number: str, title: str) -> str:
-    """The one-line heading our files use for a new part: ``ARTICLE 6: STAFFING``."""
-    word = _KIND_WORD[kind]
+def format_heading(kind: Kind, number: str, title: str, keyword: str = "") -> str:
+    """The one-line heading our files use for a new part: ``ARTICLE 6: STAFFING``; ``keyword``
+    keeps the part's own word (``SIDE LETTER 3``)."""
+    word = _keyword(kind, keyword)
     if kind == "preamble":
         return f"{word}: {title}" if title and title.upper() != word else word
     head = f"{word} {number}".strip()
     return f"{head}: {title}" if title else head
+
+
+_ACRONYMS = {"MOU", "MOA", "LOA", "LOU"}
+_SHORT = {
+    "APPENDIX": "App",
+    "SCHEDULE": "Sch",
+    "EXHIBIT": "Exh",
+    "ATTACHMENT": "Att",
+    "ADDENDUM": "Add",
+    "ANNEX": "Anx",
+    "LETTER OF AGREEMENT": "LOA",
+    "LETTER OF UNDERSTANDING": "LOU",
+    "LETTER OF INTENT": "LOI",
+    "MEMORANDUM OF UNDERSTANDING": "MOU",
+    "MEMORANDUM OF AGREEMENT": "MOA",
+    "SIDE LETTER": "SL",
+    "SIDE LETTER OF AGREEMENT": "SL",
+    "PREAMBLE": "Pre.",
+    "RECITALS": "Rec.",
+}
+
+
+def _keyword(kind: Kind, keyword: str) -> str:
+    """The heading's keyword as written ("SIDE LETTER"), or the kind's own word when the part's
+    text has none or a keyword of another kind."""
+    word = " ".join(keyword.split()).upper()
+    found = match_heading(word if kind == "preamble" else f"{word} 1") if word else None
+    return word if found is not None and found.kind == kind else _KIND_WORD[kind]
+
+
+def part_name(kind: Kind, number: str, keyword: str = "") -> str:
+    """A part named in the words its heading uses: "Side Letter 3", "Schedule A", "Memorandum of
+    Understanding 2", "MOU 1"; "Appendix A", "Letter of Agreement 1" when the keyword is unknown.
+    An article is "Article 6", the preamble "Preamble" (or "Recitals")."""
+    word = _keyword(kind, keyword)
+    if kind == "preamble":
+        number = ""
+    name = " ".join(w if w in _ACRONYMS else _title_word(w, i) for i, w in enumerate(word.split()))
+    return f"{name} {number}".strip()
+
+
+def short_name(kind: Kind, number: str, keyword: str = "") -> str:
+    """The same name abbreviated for a narrow column: "SL 3", "Sch A", "MOU 2", "LOA 1", "Pre."."""
+    word = _keyword(kind, keyword)
+    if kind == "article":
+        return number
+    short = _SHORT.get(word, word if word in _ACRONYMS else word.title())
+    return short if kind == "preamble" else f"{short} {number}".strip()
+
+
+def _title_word(word: str, index: int) -> str:
+    low = word.lower()
+    return low if index and low in _SMALL else low[:1].upper() + low[1:]
 
 
 def order_key(kind: Kind, number: str) -> tuple[int, int, str]:
@@ -269,6 +324,8 @@ __all__ = [
     "format_heading",
     "match_heading",
     "order_key",
+    "part_name",
     "read_heading",
+    "short_name",
     "title_from_next_line",
 ]

@@ -132,6 +132,7 @@ class Heading:
     number: str
     title: str
     kind: Kind | None = None
+    keyword: str = ""  # the heading's keyword as written: "SIDE LETTER", "SCHEDULE"
 
 
 def parse_heading(text: str, fallback_title: str = "") -> Heading:
@@ -145,7 +146,7 @@ def parse_heading(text: str, fallback_title: str = "") -> Heading:
         first = text.split("\n", 1)[0] if text else ""
         return Heading("", first.strip() or fallback_title)
     title = found.title or ("Preamble" if found.kind == "preamble" else "")
-    return Heading(found.number, titlecase(title) or fallback_title, found.kind)
+    return Heading(found.number, titlecase(title) or fallback_title, found.kind, found.keyword)
 
 
 def sections(text: str) -> dict[str, str]:
