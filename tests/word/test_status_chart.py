@@ -164,3 +164,32 @@ def test_parts_in_contract_order_when_not_given_in_order(tmp_path: Path) -> None
                                meanings=model.STATUS_MEANINGS)  # fmt: skip
     names = [r[0].replace("\u00a0", " ") for r in _cells(out)[1:] if r[0] != "Part"]
     assert names == ["Preamble", "2", "10", "Appendix A", "Letter of Agreement 1"]
+
+
+def test_parts_named_in_the_words_their_headings_use(cli: CLI, tmp_path: Path) -> None:
+    """"SIDE LETTER 3" is a side letter in the chart and on the board, not "Letter of Agreement 3"
+    (and a schedule is no appendix, a memorandum of understanding no letter of agreement)."""
+    import openpyxl
+
+    repo = tmp_path / "r"
+    cli("init", str(repo), "--union", "Clinicians United", "--employer", "Northstar Health")
+    source = tmp_path / "contract.txt"
+    source.write_text(
+        "ARTICLE 1 - RECOGNITION\n1.1 The Employer recognizes the Union.\n\n"
+        "SCHEDULE 1 - WAGE SCALES\nStep 1 is $50.00 an hour.\n\n"
+        "MEMORANDUM OF UNDERSTANDING #2: TELEHEALTH\nA pilot runs for one year.\n\n"
+        "SIDE LETTER 3: PARKING\nParking stays free.\n"
+    )
+    cli("-C", str(repo), "baseline", "--from-text", str(source))
+    out = tmp_path / "status.docx"
+    cli("-C", str(repo), "status", "--docx", str(out))
+    names = {r[1]: r[0].replace("\u00a0", " ") for r in _cells(out)}
+    assert names["Parking"] == "Side Letter 3"
+    assert names["Telehealth"] == "Memorandum of Understanding 2"
+    assert names["Wage Scales"] == "Schedule 1"
+    sheet = tmp_path / "status.xlsx"
+    cli("-C", str(repo), "status", "--xlsx", str(sheet))
+    rows = {row[2]: row[1] for row in openpyxl.load_workbook(sheet).active.iter_rows(values_only=True)}
+    assert rows["Parking"].replace("\u00a0", " ") == "Side Letter 3"
+    table = cli("-C", str(repo), "status").out
+    assert "SL 3" in table and "MOU 2" in table and "Sch 1" in table and "LOA" not in table

@@ -374,6 +374,7 @@ def _chart_rows(repo: BargainingRepo) -> tuple[list[dict], dict[str, str]]:
                 "id": r.id,
                 "number": r.number,
                 "kind": r.kind,
+                "keyword": r.keyword,
                 "title": r.title,
                 "economic": r.economic,
                 "status": r.status,

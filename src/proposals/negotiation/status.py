@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from proposals.contract.escape import for_csv, for_markdown_cell, for_terminal
-from proposals.contract.headings import KINDS, order_key
+from proposals.contract.headings import KINDS, order_key, short_name
 from proposals.contract.part import parse_heading
 from proposals.negotiation.history import PassRecord, TARecord, current_tas
 from proposals.negotiation.repo import BargainingRepo
@@ -34,12 +34,15 @@ class StatusRow:
     package: str = ""  # the open package (P-3) whose text of this part is on the table
     contingent: str = ""  # a TA'd part's contingency: a package id or "agreement"; "" is firm
     expires: str = ""  # a letter's own expiry (bargaining.toml), YYYY-MM-DD
+    keyword: str = ""  # the heading's own word: "SIDE LETTER", "SCHEDULE", "MEMORANDUM OF UNDERSTANDING"
 
     @property
     def label(self) -> str:
-        """The number as a board shows it (five columns): "6" for an article, "App A", "LOA 3", "Pre."."""
-        prefix = {"preamble": "Pre.", "appendix": "App", "letter": "LOA"}.get(self.kind or "")
-        return f"{prefix} {self.number}".strip() if prefix else self.number
+        """The number as a board shows it, in the heading's own words abbreviated: "6" for an
+        article, "App A", "Sch 1", "LOA 3", "SL 3", "MOU 2", "Pre."."""
+        if self.kind not in KINDS:
+            return self.number
+        return short_name(self.kind, self.number, self.keyword)
 
     @property
     def shown_title(self) -> str:
@@ -145,6 +148,7 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
                 last_pass=last_pass,
                 tas=tuple(whole or standing),
                 kind=meta.kind or heading.kind,
+                keyword=heading.keyword,
                 expires=meta.expires,
                 package=in_package.get(article_id, "") if status == "open" else "",
                 contingent=next((t.contingent for t in whole or standing if t.contingent not in firm), ""),

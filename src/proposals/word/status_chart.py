@@ -16,14 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from proposals.contract.headings import KINDS, format_heading, order_key
-from proposals.contract.part import titlecase
+from proposals.contract.headings import KINDS, order_key
+from proposals.contract.headings import part_name as grammar_part_name
 from proposals.word import document as docs
 from proposals.word.ooxml import When, check_text
 
 STATUS_COLOURS = {"unchanged": "EDEFF2", "open": "FFF1C2", "ta": "D3F5DC", "withdrawn": "E6E6E6"}
 COLUMNS = ("Part", "Title", "Status", "Whose move", "Last pass", "Pass date", "Economic")
-FIELDS = ("id", "number", "kind", "title", "economic", "status", "move", "last_pass", "session",
+FIELDS = ("id", "number", "kind", "keyword", "title", "economic", "status", "move", "last_pass", "session",
           "status_text")  # fmt: skip
 NB_HYPHEN = "\u2011"  # a date never breaks at its hyphens
 NBSP = "\u00a0"  # "Appendix A" never breaks before its number
@@ -81,14 +81,14 @@ def _status_text(status: str, ta: Any, given: Any, words: Mapping[str, str]) -> 
     return word
 
 
-def part_name(kind: Any, number: Any) -> str:
-    """What the chart calls a part: an article by its number ("6"), any other part by its kind
-    and number as the contract's heading grammar words it ("Preamble", "Appendix A", "Letter of
-    Agreement 1"), never a bare "A" or "1" that reads like an article."""
+def part_name(kind: Any, number: Any, keyword: Any = "") -> str:
+    """What the chart calls a part: an article by its number ("6"), any other part by the words
+    its own heading uses ("Preamble", "Appendix A", "Schedule 1", "Side Letter 3", "Memorandum
+    of Understanding 2"; the grammar's), never a bare "A" or "1" that reads like an article."""
     number = str(number or "").strip()
     if kind not in KINDS or kind == "article":
         return number
-    name = titlecase(format_heading(kind, number, ""))
+    name = grammar_part_name(kind, number, str(keyword or ""))
     return name[: len(name) - len(number)].rstrip() + NBSP + number if number else name
 
 
@@ -111,7 +111,7 @@ def chart_row(row: Any, words: Mapping[str, str], party_names: Mapping[str, str]
     move = data["move"]
     kind = data["kind"]
     chart = ChartRow(
-        number=part_name(kind, data["number"]),
+        number=part_name(kind, data["number"], data["keyword"]),
         title=str(data["title"] or data["id"] or ""),
         status=status,
         status_text=_status_text(status, _get(row, "ta"), data["status_text"], words),
