@@ -141,3 +141,28 @@ def test_the_export_modes_are_spelled_out_once() -> None:
                     if strings >= modes:
                         found.append(f"{path.name}:{node.lineno}")
     assert found == []
+
+
+def _splits_into_lines(node: ast.AST) -> bool:
+    """A function body that splits text at "\\n" and drops the final newline's empty tail."""
+    calls = [n for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
+
+    def called(method: str) -> bool:
+        return any(
+            c.func.attr == method and any(isinstance(a, ast.Constant) and a.value == "\n" for a in c.args)
+            for c in calls
+        )
+
+    return called("split") and called("endswith")
+
+
+def test_an_articles_paragraphs_are_split_in_one_place() -> None:
+    """`proposals.contract.part.paragraphs` is the one split of an article into paragraphs (issue 19:
+    the redline's alignment, the TUI's diffing and the Word documents each had their own)."""
+    found = []
+    for root in (CORE, TUI):
+        for path in sorted(root.rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if isinstance(node, ast.FunctionDef) and _splits_into_lines(node):
+                    found.append(f"{path.relative_to(root.parent)}:{node.name}")
+    assert found == ["proposals/contract/part.py:paragraphs"]

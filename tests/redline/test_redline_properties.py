@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from proposals.contract.part import paragraphs
 from proposals.redline import (
     Version,
     align_rows,
@@ -17,7 +18,6 @@ from proposals.redline import (
     new_side,
     old_side,
     ops_to_json,
-    paragraphs,
     provenance,
 )
 from proposals.redline.engine import ANCHOR_MIN_TOKENS

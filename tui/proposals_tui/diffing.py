@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rich.style import Style
 
-from proposals.contract.part import sections
+from proposals.contract.part import paragraphs, sections
 from proposals.redline import Version, align_rows, diff_text, provenance
 
 from . import styles
@@ -126,10 +126,6 @@ def aligned(old: str, new: str) -> list:
         with _cache_lock:
             _pending.pop(key, None)
         event.set()
-
-
-def paragraphs(text: str) -> list[str]:
-    return text[:-1].split("\n") if text.endswith("\n") else text.split("\n") if text else []
 
 
 def locked_lines(text: str, ta_sections: Iterable[str | None]) -> set[str]:

@@ -149,6 +149,21 @@ def parse_heading(text: str, fallback_title: str = "") -> Heading:
     return Heading(found.number, titlecase(title) or fallback_title, found.kind, found.keyword)
 
 
+def paragraphs(text: str) -> list[str]:
+    """An article's paragraphs: one per line, without line endings ("\\n" or "\\r\\n"); a final
+    line ending adds no empty paragraph, and a blank line is an empty paragraph.
+
+    The one split every view shares: the redline's side-by-side alignment, the TUI's rows and the
+    Word documents' paragraphs.
+    """
+    if not text:
+        return []
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def sections(text: str) -> dict[str, str]:
     """Map each numbered section ("6.3") to its block of lines, as written.
 

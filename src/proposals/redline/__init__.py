@@ -31,7 +31,7 @@ model, the store, the team, ``word``, a front end or Textual (import-linter: "Th
 and the Word layer never import the model, the store or the team"). See ARCHITECTURE.md.
 """
 
-from proposals.redline.alignment import Row, align_rows, paragraphs
+from proposals.redline.alignment import Row, align_rows
 from proposals.redline.ops import Op, new_side, old_side
 from proposals.redline.provenance import Span, Version, provenance
 from proposals.redline.render import ops_to_json, render_ansi, render_markers
@@ -52,7 +52,6 @@ __all__ = [
     "new_side",
     "old_side",
     "ops_to_json",
-    "paragraphs",
     "provenance",
     "render_ansi",
     "render_markers",

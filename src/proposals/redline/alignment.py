@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
+from proposals.contract.part import paragraphs
 from proposals.redline.ops import Op, new_side, old_side
 from proposals.redline.textdiff import diff_text, moved_texts
 
@@ -33,16 +34,6 @@ class Row:
     new: str | None
     ops: tuple[Op, ...]
     move: str | None = None
-
-
-def paragraphs(text: str) -> list[str]:
-    """One paragraph per line, without line endings; a final line ending adds no empty paragraph."""
-    if not text:
-        return []
-    lines = text.split("\n")
-    if text.endswith("\n"):
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def _strip_cr(text: str) -> str:

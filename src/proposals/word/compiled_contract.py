@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
 from proposals.contract.headings import order_key, read_heading
+from proposals.contract.part import paragraphs
 from proposals.word.document import (
     BODY_STYLE,
     ExportError,
@@ -22,7 +23,6 @@ from proposals.word.document import (
     _article_title,
     _iso_day,
     _line_styler,
-    _lines,
     _open_template,
     _para,
     _save,
@@ -167,7 +167,7 @@ def _front_matter(
 
 def _placeholder_xml(article: ContractArticle, ids: Mapping[str, str]) -> str:
     """An open part: its heading, the note saying it is not agreed, then any TA'd sections."""
-    lines = _lines(article.text)
+    lines = paragraphs(article.text)
     styler = _line_styler(ids)
     head = plain_xml(lines[:1], styler)
     note = _para(article.open_note or "", ids["Group Heading"])

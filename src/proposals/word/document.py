@@ -96,11 +96,6 @@ def _iso_day(when: When) -> str:
     return (when.date() if isinstance(when, datetime) else when).isoformat()
 
 
-def _lines(text: str) -> list[str]:
-    """An article's paragraphs: its lines, without the final newline's empty tail."""
-    return text[:-1].split("\n") if text.endswith("\n") else text.split("\n") if text else []
-
-
 def _open_template() -> DocxDocument:
     doc = docx.Document(str(TEMPLATE))
     body = doc.element.body

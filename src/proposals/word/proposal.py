@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
+from proposals.contract.part import paragraphs
 from proposals.word.document import (
     PROPOSAL_MARK,
     ExportError,
@@ -22,7 +23,6 @@ from proposals.word.document import (
     _enable_track_revisions,
     _iso_day,
     _line_styler,
-    _lines,
     _open_template,
     _para_styler,
     _save,
@@ -219,7 +219,7 @@ def _write_articles(
     parts: list[str] = []
     if mode == "clean":
         for art in articles:
-            parts.append(art if isinstance(art, str) else plain_xml(_lines(art.new), _line_styler(ids)))
+            parts.append(art if isinstance(art, str) else plain_xml(paragraphs(art.new), _line_styler(ids)))
     else:
         writer = RevisionWriter(author, when)
         last_mark: Kind = "equal"

@@ -11,6 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.parser import OxmlElement
 
+from proposals.contract.part import paragraphs
 from proposals.word.document import (
     BODY_STYLE,
     TA_MARK,
@@ -21,7 +22,6 @@ from proposals.word.document import (
     _cell,
     _iso_day,
     _line_styler,
-    _lines,
     _open_template,
     _ruled_table,
     _save,
@@ -87,7 +87,7 @@ def export_ta(
     doc.add_paragraph(
         "Tentative Agreement" + (f" \u2014 Section {section}" if section else ""), style="Document Title"
     )
-    parts = [plain_xml(_lines(t), _line_styler(ids)) for t in texts]
+    parts = [plain_xml(paragraphs(t), _line_styler(ids)) for t in texts]
     _append_body_xml(doc, "".join(parts))
     closing = doc.add_paragraph(
         f"The parties tentatively agreed to the text above at the table on {day}, subject to"
