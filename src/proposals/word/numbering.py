@@ -92,7 +92,8 @@ class Numbering:
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId -> level -> start
     level_overrides: dict[str, dict[int, Level]] = field(default_factory=dict)
     style_numbering: dict[str, tuple[str, int]] = field(default_factory=dict)  # style -> numId, ilvl
-    counters: dict[str, list[int | None]] = field(default_factory=dict)
+    counters: dict[str, list[int | None]] = field(default_factory=dict)  # abstractNumId -> per level
+    restarted: set[tuple[str, int]] = field(default_factory=set)  # (numId, level) overrides applied
 
     @classmethod
     def parse(cls, numbering: etree._Element | None, styles: etree._Element | None, w: str) -> Numbering:
@@ -191,15 +192,21 @@ class Numbering:
         level = levels.get(ilvl)
         if level is None:
             return ""
-        # Counters belong to the list instance when it restarts numbering, else to the abstract
-        # list (two numIds over one abstractNum continue each other, as in Word).
-        key = f"num:{num_id}" if num_id in self.overrides else f"abstract:{abstract_id}"
-        counters = self.counters.get(key)
+        # One set of counters per abstract list: every numId over it continues the others, as
+        # Word shows them. A numId's startOverride restarts its level once, at the first
+        # paragraph of that numId on that level ("Restart numbering" on 6.1 under ARTICLE 6
+        # reads "6.1", and the next "6.2" in the list's own numId goes on from it); the
+        # higher levels keep their count, so a restarted section never loses its article.
+        counters = self.counters.get(abstract_id)
         if counters is None:
-            counters = self.counters[key] = [None] * 9
+            counters = self.counters[abstract_id] = [None] * 9
         starts = self.overrides.get(num_id, {})
         current = counters[ilvl]
-        counters[ilvl] = starts.get(ilvl, level.start) if current is None else current + 1
+        if ilvl in starts and (num_id, ilvl) not in self.restarted:
+            self.restarted.add((num_id, ilvl))
+            counters[ilvl] = starts[ilvl]
+        else:
+            counters[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             deep = levels.get(deeper)
             restart = deep.restart if deep is not None else None
@@ -213,7 +220,7 @@ class Numbering:
             other = levels.get(n - 1)
             value = counters[n - 1]
             if value is None:
-                value = starts.get(n - 1, other.start if other else 1)
+                value = other.start if other else 1
             fmt = other.fmt if other else "decimal"
             if level.legal and fmt not in ("decimal", "decimalZero"):
                 fmt = "decimal"
