@@ -78,3 +78,21 @@ def test_the_tui_board_imports_only_what_its_first_paint_uses() -> None:
     unused = ("proposals.negotiation.passes", "proposals.negotiation.agreements", "proposals.team",
               "proposals.costing", "proposals.redline", "proposals.word", "proposals.negotiation.documents")
     assert [m for m in loaded if m.startswith(unused)] == []
+
+
+def test_the_installed_command_imports_no_re_before_version() -> None:
+    """`proposals --version` at most 1.5x `python -c pass` (issue 17): the command is bin/proposals
+    installed as a script; pip's console-script wrapper imported `re` (a third of the run)."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    wheel = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["shared-scripts"] == {"bin/proposals": "proposals"}
+    env = {**cli_env(), "PYTHONPROFILEIMPORTTIME": "1"}
+    run = subprocess.run([sys.executable, str(root / "bin" / "proposals"), "--version"],
+                         capture_output=True, text=True, env=env, check=True)
+    assert run.stdout == "proposals 0.1.0\n"
+    imported = {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines() if "|" in line}
+    assert "proposals.cli.main" in imported
+    assert not {"re", "argparse", "typing"} & imported
