@@ -73,3 +73,21 @@ def test_a_pass_runs_as_many_git_commands_after_many_passes_as_after_few(negotia
     for n in range(1, 6):
         counted(n)
     assert counted(6) == few
+
+
+def test_saved_drafts_are_read_without_listing_every_tag(negotiation: Path) -> None:
+    """The TUI board asks for the saved drafts before anything needs a tag: one for-each-ref of
+    the drafts, not the show-ref of every ref (40,000 tag lines at 20,000 passes, a quarter of
+    the board's load; issue 17). Once the listing is read, it serves the drafts too."""
+    from proposals.negotiation.drafts import restorable_drafts, save_draft
+
+    repo = BargainingRepo.open(negotiation)
+    save_draft(repo.store, "staffing", b"ARTICLE 12: STAFFING\n12.1 Kept aside.\n", "test")
+    repo = BargainingRepo.open(negotiation)
+    calls = git_commands(repo, lambda: restorable_drafts(repo))
+    assert not [c for c in calls if c[0] == "show-ref"], calls
+    assert "12.1 Kept aside." in restorable_drafts(repo)["staffing"]
+    repo = BargainingRepo.open(negotiation)
+    repo.store.tags()
+    calls = git_commands(repo, lambda: restorable_drafts(repo))
+    assert not [c for c in calls if c[0] in ("show-ref", "for-each-ref")], calls

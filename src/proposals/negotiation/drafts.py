@@ -188,8 +188,8 @@ def restorable_drafts(repo: BargainingRepo) -> dict[str, str]:
     from proposals.contract.part import decode_article
 
     refs = {}
-    declined = {name: obj for name, (obj, _) in repo.store.refs_under(SET_ASIDE_PREFIX).items()}
-    for name, (commit, _) in repo.store.refs_under(DRAFT_REF_PREFIX).items():
+    declined = {name: obj for name, (obj, _) in repo.store.refs_under(SET_ASIDE_PREFIX, few=True).items()}
+    for name, (commit, _) in repo.store.refs_under(DRAFT_REF_PREFIX, few=True).items():
         if declined.get(name) == commit:
             continue
         with contextlib.suppress(ProposalsError):

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import marshal
 import operator
 import os
 from dataclasses import fields
 from pathlib import Path
+
+try:  # hashlib itself sets up every OpenSSL digest on import (~5 ms of each command's start)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 from proposals.negotiation.history import LOG_FORMAT, History, PassRecord, Round, TARecord, load_history
 from proposals.store.git import GitStore
@@ -167,7 +171,7 @@ def read_cache(path: Path) -> History | None:
     if not data.startswith(_MAGIC) or len(data) < digest_end:
         return None
     payload = data[digest_end:]
-    if hashlib.blake2b(payload, digest_size=32).digest() != data[len(_MAGIC) : digest_end]:
+    if blake2b(payload, digest_size=32).digest() != data[len(_MAGIC) : digest_end]:
         return None  # torn or corrupt: never handed to marshal
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of records, none of them garbage: no collection meanwhile
@@ -185,7 +189,7 @@ def write_cache(path: Path, history: History) -> None:
     if history.head is None:
         return
     payload = _encode(history)
-    data = _MAGIC + hashlib.blake2b(payload, digest_size=32).digest() + payload
+    data = _MAGIC + blake2b(payload, digest_size=32).digest() + payload
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(exist_ok=True)

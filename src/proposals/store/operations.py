@@ -23,6 +23,7 @@ class NamedOperations:
     _env: dict[str, str]
     _git_dir: Path | None = None
     _refs_under: dict[str, dict[str, tuple[str, str]]]  # GitStore's cache (see refs_under)
+    _refs: str | None  # GitStore's one show-ref listing, None until read
 
     def run(self, *args: str, **kw: Any) -> subprocess.CompletedProcess: ...  # GitStore's
 
@@ -75,16 +76,19 @@ class NamedOperations:
     def on_branch(self) -> bool:
         return self.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode == 0
 
-    def refs_under(self, prefix: str) -> dict[str, tuple[str, str]]:
+    def refs_under(self, prefix: str, *, few: bool = False) -> dict[str, tuple[str, str]]:
         """Refs under `prefix`: the name after it -> (object, the commit it peels to).
 
         Read from the store's one ``show-ref -d`` (``GitStore.ref_listing``), like ``tags``, and
         kept until the store runs anything that may move a ref: a sync reads the remote's mirrored
-        tags twice (20,000 of them at 20,000 passes), and its own tags too."""
+        tags twice (20,000 of them at 20,000 passes), and its own tags too. `few`: a handful of
+        refs (saved drafts) asked for alone, as the TUI board does before anything needs a tag:
+        one ``for-each-ref`` of `prefix` unless every ref is listed already (listing 40,000 tag
+        lines for none of them was a quarter of the board's load at 20,000 passes)."""
         cached = self._refs_under.get(prefix)
         if cached is not None:
             return dict(cached)
-        if prefix.endswith("/"):
+        if prefix.endswith("/") and not (few and self._refs is None):
             from proposals.store.git import refs_from_listing
 
             found = refs_from_listing(self.ref_listing(), prefix)
