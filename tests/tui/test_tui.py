@@ -155,6 +155,41 @@ async def test_switching_comparisons_views_and_markers(repo_path: Path) -> None:
         assert screen.view == "side" and screen.compare() == ("union", "employer")
 
 
+async def test_the_provenance_view_reads_the_versions_the_cli_reads(repo_path: Path) -> None:
+    """One path (issue 19): the view's versions are `BargainingRepo.versions`, as `provenance` reads
+    them, and each pass's words it marks are the words the CLI's spans give that pass."""
+    import json
+    import re
+
+    from sync_support import ok
+
+    expected = BargainingRepo.open(repo_path).versions("scheduling")
+    assert [v.label for v in expected] == ["baseline", "U-1", "E-1", "U-2"]
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("m", "v", "v")  # markers, then inline, then provenance
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.view == "provenance"
+        assert screen.data is not None and screen.data.versions == expected
+        painted = view_text(app)
+    spans = json.loads(ok(repo_path, "provenance", "scheduling", "--json"))["spans"]
+
+    def words(pairs) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for label, text in pairs:
+            out[label] = out.get(label, "") + re.sub(r"\s+", "", text)
+        return out
+
+    cli = words((s["pass"], s["text"]) for s in spans if s["party"] != "baseline")
+    assert set(cli) == {"U-1", "U-2"}  # E-1's words did not survive U-2
+    assert words(re.findall(r"\{([UE]-\d+):(.*?)\}", painted, re.S)) == cli
+
+
 async def test_jump_between_changes(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(80, 10)) as pilot:

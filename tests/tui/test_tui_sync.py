@@ -268,6 +268,51 @@ async def test_merge_conflict_kept_as_theirs_then_published(team: tuple[Path, Pa
     assert "U-4" in remote_tags(remote)
 
 
+async def test_the_conflict_screen_lists_what_resolve_lists(team: tuple[Path, Path, Path]) -> None:
+    """One listing (issue 19): a merge conflict, a draft sync set aside and a draft a pass replaced,
+    shown by the screen in the order, with the lines and the remedies `proposals resolve` prints."""
+    _remote, alice, bob = team
+    record(bob, "employer", "staffing", edited(bob, "staffing", THEIRS), BOB)
+    record(bob, "union", "wages", edited(bob, "wages", WAGES_CHANGE), BOB)
+    ok(bob, "sync", name=BOB)
+    record(alice, "union", "staffing", edited(alice, "staffing", MINE))  # both recorded a pass
+    my_wages = edited(alice, "wages", ("one percent (1%)", "two percent (2%)"))
+    write(alice, "wages", my_wages)  # an unsent draft the incoming pass changes
+    scheduling = read(alice, "scheduling")
+    assert "three (3) weeks" in scheduling
+    write(alice, "scheduling", scheduling.replace("three (3) weeks", "six (6) weeks"))  # my draft...
+    theirs_file = alice.parent / "their-scheduling.txt"
+    theirs_file.write_text(scheduling.replace("three (3) weeks", "two (2) weeks"))
+    ok(alice, "pass", "--party", "employer", "--session", SESSION, "--from-file", str(theirs_file),
+        "scheduling")
+    assert run(alice, "sync").returncode == 1  # ...replaced by their pass, typed in here
+    listed = ok(alice, "resolve").splitlines()
+    assert len(listed) == 3 and [line.split(":")[0] for line in listed] == ["staffing", "scheduling", "wages"]
+    app = quiet_app(alice)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert marker_text(app).startswith("⚠ conflicts: 2 · ")  # left by sync (the replaced draft
+        await pilot.press("C")  # has its own mark on the board)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConflictScreen)
+        assert [c.line for c in screen.conflicts] == listed
+        assert [c.kind for c in screen.conflicts] == ["merge", "replaced", "draft"]
+        options = screen.query_one("#conflict-list")
+        assert options.option_count == 3
+        replaced = screen.conflicts[1]
+        assert "six (6) weeks" in replaced.mine and "two (2) weeks" in replaced.theirs
+        await pilot.press("down")
+        await settle(pilot)
+        left, right = sides(screen, "5.1")
+        assert "six (6)" in left and "two (2)" in right
+        await pilot.press("m", "y")  # restores my draft, as resolve scheduling --keep mine does
+        await settle(pilot)
+        assert [c.line for c in app.screen.conflicts] == [listed[0], listed[2]]
+    assert "six (6) weeks" in read(alice, "scheduling")
+    assert ok(alice, "resolve").splitlines() == [listed[0], listed[2]]
+
+
 async def test_sync_shows_progress_until_the_lane_finishes(team: tuple[Path, Path, Path]) -> None:
     """Sync waits its turn in the serial repo lane; meanwhile the dialog shows it is working."""
     remote, alice, bob = team

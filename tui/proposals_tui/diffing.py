@@ -232,14 +232,15 @@ def inline_rows(old: str, new: str, palette: Palette, locked: set[str] = frozens
     return out
 
 
-def provenance_rows(versions: Sequence[tuple[str, str, str]], palette: Palette) -> list[ViewRow]:
+def provenance_rows(versions: Sequence[Version], palette: Palette) -> list[ViewRow]:
     """The latest text coloured by the party that first proposed each word.
 
-    `versions` are (label, party, text) oldest first; party "baseline" stays plain.
+    `versions` are `BargainingRepo.versions` (oldest first), perhaps with the draft after them;
+    party "baseline" stays plain.
     """
     if not versions:
         return []
-    vs = [Version(label, party, text) for label, party, text in versions]
+    vs = list(versions)
     text = vs[-1].text
     spans = provenance(vs)
     marked = styles.REDLINE["marked"]

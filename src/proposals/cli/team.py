@@ -15,7 +15,8 @@ def _sync_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("sync", "fetch, merge, push passes and TAs via the team remote", _sync_arguments)
 def cmd_sync(args: argparse.Namespace) -> int:
-    from proposals.team.sync import list_conflicts, sync
+    from proposals.team.conflicts import list_conflicts
+    from proposals.team.sync import sync
 
     repo = open_repo(args)
     try:
@@ -77,7 +78,8 @@ def _resolve_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("resolve", "settle a conflict reported by sync (no ID: list them)", _resolve_arguments)
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from proposals.team.sync import list_conflicts, resolve
+    from proposals.team.conflicts import list_conflicts
+    from proposals.team.sync import resolve
 
     repo = open_repo(args)
     if args.ta is not None:

@@ -578,42 +578,6 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
     return "\n".join([result, *terms_lines])
 
 
-def list_conflicts(repo: BargainingRepo) -> list[str]:
-    """One line per unsettled conflict, with the command that settles it."""
-    store = repo.store
-    lines = []
-    listed: set[str] = set()
-    for path in store.unmerged_paths():
-        article_id = article_id_of(path)
-        if terms_article(path):
-            continue  # said once per article, below
-        if article_id:
-            listed.add(article_id)
-            lines.append(
-                f"{article_id}: you and the remote both recorded passes on it; "
-                f"proposals resolve {article_id} --keep mine|theirs"
-            )
-        else:
-            lines.append(f"{path}: merge conflict; edit it, then git add {path} and git commit")
-    lines += terms_conflicts.conflict_lines(repo, listed)
-    lines += [conflict.line() for conflict in find_ta_conflicts(repo)]
-    set_aside = open_conflicts(store)
-    for article_id in sorted(
-        set(restorable_drafts(repo)) - set(set_aside) - listed
-    ):
-        lines.append(
-            f"{article_id}: a pass replaced your draft, kept at {DRAFT_REF_PREFIX}{article_id}; "
-            f"proposals resolve {article_id} --keep mine restores it"
-        )
-    for article_id in sorted(set_aside):
-        lines.append(
-            f"{article_id}: your draft was set aside for an incoming pass; "
-            f"proposals resolve {article_id} --keep mine|theirs "
-            f"(see yours: proposals show {article_id} --at {DRAFT_REF_PREFIX}{article_id})"
-        )
-    return lines
-
-
 # -- cloning --------------------------------------------------------------------------------------
 
 

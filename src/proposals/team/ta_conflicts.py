@@ -110,14 +110,16 @@ def find_ta_conflicts(repo: BargainingRepo, remote: str | None = None) -> list[T
     if head is None:
         return []
     local = store.tags()
-    unpushed = unpushed_commits(store, head)
-    found: list[TAConflict] = []
+    differ = []  # mirrored tags that mark another commit than ours: usually none
     for mirrored, (obj, theirs_commit) in store.refs_under(MIRROR_PREFIX).items():
         where, _, tag = mirrored.partition("/")
-        if (remote is not None and where != remote) or tag not in local:
-            continue
+        if (remote is None or where == remote) and tag in local and local[tag][1] != theirs_commit:
+            differ.append((where, tag, obj, theirs_commit))
+    unpushed = unpushed_commits(store, head) if differ else set()  # a rev-list: only when needed
+    found: list[TAConflict] = []
+    for where, tag, obj, theirs_commit in differ:
         ours_commit = local[tag][1]
-        if ours_commit == theirs_commit or ours_commit not in unpushed:
+        if ours_commit not in unpushed:
             continue
         mine, theirs = ta_record_at(store, ours_commit), ta_record_at(store, theirs_commit)
         if mine is None or theirs is None or mine.tag != tag or theirs.tag != tag:

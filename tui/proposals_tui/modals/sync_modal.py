@@ -24,7 +24,8 @@ from textual.widgets import Button, LoadingIndicator, Static
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
-from proposals.team.sync import SyncReport, list_conflicts, sync
+from proposals.team.conflicts import list_conflicts
+from proposals.team.sync import SyncReport, sync
 
 from ..keys import key
 from ..literal import literal, shown

@@ -23,6 +23,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.passes import current_tas
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import STATUS_WORDS, StatusRow
+from proposals.redline.provenance import Version
 
 from ..diffing import Palette, inline_rows, locked_lines, provenance_rows, side_rows
 from ..keys import command, key, palette
@@ -44,27 +45,11 @@ class ArticleData:
     article: str
     texts: dict[str, str | None]  # rev -> text (None: not there)
     labels: dict[str, str]  # rev -> what people call it ("U-3", "baseline", "draft")
-    versions: list[tuple[str, str, str]] | None = None  # provenance chain, loaded on first use
+    versions: list[Version] | None = None  # repo.versions (as provenance reads them), on first use
     notes: str = ""
     table: str = ""
     ta_sections: list[str | None] = field(default_factory=list)
     pass_party: dict[str, str] = field(default_factory=dict)  # pass name -> party, for colours
-
-
-def load_versions(repo: BargainingRepo, article_id: str) -> list[tuple[str, str, str]]:
-    """Every recorded text of the article, oldest first: only the provenance view needs them."""
-    history = repo.history()
-    versions: list[tuple[str, str, str]] = []
-    if history.baseline:
-        text = repo.text_at_commit(article_id, history.baseline)
-        if text is not None:
-            versions.append(("baseline", "baseline", text))
-    for event in history.passes_for(article_id):
-        if article_id in event.articles:
-            text = repo.text_at_commit(article_id, event.commit)
-            if text is not None:
-                versions.append((event.name, event.party, text))
-    return versions
 
 
 def load_article(repo: BargainingRepo, article_id: str, extra: tuple[str, ...] = ()) -> ArticleData:
@@ -116,7 +101,7 @@ class ArticleScreen(Themed, ArticleActions):
         """Every recorded text of `article`, for the provenance view."""
 
         article: str
-        versions: list[tuple[str, str, str]]
+        versions: list[Version]
 
     @dataclass
     class RowsReady(Message):
@@ -283,7 +268,7 @@ class ArticleScreen(Themed, ArticleActions):
             article_id = self.article_id
 
             def job(repo: BargainingRepo) -> ArticleScreen.VersionsLoaded:
-                return self.VersionsLoaded(article_id, load_versions(repo, article_id))
+                return self.VersionsLoaded(article_id, repo.versions(article_id))
 
             self.app.run_repo(job, self, "Provenance")
             return
@@ -316,8 +301,8 @@ class ArticleScreen(Themed, ArticleActions):
         if view == "provenance":
             versions = list(data.versions or [])
             draft = data.texts.get("draft")
-            if draft is not None and (not versions or versions[-1][2] != draft):
-                versions.append(("draft", self.app.us, draft))
+            if draft is not None and (not versions or versions[-1].text != draft):
+                versions.append(Version("draft", self.app.us, draft))
             rows = provenance_rows(versions, palette)
             self.post_message(self.RowsReady(rows, 1, token))
         elif view == "inline":

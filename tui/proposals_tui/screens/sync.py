@@ -2,8 +2,9 @@
 
 `SyncActions` is a mixin for the board (like `ArticleActions`): the `S` and `C` actions, their
 availability (no remote, no conflicts: disabled), the palette entries, and a small "conflicts: N"
-marker kept current from the repo lane. `ConflictScreen` shows, per conflicted article, our text
-and theirs side by side in the redline view and keeps one of them through `proposals.sync.resolve`,
+marker kept current from the repo lane. `ConflictScreen` shows what `proposals resolve` lists (the
+one listing, `proposals.team.conflicts`), our text and theirs side by side in the redline view, and
+keeps one of them through `proposals.team.sync.resolve` (`resolve_ta` for two TAs under one tag),
 after a confirmation. Everything touching git runs in the app's serial repo lane.
 """
 
@@ -22,8 +23,6 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from proposals.contract.part import decode_article
-from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
 from ..keys import key, palette
@@ -33,6 +32,8 @@ from ..widgets.keys_footer import KeysFooter
 from .disabled import ExplainsDisabledKeys
 
 if TYPE_CHECKING:  # the redline engine and team sync load with the conflict screen, not the board
+    from proposals.team.conflicts import Conflict
+
     from ..diffing import Palette
 
 NO_REMOTE = "No team remote yet: add one with git remote add origin URL (a bare repo on a share, GitHub…)"
@@ -47,14 +48,11 @@ class SyncState:
 
 
 def load_sync_state(repo: BargainingRepo) -> SyncState:
-    """Runs in the repo lane: one `git remote`, one ref listing, one unmerged-paths diff."""
-    from proposals.team.sync import article_id_of, open_conflicts
+    """Runs in the repo lane: the remotes, and what sync left to settle (the core's listing)."""
+    from proposals.team.conflicts import LEFT_BY_SYNC, conflicts
 
-    store = repo.store
-    remotes = store.remotes()
-    merged = [article_id_of(p) or p for p in store.unmerged_paths()]
-    drafts = sorted(open_conflicts(store))
-    return SyncState(remotes, merged + [a for a in drafts if a not in merged])
+    left = conflicts(repo, kinds=LEFT_BY_SYNC)
+    return SyncState(repo.store.remotes(), list(dict.fromkeys(c.article for c in left)))
 
 
 class ConflictMarker(Static):
@@ -131,78 +129,6 @@ class SyncActions(ExplainsDisabledKeys):
 # -- the conflict screen ---------------------------------------------------------------------
 
 
-@dataclass
-class Conflict:
-    """One article to settle: our text and theirs, and where each came from."""
-
-    article: str
-    kind: str  # "draft": our draft set aside; "merge": both recorded passes; "other": not an article
-    mine: str
-    theirs: str
-    mine_label: str
-    theirs_label: str
-    line: str = ""
-
-
-def _decode(data: bytes | None, where: str) -> str:
-    if data is None:
-        return ""
-    try:
-        return decode_article(data, where)
-    except ProposalsError as exc:
-        return f"({exc})"
-
-
-def load_conflicts(repo: BargainingRepo) -> list[Conflict]:
-    """Runs in the repo lane: both texts of every open conflict, as `resolve` would keep them."""
-    from proposals.team.sync import article_id_of, open_conflicts
-
-    store = repo.store
-    history = repo.history()
-    out: list[Conflict] = []
-
-    def last_pass(article_id: str) -> str:
-        passes = [p for p in history.passes_for(article_id) if article_id in p.articles]
-        return f"{passes[-1].name}, session {passes[-1].session}" if passes else "incoming"
-
-    for path in store.unmerged_paths():
-        article_id = article_id_of(path)
-        if article_id is None:
-            out.append(Conflict(path, "other", "", "", "", "", f"{path}: edit it, then git add and commit"))
-            continue
-        out.append(
-            Conflict(
-                article_id,
-                "merge",
-                _decode(store.index_stage(2, path), f"{path} (ours)"),
-                _decode(store.index_stage(3, path), f"{path} (theirs)"),
-                "Mine: the pass we recorded",
-                "Theirs: the remote's pass",
-                "you and the remote both recorded passes on it",
-            )
-        )
-    merged = {c.article for c in out}
-    for article_id, commit in sorted(open_conflicts(store).items()):
-        if article_id in merged:
-            continue
-        mine = _decode(store.read_blob(commit, f"{article_id}.txt"), f"your set-aside draft of {article_id}")
-        theirs = repo.read_draft(article_id)
-        if theirs is None:
-            theirs = repo.table_text(article_id) or ""
-        out.append(
-            Conflict(
-                article_id,
-                "draft",
-                mine,
-                theirs,
-                "Mine: my draft (set aside)",
-                f"Theirs: {last_pass(article_id)}",
-                "your draft was set aside for an incoming pass",
-            )
-        )
-    return out
-
-
 class ConflictScreen(Themed, ExplainsDisabledKeys, Screen):
     """Each conflicted article with both texts side by side; `m` keeps mine, `t` keeps theirs."""
 
@@ -261,7 +187,12 @@ class ConflictScreen(Themed, ExplainsDisabledKeys, Screen):
         self.reload()
 
     def reload(self) -> None:
-        self.app.run_repo(lambda repo: self.Loaded(load_conflicts(repo)), self, "Conflicts")
+        def job(repo: BargainingRepo) -> ConflictScreen.Loaded:
+            from proposals.team.conflicts import conflicts  # what `proposals resolve` lists
+
+            return self.Loaded(conflicts(repo, texts=True))
+
+        self.app.run_repo(job, self, "Conflicts")
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -278,7 +209,7 @@ class ConflictScreen(Themed, ExplainsDisabledKeys, Screen):
         options.clear_options()
         options.add_options(
             [
-                Option(literal(f"{c.article}  ·  {c.line}", one_line=True), id=str(i))
+                Option(literal(f"{c.article}  ·  {c.reason}", one_line=True), id=str(i))
                 for i, c in enumerate(conflicts)
             ]
         )
@@ -328,7 +259,7 @@ class ConflictScreen(Themed, ExplainsDisabledKeys, Screen):
                 style=self.themed(palette.new_role()) + BOLD,
             )
         )
-        if conflict.kind == "draft":
+        if conflict.kind in ("draft", "replaced"):
             help_text = "m: put my draft back (uncommitted); t: keep the incoming text. Either way "
             help_text += f"my draft stays saved on refs/drafts/{conflict.article}."
         elif conflict.kind == "merge":
@@ -386,20 +317,30 @@ class ConflictScreen(Themed, ExplainsDisabledKeys, Screen):
         from ..modals.confirm import ConfirmModal
 
         article_id = conflict.article
+        drafted = conflict.kind in ("draft", "replaced")
         if keep == "mine":
             body = f"Keep MY text of {article_id}?\n" + (
                 "Your set-aside draft goes back into the working tree; the incoming pass stays in history."
-                if conflict.kind == "draft"
+                if drafted
                 else "Our pass's text is recorded and the merge committed."
+                if conflict.kind == "merge"
+                else conflict.line
             )
         else:
             body = f"Keep THEIR text of {article_id}?\n" + (
                 f"Your draft is not lost: it stays on refs/drafts/{article_id}."
-                if conflict.kind == "draft"
+                if drafted
                 else "The remote's text is recorded and the merge committed."
+                if conflict.kind == "merge"
+                else conflict.line
             )
+        tag = conflict.tag
 
         def job(repo: BargainingRepo) -> ConflictScreen.Resolved:
+            if tag:  # two TAs under one tag: the same call as resolve --ta
+                from proposals.team.ta_conflicts import resolve_ta
+
+                return self.Resolved(resolve_ta(repo, tag, keep))
             from proposals.team.sync import resolve
 
             return self.Resolved(resolve(repo, article_id, keep))
