@@ -916,6 +916,34 @@ async def test_clearing_the_filter_keeps_the_chosen_article(repo_path: Path) -> 
         assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "safety"
 
 
+async def test_a_filter_that_shows_nothing_keeps_the_chosen_article(repo_path: Path) -> None:
+    """A filter (words or status) that leaves no row, then cleared: the cursor is back on the
+    article chosen before, not on row 1, so enter opens it (issue 18)."""
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        await select(pilot, "wages")
+        await pilot.press("slash", "z", "z", "z")  # nothing matches
+        await settle(pilot)
+        assert board.shown == [] and board.current_id() is None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert board.current_id() == "wages"
+        await pilot.press("f")  # open articles only: wages is one
+        await pilot.press("slash", "z", "z", "z", "enter")
+        await settle(pilot)
+        while board.status_filter != "all":
+            await pilot.press("f")
+            await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(board.shown) == 7 and board.current_id() == "wages"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == "wages"
+
+
 async def test_board_last_and_date_describe_one_event(repo_path: Path) -> None:
     """A TA'd article shows the TA and its date; a withdrawn one the withdrawal and its date."""
     app = make_app(repo_path)

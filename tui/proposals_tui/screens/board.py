@@ -128,6 +128,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         self.data = BoardData([], set())
         self.shown: list[StatusRow] = []
         self._prefetch_timer: Timer | None = None
+        self._last_current: str | None = None  # the cursor's article before a filter left no row
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -202,7 +203,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
     def refill(self) -> None:
         """Rebuild the visible rows from the loaded data: filter, then sort; keep the cursor."""
         table = self.query_one(DataTable)
-        current = self.current_id()
+        current = self.current_id() or self._last_current
         needle = self.query_one("#filter", Input).value.strip()
         self.shown = sorted((r for r in self.data.rows if self._matches(r, needle)), key=self._sort_key)
         self._fit_title(table)
@@ -214,6 +215,8 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
             for index, row in enumerate(self.shown):
                 if row.id == current:
                     table.move_cursor(row=index)
+        # A filter that shows nothing has no cursor: the article stays chosen for when it clears.
+        self._last_current = self.current_id() or current
         mode = f"showing {len(self.shown)} · status: {self.status_filter} (f) · sort: {self.sort} (s)"
         self.query_one("#board-mode", Static).update(mode)
         self.refresh_bindings()
