@@ -74,7 +74,7 @@ def test_dry_run_lists_parts_and_skipped_lines_and_writes_nothing(cli: CLI, tmp_
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("notes.txt", b"Minutes of the meeting\nWe talked.\n", "no part headings like 'ARTICLE 6: STAFFING'"),
+        ("notes.txt", b"Minutes of the meeting\nWe talked.\n", "no part headings found: read 2 paragraphs"),
         ("twice.txt", b"ARTICLE 3: A\nx\nARTICLE III: B\ny\n", "the same number is used twice: ARTICLE 3"),
         ("latin1.txt", "ARTICLE 1: \xc9T\xc9\n".encode("latin-1"), "not valid UTF-8"),
         ("scan.pdf", SCAN, "no text layer (a scanned PDF?)"),
@@ -98,7 +98,7 @@ def test_notes_say_what_was_found_instead(cli: CLI, tmp_path: Path) -> None:
     source = tmp_path / "notes.txt"
     source.write_text("Minutes of the meeting\nWe talked.\n")
     err = cli("baseline", "--from-text", str(source), ok=False).err
-    assert "it starts with 'Minutes of the meeting'; 'We talked.'" in err
+    assert "the first lines look like 'Minutes of the meeting', 'We talked.'" in err
 
 
 def test_a_failed_baseline_commit_leaves_no_file_behind(cli: CLI, tmp_path: Path) -> None:

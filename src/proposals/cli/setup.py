@@ -65,6 +65,13 @@ def _baseline_arguments(p: argparse.ArgumentParser) -> None:
     group.add_argument("--from-pdf", metavar="FILE", help="the contract as a PDF with a text layer")
     group.add_argument("--from-text", metavar="FILE", help="the whole contract in one text file")
     p.add_argument("--dry-run", action="store_true", help="list what would be imported; write nothing")
+    p.add_argument(
+        "--as",
+        dest="style",
+        choices=("article", "section", "numbered"),
+        help="which headings start a numbered part: ARTICLE 6, SECTION 6 or '6. TITLE' "
+        "(default: found from the text)",
+    )
 
 
 @command("baseline", "import the contract in force and tag it baseline", _baseline_arguments)
@@ -75,7 +82,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         given = getattr(args, f"from_{form}")
         if given:
             break
-    reading = read_contract(Path(given), form)
+    reading = read_contract(Path(given), form, args.style)
     if args.dry_run:
         print_reading(reading)
         return 0
@@ -83,22 +90,25 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     import_baseline(repo, reading.texts, reading.source, reading.kinds)
     kinds = Counter(p.kind for p in reading.parts)
     what = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items())
-    print(f"Baseline imported: {len(reading.parts)} parts ({what}), tagged baseline")
+    print(
+        f"Baseline imported: {len(reading.parts)} part{'s' if len(reading.parts) != 1 else ''} ({what}), tagged baseline"
+    )
     for note in reading.notes:
         print(f"note: {visible(note, one_line=True)}", file=sys.stderr)
     return 0
 
 
 def print_reading(reading) -> None:
-    """``--dry-run``: every part found (kind, number, id, heading, paragraphs, words), every line
+    """``--dry-run``: every part found (kind, number, id, title, paragraphs, words), every line
     skipped with its reason, and the reader's notes; control characters shown as escapes."""
     print(f"Would import {len(reading.parts)} parts from {visible(reading.source, one_line=True)}:")
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         body = [line for line in part.text.split("\n")[1:] if line.strip()]
         words = len(part.text.split())
         label = f"{part.kind} {part.number}".strip()
+        title = part.title or part.heading
         print(
-            f"  {label:<14} {part_id:<28} {visible(part.heading[:60], one_line=True)}  "
+            f"  {label:<14} {part_id:<28} {visible(title[:60], one_line=True)}  "
             f"({len(body)} paragraphs, {words} words)"
         )
     if reading.skipped:

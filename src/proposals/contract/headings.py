@@ -7,20 +7,30 @@ the same heading when it is recorded, redlined and compiled.
 
 Headings as contracts write them: ``ARTICLE 6: STAFFING``, ``Article 6 - Staffing``, ``ARTICLE 6 –
 STAFFING``, ``ARTICLE 6.`` or ``ARTICLE VI`` or ``ARTICLE SIX`` with the title on the next line,
-``PREAMBLE``, ``APPENDIX A``, ``SCHEDULE 1 - WAGES``, ``LETTER OF AGREEMENT #3``, ``MEMORANDUM OF
-UNDERSTANDING RE: ...``, ``SIDE LETTER``. A keyword in capitals is always a heading; in mixed case
-only when it cannot be a sentence (a separator and a short title, or the keyword and number alone),
-so "Article 12 of this Agreement shall..." stays body text.
+``PREAMBLE``, ``APPENDIX A``, ``Schedule "A"``, ``SCHEDULE 1 - WAGES``, ``LETTER OF AGREEMENT #3``,
+``MEMORANDUM OF UNDERSTANDING RE: ...``, ``SIDE LETTER``. A keyword in capitals is always a heading;
+in mixed case only when it cannot be a sentence (a separator and a short title without a verb, or
+the keyword and number alone), so "Article 12 of this Agreement shall..." stays body text.
+
+Not every contract calls its numbered parts articles. The *style* says which heading starts one:
+``article`` (``ARTICLE 6``; a ``Section 6.1`` is then a section inside it), ``section``
+(``SECTION 6 STAFFING``, ``Section 6. Staffing``: contracts with no ARTICLE word; ``Section 6.1``
+stays a section) or ``numbered`` (``6. STAFFING``, a number and a title in capitals alone on a
+line, never ``6. The Employer shall...``). :func:`detect_style` picks it from the lines of a whole
+contract; ``baseline --as`` overrides it. Preambles, appendices and letters read the same in all.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["preamble", "article", "appendix", "letter"]
 KINDS: tuple[Kind, ...] = ("preamble", "article", "appendix", "letter")
+Style = Literal["article", "section", "numbered"]
+STYLES: tuple[Style, ...] = ("article", "section", "numbered")
 
 NUMBER_WORDS = [  # also how word/numbering.py spells Word's "cardinalText" numbers
     "ZERO",
@@ -56,6 +66,7 @@ _NUMBER_WORD = (
 )
 _ARTICLE_NUMBER = r"\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b|" + _NUMBER_WORD + r"\b"
 _APPENDIX_ID = r"[A-Z]\b(?:-?\d+)?|\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b"
+_QUOTE = "[\"'\u201c\u201d\u2018\u2019]"  # Schedule "A", APPENDIX \u201cB\u201d
 _LETTER_KEYWORDS = (
     r"LETTER\s+OF\s+(?:AGREEMENT|UNDERSTANDING|INTENT)|MEMORANDUM\s+OF\s+(?:AGREEMENT|UNDERSTANDING)"
     r"|MOU|MOA|LOA|LOU|SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?"
@@ -67,7 +78,8 @@ _ARTICLE_RE = re.compile(
 )
 _APPENDIX_RE = re.compile(
     rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEX)"
-    rf"(?:\s+(?:No\.?\s*|#\s*)?(?P<number>{_APPENDIX_ID}))?\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
+    rf"(?:\s+(?:No\.?\s*|#\s*)?(?P<q>{_QUOTE})?(?P<number>{_APPENDIX_ID})(?(q){_QUOTE}))?"
+    rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 _LETTER_RE = re.compile(
@@ -75,6 +87,14 @@ _LETTER_RE = re.compile(
     rf"\s*(?P<sep>{_SEP}|\bRE\s*:|\bREGARDING\b)?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
+# "SECTION 6 STAFFING", "Section 6. Staffing": a part in the section style; "Section 6.1" never is.
+_SECTION_RE = re.compile(
+    rf"^\s*(?P<kw>SECTION)\s+(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
+    re.IGNORECASE,
+)
+# "1. RECOGNITION", "2)  MANAGEMENT RIGHTS": a part in the numbered style (title in capitals).
+_NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})(?P<sep>[.)])\s+(?P<title>\S.*?)\s*\Z")
 _PREAMBLE_RE = re.compile(
     r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*\Z", re.IGNORECASE
 )
@@ -86,7 +106,10 @@ _KIND_WORD = {
 }
 MAX_TITLE_WORDS = 14
 # "ARTICLE 12 SHALL APPLY": words that make a line without a separator a sentence.
-_VERBS = {"SHALL", "WILL", "MAY", "MUST", "IS", "ARE", "BE", "APPLY", "APPLIES", "SHOWS", "LISTS"}
+_VERBS = {
+    "SHALL", "WILL", "MAY", "MUST", "IS", "ARE", "BE", "APPLY", "APPLIES", "SHOWS", "LISTS",
+    "HAS", "HAVE", "WAS", "WERE", "CAN", "SHOULD", "WOULD", "PROVIDES", "SETS", "STATES",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,20 +160,29 @@ def _sentence_like(title: str) -> bool:
     return len(words) > MAX_TITLE_WORDS or (title.endswith(".") and len(words) > 3) or title.endswith(",")
 
 
-def match_heading(line: str, *, heading_style: bool = False) -> HeadingMatch | None:
+def match_heading(line: str, *, heading_style: bool = False, style: Style = "article") -> HeadingMatch | None:
     """The heading this one line is, or None when it is body text.
 
     ``heading_style``: Word styles the paragraph as a heading, so mixed case is trusted too.
+    ``style``: which heading starts a numbered part (see the module docstring); ``ARTICLE 6``
+    is one in every style.
     """
     if not line or len(line) > 300:
         return None
     text = line.replace("\u00a0", " ").replace("\t", " ")
+    if style == "numbered":
+        numbered = _numbered(text, heading_style)
+        if numbered is not None:
+            return numbered
     for kind, regex in (
         ("preamble", _PREAMBLE_RE),
         ("article", _ARTICLE_RE),
+        ("article", _SECTION_RE if style == "section" else None),
         ("letter", _LETTER_RE),
         ("appendix", _APPENDIX_RE),
     ):
+        if regex is None:
+            continue
         match = regex.match(text)
         if match is None:
             continue
@@ -178,13 +210,65 @@ def match_heading(line: str, *, heading_style: bool = False) -> HeadingMatch | N
                 return None
         if not capitals and not heading_style:
             # Mixed case: a heading only when it is the keyword and number alone, or has a
-            # separator and a title set in title case or capitals.
+            # separator and a title set in title case or capitals, not a sentence ("Article
+            # 12. The Union shall...", a cross reference wrapped onto a new line).
             if title and not (sep and (title.isupper() or title[:1].isupper())):
+                return None
+            if title and _VERBS & {w.strip(",;").upper() for w in title.split()}:
                 return None
             if kind == "appendix" and not number and not title:
                 return None
         return HeadingMatch(kind, number.upper(), title, keyword.upper())
     return None
+
+
+def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
+    """ "1. RECOGNITION" as an article heading: a number, a full stop or bracket, and a short
+    title in capitals (any case in a Word heading style) that is not a sentence."""
+    match = _NUMBERED_RE.match(text)
+    if match is None:
+        return None
+    title = match["title"]
+    words = title.split()
+    if len(words) > MAX_TITLE_WORDS or title.endswith((",", ";")) or _sentence_like(title):
+        return None
+    if not any(c.isalpha() for c in title) or _VERBS & {w.strip(",;.").upper() for w in words}:
+        return None
+    if not (title.isupper() or (heading_style and title[:1].isupper())):
+        return None
+    return HeadingMatch("article", match["number"], title.rstrip("."), "")
+
+
+def detect_style(lines: Iterable[str]) -> Style:
+    """Which heading starts a numbered part in this contract: ``article`` when any ARTICLE
+    heading is found, else ``section`` when at least two SECTION headings with different
+    numbers are, else ``numbered`` when two "1. RECOGNITION" lines are; ``article`` otherwise."""
+    found: dict[Style, set[str]] = {s: set() for s in STYLES}
+    for line in lines:
+        for style in STYLES:
+            head = match_heading(line, style=style)
+            if head is None or head.kind != "article":
+                continue
+            mine = {"article": "ARTICLE", "section": "SECTION", "numbered": ""}[style]
+            if head.keyword == mine:
+                found[style].add(head.value)
+    if found["article"]:
+        return "article"
+    for style in ("section", "numbered"):
+        if len(found[style]) >= 2:
+            return style
+    return "article"
+
+
+def style_candidates(lines: Iterable[str]) -> dict[Style, list[str]]:
+    """For an error message: the lines each style would take for a numbered part heading."""
+    out: dict[Style, list[str]] = {s: [] for s in STYLES}
+    for line in lines:
+        for style, keyword in (("article", "ARTICLE"), ("section", "SECTION"), ("numbered", "")):
+            head = match_heading(line, style=style)
+            if head is not None and head.kind == "article" and head.keyword == keyword:
+                out[style].append(line.strip())
+    return out
 
 
 def title_from_next_line(line: str) -> str | None:
@@ -227,7 +311,11 @@ def read_heading(text: str) -> PartHeading | None:
     the title), or None when the text does not start with one."""
     lines = text.lstrip("\ufeff").split("\n", 2)
     index = 0
-    found = match_heading(lines[index], heading_style=True) if lines else None
+    found = None
+    for style in STYLES:  # a part file's first line is its heading, whatever the contract's style
+        found = match_heading(lines[index], heading_style=True, style=style) if lines else None
+        if found is not None:
+            break
     if found is None:
         return None
     if not found.title and found.kind != "preamble" and index + 1 < len(lines):
@@ -271,7 +359,7 @@ def _keyword(kind: Kind, keyword: str) -> str:
     """The heading's keyword as written ("SIDE LETTER"), or the kind's own word when the part's
     text has none or a keyword of another kind."""
     word = " ".join(keyword.split()).upper()
-    found = match_heading(word if kind == "preamble" else f"{word} 1") if word else None
+    found = match_heading(word if kind == "preamble" else f"{word} 1", style="section") if word else None
     return word if found is not None and found.kind == kind else _KIND_WORD[kind]
 
 
@@ -317,15 +405,19 @@ def order_key(kind: Kind, number: str) -> tuple[int, int, str]:
 
 __all__ = [
     "KINDS",
+    "STYLES",
     "HeadingMatch",
     "Kind",
     "PartHeading",
+    "Style",
     "arabic",
+    "detect_style",
     "format_heading",
     "match_heading",
     "order_key",
     "part_name",
     "read_heading",
     "short_name",
+    "style_candidates",
     "title_from_next_line",
 ]

@@ -8,7 +8,9 @@ team can see how much of the text was guessed (``baseline --dry-run``):
 - a line that is only a page number ("3", "- 3 -", "Page 3 of 40") is dropped;
 - a line starts a new paragraph when it is a heading, starts with a section label ("6.3",
   "(a)", "Section 4"), follows a blank line, or follows a line clearly shorter than the text
-  width (a paragraph's last line); otherwise it continues the paragraph it follows;
+  width (a paragraph's last line); otherwise it continues the paragraph it follows. A heading
+  in mixed case after a full line with no closing punctuation continues it: "as provided in" /
+  "Article 12." is a cross reference wrapped, not a heading;
 - "employ-" at a line end followed by "ees" is joined to "employees";
 - a table line (``| a | b |``, as the PDF reader writes a ruled table) is never joined, never
   taken for a header or footer, and a table's header row repeated at the top of the next page
@@ -22,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from proposals.contract.headings import match_heading
+from proposals.contract.headings import STYLES, match_heading
 from proposals.contract.split import Line, Skipped, toc_entry
 from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.errors import ProposalsError
@@ -149,6 +151,11 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
     return vocabulary[head[1] + tail[0]] > vocabulary[f"{head[1]}-{tail[0]}"]
 
 
+def _heading(line: str) -> bool:
+    """A heading in any style (the contract's style is chosen once its paragraphs are known)."""
+    return any(match_heading(line, style=style) is not None for style in STYLES)
+
+
 def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
     """Join wrapped lines into paragraphs (see the module docstring); with ``wrapped=False``
     every line is a paragraph of its own (a text file written one paragraph per line)."""
@@ -178,13 +185,16 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
                 result.lines.append(Line(raw.strip()))
                 previous = line
                 continue
+        runs_on = bool(
+            width and current and len(previous) >= SHORT_LINE * width and not _ENDS_RE.search(previous)
+        )
         starts = (
             not current
-            or match_heading(line) is not None
+            or (_heading(line) and not (runs_on and not line.split()[0].isupper()))
             or toc_entry(raw.strip())
             or (_LABEL_RE.match(line) is not None and _ENDS_RE.search(previous) is not None)
             or (width and len(previous) < SHORT_LINE * width)
-            or match_heading(previous) is not None
+            or _heading(previous)
         )
         if starts:
             flush()

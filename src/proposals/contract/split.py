@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from proposals.contract.headings import Kind, arabic, match_heading, title_from_next_line
+from proposals.contract.headings import (
+    STYLES,
+    Kind,
+    Style,
+    arabic,
+    detect_style,
+    match_heading,
+    title_from_next_line,
+)
 from proposals.contract.part import slug_id
 
 # "ARTICLE 1 - RECOGNITION<TAB>2", "ARTICLE 1 ........ 2", "Appendix A   41": a heading with a page.
@@ -74,12 +82,15 @@ class Split:
     parts: list[Part] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     front: str = ""  # text before the first heading that did not become a preamble
+    style: Style = "article"  # which heading started a numbered part (headings.detect_style)
 
 
 def toc_entry(text: str) -> bool:
     """True for a table-of-contents line: a heading followed by a tab or dot leaders and a page."""
     match = _TOC_ENTRY_RE.match(text)
-    return bool(match and match_heading(match["head"].strip(), heading_style=True))
+    return bool(
+        match and any(match_heading(match["head"].strip(), heading_style=True, style=s) for s in STYLES)
+    )
 
 
 def part_text(lines: list[str]) -> str:
@@ -90,15 +101,27 @@ def part_text(lines: list[str]) -> str:
     return "\n".join(cleaned) + "\n" if cleaned else ""
 
 
-def split_parts(lines: Iterable[Line], *, front_as_preamble: bool = False) -> Split:
+def split_parts(
+    lines: Iterable[Line], *, front_as_preamble: bool = False, style: Style | None = None
+) -> Split:
     """Cut lines into parts at their headings.
+
+    ``style`` says which heading starts a numbered part (ARTICLE, SECTION or "1. TITLE");
+    None picks it from the lines themselves (:func:`proposals.contract.headings.detect_style`).
+    In the section and numbered styles a SECTION or "1. TITLE" line after the first appendix
+    or letter is a heading inside it, not a new part.
 
     Text before the first heading is front matter; with ``front_as_preamble`` (a contract in
     force) it becomes the preamble part from its first sentence-long paragraph on, and the
     short lines before it (the cover page) are skipped. A heading whose body is empty and
     which appears again later is a table-of-contents entry.
     """
-    split = Split()
+    lines = list(lines)
+    if style is None:
+        style = detect_style(
+            line.text.split("\n", 1)[0] for line in lines if not line.toc and not toc_entry(line.text)
+        )
+    split = Split(style=style)
     front: list[str] = []
     heads: list[tuple[Kind, str, str, list[str]]] = []
     in_toc = False
@@ -116,7 +139,14 @@ def split_parts(lines: Iterable[Line], *, front_as_preamble: bool = False) -> Sp
             split.skipped.append(Skipped(text, "table of contents"))
             in_toc = True
             continue
-        found = match_heading(first, heading_style=line.heading_style)
+        found = match_heading(first, heading_style=line.heading_style, style=style)
+        if (
+            found is not None
+            and found.kind == "article"
+            and found.keyword != "ARTICLE"
+            and any(k in ("appendix", "letter") for k, *_ in heads)
+        ):
+            found = None  # "1. CLASSIFICATIONS" inside Appendix A
         if found is not None:
             heads.append((found.kind, found.number, found.title, []))
             in_toc = False

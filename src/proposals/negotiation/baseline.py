@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from proposals.contract.headings import Style, style_candidates
 from proposals.contract.part import (
     MAX_ARTICLE_BYTES,
     decode_article,
@@ -63,24 +64,30 @@ def contract_form(source: str | Path) -> Form:
     return form
 
 
-def read_contract(source: str | Path, form: Form) -> ContractReading:
+def read_contract(source: str | Path, form: Form, style: Style | None = None) -> ContractReading:
     """Read the contract in force from a folder of part files, a .docx, a PDF or one text file.
 
-    Everything is read and checked before anything is written: no headings at all (and what was
-    found instead), the same number twice, a part over the size limit, an id that is not a slug
-    are each a one-line error.
+    ``style``: which heading starts a numbered part (ARTICLE, SECTION, "1. TITLE"); None picks
+    it from the text. Everything is read and checked before anything is written: no headings at
+    all (and what was found instead), the same number twice, a part over the size limit, an id
+    that is not a slug are each a one-line error.
     """
     path = Path(source)
     skipped: list[Skipped] = []
     notes: list[str] = []
     if form == "dir":
         texts = read_text_dir(path)
+        skipped = [
+            Skipped(entry.name, "not a part file (<id>.txt)")
+            for entry in sorted(path.iterdir())
+            if entry.suffix != ".txt" or not entry.is_file()
+        ]
         parts = []
         for text in texts.values():
             heading = parse_heading(text)
             assert heading.kind is not None  # read_text_dir refused it otherwise
             parts.append(Part(heading.kind, heading.number, heading.title, text))
-        reading = ContractReading(str(path), parts, list(texts))
+        reading = ContractReading(str(path), parts, list(texts), skipped)
     else:
         if form == "docx":
             from proposals.word.reader import read_docx_lines
@@ -99,15 +106,12 @@ def read_contract(source: str | Path, form: Form) -> ContractReading:
                 unwrapped = read_text_contract(read_whole_file(path), str(path))
             lines, skipped = unwrapped.lines, list(unwrapped.skipped)
             notes.extend(unwrapped.notes())
-        split = split_parts(lines, front_as_preamble=True)
+        split = split_parts(lines, front_as_preamble=True, style=style)
         skipped.extend(split.skipped)
         if not any(p.kind != "preamble" for p in split.parts):
-            seen = [" ".join(line.text.split())[:60] for line in lines if line.text.strip()][:3]
-            found = "; ".join(repr(s) for s in seen) if seen else "no text at all"
-            raise ProposalsError(
-                f"{path}: no part headings like 'ARTICLE 6: STAFFING' or 'APPENDIX A' found; "
-                f"it starts with {found}"
-            )
+            raise ProposalsError(no_headings_message(path, [line.text for line in lines], split.style))
+        if split.style != "article":
+            notes.append(f"numbered parts start at {_STYLE_WORDS[split.style]} headings (--as {split.style})")
         reading = ContractReading(str(path), split.parts, part_ids(split.parts), skipped, notes)
     twice = duplicate_numbers(reading.parts)
     if twice:
@@ -120,6 +124,32 @@ def read_contract(source: str | Path, form: Form) -> ContractReading:
                 f"limited to {MAX_ARTICLE_BYTES // 2**20} MB"
             )
     return reading
+
+
+_STYLE_WORDS = {"article": "ARTICLE", "section": "SECTION", "numbered": "'1. TITLE'"}
+
+
+def no_headings_message(path: Path, texts: list[str], style: Style) -> str:
+    """What a contract with no part heading holds instead, in one line: how many paragraphs,
+    how its first lines read, and ``--as`` when a line reads as a heading in another style."""
+    paragraphs = [" ".join(t.split()) for t in texts if t.strip()]
+    if not paragraphs:
+        return f"{path}: no part headings found: the file holds no text at all"
+    first = ", ".join(repr(p[:50]) for p in paragraphs[:3])
+    message = (
+        f"{path}: no part headings found: read {len(paragraphs)} paragraph"
+        f"{'s' if len(paragraphs) != 1 else ''}; the first lines look like {first}; a part starts "
+        "with a heading like 'ARTICLE 6: STAFFING', 'SECTION 6 STAFFING', '6. STAFFING' or 'APPENDIX A'"
+    )
+    candidates = style_candidates(texts)
+    for other in ("section", "numbered", "article"):
+        if other != style and candidates[other]:  # type: ignore[index]
+            found = candidates[other]  # type: ignore[index]
+            return (
+                f"{message}; {len(found)} line{'s' if len(found) != 1 else ''} read as "
+                f"{_STYLE_WORDS[other]} headings ({found[0][:40]!r}): try --as {other}"
+            )
+    return message
 
 
 def read_whole_file(path: Path) -> bytes:
