@@ -88,7 +88,8 @@ def test_a_contract_numbered_by_section_only() -> None:
         ("appendix", "A", "WAGE RATES"),
     ]
     assert split.parts[2].text == (
-        "Section 2. Management Rights\nSection 2.1 The City manages, as provided in Section 1.\n(a) to hire;\n"
+        "Section 2. Management Rights\n"
+        "Section 2.1 The City manages, as provided in Section 1.\n(a) to hire;\n"
     )
     assert "Section 1 Classifications" in split.parts[3].text  # a heading inside the schedule
     assert sections("Section 2. Management Rights\n\nSection 2.1 The City manages.\n(a) to hire;\n") == {

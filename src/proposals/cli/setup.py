@@ -90,9 +90,8 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     import_baseline(repo, reading.texts, reading.source, reading.kinds)
     kinds = Counter(p.kind for p in reading.parts)
     what = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items())
-    print(
-        f"Baseline imported: {len(reading.parts)} part{'s' if len(reading.parts) != 1 else ''} ({what}), tagged baseline"
-    )
+    plural = "s" if len(reading.parts) != 1 else ""
+    print(f"Baseline imported: {len(reading.parts)} part{plural} ({what}), tagged baseline")
     for note in reading.notes:
         print(f"note: {visible(note, one_line=True)}", file=sys.stderr)
     return 0

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from proposals.contract.layout import PageLine, find_tables, page_lines, page_text
 from proposals.contract.plaintext import Unwrapped, strip_page_furniture, unwrap
 from proposals.contract.table import Table, is_table_row
 from proposals.errors import ProposalsError
@@ -172,11 +173,41 @@ def _table(grid: _Grid, textpage: object) -> Table:
     return Table(tuple(tuple(r) for r in rows), header)
 
 
-def _page_lines(page: object, textpage: object) -> tuple[list[str], list[Table]]:
-    """A page's text lines, each ruled table replaced by its pipe lines, in reading order."""
+def _page_lines(page: object, textpage: object) -> tuple[list[str], list[Table], int]:
+    """A page's text lines in reading order: each ruled table replaced by its pipe lines, tables
+    without rules found from where their cells sit (:mod:`proposals.contract.layout`), a blank
+    line at each paragraph gap; and the tables found (ruled, and how many without rules)."""
     grids = sorted(_grids(page), key=lambda g: -g.box[3])
+    positioned = page_lines(textpage)
+    if positioned is None:
+        return _plain_page_lines(page, textpage, grids)
+    tables: list[Table] = []
+    for grid in grids:
+        x0, y0, x1, y1 = grid.box
+        table = _table(grid, textpage)
+        positioned = [
+            line
+            for line in positioned
+            if not (y0 - 1 <= line.middle <= y1 + 1 and x0 - 1 <= (line.x0 + line.x1) / 2 <= x1 + 1)
+        ]
+        if not table.rows:
+            continue
+        tables.append(table)
+        at = next(
+            (i for i, line in enumerate(positioned) if line.table is None and line.middle < y0),
+            len(positioned),
+        )
+        positioned.insert(at, PageLine("", x0, x1, y0, y1, table=table.lines()))
+    positioned, unruled = find_tables(positioned)
+    return page_text(positioned), tables, unruled
+
+
+def _plain_page_lines(
+    page: object, textpage: object, grids: list[_Grid]
+) -> tuple[list[str], list[Table], int]:
+    """The text in content order, ruled tables in place, when characters cannot be placed."""
     if not grids:
-        return _lines(textpage.get_text_range()), []  # type: ignore[attr-defined]
+        return _lines(textpage.get_text_range()), [], 0  # type: ignore[attr-defined]
     width, height = page.get_size()  # type: ignore[attr-defined]
     lines: list[str] = []
     tables = []
@@ -192,11 +223,22 @@ def _page_lines(page: object, textpage: object) -> tuple[list[str], list[Table]]
             lines += table.lines()
         top = y0 - 0.5
     lines += _lines(textpage.get_text_bounded(-1000, -1000, width + 1000, top))  # type: ignore[attr-defined]
-    return lines, tables
+    return lines, tables, 0
 
 
 def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").split("\n")
+
+
+def _trim(lines: list[str]) -> list[str]:
+    """A page's lines without blank lines at its top and bottom (left by a header or footer
+    removed), so a paragraph running over a page break stays one paragraph."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
 
 
 def read_pdf(path: str | os.PathLike[str]) -> PdfText:
@@ -221,19 +263,20 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
     try:
         pages: list[list[str]] = []
         chars = 0
-        tables = 0
+        tables = unruled = 0
         for index in range(len(document)):
             page = document[index]
             try:
                 textpage = page.get_textpage()
                 try:
                     chars += textpage.count_chars()
-                    lines, found = _page_lines(page, textpage)
+                    lines, found, without_rules = _page_lines(page, textpage)
                 finally:
                     textpage.close()
             finally:
                 page.close()
             tables += len(found)
+            unruled += without_rules
             pages.append(lines)
     finally:
         document.close()
@@ -244,12 +287,17 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
             f"{name}: no text layer (a scanned PDF?); run it through OCR or use the Word original"
         )
     cleaned, skipped = strip_page_furniture(pages)
-    unwrapped = unwrap([line for page in cleaned for line in page])
+    unwrapped = unwrap([line for page in cleaned for line in _trim(page)])
     unwrapped.skipped[:0] = skipped
     if tables:  # counted once joined: a table over two pages is one table
         flags = [is_table_row(line.text) for line in unwrapped.lines]
         tables = sum(1 for i, flag in enumerate(flags) if flag and (i == 0 or not flags[i - 1]))
         unwrapped.extra.append(f"{tables} ruled tables read as tables (check their cells)")
+    if unruled:
+        unwrapped.extra.append(
+            f"{unruled} table{'s' if unruled > 1 else ''} without ruling lines read as "
+            f"{'tables' if unruled > 1 else 'a table'} from the columns of their cells (check their cells)"
+        )
     return PdfText(len(pages), unwrapped, tables)
 
 

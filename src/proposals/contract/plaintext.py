@@ -72,16 +72,13 @@ def _shape(line: str) -> str:
 def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[Skipped]]:
     """Remove running headers, footers and page numbers from each page's lines."""
     skipped: list[Skipped] = []
-    edge = 3
     counts: Counter[str] = Counter()
     for lines in pages:
-        nonblank = [line for line in lines if line.strip() and not is_table_row(line)]
-        counts.update({_shape(line) for line in nonblank[:edge] + nonblank[-edge:]})
+        counts.update({_shape(lines[i]) for i in _edges(lines)})
     repeated = {shape for shape, n in counts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
     out: list[list[str]] = []
     for lines in pages:
-        nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_table_row(line)]
-        edges = set(nonblank[:edge] + nonblank[-edge:])
+        edges = _edges(lines)
         kept = []
         for i, line in enumerate(lines):
             if is_table_row(line):
@@ -94,6 +91,24 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[
                 kept.append(line)
         out.append(kept)
     return _join_tables(out, skipped), skipped
+
+
+def _edges(lines: list[str], edge: int = 3) -> set[int]:
+    """The lines where a running header or footer can be: the first and last three lines of text,
+    but only those before the first blank line (after the last) when one comes that early, so
+    the body's first line is never taken for a header because its shape repeats."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_table_row(line)]
+    if not nonblank:
+        return set()
+    top = nonblank[:edge]
+    blank = next((i for i in range(nonblank[0], top[-1]) if not lines[i].strip()), None)
+    if blank is not None:
+        top = [i for i in top if i < blank]
+    bottom = nonblank[-edge:]
+    blank = next((i for i in range(nonblank[-1], bottom[0], -1) if not lines[i].strip()), None)
+    if blank is not None:
+        bottom = [i for i in bottom if i > blank]
+    return set(top + bottom)
 
 
 def _join_tables(pages: list[list[str]], skipped: list[Skipped]) -> list[list[str]]:

@@ -1,0 +1,263 @@
+"""A PDF page's text lines with their positions: paragraph gaps, page furniture and tables
+without ruling lines, read from where the characters sit rather than from their order alone.
+
+PDFium gives a page's text in content order with a line break at each line's end; each line's
+first and last characters give its box (PDF points, y up). From those boxes:
+
+- a vertical gap clearly wider than the page's line spacing is a blank line (a paragraph or a
+  page header's margin), so a paragraph ends there and a running header is cut off from the body;
+- a line is split into cells where a gap between two words is wider than the line is tall, only
+  when it holds at least two numbers (a wage table row, never prose);
+- a row whose later cells come after the text of a taller first cell ("Maintenance" / "Worker"
+  beside "25.00 26.25") is put back together, and a first cell's second line joins it;
+- two or more rows in a row whose cells line up in the same columns, most of them numbers, are a
+  table: written as pipe lines (:mod:`proposals.contract.table`) like a ruled one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from proposals.contract.table import Table
+
+_NUMBER = re.compile(r"^\(?[$\u20ac\u00a3]?-?\d[\d,]*(?:\.\d+)?%?\)?\Z")
+GAP_BLANK = 1.45  # a vertical gap this many times the line spacing is a blank line
+GAP_CELL = 1.2  # a horizontal gap this many times the line's height splits cells
+
+
+@dataclass
+class PageLine:
+    """One line of a page: its text, box, and cells (x0, x1, text) when it splits into columns."""
+
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    cells: list[tuple[float, float, str]] = field(default_factory=list)
+    table: list[str] | None = None  # pipe lines when this line stands for a whole table
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def middle(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def _boxes(textpage: object) -> object:
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def box(index: int) -> tuple[float, float, float, float] | None:
+        if not raw.FPDFText_GetCharBox(handle, index, left, right, bottom, top):
+            return None
+        if right.value <= left.value and top.value <= bottom.value:
+            return None  # a generated character (a line break PDFium added) has no box
+        return left.value, bottom.value, right.value, top.value
+
+    return box
+
+
+def page_lines(textpage: object) -> list[PageLine] | None:
+    """The page's lines in content order with their boxes; None when the text cannot be lined
+    up with the characters' boxes (then the caller reads plain text)."""
+    count = textpage.count_chars()  # type: ignore[attr-defined]
+    text = textpage.get_text_range(0, count)  # type: ignore[attr-defined]
+    if len(text) != count:
+        return None  # characters outside the BMP: offsets no longer match
+    box = _boxes(textpage)
+    lines: list[PageLine] = []
+    start = 0
+    for match in re.finditer(r"\r\n|\r|\n|\ufffe|\x02|\Z", text):
+        end = match.start()
+        raw_line = text[start:end] + ("-" if match.group() in ("\ufffe", "\x02") else "")
+        begin = start
+        start = match.end()
+        stripped = raw_line.strip()
+        if not stripped:
+            if match.end() == match.start() == len(text):
+                break
+            continue
+        first = begin + (len(raw_line) - len(raw_line.lstrip()))
+        last = min(begin + len(raw_line.rstrip()) - 1, end - 1)  # the hyphen added has no box of its own
+        boxes = [b for b in (box(first), box(last)) if b is not None]  # type: ignore[operator]
+        if not boxes:
+            return None
+        line = PageLine(
+            stripped,
+            min(b[0] for b in boxes),
+            max(b[2] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        if len([w for w in stripped.split() if _NUMBER.match(w)]) >= 2:
+            line.cells = _cells(raw_line, begin, box, line.height)  # type: ignore[arg-type]
+        lines.append(line)
+        if match.end() == len(text):
+            break
+    return _rejoin_rows(lines)
+
+
+def _cells(raw_line: str, begin: int, box, height: float) -> list[tuple[float, float, str]]:  # type: ignore[no-untyped-def]
+    """The line cut at gaps wider than the line is tall; one cell when there is no such gap."""
+    cells: list[tuple[float, float, str]] = []
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", raw_line)]
+    current: list[tuple[float, float, str]] = []
+    for a, b in words:
+        first, last = box(begin + a), box(begin + b - 1)
+        if first is None or last is None:
+            return []
+        word = (first[0], last[2], raw_line[a:b])
+        if current and word[0] - current[-1][1] > GAP_CELL * max(height, 1.0):
+            cells.append((current[0][0], current[-1][1], " ".join(w[2] for w in current)))
+            current = []
+        current.append(word)
+    if current:
+        cells.append((current[0][0], current[-1][1], " ".join(w[2] for w in current)))
+    return cells if len(cells) > 1 else []
+
+
+def _rejoin_rows(lines: list[PageLine]) -> list[PageLine]:
+    """A line of numbers that sits on the same baseline as one of the lines before it, to its
+    right, is the rest of that row (a table whose first cell runs over two lines). Prose to the
+    right of prose is a second column and stays where it is, read after the first."""
+    out: list[PageLine] = []
+    for line in lines:
+        if not (line.cells or _NUMBER.match(line.text)):  # prose beside prose: a second column
+            out.append(line)
+            continue
+        for back in out[-3:-1][::-1] if len(out) >= 2 else []:
+            if back.y0 - 1 <= line.middle <= back.y1 + 1 and line.x0 >= back.x1 - 1:
+                left = back.cells or [(back.x0, back.x1, back.text)]
+                right = line.cells or [(line.x0, line.x1, line.text)]
+                back.cells = left + right
+                back.text = f"{back.text} {line.text}"
+                back.x1 = line.x1
+                break
+        else:
+            out.append(line)
+    return out
+
+
+def find_tables(lines: list[PageLine]) -> tuple[list[PageLine], int]:
+    """Runs of rows whose cells line up in columns, mostly numbers, replaced by one line each
+    holding the table's pipe lines; the count of tables found."""
+    out: list[PageLine] = []
+    found = 0
+    i = 0
+    while i < len(lines):
+        if not lines[i].cells:
+            out.append(lines[i])
+            i += 1
+            continue
+        run = [lines[i]]
+        j = i + 1
+        while j < len(lines):
+            line = lines[j]
+            if line.cells or _continues(run, line):
+                run.append(line)
+            else:
+                break
+            j += 1
+        table = _table(run)
+        if table is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(
+            PageLine("", run[0].x0, max(r.x1 for r in run), run[-1].y0, run[0].y1, table=table.lines())
+        )
+        found += 1
+        i = j
+    return out, found
+
+
+def _continues(run: list[PageLine], line: PageLine) -> bool:
+    """A first cell's second line: under the row before it, in its first column, nearer to it
+    than the rows are to each other."""
+    rows = [r for r in run if r.cells]
+    last = run[-1]
+    if _NUMBER.match(line.text) or len(line.text.split()) > 6:
+        return False
+    first = rows[-1].cells[0]
+    if not (first[0] - 3 <= line.x0 <= first[1] + 3):
+        return False
+    pitches = [a.y0 - b.y0 for a, b in pairwise(rows) if a.y0 > b.y0]
+    gap = last.y0 - line.y0
+    if pitches:
+        return 0 < gap < 0.75 * statistics.median(pitches)
+    return 0 < gap < 1.3 * line.height
+
+
+def _table(run: list[PageLine]) -> Table | None:
+    rows = [r for r in run if r.cells]
+    if len(rows) < 2:
+        return None
+    columns: list[list[float]] = []  # [x0, x1] spans
+    for row in rows:
+        for x0, x1, _ in row.cells:
+            for span in columns:
+                if x0 <= span[1] and x1 >= span[0]:
+                    span[0], span[1] = min(span[0], x0), max(span[1], x1)
+                    break
+            else:
+                columns.append([x0, x1])
+    columns.sort()
+    merged: list[list[float]] = []
+    for span in columns:
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span[1])
+        else:
+            merged.append(span)
+    if len(merged) < 2:
+        return None
+    table_rows: list[list[str]] = []
+    numbers = cells = 0
+    for line in run:
+        if not line.cells:  # a first cell's second line
+            table_rows[-1][0] = f"{table_rows[-1][0]} {line.text}".strip()
+            continue
+        row = [""] * len(merged)
+        for x0, x1, text in line.cells:
+            index = next(k for k, span in enumerate(merged) if x0 <= span[1] and x1 >= span[0])
+            if row[index]:
+                return None  # two cells of a row in one column: not a table
+            row[index] = text
+            if index:
+                cells += 1
+                numbers += bool(_NUMBER.match(text.replace(" ", "")))
+        table_rows.append(row)
+    if not cells or numbers * 2 < cells:
+        return None
+    header = (
+        not any(_NUMBER.match(c.replace(" ", "")) for c in table_rows[0][1:] if c) and len(table_rows) > 1
+    )
+    return Table(tuple(tuple(r) for r in table_rows), header)
+
+
+def page_text(lines: list[PageLine]) -> list[str]:
+    """The page as text lines: tables as pipe lines, a blank line where the vertical gap is
+    clearly wider than the page's line spacing (or the text goes back up: a new column)."""
+    steps = [a.y0 - b.y0 for a, b in pairwise(lines) if a.table is None and b.table is None and a.y0 > b.y0]
+    spacing = statistics.median(steps) if steps else 0.0
+    out: list[str] = []
+    for before, line in zip([None, *lines], lines, strict=False):
+        if before is not None and out and out[-1]:
+            step = before.y0 - line.y0
+            if (
+                line.y1 > before.y1 + 1
+                or (spacing and step > GAP_BLANK * spacing)
+                or before.table
+                or line.table
+            ):
+                out.append("")
+        out.extend(line.table if line.table is not None else [line.text])
+    return out
