@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -102,6 +105,20 @@ def make_repo(directory: Path, name: str = "Test Member") -> Path:
     write(directory, "scheduling", SCHEDULING)
     ok(directory, "pass", "--party", "union", "--session", "2025-01-10", "staffing", "scheduling", name=name)
     return directory
+
+
+@contextlib.contextmanager
+def held_open(lock: Path, age: float = 0.0) -> Iterator[Path]:
+    """A git lock file some running program owns (open here, as an IDE's libgit2 holds
+    index.lock): never taken from it. `age` seconds old. Removed afterwards."""
+    with lock.open("a"):
+        if age:
+            then = time.time() - age
+            os.utime(lock, (then, then))
+        try:
+            yield lock
+        finally:
+            lock.unlink(missing_ok=True)
 
 
 def tags(directory: Path) -> dict[str, str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLI, git
+from sync_support import held_open
 
 CONTRACT = """COLLECTIVE BARGAINING AGREEMENT
 between Northstar Health and Clinicians United
@@ -106,10 +107,9 @@ def test_a_failed_baseline_commit_leaves_no_file_behind(cli: CLI, tmp_path: Path
     source = tmp_path / "contract.txt"
     source.write_text(CONTRACT)
     before = _state(repo)
-    lock = repo / ".git" / "index.lock"
-    lock.write_text("")  # another git process: the commit fails after the files are written
-    cli("-C", str(repo), "baseline", "--from-text", str(source), ok=False)
-    lock.unlink()
+    # another git holds index.lock: the commit fails after the files are written
+    with held_open(repo / ".git" / "index.lock"):
+        cli("-C", str(repo), "baseline", "--from-text", str(source), ok=False)
     assert _state(repo) == before
 
 

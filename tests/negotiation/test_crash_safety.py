@@ -11,7 +11,20 @@ import time
 from pathlib import Path
 
 import pytest
-from sync_support import SCHEDULING, STAFFING, cli_env, fails, git, make_repo, ok, read, run, tags, write
+from sync_support import (
+    SCHEDULING,
+    STAFFING,
+    cli_env,
+    fails,
+    git,
+    held_open,
+    make_repo,
+    ok,
+    read,
+    run,
+    tags,
+    write,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="SIGKILL and /proc are Linux-specific")
 
@@ -169,16 +182,14 @@ def test_tag_without_commit_is_set_aside_and_the_number_freed(tmp_path: Path) ->
     assert "U-2" in ok(repo, "pass", "--party", "union", "staffing")
 
 
-def test_stale_index_lock_is_reported_by_repair(tmp_path: Path) -> None:
+def test_an_index_lock_in_use_is_explained_by_repair_not_removed(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "team")
-    lock = repo / ".git" / "index.lock"
-    lock.write_text("")
-    old = time.time() - 600
-    os.utime(lock, (old, old))
-    proc = run(repo, "repair")
-    assert proc.returncode == 1 and "index.lock" in proc.stdout and "left 10 min ago" in proc.stdout
-    assert lock.exists()  # only a person can know no git command is running
-    assert "left 10 min ago" in fails(repo, "pass", "--party", "union", "staffing")
+    with held_open(repo / ".git" / "index.lock", age=600) as lock:
+        proc = run(repo, "repair")
+        assert proc.returncode == 1 and "index.lock" in proc.stdout and "left 10 min ago" in proc.stdout
+        assert "still running" in proc.stdout
+        assert lock.exists()  # a running program has it open: never taken from it
+        assert "left 10 min ago" in fails(repo, "pass", "--party", "union", "staffing")
 
 
 def test_verify_checks_ta_locks_at_the_ta_commit_and_on_the_remote(tmp_path: Path) -> None:

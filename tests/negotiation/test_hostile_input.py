@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from sync_support import STAFFING, fails, git, make_repo, ok, read, run, tags, write
+from sync_support import STAFFING, fails, git, held_open, make_repo, ok, read, run, tags, write
 
 
 @pytest.fixture
@@ -201,19 +201,19 @@ def test_corrupt_bargaining_toml(repo: Path, content: bytes) -> None:
     assert read(repo, "staffing") == STAFFING
 
 
-def test_stale_index_lock_is_explained_before_anything_is_touched(repo: Path) -> None:
+def test_a_held_index_lock_is_explained_before_anything_is_touched(repo: Path) -> None:
     draft = STAFFING.replace("safe", "safe and adequate")
     write(repo, "staffing", draft)
-    (repo / ".git" / "index.lock").write_text("")
     before = snapshot(repo)
-    line = fails(repo, "pass", "--party", "union", "staffing")
-    assert "index.lock" in line and "delete" in line
-    theirs = repo.parent / "theirs.txt"
-    theirs.write_text(STAFFING.replace("safe", "cheap"))
-    assert "index.lock" in fails(repo, "pass", "--party", "employer", "--from-file", str(theirs), "staffing")
-    assert read(repo, "staffing") == draft  # the incoming text did not overwrite the draft
-    unchanged(repo, before)
-    (repo / ".git" / "index.lock").unlink()
+    with held_open(repo / ".git" / "index.lock"):  # a running program's: never taken from it
+        line = fails(repo, "pass", "--party", "union", "staffing")
+        assert "index.lock" in line and "delete" in line
+        theirs = repo.parent / "theirs.txt"
+        theirs.write_text(STAFFING.replace("safe", "cheap"))
+        line = fails(repo, "pass", "--party", "employer", "--from-file", str(theirs), "staffing")
+        assert "index.lock" in line
+        assert read(repo, "staffing") == draft  # the incoming text did not overwrite the draft
+        unchanged(repo, before)
     ok(repo, "pass", "--party", "union", "staffing")
 
 

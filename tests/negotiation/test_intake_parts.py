@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 from conftest import CLI, git
+from sync_support import held_open
 
 from proposals.word.proposal import ArticleChange, export_proposal
 
@@ -202,9 +203,8 @@ def test_a_failed_import_leaves_our_draft_and_the_index_as_they_were(cli: CLI, t
     (repo / "articles" / "staffing.txt").write_text(draft)
     before = git(repo, "status", "--porcelain")
     theirs = _their_clean(tmp_path, STAFFING.replace("two (2)", "one (1)"))
-    (repo / ".git" / "index.lock").write_text("")  # git fails at the commit, after the files were written
-    cli("-C", str(repo), "import-docx", str(theirs), "--party", "employer", ok=False)
-    (repo / ".git" / "index.lock").unlink()
+    with held_open(repo / ".git" / "index.lock"):  # git fails at the commit, after the files were written
+        cli("-C", str(repo), "import-docx", str(theirs), "--party", "employer", ok=False)
     assert (repo / "articles" / "staffing.txt").read_text() == draft
     assert git(repo, "status", "--porcelain") == before
 

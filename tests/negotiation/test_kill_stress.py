@@ -72,7 +72,8 @@ def recorded_blobs(repo: Path) -> set[str]:
 
 
 def stuck_locks(repo: Path) -> list[Path]:
-    return [p for p in (repo / ".git").rglob("*.lock") if p.name != "index.lock"]
+    """Every lock file left in .git, index.lock included: no git runs here after the kill."""
+    return list((repo / ".git").rglob("*.lock"))
 
 
 class Campaign:
@@ -136,12 +137,11 @@ class Campaign:
         else:  # it finished first: kill sooner next time
             self.counts["finished before the kill"] += 1
             self.estimate[kind] = max(0.1, self.estimate[kind] * 0.85)
-        index_lock = self.repo / ".git" / "index.lock"
-        if index_lock.exists():  # git killed writing its index: repair explains, a person deletes
-            self.counts["index.lock explained"] += 1
-            assert "index.lock" in cli(self.repo, "repair", "--dry-run")[1]
-            index_lock.unlink()
+        left = stuck_locks(self.repo)  # git killed holding them: repair removes them, at once
+        self.counts["locks left by the kill"] += len(left)
         code, out, err = cli(self.repo, "repair")
+        removed = [p for p in left if f"removed .git/{p.relative_to(self.repo / '.git')}" in out]
+        self.counts["locks removed by repair"] += len(removed)
         self.check_output(code, err, f"repair after {kind}")
         assert code == 0, f"round {n}: repair after {kind} failed: {out}{err}"
         if (self.repo / ".git" / "proposals.lock").exists() or stuck_locks(self.repo):

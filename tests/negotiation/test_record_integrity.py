@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import cli_command
-from sync_support import STAFFING, cli_env, fails, git, make_repo, ok, run, tags, write
+from sync_support import STAFFING, cli_env, fails, git, held_open, make_repo, ok, run, tags, write
 
 TA_BLOB_FORGERY = "0" * 40
 
@@ -344,19 +344,18 @@ def test_a_ta_lock_is_checked_on_the_bytes_git_stores(repo: Path) -> None:
 
 
 def test_a_pass_whose_tag_fails_leaves_no_commit_and_nothing_staged(repo: Path) -> None:
-    """A ref lock (git killed while updating refs/tags/U-2) makes the tag fail after the commit."""
+    """A ref lock (another program updating refs/tags/U-2) makes the tag fail after the commit."""
     draft = STAFFING.replace("safe", "safe and adequate")
     write(repo, "staffing", draft)
-    lock = repo / ".git" / "refs" / "tags" / "U-2.lock"
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    lock.write_text("")
-    line = refused(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
-    assert "U-2" in line
-    assert (repo / "articles" / "staffing.txt").read_text() == draft  # still our draft
-    ta_lock = repo / ".git" / "refs" / "tags" / "ta-scheduling.lock"
-    ta_lock.write_text("")
-    refused(repo, "ta", "scheduling", "--union-sign", "Jo", "--employer-sign", "Pat", "--date", "2025-02-02")
-    refused(repo, "withdraw", "--party", "union", "--session", "2025-02-01", "scheduling")
+    tags_dir = repo / ".git" / "refs" / "tags"
+    tags_dir.mkdir(parents=True, exist_ok=True)
+    with held_open(tags_dir / "U-2.lock"), held_open(tags_dir / "ta-scheduling.lock"):
+        line = refused(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+        assert "U-2" in line
+        assert (repo / "articles" / "staffing.txt").read_text() == draft  # still our draft
+        signs = ["--union-sign", "Jo", "--employer-sign", "Pat"]
+        refused(repo, "ta", "scheduling", *signs, "--date", "2025-02-02")
+        refused(repo, "withdraw", "--party", "union", "--session", "2025-02-01", "scheduling")
 
 
 def test_stale_ref_locks_are_cleared_by_repair_and_before_recording(repo: Path) -> None:

@@ -24,26 +24,51 @@ if TYPE_CHECKING:
     from proposals.negotiation.repo import BargainingRepo
 
 # The repairs that only add what the record already says (a tag its commit names, a temp file set
-# aside): safe to run unasked before every recording.
-SAFE_KINDS = ("untagged-pass", "untagged-ta", "temp-file", "ref-lock")
-# A git command holds a ref's .lock for milliseconds; one this old was left by a killed process and
-# makes every later update of that ref fail ("cannot lock ref").
-REF_LOCK_STALE_AFTER = 10.0
+# aside) or take away what nobody owns (a killed git's lock): safe to run unasked before every
+# recording.
+SAFE_KINDS = ("untagged-pass", "untagged-ta", "temp-file", "ref-lock", "index-lock")
+# Our own lock files in .git (the writer lock and its takeover guard), never a git's.
+OWN_LOCKS = ("proposals.lock", "proposals.lock.takeover")
 
 
-def stale_ref_locks(repo: BargainingRepo) -> list[Path]:
-    """``refs/**/*.lock``, ``packed-refs.lock`` and ``HEAD.lock`` older than a few seconds."""
+def git_lock_files(repo: BargainingRepo) -> list[Path]:
+    """Every git lock file in the repo: ``index.lock``, ``HEAD.lock``, ``packed-refs.lock``... at the
+    top of .git (ours excepted) and ``refs/**/*.lock``."""
     directory = repo.git_dir
-    candidates = [directory / "packed-refs.lock", directory / "HEAD.lock", *_lock_files(directory / "refs")]
-    now = time.time()
-    stale: list[Path] = []
-    for path in candidates:
-        try:
-            if path.is_file() and now - path.stat().st_mtime > REF_LOCK_STALE_AFTER:
-                stale.append(path)
-        except OSError:
-            continue
-    return sorted(stale)
+    try:
+        top = [
+            directory / entry.name
+            for entry in os.scandir(directory)
+            if entry.name.endswith(".lock") and entry.name not in OWN_LOCKS
+        ]
+    except OSError:
+        top = []
+    common = _common_dir(directory)
+    refs = _lock_files(common / "refs")
+    if common != directory:
+        refs += [*_lock_files(directory / "refs"), common / "packed-refs.lock"]
+    return [path for path in top + refs if path.is_file()]
+
+
+def _common_dir(git_dir: Path) -> Path:
+    """The directory a linked worktree shares its refs in (git_dir itself otherwise)."""
+    try:
+        pointer = (git_dir / "commondir").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return git_dir
+    return (git_dir / pointer).resolve() if pointer else git_dir
+
+
+def abandoned_git_locks(repo: BargainingRepo, locks: list[Path] | None = None) -> list[Path]:
+    """The git lock files no running process owns (``store.locks.abandoned``): left by a git that
+    was killed, removed regardless of their age. Called under our writer lock."""
+    from proposals.store.locks import abandoned
+
+    found = git_lock_files(repo) if locks is None else locks
+    if not found:
+        return []
+    git_dir = repo.git_dir
+    return abandoned(found, [repo.root, git_dir, _common_dir(git_dir)])
 
 
 def _lock_files(top: Path) -> list[Path]:
@@ -79,13 +104,25 @@ def temp_files(repo: BargainingRepo) -> list[Path]:
 def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     """(kind, name) of every safe repair this repo needs: untagged passes and TAs, temp files."""
     found = [("temp-file", str(p.relative_to(repo.root))) for p in temp_files(repo)]
-    found += [("ref-lock", str(p.relative_to(repo.git_dir))) for p in stale_ref_locks(repo)]
+    git_dir = repo.git_dir
+    found += [
+        ("index-lock" if p.name == "index.lock" else "ref-lock", _lock_name(git_dir, p))
+        for p in abandoned_git_locks(repo)
+    ]
     history = repo.history()
     tags = repo.store.tags()
     prefix = history.tag_prefix  # a later round's tags are 2028/U-3
     found += [("untagged-pass", prefix + r.name) for r in history.passes if prefix + r.name not in tags]
     found += [("untagged-ta", t.tag) for t in history.tas if t.tag and t.tag not in tags]
     return found
+
+
+def _lock_name(git_dir: Path, path: Path) -> str:
+    """How repair names a lock: relative to .git (a worktree's shared refs: an absolute path)."""
+    try:
+        return str(path.relative_to(git_dir))
+    except ValueError:
+        return os.path.relpath(path, git_dir)
 
 
 def _tag_pass(repo: BargainingRepo, name: str) -> str:
@@ -139,9 +176,12 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
         return _tag_ta(repo, next(t for t in repo.history().tas if t.tag == name))
     if kind == "temp-file":
         return _set_aside(repo, name)
-    if kind == "ref-lock":
-        (repo.git_dir / name).unlink(missing_ok=True)
-        return f"Repaired: removed .git/{name}, a ref lock left by a git command that was killed"
+    if kind in ("ref-lock", "index-lock"):
+        path = (repo.git_dir / name).resolve()
+        if not abandoned_git_locks(repo, [path]):  # looked at again: a git may have started since
+            raise ProposalsError(f".git/{name} is in use by a running git command")
+        path.unlink(missing_ok=True)
+        return f"Repaired: removed .git/{name}, a lock left by a git command that was killed"
     raise ValueError(f"not a safe repair: {kind}")
 
 

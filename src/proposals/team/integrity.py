@@ -194,16 +194,20 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
     """Everything half-done in this repo, each marked fixable by ``repair`` or not."""
     problems: list[Problem] = []
     git_dir = repo.store.git_dir()
+    safe = recovery.interrupted(repo)  # a lock no running git owns is among these, removable
     lock = git_dir / "index.lock"
-    if lock.exists():
-        age = int(max(0.0, time.time() - lock.stat().st_mtime) // 60)
+    if lock.exists() and ("index-lock", "index.lock") not in safe:
+        try:
+            age = int(max(0.0, time.time() - lock.stat().st_mtime) // 60)
+        except OSError:
+            age = 0
         problems.append(
             Problem(
                 "index-lock",
                 str(lock),
-                f"left {age} min ago by a git command that is still running or crashed; repair "
-                "never removes it (git, an editor or an IDE may be using it): if none is running, "
-                f"delete it (rm {lock})",
+                f"left {age} min ago by a git command that is still running (git, an editor or an "
+                "IDE); repair removes it only once no git works in this repo: let that command "
+                f"finish, or if you know none is running, delete it (rm {lock})",
                 False,
             )
         )
@@ -216,9 +220,10 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
         "temp-file": "left by an interrupted save; repair moves it aside",
         "untagged-pass": "pass recorded but never tagged (interrupted)",
         "untagged-ta": "TA recorded but never tagged (interrupted)",
-        "ref-lock": "a ref lock left by a killed git command; repair removes it",
+        "ref-lock": "a ref lock left by a killed git command (no git is running here); repair removes it",
+        "index-lock": "left by a killed git command (no git is running here); repair removes it",
     }
-    problems += [Problem(kind, name, details[kind], True) for kind, name in recovery.interrupted(repo)]
+    problems += [Problem(kind, name, details[kind], True) for kind, name in safe]
     problems += _attribute_problems(repo)
 
     full = repo.full_history()
