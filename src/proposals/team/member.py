@@ -15,7 +15,9 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 from proposals.store.validate import check_text
 
-_EMAIL = re.compile(r"[^\s<>@,;\"]+@[^\s<>@,;\"]+\.[^\s<>@,;\"]+")
+# name@host.domain; no brackets (a domain literal, [10.0.0.1], is no team member's address, and
+# screens could take them for markup)
+_EMAIL = re.compile(r"[^\s<>@,;\"\[\]]+@[^\s<>@,;\"\[\]]+\.[^\s<>@,;\"\[\]]+")
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,22 @@ def check_member(name: str, email: str) -> Member:
     name = check_text(name, "Name", max_length=120)
     if any(c in name for c in "<>"):
         raise ProposalsError("Name contains < or >, which git cannot record in a name")
+    if any(c in name for c in "[]"):
+        raise ProposalsError(
+            "Name contains [ or ], which screens could take for markup; type the name without brackets"
+        )
+    _not_an_option(name, "Name")
     email = check_text(email, "Email", max_length=254)
+    _not_an_option(email, "Email")
     if _EMAIL.fullmatch(email) is None:
         raise ProposalsError(f"Email {email!r} is not an address like name@union.org")
     return Member(name, email)
+
+
+def _not_an_option(value: str, what: str) -> None:
+    """A value git (or a script reading the config) could take for a command-line option."""
+    if value.startswith("-"):
+        raise ProposalsError(f"{what} starts with -, which looks like a command-line option; type it without")
 
 
 def member(repo: BargainingRepo) -> Member | None:
