@@ -70,6 +70,8 @@ def check_pass_name(repo: BargainingRepo, name: str, party: str) -> str:
     if history.pass_named(name) is not None or history.tag_prefix + name in repo.store.tags():
         raise ProposalsError(f"pass {name} already exists; pass numbers are never reused")
     code = repo.config.party(party).code
+    if name == f"{code}-":
+        raise ProposalsError(f"pass number {name} has no number after {code}-; e.g. {code}-7")
     if not name.startswith(f"{code}-"):
         owner = next((p for p in repo.config.parties.values() if name.startswith(f"{p.code}-")), None)
         whose = f"is the {owner.key}'s numbering" if owner else f"does not start with {code}-"
