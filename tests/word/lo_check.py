@@ -47,14 +47,28 @@ def prop(name: str, value: object) -> PropertyValue:
     return p
 
 
-def paragraphs(doc: object) -> list[str]:
-    """Body paragraphs in order; tables (sign-off blocks) are not article text."""
+SPACED_STYLES = ("Contract Body", "Contract List 1", "Contract List 2", "Contract List 3")
+BLANK_LINE = 353  # 1/100 mm (10 pt): space above/below set on a body paragraph is a blank line
+
+
+def paragraphs(doc: object, empty: list[int] | None = None) -> list[str]:
+    """Body paragraphs in order; tables (sign-off blocks) are not article text. A blank line the
+    export wrote as space above or below a body paragraph (never an empty paragraph) is given
+    as ``""`` there, so the list reads like the article's lines; ``empty`` collects the
+    indices of real empty paragraphs."""
     out: list[str] = []
     enum = doc.getText().createEnumeration()  # type: ignore[attr-defined]
     while enum.hasMoreElements():
         element = enum.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
+            spaced = element.getPropertyValue("ParaStyleName") in SPACED_STYLES
+            if spaced and element.getPropertyValue("ParaTopMargin") >= BLANK_LINE:
+                out.append("")
+            if empty is not None and not element.getString():
+                empty.append(len(out))
             out.append(element.getString())
+            if spaced and element.getPropertyValue("ParaBottomMargin") >= BLANK_LINE:
+                out.append("")
     return out
 
 
@@ -190,11 +204,13 @@ def run(jobs: list[tuple[str, str]]) -> list[dict[str, object]]:
                     # the importer to read (as when the other side edits in LibreOffice).
                     target = Path(path).with_suffix(".lo.docx").resolve().as_uri()
                     doc.storeToURL(target, (prop("FilterName", "MS Word 2007 XML"),))
+                empty: list[int] = []
                 results.append(
                     {
                         "file": path,
                         "action": action,
-                        "paragraphs": paragraphs(doc),
+                        "paragraphs": paragraphs(doc, empty),
+                        "empty_paragraphs": empty,
                         "tables": tables(doc),
                         "redlines": redlines,
                         "redlines_after": doc.getRedlines().getCount(),

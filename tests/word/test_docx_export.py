@@ -135,7 +135,9 @@ def test_styles_and_literal_numbers(tmp_path: Path, mode: str) -> None:
     by_text = {p.text: p.style.name for p in paras}
     assert by_text["(a) one (1.0) FTE medical assistant;"] == "Contract List 1"
     assert by_text[STAFFING.split("\n")[2]] == "Contract Body"
-    assert [p.text for p in paras] == STAFFING.rstrip("\n").split("\n")
+    # blank lines are space above the next paragraph, never empty paragraphs (issue 12)
+    assert [p.text for p in paras] == [line for line in STAFFING.rstrip("\n").split("\n") if line]
+    assert read_paragraphs(out) == STAFFING.rstrip("\n").split("\n")
     assert {p.style.name for p in paras} <= set(STYLES_USED)
 
 
@@ -143,7 +145,8 @@ def test_clean_mode_is_the_new_text(tmp_path: Path) -> None:
     changes = _changes()
     out = _export(tmp_path, "clean", changes)
     expected = [line for c in changes for line in c.new.rstrip("\n").split("\n") if c.new]
-    assert [p.text for p in docx.Document(str(out)).paragraphs] == expected
+    assert [p.text for p in docx.Document(str(out)).paragraphs] == [line for line in expected if line]
+    assert read_paragraphs(out) == expected
     assert _doc_xml(out).find(".//w:ins", NS) is None
 
 
@@ -310,7 +313,7 @@ def test_ta_document(tmp_path: Path) -> None:
     assert TA_MARK in header and "NOT A TENTATIVE" not in header and "2025-03-14" in header
     texts = [p.text for p in body_paragraphs(doc)]
     assert texts[0] == "Tentative Agreement \u2014 Section 14.3"
-    body = SAFETY.rstrip("\n").split("\n")
+    body = [line for line in SAFETY.rstrip("\n").split("\n") if line]  # blank lines: spacing
     assert texts[1 : 1 + len(body)] == body
     # the article's heading appears once: in the agreed text, not again in the title
     assert sum(body[0] in t for t in texts) == 1

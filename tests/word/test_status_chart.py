@@ -193,3 +193,24 @@ def test_parts_named_in_the_words_their_headings_use(cli: CLI, tmp_path: Path) -
     assert rows["Parking"].replace("\u00a0", " ") == "Side Letter 3"
     table = cli("-C", str(repo), "status").out
     assert "SL 3" in table and "MOU 2" in table and "Sch 1" in table and "LOA" not in table
+
+
+def test_legend_is_set_apart_and_reads_in_black_and_white(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    """The legend stands clear of the table (space above it), its entries a wide space apart, each
+    status word as the chart shows it (bold when open) with its meaning; the note says shading
+    only repeats the word. Rendered, it stays on the chart's one page."""
+    from docx.shared import Pt
+
+    cli, repo = demo
+    out = tmp_path / "status.docx"
+    cli("-C", str(repo), "status", "--docx", str(out))
+    document = docx.Document(str(out))
+    legend = next(p for p in document.paragraphs if p.text.startswith("Legend"))
+    assert legend.paragraph_format.space_before is not None and legend.paragraph_format.space_before >= Pt(6)
+    assert legend.text.count("\u2003") == 4  # one wide space before each of the four entries
+    bold = {r.text.strip("\u00a0") for r in legend.runs if r.bold}
+    assert "Open" in bold and "Unchanged" not in bold
+    assert "Open\u00a0\u00a0\u2013 proposals on the table" in legend.text
+    texts = [p.text for p in document.paragraphs]
+    note = texts[texts.index(legend.text) + 1]
+    assert "black-and-white copy reads the same" in note

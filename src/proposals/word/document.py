@@ -9,7 +9,8 @@ skips) live here once; the document kinds are ``proposal``, ``ta``, ``compiled_c
 ``history``, ``status_chart`` and ``session_summary``.
 
 Article text is one paragraph per line (heading first, blank lines between sections); each line
-becomes one Word paragraph, so import gives back the same text.
+becomes one Word paragraph and each blank line space above the next one (``ooxml.spaced``; never
+an empty paragraph), so import gives back the same text.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from proposals.word.moves import InnerDiff, Layout, inner_edits
 
@@ -74,6 +74,11 @@ class UnionPara:
     mark_move: str | None = None
     mark_by: int | None = None
     mark_changed: bool = False  # the mark is an edit inside a move (``Piece.changed``)
+    # a blank line of the article written as space above (below) this paragraph (``spaced``)
+    blank_before: bool = False
+    blank_after: bool = False
+    # the old text's (before, after) when it differs: a tracked paragraph-format change
+    blank_was: tuple[bool, bool] | None = None
 
     def view(self, which: Literal["old", "new"]) -> str:
         """The paragraph's own text as the old or the new document has it (mark excluded)."""
@@ -320,11 +325,196 @@ def lend_mark(body: str, mark: str) -> str | None:
     return body[:start] + para
 
 
-def _ppr(style: str | None, mark_rpr: str) -> str:
-    inner = (f'<w:pStyle w:val="{esc(style)}"/>' if style else "") + (
-        f"<w:rPr>{mark_rpr}</w:rPr>" if mark_rpr else ""
+BLANK_LINE_TWIPS = 240  # a blank line between paragraphs, as space above the next (12 pt)
+# the styles whose direct space above/below means a blank line (``word.reader`` reads it back)
+SPACED_STYLES = ("ContractBody", "ContractList1", "ContractList2", "ContractList3")
+
+
+def _spacing(before: bool, after: bool) -> str:
+    if not (before or after):
+        return ""
+    return (
+        "<w:spacing"
+        + (f' w:before="{BLANK_LINE_TWIPS}"' if before else "")
+        + (f' w:after="{BLANK_LINE_TWIPS}"' if after else "")
+        + "/>"
     )
+
+
+def _ppr(style: str | None, mark_rpr: str, para: UnionPara | None = None, change: str = "") -> str:
+    """``w:pPr``: style, the blank lines as spacing, the mark's revision; ``change`` is the
+    ``w:id``/author/date of a ``w:pPrChange`` when the old text's spacing differs."""
+    style_xml = f'<w:pStyle w:val="{esc(style)}"/>' if style else ""
+    spacing = _spacing(para.blank_before, para.blank_after) if para is not None else ""
+    was = ""
+    if para is not None and para.blank_was is not None and change:
+        was = f"<w:pPrChange {change}><w:pPr>{style_xml}{_spacing(*para.blank_was)}</w:pPr></w:pPrChange>"
+    inner = style_xml + spacing + (f"<w:rPr>{mark_rpr}</w:rPr>" if mark_rpr else "") + was
     return f"<w:pPr>{inner}</w:pPr>" if inner else ""
+
+
+_KEEPS = {"equal": ("old", "new"), "insert": ("new",), "delete": ("old",)}  # texts keeping a mark
+
+
+def spaced(paras: Sequence[UnionPara], *, tracked: bool = True) -> list[UnionPara]:
+    """The paragraphs with the article's blank lines written as spacing, not empty paragraphs.
+
+    A paragraph's properties live with it in each text: where revised marks join paragraphs,
+    LibreOffice (measured, 7.4) keeps the properties of the first part that is not removed
+    whole (text and mark in one revision; a move's text never is), and ``word.reader`` reads by
+    the same rule. So in each text every blank line becomes space above the paragraph after it
+    (below the one before, when a table follows), on the part that carries that paragraph's
+    properties there; a part whose spacing differs between the texts gets a tracked paragraph
+    format change (``tracked``; a static redline keeps such a blank line as a paragraph). A
+    blank line that cannot be carried (two in a row, between tables, inside a joined paragraph)
+    stays an empty paragraph.
+    """
+    from proposals.word.tables import table_spans
+
+    work = _blank_lines_apart(paras)
+    keep: set[int] = set()
+    while True:
+        placed = _place_blank_lines(work, keep, tracked, table_spans)
+        if isinstance(placed, int):
+            keep.add(placed)
+            continue
+        return placed
+
+
+def _blank_lines_apart(paras: Sequence[UnionPara]) -> list[UnionPara]:
+    """The same two texts with each blank line a paragraph of its own where it can be.
+
+    A paragraph that is a blank line in one text and new (gone) text in the other (its mark
+    unchanged) becomes that blank line's own paragraph beside the whole new (gone) one."""
+    swapped = paras
+    out: list[UnionPara] = []
+    for i, para in enumerate(swapped):
+        inside = 0 < i < len(swapped) - 1 and para.pieces and not _moved(para)
+        if inside and para.mark == "equal":
+            kinds = {p.kind for p in para.pieces}
+            row = para.view("new" if "insert" in kinds else "old").startswith("|")
+            if len(kinds) == 1 and kinds != {"equal"} and not row:
+                (kind,) = kinds
+                by = para.pieces[0].by
+                if all(p.by == by for p in para.pieces):
+                    if kind == "insert":  # the old blank line, then the new paragraph
+                        out.append(UnionPara([], "delete", None, by))
+                        out.append(UnionPara(list(para.pieces), "insert", None, by))
+                    else:  # the old paragraph, then the new blank line
+                        out.append(UnionPara([], "insert", None, by))
+                        out.append(UnionPara(list(para.pieces), "delete", None, by))
+                    continue
+        out.append(para)
+    return out
+
+
+def _blank_in(paras: Sequence[UnionPara], i: int, tracked: bool, drop: set[int]) -> bool:
+    """Whether the blank paragraph ``i`` is a blank line in every text that keeps its mark (the
+    paragraphs joined into it there are removed whole) right after a paragraph with text there
+    (not after another blank line written as spacing)."""
+    for view in _KEEPS[paras[i].mark]:
+        j = i - 1
+        while j >= 0 and view not in _KEEPS[paras[j].mark]:
+            if paras[j].view(view):  # type: ignore[arg-type]
+                return False
+            j -= 1
+        if j < 0 or j in drop:
+            return False
+    return True
+
+
+def _whole_one(para: UnionPara) -> bool:
+    return not _moved(para) and all(p.by == para.mark_by for p in para.pieces if p.kind != "equal")
+
+
+def _changed(para: UnionPara) -> bool:
+    return any(p.kind != "equal" for p in para.pieces)
+
+
+def _moved(para: UnionPara) -> bool:
+    return any(p.move is not None for p in para.pieces)
+
+
+def _place_blank_lines(
+    paras: list[UnionPara], keep: set[int], tracked: bool, table_spans: Callable
+) -> list[UnionPara] | int:
+    """``spaced`` once: the paragraphs, or the index of a blank line that must stay one."""
+    n = len(paras)
+    rows = {i for b, (e, _) in table_spans(paras).items() for i in range(b, e)}
+    drop: set[int] = set()
+    for i, para in enumerate(paras):
+        if para.pieces or i == 0 or i + 1 >= n or i in keep or not paras[i + 1].pieces:
+            continue
+        prev = paras[i - 1]
+        if not _blank_in(paras, i, tracked, drop):
+            continue  # where this blank line is, the paragraph before it must end
+        if i - 1 in rows and i + 1 in rows:
+            continue  # two tables would become one
+        if i + 1 in rows and prev.mark != "equal":
+            continue  # a revised mark must not touch a table (``keep_marks_off_tables``)
+        drop.add(i)
+    if not drop:
+        return list(paras)
+    # per text: the (before, after) of each paragraph carrying properties there, and which
+    # blank line set it
+    wanted: dict[str, dict[int, list[bool]]] = {"old": {}, "new": {}}
+    cause: dict[int, int] = {}
+    for view in ("old", "new"):
+        flags = wanted[view]
+        pending: int | None = None
+        first: int | None = None  # the first part of the paragraph being joined
+        last: list[int] = []  # the carrier(s) of the paragraph before ([]: none or a table)
+        for i, para in enumerate(paras):
+            if i in drop:
+                if view in _KEEPS[para.mark]:
+                    pending = i
+                continue
+            if i in rows:
+                if pending is not None:
+                    if not last or 0 in last:
+                        return pending
+                    for here in last:
+                        flags[here][1] = True
+                        cause[here] = pending
+                    pending = None
+                last, first = [], None
+                continue
+            if first is None:
+                first = i
+            if view in _KEEPS[para.mark]:
+                # LibreOffice keeps the spacing of one of the joined parts (which one varies,
+                # measured): all of them carry it, or none is joined
+                carriers = [k for k in range(first, i + 1) if k not in drop]
+                for here in carriers:
+                    flags.setdefault(here, [False, False])
+                    if pending is not None:
+                        flags[here][0] = True
+                        cause[here] = pending
+                pending = None
+                last, first = carriers, None
+    out: list[UnionPara] = []
+    for i, para in enumerate(paras):
+        if i in drop:
+            continue
+        old, new = wanted["old"].get(i), wanted["new"].get(i)
+        if old is None and new is None:
+            out.append(para)
+            continue
+        now = new if new is not None else old
+        was = None if old is None or new is None or old == new else (old[0], old[1])
+        if was is not None and (not tracked or para.mark != "equal" or _changed(para)):
+            return cause[i]  # LibreOffice keeps a format change only on an unchanged paragraph
+        out.append(_copy(para, blank_before=now[0], blank_after=now[1], blank_was=was))  # type: ignore[index]
+    return out
+
+
+def _copy(para: UnionPara, **flags: Any) -> UnionPara:
+    return UnionPara(
+        list(para.pieces), flags.get("mark", para.mark), flags.get("mark_move", para.mark_move),
+        flags.get("mark_by", para.mark_by), flags.get("mark_changed", para.mark_changed),
+        flags.get("blank_before", para.blank_before), flags.get("blank_after", para.blank_after),
+        flags.get("blank_was", para.blank_was),
+    )  # fmt: skip
 
 
 StyleFor = Callable[[int, UnionPara], str | None]
@@ -370,8 +560,10 @@ def tracked_xml(
     names = move_names if move_names is not None else {}
     spans = table_spans(paras)
     if spans:
-        paras = [UnionPara(list(p.pieces), p.mark, p.mark_move, p.mark_by, p.mark_changed) for p in paras]
+        paras = [_copy(p) for p in paras]
         keep_marks_off_tables(paras, spans, lead)
+    paras = spaced(paras)
+    spans = table_spans(paras)
     moves = (paired_moves(paras) - move_ids(paras, spans)) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.
     bounds: dict[tuple[str, str], tuple[tuple[int, int], tuple[int, int]]] = {}
@@ -393,7 +585,8 @@ def tracked_xml(
         out.append("<w:p>")
         if labels and para.mark_by is not None:
             writer.use(*labels[para.mark_by])
-        out.append(_ppr(style_for(pi, para), writer.mark(para.mark)))
+        change = writer.attrs() if para.blank_was is not None else ""
+        out.append(_ppr(style_for(pi, para), writer.mark(para.mark), para, change))
         for ri, piece in enumerate(para.pieces):
             if piece.kind == "equal":
                 out.append(run(piece.text))
@@ -497,6 +690,7 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
         return dele
     from proposals.word.tables import Table, blocks, move_ids, table_spans, table_xml
 
+    paras = spaced(paras, tracked=False)
     spans = table_spans(paras)
     moves = paired_moves(paras) - move_ids(paras, spans)
 
@@ -517,7 +711,7 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
             continue
         out.append("<w:p>")
         mark = "" if para.mark == "equal" else style_of(para.mark, para.mark_move, para.mark_changed)
-        out.append(_ppr(style_for(pi, para), mark))
+        out.append(_ppr(style_for(pi, para), mark, para))
         for piece in para.pieces:
             if piece.kind == "equal":
                 out.append(run(piece.text))
@@ -543,17 +737,21 @@ def aside_xml(name: str, inner: str) -> str:
 
 
 def plain_xml(lines: Sequence[str], style_for_line: Callable[[int, str], str | None]) -> str:
-    """Body XML for text without any revisions (clean mode, TA text, compiled contract)."""
-    from proposals.word.tables import Table, blocks, plain_tables, table_xml
+    """Body XML for text without any revisions (clean mode, TA text, compiled contract); blank
+    lines are spacing (``spaced``)."""
+    from proposals.word.tables import Table, blocks, table_spans, table_xml
 
-    spans = plain_tables(lines)
+    paras = [UnionPara([Piece("equal", line)] if line else [], "equal") for line in lines]
+    paras = spaced(paras, tracked=False)
+    spans = table_spans(paras)
     out: list[str] = []
-    for i, line in blocks(lines, spans):
-        if isinstance(line, Table):
-            out.append(table_xml(line, lambda piece, rpr: run(piece.text, rpr), lambda row: "", TABLE_STYLE))
+    for i, para in blocks(paras, spans):
+        if isinstance(para, Table):
+            out.append(table_xml(para, lambda piece, rpr: run(piece.text, rpr), lambda row: "", TABLE_STYLE))
             continue
+        line = para.view("new")
         out.append("<w:p>")
-        out.append(_ppr(style_for_line(i, line), ""))
+        out.append(_ppr(style_for_line(i, line), "", para))
         if line:
             out.append(run(line))
         out.append("</w:p>")

@@ -31,11 +31,14 @@ from proposals.contract.split import Line, part_ids, split_parts
 from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
-from proposals.word.ooxml import ASIDE_TAG, W_NS
+from proposals.word.ooxml import ASIDE_TAG, SPACED_STYLES, W_NS
 
 View = Literal["accepted", "rejected"]
-# One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC.
-Block = tuple[str, bool, bool, str, bool]
+# One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC,
+# the blank lines our export wrote as space above and below it (``ooxml.spaced``), and whether
+# it is removed whole in this view (no text, mark removed, in one revision).
+Block = tuple[str, bool, bool, str, bool, bool, bool, bool]
+BLANK_LINE_MIN_TWIPS = 200  # space set directly on one of SPACED_STYLES: a blank line
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -362,16 +365,23 @@ class _Reader:
         pending: list[str] = []
         pending_heading = False
         pending_toc = False
+        parts: list[tuple[bool, bool, bool, str]] = []  # each joined part's spacing, gone, text
         for block in self._blocks(body, toc):
             if block is None:  # a hidden paragraph: nothing of it is shown
                 continue
-            text, heading, mark_kept, label, in_toc = block
+            text, heading, mark_kept, label, in_toc, blank_before, blank_after, gone = block
             if not pending:
                 pending_heading, pending_toc = heading, in_toc
             pending.append(text)
+            parts.append((blank_before, blank_after, gone, text))
             if mark_kept:
+                before, after = _joined_spacing(parts)
+                if before:
+                    yield Paragraph("", False, in_toc)
                 yield Paragraph(label + "".join(pending), pending_heading or heading, pending_toc or in_toc)
-                pending = []
+                if after:
+                    yield Paragraph("", False, in_toc)
+                pending, parts = [], []
         if pending:
             yield Paragraph("".join(pending), pending_heading, pending_toc)
 
@@ -450,9 +460,9 @@ class _Reader:
                 span = tc.find(f"{self.tag('tcPr')}/{self.tag('gridSpan')}")
                 wide = span.get(self.tag("val"), "1") if span is not None else "1"
                 cells.extend([""] * (min(int(wide), 64) - 1 if wide.isdigit() else 0))
-            yield format_row(cells), False, True, "", toc
+            yield format_row(cells), False, True, "", toc, False, False, False
             if first and self._header_row(tr):
-                yield format_row(["---"] * len(cells)), False, True, "", toc
+                yield format_row(["---"] * len(cells)), False, True, "", toc, False, False, False
             first = False
 
     def _header_row(self, tr: etree._Element) -> bool:
@@ -467,12 +477,16 @@ class _Reader:
         mark_hidden = False
         heading = False
         mark_static: str | None = None
+        blank = (False, False)
         toc = toc or any(f.startswith("TOC") for f in self.fields)
         ppr = p.find(self.tag("pPr"))
         if ppr is not None:
             style = ppr.find(self.tag("pStyle"))
             if style is not None:
                 val = style.get(self.tag("val"), "")
+                if val in SPACED_STYLES:
+                    was = ppr.find(f"{self.tag('pPrChange')}/{self.tag('pPr')}")
+                    blank = self._blank_lines(was if self.view == "rejected" and was is not None else ppr)
                 heading = val in self.heading_styles or val.lower().startswith("heading") or val == "Title"
                 toc = toc or val in self.toc_styles
             outline = ppr.find(self.tag("outlineLvl"))
@@ -504,7 +518,31 @@ class _Reader:
                 return None
             mark_kept = False  # Word shows it run into the next paragraph
         label = self.numbering.label(ppr) if mark_kept else ""
-        return text, heading, mark_kept, label, toc
+        gone = not mark_kept and not text and self._one_revision(p)
+        return text, heading, mark_kept, label, toc, *blank, gone
+
+    def _one_revision(self, p: etree._Element) -> bool:
+        """Whether everything this view removes of the paragraph is one revision (one author
+        and date, no move): LibreOffice then drops the paragraph and its properties whole."""
+        found = set()
+        for el in p.iter(*self.skip_view):
+            if el.tag in (self.tag("moveFrom"), self.tag("moveTo")):
+                return False
+            found.add((el.get(self.tag("author")), el.get(self.tag("date"))))
+        return len(found) <= 1
+
+    def _blank_lines(self, ppr: etree._Element) -> tuple[bool, bool]:
+        """Blank lines above and below a paragraph of our body styles, which our export writes
+        as space set on the paragraph itself (no empty paragraphs), so import gives them back."""
+        spacing = ppr.find(self.tag("spacing"))
+        if spacing is None:
+            return False, False
+
+        def twips(side: str) -> int:
+            value = spacing.get(self.tag(side), "")
+            return int(value) if value.isdigit() and len(value) < 7 else 0
+
+        return twips("before") >= BLANK_LINE_MIN_TWIPS, twips("after") >= BLANK_LINE_MIN_TWIPS
 
     def _collect(self, el: etree._Element, out: list[str]) -> None:
         for child in el:
@@ -620,6 +658,16 @@ class _Reader:
         author = el.get(self.tag("author"))
         if author:
             self.authors.add(author)
+
+
+def _joined_spacing(parts: list[tuple[bool, bool, bool, str]]) -> tuple[bool, bool]:
+    """The blank lines above and below a paragraph joined from ``parts`` by removed marks, as
+    LibreOffice joins them (measured): the spacing of the first part not removed whole, unless
+    that is the last part and empty (the removed parts then give theirs, the first of them)."""
+    keep = next((i for i, part in enumerate(parts) if not part[2]), len(parts) - 1)
+    if keep == len(parts) - 1 and not parts[keep][3]:
+        keep = 0
+    return parts[keep][0], parts[keep][1]
 
 
 def _on(el: etree._Element, attr: str) -> bool:

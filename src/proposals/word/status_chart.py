@@ -266,17 +266,34 @@ def export_status(
         docs._mark_header_row(table)
         for row_el in table.rows:
             row_el._tr.get_or_add_trPr().append(docs.OxmlElement("w:cantSplit"))
-    legend = doc.add_paragraph(style=docs.BODY_STYLE)
-    legend.add_run("Legend. ").bold = True
-    for key, word in words.items():
-        run = legend.add_run(f" {word} ")
-        docs._shade_run(run, STATUS_COLOURS[key])
-        legend.add_run(f" {meanings[key]}. ")
-    legend.add_run(
-        "Open statuses are in bold; shading only repeats the status word, so a black-and-white copy"
-        " reads the same. 'Pass date' is the session of the last pass."
-    )
+    _legend(doc, words, meanings)
     return docs._save(doc, out)
+
+
+def _legend(doc: Any, words: Mapping[str, str], meanings: Mapping[str, str]) -> None:
+    """The legend under the tables, set apart from them: each status word as the chart shows it
+    (shaded, bold when open) with a dash and its meaning, the entries a wide space apart so
+    none runs into the next, then what the shading and the dates mean."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    legend = doc.add_paragraph(style="Table Text")
+    legend.paragraph_format.space_before = Pt(8)
+    legend.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    legend.add_run("Legend:").bold = True
+    for key, word in words.items():
+        legend.add_run(" ")
+        run = legend.add_run(f" {word} ")
+        run.bold = key == "open"
+        docs._shade_run(run, STATUS_COLOURS[key])
+        legend.add_run(f" – {meanings[key]}.")
+    note = doc.add_paragraph(style="Table Text")
+    note.paragraph_format.space_before = Pt(2)
+    note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    note.add_run(
+        "The status is always written out; shading only repeats it, so a black-and-white copy reads"
+        " the same. Open statuses are in bold. ‘Pass date’ is the session of the last pass."
+    )
 
 
 def _fixed_layout(table: Any, widths: Sequence[int], twips: Any) -> None:
