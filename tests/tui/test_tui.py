@@ -230,6 +230,32 @@ async def test_jumps_count_changes_and_stop_at_the_end(repo_path: Path) -> None:
         assert f"change {total - 1} of {total}" in str(app.screen.query_one("HeaderTitle").render())
 
 
+async def test_the_change_and_match_counters_are_read_whole_at_80x24(repo_path: Path) -> None:
+    """With the demo's long party names the header cut "— change 2 of 3" to "— …" at 80 columns:
+    the title gives way instead, in the article view (] and find) and the editor (find)."""
+    app = make_app(repo_path, autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.title = "proposals · Northstar Clinicians United / Northstar Health"
+        app.open_article("staffing")
+        await settle(pilot)
+
+        def header() -> str:
+            return "".join(s.text for s in app.screen._compositor.render_strips()[0])
+
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert "— change 1 of " in header() and "proposals · Northstar" in header(), header()
+        await pilot.press("ctrl+f", *"staffing", "enter")
+        await settle(pilot)
+        assert "— match 1 of " in header(), header()
+        await pilot.press("escape", "e")
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"staffing", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen) and "— match 1 of " in header(), header()
+
+
 async def test_marker_mode_keeps_the_reader_in_place(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(80, 12)) as pilot:

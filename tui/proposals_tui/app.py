@@ -18,6 +18,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
@@ -33,6 +34,9 @@ from .roles import FollowsMarkers, FollowsTheme, HoldsUnsavedWork, Reloads
 from .workers import Job, RepoLane, run_repo_job
 
 US = "union"  # the team using the tool; "our draft" is this party's
+
+
+HEADER_SIDES = 8 + 10  # Textual's Header: the icon's width on the left, the clock's space on the right
 
 
 class ProposalsApp(App[int]):
@@ -181,6 +185,15 @@ class ProposalsApp(App[int]):
         )
 
     # -- the serial git lane -------------------------------------------------------------------
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header line: when the title and the sub-title ("change 2 of 5", "match 1 of 3", a
+        read-only round) do not both fit, the title gives way, cut with "…", so the sub-title is
+        read whole (at 80 columns the demo's title left "— …" of it)."""
+        room = self.size.width - HEADER_SIDES - len(" — ")
+        if sub_title and len(title) + len(sub_title) > room:
+            title = title[: max(room - len(sub_title) - 1, 0)].rstrip() + "…"
+        return super().format_title(title, sub_title)
 
     def run_repo(self, job: Job, to: MessagePump | None = None, description: str = "") -> Worker:
         """Run `job(repo)` in the repo lane; the message it returns is posted to `to`."""
