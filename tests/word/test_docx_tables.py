@@ -43,6 +43,9 @@ NEW_PART = f"""ARTICLE 31: ESSENTIAL WORKER PAY
 
 {SCHEDULE.replace("$", "").replace(",000.00", "")}"""
 OTHER = "ARTICLE 11: HOURS\n\n11.1 Week. The normal work week is forty (40) hours.\n"
+# an appendix that is its table: it starts with it (right under the heading) and ends with it
+APPENDIX = f"APPENDIX A: SALARY SCHEDULE\n{SCHEDULE}"
+APPENDIX_NOTE = f"APPENDIX B: STIPENDS\n{SCHEDULE}\nStipends are paid monthly.\n"
 
 
 def _edit(text: str, *pairs: tuple[str, str]) -> str:
@@ -68,7 +71,32 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "new-part-with-table": [(OTHER, OTHER), ("", NEW_PART), (WAGES, WAGES)],
     "withdrawn-part-with-table": [(OTHER, OTHER), (NEW_PART, ""), (WAGES, WAGES)],
     "escaped-pipe": [(WAGES, _edit(WAGES, ("| Physician |", "| Physician \\| Surgeon |")))],
+    # issue 12: a part that starts or ends with a table, inserted, deleted or with a changed cell
+    "new-part-ending-in-table-last": [(OTHER, OTHER), ("", NEW_PART)],
+    "withdrawn-part-ending-in-table-last": [(OTHER, OTHER), (NEW_PART, "")],
+    "new-part-that-is-a-table": [(OTHER, OTHER), ("", APPENDIX), (WAGES, WAGES)],
+    "withdrawn-part-that-is-a-table": [(OTHER, OTHER), (APPENDIX, ""), (WAGES, WAGES)],
+    "new-part-that-is-a-table-first": [("", APPENDIX), (OTHER, OTHER)],
+    "withdrawn-part-that-is-a-table-first": [(APPENDIX, ""), (OTHER, OTHER)],
+    "new-part-that-is-a-table-alone": [("", APPENDIX)],
+    "withdrawn-part-that-is-a-table-alone": [(APPENDIX, "")],
+    "new-part-starting-with-table": [(OTHER, OTHER), ("", APPENDIX_NOTE)],
+    "withdrawn-part-starting-with-table": [(APPENDIX_NOTE, ""), (OTHER, OTHER)],
+    "cell-changed-in-table-first": [(APPENDIX, _edit(APPENDIX, ("$250,000.00", "$260,000.00"))), (OTHER, OTHER)],
+    "cell-changed-in-table-last": [(OTHER, OTHER), (APPENDIX, _edit(APPENDIX, ("$122,003.50", "$125,663.60")))],
+    "row-added-in-table-last": [(OTHER, OTHER), (APPENDIX, APPENDIX + "| Resident | $60,000.00 | $61,800.00 | $63,654.00 |\n")],
+    "row-removed-in-table-first": [(APPENDIX, APPENDIX.replace("| Physician | $250,000.00 | $257,500.00 | $265,225.00 |\n", "")), (OTHER, OTHER)],
 }  # fmt: skip
+
+
+# A part added or withdrawn whole at the very top of a document whose heading is right above a
+# table: the heading's revised mark touches the table, and with no paragraph above it to take the
+# mark (``tables.keep_marks_off_tables``), LibreOffice leaves one empty paragraph at the top where
+# the part was (its text is right). Known limit.
+FIRST_WHOLE_TABLE_PART = {"new-part-that-is-a-table-first", "withdrawn-part-that-is-a-table-first",
+                          "withdrawn-part-starting-with-table", "new-part-that-is-a-table-alone",
+                          "withdrawn-part-that-is-a-table-alone"}  # fmt: skip
+FIRST_WHOLE_TABLE_PART_REASON = "an empty paragraph stays on top (no paragraph above the heading)"
 
 
 def _changes(name: str) -> list[ArticleChange]:
@@ -227,7 +255,9 @@ def test_libreoffice_accept_all_gives_the_new_table(lo: dict[tuple[str, str], An
     result = lo[(name, "accept")]
     assert result["redlines"] and result["redlines_after"] == 0
     paragraphs, tables = _layout([new for _, new in CASES[name]])
-    assert _trim(result["paragraphs"]) == paragraphs
+    if name in FIRST_WHOLE_TABLE_PART and name.startswith("withdrawn"):
+        pytest.xfail(FIRST_WHOLE_TABLE_PART_REASON)
+    assert _trim(result["paragraphs"]) == _trim(paragraphs)
     assert _cells(result["tables"]) == _cells(tables)
 
 
@@ -236,5 +266,7 @@ def test_libreoffice_reject_all_gives_the_old_table(lo: dict[tuple[str, str], An
     result = lo[(name, "reject")]
     assert result["redlines_after"] == 0
     paragraphs, tables = _layout([old for old, _ in CASES[name]])
-    assert _trim(result["paragraphs"]) == paragraphs
+    if name in FIRST_WHOLE_TABLE_PART and name.startswith("new"):
+        pytest.xfail(FIRST_WHOLE_TABLE_PART_REASON)
+    assert _trim(result["paragraphs"]) == _trim(paragraphs)
     assert _cells(result["tables"]) == _cells(tables)

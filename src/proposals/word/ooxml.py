@@ -139,7 +139,27 @@ def split_paragraphs(
                 paras[-1].mark_changed = changed
                 paras.append(UnionPara())
     paras[-1].mark = final_mark
+    _last_row_whole(paras)
     return paras
+
+
+def _last_row_whole(paras: list[UnionPara]) -> None:
+    """A row added (dropped) at the very end of an article's last table arrives as the row before
+    it with an inserted (deleted) mark and the new row with the article's unchanged final mark;
+    swapping the two marks gives the same texts with the new row whole, so it is a tracked row
+    and the table stays one table (``word.tables``)."""
+    from proposals.contract.table import is_table_row
+
+    if len(paras) < 2 or paras[-1].mark != "equal":
+        return
+    prev, last = paras[-2], paras[-1]
+    kinds = {p.kind for p in last.pieces}
+    if len(kinds) != 1 or prev.mark not in kinds or prev.mark == "equal" or _moved(last) or prev.mark_move:
+        return
+    view = "new" if prev.mark == "insert" else "old"
+    if is_table_row(last.view(view)) and all(is_table_row(prev.view(v)) for v in ("old", "new")):
+        prev.mark, last.mark = "equal", prev.mark
+        prev.mark_by, last.mark_by = None, prev.mark_by
 
 
 def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None, bool, int | None]]:
