@@ -50,7 +50,7 @@ def _clone_arguments(p: argparse.ArgumentParser) -> None:
 @command("clone", "a working copy of the team's bargaining repo", _clone_arguments)
 def cmd_clone(args: argparse.Namespace) -> int:
     from proposals.negotiation.status import counts_line, status_rows
-    from proposals.team.sync import clone
+    from proposals.team.clone import clone
 
     target = Path(args.C) / args.dir
     repo = clone(args.url, target)

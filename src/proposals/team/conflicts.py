@@ -17,7 +17,8 @@ from proposals.costing.terms import terms_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import DRAFT_REF_PREFIX, restorable_drafts
 from proposals.negotiation.repo import BargainingRepo
-from proposals.team.sync import article_id_of, open_conflicts
+from proposals.team.set_aside import open_conflicts
+from proposals.team.sync import article_id_of
 from proposals.team.ta_conflicts import find_ta_conflicts
 
 KINDS = ("merge", "other", "terms", "ta", "replaced", "draft")
@@ -49,9 +50,7 @@ def list_conflicts(repo: BargainingRepo) -> list[str]:
     return [c.line for c in conflicts(repo)]
 
 
-def conflicts(
-    repo: BargainingRepo, texts: bool = False, kinds: Collection[str] = KINDS
-) -> list[Conflict]:
+def conflicts(repo: BargainingRepo, texts: bool = False, kinds: Collection[str] = KINDS) -> list[Conflict]:
     """Every open conflict of the given kinds, in the order ``proposals resolve`` lists them."""
     store = repo.store
     out: list[Conflict] = []

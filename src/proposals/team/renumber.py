@@ -205,3 +205,84 @@ def rewrite_unpushed(
     lines += [f"create refs/tags/{tag} {obj}" for tag, obj in new_tags.items() if tag not in old_tags]
     store.update_refs(lines)
     return mapping, followed
+
+
+# -- in a sync: whose numbers clash ----------------------------------------------------------------
+
+
+def pass_names_in(
+    store: GitStore, rev: str, round_opened: str | None = None, prefix: str = ""
+) -> dict[str, str]:
+    """Pass name (as tagged: `prefix` + the Pass trailer) -> commit, for every pass recorded in
+    rev's history; only those after `round_opened` (a later round's: numbers start again)."""
+    names: dict[str, str] = {}
+    if round_opened is not None:
+        if not store.is_ancestor(round_opened, rev):
+            return names  # the remote has not seen this round open: none of its passes are in it
+        rev = f"{round_opened}..{rev}"
+    for sha, values in store.trailer_values(rev, T_PASS):
+        for name in values:
+            names.setdefault(prefix + name, sha)
+    return names
+
+
+def duplicate_notes(
+    repo: BargainingRepo,
+    unpushed: list[tuple[str, str, str]],
+    remote_names: dict[str, str],
+    plan: dict[str, str],
+) -> list[str]:
+    """Spot the likely cause of a clash: the same pass entered twice, by two members."""
+    store = repo.store
+    notes = []
+    for name, _, commit in unpushed:
+        theirs = remote_names.get(name)
+        if name not in plan or theirs is None:
+            continue
+        same = [store.trailer(c, "Session") for c in (commit, theirs)]
+        ours_tree = store.paths_changed_by(commit) if same[0] == same[1] else None
+        theirs_tree = store.paths_changed_by(theirs) if ours_tree is not None else None
+        if ours_tree is not None and ours_tree == theirs_tree:
+            paths = ours_tree
+            if all(store.blob_id(commit, p) == store.blob_id(theirs, p) for p in paths):
+                notes.append(
+                    f"your {name} (now {plan[name]}) has the same session and text as the remote's {name}: "
+                    "probably the same pass entered twice; both are kept in the history"
+                )
+    return notes
+
+
+def renumber_clashes(
+    repo: BargainingRepo,
+    branch: str,
+    remote_head: str | None,
+    remote_tags: dict[str, tuple[str, str]],
+    unpushed_commits: set[str],
+    clashing: set[str],
+) -> tuple[dict[str, str], list[str]]:
+    """A sync's renumbering: our unpushed passes whose number the remote used (by tag, by a pass
+    its branch records, or in `clashing`) take the next free numbers. Returns the plan (old name ->
+    new) and the warnings to show; changes nothing when no number clashes."""
+    store = repo.store
+    history = repo.history()
+    prefix = history.tag_prefix  # a later round's passes are tagged 2028/U-3: numbers start again
+    unpushed = [(p.name, p.party, p.commit) for p in history.passes if p.commit in unpushed_commits]
+    remote_names = {n: c for n, (_, c) in remote_tags.items()}
+    if unpushed and remote_head:  # passes whose tag the remote lost still hold their number
+        opened = history.round.opened if history.round else None
+        remote_names = pass_names_in(store, remote_head, opened, prefix) | remote_names
+    taken = {n for n, c in remote_names.items() if c not in unpushed_commits} | clashing
+    if not any(prefix + n in taken for n, _, _ in unpushed):
+        return {}, []
+    codes = {key: party.code for key, party in repo.config.parties.items()}
+    this_round = {n[len(prefix) :] for n in taken if n.startswith(prefix)}
+    plan = plan_renumbering(unpushed, this_round, codes)
+    warnings = duplicate_notes(repo, unpushed, remote_names, plan)
+    _, followed = rewrite_unpushed(repo, branch, plan)
+    if followed:
+        warnings.append(
+            f"your unpushed tags {', '.join(followed)} now mark the renumbered copies of their "
+            "commits (same text, same dates; the originals are under " + BACKUP_PREFIX + ")"
+        )
+    repo.invalidate()
+    return plan, warnings

@@ -1,0 +1,48 @@
+"""Publishing what we have: the branch and our new tags, in one atomic push.
+
+Atomic, so the remote never holds a tag without the commit it marks, nor our branch without our
+tags. A push the remote refuses because it moved since our fetch is no error: ``sync`` fetches and
+integrates again. What was pushed is then recorded as a fetch would record it, without one.
+Drafts (``refs/drafts/``) are personal and never pushed.
+"""
+
+from __future__ import annotations
+
+from proposals.negotiation.repo import BargainingRepo
+from proposals.store import network
+from proposals.team.remote import MIRROR_PREFIX, PUSHED_PREFIX, mark_pushed
+
+
+def push(repo: BargainingRepo, remote: str, branch: str) -> list[str] | None:
+    """Push the branch and our new tags; return what was pushed, None if the remote moved meanwhile."""
+    store = repo.store
+    head = store.head()
+    assert head is not None
+    remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")
+    remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
+    refspecs: list[str] = []
+    if remote_head != head:
+        refspecs.append(f"refs/heads/{branch}:refs/heads/{branch}")
+    new_tags = []
+    for tag, (_, peeled) in sorted(store.tags().items()):
+        if tag not in remote_tags and store.is_ancestor(peeled, head):
+            refspecs.append(f"refs/tags/{tag}:refs/tags/{tag}")
+            new_tags.append(tag)
+    if not refspecs:
+        mark_pushed(store, remote, head)
+        return []
+    if not network.push_atomic(store, remote, refspecs):
+        return None
+    pushed = []
+    if remote_head != head:
+        pushed.append(branch)
+        if store.config_get(f"branch.{branch}.remote") is None:
+            store.config_set(f"branch.{branch}.remote", remote)
+            store.config_set(f"branch.{branch}.merge", f"refs/heads/{branch}")
+    # The remote now has what we pushed (atomically): record it as a fetch would, without one.
+    local_tags = store.tags()
+    updates = [f"update refs/remotes/{remote}/{branch} {head}"] if remote_head != head else []
+    updates += [f"update {MIRROR_PREFIX}{remote}/{tag} {local_tags[tag][0]}" for tag in new_tags]
+    updates.append(f"update {PUSHED_PREFIX}{remote} {head}")
+    store.update_refs(updates)
+    return pushed + new_tags
