@@ -252,6 +252,16 @@ class GitStore(NamedOperations):
             self._refs = self.run("show-ref", "-d", check=False, spool=True).stdout  # exit 1: no refs
         return self._refs
 
+    def refs_alike(self, prefix: str, other: str) -> bool:
+        """Whether the refs under `prefix` and under `other` (each ending in ``/``) are the same
+        names on the same objects, peeled alike: the two stretches of the one listing compared
+        as text, without building either (a no-op sync's 20,000 tags and the remote's mirror of
+        them agree in a few ms, where reading both into dicts takes 100-150 ms)."""
+        listing = self.ref_listing()
+        return _stretch(listing, prefix).replace(" " + prefix, " ") == _stretch(listing, other).replace(
+            " " + other, " "
+        )
+
     def forget_refs(self) -> None:
         """Another process may have moved refs (a writer lock was just taken): list them again."""
         self._tags = None
@@ -345,20 +355,26 @@ class GitStore(NamedOperations):
         return self.out("mktree", input=body).strip()
 
 
+def _stretch(listing: str, prefix: str) -> str:
+    """The lines of a ``show-ref -d`` listing that name refs under `prefix` (ending in ``/``):
+    one stretch, as show-ref lists refs sorted by name and a name holds no space."""
+    marker = " " + prefix
+    first = listing.find(marker)
+    if first < 0:
+        return ""
+    start = listing.rfind("\n", 0, first) + 1
+    end = listing.find("\n", listing.rfind(marker))
+    return listing[start : None if end < 0 else end]
+
+
 def refs_from_listing(listing: str, prefix: str) -> dict[str, tuple[str, str]]:
     """The refs under `prefix` (ending in ``/``) in a ``show-ref -d`` listing: the name after it ->
     (object, the commit it peels to). Only the stretch from the first to the last line naming
     `prefix` is read (a ref name holds no space, so `` refs/x/`` starts a line's name), so the
     tags are found without reading 20,000 mirrored tags, and the other way round."""
-    marker = " " + prefix
-    first = listing.find(marker)
-    if first < 0:
-        return {}
-    start = listing.rfind("\n", 0, first) + 1
-    end = listing.find("\n", listing.rfind(marker))
     found: dict[str, tuple[str, str]] = {}
     cut = len(prefix)
-    for line in listing[start : None if end < 0 else end].split("\n"):
+    for line in _stretch(listing, prefix).split("\n"):
         sha, _, ref = line.partition(" ")
         if not ref.startswith(prefix):
             continue

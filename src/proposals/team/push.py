@@ -13,23 +13,25 @@ from proposals.store import network
 from proposals.team.remote import MIRROR_PREFIX, PUSHED_PREFIX, mark_pushed
 
 
-def push(repo: BargainingRepo, remote: str, branch: str) -> list[str] | None:
-    """Push the branch and our new tags; return what was pushed, None if the remote moved meanwhile."""
+def push(repo: BargainingRepo, remote: str, branch: str, head: str) -> list[str] | None:
+    """Push the branch at `head` and our new tags; return what was pushed, None if the remote
+    moved meanwhile. What the remote has is read from the refs the fetch left (the one listing),
+    so a sync with nothing to push runs no git at all here."""
     store = repo.store
-    head = store.head()
-    assert head is not None
-    remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")
-    remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
+    remote_head = store.refs_under(f"refs/remotes/{remote}/").get(branch, (None, None))[1]
     refspecs: list[str] = []
     if remote_head != head:
         refspecs.append(f"refs/heads/{branch}:refs/heads/{branch}")
     new_tags = []
-    for tag, (_, peeled) in sorted(store.tags().items()):
-        if tag not in remote_tags and store.is_ancestor(peeled, head):
-            refspecs.append(f"refs/tags/{tag}:refs/tags/{tag}")
-            new_tags.append(tag)
+    if remote_head != head or not store.refs_alike("refs/tags/", f"{MIRROR_PREFIX}{remote}/"):
+        remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
+        for tag, (_, peeled) in sorted(store.tags().items()):
+            if tag not in remote_tags and store.is_ancestor(peeled, head):
+                refspecs.append(f"refs/tags/{tag}:refs/tags/{tag}")
+                new_tags.append(tag)
     if not refspecs:
-        mark_pushed(store, remote, head)
+        if store.refs_under(PUSHED_PREFIX).get(remote, (None, None))[1] != head:
+            mark_pushed(store, remote, head)
         return []
     if not network.push_atomic(store, remote, refspecs):
         return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from proposals.costing import conflicts as terms_conflicts
+from proposals.costing.terms import terms_article
+from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import atomic_write, save_draft
 from proposals.negotiation.repo import BargainingRepo
 from proposals.store.git import GitStore
@@ -61,14 +63,21 @@ def _same(a: bytes, b: bytes) -> bool:
     return a.replace(b"\r\n", b"\n").rstrip() == b.replace(b"\r\n", b"\n").rstrip()
 
 
-def set_aside(
-    repo: BargainingRepo, drafts: dict[str, str], terms_paths: list[str], incoming: str
-) -> SetAside:
-    """Save and mark our drafts (article id -> path) and terms edits that `incoming` changes, and
-    put the files back as HEAD has them, so that the merge can write the incoming text."""
+def set_aside(repo: BargainingRepo, ours: dict[str, str | None], incoming: str) -> SetAside:
+    """Save and mark our uncommitted edits that `incoming` changes (path -> its article id, None
+    for a file that is not an article) and put the files back as HEAD has them, so that the merge
+    can write the incoming text. Any other file of ours it changes stops the sync first."""
+    blocked = sorted(p for p, article_id in ours.items() if article_id is None and not terms_article(p))
+    if blocked:
+        raise ProposalsError(
+            f"sync stopped before merging: your uncommitted changes to {', '.join(blocked)} would be "
+            "overwritten; commit them (git commit) or set them aside (git stash), then sync again"
+        )
     store = repo.store
     aside = SetAside(repo)
-    for article_id, path in drafts.items():
+    for path, article_id in ours.items():
+        if article_id is None:
+            continue
         file = repo.root / path
         mine = file.read_bytes() if file.is_file() else None
         aside.drafts[article_id] = mine
@@ -81,7 +90,6 @@ def set_aside(
         else:
             store.untrack(path)
             file.unlink(missing_ok=True)
-    aside.terms = terms_conflicts.set_aside(
-        repo, terms_paths, f"Set aside by proposals sync: {incoming} changed it while you were editing it."
-    )
+    reason = f"Set aside by proposals sync: {incoming} changed it while you were editing it."
+    aside.terms = terms_conflicts.set_aside(repo, [p for p in ours if terms_article(p)], reason)
     return aside

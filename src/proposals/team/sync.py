@@ -24,12 +24,14 @@ sync leaves; each step lives with its concept: ``remote_tags`` (what the remote'
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from proposals.contract.part import validate_id
 from proposals.costing import conflicts as terms_conflicts
-from proposals.costing.terms import terms_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import (
     DRAFT_REF_PREFIX,
@@ -149,39 +151,69 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     interrupted = interrupted_merge(repo)  # a sync killed mid-merge: put back first, as repair does
     if interrupted is not None and interrupted.fixable:
         repo.notices.append(undo_interrupted_merge(repo))
-    repo.ensure_can_record()
-    check_git_version(repo.store)
     store = repo.store
     branch = current_branch(store)
-    name = pick_remote(store, branch, remote)
+    name = pick_remote(store, branch, remote)  # its URL checked before anything reaches the network
     report = SyncReport(name, branch)
-    if store.has_staged_changes():
-        raise ProposalsError(
-            "you have staged changes (git add); commit them or unstage them (git restore --staged .) "
-            "before syncing"
-        )
-    for _ in range(MAX_ATTEMPTS):
-        _sync_once(repo, name, branch, report)
+    with _fetching(repo, name):  # git waits on the network while the local checks run
+        repo.ensure_can_record()  # reads the history at HEAD, which a fetch never moves
+        check_git_version(store)
+        if store.has_staged_changes():
+            raise ProposalsError(
+                "you have staged changes (git add); commit them or unstage them (git restore --staged .) "
+                "before syncing"
+            )
+    for attempt in range(MAX_ATTEMPTS):
+        if attempt:  # someone pushed between our fetch and our push: fetch and integrate again
+            fetch(repo, name)
+        head = _sync_once(repo, name, branch, report)
         if report.merge_conflicts:
             return report
-        pushed = push(repo, name, branch)
+        pushed = push(repo, name, branch, head)
         if pushed is not None:
             report.pushed += pushed
             return report
-        # someone pushed between our fetch and our push: fetch and integrate again
     raise ProposalsError(f"{name} kept changing while syncing; run proposals sync again")
 
 
-def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> None:
-    """Fetch, then the steps of a sync; changes nothing before step 2, nor anything on a no-op."""
+@contextlib.contextmanager
+def _fetching(repo: BargainingRepo, remote: str) -> Iterator[None]:
+    """The fetch in a thread while the body runs checks that change nothing (a fetch moves only
+    the remote's refs and our mirror of its tags, and the refs are listed afresh after it).
+
+    The body's refusal wins over the fetch's error (an old git fails both ways: its version says
+    why); either way the fetch has finished before this returns or raises."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            fetch(repo, remote)
+        except BaseException as exc:  # raised in the caller's thread, below
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="proposals-fetch", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+        repo.store.forget_refs()
+    if failed:
+        raise failed[0]
+
+
+def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> str:
+    """The steps of a sync after a fetch; returns HEAD as they leave it. Nothing changes before
+    step 2, nor at all when the remote has nothing new (a no-op sync). A fetch moves no local
+    branch or tag, so the history read before it still holds."""
     store = repo.store
-    fetch(repo, remote)
-    repo.invalidate()
-    remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")
-    remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
-    head = store.head()
+    remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")  # a commit, whatever they sent
+    head = store.refs_under("refs/heads/").get(branch, (None, None))[1]  # HEAD, from the one listing
     assert head is not None
-    base = store.merge_base(head, remote_head) if remote_head is not None else None
+    if head == remote_head and store.refs_alike("refs/tags/", f"{MIRROR_PREFIX}{remote}/"):
+        return head  # a no-op: the remote has our branch and our tags, and we have its tags
+    remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
+    base = head if head == remote_head else store.merge_base(head, remote_head) if remote_head else None
     if remote_head is not None and base is None:
         raise ProposalsError(
             f"sync stopped, nothing changed: {remote}/{branch} shares no history with this repo; "
@@ -206,27 +238,21 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             if remote_tags
             else "nothing on the remote yet"
         )
-        return
-    if store.is_ancestor(remote_head, head):
-        return
+        return head
+    if remote_head == head or store.is_ancestor(remote_head, head):
+        return head
     # 4. Our uncommitted work the incoming passes change: drafts set aside, other files protected.
     # What the remote changed since we diverged (three dots), not what differs from our commits.
     dirty = store.dirty_paths()
     ours = {p: article_id_of(p) for p in store.paths_changed_since_fork(head, remote_head) if p in dirty}
-    blocked = sorted(p for p, article_id in ours.items() if article_id is None and not terms_article(p))
-    if blocked:
-        raise ProposalsError(
-            f"sync stopped before merging: your uncommitted changes to {', '.join(blocked)} would be "
-            "overwritten; commit them (git commit) or set them aside (git stash), then sync again"
-        )
-    drafts = {article_id: p for p, article_id in ours.items() if article_id is not None}
-    aside = set_aside(repo, drafts, [p for p in ours if terms_article(p)], f"{remote}/{branch}")
+    aside = set_aside(repo, ours, f"{remote}/{branch}")
     # 5. Merge (never rebase): a fast-forward when we have nothing of our own.
     merged = merge(repo, head, remote_head, f"Sync with {remote}/{branch}", aside.put_back)
     report.integrated, report.merge_conflicts = merged
     repo.invalidate()
     # 6. A set-aside draft that equals the merged text was not a conflict after all.
     report.draft_conflicts, report.terms_conflicts = aside.still_conflicting()
+    return store.head() or head
 
 
 @exclusive

@@ -1,0 +1,82 @@
+"""A sync with nothing to do (issue 17): the fetch, then one listing of the refs that says so.
+
+At 20,000 passes every git process is 20-40 ms of a no-op sync that should cost little more than
+the fetch. The remote's branch at our HEAD and its mirrored tags naming the same objects as ours
+mean there is nothing to check, take in, merge or push: no merge-base, no second look at HEAD,
+no ``pushed`` ref rewritten to the value it has. The checks that change nothing run while git
+waits on the network.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from sync_support import git, make_repo, ok
+
+from proposals.negotiation.repo import BargainingRepo
+from proposals.team.sync import sync
+
+
+def _counted(repo: BargainingRepo) -> list[tuple[tuple[str, ...], float, float, str]]:
+    """Every git call of the store: (args, start, end, thread name), from any thread."""
+    calls: list[tuple[tuple[str, ...], float, float, str]] = []
+    real = repo.store.run
+
+    def counting(*args: str, **kw):
+        start = time.perf_counter()
+        try:
+            return real(*args, **kw)
+        finally:
+            calls.append((args, start, time.perf_counter(), threading.current_thread().name))
+
+    repo.store.run = counting  # type: ignore[method-assign]
+    return calls
+
+
+def _team(tmp_path: Path) -> Path:
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice")
+    git(alice, "remote", "add", "origin", str(remote))
+    ok(alice, "sync")
+    return alice
+
+
+def test_a_no_op_sync_makes_no_git_call_after_its_one_listing(tmp_path: Path) -> None:
+    alice = _team(tmp_path)
+    ok(alice, "sync")  # the pushed ref written: this one has nothing at all to do
+    repo = BargainingRepo.open(alice)
+    calls = _counted(repo)
+    report = sync(repo, "origin")
+    assert report.integrated == "up to date" and not report.pushed and not report.received_tags
+    names = [args[0] for args, *_ in calls]
+    assert names[-1] == "show-ref", names  # the one listing is the last thing git is asked
+    assert "merge-base" not in names and "update-ref" not in names, names
+    heads = [args for args, *_ in calls if any(a.startswith("HEAD") for a in args) and args[0] == "rev-parse"]
+    assert len(heads) <= 1, heads  # HEAD read once (by the history), then from the listing
+    assert len(calls) <= 12, names
+
+
+def test_the_local_checks_run_while_git_fetches(tmp_path: Path) -> None:
+    alice = _team(tmp_path)
+    repo = BargainingRepo.open(alice)
+    calls = _counted(repo)
+    sync(repo, "origin")
+    fetches = [(start, end) for args, start, end, _ in calls if args[0] == "fetch"]
+    assert len(fetches) == 1
+    start, end = fetches[0]
+    during = [args[0] for args, s, _, _ in calls if args[0] != "fetch" and start <= s < end]
+    assert "diff" in during or "version" in during, (during, calls)  # the staged check, git's version
+
+
+def test_a_tag_the_remote_lost_is_pushed_back_though_the_branch_has_not_moved(tmp_path: Path) -> None:
+    """The quick answer needs the tags alike too, not only the branch at our HEAD."""
+    alice = _team(tmp_path)
+    remote = tmp_path / "remote.git"
+    git(remote, "tag", "-d", "U-1")  # deleted on the server by hand
+    out = ok(alice, "sync")
+    assert "pushed U-1" in out, out
+    assert "U-1" in git(remote, "tag", "--list").split()
+    assert "nothing to push" in ok(alice, "sync")
