@@ -32,6 +32,10 @@ from proposals.contract.split import Line, split_parts
         ("1. RECOGNITION", "numbered", "article", "1", "RECOGNITION"),
         ("2.  MANAGEMENT RIGHTS", "numbered", "article", "2", "MANAGEMENT RIGHTS"),
         ("10) HOURS OF WORK", "numbered", "article", "10", "HOURS OF WORK"),
+        ("Article 12 Grievance Procedure", "article", "article", "12", "Grievance Procedure"),
+        ("Article 6 Hours of Work", "article", "article", "6", "Hours of Work"),
+        ("Schedule A Rates of Pay", "article", "appendix", "A", "Rates of Pay"),
+        ("Section 4 Seniority", "section", "article", "4", "Seniority"),
     ],
 )
 def test_headings_of_every_style(line: str, style: str, kind: str, number: str, title: str) -> None:
@@ -56,6 +60,9 @@ def test_headings_of_every_style(line: str, style: str, kind: str, number: str, 
         ("Article 6 provides that the Employer shall", "article"),
         ("as provided in Article 12.", "article"),
         ("1. EMPLOYEES SHALL BE PAID", "numbered"),
+        ("Article 12 The Employer", "article"),
+        ("Article 12 of this Agreement", "article"),
+        ("Article 12 Employees Are Paid", "article"),
     ],
 )
 def test_prose_and_sections_within_are_not_part_headings(line: str, style: str) -> None:
@@ -149,3 +156,38 @@ def test_a_cross_reference_wrapped_onto_a_line_of_its_own_is_not_a_heading() -> 
     split = split_parts(unwrap(lines).lines)
     assert [p.number for p in split.parts] == ["11", "12"]
     assert "as provided in Article 12. Any employee" in split.parts[0].text
+
+
+def test_a_contents_line_whose_tab_the_pdf_lost_is_skipped_and_what_follows_kept() -> None:
+    lines = [
+        "ARTICLE 1 - RECOGNITION 2",
+        "ARTICLE 2 - HOURS OF WORK 3",
+        "APPENDIX A - WAGE RATES 4",
+        "This Agreement is made between the City of Example and the Municipal Workers Union, Local 1.",
+        "ARTICLE 1 - RECOGNITION",
+        "1.1 Text.",
+        "ARTICLE 2 - HOURS OF WORK",
+        "2.1 Text.",
+        "APPENDIX A - WAGE RATES",
+        "Clerk 20.00",
+    ]
+    split = split_parts([Line(t) for t in lines], front_as_preamble=True)
+    assert [(p.kind, p.number, p.title) for p in split.parts] == [
+        ("preamble", "", ""),
+        ("article", "1", "RECOGNITION"),
+        ("article", "2", "HOURS OF WORK"),
+        ("appendix", "A", "WAGE RATES"),
+    ]
+    assert split.parts[0].text == f"PREAMBLE\n\n{lines[3]}\n"
+    assert [s.text for s in split.skipped] == lines[:3]
+    after_title = split_parts([Line(t) for t in ["TABLE OF CONTENTS", *lines[2:]]], front_as_preamble=True)
+    assert [p.kind for p in after_title.parts] == ["preamble", "article", "article", "appendix"]
+
+
+def test_numbered_titles_in_a_word_heading_style_may_be_in_title_case() -> None:
+    lines = [Line("1. Recognition", heading_style=True), Line("The Employer recognizes the Union."),
+             Line("2. Management Rights", heading_style=True), Line("The Employer manages."),
+             Line("3. The Employer shall pay dues.")]  # fmt: skip
+    split = split_parts(lines)
+    assert split.style == "numbered"
+    assert [(p.number, p.title) for p in split.parts] == [("1", "Recognition"), ("2", "Management Rights")]

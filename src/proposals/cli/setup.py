@@ -84,6 +84,15 @@ def cmd_baseline(args: argparse.Namespace) -> int:
             break
     reading = read_contract(Path(given), form, args.style)
     if args.dry_run:
+        from proposals.errors import ProposalsError
+        from proposals.negotiation.baseline import check_can_import
+
+        try:
+            repo = open_repo(args)
+        except ProposalsError:
+            repo = None  # not in a bargaining repo: list what the file holds
+        if repo is not None:
+            check_can_import(repo, reading.texts)
         print_reading(reading)
         return 0
     repo = open_repo(args)

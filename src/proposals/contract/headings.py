@@ -204,7 +204,11 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
         if title and not sep:
             # "ARTICLE 12 SHALL APPLY" or "Appendix A shows": no separator, so a sentence
             # unless it is set like a heading (all capitals, or a Word heading style).
-            if not (heading_style or (capitals and title.isupper() and not _VERBS & set(title.split()))):
+            if not (
+                heading_style
+                or (capitals and title.isupper() and not _VERBS & set(title.split()))
+                or (number and _title_case(title))
+            ):
                 return None
             if kind == "appendix" and not number:
                 return None
@@ -212,7 +216,7 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
             # Mixed case: a heading only when it is the keyword and number alone, or has a
             # separator and a title set in title case or capitals, not a sentence ("Article
             # 12. The Union shall...", a cross reference wrapped onto a new line).
-            if title and not (sep and (title.isupper() or title[:1].isupper())):
+            if title and not (sep and (title.isupper() or title[:1].isupper())) and not _title_case(title):
                 return None
             if title and _VERBS & {w.strip(",;").upper() for w in title.split()}:
                 return None
@@ -220,6 +224,38 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
                 return None
         return HeadingMatch(kind, number.upper(), title, keyword.upper())
     return None
+
+
+_NOT_FIRST = {
+    "THE",
+    "A",
+    "AN",
+    "THIS",
+    "THAT",
+    "EACH",
+    "ANY",
+    "ALL",
+    "SUCH",
+    "NO",
+    "AND",
+    "OR",
+    "OF",
+    "IN",
+    "TO",
+}
+
+
+def _title_case(title: str) -> bool:
+    """ "Grievance Procedure", "Hours of Work": a short title with every word capitalised but the
+    small ones, no verb, not starting like a sentence ("The Employer"), no closing punctuation."""
+    words = title.split()
+    if not words or len(words) > 8 or title.endswith((".", ",", ";", ":")):
+        return False
+    if words[0].upper() in _NOT_FIRST or _VERBS & {w.upper() for w in words}:
+        return False
+    return (
+        all(w[:1].isupper() or w in _SMALL or not w[:1].isalpha() for w in words) and words[0][:1].isupper()
+    )
 
 
 def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
@@ -239,14 +275,16 @@ def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
     return HeadingMatch("article", match["number"], title.rstrip("."), "")
 
 
-def detect_style(lines: Iterable[str]) -> Style:
+def detect_style(lines: Iterable[str | tuple[str, bool]]) -> Style:
     """Which heading starts a numbered part in this contract: ``article`` when any ARTICLE
     heading is found, else ``section`` when at least two SECTION headings with different
-    numbers are, else ``numbered`` when two "1. RECOGNITION" lines are; ``article`` otherwise."""
+    numbers are, else ``numbered`` when two "1. RECOGNITION" lines are; ``article`` otherwise.
+    A line may come with whether Word styles it as a heading (``(text, True)``)."""
     found: dict[Style, set[str]] = {s: set() for s in STYLES}
-    for line in lines:
+    for item in lines:
+        line, styled = (item, False) if isinstance(item, str) else item
         for style in STYLES:
-            head = match_heading(line, style=style)
+            head = match_heading(line, heading_style=styled, style=style)
             if head is None or head.kind != "article":
                 continue
             mine = {"article": "ARTICLE", "section": "SECTION", "numbered": ""}[style]

@@ -230,6 +230,14 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").split("\n")
 
 
+# Ligature glyphs ("ﬁ" in "notiﬁcation", as Word's fonts print them) read as their letters; a
+# soft hyphen left in the text layer is not text.
+_GLYPHS = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+     "\ufb06": "st", "\u00ad": None}
+)  # fmt: skip
+
+
 def _trim(lines: list[str]) -> list[str]:
     """A page's lines without blank lines at its top and bottom (left by a header or footer
     removed), so a paragraph running over a page break stays one paragraph."""
@@ -286,6 +294,7 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
         raise ProposalsError(
             f"{name}: no text layer (a scanned PDF?); run it through OCR or use the Word original"
         )
+    pages = [[line.translate(_GLYPHS) for line in page] for page in pages]
     cleaned, skipped = strip_page_furniture(pages)
     unwrapped = unwrap([line for page in cleaned for line in _trim(page)])
     unwrapped.skipped[:0] = skipped

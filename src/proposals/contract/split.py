@@ -28,6 +28,7 @@ from proposals.contract.part import slug_id
 _TOC_ENTRY_RE = re.compile(
     r"^(?P<head>.*?\S)(?:\s*\t[\s.\u2026]*|\s*[.\u2026\u00b7_]{3,}\s*|\s{3,})(?P<page>\d{1,4}|[ivxlc]{1,6})\s*\Z"
 )
+_PAGE_AT_END_RE = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*\Z")
 _TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*\Z", re.IGNORECASE)
 PREAMBLE_MIN_WORDS = 12
 
@@ -119,7 +120,9 @@ def split_parts(
     lines = list(lines)
     if style is None:
         style = detect_style(
-            line.text.split("\n", 1)[0] for line in lines if not line.toc and not toc_entry(line.text)
+            (line.text.split("\n", 1)[0], line.heading_style)
+            for line in lines
+            if not line.toc and not toc_entry(line.text)
         )
     split = Split(style=style)
     front: list[str] = []
@@ -147,6 +150,10 @@ def split_parts(
             and any(k in ("appendix", "letter") for k, *_ in heads)
         ):
             found = None  # "1. CLASSIFICATIONS" inside Appendix A
+        if found is not None and in_toc and _PAGE_AT_END_RE.search(found.title):
+            # "APPENDIX A - WAGE RATES 4" under TABLE OF CONTENTS: a PDF drops the tab or leaders
+            split.skipped.append(Skipped(text, "table of contents"))
+            continue
         if found is not None:
             heads.append((found.kind, found.number, found.title, []))
             in_toc = False
@@ -158,17 +165,28 @@ def split_parts(
         in_toc = False
         (heads[-1][3] if heads else front).extend(text.split("\n"))
 
-    # A heading with nothing under it that comes again later was a TOC line without a page.
+    # A heading with nothing under it that comes again later was a TOC line without a page; one
+    # whose title ends in a page number ("RECOGNITION 2") and comes again without it was a TOC
+    # line whose tab the PDF lost: what follows it is the front matter's (or the part's before).
     later: Counter[tuple[str, str]] = Counter((k, arabic(n)) for k, n, _, _ in heads)
-    kept = []
+    titles: dict[tuple[str, str], list[str]] = {}
+    for kind, number, title, _ in heads:
+        titles.setdefault((kind, arabic(number)), []).append(" ".join(title.split()).upper())
+    kept: list[tuple[Kind, str, str, list[str]]] = []
     for kind, number, title, body in heads:
-        later[(kind, arabic(number))] -= 1
+        key = (kind, arabic(number))
+        later[key] -= 1
         rest = [b for b in body[1:] if b.strip()]
         bare = not rest or (len(rest) == 1 and not title and title_from_next_line(rest[0]) is not None)
-        if bare and later[(kind, arabic(number))] > 0:
+        if bare and later[key] > 0:
             split.skipped.extend(
                 Skipped(b, "table of contents (repeated heading)") for b in body if b.strip()
             )
+            continue
+        paged = _PAGE_AT_END_RE.sub("", " ".join(title.split())).upper()
+        if later[key] > 0 and paged != title.upper() and paged in titles[key][-later[key] :]:
+            split.skipped.append(Skipped(body[0], "table of contents (repeated heading)"))
+            (kept[-1][3] if kept else front).extend(body[1:])
             continue
         kept.append((kind, number, title, body))
 

@@ -177,6 +177,22 @@ def read_text_dir(directory: Path) -> dict[str, str]:
     return texts
 
 
+def check_can_import(repo: BargainingRepo, texts: Mapping[str, str]) -> None:
+    """The refusals of :func:`import_baseline` that depend on the repo, so ``--dry-run`` says
+    what the import would say: a baseline already there, passes already recorded, a part id
+    whose file exists with other text (our own draft)."""
+    if repo.store.rev_parse(f"refs/tags/{BASELINE_TAG}") is not None:
+        raise ProposalsError("this negotiation already has a baseline")
+    if repo.history().passes:
+        raise ProposalsError("passes are already recorded; the baseline must come first")
+    for article_id, text in texts.items():
+        current = repo.read_draft(article_id)
+        if current is not None and normalise_text(current) != text:
+            raise ProposalsError(
+                f"articles/{article_id}.txt already exists with other text; move it away first"
+            )
+
+
 @exclusive
 def import_baseline(
     repo: BargainingRepo, texts: Mapping[str, str], source: str, kinds: Mapping[str, str] | None = None
@@ -188,16 +204,7 @@ def import_baseline(
     """
     name = check_text(Path(source).name, "the baseline's file name", fix="rename the file without it")
     repo.ensure_can_record()
-    if repo.store.rev_parse(f"refs/tags/{BASELINE_TAG}") is not None:
-        raise ProposalsError("this negotiation already has a baseline")
-    if repo.history().passes:
-        raise ProposalsError("passes are already recorded; the baseline must come first")
-    for article_id, text in texts.items():
-        current = repo.read_draft(article_id)
-        if current is not None and normalise_text(current) != text:
-            raise ProposalsError(
-                f"articles/{article_id}.txt already exists with other text; move it away first"
-            )
+    check_can_import(repo, texts)
     paths = [repo.article_relpath(i) for i in texts]
     config = None
     if kinds:
