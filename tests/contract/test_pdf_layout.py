@@ -186,3 +186,39 @@ def test_a_scanned_pdf_is_refused_in_one_line_and_nothing_is_written(cli: CLI, t
         git(repo, "status", "--porcelain", "--ignored"),
     )
     assert after == before
+
+
+def test_an_indented_list_item_and_a_column_wrap_like_the_text_around_them(cli: CLI, tmp_path: Path) -> None:
+    """Lines far shorter than the page's (an item indented 2 inches, a column of two) end where
+    their own column does: they are wrapped lines, not paragraphs of their own."""
+    from docx.shared import Inches
+
+    document = docx.Document()
+    document.add_paragraph("ARTICLE 1 - LEAVES")
+    document.add_paragraph("1.1 " + CLAUSE_TEXT)
+    item = (
+        "(i) an employee who has completed the probationary period may take an unpaid leave of "
+        "absence of up to twelve months for education related to the work of the bargaining unit, "
+        "on thirty days written notice to the Employer, and returns to the same position after it."
+    )
+    document.add_paragraph(item).paragraph_format.left_indent = Inches(2)
+    document.add_paragraph("1.2 " + CLAUSE_TEXT)
+    document.add_paragraph("ARTICLE 2 - NOTICES")
+    cols = document.add_section(WD_SECTION.CONTINUOUS)._sectPr.xpath("./w:cols")[0]
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), "720")
+    left = (
+        "2.1 Seniority lists are posted in every workplace in each quarter of the year and sent to the Union."
+    )
+    right = "2.2 Vacation requests are answered in writing within ten days of the day they are made."
+    document.add_paragraph(left)
+    document.add_paragraph(right)
+    document.save(tmp_path / "indented.docx")
+    pdf = to_pdf(tmp_path / "indented.docx")
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
+    articles = tmp_path / "talks" / "articles"
+    assert (articles / "leaves.txt").read_text() == (
+        f"ARTICLE 1 - LEAVES\n1.1 {CLAUSE_TEXT}\n{item}\n1.2 {CLAUSE_TEXT}\n"
+    )
+    assert (articles / "notices.txt").read_text() == f"ARTICLE 2 - NOTICES\n{left}\n{right}\n"

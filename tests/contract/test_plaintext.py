@@ -57,3 +57,59 @@ def test_a_text_file_with_one_paragraph_per_line_is_kept_as_written() -> None:
     assert not looks_wrapped(text.split("\n"))
     wrapped = "\n".join([WIDE[:70]] * 6)
     assert looks_wrapped(wrapped.split("\n"))
+
+
+def _page(n: int, body: list[str]) -> list[str]:
+    return ["City of Example and Local 1 Collective Agreement 2024-2027", "", *body, "", f"Page {n}", ""]
+
+
+WORDS = ["seniority", "vacation", "overtime", "grievance", "holiday", "training", "parking", "uniforms"]
+
+
+def _lines(count: int, start: int) -> list[str]:
+    """Wrapped lines of the same width, each different (a repeated line would be a header)."""
+    return [
+        f"The Employer shall provide every employee written notice of any {WORDS[(start + i) % 8]:<9} change"
+        for i in range(count)
+    ]
+
+
+def test_text_copied_from_a_pdf_viewer_without_form_feeds_loses_its_headers_and_page_numbers() -> None:
+    """No form feed between pages: the page numbers on lines of their own mark the pages, so
+    the running header goes and a section running over a page break stays one paragraph."""
+    a, b, c, d = _lines(6, 0), _lines(6, 1), _lines(6, 2), _lines(6, 3)
+    pages = [
+        _page(1, ["ARTICLE 1 - RECOGNITION", "1.1 " + a[0], *a[1:]]),
+        _page(2, [*b[:3], "on time.", "1.2 " + b[3], *b[4:]]),
+        _page(3, [*c, "in advance."]),
+        _page(4, ["ARTICLE 2 - HOURS", "2.1 " + d[0], *d[1:], "ever."]),
+    ]
+    text = "\n".join(line for page in pages for line in page)
+    result = read_text_contract(text.encode(), "copied.txt")
+    assert [line.text for line in result.lines] == [
+        "ARTICLE 1 - RECOGNITION",
+        " ".join(" ".join(["1.1 " + a[0], *a[1:], *b[:3], "on time."]).split()),
+        " ".join(" ".join(["1.2 " + b[3], *b[4:], *c, "in advance."]).split()),
+        "ARTICLE 2 - HOURS",
+        " ".join(" ".join(["2.1 " + d[0], *d[1:], "ever."]).split()),
+    ]
+    assert sorted(s.text for s in result.skipped if s.text.startswith("Page")) == [
+        f"Page {n}" for n in range(1, 5)
+    ]
+    assert len(result.skipped) == 8
+
+
+def test_pdftotext_pages_keep_a_paragraph_whole_over_the_page_break() -> None:
+    a = _lines(12, 0)
+    pages = [
+        ["ARTICLE 1 - RECOGNITION", "1.1 " + a[0], *a[1:4], "", "", "  1"],
+        ["", *a[4:8], "on time.", "", "", "  2"],
+        ["", "1.2 " + a[8], *a[9:], "", "", "  3"],
+    ]
+    text = "\f".join("\n".join(page) for page in pages)
+    result = read_text_contract(text.encode(), "pdftotext.txt")
+    assert [line.text for line in result.lines] == [
+        "ARTICLE 1 - RECOGNITION",
+        " ".join(" ".join(["1.1 " + a[0], *a[1:8], "on time."]).split()),
+        " ".join(" ".join(["1.2 " + a[8], *a[9:]]).split()),
+    ]

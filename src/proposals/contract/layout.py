@@ -249,21 +249,82 @@ def _table(run: list[PageLine]) -> Table | None:
     return Table(tuple(tuple(r) for r in table_rows), header)
 
 
+class Text(str):
+    """A line of a page that knows whether it runs on to the next: ``full`` is True when the
+    next line's first word would not have fitted after it (a wrapped line), False when it would
+    have (the paragraph ends here), None when there is no next line on the page to judge by."""
+
+    full: bool | None = None
+
+
+# Ligature glyphs ("\ufb01" in "noti\ufb01cation", as Word's fonts print them) read as their
+# letters; a soft hyphen left in the text layer is not text.
+GLYPHS = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+     "\ufb06": "st", "\u00ad": None}
+)  # fmt: skip
+
+
+def _runs_on(line: PageLine, after: PageLine, body: list[PageLine]) -> bool:
+    """Whether ``line`` was wrapped: the space left at its column's right edge (the furthest any
+    line under or over it reaches, short of a column beside it) is narrower than ``after``'s
+    first word. An indented list item wraps like the text around it."""
+    gutter = min(
+        (o.x0 for o in body if o.x0 > line.x1 + 5 and abs(o.middle - line.middle) < line.height / 2),
+        default=float("inf"),
+    )  # a line beside it on the same baseline: a second column starts there
+    right = max(
+        (
+            o.x1
+            for o in body
+            if o.x0 <= line.x1 and o.x1 >= line.x0 and o.x0 >= line.x0 - 72 and o.x1 < gutter
+        ),
+        default=line.x1,
+    )
+    words = after.text.split()
+    if not words:
+        return False
+    char = (after.x1 - after.x0) / max(len(after.text), 1)
+    return right - line.x1 <= (len(words[0]) + 1) * char + 1
+
+
 def page_text(lines: list[PageLine]) -> list[str]:
     """The page as text lines: tables as pipe lines, a blank line where the vertical gap is
-    clearly wider than the page's line spacing (or the text goes back up: a new column)."""
+    clearly wider than the page's line spacing (or the text goes back up: a new column); each
+    text line a :class:`Text` that says whether it runs on to the next (judged against the
+    lines near it in the same block, so a column or an indented item has its own edge)."""
     steps = [a.y0 - b.y0 for a, b in pairwise(lines) if a.table is None and b.table is None and a.y0 > b.y0]
     spacing = statistics.median(steps) if steps else 0.0
+    blank = [
+        i > 0
+        and (
+            line.y1 > lines[i - 1].y1 + 1
+            or bool(spacing and lines[i - 1].y0 - line.y0 > GAP_BLANK * spacing)
+            or lines[i - 1].table is not None
+            or line.table is not None
+        )
+        for i, line in enumerate(lines)
+    ]
+    block = [0] * len(lines)
+    for i in range(1, len(lines)):
+        block[i] = block[i - 1] + (1 if blank[i] else 0)
     out: list[str] = []
-    for before, line in zip([None, *lines], lines, strict=False):
-        if before is not None and out and out[-1]:
-            step = before.y0 - line.y0
-            if (
-                line.y1 > before.y1 + 1
-                or (spacing and step > GAP_BLANK * spacing)
-                or before.table
-                or line.table
-            ):
-                out.append("")
-        out.extend(line.table if line.table is not None else [line.text])
+    last: Text | None = None
+    for i, line in enumerate(lines):
+        if blank[i] and out and out[-1]:
+            out.append("")
+            last = None
+        if line.table is not None:
+            out.extend(line.table)
+            last = None
+            continue
+        if last is not None:
+            near = [
+                lines[j]
+                for j in range(max(0, i - 5), min(len(lines), i + 4))
+                if block[j] == block[i] and lines[j].table is None
+            ]
+            last.full = _runs_on(lines[i - 1], line, near)
+        last = Text(line.text.translate(GLYPHS))
+        out.append(last)
     return out

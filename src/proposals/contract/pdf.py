@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from proposals.contract.layout import PageLine, find_tables, page_lines, page_text
-from proposals.contract.plaintext import Unwrapped, strip_page_furniture, unwrap
+from proposals.contract.layout import GLYPHS, PageLine, find_tables, page_lines, page_text
+from proposals.contract.plaintext import Unwrapped, strip_page_furniture, trim, unwrap
 from proposals.contract.table import Table, is_table_row
 from proposals.errors import ProposalsError
 from proposals.files import input_size
@@ -227,26 +227,8 @@ def _plain_page_lines(
 
 
 def _lines(text: str) -> list[str]:
+    text = text.translate(GLYPHS)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").split("\n")
-
-
-# Ligature glyphs ("ﬁ" in "notiﬁcation", as Word's fonts print them) read as their letters; a
-# soft hyphen left in the text layer is not text.
-_GLYPHS = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
-     "\ufb06": "st", "\u00ad": None}
-)  # fmt: skip
-
-
-def _trim(lines: list[str]) -> list[str]:
-    """A page's lines without blank lines at its top and bottom (left by a header or footer
-    removed), so a paragraph running over a page break stays one paragraph."""
-    start, end = 0, len(lines)
-    while start < end and not lines[start].strip():
-        start += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return lines[start:end]
 
 
 def read_pdf(path: str | os.PathLike[str]) -> PdfText:
@@ -294,9 +276,8 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
         raise ProposalsError(
             f"{name}: no text layer (a scanned PDF?); run it through OCR or use the Word original"
         )
-    pages = [[line.translate(_GLYPHS) for line in page] for page in pages]
     cleaned, skipped = strip_page_furniture(pages)
-    unwrapped = unwrap([line for page in cleaned for line in _trim(page)])
+    unwrapped = unwrap([line for page in cleaned for line in trim(page)])
     unwrapped.skipped[:0] = skipped
     if tables:  # counted once joined: a table over two pages is one table
         flags = [is_table_row(line.text) for line in unwrapped.lines]

@@ -182,6 +182,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
     vocabulary = Counter(re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", " ".join(line.strip() for line in lines)))
     current: list[str] = []
     previous = ""
+    previous_full: bool | None = None  # from where a PDF's line sits (layout.Text), when known
 
     def flush() -> None:
         if current:
@@ -192,23 +193,24 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
         line = " ".join(raw.split())
         if not line:
             flush()
-            previous = ""
+            previous, previous_full = "", None
             continue
         if is_table_row(line) or is_table_row(previous):
             flush()
             if is_table_row(line):
                 result.lines.append(Line(raw.strip()))
-                previous = line
+                previous, previous_full = line, None
                 continue
-        runs_on = bool(
-            width and current and len(previous) >= SHORT_LINE * width and not _ENDS_RE.search(previous)
-        )
+        # A PDF line that reaches its column's edge (layout.Text.full) wraps even when it is
+        # shorter than the page's text width: an indented list item, a column of two.
+        wide = previous_full is True or bool(width and len(previous) >= SHORT_LINE * width)
+        runs_on = bool(current and wide and not _ENDS_RE.search(previous))
         starts = (
             not current
             or (_heading(line) and not (runs_on and not line.split()[0].isupper()))
             or toc_entry(raw.strip())
             or (_LABEL_RE.match(line) is not None and _ENDS_RE.search(previous) is not None)
-            or (width and len(previous) < SHORT_LINE * width)
+            or (bool(width) and not wide)
             or _heading(previous)
         )
         if starts:
@@ -228,7 +230,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
         else:
             current[-1] = current[-1] + " " + line
             result.joined += 1
-        previous = line
+        previous, previous_full = line, getattr(raw, "full", None)
     flush()
     return result
 
@@ -254,12 +256,50 @@ def read_text_contract(data: bytes, name: str) -> Unwrapped:
     pages = [page.split("\n") for page in text.split("\f")]
     lines = [line for page in pages for line in page]
     wrapped = looks_wrapped(lines)
+    if wrapped and len(pages) == 1:
+        pages = pages_at_numbers(lines)
     if wrapped and len(pages) > 1:
         pages, skipped = strip_page_furniture(pages)
-        result = unwrap([line for page in pages for line in page])
+        result = unwrap([line for page in pages for line in trim(page)])
         result.skipped[:0] = skipped
         return result
     return unwrap(lines, wrapped=wrapped)
+
+
+def pages_at_numbers(lines: list[str]) -> list[list[str]]:
+    """Pages of a text copied out of a PDF viewer without its form feeds: cut after each page
+    number on a line of its own ("12", "- 12 -", "Page 12 of 40") when there are three or more
+    and most count up by one; otherwise the whole text is one page."""
+    marks = [
+        i
+        for i, line in enumerate(lines)
+        if line.strip()
+        and _PAGE_NUMBER_RE.match(line)
+        and re.search(r"\d", line)
+        and (i == 0 or not lines[i - 1].strip() or i + 1 == len(lines) or not lines[i + 1].strip())
+    ]
+    if len(marks) < 3:
+        return [lines]
+    numbers = [int(re.search(r"\d+", lines[i])[0]) for i in marks]  # type: ignore[index]
+    if sum(1 for a, b in pairwise(numbers) if b == a + 1) < 0.6 * (len(numbers) - 1):
+        return [lines]
+    pages, start = [], 0
+    for i in marks:
+        pages.append(lines[start : i + 1])
+        start = i + 1
+    pages.append(lines[start:])
+    return pages
+
+
+def trim(lines: list[str]) -> list[str]:
+    """A page's lines without blank lines at its top and bottom (left by a header or footer
+    removed), so a paragraph running over a page break stays one paragraph."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
 
 
 def looks_wrapped(lines: list[str]) -> bool:
@@ -275,4 +315,12 @@ def looks_wrapped(lines: list[str]) -> bool:
     return near >= 0.5 * len(lengths)
 
 
-__all__ = ["Unwrapped", "looks_wrapped", "read_text_contract", "strip_page_furniture", "unwrap"]
+__all__ = [
+    "Unwrapped",
+    "looks_wrapped",
+    "pages_at_numbers",
+    "read_text_contract",
+    "strip_page_furniture",
+    "trim",
+    "unwrap",
+]
