@@ -222,3 +222,28 @@ def test_an_indented_list_item_and_a_column_wrap_like_the_text_around_them(cli: 
         f"ARTICLE 1 - LEAVES\n1.1 {CLAUSE_TEXT}\n{item}\n1.2 {CLAUSE_TEXT}\n"
     )
     assert (articles / "notices.txt").read_text() == f"ARTICLE 2 - NOTICES\n{left}\n{right}\n"
+
+
+def test_a_two_column_rate_table_without_rules(cli: CLI, tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("ARTICLE 1 - RECOGNITION")
+    document.add_paragraph("1.1 The City recognizes the Union.")
+    document.add_paragraph("APPENDIX A - SHIFT PREMIUMS")
+    rows = [
+        ("Premium", "Per hour"),
+        ("Evening shift", "$1.25"),
+        ("Night shift", "$2.00"),
+        ("Weekend", "$1.50"),
+    ]
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(tmp_path / "premiums.docx")
+    pdf = to_pdf(tmp_path / "premiums.docx")
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
+    assert (tmp_path / "talks" / "articles" / "shift-premiums.txt").read_text() == (
+        "APPENDIX A - SHIFT PREMIUMS\n| Premium | Per hour |\n| --- | --- |\n| Evening shift | $1.25 |\n"
+        "| Night shift | $2.00 |\n| Weekend | $1.50 |\n"
+    )

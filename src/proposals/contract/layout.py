@@ -7,8 +7,9 @@ first and last characters give its box (PDF points, y up). From those boxes:
 - a vertical gap clearly wider than the page's line spacing is a blank line (a paragraph or a
   page header's margin), so a paragraph ends there and a running header is cut off from the body;
 - a line is split into cells where a gap between two words is wider than the line is tall, only
-  when it holds at least two numbers (a wage table row, never prose); a heading and a page
-  number apart is a table-of-contents line, given its tab back;
+  when it holds two numbers or is short (a wage table's row or header, never prose); a
+  heading (or a title and its leader dots) and a page number apart is a table-of-contents line,
+  given its tab back;
 - a row whose later cells come after the text of a taller first cell ("Maintenance" / "Worker"
   beside "25.00 26.25") is put back together, and a first cell's second line joins it;
 - two or more rows in a row whose cells line up in the same columns, most of them numbers, are a
@@ -100,11 +101,13 @@ def page_lines(textpage: object) -> list[PageLine] | None:
             min(b[1] for b in boxes),
             max(b[3] for b in boxes),
         )
-        if len([w for w in stripped.split() if _NUMBER.match(w)]) >= 2:
+        words = stripped.split()
+        numbers = sum(1 for w in words if _NUMBER.match(w))
+        if numbers >= 2 or (1 < len(words) <= 8):  # a short line may be a table's header row
             line.cells = _cells(raw_line, begin, box, line.height)  # type: ignore[arg-type]
         if len(line.cells) == 2 and re.fullmatch(r"\d{1,4}|[ivxlcIVXLC]{1,6}", line.cells[1][2]):
             head = line.cells[0][2].rstrip(" .\u2026")
-            if any(match_heading(head, style=style) for style in STYLES):
+            if head != line.cells[0][2] or any(match_heading(head, style=style) for style in STYLES):
                 line.text, line.cells = f"{head}\t{line.cells[1][2]}", []  # a contents line
         lines.append(line)
         if match.end() == len(text):
