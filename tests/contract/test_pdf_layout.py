@@ -116,21 +116,25 @@ def test_headers_footers_hyphens_and_a_table_without_rules(cli: CLI, tmp_path: P
     assert HEADER not in "".join(p.read_text() for p in articles.iterdir())
 
 
+LEFT = "2.1 Seniority lists are posted in every workplace in each quarter of the year and sent to the Union."
+RIGHT = "2.2 Vacation requests are answered in writing within ten days of the day they are made."
+
+
+def _two_columns(document: docx.Document) -> None:
+    """A section of two columns from here on, with a paragraph for each."""
+    cols = document.add_section(WD_SECTION.CONTINUOUS)._sectPr.xpath("./w:cols")[0]
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), "720")
+    document.add_paragraph(LEFT)
+    document.add_paragraph(RIGHT)
+
+
 def test_two_columns_are_read_one_column_after_the_other(cli: CLI, tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("ARTICLE 1 - RECOGNITION")
     document.add_paragraph("1.1 The Employer recognizes the Union.")
     document.add_paragraph("ARTICLE 2 - NOTICES")
-    columns = document.add_section(WD_SECTION.CONTINUOUS)._sectPr
-    cols = columns.xpath("./w:cols")[0]
-    cols.set(qn("w:num"), "2")
-    cols.set(qn("w:space"), "720")
-    left = (
-        "2.1 Seniority lists are posted in every workplace in each quarter of the year and sent to the Union."
-    )
-    right = "2.2 Vacation requests are answered in writing within ten days of the day they are made."
-    document.add_paragraph(left)
-    document.add_paragraph(right)
+    _two_columns(document)
     document.add_section(WD_SECTION.CONTINUOUS)._sectPr.xpath("./w:cols")[0].set(qn("w:num"), "1")
     document.add_paragraph("ARTICLE 3 - WAGES")
     document.add_paragraph("3.1 Wages are paid every second week.")
@@ -142,7 +146,7 @@ def test_two_columns_are_read_one_column_after_the_other(cli: CLI, tmp_path: Pat
     # Never interleaved: the left column's words, then the right column's, each in order (a
     # column's lines are shorter than the page's, so they may stay lines of their own).
     assert text.startswith("ARTICLE 2 - NOTICES\n2.1 Seniority")
-    assert " ".join(text.split()) == f"ARTICLE 2 - NOTICES {left} {right}"
+    assert " ".join(text.split()) == f"ARTICLE 2 - NOTICES {LEFT} {RIGHT}"
 
 
 def _png(width: int = 400, height: int = 400) -> bytes:
@@ -204,15 +208,7 @@ def test_an_indented_list_item_and_a_column_wrap_like_the_text_around_them(cli: 
     document.add_paragraph(item).paragraph_format.left_indent = Inches(2)
     document.add_paragraph("1.2 " + CLAUSE_TEXT)
     document.add_paragraph("ARTICLE 2 - NOTICES")
-    cols = document.add_section(WD_SECTION.CONTINUOUS)._sectPr.xpath("./w:cols")[0]
-    cols.set(qn("w:num"), "2")
-    cols.set(qn("w:space"), "720")
-    left = (
-        "2.1 Seniority lists are posted in every workplace in each quarter of the year and sent to the Union."
-    )
-    right = "2.2 Vacation requests are answered in writing within ten days of the day they are made."
-    document.add_paragraph(left)
-    document.add_paragraph(right)
+    _two_columns(document)
     document.save(tmp_path / "indented.docx")
     pdf = to_pdf(tmp_path / "indented.docx")
     cli("init", "talks", "--union", "U", "--employer", "E")
@@ -221,7 +217,7 @@ def test_an_indented_list_item_and_a_column_wrap_like_the_text_around_them(cli: 
     assert (articles / "leaves.txt").read_text() == (
         f"ARTICLE 1 - LEAVES\n1.1 {CLAUSE_TEXT}\n{item}\n1.2 {CLAUSE_TEXT}\n"
     )
-    assert (articles / "notices.txt").read_text() == f"ARTICLE 2 - NOTICES\n{left}\n{right}\n"
+    assert (articles / "notices.txt").read_text() == f"ARTICLE 2 - NOTICES\n{LEFT}\n{RIGHT}\n"
 
 
 def test_a_two_column_rate_table_without_rules(cli: CLI, tmp_path: Path) -> None:
