@@ -196,3 +196,22 @@ def test_compile_and_round_close_read_one_agreed_contract(tmp_path: Path, cli) -
     for part in parts:
         if part.row.status != "open" and part.text is not None:
             assert agreed.texts[part.row.id] == part.text
+
+
+def test_publish_and_update_show_an_earlier_round_read_only(negotiation: Path, cli) -> None:
+    """Exports work on the current round and can show any earlier one read-only (issue 17):
+    `publish --round` and `update --round`, like status, export and compile."""
+    repo = two_rounds(negotiation, cli)
+    then, now = negotiation.parent / "site-2024", negotiation.parent / "site-now"
+    assert "3 TA'd" in cli("-C", repo, "publish", "-o", str(then), "--round", "2024").out
+    assert "0 TA'd" in cli("-C", repo, "publish", "-o", str(now)).out
+    assert "E-1" in (then / "parts" / "staffing.html").read_text()
+    assert "U-1" in (now / "parts" / "staffing.html").read_text()
+    update = cli("-C", repo, "update", "--round", "2024", "--since", "2024-01-01").out
+    assert "3 of 3 parts" in update and "tentatively agreed" in update
+    refused = cli("-C", repo, "publish", "-o", str(negotiation.parent / "none"), "--round", "1999", ok=False)
+    assert refused.err.strip() == "proposals: error: no round '1999': rounds are 2024, 2027"
+    assert not (negotiation.parent / "none").exists()
+    head = git(negotiation, "rev-parse", "HEAD")
+    cli("-C", repo, "publish", "-o", str(then), "--round", "2024")
+    assert git(negotiation, "rev-parse", "HEAD") == head

@@ -6,13 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from proposals.cli.registry import command, open_repo
+from proposals.cli.registry import command, open_repo, round_argument
 from proposals.errors import ProposalsError
 
 
 def _publish_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the site folder (outside the repo)")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="also write the bargaining update since that date")
+    round_argument(p)
 
 
 @command(
@@ -34,6 +35,7 @@ def _update_arguments(p: argparse.ArgumentParser) -> None:
     fmt.add_argument("--md", action="store_true", help="Markdown (the default)")
     fmt.add_argument("--html", action="store_true")
     fmt.add_argument("--docx", metavar="FILE")
+    round_argument(p)
 
 
 @command("update", "the bargaining update for members since a date", _update_arguments)

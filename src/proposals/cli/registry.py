@@ -46,7 +46,8 @@ def open_repo(args: argparse.Namespace):
 
 
 def round_argument(p: argparse.ArgumentParser) -> None:
-    """``--round NAME``: show an earlier round as it ended, read-only (status, export, compile, tui)."""
+    """``--round NAME``: show an earlier round as it ended, read-only (status, export, compile, publish,
+    update, tui)."""
     p.add_argument("--round", metavar="NAME", help="an earlier round, read-only (default: the current one)")
 
 
