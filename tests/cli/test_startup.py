@@ -97,3 +97,19 @@ def test_the_installed_command_imports_no_re_before_version() -> None:
     imported = {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines() if "|" in line}
     assert "proposals.cli.main" in imported
     assert not {"re", "argparse", "typing"} & imported
+
+
+def test_a_pass_without_costing_terms_loads_no_costing(negotiation) -> None:
+    """`pass` at most 250 ms (issue 17): a repo with no terms/ folder records a pass without
+    importing the costing package (decimal and its regexes); one that has terms still
+    checks them (tests/costing)."""
+    from conftest import STAFFING
+
+    (negotiation / "articles" / "staffing.txt").write_text(STAFFING + "\n12.9 One more line.\n")
+    loaded = _modules_after(
+        "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['-C', {str(negotiation)!r}, 'pass', '--party', 'employer', 'staffing']) == 0"
+    )
+    assert "proposals.negotiation.passes" in loaded
+    assert [m for m in ("proposals.costing", "decimal") if m in loaded] == []

@@ -7,11 +7,11 @@ session date; the author is the team member in git config; the party is in the t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from proposals.contract.part import normalise_text, parse_heading, validate_id
-from proposals.costing.terms import staged_terms
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import restored_on_failure, save_draft
 from proposals.negotiation.history import (
@@ -29,6 +29,8 @@ from proposals.negotiation.repo import BargainingRepo, recorder
 from proposals.negotiation.sessions import default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
+
+TERMS_DIR = "terms"  # costing.terms.TERMS_DIR, named here so a pass need not import costing
 
 MAX_MESSAGE_CHARS = 10_000
 MAX_PASS_ARTICLES = 1000
@@ -208,7 +210,11 @@ def record_pass(
         from proposals.negotiation.regression import refuse_retreats
 
         refuse_retreats(repo, party, new_texts)
-    terms = staged_terms(repo.root, party, new_texts)  # costing terms travel with the text
+    terms: list[str] = []  # costing terms travel with the text; most repos have none to load
+    if os.path.lexists(repo.root / TERMS_DIR):  # costing (tomllib, decimal) only for a repo with terms
+        from proposals.costing.terms import staged_terms
+
+        terms = staged_terms(repo.root, party, new_texts)
 
     saved: dict[str, str] = {}
     with restored_on_failure(repo, new_texts):

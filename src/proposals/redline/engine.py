@@ -150,8 +150,10 @@ def encode_tokens(
     distinct.update(in_new)
     codes: dict[str, str] = {}
     token_codes: dict[str, str] = {}
-    old_count: Counter[str] = Counter()
-    new_count: Counter[str] = Counter()
+    # Plain dicts: a Counter's += calls its Python __missing__ for every new code.
+    old_count: dict[str, int] = {}
+    new_count: dict[str, int] = {}
+    old_get, new_get = in_old.get, in_new.get
     for token in distinct:
         k = key_of(token)
         code = codes.get(k)
@@ -166,8 +168,8 @@ def encode_tokens(
                 )
             code = codes[k] = code_point(len(codes))
         token_codes[token] = code
-        old_count[code] += in_old.get(token, 0)
-        new_count[code] += in_new.get(token, 0)
+        old_count[code] = old_count.get(code, 0) + old_get(token, 0)
+        new_count[code] = new_count.get(code, 0) + new_get(token, 0)
     return Encoded(
         "".join(map(token_codes.__getitem__, old_tokens)),
         "".join(map(token_codes.__getitem__, new_tokens)),

@@ -105,11 +105,13 @@ def _pair(deleted: list[_Piece], inserted: list[_Piece]) -> list[tuple[_Piece, _
     budget = BUDGET
     for d_at in sorted(range(len(deleted)), key=lambda k: (-deleted[k].size, k)):
         d = deleted[d_at]
-        shared: Counter[int] = Counter()
+        shared: dict[int, int] = {}  # a plain dict: Counter.update checks its argument's type each call
+        get = shared.get
         for pair in d.pairs:
             postings = index.get(pair, ())
             budget -= len(postings) + 1
-            shared.update(postings)
+            for i_at in postings:
+                shared[i_at] = get(i_at, 0) + 1
         for i_at, common_pairs in shared.items():
             i = inserted[i_at]
             if d.hunk == i.hunk:
