@@ -113,3 +113,24 @@ def test_a_pass_without_costing_terms_loads_no_costing(negotiation) -> None:
     )
     assert "proposals.negotiation.passes" in loaded
     assert [m for m in ("proposals.costing", "decimal") if m in loaded] == []
+
+
+def test_verify_starts_the_diff_of_every_commit_before_loading_its_checks(negotiation) -> None:
+    """`verify` at 20,000 passes (issue 17): git's diff of every commit is its longest path, so it
+    starts before the checks' modules are imported (agreements, proof, team.integrity)."""
+    code = (
+        "import sys\nimport proposals.negotiation.changed_paths as c\n"
+        "start = c.ChangedPaths.__init__\n"
+        "def noted(self, repo):\n"
+        "    loaded = [m for m in ('proposals.negotiation.agreements', 'proposals.negotiation.proof',\n"
+        "              'proposals.team.integrity') if m in sys.modules]\n"
+        "    print('loaded before the diff:', loaded, file=sys.stderr)\n"
+        "    start(self, repo)\n"
+        "c.ChangedPaths.__init__ = noted\n"
+        "from proposals.cli.main import main\n"
+        f"sys.exit(main(['-C', {str(negotiation)!r}, 'verify']))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env())
+    assert run.returncode == 0, run.stderr
+    assert "every pass and TA tag is in place" in run.stdout
+    assert run.stderr.count("loaded before the diff: []") == 1, run.stderr

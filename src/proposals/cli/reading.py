@@ -280,11 +280,14 @@ def _verify_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("verify", "check that every TA'd text is unchanged", _verify_arguments)
 def cmd_verify(args: argparse.Namespace) -> int:
+    from proposals.negotiation.changed_paths import ChangedPaths
+
+    repo = open_repo(args)
+    changed = ChangedPaths(repo)  # git diffs every commit (the longest path) while the checks load
     from proposals.negotiation.agreements import verify
     from proposals.team.integrity import extra_violations
 
-    repo = open_repo(args)
-    problems = verify(repo, also=lambda: extra_violations(repo))  # the same list, sooner
+    problems = verify(repo, also=lambda: extra_violations(repo), changed=changed)  # the same list, sooner
     history = repo.history()
     contingent, released = [], []
     if history.package_marks or any(t.contingent for t in history.tas):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from proposals.contract.part import SECTION_NUMBER_RE, blob_hash, section_text, validate_id
 from proposals.errors import ProposalsError
+from proposals.negotiation.changed_paths import ChangedPaths
 from proposals.negotiation.drafts import restored_on_failure
 from proposals.negotiation.history import (
     T_TA_ARTICLE,
@@ -156,17 +157,24 @@ def lock_holds(repo: BargainingRepo, ta: TARecord, commit: str) -> bool:
     return agreed_text_matches(ta, repo.text_at_commit(ta.article, commit))
 
 
-def verify(repo: BargainingRepo, also: Callable[[], list[Violation]] | None = None) -> list[Violation]:
+def verify(
+    repo: BargainingRepo,
+    also: Callable[[], list[Violation]] | None = None,
+    changed: ChangedPaths | None = None,
+) -> list[Violation]:
     """Every standing TA's text, checked in the last recorded pass and in the working tree; then
     every tag, pass and the baseline against the commits' own records (``proof.py``). The history
     is read from git, never the on-disk cache; which articles each commit changes is read by git
     at the same time (another process), since nothing here needs it before the history is parsed.
     `also` (the CLI's further checks, ``integrity.extra_violations``) runs while that read is
     still going, on this history; its problems come last, as if asked for after this call.
+    `changed`: that read, when the caller started it sooner (``proposals verify`` does, before
+    importing this module).
     """
-    from proposals.negotiation.proof import ChangedPaths, record_problems
+    from proposals.negotiation.proof import record_problems
 
-    changed = ChangedPaths(repo)
+    if changed is None:
+        changed = ChangedPaths(repo)
     history = repo.history(from_git=True)
     violations: list[Violation] = []
     tags = repo.store.tags()
