@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from proposals.contract import part
 from proposals.negotiation.status import STATUS_WORDS
 from proposals.redline import Op, diff_text
 from proposals.visible import visible
@@ -41,8 +42,7 @@ def esc(text: str) -> str:
 
 def paragraphs(text: str) -> str:
     """Article text as HTML paragraphs: the first line is the heading, shown by the page itself."""
-    lines = text.split("\n")[1:]
-    return "\n".join(f"<p>{esc(line)}</p>" for line in lines if line.strip())
+    return "\n".join(f"<p>{esc(line)}</p>" for line in part.paragraphs(text)[1:] if line.strip())
 
 
 def redline(old: str, new: str) -> str:
