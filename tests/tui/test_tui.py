@@ -478,15 +478,23 @@ async def _open_notes(pilot, app, entry: str) -> None:
         app.open_article("staffing")
         await settle(pilot)
         await pilot.press("n", "N")
-    else:
+    elif entry == "editor":
         app.open_editor("staffing")
         await settle(pilot)
         await pilot.press("ctrl+n")
+    else:  # the editor's command palette
+        app.open_editor("staffing")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"team's notes")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
     await settle(pilot)
     assert isinstance(app.screen, NotesModal)
 
 
-@pytest.mark.parametrize("entry", ["board", "article", "editor"])
+@pytest.mark.parametrize("entry", ["board", "article", "editor", "palette"])
 async def test_notes_typed_from_every_entry_point_never_reach_an_article(repo_path: Path, entry: str) -> None:
     """Notes have their own dialog: keys typed there (even ones bound below: e, t, p, x, q) only
     ever reach the notes file; no article file, index or commit changes."""
