@@ -83,6 +83,40 @@ async def test_the_machines_identity_is_offered_not_taken(repo_path: Path, nobod
     assert git(repo_path, "config", "--local", "user.email").strip() == "sam@clinicians.example"
 
 
+async def test_later_is_asked_again_before_the_first_recording(repo_path: Path, nobody: None) -> None:
+    """"Later" at the start does not let a pass carry the laptop's identity unasked: the first
+    recording asks again, and the pass carries the member given then."""
+    git(repo_path, "config", "--global", "user.name", "Laptop Owner")
+    git(repo_path, "config", "--global", "user.email", "owner@home.example")
+    app = ProposalsApp(repo_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MemberModal)
+        await pilot.press("escape")  # Later
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        (repo_path / "articles" / "parking.txt").write_text(
+            "ARTICLE 19: PARKING\n19.1 Parking shall be free at every clinic, day and night.\n"
+        )
+        await select(pilot, "parking")
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, MemberModal)
+        app.screen.query_one("#member-name", Input).value = "Rosa Delgado"
+        app.screen.query_one("#member-email", Input).value = "rosa@clinicians.example"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PassModal"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await select(pilot, "wages")
+        await pilot.press("w")  # asked once more at most: the member is stored now
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WithdrawModal"
+    assert git(repo_path, "log", "-1", "--format=%an <%ae>").strip() == "Rosa Delgado <rosa@clinicians.example>"
+    assert git(repo_path, "config", "--local", "user.name").strip() == "Rosa Delgado"
+
+
 @pytest.mark.parametrize(
     ("name", "email", "why"),
     [

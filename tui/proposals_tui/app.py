@@ -110,6 +110,8 @@ class ProposalsApp(App[int]):
         from .screens.board import BoardData
 
         self.board = BoardData([], set())
+        # "Later" at the start's who-records question: asked again before the first recording.
+        self.member_deferred: object | None = None  # the suggested Member, when deferred
         self.status_cache: list = []
 
     @property
@@ -150,10 +152,14 @@ class ProposalsApp(App[int]):
 
         from .modals.member_modal import MemberModal
 
+        suggested = message.suggested if isinstance(message.suggested, Member) else None
+
         def answered(chosen: Member | None) -> None:
             if chosen is None:
+                self.member_deferred = suggested or True
                 self.notify("Passes will carry this machine's git identity until you say who you are.")
                 return
+            self.member_deferred = None
 
             def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
                 stored = set_member(repo, chosen.name, chosen.email)
@@ -161,8 +167,32 @@ class ProposalsApp(App[int]):
 
             self.run_repo(job, self, "Member")
 
-        suggested = message.suggested if isinstance(message.suggested, Member) else None
         self.push_screen(MemberModal(suggested), answered)
+
+    def who_records_first(self, then: Callable[[], None]) -> bool:
+        """Before a recording, a member who answered "Later" is asked again, once: True when
+        the question is shown (`then` runs after the answer), False to record straight away."""
+        from proposals.team.member import Member, set_member
+
+        from .modals.member_modal import MemberModal
+
+        if self.member_deferred is None:
+            return False
+        suggested = self.member_deferred if isinstance(self.member_deferred, Member) else None
+        self.member_deferred = None
+
+        def answered(chosen: Member | None) -> None:
+            if chosen is not None:
+
+                def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
+                    stored = set_member(repo, chosen.name, chosen.email)
+                    return self.Recorded("member", "Member", f"Passes made here record {stored.line()}.")
+
+                self.run_repo(job, self, "Member")  # the repo lane runs it before the recording
+            then()
+
+        self.push_screen(MemberModal(suggested), answered)
+        return True
 
     def notify(
         self,

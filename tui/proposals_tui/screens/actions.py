@@ -210,9 +210,13 @@ class ArticleActions(ExplainsDisabledKeys):
     # -- pass ----------------------------------------------------------------------------------
 
     def action_record_pass(self) -> None:
+        if self.app.who_records_first(self.action_record_pass):
+            return
         self._open_pass(self.app.us, paste=False)
 
     def action_their_pass(self) -> None:
+        if self.app.who_records_first(self.action_their_pass):
+            return
         self._open_pass(self.app.them, paste=True)
 
     def _open_pass(self, party: str, paste: bool) -> None:
@@ -367,6 +371,8 @@ class ArticleActions(ExplainsDisabledKeys):
     def action_reopen(self) -> None:
         """Our draft of a TA'd article as a pass that reopens it (the CLI's `pass --reopen`),
         with the reason as its message, after a confirmation naming the TA it breaks."""
+        if self.app.who_records_first(self.action_reopen):
+            return
         row = self.current_row()
         if row is None:
             return
@@ -412,6 +418,8 @@ class ArticleActions(ExplainsDisabledKeys):
     # -- TA ------------------------------------------------------------------------------------
 
     def action_ta(self) -> None:
+        if self.app.who_records_first(self.action_ta):
+            return
         row = self.current_row()
         if row is None:
             return
@@ -478,6 +486,8 @@ class ArticleActions(ExplainsDisabledKeys):
     # -- withdraw ------------------------------------------------------------------------------
 
     def action_withdraw(self) -> None:
+        if self.app.who_records_first(self.action_withdraw):
+            return
         row = self.current_row()
         if row is None:
             return
