@@ -113,7 +113,8 @@ async def test_later_is_asked_again_before_the_first_recording(repo_path: Path, 
         await pilot.press("w")  # asked once more at most: the member is stored now
         await settle(pilot)
         assert type(app.screen).__name__ == "WithdrawModal"
-    assert git(repo_path, "log", "-1", "--format=%an <%ae>").strip() == "Rosa Delgado <rosa@clinicians.example>"
+    author = git(repo_path, "log", "-1", "--format=%an <%ae>").strip()
+    assert author == "Rosa Delgado <rosa@clinicians.example>"
     assert git(repo_path, "config", "--local", "user.name").strip() == "Rosa Delgado"
 
 
