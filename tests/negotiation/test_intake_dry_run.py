@@ -53,7 +53,7 @@ def test_dry_run_lists_every_part_and_every_skipped_line_and_writes_nothing(
     )
     assert after == before
     assert "Would import 5 parts" in out
-    rows = [line.split() for line in out.splitlines() if line.startswith("  ") and "paragraphs," in line]
+    rows = [line.split() for line in out.splitlines() if line.startswith("  ") and " words)" in line]
     assert [r[:2] for r in rows] == [
         ["preamble", "part-0" if form == "dir" else "preamble"],
         ["article", "1"],
@@ -62,7 +62,7 @@ def test_dry_run_lists_every_part_and_every_skipped_line_and_writes_nothing(
         ["letter", "2"],
     ]
     assert "HOURS OF WORK  (2 paragraphs, 23 words)" in out.replace("Hours of Work", "HOURS OF WORK")
-    assert "PARKING  (1 paragraphs, 10 words)" in out.replace("Parking  (", "PARKING  (")
+    assert "PARKING  (1 paragraph, 10 words)" in out.replace("Parking  (", "PARKING  (")
     if form == "dir":
         assert "not a part file (<id>.txt): notes.md" in out
     else:

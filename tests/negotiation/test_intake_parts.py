@@ -122,7 +122,7 @@ def test_an_untracked_edit_in_a_retitled_article_is_caught(cli: CLI, tmp_path: P
     out = cli(
         "-C", str(repo), "import-docx", str(theirs), "--party", "employer", "--session", "2025-04-02"
     ).out
-    assert "UNANNOUNCED CHANGE in staffing: 1 words differ" in out
+    assert "UNANNOUNCED CHANGE in staffing: 1 word differs" in out
     assert "hours" not in out.split("UNANNOUNCED", 1)[1]
 
 

@@ -77,7 +77,7 @@ def test_a_contract_numbered_by_title_lines(cli: CLI, tmp_path: Path) -> None:
     source.write_text(NUMBERED_CONTRACT)
     out = cli("-C", str(repo), "baseline", "--from-text", str(source), "--dry-run").out
     assert "article 1" in out and "RECOGNITION  (2 paragraphs" in out
-    assert "article 2" in out and "MANAGEMENT RIGHTS  (1 paragraphs" in out
+    assert "article 2" in out and "MANAGEMENT RIGHTS  (1 paragraph," in out
     cli("-C", str(repo), "baseline", "--from-text", str(source))
     assert (
         (repo / "articles" / "recognition.txt").read_text().endswith("1. The Employer shall deduct dues.\n")

@@ -106,10 +106,15 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 paragraph', '2 paragraphs': a dry run is read by people checking a contract."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def print_reading(reading) -> None:
     """``--dry-run``: every part found (kind, number, id, title, paragraphs, words), every line
     skipped with its reason, and the reader's notes; control characters shown as escapes."""
-    print(f"Would import {len(reading.parts)} parts from {visible(reading.source, one_line=True)}:")
+    print(f"Would import {_count(len(reading.parts), 'part')} from {visible(reading.source, one_line=True)}:")
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         body = [line for line in part.text.split("\n")[1:] if line.strip()]
         words = len(part.text.split())
@@ -117,10 +122,10 @@ def print_reading(reading) -> None:
         title = part.title or part.heading
         print(
             f"  {label:<14} {part_id:<28} {visible(title[:60], one_line=True)}  "
-            f"({len(body)} paragraphs, {words} words)"
+            f"({_count(len(body), 'paragraph')}, {_count(words, 'word')})"
         )
     if reading.skipped:
-        print(f"Skipped {len(reading.skipped)} lines:")
+        print(f"Skipped {_count(len(reading.skipped), 'line')}:")
         for skipped in reading.skipped:
             print(f"  {skipped.reason}: {visible(skipped.text[:80], one_line=True)}")
     for note in reading.notes:

@@ -142,7 +142,10 @@ def import_docx_pass(
         base = claimed.get(article_id)
         if table is not None and base is not None and comparable(base) != comparable(table):
             words = _words_changed(comparable(table), comparable(base))
-            what = f"{words} words differ" if words else "the paragraphs are divided differently"
+            if not words:
+                what = "the paragraphs are divided differently"
+            else:
+                what = f"{words} word differs" if words == 1 else f"{words} words differ"
             intake.unannounced[article_id] = (
                 f"{what} between the text on the table and the text their tracked changes start from"
             )
