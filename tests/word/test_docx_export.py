@@ -506,3 +506,18 @@ def test_template_one_font_family_and_a_rule_under_the_header() -> None:
     assert heading.font.name == docx.Document(str(TEMPLATE)).styles["Contract Body"].font.name
     header = docx.Document(str(TEMPLATE)).styles["Proposal Header"].element
     assert header.find(".//w:pPr/w:pBdr/w:bottom", NS) is not None
+
+
+@pytest.mark.parametrize("mode", ["tracked", "redline", "clean"])
+def test_section_captions_are_bold(tmp_path: Path, mode: str) -> None:
+    """Issue 12, presentation: a section's caption ("6.1 Purpose.") is bold in every mode; a
+    numbered sentence ("6.2 The Employer shall...") is not; the text reads back unchanged."""
+    text = STAFFING.replace("\n\n", "\n\n6.9 The Employer shall post notices.\n\n", 1)
+    out = _export(tmp_path, mode, [ArticleChange(text, text.replace("1,800", "1,500"))])
+    runs = [r for p in docx.Document(str(out)).paragraphs for r in p.runs]
+    bold = {r.text for r in runs if r.bold}
+    captions = [line.split(". ")[0] + "." for line in text.split("\n") if line[:1].isdigit() and line[:4] != "6.9 "]
+    assert captions and all(c in bold for c in captions)
+    assert not any(t.startswith("6.9") for t in bold)
+    if mode != "redline":
+        assert read_paragraphs(out, "accepted")[0] == text.split("\n")[0]

@@ -223,6 +223,34 @@ def run_content(text: str, deleted: bool = False) -> str:
     return "".join(out)
 
 
+_CAPTION = re.compile(r"\s*(?:Section\s+)?\d{1,4}\.\d{1,4}[A-Za-z]?\.?\s+(?P<title>[^.:;]{1,90})[.:]")
+_CAPTION_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def caption_length(text: str) -> int:
+    """How much of a section's first line is its caption ("6.1 Purpose." of "6.1 Purpose. The
+    Employer..."), set bold; 0 when the number is followed by a sentence, not a title."""
+    match = _CAPTION.match(text)
+    if match is None:
+        return 0
+    words = match["title"].split()
+    if not words or len(words) > 10:
+        return 0
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _CAPTION_SMALL) for w in words):
+        return 0
+    return match.end()
+
+
+def lead_runs(text: str, rpr: str = "") -> str:
+    """Unchanged text at a paragraph's start: its section caption bold, the rest plain."""
+    cut = caption_length(text)
+    if not cut:
+        return run(text, rpr)
+    return run(text[:cut], (rpr + "<w:b/>") if not rpr else rpr.replace('"/>', '"/><w:b/>', 1)) + (
+        run(text[cut:], rpr) if text[cut:] else ""
+    )
+
+
 def run(text: str, rpr: str = "", deleted: bool = False) -> str:
     """One ``w:r``; ``rpr`` is the inside of its ``w:rPr`` (may be empty)."""
     props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
@@ -609,7 +637,7 @@ def tracked_xml(
         out.append(_ppr(style_for(pi, para), writer.mark(para.mark), para, change))
         for ri, piece in enumerate(para.pieces):
             if piece.kind == "equal":
-                out.append(run(piece.text))
+                out.append(lead_runs(piece.text) if ri == 0 else run(piece.text))
                 continue
             if labels and piece.by is not None:
                 writer.use(*labels[piece.by])
@@ -732,9 +760,9 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
         out.append("<w:p>")
         mark = "" if para.mark == "equal" else style_of(para.mark, para.mark_move, para.mark_changed)
         out.append(_ppr(style_for(pi, para), mark, para))
-        for piece in para.pieces:
+        for ri, piece in enumerate(para.pieces):
             if piece.kind == "equal":
-                out.append(run(piece.text))
+                out.append(lead_runs(piece.text) if ri == 0 else run(piece.text))
             else:
                 out.append(run(piece.text, style_of(piece.kind, piece.move, piece.changed)))
         if para.mark == "delete" and para.wholly is None:
@@ -773,6 +801,6 @@ def plain_xml(lines: Sequence[str], style_for_line: Callable[[int, str], str | N
         out.append("<w:p>")
         out.append(_ppr(style_for_line(i, line), "", para))
         if line:
-            out.append(run(line))
+            out.append(lead_runs(line))
         out.append("</w:p>")
     return "".join(out)
