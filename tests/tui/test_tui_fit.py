@@ -143,4 +143,39 @@ async def test_history_party_names_are_bold_never_dim_without_colour(
             assert cell.style.bold and not cell.style.dim, cell.style
 
 
+async def test_the_provenance_legend_is_read_whole_at_80x24(repo_path: Path) -> None:
+    """The demo's party names do not fit beside each other at 80 columns: the legend names each
+    side by its role rather than ending in "plain =…" (issue 18)."""
+    toml = repo_path / "bargaining.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        .replace('"Clinicians United"', '"Northstar Clinicians United"')
+        .replace('"Metro Health"', '"Metro Health System of the Lakes"'),
+        encoding="utf-8",
+    )
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        for key in ("enter", "v", "v"):  # the article, inline, provenance
+            await pilot.press(key)
+            await settle(pilot)
+        legend = app.screen.query_one("#legend", Static)
+        text = str(legend.render())
+        assert text.endswith("plain = baseline") and "…" not in text, text
+        assert len(text) <= legend.region.width - 2, text
+        assert "union" in text and "employer" in text, text
+    async with ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600).run_test(
+        size=(160, 40)
+    ) as pilot:
+        await settle(pilot)
+        await select(pilot, "scheduling")
+        for key in ("enter", "v", "v"):
+            await pilot.press(key)
+            await settle(pilot)
+        names = [p.name for p in BargainingRepo.open(repo_path).config.parties.values()]
+        text = str(pilot.app.screen.query_one("#legend", Static).render())
+        assert all(name in text for name in names), text  # wide enough: the parties' own names
+
+
 sync_async_tests(globals())

@@ -356,9 +356,16 @@ class ArticleScreen(Themed, ArticleActions):
         self.query_one("#article-head", Static).update(head)
         legend = Text()
         if self.view == "provenance":
+            parties = list(self.app.repo.config.parties.values())
+            names = [shown(party.name, one_line=True) for party in parties]
+            # The legend must be read whole: where the parties' names do not fit (80 columns, long
+            # names), each side is named by its role, which the colours already stand for.
+            needed = len("first proposed by: plain = baseline") + sum(len(n) + 4 for n in names)
+            if needed > self.size.width - 2:
+                names = [party.key for party in parties]
             legend.append("first proposed by: ")
-            for party in self.app.repo.config.parties.values():
-                legend.append(f"■ {shown(party.name, one_line=True)}  ", style=self.themed(PARTY[party.key]))
+            for party, name in zip(parties, names, strict=True):
+                legend.append(f"■ {name}  ", style=self.themed(PARTY[party.key]))
             legend.append("plain = baseline")
         else:
             left = shown(self.data.labels.get(old_rev, old_rev) if self.data else old_rev, one_line=True)
