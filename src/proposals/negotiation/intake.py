@@ -11,8 +11,11 @@ announced (`announced`) is flagged. Every form is cut into parts by the same
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from proposals.contract.matching import match_parts, splits_and_merges
@@ -44,6 +47,73 @@ def _words_changed(old: str, new: str) -> int:
 
 
 PASS_FORMS = (".docx", ".pdf", ".txt")
+
+# A paragraph's own number, which Word's automatic numbering recounts when paragraphs move:
+# "ARTICLE 12 –", "12.1", "(a)" (a heading keeps its title).
+_LABEL = re.compile(
+    r"^(?:(?:ARTICLE|Article)\s+[0-9IVXLC]+[A-Z]?\s*[:.\u2013\u2014-]?\s*|\d+(?:\.\d+)+\.?\s+|\([a-z]{1,3}\)\s+)"
+)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [_LABEL.sub("", line) for line in comparable(text).split("\n") if line]
+
+
+class _Unclaimed:
+    """Edits they did not mark: paragraphs on the table that their tracked changes start from
+    nowhere in the document, and the reverse, compared label-free, wherever they stand.
+
+    Their starting text, compared article by article, can differ from ours where they did
+    nothing unmarked: LibreOffice's Compare Documents puts a deleted heading (their merge) at
+    the end of the document, so the rejected view has the merged article's paragraphs under
+    the wrong heading and every later article renumbered. Only a paragraph on one side and
+    nowhere on the other is an edit. Each is put to one article: a changed paragraph (paired
+    with the most alike one left over on our side) to the article of theirs that holds it, an
+    added one to theirs, a dropped one to ours."""
+
+    def __init__(self, ours: dict[str, str], theirs: Sequence[tuple[str | None, str]]) -> None:
+        on_table = Counter(p for text in ours.values() for p in _paragraphs(text))
+        claimed = Counter(p for _, text in theirs for p in _paragraphs(text))
+        mine = self._left([(k, t) for k, t in ours.items()], on_table - claimed)
+        their = self._left(list(theirs), claimed - on_table)
+        self.groups: dict[str, tuple[list[str], list[str]]] = {}
+        paired: set[int] = set()
+        for article_id, paragraph in their:
+            best, score = None, 0.5
+            if len(mine) * len(their) <= 10_000:
+                for j, (_, candidate) in enumerate(mine):
+                    if j not in paired:
+                        ratio = SequenceMatcher(None, candidate, paragraph, autojunk=False).ratio()
+                        if ratio >= score:
+                            best, score = j, ratio
+            if best is not None:
+                paired.add(best)
+                self._group(article_id or mine[best][0])[0].append(mine[best][1])
+            if article_id is not None:
+                self._group(article_id)[1].append(paragraph)
+        for j, (article_id, paragraph) in enumerate(mine):
+            if j not in paired and article_id is not None:
+                self._group(article_id)[0].append(paragraph)
+
+    @staticmethod
+    def _left(texts: list[tuple[str | None, str]], left: Counter[str]) -> list[tuple[str | None, str]]:
+        out = []
+        for article_id, text in texts:
+            for paragraph in _paragraphs(text):
+                if left[paragraph] > 0:
+                    left[paragraph] -= 1
+                    out.append((article_id, paragraph))
+        return out
+
+    def _group(self, article_id: str) -> tuple[list[str], list[str]]:
+        return self.groups.setdefault(article_id, ([], []))
+
+    def words(self, article_id: str) -> int | None:
+        """Words that differ in this article's unmarked edits; None when it has none."""
+        group = self.groups.get(article_id)
+        if group is None:
+            return None
+        return _words_changed("\n".join(group[0]), "\n".join(group[1]))
 
 
 def _read_their_parts(source: Path) -> tuple[list[PartLike], list[PartLike] | None, list[str]]:
@@ -111,10 +181,14 @@ def import_docx_pass(
     # What their tracked changes start from, matched to our parts on its own: a heading they
     # retitled or renumbered by a tracked change is still ours in the rejected view.
     claimed = {}
+    starts: list[tuple[str | None, str]] = []
     if rejected is not None:
         for article, found in zip(rejected, match_parts(rejected, known), strict=True):
             if found.part_id is not None:
                 claimed[found.part_id] = article.text
+            starts.append((found.part_id, article.text))
+    on_table = {k: t for k in known if (t := repo.table_text(k)) is not None}
+    unclaimed = _Unclaimed(on_table, starts) if rejected is not None else None
     intake = Intake(None, notes=notes)
     texts: dict[str, str] = {}
     matches = match_parts(articles, known)
@@ -140,16 +214,17 @@ def import_docx_pass(
             continue
         texts[article_id] = new
         base = claimed.get(article_id)
-        if table is not None and base is not None and comparable(base) != comparable(table):
-            words = _words_changed(comparable(table), comparable(base))
-            if not words:
-                what = "the paragraphs are divided differently"
-            else:
-                what = f"{words} word differs" if words == 1 else f"{words} words differ"
+        if unclaimed and table is not None and base is not None and comparable(base) != comparable(table):
+            words = unclaimed.words(article_id)
+            if words is None:
+                continue  # the same paragraphs, elsewhere or numbered otherwise (a split, a merge)
+            what = (f"{words} word differs" if words == 1 else f"{words} words differ") if words else "the paragraphs are divided differently"
             intake.unannounced[article_id] = (
                 f"{what} between the text on the table and the text their tracked changes start from"
             )
         elif announced is not None and article_id not in announced:
+            if table is not None and _paragraphs(table) == _paragraphs(new):
+                continue  # renumbered only (their split or merge recounts what follows): said above
             words = _words_changed(comparable(table or ""), comparable(new))
             intake.unannounced[article_id] = (
                 f"{words} words changed, but it is not in the list of articles they announced"
