@@ -174,16 +174,6 @@ def test_matching_rules_in_order() -> None:
     ]
 
 
-KILLED_AT_COMMIT = """
-import os, signal, sys
-from proposals.store.git import GitStore
-GitStore.commit = lambda self, *a, **k: os.kill(os.getpid(), signal.SIGKILL)
-from proposals.negotiation.intake import import_docx_pass
-from proposals.negotiation.repo import BargainingRepo
-import_docx_pass(BargainingRepo.open(sys.argv[1]), sys.argv[2], "employer", session="2025-04-02")
-"""
-
-
 def _their_clean(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "their-clean.docx"
     export_proposal(
@@ -209,31 +199,91 @@ def test_a_failed_import_leaves_our_draft_and_the_index_as_they_were(cli: CLI, t
     assert git(repo, "status", "--porcelain") == before
 
 
-def test_a_killed_import_is_put_back_before_our_next_pass(cli: CLI, tmp_path: Path) -> None:
+# SIGKILL at the Nth git command of the import (before it runs), or once the pass is recorded
+# (at the index update that follows the ref transaction).
+KILLED_AT = """
+import os, signal, sys
+from proposals.store.git import GitStore
+at = sys.argv[3]
+real_run = GitStore.run
+calls = 0
+def run(self, *args, **kw):
+    global calls
+    calls += 1
+    if at.isdigit() and calls == int(at):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real_run(self, *args, **kw)
+GitStore.run = run
+if at == "after-refs":
+    GitStore.set_index_entries = lambda self, blobs: os.kill(os.getpid(), signal.SIGKILL)
+from proposals.negotiation.intake import import_docx_pass
+from proposals.negotiation.repo import BargainingRepo
+import_docx_pass(BargainingRepo.open(sys.argv[1]), sys.argv[2], "employer", session="2025-04-02")
+"""
+
+
+def _kill(repo: Path, theirs: Path, at: str) -> int:
     import subprocess
     import sys
 
     from conftest import cli_env
 
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_AT, str(repo), str(theirs), at], env=cli_env(), capture_output=True,
+        timeout=120,
+    )  # fmt: skip
+    assert run.returncode in (0, -9), run.stderr
+    return run.returncode
+
+
+def test_an_import_killed_at_any_git_command_leaves_everything_as_before(cli: CLI, tmp_path: Path) -> None:
+    """SIGKILL before each git command of the import in turn, until one runs to the end. Before:
+    their text was written over our draft before the commit, so a kill there left it in the
+    working tree (until the next recording command put it back). Now nothing is written before
+    the one ref transaction that records the pass: every kill before it leaves the working tree,
+    the index and the refs exactly as they were, our draft included; after it, the pass is
+    recorded whole (the next test)."""
+    import shutil
+
+    template = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    draft = STAFFING.replace("two (2)", "three (3)")
+    (template / "articles" / "staffing.txt").write_text(draft)
+    before = _state(template)
+    theirs = _their_clean(tmp_path, STAFFING.replace("two (2)", "one (1)"))
+    kills = recorded = 0
+    for n in range(1, 80):
+        repo = tmp_path / f"killed-{n}"
+        shutil.copytree(template, repo, symlinks=True)
+        if _kill(repo, theirs, str(n)) == 0:
+            break
+        kills += 1
+        if git(repo, "tag", "--list", "E-*"):
+            recorded += 1  # killed after the ref transaction: finished by the next command
+            continue
+        assert _state(repo) == before, f"killed before git command {n}"
+    print(f"{kills} kills, {recorded} after the ref transaction")
+    assert kills >= 10 and recorded <= 2, (kills, recorded)
+
+
+def test_an_import_killed_once_recorded_is_finished_by_the_next_command(cli: CLI, tmp_path: Path) -> None:
+    """Killed after the ref transaction: their pass is recorded (E-1, our draft saved on
+    refs/drafts/), and the next recording command writes its files and index entries, so the
+    repository ends exactly as an uninterrupted import leaves it."""
     repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
     draft = STAFFING.replace("two (2)", "three (3)")
     (repo / "articles" / "staffing.txt").write_text(draft)
     theirs_text = STAFFING.replace("two (2)", "one (1)")
     theirs = _their_clean(tmp_path, theirs_text)
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_AT_COMMIT, str(repo), str(theirs)],
-        env=cli_env(),
-        capture_output=True,
-        timeout=120,
-    )
-    assert killed.returncode == -9
-    assert (repo / "articles" / "staffing.txt").read_text() != draft  # the kill left their text there
+    _kill(repo, theirs, "after-refs")
+    assert "E-1" in git(repo, "tag", "--list", "E-*")
+    assert git(repo, "show", "refs/drafts/staffing:staffing.txt") == draft
     (repo / "articles" / "hours.txt").write_text(HOURS.replace("eight (8)", "ten (10)"))
     done = cli("-C", str(repo), "pass", "--party", "union", "--session", "2025-04-03", "hours")
-    assert "Put back articles/staffing.txt" in done.out + done.err
-    assert (repo / "articles" / "staffing.txt").read_text() == draft
+    assert "Wrote articles/staffing.txt as recorded by a pass that was interrupted" in done.out + done.err
     assert git(repo, "diff", "--name-only", "U-1^", "U-1").split() == ["articles/hours.txt"]
-    assert not (repo / ".git" / "proposals-restore.json").exists()
+    assert git(repo, "status", "--porcelain") == ""
+    assert (repo / "articles" / "staffing.txt").read_text() == git(repo, "show", "E-1:articles/staffing.txt")
+    assert not (repo / ".git" / "proposals-written-after.json").exists()
 
 
 def test_a_split_and_a_merge_are_reported(cli: CLI, tmp_path: Path) -> None:

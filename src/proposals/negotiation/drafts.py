@@ -260,3 +260,112 @@ def new_article_drafts(repo: BargainingRepo, draft_ids: set[str]) -> set[str]:
     head = repo.history().head
     on_table = {Path(p).stem for p in repo.store.list_files(head, ARTICLES_DIR)} if head else set()
     return {article_id for article_id in draft_ids if article_id not in on_table}
+
+
+# --------------------------------------------------------------------------- recorded first
+
+FORWARD_JOURNAL = "proposals-written-after.json"
+
+
+def draft_commit(store: GitStore, article_id: str, data: bytes, reason: str) -> tuple[str, str, str | None]:
+    """What :func:`save_draft` makes, without moving the ref: (ref, new commit, its parent)."""
+    from datetime import UTC, datetime
+
+    ref = DRAFT_REF_PREFIX + article_id
+    blob = store.hash_object(data)
+    tree = store.mktree([("100644", blob, f"{article_id}.txt")])
+    parent = store.rev_parse(ref)
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    message = f"Draft of {article_id} saved {stamp}\n\n{reason}\n"
+    return ref, store.commit_tree(tree, message, [parent] if parent else []), parent
+
+
+def record_then_write(
+    repo: BargainingRepo,
+    texts: Mapping[str, str],
+    refs: list[str],
+    commit: str,
+) -> None:
+    """Make the recorded pass real in one step, then bring index and files up to it.
+
+    Everything before is objects only (blobs, trees, the commit, its tag, saved drafts): a
+    failure or a kill there leaves the working tree, the index and every ref exactly as they
+    were, our draft included. ``refs`` (``update-ref --stdin`` lines: the branch, the tag, the
+    saved drafts) move in one transaction: the pass is recorded, or nothing is. Only then are the
+    index entries and the files of ``texts`` (id -> text) written; a journal in .git/ names them
+    first, so a kill in between is finished by the next recording command
+    (:func:`finish_written_after`). If writing them fails, the refs are moved back.
+    """
+    journal = repo.git_dir / FORWARD_JOURNAL
+    before = {i: blob_hash(_read_bytes(repo.article_path(i)) or b"") for i in texts}
+    atomic_write(journal, json.dumps({"commit": commit, "files": dict(texts), "before": before}))
+    try:
+        repo.store.update_refs(refs)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        raise
+    try:
+        _write_recorded(repo, texts)
+    except Exception:
+        with contextlib.suppress(Exception):
+            repo.store.update_refs(_reversed(refs))
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        repo.invalidate()
+        raise
+    with contextlib.suppress(OSError):
+        journal.unlink()
+
+
+def _reversed(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        verb, ref, *objs = line.split()
+        if verb == "update":
+            out.append(f"update {ref} {objs[1]} {objs[0]}")
+        elif verb == "create":
+            out.append(f"delete {ref} {objs[0]}")
+    return out
+
+
+def _write_recorded(
+    repo: BargainingRepo, texts: Mapping[str, str], files: Mapping[str, str] | None = None
+) -> None:
+    """Index entries of `texts` as recorded, then the files (`files`: only those)."""
+    blobs = {}
+    for article_id, text in texts.items():
+        blobs[repo.article_relpath(article_id)] = repo.store.hash_object(text.encode("utf-8"))
+    repo.store.set_index_entries(blobs)
+    for article_id, text in (texts if files is None else files).items():
+        repo.write_draft(article_id, text)
+
+
+def finish_written_after(repo: BargainingRepo) -> list[str]:
+    """Finish a recording killed after its pass was recorded and before its files were written
+    (the index entries and files named in the journal); a journal whose commit never became
+    HEAD (killed before the refs moved) is dropped: nothing had changed."""
+    journal = repo.git_dir / FORWARD_JOURNAL
+    try:
+        data = json.loads(journal.read_text(encoding="utf-8"))
+        commit, files = data["commit"], {validate_id(k): str(v) for k, v in dict(data["files"]).items()}
+        before = dict(data["before"])
+    except FileNotFoundError:
+        return []
+    except (ValueError, KeyError, TypeError, OSError, ProposalsError):
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        return []
+    done: list[str] = []
+    if repo.store.head() == commit:
+        # A file edited since the kill is left alone (its index entry still follows the pass).
+        untouched = {
+            i: t
+            for i, t in files.items()
+            if blob_hash(_read_bytes(repo.article_path(i)) or b"") == before.get(i)
+        }
+        _write_recorded(repo, files, untouched)
+        done = [f"Wrote articles/{i}.txt as recorded by a pass that was interrupted" for i in untouched]
+    with contextlib.suppress(OSError):
+        journal.unlink()
+    return done

@@ -239,5 +239,6 @@ def import_docx_pass(
         number=number,
         message=f"Imported from {source.name}",
         texts=texts,
+        untouched_until_recorded=True,
     )
     return intake

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from proposals.contract.part import normalise_text, parse_heading, validate_id
 from proposals.errors import ProposalsError
-from proposals.negotiation.drafts import restored_on_failure, save_draft
+from proposals.negotiation.drafts import draft_commit, record_then_write, restored_on_failure, save_draft
 from proposals.negotiation.history import (
     PASS_NAME_RE,
     T_ARTICLES,
@@ -21,6 +21,7 @@ from proposals.negotiation.history import (
     T_PASS,
     T_SESSION,
     T_WITHDRAWN,
+    History,
     TARecord,
     agreed_text_matches,
     current_tas,
@@ -130,6 +131,24 @@ def _commit_pass(
     extra: Sequence[tuple[str, str]] = (),
 ) -> str:
     """One commit with the pass trailers, then its annotated tag; both dated by the session."""
+    full, tag_message = _pass_messages(repo, party, name, session, message, listed, extra)
+    stamp = session_timestamp(session)
+    commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths)
+    repo.store.tag(repo.history().tag_prefix + name, commit, tag_message, date=stamp)
+    repo.invalidate()
+    return commit
+
+
+def _pass_messages(
+    repo: BargainingRepo,
+    party: str,
+    name: str,
+    session: str,
+    message: str,
+    listed: tuple[str, list[str]],
+    extra: Sequence[tuple[str, str]] = (),
+) -> tuple[str, str]:
+    """A pass's commit message (subject, body, trailers) and its tag's message."""
     key, ids = listed
     party_name = repo.config.party(party).name
     verb = "" if key == T_ARTICLES else "withdraws "
@@ -142,16 +161,7 @@ def _commit_pass(
         [(T_PARTY, party), (T_PASS, name), (T_SESSION, session), (key, ", ".join(ids)), *extra]
     )
     full = subject + "\n\n" + (body + "\n\n" if body else "") + trailers + "\n"
-    stamp = session_timestamp(session)
-    commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths)
-    repo.store.tag(
-        repo.history().tag_prefix + name,
-        commit,
-        f"{party_name} proposal {name}, session {session}\n\n{key}: {', '.join(ids)}\n",
-        date=stamp,
-    )
-    repo.invalidate()
-    return commit
+    return full, f"{party_name} proposal {name}, session {session}\n\n{key}: {', '.join(ids)}\n"
 
 
 @recorder
@@ -167,11 +177,16 @@ def record_pass(
     reopen: bool = False,
     trailers: Sequence[tuple[str, str]] = (),
     allow_retreat: bool = True,
+    untouched_until_recorded: bool = False,
 ) -> PassResult:
     """Record the text of `ids` as one pass by `party`; `trailers` are added (a package's).
 
     `texts` supplies the party's text (their pass, pasted or imported) instead of the working
     tree; our uncommitted draft of those articles is first saved to refs/drafts/<id>.
+    `untouched_until_recorded` (intake): with every text supplied, the pass is built as objects
+    and recorded in one ref transaction before any file or index entry is written, so a failure
+    or a kill at any point before leaves the repository exactly as it was
+    (:func:`proposals.negotiation.drafts.record_then_write`).
     """
     ids, session, message = _checked_request(repo, party, ids, session, message, "put in the pass")
     history = repo.history()
@@ -216,6 +231,10 @@ def record_pass(
 
         terms = staged_terms(repo.root, party, new_texts)
 
+    if untouched_until_recorded and head and not terms and set(new_texts) <= set(texts):
+        commit, saved = _record_objects_first(repo, party, name, session, message, new_texts, head, trailers)
+        _after_pass(repo, history, new_texts, name)
+        return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
     saved: dict[str, str] = {}
     with restored_on_failure(repo, new_texts):
         for article_id, new in new_texts.items():
@@ -246,6 +265,11 @@ def record_pass(
             [repo.article_relpath(i) for i in new_texts] + terms,
             trailers,
         )
+    _after_pass(repo, history, new_texts, name)
+    return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
+
+
+def _after_pass(repo: BargainingRepo, history: History, new_texts: Mapping[str, str], name: str) -> None:
     if history.package_marks:  # a TA released by its failed package may be reopened: say so
         from proposals.negotiation.packages import released_in
 
@@ -255,7 +279,46 @@ def record_pass(
                 f"{name} reopens {what}: TA {ta.tag} was contingent on {ta.contingent}, which failed "
                 "(allowed; recorded in the history)"
             )
-    return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
+
+
+def _record_objects_first(
+    repo: BargainingRepo,
+    party: str,
+    name: str,
+    session: str,
+    message: str,
+    new_texts: Mapping[str, str],
+    head: str,
+    trailers: Sequence[tuple[str, str]],
+) -> tuple[str, dict[str, str]]:
+    """The pass of `new_texts` (every one supplied) as git objects, recorded in one ref
+    transaction, then written out (see :func:`record_then_write`); (commit, saved drafts)."""
+    store = repo.store
+    branch = store.run("symbolic-ref", "--quiet", "HEAD").stdout.strip()
+    saved: dict[str, str] = {}
+    refs: list[str] = []
+    for article_id, new in new_texts.items():
+        current = repo.read_draft(article_id)
+        table = repo.text_at_commit(article_id, head)
+        if current is not None and current != table and normalise_text(current) != new:
+            ref, draft, parent = draft_commit(
+                store, article_id, current.encode("utf-8"), f"Kept before recording {party} pass {name}."
+            )
+            refs.append(f"update {ref} {draft} {parent}" if parent else f"create {ref} {draft}")
+            saved[article_id] = ref
+    blobs = {repo.article_relpath(i): store.hash_object(t.encode("utf-8")) for i, t in new_texts.items()}
+    tree = store.tree_with(head, blobs)
+    full, tag_message = _pass_messages(
+        repo, party, name, session, message, (T_ARTICLES, list(new_texts)), trailers
+    )
+    stamp = session_timestamp(session)
+    commit = store.commit_tree(tree, full, [head], date=stamp)
+    tag_name = repo.history().tag_prefix + name
+    tag = store.tag_object(tag_name, commit, tag_message, date=stamp)
+    refs = [f"update {branch} {commit} {head}", f"create refs/tags/{tag_name} {tag}", *refs]
+    record_then_write(repo, new_texts, refs, commit)
+    repo.invalidate()
+    return commit, saved
 
 
 @recorder

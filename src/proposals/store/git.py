@@ -343,11 +343,46 @@ class GitStore(NamedOperations):
     def hash_object(self, data: bytes) -> str:
         return self.out("hash-object", "-w", "--stdin", input=data).strip()
 
-    def commit_tree(self, tree: str, message: str, parents: Sequence[str] = ()) -> str:
+    def commit_tree(
+        self, tree: str, message: str, parents: Sequence[str] = (), *, date: str | None = None
+    ) -> str:
+        """A commit object (no ref moves); `date`: its author date, as :meth:`commit` sets it."""
         args = ["commit-tree", tree]
         for parent in parents:
             args += ["-p", parent]
-        return self.out(*args, input=message).strip()
+        return self.out(*args, input=message, env={"GIT_AUTHOR_DATE": date} if date else None).strip()
+
+    def tree_with(self, commit: str, blobs: Mapping[str, str]) -> str:
+        """The tree of `commit` with `blobs` (path -> blob id) put in, built in an index of its
+        own: the repository's index and working tree are not touched."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="proposals-index-") as scratch:
+            env = {"GIT_INDEX_FILE": str(Path(scratch) / "index")}
+            self.run("read-tree", commit, env=env)
+            listing = "".join(f"100644 {sha}\t{path}\n" for path, sha in blobs.items())
+            self.run("update-index", "--add", "--index-info", input=listing, env=env)
+            return self.out("write-tree", env=env).strip()
+
+    def tag_object(self, name: str, commit: str, message: str, *, date: str | None = None) -> str:
+        """The annotated tag object :meth:`tag` would make, without its ref (git mktag checks it)."""
+        validate_ref_name(name, "tag name")
+        self.run("check-ref-format", f"refs/tags/{name}")
+        env = {"GIT_COMMITTER_DATE": date} if date else None
+        tagger = self.out("var", "GIT_COMMITTER_IDENT", env=env).strip()
+        body = message.strip("\n") + "\n"  # as git tag's default cleanup leaves it
+        data = f"object {commit}\ntype commit\ntag {name}\ntagger {tagger}\n\n{body}"
+        return self.out("mktag", input=data).strip()
+
+    def update_refs(self, lines: Sequence[str]) -> None:
+        """One ``update-ref --stdin`` transaction (``update REF NEW OLD``, ``create REF NEW``,
+        ``delete REF OLD``): every ref moves, or none does."""
+        self.run("update-ref", "--stdin", input="".join(line + "\n" for line in lines))
+
+    def set_index_entries(self, blobs: Mapping[str, str]) -> None:
+        """Point the index entries of `blobs` (path -> blob id) at those blobs."""
+        listing = "".join(f"100644 {sha}\t{path}\n" for path, sha in blobs.items())
+        self.run("update-index", "--add", "--index-info", input=listing)
 
     def mktree(self, entries: Sequence[tuple[str, str, str]]) -> str:
         """A tree from (mode, blob, name) entries in one directory."""
