@@ -297,7 +297,9 @@ def record_then_write(
     (:func:`finish_written_after`). If writing them fails, the refs are moved back.
     """
     journal = repo.git_dir / FORWARD_JOURNAL
-    before = {i: blob_hash(_read_bytes(repo.article_path(i)) or b"") for i in texts}
+    files = {i: _read_bytes(repo.article_path(i)) for i in texts}
+    index = _read_bytes(repo.git_dir / "index")
+    before = {i: blob_hash(data or b"") for i, data in files.items()}
     atomic_write(journal, json.dumps({"commit": commit, "files": dict(texts), "before": before}))
     try:
         repo.store.update_refs(refs)
@@ -307,9 +309,13 @@ def record_then_write(
         raise
     try:
         _write_recorded(repo, texts)
-    except Exception:
+    except Exception:  # the refs, the index and any file written go back as they were
         with contextlib.suppress(Exception):
             repo.store.update_refs(_reversed(refs))
+        with contextlib.suppress(OSError):
+            if index is not None:
+                atomic_write(repo.git_dir / "index", index)
+        _put_back(repo, files, unstage=False)
         with contextlib.suppress(OSError):
             journal.unlink()
         repo.invalidate()
