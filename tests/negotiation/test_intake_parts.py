@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import pytest
 from conftest import CLI, git
 from sync_support import held_open
 
@@ -356,3 +357,34 @@ def test_bad_pass_files_of_every_form_change_nothing(cli: CLI, tmp_path: Path) -
         assert message in err, name
         assert len(err.strip().splitlines()) == 1, err
         assert _state(repo) == before, name
+
+
+def test_a_failure_once_recorded_puts_refs_index_and_files_back(
+    cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing the recorded files fails (a full disk) after the ref transaction: the branch, the
+    tag and the saved draft move back, the index and every file are as they were."""
+    from proposals.errors import ProposalsError
+    from proposals.negotiation.intake import import_docx_pass
+    from proposals.negotiation.repo import BargainingRepo
+
+    repo = _repo(cli, tmp_path, {"staffing": STAFFING, "hours": HOURS})
+    draft = STAFFING.replace("two (2)", "three (3)")
+    (repo / "articles" / "staffing.txt").write_text(draft)
+    theirs = _their_clean(tmp_path, STAFFING.replace("two (2)", "one (1)") + "\n" + HOURS.replace("8", "9"))
+    before = _state(repo)
+    real = BargainingRepo.write_draft
+    written: list[str] = []
+
+    def full_disk(self: BargainingRepo, article_id: str, text: str) -> None:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(article_id)
+        real(self, article_id, text)
+
+    monkeypatch.setattr(BargainingRepo, "write_draft", full_disk)
+    with pytest.raises((OSError, ProposalsError)):
+        import_docx_pass(BargainingRepo.open(repo), str(theirs), "employer", session="2025-04-02")
+    assert written  # one file was written before the failure
+    assert _state(repo) == before
+    assert not (repo / ".git" / "proposals-written-after.json").exists()
