@@ -143,3 +143,27 @@ def test_an_embedded_document_is_refused_in_one_line(tmp_path: Path) -> None:
     body = _p("ARTICLE 6: STAFFING") + '<w:altChunk r:id="rId9" xmlns:r="urn:r"/>'
     with pytest.raises(DocxError, match=r"contract.docx: holds an embedded document \(w:altChunk\)"):
         read_paragraphs(_docx(tmp_path, body))
+
+
+def test_a_restarted_level_keeps_the_list_counting(tmp_path: Path) -> None:
+    """LibreOffice's "Restart Numbering" on a section is a second numId over the same list with a
+    startOverride: it restarts that level once, and both numIds go on counting one list. Before:
+    the second numId counted alone ("1.1" under ARTICLE 2, then "2.1" for the next section)."""
+    numbering = NUMBERING.replace(
+        "</w:numbering>",
+        '<w:num w:numId="4"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"/>'
+        '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>',
+    )
+    body = (
+        _p("RECOGNITION", (1, 0)) + _p("Unit.", (1, 1))
+        + _p("STAFFING", (1, 0)) + _p("Purpose.", (4, 1)) + _p("Ratios.", (1, 1))
+        + _p("HOURS", (1, 0)) + _p("Week.", (1, 1))
+    )  # fmt: skip
+    out = tmp_path / "restart.docx"
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>")
+        zf.writestr("word/numbering.xml", numbering)
+        zf.writestr("word/styles.xml", STYLES)
+    assert read_paragraphs(out) == [
+        "ARTICLE I – RECOGNITION", "1.1 Unit.", "ARTICLE II – STAFFING", "2.1 Purpose.", "2.2 Ratios.",
+        "ARTICLE III – HOURS", "3.1 Week."]  # fmt: skip
