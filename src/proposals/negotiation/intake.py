@@ -71,12 +71,15 @@ class _Unclaimed:
     with the most alike one left over on our side) to the article of theirs that holds it, an
     added one to theirs, a dropped one to ours."""
 
-    def __init__(self, ours: dict[str, str], theirs: Sequence[tuple[str | None, str]]) -> None:
+    def __init__(
+        self, ours: dict[str, str], theirs: Sequence[tuple[str | None, str]], reshaped: set[str] = frozenset()
+    ) -> None:
         on_table = Counter(p for text in ours.values() for p in _paragraphs(text))
         claimed = Counter(p for _, text in theirs for p in _paragraphs(text))
+        self._moved(ours, theirs, on_table, claimed, reshaped)
+        self.groups: dict[str, tuple[list[str], list[str]]] = {}
         mine = self._left([(k, t) for k, t in ours.items()], on_table - claimed)
         their = self._left(list(theirs), claimed - on_table)
-        self.groups: dict[str, tuple[list[str], list[str]]] = {}
         paired: set[int] = set()
         for article_id, paragraph in their:
             best, score = None, 0.5
@@ -94,6 +97,33 @@ class _Unclaimed:
         for j, (article_id, paragraph) in enumerate(mine):
             if j not in paired and article_id is not None:
                 self._group(article_id)[0].append(paragraph)
+
+    def _moved(
+        self,
+        ours: dict[str, str],
+        theirs: Sequence[tuple[str | None, str]],
+        on_table: Counter[str],
+        claimed: Counter[str],
+        reshaped: set[str],
+    ) -> None:
+        """A paragraph their starting text puts under another of our articles than the table
+        does, unchanged, is a move they did not mark, unless one of the two articles is one they
+        split or merged (LibreOffice's compare misplaces a merge's deleted heading)."""
+        self.moves: dict[str, list[str]] = {}  # our id -> the articles its unmarked moves came from
+        owners: dict[str, set[str]] = {}
+        for article_id, text in ours.items():
+            for paragraph in _paragraphs(text):
+                owners.setdefault(paragraph, set()).add(article_id)
+        for article_id, text in theirs:
+            if article_id is None or article_id in reshaped:
+                continue
+            for paragraph in _paragraphs(text):
+                where = owners.get(paragraph)
+                if not paragraph or where is None or article_id in where or where & reshaped:
+                    continue
+                if on_table[paragraph] != claimed[paragraph]:
+                    continue  # also edited somewhere: the edit is reported below
+                self.moves.setdefault(article_id, []).append(sorted(where)[0])
 
     @staticmethod
     def _left(texts: list[tuple[str | None, str]], left: Counter[str]) -> list[tuple[str | None, str]]:
@@ -114,6 +144,17 @@ class _Unclaimed:
         if group is None:
             return None
         return _words_changed("\n".join(group[0]), "\n".join(group[1]))
+
+
+def _reshaped(matches: Sequence, shapes: dict[int, str]) -> set[str]:
+    """Our ids in a split or merge of theirs: the article split or merged from, and the one kept."""
+    out: set[str] = set()
+    for index, note in shapes.items():
+        ids = note.partition(" from ")[2] if note.startswith("split") else note.partition(" ")[2]
+        out.update(i.strip() for i in ids.split(",") if i.strip())
+        if matches[index].part_id:
+            out.add(matches[index].part_id)
+    return out
 
 
 def _read_their_parts(source: Path) -> tuple[list[PartLike], list[PartLike] | None, list[str]]:
@@ -188,11 +229,12 @@ def import_docx_pass(
                 claimed[found.part_id] = article.text
             starts.append((found.part_id, article.text))
     on_table = {k: t for k in known if (t := repo.table_text(k)) is not None}
-    unclaimed = _Unclaimed(on_table, starts) if rejected is not None else None
     intake = Intake(None, notes=notes)
     texts: dict[str, str] = {}
     matches = match_parts(articles, known)
     shapes = splits_and_merges(articles, matches, known)
+    reshaped = _reshaped(matches, shapes)
+    unclaimed = _Unclaimed(on_table, starts, reshaped) if rejected is not None else None
     for index, (article, found) in enumerate(zip(articles, matches, strict=True)):
         article_id = found.part_id
         if article_id is None:
@@ -216,12 +258,23 @@ def import_docx_pass(
         base = claimed.get(article_id)
         if unclaimed and table is not None and base is not None and comparable(base) != comparable(table):
             words = unclaimed.words(article_id)
-            if words is None:
-                continue  # the same paragraphs, elsewhere or numbered otherwise (a split, a merge)
-            what = (f"{words} word differs" if words == 1 else f"{words} words differ") if words else "the paragraphs are divided differently"
-            intake.unannounced[article_id] = (
-                f"{what} between the text on the table and the text their tracked changes start from"
-            )
+            moved = sorted(set(unclaimed.moves.get(article_id, [])))
+            if words is None and not moved:
+                continue  # the same paragraphs, numbered otherwise or misplaced by their split or merge
+            why = []
+            if words is not None:
+                plural = f"{words} word differs" if words == 1 else f"{words} words differ"
+                what = plural if words else "the paragraphs are divided differently"
+                why.append(
+                    f"{what} between the text on the table and the text their tracked changes start from"
+                )
+            if moved:
+                count = len(unclaimed.moves[article_id])
+                why.append(
+                    f"{count} paragraph{'s' if count > 1 else ''} moved here from {', '.join(moved)} "
+                    "without a tracked change"
+                )
+            intake.unannounced[article_id] = "; ".join(why)
         elif announced is not None and article_id not in announced:
             if table is not None and _paragraphs(table) == _paragraphs(new):
                 continue  # renumbered only (their split or merge recounts what follows): said above
