@@ -231,7 +231,13 @@ def record_pass(
 
         terms = staged_terms(repo.root, party, new_texts)
 
-    if untouched_until_recorded and head and not terms and set(new_texts) <= set(texts):
+    if (
+        untouched_until_recorded
+        and head
+        and not terms
+        and set(new_texts) <= set(texts)
+        and repo.store.current_branch()
+    ):
         commit, saved = _record_objects_first(repo, party, name, session, message, new_texts, head, trailers)
         _after_pass(repo, history, new_texts, name)
         return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
@@ -294,7 +300,7 @@ def _record_objects_first(
     """The pass of `new_texts` (every one supplied) as git objects, recorded in one ref
     transaction, then written out (see :func:`record_then_write`); (commit, saved drafts)."""
     store = repo.store
-    branch = store.run("symbolic-ref", "--quiet", "HEAD").stdout.strip()
+    branch = f"refs/heads/{store.current_branch()}"
     saved: dict[str, str] = {}
     refs: list[str] = []
     for article_id, new in new_texts.items():
