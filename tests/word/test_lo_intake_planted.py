@@ -76,7 +76,7 @@ def test_every_planted_edit_is_reported_in_its_part_and_nothing_else(cli: CLI, d
     assert flagged == [
         "UNANNOUNCED CHANGE in hours-of-work: 2 words differ",
         "UNANNOUNCED CHANGE in preamble: 2 words differ",
-        "UNANNOUNCED CHANGE in staffing: 1 words differ",
+        "UNANNOUNCED CHANGE in staffing: 1 word differs",
         "UNANNOUNCED CHANGE in telehealth: 7 words differ",
         "UNANNOUNCED CHANGE in wage-scales: 2 words differ",
     ]
