@@ -4,6 +4,7 @@ notification and nothing is written. Real repos in tmp dirs, driven through Pilo
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import zipfile
 from datetime import date
@@ -45,8 +46,6 @@ def state(path: Path) -> tuple[str, str, str]:
 
 def notes(app: ProposalsApp) -> str:
     return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
-
-
 
 
 async def answer(pilot, text: str) -> None:
@@ -157,8 +156,10 @@ async def test_reopen_on_an_article_not_tad_says_why(repo_path: Path) -> None:
 # -- the baseline -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("form", ["folder", "docx"])
+@pytest.mark.parametrize("form", ["folder", "docx", "pdf"])
 async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> None:
+    if form == "pdf" and not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF is made by it")
     if form == "folder":
         source = tmp_path / "contract"
         source.mkdir()
@@ -171,6 +172,23 @@ async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> No
                 document.add_paragraph(line)
         source = tmp_path / "contract.docx"
         document.save(str(source))
+        if form == "pdf":  # the same contract as a text PDF, written by LibreOffice
+            subprocess.run(
+                [
+                    "soffice",
+                    "--headless",
+                    f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(tmp_path),
+                    str(source),
+                ],
+                capture_output=True,
+                check=True,
+                timeout=120,
+            )
+            source = tmp_path / "contract.pdf"
     app = ProposalsApp(fresh, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
