@@ -28,6 +28,20 @@ def _lo_reason() -> str | None:
     return None if probe.returncode == 0 else f"{LO_PYTHON} cannot import uno: install python3-uno"
 
 
+def build_documents(out: Path, spec: dict) -> Path:
+    """Have LibreOffice write the documents `spec` describes (and its Compare Documents results)
+    into `out`, through lo_contract.py under the system Python that has UNO."""
+    (out / "spec.json").write_text(json.dumps(spec))
+    proc = subprocess.run(
+        [LO_PYTHON, str(LO_CONTRACT), str(out / "spec.json"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=400,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
 REASON = _lo_reason() if Path(LO_PYTHON).exists() else f"{LO_PYTHON} not found"
 pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")
 
@@ -91,15 +105,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "pdf": ["contract", "edited", "silent"],
         "pdf_encrypted": ["contract"],
     }
-    (out / "spec.json").write_text(json.dumps(spec))
-    proc = subprocess.run(
-        [LO_PYTHON, str(LO_CONTRACT), str(out / "spec.json"), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
+    return build_documents(out, spec)
 
 
 def _baseline(cli: CLI, documents: Path) -> Path:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLI, git
-from test_lo_contracts import LO_CONTRACT, LO_PYTHON, REASON
+from test_lo_contracts import REASON, build_documents
 from test_lo_intake import CONTRACT, PREAMBLE, THEIR_HOURS, THEIR_STAFFING, _repo, _their_edit
 
 pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")
@@ -54,15 +54,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         "compare": [["planted", "planted-edited", "sneaky"]],
     }
-    (out / "spec.json").write_text(json.dumps(spec))
-    proc = subprocess.run(
-        [LO_PYTHON, str(LO_CONTRACT), str(out / "spec.json"), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=400,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
+    return build_documents(out, spec)
 
 
 def test_every_planted_edit_is_reported_in_its_part_and_nothing_else(cli: CLI, documents: Path) -> None:

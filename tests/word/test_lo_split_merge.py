@@ -11,13 +11,11 @@ of articles they announced; the sneaky copies carry one edit made without tracki
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import CLI, git
-from test_lo_contracts import LO_CONTRACT, LO_PYTHON, REASON
+from test_lo_contracts import REASON, build_documents
 
 pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")
 
@@ -88,15 +86,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ["silent-merge-base", "silent-merge", "sneaky-merge"],
         ],
     }
-    (out / "spec.json").write_text(json.dumps(spec))
-    proc = subprocess.run(
-        [LO_PYTHON, str(LO_CONTRACT), str(out / "spec.json"), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=400,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
+    return build_documents(out, spec)
 
 
 @pytest.fixture(scope="module")

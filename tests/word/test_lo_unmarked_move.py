@@ -8,13 +8,11 @@ or merged, is a move they did not mark: "cannot be fooled".
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import CLI, git
-from test_lo_contracts import LO_CONTRACT, LO_PYTHON, REASON
+from test_lo_contracts import REASON, build_documents
 from test_lo_intake import CONTRACT, RECOGNITION, _repo, _their_edit
 
 pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")
@@ -40,15 +38,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         "compare": [["moved", "moved-edited", "sneaky"]],
     }
-    (out / "spec.json").write_text(json.dumps(spec))
-    proc = subprocess.run(
-        [LO_PYTHON, str(LO_CONTRACT), str(out / "spec.json"), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=400,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
+    return build_documents(out, spec)
 
 
 def test_a_paragraph_moved_between_articles_without_tracking_is_reported(cli: CLI, documents: Path) -> None:

@@ -158,15 +158,7 @@ def restore_interrupted(repo: BargainingRepo) -> list[str]:
 
 def save_draft(store: GitStore, article_id: str, data: bytes, reason: str) -> str:
     """Keep `data` as the newest commit on refs/drafts/<id>; return the ref name."""
-    from datetime import UTC, datetime
-
-    ref = DRAFT_REF_PREFIX + article_id
-    blob = store.hash_object(data)
-    tree = store.mktree([("100644", blob, f"{article_id}.txt")])
-    parent = store.rev_parse(ref)
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-    message = f"Draft of {article_id} saved {stamp}\n\n{reason}\n"
-    commit = store.commit_tree(tree, message, [parent] if parent else [])
+    ref, commit, parent = draft_commit(store, article_id, data, reason)
     store.update_ref(ref, commit, parent)
     saved_now = _SAVED_NOW.get()
     if saved_now is not None:
