@@ -178,4 +178,31 @@ async def test_the_provenance_legend_is_read_whole_at_80x24(repo_path: Path) -> 
         assert all(name in text for name in names), text  # wide enough: the parties' own names
 
 
+async def test_the_record_dialog_opens_at_the_article_it_was_opened_for_at_80x24(repo_path: Path) -> None:
+    """The dialog's list shows a few entries at 80x24: the article being recorded, checked, must be
+    in sight without scrolling, even when it is the last of many (issue 18)."""
+    from proposals_tui.modals.pass_modal import PassModal
+
+    app = ProposalsApp(repo_path, today=date(2025, 4, 7), autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        checklist = app.screen.query_one("#articles")
+        last = checklist.get_option_at_index(checklist.option_count - 1).value
+        await pilot.press("escape")
+        await settle(pilot)
+        await select(pilot, last)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PassModal)
+        checklist = app.screen.query_one("#articles")
+        index = checklist.option_count - 1
+        assert checklist.selected == [last]
+        assert index >= checklist.size.height, "the article must be below the list's first screen"
+        top = checklist.scroll_offset.y
+        assert top <= index < top + checklist.size.height, (top, index, checklist.size.height)
+        assert checklist.highlighted == index
+
+
 sync_async_tests(globals())

@@ -14,6 +14,16 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 
 class Checklist(SelectionList):
+    def on_mount(self) -> None:
+        """Open at the first checked entry: in a short list (80x24) the article the dialog was
+        opened for may be the twelfth, out of sight, though it is the one being recorded."""
+        for index in range(self.option_count):
+            if self.get_option_at_index(index).value in self._selected:
+                if index:
+                    self.highlighted = index
+                    self.call_after_refresh(self.scroll_to_highlight)
+                break
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         segments = list(strip)
