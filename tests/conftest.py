@@ -200,3 +200,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         Path(os.environ["PROPOSALS_FIGURES"]).write_text(
             json.dumps({k: dict(v) for k, v in found.items()}, indent=2) + "\n", encoding="utf-8"
         )
+
+
+@pytest.fixture
+def nobody(repo_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A working copy and machine with no git identity at all: none stored in the repo (the test
+    negotiation has one), none in the environment, no global or system config."""
+    for key in ("user.name", "user.email"):
+        subprocess.run(["git", "config", "--local", "--unset", key], cwd=repo_path, check=True)
+    for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(key, raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("EMAIL", "")

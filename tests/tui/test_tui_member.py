@@ -21,22 +21,6 @@ def git(path: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
 
 
-@pytest.fixture
-def nobody(repo_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A working copy and machine with no git identity at all: none stored in the repo (the test
-    negotiation has one), none in the environment, no global or system config."""
-    git(repo_path, "config", "--local", "--unset", "user.name")
-    git(repo_path, "config", "--local", "--unset", "user.email")
-    for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
-        monkeypatch.delenv(key, raising=False)
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("EMAIL", "")
-
-
 async def test_first_run_asks_who_records_and_passes_carry_it(repo_path: Path, nobody: None) -> None:
     app = ProposalsApp(repo_path, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

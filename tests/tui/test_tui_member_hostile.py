@@ -11,7 +11,6 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 from tui_fixtures import settle, sync_async_tests
 
@@ -44,21 +43,6 @@ CASES = [
 
 def git(path: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
-
-
-@pytest.fixture
-def nobody(repo_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No git identity anywhere, so the dialog is asked (as in test_tui_member)."""
-    git(repo_path, "config", "--local", "--unset", "user.name")
-    git(repo_path, "config", "--local", "--unset", "user.email")
-    for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
-        monkeypatch.delenv(key, raising=False)
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("EMAIL", "")
 
 
 async def test_hostile_names_and_addresses_are_refused_inline_and_nothing_stored(
