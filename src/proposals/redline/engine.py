@@ -192,6 +192,8 @@ def raw_diff(old: str, new: str, *, engine: Engine, astral: bool = False) -> Raw
 
 _FIND_UNIQUE_BELOW = 60_000  # tokens in the new text: how ``anchors`` finds unique tokens
 _RUN_CAP = 64  # how far an anchor's surrounding match is measured, each way
+_INDEX_BITS = 32  # an anchor chain entry: score << _INDEX_BITS | (index + 1)
+_INDEX_MASK = (1 << _INDEX_BITS) - 1
 
 
 def _run_around(old: str, new: str, i: int, j: int) -> int:
@@ -247,28 +249,32 @@ def anchors(old: str, new: str, unique: list[str] | None = None) -> list[tuple[i
         pairs = [(i, where_new[c]) for i, c in enumerate(old) if c in wanted]
     if not pairs:
         return []
-    # Heaviest increasing chain of new positions: a Fenwick tree of best (score, index) by rank.
+    # Heaviest increasing chain of new positions: a Fenwick tree of the best (score, index) by
+    # rank, each pair packed in one int (score above, index + 1 below) so that comparing ints
+    # compares the pairs as tuples would, without building a tuple per step.
     ranks = {j: r + 1 for r, j in enumerate(sorted(j for _, j in pairs))}
-    tree: list[tuple[int, int]] = [(0, -1)] * (len(pairs) + 1)
+    size = len(pairs)
+    tree = [0] * (size + 1)  # 0 is (score 0, index -1)
     previous: list[int] = []
-    best: tuple[int, int] = (0, -1)
+    best = 0
     for k, (i, j) in enumerate(pairs):
         r = ranks[j] - 1
-        found: tuple[int, int] = (0, -1)
+        found = 0
         while r > 0:
-            found = max(found, tree[r])
-            r -= r & -r
-        score = found[0] + _run_around(old, new, i, j)
-        previous.append(found[1])
-        entry = (score, k)
-        best = max(best, entry)
+            if tree[r] > found:
+                found = tree[r]
+            r &= r - 1
+        entry = ((found >> _INDEX_BITS) + _run_around(old, new, i, j)) << _INDEX_BITS | (k + 1)
+        previous.append((found & _INDEX_MASK) - 1)
+        if entry > best:
+            best = entry
         r = ranks[j]
-        while r <= len(pairs):
+        while r <= size:
             if tree[r] < entry:
                 tree[r] = entry
             r += r & -r
     chain: list[tuple[int, int]] = []
-    k = best[1]
+    k = (best & _INDEX_MASK) - 1
     while k >= 0:
         chain.append(pairs[k])
         k = previous[k]
