@@ -93,8 +93,9 @@ _SECTION_RE = re.compile(
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
-# "1. RECOGNITION", "2)  MANAGEMENT RIGHTS": a part in the numbered style (title in capitals).
-_NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})(?P<sep>[.)])\s+(?P<title>\S.*?)\s*\Z")
+# "1. RECOGNITION", "2)  MANAGEMENT RIGHTS", "1.0 RECOGNITION" (sections 1.1, 1.2 under it) or
+# "3 UNION SECURITY": a part in the numbered style (title in capitals); never "6.1 Purpose".
+_NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})(?P<zero>\.0)?(?P<sep>[.)])?\s+(?P<title>\S.*?)\s*\Z")
 _PREAMBLE_RE = re.compile(
     r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*\Z", re.IGNORECASE
 )
@@ -259,8 +260,9 @@ def _title_case(title: str) -> bool:
 
 
 def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
-    """ "1. RECOGNITION" as an article heading: a number, a full stop or bracket, and a short
-    title in capitals (any case in a Word heading style) that is not a sentence."""
+    """ "1. RECOGNITION", "1.0 RECOGNITION" or "1 RECOGNITION" as an article heading: a number
+    (with a full stop, a bracket, ".0" or nothing), and a short title in capitals (any case in
+    a Word heading style) that is not a sentence."""
     match = _NUMBERED_RE.match(text)
     if match is None:
         return None
@@ -270,8 +272,14 @@ def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
         return None
     if not any(c.isalpha() for c in title) or _VERBS & {w.strip(",;.").upper() for w in words}:
         return None
-    if not (title.isupper() or (heading_style and title[:1].isupper())):
+    if not (
+        title.isupper()
+        or (heading_style and title[:1].isupper())
+        or (match["zero"] and _title_case(title))  # "1.0 Recognition": no sentence starts so
+    ):
         return None
+    if not match["sep"] and not match["zero"] and (len(words) > 8 or any(c.isdigit() for c in title)):
+        return None  # "3 UNION SECURITY" but never "40 HOURS 1,040.00" from a table
     return HeadingMatch("article", match["number"], title.rstrip("."), "")
 
 

@@ -84,6 +84,7 @@ class Split:
     skipped: list[Skipped] = field(default_factory=list)
     front: str = ""  # text before the first heading that did not become a preamble
     style: Style = "article"  # which heading started a numbered part (headings.detect_style)
+    notes: list[str] = field(default_factory=list)  # what --dry-run reports: numbers out of sequence
 
 
 def toc_entry(text: str) -> bool:
@@ -128,9 +129,22 @@ def split_parts(
     front: list[str] = []
     heads: list[tuple[Kind, str, str, list[str]]] = []
     in_toc = False
-    for line in lines:
+    not_headings = _not_headings(lines, style)
+    references = 0
+    for index, line in enumerate(lines):
         text = line.text
         first = text.split("\n", 1)[0]
+        if index in not_headings:
+            body = heads[-1][3] if heads else front
+            if not_headings[index]:  # a cross reference wrapped: back into its sentence
+                while body and not body[-1].strip():
+                    body.pop()
+                references += 1
+                if body:
+                    body[-1] = f"{body[-1].rstrip()} {' '.join(text.split())}"
+                    continue
+            body.extend(text.split("\n"))
+            continue
         if line.toc:
             split.skipped.append(Skipped(text, "table of contents"))
             continue
@@ -203,12 +217,103 @@ def split_parts(
             if front_as_preamble:
                 split.skipped.extend(Skipped(b, "cover page") for b in front if b.strip())
 
+    if references:
+        split.notes.append(
+            f"{references} heading-like line{'s' if references != 1 else ''} read as a cross reference "
+            "inside the paragraph before (it ends mid-sentence)"
+        )
+    split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept]))
     for kind, number, title, body in kept:
         if not title and kind != "preamble":
             nxt = next((b for b in body[1:] if b.strip()), "")
             title = title_from_next_line(nxt) or ""
         split.parts.append(Part(kind, number, title, part_text(body)))
     return split
+
+
+# A paragraph that stops mid-sentence: "... as set out in", "... subject to", "... Articles 4,".
+_MID_SENTENCE_RE = re.compile(r"(?:\b[a-z][a-z'\u2019]*|,|\b(?:and|or))\s*\Z")
+_SECTION_LABEL_RE = re.compile(r"^\s*(?:Section\s+|SECTION\s+|Clause\s+|CLAUSE\s+)?(\d+)\.\d+", re.IGNORECASE)
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
+    """Lines the grammar reads as headings that the layout around them says are not: index →
+    True for a cross reference wrapped onto a line of its own (to be joined back to the sentence
+    before it), False for a line that is body text where it stands.
+
+    An ``ARTICLE``/``APPENDIX`` line is a cross reference when the paragraph before it stops
+    mid-sentence ("... as set out in") and, besides, the line ends in a full stop or comma
+    ("ARTICLE 12 - HOURS OF WORK."), or its number is out of sequence, or the same heading
+    comes again later, or the next paragraph is numbered under the article before it ("3.02").
+    A "1. TITLE" or "SECTION 1" line (no ARTICLE word: weaker evidence) is body text when its
+    number is out of sequence: not 1, nor one to three after the last part's ("123 MAIN STREET"
+    on a cover page)."""
+    found: list[tuple[int, str, str, str]] = []  # index, kind, value, keyword
+    for index, line in enumerate(lines):
+        first = line.text.split("\n", 1)[0]
+        if line.toc or toc_entry(first.replace("\u00a0", " ")):
+            continue
+        head = match_heading(first, heading_style=line.heading_style, style=style)
+        if head is not None:
+            found.append((index, head.kind, head.value, head.keyword))
+    later = Counter((kind, value) for _, kind, value, _ in found)
+    out: dict[int, bool] = {}
+    last: int | None = None  # the last article's number
+    for index, kind, value, keyword in found:
+        later[(kind, value)] -= 1
+        if kind == "preamble":
+            continue
+        number = _number(value)
+        in_sequence = number == 1 or (number or 0) - (last or 0) in ((1, 2) if last is None else (1, 2, 3))
+        if kind == "article" and keyword != "ARTICLE" and number is not None and not in_sequence:
+            out[index] = False
+            continue
+        text = " ".join(lines[index].text.split())
+        before = next((i for i in range(index - 1, -1, -1) if lines[i].text.strip()), None)
+        previous = " ".join(lines[before].text.split()) if before is not None else ""
+        mid = (
+            before is not None
+            and before not in {i for i, *_ in found}
+            and len(previous.split()) >= 5
+            and _MID_SENTENCE_RE.search(previous) is not None
+        )
+        if mid and kind in ("article", "appendix", "letter"):
+            after = next((lines[i].text for i in range(index + 1, len(lines)) if lines[i].text.strip()), "")
+            label = _SECTION_LABEL_RE.match(after)
+            if (
+                text.endswith((".", ",", ";"))
+                or later[(kind, value)] > 0
+                or (kind == "article" and last is not None and number is not None and number != last + 1)
+                or (label is not None and last is not None and int(label[1]) == last != number)
+            ):
+                out[index] = True
+                continue
+        if kind == "article" and number is not None:
+            last = number
+    return out
+
+
+def _sequence_notes(heads: list[tuple[str, str]]) -> list[str]:
+    """'ARTICLE 7 follows ARTICLE 5': article numbers that skip or go back, for the dry run."""
+    notes = []
+    last: int | None = None
+    for kind, number in heads:
+        if kind != "article":
+            continue
+        value = _number(arabic(number))
+        if value is None:
+            continue
+        if last is not None and value != last + 1:
+            notes.append(
+                f"article numbers out of sequence: {number} follows {last} "
+                "(check nothing is missing or misread)"
+            )
+        last = value
+    return notes
 
 
 def duplicate_numbers(parts: Iterable[PartLike]) -> list[str]:

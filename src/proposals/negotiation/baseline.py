@@ -108,6 +108,7 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
             notes.extend(unwrapped.notes())
         split = split_parts(lines, front_as_preamble=True, style=style)
         skipped.extend(split.skipped)
+        notes.extend(split.notes)
         if not any(p.kind != "preamble" for p in split.parts):
             raise ProposalsError(no_headings_message(path, [line.text for line in lines], split.style))
         if split.style != "article":
