@@ -80,3 +80,30 @@ def test_a_tag_the_remote_lost_is_pushed_back_though_the_branch_has_not_moved(tm
     assert "pushed U-1" in out, out
     assert "U-1" in git(remote, "tag", "--list").split()
     assert "nothing to push" in ok(alice, "sync")
+
+
+def test_a_no_op_sync_loads_neither_the_recorders_nor_costing(tmp_path: Path) -> None:
+    """What only a sync that changes something uses is imported where it is used: a no-op sync
+    (the whole process, as `proposals sync` runs) loads no recorder, no costing (decimal and its
+    terms parser), nor the steps that check, renumber, set aside or merge."""
+    import subprocess
+    import sys
+
+    from conftest import cli_env
+
+    alice = _team(tmp_path)
+    ok(alice, "sync")
+    code = (
+        "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['-C', {str(alice)!r}, 'sync']) == 0\n"
+        "print('\\n'.join(sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env())
+    assert run.returncode == 0, run.stderr
+    loaded = set(run.stdout.split())
+    assert "proposals.team.sync" in loaded
+    unused = ("proposals.costing", "decimal", "proposals.negotiation.passes",
+              "proposals.negotiation.agreements", "proposals.team.remote_tags", "proposals.team.renumber",
+              "proposals.team.set_aside", "proposals.team.merge", "proposals.team.ta_conflicts")
+    assert [m for m in unused if m in loaded] == []

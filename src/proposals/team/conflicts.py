@@ -12,14 +12,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from proposals.contract.part import decode_article
-from proposals.costing import conflicts as terms_conflicts
-from proposals.costing.terms import terms_article
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import DRAFT_REF_PREFIX, restorable_drafts
 from proposals.negotiation.repo import BargainingRepo
-from proposals.team.set_aside import open_conflicts
 from proposals.team.sync import article_id_of
-from proposals.team.ta_conflicts import find_ta_conflicts
 
 KINDS = ("merge", "other", "terms", "ta", "replaced", "draft")
 """In the order they are listed. ``merge``: both sides recorded a pass on the article (the merge
@@ -52,6 +48,13 @@ def list_conflicts(repo: BargainingRepo) -> list[str]:
 
 def conflicts(repo: BargainingRepo, texts: bool = False, kinds: Collection[str] = KINDS) -> list[Conflict]:
     """Every open conflict of the given kinds, in the order ``proposals resolve`` lists them."""
+    # Imported here: `proposals sync` imports this module for its report, and a no-op sync lists
+    # nothing (costing's terms parser is decimal and tomllib; issue 17).
+    from proposals.costing import conflicts as terms_conflicts
+    from proposals.costing.terms import terms_article
+    from proposals.team.set_aside import open_conflicts
+    from proposals.team.ta_conflicts import find_ta_conflicts
+
     store = repo.store
     out: list[Conflict] = []
     listed: set[str] = set()

@@ -22,16 +22,21 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proposals.errors import ProposalsError
 from proposals.negotiation import recovery
-from proposals.negotiation.agreements import Violation, agreed_text_matches
 from proposals.negotiation.drafts import atomic_write
 from proposals.negotiation.history import T_PASS, T_TA_TAG, History, load_history
-from proposals.negotiation.passes import current_tas
 from proposals.negotiation.recovery import SAFE_KINDS
 from proposals.negotiation.repo import ARTICLE_ATTRIBUTES, ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.team.remote import MIRROR_PREFIX
+
+if TYPE_CHECKING:
+    from proposals.negotiation.agreements import Violation
+
+# verify's checks (agreements, passes) are imported by the functions that run them: sync reads
+# only `interrupted_merge` from here, and a no-op sync should not load the recorders (issue 17).
 
 ORPHAN_PREFIX = "refs/proposals/orphans/"
 
@@ -365,6 +370,8 @@ def _mirror_violations(
     """TA tags that mark another commit in a remote's copy (as of the last sync). Only our TA
     tags are looked up, each by name in one ``cat-file``: listing and peeling the whole mirror
     reads every pass tag (two for-each-refs took 0.5 s at 20,000 passes)."""
+    from proposals.negotiation.agreements import Violation
+
     remotes = repo.store.remotes_with_url()
     wanted = sorted({t.tag for t in history.tas if t.tag and t.tag in local_tags})
     pairs = [(remote, name) for remote in remotes for name in wanted]
@@ -378,6 +385,9 @@ def _mirror_violations(
 
 def extra_violations(repo: BargainingRepo) -> list[Violation]:
     """Checks beyond agreements.verify: TA locks at their own commits, remotes, orphaned tags."""
+    from proposals.negotiation.agreements import Violation, agreed_text_matches
+    from proposals.negotiation.passes import current_tas
+
     history = repo.history()
     store = repo.store
     violations: list[Violation] = []

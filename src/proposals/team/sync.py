@@ -31,7 +31,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from proposals.contract.part import validate_id
-from proposals.costing import conflicts as terms_conflicts
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import (
     DRAFT_REF_PREFIX,
@@ -45,12 +44,13 @@ from proposals.store import network
 from proposals.store.git import GitStore
 from proposals.store.network import remote_settings, validate_remote_name, validate_url
 from proposals.team.integrity import interrupted_merge, undo_interrupted_merge
-from proposals.team.merge import merge
 from proposals.team.push import push
 from proposals.team.remote import MIRROR_PREFIX, unpushed_commits
-from proposals.team.remote_tags import check_remote_tags, take_in
-from proposals.team.renumber import renumber_clashes
-from proposals.team.set_aside import CONFLICT_PREFIX, open_conflicts, set_aside
+
+# A no-op sync (the remote has nothing new, we have nothing to push) stops at the top of
+# `_sync_once`: what only a sync that changes something uses (the remote's tags checked, passes
+# renumbered, drafts set aside, the merge, costing's terms files) is imported where it is used,
+# not at start-up (issue 17: a no-op sync at most 1.5x `git fetch`).
 
 MAX_ATTEMPTS = 3
 
@@ -212,6 +212,11 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     assert head is not None
     if head == remote_head and store.refs_alike("refs/tags/", f"{MIRROR_PREFIX}{remote}/"):
         return head  # a no-op: the remote has our branch and our tags, and we have its tags
+    from proposals.team.merge import merge
+    from proposals.team.remote_tags import check_remote_tags, take_in
+    from proposals.team.renumber import renumber_clashes
+    from proposals.team.set_aside import set_aside
+
     remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
     base = head if head == remote_head else store.merge_base(head, remote_head) if remote_head else None
     if remote_head is not None and base is None:
@@ -264,6 +269,9 @@ def resolve(repo: BargainingRepo, article_id: str, keep: str) -> str:
     draft back in the working tree (still a draft) and `theirs` keeps the incoming text; either way
     the draft stays on refs/drafts/<id>.
     """
+    from proposals.costing import conflicts as terms_conflicts
+    from proposals.team.set_aside import CONFLICT_PREFIX, open_conflicts
+
     validate_id(article_id)
     if keep not in ("mine", "theirs"):
         raise ProposalsError("--keep takes mine or theirs")
