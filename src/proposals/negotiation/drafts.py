@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
@@ -257,6 +258,8 @@ def new_article_drafts(repo: BargainingRepo, draft_ids: set[str]) -> set[str]:
 # --------------------------------------------------------------------------- recorded first
 
 FORWARD_JOURNAL = "proposals-written-after.json"
+_TERMS_ENTRY = re.compile(r"terms/[a-z]+/[a-z0-9][a-z0-9_-]{0,63}\.toml")
+_BLOB = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 def draft_commit(store: GitStore, article_id: str, data: bytes, reason: str) -> tuple[str, str, str | None]:
@@ -277,6 +280,7 @@ def record_then_write(
     texts: Mapping[str, str],
     refs: list[str],
     commit: str,
+    index_only: Mapping[str, str] | None = None,
 ) -> None:
     """Make the recorded pass real in one step, then bring index and files up to it.
 
@@ -287,12 +291,17 @@ def record_then_write(
     index entries and the files of ``texts`` (id -> text) written; a journal in .git/ names them
     first, so a kill in between is finished by the next recording command
     (:func:`finish_written_after`). If writing them fails, the refs are moved back.
+    ``index_only`` (path -> blob): entries recorded as the files are now (costing terms), whose
+    index entries follow the pass too.
     """
     journal = repo.git_dir / FORWARD_JOURNAL
     files = {i: _read_bytes(repo.article_path(i)) for i in texts}
     index = _read_bytes(repo.git_dir / "index")
     before = {i: blob_hash(data or b"") for i, data in files.items()}
-    atomic_write(journal, json.dumps({"commit": commit, "files": dict(texts), "before": before}))
+    extra = dict(index_only or {})
+    atomic_write(
+        journal, json.dumps({"commit": commit, "files": dict(texts), "before": before, "index": extra})
+    )
     try:
         repo.store.update_refs(refs)
     except BaseException:
@@ -300,7 +309,7 @@ def record_then_write(
             journal.unlink()
         raise
     try:
-        _write_recorded(repo, texts)
+        _write_recorded(repo, texts, index_only=extra)
     except Exception:  # the refs, the index and any file written go back as they were
         with contextlib.suppress(Exception):
             repo.store.update_refs(_reversed(refs))
@@ -328,10 +337,15 @@ def _reversed(lines: list[str]) -> list[str]:
 
 
 def _write_recorded(
-    repo: BargainingRepo, texts: Mapping[str, str], files: Mapping[str, str] | None = None
+    repo: BargainingRepo,
+    texts: Mapping[str, str],
+    files: Mapping[str, str] | None = None,
+    *,
+    index_only: Mapping[str, str] | None = None,
 ) -> None:
-    """Index entries of `texts` as recorded, then the files (`files`: only those)."""
-    blobs = {}
+    """Index entries of `texts` as recorded (and of `index_only`: path -> blob), then the
+    files (`files`: only those)."""
+    blobs = dict(index_only or {})
     for article_id, text in texts.items():
         blobs[repo.article_relpath(article_id)] = repo.store.hash_object(text.encode("utf-8"))
     repo.store.set_index_entries(blobs)
@@ -348,6 +362,9 @@ def finish_written_after(repo: BargainingRepo) -> list[str]:
         data = json.loads(journal.read_text(encoding="utf-8"))
         commit, files = data["commit"], {validate_id(k): str(v) for k, v in dict(data["files"]).items()}
         before = dict(data["before"])
+        extra = {str(k): str(v) for k, v in dict(data.get("index", {})).items()}
+        if not all(_TERMS_ENTRY.fullmatch(k) and _BLOB.fullmatch(v) for k, v in extra.items()):
+            raise ValueError("a journal entry that is not a terms file")
     except FileNotFoundError:
         return []
     except (ValueError, KeyError, TypeError, OSError, ProposalsError):
@@ -362,7 +379,7 @@ def finish_written_after(repo: BargainingRepo) -> list[str]:
             for i, t in files.items()
             if blob_hash(_read_bytes(repo.article_path(i)) or b"") == before.get(i)
         }
-        _write_recorded(repo, files, untouched)
+        _write_recorded(repo, files, untouched, index_only=extra)
         done = [f"Wrote articles/{i}.txt as recorded by a pass that was interrupted" for i in untouched]
     with contextlib.suppress(OSError):
         journal.unlink()

@@ -193,6 +193,7 @@ def import_docx_pass(
     announced: Sequence[str] | None = None,
 ) -> Intake:
     repo.config.party(party)
+    repo.ensure_can_record()  # a detached HEAD, a merge under way: refused before reading their file
     source = Path(path)
     # Checked before anything is read or written: the name goes into the pass message.
     check_text(source.name, "the file name", fix="rename the file without it")

@@ -231,14 +231,10 @@ def record_pass(
 
         terms = staged_terms(repo.root, party, new_texts)
 
-    if (
-        untouched_until_recorded
-        and head
-        and not terms
-        and set(new_texts) <= set(texts)
-        and repo.store.current_branch()
-    ):
-        commit, saved = _record_objects_first(repo, party, name, session, message, new_texts, head, trailers)
+    if untouched_until_recorded and head and set(new_texts) <= set(texts):
+        commit, saved = _record_objects_first(
+            repo, party, name, session, message, new_texts, head, trailers, terms
+        )
         _after_pass(repo, history, new_texts, name)
         return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
     saved: dict[str, str] = {}
@@ -296,11 +292,13 @@ def _record_objects_first(
     new_texts: Mapping[str, str],
     head: str,
     trailers: Sequence[tuple[str, str]],
+    terms: Sequence[str] = (),
 ) -> tuple[str, dict[str, str]]:
     """The pass of `new_texts` (every one supplied) as git objects, recorded in one ref
-    transaction, then written out (see :func:`record_then_write`); (commit, saved drafts)."""
+    transaction, then written out (see :func:`record_then_write`); (commit, saved drafts).
+    `terms`: the party's costing terms files (checked), recorded as they are in the working tree."""
     store = repo.store
-    branch = f"refs/heads/{store.current_branch()}"
+    branch = f"refs/heads/{store.current_branch()}"  # ensure_can_record refused a detached HEAD
     saved: dict[str, str] = {}
     refs: list[str] = []
     for article_id, new in new_texts.items():
@@ -313,7 +311,8 @@ def _record_objects_first(
             refs.append(f"update {ref} {draft} {parent}" if parent else f"create {ref} {draft}")
             saved[article_id] = ref
     blobs = {repo.article_relpath(i): store.hash_object(t.encode("utf-8")) for i, t in new_texts.items()}
-    tree = store.tree_with(head, blobs)
+    as_they_are = {path: store.hash_object((repo.root / path).read_bytes()) for path in terms}
+    tree = store.tree_with(head, {**blobs, **as_they_are})
     full, tag_message = _pass_messages(
         repo, party, name, session, message, (T_ARTICLES, list(new_texts)), trailers
     )
@@ -322,7 +321,7 @@ def _record_objects_first(
     tag_name = repo.history().tag_prefix + name
     tag = store.tag_object(tag_name, commit, tag_message, date=stamp)
     refs = [f"update {branch} {commit} {head}", f"create refs/tags/{tag_name} {tag}", *refs]
-    record_then_write(repo, new_texts, refs, commit)
+    record_then_write(repo, new_texts, refs, commit, as_they_are)
     repo.invalidate()
     return commit, saved
 
