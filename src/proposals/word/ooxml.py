@@ -475,6 +475,23 @@ def _whole_one(para: UnionPara) -> bool:
     return not _moved(para) and all(p.by == para.mark_by for p in para.pieces if p.kind != "equal")
 
 
+def _gone(para: UnionPara, view: str) -> bool:
+    """Whether the paragraph is removed whole (text and mark in one revision) in ``view``:
+    nothing of it is left to carry properties there."""
+    return para.wholly is not None and view not in _KEEPS[para.mark] and _whole_one(para)
+
+
+def _carriers(parts: list[int], paras: Sequence[UnionPara], view: str) -> list[int]:
+    """The parts of a paragraph joined from ``parts`` (by marks removed in ``view``) that carry
+    its properties: LibreOffice (7.4, measured) keeps those of the first part not removed whole;
+    when that is the last part and empty, sometimes the first part's instead (``word.reader.
+    _joined_spacing`` reads those), so then both carry them."""
+    keep = next((k for k in parts if not _gone(paras[k], view)), parts[-1])
+    if keep == parts[-1] and not paras[keep].view(view):  # type: ignore[arg-type]
+        return sorted({parts[0], keep})
+    return [keep]
+
+
 def _changed(para: UnionPara) -> bool:
     return any(p.kind != "equal" for p in para.pieces)
 
@@ -530,9 +547,8 @@ def _place_blank_lines(
             if first is None:
                 first = i
             if view in _KEEPS[para.mark]:
-                # LibreOffice keeps the spacing of one of the joined parts (which one varies,
-                # measured): all of them carry it, or none is joined
-                carriers = [k for k in range(first, i + 1) if k not in drop]
+                # the parts of a paragraph joined in this text, less those removed whole
+                carriers = _carriers([k for k in range(first, i + 1) if k not in drop], paras, view)
                 for here in carriers:
                     flags.setdefault(here, [False, False])
                     if pending is not None:
@@ -550,8 +566,10 @@ def _place_blank_lines(
             continue
         now = new if new is not None else old
         was = None if old is None or new is None or old == new else (old[0], old[1])
-        if was is not None and (not tracked or para.mark != "equal" or _changed(para)):
-            return cause[i]  # LibreOffice keeps a format change only on an unchanged paragraph
+        if was is not None and (not tracked or para.mark != "equal"):
+            # a format change on a revised mark is lost when LibreOffice joins the paragraph;
+            # on a paragraph with changed words it holds (accept, reject and resave, 7.4)
+            return cause[i]
         out.append(_copy(para, blank_before=now[0], blank_after=now[1], blank_was=was))  # type: ignore[index]
     return out
 
