@@ -107,3 +107,16 @@ def test_a_no_op_sync_loads_neither_the_recorders_nor_costing(tmp_path: Path) ->
               "proposals.negotiation.agreements", "proposals.team.remote_tags", "proposals.team.renumber",
               "proposals.team.set_aside", "proposals.team.merge", "proposals.team.ta_conflicts")
     assert [m for m in unused if m in loaded] == []
+
+
+def test_a_no_op_sync_reads_the_remote_branch_from_the_listing(tmp_path: Path) -> None:
+    """The remote's branch is read from the one ``show-ref -d`` too: at our HEAD it is that commit,
+    so no ``rev-parse`` of it follows the fetch (each git process is 5-30 ms on a busy machine)."""
+    alice = _team(tmp_path)
+    ok(alice, "sync")
+    repo = BargainingRepo.open(alice)
+    calls = _counted(repo)
+    sync(repo, "origin")
+    asked = [args for args, *_ in calls if args[0] != "fetch" and any("refs/remotes/" in a for a in args)]
+    assert asked == [], asked
+    assert [args[0] for args, *_ in calls][-1] == "show-ref"

@@ -207,9 +207,13 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     step 2, nor at all when the remote has nothing new (a no-op sync). A fetch moves no local
     branch or tag, so the history read before it still holds."""
     store = repo.store
-    remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")  # a commit, whatever they sent
     head = store.refs_under("refs/heads/").get(branch, (None, None))[1]  # HEAD, from the one listing
     assert head is not None
+    # The remote's branch from the same listing: at our HEAD it is that commit (a no-op sync asks
+    # git nothing more); anything else is whatever they sent, which rev-parse takes to a commit.
+    remote_head = store.refs_under(f"refs/remotes/{remote}/").get(branch, (None, None))[1]
+    if remote_head != head:
+        remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")
     if head == remote_head and store.refs_alike("refs/tags/", f"{MIRROR_PREFIX}{remote}/"):
         return head  # a no-op: the remote has our branch and our tags, and we have its tags
     from proposals.team.merge import merge
