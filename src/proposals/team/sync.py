@@ -166,10 +166,10 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     for attempt in range(MAX_ATTEMPTS):
         if attempt:  # someone pushed between our fetch and our push: fetch and integrate again
             fetch(repo, name)
-        head = _sync_once(repo, name, branch, report)
+        head, alike = _sync_once(repo, name, branch, report)
         if report.merge_conflicts:
             return report
-        pushed = push(repo, name, branch, head)
+        pushed = push(repo, name, branch, head, tags_alike=alike)
         if pushed is not None:
             report.pushed += pushed
             return report
@@ -202,8 +202,9 @@ def _fetching(repo: BargainingRepo, remote: str) -> Iterator[None]:
         raise failed[0]
 
 
-def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> str:
-    """The steps of a sync after a fetch; returns HEAD as they leave it. Nothing changes before
+def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> tuple[str, bool]:
+    """The steps of a sync after a fetch; returns HEAD as they leave it, and whether our tags and
+    the remote's were found alike (a no-op: push need not compare them again). Nothing changes before
     step 2, nor at all when the remote has nothing new (a no-op sync). A fetch moves no local
     branch or tag, so the history read before it still holds."""
     store = repo.store
@@ -215,7 +216,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     if remote_head != head:
         remote_head = store.rev_parse(f"refs/remotes/{remote}/{branch}")
     if head == remote_head and store.refs_alike("refs/tags/", f"{MIRROR_PREFIX}{remote}/"):
-        return head  # a no-op: the remote has our branch and our tags, and we have its tags
+        return head, True  # a no-op: the remote has our branch and our tags, and we have its tags
     from proposals.team.merge import merge
     from proposals.team.remote_tags import check_remote_tags, take_in
     from proposals.team.renumber import renumber_clashes
@@ -247,9 +248,9 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             if remote_tags
             else "nothing on the remote yet"
         )
-        return head
+        return head, False
     if remote_head == head or store.is_ancestor(remote_head, head):
-        return head
+        return head, False
     # 4. Our uncommitted work the incoming passes change: drafts set aside, other files protected.
     # What the remote changed since we diverged (three dots), not what differs from our commits.
     dirty = store.dirty_paths()
@@ -261,7 +262,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     repo.invalidate()
     # 6. A set-aside draft that equals the merged text was not a conflict after all.
     report.draft_conflicts, report.terms_conflicts = aside.still_conflicting()
-    return store.head() or head
+    return store.head() or head, False
 
 
 @exclusive
