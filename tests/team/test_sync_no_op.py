@@ -120,3 +120,18 @@ def test_a_no_op_sync_reads_the_remote_branch_from_the_listing(tmp_path: Path) -
     asked = [args for args, *_ in calls if args[0] != "fetch" and any("refs/remotes/" in a for a in args)]
     assert asked == [], asked
     assert [args[0] for args, *_ in calls][-1] == "show-ref"
+
+
+def test_the_remote_is_chosen_from_one_read_of_git_config(tmp_path: Path) -> None:
+    """The remotes, the branch's upstream and the chosen remote's settings come from one
+    ``git config`` call before the fetch (not ``git remote`` and two more)."""
+    alice = _team(tmp_path)
+    git(alice, "remote", "add", "backup", str(tmp_path / "remote.git"))
+    git(alice, "config", "branch.main.remote", "backup")
+    repo = BargainingRepo.open(alice)
+    calls = _counted(repo)
+    report = sync(repo)
+    assert report.remote == "backup"  # the upstream, from the same read
+    fetch_start = min(start for args, start, _, _ in calls if args[0] == "fetch")
+    before = [args[0] for args, start, _, _ in calls if start < fetch_start]
+    assert before.count("config") == 1 and "remote" not in before, before

@@ -63,6 +63,25 @@ def remote_settings(store: GitStore, name: str) -> dict[str, list[str]]:
     return settings
 
 
+def remote_config(store: GitStore, branch: str) -> tuple[dict[str, dict[str, list[str]]], str | None]:
+    """Every remote's settings and `branch`'s upstream remote, in one git call (where ``git
+    remote``, ``config --get`` and ``remote_settings`` took three before a sync's fetch): remote
+    name -> key (lower case) -> its values, in the config's order; the upstream as ``--get``
+    gives it (the last value)."""
+    out = store.out("config", "-z", "--get-regexp", r"^(remote|branch)\.", check=False)
+    remotes: dict[str, dict[str, list[str]]] = {}
+    upstream: str | None = None
+    for entry in out.split("\0"):
+        key, _, value = entry.partition("\n")
+        section, _, rest = key.partition(".")
+        name, _, variable = rest.rpartition(".")  # a remote's name may hold dots: remote.a.b.url
+        if section == "remote" and name:
+            remotes.setdefault(name, {}).setdefault(variable.lower(), []).append(value)
+        elif section == "branch" and name == branch and variable == "remote":
+            upstream = value.strip() or None
+    return remotes, upstream
+
+
 def fetch(store: GitStore, remote: str, heads_into: str, tags_into: str) -> None:
     """The remote's branches under `heads_into` and its tags under `tags_into`, pruned to match."""
     validate_remote_name(remote)

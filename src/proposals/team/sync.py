@@ -42,7 +42,7 @@ from proposals.negotiation.drafts import (
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
 from proposals.store import network
 from proposals.store.git import GitStore
-from proposals.store.network import remote_settings, validate_remote_name, validate_url
+from proposals.store.network import remote_config, validate_remote_name, validate_url
 from proposals.team.integrity import interrupted_merge, undo_interrupted_merge
 from proposals.team.push import push
 from proposals.team.remote import MIRROR_PREFIX, unpushed_commits
@@ -57,14 +57,14 @@ MAX_ATTEMPTS = 3
 
 def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
     """The remote to sync with: the one named, the branch's upstream, origin, or the only one."""
-    remotes = store.remotes()
+    configured, upstream = remote_config(store, branch)  # one git call, before the fetch
+    remotes = list(configured)
     if remote is not None:
         validate_remote_name(remote)
         if remote not in remotes:
             raise ProposalsError(f"no remote named {remote!r}; add one with git remote add {remote} URL")
         name = remote
     else:
-        upstream = store.config_get(f"branch.{branch}.remote")
         if upstream in remotes:
             name = upstream
         elif "origin" in remotes:
@@ -78,7 +78,7 @@ def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
         else:
             raise ProposalsError(f"several remotes ({', '.join(remotes)}); choose one with --remote NAME")
         validate_remote_name(name)
-    settings = remote_settings(store, name)
+    settings = configured.get(name, {})
     for key in ("url", "pushurl"):
         for url in settings.get(key, []):
             validate_url(url)
