@@ -107,9 +107,10 @@ class ProposalsApp(App[int]):
         self.set_reactive(ProposalsApp.markers, self.no_color or bool(os.environ.get("PROPOSALS_MARKERS")))
         self.first_paint: Callable[[], None] | None = None
         self.paint_hooks: list[Callable[[], None]] = []  # after each redline paint (bench, tests)
-        from .screens.board import BoardData
+        from .screens.board import BoardData, BoardPreload
 
         self.board = BoardData([], set())
+        self.board_preload: BoardPreload | None = BoardPreload(self.repo)  # taken by the board
         # "Later" at the start's who-records question: asked again before the first recording.
         self.member_deferred: object | None = None  # the suggested Member, when deferred
         self.status_cache: list = []
@@ -131,6 +132,10 @@ class ProposalsApp(App[int]):
         self.add_class(f"-theme-{self.theme}")
         self.theme_changed_signal.subscribe(self, self._restyle)
         self.push_screen(BoardScreen())
+
+    def board_shown(self) -> None:
+        """The board's first rows are painted: only now ask who records (the repo lane reads the
+        board first, so the start-up's one git-heavy job is not queued behind this question)."""
         self.run_repo(self._ask_member, self, "Member")
 
     def _restyle(self, _theme: object) -> None:

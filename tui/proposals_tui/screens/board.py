@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +30,7 @@ from ..styles import BOLD, MARKS, STATUS, Themed, party
 from ..widgets.board_table import BoardTable
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.session_bar import SessionBar
+from ..workers import REPO_LOCK
 from .actions import ArticleActions
 from .contract import ContractActions
 from .sync import ConflictMarker, SyncActions  # team sync (tuisync)
@@ -68,6 +71,37 @@ def load_board(repo: BargainingRepo) -> BoardData:
     drafts = repo.draft_ids()
     new = new_article_drafts(repo, drafts)
     return BoardData(rows, drafts, last, history.baseline is not None, session, saved, new)
+
+
+class BoardPreload:
+    """The board's first rows, read from the moment the app is made: git and the history cache
+    work while Textual starts (issue 17: cold start to the board), not after the board is mounted.
+
+    It holds the repo lane's lock from the start (taken by the thread that makes the app, so no
+    lane job can run first) until its one `load_board` is done; the board's first reload takes
+    the result inside the lane, where an error is reported as any job's is."""
+
+    def __init__(self, repo: BargainingRepo) -> None:
+        self._data: BoardData | None = None
+        self._error: BaseException | None = None
+        REPO_LOCK.acquire()
+        self._thread = threading.Thread(target=self._run, args=(repo,), name="board-preload", daemon=True)
+        self._thread.start()
+
+    def _run(self, repo: BargainingRepo) -> None:
+        try:
+            self._data = load_board(repo)
+        except BaseException as exc:  # raised again in the lane job that takes it
+            self._error = exc
+        finally:
+            REPO_LOCK.release()
+
+    def take(self) -> BoardData:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._data is not None
+        return self._data
 
 
 class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
@@ -129,6 +163,8 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         self.shown: list[StatusRow] = []
         self._prefetch_timer: Timer | None = None
         self._last_current: str | None = None  # the cursor's article before a filter left no row
+        self._filled_width = -1  # the screen's width when the rows were last laid out
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -157,7 +193,11 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
     # -- data ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.app.run_repo(lambda repo: self.Loaded(load_board(repo)), self, "Status")
+        preload, self.app.board_preload = self.app.board_preload, None
+        if preload is not None:  # the first rows, read while Textual started
+            self.app.run_repo(lambda repo: self.Loaded(preload.take()), self, "Status")
+        else:
+            self.app.run_repo(lambda repo: self.Loaded(load_board(repo)), self, "Status")
         if self.loaded:  # at start-up the sync check waits until the board is painted (_loaded)
             self.reload_sync()
 
@@ -179,6 +219,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         self.refill()
         if first:
             self.call_after_refresh(self.reload_sync)
+            self.call_after_refresh(self.app.board_shown)
         if self.app.first_paint is not None:
             self.call_after_refresh(self.app.first_paint)
 
@@ -207,6 +248,8 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         needle = self.query_one("#filter", Input).value.strip()
         self.shown = sorted((r for r in self.data.rows if self._matches(r, needle)), key=self._sort_key)
         self._fit_title(table)
+        self._filled_width = self.size.width
+        self._styles.clear()  # the theme's styles, read again once per fill (restyle refills)
         table.clear()
         them = self.app.them
         for row in self.shown:
@@ -232,26 +275,33 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
             table.refresh()
 
     def on_resize(self) -> None:
-        if self.data.rows:
-            self.refill()
+        if self.data.rows and self.size.width != self._filled_width:
+            self.refill()  # the title column takes the new width; the same width leaves all as is
 
     def restyle(self) -> None:
         """The theme changed: the cells again, in its colours."""
         if self.data.rows:
             self.refill()
 
+    def _themed(self, *names: str) -> Style:
+        """`themed`, looked up once per fill: a fill asks for the same few styles 300 times."""
+        style = self._styles.get(names)
+        if style is None:
+            style = self._styles[names] = self.themed(*names)
+        return style
+
     def _cells(self, row: StatusRow, them: str) -> list:
         status = Text(
-            f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=self.themed(STATUS[row.status])
+            f"{STATUS_ICON[row.status]} {STATUS_WORDS[row.status]}", style=self._themed(STATUS[row.status])
         )
         if row.status == "unchanged" and row.id in self.data.new:
-            status = Text("✚ New draft", style=self.themed(STATUS["new"]))  # never proposed: not "Unchanged"
+            status = Text("✚ New draft", style=self._themed(STATUS["new"]))  # never proposed: not "Unchanged"
         if row.status == "open" and row.ta is not None:
-            status.append(" §", style=self.themed(MARKS["ok"]))
+            status.append(" §", style=self._themed(MARKS["ok"]))
         if row.package:
-            status.append(f" {row.package}", style=self.themed(MARKS["package"]))
+            status.append(f" {row.package}", style=self._themed(MARKS["package"]))
         if row.contingent:
-            status.append(" (c)", style=self.themed(MARKS["warning"]))
+            status.append(" (c)", style=self._themed(MARKS["warning"]))
         title = Text(shown(row.shown_title, one_line=True))
         if row.id in self.data.drafts:
             title.append(" ✎", style="bold")
@@ -259,7 +309,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
             title.append(" ↺", style="bold")
         if row.move:
             move = Text(
-                ("Us" if row.move == self.app.us else "Them"), style=self.themed(party(row.move)) + BOLD
+                ("Us" if row.move == self.app.us else "Them"), style=self._themed(party(row.move)) + BOLD
             )
         else:
             move = Text("")
@@ -267,9 +317,9 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         # on it (the core's row: a withdrawal included), so a date never sits beside another event.
         last = row.last_pass
         if row.status == "ta" and row.ta:
-            last_cell, when = Text("TA", style=self.themed(STATUS["ta"])), row.ta.date
+            last_cell, when = Text("TA", style=self._themed(STATUS["ta"])), row.ta.date
         elif last is not None:
-            last_cell = Text(shown(last.name, one_line=True), style=self.themed(party(last.party)))
+            last_cell = Text(shown(last.name, one_line=True), style=self._themed(party(last.party)))
             when = last.session
         else:
             last_cell, when = Text(""), ""
