@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from proposals.contract.headings import STYLES, match_heading
+from proposals.contract.split import GLYPHS
 from proposals.contract.table import Table
 
 _NUMBER = re.compile(r"^\(?[$\u20ac\u00a3]?-?\d[\d,]*(?:\.\d+)?%?\)?\Z")
@@ -258,14 +259,6 @@ class Text(str):
     have (the paragraph ends here), None when there is no next line on the page to judge by."""
 
     full: bool | None = None
-
-
-# Ligature glyphs ("\ufb01" in "noti\ufb01cation", as Word's fonts print them) read as their
-# letters; a soft hyphen left in the text layer is not text.
-GLYPHS = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
-     "\ufb06": "st", "\u00ad": None}
-)  # fmt: skip
 
 
 def _runs_on(line: PageLine, after: PageLine, body: list[PageLine]) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from proposals.contract.headings import STYLES, match_heading
-from proposals.contract.split import Line, Skipped, toc_entry
+from proposals.contract.split import GLYPHS, Line, Skipped, toc_entry
 from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.errors import ProposalsError
 
@@ -56,7 +56,8 @@ class Unwrapped:
         out = list(self.extra)
         if self.joined or self.hyphens:
             out.append(
-                f"{self.joined} wrapped lines joined into paragraphs, {self.hyphens} hyphenated words joined "
+                f"{self.joined} wrapped line{'s' if self.joined != 1 else ''} joined into paragraphs, "
+                f"{self.hyphens} hyphenated word{'s' if self.hyphens != 1 else ''} joined "
                 "(check the paragraphs of the parts listed)"
             )
         removed = Counter(s.reason for s in self.skipped)
@@ -157,13 +158,18 @@ def _width(lines: list[str]) -> int:
 
 def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
     """Whether "employ-" + "ees" is one word hyphenated by the layout ("employees") rather than a
-    compound ("on-call"): whichever spelling the document uses more elsewhere; a compound if
-    neither appears."""
+    compound ("on-call"): whichever spelling the document uses more elsewhere; when neither
+    appears, one word unless its tail is a word the document uses on its own."""
     head = re.search(r"([A-Za-z]+)-\Z", before)
     tail = re.match(r"[A-Za-z]+", after)
     if head is None or tail is None:
         return False
-    return vocabulary[head[1] + tail[0]] > vocabulary[f"{head[1]}-{tail[0]}"]
+    joined, compound = vocabulary[head[1] + tail[0]], vocabulary[f"{head[1]}-{tail[0]}"]
+    if joined or compound:
+        return joined > compound
+    # Neither spelling elsewhere: a compound's second half is a word of its own ("on-" "call"),
+    # a hyphenated word's tail is not ("Agree-" "ment", "classi-" "fication").
+    return vocabulary[tail[0]] + vocabulary[tail[0].capitalize()] < 2  # the tail itself counts once
 
 
 def _heading(line: str) -> bool:
@@ -186,7 +192,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
 
     def flush() -> None:
         if current:
-            result.lines.append(Line(" ".join(current)))
+            result.lines.append(Line("".join(current)))
             current.clear()
 
     for raw in lines:
@@ -221,14 +227,15 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             and line[:1].islower()
             and _dehyphenate(current[-1], line, vocabulary)
         ):
-            current[-1] = current[-1][:-1] + line
+            current[-1] = current[-1][:-1]
+            current.append(line)
             result.hyphens += 1
             result.joined += 1
         elif _HYPHEN_RE.search(current[-1]):
-            current[-1] = current[-1] + line  # a real hyphen at the line end: "on-" "call"
+            current.append(line)  # a real hyphen at the line end: "on-" "call"
             result.joined += 1
         else:
-            current[-1] = current[-1] + " " + line
+            current.append(" " + line)  # pieces joined once, at the end: no copying per line
             result.joined += 1
         previous, previous_full = line, getattr(raw, "full", None)
     flush()
@@ -252,7 +259,7 @@ def read_text_contract(data: bytes, name: str) -> Unwrapped:
             f"{name} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "re-save it as UTF-8"
         ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").translate(GLYPHS).replace("\r", "\n").translate(GLYPHS)
     pages = [page.split("\n") for page in text.split("\f")]
     lines = [line for page in pages for line in page]
     wrapped = looks_wrapped(lines)

@@ -31,6 +31,14 @@ _TOC_ENTRY_RE = re.compile(
 _PAGE_AT_END_RE = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*\Z")
 _TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*\Z", re.IGNORECASE)
 PREAMBLE_MIN_WORDS = 12
+# Ligature glyphs ("\ufb01" in "noti\ufb01cation", as typesetters' and Word's fonts print them)
+# read as their letters; a soft hyphen is not text; a non-breaking, narrow or figure space is a
+# space ("ARTICLE\u00a012"). Every reader's text goes through this (PDF, text, .docx); curly
+# quotes and dashes are kept as written.
+GLYPHS = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+     "\ufb06": "st", "\u00ad": None, "\u00a0": " ", "\u202f": " ", "\u2007": " "}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +105,7 @@ def toc_entry(text: str) -> bool:
 
 def part_text(lines: list[str]) -> str:
     """Our file format: trailing blanks off each line, no trailing blank lines, final LF."""
-    cleaned = [line.rstrip() for line in lines]
+    cleaned = [line.translate(GLYPHS).rstrip() for line in lines]
     while cleaned and not cleaned[-1]:
         cleaned.pop()
     return "\n".join(cleaned) + "\n" if cleaned else ""
@@ -343,6 +351,7 @@ def part_ids(parts: Iterable[Part]) -> list[str]:
 
 
 __all__ = [
+    "GLYPHS",
     "Line",
     "Part",
     "Skipped",

@@ -121,7 +121,7 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
         validate_id(part_id)
         if len(part.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
             raise ProposalsError(
-                f"{path}: {part.heading[:60]!r} is {len(part.text.encode()) // 2**20} MB; parts are "
+                f"{path}: {part.heading[:60]!r} is {len(part.text.encode()) / 2**20:.1f} MB; parts are "
                 f"limited to {MAX_ARTICLE_BYTES // 2**20} MB"
             )
     return reading

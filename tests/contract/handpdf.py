@@ -1,0 +1,130 @@
+"""PDFs written by hand, as Word, Acrobat and typesetters write them rather than LibreOffice.
+
+Each line is drawn at its own position (``Tm``); its text is a ``TJ`` array in which the words
+carry no space characters and are set apart by kerning offsets (as Word's PDF export and Acrobat
+do), and letter pairs inside a word are kerned by small offsets. The font is Helvetica with an
+``/Differences`` encoding that gives the glyphs ``fi``, ``fl``, ``ff``, ``ffi``, ``ffl``, curly
+quotes, an en dash, a hyphen and a non-breaking space their own codes, so the text layer holds
+the ligature glyphs a typesetter's PDF holds.
+
+``page`` lines are ``(x, y, text)`` in points (y up); a ``size`` per document.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+# code → glyph name (Adobe glyph list); PDFium maps the names to Unicode.
+GLYPH_CODES = {
+    "\ufb01": (128, "fi"),
+    "\ufb02": (129, "fl"),
+    "\ufb00": (130, "ff"),
+    "\ufb03": (131, "ffi"),
+    "\ufb04": (132, "ffl"),
+    "\u201c": (133, "quotedblleft"),
+    "\u201d": (134, "quotedblright"),
+    "\u2019": (135, "quoteright"),
+    "\u2013": (136, "endash"),
+    "\u2014": (137, "emdash"),
+    "\u00a0": (138, "space"),
+}
+_DIFFERENCES = " ".join(f"{code} /{name}" for code, name in sorted(GLYPH_CODES.values()))
+
+
+def _encode(word: str) -> bytes:
+    out = bytearray()
+    for ch in word:
+        if ch in GLYPH_CODES:
+            out.append(GLYPH_CODES[ch][0])
+        elif ch in "()\\":
+            out += b"\\" + ch.encode()
+        else:
+            out += ch.encode("latin-1")
+    return bytes(out)
+
+
+def tj(text: str, *, space: int = -278, kern: int = 15) -> bytes:
+    """``[(Wo) 15 (rd) -278 (next)] TJ``: words without space characters, set apart by ``space``
+    thousandths of the font size, and each word cut in two by a ``kern`` offset."""
+    items: list[bytes] = []
+    for i, word in enumerate(text.split(" ")):
+        if i:
+            items.append(str(space).encode())
+        half = max(1, len(word) // 2)
+        for j, piece in enumerate((word[:half], word[half:])):
+            if piece:
+                if j and kern:
+                    items.append(str(kern).encode())
+                items.append(b"(" + _encode(piece) + b")")
+    return b"[" + b" ".join(items) + b"] TJ"
+
+
+def page_stream(lines: Sequence[tuple[float, float, str]], size: float) -> bytes:
+    parts = [b"BT", b"/F1 %.2f Tf" % size]
+    for x, y, text in lines:
+        parts.append(b"1 0 0 1 %.2f %.2f Tm" % (x, y))
+        parts.append(tj(text))
+    parts.append(b"ET")
+    return b"\n".join(parts)
+
+
+def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, str]]], *, size: float = 11,
+              box: tuple[float, float] = (612, 792)) -> Path:  # fmt: skip
+    """A PDF of ``pages``; returns ``path``."""
+    objects: list[bytes] = []
+    n_pages = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/BaseEncoding /WinAnsiEncoding /Differences [" + _DIFFERENCES.encode() + b"] >> >>"
+    )
+    for i, lines in enumerate(pages):
+        stream = zlib.compress(page_stream(lines, size))
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {box[0]} {box[1]}] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+        )
+        objects.append(
+            f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream"
+        )
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def layout(paragraphs: Sequence[str], *, width: int = 88, size: float = 11, top: float = 740,
+           left: float = 72, indent: float = 0, lines_per_page: int = 52,
+           gap: float = 0) -> list[list[tuple[float, float, str]]]:  # fmt: skip
+    """Paragraphs wrapped at ``width`` characters and set on pages: a line every 1.2 × size,
+    ``gap`` points more between paragraphs, a first line indented by ``indent``."""
+    pages: list[list[tuple[float, float, str]]] = [[]]
+    y = top
+    leading = size * 1.2
+    for paragraph in paragraphs:
+        words = paragraph.split(" ")
+        lines: list[str] = []
+        for word in words:
+            if lines and len(lines[-1]) + 1 + len(word) <= width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        for i, line in enumerate(lines):
+            if len(pages[-1]) >= lines_per_page:
+                pages.append([])
+                y = top
+            pages[-1].append((left + (indent if i == 0 else 0), y, line))
+            y -= leading
+        y -= gap
+    return pages
