@@ -232,7 +232,7 @@ def accept_package(
             raise ProposalsError(f"{part} has no text in {package.id}")
         parts.append(f"{part}={blob_hash(text)}")
     tag = f"ta-{package.id}"
-    if tag in repo.store.tags():
+    if tag in repo.store.tag_names():
         raise ProposalsError(f"tag {tag} already exists")
     contingent = contingency(repo, None)
     trailers = [

@@ -57,9 +57,18 @@ def session_timestamp(session: str) -> str:
 def next_pass_name(repo: BargainingRepo, party: str) -> str:
     code = repo.config.party(party).code
     history = repo.history()  # this round's: numbers start again each round
-    start = f"{history.tag_prefix}{code}-"  # string tests, not a regex: 40,000 names at 20k passes
-    used = [f"{history.tag_prefix}{r.name}" for r in history.passes] + list(repo.store.tags())
-    numbers = [int(n[len(start) :]) for n in used if n.startswith(start) and n[len(start) :].isdecimal()]
+    bare = f"{code}-"  # string tests, not a regex: 40,000 names at 20k passes
+    start = f"{history.tag_prefix}{bare}"
+    numbers = [
+        int(n[len(bare) :])
+        for r in history.passes
+        if (n := r.name).startswith(bare) and n[len(bare) :].isdecimal()
+    ]
+    numbers += [
+        int(n[len(start) :])
+        for n in repo.store.tag_names()
+        if n.startswith(start) and n[len(start) :].isdecimal()
+    ]
     return f"{code}-{max(numbers, default=0) + 1}"
 
 
@@ -70,7 +79,7 @@ def check_pass_name(repo: BargainingRepo, name: str, party: str) -> str:
         raise ProposalsError(f"invalid pass number {name!r}: {name} is a reserved name")
     validate_ref_name(name, "pass number")
     history = repo.history()
-    if history.pass_named(name) is not None or history.tag_prefix + name in repo.store.tags():
+    if history.pass_named(name) is not None or history.tag_prefix + name in repo.store.tag_names():
         raise ProposalsError(f"pass {name} already exists; pass numbers are never reused")
     code = repo.config.party(party).code
     if name == f"{code}-":

@@ -110,7 +110,7 @@ def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
         for p in abandoned_git_locks(repo)
     ]
     history = repo.history()
-    tags = repo.store.tags()
+    tags = repo.store.tag_names()
     prefix = history.tag_prefix  # a later round's tags are 2028/U-3
     found += [("untagged-pass", prefix + r.name) for r in history.passes if prefix + r.name not in tags]
     found += [("untagged-ta", t.tag) for t in history.tas if t.tag and t.tag not in tags]

@@ -145,7 +145,7 @@ def close_round(
     if not agreed.texts:
         raise ProposalsError("nothing agreed: no TA'd or baseline parts to make the contract of")
     tag = validate_ref_name(f"{current_name}/ratified", "round tag")
-    if tag in repo.store.tags():
+    if tag in repo.store.tag_names():
         raise ProposalsError(f"round {current_name} was already closed (tag {tag})")
     gone = [i for i in repo.working_ids() if i not in agreed.texts]
     for article_id, text in agreed.texts.items():

@@ -62,6 +62,7 @@ class GitStore(NamedOperations):
         self._refs: str | None = None  # one ``show-ref -d`` of every ref, kept like _tags
         self._refs_under: dict[str, dict[str, tuple[str, str]]] = {}  # prefix -> refs_under's answer
         self._git_dir: Path | None = git_dir  # known when the repo was opened, else asked once
+        self._names: tuple[str, frozenset[str]] | None = None  # (the listing, tag_names of it)
 
     def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in GIT_ENV_CLEAN}
@@ -244,6 +245,20 @@ class GitStore(NamedOperations):
             self._tags = refs_from_listing(self.ref_listing(), "refs/tags/")
         return dict(self._tags)
 
+    def tag_names(self) -> frozenset[str]:
+        """Every tag's name, without reading what each points to: one regex over the same
+        listing as ``tags`` (at 20,000 passes building ``tags``' pairs costs a pass ~50 ms that
+        a question like "is this name taken?" never needed)."""
+        listing = self.ref_listing()
+        if self._names is None or self._names[0] is not listing:
+            self._names = (listing, frozenset(_TAG_NAME_RE.findall(_stretch(listing, "refs/tags/"))))
+        return self._names[1]
+
+    def tag_listing(self) -> str:
+        """The lines of ``show-ref -d`` naming tags, as text: a snapshot ``refs_from_listing``
+        reads only if it is needed (a failed recording putting its tags back)."""
+        return _stretch(self.ref_listing(), "refs/tags/")
+
     def ref_listing(self) -> str:
         """``git show-ref -d``: every ref (tags, the remotes' mirrored tags, branches, drafts) and
         each annotated tag's peeled commit, listed once per command for ``tags`` and
@@ -388,6 +403,10 @@ class GitStore(NamedOperations):
         """A tree from (mode, blob, name) entries in one directory."""
         body = "".join(f"{mode} blob {sha}\t{name}\n" for mode, sha, name in entries)
         return self.out("mktree", input=body).strip()
+
+
+# A tag's own line in a show-ref listing (its peeled line ends in ^{}, and no ref name holds a ^).
+_TAG_NAME_RE = re.compile(r" refs/tags/([^\n^]+)$", re.MULTILINE)
 
 
 def _stretch(listing: str, prefix: str) -> str:

@@ -14,12 +14,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from proposals.store.git import GitStore
+from proposals.store.git import GitStore, refs_from_listing
 
 
-def _tag_refs(store: GitStore) -> dict[str, str]:
-    """Every tag ref and the object it names, from the store's one tag listing (show-ref)."""
-    return {f"refs/tags/{name}": obj for name, (obj, _) in store.tags().items()}
+def _tag_refs(listing: str) -> dict[str, str]:
+    """Every tag ref and the object it names, from a tag listing (``GitStore.tag_listing``)."""
+    return {f"refs/tags/{name}": obj for name, (obj, _) in refs_from_listing(listing, "refs/tags/").items()}
 
 
 def _read(path: Path) -> bytes | None:
@@ -43,7 +43,7 @@ def recording(store: GitStore, git_dir: Path) -> Iterator[None]:
     """Undo every ref, tag and index change made inside the block if it raises (then re-raise)."""
     branch = store.run("symbolic-ref", "--quiet", "HEAD", check=False).stdout.strip() or None
     head = store.head()
-    tags = _tag_refs(store)
+    tags = store.tag_listing()  # as text: read into refs only if the block fails (20,000 tags)
     index_path = git_dir / "index"
     index = _read(index_path)
     try:
@@ -56,10 +56,11 @@ def recording(store: GitStore, git_dir: Path) -> Iterator[None]:
         raise
 
 
-def _restore(store: GitStore, branch: str | None, head: str | None, tags: dict[str, str]) -> None:
+def _restore(store: GitStore, branch: str | None, head: str | None, listing: str) -> None:
     """One ``update-ref --stdin`` transaction puts the branch and the tags back."""
     lines: list[str] = []
-    now = _tag_refs(store)
+    tags = _tag_refs(listing)
+    now = _tag_refs(store.tag_listing())
     for ref, obj in now.items():
         if ref not in tags:
             lines.append(f"delete {ref} {obj}")
