@@ -8,6 +8,12 @@ else (amend, rebase, reset, a merge, a superseded TA, a file that is corrupt, un
 another version) is read again from scratch and the cache rewritten. The file is local (git never
 transfers ``.git/proposals``) and checksummed, and ``verify`` never uses it: what verify proves is
 read from git itself (``BargainingRepo.history(from_git=True)``).
+
+The file is a run of checksummed chunks: the whole history, then one chunk per extension
+appended (``git log <cached>..HEAD``'s records, from tip X to tip Y), so a pass at 20,000 passes
+writes a few hundred bytes, not the whole history again. A chunk that does not start at the tip
+the chunks before it reached, a torn or corrupt chunk: the whole file is untrusted and rebuilt. Past
+``MAX_CHUNKS`` chunks it is written whole again (one chunk).
 """
 
 from __future__ import annotations
@@ -30,10 +36,13 @@ from proposals.store.git import GitStore
 
 CACHE_NAME = "history.cache"
 _MAGIC = b"proposals-history\n"
+_DIGEST = 32
+_HEAD = 8 + _DIGEST  # each chunk: its length (8 bytes, little-endian), its blake2b, its payload
+MAX_CHUNKS = 64  # appended extensions before the file is written whole again
 # Anything that changes what a record holds or how it is read makes old files another version.
 VERSION = "|".join(
     [
-        "3",
+        "4",
         LOG_FORMAT,
         ",".join(f.name for f in fields(Round)),
         ",".join(f.name for f in fields(PassRecord)),
@@ -67,9 +76,12 @@ def cached_history(store: GitStore, path: Path, known: History | None = None) ->
         tried.add(candidate.head)
         if candidate.head == head:
             return candidate
-        extended = _extend(store, candidate, head, owned)
-        if extended is not None:
-            write_cache(path, extended)
+        tip = candidate.head
+        step = _extension(store, candidate, head)
+        if step is not None:
+            extended = _extended(candidate, step, owned)
+            if not _append(path, tip, step):
+                write_cache(path, extended)
             return extended
     history = load_history(store, head)
     write_cache(path, history)
@@ -80,6 +92,13 @@ def _extend(store: GitStore, history: History, head: str, owned: bool = False) -
     """`history` plus the commits on top of it up to `head`, or None when they are not a plain
     line of new commits on top of its tip (then only a full read gives the same answer).
     `owned`: nobody else holds `history` (just read from the file), so it is extended in place."""
+    step = _extension(store, history, head)
+    return None if step is None else _extended(history, step, owned)
+
+
+def _extension(store: GitStore, history: History, head: str) -> History | None:
+    """The records of the commits on top of `history` up to `head` (``git log <tip>..<head>``),
+    or None when they are not a plain line of new commits that only adds passes and TAs."""
     tip = history.head
     if tip is None:
         return None
@@ -101,10 +120,15 @@ def _extend(store: GitStore, history: History, head: str, owned: bool = False) -
     more = load_history(store, f"{tip}..{head}")
     if more.superseded_commits or more.rounds or more.head != head:
         return None  # a later commit sets aside an earlier TA, or opens or closes a round
+    return more
+
+
+def _extended(history: History, more: History, owned: bool = False) -> History:
+    """`history` with `more` (its ``_extension``) on top; in place when `owned`."""
     out = history if owned else _copy(history)
     out.add_all(more.timeline)
     out.baseline = more.baseline or history.baseline
-    out.head = head
+    out.head = more.head
     out.package_marks += more.package_marks
     out.untrusted += more.untrusted
     return out
@@ -146,7 +170,89 @@ def _encode(history: History) -> bytes:
     )
 
 
-def _decode(payload: bytes) -> History | None:
+def _encode_step(tip: str, more: History) -> bytes:
+    """An extension chunk: the records from `tip` to ``more.head`` (``_extension``)."""
+    passes, tas = _VALUES[PassRecord], _VALUES[TARecord]
+    rows = [(_PASS, *passes(r)) if type(r) is PassRecord else (_TA, *tas(r)) for r in more.timeline]
+    return marshal.dumps((VERSION, tip, more.head, more.baseline, rows, more.package_marks, more.untrusted))
+
+
+def _apply_step(history: History, payload: bytes | memoryview) -> bool:
+    """An extension chunk applied to `history` (in place); False when it does not fit on its tip."""
+    version, tip, head, baseline, rows, marks, untrusted = marshal.loads(payload)
+    if version != VERSION or tip != history.head or not isinstance(head, str):
+        return False
+    history.add_all([PassRecord(*row[1:]) if row[0] == _PASS else TARecord(*row[1:]) for row in rows])
+    history.baseline = baseline or history.baseline
+    history.head = head
+    history.package_marks += [(sha, dict(trailers)) for sha, trailers in marks]
+    history.untrusted += [(commit, why) for commit, why in untrusted]
+    return True
+
+
+def _chunk(payload: bytes) -> bytes:
+    return len(payload).to_bytes(8, "little") + blake2b(payload, digest_size=_DIGEST).digest() + payload
+
+
+def _chunks(data: bytes) -> list[memoryview] | None:
+    """The payloads of a file's chunks, each checked; None when any is torn or corrupt."""
+    view = memoryview(data)
+    at, out = len(_MAGIC), []
+    while at < len(data):
+        start = at + _HEAD
+        size = int.from_bytes(view[at : at + 8], "little")
+        payload = view[start : start + size]
+        if start > len(data) or len(payload) != size:
+            return None
+        if blake2b(payload, digest_size=_DIGEST).digest() != view[at + 8 : start]:
+            return None  # torn or corrupt: never handed to marshal
+        out.append(payload)
+        at = start + size
+    return out or None
+
+
+# What this process last read or wrote of each cache file: (its tip, size, mtime, chunks), so an
+# extension is appended only to the very file it extends.
+_SEEN: dict[Path, tuple[str, int, int, int]] = {}
+
+
+def _note(path: Path, head: str | None, chunks: int) -> None:
+    try:
+        st = path.stat()
+    except OSError:
+        _SEEN.pop(path, None)
+        return
+    if head is not None:
+        _SEEN[path] = (head, st.st_size, st.st_mtime_ns, chunks)
+
+
+def _append(path: Path, tip: str | None, more: History) -> bool:
+    """Append `more` (from `tip`) to the file if it is the one this process saw at `tip`;
+    False when the file should be written whole instead."""
+    seen = _SEEN.get(path)
+    if seen is None or tip is None or seen[0] != tip or seen[3] >= MAX_CHUNKS:
+        return False
+    chunk = _chunk(_encode_step(tip, more))
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    except OSError:
+        return False
+    try:
+        st = os.fstat(fd)
+        if (st.st_size, st.st_mtime_ns) != seen[1:3]:
+            return False  # another process wrote it meanwhile: written whole
+        written = os.write(fd, chunk)  # one write: a reader sees all of it or a torn chunk
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    if written != len(chunk):
+        return False
+    _note(path, more.head, seen[3] + 1)
+    return True
+
+
+def _decode(payload: bytes | memoryview) -> History | None:
     version, head, baseline, timeline, superseded, commits, marks, untrusted, rounds = marshal.loads(payload)
     if version != VERSION:
         return None
@@ -164,37 +270,45 @@ def _decode(payload: bytes) -> History | None:
 def read_cache(path: Path) -> History | None:
     """The cached history, or None when there is none or it cannot be trusted to be whole."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read()
+            st = os.fstat(f.fileno())  # of the very file read, should another replace it meanwhile
     except OSError:
         return None
-    digest_end = len(_MAGIC) + 32
-    if not data.startswith(_MAGIC) or len(data) < digest_end:
+    if not data.startswith(_MAGIC):
         return None
-    payload = data[digest_end:]
-    if blake2b(payload, digest_size=32).digest() != data[len(_MAGIC) : digest_end]:
-        return None  # torn or corrupt: never handed to marshal
+    chunks = _chunks(data)
+    if chunks is None:
+        return None
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of records, none of them garbage: no collection meanwhile
     try:
-        return _decode(payload)
+        history = _decode(chunks[0])
+        if history is None or not all(_apply_step(history, step) for step in chunks[1:]):
+            return None
     except (ValueError, TypeError, EOFError):
         return None
     finally:
         if enabled:
             gc.enable()
+    if history.head is not None:
+        _SEEN[path] = (history.head, st.st_size, st.st_mtime_ns, len(chunks))
+    return history
 
 
 def write_cache(path: Path, history: History) -> None:
     """Replace the file whole (write, then rename); a cache that cannot be written is no error."""
     if history.head is None:
         return
-    payload = _encode(history)
-    data = _MAGIC + blake2b(payload, digest_size=32).digest() + payload
+    data = _MAGIC + _chunk(_encode(history))
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(exist_ok=True)
         tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError:
+        _SEEN.pop(path, None)
         with contextlib.suppress(OSError):
             tmp.unlink()
+        return
+    _note(path, history.head, 1)
