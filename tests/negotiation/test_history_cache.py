@@ -180,3 +180,78 @@ def test_the_cache_keeps_every_field_of_the_history() -> None:
     from proposals.negotiation.history_cache import HANDLED_FIELDS
 
     assert {f.name for f in fields(History)} == HANDLED_FIELDS
+
+
+def _fresh(path: Path) -> None:
+    """As a new command sees the file: nothing remembered of it by this process."""
+    from proposals.negotiation import history_cache
+
+    history_cache._SEEN.pop(path, None)
+
+
+def test_a_new_pass_is_appended_to_the_file_not_written_again(tmp_path: Path) -> None:
+    scene = Scene(tmp_path)
+    path = cache_path(scene.repo.git_dir)
+    for _ in range(3):
+        scene.step("pass")
+    cached_history(scene.repo.store, path)
+    before, inode = path.read_bytes(), path.stat().st_ino
+    _fresh(path)
+    scene.step("pass")
+    scene.step("ta")
+    assert answers(cached_history(scene.repo.store, path)) == answers(load_history(scene.repo.store))
+    after = path.read_bytes()
+    assert path.stat().st_ino == inode and after.startswith(before) and len(after) > len(before)
+    _fresh(path)
+    assert answers(read_cache(path)) == answers(load_history(scene.repo.store))
+
+
+def test_a_torn_or_misplaced_chunk_makes_the_file_read_again(tmp_path: Path) -> None:
+    scene = Scene(tmp_path)
+    path = cache_path(scene.repo.git_dir)
+    scene.step("pass")
+    cached_history(scene.repo.store, path)
+    base = path.read_bytes()
+    scene.step("pass")
+    cached_history(scene.repo.store, path)
+    whole = path.read_bytes()
+    chunk = whole[len(base) :]
+    assert chunk
+    truth = answers(load_history(scene.repo.store))
+    for broken in (whole[:-3], whole + chunk, base + chunk + chunk, whole + chunk[:20]):
+        path.write_bytes(broken)
+        _fresh(path)
+        assert read_cache(path) is None
+        assert answers(cached_history(scene.repo.store, path)) == truth
+        assert answers(read_cache(path)) == truth
+
+
+def test_the_file_is_written_whole_again_after_many_appends(tmp_path: Path, monkeypatch) -> None:
+    from proposals.negotiation import history_cache
+
+    monkeypatch.setattr(history_cache, "MAX_CHUNKS", 2)
+    scene = Scene(tmp_path)
+    path = cache_path(scene.repo.git_dir)
+    scene.step("pass")
+    cached_history(scene.repo.store, path)
+    inode = path.stat().st_ino
+    scene.step("pass")
+    cached_history(scene.repo.store, path)
+    assert path.stat().st_ino == inode  # appended
+    scene.step("pass")
+    cached_history(scene.repo.store, path)
+    assert path.stat().st_ino != inode  # two chunks already: written whole
+    _fresh(path)
+    assert answers(read_cache(path)) == answers(load_history(scene.repo.store))
+
+
+def test_records_made_slot_by_slot_are_the_dataclass_records() -> None:
+    from proposals.negotiation.history import PassRecord, TARecord, new_pass, new_ta
+
+    values = ("U-1", "union", "2025-01-02", "a" * 40, "A. Person", "subject", ("x", "y"), ("z",))
+    made, built = new_pass(*values), PassRecord(*values)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    ta = ("x", "1.2", "b" * 40, "U", "E", "2025-02-01", "c" * 40, "ta-x")
+    for extra in ((), ("P-3",)):
+        made_ta, built_ta = new_ta(*ta, *extra), TARecord(*ta, *extra)
+        assert made_ta == built_ta and hash(made_ta) == hash(built_ta) and repr(made_ta) == repr(built_ta)

@@ -31,7 +31,16 @@ try:  # hashlib itself sets up every OpenSSL digest on import (~5 ms of each com
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
-from proposals.negotiation.history import LOG_FORMAT, History, PassRecord, Round, TARecord, load_history
+from proposals.negotiation.history import (
+    LOG_FORMAT,
+    History,
+    PassRecord,
+    Round,
+    TARecord,
+    load_history,
+    new_pass,
+    new_ta,
+)
 from proposals.store.git import GitStore
 
 CACHE_NAME = "history.cache"
@@ -182,7 +191,7 @@ def _apply_step(history: History, payload: bytes | memoryview) -> bool:
     version, tip, head, baseline, rows, marks, untrusted = marshal.loads(payload)
     if version != VERSION or tip != history.head or not isinstance(head, str):
         return False
-    history.add_all([PassRecord(*row[1:]) if row[0] == _PASS else TARecord(*row[1:]) for row in rows])
+    history.add_all([new_pass(*row[1:]) if row[0] == _PASS else new_ta(*row[1:]) for row in rows])
     history.baseline = baseline or history.baseline
     history.head = head
     history.package_marks += [(sha, dict(trailers)) for sha, trailers in marks]
@@ -257,7 +266,7 @@ def _decode(payload: bytes | memoryview) -> History | None:
     if version != VERSION:
         return None
     history = History()
-    history.add_all([PassRecord(*row[1:]) if row[0] == _PASS else TARecord(*row[1:]) for row in timeline])
+    history.add_all([new_pass(*row[1:]) if row[0] == _PASS else new_ta(*row[1:]) for row in timeline])
     history.superseded_tas = [TARecord(*values) for _, *values in superseded]
     history.superseded_commits = frozenset(commits)
     history.head, history.baseline = head, baseline

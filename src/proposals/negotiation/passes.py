@@ -8,6 +8,7 @@ session date; the author is the team member in git config; the party is in the t
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -57,19 +58,14 @@ def session_timestamp(session: str) -> str:
 def next_pass_name(repo: BargainingRepo, party: str) -> str:
     code = repo.config.party(party).code
     history = repo.history()  # this round's: numbers start again each round
-    bare = f"{code}-"  # string tests, not a regex: 40,000 names at 20k passes
-    start = f"{history.tag_prefix}{bare}"
+    # One regex over the names joined, not a test per name: 40,000 names at 20,000 passes.
+    numbered = re.compile(rf"^{re.escape(history.tag_prefix)}{re.escape(code)}-(\d+)$", re.MULTILINE)
+    bare = re.compile(rf"^{re.escape(code)}-(\d+)$", re.MULTILINE)
     numbers = [
-        int(n[len(bare) :])
-        for r in history.passes
-        if (n := r.name).startswith(bare) and n[len(bare) :].isdecimal()
+        *bare.findall("\n".join([r.name for r in history.passes])),
+        *numbered.findall("\n".join(repo.store.tag_names())),
     ]
-    numbers += [
-        int(n[len(start) :])
-        for n in repo.store.tag_names()
-        if n.startswith(start) and n[len(start) :].isdecimal()
-    ]
-    return f"{code}-{max(numbers, default=0) + 1}"
+    return f"{code}-{max(map(int, numbers), default=0) + 1}"
 
 
 def check_pass_name(repo: BargainingRepo, name: str, party: str) -> str:
