@@ -1,0 +1,48 @@
+"""The diff benchmark states its targets as MET / NOT MET beside references from the same run
+(issue 17): the C++ diff alone on the engine's own segments, and difflib on the same words."""
+
+from __future__ import annotations
+
+import random
+
+import bench_diff
+import pytest
+from corpus_contract import article, edit
+
+from proposals.redline import backend
+from proposals.redline import engine as redline_engine
+
+WHOLE = "contract (60 articles), 20%"
+
+
+def result(ms: float, cpu_ms: float) -> bench_diff.Result:
+    return bench_diff.Result(ms / 1000, ms / 1000, cpu_ms / 1000, 10, 100, 0, 1)
+
+
+def test_the_whole_contract_target_is_met_or_not_beside_its_references(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    results = {
+        (WHOLE, "ours, fast-dmp"): result(240.0, 310.0),  # wall within 250 ms, CPU not
+        (WHOLE, "difflib (words)"): result(5000.0, 4000.0),
+        (WHOLE, "git --word-diff"): result(100.0, 60.0),
+    }
+    bench_diff.print_targets(results, {WHOLE: result(150.0, 140.0)})
+    line = next(row for row in capsys.readouterr().out.splitlines() if row.startswith(f"| {WHOLE}"))
+    wall, cpu, references = line.split(" | ")[1:4]
+    assert wall == "240.0 ms **MET**"
+    assert cpu == "310.0 ms **NOT MET**"
+    assert "C++ diff alone 150.0 (140.0) ms, 45% of ours" in references
+    assert "the Python around it 170.0 ms CPU" in references
+    assert "difflib 5,000.0 (4,000.0) ms" in references
+
+
+@pytest.mark.skipif(backend() != "fast-diff-match-patch", reason="fast-diff-match-patch not installed")
+def test_the_cpp_reference_times_the_segments_the_engine_cuts() -> None:
+    rng = random.Random(f"{bench_diff.SEED}/10/0.2")
+    old = article(rng, 10)
+    new = edit(rng, old, 0.2, moves=1, paragraphs=1)
+    raw_diff = redline_engine.raw_diff
+    reference = bench_diff.measure_cpp_alone(bench_diff.Case("10 pages, 20%", [(old, new)], 1))
+    assert redline_engine.raw_diff is raw_diff  # put back after recording the segments
+    assert reference.cpu > 0
