@@ -90,13 +90,12 @@ CASES: dict[str, list[tuple[str, str]]] = {
 
 
 # A part added or withdrawn whole at the very top of a document whose heading is right above a
-# table: the heading's revised mark touches the table, and with no paragraph above it to take the
-# mark (``tables.keep_marks_off_tables``), LibreOffice leaves one empty paragraph at the top where
-# the part was (its text is right). Known limit.
+# table: nothing is above the heading to take its revised mark, so the next part's heading is
+# written there too (``tables.first_part_off_table``); before, LibreOffice left one empty
+# paragraph at the top where the part was.
 FIRST_WHOLE_TABLE_PART = {"new-part-that-is-a-table-first", "withdrawn-part-that-is-a-table-first",
                           "withdrawn-part-starting-with-table", "new-part-that-is-a-table-alone",
                           "withdrawn-part-that-is-a-table-alone"}  # fmt: skip
-FIRST_WHOLE_TABLE_PART_REASON = "an empty paragraph stays on top (no paragraph above the heading)"
 
 
 def _changes(name: str) -> list[ArticleChange]:
@@ -255,8 +254,6 @@ def test_libreoffice_accept_all_gives_the_new_table(lo: dict[tuple[str, str], An
     result = lo[(name, "accept")]
     assert result["redlines"] and result["redlines_after"] == 0
     paragraphs, tables = _layout([new for _, new in CASES[name]])
-    if name in FIRST_WHOLE_TABLE_PART and name.startswith("withdrawn"):
-        pytest.xfail(FIRST_WHOLE_TABLE_PART_REASON)
     assert _trim(result["paragraphs"]) == _trim(paragraphs)
     assert _cells(result["tables"]) == _cells(tables)
 
@@ -266,7 +263,14 @@ def test_libreoffice_reject_all_gives_the_old_table(lo: dict[tuple[str, str], An
     result = lo[(name, "reject")]
     assert result["redlines_after"] == 0
     paragraphs, tables = _layout([old for old, _ in CASES[name]])
-    if name in FIRST_WHOLE_TABLE_PART and name.startswith("new"):
-        pytest.xfail(FIRST_WHOLE_TABLE_PART_REASON)
     assert _trim(result["paragraphs"]) == _trim(paragraphs)
     assert _cells(result["tables"]) == _cells(tables)
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_WHOLE_TABLE_PART))
+def test_no_empty_paragraph_on_top_where_a_first_part_was(lo: dict[tuple[str, str], Any], name: str) -> None:
+    for action in ("accept", "reject"):
+        result = lo[(name, action)]
+        if _trim(result["paragraphs"]):  # an empty document is one empty paragraph
+            assert 0 not in result["empty_paragraphs"], action
+            assert result["paragraphs"][0], action

@@ -404,7 +404,7 @@ def _ppr(style: str | None, mark_rpr: str, para: UnionPara | None = None, change
 _KEEPS = {"equal": ("old", "new"), "insert": ("new",), "delete": ("old",)}  # texts keeping a mark
 
 
-def spaced(paras: Sequence[UnionPara], *, tracked: bool = True) -> list[UnionPara]:
+def spaced(paras: Sequence[UnionPara], *, tracked: bool = True, above: bool = False) -> list[UnionPara]:
     """The paragraphs with the article's blank lines written as spacing, not empty paragraphs.
 
     A paragraph's properties live with it in each text: where revised marks join paragraphs,
@@ -422,7 +422,7 @@ def spaced(paras: Sequence[UnionPara], *, tracked: bool = True) -> list[UnionPar
     work = _blank_lines_apart(paras)
     keep: set[int] = set()
     while True:
-        placed = _place_blank_lines(work, keep, tracked, table_spans)
+        placed = _place_blank_lines(work, keep, tracked, table_spans, above)
         if isinstance(placed, int):
             keep.add(placed)
             continue
@@ -456,17 +456,18 @@ def _blank_lines_apart(paras: Sequence[UnionPara]) -> list[UnionPara]:
     return out
 
 
-def _blank_in(paras: Sequence[UnionPara], i: int, tracked: bool, drop: set[int]) -> bool:
+def _blank_in(paras: Sequence[UnionPara], i: int, drop: set[int], above: bool = False) -> bool:
     """Whether the blank paragraph ``i`` is a blank line in every text that keeps its mark (the
     paragraphs joined into it there are removed whole) right after a paragraph with text there
-    (not after another blank line written as spacing)."""
+    (not after another blank line written as spacing); ``above``: the document has a paragraph
+    with text in both texts right above these (``tables.first_part_off_table``)."""
     for view in _KEEPS[paras[i].mark]:
         j = i - 1
         while j >= 0 and view not in _KEEPS[paras[j].mark]:
             if paras[j].view(view):  # type: ignore[arg-type]
                 return False
             j -= 1
-        if j < 0 or j in drop:
+        if (j < 0 and not above) or j in drop:
             return False
     return True
 
@@ -501,7 +502,7 @@ def _moved(para: UnionPara) -> bool:
 
 
 def _place_blank_lines(
-    paras: list[UnionPara], keep: set[int], tracked: bool, table_spans: Callable
+    paras: list[UnionPara], keep: set[int], tracked: bool, table_spans: Callable, above: bool = False
 ) -> list[UnionPara] | int:
     """``spaced`` once: the paragraphs, or the index of a blank line that must stay one."""
     n = len(paras)
@@ -511,7 +512,7 @@ def _place_blank_lines(
         if para.pieces or i == 0 or i + 1 >= n or i in keep or not paras[i + 1].pieces:
             continue
         prev = paras[i - 1]
-        if not _blank_in(paras, i, tracked, drop):
+        if not _blank_in(paras, i, drop, above):
             continue  # where this blank line is, the paragraph before it must end
         if i - 1 in rows and i + 1 in rows:
             continue  # two tables would become one
@@ -609,6 +610,7 @@ def tracked_xml(
     move_names: dict[str, str] | None = None,
     labels: Sequence[tuple[str, When]] = (),
     lead: UnionPara | None = None,
+    above: bool = False,
 ) -> str:
     """Body XML for union paragraphs as real tracked changes.
 
@@ -628,7 +630,7 @@ def tracked_xml(
     if spans:
         paras = [_copy(p) for p in paras]
         keep_marks_off_tables(paras, spans, lead)
-    paras = spaced(paras)
+    paras = spaced(paras, above=above)
     spans = table_spans(paras)
     moves = (paired_moves(paras) - move_ids(paras, spans)) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.

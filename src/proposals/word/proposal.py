@@ -47,7 +47,7 @@ from proposals.word.ooxml import (
     split_paragraphs,
     tracked_xml,
 )
-from proposals.word.tables import ends_in_table
+from proposals.word.tables import ends_in_table, first_part_off_table
 
 DiffFn = Callable[[str, str], Sequence[OpLike]]
 
@@ -223,7 +223,11 @@ def _write_articles(
     else:
         writer = RevisionWriter(author, when)
         last_mark: Kind = "equal"
-        for art in articles:
+        layout = Layout.SPLIT if mode == "tracked" else Layout.AT_DESTINATION
+        unions = [None if isinstance(art, str) else _union(art, diff, layout) for art in articles]
+        # the next part's heading written first too (``first_part_off_table``)
+        lifted = mode == "tracked" and len(unions) > 1 and first_part_off_table(unions[0], unions[1])
+        for k, (art, paras) in enumerate(zip(articles, unions, strict=True)):
             if isinstance(art, str):
                 if last_mark != "equal" and mode == "tracked":
                     parts.append("<w:p/>")  # the revised mark before it merges into this
@@ -232,15 +236,14 @@ def _write_articles(
                 writer.start_paragraph(None, None, mark="equal")
                 continue
             writer.use(art.author or author, art.when if art.when is not None else when)
-            paras = _union(art, diff, Layout.SPLIT if mode == "tracked" else Layout.AT_DESTINATION)
-            if not paras or (len(paras) == 1 and not paras[0].pieces):
+            if paras is None or not paras or (len(paras) == 1 and not paras[0].pieces):
                 continue
             styler = _para_styler(ids)
             if mode == "tracked":
                 # a table right after new (removed) paragraphs borrows the mark before them
                 lendable = parts and last_mark == "equal" and lend_mark(parts[-1], "<w:ins/>")
                 lead = UnionPara() if lendable else None
-                parts.append(tracked_xml(paras, writer, styler, lead=lead))
+                parts.append(tracked_xml(paras, writer, styler, lead=lead, above=lifted and k == 1))
                 if lead is not None and lead.mark != "equal":
                     parts[-2] = lend_mark(parts[-2], writer.mark(lead.mark)) or parts[-2]
             else:

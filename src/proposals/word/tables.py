@@ -330,3 +330,40 @@ def table_xml(
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def first_part_off_table(first: list[UnionPara] | None, second: list[UnionPara] | None) -> bool:
+    """A part added (withdrawn) whole at the top of a document, its heading right above a table:
+    nothing is above the heading to take its revised mark (``keep_marks_off_tables``), and
+    LibreOffice (7.4, measured) cannot join a paragraph into the table below, so rejecting
+    (accepting) left an empty paragraph on top. The next part's unchanged heading is then
+    written as the other text of that first paragraph and as a whole new (gone) paragraph at
+    its own place, which gives both texts exactly: the first paragraph keeps an unchanged
+    mark, the revised mark moves to the next part's heading. In place; True when done."""
+    if not first or len(first) < 2 or not second or first[0].wholly is None:
+        return False
+    kind = first[0].wholly
+    spans = table_spans(first)
+    if 1 not in spans or any(p.wholly != kind and not _row_whole(p, kind) for p in first):
+        return False
+    head = second[0]
+    if head.mark != "equal" or [p.kind for p in head.pieces] != ["equal"]:
+        return False
+    other: Kind = "delete" if kind == "insert" else "insert"
+    text = head.pieces[0].text
+    by = first[0].mark_by
+    first[0].pieces = [*first[0].pieces, Piece(other, text, None, False, by)]
+    first[0].mark, first[0].mark_by = "equal", None
+    second[0] = UnionPara([Piece(kind, text, None, False, by)], kind, None, by)
+    under = ends_in_table(first)
+    if kind == "delete" and under and len(second) > 2 and not second[1].pieces and second[1].mark == "equal":
+        # accepting would join the gone heading right under the table with the paragraph
+        # after it, keeping the heading's style there (LibreOffice 7.4): the blank line under
+        # the heading takes the deleted mark instead
+        second[0].mark, second[1].mark, second[1].mark_by = "equal", "delete", by
+    return True
+
+
+def _row_whole(para: UnionPara, kind: str) -> bool:
+    """A table row (the last of a part has no mark of its own) wholly of ``kind``."""
+    return {p.kind for p in para.pieces if p.text} == {kind} and para.mark in ("equal", kind)
