@@ -78,7 +78,7 @@ def test_export_defaults_and_errors(cli: CLI, talks: Path, tmp_path: Path) -> No
     staffing.write_text(staffing.read_text().replace("ten (10) days", "seven (7) days"))
     out = tmp_path / "draft.docx"
     said = cli("-C", str(talks), "export", "staffing", "--mode", "tracked", "-o", str(out)).out
-    assert "DRAFT" in said  # our unsent draft, against the employer's last pass
+    assert "draft, not yet proposed" in said  # our unsent draft, against the employer's last pass
     rejected = "\n".join(read_paragraphs(out, "rejected"))
     assert "one (1) medical assistant" in rejected and "ten (10) days" in rejected
     assert "seven (7) days" in "\n".join(read_paragraphs(out, "accepted"))

@@ -124,6 +124,32 @@ def test_a_draft_is_labelled_with_the_pass_it_will_be(demo: tuple[CLI, Path], tm
         staffing.write_text(before)
 
 
+def test_a_draft_says_it_is_not_yet_proposed(demo: tuple[CLI, Path], tmp_path: Path) -> None:
+    """Issue 12 (truthful labels): a draft is no pass; before, a clean export of a draft whose
+    staffing text is still U-13's read 'Proposal U-13 — Session 2025-06-03 | ... unchanged in
+    DRAFT', and with --as U-14 --session it still named U-13 as the proposal."""
+    cli, repo = demo
+    out = tmp_path / "draft.docx"
+    said = cli("-C", str(repo), "export", "staffing", "--mode", "clean", "-o", str(out)).out
+    header = _header(out)
+    assert header.startswith("Northstar Clinicians United \u2014 Draft, not yet proposed \u2014 "), header
+    assert "based on U-13 (2025-06-03)" in header.split(" | ")[0]
+    assert "DRAFT \u2014 NOT YET PROPOSED, NOT A TENTATIVE AGREEMENT" in header
+    assert "staffing: text of U-13, 2025-06-03, unchanged in this draft" in header
+    assert "Proposal" not in header and "in DRAFT" not in header
+    assert "draft, not yet proposed, based on U-13 (2025-06-03)" in said
+    props = docx.Document(str(out)).core_properties
+    assert props.title.startswith("Northstar Clinicians United draft, not yet proposed"), props.title
+    assert "Proposal" not in props.subject and props.content_status.startswith("DRAFT")
+    cli("-C", str(repo), "export", "staffing", "--mode", "clean", "--as", "U-14", "--session", "2025-07-01",
+        "-o", str(out))  # fmt: skip
+    header = _header(out)
+    proposal = "Northstar Clinicians United \u2014 Proposal U-14 \u2014 Session 2025-07-01"
+    assert header.startswith(proposal), header
+    assert "staffing: text of U-13, 2025-06-03, unchanged in U-14" in header and "Proposal U-13" not in header
+    assert docx.Document(str(out)).core_properties.subject == "Proposal U-14, session 2025-07-01"
+
+
 def test_texts_of_both_parties_are_refused_together(demo: tuple[CLI, Path], tmp_path: Path) -> None:
     cli, repo = demo
     out = tmp_path / "mixed.docx"

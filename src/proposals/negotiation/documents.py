@@ -196,7 +196,12 @@ def export_pass(
     doc_party = party or labels[ids[0]][0]
     who = repo.config.party(doc_party)
     named = target.name if target is not None else (draft_name if to_rev == "draft" else to_rev)
-    if len({lab[1:] for lab in labels.values()}) == 1:  # one pass wrote every text: name it
+    draft = to_rev == "draft" and as_name is None  # not yet proposed: never called a pass
+    if to_rev == "draft" and as_name:  # it goes across as that pass, on that session
+        pass_name, day = as_name, draft_day
+    elif draft:
+        pass_name, day = draft_name, draft_day
+    elif len({lab[1:] for lab in labels.values()}) == 1:  # one pass wrote every text: name it
         pass_name, day = labels[ids[0]][1], labels[ids[0]][2]
     elif target is not None:
         pass_name, day = target.name, target.session
@@ -209,6 +214,8 @@ def export_pass(
         name, when = labels[article_id][1], labels[article_id][2]
         if src.withdrawn:
             notes.append(f"{article_id}: withdrawn in {name} ({when}), shown as deleted")
+        elif draft and name != draft_name:
+            notes.append(f"{article_id}: text of {name}, {when}, unchanged in this draft")
         elif name != named:
             notes.append(f"{article_id}: text of {name}, {when}, unchanged in {named}")
         elif name != pass_name:
@@ -221,6 +228,10 @@ def export_pass(
         else:
             against = "each article's earlier text"
             notes += [f"{a}: changes shown against {src.against}" for a, src in sources.items()]
+    held = {lab[1:] for lab in labels.values()}
+    based_on = ""
+    if draft and len(held) == 1 and labels[ids[0]][1] != draft_name:  # no word changed since
+        based_on = f"{labels[ids[0]][1]} ({labels[ids[0]][2]})"
     changes = [
         ArticleChange(src.old, src.new, author=repo.config.party(labels[a][0]).name, when=_date(labels[a][2]))
         for a, src in sources.items()
@@ -238,8 +249,14 @@ def export_pass(
         colour=who.colour,
         against=against,
         notes=notes,
+        draft=draft,
+        based_on=based_on,
     )
-    return Exported(path, ids, f"{who.name} proposal {pass_name}, {day}", notes=tuple(notes))
+    if draft:
+        what = "draft, not yet proposed" + (f", based on {based_on}" if based_on else "") + f", {day}"
+    else:
+        what = f"proposal {pass_name}, {day}"
+    return Exported(path, ids, f"{who.name} {what}", notes=tuple(notes))
 
 
 def export_history(

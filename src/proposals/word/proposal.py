@@ -135,9 +135,18 @@ class _Op:
     move: str | None
 
 
+DRAFT_MARK = "DRAFT \u2014 NOT YET PROPOSED, NOT A TENTATIVE AGREEMENT"
+
+
 def _proposal_header(party: str, pass_name: str, session: When, mark: str) -> list[str]:
     """Who proposes, which pass, which session, and that it is not a TA: on every page."""
     return [f"{party} \u2014 Proposal {pass_name} \u2014 Session {_iso_day(session)}", mark]
+
+
+def _draft_header(party: str, day: When, based_on: str) -> list[str]:
+    """A draft no pass has carried across yet says so, and which pass its text is, if one is."""
+    based = f" \u2014 based on {based_on}" if based_on else ""
+    return [f"{party} \u2014 Draft, not yet proposed \u2014 {_iso_day(day)}{based}", DRAFT_MARK]
 
 
 def export_proposal(
@@ -154,13 +163,18 @@ def export_proposal(
     revision: int = 1,
     diff: DiffFn | None = None,
     notes: Sequence[str] = (),
+    draft: bool = False,
+    based_on: str = "",
 ) -> Path | None:
     """Write a pass as a .docx: ``tracked`` revisions, static ``redline`` or ``clean`` text.
 
     ``party`` is the proposing team's name: header, document author and revision author.
     ``session`` dates the revisions and the document. ``against`` names what the changes are
     shown against ("baseline", "E-6") for the header. ``notes`` are further header lines (which
-    pass wrote an article's text, a withdrawal). Returns the path written (None for a stream).
+    pass wrote an article's text, a withdrawal). ``draft``: the team's working text that no
+    pass has carried across yet, dated ``session`` (the day written), ``based_on`` the pass
+    whose text it still is ("U-13 (2025-06-03)"), if one is. Returns the path written (None
+    for a stream).
     """
     if mode not in MODES:
         raise ExportError(f"unknown export mode {mode!r}: use tracked, redline or clean")
@@ -180,7 +194,11 @@ def export_proposal(
                 raise ExportError(str(exc)) from None
 
     doc = _open_template()
-    header = _proposal_header(party, pass_name, session, PROPOSAL_MARK)
+    mark = DRAFT_MARK if draft else PROPOSAL_MARK
+    if draft:
+        header = _draft_header(party, session, based_on)
+    else:
+        header = _proposal_header(party, pass_name, session, mark)
     if mode != "clean" and against:
         header.append(f"Changes shown against {against}")
     header += [n for n in notes if n]
@@ -188,15 +206,20 @@ def export_proposal(
         header.append("Insertions underlined, deletions struck through, moves double-marked")
     _set_header_footer(doc, header)
     names = [_article_title(a.new or a.old) for a in articles]
+    if draft:
+        what = "draft, not yet proposed" + (f", based on {based_on}" if based_on else "")
+        subject = f"Draft, not yet proposed, {_iso_day(session)}"
+    else:
+        what, subject = f"proposal {pass_name}", f"Proposal {pass_name}, session {_iso_day(session)}"
     compared = f" against {against}" if mode != "clean" and against else ""
     _set_properties(
         doc,
-        title=title or f"{party} proposal {pass_name}{compared}: " + "; ".join(n for n in names if n),
+        title=title or f"{party} {what}{compared}: " + "; ".join(n for n in names if n),
         author=party,
         when=session,
         revision=revision,
-        subject=f"Proposal {pass_name}, session {_iso_day(session)}",
-        status=PROPOSAL_MARK,
+        subject=subject,
+        status=mark,
     )
     _write_articles(doc, articles, mode=mode, author=party, when=session, colour=colour, diff=diff)
     return _save(doc, out)
