@@ -259,6 +259,7 @@ class Text(str):
     have (the paragraph ends here), None when there is no next line on the page to judge by."""
 
     full: bool | None = None
+    indented: bool = False  # set in from the lines above and below: a paragraph's first line
 
 
 def _runs_on(line: PageLine, after: PageLine, body: list[PageLine]) -> bool:
@@ -282,6 +283,21 @@ def _runs_on(line: PageLine, after: PageLine, body: list[PageLine]) -> bool:
         return False
     char = (after.x1 - after.x0) / max(len(after.text), 1)
     return right - line.x1 <= (len(words[0]) + 1) * char + 1
+
+
+INDENT = 8.0  # a first line set in this many points more than the lines around it
+
+
+def _first_line_indent(lines: list[PageLine], block: list[int], i: int) -> bool:
+    """A paragraph's first line indented: set in from the line above it, and the line below it
+    (in the same block) back at the margin of the line above. (A hanging indent's second line
+    looks the same; the caller asks besides that the line above ends a sentence.)"""
+    if i == 0 or i + 1 >= len(lines) or not (block[i - 1] == block[i] == block[i + 1]):
+        return False
+    above, line, below = lines[i - 1], lines[i], lines[i + 1]
+    if above.table is not None or below.table is not None:
+        return False
+    return line.x0 > above.x0 + INDENT and abs(below.x0 - above.x0) < 2
 
 
 def page_text(lines: list[PageLine]) -> list[str]:
@@ -322,5 +338,6 @@ def page_text(lines: list[PageLine]) -> list[str]:
             ]
             last.full = _runs_on(lines[i - 1], line, near)
         last = Text(line.text.translate(GLYPHS))
+        last.indented = _first_line_indent(lines, block, i)
         out.append(last)
     return out

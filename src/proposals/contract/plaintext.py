@@ -8,7 +8,9 @@ team can see how much of the text was guessed (``baseline --dry-run``):
 - a line that is only a page number ("3", "- 3 -", "Page 3 of 40") is dropped;
 - a line starts a new paragraph when it is a heading, starts with a section label ("6.3",
   "(a)", "Section 4"), follows a blank line, or follows a line clearly shorter than the text
-  width (a paragraph's last line); otherwise it continues the paragraph it follows. A heading
+  width (a paragraph's last line; in a PDF: a line after which the next line's first word would
+  have fitted), or is indented as a first line after a sentence's end; otherwise it continues
+  the paragraph it follows. A heading
   in mixed case after a full line with no closing punctuation continues it: "as provided in" /
   "Article 12." is a cross reference wrapped, not a heading;
 - "employ-" at a line end followed by "ees" is joined to "employees";
@@ -208,15 +210,23 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
                 previous, previous_full = line, None
                 continue
         # A PDF line that reaches its column's edge (layout.Text.full) wraps even when it is
-        # shorter than the page's text width: an indented list item, a column of two.
-        wide = previous_full is True or bool(width and len(previous) >= SHORT_LINE * width)
+        # shorter than the page's text width (an indented list item, a column of two), and one
+        # that stops where the next line's first word would have fitted ends its paragraph even
+        # when it is nearly as long as the text width ("... shall apply." / "Nothing in ...").
+        if _HYPHEN_RE.search(previous) and line[:1].islower():
+            wide = True  # "Agree-" / "ment": a word broken at the line end runs on, whatever the width
+        elif previous_full is not None:
+            wide = previous_full
+        else:
+            wide = bool(width and len(previous) >= SHORT_LINE * width)
         runs_on = bool(current and wide and not _ENDS_RE.search(previous))
         starts = (
             not current
             or (_heading(line) and not (runs_on and not line.split()[0].isupper()))
             or toc_entry(raw.strip())
             or (_LABEL_RE.match(line) is not None and _ENDS_RE.search(previous) is not None)
-            or (bool(width) and not wide)
+            or ((bool(width) or previous_full is not None) and not wide)
+            or (getattr(raw, "indented", False) and _ENDS_RE.search(previous) is not None)
             or _heading(previous)
         )
         if starts:
