@@ -1,0 +1,91 @@
+"""The TUI's cold start to the board (issue 17): what runs before the first paint is only what the
+board with its rows needs; the rest (sync state, who records, warming an article) comes after."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from tui_fixtures import settle, sync_async_tests, tui_app
+
+from proposals_tui.app import ProposalsApp
+from proposals_tui.screens.board import BoardScreen, load_board
+
+
+def _jobs(app: ProposalsApp) -> list[str]:
+    """The description of every job the app puts in its repo lane, in order."""
+    asked: list[str] = []
+    real = app.run_repo
+
+    def noting(job, to=None, description=""):
+        asked.append(description)
+        return real(job, to, description)
+
+    app.run_repo = noting  # type: ignore[method-assign]
+    return asked
+
+
+async def test_the_board_is_read_first_and_the_rest_after_it_is_painted(
+    repo_path: Path, nobody: None
+) -> None:
+    app = tui_app(repo_path)
+    asked = _jobs(app)
+    painted: list[list[str]] = []
+    app.first_paint = lambda: painted.append(list(asked))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert painted == [["Status"]], painted  # only the board's rows before its first paint
+        assert "Member" in asked and "Sync state" in asked, asked  # then who records, the sync state
+
+
+async def test_an_app_closed_at_its_first_paint_starts_no_more_work(repo_path: Path) -> None:
+    """The benchmark's cold start exits at the first paint: closing waits for every job the lane
+    has begun, so none is begun once the app is closing."""
+    app = tui_app(repo_path)
+    asked = _jobs(app)
+    app.first_paint = lambda: app.exit(0)
+    await app.run_async(headless=True, size=(100, 30))
+    assert asked == ["Status"], asked
+
+
+async def test_garbage_collection_waits_for_the_first_paint(repo_path: Path) -> None:
+    """The start makes objects that live as long as the app: the collector waits for the board."""
+    gc.enable()
+    app = tui_app(repo_path)
+    seen: list[bool] = []
+    app.first_paint = lambda: seen.append(gc.isenabled())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert seen == [False] and gc.isenabled()  # off until the first paint, on again after it
+    assert gc.isenabled()
+
+
+def test_the_board_labels_and_orders_come_with_its_rows(repo_path: Path) -> None:
+    """Each row's label and contract order are worked out in the repo lane, not on the event
+    loop at every fill."""
+    from proposals.negotiation.repo import BargainingRepo
+
+    data = load_board(BargainingRepo.open(repo_path))
+    assert data.rows
+    assert data.labels == {row.id: row.label for row in data.rows}
+    assert data.orders == {row.id: row.order for row in data.rows}
+
+
+async def test_a_resize_to_the_same_width_does_not_fill_the_board_again(repo_path: Path) -> None:
+    app = tui_app(repo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        fills: list[int] = []
+        real = board.refill
+        board.refill = lambda: (fills.append(1), real())[1]  # type: ignore[method-assign]
+        await pilot.resize_terminal(100, 40)
+        await settle(pilot)
+        assert fills == []
+        await pilot.resize_terminal(90, 40)
+        await settle(pilot)
+        assert fills == [1]
+
+
+sync_async_tests(globals())
