@@ -111,11 +111,19 @@ def indented_json(data: object) -> str:
                     lay(item, indent + "  ")
                 sep = "," + inner
             out.append("\n" + indent + "]")
+        elif value is None or value is True or value is False:
+            out.append(_CONSTANTS[value])
+        elif type(value) is int:  # json.dumps writes an int as int.__repr__ does
+            out.append(int.__repr__(value))
         else:  # a JSON string never holds a raw line break, so every one is indentation
             out.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent))
 
     lay(data, "")
     return "".join(out)
+
+
+# null, true and false without a json.dumps call each (a status chart has a thousand of them).
+_CONSTANTS = {None: "null", True: "true", False: "false"}
 
 
 def write_json(text: str) -> None:
