@@ -78,6 +78,7 @@ def test_history_document_is_exact_and_sound(tmp_path: Path) -> None:
     assert labels <= allowed and len({a for a, _ in labels}) == 2 and len(labels) >= 6
     header = " ".join(p.text for p in docx.Document(str(out)).sections[0].header.paragraphs)
     assert "baseline to E-6 (12 passes)" in header
+    assert "NEGOTIATION HISTORY \u2014 NOT A PROPOSAL" in header and "PROPOSAL \u2014" not in header
 
 
 @pytest.mark.skipif(REASON is not None, reason=REASON or "")

@@ -62,6 +62,9 @@ class LayerOp(NamedTuple):
 Diff = Callable[[str, str], Sequence[OpLike]]
 
 
+# a history shows what each side proposed, pass by pass: not itself a proposal, nor agreed
+HISTORY_MARK = "NEGOTIATION HISTORY \u2014 NOT A PROPOSAL, NOT A TENTATIVE AGREEMENT"
+
 def _default_diff(old: str, new: str) -> Sequence[OpLike]:
     from proposals.redline import diff_text
 
@@ -190,7 +193,7 @@ def export_history(
     ids = docs._style_ids(doc)
     header = [
         f"{name} \u2014 negotiation history, {first.name} to {last.name} ({passes})",
-        docs.PROPOSAL_MARK,
+        HISTORY_MARK,
         "Each change is authored by the party whose pass made it and dated with that session;"
         " language proposed and dropped again in between is not shown",
     ]
@@ -202,7 +205,7 @@ def export_history(
         when=last.session,
         revision=revision,
         subject=f"Negotiation history of {name}, {passes}",
-        status=docs.PROPOSAL_MARK,
+        status=HISTORY_MARK,
     )
     writer = RevisionWriter(last.author, last.session)
     body = history_xml(layers, writer, docs._para_styler(ids), diff)
