@@ -23,10 +23,14 @@ FILLER = ["RECOGNITION", "UNION SECURITY", "MANAGEMENT RIGHTS", "SENIORITY", "GR
           "ARBITRATION", "DISCIPLINE", "POSTINGS"]  # fmt: skip
 TRAINING = "Training. Medical assistants receive forty hours of paid training each year."
 CALLBACK = "Callback. A Clinician called back to work is paid four hours at least."
+REVIEW = "Review. The staffing committee reviews ratios every quarter."
+SICK = "Sick leave. Sick leave accrues at one day a month."
 
 
 def contract(*, split: bool = False, merge: bool = False, sneaky: str = "") -> list:
-    """Our contract, their split or merge of it, and ``sneaky`` ("training", "callback"): one edit."""
+    """Our contract, their split or merge of it, and ``sneaky`` ("training", "callback"): one edit;
+    ("review", "sick"): one paragraph moved (REVIEW from STAFFING to LEAVES, SICK from LEAVES to
+    HOURS OF WORK)."""
     blocks: list = [
         ["cover", "COLLECTIVE BARGAINING AGREEMENT"],
         ["pagebreak"],
@@ -43,15 +47,18 @@ def contract(*, split: bool = False, merge: bool = False, sneaky: str = "") -> l
     blocks += [
         ["article", "STAFFING"],
         ["section", "Ratios. The Employer shall staff every clinic at one nurse per four patients."],
-        ["section", "Review. The staffing committee reviews ratios every quarter."],
+        *([] if sneaky == "review" else [["section", REVIEW]]),
         *([["article", "MEDICAL ASSISTANTS"]] if split else []),
         ["section", "Assistants. Each Clinician shall be supported by one medical assistant at all times."],
         ["section", TRAINING.replace("forty", "twenty") if sneaky == "training" else TRAINING],
         ["article", "LEAVES"],
         ["section", "Vacation. Vacation accrues at four weeks a year from hire."],
+        *([["section", REVIEW]] if sneaky == "review" else []),
+        *([] if sneaky == "sick" else [["section", SICK]]),
         ["article", "HOURS OF WORK"],
         ["section", "Workweek. The normal workweek is forty hours over five days."],
         ["section", "Sessions. A clinic session lasts four hours with one break."],
+        *([["section", SICK]] if sneaky == "sick" else []),
         *([] if merge else [["article", "OVERTIME"]]),
         ["section", "Overtime. Work past forty hours in a week is paid at time and one half."],
         ["section", CALLBACK.replace("four", "two") if sneaky == "callback" else CALLBACK],
@@ -78,12 +85,19 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
             {"name": "silent-merge-base", "blocks": contract(sneaky="callback")},
             {"name": "silent-split", "blocks": contract(split=True, sneaky="training")},
             {"name": "silent-merge", "blocks": contract(merge=True, sneaky="callback")},
+            # Moved with tracking off, from or to an article they split or merge with tracking on.
+            {"name": "moved-split-base", "blocks": contract(sneaky="review")},
+            {"name": "moved-split", "blocks": contract(split=True, sneaky="review")},
+            {"name": "moved-merge-base", "blocks": contract(sneaky="sick")},
+            {"name": "moved-merge", "blocks": contract(merge=True, sneaky="sick")},
         ],
         "compare": [
             ["contract", "split", "split-redline"],
             ["contract", "merge", "merge-redline"],
             ["silent-split-base", "silent-split", "sneaky-split"],
             ["silent-merge-base", "silent-merge", "sneaky-merge"],
+            ["moved-split-base", "moved-split", "sneaky-move-split"],
+            ["moved-merge-base", "moved-merge", "sneaky-move-merge"],
         ],
     }
     return build_documents(out, spec)
@@ -215,3 +229,24 @@ def test_an_unmarked_edit_inside_a_split_or_merged_article_is_reported(
         "their tracked changes start from"
     ]
     assert git(repo2, "show", "E-1:articles/hours-of-work.txt") == HOURS.replace("paid four", "paid two")
+
+
+@pytest.mark.parametrize("shape", ["split", "merge"])
+def test_an_unmarked_move_from_or_into_a_split_or_merged_article_is_reported(
+    cli: CLI, baseline: Path, documents: Path, shape: str
+) -> None:
+    """Before: a move with one end in an article they split or merged was let through unsaid
+    (REVIEW moved from staffing, which they split, to leaves; SICK moved from leaves to
+    hours-of-work, which merges overtime)."""
+    repo = _repo(cli, baseline)
+    out = _intake(cli, repo, documents / f"sneaky-move-{shape}.docx")
+    where, source, paragraph = (
+        ("leaves", "staffing", REVIEW) if shape == "split" else ("hours-of-work", "leaves", SICK)
+    )
+    assert _flagged(out) == [
+        f"UNANNOUNCED CHANGE in {where}: 1 paragraph moved here from {source} without a tracked change: "
+        f'"{paragraph}"'
+    ]
+    assert (
+        "medical-assistants split from staffing" if shape == "split" else "hours-of-work merges overtime"
+    ) in out

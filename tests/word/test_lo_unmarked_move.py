@@ -48,7 +48,8 @@ def test_a_paragraph_moved_between_articles_without_tracking_is_reported(cli: CL
         line.split(" (proposals diff")[0] for line in out.splitlines() if line.startswith("UNANNOUNCED")
     ]
     assert flagged == [
-        "UNANNOUNCED CHANGE in parking: 1 paragraph moved here from recognition without a tracked change"
+        "UNANNOUNCED CHANGE in parking: 1 paragraph moved here from recognition without a tracked change: "
+        '"Exclusions. Medical directors are excluded from the unit."'
     ]
     assert git(repo, "show", "E-1:articles/parking.txt") == (
         "ARTICLE 4 – PARKING\n4.1 Parking. Parking is free at every clinic.\n"

@@ -72,7 +72,10 @@ class _Unclaimed:
     added one to theirs, a dropped one to ours."""
 
     def __init__(
-        self, ours: dict[str, str], theirs: Sequence[tuple[str | None, str]], reshaped: set[str] = frozenset()
+        self,
+        ours: dict[str, str],
+        theirs: Sequence[tuple[str | None, str]],
+        reshaped: Sequence[set[str]] = (),
     ) -> None:
         on_table = Counter(p for text in ours.values() for p in _paragraphs(text))
         claimed = Counter(p for _, text in theirs for p in _paragraphs(text))
@@ -104,26 +107,30 @@ class _Unclaimed:
         theirs: Sequence[tuple[str | None, str]],
         on_table: Counter[str],
         claimed: Counter[str],
-        reshaped: set[str],
+        reshaped: Sequence[set[str]],
     ) -> None:
         """A paragraph their starting text puts under another of our articles than the table
-        does, unchanged, is a move they did not mark, unless one of the two articles is one they
-        split or merged (LibreOffice's compare misplaces a merge's deleted heading)."""
-        self.moves: dict[str, list[str]] = {}  # our id -> the articles its unmarked moves came from
+        does, unchanged, is a move they did not mark, unless both articles are in one split or
+        merge of theirs (LibreOffice's compare misplaces a merge's deleted heading, so the merged
+        article's paragraphs start under the one it merges into). A move to or from an article
+        they split or merged, from or to any other, is still reported."""
+        self.moves: dict[str, list[tuple[str, str]]] = {}  # our id -> (from, paragraph) moved in
         owners: dict[str, set[str]] = {}
         for article_id, text in ours.items():
             for paragraph in _paragraphs(text):
                 owners.setdefault(paragraph, set()).add(article_id)
         for article_id, text in theirs:
-            if article_id is None or article_id in reshaped:
+            if article_id is None:
                 continue
             for paragraph in _paragraphs(text):
                 where = owners.get(paragraph)
-                if not paragraph or where is None or article_id in where or where & reshaped:
+                if not paragraph or where is None or article_id in where:
                     continue
+                if any(article_id in group and where & group for group in reshaped):
+                    continue  # their split or merge, as LibreOffice's compare lays it out
                 if on_table[paragraph] != claimed[paragraph]:
                     continue  # also edited somewhere: the edit is reported below
-                self.moves.setdefault(article_id, []).append(sorted(where)[0])
+                self.moves.setdefault(article_id, []).append((sorted(where)[0], paragraph))
 
     @staticmethod
     def _left(texts: list[tuple[str | None, str]], left: Counter[str]) -> list[tuple[str | None, str]]:
@@ -146,15 +153,36 @@ class _Unclaimed:
         return _words_changed("\n".join(group[0]), "\n".join(group[1]))
 
 
-def _reshaped(matches: Sequence, shapes: dict[int, str]) -> set[str]:
-    """Our ids in a split or merge of theirs: the article split or merged from, and the one kept."""
-    out: set[str] = set()
+def _reshaped(matches: Sequence, shapes: dict[int, str]) -> list[set[str]]:
+    """Our ids in each split or merge of theirs: the articles split or merged from, and the one
+    kept."""
+    out: list[set[str]] = []
     for index, note in shapes.items():
         ids = note.partition(" from ")[2] if note.startswith("split") else note.partition(" ")[2]
-        out.update(i.strip() for i in ids.split(",") if i.strip())
+        group = {i.strip() for i in ids.split(",") if i.strip()}
         if matches[index].part_id:
-            out.add(matches[index].part_id)
+            group.add(matches[index].part_id)
+        out.append(group)
     return out
+
+
+def _moved_words(moves: Sequence[tuple[str, str]]) -> str:
+    """'1 paragraph moved here from recognition without a tracked change: "Exclusions. …"'."""
+    count = len(moves)
+    sources = ", ".join(sorted({source for source, _ in moves}))
+    quoted = "; ".join(f'"{_quote(paragraph)}"' for _, paragraph in moves[:3])
+    more = f" and {count - 3} more" if count > 3 else ""
+    return (
+        f"{count} paragraph{'s' if count > 1 else ''} moved here from {sources} without a tracked "
+        f"change: {quoted}{more}"
+    )
+
+
+def _quote(paragraph: str, limit: int = 80) -> str:
+    from proposals.visible import visible
+
+    text = visible(paragraph, one_line=True)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _read_their_parts(source: Path) -> tuple[list[PartLike], list[PartLike] | None, list[str]]:
@@ -259,7 +287,7 @@ def import_docx_pass(
         base = claimed.get(article_id)
         if unclaimed and table is not None and base is not None and comparable(base) != comparable(table):
             words = unclaimed.words(article_id)
-            moved = sorted(set(unclaimed.moves.get(article_id, [])))
+            moved = unclaimed.moves.get(article_id, [])
             if words is None and not moved:
                 continue  # the same paragraphs, numbered otherwise or misplaced by their split or merge
             why = []
@@ -270,11 +298,7 @@ def import_docx_pass(
                     f"{what} between the text on the table and the text their tracked changes start from"
                 )
             if moved:
-                count = len(unclaimed.moves[article_id])
-                why.append(
-                    f"{count} paragraph{'s' if count > 1 else ''} moved here from {', '.join(moved)} "
-                    "without a tracked change"
-                )
+                why.append(_moved_words(moved))
             intake.unannounced[article_id] = "; ".join(why)
         elif announced is not None and article_id not in announced:
             if table is not None and _paragraphs(table) == _paragraphs(new):
