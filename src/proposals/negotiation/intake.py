@@ -179,9 +179,8 @@ def _moved_words(moves: Sequence[tuple[str, str]]) -> str:
 
 
 def _quote(paragraph: str, limit: int = 80) -> str:
-    from proposals.visible import visible
-
-    text = visible(paragraph, one_line=True)
+    """The paragraph, shortened, with any control or bidi character shown as '?'."""
+    text = "".join(c if c.isprintable() else "?" for c in paragraph)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

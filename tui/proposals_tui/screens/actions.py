@@ -293,6 +293,8 @@ class ArticleActions(ExplainsDisabledKeys):
         """Their Word file through the core's intake, which flags edits they did not announce."""
         from proposals.negotiation.intake import import_docx_pass
 
+        from ..literal import markup_escaped
+
         def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
             source = Path(request.docx).expanduser()
             if not source.is_absolute():
@@ -306,7 +308,9 @@ class ArticleActions(ExplainsDisabledKeys):
                 note += f"\nUnchanged, not in the pass: {', '.join(intake.unchanged)}"
             if result.saved_drafts:
                 note += "\nYour unsent draft was kept at " + ", ".join(result.saved_drafts.values())
-            warnings = [("Unannounced change", f"{a}: {why}") for a, why in intake.unannounced.items()]
+            warnings = [  # their document's words are quoted: never read as markup
+                ("Unannounced change", markup_escaped(f"{a}: {why}")) for a, why in intake.unannounced.items()
+            ]
             return ProposalsApp.Recorded("pass", "Their pass imported", note, warnings)
 
         self.app.run_repo(job, self.app, "Import .docx")
