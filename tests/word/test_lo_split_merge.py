@@ -250,3 +250,16 @@ def test_an_unmarked_move_from_or_into_a_split_or_merged_article_is_reported(
     assert (
         "medical-assistants split from staffing" if shape == "split" else "hours-of-work merges overtime"
     ) in out
+
+
+def test_an_article_their_merge_absorbs_is_withdrawn_by_the_merger(
+    cli: CLI, baseline: Path, documents: Path
+) -> None:
+    """Before: overtime stayed open with its old text, only 'hours-of-work merges overtime' said."""
+    repo = _repo(cli, baseline)
+    out = _intake(cli, repo, documents / "merge-redline.docx")
+    assert "Withdrawn by their merger: overtime, merged into hours-of-work\n" in out
+    assert "Withdrawn: overtime" in git(repo, "log", "-1", "--format=%B", "E-1")
+    rows = {r.split(",")[0]: r.lower() for r in cli("-C", str(repo), "status", "--csv").out.splitlines()}
+    assert "withdrawn" in rows["overtime"], rows["overtime"]
+    assert "withdrawn" not in rows["hours-of-work"]

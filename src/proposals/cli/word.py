@@ -146,6 +146,8 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
         print(f"Matched {article_id} by {why}: {visible(intake.matched[article_id], one_line=True)}")
     for article_id, shape in intake.shapes.items():
         print(f"{article_id} {shape}: {visible(intake.matched[article_id], one_line=True)}")
+    for gone, into in intake.merged.items():
+        print(f"Withdrawn by their merger: {gone}, merged into {into}")
     if intake.unchanged:
         print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
     for article_id, why in intake.unannounced.items():

@@ -22,7 +22,7 @@ from proposals.contract.matching import match_parts, splits_and_merges
 from proposals.contract.part import MAX_ARTICLE_BYTES, comparable, normalise_text, slug_id
 from proposals.contract.split import PartLike, duplicate_numbers, split_parts
 from proposals.errors import ProposalsError
-from proposals.negotiation.history import PASS_NAME_RE
+from proposals.negotiation.history import PASS_NAME_RE, T_WITHDRAWN, PassRecord, current_tas
 from proposals.negotiation.passes import PassResult, record_pass
 from proposals.negotiation.repo import BargainingRepo
 from proposals.store.validate import check_pattern, check_text, date_or_today
@@ -37,6 +37,7 @@ class Intake:
     matched: dict[str, str] = field(default_factory=dict)  # id -> "ARTICLE n: TITLE" in their file
     how: dict[str, str] = field(default_factory=dict)  # id -> "title", "number" or "text" when not both
     shapes: dict[str, str] = field(default_factory=dict)  # id -> "split from staffing", "merges x"
+    merged: dict[str, str] = field(default_factory=dict)  # our id withdrawn by their merger -> into
     notes: list[str] = field(default_factory=list)  # found in their file but not imported (footnotes)
 
 
@@ -263,6 +264,7 @@ def import_docx_pass(
     shapes = splits_and_merges(articles, matches, known)
     reshaped = _reshaped(matches, shapes)
     unclaimed = _Unclaimed(on_table, starts, reshaped) if rejected is not None else None
+    ids: dict[int, str] = {}
     for index, (article, found) in enumerate(zip(articles, matches, strict=True)):
         article_id = found.part_id
         if article_id is None:
@@ -275,6 +277,7 @@ def import_docx_pass(
         elif found.how != "number and title":
             intake.how[article_id] = found.how
         intake.matched[article_id] = article.text.split("\n", 1)[0]
+        ids[index] = article_id
         if index in shapes:
             intake.shapes[article_id] = shapes[index]
         table = repo.table_text(article_id)
@@ -308,14 +311,46 @@ def import_docx_pass(
             )
     if not texts:
         raise ProposalsError(f"{source.name}: no article differs from the text on the table")
+    _withdrawn_by_merger(repo, intake, shapes, ids)
+    message = f"Imported from {source.name}"
+    if intake.merged:
+        message += "\n\n" + "\n".join(
+            f"{gone} is withdrawn: merged into {into}" for gone, into in intake.merged.items()
+        )
     intake.result = record_pass(
         repo,
         party,
         list(texts),
         session=session,
         number=number,
-        message=f"Imported from {source.name}",
+        message=message,
         texts=texts,
+        trailers=[(T_WITHDRAWN, ", ".join(intake.merged))] if intake.merged else (),
         untouched_until_recorded=True,
     )
+    intake.result.withdrawn = list(intake.merged)
     return intake
+
+
+def _withdrawn_by_merger(
+    repo: BargainingRepo, intake: Intake, shapes: dict[int, str], ids: dict[int, str]
+) -> None:
+    """Our articles their document merges into another and no longer has: withdrawn in their
+    pass (``intake.merged``), so the team sees them leave the table rather than stay open with
+    their old text. One already withdrawn is left so; a TA'd one stays agreed, with a note."""
+    history = repo.history()
+    for index, note in shapes.items():
+        if not note.startswith("merges "):
+            continue
+        into = ids[index]
+        for gone in (i.strip() for i in note[len("merges ") :].split(",")):
+            if not gone or gone in intake.matched or repo.table_text(gone) is None:
+                continue
+            events = history.events.get(gone, [])
+            last = events[-1] if events else None
+            if isinstance(last, PassRecord) and gone in last.withdrawn:
+                continue
+            if any(ta.section is None for ta in current_tas(history, gone)):
+                intake.notes.append(f"{into} merges {gone}, which is TA'd: it stays agreed, not withdrawn")
+                continue
+            intake.merged[gone] = into
