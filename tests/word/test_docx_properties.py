@@ -8,7 +8,7 @@ import io
 
 from difffix import Op
 from docx_samples import SESSION, UNION, engine_diff
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from proposals.word.proposal import ArticleChange, export_proposal
@@ -124,6 +124,9 @@ def _document(data: bytes) -> bytes:
 # A contract never repeats an article heading; the importer reads a heading that comes again
 # with nothing but headings between as a table of contents (contract.split).
 @given(st.lists(article, min_size=1, max_size=4, unique_by=lambda t: t.split("\n", 1)[0]))
+# CI found it: a Heading-styled ARTICLE 1 after a body ending mid-sentence was joined into that
+# sentence as a wrapped cross reference.
+@example(texts=["ARTICLE 2: TITLE\nthe the the the the\n", "ARTICLE 1: TITLE\n"])
 def test_clean_export_import_round_trip(texts: list[str]) -> None:
     buf = io.BytesIO()
     export_proposal(

@@ -259,7 +259,7 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
     comes again later, or the next paragraph is numbered under the article before it ("3.02").
     A "1. TITLE" or "SECTION 1" line (no ARTICLE word: weaker evidence) is body text when its
     number is out of sequence: not 1, nor one to three after the last part's ("123 MAIN STREET"
-    on a cover page)."""
+    on a cover page). A paragraph styled as a heading is never a wrapped cross reference."""
     found: list[tuple[int, str, str, str]] = []  # index, kind, value, keyword
     for index, line in enumerate(lines):
         first = line.text.split("\n", 1)[0]
@@ -285,6 +285,7 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
         previous = " ".join(lines[before].text.split()) if before is not None else ""
         mid = (
             before is not None
+            and not lines[index].heading_style  # Word styles it a heading: the author's word
             and before not in {i for i, *_ in found}
             and len(previous.split()) >= 5
             and _MID_SENTENCE_RE.search(previous) is not None
