@@ -68,8 +68,8 @@ def _baseline_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as",
         dest="style",
-        choices=("article", "section", "numbered"),
-        help="which headings start a numbered part: ARTICLE 6, SECTION 6 or '6. TITLE' "
+        choices=("article", "clause", "section", "numbered"),
+        help="which headings start a numbered part: ARTICLE 6, CLAUSE 6, SECTION 6 or '6. TITLE' "
         "(default: found from the text)",
     )
 

@@ -13,11 +13,14 @@ in mixed case only when it cannot be a sentence (a separator and a short title w
 the keyword and number alone), so "Article 12 of this Agreement shall..." stays body text.
 
 Not every contract calls its numbered parts articles. The *style* says which heading starts one:
-``article`` (``ARTICLE 6``; a ``Section 6.1`` is then a section inside it), ``section``
-(``SECTION 6 STAFFING``, ``Section 6. Staffing``: contracts with no ARTICLE word; ``Section 6.1``
-stays a section) or ``numbered`` (``6. STAFFING``, a number and a title in capitals alone on a
-line, never ``6. The Employer shall...``). :func:`detect_style` picks it from the lines of a whole
-contract; ``baseline --as`` overrides it. Preambles, appendices and letters read the same in all.
+``article`` (``ARTICLE 6``; a ``Section 6.1`` is then a section inside it), ``clause``
+(``CLAUSE 6 - STAFFING``, ``Clause 6. Staffing``: UK, Irish and Australian agreements; ``Clause
+6.1`` stays a sub-clause), ``section`` (``SECTION 6 STAFFING``, ``Section 6. Staffing``: contracts
+with no ARTICLE word; ``Section 6.1`` stays a section) or ``numbered`` (``6. STAFFING``, a number
+and a title in capitals alone on a line, never ``6. The Employer shall...``). :func:`detect_style`
+picks it from the lines of a whole contract; ``baseline --as`` overrides it. Preambles,
+appendices and letters read the same in all. A ``PART A - GENERAL`` line grouping the clauses
+after it is a division, not a part (:func:`division_heading`).
 """
 
 from __future__ import annotations
@@ -29,8 +32,18 @@ from typing import Literal
 
 Kind = Literal["preamble", "article", "appendix", "letter"]
 KINDS: tuple[Kind, ...] = ("preamble", "article", "appendix", "letter")
-Style = Literal["article", "section", "numbered"]
-STYLES: tuple[Style, ...] = ("article", "section", "numbered")
+Style = Literal["article", "clause", "section", "numbered"]
+STYLES: tuple[Style, ...] = ("article", "clause", "section", "numbered")
+# The keyword that starts a numbered part in each style ("" for "1. TITLE").
+STYLE_KEYWORDS: dict[Style, str] = {
+    "article": "ARTICLE",
+    "clause": "CLAUSE",
+    "section": "SECTION",
+    "numbered": "",
+}
+# Keywords that name a numbered part outright (a cross reference aside), in any style: the
+# others ("SECTION 6", "6. TITLE") are weaker evidence and yield to the numbers around them.
+STRONG_KEYWORDS = frozenset({"ARTICLE", "CLAUSE"})
 
 NUMBER_WORDS = [  # also how word/numbering.py spells Word's "cardinalText" numbers
     "ZERO",
@@ -91,6 +104,19 @@ _LETTER_RE = re.compile(
 _SECTION_RE = re.compile(
     rf"^\s*(?P<kw>SECTION)\s+(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
+    re.IGNORECASE,
+)
+# "CLAUSE 1 - TITLE", "Clause 3. Hours of Work": a part in the clause style (UK, Irish, Australian
+# agreements); "Clause 3.1" is a sub-clause inside it, never a part.
+_CLAUSE_RE = re.compile(
+    rf"^\s*(?P<kw>CLAUSE)\s+(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
+    re.IGNORECASE,
+)
+# "PART A - GENERAL", "Part 2 — Consultation": a division grouping the clauses after it, not a part.
+_DIVISION_RE = re.compile(
+    rf"^\s*(?P<kw>PART)\s+(?P<number>[A-Z]\b|\d+\b|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"\s*(?:(?P<sep>{_SEP})\s*(?P<title>.*?))?\s*\Z",
     re.IGNORECASE,
 )
 # "1. RECOGNITION", "2)  MANAGEMENT RIGHTS", "1.0 RECOGNITION" (sections 1.1, 1.2 under it) or
@@ -178,6 +204,7 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
     for kind, regex in (
         ("preamble", _PREAMBLE_RE),
         ("article", _ARTICLE_RE),
+        ("article", _CLAUSE_RE if style == "clause" else None),
         ("article", _SECTION_RE if style == "section" else None),
         ("letter", _LETTER_RE),
         ("appendix", _APPENDIX_RE),
@@ -285,36 +312,49 @@ def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
 
 def detect_style(lines: Iterable[str | tuple[str, bool]]) -> Style:
     """Which heading starts a numbered part in this contract: ``article`` when any ARTICLE
-    heading is found, else ``section`` when at least two SECTION headings with different
-    numbers are, else ``numbered`` when two "1. RECOGNITION" lines are; ``article`` otherwise.
+    heading is found; else, of ``clause`` (``CLAUSE 1 - TITLE``), ``section`` and ``numbered``
+    ("1. RECOGNITION"), the one whose headings carry the most different numbers, at least two
+    (a tie goes to the more explicit keyword, in that order); ``article`` otherwise.
     A line may come with whether Word styles it as a heading (``(text, True)``)."""
     found: dict[Style, set[str]] = {s: set() for s in STYLES}
     for item in lines:
         line, styled = (item, False) if isinstance(item, str) else item
         for style in STYLES:
             head = match_heading(line, heading_style=styled, style=style)
-            if head is None or head.kind != "article":
-                continue
-            mine = {"article": "ARTICLE", "section": "SECTION", "numbered": ""}[style]
-            if head.keyword == mine:
+            if head is not None and head.kind == "article" and head.keyword == STYLE_KEYWORDS[style]:
                 found[style].add(head.value)
     if found["article"]:
         return "article"
-    for style in ("section", "numbered"):
-        if len(found[style]) >= 2:
-            return style
-    return "article"
+    best = max(STYLES[1:], key=lambda s: (len(found[s]), -STYLES.index(s)))
+    return best if len(found[best]) >= 2 else "article"
 
 
 def style_candidates(lines: Iterable[str]) -> dict[Style, list[str]]:
     """For an error message: the lines each style would take for a numbered part heading."""
     out: dict[Style, list[str]] = {s: [] for s in STYLES}
     for line in lines:
-        for style, keyword in (("article", "ARTICLE"), ("section", "SECTION"), ("numbered", "")):
+        for style, keyword in STYLE_KEYWORDS.items():
             head = match_heading(line, style=style)
             if head is not None and head.kind == "article" and head.keyword == keyword:
                 out[style].append(line.strip())
     return out
+
+
+def division_heading(line: str) -> str | None:
+    """``PART A - GENERAL`` as a line of its own: a division grouping the parts after it (the
+    number and title as written, "A - GENERAL"), or None. Whether it is one where it stands (a
+    part heading follows it) is the splitter's call; ``Part A employees shall...`` never is."""
+    if not line or len(line) > 120:
+        return None
+    match = _DIVISION_RE.match(line.replace("\u00a0", " ").replace("\t", " "))
+    if match is None or not match["kw"][:1].isupper():
+        return None
+    title = (match["title"] or "").strip()
+    if title and (_sentence_like(title) or _VERBS & {w.strip(",;").upper() for w in title.split()}):
+        return None
+    if not match["kw"].isupper() and title and not (title.isupper() or _title_case(title)):
+        return None
+    return " ".join(line.split()[1:])
 
 
 def title_from_next_line(line: str) -> str | None:
@@ -405,8 +445,12 @@ def _keyword(kind: Kind, keyword: str) -> str:
     """The heading's keyword as written ("SIDE LETTER"), or the kind's own word when the part's
     text has none or a keyword of another kind."""
     word = " ".join(keyword.split()).upper()
-    found = match_heading(word if kind == "preamble" else f"{word} 1", style="section") if word else None
-    return word if found is not None and found.kind == kind else _KIND_WORD[kind]
+    probe = word if kind == "preamble" else f"{word} 1"
+    for style in STYLES if word else ():
+        found = match_heading(probe, style=style)
+        if found is not None and found.kind == kind and found.keyword == word:
+            return word
+    return _KIND_WORD[kind]
 
 
 def part_name(kind: Kind, number: str, keyword: str = "") -> str:
@@ -451,13 +495,16 @@ def order_key(kind: Kind, number: str) -> tuple[int, int, str]:
 
 __all__ = [
     "KINDS",
+    "STRONG_KEYWORDS",
     "STYLES",
+    "STYLE_KEYWORDS",
     "HeadingMatch",
     "Kind",
     "PartHeading",
     "Style",
     "arabic",
     "detect_style",
+    "division_heading",
     "format_heading",
     "match_heading",
     "order_key",

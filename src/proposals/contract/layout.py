@@ -24,7 +24,7 @@ import statistics
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from proposals.contract.headings import STYLES, match_heading
+from proposals.contract.headings import STYLES, division_heading, match_heading
 from proposals.contract.split import GLYPHS
 from proposals.contract.table import Table
 
@@ -108,7 +108,8 @@ def page_lines(textpage: object) -> list[PageLine] | None:
             line.cells = _cells(raw_line, begin, box, line.height)  # type: ignore[arg-type]
         if len(line.cells) == 2 and re.fullmatch(r"\d{1,4}|[ivxlcIVXLC]{1,6}", line.cells[1][2]):
             head = line.cells[0][2].rstrip(" .\u2026")
-            if head != line.cells[0][2] or any(match_heading(head, style=style) for style in STYLES):
+            heading = any(match_heading(head, style=style) for style in STYLES) or division_heading(head)
+            if head != line.cells[0][2] or heading:
                 line.text, line.cells = f"{head}\t{line.cells[1][2]}", []  # a contents line
         lines.append(line)
         if match.end() == len(text):

@@ -16,7 +16,7 @@ from proposals.contract.headings import Kind, read_heading
 from proposals.errors import ProposalsError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\Z")
-SECTION_RE = re.compile(r"^\s*(?:Section\s+)?(?P<number>\d+\.\d+[A-Za-z]?)(?=[\s.:)]|$)")
+SECTION_RE = re.compile(r"^\s*(?:(?:Section|Clause)\s+)?(?P<number>\d+\.\d+[A-Za-z]?)(?=[\s.:)]|$)")
 SECTION_NUMBER_RE = re.compile(r"[0-9]{1,4}\.[0-9]{1,4}[A-Za-z]?")  # as typed: --section 6.2
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}

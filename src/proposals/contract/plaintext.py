@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from proposals.contract.headings import STYLES, match_heading
+from proposals.contract.headings import STYLES, division_heading, match_heading
 from proposals.contract.split import GLYPHS, Line, Skipped, toc_entry
 from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.errors import ProposalsError
@@ -175,8 +175,11 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
 
 
 def _heading(line: str) -> bool:
-    """A heading in any style (the contract's style is chosen once its paragraphs are known)."""
-    return any(match_heading(line, style=style) is not None for style in STYLES)
+    """A heading in any style (the contract's style is chosen once its paragraphs are known), or
+    a division ("PART A - GENERAL") that may group the parts after it."""
+    return any(match_heading(line, style=style) is not None for style in STYLES) or (
+        division_heading(line) is not None
+    )
 
 
 def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from proposals.contract.headings import (
+    STRONG_KEYWORDS,
     STYLES,
     Kind,
     Style,
     arabic,
     detect_style,
+    division_heading,
     match_heading,
     title_from_next_line,
 )
@@ -98,8 +100,11 @@ class Split:
 def toc_entry(text: str) -> bool:
     """True for a table-of-contents line: a heading followed by a tab or dot leaders and a page."""
     match = _TOC_ENTRY_RE.match(text)
-    return bool(
-        match and any(match_heading(match["head"].strip(), heading_style=True, style=s) for s in STYLES)
+    if match is None:
+        return False
+    head = match["head"].strip()
+    return any(match_heading(head, heading_style=True, style=s) for s in STYLES) or bool(
+        division_heading(head)
     )
 
 
@@ -138,6 +143,7 @@ def split_parts(
     heads: list[tuple[Kind, str, str, list[str]]] = []
     in_toc = False
     not_headings = _not_headings(lines, style)
+    divisions = _divisions(lines, style, not_headings)
     references = 0
     for index, line in enumerate(lines):
         text = line.text
@@ -156,6 +162,9 @@ def split_parts(
         if line.toc:
             split.skipped.append(Skipped(text, "table of contents"))
             continue
+        if index in divisions and not in_toc:
+            split.skipped.append(Skipped(text, "division heading (groups the parts after it)"))
+            continue
         if _TOC_TITLE_RE.match(first):
             split.skipped.append(Skipped(text, "table of contents"))
             in_toc = True
@@ -168,7 +177,7 @@ def split_parts(
         if (
             found is not None
             and found.kind == "article"
-            and found.keyword != "ARTICLE"
+            and found.keyword not in STRONG_KEYWORDS
             and any(k in ("appendix", "letter") for k, *_ in heads)
         ):
             found = None  # "1. CLASSIFICATIONS" inside Appendix A
@@ -231,12 +240,32 @@ def split_parts(
             "inside the paragraph before (it ends mid-sentence)"
         )
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept]))
+    split.notes.extend(_misplaced_sections(kept, style))
     for kind, number, title, body in kept:
         if not title and kind != "preamble":
             nxt = next((b for b in body[1:] if b.strip()), "")
             title = title_from_next_line(nxt) or ""
         split.parts.append(Part(kind, number, title, part_text(body)))
     return split
+
+
+def _divisions(lines: list[Line], style: Style, not_headings: dict[int, bool]) -> set[int]:
+    """Lines that are a division grouping the parts after it ("PART A - GENERAL" right above
+    "1. TITLE" or "CLAUSE 1"): not text of the part before, nor a part of their own. A PART
+    line with body text after it ("PART A - HEALTH PLAN" inside an article) stays text."""
+    out: set[int] = set()
+    for index, line in enumerate(lines):
+        if line.toc or division_heading(line.text.split("\n", 1)[0]) is None or "\n" in line.text.strip():
+            continue
+        after = next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
+        if after is None or after in not_headings or lines[after].toc:
+            continue
+        first = lines[after].text.split("\n", 1)[0]
+        if toc_entry(first.replace("\u00a0", " ")):
+            continue
+        if match_heading(first, heading_style=lines[after].heading_style, style=style) is not None:
+            out.add(index)
+    return out
 
 
 # A paragraph that stops mid-sentence: "... as set out in", "... subject to", "... Articles 4,".
@@ -277,7 +306,7 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
             continue
         number = _number(value)
         in_sequence = number == 1 or (number or 0) - (last or 0) in ((1, 2) if last is None else (1, 2, 3))
-        if kind == "article" and keyword != "ARTICLE" and number is not None and not in_sequence:
+        if kind == "article" and keyword not in STRONG_KEYWORDS and number is not None and not in_sequence:
             out[index] = False
             continue
         text = " ".join(lines[index].text.split())
@@ -322,6 +351,36 @@ def _sequence_notes(heads: list[tuple[str, str]]) -> list[str]:
                 "(check nothing is missing or misread)"
             )
         last = value
+    return notes
+
+
+# "6.3 The Employer", "Section 6.3 Hours", "Clause 6.3.1 (a)", "1.01 The purpose": a numbered
+# paragraph's label and the part number it claims; never "40.5 hours" (lower case after it).
+_PARAGRAPH_LABEL_RE = re.compile(
+    r"^\s*(?:(?:Section|SECTION|Clause|CLAUSE|Sec\.|\u00a7)\s*)?(?P<label>(?P<major>\d{1,3})\.\d{1,3}(?:\.\d{1,3})*)"
+    r"\.?(?=\s+[A-Z(\"\u201c]|\s*\Z)"
+)
+
+
+def _misplaced_sections(parts: list[tuple[Kind, str, str, list[str]]], style: Style) -> list[str]:
+    """'section 6.3 is under ARTICLE 7': a numbered paragraph whose number names another
+    article than the one it sits in, for the dry run (a misread heading or a page out of
+    order would file it silently under the wrong part). Appendices and letters number their
+    own way and are not checked."""
+    notes = []
+    for kind, number, _title, body in parts:
+        value = _number(arabic(number))
+        if kind != "article" or value is None:
+            continue
+        head = match_heading(body[0], heading_style=True, style=style) if body else None
+        word = f"{head.keyword or 'part'} {number}" if head is not None else f"article {number}"
+        for line in body[1:]:
+            label = _PARAGRAPH_LABEL_RE.match(line)
+            if label is not None and int(label["major"]) != value:
+                notes.append(
+                    f"section {label['label']} is under {word} "
+                    "(check it is not misplaced or its article heading misread)"
+                )
     return notes
 
 

@@ -67,7 +67,7 @@ def contract_form(source: str | Path) -> Form:
 def read_contract(source: str | Path, form: Form, style: Style | None = None) -> ContractReading:
     """Read the contract in force from a folder of part files, a .docx, a PDF or one text file.
 
-    ``style``: which heading starts a numbered part (ARTICLE, SECTION, "1. TITLE"); None picks
+    ``style``: which heading starts a numbered part (ARTICLE, CLAUSE, SECTION, "1. TITLE"); None picks
     it from the text. Everything is read and checked before anything is written: no headings at
     all (and what was found instead), the same number twice, a part over the size limit, an id
     that is not a slug are each a one-line error.
@@ -127,7 +127,7 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
     return reading
 
 
-_STYLE_WORDS = {"article": "ARTICLE", "section": "SECTION", "numbered": "'1. TITLE'"}
+_STYLE_WORDS = {"article": "ARTICLE", "clause": "CLAUSE", "section": "SECTION", "numbered": "'1. TITLE'"}
 
 
 def no_headings_message(path: Path, texts: list[str], style: Style) -> str:
@@ -140,10 +140,11 @@ def no_headings_message(path: Path, texts: list[str], style: Style) -> str:
     message = (
         f"{path}: no part headings found: read {len(paragraphs)} paragraph"
         f"{'s' if len(paragraphs) != 1 else ''}; the first lines look like {first}; a part starts "
-        "with a heading like 'ARTICLE 6: STAFFING', 'SECTION 6 STAFFING', '6. STAFFING' or 'APPENDIX A'"
+        "with a heading like 'ARTICLE 6: STAFFING', 'CLAUSE 6 - STAFFING', 'SECTION 6 STAFFING', "
+        "'6. STAFFING' or 'APPENDIX A'"
     )
     candidates = style_candidates(texts)
-    for other in ("section", "numbered", "article"):
+    for other in ("clause", "section", "numbered", "article"):
         if other != style and candidates[other]:  # type: ignore[index]
             found = candidates[other]  # type: ignore[index]
             return (
