@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import random
+import sys
+import time
 
 import bench_diff
 import pytest
@@ -46,3 +48,25 @@ def test_the_cpp_reference_times_the_segments_the_engine_cuts() -> None:
     reference = bench_diff.measure_cpp_alone(bench_diff.Case("10 pages, 20%", [(old, new)], 1))
     assert redline_engine.raw_diff is raw_diff  # put back after recording the segments
     assert reference.cpu > 0
+    assert reference.steps is not None and reference.steps > 0  # Myers steps, counted
+    library = sys.modules[type(redline_engine.PYTHON_DMP).__module__]
+    assert library.time is time  # the library's clock put back after counting
+
+
+def test_myers_steps_are_the_clock_reads_of_the_bisection() -> None:
+    """Two texts with nothing in common of lengths 2 and 2: the bisection meets in the middle
+    after its second step; each half then differs in one character (no bisection)."""
+    assert bench_diff.myers_steps([("ab", "cd")]) == 2
+    assert bench_diff.myers_steps([("abc", "abc"), ("", "x"), ("ab", "xaby")]) == 0
+
+
+def test_the_floor_sets_the_parts_in_c_beside_the_python_passes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cpp = bench_diff.Result(0.2, 0.2, 0.130, 0, 0, None, steps=136_000)
+    bench_diff.print_floor({(WHOLE, "ours, fast-dmp"): result(400.0, 390.0)}, {WHOLE: cpp},
+                           {WHOLE: result(45.0, 40.0)}, 1000.0)
+    line = next(row for row in capsys.readouterr().out.splitlines() if row.startswith(f"- {WHOLE}"))
+    assert "136,000 Myers steps, so about 136 ms CPU of clock reads in the C++ diff's 130.0 ms" in line
+    assert "tokeniser alone (40.0 ms) = 170.0 ms CPU" in line
+    assert "take 220.0 ms of ours (390.0 ms)" in line
