@@ -73,8 +73,10 @@ def cache_path(git_dir: Path) -> Path:
 
 
 def cached_history(store: GitStore, path: Path, known: History | None = None) -> History:
-    """The history at HEAD, from `known` (this process's last read), the file, or git."""
-    head = store.head()
+    """The history at HEAD, from `known` (this process's last read), the file, or git. HEAD is
+    asked of git each time (the file or `known` may be older than it), then shared through
+    ``store.head``."""
+    head = store.read_head()
     if head is None:
         return History()
     tried: set[str | None] = set()

@@ -22,6 +22,7 @@ REF_NAME_RE = re.compile(r"^(?!-)(?!.*\.\.)(?!.*//)[A-Za-z0-9._/-]+(?<![./])\Z")
 REV_RE = re.compile(r"^(?!-)[A-Za-z0-9._/^~@{}+-]{1,200}\Z")
 NULL_SHA = "0" * 40
 SHA_HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+BLOBS_KEPT = 64  # files kept by read_blob (a long-running TUI reads many)
 MANY_PATHS = 200  # more paths than this go to git on stdin, never as arguments (E2BIG)
 GIT_ENV_CLEAN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 # Commands that never change refs: anything else run through a store forgets its tag listing.
@@ -63,6 +64,12 @@ class GitStore(NamedOperations):
         self._refs_under: dict[str, dict[str, tuple[str, str]]] = {}  # prefix -> refs_under's answer
         self._git_dir: Path | None = git_dir  # known when the repo was opened, else asked once
         self._names: tuple[str, frozenset[str]] | None = None  # (the listing, tag_names of it)
+        # HEAD's commit and the ref it names ((None,) when unborn or detached), kept like _refs:
+        # a pass asked git for them six times, each a process at 5-10 ms.
+        self._head: tuple[str | None] | None = None
+        self._head_ref: tuple[str | None] | None = None
+        # (commit id, path) -> the file's bytes there: a commit never changes, so never stale.
+        self._blobs: dict[tuple[str, str], bytes | None] = {}
 
     def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in GIT_ENV_CLEAN}
@@ -86,9 +93,7 @@ class GitStore(NamedOperations):
         of system time in small reads at 20,000 passes."""
         data = input.encode("utf-8") if isinstance(input, str) else input
         if not args or args[0] not in READ_ONLY:
-            self._tags = None
-            self._refs = None
-            self._refs_under.clear()
+            self._forget()
         try:
             if spool:
                 proc = _spooled(["git", *args], self.root, data, self.environment(env))
@@ -123,12 +128,38 @@ class GitStore(NamedOperations):
         return sha if proc.returncode == 0 and sha else None
 
     def head(self) -> str | None:
-        return self.rev_parse("HEAD")
+        """HEAD's commit as last read (``read_head``), kept until this store runs anything that
+        may move a ref (or ``forget_refs``): a pass asks for it in the history cache, the
+        journal and the recording, and git is asked once."""
+        return self.read_head() if self._head is None else self._head[0]
+
+    def read_head(self) -> str | None:
+        """HEAD's commit, asked of git now (a history load: another process may have committed
+        since this store last looked), and kept for ``head``."""
+        self._head = (self.rev_parse("HEAD"),)
+        return self._head[0]
+
+    def head_ref(self) -> str | None:
+        """The branch ref HEAD names (``refs/heads/main``), None when detached; kept like ``head``."""
+        if self._head_ref is None:
+            proc = self.run("symbolic-ref", "--quiet", "HEAD", check=False)
+            self._head_ref = (proc.stdout.strip() or None if proc.returncode == 0 else None,)
+        return self._head_ref[0]
 
     def read_blob(self, commit: str, path: str) -> bytes | None:
-        """A file's bytes at a commit, or None when it does not exist there."""
+        """A file's bytes at a commit, or None when it does not exist there; read once per
+        command when `commit` is a commit id (a pass reads the table text twice: the unchanged
+        check and the retreat check)."""
+        key = (commit, path)
+        if key in self._blobs:
+            return self._blobs[key]
         proc = self.run("cat-file", "blob", f"{commit}:{path}", check=False, text=False)
-        return proc.stdout if proc.returncode == 0 else None
+        data = proc.stdout if proc.returncode == 0 else None
+        if SHA_HEX.fullmatch(commit):
+            if len(self._blobs) >= BLOBS_KEPT:
+                self._blobs.clear()
+            self._blobs[key] = data
+        return data
 
     def read_blobs(self, specs: Sequence[tuple[str, str]]) -> list[bytes | None]:
         """Many files at many commits in one ``git cat-file --batch`` (one process, not one each).
@@ -279,9 +310,14 @@ class GitStore(NamedOperations):
 
     def forget_refs(self) -> None:
         """Another process may have moved refs (a writer lock was just taken): list them again."""
+        self._forget()
+
+    def _forget(self) -> None:
         self._tags = None
         self._refs = None
         self._refs_under.clear()
+        self._head = None
+        self._head_ref = None
 
     def dirty_paths(self, *paths: str) -> set[str]:
         """Paths under `paths` whose working-tree state differs from HEAD (incl. untracked)."""

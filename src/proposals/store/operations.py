@@ -31,6 +31,8 @@ class NamedOperations:
 
     def ref_listing(self) -> str: ...  # GitStore's
 
+    def head_ref(self) -> str | None: ...  # GitStore's (kept until a ref may move)
+
     def environment(self, extra: Mapping[str, str] | None = None) -> dict[str, str]: ...  # GitStore's
 
     # -- the repository ----------------------------------------------------------------------
@@ -74,7 +76,7 @@ class NamedOperations:
         return proc.stdout.strip() or None if proc.returncode == 0 else None
 
     def on_branch(self) -> bool:
-        return self.run("symbolic-ref", "--quiet", "HEAD", check=False).returncode == 0
+        return self.head_ref() is not None
 
     def refs_under(self, prefix: str, *, few: bool = False) -> dict[str, tuple[str, str]]:
         """Refs under `prefix`: the name after it -> (object, the commit it peels to).

@@ -41,7 +41,7 @@ def _put_back(path: Path, data: bytes | None) -> None:
 @contextlib.contextmanager
 def recording(store: GitStore, git_dir: Path) -> Iterator[None]:
     """Undo every ref, tag and index change made inside the block if it raises (then re-raise)."""
-    branch = store.run("symbolic-ref", "--quiet", "HEAD", check=False).stdout.strip() or None
+    branch = store.head_ref()
     head = store.head()
     tags = store.tag_listing()  # as text: read into refs only if the block fails (20,000 tags)
     index_path = git_dir / "index"

@@ -1,0 +1,44 @@
+"""Issue 17: a pass asks git for HEAD, its branch and the table text once each, shared by every step.
+
+Before, one ``proposals pass`` ran ``rev-parse HEAD`` four times (the history cache, the journal,
+the recording, the new commit), ``symbolic-ref HEAD`` twice (may it record, the recording) and
+``cat-file blob`` of the same article twice (the unchanged check, the retreat check): each a
+process, 5-10 ms. HEAD is read again only after the commit moved it. Every git process is seen
+through ``GIT_TRACE``, so reads that bypass ``GitStore.run`` count too.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+from conftest import CLI, cli_command, cli_env
+
+
+def _git_commands(repo: Path, trace: Path, *args: str) -> list[str]:
+    trace.write_text("")
+    env = cli_env() | {"GIT_TRACE": str(trace)}
+    proc = subprocess.run(
+        [*cli_command(), "-C", str(repo), *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    return [line.split("trace: built-in: ", 1)[1] for line in trace.read_text().splitlines() if "built-in: " in line]
+
+
+def test_a_pass_reads_head_its_branch_and_the_table_text_once(
+    negotiation: Path, tmp_path: Path, cli: CLI
+) -> None:
+    run = CLI(negotiation)
+    run("status")  # the on-disk history cache, as a user has it
+    article = negotiation / "articles" / "scheduling.txt"
+    article.write_text(article.read_text() + "\n5.3 Breaks. Two a shift.\n")
+    calls = _git_commands(
+        negotiation, tmp_path / "trace", "pass", "--party", "union", "--session", "2024-04-02", "scheduling"
+    )
+    counts = Counter(calls)
+    head_reads = [c for c in calls if c.startswith("git rev-parse --verify") and "HEAD^{commit}" in c]
+    assert len(head_reads) == 2, calls  # before the pass, and the commit it made
+    assert sum(c.startswith("git symbolic-ref") for c in calls) == 1, calls
+    blobs = [c for c in calls if c.startswith("git cat-file blob")]
+    assert blobs and max(counts[c] for c in blobs) == 1, calls
