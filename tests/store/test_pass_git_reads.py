@@ -23,7 +23,8 @@ def _git_commands(repo: Path, trace: Path, *args: str) -> list[str]:
         [*cli_command(), "-C", str(repo), *args], env=env, capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 0, proc.stderr
-    return [line.split("trace: built-in: ", 1)[1] for line in trace.read_text().splitlines() if "built-in: " in line]
+    lines = trace.read_text().splitlines()
+    return [line.split("trace: built-in: ", 1)[1] for line in lines if "trace: built-in: " in line]
 
 
 def test_a_pass_reads_head_its_branch_and_the_table_text_once(
