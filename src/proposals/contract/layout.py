@@ -263,22 +263,25 @@ class Text(str):
     indented: bool = False  # set in from the lines above and below: a paragraph's first line
 
 
-def _runs_on(line: PageLine, after: PageLine, body: list[PageLine]) -> bool:
+def _runs_on(
+    line: PageLine, after: PageLine, body: list[PageLine], column: tuple[float, float] | None = None
+) -> bool:
     """Whether ``line`` was wrapped: the space left at its column's right edge (the furthest any
-    line under or over it reaches, short of a column beside it) is narrower than ``after``'s
-    first word. An indented list item wraps like the text around it."""
+    line under or over it reaches, short of a column beside it; the document's text column when
+    no other line of its block is there to say: a one-line paragraph right above a footer) is
+    narrower than ``after``'s first word. An indented list item wraps like the text around it."""
     gutter = min(
         (o.x0 for o in body if o.x0 > line.x1 + 5 and abs(o.middle - line.middle) < line.height / 2),
         default=float("inf"),
     )  # a line beside it on the same baseline: a second column starts there
-    right = max(
-        (
-            o.x1
-            for o in body
-            if o.x0 <= line.x1 and o.x1 >= line.x0 and o.x0 >= line.x0 - 72 and o.x1 < gutter
-        ),
-        default=line.x1,
-    )
+    others = [
+        o.x1
+        for o in body
+        if o is not line and o.x0 <= line.x1 and o.x1 >= line.x0 and o.x0 >= line.x0 - 72 and o.x1 < gutter
+    ]
+    right = max([*others, line.x1])
+    if not others and column is not None and gutter == float("inf"):
+        right = max(right, column[1])
     words = after.text.split()
     if not words:
         return False
@@ -301,7 +304,21 @@ def _first_line_indent(lines: list[PageLine], block: list[int], i: int) -> bool:
     return line.x0 > above.x0 + INDENT and abs(below.x0 - above.x0) < 2
 
 
-def page_text(lines: list[PageLine]) -> list[str]:
+def text_column(lines: list[PageLine]) -> tuple[float, float] | None:
+    """The document's text column (left and right edge), from the lines of every page: a cover
+    page of short centred lines alone does not show where the margins are."""
+    body = [line for line in lines if line.table is None]
+    if len(body) < 2:
+        return None
+    return min(line.x0 for line in body), max(line.x1 for line in body)
+
+
+def _centred(line: PageLine, column: tuple[float, float]) -> bool:
+    """Set centred in the column (a title page's lines, a centred heading), not at its margin."""
+    return line.x0 > column[0] + INDENT and abs((line.x0 + line.x1) / 2 - sum(column) / 2) < 3
+
+
+def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) -> list[str]:
     """The page as text lines: tables as pipe lines, a blank line where the vertical gap is
     clearly wider than the page's line spacing (or the text goes back up: a new column); each
     text line a :class:`Text` that says whether it runs on to the next (judged against the
@@ -325,6 +342,7 @@ def page_text(lines: list[PageLine]) -> list[str]:
     last: Text | None = None
     for i, line in enumerate(lines):
         if blank[i] and out and out[-1]:
+            _ends_short(last, lines[i - 1], column)
             out.append("")
             last = None
         if line.table is not None:
@@ -337,8 +355,34 @@ def page_text(lines: list[PageLine]) -> list[str]:
                 for j in range(max(0, i - 5), min(len(lines), i + 4))
                 if block[j] == block[i] and lines[j].table is None
             ]
-            last.full = _runs_on(lines[i - 1], line, near)
+            before = lines[i - 1]
+            if column is not None and _centred(before, column) and _centred(line, column):
+                # centred lines wrap only when the next word would not fit in the whole column
+                words = line.text.split()
+                char = (line.x1 - line.x0) / max(len(line.text), 1)
+                slack = (column[1] - column[0]) - (before.x1 - before.x0)
+                last.full = bool(words) and slack <= (len(words[0]) + 1) * char + 1
+            else:
+                last.full = _runs_on(before, line, near, column)
         last = Text(line.text.translate(GLYPHS))
         last.indented = _first_line_indent(lines, block, i)
         out.append(last)
+    if lines:
+        _ends_short(last, lines[-1], column)
     return out
+
+
+LONG_WORD = 16  # characters: the most space a wrapped line leaves at its column's edge
+
+
+def _ends_short(last: Text | None, line: PageLine, column: tuple[float, float] | None) -> None:
+    """For a line with no next line on its page to judge by (the page's last, or the last before
+    a gap that may be a footer): it ran on to the next page unless it stops short of the text
+    column's edge by more than a long word ("... (3.0%);" at the foot of a page, then "B." on
+    the next is a new paragraph)."""
+    if last is None or column is None or last.full is not None or line.table is not None:
+        return
+    width = line.x1 - line.x0
+    char = width / max(len(line.text), 1)
+    space = column[1] - column[0] - width if _centred(line, column) else column[1] - line.x1
+    last.full = space <= LONG_WORD * char

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from proposals.contract.layout import GLYPHS, PageLine, find_tables, page_lines, page_text
+from proposals.contract.layout import GLYPHS, PageLine, find_tables, page_lines, page_text, text_column
 from proposals.contract.plaintext import Unwrapped, strip_page_furniture, trim, unwrap
 from proposals.contract.table import Table, is_table_row
 from proposals.errors import ProposalsError
@@ -173,10 +173,12 @@ def _table(grid: _Grid, textpage: object) -> Table:
     return Table(tuple(tuple(r) for r in rows), header)
 
 
-def _page_lines(page: object, textpage: object) -> tuple[list[str], list[Table], int]:
-    """A page's text lines in reading order: each ruled table replaced by its pipe lines, tables
-    without rules found from where their cells sit (:mod:`proposals.contract.layout`), a blank
-    line at each paragraph gap; and the tables found (ruled, and how many without rules)."""
+def _page_lines(page: object, textpage: object) -> tuple[list[PageLine] | list[str], list[Table], int]:
+    """A page's lines in reading order with their boxes (for :func:`page_text`, once the
+    document's text column is known), or as plain text when the characters cannot be placed:
+    each ruled table replaced by its pipe lines, tables without rules found from where their
+    cells sit (:mod:`proposals.contract.layout`); and the tables found (ruled, and how many
+    without rules)."""
     grids = sorted(_grids(page), key=lambda g: -g.box[3])
     positioned = page_lines(textpage)
     if positioned is None:
@@ -199,7 +201,7 @@ def _page_lines(page: object, textpage: object) -> tuple[list[str], list[Table],
         )
         positioned.insert(at, PageLine("", x0, x1, y0, y1, table=table.lines()))
     positioned, unruled = find_tables(positioned)
-    return page_text(positioned), tables, unruled
+    return positioned, tables, unruled
 
 
 def _plain_page_lines(
@@ -251,7 +253,7 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
             ) from None
         raise ProposalsError(f"{name}: not a readable PDF ({exc})") from None
     try:
-        pages: list[list[str]] = []
+        read: list[list[PageLine] | list[str]] = []
         chars = 0
         tables = unruled = 0
         for index in range(len(document)):
@@ -267,9 +269,14 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
                 page.close()
             tables += len(found)
             unruled += without_rules
-            pages.append(lines)
+            read.append(lines)
     finally:
         document.close()
+    column = text_column([line for lines in read for line in lines if isinstance(line, PageLine)])
+    pages = [
+        page_text(lines, column) if lines and isinstance(lines[0], PageLine) else lines  # type: ignore[arg-type]
+        for lines in read
+    ]
     if not pages:
         raise ProposalsError(f"{name}: the PDF has no pages")
     if chars < MIN_CHARS_PER_PAGE * len(pages):

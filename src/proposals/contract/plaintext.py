@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from proposals.contract.headings import STYLES, division_heading, match_heading
-from proposals.contract.split import GLYPHS, Line, Skipped, toc_entry
+from proposals.contract.split import GLYPHS, Line, Skipped, toc_entry, toc_title
 from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.errors import ProposalsError
 
@@ -68,8 +68,9 @@ class Unwrapped:
 
 
 def _shape(line: str) -> str:
-    """A line with its digits masked, so 'Page 3' and 'Page 4' are the same header."""
-    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+    """A line with its digits masked, so 'Page 3' and 'Page 4' are the same header. The case is
+    kept: a running header "Collective Agreement" is not the title page's "COLLECTIVE AGREEMENT"."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
 
 
 def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[Skipped]]:
@@ -176,9 +177,12 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
 
 def _heading(line: str) -> bool:
     """A heading in any style (the contract's style is chosen once its paragraphs are known), or
-    a division ("PART A - GENERAL") that may group the parts after it."""
-    return any(match_heading(line, style=style) is not None for style in STYLES) or (
-        division_heading(line) is not None
+    a division ("PART A - GENERAL") that may group the parts after it, or a contents list's
+    title: each a paragraph of its own."""
+    return (
+        any(match_heading(line, style=style) is not None for style in STYLES)
+        or division_heading(line) is not None
+        or toc_title(line)
     )
 
 

@@ -108,6 +108,11 @@ def toc_entry(text: str) -> bool:
     )
 
 
+def toc_title(text: str) -> bool:
+    """ "TABLE OF CONTENTS", "CONTENTS" or "INDEX" alone on a line: a contents list starts."""
+    return _TOC_TITLE_RE.match(text) is not None
+
+
 def part_text(lines: list[str]) -> str:
     """Our file format: trailing blanks off each line, no trailing blank lines, final LF."""
     cleaned = [line.translate(GLYPHS).rstrip() for line in lines]
@@ -421,4 +426,5 @@ __all__ = [
     "part_text",
     "split_parts",
     "toc_entry",
+    "toc_title",
 ]

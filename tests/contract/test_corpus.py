@@ -1,0 +1,250 @@
+"""A corpus of realistic contracts read from every form a team gets them in (issue 11): a US
+private-sector agreement (ARTICLE n – TITLE, Section n.m, (a) lists, here numbered by Word's own
+automatic numbering), a US public-sector one (ARTICLE I.. in Roman numerals, a table of contents,
+a title on the line after ``ARTICLE VI``, appendices, a side letter and an MOU), a Canadian one
+(ARTICLE 1 – PURPOSE, 1.01 numbering, Schedule "A", a letter of understanding, the text file
+hard-wrapped) and a UK one (CLAUSE 1 - TITLE, 1.1 / Clause 3.1 sub-clauses, a Schedule, saved
+as text one paragraph per line with a tabbed contents list).
+
+Each is read as the plain text in ``corpus/``, as a .docx LibreOffice wrote from it and as the
+PDF LibreOffice printed from that .docx. For each: the exact list of parts (kind, number,
+title), the exact text of two parts, and that the lines left out are exactly its cover page,
+its table of contents and (PDF) the running header and page numbers: nothing else dropped, no
+note of a misread number.
+
+Before: the UK agreement was one PREAMBLE (its CLAUSE headings "cover page"); a PDF's title
+page, centred lines on a page of their own, was joined into one line and the end of it read as
+the first paragraph of the preamble.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import CLI
+from corpus_docs import HEADER, Layout, convert, fodt, paragraphs, soffice
+
+from proposals.negotiation.baseline import ContractReading, read_contract
+
+CORPUS = Path(__file__).parent / "corpus"
+pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+
+
+@dataclass
+class Case:
+    layout: Layout
+    parts: list[tuple[str, str, str]]
+    bodies: tuple[str, str]  # part ids whose whole text is checked
+    blank_lines: bool  # the text file keeps a blank line between paragraphs in each part
+
+
+def _lines(name: str) -> list[str]:
+    return paragraphs((CORPUS / f"{name}.txt").read_text("utf-8"))
+
+
+def _headings(name: str, *words: str) -> list[str]:
+    return [p for p in _lines(name) if p.startswith(words) and len(p) < 60 and ".........." not in p]
+
+
+US_PRIVATE = Case(
+    Layout(
+        cover=_lines("us_private")[:6],
+        headings=_headings("us_private", "ARTICLE", "APPENDIX", "LETTER"),
+        look="numbered",
+    ),
+    [
+        ("preamble", "", ""),
+        ("article", "1", "RECOGNITION"),
+        ("article", "2", "MANAGEMENT RIGHTS"),
+        ("article", "3", "UNION SECURITY AND CHECKOFF"),
+        ("article", "4", "HOURS OF WORK AND OVERTIME"),
+        ("article", "5", "SENIORITY"),
+        ("article", "6", "HOLIDAYS"),
+        ("article", "7", "GRIEVANCE AND ARBITRATION PROCEDURE"),
+        ("article", "8", "DURATION"),
+        ("appendix", "A", "WAGE RATES"),
+        ("letter", "1", "SAFETY SHOES"),
+    ],
+    ("hours-of-work-and-overtime", "wage-rates"),
+    blank_lines=True,
+)
+US_PUBLIC = Case(
+    Layout(
+        cover=_lines("us_public")[:7],
+        headings=_headings("us_public", "ARTICLE", "APPENDIX", "PREAMBLE", "SIDE LETTER", "MEMORANDUM"),
+        titles=["LEAVES OF ABSENCE"],
+        toc_title="TABLE OF CONTENTS",
+        toc=[p for p in _lines("us_public") if ".........." in p],
+        toc_field=True,
+    ),
+    [
+        ("preamble", "", ""),
+        ("article", "I", "RECOGNITION"),
+        ("article", "II", "NON-DISCRIMINATION"),
+        ("article", "III", "UNION RIGHTS"),
+        ("article", "IV", "HOURS OF WORK"),
+        ("article", "V", "COMPENSATION"),
+        ("article", "VI", "LEAVES OF ABSENCE"),
+        ("article", "VII", "DISCIPLINE"),
+        ("article", "VIII", "TERM OF AGREEMENT"),
+        ("appendix", "A", "SALARY SCHEDULE"),
+        ("appendix", "B", "JOB CLASSIFICATIONS"),
+        ("letter", "", "TELEWORK PILOT"),
+        ("letter", "", "PARKING"),
+    ],
+    ("compensation", "parking"),
+    blank_lines=True,
+)
+CANADIAN = Case(
+    Layout(
+        cover=_lines("canadian")[:8],
+        headings=_headings("canadian", "ARTICLE", "SCHEDULE", "LETTER"),
+        look="bold",
+    ),
+    [
+        ("article", "1", "PURPOSE"),
+        ("article", "2", "RECOGNITION"),
+        ("article", "3", "MANAGEMENT RIGHTS"),
+        ("article", "4", "HOURS OF WORK"),
+        ("article", "5", "SENIORITY"),
+        ("article", "6", "GRIEVANCE PROCEDURE"),
+        ("article", "7", "TERM OF AGREEMENT"),
+        ("appendix", "A", "WAGE RATES"),
+        ("appendix", "B", "BENEFITS"),
+        ("letter", "1", "JOB EVALUATION"),
+    ],
+    ("management-rights", "job-evaluation"),
+    blank_lines=False,  # hard-wrapped: paragraphs are unwrapped, one a line
+)
+UK = Case(
+    Layout(
+        cover=_lines("uk")[:4],
+        headings=[p for p in _headings("uk", "CLAUSE", "SCHEDULE") if "\t" not in p],
+        toc_title="CONTENTS",
+        toc=[p for p in _lines("uk") if "\t" in p],
+    ),
+    [
+        ("article", "1", "TITLE AND COMMENCEMENT"),
+        ("article", "2", "PARTIES AND SCOPE"),
+        ("article", "3", "WORKING TIME"),
+        ("article", "4", "ANNUAL LEAVE"),
+        ("article", "5", "SICKNESS ABSENCE"),
+        ("article", "6", "DISCIPLINARY AND GRIEVANCE PROCEDURES"),
+        ("article", "7", "TRADE UNION FACILITIES"),
+        ("appendix", "1", "RATES OF PAY"),
+    ],
+    ("working-time", "rates-of-pay"),
+    blank_lines=False,  # Word's "save as text": one paragraph a line
+)
+CASES = {"us_private": US_PRIVATE, "us_public": US_PUBLIC, "canadian": CANADIAN, "uk": UK}
+FORMS = ("text", "docx", "pdf")
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every corpus contract as .docx (LibreOffice from flat ODF) and as PDF (LibreOffice from
+    that .docx): two runs of soffice for the whole corpus."""
+    out = tmp_path_factory.mktemp("corpus")
+    sources = []
+    for name, case in CASES.items():
+        source = out / f"{name}.fodt"
+        source.write_text(fodt((CORPUS / f"{name}.txt").read_text("utf-8"), case.layout), "utf-8")
+        sources.append(source)
+    docx = convert(sources, "docx", out)
+    convert(docx, "pdf", out)
+    return out
+
+
+def _read(name: str, form: str, documents: Path) -> ContractReading:
+    path = CORPUS / f"{name}.txt" if form == "text" else documents / f"{name}.{form}"
+    return read_contract(path, form)  # type: ignore[arg-type]
+
+
+def _body(name: str, part_id: str, joiner: str) -> str:
+    """A part's text as the source says it: its paragraphs from its heading to the next."""
+    case = CASES[name]
+    paras = _lines(name)
+    starts = [i for i, p in enumerate(paras) if p in case.layout.headings and p not in case.layout.toc]
+    if case.parts[0][0] == "preamble" and paras[starts[0]] != "PREAMBLE":
+        starts.insert(0, len(case.layout.cover))  # a preamble without a heading of its own
+    ids = [re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") or "preamble" for _, _, t in case.parts]
+    index = ids.index(part_id)
+    begin = starts[index]
+    end = starts[index + 1] if index + 1 < len(starts) else len(paras)
+    return joiner.join(paras[begin:end]) + "\n"
+
+
+def _unpaged(text: str) -> str:
+    """A contents line without its leader and page number, as each reader hands it over."""
+    return " ".join(re.sub(r"(?:\s*\t|\s*\.{3,}|\s{2,})[\s.]*\S+\s*\Z", "", text).split())
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_real_contract_reads_the_same_from_every_form(name: str, form: str, documents: Path) -> None:
+    case = CASES[name]
+    reading = _read(name, form, documents)
+    assert [(p.kind, p.number, p.title) for p in reading.parts] == case.parts
+    texts = dict(zip(reading.ids, (p.text for p in reading.parts), strict=True))
+    joiner = "\n\n" if form == "text" and case.blank_lines else "\n"
+    for part_id in case.bodies:
+        assert texts[part_id] == _body(name, part_id, joiner), (name, form, part_id)
+    skipped = Counter(
+        (s.reason, _unpaged(s.text) if s.reason.startswith("table of contents") else s.text)
+        for s in reading.skipped
+        if not (
+            form == "pdf"
+            and s.reason == "page header or footer"
+            and re.fullmatch(rf"{HEADER}|Page \d+", s.text)
+        )
+    )
+    expected = Counter(("cover page", line) for line in case.layout.cover)
+    for line in ([case.layout.toc_title] if case.layout.toc_title else []) + list(case.layout.toc):
+        expected[("table of contents", _unpaged(line))] += 1
+    assert skipped == expected, (name, form)
+    assert not [n for n in reading.notes if re.search("sequence|section|cross reference|misread", n)]
+
+
+def test_the_body_of_a_part_word_for_word() -> None:
+    """The expected texts above are the source's paragraphs; one of them spelt out."""
+    assert _body("uk", "working-time", "\n") == (
+        "CLAUSE 3 - WORKING TIME\n"
+        "Clause 3.1 The standard working week is 35 hours, exclusive of meal breaks, worked between "
+        "8.00 am and 6.00 pm, Monday to Friday.\n"
+        "Clause 3.2 Employees required to work in excess of the standard working week shall be paid "
+        "overtime at the following rates:\n"
+        "(a) time and a half for hours worked Monday to Saturday;\n"
+        "(b) double time for hours worked on a Sunday or a bank holiday.\n"
+        "Clause 3.3 Nothing in this clause shall require an employee to work more than an average of "
+        "48 hours per week, in accordance with the Working Time Regulations 1998.\n"
+    )
+    assert _body("canadian", "job-evaluation", "\n") == (
+        "LETTER OF UNDERSTANDING #1 – JOB EVALUATION\n"
+        "The parties agree to establish a joint job evaluation committee of two (2) members appointed "
+        "by each party, which shall complete a review of all non-union and bargaining unit job "
+        "descriptions by June 30, 2025.\n"
+    )
+
+
+def test_the_uk_agreement_imported_from_word_and_its_dry_run_from_pdf(cli: CLI, documents: Path) -> None:
+    """Through the real command line: the dry run lists the PDF's parts and skips only the title
+    page, the contents and the page furniture; the .docx is imported with its CLAUSE headings."""
+    cli("init", "uk", "--union", "UNISON", "--employer", "Riverside")
+    dry = cli("-C", "uk", "baseline", "--from-pdf", str(documents / "uk.pdf"), "--dry-run").out
+    assert "Would import 8 parts" in dry
+    listed = [line.strip() for line in dry.splitlines() if line.startswith("  ") and ": " in line]
+    assert {line.split(": ", 1)[0] for line in listed} == {
+        "cover page",
+        "table of contents",
+        "page header or footer",
+    }
+    assert "numbered parts start at CLAUSE headings (--as clause)" in dry
+    cli("-C", "uk", "baseline", "--from-docx", str(documents / "uk.docx"))
+    articles = cli.cwd / "uk" / "articles"
+    assert (articles / "working-time.txt").read_text("utf-8") == _body("uk", "working-time", "\n")
+    status = cli("-C", "uk", "status").out
+    assert "Sch 1" in status and "Working Time" in status
