@@ -16,6 +16,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import diff_match_patch as _dmp_module
@@ -143,39 +144,40 @@ def encode_tokens(
     to keys in order of first appearance, as in ``encode``, so the result is the same. Past
     ``capacity`` distinct keys this hands over to ``encode``, which shares one-sided codes.
     """
-    # Counting costs little more than listing the distinct tokens, and tells ``anchors`` which
-    # codes occur once on each side without scanning the encoded texts for them.
-    in_old, in_new = Counter(old_tokens), Counter(new_tokens)
-    distinct = dict(in_old)
+    # Counting the new side tells ``anchors`` which tokens may be unique to both texts; the few
+    # candidates are then checked on the encoded strings, cheaper than counting the old side too.
+    in_new = Counter(new_tokens)
+    distinct = dict.fromkeys(old_tokens)
     distinct.update(in_new)
-    codes: dict[str, str] = {}
-    token_codes: dict[str, str] = {}
-    # Plain dicts: a Counter's += calls its Python __missing__ for every new code.
-    old_count: dict[str, int] = {}
-    new_count: dict[str, int] = {}
-    old_get, new_get = in_old.get, in_new.get
-    for token in distinct:
-        k = key_of(token)
-        code = codes.get(k)
-        if code is None:
-            if len(codes) >= capacity:
-                keys_of = {t: key_of(t) for t in distinct}
-                return encode(
-                    [keys_of[t] for t in old_tokens],
-                    [keys_of[t] for t in new_tokens],
-                    classify=classify,
-                    capacity=capacity,
-                )
-            code = codes[k] = code_point(len(codes))
-        token_codes[token] = code
-        old_count[code] = old_count.get(code, 0) + old_get(token, 0)
-        new_count[code] = new_count.get(code, 0) + new_get(token, 0)
-    return Encoded(
-        "".join(map(token_codes.__getitem__, old_tokens)),
-        "".join(map(token_codes.__getitem__, new_tokens)),
-        {c: k for k, c in codes.items()},
-        astral=False,
-        unique=[c for c, n in new_count.items() if n == 1 and old_count[c] == 1],
+    token_keys = list(map(key_of, distinct))
+    codes = dict.fromkeys(token_keys)
+    if len(codes) > capacity:
+        keys_of = dict(zip(distinct, token_keys, strict=True))
+        return encode(
+            [keys_of[t] for t in old_tokens],
+            [keys_of[t] for t in new_tokens],
+            classify=classify,
+            capacity=capacity,
+        )
+    # One C-level pass each: codes to keys in order of first appearance, then to tokens.
+    codes = dict(zip(codes, _code_point_table(), strict=False))  # the table is longer
+    token_codes = dict(zip(distinct, map(codes.__getitem__, token_keys), strict=True))
+    old = "".join(map(token_codes.__getitem__, old_tokens))
+    new = "".join(map(token_codes.__getitem__, new_tokens))
+    unique = []
+    for code in {token_codes[t] for t, n in in_new.items() if n == 1}:
+        if new.find(code) == new.rfind(code):  # no other token of the same key in the new text
+            at = old.find(code)
+            if at >= 0 and at == old.rfind(code):
+                unique.append(code)
+    return Encoded(old, new, {c: k for k, c in codes.items()}, astral=False, unique=unique)
+
+
+@cache
+def _code_point_table() -> str:
+    """Every BMP code point ``code_point`` hands out, in order, as one string to zip keys with."""
+    return "".join(map(chr, range(_FIRST, _SURROGATES.start))) + "".join(
+        map(chr, range(_SURROGATES.stop, 0x10000))
     )
 
 
