@@ -105,7 +105,18 @@ def test_sub_clauses_and_prose_are_not_clause_headings(line: str, style: str) ->
 
 def test_a_clause_contract_is_found_as_such() -> None:
     assert detect_style(UK.split("\n")) == "clause"
-    assert detect_style(["ARTICLE 1 - RECOGNITION", "CLAUSE 1 - TITLE", "CLAUSE 2 - TERM"]) == "article"
+    # a US contract with a "Clause 1", "Clause 2" under each article stays an ARTICLE contract
+    us = [
+        "ARTICLE 1 - RECOGNITION",
+        "CLAUSE 1",
+        "CLAUSE 2",
+        "ARTICLE 2 - DUES",
+        "CLAUSE 1",
+        "ARTICLE 3 - PAY",
+    ]
+    assert detect_style(us) == "article"
+    # a UK agreement quoting a treaty's article on a line of its own stays a CLAUSE contract
+    assert detect_style([*UK.split("\n"), "ARTICLE 8"]) == "clause"
     assert detect_style(["CLAUSE 1 - TITLE", "1. TITLE", "2. TERM", "3. PAY"]) == "numbered"
 
 

@@ -311,10 +311,11 @@ def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
 
 
 def detect_style(lines: Iterable[str | tuple[str, bool]]) -> Style:
-    """Which heading starts a numbered part in this contract: ``article`` when any ARTICLE
-    heading is found; else, of ``clause`` (``CLAUSE 1 - TITLE``), ``section`` and ``numbered``
-    ("1. RECOGNITION"), the one whose headings carry the most different numbers, at least two
-    (a tie goes to the more explicit keyword, in that order); ``article`` otherwise.
+    """Which heading starts a numbered part in this contract: ``clause`` (``CLAUSE 1 - TITLE``)
+    when CLAUSE headings carry more different numbers than ARTICLE ones (a "Clause 1" under
+    each article restarts, so it never does); ``article`` when any ARTICLE heading is found;
+    else, of ``section`` and ``numbered`` ("1. RECOGNITION"), the one whose headings carry the
+    most different numbers, at least two (a tie goes to SECTION); ``article`` otherwise.
     A line may come with whether Word styles it as a heading (``(text, True)``)."""
     found: dict[Style, set[str]] = {s: set() for s in STYLES}
     for item in lines:
@@ -323,6 +324,8 @@ def detect_style(lines: Iterable[str | tuple[str, bool]]) -> Style:
             head = match_heading(line, heading_style=styled, style=style)
             if head is not None and head.kind == "article" and head.keyword == STYLE_KEYWORDS[style]:
                 found[style].add(head.value)
+    if len(found["clause"]) >= 2 and len(found["clause"]) > len(found["article"]):
+        return "clause"  # a UK agreement quoting "ARTICLE 8" of a treaty on a line of its own
     if found["article"]:
         return "article"
     best = max(STYLES[1:], key=lambda s: (len(found[s]), -STYLES.index(s)))
