@@ -347,7 +347,7 @@ def test_bad_pass_files_of_every_form_change_nothing(cli: CLI, tmp_path: Path) -
         "pass.rtf": (b"{\\rtf1 ARTICLE 6: STAFFING}", "not a .docx, .pdf or .txt file"),
         "binary.txt": (b"ARTICLE 6: STAFFING\n\x00\x01", "NUL bytes"),
         "latin1.txt": ("ARTICLE 6: STAFFING\ncaf\xe9\n".encode("latin-1"), "not valid UTF-8"),
-        "none.txt": (b"We propose nothing in particular today.\n", "no article headings"),
+        "none.txt": (b"We propose nothing in particular today.\n", "no part headings found: read 1"),
         "fake.pdf": (b"ARTICLE 6: STAFFING\n", "not a PDF file"),
         "twice.txt": ((HOURS + "\n" + HOURS).encode(), "the same number is used twice: ARTICLE 7"),
     }

@@ -124,6 +124,7 @@ def _import_docx_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--session", metavar="YYYY-MM-DD")
     p.add_argument("--number", metavar="PASS")
     p.add_argument("--announced", metavar="ID,...", help="the articles they said the pass changes")
+    p.add_argument("--reopen", action="store_true", help="record it even where it changes TA'd text")
 
 
 @command("import-docx", "record the other side's pass from their .docx, .pdf or .txt", _import_docx_arguments)
@@ -133,7 +134,13 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     repo = open_repo(args)
     announced = [a.strip() for a in args.announced.split(",")] if args.announced else None
     intake = import_docx_pass(
-        repo, args.file, args.party, session=args.session, number=args.number, announced=announced
+        repo,
+        args.file,
+        args.party,
+        session=args.session,
+        number=args.number,
+        announced=announced,
+        reopen=args.reopen,
     )
     result = intake.result
     assert result is not None

@@ -9,7 +9,7 @@ have in common. Plain logic, so intake can say how each part was matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from proposals.contract.headings import arabic, read_heading
@@ -63,36 +63,48 @@ def match_parts(parts: Sequence[PartLike], known: Mapping[str, str]) -> list[Mat
     for part_id, text in known.items():
         found = read_heading(text)
         heads[part_id] = (found.kind, found.value, _norm_title(found.title)) if found else ("", "", "")
-    used: set[str] = set()
-    result: list[Match] = [Match(None, "")] * len(parts)
-    rules = (
-        (
-            "number and title",
-            lambda p, h: p.kind == h[0] and arabic(p.number) == h[1] and _norm_title(p.title) == h[2],
-        ),
-        ("title", lambda p, h: p.kind == h[0] and bool(h[2]) and _norm_title(p.title) == h[2]),
+    # Each rule is a key of the part and of our heading; ids under one key in our order, so each
+    # part takes the first unused one, as a scan would, without comparing every pair (2,000
+    # parts against 2,000 were 4 million comparisons).
+    rules: tuple[tuple[str, Callable[[PartLike], tuple | None], Callable[[tuple], tuple | None]], ...] = (
+        ("number and title", lambda p: (p.kind, arabic(p.number), _norm_title(p.title)), lambda h: h),
+        ("title", lambda p: (p.kind, _norm_title(p.title)), lambda h: (h[0], h[2]) if h[2] else None),
         (
             "number",
-            lambda p, h: (
-                p.kind == h[0] and bool(p.number) and arabic(p.number) == h[1] and bool(_body(p.text))
-            ),
+            lambda p: (p.kind, arabic(p.number)) if p.number and _body(p.text) else None,
+            lambda h: (h[0], h[1]),
         ),
     )
-    for how, rule in rules:
+    used: set[str] = set()
+    result: list[Match] = [Match(None, "")] * len(parts)
+    for how, theirs_key, ours_key in rules:
+        by_key: dict[tuple, list[str]] = {}
+        for part_id, head in heads.items():
+            key = ours_key(head)
+            if key is not None:
+                by_key.setdefault(key, []).append(part_id)
         for i, part in enumerate(parts):
             if result[i].part_id is not None:
                 continue
-            for part_id, head in heads.items():
-                if part_id not in used and rule(part, head):
-                    result[i] = Match(part_id, how)
-                    used.add(part_id)
-                    break
+            key = theirs_key(part)
+            candidates = by_key.get(key, []) if key is not None else []
+            part_id = next((c for c in candidates if c not in used), None)
+            if part_id is not None:
+                result[i] = Match(part_id, how)
+                used.add(part_id)
     theirs = {i: phrases(_body(p.text)) for i, p in enumerate(parts) if result[i].part_id is None}
     ours = {k: phrases(_body(t)) for k, t in known.items() if k not in used}
-    pairs = sorted(
-        ((similarity(a, b), i, k) for i, a in theirs.items() for k, b in ours.items()),
-        key=lambda x: -x[0],
-    )
+    # Only texts with a phrase in common can be alike: found through an index of our phrases.
+    holders: dict[tuple[str, ...], list[str]] = {}
+    for k, b in ours.items():
+        for phrase in b:
+            holders.setdefault(phrase, []).append(k)
+    order = {k: n for n, k in enumerate(ours)}
+    scored = []
+    for i, a in theirs.items():
+        sharing = sorted({k for phrase in a for k in holders.get(phrase, ())}, key=order.__getitem__)
+        scored.extend((similarity(a, ours[k]), i, k) for k in sharing)
+    pairs = sorted(scored, key=lambda x: -x[0])
     for score, i, part_id in pairs:
         if score < SAME_TEXT:
             break

@@ -303,6 +303,7 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
         if head is not None:
             found.append((index, head.kind, head.value, head.keyword))
     later = Counter((kind, value) for _, kind, value, _ in found)
+    heading_rows = {i for i, *_ in found}
     out: dict[int, bool] = {}
     last: int | None = None  # the last article's number
     for index, kind, value, keyword in found:
@@ -320,7 +321,7 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
         mid = (
             before is not None
             and not lines[index].heading_style  # Word styles it a heading: the author's word
-            and before not in {i for i, *_ in found}
+            and before not in heading_rows
             and len(previous.split()) >= 5
             and _MID_SENTENCE_RE.search(previous) is not None
         )

@@ -119,20 +119,31 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
         raise ProposalsError(f"{path}: the same number is used twice: {', '.join(twice)}")
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         validate_id(part_id)
-        if len(part.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
-            raise ProposalsError(
-                f"{path}: {part.heading[:60]!r} is {len(part.text.encode()) / 2**20:.1f} MB; parts are "
-                f"limited to {MAX_ARTICLE_BYTES // 2**20} MB"
-            )
+        check_part_size(str(path), part.text)
     return reading
+
+
+def check_part_size(where: str, text: str) -> None:
+    """A part read from a contract or their pass within the size of an article file, or one line
+    naming it and its size (never shown as the limit itself: 5.0004 MB reads '5.001 MB')."""
+    size = len(text.encode("utf-8"))
+    if size <= MAX_ARTICLE_BYTES:
+        return
+    limit = MAX_ARTICLE_BYTES // 2**20
+    shown = f"{size / 2**20:.1f}"
+    if float(shown) <= limit:
+        shown = f"{size / 2**20:.3f}"
+    heading = text.split("\n", 1)[0][:60]
+    raise ProposalsError(f"{where}: {heading!r} is {shown} MB; parts are limited to {limit} MB")
 
 
 _STYLE_WORDS = {"article": "ARTICLE", "clause": "CLAUSE", "section": "SECTION", "numbered": "'1. TITLE'"}
 
 
-def no_headings_message(path: Path, texts: list[str], style: Style) -> str:
+def no_headings_message(path: Path, texts: list[str], style: Style, *, option: str = "try --as") -> str:
     """What a contract with no part heading holds instead, in one line: how many paragraphs,
-    how its first lines read, and ``--as`` when a line reads as a heading in another style."""
+    how its first lines read, and ``--as`` when a line reads as a heading in another style
+    (``option``: what to try then; empty for a command without ``--as``)."""
     paragraphs = [" ".join(t.split()) for t in texts if t.strip()]
     if not paragraphs:
         return f"{path}: no part headings found: the file holds no text at all"
@@ -147,9 +158,10 @@ def no_headings_message(path: Path, texts: list[str], style: Style) -> str:
     for other in ("clause", "section", "numbered", "article"):
         if other != style and candidates[other]:  # type: ignore[index]
             found = candidates[other]  # type: ignore[index]
+            hint = f": {option} {other}" if option else ""
             return (
                 f"{message}; {len(found)} line{'s' if len(found) != 1 else ''} read as "
-                f"{_STYLE_WORDS[other]} headings ({found[0][:40]!r}): try --as {other}"
+                f"{_STYLE_WORDS[other]} headings ({found[0][:40]!r}){hint}"
             )
     return message
 

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from proposals.contract.headings import detect_style
 from proposals.contract.matching import match_parts, splits_and_merges
-from proposals.contract.part import MAX_ARTICLE_BYTES, comparable, normalise_text, slug_id
+from proposals.contract.part import comparable, normalise_text, slug_id
 from proposals.contract.split import PartLike, duplicate_numbers, split_parts
 from proposals.errors import ProposalsError
+from proposals.negotiation.baseline import check_part_size, no_headings_message, read_whole_file
 from proposals.negotiation.history import PASS_NAME_RE, T_WITHDRAWN, PassRecord, current_tas
-from proposals.negotiation.passes import PassResult, record_pass
+from proposals.negotiation.passes import MAX_PASS_ARTICLES, PassResult, record_pass
 from proposals.negotiation.repo import BargainingRepo
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
@@ -185,30 +187,63 @@ def _quote(paragraph: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _read_their_parts(source: Path) -> tuple[list[PartLike], list[PartLike] | None, list[str]]:
-    """Their parts as proposed, the parts their tracked changes start from (None without
-    tracked changes), and notes on what was found but not imported; chosen by the file's suffix."""
+def _table_texts(repo: BargainingRepo) -> dict[str, str]:
+    """Every part's text on the table (HEAD), read in one ``git cat-file --batch``: a document of
+    2,000 parts is not 2,000 git processes (one each took 13 s)."""
+    head = repo.history().head
+    if not head:
+        return {}
+    ids = repo.article_ids()
+    texts = repo.texts_at_commits([(i, head) for i in ids])
+    return {i: t for i, t in zip(ids, texts, strict=True) if t is not None}
+
+
+@dataclass
+class _Theirs:
+    """Their document as read: its parts as proposed, the parts their tracked changes start from
+    (None without tracked changes), notes on what was found but not imported, and the text
+    before their first heading (a title line; never part of the pass)."""
+
+    parts: list[PartLike]
+    rejected: list[PartLike] | None
+    notes: list[str]
+    front: str
+
+
+def _read_their_parts(source: Path) -> _Theirs:
+    """Their document, read by the reader its suffix names."""
     suffix = source.suffix.lower()
     if suffix == ".docx":
         from proposals.word.reader import read_docx
 
         accepted = read_docx(source, "accepted")
         rejected = read_docx(source, "rejected").articles if accepted.has_revisions else None
-        return list(accepted.articles), rejected, list(accepted.notes)
+        return _Theirs(list(accepted.articles), rejected, list(accepted.notes), accepted.preamble)
     if suffix == ".pdf":
         from proposals.contract.pdf import read_pdf
 
         unwrapped = read_pdf(source).unwrapped
     elif suffix == ".txt":
         from proposals.contract.plaintext import read_text_contract
-        from proposals.negotiation.baseline import read_whole_file
 
         unwrapped = read_text_contract(read_whole_file(source), source.name)
     else:
         raise ProposalsError(
             f"{source.name}: not a .docx, .pdf or .txt file; save their pass as one of those"
         )
-    return list(split_parts(unwrapped.lines).parts), None, unwrapped.notes()
+    split = split_parts(unwrapped.lines)
+    return _Theirs(list(split.parts), None, unwrapped.notes(), split.front)
+
+
+def _front_note(front: str) -> str | None:
+    """What their document holds before its first heading, said rather than dropped unseen."""
+    paragraphs = [line for line in front.split("\n") if line.strip()]
+    if not paragraphs:
+        return None
+    quoted = ", ".join(f"'{_quote(p, 60)}'" for p in paragraphs[:2])
+    more = f" and {len(paragraphs) - 2} more" if len(paragraphs) > 2 else ""
+    count = f"{len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''}"
+    return f"{count} before their first heading, not imported: {quoted}{more}"
 
 
 def import_docx_pass(
@@ -219,7 +254,11 @@ def import_docx_pass(
     session: str | None = None,
     number: str | None = None,
     announced: Sequence[str] | None = None,
+    reopen: bool = False,
 ) -> Intake:
+    """Record their document as their pass: every part read and checked, and matched to ours,
+    before anything is written; the pass then recorded all or nothing. ``reopen``: record it
+    even where it changes TA'd text (refused otherwise, in one line)."""
     repo.config.party(party)
     repo.ensure_can_record()  # a detached HEAD, a merge under way: refused before reading their file
     source = Path(path)
@@ -230,22 +269,25 @@ def import_docx_pass(
         check_pattern(number, PASS_NAME_RE, "pass number", "use something like U-7")
     if not source.is_file():
         raise ProposalsError(f"no such file: {source}")
-    articles, rejected, notes = _read_their_parts(source)
+    theirs = _read_their_parts(source)
+    articles, rejected = theirs.parts, theirs.rejected
     if not articles:
-        raise ProposalsError(f"{source.name}: no article headings like 'ARTICLE 6: STAFFING' found")
+        lines = theirs.front.split("\n")
+        style = detect_style((line, False) for line in lines)
+        raise ProposalsError(no_headings_message(Path(source.name), lines, style, option=""))
     twice = duplicate_numbers(articles)
     if twice:
         raise ProposalsError(f"{source.name}: the same number is used twice: {', '.join(twice)}")
     for article in articles:
-        if len(article.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
-            raise ProposalsError(
-                f"{source.name}: {article.text.split(chr(10), 1)[0][:60]!r} is "
-                f"{len(article.text.encode()) // 2**20} MB; parts are limited to "
-                f"{MAX_ARTICLE_BYTES // 2**20} MB"
-            )
+        check_part_size(source.name, article.text)
+    notes = theirs.notes
+    front = _front_note(theirs.front)
+    if front is not None:
+        notes.append(front)
+    tables = _table_texts(repo)
     known = {}
     for article_id in repo.article_ids():
-        text = repo.table_text(article_id) or repo.read_draft(article_id)
+        text = tables.get(article_id) or repo.read_draft(article_id)
         if text is not None:
             known[article_id] = text
     # What their tracked changes start from, matched to our parts on its own: a heading they
@@ -257,7 +299,7 @@ def import_docx_pass(
             if found.part_id is not None:
                 claimed[found.part_id] = article.text
             starts.append((found.part_id, article.text))
-    on_table = {k: t for k in known if (t := repo.table_text(k)) is not None}
+    on_table = {k: t for k in known if (t := tables.get(k)) is not None}
     intake = Intake(None, notes=notes)
     texts: dict[str, str] = {}
     matches = match_parts(articles, known)
@@ -280,7 +322,7 @@ def import_docx_pass(
         ids[index] = article_id
         if index in shapes:
             intake.shapes[article_id] = shapes[index]
-        table = repo.table_text(article_id)
+        table = tables.get(article_id)
         new = normalise_text(article.text)
         if table is not None and comparable(table) == comparable(new):
             intake.unchanged.append(article_id)
@@ -311,7 +353,12 @@ def import_docx_pass(
             )
     if not texts:
         raise ProposalsError(f"{source.name}: no article differs from the text on the table")
-    _withdrawn_by_merger(repo, intake, shapes, ids)
+    if len(texts) > MAX_PASS_ARTICLES:
+        raise ProposalsError(
+            f"{source.name}: {len(texts)} parts differ from the text on the table; a pass holds at "
+            f"most {MAX_PASS_ARTICLES} (is this their whole contract rather than a pass?)"
+        )
+    _withdrawn_by_merger(repo, intake, shapes, ids, tables)
     message = f"Imported from {source.name}"
     if intake.merged:
         message += "\n\n" + "\n".join(
@@ -326,6 +373,7 @@ def import_docx_pass(
         message=message,
         texts=texts,
         trailers=[(T_WITHDRAWN, ", ".join(intake.merged))] if intake.merged else (),
+        reopen=reopen,
         untouched_until_recorded=True,
     )
     intake.result.withdrawn = list(intake.merged)
@@ -333,7 +381,11 @@ def import_docx_pass(
 
 
 def _withdrawn_by_merger(
-    repo: BargainingRepo, intake: Intake, shapes: dict[int, str], ids: dict[int, str]
+    repo: BargainingRepo,
+    intake: Intake,
+    shapes: dict[int, str],
+    ids: dict[int, str],
+    tables: dict[str, str],
 ) -> None:
     """Our articles their document merges into another and no longer has: withdrawn in their
     pass (``intake.merged``), so the team sees them leave the table rather than stay open with
@@ -344,7 +396,7 @@ def _withdrawn_by_merger(
             continue
         into = ids[index]
         for gone in (i.strip() for i in note[len("merges ") :].split(",")):
-            if not gone or gone in intake.matched or repo.table_text(gone) is None:
+            if not gone or gone in intake.matched or gone not in tables:
                 continue
             events = history.events.get(gone, [])
             last = events[-1] if events else None
