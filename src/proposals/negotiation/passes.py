@@ -198,8 +198,7 @@ def record_pass(
     name = check_pass_name(repo, number, party) if number is not None else next_pass_name(repo, party)
     head = history.head
     texts = dict(texts or {})
-    # The table texts in one cat-file, not a git process per article (1,000 of them: 3 s).
-    olds = dict(zip(ids, repo.texts_at_commits([(i, head) for i in ids]), strict=True)) if head else {}
+    olds = _table_texts(repo, ids, head)
 
     new_texts: dict[str, str] = {}
     for article_id in ids:
@@ -276,6 +275,17 @@ def record_pass(
         )
     _after_pass(repo, history, new_texts, name)
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
+
+
+def _table_texts(repo: BargainingRepo, ids: Sequence[str], head: str | None) -> dict[str, str | None]:
+    """Each article's text at `head`: many in one ``cat-file --batch`` (not a git process per
+    article: 1,000 of them took 3 s); one through the store's blob cache, which later checks of
+    the same text (a retreat) share."""
+    if not head:
+        return {}
+    if len(ids) == 1:
+        return {ids[0]: repo.text_at_commit(ids[0], head)}
+    return dict(zip(ids, repo.texts_at_commits([(i, head) for i in ids]), strict=True))
 
 
 def _after_pass(repo: BargainingRepo, history: History, new_texts: Mapping[str, str], name: str) -> None:
