@@ -43,3 +43,22 @@ def test_a_pass_reads_head_its_branch_and_the_table_text_once(
     assert sum(c.startswith("git symbolic-ref") for c in calls) == 1, calls
     blobs = [c for c in calls if c.startswith("git cat-file blob")]
     assert blobs and max(counts[c] for c in blobs) == 1, calls
+
+
+def test_a_pass_lists_only_the_tags(negotiation: Path, tmp_path: Path, cli: CLI) -> None:
+    """A pass asks about tags alone (its number, the taken-name check, the recording's snapshot):
+    ``show-ref -d --tags``, once. The whole ``show-ref -d`` also lists the remotes' mirrored
+    tags, as many again after a sync (40,000 lines at 20,000 passes), which a pass never reads."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    run = CLI(negotiation)
+    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=negotiation, check=True)
+    assert run("sync").code == 0  # the mirror of the remote's tags exists
+    article = negotiation / "articles" / "scheduling.txt"
+    article.write_text(article.read_text() + "\n5.3 Breaks. Two a shift.\n")
+    calls = _git_commands(
+        negotiation, tmp_path / "trace", "pass", "--party", "union", "--session", "2024-04-02", "scheduling"
+    )
+    listings = [c for c in calls if c.startswith(("git show-ref", "git for-each-ref"))]
+    assert listings == ["git show-ref -d --tags"], calls
+    assert "U-" in run("log").out and run("verify").code == 0

@@ -41,7 +41,7 @@ def _one_line(value: str, what: str) -> str:
 
 def _tag_name(repo: BargainingRepo, article_id: str, section: str | None) -> str:
     base = repo.history().tag_prefix + f"ta-{article_id}" + (f"-{section}" if section else "")
-    tags = repo.store.tags()
+    tags = repo.store.tag_names()
     name, n = base, 1
     while name in tags:
         n += 1
