@@ -22,9 +22,11 @@ def _status_arguments(p: argparse.ArgumentParser) -> None:
     round_argument(p)
 
 
+SESSIONS_DIR = "sessions"  # negotiation.sessions.SESSIONS_DIR: status imports it only if there are records
+
+
 @command("status", "every article's state", _status_arguments)
 def cmd_status(args: argparse.Namespace) -> int:
-    from proposals.negotiation.sessions import overdue_requests
     from proposals.negotiation.status import render_csv, render_markdown, render_table, status_rows
 
     repo = open_repo(args)
@@ -42,7 +44,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     rows = status_rows(repo)
     today = date.today().isoformat()
-    overdue = [] if repo.read_only else overdue_requests(repo, today)
+    overdue = []
+    if not repo.read_only and os.path.lexists(repo.root / SESSIONS_DIR):  # else no request was made
+        from proposals.negotiation.sessions import overdue_requests
+
+        overdue = overdue_requests(repo, today)
     if args.json:
         shown = {"round": args.round, "read_only": True} if repo.read_only else {}
         print_json(

@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 
 from proposals.contract.part import decode_article, normalise_text, read_article_bytes, validate_id
 from proposals.errors import ProposalsError
+from proposals.files import write_file as atomic_write  # drafts.atomic_write, without importing drafts
 from proposals.negotiation.config import CONFIG_NAME, Config, dump_config, load_config, parse_config
-from proposals.negotiation.drafts import atomic_write
 from proposals.negotiation.history import BASELINE_TAG, History, load_history
 from proposals.store.git import GitStore, validate_rev
 from proposals.store.validate import check_date, check_text
