@@ -18,14 +18,19 @@ from sync_support import git, make_repo, ok
 from proposals.negotiation.repo import BargainingRepo
 from proposals.team.sync import sync
 
+Call = tuple[tuple[str, ...], float, float, str]
 
-def _counted(repo: BargainingRepo) -> list[tuple[tuple[str, ...], float, float, str]]:
-    """Every git call of the store: (args, start, end, thread name), from any thread."""
-    calls: list[tuple[tuple[str, ...], float, float, str]] = []
+
+def _counted(repo: BargainingRepo, slow_fetch: float = 0.0) -> list[Call]:
+    """Every git call of the store: (args, start, end, thread name), from any thread. `slow_fetch`:
+    seconds the fetch takes longer, as over a network (a local fetch can end before the checks)."""
+    calls: list[Call] = []
     real = repo.store.run
 
     def counting(*args: str, **kw):
         start = time.perf_counter()
+        if args[0] == "fetch":
+            time.sleep(slow_fetch)
         try:
             return real(*args, **kw)
         finally:
@@ -48,11 +53,12 @@ def test_a_no_op_sync_makes_no_git_call_after_its_one_listing(tmp_path: Path) ->
     alice = _team(tmp_path)
     ok(alice, "sync")  # the pushed ref written: this one has nothing at all to do
     repo = BargainingRepo.open(alice)
-    calls = _counted(repo)
+    calls = _counted(repo, slow_fetch=0.5)
     report = sync(repo, "origin")
     assert report.integrated == "up to date" and not report.pushed and not report.received_tags
     names = [args[0] for args, *_ in calls]
-    assert names[-1] == "show-ref", names  # the one listing is the last thing git is asked
+    assert names.count("show-ref") == 1, names  # the one listing
+    assert _after_the_fetch(calls) == [], calls  # taken while git fetched: a fetch that moved no ref
     assert "merge-base" not in names and "update-ref" not in names, names
     heads = [args for args, *_ in calls if any(a.startswith("HEAD") for a in args) and args[0] == "rev-parse"]
     assert len(heads) <= 1, heads  # HEAD read once (by the history), then from the listing
@@ -103,9 +109,17 @@ def test_a_no_op_sync_loads_neither_the_recorders_nor_costing(tmp_path: Path) ->
     assert run.returncode == 0, run.stderr
     loaded = set(run.stdout.split())
     assert "proposals.team.sync" in loaded
-    unused = ("proposals.costing", "decimal", "proposals.negotiation.passes",
-              "proposals.negotiation.agreements", "proposals.team.remote_tags", "proposals.team.renumber",
-              "proposals.team.set_aside", "proposals.team.merge", "proposals.team.ta_conflicts")
+    unused = (
+        "proposals.costing",
+        "decimal",
+        "proposals.negotiation.passes",
+        "proposals.negotiation.agreements",
+        "proposals.team.remote_tags",
+        "proposals.team.renumber",
+        "proposals.team.set_aside",
+        "proposals.team.merge",
+        "proposals.team.ta_conflicts",
+    )
     assert [m for m in unused if m in loaded] == []
 
 
@@ -115,11 +129,34 @@ def test_a_no_op_sync_reads_the_remote_branch_from_the_listing(tmp_path: Path) -
     alice = _team(tmp_path)
     ok(alice, "sync")
     repo = BargainingRepo.open(alice)
-    calls = _counted(repo)
+    calls = _counted(repo, slow_fetch=0.5)
     sync(repo, "origin")
     asked = [args for args, *_ in calls if args[0] != "fetch" and any("refs/remotes/" in a for a in args)]
     assert asked == [], asked
-    assert [args[0] for args, *_ in calls][-1] == "show-ref"
+    assert _after_the_fetch(calls) == [], calls
+
+
+def _after_the_fetch(calls: list[Call]) -> list[tuple[str, ...]]:
+    """The git calls started once the fetch was done."""
+    end = max(e for args, _, e, _ in calls if args[0] == "fetch")
+    return [args for args, start, _, _ in calls if start >= end]
+
+
+def test_a_sync_lists_the_refs_again_when_the_fetch_moved_one(tmp_path: Path) -> None:
+    """The listing taken while git fetched is kept only when the fetch moved no ref: a tag the
+    remote received meanwhile (bob's pass) is seen, taken in and reported."""
+    alice = _team(tmp_path)
+    bob = tmp_path / "bob"
+    ok(tmp_path, "clone", str(tmp_path / "remote.git"), "bob", name="Bob")
+    staffing = bob / "articles" / "staffing.txt"
+    staffing.write_text(staffing.read_text() + "\nThe employer's words.\n")
+    ok(bob, "pass", "--party", "employer", "--session", "2025-02-01", "staffing", name="Bob")
+    ok(bob, "sync", name="Bob")
+    repo = BargainingRepo.open(alice)
+    calls = _counted(repo, slow_fetch=0.5)
+    report = sync(repo, "origin")
+    assert report.integrated == "fast-forward" and "E-1" in report.received_tags, report
+    assert ("show-ref", "-d") in _after_the_fetch(calls), calls
 
 
 def test_the_remote_is_chosen_from_one_read_of_git_config(tmp_path: Path) -> None:

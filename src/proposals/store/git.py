@@ -308,6 +308,13 @@ class GitStore(NamedOperations):
             self._refs = self.run("show-ref", "-d", check=False, spool=True).stdout  # exit 1: no refs
         return self._refs
 
+    def keep_listing(self, listing: str) -> None:
+        """`listing`, an earlier ``ref_listing`` of this command, still holds: nothing run since
+        moved a ref (a fetch that updated none, ``network.fetch``), though running it forgot it."""
+        if self._refs is not listing:
+            self.forget_refs()
+            self._refs = listing
+
     def refs_alike(self, prefix: str, other: str) -> bool:
         """Whether the refs under `prefix` and under `other` (each ending in ``/``) are the same
         names on the same objects, peeled alike: the two stretches of the one listing compared

@@ -82,12 +82,15 @@ def remote_config(store: GitStore, branch: str) -> tuple[dict[str, dict[str, lis
     return remotes, upstream
 
 
-def fetch(store: GitStore, remote: str, heads_into: str, tags_into: str) -> None:
-    """The remote's branches under `heads_into` and its tags under `tags_into`, pruned to match."""
+def fetch(store: GitStore, remote: str, heads_into: str, tags_into: str) -> bool:
+    """The remote's branches under `heads_into` and its tags under `tags_into`, pruned to match;
+    whether git said anything, which it does for every ref it creates, moves or prunes. False:
+    no ref moved, so a ``ref_listing`` taken while it ran still holds (issue 17: a no-op sync lists
+    the refs while git waits on the network, not after). Anything else git says (a warning, an
+    automatic gc) counts as True: the refs are listed again."""
     validate_remote_name(remote)
-    store.run(
+    proc = store.run(
         "fetch",
-        "--quiet",
         "--no-tags",
         "--prune",
         "--no-recurse-submodules",
@@ -100,6 +103,7 @@ def fetch(store: GitStore, remote: str, heads_into: str, tags_into: str) -> None
     )
     if _many_loose_refs(store, tags_into):
         store.pack_refs()
+    return bool(proc.stderr.strip())
 
 
 LOOSE_REFS_TO_PACK = 256  # a first sync with a long record fetches 20,000 tags, each a loose file
