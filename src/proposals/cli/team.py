@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from proposals.cli.registry import command, open_repo, print_notices
 from proposals.errors import ProposalsError
+
+if TYPE_CHECKING:
+    from proposals.negotiation.repo import BargainingRepo
 
 
 def _sync_arguments(p: argparse.ArgumentParser) -> None:
@@ -15,7 +19,6 @@ def _sync_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("sync", "fetch, merge, push passes and TAs via the team remote", _sync_arguments)
 def cmd_sync(args: argparse.Namespace) -> int:
-    from proposals.team.conflicts import list_conflicts
     from proposals.team.sync import sync
 
     repo = open_repo(args)
@@ -32,7 +35,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     if report.merge_conflicts:
         print(f"Merging {where} stopped on a conflict; nothing was pushed and nothing is lost:")
-        for line in list_conflicts(repo):
+        for line in _conflicts(repo):
             print(f"  {line}")
         print("Then run proposals sync again.")
         return 1
@@ -47,10 +50,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"warning: after sync, {problem.line()}; check with proposals verify", file=sys.stderr)
     if report.draft_conflicts or report.terms_conflicts:
         print("Your drafts of these articles were set aside because incoming passes changed them:")
-        for line in list_conflicts(repo):
+        for line in _conflicts(repo):
             print(f"  {line}")
         return 1
     return 0
+
+
+def _conflicts(repo: BargainingRepo) -> list[str]:
+    """What a sync left to resolve; imported only by a sync that left something (issue 17)."""
+    from proposals.team.conflicts import list_conflicts
+
+    return list_conflicts(repo)
 
 
 def _changed_anything(report) -> bool:
