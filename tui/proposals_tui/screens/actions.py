@@ -304,6 +304,11 @@ class ArticleActions(ExplainsDisabledKeys):
             )
             result = intake.result
             note = f"{result.name}: {', '.join(result.articles)} (session {result.session})"
+            if intake.new_ids:  # ids are slugs; their headings are their words, shown below
+                note += f"\nNew parts: {', '.join(intake.new_ids)}"
+            if intake.merged:
+                merged = ", ".join(f"{gone} (into {into})" for gone, into in intake.merged.items())
+                note += f"\nWithdrawn by their merger: {merged}"
             if intake.unchanged:
                 note += f"\nUnchanged, not in the pass: {', '.join(intake.unchanged)}"
             if result.saved_drafts:
@@ -311,6 +316,7 @@ class ArticleActions(ExplainsDisabledKeys):
             warnings = [  # their document's words are quoted: never read as markup
                 ("Unannounced change", markup_escaped(f"{a}: {why}")) for a, why in intake.unannounced.items()
             ]
+            warnings += [("Note", markup_escaped(n)) for n in intake.notes]  # what was not imported
             return ProposalsApp.Recorded("pass", "Their pass imported", note, warnings)
 
         self.app.run_repo(job, self.app, "Import .docx")
