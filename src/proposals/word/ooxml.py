@@ -404,7 +404,14 @@ def _ppr(style: str | None, mark_rpr: str, para: UnionPara | None = None, change
 _KEEPS = {"equal": ("old", "new"), "insert": ("new",), "delete": ("old",)}  # texts keeping a mark
 
 
-def spaced(paras: Sequence[UnionPara], *, tracked: bool = True, above: bool = False) -> list[UnionPara]:
+def spaced(
+    paras: Sequence[UnionPara],
+    *,
+    tracked: bool = True,
+    above: bool = False,
+    author_of: AuthorOf | None = None,
+    elsewhere: Iterable[tuple[str, Kind, str]] = (),
+) -> list[UnionPara]:
     """The paragraphs with the article's blank lines written as spacing, not empty paragraphs.
 
     A paragraph's properties live with it in each text: where revised marks join paragraphs,
@@ -415,14 +422,17 @@ def spaced(paras: Sequence[UnionPara], *, tracked: bool = True, above: bool = Fa
     properties there; a part whose spacing differs between the texts gets a tracked paragraph
     format change (``tracked``; a static redline keeps such a blank line as a paragraph). A
     blank line that cannot be carried (two in a row, between tables, inside a joined paragraph)
-    stays an empty paragraph.
+    stays an empty paragraph. With ``author_of`` (tracked), a paragraph removed whole that
+    LibreOffice may take for one side of a move of its own (``lo_pairs``; ``elsewhere`` as
+    there) may keep its properties or lose them, so both it and the part after it carry them.
     """
     from proposals.word.tables import table_spans
 
     work = _blank_lines_apart(paras)
+    paired = lo_pairs(work, author_of, elsewhere) if author_of is not None else None
     keep: set[int] = set()
     while True:
-        placed = _place_blank_lines(work, keep, tracked, table_spans, above)
+        placed = _place_blank_lines(work, keep, tracked, table_spans, above, paired)
         if isinstance(placed, int):
             keep.add(placed)
             continue
@@ -476,21 +486,33 @@ def _whole_one(para: UnionPara) -> bool:
     return not _moved(para) and all(p.by == para.mark_by for p in para.pieces if p.kind != "equal")
 
 
-def _gone(para: UnionPara, view: str) -> bool:
+def _gone(para: UnionPara, view: str, tracked: bool = True) -> bool:
     """Whether the paragraph is removed whole (text and mark in one revision) in ``view``:
-    nothing of it is left to carry properties there."""
-    return para.wholly is not None and view not in _KEEPS[para.mark] and _whole_one(para)
+    nothing of it is left to carry properties there. In a static redline (not ``tracked``)
+    nothing joins but as ``word.reader`` reads it: a paragraph struck whole, moved or not."""
+    gone = para.wholly is not None and view not in _KEEPS[para.mark]
+    return gone and (not tracked or _whole_one(para))
 
 
-def _carriers(parts: list[int], paras: Sequence[UnionPara], view: str) -> list[int]:
+def _carriers(
+    parts: list[int],
+    paras: Sequence[UnionPara],
+    view: str,
+    paired: Callable[[UnionPara], bool] | None,
+    tracked: bool = True,
+) -> list[int]:
     """The parts of a paragraph joined from ``parts`` (by marks removed in ``view``) that carry
     its properties: LibreOffice (7.4, measured) keeps those of the first part not removed whole;
     when that is the last part and empty, sometimes the first part's instead (``word.reader.
-    _joined_spacing`` reads those), so then both carry them."""
-    keep = next((k for k in parts if not _gone(paras[k], view)), parts[-1])
+    _joined_spacing`` reads those), so then both carry them. A part removed whole before it
+    that LibreOffice may pair as a move (``paired``) is not removed whole there: its text and
+    its mark are two revisions, and the joined paragraph keeps its properties; so it carries
+    them too."""
+    keep = next((k for k in parts if not _gone(paras[k], view, tracked)), parts[-1])
+    maybe = {k for k in parts if k < keep and paired is not None and paired(paras[k])}
     if keep == parts[-1] and not paras[keep].view(view):  # type: ignore[arg-type]
-        return sorted({parts[0], keep})
-    return [keep]
+        return sorted({parts[0], keep, *maybe})
+    return sorted({keep, *maybe})
 
 
 def _changed(para: UnionPara) -> bool:
@@ -502,7 +524,12 @@ def _moved(para: UnionPara) -> bool:
 
 
 def _place_blank_lines(
-    paras: list[UnionPara], keep: set[int], tracked: bool, table_spans: Callable, above: bool = False
+    paras: list[UnionPara],
+    keep: set[int],
+    tracked: bool,
+    table_spans: Callable,
+    above: bool = False,
+    paired: Callable[[UnionPara], bool] | None = None,
 ) -> list[UnionPara] | int:
     """``spaced`` once: the paragraphs, or the index of a blank line that must stay one."""
     n = len(paras)
@@ -549,7 +576,8 @@ def _place_blank_lines(
                 first = i
             if view in _KEEPS[para.mark]:
                 # the parts of a paragraph joined in this text, less those removed whole
-                carriers = _carriers([k for k in range(first, i + 1) if k not in drop], paras, view)
+                parts = [k for k in range(first, i + 1) if k not in drop]
+                carriers = _carriers(parts, paras, view, paired, tracked)
                 for here in carriers:
                     flags.setdefault(here, [False, False])
                     if pending is not None:
@@ -585,6 +613,84 @@ def _copy(para: UnionPara, **flags: Any) -> UnionPara:
 
 
 StyleFor = Callable[[int, UnionPara], str | None]
+AuthorOf = Callable[[int | None], str]  # the author of a revision with this ``by`` label
+_OTHER: dict[str, Kind] = {"insert": "delete", "delete": "insert"}
+
+
+def revision_texts(paras: Sequence[UnionPara], author_of: AuthorOf) -> set[tuple[str, Kind, str]]:
+    """(author, kind, text without outer white space) of inserted and deleted text, cut every
+    way LibreOffice may hold it as one revision: each piece, a paragraph's text of one kind, and
+    each stretch of one kind and author across paragraphs (marks as newlines). ``lo_pairs``
+    looks a removed paragraph up in these."""
+    out: set[tuple[str, Kind, str]] = set()
+    stretch: list[str] = []
+    key: tuple[str, Kind] | None = None
+    for para in paras:
+        for kind in ("insert", "delete"):
+            own = [p for p in para.pieces if p.kind == kind]
+            if own:
+                out.add((author_of(own[0].by), kind, "".join(p.text for p in own).strip()))
+        tokens = [(p.kind, p.text, p.by) for p in para.pieces] + [(para.mark, "\n", para.mark_by)]
+        for kind, text, by in tokens:
+            here = None if kind == "equal" else (author_of(by), kind)
+            if here != key:
+                if key is not None:
+                    out.add((*key, "".join(stretch).strip()))
+                key, stretch = here, []
+            if here is not None:
+                stretch.append(text)
+                out.add((*here, text.strip()))
+    if key is not None:
+        out.add((*key, "".join(stretch).strip()))
+    return {t for t in out if t[2]}
+
+
+def lo_pairs(
+    paras: Sequence[UnionPara], author_of: AuthorOf, elsewhere: Iterable[tuple[str, Kind, str]] = ()
+) -> Callable[[UnionPara], bool]:
+    """Which paragraphs removed whole LibreOffice may take for one side of a move.
+
+    LibreOffice (7.4, measured; ``SwRedlineTable::isMoved``) pairs a deletion and an insertion
+    of the same text (outer white space aside) by the same author as a move of its own, also
+    when the file writes them as plain ``w:del``/``w:ins``. Such a paragraph's text and mark are
+    then two revisions, and accepting (rejecting) it joins it into the next paragraph keeping
+    its own properties, not the next one's: the blank line written as space above the next
+    paragraph was lost (issue 12). Whether it pairs depends on the order LibreOffice reads the
+    revisions in, so this says "may": ``spaced`` then makes both readings give the same text.
+    ``elsewhere``: ``revision_texts`` of the document's other articles."""
+    texts = revision_texts(paras, author_of) | set(elsewhere)
+    found: set[tuple[str, Kind, str]] = set()
+    run: list[UnionPara] = []  # consecutive paragraphs removed whole of one kind and author
+
+    def key(para: UnionPara) -> tuple[str, Kind] | None:
+        kind = para.wholly
+        if kind is None or kind == "equal" or not _whole_one(para):
+            return None
+        return author_of(para.mark_by), kind
+
+    def settle() -> None:
+        if not run:
+            return
+        author, kind = key(run[0])  # type: ignore[misc]
+        block = "\n".join(p.view("new" if kind == "insert" else "old") for p in run).strip()
+        for para in run:
+            own = para.view("new" if kind == "insert" else "old").strip()
+            if own and ((author, _OTHER[kind], own) in texts or (author, _OTHER[kind], block) in texts):
+                found.add((author, kind, own))
+        run.clear()
+
+    for para in paras:
+        if run and key(para) != key(run[0]):
+            settle()
+        if key(para) is not None:
+            run.append(para)
+    settle()
+
+    def paired(para: UnionPara) -> bool:
+        k = key(para)
+        return k is not None and (*k, para.view("new" if k[1] == "insert" else "old").strip()) in found
+
+    return paired
 
 
 def paired_moves(paras: Sequence[UnionPara]) -> set[str]:
@@ -611,6 +717,7 @@ def tracked_xml(
     labels: Sequence[tuple[str, When]] = (),
     lead: UnionPara | None = None,
     above: bool = False,
+    elsewhere: Iterable[tuple[str, Kind, str]] = (),
 ) -> str:
     """Body XML for union paragraphs as real tracked changes.
 
@@ -622,6 +729,7 @@ def tracked_xml(
     mark with ``by`` set is authored and dated by ``labels[by]`` (each pass its own).
     ``lead`` stands for the paragraph written before these (an unchanged mark): a table may
     need its mark changed (``word.tables.keep_marks_off_tables``); see ``lend_mark``.
+    ``elsewhere``: the ``revision_texts`` of the document's other articles (``lo_pairs``).
     """
     from proposals.word.tables import Table, blocks, keep_marks_off_tables, move_ids, table_spans
 
@@ -630,7 +738,12 @@ def tracked_xml(
     if spans:
         paras = [_copy(p) for p in paras]
         keep_marks_off_tables(paras, spans, lead)
-    paras = spaced(paras, above=above)
+    default = writer.author
+
+    def author_of(by: int | None) -> str:
+        return esc(labels[by][0]) if labels and by is not None else default
+
+    paras = spaced(paras, above=above, author_of=author_of, elsewhere=elsewhere)
     spans = table_spans(paras)
     moves = (paired_moves(paras) - move_ids(paras, spans)) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.

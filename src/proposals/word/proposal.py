@@ -41,9 +41,11 @@ from proposals.word.ooxml import (
     When,
     check_text,
     color_hex,
+    esc,
     lend_mark,
     plain_xml,
     redline_xml,
+    revision_texts,
     split_paragraphs,
     tracked_xml,
 )
@@ -250,6 +252,11 @@ def _write_articles(
         unions = [None if isinstance(art, str) else _union(art, diff, layout) for art in articles]
         # the next part's heading written first too (``first_part_off_table``)
         lifted = mode == "tracked" and len(unions) > 1 and first_part_off_table(unions[0], unions[1])
+        # what LibreOffice may pair as moves across articles (``ooxml.lo_pairs``)
+        elsewhere: set[tuple[str, Kind, str]] = set()
+        for art, paras in zip(articles, unions, strict=True):
+            if mode == "tracked" and not isinstance(art, str) and paras is not None:
+                elsewhere |= revision_texts(paras, lambda by, art=art: esc(art.author or author))
         for k, (art, paras) in enumerate(zip(articles, unions, strict=True)):
             if isinstance(art, str):
                 if last_mark != "equal" and mode == "tracked":
@@ -266,7 +273,8 @@ def _write_articles(
                 # a table right after new (removed) paragraphs borrows the mark before them
                 lendable = parts and last_mark == "equal" and lend_mark(parts[-1], "<w:ins/>")
                 lead = UnionPara() if lendable else None
-                parts.append(tracked_xml(paras, writer, styler, lead=lead, above=lifted and k == 1))
+                above = lifted and k == 1
+                parts.append(tracked_xml(paras, writer, styler, lead=lead, above=above, elsewhere=elsewhere))
                 if lead is not None and lead.mark != "equal":
                     parts[-2] = lend_mark(parts[-2], writer.mark(lead.mark)) or parts[-2]
             else:
