@@ -124,3 +124,20 @@ def test_history_refusals(cli: CLI, negotiation: Path, tmp_path: Path) -> None:
               ok=False)  # fmt: skip
     assert "no pass on staffing after E-1" in err.err
     assert not out.exists()
+
+
+def test_a_new_part_history_reads_naturally(tmp_path: Path) -> None:
+    """A part the negotiation created starts from no text: the header says where it was first
+    proposed, not "nothing to U-3", and the passes table lists passes only."""
+    texts = ["", "6.1 The Employer shall staff.\n", "6.1 The Employer shall staff fairly.\n"]
+    layers = [Layer("nothing", "(a new part)", "", ""), *_layers(texts)[1:]]
+    out = tmp_path / "new.docx"
+    export_history(layers, out, team=PARTIES[0])
+    document = docx.Document(str(out))
+    header = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "negotiation history, from its first proposal (U-1) to E-1 (2 passes)" in header
+    assert "nothing" not in header and "nothing" not in document.core_properties.title
+    cells = [t.text for t in document_root(out).iter(f"{{{W}}}t")]
+    assert "nothing" not in cells and "(a new part)" not in cells and "U-1" in cells
+    assert _body(read_paragraphs(out, "accepted")) == [texts[-1].rstrip("\n")]
+    assert _body(read_paragraphs(out, "rejected")) == []

@@ -276,7 +276,7 @@ def export_history(
     `to_rev` "draft" (the default) an unsent draft that differs from the table text is the last
     layer, authored by `party` (default the union) and labelled DRAFT and today, or `as_name`
     and `session`, as `export --as/--session` label a draft."""
-    from proposals.word.history import Layer, passes_in
+    from proposals.word.history import Layer, passes_in, span
     from proposals.word.history import export_history as write_history
 
     path = _out_path(out)
@@ -332,7 +332,7 @@ def export_history(
     if len(layers) < 2:
         raise ProposalsError(f"no pass on {article_id} after {start.name}: there is no history to show")
     write_history(layers, path, team=names["union"])
-    header = f"history of {article_id}, {start.name} to {layers[-1].name} ({passes_in(layers)})"
+    header = f"history of {article_id}, {span(layers)} ({passes_in(layers)})"
     return Exported(path, [article_id], header)
 
 

@@ -168,6 +168,18 @@ def passes_in(layers: Sequence[Layer]) -> str:
     return said + (" and our draft" if any(layer.draft for layer in layers) else "")
 
 
+def span(layers: Sequence[Layer]) -> str:
+    """What a history runs over, in words: "baseline to U-13", or for a part the negotiation
+    created (its first layer is no text, which is no pass to name) "from its first proposal
+    (U-1) to U-13"."""
+    first, last = layers[0], layers[-1]
+    if first.text or len(layers) < 2:
+        return f"{first.name} to {last.name}"
+    if len(layers) == 2:
+        return f"its first proposal, {last.name}"
+    return f"from its first proposal ({layers[1].name}) to {last.name}"
+
+
 def export_history(
     layers: Sequence[Layer],
     out: docs.Output,
@@ -192,7 +204,7 @@ def export_history(
     doc = docs._open_template()
     ids = docs._style_ids(doc)
     header = [
-        f"{name} \u2014 negotiation history, {first.name} to {last.name} ({passes})",
+        f"{name} \u2014 negotiation history, {span(layers)} ({passes})",
         HISTORY_MARK,
         "Each change is authored by the party whose pass made it and dated with that session;"
         " language proposed and dropped again in between is not shown",
@@ -200,7 +212,7 @@ def export_history(
     docs._set_header_footer(doc, header)
     docs._set_properties(
         doc,
-        title=f"{name}: history from {first.name} to {last.name}",
+        title=f"{name}: history, {span(layers)}",
         author=team,
         when=last.session,
         revision=revision,
@@ -212,11 +224,12 @@ def export_history(
     docs._append_body_xml(doc, body + "<w:p/>")
     docs._enable_track_revisions(doc)
     caption = doc.add_paragraph("Passes in this history", style="Group Heading")
-    table = docs._ruled_table(doc, 1 + len(layers), 3)
+    shown = layers if first.text else layers[1:]  # no text before a new part's first pass
+    table = docs._ruled_table(doc, 1 + len(shown), 3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     rows = [("Pass", "Party", "Session")]
     rows += [
-        (layer.name, layer.author, docs._iso_day(layer.session) if layer.session else "") for layer in layers
+        (layer.name, layer.author, docs._iso_day(layer.session) if layer.session else "") for layer in shown
     ]
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
