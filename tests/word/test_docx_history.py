@@ -17,7 +17,7 @@ from docx_samples import history_texts
 from test_docx_libreoffice import LO_CHECK, LO_PYTHON, REASON
 
 from proposals.word.history import Layer, export_history, layer_ops
-from proposals.word.reader import read_paragraphs
+from proposals.word.reader import DocxError, read_docx_articles, read_paragraphs
 
 PARTIES = ("Northstar Clinicians United", "Northstar Health")
 
@@ -141,3 +141,23 @@ def test_a_new_part_history_reads_naturally(tmp_path: Path) -> None:
     assert "nothing" not in cells and "(a new part)" not in cells and "U-1" in cells
     assert _body(read_paragraphs(out, "accepted")) == [texts[-1].rstrip("\n")]
     assert _body(read_paragraphs(out, "rejected")) == []
+
+
+def test_a_history_reads_as_the_text_on_the_table_and_is_not_imported(
+    cli: CLI, negotiation: Path, tmp_path: Path
+) -> None:
+    """Its accepted text is exactly the text on the table, but a history is every pass of both
+    sides, not their pass: import-docx (and baseline --from-docx) refuse it in one line rather
+    than record our own changes as theirs."""
+    out = tmp_path / "history.docx"
+    cli("-C", str(negotiation), "export", "staffing", "--history", "-o", str(out))
+    table = cli("-C", str(negotiation), "show", "staffing").out
+    assert _body(read_paragraphs(out, "accepted")) == table.rstrip("\n").split("\n")
+    before = cli("-C", str(negotiation), "log").out
+    err = cli("-C", str(negotiation), "import-docx", "--party", "employer", "--session", "2025-07-01",
+              str(out), ok=False).err  # fmt: skip
+    assert "is a negotiation history (export --history), not a pass" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert cli("-C", str(negotiation), "log").out == before
+    with pytest.raises(DocxError, match="negotiation history"):
+        read_docx_articles(out)

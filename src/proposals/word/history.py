@@ -26,6 +26,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 
 from proposals.word import document as docs
 from proposals.word.ooxml import (
+    HISTORY_ASIDE,
     Kind,
     OpLike,
     RevisionWriter,
@@ -235,5 +236,5 @@ def export_history(
         for c, value in enumerate(values):
             docs._cell(doc, table.cell(r, c), value, bold=r == 0, fill="D0D7DE" if r == 0 else "")
     docs._mark_header_row(table)
-    docs.aside(doc, "passes", [caption._p, table._tbl])
+    docs.aside(doc, HISTORY_ASIDE, [caption._p, table._tbl])
     return docs._save(doc, out)

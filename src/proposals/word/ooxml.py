@@ -905,6 +905,7 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
 
 
 ASIDE_TAG = "proposals:"  # content controls tagged so hold what is not contract text
+HISTORY_ASIDE = "passes"  # the aside only a negotiation history has (its table of passes)
 
 
 def aside_xml(name: str, inner: str) -> str:

@@ -31,7 +31,7 @@ from proposals.contract.split import Line, part_ids, split_parts
 from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
-from proposals.word.ooxml import ASIDE_TAG, SPACED_STYLES, W_NS
+from proposals.word.ooxml import ASIDE_TAG, HISTORY_ASIDE, SPACED_STYLES, W_NS
 
 View = Literal["accepted", "rejected"]
 # One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC,
@@ -347,6 +347,7 @@ class _Reader:
             f"{{{MC}}}Fallback",
         }
         self.authors: set[str] = set()
+        self.asides: set[str] = set()  # the names of our own asides met (``ooxml.aside_xml``)
         self.runs_static: list[str | None] = []  # the static classes of this paragraph's runs
         # a static redline of ours (``ooxml.redline_xml``): which runs each view leaves out
         self.skip_static = {"old", "neither", "mark"} if view == "accepted" else {"new", "neither", "mark"}
@@ -400,6 +401,7 @@ class _Reader:
                     continue
                 marker = child.find(f"{self.tag('sdtPr')}/{self.tag('tag')}")
                 if marker is not None and marker.get(self.tag("val"), "").startswith(ASIDE_TAG):
+                    self.asides.add(marker.get(self.tag("val"), "")[len(ASIDE_TAG) :])
                     continue  # our own sign-off, passes table or title page: not contract text
                 content = child.find(self.tag("sdtContent"))
                 gallery = child.find("/".join(self.tag(t) for t in ("sdtPr", "docPartObj", "docPartGallery")))
@@ -711,7 +713,19 @@ def read_docx_lines(source: Source) -> tuple[list[Line], list[str]]:
     on what was found but not imported (footnotes, comments) or read specially (text boxes,
     hidden text left out)."""
     reader, paragraphs = _walk(source, "accepted")
+    _not_history(reader)
     return [Line(p.text, p.heading_style, p.toc) for p in paragraphs], reader.notes()
+
+
+def _not_history(reader: _Reader) -> None:
+    """A negotiation history (``export --history``) holds every pass of both sides as
+    revisions: it is not a pass to record nor a contract to start from, and reading its
+    accepted text as one would credit our own changes to them."""
+    if HISTORY_ASIDE in reader.asides:
+        raise DocxError(
+            f"{reader.name}: is a negotiation history (export --history), not a pass or a contract; "
+            "import the document the pass itself came in"
+        )
 
 
 def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
@@ -757,6 +771,7 @@ def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
     unencrypted, reasonably sized Word document.
     """
     reader, paragraphs = _walk(source, view)
+    _not_history(reader)
     articles, preamble = split_articles(paragraphs)
     return ImportedDocx(articles, preamble, tuple(sorted(reader.authors)), tuple(reader.notes()))
 
@@ -773,7 +788,8 @@ def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str
     heading becomes the preamble when it reads as one. Raises :class:`DocxError` when the file
     holds no heading at all.
     """
-    paragraphs, _ = _read(source, view)
+    reader, paragraphs = _walk(source, view)
+    _not_history(reader)
     split = split_parts((Line(p.text, p.heading_style, p.toc) for p in paragraphs), front_as_preamble=True)
     if not any(p.kind != "preamble" for p in split.parts):
         name = str(source) if isinstance(source, (str, os.PathLike)) else "document"
