@@ -280,12 +280,28 @@ def main(argv: list[str]) -> int:
         f"diff ({engine_name}) {diff_s:.2f} s, included only where said. Median of {args.repeat}.\n"
     )
     print(_verify(changes, old, new, args.libreoffice, args.save) + "\n")
-    print("| job | median time | target | file size |")
-    print("|---|---:|---:|---:|")
+    times = {key: seconds for _, seconds, key in rows}
+    print("| job | median time | × python-docx | target | file size |")
+    print("|---|---:|---:|---:|---:|")
     for label, seconds, key in rows:
         target = "≤ 1 s" if key in ("tracked", "redline") else ""
-        print(f"| {label} | {seconds:.3f} s | {target} | {sizes[key] / 1024:,.0f} KiB |")
+        ratio = f"{seconds / times[REFERENCE.get(key, 'python-docx')]:.1f}×"
+        print(f"| {label} | {seconds:.3f} s | {ratio} | {target} | {sizes[key] / 1024:,.0f} KiB |")
+    print(f"\n× python-docx: against python-docx writing the same clean text alone. {_load()}")
     return 0
+
+
+# the python-docx row each job is compared with: the article's for the history, else the contract's
+REFERENCE = {"history": "python-docx-article", "python-docx-article": "python-docx-article"}
+
+
+def _load() -> str:
+    """The machine's load while measuring: times on a busy machine are not comparable."""
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return "Load average: not available."
+    return f"Load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1/5/15 min) on {os.cpu_count()} CPUs."
 
 
 if __name__ == "__main__":
