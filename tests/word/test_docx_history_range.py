@@ -113,8 +113,8 @@ def test_history_to_a_pass_and_to_the_draft(repo: Repo, tmp_path: Path) -> None:
         assert f"{start} to {label}" in said, said
         root = document_root(out)
         assert schema_problems(root) == []
-        assert read_docx(out).articles[0].text == names[end], key
-        assert read_docx(out, view="rejected").articles[0].text == names[start], key
+        assert read_docx(out, history=True).articles[0].text == names[end], key
+        assert read_docx(out, view="rejected", history=True).articles[0].text == names[start], key
     root = document_root(tmp_path / "draft-labelled.docx")
     dates = {el.get(f"{{{W}}}date")[:10] for el in root.iter(f"{{{W}}}ins")}
     assert "2024-09-30" in dates and len(dates) >= 8  # the draft's label and each pass's session

@@ -224,8 +224,8 @@ def test_ta_compile_and_history_write_tables(tmp_path: Path) -> None:
     root = document_root(history)
     assert schema_problems(root) == []
     assert len(root.findall(".//w:body/w:tbl", NS)) == 1  # the passes table is aside
-    assert read_docx(history).articles[0].text == text
-    assert read_docx(history, view="rejected").articles[0].text == WAGES
+    assert read_docx(history, history=True).articles[0].text == text
+    assert read_docx(history, view="rejected", history=True).articles[0].text == WAGES
     authors = {el.get(f"{{{W}}}author") for el in root.findall(".//w:tbl//w:ins", NS)}
     assert authors == {UNION, EMPLOYER}
 

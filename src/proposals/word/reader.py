@@ -764,14 +764,16 @@ def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], 
     return [ImportedArticle(p.number, p.title, p.text, p.kind) for p in split.parts], split.front
 
 
-def read_docx(source: Source, view: View = "accepted") -> ImportedDocx:
+def read_docx(source: Source, view: View = "accepted", *, history: bool = False) -> ImportedDocx:
     """A .docx as part texts in our format (accepted view: the other side's proposal).
 
     Raises :class:`DocxError` with a one-line message for anything that is not a readable,
-    unencrypted, reasonably sized Word document.
+    unencrypted, reasonably sized Word document, and for a negotiation history unless
+    ``history`` (reading one back, not importing it).
     """
     reader, paragraphs = _walk(source, view)
-    _not_history(reader)
+    if not history:
+        _not_history(reader)
     articles, preamble = split_articles(paragraphs)
     return ImportedDocx(articles, preamble, tuple(sorted(reader.authors)), tuple(reader.notes()))
 
