@@ -251,6 +251,40 @@ def lead_runs(text: str, rpr: str = "") -> str:
     )
 
 
+def caption_cuts(para: UnionPara) -> list[int]:
+    """How many leading characters of each piece belong to the paragraph's section caption,
+    set bold: inserted text by the new text's caption, deleted text by the old one's, unchanged
+    text by the new one's; so a section the pass writes (or drops) reads like the rest."""
+    cut = {"new": caption_length(para.view("new")), "old": caption_length(para.view("old"))}
+    pos = {"new": 0, "old": 0}
+    out: list[int] = []
+    for piece in para.pieces:
+        view = "old" if piece.kind == "delete" else "new"
+        out.append(max(0, min(len(piece.text), cut[view] - pos[view])))
+        for side in ("new", "old"):
+            if piece.kind == "equal" or side == view:
+                pos[side] += len(piece.text)
+    return out
+
+
+def _bold(rpr: str) -> str:
+    """Run properties with bold added where CT_RPr's order wants it (after ``w:rStyle``)."""
+    if not rpr:
+        return "<w:b/>"
+    if rpr.startswith("<w:rStyle"):
+        return rpr.replace('"/>', '"/><w:b/>', 1)
+    return "<w:b/>" + rpr
+
+
+def runs(text: str, rpr: str = "", deleted: bool = False, bold: int = 0) -> str:
+    """``run`` with the first ``bold`` characters (a section caption, ``caption_cuts``) a
+    bold run of their own."""
+    if not bold:
+        return run(text, rpr, deleted)
+    head, tail = text[:bold], text[bold:]
+    return run(head, _bold(rpr), deleted) + (run(tail, rpr, deleted) if tail else "")
+
+
 def run(text: str, rpr: str = "", deleted: bool = False) -> str:
     """One ``w:r``; ``rpr`` is the inside of its ``w:rPr`` (may be empty)."""
     props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
@@ -316,21 +350,21 @@ class RevisionWriter:
         """``w:id``/``w:author``/``w:date`` for a new annotation."""
         return f'w:id="{self.new_id()}" w:author="{self.author}" w:date="{self.date}"'
 
-    def ins(self, text: str, rpr: str = "") -> str:
-        """Inserted text: a normal run inside ``w:ins``."""
-        return f"<w:ins {self.attrs()}>{run(text, rpr)}</w:ins>"
+    def ins(self, text: str, rpr: str = "", bold: int = 0) -> str:
+        """Inserted text: a normal run inside ``w:ins`` (``bold``: see ``runs``)."""
+        return f"<w:ins {self.attrs()}>{runs(text, rpr, bold=bold)}</w:ins>"
 
-    def dele(self, text: str, rpr: str = "") -> str:
+    def dele(self, text: str, rpr: str = "", bold: int = 0) -> str:
         """Deleted text: ``w:delText`` (never ``w:t``) inside ``w:del``."""
-        return f"<w:del {self.attrs()}>{run(text, rpr, deleted=True)}</w:del>"
+        return f"<w:del {self.attrs()}>{runs(text, rpr, deleted=True, bold=bold)}</w:del>"
 
-    def move_from(self, text: str, rpr: str = "") -> str:
+    def move_from(self, text: str, rpr: str = "", bold: int = 0) -> str:
         """Moved-away text; Word keeps ``w:t`` inside ``w:moveFrom``."""
-        return f"<w:moveFrom {self.attrs()}>{run(text, rpr)}</w:moveFrom>"
+        return f"<w:moveFrom {self.attrs()}>{runs(text, rpr, bold=bold)}</w:moveFrom>"
 
-    def move_to(self, text: str, rpr: str = "") -> str:
+    def move_to(self, text: str, rpr: str = "", bold: int = 0) -> str:
         """Moved-here text."""
-        return f"<w:moveTo {self.attrs()}>{run(text, rpr)}</w:moveTo>"
+        return f"<w:moveTo {self.attrs()}>{runs(text, rpr, bold=bold)}</w:moveTo>"
 
     def range_start(self, side: Literal["From", "To"], name: str) -> tuple[str, int]:
         """Start of a named move range; returns the markup and the id its end must repeat."""
@@ -411,6 +445,7 @@ def spaced(
     above: bool = False,
     author_of: AuthorOf | None = None,
     elsewhere: Iterable[tuple[str, Kind, str]] = (),
+    joined: bool = False,
 ) -> list[UnionPara]:
     """The paragraphs with the article's blank lines written as spacing, not empty paragraphs.
 
@@ -424,12 +459,17 @@ def spaced(
     blank line that cannot be carried (two in a row, between tables, inside a joined paragraph)
     stays an empty paragraph. With ``author_of`` (tracked), a paragraph removed whole that
     LibreOffice may take for one side of a move of its own (``lo_pairs``; ``elsewhere`` as
-    there) may keep its properties or lose them, so both it and the part after it carry them.
+    there) may keep its properties or lose them, so both it and the part after it carry them;
+    not the first paragraph when it is ``joined`` to the article before (a revised final
+    mark): that paragraph's other parts are written there, out of reach.
     """
     from proposals.word.tables import table_spans
 
     work = _blank_lines_apart(paras)
     paired = lo_pairs(work, author_of, elsewhere) if author_of is not None else None
+    if paired is not None and joined and work:
+        pairs, first = paired, work[0]
+        paired = lambda para: para is not first and pairs(para)  # noqa: E731
     keep: set[int] = set()
     while True:
         placed = _place_blank_lines(work, keep, tracked, table_spans, above, paired)
@@ -718,6 +758,7 @@ def tracked_xml(
     lead: UnionPara | None = None,
     above: bool = False,
     elsewhere: Iterable[tuple[str, Kind, str]] = (),
+    joined: bool = False,
 ) -> str:
     """Body XML for union paragraphs as real tracked changes.
 
@@ -729,7 +770,8 @@ def tracked_xml(
     mark with ``by`` set is authored and dated by ``labels[by]`` (each pass its own).
     ``lead`` stands for the paragraph written before these (an unchanged mark): a table may
     need its mark changed (``word.tables.keep_marks_off_tables``); see ``lend_mark``.
-    ``elsewhere``: the ``revision_texts`` of the document's other articles (``lo_pairs``).
+    ``elsewhere``: the ``revision_texts`` of the document's other articles (``lo_pairs``);
+    ``joined``: the article before ends in a revised mark (``spaced``).
     """
     from proposals.word.tables import Table, blocks, keep_marks_off_tables, move_ids, table_spans
 
@@ -743,7 +785,7 @@ def tracked_xml(
     def author_of(by: int | None) -> str:
         return esc(labels[by][0]) if labels and by is not None else default
 
-    paras = spaced(paras, above=above, author_of=author_of, elsewhere=elsewhere)
+    paras = spaced(paras, above=above, author_of=author_of, elsewhere=elsewhere, joined=joined)
     spans = table_spans(paras)
     moves = (paired_moves(paras) - move_ids(paras, spans)) if use_moves else set()
     # First and last piece position of each move side, so ranges open and close once.
@@ -768,9 +810,11 @@ def tracked_xml(
             writer.use(*labels[para.mark_by])
         change = writer.attrs() if para.blank_was is not None else ""
         out.append(_ppr(style_for(pi, para), writer.mark(para.mark), para, change))
+        cuts = caption_cuts(para)
         for ri, piece in enumerate(para.pieces):
+            cut = cuts[ri]
             if piece.kind == "equal":
-                out.append(lead_runs(piece.text) if ri == 0 else run(piece.text))
+                out.append(runs(piece.text, bold=cut))
                 continue
             if labels and piece.by is not None:
                 writer.use(*labels[piece.by])
@@ -786,15 +830,16 @@ def tracked_xml(
                     open_ids[key] = rid
                     out.append(markup)
                 if piece.changed:  # a word the move dropped or added: a plain revision in its range
-                    out.append(writer.dele(piece.text) if side == "From" else writer.ins(piece.text))
+                    write = writer.dele if side == "From" else writer.ins
                 else:
-                    out.append(writer.move_from(piece.text) if side == "From" else writer.move_to(piece.text))
+                    write = writer.move_from if side == "From" else writer.move_to
+                out.append(write(piece.text, bold=cut))
                 if bounds[key][1] == (pi, ri):
                     out.append(f'<w:move{side}RangeEnd w:id="{open_ids.pop(key)}"/>')
             elif piece.kind == "delete":
-                out.append(writer.dele(piece.text))
+                out.append(writer.dele(piece.text, bold=cut))
             else:
-                out.append(writer.ins(piece.text))
+                out.append(writer.ins(piece.text, bold=cut))
         out.append("</w:p>")
     return "".join(out)
 
@@ -893,11 +938,9 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
         out.append("<w:p>")
         mark = "" if para.mark == "equal" else style_of(para.mark, para.mark_move, para.mark_changed)
         out.append(_ppr(style_for(pi, para), mark, para))
-        for ri, piece in enumerate(para.pieces):
-            if piece.kind == "equal":
-                out.append(lead_runs(piece.text) if ri == 0 else run(piece.text))
-            else:
-                out.append(run(piece.text, style_of(piece.kind, piece.move, piece.changed)))
+        for piece, cut in zip(para.pieces, caption_cuts(para), strict=True):
+            rpr = "" if piece.kind == "equal" else style_of(piece.kind, piece.move, piece.changed)
+            out.append(runs(piece.text, rpr, bold=cut))
         if para.mark == "delete" and para.wholly is None:
             out.append(run("\u00b6", pilcrow))
         out.append("</w:p>")

@@ -273,8 +273,11 @@ def _write_articles(
                 # a table right after new (removed) paragraphs borrows the mark before them
                 lendable = parts and last_mark == "equal" and lend_mark(parts[-1], "<w:ins/>")
                 lead = UnionPara() if lendable else None
-                above = lifted and k == 1
-                parts.append(tracked_xml(paras, writer, styler, lead=lead, above=above, elsewhere=elsewhere))
+                above, joined = lifted and k == 1, last_mark != "equal"
+                xml = tracked_xml(
+                    paras, writer, styler, lead=lead, above=above, elsewhere=elsewhere, joined=joined
+                )
+                parts.append(xml)
                 if lead is not None and lead.mark != "equal":
                     parts[-2] = lend_mark(parts[-2], writer.mark(lead.mark)) or parts[-2]
             else:
