@@ -88,6 +88,9 @@ def test_xlsx_has_the_same_content(demo: tuple[CLI, Path], tmp_path: Path) -> No
             assert [str(v or "") for v in by_title[title][1:8]] == row, title
     err = cli("-C", str(repo), "status", "--xlsx", str(tmp_path / "x.csv"), ok=False).err
     assert ".xlsx" in err
+    # one font family: a bold cell whose font has no name was set in LibreOffice's serif
+    fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
+    assert fonts == {"Calibri"}, fonts
 
 
 def _docx(cli: CLI, repo: Path, tmp_path: Path) -> Path:

@@ -343,13 +343,16 @@ def export_status_xlsx(
     ws = wb.active
     ws.title = "Status"
     ws.append([f"{team} \u2014 bargaining status as of {day}"])
-    ws["A1"].font = Font(bold=True, size=14)
+    # a Font with no name is no font family at all: LibreOffice sets such cells in its serif
+    # default beside the body's Calibri (rendered, issue 12); every font names the body's
+    body = "Calibri"  # openpyxl's body font (the workbook's default style)
+    ws["A1"].font = Font(name=body, bold=True, size=14)
     ws.append([_summary(data, words)])
     ws.append([])
     ws.append(["Group", *COLUMNS])
     header_row = ws.max_row
     for cell in ws[header_row]:
-        cell.font = Font(bold=True)
+        cell.font = Font(name=body, bold=True)
         cell.fill = PatternFill("solid", fgColor="D0D7DE")
     for label, members in _groups(data, ordered):
         for row in members:
@@ -359,7 +362,7 @@ def export_status_xlsx(
                 cell.fill = fill
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if row.status == "open":
-                ws.cell(ws.max_row, 4).font = Font(bold=True)
+                ws.cell(ws.max_row, 4).font = Font(name=body, bold=True)
     for c, name in enumerate(["Group", *COLUMNS], 1):
         longest = max(
             [len(name)] + [len(str(ws.cell(r, c).value or "")) for r in range(header_row + 1, ws.max_row + 1)]
