@@ -54,7 +54,7 @@ def test_layer_ops_attribute_each_change_to_its_pass() -> None:
 
 
 def test_a_word_dropped_and_restored_shows_both_passes() -> None:
-    """"generous" came and went (in neither text: not shown); "fair" was deleted by the first
+    """ "generous" came and went (in neither text: not shown); "fair" was deleted by the first
     pass and written again by the second, and the reviewing pane says exactly that."""
     texts = ["pay shall be fair", "pay shall be generous", "pay shall be fair"]
     changes = {(o.op, o.text, o.by) for o in layer_ops(texts) if o.op != "equal"}
@@ -161,3 +161,22 @@ def test_a_history_reads_as_the_text_on_the_table_and_is_not_imported(
     assert cli("-C", str(negotiation), "log").out == before
     with pytest.raises(DocxError, match="negotiation history"):
         read_docx_articles(out)
+
+
+def test_the_passes_table_is_kept_in_one_block(tmp_path: Path) -> None:
+    """Rendered, the demo's table broke over a page with an empty row atop the next page: each
+    row is kept whole and the caption and rows stay with the row after them."""
+    out = tmp_path / "history.docx"
+    export_history(_layers(history_texts(6)), out, team=PARTIES[0])
+    root = document_root(out)
+    (sdt,) = [
+        s
+        for s in root.iter(f"{{{W}}}sdt")
+        if s.find(f".//{{{W}}}tag").get(f"{{{W}}}val") == "proposals:passes"
+    ]
+    rows = list(sdt.iter(f"{{{W}}}tr"))
+    assert len(rows) == 1 + 7 and all(r.find(f"{{{W}}}trPr/{{{W}}}cantSplit") is not None for r in rows)
+    paras = list(sdt.iter(f"{{{W}}}p"))
+    kept = [p.find(f"{{{W}}}pPr/{{{W}}}keepNext") is not None for p in paras]
+    assert kept == [True] * (len(paras) - 3) + [False] * 3  # the caption and all rows but the last
+    assert schema_problems(root) == []

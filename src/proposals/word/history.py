@@ -235,6 +235,13 @@ def export_history(
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             docs._cell(doc, table.cell(r, c), value, bold=r == 0, fill="D0D7DE" if r == 0 else "")
+    # one block: a row split over a page break left an empty row atop the next page, and the
+    # caption could stand alone at a page's foot (rendered, issue 12)
+    caption.paragraph_format.keep_with_next = True
+    for r, row in enumerate(table.rows):
+        row._tr.get_or_add_trPr().append(docs.OxmlElement("w:cantSplit"))
+        for para in (p for cell in row.cells for p in cell.paragraphs if r < len(table.rows) - 1):
+            para.paragraph_format.keep_with_next = True
     docs._mark_header_row(table)
     docs.aside(doc, HISTORY_ASIDE, [caption._p, table._tbl])
     return docs._save(doc, out)
