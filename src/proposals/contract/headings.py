@@ -181,10 +181,21 @@ def arabic(number: str) -> str:
     return upper
 
 
+# "Shift Differential. Employees assigned to a shift...": a run-in title, then its sentence.
+_RUN_IN_RE = re.compile(r"^\S+(?:\s+\S+)+?\.\s+\S+(?:\s+\S+){3}")
+
+
 def _sentence_like(title: str) -> bool:
-    """A 'title' that reads as prose: too long, or a sentence ending in a full stop."""
+    """A 'title' that reads as prose: too long, a sentence ending in a full stop, or a run-in
+    title with the paragraph's sentence after it ("Section 4. Shift Differential. Employees
+    assigned to a shift of which ... falls between", a line of a wrapped section)."""
     words = title.split()
-    return len(words) > MAX_TITLE_WORDS or (title.endswith(".") and len(words) > 3) or title.endswith(",")
+    return (
+        len(words) > MAX_TITLE_WORDS
+        or (title.endswith(".") and len(words) > 3)
+        or title.endswith(",")
+        or _RUN_IN_RE.match(title) is not None
+    )
 
 
 def match_heading(line: str, *, heading_style: bool = False, style: Style = "article") -> HeadingMatch | None:

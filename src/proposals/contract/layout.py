@@ -313,9 +313,16 @@ def text_column(lines: list[PageLine]) -> tuple[float, float] | None:
     return min(line.x0 for line in body), max(line.x1 for line in body)
 
 
+def _symmetric(line: PageLine, column: tuple[float, float]) -> bool:
+    """As far from one edge of the column as from the other: centred, or the whole width."""
+    return abs((line.x0 + line.x1) / 2 - sum(column) / 2) < 3
+
+
 def _centred(line: PageLine, column: tuple[float, float]) -> bool:
-    """Set centred in the column (a title page's lines, a centred heading), not at its margin."""
-    return line.x0 > column[0] + INDENT and abs((line.x0 + line.x1) / 2 - sum(column) / 2) < 3
+    """A short line set centred in the column (a title page's line, a centred heading): never
+    a body line, however its ragged end happens to fall (those are most of the width)."""
+    width = column[1] - column[0]
+    return _symmetric(line, column) and line.x0 > column[0] + INDENT and line.x1 - line.x0 < 0.75 * width
 
 
 def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) -> list[str]:
@@ -356,12 +363,21 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
                 if block[j] == block[i] and lines[j].table is None
             ]
             before = lines[i - 1]
-            if column is not None and _centred(before, column) and _centred(line, column):
+            centred = column is not None and (_centred(before, column) or _centred(line, column))
+            symmetric = column is not None and (_symmetric(before, column), _symmetric(line, column))
+            if centred and symmetric == (True, True):
                 # centred lines wrap only when the next word would not fit in the whole column
                 words = line.text.split()
                 char = (line.x1 - line.x0) / max(len(line.text), 1)
                 slack = (column[1] - column[0]) - (before.x1 - before.x0)
                 last.full = bool(words) and slack <= (len(words[0]) + 1) * char + 1
+            elif (
+                centred and symmetric in ((True, False), (False, True)) and abs(before.x0 - line.x0) > INDENT
+            ):
+                # a centred heading and the text at the margin under it (or over it) are two
+                # paragraphs: no paragraph is set centred in one line and flush in the next (lines
+                # starting at one indent are a block set flush, whatever their middles)
+                last.full = False
             else:
                 last.full = _runs_on(before, line, near, column)
         last = Text(line.text.translate(GLYPHS))

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from proposals.contract.headings import STYLES, division_heading, match_heading
+from proposals.contract.headings import NUMBER_WORDS, STYLES, division_heading, match_heading
 from proposals.contract.split import GLYPHS, Line, Skipped, toc_entry, toc_title
 from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.errors import ProposalsError
@@ -167,12 +167,28 @@ def _dehyphenate(before: str, after: str, vocabulary: Counter[str]) -> bool:
     tail = re.match(r"[A-Za-z]+", after)
     if head is None or tail is None:
         return False
+    if head[1].upper() in _NUMBER_HEADS:
+        return False  # "twenty-" "four", "six-" "tenths", "one-" "half": hyphenated as written
     joined, compound = vocabulary[head[1] + tail[0]], vocabulary[f"{head[1]}-{tail[0]}"]
     if joined or compound:
         return joined > compound
     # Neither spelling elsewhere: a compound's second half is a word of its own ("on-" "call"),
     # a hyphenated word's tail is not ("Agree-" "ment", "classi-" "fication").
     return vocabulary[tail[0]] + vocabulary[tail[0].capitalize()] < 2  # the tail itself counts once
+
+
+# "twenty-four", "six-tenths", "one-half": compound numbers and fractions keep their hyphen.
+_NUMBER_HEADS = {
+    *NUMBER_WORDS[1:],
+    "TWENTY",
+    "THIRTY",
+    "FORTY",
+    "FIFTY",
+    "SIXTY",
+    "SEVENTY",
+    "EIGHTY",
+    "NINETY",
+}
 
 
 def _heading(line: str) -> bool:
