@@ -29,7 +29,8 @@ IMPORT = ["import-docx", "--party", "employer", "--session", "2025-04-02"]
 @pytest.fixture
 def talks(cli: CLI, tmp_path: Path) -> Path:
     """A baseline of three articles, staffing TA'd; then our unsent draft of hours, our notes on
-    it, and the employer's costing of a wages change typed in beside it."""
+    it, the employer's costing of a wages change typed in beside it, the members' roster and
+    the open session with a note."""
     cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
     old = tmp_path / "old"
     old.mkdir()
@@ -44,6 +45,15 @@ def talks(cli: CLI, tmp_path: Path) -> Path:
     (repo / "notes" / "hours.md").write_text("Our bottom line is 34 hours.\n")
     (repo / "terms" / "employer").mkdir(parents=True)
     (repo / "terms" / "employer" / "wages.toml").write_text(TERMS)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "id,classification,fte,base_pay,step,clinic,hire_date\n"
+        "A1,RN,1.0,90000,,North,2020-01-01\nA2,RN,0.5,80000,,South,2021-01-01\n"
+    )
+    cli("-C", "talks", "roster", "import", str(roster))
+    cli("-C", "talks", "session", "open", "2025-04-02")
+    cli("-C", "talks", "session", "note", "They want to talk about parking next.")
+    assert (repo / ".git" / "proposals" / "roster.csv").exists()
     return repo
 
 
@@ -94,6 +104,22 @@ NO_HEADINGS = [
     "SECTION 1 RECOGNITION",
     "The Employer proposes to talk about recognition at the next session.",
 ]
+
+
+def test_a_new_part_whose_id_is_taken_gets_its_own(cli: CLI, talks: Path, tmp_path: Path) -> None:
+    """Their new ARTICLE 40: PARKING LOT would be parking-lot, which is our own unsent article
+    (another title, another number, other words): theirs is recorded as parking-lot-2 and ours
+    is left as it is."""
+    ours = "ARTICLE 31: STAFF PARKING\n\n31.1 The Employer shall provide free parking at every clinic.\n"
+    (talks / "articles" / "parking-lot.txt").write_text(ours)
+    source = _docx(
+        tmp_path / "E-1.docx", ["ARTICLE 40: PARKING LOT", "40.1 Spaces go by seniority on the waitlist."]
+    )
+    out = cli("-C", str(talks), *IMPORT, str(source)).out
+    assert "Recorded Northstar Health pass E-1 (session 2025-04-02): parking-lot-2\n" in out
+    assert "New part parking-lot-2: ARTICLE 40: PARKING LOT" in out
+    assert (talks / "articles" / "parking-lot.txt").read_text() == ours
+    assert git(talks, "status", "--porcelain", "articles/parking-lot.txt") == "?? articles/parking-lot.txt\n"
 
 
 @pytest.mark.parametrize("form", ["docx", "text", "pdf"])
