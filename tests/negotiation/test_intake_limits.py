@@ -165,7 +165,17 @@ def test_a_part_over_five_megabytes_is_refused_with_its_true_size(
             _words(5 * 2**20 // 4 + 1000, 7),
         ],
     )
-    for repo, args in ((talks, [*IMPORT, str(big)]), (empty, ["baseline", "--from-docx", str(big)])):
+    text = tmp_path / "big.txt"  # their pass as a text file: the same limit, the same words
+    text.write_text(
+        "ARTICLE 6: STAFFING\n\n6.1 Two.\n\nARTICLE 7: HOURS OF WORK\n\n" + _words(5 * 2**20 // 4 + 1000, 7)
+    )
+    runs = [
+        (talks, [*IMPORT, str(big)]),
+        (talks, [*IMPORT, str(text)]),
+        (empty, ["baseline", "--from-docx", str(big)]),
+        (empty, ["baseline", "--from-text", str(text)]),
+    ]
+    for repo, args in runs:
         err = _refused(cli, repo, args, "'ARTICLE 7: HOURS OF WORK' is 5.00", seconds=20)
         assert "MB; parts are limited to 5 MB" in err
         assert " is 5 MB;" not in err and " is 5.0 MB;" not in err
