@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,16 @@ def test_layer_ops_attribute_each_change_to_its_pass() -> None:
     changes = {(o.op, o.text.strip(), o.by) for o in ops if o.op != "equal"}
     assert ("delete", "may", 1) in changes and ("insert", "shall", 1) in changes
     assert any(op == "insert" and "fair" in text and by == 2 for op, text, by in changes)
+
+
+def test_a_replaced_word_reads_deleted_then_inserted() -> None:
+    """As Word writes a replacement: "~~fourteen~~ twenty-one", never "twenty-one ~~fourteen~~"
+    (the demo's 6.20, rendered)."""
+    texts = ["no more than fourteen (14) days", "no more than twenty (20) days"]
+    texts.append("no more than twenty-one (21) days")
+    ops = [(o.op, o.text) for o in layer_ops(texts)]
+    assert ops[1:3] == [("delete", "fourteen"), ("insert", "twenty-one")], ops
+    assert all(not (a[0] == "insert" and b[0] == "delete") for a, b in pairwise(ops))
 
 
 def test_a_word_dropped_and_restored_shows_both_passes() -> None:

@@ -111,13 +111,20 @@ def layer_ops(texts: Sequence[str], diff: Diff | None = None) -> list[LayerOp]:
 
 def _merge(first: str, last: str, owners: list[int], deleted_by: dict[int, int]) -> list[LayerOp]:
     """Interleave the deleted characters of the first text with the last text, in reading order
-    (kept characters keep their order: no diff here moves anything)."""
+    (kept characters keep their order: no diff here moves anything). Between two kept
+    characters the deleted text comes before the inserted, as Word and our tracked passes
+    write a replacement ("~~fourteen~~ twenty-one", not "twenty-one ~~fourteen~~")."""
     units: list[tuple[Kind, int | None, str]] = []
+    # the first text's index of the next kept character at or after each position of the last
+    following = [len(first)] * (len(owners) + 1)
+    for j in range(len(owners) - 1, -1, -1):
+        following[j] = owners[j] if owners[j] >= 0 else following[j + 1]
     base = 0
     for j, owner in enumerate(owners):
+        for i in range(base, following[j]):  # the gap's deletions, before its first insertion
+            units.append(("delete", deleted_by[i], first[i]))
+        base = max(base, following[j])
         if owner >= 0:
-            for i in range(base, owner):
-                units.append(("delete", deleted_by[i], first[i]))
             units.append(("equal", None, last[j]))
             base = owner + 1
         else:
