@@ -45,3 +45,20 @@ def test_refs_under_lists_again_after_a_ref_moves(tmp_path: Path) -> None:
     assert head is not None
     store.update_refs([f"create refs/proposals/test/a {head}"])
     assert store.refs_under("refs/proposals/test/") == {"a": (head, head)}
+
+
+def test_refs_alike_is_kept_with_its_listing_and_asked_again_after_a_ref_moves(tmp_path: Path) -> None:
+    """A sync works out whether our tags and the remote's mirror agree while git fetches, and
+    asks again after: the answer is kept with the listing it came from, never past a ref move."""
+    repo = BargainingRepo.open(make_repo(tmp_path / "alice"))
+    store = repo.store
+    head = store.head()
+    assert head is not None
+    store.update_refs([f"create refs/proposals/a/x {head}", f"create refs/proposals/b/x {head}"])
+    assert store.refs_alike("refs/proposals/a/", "refs/proposals/b/")
+    assert store.refs_alike("refs/proposals/a/", "refs/proposals/b/")
+    assert not store.refs_alike("refs/proposals/a/", "refs/tags/")  # another question, answered afresh
+    store.update_refs(["delete refs/proposals/b/x"])
+    assert not store.refs_alike("refs/proposals/a/", "refs/proposals/b/")
+    store.update_refs([f"create refs/proposals/b/x {head}"])
+    assert store.refs_alike("refs/proposals/a/", "refs/proposals/b/")

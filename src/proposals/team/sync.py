@@ -165,6 +165,11 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
                 "before syncing"
             )
         meanwhile.listing = store.ref_listing()  # every ref, as the fetch leaves them if it moves none
+        # and what a no-op sync asks of it (`_sync_once`), kept with that listing: 40-60 ms at
+        # 20,000 passes, worked out while git still waits on the network
+        store.refs_under("refs/heads/")
+        store.refs_under(f"refs/remotes/{name}/")
+        store.refs_alike("refs/tags/", f"{MIRROR_PREFIX}{name}/")
     for attempt in range(MAX_ATTEMPTS):
         if attempt:  # someone pushed between our fetch and our push: fetch and integrate again
             fetch(repo, name)
