@@ -23,6 +23,7 @@ from proposals.negotiation.history import (
     T_TA_SECTION,
     T_TA_TAG,
     T_TA_UNION,
+    History,
     TARecord,
     agreed_text_matches,
     current_tas,
@@ -179,39 +180,70 @@ def verify(
     violations: list[Violation] = []
     tags = repo.store.tags()
     drafts = repo.draft_ids()  # git's own view (after clean filters), not the checked-out bytes
-    standing = [(i, ta) for i in sorted(history.article_ids()) for ta in current_tas(history, i)]
-    held = locks_held(repo, [ta for _, ta in standing], history.head) if history.head else []
-    for (article_id, ta), holds in zip(standing, held or [True] * len(standing), strict=True):
-        if not holds:
-            events = history.events[article_id]
-            later = [
-                e.name
-                for e in events[events.index(ta) + 1 :]
-                if not isinstance(e, TARecord)
-                and article_id in e.articles
-                and not lock_holds(repo, ta, e.commit)
-            ]
-            cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
-            violations.append(Violation(article_id, ta.section, "recorded history", cause))
-        if article_id in drafts and not agreed_text_matches(ta, repo.read_draft(article_id)):
-            violations.append(Violation(article_id, ta.section, "working tree", "edited in an unsent draft"))
-        if ta.tag:
-            tagged = tags.get(ta.tag)
-            if tagged is None:
-                missing = f"tag {ta.tag} is missing; run proposals repair"
-                violations.append(Violation(article_id, ta.section, "tags", missing))
-            elif tagged[1] != ta.commit:
-                violations.append(
-                    Violation(
-                        article_id,
-                        ta.section,
-                        "tags",
-                        f"tag {ta.tag} was moved off the TA commit {ta.commit[:10]}; a TA tag never "
-                        f"moves: git tag -f {ta.tag} {ta.commit[:10]} after checking with your team",
+    for view, end, ratified, where in round_ends(repo, history):
+        standing = [(i, ta) for i in sorted(view.article_ids()) for ta in current_tas(view, i)]
+        held = locks_held(repo, [ta for _, ta in standing], end) if end else []
+        for (article_id, ta), holds in zip(standing, held or [True] * len(standing), strict=True):
+            if not holds:
+                events = view.events[article_id]
+                later = [
+                    e.name
+                    for e in events[events.index(ta) + 1 :]
+                    if not isinstance(e, TARecord)
+                    and article_id in e.articles
+                    and not lock_holds(repo, ta, e.commit)
+                ]
+                cause = f"changed by pass {', '.join(later)}" if later else "changed since the TA"
+                violations.append(Violation(article_id, ta.section, where, cause))
+            if ratified is None and article_id in drafts and not agreed_text_matches(
+                ta, repo.read_draft(article_id)
+            ):
+                edited = "edited in an unsent draft"
+                violations.append(Violation(article_id, ta.section, "working tree", edited))
+            if ta.tag:
+                tagged = tags.get(ta.tag)
+                if tagged is None:
+                    missing = f"tag {ta.tag} is missing; run proposals repair"
+                    violations.append(Violation(article_id, ta.section, "tags", missing))
+                elif tagged[1] != ta.commit:
+                    violations.append(
+                        Violation(
+                            article_id,
+                            ta.section,
+                            "tags",
+                            f"tag {ta.tag} was moved off the TA commit {ta.commit[:10]}; a TA tag never "
+                            f"moves: git tag -f {ta.tag} {ta.commit[:10]} after checking with your team",
+                        )
                     )
-                )
+        if ratified is not None:  # a whole part agreed is in the contract the round ratified
+            whole = [ta for _, ta in standing if ta.section is None]
+            for ta, holds in zip(whole, locks_held(repo, whole, ratified), strict=True):
+                if not holds:
+                    detail = "the ratified contract does not hold the TA'd text"
+                    violations.append(Violation(ta.article, None, where, detail))
     extra = also() if also is not None else []
     return violations + record_problems(repo, changed) + extra
+
+
+def round_ends(
+    repo: BargainingRepo, history: History
+) -> list[tuple[History, str | None, str | None, str]]:
+    """(its history, the commit its TAs must hold at, the commit of the contract it ratified,
+    how a problem names it) for every round: a closed round's TAs are proved as the round ended
+    (the commit before its close, which a forced close may drop parts from) and in what it
+    ratified; the current round's at HEAD, with the working tree."""
+    full = repo.full_history()
+    if not full.rounds:
+        return [(history, history.head, None, "recorded history")]
+    ends = []
+    for chosen in full.all_rounds():
+        view = history if chosen is history.round else full.in_round(chosen.name)
+        if chosen.closed is None:
+            ends.append((view, history.head, None, "recorded history"))
+        else:
+            end = repo.store.rev_parse(f"{chosen.closed}^")
+            ends.append((view, end, chosen.closed, f"round {chosen.name}"))
+    return ends
 
 
 def locks_held(repo: BargainingRepo, tas: list[TARecord], commit: str) -> list[bool]:

@@ -262,6 +262,20 @@ class History:
     def tag_prefix(self) -> str:
         return self.round.tag_prefix if self.round else ""
 
+    def pass_tags(self) -> dict[str, PassRecord]:
+        """Every round's passes by their tag names (``E-5`` in the first round, ``2028/U-3``
+        after it): what repair re-tags and verify proves in earlier rounds too."""
+        if not self.rounds or self.round is not None:
+            return {self.tag_prefix + p.name: p for p in self.passes}
+        out: dict[str, PassRecord] = {}
+        starts = [r.start for r in self.rounds[1:]] + [len(self.timeline)]
+        for chosen, end in zip(self.rounds, starts, strict=True):
+            prefix = chosen.tag_prefix
+            for record in self.timeline[chosen.start : end]:
+                if type(record) is PassRecord:
+                    out[prefix + record.name] = record
+        return out
+
     def pass_named(self, name: str) -> PassRecord | None:
         for record in self.passes:
             if record.name == name:

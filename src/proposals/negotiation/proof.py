@@ -41,6 +41,10 @@ def record_problems(repo: BargainingRepo, changed: ChangedPaths | None = None) -
     history = repo.history()
     tags = repo.store.tags()
     problems = _untrusted(history)
+    full = repo.full_history()
+    for chosen in full.all_rounds() if full.rounds else []:  # every earlier round's passes too
+        if chosen is not history.round:
+            problems += _passes(repo, full.in_round(chosen.name), tags, changed)
     problems += _passes(repo, history, tags, changed)
     problems += _stray_tags(repo, history, tags)
     problems += _superseded_tags(repo, tags)
@@ -72,15 +76,16 @@ def _passes(
     prefix = history.tag_prefix  # a later round's are 2028/U-3
     for record in history.passes:
         problems: list[Violation] = []
-        tagged = tags.get(prefix + record.name)
+        tag = prefix + record.name
+        tagged = tags.get(tag)
         if tagged is None:
-            problems.append(_problem(record.name, "pass has no tag; run proposals repair"))
+            problems.append(_problem(tag, "pass has no tag; run proposals repair"))
         elif tagged[1] != record.commit:
             problems.append(
                 _problem(
-                    record.name,
+                    tag,
                     f"pass tag points elsewhere; the pass is commit {record.commit[:10]}: "
-                    f"git tag -f {record.name} {record.commit[:10]} (after checking with your team)",
+                    f"git tag -f {tag} {record.commit[:10]} (after checking with your team)",
                 )
             )
         start = starts.get(record.party)

@@ -109,11 +109,10 @@ def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
         ("index-lock" if p.name == "index.lock" else "ref-lock", _lock_name(git_dir, p))
         for p in abandoned_git_locks(repo)
     ]
-    history = repo.history()
+    full = repo.full_history()  # every round's: an earlier round's tags stay in place too
     tags = repo.store.tag_names()
-    prefix = history.tag_prefix  # a later round's tags are 2028/U-3
-    found += [("untagged-pass", prefix + r.name) for r in history.passes if prefix + r.name not in tags]
-    found += [("untagged-ta", t.tag) for t in history.tas if t.tag and t.tag not in tags]
+    found += [("untagged-pass", name) for name in full.pass_tags() if name not in tags]
+    found += [("untagged-ta", t.tag) for t in full.tas if t.tag and t.tag not in tags]
     return found
 
 
@@ -128,9 +127,7 @@ def _lock_name(git_dir: Path, path: Path) -> str:
 def _tag_pass(repo: BargainingRepo, name: str) -> str:
     from proposals.negotiation.passes import session_timestamp
 
-    history = repo.history()
-    record = history.pass_named(name.removeprefix(history.tag_prefix))
-    assert record is not None
+    record = repo.full_history().pass_tags()[name]
     party = repo.config.parties.get(record.party)
     who = party.name if party else record.party
     what = (
@@ -173,7 +170,7 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
     if kind == "untagged-pass":
         return _tag_pass(repo, name)
     if kind == "untagged-ta":
-        return _tag_ta(repo, next(t for t in repo.history().tas if t.tag == name))
+        return _tag_ta(repo, next(t for t in repo.full_history().tas if t.tag == name))
     if kind == "temp-file":
         return _set_aside(repo, name)
     if kind in ("ref-lock", "index-lock"):

@@ -20,7 +20,7 @@ from proposals.contract.part import decode_article, normalise_text, read_article
 from proposals.errors import ProposalsError
 from proposals.files import write_file as atomic_write  # drafts.atomic_write, without importing drafts
 from proposals.negotiation.config import CONFIG_NAME, Config, dump_config, load_config, parse_config
-from proposals.negotiation.history import BASELINE_TAG, History, load_history
+from proposals.negotiation.history import BASELINE_TAG, History, TARecord, load_history
 from proposals.store.git import GitStore, validate_rev
 from proposals.store.validate import check_date, check_text
 
@@ -463,6 +463,8 @@ class BargainingRepo:
         record = history.pass_named(rev)
         if record is not None:
             return Resolved(record.name, record.commit)
+        if history.round is not None and history.round.opened is not None:
+            return self._in_a_later_round(history, rev)
         validate_rev(rev)
         commit = self.store.rev_parse(rev)
         if commit is None:
@@ -485,11 +487,41 @@ class BargainingRepo:
             raise ProposalsError(f"round {chosen.name} was never ratified")
         name, sep, pass_name = rev.rpartition("/")
         if sep and name in rounds:
-            record = full.in_round(name).pass_named(pass_name)
-            if record is None:
-                raise ProposalsError(f"round {name} has no pass {pass_name}")
-            return Resolved(rev, record.commit)
+            chosen = rounds[name]
+            if pass_name == "ratified" and chosen.closed:
+                return Resolved(f"{rev} ({chosen.ratified})", chosen.closed)
+            view = full.in_round(name)
+            record = view.pass_named(pass_name)
+            if record is not None:
+                return Resolved(rev, record.commit)
+            ta = _ta_tagged(view, chosen.tag_prefix + pass_name)
+            if ta is None:
+                raise ProposalsError(f"round {name} has no pass or TA {pass_name}")
+            return Resolved(rev, ta.commit)
         return None
+
+    def _in_a_later_round(self, history: History, rev: str) -> Resolved:
+        """A bare name in a round after the first is that round's (``U-3``, ``ta-staffing``), never
+        an earlier round's tag of the same name: that one is ``2024/U-3``."""
+        assert history.round is not None
+        validate_rev(rev)
+        ta = _ta_tagged(history, history.tag_prefix + rev)
+        if ta is not None:
+            return Resolved(rev, ta.commit)
+        full = self.full_history()
+        for chosen in reversed(full.all_rounds()):
+            if chosen is history.round or chosen.name == history.round.name:
+                continue
+            view = full.in_round(chosen.name)
+            if view.pass_named(rev) is not None or _ta_tagged(view, chosen.tag_prefix + rev) is not None:
+                raise ProposalsError(
+                    f"round {history.round.name} has no pass or TA {rev}; "
+                    f"round {chosen.name}'s is {chosen.name}/{rev}"
+                )
+        commit = self.store.rev_parse(rev)
+        if commit is None:
+            raise ProposalsError(f"unknown revision {rev!r}: not a pass, a party, or a git revision")
+        return Resolved(rev, commit)
 
     def text_at(self, article_id: str, rev: str = "draft") -> str:
         resolved = self.resolve(article_id, rev)
@@ -612,3 +644,9 @@ class EarlierRound(BargainingRepo):
 
     def write_notes(self, article_id: str, text: str) -> None:
         raise ProposalsError(self.read_only)
+
+
+def _ta_tagged(history: History, tag: str) -> TARecord | None:
+    """The TA recorded under `tag` in this history, the latest if a resolution kept two."""
+    found = [ta for ta in history.tas if ta.tag == tag]
+    return found[-1] if found else None

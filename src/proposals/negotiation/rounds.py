@@ -35,9 +35,14 @@ ROUND_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}\Z")
 
 
 def validate_round_name(name: str) -> str:
-    if not ROUND_NAME_RE.match(name or ""):
-        raise ProposalsError(f"invalid round name {name!r}: use something like 2028")
-    return validate_ref_name(name, "round name")
+    """A round's name becomes part of tag names (``2028/U-3``): plain, never option- or path-shaped."""
+    refused = ProposalsError(f"invalid round name {name!r}: use something like 2028")
+    if not isinstance(name, str) or not ROUND_NAME_RE.match(name):
+        raise refused
+    try:
+        return validate_ref_name(name, "round name")
+    except ProposalsError:
+        raise refused from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +131,9 @@ def close_round(
     ratified = validate_date(ratified, "ratification date")
     current = current_round(repo)
     if current.opened is None:
-        current_name = validate_round_name(name) if name else FIRST_ROUND
+        current_name = FIRST_ROUND if name is None else validate_round_name(name)
     else:
-        if name and name != current.name:
+        if name is not None and name != current.name:
             raise ProposalsError(f"the current round is {current.name}; it was named when opened")
         current_name = current.name
     drafts = sorted(repo.draft_ids())
