@@ -109,3 +109,28 @@ def test_a_ten_thousand_character_heading_is_never_dropped_unseen(
     assert note.endswith("…', '9.1 Something new.'")
     assert len(note) < 200
     assert max(len(line) for line in out.splitlines()) < 200
+
+
+def test_hostile_headings_in_a_baseline_are_escaped_and_kept_out_of_settings(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """`baseline --from-docx` (and its --dry-run listing) shows their titles escaped; the ids are
+    slugs, bargaining.toml records ids and kinds only, the message names the file."""
+    cli("init", "fresh", "--union", "Clinicians United", "--employer", "Northstar Health")
+    repo = tmp_path / "fresh"
+    source = _docx(
+        tmp_path / "contract.docx",
+        ["ARTICLE 1: PARKING\x9b2J", "1.1 One.", "ARTICLE 2: SAFE\u202eEXE.TXT", "2.1 Two.",
+         "ARTICLE 3: [bold]X[/] --upload-pack=y", "3.1 Three.", "APPENDIX A - \u2066RATES\u2069", "Clerk 1"],
+    )  # fmt: skip
+    dry = cli("-C", str(repo), "baseline", "--from-docx", str(source), "--dry-run").out
+    out = cli("-C", str(repo), "baseline", "--from-docx", str(source)).out
+    assert not RAW.search(dry + out), dry + out
+    assert "parking-2j" in dry and "PARKING\\u009b2J" in dry and "SAFE\\u202eEXE.TXT" in dry
+    assert "\\u2066RATES\\u2069" in dry and "[bold]X[/] --upload-pack=y" in dry
+    ids = sorted(Path(p).stem for p in git(repo, "ls-files", "articles/*.txt").split())
+    assert ids == ["bold-x-upload-pack-y", "parking-2j", "rates", "safe-exe-txt"]
+    settings = (repo / "bargaining.toml").read_text()
+    assert not RAW.search(settings) and "PARKING" not in settings and "upload-pack=" not in settings
+    message = git(repo, "log", "-1", "--format=%B")
+    assert not RAW.search(message) and "Imported from contract.docx." in message
