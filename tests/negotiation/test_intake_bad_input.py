@@ -217,3 +217,12 @@ def test_a_tag_git_cannot_write_leaves_everything_as_it_was(cli: CLI, talks: Pat
     assert "E-1" in result.err
     assert after == before
     assert not (talks / ".git" / "proposals-written-after.json").exists()
+
+
+def test_a_detached_head_is_refused_before_their_file_is_read(cli: CLI, talks: Path, tmp_path: Path) -> None:
+    """An old pass checked out: refused in one line before anything is read or written (their
+    file here is not even a Word document), the terms, roster, notes and our draft as they were."""
+    git(talks, "checkout", "-q", "--detach")
+    source = tmp_path / "E-1.docx"
+    source.write_bytes(b"not a zip at all")
+    _refused(cli, talks, source, "HEAD is detached (an old pass or revision is checked out)")
