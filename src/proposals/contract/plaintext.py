@@ -36,7 +36,7 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)+\.?\s|\d+\.\s|\([a-zA-Z]{1,4}\)|\(\d\)|[a-z]\)\s|(?:Section|SECTION)\s+\d+"
+    r"^\s*(?:\d+(?:\.\d+)+\.?\s|\d+\.\s|\([a-zA-Z]{1,4}\)|\(\d\)|[a-z]\)\s|[A-Za-z]\.\s|(?:Section|SECTION|Clause|CLAUSE)\s+\d+"
     r"|[\u2022\u25cf\u25aa\u2013*]\s)"
 )
 _ENDS_RE = re.compile(r"[.:;!?)\]\"\u201d]\Z")
@@ -147,9 +147,17 @@ def _join_tables(pages: list[list[str]], skipped: list[Skipped]) -> list[list[st
     return pages
 
 
+_LEADERS_RE = re.compile(r"[.\u2026\u00b7_]{5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\s*\Z")
+
+
 def _width(lines: list[str]) -> int:
-    """The text width in characters: the length most full lines reach (90th percentile)."""
-    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20 and not is_table_row(line))
+    """The text width in characters: the length most full lines reach (90th percentile); a
+    contents line's dot leaders run past it and do not count."""
+    lengths = sorted(
+        len(line.strip())
+        for line in lines
+        if len(line.strip()) > 20 and not is_table_row(line) and not _LEADERS_RE.search(line)
+    )
     if not lengths:
         return 0
     return (
@@ -308,15 +316,23 @@ def read_text_contract(data: bytes, name: str) -> Unwrapped:
 
 def pages_at_numbers(lines: list[str]) -> list[list[str]]:
     """Pages of a text copied out of a PDF viewer without its form feeds: cut after each page
-    number on a line of its own ("12", "- 12 -", "Page 12 of 40") when there are three or more
-    and most count up by one; otherwise the whole text is one page."""
+    number on a line of its own ("12", "- 12 -", "Page 12 of 40"; a bare number only with a
+    blank line beside it, as a viewer's copy has no blank lines but a table's column of step
+    numbers might) when there are three or more and most count up by one; otherwise the whole
+    text is one page."""
     marks = [
         i
         for i, line in enumerate(lines)
         if line.strip()
         and _PAGE_NUMBER_RE.match(line)
         and re.search(r"\d", line)
-        and (i == 0 or not lines[i - 1].strip() or i + 1 == len(lines) or not lines[i + 1].strip())
+        and (
+            i == 0
+            or not lines[i - 1].strip()
+            or i + 1 == len(lines)
+            or not lines[i + 1].strip()
+            or re.match(r"\s*page\s", line, re.IGNORECASE) is not None  # "Page 3" needs no blank around it
+        )
     ]
     if len(marks) < 3:
         return [lines]
@@ -349,10 +365,19 @@ def looks_wrapped(lines: list[str]) -> bool:
     if len(lengths) < 5:
         return False
     width = max(lengths)
-    if width > 200:
+    if width <= 200 and sum(1 for n in lengths if n >= 0.8 * width) >= 0.5 * len(lengths):
+        return True
+    # pdftotext's copy: many short lines (headings, list items, a paragraph's last line) and a
+    # few wide ones (a contents line with its leaders), but a quarter or more of the lines
+    # within a few characters of one width, most of those stopping mid-sentence; one paragraph
+    # a line does not cluster so, and its lines end their sentences
+    texts = [line.rstrip() for line in lines if line.strip() and not _LEADERS_RE.search(line)]
+    if len(texts) < 20:
         return False
-    near = sum(1 for n in lengths if n >= 0.8 * width)
-    return near >= 0.5 * len(lengths)
+    width = sorted(len(t) for t in texts)[int(len(texts) * 0.9)]
+    near = [t for t in texts if 0.8 * width <= len(t) <= 1.1 * width]
+    mid = sum(1 for t in near if _ENDS_RE.search(t) is None)
+    return width <= 200 and len(near) >= 0.25 * len(texts) and mid >= 0.6 * len(near)
 
 
 __all__ = [
