@@ -131,3 +131,30 @@ def test_hostile_round_names_are_one_line_and_change_nothing(negotiation: Path, 
             cli("-C", repo, "show", "parking", f"--at={rev}", ok=False)
         cli("-C", repo, "status", f"--round={name}", ok=False)
     assert snapshot(negotiation) == before
+
+
+def test_a_closed_round_is_shown_as_it_ended_until_the_next_opens(tmp_path: Path, cli) -> None:
+    """After `round close` the working tree holds the next baseline (a forced close of a first
+    contract drops its open parts); status and exports show the closed round as it ended."""
+    demo = tmp_path / "demo"
+    repo = str(demo)
+    cli("demo", repo)
+    before = cli("-C", repo, "status").out
+    cli("-C", repo, "round", "close", "--ratified", "2025-09-30", "--force")
+    shown = cli("-C", repo, "status").out
+    assert shown.startswith("Round 1, ratified 2025-09-30: as it ended, read-only\n")
+    assert shown.split("\n", 1)[1].split("Overdue")[0] == before.split("Overdue")[0]  # titles kept
+    data = json.loads(cli("-C", repo, "status", "--json").out)
+    assert data["round"] == "1" and data["read_only"] is True
+    assert cli("-C", repo, "status", "--round", "1").out == shown
+    cli("-C", repo, "export", "staffing", "--mode", "ta", "-o", str(tmp_path / "ta.docx"))
+    # A part the close left out: blame says where it was, and shows it there.
+    assert "Opened round 2028" in cli("-C", repo, "round", "open", "2028", "--expires", "2028-06-30").out
+    gone = cli("-C", repo, "blame", "staffing", ok=False).err.strip()
+    assert gone == (
+        "proposals: error: staffing is not in this round's text; it was on the table in round 1: "
+        "proposals blame staffing --round 1"
+    )
+    old = json.loads(cli("-C", repo, "blame", "staffing", "--round", "1", "--json").out)["lines"]
+    assert old[0]["text"] == "ARTICLE 6: STAFFING" and old[0]["last"]["round"] == "1"
+    cli("-C", repo, "blame", "staffing", "--round", "../..", ok=False)

@@ -50,7 +50,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
         overdue = overdue_requests(repo, today)
     if args.json:
-        shown = {"round": args.round, "read_only": True} if repo.read_only else {}
+        shown = {"round": repo.history().round.name, "read_only": True} if repo.read_only else {}
         print_json(
             shown
             | {
@@ -66,7 +66,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         if repo.read_only:
             shown_round = repo.history().round
             ratified = f", ratified {shown_round.ratified}" if shown_round and shown_round.ratified else ""
-            print(f"Round {args.round}{ratified}: as it ended, read-only")
+            print(f"Round {shown_round.name}{ratified}: as it ended, read-only")
         sys.stdout.write(render_table(repo, rows))
         for request in overdue:
             print(f"Overdue information request {request.id} (due {request.due}): {request.item}")

@@ -42,7 +42,8 @@ def open_repo(args: argparse.Namespace):
     ``--round NAME`` (:func:`round_argument`) that earlier round, read-only."""
     from proposals.negotiation.repo import BargainingRepo
 
-    return BargainingRepo.open(args.C).round_view(getattr(args, "round", None))
+    repo = BargainingRepo.open(args.C)
+    return repo.shown_round(args.round) if hasattr(args, "round") else repo
 
 
 def round_argument(p: argparse.ArgumentParser) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from proposals.cli.registry import command, open_repo, print_json
+from proposals.cli.registry import command, open_repo, print_json, round_argument
 
 
 def _round_arguments(p: argparse.ArgumentParser) -> None:
@@ -57,6 +57,7 @@ def cmd_round(args: argparse.Namespace) -> int:
 def _blame_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true")
+    round_argument(p)
 
 
 @command(

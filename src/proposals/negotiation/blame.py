@@ -50,6 +50,9 @@ def versions(repo: BargainingRepo, article_id: str) -> list[tuple[Origin, str]]:
     """(origin, text) of every version of a part on the table, oldest first, across rounds."""
     full = repo.full_history()
     rounds = full.all_rounds()
+    shown = repo.history().round  # an earlier round (``--round``) is blamed as it ended
+    if shown is not None:
+        rounds = rounds[: [r.name for r in rounds].index(shown.name) + 1]
     wanted: list[tuple[Origin, str]] = []
     if rounds[0].baseline:
         wanted.append((Origin(rounds[0].name, "baseline", "", ""), rounds[0].baseline))
@@ -71,6 +74,13 @@ def blame(repo: BargainingRepo, article_id: str) -> list[BlameLine]:
     validate_id(article_id)
     current = repo.table_text(article_id)
     if current is None:
+        full = repo.full_history()
+        was = [r.name for r in full.all_rounds() if full.in_round(r.name).passes_for(article_id)]
+        if was and full.rounds:
+            raise ProposalsError(
+                f"{article_id} is not in this round's text; it was on the table in round {was[-1]}: "
+                f"proposals blame {article_id} --round {was[-1]}"
+            )
         raise ProposalsError(f"no part {article_id} in the recorded history")
     last: dict[str, Origin] = {}
     first: dict[str, Origin] = {}

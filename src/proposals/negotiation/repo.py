@@ -231,9 +231,18 @@ class BargainingRepo:
         chosen = rounds.get(name)
         if chosen is None:
             raise ProposalsError(f"no round {name!r}: rounds are {', '.join(rounds)}")
-        if chosen is full.all_rounds()[-1]:
+        if chosen is full.all_rounds()[-1] and not chosen.closed:
             return self
         return EarlierRound(self, chosen.name)
+
+    def shown_round(self, name: str | None) -> BargainingRepo:
+        """What status and the exports show: ``round_view(name)``, and with no name a current
+        round already closed (the next not yet opened) as it ended, read-only, since the
+        working tree already holds the next round's baseline."""
+        if name is None:
+            rounds = self.full_history().all_rounds()
+            return self.round_view(rounds[-1].name) if rounds[-1].closed else self
+        return self.round_view(name)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -600,9 +609,12 @@ class EarlierRound(BargainingRepo):
         self._history, self._known = repo._history, repo._known
         self.shallow = repo.shallow
         self.name = name
+        last = repo.full_history().all_rounds()[-1]
         self.read_only = (
-            f"round {name} is closed: shown read-only (the current round is "
-            f"{repo.full_history().all_rounds()[-1].name})"
+            f"round {name} is closed: shown read-only (the current round is {last.name})"
+            if last.name != name
+            else f"round {name} is closed: shown read-only (open the next with proposals round open NAME "
+            "--expires YYYY-MM-DD)"
         )
         self._end: tuple[History, History] | None = None  # (full history, this round's view)
 
