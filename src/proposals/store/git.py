@@ -65,7 +65,7 @@ class GitStore(NamedOperations):
         self._git_dir: Path | None = git_dir  # known when the repo was opened, else asked once
         self._names: tuple[str, frozenset[str]] | None = None  # (the listing, tag_names of it)
         self._alike: tuple[str, tuple[str, str], bool] | None = None  # (listing, question, answer)
-        self._tag_refs: str | None = None  # ``show-ref -d --tags``, when only tags were asked for
+        self._tag_refs: str | None = None  # ``show-ref --tags``, when only tag names were asked for
         # HEAD's commit and the ref it names ((None,) when unborn or detached), kept like _refs:
         # a pass asked git for them six times, each a process at 5-10 ms.
         self._head: tuple[str | None] | None = None
@@ -288,17 +288,18 @@ class GitStore(NamedOperations):
         return self._names[1]
 
     def tag_listing(self) -> str:
-        """The lines of ``show-ref -d`` naming tags, as text: a snapshot ``refs_from_listing``
-        reads only if it is needed (a failed recording putting its tags back)."""
+        """The lines of ``show-ref`` naming tags, each with the object it names (and, from the
+        whole listing, its peeled line), as text: a snapshot ``refs_from_listing`` reads only if
+        it is needed (a failed recording putting its tags back, by their objects)."""
         return _stretch(self._refs if self._refs is not None else self._tags_listed(), "refs/tags/")
 
     def _tags_listed(self) -> str:
-        """``git show-ref -d --tags``, for a command that asks only about tags (a pass: its
-        number, the tag check, the recording's snapshot) before anything needs every ref: at
-        20,000 passes the whole listing is twice as long, the remotes' mirrored tags being the
-        other half. Kept like ``ref_listing``."""
+        """``git show-ref --tags``, for a command that asks only for tag names and objects (a
+        pass: its number, the taken-name check, the recording's snapshot) before anything needs
+        every ref or a peeled commit: at 20,000 passes a quarter of ``show-ref -d``, which also
+        lists each tag's peeled commit and the remotes' mirrored tags. Kept like ``ref_listing``."""
         if self._tag_refs is None:
-            self._tag_refs = self.run("show-ref", "-d", "--tags", check=False, spool=True).stdout
+            self._tag_refs = self.run("show-ref", "--tags", check=False, spool=True).stdout
         return self._tag_refs
 
     def ref_listing(self) -> str:
