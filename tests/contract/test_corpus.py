@@ -181,6 +181,7 @@ FORMS = (
     "docx-justified",
     "pdf-justified",
     "pdftotext-plain",
+    "layout-plain",
     "viewer-plain",
 )
 
@@ -220,7 +221,8 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _read(name: str, form: str, documents: Path) -> ContractReading:
     """``form``: text, or docx / pdf with the look after a dash ("pdf-justified"); or a plain
-    text copy of the PDF: ``pdftotext`` (poppler's, pages cut by form feeds) or ``viewer``
+    text copy of the PDF: ``pdftotext`` (poppler's, pages cut by form feeds; ``layout`` with
+    ``-layout``, each line indented as it stands on the page) or ``viewer``
     (what selecting all in a PDF viewer copies: PDFium's text, Chrome's viewer's engine, pages
     run together with no blank line anywhere)."""
     if form == "text":
@@ -230,8 +232,9 @@ def _read(name: str, form: str, documents: Path) -> ContractReading:
     if kind in ("docx", "pdf"):
         return read_contract(documents / f"{name}-{look}.{kind}", kind)  # type: ignore[arg-type]
     copy = documents / f"{name}-{look}-{kind}.txt"
-    if kind == "pdftotext":
-        subprocess.run(["pdftotext", str(pdf), str(copy)], check=True, timeout=60)
+    if kind in ("pdftotext", "layout"):  # "layout": pdftotext -layout, lines set where they stand
+        options = ["-layout"] if kind == "layout" else []
+        subprocess.run(["pdftotext", *options, str(pdf), str(copy)], check=True, timeout=60)
     else:
         import pypdfium2 as pdfium
 
