@@ -23,6 +23,7 @@ import gc
 import marshal
 import operator
 import os
+import stat
 from dataclasses import fields
 from pathlib import Path
 
@@ -280,10 +281,16 @@ def _decode(payload: bytes | memoryview) -> History | None:
 
 def read_cache(path: Path) -> History | None:
     """The cached history, or None when there is none or it cannot be trusted to be whole."""
+    try:  # a plain file only: a FIFO, a device or a link (to /dev/zero) in its place is no cache
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
     try:
-        with open(path, "rb") as f:
+        with open(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
             data = f.read()
-            st = os.fstat(f.fileno())  # of the very file read, should another replace it meanwhile
+            st = os.fstat(fd)  # of the very file read, should another replace it meanwhile
     except OSError:
         return None
     if not data.startswith(_MAGIC):
