@@ -263,6 +263,11 @@ def test_a_section_under_the_wrong_article_is_reported(tmp_path: Path) -> None:
     assert [n for n in reading.notes if "section" in n] == [
         "section 6.3 is under ARTICLE 7 (check it is not misplaced or its article heading misread)"
     ]
+    _, _, notes, _ = _split(UK.replace("CLAUSE 4 \u2013 ANNUAL LEAVE", "CLAUSE 5 \u2013 ANNUAL LEAVE"))
+    assert notes == ["clause numbers out of sequence: 5 follows 3 (check nothing is missing or misread)"] + [
+        f"section {n} is under CLAUSE 5 (check it is not misplaced or its article heading misread)"
+        for n in ("4.1", "4.2")
+    ]
     _, _, notes, _ = _split(UK.replace("4.2 Leave", "3.3 Leave"))
     assert notes == [
         "section 3.3 is under CLAUSE 4 (check it is not misplaced or its article heading misread)"

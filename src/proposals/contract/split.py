@@ -244,7 +244,7 @@ def split_parts(
             f"{references} heading-like line{'s' if references != 1 else ''} read as a cross reference "
             "inside the paragraph before (it ends mid-sentence)"
         )
-    split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept]))
+    split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
     for kind, number, title, body in kept:
         if not title and kind != "preamble":
@@ -341,8 +341,10 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
     return out
 
 
-def _sequence_notes(heads: list[tuple[str, str]]) -> list[str]:
-    """'ARTICLE 7 follows ARTICLE 5': article numbers that skip or go back, for the dry run."""
+def _sequence_notes(heads: list[tuple[str, str]], style: Style = "article") -> list[str]:
+    """'ARTICLE 7 follows ARTICLE 5': article numbers that skip or go back, for the dry run
+    (clause or section numbers, in a contract whose parts are clauses or sections)."""
+    word = {"clause": "clause", "section": "section"}.get(style, "article")
     notes = []
     last: int | None = None
     for kind, number in heads:
@@ -353,7 +355,7 @@ def _sequence_notes(heads: list[tuple[str, str]]) -> list[str]:
             continue
         if last is not None and value != last + 1:
             notes.append(
-                f"article numbers out of sequence: {number} follows {last} "
+                f"{word} numbers out of sequence: {number} follows {last} "
                 "(check nothing is missing or misread)"
             )
         last = value
