@@ -158,3 +158,14 @@ def test_a_closed_round_is_shown_as_it_ended_until_the_next_opens(tmp_path: Path
     old = json.loads(cli("-C", repo, "blame", "staffing", "--round", "1", "--json").out)["lines"]
     assert old[0]["text"] == "ARTICLE 6: STAFFING" and old[0]["last"]["round"] == "1"
     cli("-C", repo, "blame", "staffing", "--round", "../..", ok=False)
+
+
+def test_log_of_one_part_across_rounds(negotiation: Path, cli) -> None:
+    repo = two_rounds(negotiation, cli)
+    text = cli("-C", repo, "log", "staffing", "--all-rounds").out
+    assert text.index("Round 2024") < text.index("E-1") < text.index("ta-staffing") < text.index("Round 2027")
+    assert text.index("Round 2027") < text.rindex("U-1")
+    data = json.loads(cli("-C", repo, "log", "staffing", "--all-rounds", "--json").out)["passes"]
+    assert [(p["round"], p["pass"]) for p in data] == [("2024", "U-1"), ("2024", "E-1"), ("2027", "U-1")]
+    current = cli("-C", repo, "log", "staffing").out
+    assert "E-1" not in current and "U-1" in current
