@@ -169,3 +169,35 @@ def test_log_of_one_part_across_rounds(negotiation: Path, cli) -> None:
     assert [(p["round"], p["pass"]) for p in data] == [("2024", "U-1"), ("2024", "E-1"), ("2027", "U-1")]
     current = cli("-C", repo, "log", "staffing").out
     assert "E-1" not in current and "U-1" in current
+
+
+def test_package_numbers_start_again_and_an_old_outcome_stays_in_its_round(negotiation: Path, cli) -> None:
+    """Round 2024's P-1 was rejected; round 2027's P-1 is another package: a TA contingent on it
+    stands (before: it was shown released, its part back to unchanged)."""
+    repo = str(negotiation)
+    staffing, parking = negotiation / "articles" / "staffing.txt", negotiation / "articles" / "parking.txt"
+    staffing.write_text(staffing.read_text().replace("five (5)", "seven (7)"))
+    parking.write_text(parking.read_text() + "\n19.2 Transit. Passes are paid.\n")
+    out = cli("-C", repo, "pass", "--party", "union", "--session", "2024-03-06", "--package", "Floats",
+              "staffing", "parking").out
+    assert "Package P-1" in out
+    cli("-C", repo, "package", "reject", "P-1", "--session", "2024-03-07")
+    for part in ("staffing", "scheduling", "parking"):
+        ta(cli, negotiation, part, "2024-03-10")
+    cli("-C", repo, "round", "close", "--ratified", "2024-04-01", "--name", "2024")
+    cli("-C", repo, "round", "open", "2027", "--expires", "2027-06-30")
+    staffing.write_text(staffing.read_text().replace("seven (7)", "nine (9)"))
+    parking.write_text(parking.read_text().replace("paid", "free"))
+    out = cli("-C", repo, "pass", "--party", "union", "--session", "2027-01-12", "--package", "Again",
+              "staffing", "parking").out
+    assert "Package P-1" in out  # numbers start again in a round
+    cli("-C", repo, "ta", "scheduling", "--union-sign", "A", "--employer-sign", "E", "--date", "2027-02-01",
+        "--contingent-on", "P-1")
+    rows = {r["id"]: r for r in json.loads(cli("-C", repo, "status", "--json").out)["articles"]}
+    assert rows["scheduling"]["status"] == "ta"
+    checked = cli("-C", repo, "verify").out
+    assert "Contingent, not yet firm: 2027/ta-scheduling (on P-1)" in checked and "Released" not in checked
+    listed = cli("-C", repo, "package", "list").out
+    assert "open" in listed and "rejected" not in listed
+    then = json.loads(cli("-C", repo, "status", "--round", "2024", "--json").out)["articles"]
+    assert {r["status"] for r in then} == {"ta"}

@@ -204,12 +204,25 @@ class History:
 
     def failed_packages(self) -> set[str]:
         """Packages rejected or withdrawn: the TAs contingent on them no longer stand."""
-        return {
-            trailers[key]
-            for _, trailers in self.package_marks
-            for key in (T_PACKAGE_REJECTED, T_PACKAGE_WITHDRAWN)
-            if key in trailers
-        }
+        return self.packages_marked((T_PACKAGE_REJECTED, T_PACKAGE_WITHDRAWN))
+
+    def packages_marked(self, keys: tuple[str, ...]) -> set[str]:
+        """The packages an outcome trailer (`keys`) names. Package numbers start again in each
+        round, so in a repo with rounds an outcome counts only for a package proposed in this
+        history (one round's view) and after that package's proposal: round 2024's rejected P-1
+        is not round 2028's P-1."""
+        marks = self.package_marks
+        if not self.rounds:
+            return {trailers[key] for _, trailers in marks for key in keys if key in trailers}
+        mine = {p.commit for p in self.passes}
+        proposed: set[str] = set()
+        out: set[str] = set()
+        for commit, trailers in marks:
+            pid = trailers.get(T_PACKAGE)
+            if pid is not None:
+                (proposed.add if commit in mine else proposed.discard)(pid)
+            out.update(trailers[key] for key in keys if key in trailers and trailers[key] in proposed)
+        return out
 
     def add(self, record: PassRecord | TARecord) -> None:
         """One more pass or TA at the end of the recorded order, indexed by its articles."""

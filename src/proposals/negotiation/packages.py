@@ -333,7 +333,7 @@ def withdraw_package(
 
 
 def accepted_packages(history: History) -> set[str]:
-    return {t[T_PACKAGE_ACCEPTED] for _, t in history.package_marks if T_PACKAGE_ACCEPTED in t}
+    return history.packages_marked((T_PACKAGE_ACCEPTED,))
 
 
 def pending_contingency(history: History, ta: TARecord) -> str:
