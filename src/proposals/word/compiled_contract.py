@@ -17,6 +17,7 @@ from proposals.contract.headings import order_key, read_heading
 from proposals.contract.part import paragraphs
 from proposals.word.document import (
     BODY_STYLE,
+    HEADING_STYLE,
     ExportError,
     Output,
     _append_body_xml,
@@ -110,7 +111,9 @@ def export_contract(
     _set_header_footer(doc, lines)
     _set_properties(doc, title=heading, author=team, when=compiled, revision=revision, subject=lines[1])
     if front_matter:
-        front = _front_matter(ids, ordered, union, employer, term, lines[1], first_contract)
+        section = doc.sections[0]
+        width = (section.page_width - section.left_margin - section.right_margin) // 635  # EMU to twips
+        front = _front_matter(ids, ordered, union, employer, term, lines[1], first_contract, width)
         _append_body_xml(doc, aside_xml("title page", front))
         _update_fields_on_open(doc)
     mode: Mode = "clean" if changes == "none" else changes
@@ -118,6 +121,8 @@ def export_contract(
         _placeholder_xml(a, ids) if a.open_note else ArticleChange(a.baseline or "", a.text) for a in ordered
     ]
     _write_articles(doc, items, mode=mode, author=team, when=compiled, colour=colour, diff=diff)
+    if front_matter:
+        _bookmark_headings(doc, ids[HEADING_STYLE], sum(1 for a in ordered if a.text.strip()))
     return _save(doc, out)
 
 
@@ -129,6 +134,7 @@ def _front_matter(
     term: str,
     compiled_line: str,
     first_contract: bool,
+    text_width: int,
 ) -> str:
     """A title page (the parties, the term, how it was compiled) and a contents page whose
     TOC field Word updates on opening; its cached result already lists every heading, so the
@@ -150,6 +156,7 @@ def _front_matter(
     headings = [_article_title(a.text) for a in articles if a.text.strip()]
     entries = headings or [""]
     instr = ' TOC \\o "1-1" \\h \\z \\u '
+    tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{text_width}"/></w:tabs>'
     for i, entry in enumerate(entries):
         runs = []
         if i == 0:
@@ -157,22 +164,67 @@ def _front_matter(
             runs.append(f'<w:r><w:instrText xml:space="preserve">{instr}</w:instrText></w:r>')
             runs.append('<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
         if entry:
-            runs.append(f'<w:r><w:t xml:space="preserve">{esc(entry)}</w:t></w:r>')
+            # as Word writes an entry: a link to the heading's bookmark, a tab, its page as a
+            # PAGEREF field (no page number cached: none is known before layout; Word fills
+            # it in on opening, and the --pdf copy lets LibreOffice lay it out, word.pdf)
+            mark = toc_bookmark(i)
+            runs.append(
+                f'<w:hyperlink w:anchor="{mark}" w:history="1">'
+                f'<w:r><w:t xml:space="preserve">{esc(entry)}</w:t></w:r><w:r><w:tab/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {mark} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
+            )
         if i == len(entries) - 1:
             runs.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
             runs.append('<w:r><w:br w:type="page"/></w:r>')
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{esc(ids[BODY_STYLE])}"/></w:pPr>{"".join(runs)}</w:p>')
+        ppr = f'<w:pPr><w:pStyle w:val="{esc(ids[BODY_STYLE])}"/>{tabs if entry else ""}</w:pPr>'
+        out.append(f"<w:p>{ppr}{''.join(runs)}</w:p>")
     return "".join(out)
+
+
+def toc_bookmark(index: int) -> str:
+    """The bookmark on the ``index``-th part's heading that its contents entry points to
+    (a leading underscore keeps it hidden, as Word's own _Toc bookmarks)."""
+    return f"_TocPart{index + 1:03d}"
+
+
+def _bookmark_headings(doc: DocxDocument, heading_style: str, count: int) -> None:
+    """Put ``toc_bookmark(i)`` around the i-th part heading of the body, so each contents
+    entry links to, and its PAGEREF numbers, the page its part starts on. Ids follow every
+    id already written (ECMA-376: w:id unique across revisions and bookmarks)."""
+    body = doc.element.body
+    used = [int(v) for v in body.xpath(".//@w:id") if str(v).lstrip("-").isdigit()]
+    next_id = max(used, default=0) + 1
+    heads = [
+        p for p in body.iterchildren(qn("w:p")) if p.xpath(f'./w:pPr/w:pStyle[@w:val="{heading_style}"]')
+    ]
+    for i, para in enumerate(heads[:count]):
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(next_id + i))
+        start.set(qn("w:name"), toc_bookmark(i))
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(next_id + i))
+        ppr = para.find(qn("w:pPr"))
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            para.insert(0, start)
+        para.append(end)
 
 
 def _placeholder_xml(article: ContractArticle, ids: Mapping[str, str]) -> str:
     """An open part: its heading, the note saying it is not agreed, then any TA'd sections."""
     lines = paragraphs(article.text)
     styler = _line_styler(ids)
-    head = plain_xml(lines[:1], styler)
-    note = _para(article.open_note or "", ids["Group Heading"])
-    rest = plain_xml(lines[1:], lambda i, line: styler(i + 1, line)) if len(lines) > 1 else ""
-    return head + note + rest
+
+    def style(i: int, line: str) -> str:
+        # the note is the heading's next line, so a blank line after it is space above the
+        # first TA'd section, never an empty paragraph
+        return ids["Group Heading"] if i == 1 else styler(i - 1 if i > 1 else 0, line)
+
+    return plain_xml([*lines[:1], article.open_note or "", *lines[1:]], style)
 
 
 def _update_fields_on_open(doc: DocxDocument) -> None:

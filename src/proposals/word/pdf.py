@@ -4,14 +4,25 @@ LibreOffice is the only converter that reads tracked changes and fields the way 
 is packaged everywhere; it is looked up before anything is written, so a missing LibreOffice
 is a one-line error and not a .docx without its PDF. Each conversion runs in a throwaway
 profile (a user's open LibreOffice is never touched) and is killed after ``TIMEOUT`` seconds.
+
+A table of contents gets its page numbers in print: LibreOffice keeps a Word TOC field's
+cached text as it is (its PAGEREF page numbers frozen, 7.4) and does not update indexes when
+converting, but lays out a PAGEREF field standing on its own like a page number. So the copy
+converted is the document with the TOC field's own markers taken out (``for_print``); its
+entries, each a PAGEREF to its heading's bookmark, are then numbered by the same layout that
+prints the pages. The .docx itself keeps the real field, which Word refreshes on opening.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from proposals.errors import ProposalsError
 
@@ -36,10 +47,13 @@ def pdf_beside(document: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="proposals-pdf-") as tmp:
         profile = Path(tmp) / "profile"
         outdir = Path(tmp) / "out"
+        source = Path(tmp) / "in" / document.name
+        source.parent.mkdir()
+        source.write_bytes(for_print(document.read_bytes()))
         try:
             proc = subprocess.run(
                 [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(outdir), str(document.resolve())],
+                 "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
                 capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL,
             )  # fmt: skip
         except subprocess.TimeoutExpired:
@@ -49,3 +63,50 @@ def pdf_beside(document: Path) -> Path:
             raise ProposalsError(f"LibreOffice could not convert {document.name} to PDF")
         shutil.move(str(made), target)
     return target
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DOCUMENT = "word/document.xml"
+
+
+def for_print(data: bytes) -> bytes:
+    """The .docx ``data`` with every TOC field's begin, instruction, separator and end runs
+    removed, its entries (and their PAGEREF fields) kept as they are; unchanged bytes when
+    there is no TOC field."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        root = etree.fromstring(src.read(_DOCUMENT))
+        if not _unwrap_toc(root):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                dst.writestr(info, body if info.filename == _DOCUMENT else src.read(info.filename))
+        return out.getvalue()
+
+
+def _unwrap_toc(root: etree._Element) -> bool:
+    """Take the TOC fields' own runs out of ``root``; True when there was one."""
+    fld, instr = f"{{{W}}}fldChar", f"{{{W}}}instrText"
+    kind = f"{{{W}}}fldCharType"
+    stack: list[list[etree._Element]] = []  # per open field: its begin run, instruction runs, ...
+    drop: list[etree._Element] = []
+    for el in root.iter(fld, instr):
+        run = el.getparent()
+        if el.tag == instr:
+            if stack:
+                stack[-1].append(run)
+            continue
+        what = el.get(kind)
+        if what == "begin":
+            stack.append([run])
+        elif what == "separate" and stack:
+            stack[-1].append(run)
+        elif what == "end" and stack:
+            runs = stack.pop()
+            text = "".join(r.findtext(instr) or "" for r in runs if r.find(instr) is not None)
+            if text.split()[:1] == ["TOC"]:
+                drop.extend([*runs, run])
+    for run in drop:
+        run.getparent().remove(run)
+    return bool(drop)
