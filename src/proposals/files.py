@@ -20,11 +20,12 @@ import os
 from pathlib import Path
 
 
-def write_file(path: Path | str, data: str | bytes, *, shared: bool = False) -> Path:
+def write_file(path: Path | str, data: str | bytes, *, shared: bool = False, sync: bool = True) -> Path:
     """Write `data` to `path` through a temp file and a rename; return the path.
 
     `shared` files (documents for the table, the site) get the umask's permissions rather than
-    the temp file's 0600.
+    the temp file's 0600. `sync=False` skips the flush to disk (a kill still leaves old or new):
+    for files a git commit already records, rewritten from it if lost (a baseline's parts).
     """
     import tempfile  # lazily: it costs 4 ms of every start-up, and status never writes
 
@@ -36,8 +37,9 @@ def write_file(path: Path | str, data: str | bytes, *, shared: bool = False) -> 
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         if shared:
             umask = os.umask(0)
             os.umask(umask)

@@ -184,9 +184,12 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
 
 def finish_interrupted(repo: BargainingRepo) -> list[str]:
     """Run every safe repair (under the caller's writer lock); what was done, one line each."""
+    from proposals.negotiation.baseline import finish_baseline
     from proposals.negotiation.drafts import finish_written_after, restore_interrupted
 
     done: list[str] = []
+    with contextlib.suppress(ProposalsError, OSError):
+        done += finish_baseline(repo)
     with contextlib.suppress(ProposalsError, OSError):  # left for the command itself to report
         done += restore_interrupted(repo)
     with contextlib.suppress(ProposalsError, OSError):
