@@ -156,9 +156,19 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     for gone, into in intake.merged.items():
         print(f"Withdrawn by their merger: {gone}, merged into {into}")
     if intake.unchanged:
-        print(f"Unchanged, not part of the pass: {', '.join(intake.unchanged)}")
+        print(f"Unchanged, not part of the pass: {few_named(intake.unchanged)}")
     for article_id, why in intake.unannounced.items():
         print(f"UNANNOUNCED CHANGE in {article_id}: {why} (proposals diff {article_id} --to {result.name})")
     for note in intake.notes:
         print(f"Note: {visible(note, one_line=True)}")
     return 0
+
+
+NAMED_AT_MOST = 10  # parts named in a one-line list; more are counted (2,000 ids: 20,000 chars)
+
+
+def few_named(ids: list[str]) -> str:
+    """`ids` joined, or past NAMED_AT_MOST their count and the first few: a line a person reads."""
+    if len(ids) <= NAMED_AT_MOST:
+        return ", ".join(ids)
+    return f"{len(ids):,} parts ({', '.join(ids[:5])}, …)"
