@@ -9,6 +9,7 @@ part headings, and how headings are set:
 
 - ``"heading"``: Heading 1 paragraphs (a title on the next line too);
 - ``"bold"``: bold body text, no heading style (how many agreements are typed);
+- ``"plain"``: headings are body paragraphs like any other (only their layout says what they are);
 - ``"numbered"``: Word's automatic numbering: "ARTICLE %1 –" on the headings, "Section %1.%2" on
   the sections and "(%3)" on the lists, so those labels are not in the document's text at all.
 
@@ -85,6 +86,8 @@ AUTOMATIC = """
  <style:paragraph-properties fo:break-before="page"/></style:style>
 <style:style style:name="BreakBold" style:family="paragraph" style:parent-style-name="Bold">
  <style:paragraph-properties fo:break-before="page"/></style:style>
+<style:style style:name="BreakPlain" style:family="paragraph" style:parent-style-name="Standard">
+ <style:paragraph-properties fo:break-before="page"/></style:style>
 <style:style style:name="BreakContents" style:family="paragraph"
  style:parent-style-name="Contents_20_Heading">
  <style:paragraph-properties fo:break-before="page"/></style:style>
@@ -107,7 +110,7 @@ class Layout:
 
     cover: Sequence[str]
     headings: Sequence[str]
-    look: str = "heading"  # heading | bold | numbered
+    look: str = "heading"  # heading | bold | numbered | plain
     toc: Sequence[str] = ()
     toc_title: str = ""
     toc_field: bool = False
@@ -213,6 +216,8 @@ def fodt(text: str, layout: Layout) -> str:
         if heading and layout.look == "heading":
             style = "BreakHeading" if brk else "Heading_20_1"
             body.append(f'<text:h text:style-name="{style}" text:outline-level="1">{escape(para)}</text:h>')
+        elif heading and layout.look == "plain":
+            body.append(_p("BreakPlain" if brk else "Standard", para))
         elif heading:
             body.append(_p("BreakBold" if brk else "Bold", para))
         else:

@@ -167,12 +167,48 @@ AUSTRALIAN = Case(
     blank_lines=True,
     divisions=[p for p in _lines("australian") if p.startswith("PART ")],
 )
+# Mixed case throughout and no heading style anywhere: "1. Title" lines are headings only by
+# their layout (a sub-clause "1.1" of the same number follows), "1. The employee ... will meet"
+# and "1. Nine day fortnight" (lists inside a clause) are not.
+AUSTRALIAN_EA = Case(
+    Layout(
+        cover=_lines("australian_ea")[:2],
+        headings=[
+            p
+            for p in _lines("australian_ea")
+            if re.match(r"(?:Schedule \d|\d+\. [A-Z][a-z/']+(?: [a-zA-Z']+)*\Z)", p)
+            and not p.startswith(("1. Nine", "2. Four", "3. Standard"))
+        ],
+        look="plain",
+    ),
+    [
+        ("article", "1", "Title"),
+        ("article", "2", "Commencement and nominal expiry date"),
+        ("article", "3", "Definitions"),
+        ("article", "4", "Relationship to the Award and the National Employment Standards"),
+        ("article", "5", "Consultation"),
+        ("article", "6", "Dispute resolution"),
+        ("article", "7", "Wages"),
+        ("article", "8", "Hours of work"),
+        ("article", "9", "Redundancy"),
+        ("article", "10", "Annual leave"),
+        ("article", "11", "Personal/carer's leave"),
+        ("article", "12", "Long service leave"),
+        ("article", "13", "Parental leave"),
+        ("appendix", "1", "Rates of Pay"),
+        ("appendix", "2", "Signatories"),
+    ],
+    ("dispute-resolution", "hours-of-work"),
+    blank_lines=True,
+    divisions=[p for p in _lines("australian_ea") if p.startswith("Part ")],
+)
 CASES = {
     "us_private": US_PRIVATE,
     "us_public": US_PUBLIC,
     "canadian": CANADIAN,
     "uk": UK,
     "australian": AUSTRALIAN,
+    "australian_ea": AUSTRALIAN_EA,
 }
 FORMS = (
     "text",
@@ -269,7 +305,9 @@ def _body(name: str, part_id: str, joiner: str) -> str:
     ids = [re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") or "preamble" for _, _, t in case.parts]
     index = ids.index(part_id)
     begin = starts[index]
-    end = starts[index + 1] if index + 1 < len(starts) else len(paras)
+    # a part ends at the next part's heading or at a division heading grouping the parts after it
+    end = min([i for i in starts[index + 1 :] + [k for k, p in enumerate(paras) if p in case.divisions] if i > begin]
+              + [len(paras)])  # fmt: skip
     return joiner.join(paras[begin:end]) + "\n"
 
 

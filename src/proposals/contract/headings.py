@@ -321,6 +321,60 @@ def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
     return HeadingMatch("article", match["number"], title.rstrip("."), "")
 
 
+def _laid_out_title(text: str) -> tuple[int, str] | None:
+    """ "1. Title and commencement": a number with a full stop or bracket and a short title in
+    sentence or title case that is not a sentence (no verb, no closing full stop, not "The ...");
+    the number and title, or None."""
+    match = _NUMBERED_RE.match(text.replace("\u00a0", " ").replace("\t", " "))
+    if match is None or not (match["sep"] or match["zero"]):
+        return None
+    title = match["title"]
+    words = title.split()
+    if (
+        not title[:1].isupper()
+        or len(words) > MAX_TITLE_WORDS
+        or title.endswith((".", ",", ";", ":"))
+        or _sentence_like(title)
+        or words[0].upper() in _NOT_FIRST
+        or _VERBS & {w.strip(",;.()").upper() for w in words}
+        or any(c.isdigit() for c in title)
+    ):
+        return None
+    return int(match["number"]), title
+
+
+def numbered_by_layout(lines: list[str]) -> set[int]:
+    """Which lines are mixed-case numbered headings ("1. Title and commencement", "2. Definitions")
+    by where they stand, as Australian, New Zealand and Irish agreements set them without a Word
+    heading style: a short title line (:func:`_laid_out_title`) whose next paragraph is a
+    sub-clause of the same number ("1.1 This Agreement..."), and whose number follows the last
+    numbered heading (1, or one or two after it). "1. The Employer shall..." (a sentence) and
+    "1. Nine day fortnight" in a list under clause 8 never are; nor anything after the first
+    appendix or letter (a schedule numbers its own paragraphs). Each index in the set is to be
+    read as if styled a heading."""
+    out: set[int] = set()
+    last: int | None = None
+    for index, line in enumerate(lines):
+        first = line.split("\n", 1)[0]
+        plain = match_heading(first, style="numbered")
+        if plain is not None and plain.kind in ("appendix", "letter"):
+            break
+        if plain is not None and plain.kind == "article" and plain.value.isdigit():
+            last = int(plain.value)
+            continue
+        found = _laid_out_title(first)
+        if found is None or "\n" in line.strip():
+            continue
+        number, _title = found
+        if not (number == 1 or (last is not None and number - last in (1, 2))):
+            continue
+        after = next((t for t in lines[index + 1 :] if t.strip()), "")
+        if re.match(rf"\s*(?:Clause\s+|CLAUSE\s+)?{number}\.\d{{1,3}}(?:\.\d{{1,3}})*\.?(?:\s|\Z)", after):
+            out.add(index)
+            last = number
+    return out
+
+
 def detect_style(lines: Iterable[str | tuple[str, bool]]) -> Style:
     """Which heading starts a numbered part in this contract: ``clause`` (``CLAUSE 1 - TITLE``)
     when CLAUSE headings carry more different numbers than ARTICLE ones (a "Clause 1" under
@@ -521,6 +575,7 @@ __all__ = [
     "division_heading",
     "format_heading",
     "match_heading",
+    "numbered_by_layout",
     "order_key",
     "part_name",
     "read_heading",

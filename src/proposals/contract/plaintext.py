@@ -12,7 +12,8 @@ team can see how much of the text was guessed (``baseline --dry-run``):
   have fitted), or is indented as a first line after a sentence's end; otherwise it continues
   the paragraph it follows. A heading
   in mixed case after a full line with no closing punctuation continues it: "as provided in" /
-  "Article 12." is a cross reference wrapped, not a heading;
+  "Article 12." is a cross reference wrapped, not a heading (but not after a line in capitals:
+  a cover page's title, then "Part 1 – Application and Operation" on the next page);
 - "employ-" at a line end followed by "ees" is joined to "employees";
 - a table line (``| a | b |``, as the PDF reader writes a ruled table) is never joined, never
   taken for a header or footer, and a table's header row repeated at the top of the next page
@@ -253,7 +254,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
         runs_on = bool(current and wide and not _ENDS_RE.search(previous))
         starts = (
             not current
-            or (_heading(line) and not (runs_on and not line.split()[0].isupper()))
+            or (_heading(line) and not (runs_on and not line.split()[0].isupper() and not previous.isupper()))
             or toc_entry(raw.strip())
             or (_LABEL_RE.match(line) is not None and _ENDS_RE.search(previous) is not None)
             or ((bool(width) or previous_full is not None) and not wide)

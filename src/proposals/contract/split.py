@@ -22,6 +22,7 @@ from proposals.contract.headings import (
     detect_style,
     division_heading,
     match_heading,
+    numbered_by_layout,
     title_from_next_line,
 )
 from proposals.contract.part import slug_id
@@ -126,6 +127,9 @@ def split_parts(
 ) -> Split:
     """Cut lines into parts at their headings.
 
+    A mixed-case "1. Title" line that its layout says is a heading
+    (:func:`proposals.contract.headings.numbered_by_layout`) is read as one styled a heading.
+
     ``style`` says which heading starts a numbered part (ARTICLE, SECTION or "1. TITLE");
     None picks it from the lines themselves (:func:`proposals.contract.headings.detect_style`).
     In the section and numbered styles a SECTION or "1. TITLE" line after the first appendix
@@ -137,6 +141,10 @@ def split_parts(
     which appears again later is a table-of-contents entry.
     """
     lines = list(lines)
+    laid_out = numbered_by_layout([line.text for line in lines])
+    lines = [
+        Line(line.text, True, line.toc) if i in laid_out and not line.toc else line for i, line in enumerate(lines)
+    ]
     if style is None:
         style = detect_style(
             (line.text.split("\n", 1)[0], line.heading_style)
