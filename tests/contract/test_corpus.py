@@ -306,8 +306,8 @@ def _body(name: str, part_id: str, joiner: str) -> str:
     index = ids.index(part_id)
     begin = starts[index]
     # a part ends at the next part's heading or at a division heading grouping the parts after it
-    end = min([i for i in starts[index + 1 :] + [k for k, p in enumerate(paras) if p in case.divisions] if i > begin]
-              + [len(paras)])  # fmt: skip
+    ends = starts[index + 1 :] + [k for k, p in enumerate(paras) if p in case.divisions]
+    end = min([i for i in ends if i > begin] + [len(paras)])
     return joiner.join(paras[begin:end]) + "\n"
 
 

@@ -143,7 +143,8 @@ def split_parts(
     lines = list(lines)
     laid_out = numbered_by_layout([line.text for line in lines])
     lines = [
-        Line(line.text, True, line.toc) if i in laid_out and not line.toc else line for i, line in enumerate(lines)
+        Line(line.text, True, line.toc) if i in laid_out and not line.toc else line
+        for i, line in enumerate(lines)
     ]
     if style is None:
         style = detect_style(
