@@ -32,6 +32,7 @@ def test_numbered_lines_are_headings_only_where_layout_says_so() -> None:
         "1. Title and commencement",
         "2. Definitions",
         "3. Hours of work",
+        "4. Redundancy",
         "5. Annual leave",
     ]
     split = split_parts(Line(text) for text in lines)
@@ -39,11 +40,26 @@ def test_numbered_lines_are_headings_only_where_layout_says_so() -> None:
         ("1", "Title and commencement"),
         ("2", "Definitions"),
         ("3", "Hours of work"),
+        ("4", "Redundancy"),
         ("5", "Annual leave"),
     ]
-    # "4. Redundancy" has no sub-clause 4.1 under it: without a heading style, it stays text
-    assert "4. Redundancy\n" in split.parts[2].text
-    assert "1. The Employer shall pay" in split.parts[3].text
+    # "4. Redundancy" has no sub-clause 4.1 under it but stands between 3 and 5; the lists and
+    # the sentence stay text of their clauses
+    assert split.parts[2].text.endswith("1. Day shift\n2. Afternoon shift\n")
+    assert "1. The Employer shall pay" in split.parts[4].text
+
+
+def test_a_numbered_list_between_headings_stays_a_list() -> None:
+    lines = [
+        "1. Title",
+        "1.1 This Agreement is the Harbour Board Agreement.",
+        "Employees may be represented by:",
+        "2. Delegates",
+        "3. Organisers",
+        "3. Coverage",
+        "3.1 This Agreement covers all employees of the Board.",
+    ]
+    assert sorted(numbered_by_layout(lines)) == [0, 5]
 
 
 def test_mixed_case_article_lines_in_plain_text() -> None:

@@ -350,9 +350,12 @@ def numbered_by_layout(lines: list[str]) -> set[int]:
     sub-clause of the same number ("1.1 This Agreement..."), and whose number follows the last
     numbered heading (1, or one or two after it). "1. The Employer shall..." (a sentence) and
     "1. Nine day fortnight" in a list under clause 8 never are; nor anything after the first
-    appendix or letter (a schedule numbers its own paragraphs). Each index in the set is to be
-    read as if styled a heading."""
+    appendix or letter (a schedule numbers its own paragraphs). A title line in sequence with no
+    sub-clause under it ("4. Redundancy", its text unnumbered) is one too when it stands between
+    headings found so that number one less and one more ("1. Title" before a "2." found so).
+    Each index in the set is to be read as if styled a heading."""
     out: set[int] = set()
+    bare: list[tuple[int, int]] = []  # in sequence, but no sub-clause follows
     last: int | None = None
     for index, line in enumerate(lines):
         first = line.split("\n", 1)[0]
@@ -366,12 +369,35 @@ def numbered_by_layout(lines: list[str]) -> set[int]:
         if found is None or "\n" in line.strip():
             continue
         number, _title = found
-        if not (number == 1 or (last is not None and number - last in (1, 2))):
+        if number - (last or 0) not in (1, 2):
             continue
         after = next((t for t in lines[index + 1 :] if t.strip()), "")
         if re.match(rf"\s*(?:Clause\s+|CLAUSE\s+)?{number}\.\d{{1,3}}(?:\.\d{{1,3}})*\.?(?:\s|\Z)", after):
             out.add(index)
             last = number
+        else:
+            bare.append((index, number))
+    # "4. Redundancy" with its text unnumbered under it: a heading when it stands between
+    # headings 3 and 5 found so, and the line after it is not another numbered title (a list)
+    for index, number in bare:
+        before = max((i for i in out if i < index), default=None)
+        after_index = min((i for i in out if i > index), default=None)
+        if after_index is None or (before is None and number != 1):
+            continue
+        numbers = (
+            _laid_out_title(lines[before].split("\n", 1)[0]) if before is not None else (0, ""),
+            _laid_out_title(lines[after_index]),
+        )
+        following = next((t for t in lines[index + 1 :] if t.strip()), "")
+        if (
+            numbers[0] is not None
+            and numbers[1] is not None
+            and numbers[0][0] == number - 1
+            and numbers[1][0] == number + 1
+            and _laid_out_title(following) is None
+            and not re.match(r"\s*\d+[.)]\s", following)
+        ):
+            out.add(index)
     return out
 
 
