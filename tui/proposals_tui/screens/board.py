@@ -56,11 +56,20 @@ class BoardData:
     # lane: both parse the heading's words, 300 times on the event loop at every fill before.
     labels: dict[str, str] = field(default_factory=dict)
     orders: dict[str, tuple] = field(default_factory=dict)
+    # A current round already closed (the next not yet opened), shown as it ended, read-only:
+    # the app shows this view from then on (its working tree is already the next baseline).
+    view: BargainingRepo | None = None
 
 
 def load_board(repo: BargainingRepo) -> BoardData:
     """Runs in the repo worker: one history load, one status pass, one `git status`."""
     repo.invalidate()
+    if not repo.read_only:
+        ended = repo.shown_round(None)  # the history load status_rows uses next
+        if ended is not repo:
+            data = load_board(ended)
+            data.view = ended
+            return data
     rows = status_rows(repo)
     history = repo.history()
     last: dict[str, dict[str, str]] = {}
@@ -214,6 +223,9 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         data = self.data = message.data
+        if data.view is not None and self.app.repo is not data.view:
+            self.app.repo = data.view
+            self.app.sub_title = shown(data.view.read_only, one_line=True)
         self.app.status_cache = data.rows
         self.app.board = data
         drafts = f" · {len(data.drafts)} unsent ✎" if data.drafts else ""
