@@ -164,13 +164,15 @@ def _front_matter(
             runs.append(f'<w:r><w:instrText xml:space="preserve">{instr}</w:instrText></w:r>')
             runs.append('<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
         if entry:
-            # as Word writes an entry: a link to the heading's bookmark, a tab, its page as a
-            # PAGEREF field (no page number cached: none is known before layout; Word fills
-            # it in on opening, and the --pdf copy lets LibreOffice lay it out, word.pdf)
+            # as Word writes an entry: a link to the heading's bookmark and its page as a
+            # PAGEREF field; no page number is known before layout, so none is cached and no
+            # tab leads to one (LibreOffice shows the titles alone); Word refreshes the field
+            # on opening, and the --pdf copy adds the tab and lets LibreOffice number it
+            # (word.pdf.for_print)
             mark = toc_bookmark(i)
             runs.append(
                 f'<w:hyperlink w:anchor="{mark}" w:history="1">'
-                f'<w:r><w:t xml:space="preserve">{esc(entry)}</w:t></w:r><w:r><w:tab/></w:r>'
+                f'<w:r><w:t xml:space="preserve">{esc(entry)}</w:t></w:r>'
                 '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
                 f'<w:r><w:instrText xml:space="preserve"> PAGEREF {mark} \\h </w:instrText></w:r>'
                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'

@@ -86,11 +86,17 @@ def for_print(data: bytes) -> bytes:
 
 
 def _unwrap_toc(root: etree._Element) -> bool:
-    """Take the TOC fields' own runs out of ``root``; True when there was one."""
+    """Take the TOC fields' own runs out of ``root`` and put a tab before each PAGEREF of
+    their entries (the dot leader to the page number); True when there was a TOC field."""
     fld, instr = f"{{{W}}}fldChar", f"{{{W}}}instrText"
     kind = f"{{{W}}}fldCharType"
     stack: list[list[etree._Element]] = []  # per open field: its begin run, instruction runs, ...
     drop: list[etree._Element] = []
+    pagerefs: list[etree._Element] = []
+
+    def code(runs: list[etree._Element]) -> list[str]:
+        return "".join(r.findtext(instr) or "" for r in runs if r.find(instr) is not None).split()[:1]
+
     for el in root.iter(fld, instr):
         run = el.getparent()
         if el.tag == instr:
@@ -104,9 +110,13 @@ def _unwrap_toc(root: etree._Element) -> bool:
             stack[-1].append(run)
         elif what == "end" and stack:
             runs = stack.pop()
-            text = "".join(r.findtext(instr) or "" for r in runs if r.find(instr) is not None)
-            if text.split()[:1] == ["TOC"]:
+            if code(runs) == ["TOC"]:
                 drop.extend([*runs, run])
+            elif code(runs) == ["PAGEREF"] and any(code(open_) == ["TOC"] for open_ in stack):
+                pagerefs.append(runs[0])
     for run in drop:
         run.getparent().remove(run)
+    for begin in pagerefs:
+        tab = etree.SubElement(etree.Element(f"{{{W}}}r"), f"{{{W}}}tab").getparent()
+        begin.addprevious(tab)
     return bool(drop)
