@@ -93,6 +93,9 @@ def test_pass_and_ta_names_are_per_round(negotiation: Path, cli) -> None:
     assert "five (5)" in show("2024/ta-staffing") and "eight (8)" in show("2027/ta-staffing")
     assert "eight (8)" in show("ta-staffing")  # bare: the current round's TA, not round 2024's tag
     assert "five (5)" in show("2024/ratified")
+    assert show("2027/baseline") == show("2024/ratified") == show("baseline")  # 2027 bargains from it
+    no_base = "proposals: error: round 2024 has no baseline (a first contract)"
+    assert show("2024/baseline", ok=False).strip() == no_base
     assert "five (5)" in show("2024/E-1")
     # A bare name the current round does not have is never silently an earlier round's.
     assert show("E-1", ok=False).strip() == (

@@ -499,6 +499,10 @@ class BargainingRepo:
             chosen = rounds[name]
             if pass_name == "ratified" and chosen.closed:
                 return Resolved(f"{rev} ({chosen.ratified})", chosen.closed)
+            if pass_name == BASELINE_TAG:  # the text the round bargained from
+                if chosen.baseline is None:
+                    raise ProposalsError(f"round {name} has no baseline (a first contract)")
+                return Resolved(rev, chosen.baseline)
             view = full.in_round(name)
             record = view.pass_named(pass_name)
             if record is not None:
