@@ -219,6 +219,10 @@ FORMS = (
     "pdftotext-plain",
     "layout-plain",
     "viewer-plain",
+    # not pdftotext without -layout of the justified PDF: poppler joins a word hyphenated at a
+    # line end itself, a compound too ("six-" "tenths" → "sixtenths"), and no hyphen is left to read
+    "layout-justified",
+    "viewer-justified",
 )
 
 

@@ -7,11 +7,12 @@ team can see how much of the text was guessed (``baseline --dry-run``):
 - a line repeated at the top or bottom of most pages (digits aside) is a header or footer;
 - a line that is only a page number ("3", "- 3 -", "Page 3 of 40") is dropped;
 - a line starts a new paragraph when it is a heading, starts with a section label ("6.3",
-  "(a)", "Section 4"), follows a blank line, or follows a line clearly shorter than the text
-  width (a paragraph's last line; in a PDF: a line after which the next line's first word would
-  have fitted), or is indented as a first line after a sentence's end; otherwise it continues
-  the paragraph it follows. A heading
-  in mixed case after a full line with no closing punctuation continues it: "as provided in" /
+  "(a)", "Section 4") or a list item's label ("Grade 1:", "Pay Point 3 –") after a sentence's
+  end (a justified paragraph's last line reaches the margin too), follows a blank line, or
+  follows a line clearly shorter than the text width (a paragraph's last line; in a PDF: a
+  line after which the next line's first word would have fitted), or is indented as a first
+  line after a sentence's end; otherwise it continues the paragraph it follows. A heading in
+  mixed case after a full line with no closing punctuation continues it: "as provided in" /
   "Article 12." is a cross reference wrapped, not a heading (but not after a line in capitals:
   a cover page's title, then "Part 1 – Application and Operation" on the next page);
 - "employ-" at a line end followed by "ees" is joined to "employees";
@@ -39,6 +40,11 @@ _PAGE_NUMBER_RE = re.compile(
 _LABEL_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)+\.?\s|\d+\.\s|\([a-zA-Z]{1,4}\)|\(\d\)|[a-z]\)\s|[A-Za-z]\.\s|(?:Section|SECTION|Clause|CLAUSE)\s+\d+"
     r"|[\u2022\u25cf\u25aa\u2013*]\s)"
+)
+# "Grade 1: £23,114", "Pay Point 3 – $1,520.40", "Level 2 - ...": a list or table item led by a
+# capitalised label and its number, one a line (a wage schedule copied as text).
+_ITEM_RE = re.compile(
+    r"^[A-Z][A-Za-z'\u2019]*(?:\s+[A-Za-z'\u2019]+){0,2}\s+(?:\d{1,3}[A-Z]?|[A-Z])\s*[:\u2013\u2014-]\s"
 )
 _ENDS_RE = re.compile(r"[.:;!?)\]\"\u201d]\Z")
 _HYPHEN_RE = re.compile(r"[A-Za-z]-\Z")
@@ -256,7 +262,10 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             not current
             or (_heading(line) and not (runs_on and not line.split()[0].isupper() and not previous.isupper()))
             or toc_entry(raw.strip())
-            or (_LABEL_RE.match(line) is not None and _ENDS_RE.search(previous) is not None)
+            or (
+                (_LABEL_RE.match(line) is not None or _ITEM_RE.match(line) is not None)
+                and _ENDS_RE.search(previous) is not None
+            )
             or ((bool(width) or previous_full is not None) and not wide)
             or (getattr(raw, "indented", False) and _ENDS_RE.search(previous) is not None)
             or _heading(previous)
