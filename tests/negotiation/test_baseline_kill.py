@@ -113,3 +113,39 @@ def test_a_baseline_killed_at_any_step_leaves_the_old_state_or_is_finished(cli: 
         assert not (repo / ".git" / "proposals-baseline.json").exists()
     print(f"{kills} kills, {finished} after the ref transaction")
     assert kills >= 10 and finished >= 4, (kills, finished)
+
+
+def test_status_warns_and_repair_finishes_a_killed_baseline(cli: CLI, tmp_path: Path) -> None:
+    """Killed after its refs moved and before its files: status says so (it does not silently show
+    an empty board), ``repair --dry-run`` names the journal and ``repair`` finishes it. Before,
+    repair said "Nothing to repair." and status listed 0 articles without a word."""
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    template = tmp_path / "talks"
+    old = tmp_path / "old"
+    old.mkdir()
+    for name, text in PARTS.items():
+        (old / f"{name}.txt").write_text(text)
+    done = tmp_path / "done"
+    shutil.copytree(template, done, symlinks=True)
+    cli("-C", str(done), "baseline", "--from-dir", str(old))
+    after = _baselined(done)
+    for n in range(1, 200):
+        repo = tmp_path / f"killed-{n}"
+        shutil.copytree(template, repo, symlinks=True)
+        args = [sys.executable, "-c", KILLED_AT, str(n), "-C", str(repo), "baseline", "--from-dir", str(old)]
+        run = subprocess.run(args, env=cli_env(), capture_output=True, text=True, timeout=120)
+        assert run.returncode == -9, f"the baseline finished before a kill left its journal (step {n})"
+        journal = repo / ".git" / "proposals-baseline.json"
+        if git(repo, "tag", "--list", "baseline") and journal.exists():
+            break
+        shutil.rmtree(repo)
+    status = cli("-C", str(repo), "status")
+    assert "interrupted while writing its files" in status.err and "proposals repair" in status.err
+    dry = cli("-C", str(repo), "repair", "--dry-run", ok=None)
+    assert dry.code == 1 and "proposals-baseline.json" in dry.out
+    assert journal.exists()  # a dry run changes nothing
+    fixed = cli("-C", str(repo), "repair")
+    assert "Finished the baseline" in fixed.out
+    assert not journal.exists()
+    assert _baselined(repo) == after
+    assert "interrupted" not in cli("-C", str(repo), "status").err

@@ -43,6 +43,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Wrote {done.path}: {len(done.articles)} articles")
         return 0
     rows = status_rows(repo)
+    from proposals.negotiation.recovery import pending_journals
+
+    if pending_journals(repo):  # a killed baseline/pass: the files may lag the record in git
+        print(
+            "warning: a recording was interrupted while writing its files; the record in git is "
+            "whole: run proposals repair (or any recording command) to finish it",
+            file=sys.stderr,
+        )
     today = date.today().isoformat()
     overdue = []
     if not repo.read_only and os.path.lexists(repo.root / SESSIONS_DIR):  # else no request was made

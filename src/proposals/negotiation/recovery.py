@@ -182,18 +182,32 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
     raise ValueError(f"not a safe repair: {kind}")
 
 
-def finish_interrupted(repo: BargainingRepo) -> list[str]:
-    """Run every safe repair (under the caller's writer lock); what was done, one line each."""
+# The journals a recorder keeps in .git while it writes files (baseline.py, drafts.py): one left
+# behind means a command was killed there. Names only, so status can ask without importing them.
+JOURNALS = ("proposals-baseline.json", "proposals-restore.json", "proposals-written-after.json")
+
+
+def pending_journals(repo: BargainingRepo) -> list[str]:
+    """The journals a killed recorder left, for status and ``repair --dry-run`` to name."""
+    return [name for name in JOURNALS if (repo.git_dir / name).is_file()]
+
+
+def play_journals(repo: BargainingRepo) -> list[str]:
+    """Finish or undo what a recorder killed while writing files left (under the caller's writer
+    lock): a baseline or pass whose commit landed gets its files, one that did not is put back."""
     from proposals.negotiation.baseline import finish_baseline
     from proposals.negotiation.drafts import finish_written_after, restore_interrupted
 
     done: list[str] = []
-    with contextlib.suppress(ProposalsError, OSError):
-        done += finish_baseline(repo)
-    with contextlib.suppress(ProposalsError, OSError):  # left for the command itself to report
-        done += restore_interrupted(repo)
-    with contextlib.suppress(ProposalsError, OSError):
-        done += finish_written_after(repo)
+    for step in (finish_baseline, restore_interrupted, finish_written_after):
+        with contextlib.suppress(ProposalsError, OSError):  # left for the command itself to report
+            done += step(repo)
+    return done
+
+
+def finish_interrupted(repo: BargainingRepo) -> list[str]:
+    """Run every safe repair (under the caller's writer lock); what was done, one line each."""
+    done = play_journals(repo)
     try:
         needed = interrupted(repo)
     except ProposalsError:

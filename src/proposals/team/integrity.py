@@ -43,7 +43,7 @@ ORPHAN_PREFIX = "refs/proposals/orphans/"
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: str  # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge | sync-merge
+    kind: str  # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge | sync-merge | journal
     name: str
     detail: str
     fixable: bool
@@ -229,6 +229,16 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
         "index-lock": "left by a killed git command (no git is running here); repair removes it",
     }
     problems += [Problem(kind, name, details[kind], True) for kind, name in safe]
+    problems += [
+        Problem(
+            "journal",
+            f".git/{name}",
+            "a baseline or pass was interrupted while writing its files; repair finishes it (or puts "
+            "back what it wrote, if its commit never landed)",
+            True,
+        )
+        for name in recovery.pending_journals(repo)
+    ]
     problems += _attribute_problems(repo)
 
     full = repo.full_history()
@@ -320,6 +330,8 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
         return recovery.fix(repo, problem.kind, problem.name)
     if problem.kind == "sync-merge":
         return undo_interrupted_merge(repo)
+    if problem.kind == "journal":  # play_journals ran first and could not finish it
+        raise ProposalsError(f"{problem.name} could not be played back; keep it and ask for help")
     if problem.kind == "attributes":
         atomic_write(repo.root / ATTRIBUTES_PATH, ARTICLE_ATTRIBUTES)
         repo.store.commit(
@@ -350,7 +362,7 @@ def repair(repo: BargainingRepo, *, kinds: tuple[str, ...] | None = None) -> tup
     an interrupted one (committed, not yet tagged; its temp file not yet renamed), and must be
     left to finish, not "repaired" under it.
     """
-    done: list[str] = []
+    done: list[str] = recovery.play_journals(repo)  # a killed baseline or pass first: files follow
     left: list[Problem] = []
     for problem in find_problems(repo):
         if not problem.fixable or (kinds is not None and problem.kind not in kinds):
