@@ -43,7 +43,8 @@ ORPHAN_PREFIX = "refs/proposals/orphans/"
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    kind: str  # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge | sync-merge | journal
+    # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge | sync-merge | journal
+    kind: str
     name: str
     detail: str
     fixable: bool
