@@ -390,10 +390,25 @@ def looks_wrapped(lines: list[str]) -> bool:
     return width <= 200 and len(near) >= 0.25 * len(texts) and mid >= 0.6 * len(near)
 
 
+def pasted_wrapped(paragraphs: list[str]) -> bool:
+    """True when a word processor's paragraphs are the lines of a hard-wrapped text pasted in
+    (one paragraph a line, ~70 characters, a blank paragraph between real ones or none): most
+    paragraphs cluster just under one short width and stop mid-sentence. A document typed in
+    the word processor has paragraphs of every length, nearly all ending their sentences."""
+    texts = [" ".join(t.split()) for t in paragraphs if t.strip() and not _LEADERS_RE.search(t)]
+    if len(texts) < 20:
+        return False
+    width = sorted(len(t) for t in texts)[int(len(texts) * 0.9)]
+    near = [t for t in texts if 0.75 * width <= len(t) <= 1.1 * width]
+    mid = sum(1 for t in near if _ENDS_RE.search(t) is None)
+    return width <= 100 and len(near) >= 0.4 * len(texts) and mid >= 0.6 * len(near)
+
+
 __all__ = [
     "Unwrapped",
     "looks_wrapped",
     "pages_at_numbers",
+    "pasted_wrapped",
     "read_text_contract",
     "strip_page_furniture",
     "trim",

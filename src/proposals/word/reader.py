@@ -27,6 +27,7 @@ from lxml import etree
 from proposals.contract.headings import arabic, match_heading
 from proposals.contract.matching import match_parts
 from proposals.contract.part import slug_id
+from proposals.contract.plaintext import Unwrapped, pasted_wrapped, unwrap
 from proposals.contract.split import Line, part_ids, split_parts
 from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
@@ -711,10 +712,31 @@ def read_paragraphs(source: Source, view: View = "accepted") -> list[str]:
 def read_docx_lines(source: Source) -> tuple[list[Line], list[str]]:
     """A whole contract's paragraphs (accepted view) as lines for :func:`split_parts`, and notes
     on what was found but not imported (footnotes, comments) or read specially (text boxes,
-    hidden text left out)."""
+    hidden text left out). A hard-wrapped text pasted in, a paragraph a line, is unwrapped as
+    the text reader unwraps a .txt (:func:`proposals.contract.plaintext.pasted_wrapped`)."""
     reader, paragraphs = _walk(source, "accepted")
     _not_history(reader)
-    return [Line(p.text, p.heading_style, p.toc) for p in paragraphs], reader.notes()
+    lines = [Line(p.text, p.heading_style, p.toc) for p in paragraphs]
+    if pasted_wrapped([line for p in paragraphs for line in p.text.split("\n")]):
+        unwrapped = _unwrap_pasted(lines)
+        return unwrapped.lines, [*reader.notes(), *unwrapped.notes()]
+    return lines, reader.notes()
+
+
+def _unwrap_pasted(lines: list[Line]) -> Unwrapped:
+    """A hard-wrapped text pasted one line a paragraph, joined back into paragraphs the way the
+    text reader joins a .txt; a paragraph styled as a heading or a contents entry stays whole."""
+    raw: list[str] = []
+    kept: dict[str, Line] = {}
+    for line in lines:
+        if line.heading_style or line.toc:
+            kept[line.text.strip()] = line
+            raw.extend(["", line.text.strip(), ""])
+        else:
+            raw.extend(line.text.split("\n"))
+    unwrapped = unwrap(raw)
+    unwrapped.lines = [kept.get(line.text, line) for line in unwrapped.lines]
+    return unwrapped
 
 
 def _not_history(reader: _Reader) -> None:
