@@ -66,6 +66,7 @@ Diff = Callable[[str, str], Sequence[OpLike]]
 # a history shows what each side proposed, pass by pass: not itself a proposal, nor agreed
 HISTORY_MARK = "NEGOTIATION HISTORY \u2014 NOT A PROPOSAL, NOT A TENTATIVE AGREEMENT"
 
+
 def _default_diff(old: str, new: str) -> Sequence[OpLike]:
     from proposals.redline import diff_text
 
@@ -146,6 +147,17 @@ def check_layers(layers: Sequence[Layer]) -> None:
         check_text(layer.author, f"the author of {layer.name}")
 
 
+def final_mark(layers: Sequence[Layer]) -> Kind:
+    """How the part's closing paragraph mark is tracked: inserted for a part the negotiation
+    created, deleted for one it removed, unchanged otherwise."""
+    first, last = (t[:-1] if t.endswith("\n") else t for t in (layers[0].text, layers[-1].text))
+    if not first and last:
+        return "insert"
+    if first and not last:
+        return "delete"
+    return "equal"
+
+
 def history_xml(
     layers: Sequence[Layer],
     writer: RevisionWriter,
@@ -155,11 +167,7 @@ def history_xml(
     """Body XML: the part as tracked changes layered by pass (see the module docstring)."""
     texts = [layer.text[:-1] if layer.text.endswith("\n") else layer.text for layer in layers]
     ops = layer_ops(texts, diff)
-    final: Kind = "equal"
-    if not texts[0] and texts[-1]:
-        final = "insert"
-    elif texts[0] and not texts[-1]:
-        final = "delete"
+    final = final_mark(layers)
     paras = split_paragraphs(ops, final_mark=final)
     if final != "equal":  # the closing mark belongs to the pass that created or removed the part
         last_by = next((op.by for op in reversed(ops) if op.by is not None), None)
@@ -229,7 +237,9 @@ def export_history(
     )
     writer = RevisionWriter(last.author, last.session)
     body = history_xml(layers, writer, docs._para_styler(ids), diff)
-    docs._append_body_xml(doc, body + "<w:p/>")
+    # a revised closing mark needs a paragraph to merge into on accept (reject); otherwise
+    # none is written, as an empty paragraph would only be space before the passes table
+    docs._append_body_xml(doc, body + ("<w:p/>" if final_mark(layers) != "equal" else ""))
     docs._enable_track_revisions(doc)
     caption = doc.add_paragraph("Passes in this history", style="Group Heading")
     shown = layers if first.text else layers[1:]  # no text before a new part's first pass
