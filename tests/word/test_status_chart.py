@@ -103,7 +103,11 @@ def test_same_repo_state_same_bytes(demo: tuple[CLI, Path], tmp_path: Path) -> N
     """Exports are byte-for-byte deterministic: fixed zip timestamps and document dates."""
     cli, repo = demo
     for args in (["status", "--xlsx"], ["export", "staffing", "--to", "U-13", "--mode", "tracked", "-o"],
-                 ["export", "staffing", "--history", "-o"]):  # fmt: skip
+                 ["export", "staffing", "--history", "-o"], ["status", "--docx"],
+                 ["export", "staffing", "wages", "--to", "U-13", "--mode", "redline", "-o"],
+                 ["export", "wages", "--mode", "clean", "-o"], ["export", "scheduling", "--mode", "ta", "-o"],
+                 ["compile", "--force", "--term", "2025 to 2028", "-o"],
+                 ["compile", "--force", "--redline", "-o"]):  # fmt: skip
         suffix = ".xlsx" if "--xlsx" in args else ".docx"
         first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
         cli("-C", str(repo), *args, str(first))
