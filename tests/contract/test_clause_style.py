@@ -282,7 +282,7 @@ def test_a_clause_contract_round_trips_through_the_repo_and_word(cli: CLI, tmp_p
     source.write_text(UK, "utf-8")
     cli("init", "uk", "--union", "Unite", "--employer", "Northern Care")
     out = cli("-C", "uk", "baseline", "--from-text", str(source)).out
-    assert "5 parts (4 articles, 1 appendix)" in out
+    assert "5 parts (4 clauses, 1 appendix)" in out  # a clause contract's words (issue 11)
     articles = tmp_path / "uk" / "articles"
     assert (
         (articles / "hours-of-work.txt")
@@ -302,4 +302,4 @@ def test_a_clause_contract_round_trips_through_the_repo_and_word(cli: CLI, tmp_p
         ).read_text("utf-8"), part_id
     cli("init", "from-dir", "--union", "Unite", "--employer", "Northern Care")
     dry = cli("-C", "from-dir", "baseline", "--from-dir", str(articles), "--dry-run").out
-    assert "article 3" in dry and "Hours of Work" in dry
+    assert "clause 3" in dry and "Hours of Work" in dry and "article 3" not in dry

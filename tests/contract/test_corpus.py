@@ -379,6 +379,7 @@ def test_the_uk_agreement_imported_from_word_and_its_dry_run_from_pdf(cli: CLI, 
     cli("init", "uk", "--union", "UNISON", "--employer", "Riverside")
     dry = cli("-C", "uk", "baseline", "--from-pdf", str(documents / "uk-plain.pdf"), "--dry-run").out
     assert "Would import 8 parts" in dry
+    assert "  clause 3 " in dry and "article" not in dry  # the contract's own word for its parts
     listed = [line.strip() for line in dry.splitlines() if line.startswith("  ") and ": " in line]
     assert {line.split(": ", 1)[0] for line in listed} == {
         "cover page",
@@ -386,7 +387,8 @@ def test_the_uk_agreement_imported_from_word_and_its_dry_run_from_pdf(cli: CLI, 
         "page header or footer",
     }
     assert "numbered parts start at CLAUSE headings (--as clause)" in dry
-    cli("-C", "uk", "baseline", "--from-docx", str(documents / "uk-justified.docx"))
+    out = cli("-C", "uk", "baseline", "--from-docx", str(documents / "uk-justified.docx")).out
+    assert "Baseline imported: 8 parts (7 clauses, 1 appendix)" in out
     articles = cli.cwd / "uk" / "articles"
     assert (articles / "working-time.txt").read_text("utf-8") == _body("uk", "working-time", "\n")
     status = cli("-C", "uk", "status").out

@@ -57,7 +57,7 @@ def test_a_contract_with_section_headings_only(cli: CLI, tmp_path: Path) -> None
     source = tmp_path / "city.txt"
     source.write_text(SECTION_CONTRACT)
     result = cli("-C", str(repo), "baseline", "--from-text", str(source))
-    assert "Baseline imported: 5 parts (1 preamble, 2 articles, 1 appendix, 1 letter)" in result.out
+    assert "Baseline imported: 5 parts (1 preamble, 2 sections, 1 appendix, 1 letter)" in result.out
     assert "numbered parts start at SECTION headings (--as section)" in result.err
     assert (repo / "articles" / "management-rights.txt").read_text() == (
         "Section 2. Management Rights\n"
@@ -98,5 +98,5 @@ def test_no_headings_says_what_was_found_and_the_as_option_that_reads_it(cli: CL
     assert "1 line read as SECTION headings ('SECTION 1 RECOGNITION'): try --as section" in err
     assert repo_state(repo) == before
     out = cli("-C", str(repo), "baseline", "--from-text", str(source), "--as", "section").out
-    assert "Baseline imported: 1 part (1 article)" in out
+    assert "Baseline imported: 1 part (1 section)" in out
     assert "SECTION 1 RECOGNITION" in (repo / "articles" / "recognition.txt").read_text()

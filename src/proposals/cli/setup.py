@@ -6,9 +6,14 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proposals.cli.registry import command, open_repo
 from proposals.visible import visible
+
+if TYPE_CHECKING:
+    from proposals.contract.headings import Kind
+    from proposals.contract.split import Part
 
 
 def _init_arguments(p: argparse.ArgumentParser) -> None:
@@ -97,13 +102,24 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         return 0
     repo = open_repo(args)
     import_baseline(repo, reading.texts, reading.source, reading.kinds)
-    kinds = Counter(p.kind for p in reading.parts)
-    what = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items())
+    from proposals.contract.headings import kind_name
+
+    kinds = Counter(_kind(p) for p in reading.parts)
+    what = ", ".join(f"{n} {kind_name(k, w, n)}" for (k, w), n in kinds.items())
     plural = "s" if len(reading.parts) != 1 else ""
     print(f"Baseline imported: {len(reading.parts)} part{plural} ({what}), tagged baseline")
     for note in reading.notes:
         print(f"note: {visible(note, one_line=True)}", file=sys.stderr)
     return 0
+
+
+def _kind(part: Part) -> tuple[Kind, str]:
+    """A part's kind and the keyword its heading uses ("CLAUSE"), for the words of a summary."""
+    from proposals.contract.headings import kind_name, read_heading
+
+    heading = read_heading(part.text)
+    keyword = heading.keyword if heading is not None else ""
+    return part.kind, keyword if kind_name(part.kind, keyword) != part.kind else ""
 
 
 def _count(n: int, noun: str) -> str:
@@ -114,11 +130,13 @@ def _count(n: int, noun: str) -> str:
 def print_reading(reading) -> None:
     """``--dry-run``: every part found (kind, number, id, title, paragraphs, words), every line
     skipped with its reason, and the reader's notes; control characters shown as escapes."""
+    from proposals.contract.headings import kind_name
+
     print(f"Would import {_count(len(reading.parts), 'part')} from {visible(reading.source, one_line=True)}:")
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         body = [line for line in part.text.split("\n")[1:] if line.strip()]
         words = len(part.text.split())
-        label = f"{part.kind} {part.number}".strip()
+        label = f"{kind_name(*_kind(part))} {part.number}".strip()
         title = part.title or part.heading
         print(
             f"  {label:<14} {part_id:<28} {visible(title[:60], one_line=True)}  "

@@ -558,6 +558,18 @@ def part_name(kind: Kind, number: str, keyword: str = "") -> str:
     return f"{name} {number}".strip()
 
 
+_PLURALS = {"appendix": "appendices", "preamble": "preambles"}
+
+
+def kind_name(kind: Kind, keyword: str = "", count: int = 1) -> str:
+    """The word a person reads for a part's kind: "clause" for a part whose heading says CLAUSE
+    (a UK or Australian agreement's), "section" for SECTION, else the kind itself ("article",
+    "appendix"); plural when ``count`` is not 1 ("clauses", "appendices")."""
+    word = " ".join(keyword.split()).upper()
+    name = word.lower() if kind == "article" and word in ("CLAUSE", "SECTION") else kind
+    return name if count == 1 else _PLURALS.get(name, f"{name}s")
+
+
 def short_name(kind: Kind, number: str, keyword: str = "") -> str:
     """The same name abbreviated for a narrow column: "SL 3", "Sch A", "MOU 2", "LOA 1", "Pre."."""
     word = _keyword(kind, keyword)
@@ -600,6 +612,7 @@ __all__ = [
     "detect_style",
     "division_heading",
     "format_heading",
+    "kind_name",
     "match_heading",
     "numbered_by_layout",
     "order_key",
