@@ -72,3 +72,29 @@ def test_mixed_case_article_lines_in_plain_text() -> None:
     ]
     split = split_parts(Line(t) for t in text)
     assert [(p.number, p.title) for p in split.parts] == [("1", "Recognition"), ("2", "Hours of Work")]
+
+
+def test_mixed_case_article_headings_in_a_hard_wrapped_text_without_blank_lines() -> None:
+    """The Canadian corpus agreement with "Article 1 – Purpose" headings, wrapped at 75
+    characters with no blank line anywhere (a PDF viewer's copy): the same parts."""
+    import re
+    from pathlib import Path
+
+    from proposals.contract.plaintext import read_text_contract
+
+    source = (Path(__file__).parent / "corpus" / "canadian.txt").read_text("utf-8")
+    text = re.sub(
+        r"^ARTICLE (\d+) – (.)(.*)$", lambda m: f"Article {m[1]} – {m[2]}{m[3].lower()}", source, flags=re.M
+    )
+    lines = [line for line in text.split("\n") if line.strip()]
+    split = split_parts(read_text_contract("\n".join(lines).encode(), "agreement.txt").lines)
+    assert [(p.kind, p.number, p.title) for p in split.parts][:8] == [
+        ("article", "1", "Purpose"),
+        ("article", "2", "Recognition"),
+        ("article", "3", "Management rights"),
+        ("article", "4", "Hours of work"),
+        ("article", "5", "Seniority"),
+        ("article", "6", "Grievance procedure"),
+        ("article", "7", "Term of agreement"),
+        ("appendix", "A", "WAGE RATES"),
+    ]
