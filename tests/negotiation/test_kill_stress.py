@@ -53,7 +53,29 @@ def _killed(repo: Path, args: list[str], delay: float) -> bool:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        _gone(proc.pid)
         return True
+
+
+def _gone(group: int) -> None:
+    """Wait until every process of the killed group has died: on a loaded machine a git child
+    (sync's fetch and its ref listing run side by side) can outlive the reaped parent by a
+    moment, and repair rightly leaves a lock a live git holds ("still running")."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive_in(group):
+        time.sleep(0.01)
+
+
+def _alive_in(group: int) -> bool:
+    """Whether a process of the group still runs (a zombie no longer holds files: not counted)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            return True
+    return False
 
 
 def cli(repo: Path, *args: str) -> tuple[int, str, str]:
