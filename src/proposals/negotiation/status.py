@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from proposals.contract.escape import for_csv, for_markdown_cell, for_terminal
-from proposals.contract.headings import KINDS, order_key, short_name
+from proposals.contract.headings import KINDS, kind_name, order_key, short_name
 from proposals.contract.part import parse_heading
 from proposals.negotiation.history import PassRecord, TARecord, current_tas
 from proposals.negotiation.repo import BargainingRepo
@@ -158,12 +158,26 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
     return rows
 
 
+def _numbered_keyword(rows: list[StatusRow]) -> str:
+    """The word every numbered part's heading uses when it is not ARTICLE: "CLAUSE" in a UK or
+    Australian agreement, "SECTION" in a section-numbered one; "" for articles or a mix."""
+    words = {" ".join(r.keyword.split()).upper() for r in rows if r.kind == "article"}
+    return words.pop() if len(words) == 1 else ""
+
+
+def number_header(rows: list[StatusRow]) -> str:
+    """The number column's header in the contract's own word: "Art.", "Cl." or "Sec."."""
+    return {"CLAUSE": "Cl.", "SECTION": "Sec."}.get(_numbered_keyword(rows), "Art.")
+
+
 def counts_line(rows: list[StatusRow]) -> str:
-    """'18 articles · 6 TA · 9 open · 1 withdrawn': the header a team reads first."""
+    """'18 articles · 6 TA · 9 open · 1 withdrawn' ('12 clauses ...' in a clause contract): the
+    header a team reads first."""
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
     contingent = sum(1 for r in rows if r.status == "ta" and r.contingent)
     ta = f"{counts['ta']} TA" + (f" ({contingent} contingent)" if contingent else "")
-    parts = [f"{len(rows)} articles", ta, f"{counts['open']} open"]
+    noun = kind_name("article", _numbered_keyword(rows), len(rows))
+    parts = [f"{len(rows)} {noun}", ta, f"{counts['open']} open"]
     if counts["withdrawn"]:
         parts.append(f"{counts['withdrawn']} withdrawn")
     if counts["unchanged"]:
@@ -195,7 +209,7 @@ HEADERS = ["Art.", "Title", "Status", "Whose move", "Last pass", "Date", "Econom
 
 
 def render_table(repo: BargainingRepo, rows: list[StatusRow]) -> str:
-    data = [HEADERS] + [[for_terminal(c) for c in _cells(repo, r)] for r in rows]
+    data = [[number_header(rows), *HEADERS[1:]]] + [[for_terminal(c) for c in _cells(repo, r)] for r in rows]
     widths = [max(len(line[i]) for line in data) for i in range(len(HEADERS))]
     lines = [counts_line(rows), ""]
     for n, line in enumerate(data):
@@ -218,7 +232,7 @@ def render_csv(repo: BargainingRepo, rows: list[StatusRow]) -> str:
 
 
 def render_markdown(repo: BargainingRepo, rows: list[StatusRow]) -> str:
-    lines = [f"**{counts_line(rows)}**", "", "| " + " | ".join(HEADERS) + " |"]
+    lines = [f"**{counts_line(rows)}**", "", "| " + " | ".join([number_header(rows), *HEADERS[1:]]) + " |"]
     lines.append("|" + "|".join("---" for _ in HEADERS) + "|")
     for row in rows:
         lines.append("| " + " | ".join(for_markdown_cell(c) for c in _cells(repo, row)) + " |")

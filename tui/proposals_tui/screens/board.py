@@ -22,7 +22,14 @@ from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import new_article_drafts, restorable_drafts
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import SessionRecord, open_session
-from proposals.negotiation.status import STATUS_WORDS, StatusRow, counts_line, number_key, status_rows
+from proposals.negotiation.status import (
+    STATUS_WORDS,
+    StatusRow,
+    counts_line,
+    number_header,
+    number_key,
+    status_rows,
+)
 
 from ..keys import command, key, palette
 from ..literal import literal, shown
@@ -232,6 +239,8 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         if data.saved:
             drafts += f" · {len(data.saved)} saved draft{'s' if len(data.saved) > 1 else ''} ↺ (R restores)"
         self.query_one("#counts", Static).update(literal(counts_line(data.rows) + drafts))
+        table = self.query_one(DataTable)
+        table.columns["number"].label = Text(number_header(data.rows))  # "Cl." in a clause contract
         self.query_one(SessionBar).show_session(data.session, self.app.us, self.app.them)
         first = not self.loaded
         self.loaded = True
