@@ -27,7 +27,9 @@ from proposals.files import input_size, write_file
 from proposals.negotiation.config import CONFIG_NAME, dump_config, load_config
 from proposals.negotiation.drafts import atomic_write
 from proposals.negotiation.history import BASELINE_TAG, T_BASELINE
+from proposals.negotiation.recovery import BASELINE_JOURNAL
 from proposals.negotiation.repo import BargainingRepo, recorder
+from proposals.store.git import SHA_HEX
 from proposals.store.validate import check_text
 
 Form = Literal["dir", "docx", "pdf", "text"]
@@ -266,9 +268,7 @@ def import_baseline(
     return commit
 
 
-BASELINE_JOURNAL = "proposals-baseline.json"
 _INDEX_PATH = re.compile(r"articles/[a-z0-9][a-z0-9_-]{0,63}\.txt|" + re.escape(CONFIG_NAME))
-_BLOB = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -360,7 +360,7 @@ def finish_baseline(repo: BargainingRepo) -> list[str]:
         files = {validate_id(str(k)): str(v) for k, v in dict(data["files"]).items()}
         config_text = data.get("config")
         config_before = str(data["config_before"])
-        if not all(_INDEX_PATH.fullmatch(k) and _BLOB.fullmatch(v) for k, v in blobs.items()):
+        if not all(_INDEX_PATH.fullmatch(k) and SHA_HEX.fullmatch(v) for k, v in blobs.items()):
             raise ValueError("a journal entry that is not a part file or the settings")
         if config_text is not None and not isinstance(config_text, str):
             raise ValueError("settings that are not text")

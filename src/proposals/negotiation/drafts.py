@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from proposals.contract.part import blob_hash, normalise_text, validate_id
 from proposals.errors import ProposalsError
 from proposals.files import write_file
-from proposals.store.git import GitStore
+from proposals.negotiation.recovery import FORWARD_JOURNAL, RESTORE_JOURNAL
+from proposals.store.git import SHA_HEX, GitStore
 from proposals.store.transaction import recording
 
 if TYPE_CHECKING:
@@ -34,13 +35,12 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     write_file(path, text)
 
 
-JOURNAL = "proposals-restore.json"
 # The draft refs saved inside the recording now running: (ref, what it named before), to undo.
 _SAVED_NOW: ContextVar[list[tuple[str, str | None]] | None] = ContextVar("saved_drafts", default=None)
 
 
 def _journal(repo: BargainingRepo) -> Path:
-    return repo.git_dir / JOURNAL
+    return repo.git_dir / RESTORE_JOURNAL
 
 
 @contextlib.contextmanager
@@ -257,9 +257,7 @@ def new_article_drafts(repo: BargainingRepo, draft_ids: set[str]) -> set[str]:
 
 # --------------------------------------------------------------------------- recorded first
 
-FORWARD_JOURNAL = "proposals-written-after.json"
 _TERMS_ENTRY = re.compile(r"terms/[a-z]+/[a-z0-9][a-z0-9_-]{0,63}\.toml")
-_BLOB = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 def draft_commit(store: GitStore, article_id: str, data: bytes, reason: str) -> tuple[str, str, str | None]:
@@ -363,7 +361,7 @@ def finish_written_after(repo: BargainingRepo) -> list[str]:
         commit, files = data["commit"], {validate_id(k): str(v) for k, v in dict(data["files"]).items()}
         before = dict(data["before"])
         extra = {str(k): str(v) for k, v in dict(data.get("index", {})).items()}
-        if not all(_TERMS_ENTRY.fullmatch(k) and _BLOB.fullmatch(v) for k, v in extra.items()):
+        if not all(_TERMS_ENTRY.fullmatch(k) and SHA_HEX.fullmatch(v) for k, v in extra.items()):
             raise ValueError("a journal entry that is not a terms file")
     except FileNotFoundError:
         return []

@@ -183,8 +183,11 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
 
 
 # The journals a recorder keeps in .git while it writes files (baseline.py, drafts.py): one left
-# behind means a command was killed there. Names only, so status can ask without importing them.
-JOURNALS = ("proposals-baseline.json", "proposals-restore.json", "proposals-written-after.json")
+# behind means a command was killed there. Named here, so status can ask without importing them.
+BASELINE_JOURNAL = "proposals-baseline.json"
+RESTORE_JOURNAL = "proposals-restore.json"
+FORWARD_JOURNAL = "proposals-written-after.json"
+JOURNALS = (BASELINE_JOURNAL, RESTORE_JOURNAL, FORWARD_JOURNAL)
 
 
 def pending_journals(repo: BargainingRepo) -> list[str]:
