@@ -12,6 +12,7 @@ from proposals.negotiation.blame import blame
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.screens.article import ArticleScreen
 from proposals_tui.screens.blame import BlameScreen
+from proposals_tui.styles import party
 
 
 async def test_blame_view_matches_the_core(repo_path: Path) -> None:
@@ -46,6 +47,34 @@ async def test_blame_view_matches_the_core(repo_path: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
+
+
+async def test_blame_view_names_the_party_in_words(repo_path: Path) -> None:
+    """Each line says which party last wrote it in words, as `proposals blame` does, not only as
+    a colour (lost with NO_COLOR) or on the detail line of the highlighted row; styled by the
+    theme's party class."""
+    expected = blame(BargainingRepo.open(repo_path), "staffing")
+    app = tui_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        board = app.screen
+        board.query_one(DataTable).move_cursor(row=[r.id for r in board.shown].index("staffing"))
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BlameScreen)
+        table = screen.query_one(DataTable)
+        assert [str(c.label) for c in table.columns.values()][:3] == ["Ln", "Last", "Party"]
+        cells = [table.get_row_at(i)[2] for i in range(table.row_count)]
+        words = [(line.last.party or "-") if line.last else "" for line in expected]
+        assert [c.plain for c in cells] == words
+        assert {"union", "employer"} <= set(words)
+        for cell in cells:
+            if cell.plain in ("union", "employer"):
+                assert cell.style == screen.themed(party(cell.plain))
+        assert screen.query_one("#blame").columns["text"].width >= 16  # the text still has room at 80
 
 
 sync_async_tests(globals())

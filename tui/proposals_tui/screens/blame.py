@@ -2,7 +2,10 @@
 one that first proposed it (`proposals.negotiation.blame`, the same answer as `proposals blame`).
 
 Read-only and keyboard-only: arrows move, enter shows the whole line with both origins, escape
-goes back. Fits 80x24: the text column takes what the origin columns leave.
+goes back. The party that last wrote a line is named in words ("union", "employer"; "-" for the
+baseline) as well as coloured, as `proposals blame` prints it: a colour alone is lost with
+NO_COLOR and to a reader who cannot tell the two apart. Fits 80x24: the text column takes what
+the origin columns leave.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,10 +27,10 @@ from proposals.negotiation.blame import BlameLine, Origin, blame
 
 from ..keys import key, palette
 from ..literal import literal, shown
-from ..styles import PARTY, Themed
+from ..styles import Themed, party
 from ..widgets.keys_footer import KeysFooter
 
-FIXED = 4 + 14 + 10 + 14 + 2 * 5 + 2  # line, last, session, first; cell padding; scrollbar
+FIXED = 4 + 13 + 8 + 10 + 13 + 2 * 6 + 2  # line, last, party, session, first; cell padding; scrollbar
 
 
 class BlameScreen(Themed, Screen):
@@ -57,9 +61,10 @@ class BlameScreen(Themed, Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("Ln", key="line", width=4)
-        table.add_column("Last", key="last", width=14)
+        table.add_column("Last", key="last", width=13)
+        table.add_column("Party", key="party", width=8)
         table.add_column("Session", key="session", width=10)
-        table.add_column("First", key="first", width=14)
+        table.add_column("First", key="first", width=13)
         table.add_column("Text", key="text", width=max(10, (self.size.width or 80) - FIXED))
         table.focus()
         self.reload()
@@ -71,8 +76,16 @@ class BlameScreen(Themed, Screen):
     def _origin(self, origin: Origin | None) -> Text:
         if origin is None:
             return Text("")
-        style = self.themed(PARTY[origin.party]) if origin.party in self.app.repo.config.parties else ""
-        return Text(shown(origin.label, one_line=True), style=style)
+        return Text(shown(origin.label, one_line=True), style=self._party_style(origin))
+
+    def _party(self, origin: Origin | None) -> Text:
+        """The party that wrote the line, in words (the record's key, as `proposals blame`)."""
+        if origin is None:
+            return Text("")
+        return Text(shown(origin.party or "-", one_line=True), style=self._party_style(origin))
+
+    def _party_style(self, origin: Origin) -> Style | str:
+        return self.themed(party(origin.party)) if origin.party in self.app.repo.config.parties else ""
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -94,6 +107,7 @@ class BlameScreen(Themed, Screen):
             table.add_row(
                 Text(str(line.number), justify="right"),
                 self._origin(line.last),
+                self._party(line.last),
                 Text(shown(line.last.session if line.last else "", one_line=True)),
                 self._origin(line.first),
                 Text(shown(line.text, one_line=True), no_wrap=True, overflow="ellipsis"),
