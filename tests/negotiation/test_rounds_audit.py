@@ -204,3 +204,38 @@ def test_package_numbers_start_again_and_an_old_outcome_stays_in_its_round(negot
     assert "open" in listed and "rejected" not in listed
     then = json.loads(cli("-C", repo, "status", "--round", "2024", "--json").out)["articles"]
     assert {r["status"] for r in then} == {"ta"}
+
+
+def test_two_rounds_of_one_name_are_refused_never_one_picked(negotiation: Path, cli) -> None:
+    """A hand-made `Round-Open: 2027` (or two members opening 2027 offline, then a sync): `verify`
+    reports the name, and every command resolving `2027/U-1` or `round:2027` refuses in one line."""
+    repo = two_rounds(negotiation, cli)
+    cli("-C", repo, "round", "close", "--ratified", "2027-05-01", "--force")
+    refused = cli("-C", repo, "round", "open", "2024", "--expires", "2030-06-30", ok=False)
+    assert refused.err.strip() == "proposals: error: there is already a round 2024"
+    git(negotiation, "commit", "-q", "--allow-empty", "-m",
+        "Round 2027 opened\n\nRound-Open: 2027\nRound-Expires: 2030-06-30")
+    first = git(negotiation, "rev-parse", "2027/U-1~1").strip()  # round 2027's opening commit
+    again = git(negotiation, "rev-parse", "HEAD").strip()
+    result = cli("-C", repo, "verify", ok=None)
+    assert result.code == 1
+    assert (
+        f"round 2027: 2 rounds have this name (commits {first[:10]}, {again[:10]}); proposals never "
+        "opens a round twice, so ask who made the later one and undo it (history)"
+    ) in result.out
+    before = snapshot(negotiation)
+    ambiguous = (
+        f"proposals: error: 2 rounds are named 2027 ({first[:10]}, {again[:10]}): a round's name "
+        "must be unique; run proposals verify"
+    )
+    for command in (
+        ("show", "staffing", "--at", "2027/U-1"),
+        ("show", "staffing", "--at", "round:2027"),
+        ("diff", "staffing", "--from", "round:2024", "--to", "round:2027"),
+        ("status", "--round", "2027"),
+        ("blame", "staffing", "--round", "2027"),
+    ):
+        result = cli("-C", repo, *command, ok=False)
+        assert result.err.strip() == ambiguous, command
+    assert snapshot(negotiation) == before
+    assert "five (5)" in cli("-C", repo, "show", "staffing", "--at", "2024/E-1").out  # others still resolve

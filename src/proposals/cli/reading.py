@@ -101,7 +101,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             raise ProposalsError(f"no article {args.id}")
     shown: list[tuple[str, list]] = []  # (round name, its events)
     for chosen in rounds:
-        history = full.in_round(chosen.name)
+        history = full.in_round(chosen)
         shown.append((chosen.name, history.events.get(args.id, []) if args.id else history.timeline))
     if args.json:
         from proposals.cli.output import write_json

@@ -237,7 +237,7 @@ def round_ends(
         return [(history, history.head, None, "recorded history")]
     ends = []
     for chosen in full.all_rounds():
-        view = history if chosen is history.round else full.in_round(chosen.name)
+        view = history if chosen is history.round else full.in_round(chosen)
         if chosen.closed is None:
             ends.append((view, history.head, None, "recorded history"))
         else:

@@ -52,12 +52,12 @@ def versions(repo: BargainingRepo, article_id: str) -> list[tuple[Origin, str]]:
     rounds = full.all_rounds()
     shown = repo.history().round  # an earlier round (``--round``) is blamed as it ended
     if shown is not None:
-        rounds = rounds[: [r.name for r in rounds].index(shown.name) + 1]
+        rounds = rounds[: next(i for i, r in enumerate(rounds) if r is shown) + 1]
     wanted: list[tuple[Origin, str]] = []
     if rounds[0].baseline:
         wanted.append((Origin(rounds[0].name, "baseline", "", ""), rounds[0].baseline))
     for chosen in rounds:
-        for record in full.in_round(chosen.name).passes_for(article_id):
+        for record in full.in_round(chosen).passes_for(article_id):
             if article_id in record.articles:
                 wanted.append((Origin(chosen.name, record.name, record.party, record.session), record.commit))
     path = repo.article_relpath(article_id)
@@ -75,7 +75,7 @@ def blame(repo: BargainingRepo, article_id: str) -> list[BlameLine]:
     current = repo.table_text(article_id)
     if current is None:
         full = repo.full_history()
-        was = [r.name for r in full.all_rounds() if full.in_round(r.name).passes_for(article_id)]
+        was = [r.name for r in full.all_rounds() if full.in_round(r).passes_for(article_id)]
         if was and full.rounds:
             raise ProposalsError(
                 f"{article_id} is not in this round's text; it was on the table in round {was[-1]}: "

@@ -254,13 +254,39 @@ class History:
     def all_rounds(self) -> list[Round]:
         return self.rounds or [Round(FIRST_ROUND, 0, None, baseline=self.baseline)]
 
-    def in_round(self, name: str | None = None) -> History:
-        """The history of one round (the last by default), as if the repo held only that round:
-        pass numbers, status and TAs are per round."""
+    def round_named(self, name: str) -> Round | None:
+        """The round called `name`, or None. Two rounds of one name (a hand-made ``Round-Open``
+        commit, or two members opening the same round offline) make ``2028/U-3`` mean two passes:
+        refused in one line, never one of them picked; ``verify`` reports them."""
+        found = [r for r in self.all_rounds() if r.name == name]
+        if len(found) > 1:
+            raise ProposalsError(
+                f"{len(found)} rounds are named {name} ({', '.join(round_commit(r)[:10] for r in found)}): "
+                "a round's name must be unique; run proposals verify"
+            )
+        return found[0] if found else None
+
+    def duplicate_rounds(self) -> dict[str, list[Round]]:
+        """Round names used by more than one round (``verify`` reports each), oldest first."""
+        named: dict[str, list[Round]] = defaultdict(list)
+        for chosen in self.rounds:
+            named[chosen.name].append(chosen)
+        return {name: found for name, found in named.items() if len(found) > 1}
+
+    def in_round(self, name: str | Round | None = None) -> History:
+        """The history of one round (the last by default; by name, or the round itself when
+        walking ``all_rounds``), as if the repo held only that round: pass numbers, status and
+        TAs are per round."""
         rounds = self.all_rounds()
-        if not self.rounds and name in (None, FIRST_ROUND):
+        if not self.rounds and (name is None or name == FIRST_ROUND or isinstance(name, Round)):
             return self  # a repo still in its first round: the view is the whole history
-        index = len(rounds) - 1 if name is None else [r.name for r in rounds].index(name)
+        if name is None:
+            index = len(rounds) - 1
+        else:
+            chosen = name if isinstance(name, Round) else self.round_named(name)
+            index = next((i for i, r in enumerate(rounds) if r is chosen), -1)
+            if index < 0:
+                raise ProposalsError(f"no round {name.name if isinstance(name, Round) else name!r}")
         chosen = rounds[index]
         end = rounds[index + 1].start if index + 1 < len(rounds) else len(self.timeline)
         view = History(baseline=chosen.baseline, head=self.head, rounds=self.rounds, round=chosen)
@@ -314,6 +340,11 @@ class History:
 
     def article_ids(self) -> set[str]:
         return set(self.events)
+
+
+def round_commit(chosen: Round) -> str:
+    """The commit that names a round: its opening, or for a repo's first round its close."""
+    return chosen.opened or chosen.closed or ""
 
 
 def current_tas(history: History, article_id: str) -> list[TARecord]:

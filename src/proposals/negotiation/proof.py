@@ -25,6 +25,7 @@ from proposals.negotiation.history import (
     T_TA_SUPERSEDED_AS,
     T_TA_TAG,
     History,
+    round_commit,
 )
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo
 from proposals.store.log import commit_trailers
@@ -42,9 +43,10 @@ def record_problems(repo: BargainingRepo, changed: ChangedPaths | None = None) -
     tags = repo.store.tags()
     problems = _untrusted(history)
     full = repo.full_history()
+    problems += _duplicate_rounds(full)
     for chosen in full.all_rounds() if full.rounds else []:  # every earlier round's passes too
         if chosen is not history.round:
-            problems += _passes(repo, full.in_round(chosen.name), tags, changed)
+            problems += _passes(repo, full.in_round(chosen), tags, changed)
     problems += _passes(repo, history, tags, changed)
     problems += _stray_tags(repo, history, tags)
     problems += _superseded_tags(repo, tags)
@@ -62,6 +64,21 @@ def _untrusted(history: History) -> list[Violation]:
             "history",
         )
         for commit, why in history.untrusted
+    ]
+
+
+def _duplicate_rounds(full: History) -> list[Violation]:
+    """Two rounds of one name (a hand-made or merged ``Round-Open``): their tags collide and
+    ``2028/U-3`` names two passes, so every command resolving the name refuses it."""
+    return [
+        _problem(
+            f"round {name}",
+            f"{len(found)} rounds have this name (commits "
+            f"{', '.join(round_commit(r)[:10] for r in found)}); proposals never opens a round twice, "
+            "so ask who made the later one and undo it",
+            "history",
+        )
+        for name, found in full.duplicate_rounds().items()
     ]
 
 

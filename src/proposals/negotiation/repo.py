@@ -227,11 +227,11 @@ class BargainingRepo:
         if name is None:
             return self
         full = self.full_history()
-        rounds = {r.name: r for r in full.all_rounds()}
-        chosen = rounds.get(name)
+        rounds = full.all_rounds()
+        chosen = full.round_named(name)
         if chosen is None:
-            raise ProposalsError(f"no round {name!r}: rounds are {', '.join(rounds)}")
-        if chosen is full.all_rounds()[-1] and not chosen.closed:
+            raise ProposalsError(f"no round {name!r}: rounds are {', '.join(r.name for r in rounds)}")
+        if chosen is rounds[-1] and not chosen.closed:
             return self
         return EarlierRound(self, chosen.name)
 
@@ -484,9 +484,9 @@ class BargainingRepo:
         """``round:NAME`` (a round's ratified text, or its latest while it is open) and
         ``NAME/U-3`` (a pass of that round); None when `rev` names neither."""
         full = self.full_history()
-        rounds = {r.name: r for r in full.all_rounds()}
+        rounds = [r.name for r in full.all_rounds()]
         if rev.startswith("round:"):
-            chosen = rounds.get(rev[len("round:") :])
+            chosen = full.round_named(rev[len("round:") :])
             if chosen is None:
                 raise ProposalsError(f"no round {rev[len('round:') :]!r}: rounds are {', '.join(rounds)}")
             if chosen.closed:
@@ -496,14 +496,15 @@ class BargainingRepo:
             raise ProposalsError(f"round {chosen.name} was never ratified")
         name, sep, pass_name = rev.rpartition("/")
         if sep and name in rounds:
-            chosen = rounds[name]
+            chosen = full.round_named(name)
+            assert chosen is not None
             if pass_name == "ratified" and chosen.closed:
                 return Resolved(f"{rev} ({chosen.ratified})", chosen.closed)
             if pass_name == BASELINE_TAG:  # the text the round bargained from
                 if chosen.baseline is None:
                     raise ProposalsError(f"round {name} has no baseline (a first contract)")
                 return Resolved(rev, chosen.baseline)
-            view = full.in_round(name)
+            view = full.in_round(chosen)
             record = view.pass_named(pass_name)
             if record is not None:
                 return Resolved(rev, record.commit)
@@ -525,7 +526,7 @@ class BargainingRepo:
         for chosen in reversed(full.all_rounds()):
             if chosen is history.round or chosen.name == history.round.name:
                 continue
-            view = full.in_round(chosen.name)
+            view = full.in_round(chosen)
             if view.pass_named(rev) is not None or _ta_tagged(view, chosen.tag_prefix + rev) is not None:
                 raise ProposalsError(
                     f"round {history.round.name} has no pass or TA {rev}; "

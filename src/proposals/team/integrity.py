@@ -245,7 +245,7 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
     full = repo.full_history()
     known = {"baseline"} | {t.tag for t in full.tas}
     for chosen in full.all_rounds():  # every round's pass tags (2028/U-3 after the first)
-        known |= {chosen.tag_prefix + p.name for p in full.in_round(chosen.name).passes}
+        known |= {chosen.tag_prefix + p.name for p in full.in_round(chosen).passes}
     pushed: set[str] | None = None  # listed only when an unknown tag needs it (20,000 refs at 20k passes)
     head = history.head
     for name in sorted(name for name in tags if name not in known):  # 20,000 known ones: not sorted
