@@ -198,3 +198,41 @@ def test_the_session_summary_docx_has_the_day_but_no_notes(
     assert "fallback" not in text
     bad = run(cli, negotiation, "session", "show", "2024-04-02", "--docx", str(tmp_path / "x.txt"), ok=False)
     assert ".docx" in bad.err and not (tmp_path / "x.txt").exists()
+
+
+def test_an_earlier_rounds_requests_stay_in_their_round(cli: CLI, negotiation: Path) -> None:
+    """Requests belong to the round they were made in (issue 17): after `round close` and
+    `round open`, the new round's status, session list and requests never report round 2024's
+    unanswered request as overdue; `--round 2024` shows it, read-only."""
+    run(cli, negotiation, "session", "open", "2024-03-06")
+    run(cli, negotiation, "session", "request", "Staffing levels by clinic", "--due", "2024-03-08")
+    run(cli, negotiation, "session", "close")
+    for part in ("staffing", "scheduling", "parking"):
+        signed = ("--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2024-03-10")
+        run(cli, negotiation, "ta", part, *signed)
+    run(cli, negotiation, "round", "close", "--ratified", "2024-04-01", "--name", "2024")
+    run(cli, negotiation, "round", "open", "2025", "--expires", "2025-12-31")
+    run(cli, negotiation, "session", "open", "2025-01-10")
+    out = run(cli, negotiation, "session", "request", "Overtime hours, last year", "--due", "2025-01-20").out
+    assert out.startswith("Information request R-2 ")  # ids still run across the negotiation
+    run(cli, negotiation, "session", "close")
+
+    status = json.loads(run(cli, negotiation, "status", "--json").out)
+    assert [r["id"] for r in status["overdue_requests"]] == ["R-2"]
+    table = run(cli, negotiation, "status").out
+    assert "Overdue information request R-2" in table and "R-1" not in table
+    requests = json.loads(run(cli, negotiation, "session", "requests", "--json").out)["requests"]
+    assert [(r["id"], r["state"]) for r in requests] == [("R-2", "overdue")]
+    listing = json.loads(run(cli, negotiation, "session", "list", "--json").out)["sessions"]
+    assert [s["date"] for s in listing] == ["2025-01-10"]
+    refused = run(cli, negotiation, "session", "show", "2024-03-06", ok=False).err.strip()
+    assert refused == (
+        "proposals: error: session 2024-03-06 was in round 2024: "
+        "proposals session show 2024-03-06 --round 2024"
+    )
+    # The earlier round, read-only: its own request, still unanswered.
+    then = json.loads(run(cli, negotiation, "session", "requests", "--round", "2024", "--json").out)
+    assert [(r["id"], r["state"]) for r in then["requests"]] == [("R-1", "overdue")]
+    days = json.loads(run(cli, negotiation, "session", "list", "--round", "2024", "--json").out)["sessions"]
+    assert "2024-03-06" in [s["date"] for s in days] and "2025-01-10" not in [s["date"] for s in days]
+    assert "Request R-1" in run(cli, negotiation, "session", "show", "2024-03-06", "--round", "2024").out

@@ -127,4 +127,30 @@ async def test_packages_proposed_rejected_and_accepted_from_the_pass_dialog(repo
         assert "TA'd" in cells["staffing"] and "P-" not in cells["staffing"]
 
 
+async def test_the_sessions_screen_shows_the_current_rounds_sessions_only(repo_path: Path) -> None:
+    """Requests belong to the round they were made in (issue 17): after the round is closed and
+    the next opened, `g` lists the new round's sessions, never round 2025's overdue request."""
+    from proposals.negotiation.rounds import close_round, open_round
+    from proposals.negotiation.sessions import close_session, request_information, start_session
+    from proposals_tui.screens.sessions import SessionsScreen
+
+    repo = BargainingRepo.open(repo_path)
+    start_session(repo, "2025-03-01")
+    request_information(repo, "Staffing levels by clinic", due="2025-03-03")  # overdue on 2025-04-07
+    close_session(repo)
+    close_round(repo, "2025-04-01", force=True, name="2025")
+    open_round(repo, "2026", "2029-06-30")
+    start_session(repo, "2026-01-10", place="Clinic B")
+    request_information(repo, "Overtime hours", due="2026-01-20")
+    app = ProposalsApp(repo_path, today=date(2026, 1, 12))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionsScreen)
+        assert screen.data.rows == [("2026-01-10", "Clinic B", 0, 0, "1")]
+        assert "overdue" not in str(screen.query_one("#session-log").render())
+
+
 sync_async_tests(globals())

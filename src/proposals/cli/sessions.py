@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from proposals.cli.registry import command, open_repo, print_json, print_notices
+from proposals.cli.registry import command, open_repo, print_json, print_notices, round_argument
 
 
 def _session_arguments(p: argparse.ArgumentParser) -> None:
@@ -41,10 +41,12 @@ def _session_arguments(p: argparse.ArgumentParser) -> None:
     s.add_argument("date", nargs="?", metavar="YYYY-MM-DD", help="default: the open or last session")
     s.add_argument("--json", action="store_true")
     s.add_argument("--docx", metavar="FILE", help="a session summary for the team (no notes)")
-    ls = sub.add_parser("list", help="every session: passes, TAs, requests due")
+    ls = sub.add_parser("list", help="every session of the round: passes, TAs, requests due")
     ls.add_argument("--json", action="store_true")
-    q = sub.add_parser("requests", help="every information request and its state")
+    q = sub.add_parser("requests", help="the round's information requests and their states")
     q.add_argument("--json", action="store_true")
+    for shows in (s, ls, q):  # an earlier round's sessions and requests, read-only
+        round_argument(shows)
 
 
 @command("session", "bargaining sessions: attendance, notes, information requests", _session_arguments)
@@ -87,7 +89,7 @@ def cmd_session(args: argparse.Namespace) -> int:
         else:
             _print_list(days, today)
     elif action == "requests":
-        requests = sessions.all_requests(repo)
+        requests = sessions.round_requests(repo)
         if args.json:
             print_json({"requests": [r.as_json(today) for r in requests]})
         else:

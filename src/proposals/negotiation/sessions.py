@@ -5,6 +5,11 @@ the place, who attended for each side, start and end, internal notes and informa
 What was passed and TA'd at a session is never copied here; ``session show`` derives it from the
 history (passes by their Session trailer, TAs by their date). Notes and requests are private:
 no export or publish code reads ``sessions/``.
+
+A session belongs to the round of bargaining it was held in (``session_round``: the first round
+ratified on or after its date), and so do the requests made at it: the listings, the requests
+due and the overdue ones show the round ``repo`` shows. An earlier round's request left open is
+that round's business, seen with ``--round NAME``, never reported overdue in the next round.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from datetime import date
 
 from proposals.errors import ProposalsError
 from proposals.files import input_size
-from proposals.negotiation.history import PassRecord, TARecord
+from proposals.negotiation.history import History, PassRecord, Round, TARecord
 from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
 from proposals.store.validate import check_text
 
@@ -153,6 +158,23 @@ def session_records(repo: BargainingRepo) -> list[SessionRecord]:
     return out
 
 
+def session_round(history: History, day: str) -> Round | None:
+    """The round a session on `day` was held in: the first ratified on or after it, else the
+    last round (None in a repo that never closed a round: every session is its one round's)."""
+    if not history.rounds:
+        return None
+    return next((r for r in history.rounds if r.ratified and day <= r.ratified), history.rounds[-1])
+
+
+def round_records(repo: BargainingRepo) -> list[SessionRecord]:
+    """The session records of the round `repo` shows (the current one, or an earlier one read-only)."""
+    records = session_records(repo)
+    history = repo.history()
+    if history.round is None:
+        return records
+    return [r for r in records if session_round(history, r.date) is history.round]
+
+
 def open_session(repo: BargainingRepo) -> SessionRecord | None:
     """The session now at the table (opened and not yet closed), if any."""
     return next((r for r in reversed(session_records(repo)) if not r.closed), None)
@@ -273,7 +295,13 @@ def set_attendance(
 
 
 def all_requests(repo: BargainingRepo) -> list[InfoRequest]:
+    """Every request of every round (their ids run across the negotiation's whole life)."""
     return [r for record in session_records(repo) for r in record.requests]
+
+
+def round_requests(repo: BargainingRepo) -> list[InfoRequest]:
+    """The requests made in the round `repo` shows: what ``session requests`` lists."""
+    return [r for record in round_records(repo) for r in record.requests]
 
 
 def _next_request_id(repo: BargainingRepo) -> str:
@@ -356,8 +384,9 @@ def answer_request(
 
 
 def overdue_requests(repo: BargainingRepo, today: str | None = None) -> list[InfoRequest]:
+    """The round's requests past due and unanswered (an earlier round's are not this one's)."""
     today = today or date.today().isoformat()
-    return [r for r in all_requests(repo) if r.state(today) == "overdue"]
+    return [r for r in round_requests(repo) if r.state(today) == "overdue"]
 
 
 @dataclass
@@ -398,9 +427,9 @@ class SessionDay:
 
 
 def session_days(repo: BargainingRepo) -> list[SessionDay]:
-    """Every session: the dates of the records, the passes and the TAs, oldest first."""
+    """Every session of the round: the dates of its records, passes and TAs, oldest first."""
     history = repo.history()
-    records = {r.date: r for r in session_records(repo)}
+    records = {r.date: r for r in round_records(repo)}
     requests = [r for rec in records.values() for r in rec.requests]
     dates = set(records) | {p.session for p in history.passes if p.session} | {t.date for t in history.tas}
     events, reopened = [], []
@@ -428,6 +457,13 @@ def session_day(repo: BargainingRepo, session: str) -> SessionDay:
     for day in session_days(repo):
         if day.date == session:
             return day
+    history = repo.history()
+    held = session_round(history, session) if history.round is not None else None
+    if held is not None and held is not history.round and load_session(repo, session) is not None:
+        raise ProposalsError(
+            f"session {session} was in round {held.name}: "
+            f"proposals session show {session} --round {held.name}"
+        )
     raise ProposalsError(f"no session on {session}: no record, pass or TA that day")
 
 
