@@ -241,8 +241,13 @@ class BargainingRepo:
         working tree already holds the next round's baseline."""
         if name is None:
             rounds = self.full_history().all_rounds()
-            return self.round_view(rounds[-1].name) if rounds[-1].closed else self
+            return EarlierRound(self, rounds[-1].name, follows_current=True) if rounds[-1].closed else self
         return self.round_view(name)
+
+    def current_view(self) -> BargainingRepo:
+        """What shows the current round now, asked again at each refresh (the TUI's board):
+        ``shown_round(None)``."""
+        return self.shown_round(None)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -609,8 +614,11 @@ class EarlierRound(BargainingRepo):
     history is ``History.in_round(name)``, its drafts are the texts then on the table, and every
     recorder is refused up front, naming the round (``ensure_can_record``, ``writer_lock``)."""
 
-    def __init__(self, repo: BargainingRepo, name: str) -> None:
+    def __init__(self, repo: BargainingRepo, name: str, *, follows_current: bool = False) -> None:
         super().__init__(repo.root, repo.store, repo.config)
+        # Shown because the current round was closed (``shown_round(None)``), not named by the
+        # user: it gives way to the next round once that is opened (``current_view``).
+        self._live = repo if follows_current else None
         self._history, self._known = repo._history, repo._known
         self.shallow = repo.shallow
         self.name = name
@@ -631,6 +639,17 @@ class EarlierRound(BargainingRepo):
             view.head = self.store.rev_parse(f"{closed}^") if closed else view.head
             self._end = (full, view)
         return self._end[1]
+
+    def current_view(self) -> BargainingRepo:
+        """A round the user named stays shown; the current round shown as it ended gives way,
+        at a refresh, to the next round once someone opened it (the CLI, another member's sync)."""
+        if self._live is None:
+            return self
+        last = self.full_history().all_rounds()[-1]
+        if last.name == self.name and last.closed:
+            return self
+        self._live.invalidate()
+        return self._live.current_view()
 
     def working_ids(self) -> list[str]:
         head = self.history().head

@@ -63,20 +63,20 @@ class BoardData:
     # lane: both parse the heading's words, 300 times on the event loop at every fill before.
     labels: dict[str, str] = field(default_factory=dict)
     orders: dict[str, tuple] = field(default_factory=dict)
-    # A current round already closed (the next not yet opened), shown as it ended, read-only:
-    # the app shows this view from then on (its working tree is already the next baseline).
+    # A current round already closed (the next not yet opened), shown as it ended, read-only
+    # (its working tree is already the next baseline), or the repo again once the next round is
+    # opened (`current_view`): the app shows this view from then on.
     view: BargainingRepo | None = None
 
 
 def load_board(repo: BargainingRepo) -> BoardData:
     """Runs in the repo worker: one history load, one status pass, one `git status`."""
     repo.invalidate()
-    if not repo.read_only:
-        ended = repo.shown_round(None)  # the history load status_rows uses next
-        if ended is not repo:
-            data = load_board(ended)
-            data.view = ended
-            return data
+    shown = repo.current_view()  # the history load status_rows uses next
+    if shown is not repo:  # the current round closed, or the next opened since (round refresh)
+        data = load_board(shown)
+        data.view = shown
+        return data
     rows = status_rows(repo)
     history = repo.history()
     last: dict[str, dict[str, str]] = {}
