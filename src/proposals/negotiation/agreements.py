@@ -176,6 +176,7 @@ def verify(
 
     if changed is None:
         changed = ChangedPaths(repo)
+    repo.store.start_ref_listing()  # git lists every tag while the history is read
     history = repo.history(from_git=True)
     violations: list[Violation] = []
     tags = repo.store.tags()
