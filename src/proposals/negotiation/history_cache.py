@@ -13,7 +13,9 @@ The file is a run of checksummed chunks: the whole history, then one chunk per e
 appended (``git log <cached>..HEAD``'s records, from tip X to tip Y), so a pass at 20,000 passes
 writes a few hundred bytes, not the whole history again. A chunk that does not start at the tip
 the chunks before it reached, a torn or corrupt chunk: the whole file is untrusted and rebuilt. Past
-``MAX_CHUNKS`` chunks it is written whole again (one chunk).
+``MAX_CHUNKS`` chunks it is written whole again (one chunk). The whole history's chunk starts with
+a small header (its tip and its rounds), so ``cached_rounds`` answers "is this round closed?"
+without decoding 20,000 records (a no-op sync needs nothing else of the history).
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ MAX_CHUNKS = 64  # appended extensions before the file is written whole again
 # Anything that changes what a record holds or how it is read makes old files another version.
 VERSION = "|".join(
     [
-        "4",
+        "5",
         LOG_FORMAT,
         ",".join(f.name for f in fields(Round)),
         ",".join(f.name for f in fields(PassRecord)),
@@ -98,6 +100,29 @@ def cached_history(store: GitStore, path: Path, known: History | None = None) ->
     history = load_history(store, head)
     write_cache(path, history)
     return history
+
+
+def cached_rounds(store: GitStore, path: Path) -> list[Round] | None:
+    """The rounds at HEAD from the file's header alone, or None when the file does not reach
+    HEAD as it is (then only the history, ``cached_history``, answers). An extension never opens
+    or closes a round (``_extension``), so the first chunk's rounds hold at the last chunk's tip."""
+    head = store.read_head()
+    found = _read_chunks(path)
+    if head is None or found is None:
+        return None
+    chunks = found[0]
+    try:
+        version, tip, rounds = _header(chunks[0])
+        if version != VERSION:
+            return None
+        for step in chunks[1:]:
+            version, start, reached, *_ = marshal.loads(step)
+            if version != VERSION or start != tip:
+                return None
+            tip = reached
+        return [Round(*values) for values in rounds] if tip == head else None
+    except (ValueError, TypeError, EOFError):
+        return None
 
 
 def _extend(store: GitStore, history: History, head: str, owned: bool = False) -> History | None:
@@ -167,19 +192,32 @@ def _encode(history: History) -> bytes:
     def row(record: PassRecord | TARecord) -> tuple:
         return (_PASS, *passes(record)) if type(record) is PassRecord else (_TA, *tas(record))
 
-    return marshal.dumps(
-        (
-            VERSION,
-            history.head,
-            history.baseline,
-            [row(r) for r in history.timeline],
-            [row(r) for r in history.superseded_tas],
-            sorted(history.superseded_commits),
-            history.package_marks,
-            history.untrusted,
-            [tuple(getattr(r, f.name) for f in fields(Round)) for r in history.rounds],
+    header = marshal.dumps(
+        (VERSION, history.head, [tuple(getattr(r, f.name) for f in fields(Round)) for r in history.rounds])
+    )
+    return (
+        len(header).to_bytes(4, "little")
+        + header
+        + marshal.dumps(
+            (
+                history.baseline,
+                [row(r) for r in history.timeline],
+                [row(r) for r in history.superseded_tas],
+                sorted(history.superseded_commits),
+                history.package_marks,
+                history.untrusted,
+            )
         )
     )
+
+
+def _header(payload: bytes | memoryview) -> tuple[str, str | None, list[tuple]]:
+    """(version, tip, rounds) of a whole history's chunk, without reading its records."""
+    size = int.from_bytes(payload[:4], "little")
+    if len(payload) < 4 + size:
+        raise ValueError("a torn header")
+    version, head, rounds = marshal.loads(payload[4 : 4 + size])
+    return version, head, rounds
 
 
 def _encode_step(tip: str, more: History) -> bytes:
@@ -265,9 +303,11 @@ def _append(path: Path, tip: str | None, more: History) -> bool:
 
 
 def _decode(payload: bytes | memoryview) -> History | None:
-    version, head, baseline, timeline, superseded, commits, marks, untrusted, rounds = marshal.loads(payload)
+    version, head, rounds = _header(payload)
     if version != VERSION:
         return None
+    body = payload[4 + int.from_bytes(payload[:4], "little") :]
+    baseline, timeline, superseded, commits, marks, untrusted = marshal.loads(body)
     history = History()
     history.add_all([new_pass(*row[1:]) if row[0] == _PASS else new_ta(*row[1:]) for row in timeline])
     history.superseded_tas = [TARecord(*values) for _, *values in superseded]
@@ -279,8 +319,8 @@ def _decode(payload: bytes | memoryview) -> History | None:
     return history
 
 
-def read_cache(path: Path) -> History | None:
-    """The cached history, or None when there is none or it cannot be trusted to be whole."""
+def _read_chunks(path: Path) -> tuple[list[memoryview], os.stat_result] | None:
+    """The file's checked chunks and its stat, or None when there is no file to trust."""
     try:  # a plain file only: a FIFO, a device or a link (to /dev/zero) in its place is no cache
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
@@ -296,8 +336,15 @@ def read_cache(path: Path) -> History | None:
     if not data.startswith(_MAGIC):
         return None
     chunks = _chunks(data)
-    if chunks is None:
+    return None if chunks is None else (chunks, st)
+
+
+def read_cache(path: Path) -> History | None:
+    """The cached history, or None when there is none or it cannot be trusted to be whole."""
+    found = _read_chunks(path)
+    if found is None:
         return None
+    chunks, st = found
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of records, none of them garbage: no collection meanwhile
     try:

@@ -20,7 +20,7 @@ from proposals.contract.part import decode_article, normalise_text, read_article
 from proposals.errors import ProposalsError
 from proposals.files import write_file as atomic_write  # drafts.atomic_write, without importing drafts
 from proposals.negotiation.config import CONFIG_NAME, Config, dump_config, load_config, parse_config
-from proposals.negotiation.history import BASELINE_TAG, History, TARecord, load_history
+from proposals.negotiation.history import BASELINE_TAG, History, Round, TARecord, load_history
 from proposals.store.git import GitStore, validate_rev
 from proposals.store.validate import check_date, check_text
 
@@ -281,9 +281,11 @@ class BargainingRepo:
             self._view = (self._history, self._history.in_round())
         return self._history
 
-    def ensure_can_record(self, *, closed_ok: bool = False) -> None:
+    def ensure_can_record(self, *, closed_ok: bool = False, history: bool = True) -> None:
         """Refuse up front, before any file is touched, to record into a repo git cannot commit to
-        (or, unless `closed_ok`, into a round that has been closed)."""
+        (or, unless `closed_ok`, into a round that has been closed). `history`: False when the
+        caller may need no history at all (a sync, until it has something to integrate): the
+        round is then read from the cache's header, not from the records behind it."""
         git_dir = self.git_dir
         lock = git_dir / "index.lock"
         if lock.exists():
@@ -305,12 +307,24 @@ class BargainingRepo:
                 "HEAD is detached (an old pass or revision is checked out); switch back to your "
                 "branch (git switch main) before recording anything"
             )
-        current = self.history().round  # refuses a shallow clone
+        current = self._current_round(history)
         if current is not None and current.closed and not closed_ok:
             raise ProposalsError(
                 f"round {current.name} was closed (ratified {current.ratified}); open the next one "
                 "with proposals round open NAME --expires YYYY-MM-DD"
             )
+
+    def _current_round(self, whole: bool) -> Round | None:
+        """The round HEAD is in (None: a repo still in its first round). Not `whole`: from the
+        cache's header when it is at HEAD (``cached_rounds``: at 20,000 passes 5 ms where the
+        history takes 40), else, like a shallow clone's refusal, from the history."""
+        if not whole and self._history is None and not self.shallow:
+            from proposals.negotiation.history_cache import cache_path, cached_rounds
+
+            rounds = cached_rounds(self.store, cache_path(self.git_dir))
+            if rounds is not None:
+                return rounds[-1] if rounds else None
+        return self.history().round  # refuses a shallow clone
 
     @contextlib.contextmanager
     def writer_lock(self, wait: float = 15.0) -> Iterator[None]:

@@ -157,7 +157,7 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
     name = pick_remote(store, branch, remote)  # its URL checked before anything reaches the network
     report = SyncReport(name, branch)
     with _fetching(repo, name) as meanwhile:  # git waits on the network while the local checks run
-        repo.ensure_can_record()  # reads the history at HEAD, which a fetch never moves
+        repo.ensure_can_record(history=False)  # the round HEAD is in: a fetch never moves HEAD
         check_git_version(store)
         if store.has_staged_changes():
             raise ProposalsError(
