@@ -71,21 +71,21 @@ def test_a_fresh_lock_taken_while_a_dead_one_was_judged_is_kept(
         negotiation: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The race the concurrent-pass test once hit: a waiter reads the holder's pid, the holder
     releases and exits, the next writer locks; the waiter must not remove that fresh lock."""
-    from proposals.negotiation import repo as repo_module
+    from proposals.negotiation import writer_lock as lock_module
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     lock = negotiation / ".git" / "proposals.lock"
     lock.write_text(str(os.getpid()))  # the fresh lock, held by a live process (this one)
     reads = iter([dead.pid])  # what the waiter read before the holder let go
-    real = repo_module._lock_pid
-    monkeypatch.setattr(repo_module, "_lock_pid", lambda path: next(reads, None) or real(path))
-    repo_module._take_over_if_stale(lock)
+    real = lock_module._lock_pid
+    monkeypatch.setattr(lock_module, "_lock_pid", lambda path: next(reads, None) or real(path))
+    lock_module._take_over_if_stale(lock)
     assert lock.read_text() == str(os.getpid())
     assert not (negotiation / ".git" / "proposals.lock.takeover").exists()
     # A lock that still names the dead process is taken over.
     lock.write_text(str(dead.pid))
-    repo_module._take_over_if_stale(lock)
+    lock_module._take_over_if_stale(lock)
     assert not lock.exists()
 
 

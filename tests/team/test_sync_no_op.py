@@ -1,10 +1,11 @@
-"""A sync with nothing to do (issue 17): the fetch, then one listing of the refs that says so.
+"""A sync with nothing to do (issue 17): the remote's refs, and one listing of ours that says so.
 
-At 20,000 passes every git process is 20-40 ms of a no-op sync that should cost little more than
-the fetch. The remote's branch at our HEAD and its mirrored tags naming the same objects as ours
-mean there is nothing to check, take in, merge or push: no merge-base, no second look at HEAD,
-no ``pushed`` ref rewritten to the value it has. The checks that change nothing run while git
-waits on the network.
+At 20,000 passes every git process is 20-40 ms of a no-op sync that should cost no more than
+the fetch. The remote's refs as our remote-tracking refs and mirror hold them mean no fetch at
+all (tests/team/test_sync_started.py); the remote's branch at our HEAD and its mirrored tags
+naming the same objects as ours mean there is nothing to check, take in, merge or push: no
+merge-base, no second look at HEAD, no ``pushed`` ref rewritten to the value it has. The checks
+that change nothing run while git waits on the network.
 """
 
 from __future__ import annotations
@@ -21,15 +22,19 @@ from proposals.team.sync import sync
 Call = tuple[tuple[str, ...], float, float, str]
 
 
+NETWORK = ("ls-remote", "fetch")  # what a sync asks of the remote: its refs, then a fetch if they moved
+
+
 def _counted(repo: BargainingRepo, slow_fetch: float = 0.0) -> list[Call]:
     """Every git call of the store: (args, start, end, thread name), from any thread. `slow_fetch`:
-    seconds the fetch takes longer, as over a network (a local fetch can end before the checks)."""
+    seconds each call to the remote takes longer, as over a network (a local one can end before
+    the checks)."""
     calls: list[Call] = []
     real = repo.store.run
 
     def counting(*args: str, **kw):
         start = time.perf_counter()
-        if args[0] == "fetch":
+        if args[0] in NETWORK:
             time.sleep(slow_fetch)
         try:
             return real(*args, **kw)
@@ -68,12 +73,12 @@ def test_a_no_op_sync_makes_no_git_call_after_its_one_listing(tmp_path: Path) ->
 def test_the_local_checks_run_while_git_fetches(tmp_path: Path) -> None:
     alice = _team(tmp_path)
     repo = BargainingRepo.open(alice)
-    calls = _counted(repo)
+    calls = _counted(repo, slow_fetch=0.3)  # a local ls-remote can answer before the checks start
     sync(repo, "origin")
-    fetches = [(start, end) for args, start, end, _ in calls if args[0] == "fetch"]
-    assert len(fetches) == 1
+    fetches = [(start, end) for args, start, end, _ in calls if args[0] in NETWORK]
+    assert len(fetches) == 1  # the remote's refs: nothing new, no fetch
     start, end = fetches[0]
-    during = [args[0] for args, s, _, _ in calls if args[0] != "fetch" and start <= s < end]
+    during = [args[0] for args, s, _, _ in calls if args[0] not in NETWORK and start <= s < end]
     assert "diff" in during or "version" in during, (during, calls)  # the staged check, git's version
 
 
@@ -131,14 +136,14 @@ def test_a_no_op_sync_reads_the_remote_branch_from_the_listing(tmp_path: Path) -
     repo = BargainingRepo.open(alice)
     calls = _counted(repo, slow_fetch=0.5)
     sync(repo, "origin")
-    asked = [args for args, *_ in calls if args[0] != "fetch" and any("refs/remotes/" in a for a in args)]
+    asked = [args for args, *_ in calls if args[0] not in NETWORK and any("refs/remotes/" in a for a in args)]
     assert asked == [], asked
     assert _after_the_fetch(calls) == [], calls
 
 
 def _after_the_fetch(calls: list[Call]) -> list[tuple[str, ...]]:
-    """The git calls started once the fetch was done."""
-    end = max(e for args, _, e, _ in calls if args[0] == "fetch")
+    """The git calls started once the remote had answered (its refs, or the fetch)."""
+    end = max(e for args, _, e, _ in calls if args[0] in NETWORK)
     return [args for args, start, _, _ in calls if start >= end]
 
 
@@ -169,6 +174,6 @@ def test_the_remote_is_chosen_from_one_read_of_git_config(tmp_path: Path) -> Non
     calls = _counted(repo)
     report = sync(repo)
     assert report.remote == "backup"  # the upstream, from the same read
-    fetch_start = min(start for args, start, _, _ in calls if args[0] == "fetch")
+    fetch_start = min(start for args, start, _, _ in calls if args[0] in NETWORK)
     before = [args[0] for args, start, _, _ in calls if start < fetch_start]
     assert before.count("config") == 1 and "remote" not in before, before

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proposals.errors import ProposalsError
+from proposals.store.network import validate_remote_name, validate_url
 from proposals.team.renumber import plan_renumbering, renumbered_message
-from proposals.team.sync import validate_remote_name, validate_url
 
 CODES = {"union": "U", "employer": "E"}
 

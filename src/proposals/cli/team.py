@@ -19,13 +19,23 @@ def _sync_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("sync", "fetch, merge, push passes and TAs via the team remote", _sync_arguments)
 def cmd_sync(args: argparse.Namespace) -> int:
-    from proposals.team.sync import sync
+    from pathlib import Path
 
-    repo = open_repo(args)
-    try:
-        report = sync(repo, args.remote)
-    finally:
-        print_notices(repo)  # what sync put back first (a sync killed mid-merge)
+    from proposals.team.fetching import started
+
+    # git fetching before the model is imported: the start-up runs while git waits (issue 17)
+    with started(Path(args.C), args.remote) as begun:
+        from proposals.negotiation.repo import BargainingRepo
+        from proposals.team.sync import sync
+
+        if begun is None:
+            repo = open_repo(args)
+        else:
+            repo = BargainingRepo.of_store(begun.store, shallow=begun.shallow)
+        try:
+            report = sync(repo, args.remote, begun)
+        finally:
+            print_notices(repo)  # what sync put back first (a sync killed mid-merge)
     where = f"{report.remote}/{report.branch}"
     for old, new in report.renumbered.items():
         print(f"Renumbered your unpushed pass {old} to {new}: {report.remote} already has a {old}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from proposals.errors import ProposalsError
 from proposals.files import write_file as atomic_write  # drafts.atomic_write, without importing drafts
 from proposals.negotiation.config import CONFIG_NAME, Config, dump_config, load_config, parse_config
 from proposals.negotiation.history import BASELINE_TAG, History, Round, TARecord, load_history
+from proposals.negotiation.writer_lock import LOCK_NAME, give_back, take
 from proposals.store.git import GitStore, validate_rev
 from proposals.store.validate import check_date, check_text
 
@@ -40,81 +40,6 @@ class Resolved:
 
     label: str
     commit: str | None  # None: the working tree (draft)
-
-
-def _lock_pid(lock: Path) -> int:
-    """The pid a writer lock names; 0 if it is being written right now, unreadable or gone."""
-    try:
-        return int(lock.read_text().strip() or "0")
-    except (OSError, ValueError):
-        return 0
-
-
-def _is_dead(pid: int) -> bool:
-    if pid <= 0:
-        return False  # no pid yet: treat as live
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-_TAKEOVER_STALE_AFTER = 10.0  # seconds: a takeover guard older than this was left by a crash
-# A writer writes its pid microseconds after creating the lock; an empty (or unreadable) lock this
-# old was left by a process killed in between, and nobody will ever fill it in.
-EMPTY_LOCK_STALE_AFTER = 5.0
-
-
-def _lock_state(lock: Path) -> tuple[int, float] | None:
-    """(pid, mtime) of a writer lock, or None when it is gone."""
-    try:
-        mtime = lock.stat().st_mtime
-    except OSError:
-        return None
-    return _lock_pid(lock), mtime
-
-
-def _is_stale(state: tuple[int, float] | None) -> bool:
-    if state is None:
-        return False
-    pid, mtime = state
-    if pid <= 0:
-        return time.time() - mtime > EMPTY_LOCK_STALE_AFTER
-    return _is_dead(pid)
-
-
-def _take_over_if_stale(lock: Path) -> None:
-    """Remove a writer lock whose process is gone (crashed, killed), so it cannot block the team.
-
-    Reading the pid and finding its process dead are two steps: the holder may release its lock
-    and exit between them while the next writer creates a fresh one, which must not be removed.
-    So the pid is read again after the check and the lock removed only if it still names the dead
-    process; and one waiter at a time does this (a ``.takeover`` guard), so two waiters that both
-    saw the dead lock cannot remove it and then each other's fresh one. An empty lock (its writer
-    killed before it wrote its pid) is stale once it is a few seconds old and still empty.
-    """
-    state = _lock_state(lock)
-    if not _is_stale(state):
-        return
-    guard = lock.with_name(lock.name + ".takeover")
-    try:
-        fd = os.open(guard, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        try:
-            if time.time() - guard.stat().st_mtime > _TAKEOVER_STALE_AFTER:
-                guard.unlink(missing_ok=True)
-        except OSError:
-            pass
-        return
-    try:
-        if _lock_state(lock) == state and _is_stale(state):
-            lock.unlink(missing_ok=True)
-    finally:
-        os.close(fd)
-        guard.unlink(missing_ok=True)
 
 
 def exclusive(fn: Callable[..., T]) -> Callable[..., T]:
@@ -178,9 +103,14 @@ class BargainingRepo:
                 f"{start} is not a bargaining repo (not a git repository); create one with proposals init"
             )
         root = Path(lines[0])
-        config = load_config(root)
-        repo = cls(root, GitStore(root, env, git_dir=Path(lines[2])), config)
-        repo.shallow = lines[1] == "true"
+        return cls.of_store(GitStore(root, env, git_dir=Path(lines[2])), shallow=lines[1] == "true")
+
+    @classmethod
+    def of_store(cls, store: GitStore, *, shallow: bool) -> BargainingRepo:
+        """The repo in `store`'s folder, its top level (``proposals sync`` found it before the
+        model was imported, ``team.fetching``); refused when it is no bargaining repo."""
+        repo = cls(store.root, store, load_config(store.root))
+        repo.shallow = shallow
         return repo
 
     @classmethod
@@ -327,10 +257,12 @@ class BargainingRepo:
         return self.history().round  # refuses a shallow clone
 
     @contextlib.contextmanager
-    def writer_lock(self, wait: float = 15.0) -> Iterator[None]:
+    def writer_lock(self, wait: float = 15.0, *, held: bool = False) -> Iterator[None]:
         """One recorder at a time per clone (the TUI and the CLI, say), so two passes can never
         pick the same number. Re-entrant in one process; a lock left by a dead process is taken
-        over; a live one is waited for, then refused in one line."""
+        over; a live one is waited for, then refused in one line (``negotiation.writer_lock``).
+        `held`: the caller took the lock file itself and gives it back (``proposals sync`` takes
+        it before the model is imported, ``team.fetching.started``)."""
         if self._lock_depth:
             self._lock_depth += 1
             try:
@@ -338,31 +270,17 @@ class BargainingRepo:
             finally:
                 self._lock_depth -= 1
             return
-        lock = self.git_dir / "proposals.lock"
-        deadline = time.monotonic() + float(os.environ.get("PROPOSALS_LOCK_WAIT", wait))
-        while True:
-            try:
-                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-                break
-            except FileExistsError:
-                _take_over_if_stale(lock)
-                if not lock.exists():
-                    continue
-                if time.monotonic() > deadline:
-                    raise ProposalsError(
-                        f"another proposals command is recording in this repo ({lock}); wait for "
-                        "it to finish, or delete that file if none is running"
-                    ) from None
-                time.sleep(0.05)
+        lock = self.git_dir / LOCK_NAME
+        if not held:
+            take(lock, wait)
         try:
-            os.write(fd, str(os.getpid()).encode())
-            os.close(fd)
             self._lock_depth = 1
             self.invalidate()  # what the other recorder wrote counts
             yield
         finally:
             self._lock_depth = 0
-            lock.unlink(missing_ok=True)
+            if not held:
+                give_back(lock)
 
     def take_notices(self) -> list[str]:
         """The notices gathered so far, once: the front end shows them after a command."""
@@ -685,7 +603,7 @@ class EarlierRound(BargainingRepo):
         raise ProposalsError(self.read_only)
 
     @contextlib.contextmanager
-    def writer_lock(self, wait: float = 15.0) -> Iterator[None]:
+    def writer_lock(self, wait: float = 15.0, *, held: bool = False) -> Iterator[None]:
         raise ProposalsError(self.read_only)
         yield  # pragma: no cover (a generator, for contextmanager)
 

@@ -28,9 +28,9 @@ MANY_PATHS = 200  # more paths than this go to git on stdin, never as arguments 
 GIT_ENV_CLEAN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 # Commands that never change refs: anything else run through a store forgets its tag listing.
 READ_ONLY = frozenset({
-    "cat-file", "config", "diff", "diff-tree", "for-each-ref", "log", "ls-files", "ls-tree", "merge-base",
-    "rev-list", "rev-parse", "show", "show-ref", "status", "symbolic-ref", "check-ref-format", "var",
-    "check-attr",
+    "cat-file", "config", "diff", "diff-tree", "for-each-ref", "log", "ls-files", "ls-remote", "ls-tree",
+    "merge-base", "rev-list", "rev-parse", "show", "show-ref", "status", "symbolic-ref", "check-ref-format",
+    "var", "check-attr", "version",
 })
 
 

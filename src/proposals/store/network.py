@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from proposals.errors import ProposalsError
-from proposals.store.git import GitError, GitStore, git_message
+from proposals.store.git import GitError, GitStore, _stretch, git_message
 
 REMOTE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 URL_SCHEMES = {"https", "http", "ssh", "git", "file", "git+ssh", "ssh+git"}
@@ -104,6 +104,41 @@ def fetch(store: GitStore, remote: str, heads_into: str, tags_into: str) -> bool
     if _many_loose_refs(store, tags_into):
         store.pack_refs()
     return bool(proc.stderr.strip())
+
+
+def remote_refs(store: GitStore, remote: str) -> str | None:
+    """The remote's branches and tags as ``git ls-remote`` hears them (what a fetch is told
+    first), or None when it fails (the fetch then says why). See ``holds``."""
+    validate_remote_name(remote)
+    proc = store.run(
+        "ls-remote", "--heads", "--tags", "--refs", "--end-of-options", remote, env=NET_ENV, check=False
+    )
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def holds(heard: str, listing: str, heads_into: str, tags_into: str) -> bool:
+    """Whether the refs a ``show-ref -d`` `listing` has under `heads_into` and `tags_into` are
+    exactly the branches and tags `heard` from the remote (``remote_refs``): then ``fetch``
+    would move no ref, and its objects are here. A fetch that moves nothing still checks every
+    ref it is told of against every local ref (``rev-list --not --all``: at 20,000 passes 0.3 s
+    of CPU over 40,000 refs); this is the least work that proves a sync has nothing to take in
+    (issue 17). A clone's remote-tracking HEAD, which no fetch moves, is not counted."""
+    theirs = set()
+    for line in heard.splitlines():
+        sha, _, ref = line.partition("\t")
+        if ref.startswith("refs/heads/"):
+            theirs.add(f"{sha} {heads_into}{ref[len('refs/heads/') :]}")
+        elif ref.startswith("refs/tags/"):
+            theirs.add(f"{sha} {tags_into}{ref[len('refs/tags/') :]}")
+        else:
+            return False
+    ours = set()
+    for prefix in (heads_into, tags_into):
+        for line in _stretch(listing, prefix).split("\n"):
+            ref = line.partition(" ")[2]
+            if ref.startswith(prefix) and not ref.endswith("^{}") and ref != f"{heads_into}HEAD":
+                ours.add(line)
+    return theirs == ours
 
 
 LOOSE_REFS_TO_PACK = 256  # a first sync with a long record fetches 20,000 tags, each a loose file

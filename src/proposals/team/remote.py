@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from proposals.negotiation.history import T_BASELINE, T_PASS, T_ROUND_CLOSED, T_TA_ARTICLE, T_TA_TAG
 from proposals.store.git import GitStore
+from proposals.team.fetching import MIRROR_PREFIX  # where a sync's fetch mirrors the remote's tags
 
-MIRROR_PREFIX = "refs/proposals/remote-tags/"
 PUSHED_PREFIX = "refs/proposals/pushed/"
 T_SUPERSEDED_AS = "TA-Superseded-As"
 T_SUPERSEDED_COMMIT = "TA-Superseded-Commit"

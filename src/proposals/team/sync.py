@@ -24,10 +24,6 @@ sync leaves; each step lives with its concept: ``remote_tags`` (what the remote'
 
 from __future__ import annotations
 
-import contextlib
-import re
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from proposals.contract.part import validate_id
@@ -40,12 +36,18 @@ from proposals.negotiation.drafts import (
     restore_draft,
 )
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
-from proposals.store import network
-from proposals.store.git import GitStore
-from proposals.store.network import remote_config, validate_remote_name, validate_url
+from proposals.team.fetching import (
+    MIRROR_PREFIX,
+    Fetch,
+    Started,
+    check_git_version,
+    current_branch,
+    fetch,
+    pick_remote,
+)
 from proposals.team.integrity import interrupted_merge, undo_interrupted_merge
 from proposals.team.push import push
-from proposals.team.remote import MIRROR_PREFIX, unpushed_commits
+from proposals.team.remote import unpushed_commits
 
 # A no-op sync (the remote has nothing new, we have nothing to push) stops at the top of
 # `_sync_once`: what only a sync that changes something uses (the remote's tags checked, passes
@@ -53,50 +55,6 @@ from proposals.team.remote import MIRROR_PREFIX, unpushed_commits
 # not at start-up (issue 17: a no-op sync at most 1.5x `git fetch`).
 
 MAX_ATTEMPTS = 3
-
-
-def pick_remote(store: GitStore, branch: str, remote: str | None) -> str:
-    """The remote to sync with: the one named, the branch's upstream, origin, or the only one."""
-    configured, upstream = remote_config(store, branch)  # one git call, before the fetch
-    remotes = list(configured)
-    if remote is not None:
-        validate_remote_name(remote)
-        if remote not in remotes:
-            raise ProposalsError(f"no remote named {remote!r}; add one with git remote add {remote} URL")
-        name = remote
-    else:
-        if upstream in remotes:
-            name = upstream
-        elif "origin" in remotes:
-            name = "origin"
-        elif len(remotes) == 1:
-            name = remotes[0]
-        elif not remotes:
-            raise ProposalsError(
-                "this repo has no remote to sync with; add one with git remote add origin URL"
-            )
-        else:
-            raise ProposalsError(f"several remotes ({', '.join(remotes)}); choose one with --remote NAME")
-        validate_remote_name(name)
-    settings = configured.get(name, {})
-    for key in ("url", "pushurl"):
-        for url in settings.get(key, []):
-            validate_url(url)
-    for key in ("uploadpack", "receivepack", "vcs"):
-        if any(settings.get(key, [])):
-            raise ProposalsError(
-                f"refusing to sync: remote.{name}.{key} is set in .git/config and would run a command"
-            )
-    if not any(settings.get("url", [])):
-        raise ProposalsError(f"remote {name!r} has no URL")
-    return name
-
-
-def current_branch(store: GitStore) -> str:
-    branch = store.current_branch()
-    if branch is None:
-        raise ProposalsError("HEAD is detached; switch back to your branch (git switch main) before syncing")
-    return branch
 
 
 def article_id_of(path: str) -> str | None:
@@ -123,40 +81,31 @@ class SyncReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def fetch(repo: BargainingRepo, remote: str) -> bool:
-    """Branches into refs/remotes/<remote>/, tags into our private mirror (sync decides on them);
-    whether any ref moved."""
-    return network.fetch(repo.store, remote, f"refs/remotes/{remote}/", f"{MIRROR_PREFIX}{remote}/")
+def sync(repo: BargainingRepo, remote: str | None = None, begun: Started | None = None) -> SyncReport:
+    """Fetch, renumber clashing unpushed passes, set clashing drafts aside, merge, push.
+
+    `begun`: ``team.fetching.started`` took the writer lock, checked the branch and the remote
+    and set git to work before this repo was opened (``proposals sync``)."""
+    with repo.writer_lock(held=begun is not None):
+        return _sync(repo, remote, begun)
 
 
-MIN_GIT = (2, 31)  # GIT_CONFIG_COUNT, fetch --no-write-fetch-head, %(trailers:separator=)
-
-
-_GIT_CHECKED: list[bool] = []  # once per process: the git on PATH does not change under us
-
-
-def check_git_version(store: GitStore) -> None:
-    if _GIT_CHECKED:
-        return
-    found = re.search(r"(\d+)\.(\d+)", store.version())
-    if found and (int(found[1]), int(found[2])) < MIN_GIT:
-        raise ProposalsError(
-            f"proposals sync needs git {MIN_GIT[0]}.{MIN_GIT[1]} or newer (this is git {found[0]})"
-        )
-    _GIT_CHECKED.append(True)
-
-
-@exclusive
-def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
-    """Fetch, renumber clashing unpushed passes, set clashing drafts aside, merge, push."""
-    interrupted = interrupted_merge(repo)  # a sync killed mid-merge: put back first, as repair does
-    if interrupted is not None and interrupted.fixable:
-        repo.notices.append(undo_interrupted_merge(repo))
+def _sync(repo: BargainingRepo, remote: str | None, begun: Started | None) -> SyncReport:
     store = repo.store
-    branch = current_branch(store)
-    name = pick_remote(store, branch, remote)  # its URL checked before anything reaches the network
+    if begun is None:
+        interrupted = interrupted_merge(repo)  # a sync killed mid-merge: put back first, as repair does
+        if interrupted is not None and interrupted.fixable:
+            repo.notices.append(undo_interrupted_merge(repo))
+        branch = current_branch(store)
+        name = pick_remote(store, branch, remote)  # its URL checked before anything reaches the network
+        fetching = Fetch(store, name)
+    else:  # `started` found no mark of a killed sync's merge
+        branch, name, fetching = begun.branch, begun.remote, begun.fetch
     report = SyncReport(name, branch)
-    with _fetching(repo, name) as meanwhile:  # git waits on the network while the local checks run
+    listing = None
+    try:  # git waits on the network while the local checks run
+        listing = store.ref_listing()  # every ref, as the fetch leaves them if it moves none;
+        fetching.listed(listing)  # compared with the remote's: a fetch only if they differ
         repo.ensure_can_record(history=False)  # the round HEAD is in: a fetch never moves HEAD
         check_git_version(store)
         if store.has_staged_changes():
@@ -164,15 +113,18 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
                 "you have staged changes (git add); commit them or unstage them (git restore --staged .) "
                 "before syncing"
             )
-        meanwhile.listing = store.ref_listing()  # every ref, as the fetch leaves them if it moves none
-        # and what a no-op sync asks of it (`_sync_once`), kept with that listing: 40-60 ms at
+        # What a no-op sync asks of the listing (`_sync_once`), kept with it: 40-60 ms at
         # 20,000 passes, worked out while git still waits on the network
         store.refs_under("refs/heads/")
         store.refs_under(f"refs/remotes/{name}/")
         store.refs_alike("refs/tags/", f"{MIRROR_PREFIX}{name}/")
+    finally:
+        failed = fetching.finish(listing)  # a refusal above wins over the fetch's error
+    if failed is not None:
+        raise failed
     for attempt in range(MAX_ATTEMPTS):
         if attempt:  # someone pushed between our fetch and our push: fetch and integrate again
-            fetch(repo, name)
+            fetch(store, name)
         head, alike = _sync_once(repo, name, branch, report)
         if report.merge_conflicts:
             return report
@@ -181,46 +133,6 @@ def sync(repo: BargainingRepo, remote: str | None = None) -> SyncReport:
             report.pushed += pushed
             return report
     raise ProposalsError(f"{name} kept changing while syncing; run proposals sync again")
-
-
-@dataclass
-class _Meanwhile:
-    """What the body of `_fetching` read while git fetched: the ref listing, if it took one."""
-
-    listing: str | None = None
-
-
-@contextlib.contextmanager
-def _fetching(repo: BargainingRepo, remote: str) -> Iterator[_Meanwhile]:
-    """The fetch in a thread while the body runs checks that change nothing (a fetch moves only
-    the remote's refs and our mirror of its tags). The refs are listed afresh after it, unless
-    it moved none: then the listing the body took meanwhile holds, and a no-op sync asks git
-    nothing once the fetch is done (issue 17: at 20,000 passes that listing is 80-110 ms).
-
-    The body's refusal wins over the fetch's error (an old git fails both ways: its version says
-    why); either way the fetch has finished before this returns or raises."""
-    failed: list[BaseException] = []
-    moved: list[bool] = []
-    meanwhile = _Meanwhile()
-
-    def run() -> None:
-        try:
-            moved.append(fetch(repo, remote))
-        except BaseException as exc:  # raised in the caller's thread, below
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="proposals-fetch", daemon=True)
-    thread.start()
-    try:
-        yield meanwhile
-    finally:
-        thread.join()
-        if moved == [False] and meanwhile.listing is not None:
-            repo.store.keep_listing(meanwhile.listing)
-        else:
-            repo.store.forget_refs()
-    if failed:
-        raise failed[0]
 
 
 def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncReport) -> tuple[str, bool]:
