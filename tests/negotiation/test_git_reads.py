@@ -13,19 +13,28 @@ import pytest
 from proposals.negotiation.agreements import make_ta, verify
 from proposals.negotiation.repo import BargainingRepo
 from proposals.store.git import GitStore
+from proposals.store.log import LogStream
 from proposals.team.integrity import extra_violations
 
 
 def git_commands(repo: BargainingRepo, action) -> list[tuple[str, ...]]:
+    """The git commands `action` runs through the store, the history's log (read as git prints
+    it, ``LogStream``) included."""
     seen: list[tuple[str, ...]] = []
     real = GitStore.run
+    real_stream = LogStream.__init__
 
     def counting(self: GitStore, *args: str, **kw):
         seen.append(args)
         return real(self, *args, **kw)
 
+    def streaming(self: LogStream, store: GitStore, rev: str, keys, *, options=()) -> None:
+        seen.append(("log", *options, rev))
+        real_stream(self, store, rev, keys, options=options)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(GitStore, "run", counting)
+        patch.setattr(LogStream, "__init__", streaming)
         action()
     return seen
 

@@ -10,13 +10,14 @@ import functools
 import gc
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from proposals.contract.part import ID_RE, SECTION_NUMBER_RE, blob_hash, section_text
 from proposals.errors import ProposalsError
 from proposals.negotiation.config import PARTIES
 from proposals.store.git import GitStore
-from proposals.store.log import SHA_RE, LogRecord, log_format, log_text, parse_records
+from proposals.store.log import SHA_RE, LogRecord, LogStream, log_format, parse_records
 from proposals.store.validate import check_date, has_control
 
 T_PARTY = "Proposal-Party"
@@ -503,7 +504,54 @@ def load_history(store: GitStore, rev: str = "HEAD") -> History:
     TA: it is kept in ``history.untrusted`` with the reason, for ``verify`` to report, and changes
     nothing else.
     """
-    return parse_history(log_text(store, rev, HISTORY_KEYS, options=("--topo-order", "--reverse")) or "")
+    with LogStream(store, rev, HISTORY_KEYS, options=("--topo-order", "--reverse")) as log:
+        collecting = gc.isenabled()
+        gc.disable()  # 20,000 records are made and none is garbage: collecting meanwhile only costs
+        try:
+            history = streamed_history(log)
+        finally:
+            if collecting:
+                gc.enable()
+        if history is None:  # read whole, the one way it always was
+            return parse_history(log.text() or "")
+        return history if log.returncode == 0 else History()
+
+
+def streamed_history(pieces: Iterable[bytes]) -> History | None:
+    """``parse_history`` of the log, parsed a piece at a time while git prints the rest: each
+    run of whole records (five NUL-ended fields each) as it arrives, by the same checks and
+    rules. None when anything is out of the ordinary (a record the fast form does not read, a
+    piece left over at the end): the caller then parses the whole text, so the answer is always
+    exactly ``parse_history``'s."""
+    history = History()
+    superseded: set[str] = set()
+    carry = b""  # after the last NUL: the start of a field
+    left: list[str] = []  # whole fields of a record not yet whole
+    last = None
+    try:
+        for piece in pieces:
+            data = carry + piece if carry else piece
+            cut = data.rfind(b"\0")
+            if cut < 0:
+                carry = data
+                continue
+            carry = data[cut + 1 :]
+            fields = data[:cut].decode("utf-8", "surrogateescape").split("\0")
+            if left:
+                fields = left + fields
+            whole = len(fields) - len(fields) % _WIDTH
+            left = fields[whole:]
+            if whole:
+                del fields[whole:]
+                if not _fast_form(fields):
+                    return None
+                _add_records(history, fields, superseded)
+                last = fields[-_WIDTH]
+    except ProposalsError:  # a block store.log refuses: parse_history says so, from the whole text
+        return None
+    if carry or left:
+        return None
+    return history if last is None else _finish(history, last, superseded)
 
 
 def parse_history(out: str) -> History:
@@ -527,15 +575,27 @@ def _parse_history(out: str) -> History:
         return history
     fields = out.split("\0")
     superseded: set[str] = set()
-    if (
-        len(fields) % _WIDTH
-        or not all(map(SHA_RE.fullmatch, fields[0::_WIDTH]))
-        or not all(map(_SHA_LIST_RE.fullmatch, fields[1::_WIDTH]))
-    ):  # store.log says what is wrong (or accepts odd spacing between parents, as it always has)
+    if not _fast_form(fields):  # store.log says what is wrong (or accepts odd spacing between parents)
         records = parse_records(out, HISTORY_KEYS)
         for rec in records:
             _apply(history, rec, superseded)
         return _finish(history, records[-1].commit, superseded)
+    _add_records(history, fields, superseded)
+    return _finish(history, fields[-_WIDTH], superseded)
+
+
+def _fast_form(fields: list[str]) -> bool:
+    """Whole records, each a commit id and its parents' ids as git prints them."""
+    return not (
+        len(fields) % _WIDTH
+        or not all(map(SHA_RE.fullmatch, fields[0::_WIDTH]))
+        or not all(map(_SHA_LIST_RE.fullmatch, fields[1::_WIDTH]))
+    )
+
+
+def _add_records(history: History, fields: list[str], superseded: set[str]) -> None:
+    """Whole records of the log (``_fast_form``) into `history`: a pass in ``record_pass``'s form
+    in one regex match, any other block the general way (``store.log``)."""
     fast = _PASS_BLOCK.fullmatch
     add = history.add
     untrusted = history.untrusted
@@ -556,7 +616,6 @@ def _parse_history(out: str) -> History:
             untrusted.append((sha, record))
         else:
             add(record)
-    return _finish(history, fields[-_WIDTH], superseded)
 
 
 def _finish(history: History, head: str, superseded: set[str]) -> History:
