@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
+from textual.widgets.data_table import DuplicateKey
 from tui_fixtures import settle, sync_async_tests, tui_app
 
 from proposals_tui.app import ProposalsApp
@@ -69,6 +71,63 @@ def test_the_board_labels_and_orders_come_with_its_rows(repo_path: Path) -> None
     assert data.rows
     assert data.labels == {row.id: row.label for row in data.rows}
     assert data.orders == {row.id: row.order for row in data.rows}
+
+
+def test_each_parts_last_pass_by_party_is_read_from_its_own_events(repo_path: Path) -> None:
+    """The board's last pass of each party on each part (the export dialog's choices) is what a
+    walk over every pass in order finds, read from the end of each part's events instead."""
+    from proposals.negotiation.repo import BargainingRepo
+
+    history = BargainingRepo.open(repo_path).history()
+    walked: dict[str, dict[str, str]] = {}
+    for record in history.passes:
+        for article_id in record.articles:
+            walked.setdefault(article_id, {})[record.party] = record.name
+    assert any(len(parties) == 2 for parties in walked.values())  # both sides on some part
+    assert any(record.withdrawn for record in history.passes)  # a withdrawal is not a last pass
+    assert load_board(BargainingRepo.open(repo_path)).last_by_party == walked
+
+
+async def test_the_board_table_adds_its_rows_as_add_row_does(repo_path: Path) -> None:
+    """`add_keyed_rows` fills the table in one go: the same rows, cells, cursor and highlight as
+    `add_row` for each."""
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    from proposals_tui.widgets.board_table import BoardTable
+
+    highlighted: dict[str, list[int]] = {"one": [], "each": []}
+
+    class Two(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BoardTable(id="one", cursor_type="row")
+            yield BoardTable(id="each", cursor_type="row")
+
+        def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+            highlighted[message.data_table.id or ""].append(message.cursor_row)
+
+    rows = [(f"art-{n}", [Text(f"{n}"), Text(f"Title {n}")]) for n in range(40)]
+    app = Two()
+    async with app.run_test(size=(60, 20)) as pilot:
+        one, each = app.query_one("#one", BoardTable), app.query_one("#each", BoardTable)
+        for table in (one, each):
+            table.add_column("No.", key="number", width=4)
+            table.add_column("Title", key="title", width=12)
+            table.add_column("Status", key="status", width=8)  # a column the rows leave empty
+        one.add_keyed_rows(rows)
+        for row_id, cells in rows:
+            each.add_row(*cells, key=row_id)
+        await pilot.pause()
+        assert [k.value for k in one.rows] == [k.value for k in each.rows]
+        for n in (0, 17, 39):
+            assert one.get_row_at(n) == each.get_row_at(n)
+        assert one.cursor_coordinate == each.cursor_coordinate
+        assert one.virtual_size == each.virtual_size
+        assert highlighted["one"] == highlighted["each"] == [0]
+        one.add_keyed_rows([])  # nothing to add: nothing changes
+        with pytest.raises(DuplicateKey):
+            one.add_keyed_rows([("art-3", [Text("3")])])
 
 
 async def test_a_resize_to_the_same_width_does_not_fill_the_board_again(repo_path: Path) -> None:

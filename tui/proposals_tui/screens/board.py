@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import new_article_drafts, restorable_drafts
+from proposals.negotiation.history import History, PassRecord
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import SessionRecord, open_session
 from proposals.negotiation.status import (
@@ -79,10 +80,7 @@ def load_board(repo: BargainingRepo) -> BoardData:
         return data
     rows = status_rows(repo)
     history = repo.history()
-    last: dict[str, dict[str, str]] = {}
-    for record in history.passes:
-        for article_id in record.articles:
-            last.setdefault(article_id, {})[record.party] = record.name
+    last = _last_by_party(history, len(repo.config.parties))
     try:  # an earlier round (read-only) has no session open and no draft to restore
         session = None if repo.read_only else open_session(repo)
     except ProposalsError:  # a corrupt session record must not keep the board from loading
@@ -93,6 +91,22 @@ def load_board(repo: BargainingRepo) -> BoardData:
     labels = {row.id: row.label for row in rows}
     orders = {row.id: row.order for row in rows}
     return BoardData(rows, drafts, last, history.baseline is not None, session, saved, new, labels, orders)
+
+
+def _last_by_party(history: History, parties: int) -> dict[str, dict[str, str]]:
+    """Each part's last pass by each party (withdrawals excluded), read from the end of the
+    part's own events: a start at 20,000 passes walked every pass to find a few hundred."""
+    last: dict[str, dict[str, str]] = {}
+    for article_id, events in history.events.items():
+        found: dict[str, str] = {}
+        for event in reversed(events):
+            if isinstance(event, PassRecord) and article_id in event.articles:
+                found.setdefault(event.party, event.name)
+                if len(found) == parties:
+                    break
+        if found:
+            last[article_id] = found
+    return last
 
 
 class BoardPreload:
@@ -129,6 +143,7 @@ class BoardPreload:
 class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
     """Home screen. Enter opens the highlighted article; keys act on it."""
 
+    AUTO_FOCUS = "#board"  # the table, not the filter first and the table after (two restyles)
     BINDINGS: ClassVar[list[BindingType]] = [
         key("enter", "open", priority=False),
         key("e", "edit"),
@@ -285,7 +300,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
 
     def refill(self) -> None:
         """Rebuild the visible rows from the loaded data: filter, then sort; keep the cursor."""
-        table = self.query_one(DataTable)
+        table = self.query_one(BoardTable)
         current = self.current_id() or self._last_current
         needle = self.query_one("#filter", Input).value.strip()
         self.shown = sorted((r for r in self.data.rows if self._matches(r, needle)), key=self._sort_key)
@@ -294,8 +309,7 @@ class BoardScreen(Themed, SyncActions, ContractActions, ArticleActions, Screen):
         self._styles.clear()  # the theme's styles, read again once per fill (restyle refills)
         table.clear()
         them = self.app.them
-        for row in self.shown:
-            table.add_row(*self._cells(row, them), key=row.id)
+        table.add_keyed_rows((row.id, self._cells(row, them)) for row in self.shown)
         if current is not None:
             for index, row in enumerate(self.shown):
                 if row.id == current:

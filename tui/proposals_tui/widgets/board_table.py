@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import zip_longest
 from typing import ClassVar
 
 from textual.binding import BindingType
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 
 from ..keys import key
 
 
 class BoardTable(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = [key("enter", "select_cursor", key_display="⏎")]
+
+    def add_keyed_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]]) -> None:
+        """`add_row(*cells, key=key)` for each row, with the table's bookkeeping done once: each
+        `add_row` sets the cursor again (its validator and watchers) and asks for an idle check,
+        300 times at every fill of the board (issue 17: cold start to the board)."""
+        columns = [column.key for column in self.ordered_columns]
+        was_empty = self.row_count == 0
+        for row_id, cells in rows:
+            row_key = RowKey(row_id)
+            if row_key in self._row_locations:
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            if len(cells) > len(columns):
+                raise ValueError("More values provided than there are columns.")
+            self._row_locations[row_key] = self.row_count
+            self._data[row_key] = dict(zip_longest(columns, cells))
+            self.rows[row_key] = Row(row_key, 1, None, False)
+            self._new_rows.add(row_key)
+        if self.row_count == 0:
+            return
+        self._require_update_dimensions = True
+        self.cursor_coordinate = self.cursor_coordinate
+        if was_empty and self.columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()  # as add_row does when its first row gives the cursor a cell
+        self._update_count += 1
+        self.check_idle()
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """Every column of the board has a fixed width and every row one line, so the widths
