@@ -11,7 +11,8 @@ from textual.widgets.data_table import DuplicateKey
 from tui_fixtures import settle, sync_async_tests, tui_app
 
 from proposals_tui.app import ProposalsApp
-from proposals_tui.screens.board import BoardScreen, load_board
+from proposals_tui.board_data import load_board
+from proposals_tui.screens.board import BoardScreen
 
 
 def _jobs(app: ProposalsApp) -> list[str]:

@@ -108,7 +108,7 @@ class ProposalsApp(App[int]):
         self.set_reactive(ProposalsApp.markers, self.no_color or bool(os.environ.get("PROPOSALS_MARKERS")))
         self.first_paint: Callable[[], None] | None = None
         self.paint_hooks: list[Callable[[], None]] = []  # after each redline paint (bench, tests)
-        from .screens.board import BoardData, BoardPreload
+        from .board_data import BoardData, BoardPreload
 
         self.board = BoardData([], set())
         self._gc_paused = False  # see on_load
