@@ -71,7 +71,8 @@ def _grapheme_tail() -> str:
 # The word tokenizer for ASCII text (the common case): the general pattern below with every
 # class spelled out in ASCII (``\w`` is ``[0-9A-Za-z_]``, the horizontal spaces of ``\s`` are
 # ``[\t\x0b\x0c\x1c-\x1f ]``), the optional currency or sign prefix as alternatives of their own
-# (a plain word, by far the most common token, is then tried first), the line break last (no
+# (a plain word, by far the most common token, is then tried first, outside the group the
+# rarer starts share: one branch level less per token), the line break last (no
 # other alternative can start where it does), and possessive quantifiers, which never change
 # what it matches (everything after them is optional) but skip the backtracking bookkeeping.
 # About 40% less time than the general pattern on ASCII prose; ``tests/test_redline_golden.py``
@@ -79,9 +80,10 @@ def _grapheme_tail() -> str:
 _A_WORD = r"[0-9A-Za-z_]"
 _A_HSPACE = r"[\t\x0b\x0c\x1c-\x1f ]"
 _A_CORE = rf"{_A_WORD}++(?:[.,'\-/:]{_A_WORD}++)*+"
+_A_TAIL = rf"{_A_HSPACE}*+(?:\r(?!\n){_A_HSPACE}*+)*+"
 _ASCII_WORD = re.compile(
-    rf"(?:{_A_CORE}|[$#]{_A_CORE}|[+\-](?=\d){_A_CORE}|\([A-Za-z]{{1,4}}\)|\S)"
-    rf"{_A_HSPACE}*+(?:\r(?!\n){_A_HSPACE}*+)*+"
+    rf"{_A_CORE}{_A_TAIL}"  # a plain word, outside the group of the rarer starts: one step less
+    rf"|(?:[$#]{_A_CORE}|[+\-](?=\d){_A_CORE}|\([A-Za-z]{{1,4}}\)|\S){_A_TAIL}"
     rf"|(?:{_A_HSPACE}|\r(?!\n))++"
     r"|\r?\n"
 )
