@@ -25,17 +25,23 @@ Call = tuple[tuple[str, ...], float, float, str]
 NETWORK = ("ls-remote", "fetch")  # what a sync asks of the remote: its refs, then a fetch if they moved
 
 
-def _counted(repo: BargainingRepo, slow_fetch: float = 0.0) -> list[Call]:
+def _counted(repo: BargainingRepo, slow_fetch: float = 0.0, until: tuple[str, ...] = ()) -> list[Call]:
     """Every git call of the store: (args, start, end, thread name), from any thread. `slow_fetch`:
     seconds each call to the remote takes longer, as over a network (a local one can end before
-    the checks)."""
+    the checks). `until`: a call to the remote also waits (up to 10 s) until one of these local
+    git commands has started, so a loaded machine cannot make the checks miss a fixed window."""
     calls: list[Call] = []
     real = repo.store.run
+    local_started = threading.Event()
 
     def counting(*args: str, **kw):
         start = time.perf_counter()
         if args[0] in NETWORK:
             time.sleep(slow_fetch)
+            if until:
+                local_started.wait(10)
+        elif args[0] in until:
+            local_started.set()
         try:
             return real(*args, **kw)
         finally:
@@ -73,7 +79,7 @@ def test_a_no_op_sync_makes_no_git_call_after_its_one_listing(tmp_path: Path) ->
 def test_the_local_checks_run_while_git_fetches(tmp_path: Path) -> None:
     alice = _team(tmp_path)
     repo = BargainingRepo.open(alice)
-    calls = _counted(repo, slow_fetch=0.3)  # a local ls-remote can answer before the checks start
+    calls = _counted(repo, until=("diff", "version"))  # a local ls-remote answers before the checks start
     sync(repo, "origin")
     fetches = [(start, end) for args, start, end, _ in calls if args[0] in NETWORK]
     assert len(fetches) == 1  # the remote's refs: nothing new, no fetch
