@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sync_support import SCHEDULING, STAFFING, git, make_repo, ok, read, tags, write
+import pytest
+from sync_support import SCHEDULING, STAFFING, WAGES, fails, git, make_repo, ok, read, tags, write
 
 ALICE, BOB = "Alice Organizer", "Bob Steward"
 
@@ -76,3 +77,81 @@ def test_a_round_closed_and_opened_in_one_clone_syncs_to_the_other(tmp_path: Pat
         assert "every pass and TA tag is in place" in ok(member, "verify", name=who)
         log = ok(member, "log", name=who)
         assert sorted(line.split()[0] for line in log.splitlines()) == ["E-1", "U-1", "U-2", "U-3"]
+
+
+def _state(member: Path) -> tuple[str, str, str, dict[str, str]]:
+    """Everything a refused sync must leave as it was: branch, refs (tags, drafts), files."""
+    refs = git(member, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags",
+               "refs/drafts", "refs/proposals/pushed")
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted((member / "articles").iterdir())}
+    return git(member, "rev-parse", "HEAD"), git(member, "symbolic-ref", "HEAD"), refs, files
+
+
+@pytest.mark.parametrize(
+    ("bob_closes", "alice_opens", "bob_opens"),
+    [("2025", "2028", "2028"), ("1", "2028", "2028"), ("2025", "2028", "2029")],
+    ids=["same-names", "same-round-opened-after-closes-named-apart", "different-names"],
+)
+def test_rounds_opened_on_both_sides_offline_are_refused_nothing_changed(
+    tmp_path: Path, bob_closes: str, alice_opens: str, bob_opens: str
+) -> None:
+    """Two members opening a round offline (issue 17): one history would hold two rounds of one
+    name (or two open rounds). The second sync refuses in one line naming both, changes nothing,
+    and the remedy it names works."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice", ALICE)
+    git(alice, "remote", "add", "origin", str(remote))
+    for part in ("staffing", "scheduling"):
+        ok(alice, "ta", part, "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
+           name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    bob = tmp_path / "bob"
+    # Each closes the first round (Bob maybe leaving it named 1, its default) and opens one.
+    for member, who, closes, name in ((alice, ALICE, "2025", alice_opens), (bob, BOB, bob_closes, bob_opens)):
+        naming = ("--name", closes) if closes != "1" else ()
+        ok(member, "round", "close", "--ratified", "2025-04-01", *naming, name=who)
+        ok(member, "round", "open", name, "--expires", f"{name}-06-30", name=who)
+    write(alice, "staffing", read(alice, "staffing").replace("safe", "safer"))
+    ok(alice, "pass", "--party", "union", "--session", "2028-01-10", "staffing", name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    # Bob's unsent work in his round: a pass, and a new part not yet recorded.
+    write(bob, "scheduling", read(bob, "scheduling").replace("four", "six"))
+    ok(bob, "pass", "--party", "union", "--session", "2028-01-12", "scheduling", name=BOB)
+    write(bob, "wages", WAGES)
+    before = _state(bob)
+    line = fails(bob, "sync", name=BOB)
+    said = (f"origin/main closed round 2025 and opened round {alice_opens}, "
+            f"while you closed round {bob_closes} and opened round {bob_opens} here")
+    assert said in line and "nothing changed" in line, line
+    assert "git branch " in line and "git reset --keep origin/main" in line, line
+    assert _state(bob) == before
+    assert [r["round"] for r in json.loads(ok(bob, "round", "list", "--json", name=BOB))["rounds"]] == [
+        bob_closes, bob_opens
+    ]
+    assert fails(bob, "sync", name=BOB) == line  # refused again, the same way, still nothing changed
+    assert _state(bob) == before
+    # Alice and the origin still hold one round of each name, verifiably.
+    assert "every pass and TA tag is in place" in ok(alice, "verify", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "carol", name="Carol Chair")
+    assert "every pass and TA tag is in place" in ok(tmp_path / "carol", "verify", name="Carol Chair")
+    assert git(tmp_path / "carol", "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    # The remedy the line names: Bob keeps Alice's round, his own stays on a branch.
+    remedy = line.split(": ", 2)[2]
+    commands = remedy[remedy.index("git branch "):].split(", then")[0].split(" && ")
+    for command in commands:
+        argv = command.split()
+        if argv[0] == "git":
+            git(bob, *argv[1:])
+        else:
+            assert argv[0] == "proposals", command
+            ok(bob, *argv[1:], name=BOB)
+    assert read(bob, "wages") == WAGES  # the draft came along
+    assert "six" in git(bob, "show", f"my-round-{bob_opens}:articles/scheduling.txt")  # his pass is kept
+    ok(bob, "sync", name=BOB)
+    assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)
+    assert [r["round"] for r in json.loads(ok(bob, "round", "list", "--json", name=BOB))["rounds"]] == [
+        "2025", alice_opens
+    ]

@@ -1,6 +1,6 @@
 """Team sync over an ordinary git remote: fetch, merge, push, with the bargaining rules on top.
 
-Plain ``git pull``/``git push`` would get three things wrong for a bargaining team, so sync does them:
+Plain ``git pull``/``git push`` would get four things wrong for a bargaining team, so sync does them:
 
 - an uncommitted draft of an article that an incoming pass changes is never lost: it is saved on
   ``refs/drafts/<id>``, the incoming text takes its place, and the article is listed as a conflict
@@ -12,14 +12,17 @@ Plain ``git pull``/``git push`` would get three things wrong for a bargaining te
   names, sync stops before changing anything, and a TA tag deleted on the remote is pushed back. (The
   one exception is a TA tag nobody else has seen: when an unpushed TA commit sits after a renumbered
   pass it is rewritten too, and its tag follows it, with the same signatories, text hash and dates.)
+- two members opening (or closing) a round offline would make one history of two rounds of one
+  name, or two open rounds: sync stops before changing anything and says how to keep the remote's.
 
 Drafts (``refs/drafts/``) are personal and never pushed. The remote's tags are fetched into a
 private mirror (``refs/proposals/remote-tags/<remote>/``) so that sync, not git, decides what a
 clash means. History is only ever merged, never rebased.
 
 This module is the sync's order of steps (``_sync_once``) and ``resolve``, which settles what a
-sync leaves; each step lives with its concept: ``remote_tags`` (what the remote's tags mean),
-``renumber``, ``set_aside`` (our drafts), ``merge``, ``push``; ``conflicts`` lists what is left.
+sync leaves; each step lives with its concept: ``round_clash`` (rounds changed on both sides),
+``remote_tags`` (what the remote's tags mean), ``renumber``, ``set_aside`` (our drafts), ``merge``,
+``push``; ``conflicts`` lists what is left.
 """
 
 from __future__ import annotations
@@ -153,6 +156,7 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
     from proposals.team.merge import merge
     from proposals.team.remote_tags import check_remote_tags, take_in
     from proposals.team.renumber import renumber_clashes
+    from proposals.team.round_clash import check_round_clash
     from proposals.team.set_aside import set_aside
 
     remote_tags = store.refs_under(f"{MIRROR_PREFIX}{remote}/")
@@ -162,6 +166,9 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             f"sync stopped, nothing changed: {remote}/{branch} shares no history with this repo; "
             "clone the remote (proposals clone URL DIR) instead of syncing an unrelated repo"
         )
+    if remote_head is not None and base is not None and base not in (head, remote_head):
+        # Both sides have commits of their own: a round opened or closed on each is refused.
+        check_round_clash(store, remote, branch, head, remote_head, base)
     # 1. What the remote's tags mean: refuse moved or forged ones and TA conflicts. HEAD inside the
     # remote's branch (a no-op sync): a remote has every commit, so no rev-list to say so.
     unpushed = set() if base == head else unpushed_commits(store, head)
