@@ -149,3 +149,41 @@ async def test_a_resize_to_the_same_width_does_not_fill_the_board_again(repo_pat
 
 
 sync_async_tests(globals())
+
+
+def test_the_board_from_the_status_cache_is_the_board_from_the_history(repo_path: Path) -> None:
+    """A start reads the board's history-derived facts from ``status.cache`` at HEAD, without the
+    history: the same board as one read from the history, after a new pass, an amend, a reset,
+    and with the file corrupt (then read from the history and written again)."""
+    import subprocess
+
+    from proposals.negotiation.repo import BargainingRepo
+    from proposals.negotiation.status_cache import CACHE_NAME
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo_path, check=True, capture_output=True)
+
+    cache = BargainingRepo.open(repo_path).git_dir / "proposals" / CACHE_NAME
+    steps = [
+        [],
+        ["commit", "--quiet", "--allow-empty", "--cleanup=verbatim", "-m",
+         "pass\n\nProposal-Party: union\nPass: U-90\nSession: 2025-03-10\nArticles: staffing\n"],
+        ["commit", "--quiet", "--amend", "--allow-empty", "--cleanup=verbatim", "-m",
+         "pass\n\nProposal-Party: employer\nPass: E-90\nSession: 2025-03-11\nWithdrawn: staffing\n"],
+        ["reset", "--quiet", "--hard", "HEAD~2"],
+    ]
+    for step in steps:
+        if step:
+            git(*step)
+        cache.unlink(missing_ok=True)
+        from_history = load_board(BargainingRepo.open(repo_path))
+        assert cache.is_file()
+        repo = BargainingRepo.open(repo_path)
+        assert load_board(repo) == from_history
+        assert repo._history is None  # read from the file alone
+        data = bytearray(cache.read_bytes())
+        data[len(data) // 2] ^= 0x55
+        cache.write_bytes(bytes(data))
+        repo = BargainingRepo.open(repo_path)
+        assert load_board(repo) == from_history
+        assert repo._history is not None  # the corrupt file was not used

@@ -8,6 +8,7 @@ Nothing here blocks the event loop on git, diffs or export.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.worker import Worker
 
+from proposals.errors import ProposalsError
 from proposals.negotiation.repo import BargainingRepo
 
 from .commands import ProposalsCommands
@@ -166,6 +168,7 @@ class ProposalsApp(App[int]):
         """The board's first rows are painted: only now ask who records (the repo lane reads the
         board first, so the start-up's one git-heavy job is not queued behind this question)."""
         self.run_repo(self._ask_member, self, "Member")
+        self.run_repo(_read_history, self, "History")
 
     def _restyle(self, _theme: object) -> None:
         """After the new theme's styles are applied: text built in the old colours is built again."""
@@ -432,3 +435,11 @@ def run(root: Path, round_name: str | None = None) -> int:
     app = ProposalsApp(root, round_name=round_name)
     result = app.run()
     return int(result or 0)
+
+
+def _read_history(repo: BargainingRepo) -> None:
+    """Repo lane, after the first paint: the board started from its cached facts
+    (``status_cache``), so the history is decoded now, for the views that need it, not when the
+    user first opens one. A history that cannot be read is reported by the view that needs it."""
+    with contextlib.suppress(ProposalsError):
+        repo.history()

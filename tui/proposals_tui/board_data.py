@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import new_article_drafts, restorable_drafts
-from proposals.negotiation.history import History, PassRecord
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.sessions import SessionRecord, open_session
-from proposals.negotiation.status import StatusRow, status_rows
+from proposals.negotiation.status import StatusRow, status_facts, status_rows
+from proposals.negotiation.status_cache import cached_facts, write_facts
 
 from .workers import REPO_LOCK
 
@@ -37,42 +37,29 @@ class BoardData:
 
 
 def load_board(repo: BargainingRepo) -> BoardData:
-    """Runs in the repo worker: one history load, one status pass, one `git status`."""
+    """Runs in the repo worker: the status facts at HEAD (``status_cache``: no history read when
+    the file holds them), one status pass over the working tree, one `git status`."""
     repo.invalidate()
-    shown = repo.current_view()  # the history load status_rows uses next
-    if shown is not repo:  # the current round closed, or the next opened since (round refresh)
-        data = load_board(shown)
-        data.view = shown
-        return data
-    rows = status_rows(repo)
-    history = repo.history()
-    last = _last_by_party(history, len(repo.config.parties))
+    facts = cached_facts(repo)
+    if facts is None:
+        shown = repo.current_view()  # the history load status_facts uses next
+        if shown is not repo:  # the current round closed, or the next opened since (round refresh)
+            data = load_board(shown)
+            data.view = shown
+            return data
+        facts = status_facts(repo.history(), len(repo.config.parties))
+        write_facts(repo, facts)
+    rows = status_rows(repo, facts)
     try:  # an earlier round (read-only) has no session open and no draft to restore
         session = None if repo.read_only else open_session(repo)
     except ProposalsError:  # a corrupt session record must not keep the board from loading
         session = None
     saved = set() if repo.read_only else set(restorable_drafts(repo))
     drafts = repo.draft_ids()
-    new = new_article_drafts(repo, drafts)
+    new = new_article_drafts(repo, drafts, facts.head)
     labels = {row.id: row.label for row in rows}
     orders = {row.id: row.order for row in rows}
-    return BoardData(rows, drafts, last, history.baseline is not None, session, saved, new, labels, orders)
-
-
-def _last_by_party(history: History, parties: int) -> dict[str, dict[str, str]]:
-    """Each part's last pass by each party (withdrawals excluded), read from the end of the
-    part's own events: a start at 20,000 passes walked every pass to find a few hundred."""
-    last: dict[str, dict[str, str]] = {}
-    for article_id, events in history.events.items():
-        found: dict[str, str] = {}
-        for event in reversed(events):
-            if isinstance(event, PassRecord) and article_id in event.articles:
-                found.setdefault(event.party, event.name)
-                if len(found) == parties:
-                    break
-        if found:
-            last[article_id] = found
-    return last
+    return BoardData(rows, drafts, facts.last_by_party, facts.baseline, session, saved, new, labels, orders)
 
 
 class BoardPreload:

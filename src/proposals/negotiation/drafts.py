@@ -245,12 +245,13 @@ def decline_draft(repo: BargainingRepo, article_id: str) -> None:
         repo.store.update_ref(SET_ASIDE_PREFIX + article_id, commit)
 
 
-def new_article_drafts(repo: BargainingRepo, draft_ids: set[str]) -> set[str]:
+def new_article_drafts(repo: BargainingRepo, draft_ids: set[str], head: str | None = "") -> set[str]:
     """Of our drafts, the articles with no text on the table (never proposed, not in the
-    baseline): new articles, which a board must not call "Unchanged"."""
+    baseline): new articles, which a board must not call "Unchanged". `head`: the history's tip
+    when the caller knows it without reading the history (a board's cached status facts)."""
     from proposals.negotiation.repo import ARTICLES_DIR
 
-    head = repo.history().head
+    head = repo.history().head if head == "" else head
     on_table = {Path(p).stem for p in repo.store.list_files(head, ARTICLES_DIR)} if head else set()
     return {article_id for article_id in draft_ids if article_id not in on_table}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from proposals.contract.escape import for_csv, for_markdown_cell, for_terminal
 from proposals.contract.headings import KINDS, kind_name, order_key, short_name
 from proposals.contract.part import parse_heading
-from proposals.negotiation.history import PassRecord, TARecord, current_tas
+from proposals.negotiation.history import History, PassRecord, TARecord, current_tas
 from proposals.negotiation.repo import BargainingRepo
 
 STATUSES = ("unchanged", "open", "ta", "withdrawn")
@@ -101,8 +101,34 @@ def part_order(kind: str | None, number: str) -> tuple:
     return order_key(kind, number) if kind in KINDS else (len(KINDS), 0, number)
 
 
-def status_rows(repo: BargainingRepo) -> list[StatusRow]:
-    history = repo.history()
+@dataclass(frozen=True, slots=True)
+class PartFacts:
+    """What a part's status row takes from the history (the rest is read from the working tree
+    and the config): kept on disk by ``status_cache`` so a board starts without the history."""
+
+    status: str
+    last_pass: PassRecord | None
+    tas: tuple[TARecord, ...]
+    package: str
+    contingent: str
+
+
+NO_FACTS = PartFacts("unchanged", None, (), "", "")  # a part the history never names
+
+
+@dataclass(frozen=True, slots=True)
+class StatusFacts:
+    """The history-derived facts of the status chart at one tip (``status_facts``)."""
+
+    head: str | None
+    baseline: bool  # the round has a baseline (``History.baseline``)
+    parts: dict[str, PartFacts]  # every part the history names
+    last_by_party: dict[str, dict[str, str]]  # part id -> party -> its last pass's name
+
+
+def status_facts(history: History, parties: int) -> StatusFacts:
+    """Each part's status facts from `history` (a round's view, ``BargainingRepo.history``);
+    `parties`: how many parties the config names (a part's last pass by each is looked for)."""
     in_package: dict[str, str] = {}
     firm = {""}  # contingencies met: none, or a package accepted
     if history.package_marks:
@@ -110,14 +136,8 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
 
         in_package = open_package_of(history)
         firm |= accepted_packages(history)
-    rows = []
-    for article_id in repo.article_ids():
-        events = history.events.get(article_id, [])
-        text = repo.read_draft(article_id)
-        if text is None and history.head:
-            text = repo.table_text(article_id)
-        meta = repo.config.meta(article_id)
-        heading = parse_heading(text or "", fallback_title=article_id)
+    parts = {}
+    for article_id, events in history.events.items():
         last_pass = history.last_pass(article_id)
         last_event = next((e for e in reversed(events) if not isinstance(e, TARecord)), None)
         standing = [
@@ -126,7 +146,6 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
             if last_event is None or events.index(t) > events.index(last_event) or t.section
         ]
         whole = [t for t in standing if t.section is None]
-        move = None
         if isinstance(last_event, PassRecord) and article_id in last_event.withdrawn:
             status = "withdrawn"
             last_pass = last_event  # the withdrawal is the part's last pass, not the one before it
@@ -134,24 +153,64 @@ def status_rows(repo: BargainingRepo) -> list[StatusRow]:
             status = "ta"
         elif last_pass is not None:
             status = "open"
-            move = repo.config.other(last_pass.party)
         else:
             status = "unchanged"
+        parts[article_id] = PartFacts(
+            status=status,
+            last_pass=last_pass,
+            tas=tuple(whole or standing),
+            package=in_package.get(article_id, "") if status == "open" else "",
+            contingent=next((t.contingent for t in whole or standing if t.contingent not in firm), ""),
+        )
+    return StatusFacts(history.head, history.baseline is not None, parts, last_by_party(history, parties))
+
+
+def last_by_party(history: History, parties: int) -> dict[str, dict[str, str]]:
+    """Each part's last pass by each party (withdrawals excluded), read from the end of the
+    part's own events: a start at 20,000 passes walked every pass to find a few hundred."""
+    last: dict[str, dict[str, str]] = {}
+    for article_id, events in history.events.items():
+        found: dict[str, str] = {}
+        for event in reversed(events):
+            if isinstance(event, PassRecord) and article_id in event.articles:
+                found.setdefault(event.party, event.name)
+                if len(found) == parties:
+                    break
+        if found:
+            last[article_id] = found
+    return last
+
+
+def status_rows(repo: BargainingRepo, facts: StatusFacts | None = None) -> list[StatusRow]:
+    """The chart's rows: `facts` (``status_facts`` of ``repo.history()``, or their on-disk copy
+    at the same tip) with each part's heading and meta read from the working tree and config."""
+    if facts is None:
+        facts = status_facts(repo.history(), len(repo.config.parties))
+    head = facts.head
+    rows = []
+    for article_id in sorted(set(repo.working_ids()) | facts.parts.keys()):
+        part = facts.parts.get(article_id, NO_FACTS)
+        text = repo.read_draft(article_id)
+        if text is None and head:
+            text = repo.text_at_commit(article_id, head)
+        meta = repo.config.meta(article_id)
+        heading = parse_heading(text or "", fallback_title=article_id)
+        last_pass = part.last_pass
         rows.append(
             StatusRow(
                 id=article_id,
                 number=heading.number,
                 title=meta.title or heading.title,
                 economic=meta.economic,
-                status=status,
-                move=move,
+                status=part.status,
+                move=repo.config.other(last_pass.party) if part.status == "open" and last_pass else None,
                 last_pass=last_pass,
-                tas=tuple(whole or standing),
+                tas=part.tas,
                 kind=meta.kind or heading.kind,
                 keyword=heading.keyword,
                 expires=meta.expires,
-                package=in_package.get(article_id, "") if status == "open" else "",
-                contingent=next((t.contingent for t in whole or standing if t.contingent not in firm), ""),
+                package=part.package,
+                contingent=part.contingent,
             )
         )
     rows.sort(key=lambda r: r.order)
