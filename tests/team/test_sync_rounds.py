@@ -155,3 +155,71 @@ def test_rounds_opened_on_both_sides_offline_are_refused_nothing_changed(
     assert [r["round"] for r in json.loads(ok(bob, "round", "list", "--json", name=BOB))["rounds"]] == [
         "2025", alice_opens
     ]
+
+
+@pytest.mark.parametrize(
+    ("recorded", "alice_passes"),
+    [("pass", False), ("pass", True), ("ta", False)],
+    ids=["pass", "pass-and-a-pass-in-the-next-round", "ta"],
+)
+def test_passes_in_a_round_closed_on_the_remote_are_refused_nothing_changed(
+    tmp_path: Path, recorded: str, alice_passes: bool
+) -> None:
+    """Alice closes the round, opens the next (a sync between rounds is refused) and syncs; Bob,
+    offline, recorded a pass or a TA in the old round (issue 17). Merged, a pass would sit after the
+    close (the sync left half-merged on a conflict) and a TA would be pushed beside a ratified text
+    that lacks it (verify failing on every clone). The sync refuses in one line naming the closed
+    round and Bob's records, changes nothing, and the remedy it names works."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice", ALICE)
+    git(alice, "remote", "add", "origin", str(remote))
+    ok(alice, "ta", "staffing", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
+       name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    bob = tmp_path / "bob"
+    # The table ratifies with scheduling left as it was (--force); the next round opens.
+    ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
+    ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
+    if alice_passes:  # the new round's E-1, beside Bob's E-1 of the closed one
+        write(alice, "staffing", read(alice, "staffing").replace("safe", "safer"))
+        ok(alice, "pass", "--party", "employer", "--session", "2028-01-10", "staffing", name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    # Bob, offline, still in round 1: his answer on scheduling (or its TA), and a part not yet recorded.
+    if recorded == "pass":
+        write(bob, "scheduling", read(bob, "scheduling").replace("four", "six"))
+        ok(bob, "pass", "--party", "employer", "--session", "2025-03-12", "scheduling", name=BOB)
+        named = "E-1"
+    else:
+        ok(bob, "ta", "scheduling", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-02",
+           name=BOB)
+        named = "ta-scheduling"
+    write(bob, "wages", WAGES)
+    before = _state(bob)
+    line = fails(bob, "sync", name=BOB)
+    said = "origin/main closed round 2025 and opened round 2028"
+    assert f"{said}, while you recorded {named} here in round 2025" in line, line
+    assert "record them again in round 2028" in line, line
+    assert "nothing changed" in line and "git reset --keep origin/main" in line, line
+    assert f"git tag -d {named}" in line, line
+    assert _state(bob) == before
+    assert fails(bob, "sync", name=BOB) == line  # refused again, the same way, still nothing changed
+    assert _state(bob) == before
+    assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)
+    # Alice and the origin hold the ratified round without Bob's record, verifiably.
+    assert "every pass and TA tag is in place" in ok(alice, "verify", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "carol", name="Carol Chair")
+    assert "every pass and TA tag is in place" in ok(tmp_path / "carol", "verify", name="Carol Chair")
+    assert git(tmp_path / "carol", "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert named not in tags(tmp_path / "carol")
+    # The remedy the line names: Bob takes the remote's rounds, his record stays on a branch.
+    remedy = line.split(": ", 2)[2]
+    for command in remedy[remedy.index("git branch "):].split(", then")[0].split(" && "):
+        git(bob, *command.split()[1:])
+    assert read(bob, "wages") == WAGES  # the draft came along
+    assert named in git(bob, "log", "-1", "--format=%B", "my-round-2025")  # his record is kept
+    ok(bob, "sync", name=BOB)
+    assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert tags(bob) == tags(alice)
+    assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)

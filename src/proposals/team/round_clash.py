@@ -1,20 +1,33 @@
-"""Rounds opened or closed on both sides of a sync: refused before anything changes.
+"""Rounds opened or closed on both sides of a sync, or passes recorded in a round the remote
+closed: refused before anything changes.
 
 A round is opened (``Round-Open``) and closed (``Round-Closed``) by one commit each, and a
 history holds one line of rounds. Two members who each open round 2028 offline would merge into
 two rounds of one name (``2028/U-1`` meaning two passes, every name lookup refusing); two
-different names, or a round closed twice, into two open rounds. Neither can be merged after the
-fact, so sync stops with the remedy (keep the remote's round, set ours aside on a branch) before
-it renumbers, sets aside or merges anything (issue 17).
+different names, or a round closed twice, into two open rounds. A pass or TA recorded offline in
+a round the remote has since closed would merge in after its close: neither part of the ratified
+round nor of the next (a TA beside a ratified text that lacks it fails verify on every clone).
+None of these can be merged after the fact, so sync stops with the remedy (keep the remote's
+rounds, set ours aside on a branch) before it renumbers, sets aside or merges anything (issue 17).
 """
 
 from __future__ import annotations
 
 from proposals.errors import ProposalsError
-from proposals.negotiation.history import T_ROUND_CLOSED, T_ROUND_OPEN
+from proposals.negotiation.history import (
+    T_PACKAGE_ACCEPTED,
+    T_PACKAGE_REJECTED,
+    T_PACKAGE_WITHDRAWN,
+    T_PASS,
+    T_ROUND_CLOSED,
+    T_ROUND_OPEN,
+    T_TA_TAG,
+)
 from proposals.store.git import GitStore
 
 _WORDS = {T_ROUND_CLOSED: "closed", T_ROUND_OPEN: "opened"}
+# What records a move at the table (a pass, a TA, a package's outcome), by the name it goes by.
+_RECORDS = (T_PASS, T_TA_TAG, T_PACKAGE_ACCEPTED, T_PACKAGE_REJECTED, T_PACKAGE_WITHDRAWN)
 
 
 def round_marks(store: GitStore, tip: str, base: str) -> list[tuple[str, str]]:
@@ -35,26 +48,60 @@ def round_marks(store: GitStore, tip: str, base: str) -> list[tuple[str, str]]:
 def check_round_clash(
     store: GitStore, remote: str, branch: str, head: str, remote_head: str, base: str
 ) -> None:
-    """Refuse when both our commits and the remote's since `base` close or open a round."""
-    ours = round_marks(store, head, base)
-    if not ours:
-        return
+    """Refuse when the remote's commits since `base` close or open a round and ours either do
+    too or record passes or TAs (in the round the remote closed)."""
     theirs = round_marks(store, remote_head, base)
     if not theirs:
         return
     where = f"{remote}/{branch}"
-    mine = ours[-1][1]  # the round we are in
+    ours = round_marks(store, head, base)
+    if ours:
+        mine = ours[-1][1]  # the round we are in
+        raise ProposalsError(
+            f"sync stopped, nothing changed: {where} {_said(theirs)}, while you {_said(ours)} here, "
+            f"not yet synced: one history cannot hold both; to keep {remote}'s, set yours aside on a "
+            f"branch: {_set_aside(store, where, head, remote_head, mine)}, then record your passes "
+            f"again in its round (yours stay on my-round-{mine}; {_KEEP_REFUSES})"
+        )
+    recorded = _records(store, head, base)
+    if not recorded:
+        return
+    # Ours sit in the round open at `base`: the first the remote closed.
+    mine = next((name for word, name in theirs if word == "closed"), theirs[0][1])
+    current = f"round {theirs[-1][1]}" if theirs[-1][0] == "opened" else "the next round"
+    raise ProposalsError(
+        f"sync stopped, nothing changed: {where} {_said(theirs)}, while you recorded "
+        f"{', '.join(recorded)} here in round {mine}, not yet synced: a pass in a round the table has "
+        f"closed can join neither it nor the next; to keep {remote}'s, set yours aside on a branch: "
+        f"{_set_aside(store, where, head, remote_head, mine)}, then record them again in {current} "
+        f"(yours stay on my-round-{mine}; {_KEEP_REFUSES})"
+    )
+
+
+_KEEP_REFUSES = "git reset --keep refuses, changing nothing, while a draft is in its way"
+
+
+def _set_aside(store: GitStore, where: str, head: str, remote_head: str, mine: str) -> str:
+    """The commands that keep our commits on ``my-round-<mine>`` and take the remote's branch."""
     steps = [f"git branch my-round-{mine}", f"git reset --keep {where}"]
     ours_only = set(store.commits_not_in(head, [remote_head]))  # only on the refusal's path
     tagged = sorted(name for name, (_, commit) in store.tags().items() if commit in ours_only)
-    if tagged:  # our round's tags (2028/U-1, 2025/ratified) would claim theirs were moved
+    if tagged:  # our tags (2028/U-1, ta-wages, 2025/ratified) would claim theirs were moved
         steps.append(f"git tag -d {' '.join(tagged)}")
-    raise ProposalsError(
-        f"sync stopped, nothing changed: {where} {_said(theirs)}, while you {_said(ours)} here, not "
-        f"yet synced: one history cannot hold both; to keep {remote}'s, set yours aside on a branch: "
-        f"{' && '.join(steps)}, then record your passes again in its round (yours stay on "
-        f"my-round-{mine}; git reset --keep refuses, changing nothing, while a draft is in its way)"
-    )
+    return " && ".join(steps)
+
+
+def _records(store: GitStore, head: str, base: str) -> list[str]:
+    """The passes, TAs and package outcomes of base..head by name, oldest first (one ``git log``)."""
+    names: list[str] = []
+    for record in store.trailer_blocks(revs=(head, f"^{base}")):
+        _, _, block = record.partition("\n")
+        for line in block.split("\n"):
+            key, sep, value = line.partition(":")
+            if sep and key in _RECORDS and value.strip():
+                names[:0] = [value.strip()]  # newest first from git
+                break
+    return names
 
 
 def _said(marks: list[tuple[str, str]]) -> str:

@@ -13,7 +13,8 @@ Plain ``git pull``/``git push`` would get four things wrong for a bargaining tea
   one exception is a TA tag nobody else has seen: when an unpushed TA commit sits after a renumbered
   pass it is rewritten too, and its tag follows it, with the same signatories, text hash and dates.)
 - two members opening (or closing) a round offline would make one history of two rounds of one
-  name, or two open rounds: sync stops before changing anything and says how to keep the remote's.
+  name, or two open rounds; passes or TAs recorded offline in a round the remote has closed would
+  join neither it nor the next: sync stops before changing anything and says how to keep the remote's.
 
 Drafts (``refs/drafts/``) are personal and never pushed. The remote's tags are fetched into a
 private mirror (``refs/proposals/remote-tags/<remote>/``) so that sync, not git, decides what a
@@ -167,7 +168,8 @@ def _sync_once(repo: BargainingRepo, remote: str, branch: str, report: SyncRepor
             "clone the remote (proposals clone URL DIR) instead of syncing an unrelated repo"
         )
     if remote_head is not None and base is not None and base not in (head, remote_head):
-        # Both sides have commits of their own: a round opened or closed on each is refused.
+        # Both sides have commits of their own: a round opened or closed on each is refused, and
+        # so are our passes or TAs in a round the remote closed.
         check_round_clash(store, remote, branch, head, remote_head, base)
     # 1. What the remote's tags mean: refuse moved or forged ones and TA conflicts. HEAD inside the
     # remote's branch (a no-op sync): a remote has every commit, so no rev-list to say so.
