@@ -78,3 +78,15 @@ def test_a_remote_name_with_a_trailing_newline_is_refused() -> None:
     for name in ("origin\n", "origin\r", "-origin", "a..b", "x.lock"):
         with pytest.raises(ProposalsError):
             validate_remote_name(name)
+
+
+def test_a_url_with_a_transport_helper_of_any_shape_is_refused() -> None:
+    """Git takes ``name::address`` as a remote helper; hypothesis found "::" (an empty name) let
+    through by a pattern that wanted a letter first."""
+    import pytest
+
+    for url in ("::", "::b", "1::x", "ext::sh -c id", "a+b::c/d"):
+        with pytest.raises(ProposalsError):
+            validate_url(url)
+    for url in ("ssh://[::1]/srv/contract.git", "../contract.git", "https://example.org/a::b"):
+        assert validate_url(url) == url

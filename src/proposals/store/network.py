@@ -43,7 +43,7 @@ def validate_url(url: str) -> str:
         raise ProposalsError(f"invalid remote URL {url!r}")
     if url.startswith("-"):
         raise ProposalsError(f"invalid remote URL {url!r}: it looks like an option")
-    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*::", url):
+    if "::" in url.split("/", 1)[0]:  # git's helper syntax, "::b" (an empty helper) too; ssh://[::1]/ is fine
         raise ProposalsError(f"refusing remote URL {url!r}: transport helpers (like ext::) can run commands")
     scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", url)
     if scheme and scheme.group(1).lower() not in URL_SCHEMES:
