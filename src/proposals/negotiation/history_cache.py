@@ -319,9 +319,10 @@ def _decode(payload: bytes | memoryview) -> History | None:
     return history
 
 
-def _read_chunks(path: Path) -> tuple[list[memoryview], os.stat_result] | None:
-    """The file's checked chunks and its stat, or None when there is no file to trust."""
-    try:  # a plain file only: a FIFO, a device or a link (to /dev/zero) in its place is no cache
+def read_plain(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of the file at `path` and its stat, or None: a plain file only (a FIFO, a device
+    or a link to /dev/zero in a cache's place is no cache). The status cache reads with it too."""
+    try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
@@ -330,13 +331,33 @@ def _read_chunks(path: Path) -> tuple[list[memoryview], os.stat_result] | None:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 return None
             data = f.read()
-            st = os.fstat(fd)  # of the very file read, should another replace it meanwhile
+            return data, os.fstat(fd)  # of the very file read, should another replace it meanwhile
     except OSError:
         return None
-    if not data.startswith(_MAGIC):
+
+
+def replace_whole(path: Path, data: bytes) -> bool:
+    """Write `data` beside `path`, then rename it over `path`: True when it is there whole. A cache
+    that cannot be written is no error (False); the status cache writes with it too."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return False
+    return True
+
+
+def _read_chunks(path: Path) -> tuple[list[memoryview], os.stat_result] | None:
+    """The file's checked chunks and its stat, or None when there is no file to trust."""
+    read = read_plain(path)
+    if read is None or not read[0].startswith(_MAGIC):
         return None
-    chunks = _chunks(data)
-    return None if chunks is None else (chunks, st)
+    chunks = _chunks(read[0])
+    return None if chunks is None else (chunks, read[1])
 
 
 def read_cache(path: Path) -> History | None:
@@ -365,15 +386,7 @@ def write_cache(path: Path, history: History) -> None:
     """Replace the file whole (write, then rename); a cache that cannot be written is no error."""
     if history.head is None:
         return
-    data = _MAGIC + _chunk(_encode(history))
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
+    if not replace_whole(path, _MAGIC + _chunk(_encode(history))):
         _SEEN.pop(path, None)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         return
     _note(path, history.head, 1)

@@ -13,10 +13,7 @@ the config) is read live at every use, never cached.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
-import os
-import stat
 from dataclasses import fields
 from pathlib import Path
 
@@ -27,7 +24,7 @@ except ImportError:  # a Python built without it
 
 from proposals.negotiation.history import PassRecord, TARecord, new_pass, new_ta
 from proposals.negotiation.history_cache import VERSION as HISTORY_VERSION
-from proposals.negotiation.history_cache import cache_path
+from proposals.negotiation.history_cache import cache_path, read_plain, replace_whole
 from proposals.negotiation.repo import BargainingRepo
 from proposals.negotiation.status import PartFacts, StatusFacts
 
@@ -59,17 +56,10 @@ def cached_facts(repo: BargainingRepo) -> StatusFacts | None:
     head = repo.store.read_head()
     if head is None:
         return None
-    try:  # a plain file only, as history_cache reads its own
-        fd = os.open(_path(repo), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
+    read = read_plain(_path(repo))
+    if read is None:
         return None
-    try:
-        with open(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
-            data = f.read()
-    except OSError:
-        return None
+    data = read[0]
     start = len(_MAGIC) + _DIGEST
     payload = data[start:]
     digest = blake2b(payload, digest_size=_DIGEST).digest()
@@ -117,12 +107,4 @@ def write_facts(repo: BargainingRepo, facts: StatusFacts) -> None:
     payload = marshal.dumps(
         (VERSION, facts.head, len(repo.config.parties), facts.baseline, parts, facts.last_by_party)
     )
-    path = _path(repo)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(_MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    replace_whole(_path(repo), _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
