@@ -35,6 +35,15 @@ def _git_calls(repo: BargainingRepo) -> list[str]:
     return calls
 
 
+def _bob_sends_a_pass(tmp_path: Path, remote: Path) -> None:
+    """Bob clones the team's remote, records E-1 on staffing and syncs it there."""
+    ok(tmp_path, "clone", str(remote), "bob", name="Bob")
+    bob = tmp_path / "bob"
+    write(bob, "staffing", (bob / "articles" / "staffing.txt").read_text() + "\nMore staff.\n")
+    ok(bob, "pass", "--party", "employer", "--session", "2025-02-01", "staffing", name="Bob")
+    ok(bob, "sync", name="Bob")
+
+
 def test_a_remote_with_nothing_new_is_not_fetched(tmp_path: Path) -> None:
     alice, _ = _team(tmp_path)
     repo = BargainingRepo.open(alice)
@@ -48,11 +57,7 @@ def test_whatever_the_remote_changed_is_fetched(tmp_path: Path) -> None:
     """A new pass, a tag gone from the remote, a branch gone from it: each is fetched (and the
     gone branch pruned), though the branch we sync did not move for the last two."""
     alice, remote = _team(tmp_path)
-    ok(tmp_path, "clone", str(remote), "bob", name="Bob")
-    bob = tmp_path / "bob"
-    write(bob, "staffing", (bob / "articles" / "staffing.txt").read_text() + "\nMore staff.\n")
-    ok(bob, "pass", "--party", "employer", "--session", "2025-02-01", "staffing", name="Bob")
-    ok(bob, "sync", name="Bob")
+    _bob_sends_a_pass(tmp_path, remote)
     repo = BargainingRepo.open(alice)
     calls = _git_calls(repo)
     assert "E-1" in sync(repo, "origin").received_tags
@@ -73,11 +78,7 @@ def test_whatever_the_remote_changed_is_fetched(tmp_path: Path) -> None:
 def test_the_lock_is_taken_before_the_remote_is_asked(tmp_path: Path, monkeypatch) -> None:
     """Another recorder holds the lock: the sync is refused and nothing was fetched."""
     alice, remote = _team(tmp_path)
-    ok(tmp_path, "clone", str(remote), "bob", name="Bob")
-    bob = tmp_path / "bob"
-    write(bob, "staffing", (bob / "articles" / "staffing.txt").read_text() + "\nMore staff.\n")
-    ok(bob, "pass", "--party", "employer", "--session", "2025-02-01", "staffing", name="Bob")
-    ok(bob, "sync", name="Bob")
+    _bob_sends_a_pass(tmp_path, remote)
     before = git(alice, "for-each-ref", "refs/remotes/", "refs/proposals/")
     lock = alice / ".git" / "proposals.lock"
     lock.write_text(str(os.getpid()))  # a live recorder: this test
