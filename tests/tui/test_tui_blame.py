@@ -15,19 +15,24 @@ from proposals_tui.screens.blame import BlameScreen
 from proposals_tui.styles import party
 
 
+async def _staffing_blame(app, pilot):
+    """From the board: open staffing (its article screen), then its blame view; the screen shown."""
+    await settle(pilot)
+    board = app.screen
+    board.query_one(DataTable).move_cursor(row=[r.id for r in board.shown].index("staffing"))
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    await pilot.press("b")
+    await settle(pilot)
+    return app.screen
+
+
 async def test_blame_view_matches_the_core(repo_path: Path) -> None:
     expected = blame(BargainingRepo.open(repo_path), "staffing")
     app = tui_app(repo_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        board = app.screen
-        board.query_one(DataTable).move_cursor(row=[r.id for r in board.shown].index("staffing"))
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ArticleScreen)
-        await pilot.press("b")
-        await settle(pilot)
-        screen = app.screen
+        screen = await _staffing_blame(app, pilot)
         assert isinstance(screen, BlameScreen)
         assert screen.lines == expected
         table = screen.query_one(DataTable)
@@ -56,14 +61,7 @@ async def test_blame_view_names_the_party_in_words(repo_path: Path) -> None:
     expected = blame(BargainingRepo.open(repo_path), "staffing")
     app = tui_app(repo_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        board = app.screen
-        board.query_one(DataTable).move_cursor(row=[r.id for r in board.shown].index("staffing"))
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        screen = app.screen
+        screen = await _staffing_blame(app, pilot)
         assert isinstance(screen, BlameScreen)
         table = screen.query_one(DataTable)
         assert [str(c.label) for c in table.columns.values()][:3] == ["Ln", "Last", "Party"]
