@@ -329,8 +329,10 @@ def _record_objects_first(
             )
             refs.append(f"update {ref} {draft} {parent}" if parent else f"create {ref} {draft}")
             saved[article_id] = ref
-    blobs = {repo.article_relpath(i): store.hash_object(t.encode("utf-8")) for i, t in new_texts.items()}
-    as_they_are = {path: store.hash_object((repo.root / path).read_bytes()) for path in terms}
+    datas = [t.encode("utf-8") for t in new_texts.values()] + [(repo.root / p).read_bytes() for p in terms]
+    blob_ids = store.write_blobs(datas)  # one git for them all, not one per part
+    blobs = {repo.article_relpath(i): b for i, b in zip(new_texts, blob_ids, strict=False)}
+    as_they_are = dict(zip(terms, blob_ids[len(new_texts) :], strict=True))
     tree = store.tree_with(head, {**blobs, **as_they_are})
     full, tag_message = _pass_messages(
         repo, party, name, session, message, (T_ARTICLES, list(new_texts)), trailers
