@@ -223,3 +223,68 @@ def test_passes_in_a_round_closed_on_the_remote_are_refused_nothing_changed(
     assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
     assert tags(bob) == tags(alice)
     assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)
+
+
+def _closed_on_the_remote(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Alice and Bob share round 1; Alice closes it as 2025 (ratified 2025-04-01, scheduling left
+    as it was), opens 2028 and syncs while Bob is offline. Returns (remote, alice, bob)."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice", ALICE)
+    git(alice, "remote", "add", "origin", str(remote))
+    ok(alice, "ta", "staffing", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
+       name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
+    ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    return remote, alice, tmp_path / "bob"
+
+
+@pytest.mark.parametrize("kind", ["session-note", "repair", "config"])
+def test_other_commits_in_a_round_closed_on_the_remote_are_refused_nothing_changed(
+    tmp_path: Path, kind: str
+) -> None:
+    """Not only passes (issue 17): a session's notes, a repair, a settings change Bob committed
+    offline in the round Alice closed would merge in after the ratified contract, in no round's
+    record as it was when ratified. The sync refuses them as it refuses a pass: one line naming
+    them, nothing changed, and the same set-aside recipe works."""
+    remote, alice, bob = _closed_on_the_remote(tmp_path)
+    if kind == "session-note":
+        ok(bob, "session", "open", "2025-03-12", "--place", "Room 4", name=BOB)
+        ok(bob, "session", "note", "they will move on ratios", name=BOB)
+        named = "the record of session 2025-03-12"
+    elif kind == "repair":
+        git(bob, "rm", "--quiet", "articles/.gitattributes")
+        git(bob, "commit", "--quiet", "-m", "tidy")
+        assert "Repaired" in ok(bob, "repair", name=BOB)
+        named = "commit "
+    else:
+        config = bob / "bargaining.toml"
+        config.write_text(config.read_text(encoding="utf-8").replace("Health System", "Health Sys"),
+                          encoding="utf-8")
+        git(bob, "commit", "--quiet", "-am", "rename the employer")
+        named = "commit "
+    write(bob, "wages", WAGES)
+    before = _state(bob)
+    line = fails(bob, "sync", name=BOB)
+    said = "origin/main closed round 2025 and opened round 2028, while you recorded "
+    assert said in line and "here in round 2025" in line, line
+    assert named in line.split(said, 1)[1], line
+    assert "nothing changed" in line and "git branch my-round-2025 && git reset --keep origin/main" in line
+    assert _state(bob) == before
+    assert fails(bob, "sync", name=BOB) == line
+    assert _state(bob) == before
+    # The remote holds the ratified round without Bob's commits.
+    ok(tmp_path, "clone", str(remote), "carol", name="Carol Chair")
+    assert git(tmp_path / "carol", "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    # The recipe: Bob keeps Alice's rounds, his commits stay on a branch.
+    remedy = line.split(": ", 2)[2]
+    for command in remedy[remedy.index("git branch "):].split(", then")[0].split(" && "):
+        git(bob, *command.split()[1:])
+    assert read(bob, "wages") == WAGES
+    ok(bob, "sync", name=BOB)
+    assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)
+    assert git(bob, "rev-list", "--count", "origin/main..my-round-2025").strip() != "0"

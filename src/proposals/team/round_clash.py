@@ -9,9 +9,16 @@ a round the remote has since closed would merge in after its close: neither part
 round nor of the next (a TA beside a ratified text that lacks it fails verify on every clone).
 None of these can be merged after the fact, so sync stops with the remedy (keep the remote's
 rounds, set ours aside on a branch) before it renumbers, sets aside or merges anything (issue 17).
+
+Not only passes: whatever else we committed in that round (a session's record, a repair, a
+settings change, a TA conflict settled, a commit made by hand) would land after the ratified
+contract, in the record of neither round as the table left it. The table closed that round, so
+the same refusal and recipe apply to every commit of ours; merges alone bring nothing of ours.
 """
 
 from __future__ import annotations
+
+import re
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
@@ -23,8 +30,10 @@ from proposals.negotiation.history import (
     T_ROUND_OPEN,
     T_TA_TAG,
 )
+from proposals.negotiation.sessions import SESSIONS_DIR
 from proposals.store.git import GitStore
 
+_RECORD_RE = re.compile(re.escape(SESSIONS_DIR) + r"/([0-9]{4}-[0-9]{2}-[0-9]{2})\.json")
 _WORDS = {T_ROUND_CLOSED: "closed", T_ROUND_OPEN: "opened"}
 # What records a move at the table (a pass, a TA, a package's outcome), by the name it goes by.
 _RECORDS = (T_PASS, T_TA_TAG, T_PACKAGE_ACCEPTED, T_PACKAGE_REJECTED, T_PACKAGE_WITHDRAWN)
@@ -49,7 +58,7 @@ def check_round_clash(
     store: GitStore, remote: str, branch: str, head: str, remote_head: str, base: str
 ) -> None:
     """Refuse when the remote's commits since `base` close or open a round and ours either do
-    too or record passes or TAs (in the round the remote closed)."""
+    too or record anything (in the round the remote closed): passes, TAs, any other commit."""
     theirs = round_marks(store, remote_head, base)
     if not theirs:
         return
@@ -63,7 +72,7 @@ def check_round_clash(
             f"branch: {_set_aside(store, where, head, remote_head, mine)}, then record your passes "
             f"again in its round (yours stay on my-round-{mine}; {_KEEP_REFUSES})"
         )
-    recorded = _records(store, head, base)
+    recorded = _ours(store, head, base)
     if not recorded:
         return
     # Ours sit in the round open at `base`: the first the remote closed.
@@ -91,17 +100,28 @@ def _set_aside(store: GitStore, where: str, head: str, remote_head: str, mine: s
     return " && ".join(steps)
 
 
-def _records(store: GitStore, head: str, base: str) -> list[str]:
-    """The passes, TAs and package outcomes of base..head by name, oldest first (one ``git log``)."""
-    names: list[str] = []
-    for record in store.trailer_blocks(revs=(head, f"^{base}")):
-        _, _, block = record.partition("\n")
+def _ours(store: GitStore, head: str, base: str) -> list[str]:
+    """Every commit of ours in base..head but merges, oldest first, as a user knows it: a pass,
+    TA or package outcome by its name, a session's record by its date, anything else by its
+    short hash (``git show`` it). Three git calls, only on the refusal's path."""
+    lines = store.commits_not_in(head, [base], parents=True)  # oldest first
+    commits = [line.split()[0] for line in lines if len(line.split()) == 2]  # one parent: not a merge
+    if not commits:
+        return []
+    names: dict[str, str] = {}
+    for record in store.trailer_blocks(commits):
+        sha, _, block = record.strip("\n").partition("\n")
         for line in block.split("\n"):
             key, sep, value = line.partition(":")
             if sep and key in _RECORDS and value.strip():
-                names[:0] = [value.strip()]  # newest first from git
+                names[sha] = value.strip()
                 break
-    return names
+    sessions = store.changed_paths([c for c in commits if c not in names], SESSIONS_DIR)
+    for sha, paths in sessions.items():
+        days = sorted(match[1] for p in paths if (match := _RECORD_RE.fullmatch(p)))
+        if days:  # a date in a file name is plain: no text of anyone's reaches the line
+            names[sha] = f"the record of session {', '.join(days)}"
+    return list(dict.fromkeys(names.get(sha) or f"commit {sha[:10]}" for sha in commits))
 
 
 def _said(marks: list[tuple[str, str]]) -> str:

@@ -13,8 +13,9 @@ Plain ``git pull``/``git push`` would get four things wrong for a bargaining tea
   one exception is a TA tag nobody else has seen: when an unpushed TA commit sits after a renumbered
   pass it is rewritten too, and its tag follows it, with the same signatories, text hash and dates.)
 - two members opening (or closing) a round offline would make one history of two rounds of one
-  name, or two open rounds; passes or TAs recorded offline in a round the remote has closed would
-  join neither it nor the next: sync stops before changing anything and says how to keep the remote's.
+  name, or two open rounds; passes, TAs or any other commit (a session's record, a repair, a
+  settings change) made offline in a round the remote has closed would join neither it nor the
+  next: sync stops before changing anything and says how to keep the remote's.
 
 Drafts (``refs/drafts/``) are personal and never pushed. The remote's tags are fetched into a
 private mirror (``refs/proposals/remote-tags/<remote>/``) so that sync, not git, decides what a
