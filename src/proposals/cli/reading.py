@@ -89,13 +89,21 @@ def _log_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("log", "the passes, oldest first", _log_arguments)
 def cmd_log(args: argparse.Namespace) -> int:
-    from proposals.contract.part import validate_id
+    repo = open_repo(args)
+    if args.json and not args.id and not repo.shallow:  # a shallow clone is refused by the history
+        from proposals.negotiation.history_cache import cache_path, cached_rows
+
+        found = cached_rows(repo.store, cache_path(repo.git_dir))
+        if found is not None:
+            _write_passes(_rows_shown(*found, args.all_rounds), args.all_rounds)
+            return 0
     from proposals.negotiation.history import TARecord
 
-    repo = open_repo(args)
     full = repo.full_history()
     rounds = full.all_rounds() if args.all_rounds else [repo.history().round or full.all_rounds()[-1]]
     if args.id:
+        from proposals.contract.part import validate_id
+
         validate_id(args.id)
         if args.id not in repo.article_ids() and args.id not in full.events:
             raise ProposalsError(f"no article {args.id}")
@@ -104,10 +112,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         history = full.in_round(chosen)
         shown.append((chosen.name, history.events.get(args.id, []) if args.id else history.timeline))
     if args.json:
-        from proposals.cli.output import write_json
-
         passes = [(p, name) for name, events in shown for p in events if not isinstance(p, TARecord)]
-        write_json(passes_json(passes, args.all_rounds) + "\n")
+        _write_passes(pass_fields(passes), args.all_rounds)
         return 0
     events = [e for _, round_events in shown for e in round_events]
     width = max((len(e.tag if isinstance(e, TARecord) else e.name) for e in events), default=0)
@@ -120,24 +126,61 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
-def passes_json(passes: list, with_round: bool) -> str:
+def _rows_shown(rounds: list, rows: list[tuple], all_rounds: bool) -> list[tuple]:
+    """``passes_json``'s rows of the round(s) ``log`` shows, from the history cache's rows
+    (``cached_rows``): as ``History.in_round`` cuts the timeline, the last round unless `all_rounds`."""
+    from proposals.negotiation.history import FIRST_ROUND, Round
+    from proposals.negotiation.history_cache import PASS_ROW
+
+    rounds = rounds or [Round(FIRST_ROUND, 0, None)]
+    ends = [r.start for r in rounds[1:]] + [len(rows)]
+    chosen = range(len(rounds)) if all_rounds else [len(rounds) - 1]
+    return [
+        (*row[1:5], row[7], row[8], rounds[i].name)
+        for i in chosen
+        for row in rows[rounds[i].start : ends[i]]
+        if row[0] == PASS_ROW
+    ]
+
+
+def _write_passes(rows: list[tuple], with_round: bool) -> None:
+    from proposals.cli.output import write_json, write_styled
+
+    text = passes_json(rows, with_round) + "\n"
+    if text.isascii() and "\x7f" not in text:  # every other ASCII control is escaped as JSON (\u0001)
+        write_styled(text)  # for_json would change nothing: a 4 MB scan saved
+    else:
+        write_json(text)
+
+
+def pass_fields(passes: list) -> list[tuple]:
+    """``passes_json``'s rows from (pass record, round name) pairs."""
+    return [(p.name, p.party, p.session, p.commit, p.articles, p.withdrawn, name) for p, name in passes]
+
+
+def passes_json(rows: list[tuple], with_round: bool) -> str:
     """``indented_json({"passes": [p.as_json() (+ its round), ...]})``, byte for byte, laid out
     pass by pass from one template: at 20,000 passes the general layout was a third of
-    ``log --json``. (pass record, round name) pairs; tests/negotiation compares the two."""
+    ``log --json``. Rows of (name, party, session, commit, articles, withdrawn, round name)
+    (``pass_fields``); tests/negotiation compares the two. A list of ids is laid out once
+    however many passes share it."""
     from json.encoder import encode_basestring as quoted  # type: ignore[attr-defined]
 
+    lists: dict[tuple[str, ...], str] = {(): "[]"}
+
     def items(ids: tuple[str, ...]) -> str:
-        if not ids:
-            return "[]"
-        return "[\n" + ",\n".join("        " + quoted(i) for i in ids) + "\n      ]"
+        text = lists.get(ids)
+        if text is None:
+            text = lists[ids] = "[\n" + ",\n".join("        " + quoted(i) for i in ids) + "\n      ]"
+        return text
 
     parts = [
-        f'    {{\n      "pass": {quoted(p.name)},\n      "party": {quoted(p.party)},\n'
-        f'      "session": {quoted(p.session)},\n      "commit": {quoted(p.commit)},\n'
-        f'      "articles": {items(p.articles)},\n      "withdrawn": {items(p.withdrawn)}'
-        + (f',\n      "round": {quoted(name)}' if with_round else "")
+        f'    {{\n      "pass": {quoted(name)},\n      "party": {quoted(party)},\n'
+        f'      "session": {quoted(session)},\n      "commit": {quoted(commit)},\n'
+        f'      "articles": {items(articles)},\n      "withdrawn": {items(withdrawn)}'
+        + (f',\n      "round": {quoted(round_name)}' if with_round else "")
         + "\n    }"
-        for p, name in passes
+        for name, party, session, commit, articles, withdrawn, round_name in rows
     ]
     if not parts:
         return '{\n  "passes": []\n}'
