@@ -71,7 +71,20 @@ def test_the_board_labels_and_orders_come_with_its_rows(repo_path: Path) -> None
     data = load_board(BargainingRepo.open(repo_path))
     assert data.rows
     assert data.labels == {row.id: row.label for row in data.rows}
-    assert data.orders == {row.id: row.order for row in data.rows}
+    ranked = sorted(data.rows, key=lambda row: data.orders[row.id])
+    assert [row.id for row in ranked] == [row.id for row in sorted(data.rows, key=lambda row: row.order)]
+
+
+def test_a_board_without_drafts_asks_git_for_no_file_list(repo_path: Path, monkeypatch) -> None:
+    """With no draft there is no new article to find: the tip's file list is not read."""
+    from proposals.negotiation.repo import BargainingRepo
+
+    repo = BargainingRepo.open(repo_path)
+    asked: list[str] = []
+    real = repo.store.list_files
+    monkeypatch.setattr(repo.store, "list_files", lambda *a, **k: asked.append("ls-tree") or real(*a, **k))
+    assert not repo.draft_ids()
+    assert load_board(repo).new == set() and asked == []
 
 
 def test_each_parts_last_pass_by_party_is_read_from_its_own_events(repo_path: Path) -> None:

@@ -56,9 +56,12 @@ def load_board(repo: BargainingRepo) -> BoardData:
         session = None
     saved = set() if repo.read_only else set(restorable_drafts(repo))
     drafts = repo.draft_ids()
-    new = new_article_drafts(repo, drafts, facts.head)
+    # No draft, no new article: the tip's file list (one `git ls-tree`) is asked only with drafts.
+    new = new_article_drafts(repo, drafts, facts.head) if drafts else set()
     labels = {row.id: row.label for row in rows}
-    orders = {row.id: row.order for row in rows}
+    # `status_rows` gives the rows in contract order: its rank sorts as the order does, without
+    # parsing each number's words again.
+    orders = {row.id: (rank,) for rank, row in enumerate(rows)}
     return BoardData(rows, drafts, facts.last_by_party, facts.baseline, session, saved, new, labels, orders)
 
 
