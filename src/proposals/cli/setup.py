@@ -101,7 +101,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         print_reading(reading)
         return 0
     repo = open_repo(args)
-    import_baseline(repo, reading.texts, reading.source, reading.kinds)
+    import_baseline(repo, reading.texts, reading.source, reading.kinds, reading.divisions)
     from proposals.contract.headings import kind_name
 
     kinds = Counter(_kind(p) for p in reading.parts)

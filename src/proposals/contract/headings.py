@@ -20,7 +20,8 @@ with no ARTICLE word; ``Section 6.1`` stays a section) or ``numbered`` (``6. STA
 and a title in capitals alone on a line, never ``6. The Employer shall...``). :func:`detect_style`
 picks it from the lines of a whole contract; ``baseline --as`` overrides it. Preambles,
 appendices and letters read the same in all. A ``PART A - GENERAL`` line grouping the clauses
-after it is a division, not a part (:func:`division_heading`).
+after it is a division, not a part (:func:`division_heading`): the splitter gives it to each part
+after it, so compile, the Word export and the site show it again above the first.
 """
 
 from __future__ import annotations
@@ -113,10 +114,11 @@ _CLAUSE_RE = re.compile(
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
-# "PART A - GENERAL", "Part 2 — Consultation": a division grouping the clauses after it, not a part.
+# "PART A - GENERAL", "Part 2 — Consultation", "PART ONE: ECONOMIC PROVISIONS", "DIVISION 3",
+# "CHAPTER II", "PART B WAGES AND HOURS": a division grouping the parts after it, not a part.
 _DIVISION_RE = re.compile(
-    rf"^\s*(?P<kw>PART)\s+(?P<number>[A-Z]\b|\d+\b|[IVXLC]+\b|{_NUMBER_WORD}\b)"
-    rf"\s*(?:(?P<sep>{_SEP})\s*(?P<title>.*?))?\s*\Z",
+    rf"^\s*(?P<kw>PART|DIVISION|CHAPTER)\s+(?P<number>[A-Z]\b|\d+\b|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 # "1. RECOGNITION", "2)  MANAGEMENT RIGHTS", "1.0 RECOGNITION" (sections 1.1, 1.2 under it) or
@@ -435,9 +437,10 @@ def style_candidates(lines: Iterable[str]) -> dict[Style, list[str]]:
 
 
 def division_heading(line: str) -> str | None:
-    """``PART A - GENERAL`` as a line of its own: a division grouping the parts after it (the
-    number and title as written, "A - GENERAL"), or None. Whether it is one where it stands (a
-    part heading follows it) is the splitter's call; ``Part A employees shall...`` never is."""
+    """``PART A - GENERAL`` (``DIVISION 3``, ``CHAPTER II``, ``PART ONE: ...``) as a line of its
+    own: a division grouping the parts after it (the number and title as written, "A -
+    GENERAL"), or None. Whether it is one where it stands (a part heading follows it) is the
+    splitter's call; ``Part A employees shall...`` never is."""
     if not line or len(line) > 120:
         return None
     match = _DIVISION_RE.match(line.replace("\u00a0", " ").replace("\t", " "))
@@ -446,6 +449,8 @@ def division_heading(line: str) -> str | None:
     title = (match["title"] or "").strip()
     if title and (_sentence_like(title) or _VERBS & {w.strip(",;").upper() for w in title.split()}):
         return None
+    if title and not match["sep"] and not (match["kw"].isupper() and title.isupper()):
+        return None  # "Part 2 of the Award" is a sentence; "PART B WAGES AND HOURS" is set as a heading
     if not match["kw"].isupper() and title and not (title.isupper() or _title_case(title)):
         return None
     return " ".join(line.split()[1:])

@@ -65,12 +65,16 @@ class PartLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """One part of the contract in our file format: heading line(s) first, final LF."""
+    """One part of the contract in our file format: heading line(s) first, final LF.
+
+    ``division``: the division heading it stands under as written ("PART A - GENERAL"), the
+    same for every part up to the next one; "" in a contract without divisions."""
 
     kind: Kind
     number: str
     title: str
     text: str
+    division: str = ""
 
     @property
     def value(self) -> str:
@@ -139,6 +143,11 @@ def split_parts(
     force) it becomes the preamble part from its first sentence-long paragraph on, and the
     short lines before it (the cover page) are skipped. A heading whose body is empty and
     which appears again later is a table-of-contents entry.
+
+    A division line right above a part heading ("PART A - GENERAL", or "PART ONE" with its
+    title on the next line) is in no part's text: it is each part's ``division`` from the part
+    under it to the next division (a division above a heading the table of contents held goes
+    with it).
     """
     lines = list(lines)
     laid_out = numbered_by_layout([line.text for line in lines])
@@ -158,6 +167,8 @@ def split_parts(
     in_toc = False
     not_headings = _not_headings(lines, style)
     divisions = _divisions(lines, style, not_headings)
+    pending = ""  # the division line read, for the next heading
+    division_of: dict[int, str] = {}  # id() of a heading's body list -> the division above it
     references = 0
     for index, line in enumerate(lines):
         text = line.text
@@ -176,8 +187,10 @@ def split_parts(
         if line.toc:
             split.skipped.append(Skipped(text, "table of contents"))
             continue
-        if index in divisions and not in_toc:
-            split.skipped.append(Skipped(text, "division heading (groups the parts after it)"))
+        if index in divisions:
+            pending = divisions[index] if divisions[index] is not None else pending
+            reason = "table of contents" if in_toc else "division heading (groups the parts after it)"
+            split.skipped.append(Skipped(text, reason))
             continue
         if _TOC_TITLE_RE.match(first):
             split.skipped.append(Skipped(text, "table of contents"))
@@ -201,6 +214,9 @@ def split_parts(
             continue
         if found is not None:
             heads.append((found.kind, found.number, found.title, []))
+            if pending:
+                division_of[id(heads[-1][3])] = pending
+                pending = ""
             in_toc = False
         elif in_toc and not text.strip():
             continue
@@ -255,30 +271,49 @@ def split_parts(
         )
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
+    division = ""
     for kind, number, title, body in kept:
         if not title and kind != "preamble":
             nxt = next((b for b in body[1:] if b.strip()), "")
             title = title_from_next_line(nxt) or ""
-        split.parts.append(Part(kind, number, title, part_text(body)))
+        division = division_of.get(id(body), division)
+        split.parts.append(Part(kind, number, title, part_text(body), division))
     return split
 
 
-def _divisions(lines: list[Line], style: Style, not_headings: dict[int, bool]) -> set[int]:
+def _divisions(lines: list[Line], style: Style, not_headings: dict[int, bool]) -> dict[int, str | None]:
     """Lines that are a division grouping the parts after it ("PART A - GENERAL" right above
-    "1. TITLE" or "CLAUSE 1"): not text of the part before, nor a part of their own. A PART
-    line with body text after it ("PART A - HEALTH PLAN" inside an article) stays text."""
-    out: set[int] = set()
-    for index, line in enumerate(lines):
-        if line.toc or division_heading(line.text.split("\n", 1)[0]) is None or "\n" in line.text.strip():
-            continue
-        after = next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
-        if after is None or after in not_headings or lines[after].toc:
-            continue
-        first = lines[after].text.split("\n", 1)[0]
+    "1. TITLE" or "CLAUSE 1"): not text of the part before, nor a part of their own; index →
+    the division as written, one line ("PART ONE - ECONOMIC PROVISIONS" when its title is the
+    next line, which maps to None). A PART line with body text after it ("PART A - HEALTH
+    PLAN" inside an article) stays text."""
+    out: dict[int, str | None] = {}
+
+    def next_line(index: int) -> int | None:
+        return next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
+
+    def heading_at(index: int | None) -> bool:
+        if index is None or index in not_headings or lines[index].toc:
+            return False
+        first = lines[index].text.split("\n", 1)[0]
         if toc_entry(first.replace("\u00a0", " ")):
+            return False
+        return match_heading(first, heading_style=lines[index].heading_style, style=style) is not None
+
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        found = division_heading(text) if not line.toc and "\n" not in text else None
+        if found is None:
             continue
-        if match_heading(first, heading_style=lines[after].heading_style, style=style) is not None:
-            out.add(index)
+        words = " ".join("".join(c if c.isprintable() else " " for c in text).split())  # a label: one line
+        after = next_line(index)
+        if heading_at(after):
+            out[index] = words
+        elif after is not None and len(found.split()) == 1 and "\n" not in lines[after].text.strip():
+            title = title_from_next_line(lines[after].text)  # "PART ONE" / "ECONOMIC PROVISIONS"
+            if title is not None and division_heading(title) is None and heading_at(next_line(after)):
+                out[index] = f"{words} - {' '.join(title.split())}"
+                out[after] = None
     return out
 
 

@@ -24,7 +24,7 @@ from proposals.contract.plaintext import MAX_CONTRACT_BYTES
 from proposals.contract.split import Part, Skipped, duplicate_numbers, part_ids, split_parts
 from proposals.errors import ProposalsError
 from proposals.files import input_size, write_file
-from proposals.negotiation.config import CONFIG_NAME, dump_config, load_config
+from proposals.negotiation.config import CONFIG_NAME, ArticleMeta, dump_config, load_config
 from proposals.negotiation.drafts import atomic_write
 from proposals.negotiation.history import BASELINE_TAG, T_BASELINE
 from proposals.negotiation.recovery import BASELINE_JOURNAL
@@ -54,6 +54,12 @@ class ContractReading:
     def kinds(self) -> dict[str, str]:
         """Each part's kind, for bargaining.toml."""
         return {i: p.kind for i, p in zip(self.ids, self.parts, strict=True)}
+
+    @property
+    def divisions(self) -> dict[str, str]:
+        """The division each part stands under ("PART A - GENERAL"), for bargaining.toml; only
+        parts that have one."""
+        return {i: p.division for i, p in zip(self.ids, self.parts, strict=True) if p.division}
 
 
 def contract_form(source: str | Path) -> Form:
@@ -216,12 +222,17 @@ def check_can_import(repo: BargainingRepo, texts: Mapping[str, str]) -> None:
 
 @recorder
 def import_baseline(
-    repo: BargainingRepo, texts: Mapping[str, str], source: str, kinds: Mapping[str, str] | None = None
+    repo: BargainingRepo,
+    texts: Mapping[str, str],
+    source: str,
+    kinds: Mapping[str, str] | None = None,
+    divisions: Mapping[str, str] | None = None,
 ) -> str:
     """Commit the contract in force and tag it `baseline`; refuses to overwrite anything.
 
     ``kinds`` (id → preamble, article, appendix, letter) go into bargaining.toml in the same
-    commit, so a part's kind is recorded once and never guessed again from its heading.
+    commit, so a part's kind is recorded once and never guessed again from its heading; so do
+    ``divisions`` (id → "PART A - GENERAL"), the division heading each part stands under.
 
     All or nothing, even under SIGKILL: the blobs (one git), the tree, the commit and the tag are
     objects only, until one ref transaction moves the branch and creates the tag; only then are
@@ -239,13 +250,16 @@ def import_baseline(
     ids = list(texts)
     datas = [normalise_text(texts[i]).encode("utf-8") for i in ids]
     config_text = None
-    if kinds:
+    if kinds or divisions:
         from dataclasses import replace
 
         config = repo.config
         metas = dict(config.articles)
-        for article_id, kind in kinds.items():
+        for article_id, kind in (kinds or {}).items():
             metas[article_id] = replace(config.meta(article_id), kind=kind)
+        for article_id, division in (divisions or {}).items():
+            division = check_text(" ".join(division.split()), "a division heading", max_length=300)
+            metas[article_id] = replace(metas.get(article_id, ArticleMeta()), division=division)
         config_text = dump_config(replace(config, articles=metas))
         datas.append(config_text.encode("utf-8"))
     blob_ids = store.hash_objects(datas)

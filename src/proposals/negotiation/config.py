@@ -39,6 +39,9 @@ class ArticleMeta:
     # The part's kind (preamble, article, appendix, letter); "" means: as its heading says.
     kind: str = ""
     expires: str = ""  # YYYY-MM-DD: a letter of agreement or MOU that ends before the contract
+    # The division heading the part stands under ("PART A - GENERAL"), as the contract in force
+    # writes it; compile, the Word export and the site show it above the first part of each.
+    division: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ def parse_config(data: dict) -> Config:
             title=_setting(meta, article_id, "title"),
             kind=kind,
             expires=expires,
+            division=_setting(meta, article_id, "division"),
         )
     rules = data.get("ground_rules", {})
     if not isinstance(rules, dict) or not isinstance(rules.get("tas_contingent", False), bool):
@@ -172,5 +176,7 @@ def dump_config(config: Config) -> str:
             out.append(f"kind = {_q(meta.kind)}")
         if meta.expires:
             out.append(f"expires = {_q(meta.expires)}")
+        if meta.division:
+            out.append(f"division = {_q(meta.division)}")
         out.append("")
     return "\n".join(out)

@@ -233,7 +233,13 @@ def export_pass(
     if draft and len(held) == 1 and labels[ids[0]][1] != draft_name:  # no word changed since
         based_on = f"{labels[ids[0]][1]} ({labels[ids[0]][2]})"
     changes = [
-        ArticleChange(src.old, src.new, author=repo.config.party(labels[a][0]).name, when=_date(labels[a][2]))
+        ArticleChange(
+            src.old,
+            src.new,
+            author=repo.config.party(labels[a][0]).name,
+            when=_date(labels[a][2]),
+            division=repo.config.meta(a).division,
+        )
         for a, src in sources.items()
         if mode != "clean" or not src.withdrawn
     ]
@@ -461,6 +467,10 @@ def compile_contract(
         )
     articles, included, warnings = [], [], []
     today = date.today()
+
+    def division(part_id: str) -> str:  # "PART A - GENERAL": shown above the first part under it
+        return repo.config.meta(part_id).division
+
     for part in parts:
         row, base = part.row, part.base
         if part.pending:
@@ -481,12 +491,12 @@ def compile_contract(
                 done = ", ".join(f"{t.section} (TA'd {t.date})" for t in row.tas if t.section)
                 note += f"; tentatively agreed sections follow: {done}"
             text = "\n\n".join([heading, *agreed]) + "\n"
-            articles.append(ContractArticle(text, None, open_note=note))
+            articles.append(ContractArticle(text, None, open_note=note, division=division(row.id)))
             warnings.append(
                 f"{row.id} is open: a placeholder marks it" + (" with its TA'd sections" if agreed else "")
             )
         elif part.text is not None:  # TA'd; or unchanged or withdrawn: the agreement in force stands
-            articles.append(ContractArticle(part.text, base if redline else None))
+            articles.append(ContractArticle(part.text, base if redline else None, division=division(row.id)))
         else:
             if row.status == "withdrawn":
                 warnings.append(f"{row.id} was withdrawn and has no earlier text: left out")

@@ -51,6 +51,7 @@ class PublicPart:
     versions: tuple[Version, ...]  # oldest first
     tas: tuple[TARecord, ...]
     ta_text: str | None  # the agreed text (whole-article TA), or None
+    division: str = ""  # the division heading it stands under ("PART A - GENERAL"), or ""
 
     @property
     def last(self) -> Version | None:
@@ -133,6 +134,7 @@ def public_record(repo: BargainingRepo) -> PublicRecord:
                 versions=tuple(versions),
                 tas=tas,
                 ta_text=ta_text,
+                division=repo.config.meta(article_id).division,
             )
         )
     parts.sort(key=lambda p: rows[p.id].order if p.id in rows else (number_key(p.number), p.id))

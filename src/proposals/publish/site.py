@@ -73,7 +73,13 @@ def _version_name(record: PublicRecord, v: Version) -> str:
 def _index(record: PublicRecord, since_update: str | None) -> str:
     counts = {s: sum(1 for p in record.parts if p.status == s) for s in STATUS_WORDS}
     rows = []
+    shown: set[str] = set()  # divisions headed so far: each above the first part under it
     for part in record.parts:
+        if part.division and part.division not in shown:
+            shown.add(part.division)
+            rows.append(
+                f'<tr class="division"><th colspan="5" scope="rowgroup">{esc(part.division)}</th></tr>'
+            )
         last = part.last
         last_cell = (
             ""
@@ -173,6 +179,7 @@ def _part_page(record: PublicRecord, part: PublicPart, pairs: list[tuple[int, in
     status = _status_cell(record, part)
     move = f" · {esc(record.party_name(part.move))}'s move" if part.move else ""
     body = f"""<p><a href="../index.html">← All parts</a></p>
+{f'<p class="division">{esc(part.division)}</p>' if part.division else ""}
 <h1>{esc(part.heading)}</h1>
 <p>Status: {status}{move}{" · economic" if part.economic else ""}</p>
 <section aria-labelledby="tl"><h2 id="tl">Timeline</h2>

@@ -40,7 +40,7 @@ from proposals.word.ooxml import (
     esc,
     plain_xml,
 )
-from proposals.word.proposal import ArticleChange, DiffFn, _write_articles
+from proposals.word.proposal import ArticleChange, DiffFn, _write_articles, with_divisions
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,7 @@ class ContractArticle:
     text: str
     baseline: str | None = None
     open_note: str | None = None
+    division: str = ""  # the division heading it stands under ("PART A - GENERAL"), or ""
 
 
 def export_contract(
@@ -97,7 +98,7 @@ def export_contract(
     if any(a.open_note for a in ordered):
         lines.append("DRAFT \u2014 parts marked OPEN are not agreed")
     for art in ordered:
-        for text in (art.text, art.baseline or "", art.open_note or "", term, title or ""):
+        for text in (art.text, art.baseline or "", art.open_note or "", term, title or "", art.division):
             try:
                 check_text(text, f"contract article {_number_of(art.text) or '?'}")
             except ValueError as exc:
@@ -120,9 +121,10 @@ def export_contract(
     items: list[ArticleChange | str] = [
         _placeholder_xml(a, ids) if a.open_note else ArticleChange(a.baseline or "", a.text) for a in ordered
     ]
+    items = with_divisions(items, [a.division for a in ordered], ids)
     _write_articles(doc, items, mode=mode, author=team, when=compiled, colour=colour, diff=diff)
     if front_matter:
-        _bookmark_headings(doc, ids[HEADING_STYLE], sum(1 for a in ordered if a.text.strip()))
+        _bookmark_headings(doc, ids[HEADING_STYLE], len(_contents(ordered)))
     return _save(doc, out)
 
 
@@ -153,8 +155,7 @@ def _front_matter(
         out.append(_para(f"Term: {term}", body, bold=True, center=True, before=480))
     out.append(_para(compiled_line, body, page_break=True, center=True, before=480))
     out.append(_para("Contents", title))
-    headings = [_article_title(a.text) for a in articles if a.text.strip()]
-    entries = headings or [""]
+    entries = _contents(articles) or [""]
     instr = ' TOC \\o "1-1" \\h \\z \\u '
     tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{text_width}"/></w:tabs>'
     for i, entry in enumerate(entries):
@@ -184,6 +185,20 @@ def _front_matter(
         ppr = f'<w:pPr><w:pStyle w:val="{esc(ids[BODY_STYLE])}"/>{tabs if entry else ""}</w:pPr>'
         out.append(f"<w:p>{ppr}{''.join(runs)}</w:p>")
     return "".join(out)
+
+
+def _contents(articles: Sequence[ContractArticle]) -> list[str]:
+    """The contents' entries in body order: each division heading before the first part under
+    it (as :func:`~proposals.word.proposal.with_divisions` writes them), then the part titles."""
+    out: list[str] = []
+    shown: set[str] = set()
+    for art in articles:
+        if art.division and art.division not in shown:
+            shown.add(art.division)
+            out.append(" ".join(art.division.split()))
+        if art.text.strip():
+            out.append(_article_title(art.text))
+    return out
 
 
 def toc_bookmark(index: int) -> str:

@@ -345,6 +345,13 @@ def _shade_run(run: Any, fill: str) -> None:
     run._r.get_or_add_rPr().append(shd)
 
 
+def division_xml(text: str, ids: Mapping[str, str]) -> str:
+    """A division heading ("PART A - GENERAL") above the first part under it: a centred
+    Heading 1, so the contents list it and a reader reads it back as a division, never as text
+    of the part before."""
+    return _para(" ".join(text.split()), ids[HEADING_STYLE], center=True, before=240)
+
+
 def _para(
     text: str,
     style_id: str | None = None,

@@ -7,7 +7,7 @@ anything exported.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from proposals.word.document import (
     _set_properties,
     _style_ids,
     _when,
+    division_xml,
 )
 from proposals.word.modes import MODES, Mode
 from proposals.word.moves import Layout
@@ -63,6 +64,8 @@ class ArticleChange:
     has them; otherwise the export computes them with ``proposals.redline.diff_text``.
     ``author``/``when`` label this article's revisions when its text is not the document's own
     pass (the party and session of the pass that wrote it); ``None`` uses the document's.
+    ``division``: the division heading the article stands under ("PART A - GENERAL"), written
+    above the first article of each division, as the contract has it.
     """
 
     old: str
@@ -70,6 +73,7 @@ class ArticleChange:
     ops: Sequence[OpLike] | None = None
     author: str | None = None
     when: When | None = None
+    division: str = ""
 
 
 def _check_ops(ops: Sequence[OpLike], old: str, new: str) -> bool:
@@ -189,7 +193,8 @@ def export_proposal(
     for i, art in enumerate(articles, 1):
         if art.when is not None:
             _when(art.when)
-        for label, text in (("old", art.old), ("new", art.new), ("author", art.author or "")):
+        texts = (("old", art.old), ("new", art.new), ("author", art.author or ""), ("division", art.division))
+        for label, text in texts:
             try:
                 check_text(text, f"article {i} ({label} text)")
             except ValueError as exc:
@@ -223,8 +228,24 @@ def export_proposal(
         subject=subject,
         status=mark,
     )
-    _write_articles(doc, articles, mode=mode, author=party, when=session, colour=colour, diff=diff)
+    items = with_divisions(articles, [a.division for a in articles], _style_ids(doc))
+    _write_articles(doc, items, mode=mode, author=party, when=session, colour=colour, diff=diff)
     return _save(doc, out)
+
+
+def with_divisions(
+    items: Sequence[ArticleChange | str], divisions: Sequence[str], ids: Mapping[str, str]
+) -> list[ArticleChange | str]:
+    """The items with each division's heading (body XML) put before the first item under it;
+    a division met again later is not repeated."""
+    out: list[ArticleChange | str] = []
+    shown: set[str] = set()
+    for item, division in zip(items, divisions, strict=True):
+        if division and division not in shown:
+            shown.add(division)
+            out.append(division_xml(division, ids))
+        out.append(item)
+    return out
 
 
 def _write_articles(
