@@ -9,6 +9,8 @@ The spec (JSON) lists documents as blocks, in order:
 - ``["cover", text]``: a title-page line; ``["pagebreak"]``;
 - ``["toc"]``: LibreOffice's table of contents (an index field with page numbers, updated);
 - ``["part", text]``: an unnumbered heading (PREAMBLE, APPENDIX A, LETTER OF AGREEMENT);
+- ``["division", text]``: an unnumbered heading at outline level 1 (PART A - GENERAL), which
+  the table of contents lists among the articles;
 - ``["article", title]``: a Heading 1 whose "ARTICLE n –" label is automatic outline numbering;
 - ``["section", text]`` / ``["item", text]``: paragraphs numbered "n.m" / "(a)" by the same list;
 - ``["para", text]``: a plain paragraph; ``["table", rows]``: a table of strings;
@@ -101,6 +103,7 @@ def build(desktop: object, blocks: list[list], path: Path) -> None:
                 text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
             first = False
             cursor.setPropertyValue("ParaStyleName", "Text Body")
+            cursor.setPropertyToDefault("OutlineLevel")  # a division's level is its own
             cursor.setPropertyValue("CharHidden", False)
             cursor.setPropertyValue("BreakType", uno.Enum("com.sun.star.style.BreakType", "NONE"))
             if page_break:
@@ -117,6 +120,10 @@ def build(desktop: object, blocks: list[list], path: Path) -> None:
                 indexes.append(index)
             elif kind == "part":
                 cursor.setPropertyValue("ParaStyleName", "Heading")
+                text.insertString(cursor, args[0], False)
+            elif kind == "division":  # unnumbered, at outline level 1: the contents list it
+                cursor.setPropertyValue("ParaStyleName", "Heading")
+                cursor.setPropertyValue("OutlineLevel", 1)
                 text.insertString(cursor, args[0], False)
             elif kind == "article":
                 cursor.setPropertyValue("ParaStyleName", "Heading 1")

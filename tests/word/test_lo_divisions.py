@@ -1,0 +1,102 @@
+"""Contracts grouped under division headings, written by LibreOffice, keep their divisions.
+
+Each document is built over UNO (``lo_contract.py``): a title page, LibreOffice's own table of
+contents listing the division headings among the articles, articles whose "ARTICLE n –" labels are
+automatic outline numbering, and divisions numbered in words ("PART ONE: GENERAL PROVISIONS"),
+Roman numerals ("CHAPTER II - ECONOMIC PROVISIONS") or letters in mixed case ("Part A – General").
+Read as .docx and as LibreOffice's PDF, every part gets the division it stands under, the contents
+entries are left out, and the compiled contract shows each division again above its first part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import CLI
+from test_lo_contracts import PREAMBLE, REASON, build_documents
+
+from proposals.negotiation.baseline import read_contract
+
+pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")
+
+STYLES = {
+    "words": ("PART ONE: GENERAL PROVISIONS", "PART TWO: ECONOMIC PROVISIONS"),
+    "roman": ("CHAPTER I - GENERAL PROVISIONS", "CHAPTER II - ECONOMIC PROVISIONS"),
+    "letters": ("Part A \u2013 General Provisions", "Part B \u2013 Economic Provisions"),
+}
+
+
+def _blocks(first: str, second: str) -> list[list]:
+    return [
+        ["cover", "COLLECTIVE BARGAINING AGREEMENT"],
+        ["cover", "between Northstar Health and Clinicians United"],
+        ["pagebreak"],
+        ["toc"],
+        ["pagebreak"],
+        ["part", "PREAMBLE"],
+        ["para", PREAMBLE],
+        ["division", first],
+        ["article", "RECOGNITION"],
+        ["section", "Recognition. The Employer recognizes the Union as the exclusive representative."],
+        ["article", "MANAGEMENT RIGHTS"],
+        ["section", "Rights. The Employer retains the right to direct the work."],
+        ["division", second],
+        ["article", "WAGES"],
+        ["section", "Wages. Wages are set out in Appendix A."],
+        ["part", "APPENDIX A - WAGE SCALES"],
+        ["table", [["Step", "Rate"], ["1", "$50.00"], ["2", "$52.00"]]],
+    ]
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("lo-divisions")
+    spec = {
+        "docs": [{"name": name, "blocks": _blocks(*heads)} for name, heads in STYLES.items()],
+        "pdf": list(STYLES),
+    }
+    return build_documents(out, spec)
+
+
+@pytest.mark.parametrize("name", list(STYLES))
+@pytest.mark.parametrize("form", ["docx", "pdf"])
+def test_every_part_gets_its_division_and_the_contents_are_left_out(
+    documents: Path, name: str, form: str
+) -> None:
+    first, second = STYLES[name]
+    reading = read_contract(documents / f"{name}.{form}", form)  # type: ignore[arg-type]
+    assert [(p.kind, p.value, p.division) for p in reading.parts] == [
+        ("preamble", "", ""),
+        ("article", "1", first),
+        ("article", "2", first),
+        ("article", "3", second),
+        ("appendix", "A", second),
+    ]
+    assert not [p for p in reading.parts if first in p.text or second in p.text]
+    contents = [s.text for s in reading.skipped if s.reason.startswith("table of contents")]
+    assert any(first in line for line in contents), contents  # LibreOffice's contents list them
+    assert any(second in line for line in contents), contents
+
+
+def test_the_compiled_contract_heads_each_division(cli: CLI, documents: Path) -> None:
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    cli("-C", "talks", "baseline", "--from-docx", str(documents / "letters.docx"))
+    out = cli.cwd / "compiled.docx"
+    cli("-C", "talks", "compile", "-o", str(out))
+    first, second = STYLES["letters"]
+    heads = [
+        p.text
+        for p in docx.Document(str(out)).paragraphs
+        if p.text.startswith(("Part", "ARTICLE", "APPENDIX", "PREAMBLE"))
+    ]
+    assert heads == [
+        "PREAMBLE",
+        first,
+        "ARTICLE 1 \u2013 RECOGNITION",
+        "ARTICLE 2 \u2013 MANAGEMENT RIGHTS",
+        second,
+        "ARTICLE 3 \u2013 WAGES",
+        "APPENDIX A - WAGE SCALES",
+    ]
