@@ -100,3 +100,71 @@ def test_the_compiled_contract_heads_each_division(cli: CLI, documents: Path) ->
         "ARTICLE 3 \u2013 WAGES",
         "APPENDIX A - WAGE SCALES",
     ]
+
+
+GENERAL = "PART A - GENERAL"
+PAY = "PART B - PAY"
+RECOGNITION = "ARTICLE 1 - RECOGNITION\n1.1 The Employer recognizes the Union.\n"
+SAFETY = "ARTICLE 2 - SAFETY\n2.1 The Employer shall keep every clinic safe.\n2.2 Masks are provided.\n"
+WAGES = "ARTICLE 3 - WAGES\n3.1 Wages are set out in Appendix A.\n"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        # an edited part, then a wholly new part heading the next division, then an edited one
+        [
+            (RECOGNITION, RECOGNITION.replace("Union", "Union as sole agent"), GENERAL),
+            ("", SAFETY, PAY),
+            (WAGES, WAGES.replace("Appendix A", "Appendix B"), PAY),
+        ],
+        # a wholly new part ends a division: its revised final mark meets the next division
+        [
+            (RECOGNITION, RECOGNITION, GENERAL),
+            ("", SAFETY, GENERAL),
+            (WAGES, WAGES + "3.2 Paid weekly.\n", PAY),
+        ],
+    ],
+    ids=["new-part-opens-a-division", "new-part-ends-a-division"],
+)
+def test_a_tracked_pass_keeps_its_divisions_when_accepted_or_rejected(
+    tmp_path: Path, changes: list[tuple[str, str, str]]
+) -> None:
+    import json
+    import subprocess
+    from datetime import date
+
+    from test_docx_libreoffice import LO_CHECK, LO_PYTHON
+
+    from proposals.word.proposal import ArticleChange, export_proposal
+
+    path = tmp_path / "pass.docx"
+    export_proposal(
+        [ArticleChange(old, new, division=division) for old, new, division in changes],
+        path,
+        mode="tracked",
+        party="Clinicians United",
+        pass_name="U-7",
+        session=date(2025, 3, 14),
+    )
+    proc = subprocess.run(
+        [LO_PYTHON, str(LO_CHECK), "accept", str(path), "reject", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    accepted, rejected = json.loads(proc.stdout)["results"]
+
+    def expected(side: int) -> list[str]:
+        out, shown = [], set()
+        for change in changes:
+            if change[2] not in shown:
+                shown.add(change[2])
+                out.append(change[2])
+            out += change[side].rstrip("\n").split("\n") if change[side] else []
+        return out
+
+    assert [p for p in accepted["paragraphs"] if p] == expected(1)
+    assert [p for p in rejected["paragraphs"] if p] == expected(0)
+    assert accepted["redlines_after"] == rejected["redlines_after"] == 0
