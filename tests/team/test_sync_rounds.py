@@ -288,3 +288,89 @@ def test_other_commits_in_a_round_closed_on_the_remote_are_refused_nothing_chang
     assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
     assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)
     assert git(bob, "rev-list", "--count", "origin/main..my-round-2025").strip() != "0"
+
+
+@pytest.mark.parametrize("bob_recorded", [False, True], ids=["clean", "pass"])
+def test_a_close_pushed_with_plain_git_reaches_a_clone_that_syncs(tmp_path: Path, bob_recorded: bool) -> None:
+    """Alice closes the round and shares only that, with a plain git push (issue 17). Bob, clean,
+    syncs into the closed round (its tag comes in, his draft of a new part stays), his clone
+    verifies, and later syncs bring him the next round; Bob with an unsynced pass in that round is
+    refused in one line, nothing changed, and after the recipe he is as the clean Bob."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice", ALICE)
+    git(alice, "remote", "add", "origin", str(remote))
+    ok(alice, "ta", "staffing", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
+       name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    bob = tmp_path / "bob"
+    ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
+    git(alice, "push", "--quiet", "--follow-tags", "origin", "main")
+    write(bob, "wages", WAGES)
+    if bob_recorded:
+        write(bob, "scheduling", read(bob, "scheduling").replace("four", "six"))
+        ok(bob, "pass", "--party", "employer", "--session", "2025-03-12", "scheduling", name=BOB)
+        before = _state(bob)
+        line = fails(bob, "sync", name=BOB)
+        assert "origin/main closed round 2025, while you recorded E-1 here in round 2025" in line, line
+        assert "record them again in the next round" in line and "nothing changed" in line, line
+        assert _state(bob) == before
+        remedy = line.split(": ", 2)[2]
+        for command in remedy[remedy.index("git branch "):].split(", then")[0].split(" && "):
+            git(bob, *command.split()[1:])
+        assert "six" in git(bob, "show", "my-round-2025:articles/scheduling.txt")
+    out = ok(bob, "sync", name=BOB)
+    assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert "2025/ratified" in tags(bob) and tags(bob)["2025/ratified"] == tags(alice)["2025/ratified"], out
+    assert read(bob, "wages") == WAGES
+    rounds = json.loads(ok(bob, "round", "list", "--json", name=BOB))["rounds"]
+    assert [(r["round"], r["ratified"], r["current"]) for r in rounds] == [("2025", "2025-04-01", True)]
+    assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)
+    assert "round 2025 was closed" in fails(bob, "pass", "--party", "union", "wages", name=BOB)
+    # Between rounds both can still sync (nothing to do), and the next round reaches Bob.
+    ok(bob, "sync", name=BOB)
+    ok(alice, "sync", name=ALICE)
+    ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
+    write(alice, "staffing", read(alice, "staffing").replace("safe", "safest"))
+    ok(alice, "pass", "--party", "union", "--session", "2028-01-10", "staffing", name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(bob, "sync", name=BOB)
+    assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert tags(bob) == tags(alice) and "2028/U-1" in tags(bob)
+    assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)
+    assert "pass U-2 " in ok(bob, "pass", "--party", "union", "--session", "2028-02-01", "wages", name=BOB)
+
+
+def test_a_close_is_refused_when_the_remote_took_a_pass_of_that_round(tmp_path: Path) -> None:
+    """The other way round (issue 17): Bob synced a pass of round 1 while Alice, offline, closed
+    it. Her sync, which may share a close alone, refuses in one line naming his pass, nothing
+    changed, since the contract she ratified lacks it; the recipe takes his and she closes again."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(remote))
+    alice = make_repo(tmp_path / "alice", ALICE)
+    git(alice, "remote", "add", "origin", str(remote))
+    ok(alice, "ta", "scheduling", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
+       name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    bob = tmp_path / "bob"
+    write(bob, "staffing", read(bob, "staffing").replace("safe", "safer"))
+    ok(bob, "pass", "--party", "employer", "--session", "2025-03-12", "staffing", name=BOB)
+    ok(bob, "sync", name=BOB)
+    ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
+    before = _state(alice)
+    line = fails(alice, "sync", name=ALICE)
+    assert "origin/main has E-1 recorded in round 2025, which you closed round 2025 here" in line, line
+    assert "nothing changed" in line and "git tag -d 2025/ratified" in line, line
+    assert _state(alice) == before
+    remedy = line.split(": ", 2)[2]
+    for command in remedy[remedy.index("git branch "):].split(", then")[0].split(" && "):
+        git(alice, *command.split()[1:])
+    ok(alice, "sync", name=ALICE)
+    assert "safer" in read(alice, "staffing")
+    ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
+    ok(alice, "sync", name=ALICE)
+    ok(bob, "sync", name=BOB)
+    assert git(bob, "rev-parse", "HEAD") == git(alice, "rev-parse", "HEAD")
+    assert "every pass and TA tag is in place" in ok(bob, "verify", name=BOB)

@@ -60,9 +60,10 @@ def check_round_clash(
     """Refuse when the remote's commits since `base` close or open a round and ours either do
     too or record anything (in the round the remote closed): passes, TAs, any other commit."""
     theirs = round_marks(store, remote_head, base)
-    if not theirs:
-        return
     where = f"{remote}/{branch}"
+    if not theirs:
+        _check_closed_here(store, remote, where, head, remote_head, base)
+        return
     ours = round_marks(store, head, base)
     if ours:
         mine = ours[-1][1]  # the round we are in
@@ -84,6 +85,27 @@ def check_round_clash(
         f"closed can join neither it nor the next; to keep {remote}'s, set yours aside on a branch: "
         f"{_set_aside(store, where, head, remote_head, mine)}, then record them again in {current} "
         f"(yours stay on my-round-{mine}; {_KEEP_REFUSES})"
+    )
+
+
+def _check_closed_here(
+    store: GitStore, remote: str, where: str, head: str, remote_head: str, base: str
+) -> None:
+    """The other way round: we closed a round here (a sync may share a close alone) while the
+    remote took commits in it; merged, they would land after our ratified contract."""
+    ours = round_marks(store, head, base)
+    closed = next((name for word, name in ours if word == "closed"), None)
+    if closed is None:
+        return
+    recorded = _ours(store, remote_head, base)
+    if not recorded:
+        return
+    raise ProposalsError(
+        f"sync stopped, nothing changed: {where} has {', '.join(recorded)} recorded in round {closed}, "
+        f"which you {_said(ours)} here, not yet synced: the contract you ratified lacks them; to take "
+        f"{remote}'s and close again, set yours aside on a branch: "
+        f"{_set_aside(store, where, head, remote_head, closed)}, then proposals sync and close round "
+        f"{closed} again (yours stay on my-round-{closed}; {_KEEP_REFUSES})"
     )
 
 

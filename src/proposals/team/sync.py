@@ -111,7 +111,9 @@ def _sync(repo: BargainingRepo, remote: str | None, begun: Started | None) -> Sy
     try:  # git waits on the network while the local checks run
         listing = store.ref_listing()  # every ref, as the fetch leaves them if it moves none;
         fetching.listed(listing)  # compared with the remote's: a fetch only if they differ
-        repo.ensure_can_record(history=False)  # the round HEAD is in: a fetch never moves HEAD
+        # A closed round syncs too: its close is shared, the next round's opening comes in
+        # (round_clash refuses what cannot be merged across a close)
+        repo.ensure_can_record(history=False, closed_ok=True)
         check_git_version(store)
         if store.has_staged_changes():
             raise ProposalsError(
