@@ -17,11 +17,14 @@ def _round_arguments(p: argparse.ArgumentParser) -> None:
     opening = sub.add_parser("open", help="start the next round: pass numbers start again")
     opening.add_argument("name", metavar="NAME", help="e.g. 2028")
     opening.add_argument("--expires", required=True, metavar="YYYY-MM-DD", help="the contract's expiry")
+    sub.add_parser(
+        "undo", help="take back a close or an opening made by mistake (the last thing recorded, unshared)"
+    )
     listing = sub.add_parser("list", help="every round, oldest first")
     listing.add_argument("--json", action="store_true")
 
 
-@command("round", "close the round (ratified), open the next, or list them", _round_arguments)
+@command("round", "close the round (ratified), open the next, undo either, or list them", _round_arguments)
 def cmd_round(args: argparse.Namespace) -> int:
     from proposals.negotiation.rounds import close_round, open_round
 
@@ -34,6 +37,20 @@ def cmd_round(args: argparse.Namespace) -> int:
         )
         for warning in agreed.warnings:
             print(f"  {warning}")
+        return 0
+    if args.action == "undo":
+        from proposals.team.round_undo import undo_round
+
+        undone = undo_round(repo)
+        if undone.step == "close":
+            name = undone.round.name
+            print(
+                f"Undid the close of round {name} (ratified {undone.round.ratified}): it is open again, "
+                f"{undone.restored} parts as they were before it; tag {name}/ratified removed"
+            )
+        else:
+            print(f"Undid the opening of round {undone.round.name}: round {undone.round.name} is gone, "
+                  "the round before it stands closed")
         return 0
     if args.action == "open":
         opened = open_round(repo, args.name, args.expires)
