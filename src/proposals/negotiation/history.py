@@ -327,7 +327,8 @@ class History:
         """Every round's passes by their tag names (``E-5`` in the first round, ``2028/U-3``
         after it): what repair re-tags and verify proves in earlier rounds too."""
         if not self.rounds or self.round is not None:
-            return {self.tag_prefix + p.name: p for p in self.passes}
+            prefix = self.tag_prefix
+            return {prefix + p.name: p for p in self.passes}
         out: dict[str, PassRecord] = {}
         starts = [r.start for r in self.rounds[1:]] + [len(self.timeline)]
         for chosen, end in zip(self.rounds, starts, strict=True):

@@ -196,7 +196,11 @@ def _superseded_tags(repo: BargainingRepo, tags: dict[str, tuple[str, str]]) -> 
     trailers (``TA-Superseded-As``, ``TA-Superseded-Commit``); a tag of that shape made any other
     way (by hand, or taken from a hostile remote) is a forgery and listed with its fix.
     """
-    names = {name: commit for name, (_, commit) in tags.items() if SUPERSEDED_TAG_RE.fullmatch(name)}
+    names = {  # the literal part first: a regex match for each of 20,000 tags cost more than the rest
+        name: commit
+        for name, (_, commit) in tags.items()
+        if "-superseded-" in name and SUPERSEDED_TAG_RE.fullmatch(name)
+    }
     if not names:
         return []
     named: dict[str, set[str]] = {}  # alias -> the commits resolutions say it keeps
