@@ -182,11 +182,11 @@ def _codes(tokens: Sequence[str], token_codes: dict[str, str]) -> str:
 
 
 @cache
-def _code_point_table() -> str:
-    """Every BMP code point ``code_point`` hands out, in order, as one string to zip keys with."""
-    return "".join(map(chr, range(_FIRST, _SURROGATES.start))) + "".join(
-        map(chr, range(_SURROGATES.stop, 0x10000))
-    )
+def _code_point_table() -> tuple[str, ...]:
+    """Every BMP code point ``code_point`` hands out, in order, to zip keys with: a tuple of
+    ready-made strings, since iterating a string makes a new one-character string per code
+    point above Latin-1 (thousands per article)."""
+    return (*map(chr, range(_FIRST, _SURROGATES.start)), *map(chr, range(_SURROGATES.stop, 0x10000)))
 
 
 _PYTHON_OPS = {-1: DELETE, 0: EQUAL, 1: INSERT}
