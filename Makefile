@@ -19,11 +19,12 @@ demo: $(STAMP)
 	$(BIN)/proposals -C $(DEMO) publish -o $(abspath $(DEMO))-site
 	$(BIN)/proposals tui $(DEMO)
 
-## Lint and run the whole test suite.
+## Lint and run the whole test suite, one worker process per core (pytest-xdist): each test file
+## stays in one worker, so its module fixtures (a LibreOffice pass, a demo) are built once.
 test: $(STAMP)
 	$(BIN)/ruff check src tui tests bench tools
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## Benchmarks: prints one Markdown table per benchmark.
 bench: $(STAMP)

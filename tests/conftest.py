@@ -189,7 +189,56 @@ def figures(request: pytest.FixtureRequest) -> Callable[[str], Counter]:
     return counter
 
 
+# -- pytest-xdist (`make test` runs the suite in worker processes) ---------------------------------
+# Each worker counts its own figures and keeps its own syrupy report, and neither reaches the main
+# process by itself: syrupy (4.8) skips its unused-snapshot check under xdist. Workers send both
+# in `workeroutput`; the main process adds them up and fails on a stale snapshot as a serial run does.
+UNUSED_SNAPSHOTS = pytest.StashKey[set[str]]()
+USED_SNAPSHOTS = pytest.StashKey[set[str]]()
+
+
+def _snapshot_names(collections) -> list[str]:
+    """`file::name` of each snapshot in syrupy's collections (`file::` for a whole file)."""
+    names = []
+    for collection in collections:
+        snapshots = list(collection)
+        names += [f"{collection.location}::{s.name}" for s in snapshots] or [f"{collection.location}::"]
+    return names
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    workeroutput = getattr(config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand its share to the main process
+        workeroutput["figures"] = {k: dict(v) for k, v in config.stash.get(FIGURES, {}).items()}
+        report = getattr(getattr(config, "_syrupy", None), "report", None)
+        workeroutput["unused_snapshots"] = _snapshot_names(report.unused) if report else []
+        workeroutput["used_snapshots"] = _snapshot_names(report.used) if report else []
+    elif UNUSED_SNAPSHOTS in config.stash:  # the main process of an xdist run
+        unused = config.stash[UNUSED_SNAPSHOTS] - config.stash[USED_SNAPSHOTS]
+        config.stash[UNUSED_SNAPSHOTS] = unused
+        if unused and not (config.option.update_snapshots or config.option.warn_unused_snapshots):
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """A worker finished: add its figures and its snapshot report to the main process's."""
+    output = getattr(node, "workeroutput", {})
+    config = node.config
+    for campaign, counts in output.get("figures", {}).items():
+        config.stash[FIGURES].setdefault(campaign, Counter()).update(counts)
+    config.stash.setdefault(UNUSED_SNAPSHOTS, set()).update(output.get("unused_snapshots", []))
+    config.stash.setdefault(USED_SNAPSHOTS, set()).update(output.get("used_snapshots", []))
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    unused = config.stash.get(UNUSED_SNAPSHOTS, set())
+    if unused:
+        terminalreporter.section("unused snapshots (no test compares against them)")
+        for name in sorted(unused):
+            terminalreporter.write_line(name)
     found = config.stash.get(FIGURES, {})
     if not found:
         return
