@@ -205,6 +205,30 @@ async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> No
     assert git(fresh, "show", "baseline:articles/wages.txt") == PARTS["wages"]
 
 
+async def test_importing_the_baseline_keeps_its_divisions(fresh: Path, tmp_path: Path) -> None:
+    """A contract grouped under "PART A - GENERAL" keeps the division in bargaining.toml when
+    the baseline is imported from the TUI, as from the CLI (compile shows it again)."""
+    document = docx.Document()
+    document.add_paragraph("PART A - GENERAL")
+    for text in PARTS.values():
+        for line in text.strip().split("\n"):
+            document.add_paragraph(line)
+    source = tmp_path / "contract.docx"
+    document.save(str(source))
+    app = ProposalsApp(fresh, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        await answer(pilot, str(source))
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "Baseline imported" in notes(app)
+    config = git(fresh, "show", "baseline:bargaining.toml")
+    assert config.count('division = "PART A - GENERAL"') == 2, config
+
+
 @pytest.mark.parametrize("given", ["missing.docx", "notes.odt", ""])
 async def test_a_bad_baseline_path_is_one_notification_and_nothing_written(
     fresh: Path, tmp_path: Path, given: str

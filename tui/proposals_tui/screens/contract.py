@@ -100,7 +100,7 @@ class ContractActions(ExplainsDisabledKeys):
             def job(repo: BargainingRepo) -> ProposalsApp.Recorded:
                 from proposals.negotiation.baseline import import_baseline
 
-                import_baseline(repo, reading.texts, reading.source, reading.kinds)
+                import_baseline(repo, reading.texts, reading.source, reading.kinds, reading.divisions)
                 note = f"{len(reading.parts)} parts from {Path(reading.source).name}, tagged baseline"
                 return ProposalsApp.Recorded("baseline", "Baseline imported", note)
 
