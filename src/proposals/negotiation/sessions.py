@@ -166,6 +166,21 @@ def session_round(history: History, day: str) -> Round | None:
     return next((r for r in history.rounds if r.ratified and day <= r.ratified), history.rounds[-1])
 
 
+def check_after_ratification(history: History, day: str) -> None:
+    """A new session of the current round dated on or before the last ratification would count
+    in the round that ratified (``session_round``): refused, naming both dates (issue 17)."""
+    current = history.round
+    if current is None or current.opened is None:  # the first round: nothing ratified before it
+        return
+    before = [r for r in history.rounds if r.ratified and r is not current]
+    if before and day <= before[-1].ratified:
+        ratified = before[-1]
+        raise ProposalsError(
+            f"session {day} is on or before {ratified.ratified}, when round {ratified.name} was ratified: "
+            f"it would count in round {ratified.name}; a session of round {current.name} comes after it"
+        )
+
+
 def round_records(repo: BargainingRepo) -> list[SessionRecord]:
     """The session records of the round `repo` shows (the current one, or an earlier one read-only)."""
     records = session_records(repo)
@@ -233,6 +248,7 @@ def start_session(
     """Open a session: at most one is open at a time, and a date has one session."""
     repo.ensure_can_record()
     session = validate_date(session, "session date")
+    check_after_ratification(repo.history(), session)
     place = clean_text(place, "--place", required=False)
     union_names = split_names(union, "--union")
     employer_names = split_names(employer, "--employer")

@@ -1,0 +1,27 @@
+"""A session of a later round dated on or before the last ratification (issue 17) would count in
+the round that ratified: refused in one line naming both dates, nothing changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sync_support import fails, git, make_repo, ok
+
+ALICE = "Alice Organizer"
+
+
+def test_a_session_back_dated_into_the_ratified_round_is_refused(tmp_path: Path) -> None:
+    alice = make_repo(tmp_path / "alice", ALICE)
+    for part in ("staffing", "scheduling"):
+        ok(alice, "ta", part, "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
+           name=ALICE)
+    ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", name=ALICE)
+    ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
+    head = git(alice, "rev-parse", "HEAD")
+    for day in ("2025-04-01", "2025-03-20"):
+        line = fails(alice, "session", "open", day, name=ALICE)
+        assert f"session {day} is on or before 2025-04-01, when round 2025 was ratified" in line, line
+        assert git(alice, "rev-parse", "HEAD") == head
+        assert not (alice / "sessions" / f"{day}.json").exists()
+    ok(alice, "session", "open", "2025-04-02", "--place", "Room 4", name=ALICE)
+    assert "2025-04-02" in ok(alice, "session", "show", name=ALICE)
