@@ -50,8 +50,7 @@ def undo_round(repo: BargainingRepo) -> Undone:
         remotes = ", ".join(store.remotes()) or "a remote"
         raise ProposalsError(
             f"round {last.name}'s {step} is already shared ({remotes} has it): other clones have it, so "
-            "it cannot be undone here; tell the team, and record what is missing in the next round "
-            "(README, Rounds: a close shared by mistake)"
+            "it cannot be undone here: tell the team, and record what is missing in the next round"
         )
     parent = store.rev_parse(f"{commit}~1")
     assert parent is not None
