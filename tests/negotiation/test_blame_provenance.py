@@ -117,7 +117,7 @@ def test_blame_and_provenance_agree_on_random_histories(tmp_path: Path) -> None:
                 make_ta(repo, "beta", union_sign="U", employer_sign="E", ta_date="2025-01-20")
                 close_round(repo, "2025-02-01", name="2024")
                 open_round(repo, "2027", "2027-06-30")
-                day = 10
+                day = 40  # after the ratification: a pass of the new round is dated after it
             party = "union" if number % 2 == 0 else "employer"
             texts = {p: _edit(rng, t, fresh) for p, t in texts.items()}
             record_pass(repo, party, sorted(texts), session=f"2025-{1 + day // 28:02d}-{1 + day % 28:02d}",

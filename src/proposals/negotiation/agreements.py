@@ -30,7 +30,7 @@ from proposals.negotiation.history import (
 )
 from proposals.negotiation.passes import session_timestamp
 from proposals.negotiation.repo import BargainingRepo, recorder
-from proposals.negotiation.sessions import default_session
+from proposals.negotiation.sessions import check_after_ratification, default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
@@ -74,6 +74,7 @@ def make_ta(
         section = check_pattern(section.strip(), SECTION_NUMBER_RE, "section", "use a number like 6.2")
     repo.ensure_can_record()
     history = repo.history()
+    check_after_ratification(history, ta_date)  # else it is listed under the earlier round
     contingent = contingency(repo, contingent_on)
     if history.last_pass(article_id) is None and history.baseline is None:
         raise ProposalsError(f"{article_id} has never been proposed; there is nothing to agree")

@@ -28,7 +28,7 @@ from proposals.negotiation.history import (
     current_tas,
 )
 from proposals.negotiation.repo import BargainingRepo, recorder
-from proposals.negotiation.sessions import default_session
+from proposals.negotiation.sessions import check_after_ratification, default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
@@ -118,6 +118,7 @@ def _checked_request(
     session = date_or_today(session if session is not None else default_session(repo), "session date")
     message = check_message(message)
     repo.ensure_can_record()
+    check_after_ratification(repo.history(), session)  # else it is listed under the earlier round
     return checked, session, message
 
 
