@@ -210,7 +210,7 @@ def test_clauses_under_part_divisions_and_a_schedule() -> None:
         "PART C - HEALTH PLAN\n\nThe Service shall pay 80 per cent of the premium.\n"
     )
     assert texts["appendix 1"].startswith("SCHEDULE 1 \u2013 RATES OF PAY\n\n1. CLASSIFICATIONS\n")
-    division = "division heading (groups the parts after it)"
+    division = "division heading (kept with the parts after it)"
     assert sorted(skipped) == sorted(
         [
             ("cover page", "HEALTH SERVICES ENTERPRISE AGREEMENT 2023"),

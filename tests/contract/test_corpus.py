@@ -343,7 +343,7 @@ def test_a_real_contract_reads_the_same_from_every_form(name: str, form: str, do
             and re.fullmatch(rf"{HEADER}|Page \d+", s.text)
         )
     )
-    expected = Counter(("division heading (groups the parts after it)", line) for line in case.divisions)
+    expected = Counter(("division heading (kept with the parts after it)", line) for line in case.divisions)
     for line in ([case.layout.toc_title] if case.layout.toc_title else []) + list(case.layout.toc):
         expected[("table of contents", _unpaged(line))] += 1
     assert skipped == expected, (name, form)

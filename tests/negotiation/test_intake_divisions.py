@@ -136,3 +136,21 @@ def test_a_contract_without_divisions_records_none(cli: CLI, tmp_path: Path) -> 
     out = tmp_path / "compiled.docx"
     cli("-C", str(repo), "compile", "-o", str(out))
     assert not [t for t in _paragraphs(out) if t.startswith("PART")]
+
+
+def test_a_dry_run_lists_each_division_above_its_parts(cli: CLI, tmp_path: Path) -> None:
+    """What a team checks before importing: the divisions it will record, escaped, each once
+    above the parts it groups; nothing is written."""
+    source = tmp_path / "contract.txt"
+    source.write_text(CONTRACT)
+    out = cli("baseline", "--from-text", str(source), "--dry-run").out
+    lines = out.splitlines()
+    division_a = lines.index("  division: PART A - GENERAL")
+    division_b = lines.index('  division: PART B - <b>PAY</b> & "HOURS" [31m')
+    assert [n for n, line in enumerate(lines) if line.startswith("  division:")] == [division_a, division_b]
+    assert division_a < next(n for n, line in enumerate(lines) if "recognition" in line) < division_b
+    assert division_b < next(n for n, line in enumerate(lines) if " wages " in f" {line} ")
+    assert "\x1b" not in out
+    plain = tmp_path / "plain.txt"
+    plain.write_text(CONTRACT.replace("PART A - GENERAL\n", "").replace(HOSTILE + "\n", ""))
+    assert "division:" not in cli("baseline", "--from-text", str(plain), "--dry-run").out

@@ -128,12 +128,17 @@ def _count(n: int, noun: str) -> str:
 
 
 def print_reading(reading) -> None:
-    """``--dry-run``: every part found (kind, number, id, title, paragraphs, words), every line
-    skipped with its reason, and the reader's notes; control characters shown as escapes."""
+    """``--dry-run``: every part found (kind, number, id, title, paragraphs, words) under the
+    division it stands under, every line skipped with its reason, and the reader's notes;
+    control characters shown as escapes."""
     from proposals.contract.headings import kind_name
 
     print(f"Would import {_count(len(reading.parts), 'part')} from {visible(reading.source, one_line=True)}:")
+    division = ""
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
+        if part.division and part.division != division:  # the heading the parts after it stand under
+            print(f"  division: {visible(part.division, one_line=True)}")
+        division = part.division
         body = [line for line in part.text.split("\n")[1:] if line.strip()]
         words = len(part.text.split())
         label = f"{kind_name(*_kind(part))} {part.number}".strip()

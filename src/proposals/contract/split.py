@@ -189,7 +189,7 @@ def split_parts(
             continue
         if index in divisions:
             pending = divisions[index] if divisions[index] is not None else pending
-            reason = "table of contents" if in_toc else "division heading (groups the parts after it)"
+            reason = "table of contents" if in_toc else "division heading (kept with the parts after it)"
             split.skipped.append(Skipped(text, reason))
             continue
         if _TOC_TITLE_RE.match(first):
