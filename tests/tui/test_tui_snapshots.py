@@ -108,3 +108,10 @@ def test_snapshot_light(snap_compare, snapshot_repo: Path, tmp_path: Path, case:
     shutil.copytree(snapshot_repo, repo, symlinks=True)
     app = ProposalsApp(repo, today=date(2025, 4, 7), autosave_delay=3600)
     assert snap_compare(app, terminal_size=(80, 24), run_before=light(SCREENS[case]))
+
+
+def test_every_snapshot_is_one_svg_file() -> None:
+    """conftest's stale-snapshot check under xdist matches snapshots by file: that holds while
+    each snapshot is a file of its own (syrupy's single-file .svg), not one of many in a file."""
+    files = [p for p in Path(__file__).parent.glob("__snapshots__/**/*") if p.is_file()]
+    assert files and all(p.suffix == ".svg" for p in files), sorted({p.suffix for p in files})
