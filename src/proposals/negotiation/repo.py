@@ -70,9 +70,6 @@ def recorder(fn: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-STATUS_CACHE = "proposals/status.cache"  # the board's facts under .git (negotiation/status_cache.py)
-
-
 class BargainingRepo:
     shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
     read_only: str = ""  # why nothing can be recorded here ("" when it can): an earlier round's view
@@ -280,19 +277,10 @@ class BargainingRepo:
             self._lock_depth = 1
             self.invalidate()  # what the other recorder wrote counts
             yield
-            self._recorded()
         finally:
             self._lock_depth = 0
             if not held:
                 give_back(lock)
-
-    def _recorded(self) -> None:
-        """The outermost writer is done: a board's status cache, once this copy has one, follows
-        the new tip, so the TUI's next start after a CLI pass or sync reads it (issue 17)."""
-        if (self.git_dir / STATUS_CACHE).is_file():  # no board here: nothing imported, nothing read
-            from proposals.negotiation.status_cache import refresh_facts
-
-            refresh_facts(self)
 
     def take_notices(self) -> list[str]:
         """The notices gathered so far, once: the front end shows them after a command."""

@@ -13,7 +13,6 @@ the config) is read live at every use, never cached.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 from dataclasses import fields
 from pathlib import Path
@@ -23,14 +22,13 @@ try:  # as history_cache: hashlib sets up every OpenSSL digest on import
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
-from proposals.errors import ProposalsError
 from proposals.negotiation.history import PassRecord, TARecord, new_pass, new_ta
 from proposals.negotiation.history_cache import VERSION as HISTORY_VERSION
-from proposals.negotiation.history_cache import read_plain, replace_whole
-from proposals.negotiation.repo import STATUS_CACHE, BargainingRepo
-from proposals.negotiation.status import PartFacts, StatusFacts, status_facts
+from proposals.negotiation.history_cache import cache_path, read_plain, replace_whole
+from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.status import PartFacts, StatusFacts
 
-CACHE_NAME = Path(STATUS_CACHE).name
+CACHE_NAME = "status.cache"
 _MAGIC = b"proposals-status\n"
 _DIGEST = 32
 # Anything that changes what the facts hold makes old files another version.
@@ -42,7 +40,7 @@ _TA_VALUES = tuple(f.name for f in fields(TARecord))
 
 
 def _path(repo: BargainingRepo) -> Path:
-    return repo.git_dir / STATUS_CACHE
+    return cache_path(repo.git_dir).with_name(CACHE_NAME)
 
 
 def _usable(repo: BargainingRepo) -> bool:
@@ -110,15 +108,3 @@ def write_facts(repo: BargainingRepo, facts: StatusFacts) -> None:
         (VERSION, facts.head, len(repo.config.parties), facts.baseline, parts, facts.last_by_party)
     )
     replace_whole(_path(repo), _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
-
-
-def refresh_facts(repo: BargainingRepo) -> None:
-    """After a recording (a pass, a TA, a sync...), under the writer lock: the file is brought to
-    the new tip, so the board's next start reads it instead of the history (the first start after
-    a CLI pass or sync used to derive the facts again). A history that cannot be read leaves the
-    file as it is, at its old tip: the board derives the facts then, and says why."""
-    if not _usable(repo) or cached_facts(repo) is not None:
-        return
-    with contextlib.suppress(ProposalsError):
-        if repo.current_view() is repo:  # not a round closed under the board (it shows that view)
-            write_facts(repo, status_facts(repo.history(), len(repo.config.parties)))
