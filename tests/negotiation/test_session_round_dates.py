@@ -10,13 +10,19 @@ from sync_support import fails, git, make_repo, ok
 ALICE = "Alice Organizer"
 
 
-def test_a_session_back_dated_into_the_ratified_round_is_refused(tmp_path: Path) -> None:
+def _in_round_2028(tmp_path: Path) -> Path:
+    """Alice's repo: both parts TA'd, round 2025 ratified 2025-04-01, round 2028 open."""
     alice = make_repo(tmp_path / "alice", ALICE)
     for part in ("staffing", "scheduling"):
         ok(alice, "ta", part, "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
            name=ALICE)
     ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", name=ALICE)
     ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
+    return alice
+
+
+def test_a_session_back_dated_into_the_ratified_round_is_refused(tmp_path: Path) -> None:
+    alice = _in_round_2028(tmp_path)
     head = git(alice, "rev-parse", "HEAD")
     for day in ("2025-04-01", "2025-03-20"):
         line = fails(alice, "session", "open", day, name=ALICE)
@@ -30,12 +36,7 @@ def test_a_session_back_dated_into_the_ratified_round_is_refused(tmp_path: Path)
 def test_a_pass_ta_or_withdrawal_back_dated_into_the_ratified_round_is_refused(tmp_path: Path) -> None:
     """The same rule for a pass's, a TA's or a withdrawal's --session/--date: they would be
     listed under the earlier round's sessions while they stand in the new round's record."""
-    alice = make_repo(tmp_path / "alice", ALICE)
-    for part in ("staffing", "scheduling"):
-        ok(alice, "ta", part, "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
-           name=ALICE)
-    ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", name=ALICE)
-    ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
+    alice = _in_round_2028(tmp_path)
     (alice / "articles" / "staffing.txt").write_text("ARTICLE 1 - STAFFING\nRatios of 1:4.\n")
     head = git(alice, "rev-parse", "HEAD")
     tags = git(alice, "tag", "--list")

@@ -12,14 +12,23 @@ from sync_support import SCHEDULING, STAFFING, WAGES, fails, git, make_repo, ok,
 ALICE, BOB = "Alice Organizer", "Bob Steward"
 
 
-def test_a_round_closed_and_opened_in_one_clone_syncs_to_the_other(tmp_path: Path) -> None:
+def _shared(tmp_path: Path, tad: tuple[str, ...]) -> tuple[Path, Path, Path]:
+    """Alice's repo on a bare remote with the parts `tad` TA'd (2025-03-01) and synced; Bob's
+    clone of it. Returns (remote, alice, bob)."""
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "--quiet", "--bare", str(remote))
     alice = make_repo(tmp_path / "alice", ALICE)
     git(alice, "remote", "add", "origin", str(remote))
+    for part in tad:
+        ok(alice, "ta", part, "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
+           name=ALICE)
     ok(alice, "sync", name=ALICE)
     ok(tmp_path, "clone", str(remote), "bob", name=BOB)
-    bob = tmp_path / "bob"
+    return remote, alice, tmp_path / "bob"
+
+
+def test_a_round_closed_and_opened_in_one_clone_syncs_to_the_other(tmp_path: Path) -> None:
+    _, alice, bob = _shared(tmp_path, ())
     # Round 1: the employer answers on scheduling (Bob), both parts are TA'd (Alice), then closed.
     write(bob, "scheduling", SCHEDULING.replace("four", "three"))
     ok(bob, "pass", "--party", "employer", "--session", "2025-02-01", "scheduling", name=BOB)
@@ -98,16 +107,7 @@ def test_rounds_opened_on_both_sides_offline_are_refused_nothing_changed(
     """Two members opening a round offline (issue 17): one history would hold two rounds of one
     name (or two open rounds). The second sync refuses in one line naming both, changes nothing,
     and the remedy it names works."""
-    remote = tmp_path / "remote.git"
-    git(tmp_path, "init", "--quiet", "--bare", str(remote))
-    alice = make_repo(tmp_path / "alice", ALICE)
-    git(alice, "remote", "add", "origin", str(remote))
-    for part in ("staffing", "scheduling"):
-        ok(alice, "ta", part, "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
-           name=ALICE)
-    ok(alice, "sync", name=ALICE)
-    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
-    bob = tmp_path / "bob"
+    remote, alice, bob = _shared(tmp_path, ("staffing", "scheduling"))
     # Each closes the first round (Bob maybe leaving it named 1, its default) and opens one.
     for member, who, closes, name in ((alice, ALICE, "2025", alice_opens), (bob, BOB, bob_closes, bob_opens)):
         naming = ("--name", closes) if closes != "1" else ()
@@ -170,15 +170,7 @@ def test_passes_in_a_round_closed_on_the_remote_are_refused_nothing_changed(
     close (the sync left half-merged on a conflict) and a TA would be pushed beside a ratified text
     that lacks it (verify failing on every clone). The sync refuses in one line naming the closed
     round and Bob's records, changes nothing, and the remedy it names works."""
-    remote = tmp_path / "remote.git"
-    git(tmp_path, "init", "--quiet", "--bare", str(remote))
-    alice = make_repo(tmp_path / "alice", ALICE)
-    git(alice, "remote", "add", "origin", str(remote))
-    ok(alice, "ta", "staffing", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
-       name=ALICE)
-    ok(alice, "sync", name=ALICE)
-    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
-    bob = tmp_path / "bob"
+    remote, alice, bob = _shared(tmp_path, ("staffing",))
     # The table ratifies with scheduling left as it was (--force); the next round opens.
     ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
     ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
@@ -228,18 +220,11 @@ def test_passes_in_a_round_closed_on_the_remote_are_refused_nothing_changed(
 def _closed_on_the_remote(tmp_path: Path) -> tuple[Path, Path, Path]:
     """Alice and Bob share round 1; Alice closes it as 2025 (ratified 2025-04-01, scheduling left
     as it was), opens 2028 and syncs while Bob is offline. Returns (remote, alice, bob)."""
-    remote = tmp_path / "remote.git"
-    git(tmp_path, "init", "--quiet", "--bare", str(remote))
-    alice = make_repo(tmp_path / "alice", ALICE)
-    git(alice, "remote", "add", "origin", str(remote))
-    ok(alice, "ta", "staffing", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
-       name=ALICE)
-    ok(alice, "sync", name=ALICE)
-    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
+    remote, alice, bob = _shared(tmp_path, ("staffing",))
     ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
     ok(alice, "round", "open", "2028", "--expires", "2028-06-30", name=ALICE)
     ok(alice, "sync", name=ALICE)
-    return remote, alice, tmp_path / "bob"
+    return remote, alice, bob
 
 
 @pytest.mark.parametrize("kind", ["session-note", "repair", "config"])
@@ -296,15 +281,7 @@ def test_a_close_pushed_with_plain_git_reaches_a_clone_that_syncs(tmp_path: Path
     syncs into the closed round (its tag comes in, his draft of a new part stays), his clone
     verifies, and later syncs bring him the next round; Bob with an unsynced pass in that round is
     refused in one line, nothing changed, and after the recipe he is as the clean Bob."""
-    remote = tmp_path / "remote.git"
-    git(tmp_path, "init", "--quiet", "--bare", str(remote))
-    alice = make_repo(tmp_path / "alice", ALICE)
-    git(alice, "remote", "add", "origin", str(remote))
-    ok(alice, "ta", "staffing", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
-       name=ALICE)
-    ok(alice, "sync", name=ALICE)
-    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
-    bob = tmp_path / "bob"
+    _, alice, bob = _shared(tmp_path, ("staffing",))
     ok(alice, "round", "close", "--ratified", "2025-04-01", "--name", "2025", "--force", name=ALICE)
     git(alice, "push", "--quiet", "--follow-tags", "origin", "main")
     write(bob, "wages", WAGES)
@@ -346,15 +323,7 @@ def test_a_close_is_refused_when_the_remote_took_a_pass_of_that_round(tmp_path: 
     """The other way round (issue 17): Bob synced a pass of round 1 while Alice, offline, closed
     it. Her sync, which may share a close alone, refuses in one line naming his pass, nothing
     changed, since the contract she ratified lacks it; the recipe takes his and she closes again."""
-    remote = tmp_path / "remote.git"
-    git(tmp_path, "init", "--quiet", "--bare", str(remote))
-    alice = make_repo(tmp_path / "alice", ALICE)
-    git(alice, "remote", "add", "origin", str(remote))
-    ok(alice, "ta", "scheduling", "--union-sign", "Ana", "--employer-sign", "Eve", "--date", "2025-03-01",
-       name=ALICE)
-    ok(alice, "sync", name=ALICE)
-    ok(tmp_path, "clone", str(remote), "bob", name=BOB)
-    bob = tmp_path / "bob"
+    _, alice, bob = _shared(tmp_path, ("scheduling",))
     write(bob, "staffing", read(bob, "staffing").replace("safe", "safer"))
     ok(bob, "pass", "--party", "employer", "--session", "2025-03-12", "staffing", name=BOB)
     ok(bob, "sync", name=BOB)

@@ -156,6 +156,19 @@ async def test_reopen_on_an_article_not_tad_says_why(repo_path: Path) -> None:
 # -- the baseline -----------------------------------------------------------------------------
 
 
+def _contract_docx(tmp_path: Path, *before: str) -> Path:
+    """PARTS as a Word contract, a paragraph a line, after the lines `before` (a division)."""
+    document = docx.Document()
+    for line in before:
+        document.add_paragraph(line)
+    for text in PARTS.values():
+        for line in text.strip().split("\n"):
+            document.add_paragraph(line)
+    source = tmp_path / "contract.docx"
+    document.save(str(source))
+    return source
+
+
 @pytest.mark.parametrize("form", ["folder", "docx", "pdf"])
 async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> None:
     if form == "pdf" and not shutil.which("soffice"):
@@ -166,12 +179,7 @@ async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> No
         for part_id, text in PARTS.items():
             (source / f"{part_id}.txt").write_text(text)
     else:
-        document = docx.Document()
-        for text in PARTS.values():
-            for line in text.strip().split("\n"):
-                document.add_paragraph(line)
-        source = tmp_path / "contract.docx"
-        document.save(str(source))
+        source = _contract_docx(tmp_path)
         if form == "pdf":  # the same contract as a text PDF, written by LibreOffice
             subprocess.run(
                 [
@@ -208,13 +216,7 @@ async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> No
 async def test_importing_the_baseline_keeps_its_divisions(fresh: Path, tmp_path: Path) -> None:
     """A contract grouped under "PART A - GENERAL" keeps the division in bargaining.toml when
     the baseline is imported from the TUI, as from the CLI (compile shows it again)."""
-    document = docx.Document()
-    document.add_paragraph("PART A - GENERAL")
-    for text in PARTS.values():
-        for line in text.strip().split("\n"):
-            document.add_paragraph(line)
-    source = tmp_path / "contract.docx"
-    document.save(str(source))
+    source = _contract_docx(tmp_path, "PART A - GENERAL")
     app = ProposalsApp(fresh, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
