@@ -26,6 +26,7 @@ from proposals.contract.headings import (
     title_from_next_line,
 )
 from proposals.contract.part import slug_id
+from proposals.contract.table import is_separator, is_table_row, parse_row
 
 # "ARTICLE 1 - RECOGNITION<TAB>2", "ARTICLE 1 ........ 2", "Appendix A   41": a heading with a page.
 _TOC_ENTRY_RE = re.compile(
@@ -149,7 +150,7 @@ def split_parts(
     under it to the next division (a division above a heading the table of contents held goes
     with it).
     """
-    lines = list(lines)
+    lines = _table_headings(list(lines))
     laid_out = numbered_by_layout([line.text for line in lines])
     lines = [
         Line(line.text, True, line.toc) if i in laid_out and not line.toc else line
@@ -279,6 +280,61 @@ def split_parts(
         division = division_of.get(id(body), division)
         split.parts.append(Part(kind, number, title, part_text(body), division))
     return split
+
+
+_PAGE_CELL_RE = re.compile(r"\s*(?:\d{1,4}|[ivxlc]{1,6})\s*\Z", re.IGNORECASE)
+
+
+def _row_heading(line: Line) -> str | None:
+    """The heading a table row holds, as one line, or None: a layout table sets "ARTICLE 8" in
+    one cell and "HOLIDAYS" in the next (or both in the first), and a bilingual agreement puts
+    "ARTICLE 1 PURPOSE" and "ARTICLE 1 OBJET" side by side. At most two cells hold text, no
+    cell is a page number, and the row read as a line is a keyword heading (ARTICLE, CLAUSE,
+    SECTION, APPENDIX, LETTER...), never "1. TITLE" (a wage table's "1 | LEVEL ONE")."""
+    if line.toc or "\n" in line.text or not is_table_row(line.text):
+        return None
+    cells = [" ".join(c.split()) for c in parse_row(line.text)]
+    filled = [c for c in cells if c]
+    if (
+        not filled
+        or len(filled) > 2
+        or is_separator(cells)
+        or any(_PAGE_CELL_RE.match(c) for c in filled[1:])
+    ):
+        return None
+
+    def keyword_heading(text: str) -> tuple[str, str] | None:
+        for style in STYLES[:3]:
+            head = match_heading(text, heading_style=line.heading_style, style=style)
+            if head is not None and (head.kind != "article" or head.keyword):
+                return head.kind, head.value
+        return None
+
+    first = keyword_heading(filled[0])
+    if len(filled) == 2 and first is not None and keyword_heading(filled[1]) == first:
+        return f"{filled[0]} / {filled[1]}"  # the same heading in two languages
+    joined = " ".join(filled)
+    return joined if keyword_heading(joined) is not None else None
+
+
+def _table_headings(lines: list[Line]) -> list[Line]:
+    """Headings set in a table row read as heading lines, so the part they start is not lost
+    inside the part before; the rest of the table stays a table. A table of several heading
+    rows in a row is a contents list set as a table and is left alone."""
+    found = {i: _row_heading(line) for i, line in enumerate(lines)}
+    out: list[Line] = []
+    skip_separator = False
+    for index, line in enumerate(lines):
+        head = found[index]
+        if head is not None and not found.get(index - 1) and not found.get(index + 1):
+            out.append(Line(head, line.heading_style, line.toc))
+            skip_separator = True
+            continue
+        if skip_separator and is_table_row(line.text) and is_separator(parse_row(line.text)):
+            continue  # the header rule under the heading row: the table's rows start after it
+        skip_separator = False
+        out.append(line)
+    return out
 
 
 def _divisions(lines: list[Line], style: Style, not_headings: dict[int, bool]) -> dict[int, str | None]:
