@@ -115,6 +115,23 @@ def test_a_pass_without_costing_terms_loads_no_costing(negotiation) -> None:
     assert [m for m in ("proposals.costing", "decimal") if m in loaded] == []
 
 
+def test_a_pass_with_no_journal_left_imports_no_baseline_reader(negotiation) -> None:
+    """`pass` at most 250 ms at 20,000 passes (issue 17): the check for a killed recorder's
+    journals imports the baseline reader (its contract splitting and PDF text unwrapping, 25 ms)
+    only when a baseline journal is there to play (tests/negotiation/test_baseline_kill.py)."""
+    from conftest import STAFFING
+
+    (negotiation / "articles" / "staffing.txt").write_text(STAFFING + "\n12.9 One more line.\n")
+    loaded = _modules_after(
+        "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['-C', {str(negotiation)!r}, 'pass', '--party', 'employer', 'staffing']) == 0"
+    )
+    assert "proposals.negotiation.recovery" in loaded
+    unused = ("proposals.negotiation.baseline", "proposals.contract.split", "proposals.contract.plaintext")
+    assert [m for m in unused if m in loaded] == []
+
+
 def test_verify_starts_the_diff_of_every_commit_before_loading_its_checks(negotiation) -> None:
     """`verify` at 20,000 passes (issue 17): git's diff of every commit is its longest path, so it
     starts before the checks' modules are imported (agreements, proof, team.integrity)."""

@@ -108,6 +108,10 @@ def test_each_command_loads_the_history_once_and_lists_tags_once(
         # show-ref, never for-each-ref peeling every tag; a pass lists only tag names and objects
         wanted = ["show-ref", "--tags"] if name == "pass" else ["show-ref", "-d"]
         assert all(call[: len(wanted)] == wanted for call in listings), (name, listings)
+    # a pass starts its tag listing before it reads the history, which it decodes meanwhile
+    head_reads = [i for i, c in enumerate(seen["pass"]) if c[-1] == "HEAD^{commit}"]
+    tag_listing = [i for i, c in enumerate(seen["pass"]) if c[:2] == ["show-ref", "--tags"]]
+    assert tag_listing and head_reads and tag_listing[0] < head_reads[0], seen["pass"]
     # verify reads the record from git, never the cache (a remote branch that differs from HEAD is
     # another line of history, read on its own: here each verify runs with origin/main at HEAD)
     assert len(_history_walks(seen["verify"])) == len(_history_walks(seen["verify again"])) == 1

@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,6 +104,7 @@ def temp_files(repo: BargainingRepo) -> list[Path]:
 
 def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     """(kind, name) of every safe repair this repo needs: untagged passes and TAs, temp files."""
+    repo.store.start_tag_listing()  # git lists the tags while the history is read (20 ms of 20,000)
     found = [("temp-file", str(p.relative_to(repo.root))) for p in temp_files(repo)]
     git_dir = repo.git_dir
     found += [
@@ -198,14 +200,24 @@ def pending_journals(repo: BargainingRepo) -> list[str]:
 def play_journals(repo: BargainingRepo) -> list[str]:
     """Finish or undo what a recorder killed while writing files left (under the caller's writer
     lock): a baseline or pass whose commit landed gets its files, one that did not is put back."""
-    from proposals.negotiation.baseline import finish_baseline
+    done: list[str] = []
+    for name in JOURNALS:  # a baseline first, then a pass put back, then one finished
+        if not os.path.lexists(repo.git_dir / name):
+            continue  # the common case: nothing to play, nor baseline's 30 ms of imports to pay
+        with contextlib.suppress(ProposalsError, OSError):  # left for the command itself to report
+            done += _journal_step(name)(repo)
+    return done
+
+
+def _journal_step(name: str) -> Callable[[BargainingRepo], list[str]]:
+    """The step that plays the journal `name`, imported only when such a journal is left."""
+    if name == BASELINE_JOURNAL:
+        from proposals.negotiation.baseline import finish_baseline
+
+        return finish_baseline
     from proposals.negotiation.drafts import finish_written_after, restore_interrupted
 
-    done: list[str] = []
-    for step in (finish_baseline, restore_interrupted, finish_written_after):
-        with contextlib.suppress(ProposalsError, OSError):  # left for the command itself to report
-            done += step(repo)
-    return done
+    return restore_interrupted if name == RESTORE_JOURNAL else finish_written_after
 
 
 def finish_interrupted(repo: BargainingRepo) -> list[str]:

@@ -69,6 +69,7 @@ class GitStore(NamedOperations):
         self._names: tuple[str, frozenset[str]] | None = None  # (the listing, tag_names of it)
         self._alike: tuple[str, tuple[str, str], bool] | None = None  # (listing, question, answer)
         self._tag_refs: str | None = None  # ``show-ref --tags``, when only tag names were asked for
+        self._tag_refs_started: tuple[subprocess.Popen, IO[bytes]] | None = None  # start_tag_listing's
         # HEAD's commit and the ref it names ((None,) when unborn or detached), kept like _refs:
         # a pass asked git for them six times, each a process at 5-10 ms.
         self._head: tuple[str | None] | None = None
@@ -307,8 +308,20 @@ class GitStore(NamedOperations):
         every ref or a peeled commit: at 20,000 passes a quarter of ``show-ref -d``, which also
         lists each tag's peeled commit and the remotes' mirrored tags. Kept like ``ref_listing``."""
         if self._tag_refs is None:
-            self._tag_refs = self.run("show-ref", "--tags", check=False, spool=True).stdout
+            started, self._tag_refs_started = self._tag_refs_started, None
+            if started is not None:
+                self._tag_refs = _finish_spooled(*started).decode("utf-8", "surrogateescape")
+            else:
+                self._tag_refs = self.run("show-ref", "--tags", check=False, spool=True).stdout
         return self._tag_refs
+
+    def start_tag_listing(self) -> None:
+        """Start ``_tags_listed``'s ``show-ref --tags`` now, in its own process, for the first
+        ``tag_names`` to collect: a pass decodes its history meanwhile (40-70 ms at 20,000
+        passes) while git lists the 20,000 tags (20 ms). Dropped if a ref may move first."""
+        if self._refs is None and self._tag_refs is None and self._tag_refs_started is None:
+            argv = ["git", "show-ref", "--tags"]
+            self._tag_refs_started = _start_spooled(argv, self.root, self.environment())
 
     def ref_listing(self) -> str:
         """``git show-ref -d``: every ref (tags, the remotes' mirrored tags, branches, drafts) and
@@ -361,6 +374,9 @@ class GitStore(NamedOperations):
         started, self._refs_started = self._refs_started, None
         if started is not None:  # it may list refs from before the change
             _finish_spooled(*started, kill=True)
+        started_tags, self._tag_refs_started = self._tag_refs_started, None
+        if started_tags is not None:
+            _finish_spooled(*started_tags, kill=True)
         self._tags = None
         self._refs = None
         self._tag_refs = None
