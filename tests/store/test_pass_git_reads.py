@@ -43,6 +43,8 @@ def test_a_pass_reads_head_its_branch_and_the_table_text_once(
     assert sum(c.startswith("git symbolic-ref") for c in calls) == 1, calls
     blobs = [c for c in calls if c.startswith("git cat-file blob")]
     assert blobs and max(counts[c] for c in blobs) == 1, calls
+    # the tag's name is checked by the store's own rules (test_validate), not by a git process
+    assert not [c for c in calls if c.startswith("git check-ref-format")], calls
 
 
 def test_a_pass_lists_only_the_tags(negotiation: Path, tmp_path: Path, cli: CLI) -> None:

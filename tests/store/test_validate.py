@@ -100,3 +100,20 @@ def test_dates_in_range_and_today_only_when_absent() -> None:
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_or_today(None))
     with pytest.raises(ProposalsError, match="empty"):
         date_or_today("", "--date")
+
+
+def test_a_ref_name_is_refused_as_git_check_ref_format_refuses_it() -> None:
+    """A tag is made with no ``git check-ref-format`` process first (4 ms of each pass, issue 17),
+    so the name check holds git's rules for its characters: checked here against git itself."""
+    import subprocess
+
+    names = ["U-7", "2028/U-3", "ta-a-1", ".a", "a/.b", "a.lock/b", "b/a.lock", "a.locks", "a..b",
+             "a/b.", "a//b", "x.lockx/y", "a/b", "a.b_c-d", "a./b", "_/_", ".", "a/"]
+    for name in names:
+        by_git = subprocess.run(["git", "check-ref-format", f"refs/tags/{name}"]).returncode == 0
+        try:
+            validate_ref_name(name)
+        except ProposalsError:
+            assert not by_git, name
+        else:
+            assert by_git, name
