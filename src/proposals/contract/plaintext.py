@@ -294,6 +294,30 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
 
 
 MAX_CONTRACT_BYTES = 50 * 1024 * 1024
+_OPENDOCUMENT = b"mimetypeapplication/vnd.oasis.opendocument"
+
+
+def document_kind(data: bytes) -> str | None:
+    """What a file given as a contract or a pass is when its first bytes say so, for the one-line
+    refusal of a reader it is not for ("an RTF document, not a .docx"): a PDF, a Word or
+    OpenDocument package, RTF, HTML or XML (a flat .fodt); None for anything else."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF"):
+        return "a PDF"
+    if head.startswith(b"PK\x03\x04"):
+        if _OPENDOCUMENT in head:
+            return "an OpenDocument file (.odt, LibreOffice or OpenOffice)"
+        return "a zip package (a .docx?)"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "a legacy Word .doc or a password-protected file"
+    if head.startswith(b"{\\rtf"):
+        return "an RTF document"
+    lower = head[:200].lower()
+    if lower.startswith((b"<!doctype html", b"<html")):
+        return "an HTML page"
+    if lower.startswith(b"<?xml") or lower.startswith(b"<office:document"):
+        return "an XML file (a flat OpenDocument .fodt or Word XML?)"
+    return None
 
 
 def read_text_contract(data: bytes, name: str) -> Unwrapped:
@@ -301,6 +325,12 @@ def read_text_contract(data: bytes, name: str) -> Unwrapped:
     split at form feeds (pdftotext writes them) and unwrapped when the file is hard-wrapped."""
     if len(data) > MAX_CONTRACT_BYTES:
         raise ProposalsError(f"{name} is {len(data) // 2**20} MB; the limit for a whole contract is 50 MB")
+    kind = document_kind(data)
+    if kind is not None:
+        raise ProposalsError(
+            f"{name} is {kind}, not plain text; read a .docx or PDF as such, or save it as Word (.docx) "
+            "or plain text (.txt) first"
+        )
     if b"\x00" in data:
         raise ProposalsError(f"{name} contains NUL bytes: it is a binary file, not text")
     try:

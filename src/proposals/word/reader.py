@@ -27,7 +27,7 @@ from lxml import etree
 from proposals.contract.headings import arabic, match_heading
 from proposals.contract.matching import match_parts
 from proposals.contract.part import slug_id
-from proposals.contract.plaintext import Unwrapped, pasted_wrapped, unwrap
+from proposals.contract.plaintext import Unwrapped, document_kind, pasted_wrapped, unwrap
 from proposals.contract.split import Line, part_ids, split_parts
 from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
@@ -190,6 +190,12 @@ def _main_part(zf: zipfile.ZipFile, name: str) -> str:
 def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
     if not data:
         raise DocxError(f"{name}: file is empty")
+    kind = document_kind(data)
+    if kind is not None and not kind.startswith(("a zip", "a legacy")):
+        raise DocxError(
+            f"{name}: {kind}, not a .docx; open it in Word or LibreOffice and save it as Word (.docx)"
+            + (", or read the PDF as a PDF" if kind == "a PDF" else "")
+        )
     if data.startswith(OLE_MAGIC):
         raise DocxError(
             f"{name}: encrypted (password-protected) or a legacy binary .doc; "
@@ -348,6 +354,7 @@ class _Reader:
             f"{{{MC}}}Fallback",
         }
         self.authors: set[str] = set()
+        self.revisions = 0  # tracked changes met (with or without an author)
         self.asides: set[str] = set()  # the names of our own asides met (``ooxml.aside_xml``)
         self.runs_static: list[str | None] = []  # the static classes of this paragraph's runs
         # a static redline of ours (``ooxml.redline_xml``): which runs each view leaves out
@@ -658,6 +665,7 @@ class _Reader:
         return vanish is not None and _on(vanish, self.tag("val"))
 
     def _note_author(self, el: etree._Element) -> None:
+        self.revisions += 1
         author = el.get(self.tag("author"))
         if author:
             self.authors.add(author)
@@ -717,10 +725,20 @@ def read_docx_lines(source: Source) -> tuple[list[Line], list[str]]:
     reader, paragraphs = _walk(source, "accepted")
     _not_history(reader)
     lines = [Line(p.text, p.heading_style, p.toc) for p in paragraphs]
+    notes = reader.notes()
+    if reader.revisions:
+        # a contract saved with its last edits still tracked: which text is in force is the
+        # reader's call, so the dry run and the import summary say what was taken
+        names = ", ".join(sorted(reader.authors)[:3]) + (" and others" if len(reader.authors) > 3 else "")
+        notes.append(
+            f"tracked changes{f' by {names}' if names else ''} read as accepted: inserted text kept, "
+            "deleted text left out; "
+            "accept or reject them in Word first if that is not the contract in force"
+        )
     if pasted_wrapped([line for p in paragraphs for line in p.text.split("\n")]):
         unwrapped = _unwrap_pasted(lines)
-        return unwrapped.lines, [*reader.notes(), *unwrapped.notes()]
-    return lines, reader.notes()
+        return unwrapped.lines, [*notes, *unwrapped.notes()]
+    return lines, notes
 
 
 def _unwrap_pasted(lines: list[Line]) -> Unwrapped:
