@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from proposals.cli.registry import command, open_repo, print_json, round_argument
+from proposals.cli.registry import command, open_repo, print_json, print_notices, round_argument
+
+if TYPE_CHECKING:
+    from proposals.negotiation.repo import BargainingRepo
 
 
 def _round_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,11 +30,19 @@ def _round_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("round", "close the round (ratified), open the next, undo either, or list them", _round_arguments)
 def cmd_round(args: argparse.Namespace) -> int:
+    repo = open_repo(args)
+    try:
+        return _round(args, repo)
+    finally:  # what recovery finished first (a round step killed half-way), also when refused
+        print_notices(repo)
+
+
+def _round(args: argparse.Namespace, repo: BargainingRepo) -> int:
     from proposals.negotiation.rounds import close_round, open_round
 
-    repo = open_repo(args)
     if args.action == "close":
         closed, agreed = close_round(repo, args.ratified, force=args.force, name=args.name)
+        print_notices(repo)
         print(
             f"Closed round {closed.name}: the contract ratified {closed.ratified} "
             f"({len(agreed.texts)} parts) is the next round's baseline (tag {closed.name}/ratified)"
@@ -42,6 +54,7 @@ def cmd_round(args: argparse.Namespace) -> int:
         from proposals.team.round_undo import undo_round
 
         undone = undo_round(repo)
+        print_notices(repo)
         if undone.step == "close":
             name = undone.round.name
             print(
@@ -54,6 +67,7 @@ def cmd_round(args: argparse.Namespace) -> int:
         return 0
     if args.action == "open":
         opened = open_round(repo, args.name, args.expires)
+        print_notices(repo)
         print(f"Opened round {opened.name} (the contract expires {opened.expires}); passes start at 1")
         return 0
     rounds = repo.full_history().all_rounds()

@@ -189,7 +189,8 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
 BASELINE_JOURNAL = "proposals-baseline.json"
 RESTORE_JOURNAL = "proposals-restore.json"
 FORWARD_JOURNAL = "proposals-written-after.json"
-JOURNALS = (BASELINE_JOURNAL, RESTORE_JOURNAL, FORWARD_JOURNAL)
+ROUND_JOURNAL = "proposals-round.json"  # a round close or undo (negotiation/rounds.py)
+JOURNALS = (BASELINE_JOURNAL, RESTORE_JOURNAL, FORWARD_JOURNAL, ROUND_JOURNAL)
 
 
 def pending_journals(repo: BargainingRepo) -> list[str]:
@@ -215,9 +216,18 @@ def _journal_step(name: str) -> Callable[[BargainingRepo], list[str]]:
         from proposals.negotiation.baseline import finish_baseline
 
         return finish_baseline
+    if name == ROUND_JOURNAL:
+        return _play_round_journal
     from proposals.negotiation.drafts import finish_written_after, restore_interrupted
 
     return restore_interrupted if name == RESTORE_JOURNAL else finish_written_after
+
+
+def _play_round_journal(repo: BargainingRepo) -> list[str]:
+    """A round close or undo killed half-way: finished, or its parts put back (rounds.py)."""
+    from proposals.negotiation.rounds import settle_round_step
+
+    return settle_round_step(repo)
 
 
 def finish_interrupted(repo: BargainingRepo) -> list[str]:

@@ -10,10 +10,14 @@ migrate. ``History.in_round`` gives one round's history; ``repo.history()`` is t
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from proposals.contract.part import blob_hash, normalise_text
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
     FIRST_ROUND,
@@ -25,8 +29,9 @@ from proposals.negotiation.history import (
     Round,
 )
 from proposals.negotiation.passes import session_timestamp
-from proposals.negotiation.repo import BargainingRepo, exclusive, validate_date
-from proposals.store.git import validate_ref_name
+from proposals.negotiation.recovery import ROUND_JOURNAL
+from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, recorder, validate_date
+from proposals.store.git import SHA_HEX, validate_ref_name
 
 if TYPE_CHECKING:
     from proposals.negotiation.status import StatusRow
@@ -119,7 +124,7 @@ def current_round(repo: BargainingRepo) -> Round:
     return history.round or history.all_rounds()[-1]
 
 
-@exclusive
+@recorder
 def close_round(
     repo: BargainingRepo, ratified: str, *, force: bool = False, name: str | None = None
 ) -> tuple[Round, Agreed]:
@@ -153,24 +158,36 @@ def close_round(
     if tag in repo.store.tag_names():
         raise ProposalsError(f"round {current_name} was already closed (tag {tag})")
     gone = [i for i in repo.working_ids() if i not in agreed.texts]
-    for article_id, text in agreed.texts.items():
-        repo.write_draft(article_id, text)
-    for article_id in gone:
-        repo.article_path(article_id).unlink()
     forced = f"Closed with parts still open: {', '.join(agreed.still_open)}.\n\n" if agreed.still_open else ""
     message = (
         f"Round {current_name} closed: the contract ratified {ratified}\n\n{forced}"
         f"{T_ROUND_CLOSED}: {current_name}\n{T_RATIFIED}: {ratified}\n{T_BASELINE}: round {current_name}\n"
     )
     stamp = session_timestamp(ratified)
-    paths = [repo.article_relpath(i) for i in [*agreed.texts, *gone]]
-    commit = repo.store.commit(message, paths, date=stamp, allow_empty=True)
-    repo.store.tag(tag, commit, f"Round {current_name}: the contract ratified {ratified}\n", date=stamp)
+    store = repo.store
+    head = store.head()
+    assert head is not None  # ensure_can_record: there is a history to close
+    texts = {repo.article_relpath(i): normalise_text(t) for i, t in agreed.texts.items()}
+    paths = [*texts, *(repo.article_relpath(i) for i in gone)]
+    now = store.blob_ids([(head, p) for p in paths])
+    versions = {
+        p: (was, blob_hash(texts[p]) if p in texts else None) for p, was in zip(paths, now, strict=True)
+    }
+    tag_message = f"Round {current_name}: the contract ratified {ratified}\n"
+    entry = {"step": "close", "round": current_name, "head": head, "paths": versions, "tag": tag,
+             "tag_message": tag_message, "date": stamp}
+    with round_journal(repo, entry):
+        for article_id in agreed.texts:
+            repo.write_draft(article_id, agreed.texts[article_id])
+        for article_id in gone:
+            repo.article_path(article_id).unlink()
+        commit = store.commit(message, paths, date=stamp, allow_empty=True)
+        store.tag(tag, commit, tag_message, date=stamp)
     repo.invalidate()
     return current_round(repo), agreed
 
 
-@exclusive
+@recorder
 def open_round(repo: BargainingRepo, name: str, expires: str) -> Round:
     """Start the next round from the last ratified contract; pass numbers start again."""
     repo.ensure_can_record(closed_ok=True)
@@ -189,3 +206,131 @@ def open_round(repo: BargainingRepo, name: str, expires: str) -> Round:
     repo.store.commit(message, allow_empty=True)
     repo.invalidate()
     return current_round(repo)
+
+
+# -- a round step killed half-way ---------------------------------------------------------------
+# A close writes the agreed texts, commits and tags; an undo moves the branch back (and takes the
+# tag away) in one ref transaction, then puts back the parts. A kill between any two of those
+# would leave a round's text in articles/ as unsent drafts, so each step names what it is about
+# to do in .git/proposals-round.json first (flushed), and the next recording command settles it
+# (recovery.play_journals): the close finished (tagged) if its commit landed, else every part put
+# back as HEAD has it; an undo whose refs moved has its parts put back. Only a part whose file
+# holds one of the two versions the step knows is written: an edit made since is kept.
+
+
+@contextlib.contextmanager
+def round_journal(repo: BargainingRepo, entry: Mapping[str, object]) -> Iterator[None]:
+    """Name a round step in its journal while it runs; a failure (not a kill) settles it at once."""
+    from proposals.files import write_file
+
+    journal = repo.git_dir / ROUND_JOURNAL
+    write_file(journal, json.dumps(entry))
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            settle_round_step(repo)
+        raise
+    finally:
+        repo.invalidate()
+    with contextlib.suppress(OSError):
+        journal.unlink()
+
+
+def _read_journal(repo: BargainingRepo) -> dict[str, object] | None:
+    journal = repo.git_dir / ROUND_JOURNAL
+    try:
+        data = json.loads(journal.read_text(encoding="utf-8"))
+        step, head, paths = data["step"], data["head"], data["paths"]
+        ok_blob = lambda b: b is None or (isinstance(b, str) and SHA_HEX.fullmatch(b))  # noqa: E731
+        if step not in ("close", "undo") or not isinstance(head, str) or not SHA_HEX.fullmatch(head):
+            raise ValueError("not a round step")
+        for path, pair in dict(paths).items():
+            if not re.fullmatch(rf"{ARTICLES_DIR}/[a-z0-9][a-z0-9_-]{{0,63}}\.txt", path):
+                raise ValueError("a journal entry that is not a part file")
+            if len(pair) != 2 or not all(ok_blob(b) for b in pair):
+                raise ValueError("not two versions")
+        validate_round_name(str(data["round"]))
+        return data
+    except FileNotFoundError:
+        return None
+    except (ValueError, KeyError, TypeError, OSError, ProposalsError):
+        with contextlib.suppress(OSError):
+            journal.unlink()  # nothing this tool wrote: nothing to settle by it
+        return None
+
+
+def _put_back(repo: BargainingRepo, versions: Mapping[str, list[str | None]]) -> tuple[int, list[str]]:
+    """Each part file (and its index entry) as HEAD has it, where the file holds one of the step's
+    two versions; (parts written, parts kept because they were edited since)."""
+    store = repo.store
+    head = store.head()
+    assert head is not None
+    paths = list(versions)
+    at_head = store.blob_ids([(head, p) for p in paths])
+    written, kept = 0, []
+    for path, want in zip(paths, at_head, strict=True):
+        file = repo.root / path
+        try:
+            now: str | None = blob_hash(file.read_bytes())
+        except FileNotFoundError:
+            now = None
+        if now not in versions[path]:
+            store.unstage([path])  # the index follows HEAD; the edited file is a draft, kept
+            kept.append(path)
+            continue
+        if want is None:
+            store.untrack(path)
+            file.unlink(missing_ok=True)
+        else:
+            store.restore_path(path)
+        written += now != want
+    return written, kept
+
+
+def settle_round_step(repo: BargainingRepo) -> list[str]:
+    """Finish or roll back the round step a kill interrupted (under the caller's writer lock);
+    what was done, one line each (none when the step had changed nothing)."""
+    from proposals.negotiation.recovery import abandoned_git_locks, fix
+
+    data = _read_journal(repo)
+    if data is None:
+        return []
+    done = []
+    git_dir = repo.git_dir
+    for lock in abandoned_git_locks(repo):  # a git killed with the step: its index.lock first
+        with contextlib.suppress(ProposalsError, OSError):
+            kind = "index-lock" if lock.name == "index.lock" else "ref-lock"
+            done.append(fix(repo, kind, str(lock.relative_to(git_dir))))
+    store = repo.store
+    store.forget_refs()
+    head, name = store.head(), str(data["round"])
+    versions = {str(p): list(v) for p, v in dict(data["paths"]).items()}  # type: ignore[call-overload]
+    written, kept = _put_back(repo, versions) if head is not None else (0, [])
+    tagged = False
+    if data["step"] == "close" and head != data["head"]:
+        closed = {r.closed for r in repo.full_history().all_rounds()}
+        tag = str(data["tag"])
+        if head in closed and store.rev_parse(f"{head}~1") == data["head"] and tag not in store.tag_names():
+            store.tag(tag, head, str(data["tag_message"]), date=str(data["date"]))
+            tagged = True
+        done.append(
+            f"Finished the close of round {name}, interrupted after it was recorded"
+            + (f": tagged {tag}" if tagged else "")
+        )
+    elif data["step"] == "close" and written:
+        done.append(
+            f"Rolled back the close of round {name}, interrupted before it was recorded: {written} parts "
+            "as they were; close the round again"
+        )
+    elif data["step"] == "undo" and head != data["head"]:
+        done.append(
+            f"Finished undoing round {name}'s step, interrupted while putting back its parts: "
+            f"{written} parts as they were before it"
+        )
+    if kept:
+        done.append(f"Kept {', '.join(kept[:8])}: edited since the interrupted round step, now a draft")
+    with contextlib.suppress(OSError):
+        (git_dir / ROUND_JOURNAL).unlink()
+    repo.invalidate()
+    return done

@@ -6,6 +6,8 @@ seen: a close another clone took cannot be taken back here (every sync would bri
 refuse), so a shared one is refused with what to do instead. Undoing moves the branch back one
 commit and deletes the close's ``<round>/ratified`` tag in one ref transaction, then puts the
 parts the close rewrote back as they were; nothing else is changed, and verify is clean after.
+The parts are named first in the round journal (``rounds.round_journal``): a kill after the refs
+moved is finished by the next recording command, never left as the close's text in drafts.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import Round
-from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, exclusive
+from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo, recorder
+from proposals.negotiation.rounds import round_journal
 from proposals.team.remote import KNOWN_TO_REMOTES
 
 
@@ -25,7 +28,7 @@ class Undone:
     restored: int  # parts put back as they were before the close
 
 
-@exclusive
+@recorder
 def undo_round(repo: BargainingRepo) -> Undone:
     """Take back the last round step (a close, or an opening), refused with one line, nothing
     changed, unless it is HEAD, no remote knows it and no draft stands in its way."""
@@ -71,13 +74,15 @@ def undo_round(repo: BargainingRepo) -> Undone:
         found = store.tags().get(tag)
         if found is not None:
             lines.append(f"delete refs/tags/{tag} {found[0]}")
-    store.update_refs(lines)
-    repo.invalidate()
+    before = store.blob_ids([(commit, p) for p in paths])
     present = store.blob_ids([(parent, p) for p in paths])
-    for path, blob in zip(paths, present, strict=True):
-        if blob is None:
-            store.remove_path(path)  # the close added it
-        else:
-            store.restore_path(path)  # the close rewrote or deleted it
-    repo.invalidate()
+    versions = {p: (now, was) for p, now, was in zip(paths, before, present, strict=True)}
+    entry = {"step": "undo", "round": last.name, "head": commit, "paths": versions}
+    with round_journal(repo, entry):
+        store.update_refs(lines)
+        for path, blob in zip(paths, present, strict=True):
+            if blob is None:
+                store.remove_path(path)  # the close added it
+            else:
+                store.restore_path(path)  # the close rewrote or deleted it
     return Undone(last, step, len(paths))
