@@ -307,27 +307,29 @@ def settle_round_step(repo: BargainingRepo) -> list[str]:
     head, name = store.head(), str(data["round"])
     versions = {str(p): list(v) for p, v in dict(data["paths"]).items()}  # type: ignore[call-overload]
     written, kept = _put_back(repo, versions) if head is not None else (0, [])
-    tagged = False
-    if data["step"] == "close" and head != data["head"]:
-        closed = {r.closed for r in repo.full_history().all_rounds()}
+    moved = head != data["head"]
+    closes = {r.closed for r in repo.full_history().all_rounds() if r.closed} if moved else set()
+    if data["step"] == "close" and head in closes and store.rev_parse(f"{head}~1") == data["head"]:
         tag = str(data["tag"])
-        if head in closed and store.rev_parse(f"{head}~1") == data["head"] and tag not in store.tag_names():
+        tagged = tag not in store.tag_names()
+        if tagged:
             store.tag(tag, head, str(data["tag_message"]), date=str(data["date"]))
-            tagged = True
         done.append(
             f"Finished the close of round {name}, interrupted after it was recorded"
             + (f": tagged {tag}" if tagged else "")
         )
-    elif data["step"] == "close" and written:
+    elif data["step"] == "close" and not moved and written:
         done.append(
             f"Rolled back the close of round {name}, interrupted before it was recorded: {written} parts "
             "as they were; close the round again"
         )
-    elif data["step"] == "undo" and head != data["head"]:
+    elif data["step"] == "undo" and moved:
         done.append(
-            f"Finished undoing round {name}'s step, interrupted while putting back its parts: "
-            f"{written} parts as they were before it"
+            f"Finished round undo (round {name}), interrupted while putting back the parts: "
+            f"{written} parts put back as they were"
         )
+    elif moved:
+        done.append(f"Dropped the record of an interrupted close of round {name}: the branch has moved since")
     if kept:
         done.append(f"Kept {', '.join(kept[:8])}: edited since the interrupted round step, now a draft")
     with contextlib.suppress(OSError):
