@@ -62,12 +62,16 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
             before[article_id] = None
     head = repo.store.head()
     journal = _journal(repo)
+    # Only a file the recording changes needs its journal entry: a pass of the working tree's
+    # text as it is (the common pass) writes no file, so it writes no journal (a write, an fsync).
+    written = {article_id: normalise_text(text).encode("utf-8") for article_id, text in new.items()}
     entries = {
         article_id: {
             "before": None if data is None else base64.b64encode(data).decode("ascii"),
-            "written": blob_hash(normalise_text(new[article_id])),
+            "written": blob_hash(written[article_id]),
         }
         for article_id, data in before.items()
+        if data != written[article_id]
     }
     if entries:
         atomic_write(journal, json.dumps({"head": head, "files": entries}))
