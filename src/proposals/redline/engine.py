@@ -145,9 +145,7 @@ def encode_tokens(
     to keys in order of first appearance, as in ``encode``, so the result is the same. Past
     ``capacity`` distinct keys this hands over to ``encode``, which shares one-sided codes.
     """
-    # Counting the new side tells ``anchors`` which tokens may be unique to both texts; the few
-    # candidates are then checked on the encoded strings, cheaper than counting the old side too.
-    in_new = Counter(new_tokens)
+    in_new = dict.fromkeys(new_tokens)
     distinct = dict.fromkeys(old_tokens)
     distinct.update(in_new)
     token_keys = list(map(key_of, distinct))
@@ -164,8 +162,12 @@ def encode_tokens(
     codes = dict(zip(codes, _code_point_table(), strict=False))  # the table is longer
     token_codes = dict(zip(distinct, map(codes.__getitem__, token_keys), strict=True))
     old, new = _codes(old_tokens, token_codes), _codes(new_tokens, token_codes)
+    # The codes unique to both texts, for ``anchors``: a code is once in a text when its first
+    # and last places are one. str.find and rfind stop at the first hit from each end, so a
+    # common code costs two short scans; this beats counting every token of the new text
+    # (``Counter``), which hashed and tallied each one. Only the new text's codes are tried.
     unique = []
-    for code in {token_codes[t] for t, n in in_new.items() if n == 1}:
+    for code in set(map(token_codes.__getitem__, in_new)):
         if new.find(code) == new.rfind(code):  # no other token of the same key in the new text
             at = old.find(code)
             if at >= 0 and at == old.rfind(code):
