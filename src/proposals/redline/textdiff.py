@@ -331,18 +331,21 @@ def diff_text(
         raise ValueError(f"unknown granularity {granularity!r}: use word, sentence or char")
     if old == new:
         return [Op("equal", new)] if new else []
+    # Nothing but the ops is alive when the collector resumes: the token lists die with
+    # ``_token_ops``'s frame and the op list before moves is replaced, so the collection that
+    # resuming sets off (everything made meanwhile counts) walks the ops alone, not also the
+    # two token lists, an item each.
     with _collector_paused():
-        old_tokens = split(old, granularity, normalize=normalize)
-        new_tokens = split(new, granularity, normalize=normalize)
         ops = _token_ops(
-            old, new, old_tokens, new_tokens,
+            old, new, split(old, granularity, normalize=normalize),
+            split(new, granularity, normalize=normalize),
             normalize=normalize, engine=engine, capacity=_capacity, anchor_min=_anchor_min,
         )
-        if not moves:
-            return ops
-        differ = partial(diff_text, granularity=granularity, normalize=normalize, moves=False,
-                         engine=engine, _capacity=_capacity, _anchor_min=_anchor_min)
-        return detect_moves(ops, differ)
+        if moves:
+            ops = detect_moves(ops, partial(
+                diff_text, granularity=granularity, normalize=normalize, moves=False,
+                engine=engine, _capacity=_capacity, _anchor_min=_anchor_min))
+    return ops
 
 
 @contextmanager
