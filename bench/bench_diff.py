@@ -1,6 +1,6 @@
 """Benchmark the prose redline against git's word diff and difflib; prints a Markdown table.
 
-    python bench/bench_diff.py [--quick] [--case contract]
+    python bench/bench_diff.py [--quick] [--case contract] [--stages]
 
 Corpus: deterministic contract-like prose (``corpus_contract``, fixed seed): 1-, 10- and
 50-page articles (500 words a page) and a 60-article, ~150k-word contract diffed article by
@@ -30,12 +30,19 @@ end is printed with the table, so a reader can judge the noise. After it, per co
 the Myers steps the C++ diff takes (one read of the process CPU clock each, a system call here)
 and what they cost, and the parts that run in C (that diff and the word tokeniser) beside the
 Python passes around them.
+
+``--stages`` prints, instead of the table, where the CPU time of ``diff_text`` goes per case
+(median of five runs over the case, C++ backend): tokenising, encoding, anchors, the C++ diff,
+the token cleanup, building the ops, move detection, and the garbage collections the run sets
+off (the collector resumes after each diff; every op is a tuple subclass, which CPython never
+stops tracking, so each op is walked again by the next collections).
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import os
 import random
 import resource
@@ -55,6 +62,7 @@ from corpus_contract import article, contract, edit
 
 from proposals.redline import Op, diff_text
 from proposals.redline import engine as redline_engine
+from proposals.redline import textdiff as redline_textdiff
 from proposals.redline.tokens import split
 
 SEED = 20260314
@@ -339,13 +347,103 @@ ENGINES: list[tuple[str, Callable[[Case], Result]]] = [
 ]
 
 
+# (label, module, attribute) of each stage timed by ``--stages``; textdiff's names are the ones
+# diff_text calls, engine's raw_diff and anchors the ones anchored_diff calls.
+STAGES = [
+    ("tokenise (tokens.split, a C regex)", redline_textdiff, "split"),
+    ("encode tokens as code points", redline_textdiff, "encode_tokens"),
+    ("anchored diff, all", redline_textdiff, "anchored_diff"),
+    ("  of it: anchors", redline_engine, "anchors"),
+    ("  of it: the C++ Myers diff", redline_engine, "raw_diff"),
+    ("token cleanup (cleanup_semantic)", redline_textdiff, "cleanup_semantic"),
+    ("moves (detect_moves)", redline_textdiff, "detect_moves"),
+    ("diff_text, all", redline_textdiff, "diff_text"),
+]
+
+
+def stages(case: Case, runs: int = 5) -> dict[str, float]:
+    """Median CPU seconds per stage of ``diff_text`` over the case's articles (outermost calls
+    only: the diffs move detection makes count as moves, not again as their stages)."""
+    spent: dict[str, list[float]] = {label: [] for label, _, _ in STAGES}
+    spent["garbage collections"] = []
+    current: dict[str, float] = {}
+    depth: dict[str, int] = {}
+    originals = [(module, name, getattr(module, name)) for _, module, name in STAGES]
+
+    def timed_stage(label: str, function: Callable[..., object]) -> Callable[..., object]:
+        def run(*args: object, **kwargs: object) -> object:
+            if label != "diff_text, all" and depth.get("moves (detect_moves)"):
+                return function(*args, **kwargs)  # the diffs moves make count as moves
+            depth[label] = depth.get(label, 0) + 1
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                depth[label] -= 1
+                if not depth[label]:
+                    current[label] += time.process_time() - start
+        return run
+
+    collecting = {"start": 0.0}
+
+    def collection(phase: str, _info: dict[str, object]) -> None:
+        if phase == "start":
+            collecting["start"] = time.process_time()
+        else:
+            current["garbage collections"] += time.process_time() - collecting["start"]
+
+    for (label, module, name), (_, _, function) in zip(STAGES, originals, strict=True):
+        setattr(module, name, timed_stage(label, function))
+    diff = redline_textdiff.diff_text  # the timed one
+    gc.callbacks.append(collection)
+    try:
+        for _ in range(runs):
+            current.update(dict.fromkeys(spent, 0.0))
+            kept = [diff(old, new, engine="fast") for old, new in case.pairs]
+            del kept
+            for label, seconds in current.items():
+                spent[label].append(seconds)
+    finally:
+        gc.callbacks.remove(collection)
+        for module, name, function in originals:
+            setattr(module, name, function)
+    return {label: statistics.median(times) for label, times in spent.items()}
+
+
+def print_stages(name: str, medians: dict[str, float]) -> None:
+    whole = medians["diff_text, all"]
+    parts = ("tokenise (tokens.split, a C regex)", "encode tokens as code points",
+             "anchored diff, all", "token cleanup (cleanup_semantic)", "moves (detect_moves)")
+    rest = whole - sum(medians[p] for p in parts)
+    anchored_rest = medians["anchored diff, all"] - medians["  of it: anchors"] \
+        - medians["  of it: the C++ Myers diff"]
+    print(f"\n| {name}: stage of diff_text | CPU ms (median) | share |")
+    print("|---|---:|---:|")
+    rows = [(label, seconds) for label, seconds in medians.items() if label != "diff_text, all"]
+    rows.insert(5, ("  of it: joining the segments", anchored_rest))
+    rows.append(("building the ops from the cleaned diff (textdiff._token_ops' loop), the rest",
+                 rest))
+    for label, seconds in [*rows, ("diff_text, all", whole)]:
+        print(f"| {label} | {seconds * 1000:,.1f} | {seconds / whole:.0%} |")
+    print("\n(Garbage collections are shown apart wherever they fall: most run as diff_text "
+          "ends and the collector resumes, so they are also inside its rest and its total.)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1- and 10-page cases only")
     parser.add_argument("--case", default="", metavar="TEXT",
                         help="only the cases whose name holds TEXT (e.g. 'contract')")
+    parser.add_argument("--stages", action="store_true",
+                        help="where diff_text's CPU time goes, stage by stage, per case")
     args = parser.parse_args()
     load = os.getloadavg()
+    if args.stages:
+        print(f"### load average {load[0]:.2f} at the start, {os.cpu_count()} cores")
+        for case in cases(args.quick):
+            if args.case in case.name:
+                print_stages(case.name, stages(case))
+        return
     print(f"### load average {load[0]:.2f} at the start, {os.cpu_count()} cores; "
           "times are ms, medians\n")
     print("| case | engine | time (median) | best | CPU | × git | hunks | × git hunks "
