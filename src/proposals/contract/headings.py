@@ -101,9 +101,10 @@ _LETTER_RE = re.compile(
     rf"\s*(?P<sep>{_SEP}|\bRE\s*:|\bREGARDING\b)?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
-# "SECTION 6 STAFFING", "Section 6. Staffing": a part in the section style; "Section 6.1" never is.
+# "SECTION 6 STAFFING", "Section 6. Staffing", "\u00a7 6 Staffing" (US public-sector and German
+# agreements): a part in the section style; "Section 6.1" and "\u00a7 6.1" never are.
 _SECTION_RE = re.compile(
-    rf"^\s*(?P<kw>SECTION)\s+(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"^\s*(?P<kw>SECTION(?=\s)|\u00a7(?!\u00a7))\s*(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
@@ -228,6 +229,8 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
         if match is None:
             continue
         keyword = " ".join(match["kw"].split())
+        if keyword == "\u00a7":  # "\u00a7 3 Hours of Work": the section sign is the word SECTION
+            keyword = "Section"
         if not keyword[:1].isupper():
             return None  # "schedule. Advance notice..." is a sentence that wrapped, never a heading
         capitals = keyword.isupper()
@@ -358,6 +361,7 @@ def numbered_by_layout(lines: list[str]) -> set[int]:
     Each index in the set is to be read as if styled a heading."""
     out: set[int] = set()
     bare: list[tuple[int, int]] = []  # in sequence, but no sub-clause follows
+    plain_at: dict[int, int] = {}  # "6. ALLOWANCES": numbered headings the grammar reads alone
     last: int | None = None
     for index, line in enumerate(lines):
         first = line.split("\n", 1)[0]
@@ -366,6 +370,8 @@ def numbered_by_layout(lines: list[str]) -> set[int]:
             break
         if plain is not None and plain.kind == "article" and plain.value.isdigit():
             last = int(plain.value)
+            if not plain.keyword:
+                plain_at[index] = last
             continue
         found = _laid_out_title(first)
         if found is None or "\n" in line.strip():
@@ -379,17 +385,22 @@ def numbered_by_layout(lines: list[str]) -> set[int]:
             last = number
         else:
             bare.append((index, number))
+
     # "4. Redundancy" with its text unnumbered under it: a heading when it stands between
     # headings 3 and 5 found so, and the line after it is not another numbered title (a list)
+    def number_at(i: int) -> tuple[int, str] | None:
+        if i in plain_at:
+            return plain_at[i], ""
+        return _laid_out_title(lines[i].split("\n", 1)[0])
+
     for index, number in bare:
-        before = max((i for i in out if i < index), default=None)
-        after_index = min((i for i in out if i > index), default=None)
+        # its neighbours found so, or read as "6. ALLOWANCES" / "8. PUBLIC HOLIDAYS" by the
+        # grammar: "7. Hours of work" between them is the one heading typed in mixed case
+        before = max((i for i in (*out, *plain_at) if i < index), default=None)
+        after_index = min((i for i in (*out, *plain_at) if i > index), default=None)
         if after_index is None or (before is None and number != 1):
             continue
-        numbers = (
-            _laid_out_title(lines[before].split("\n", 1)[0]) if before is not None else (0, ""),
-            _laid_out_title(lines[after_index]),
-        )
+        numbers = (number_at(before) if before is not None else (0, ""), number_at(after_index))
         following = next((t for t in lines[index + 1 :] if t.strip()), "")
         if (
             numbers[0] is not None

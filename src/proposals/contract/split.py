@@ -167,6 +167,12 @@ def split_parts(
     heads: list[tuple[Kind, str, str, list[str]]] = []
     in_toc = False
     not_headings = _not_headings(lines, style)
+    for index, wrapped in sorted(not_headings.items()):
+        if not wrapped:
+            split.notes.append(
+                f"{' '.join(lines[index].text.split())[:60]!r} reads like a heading but its number is out of "
+                "sequence: kept as text of the part before it"
+            )
     divisions = _divisions(lines, style, not_headings)
     pending = ""  # the division line read, for the next heading
     division_of: dict[int, str] = {}  # id() of a heading's body list -> the division above it
@@ -406,13 +412,19 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
     heading_rows = {i for i, *_ in found}
     out: dict[int, bool] = {}
     last: int | None = None  # the last article's number
-    for index, kind, value, keyword in found:
+    for position, (index, kind, value, keyword) in enumerate(found):
         later[(kind, value)] -= 1
         if kind == "preamble":
             continue
         number = _number(value)
         in_sequence = number == 1 or (number or 0) - (last or 0) in ((1, 2) if last is None else (1, 2, 3))
-        if kind == "article" and keyword not in STRONG_KEYWORDS and number is not None and not in_sequence:
+        if (
+            kind == "article"
+            and keyword not in STRONG_KEYWORDS
+            and number is not None
+            and not in_sequence
+            and not _numbering_goes_on(found, position, number, last)
+        ):
             out[index] = False
             continue
         text = " ".join(lines[index].text.split())
@@ -439,6 +451,19 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
         if kind == "article" and number is not None:
             last = number
     return out
+
+
+def _numbering_goes_on(
+    found: list[tuple[int, str, str, str]], position: int, number: int, last: int | None
+) -> bool:
+    """ "12. WAGES" after "3. HOURS OF WORK" is a heading all the same when the numbering goes on
+    from it: the next heading of its kind is 13 ("13. SUPERANNUATION", articles 4 to 11 deleted
+    in an earlier round). A lone "123 MAIN STREET" on a cover page has no 124 after it."""
+    _index, kind, _value, keyword = found[position]
+    if last is not None and number <= last:
+        return False
+    after = next(((k, v, w) for _, k, v, w in found[position + 1 :] if k == kind and w == keyword), None)
+    return after is not None and _number(after[1]) == number + 1
 
 
 def _sequence_notes(heads: list[tuple[str, str]], style: Style = "article") -> list[str]:
