@@ -88,6 +88,10 @@ class BoardPreload:
         finally:
             REPO_LOCK.release()
 
+    def ready(self) -> bool:
+        """The rows are read, without an error: taking them does not wait."""
+        return not self._thread.is_alive() and self._error is None
+
     def take(self) -> BoardData:
         self._thread.join()
         if self._error is not None:
