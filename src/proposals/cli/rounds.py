@@ -24,11 +24,22 @@ def _round_arguments(p: argparse.ArgumentParser) -> None:
     sub.add_parser(
         "undo", help="take back a close or an opening made by mistake (the last thing recorded, unshared)"
     )
+    carry = sub.add_parser(
+        "carry-notes", help="session notes a refused sync set aside (my-round-NAME) into this round's session"
+    )
+    carry.add_argument("branch", metavar="BRANCH", help="the branch sync's recipe named, e.g. my-round-2025")
+    carry.add_argument(
+        "--session", metavar="YYYY-MM-DD", help="a session of this round (default: the open one)"
+    )
     listing = sub.add_parser("list", help="every round, oldest first")
     listing.add_argument("--json", action="store_true")
 
 
-@command("round", "close the round (ratified), open the next, undo either, or list them", _round_arguments)
+@command(
+    "round",
+    "close the round (ratified), open the next, undo either, list them, carry set-aside session notes",
+    _round_arguments,
+)
 def cmd_round(args: argparse.Namespace) -> int:
     repo = open_repo(args)
     try:
@@ -64,6 +75,16 @@ def _round(args: argparse.Namespace, repo: BargainingRepo) -> int:
         else:
             print(f"Undid the opening of round {undone.round.name}: round {undone.round.name} is gone, "
                   "the round before it stands closed")
+        return 0
+    if args.action == "carry-notes":
+        from proposals.team.round_clash import carry_notes
+
+        carried = carry_notes(repo, args.branch, session=args.session)
+        print_notices(repo)
+        if not carried.notes:
+            print(f"Nothing to carry: {args.branch} holds no session record this branch lacks")
+        for day, count in carried.notes.items():
+            print(f"Carried {count} notes of session {day} ({args.branch}) into session {carried.target}")
         return 0
     if args.action == "open":
         opened = open_round(repo, args.name, args.expires)

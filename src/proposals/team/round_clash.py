@@ -19,6 +19,7 @@ the same refusal and recipe apply to every commit of ours; merges alone bring no
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
@@ -30,8 +31,9 @@ from proposals.negotiation.history import (
     T_ROUND_OPEN,
     T_TA_TAG,
 )
+from proposals.negotiation.repo import BargainingRepo, recorder
 from proposals.negotiation.sessions import SESSIONS_DIR
-from proposals.store.git import GitStore
+from proposals.store.git import GitStore, validate_ref_name
 
 _RECORD_RE = re.compile(re.escape(SESSIONS_DIR) + r"/([0-9]{4}-[0-9]{2}-[0-9]{2})\.json")
 _WORDS = {T_ROUND_CLOSED: "closed", T_ROUND_OPEN: "opened"}
@@ -79,12 +81,20 @@ def check_round_clash(
     # Ours sit in the round open at `base`: the first the remote closed.
     mine = next((name for word, name in theirs if word == "closed"), theirs[0][1])
     current = f"round {theirs[-1][1]}" if theirs[-1][0] == "opened" else "the next round"
+    # A session of the closed round cannot be opened again in the next (it is dated before the
+    # ratification): its notes are carried into a session of the current round instead.
+    notes = (
+        f"; its session notes: proposals session open DATE (a day of {current}), then proposals round "
+        f"carry-notes my-round-{mine}"
+        if any(r.startswith(_SESSION_NAMED) for r in recorded)
+        else ""
+    )
     raise ProposalsError(
         f"sync stopped, nothing changed: {where} {_said(theirs)}, while you recorded "
-        f"{', '.join(recorded)} here in round {mine}, not yet synced: a pass in a round the table has "
-        f"closed can join neither it nor the next; to keep {remote}'s, set yours aside on a branch: "
-        f"{_set_aside(store, where, head, remote_head, mine)}, then record them again in {current} "
-        f"(yours stay on my-round-{mine}; {_KEEP_REFUSES})"
+        f"{', '.join(recorded)} here in round {mine}, not yet synced: what is recorded in a round the "
+        f"table has closed can join neither it nor the next; to keep {remote}'s, set yours aside on a "
+        f"branch: {_set_aside(store, where, head, remote_head, mine)}, then record them again in "
+        f"{current}{notes} (yours stay on my-round-{mine}; {_KEEP_REFUSES})"
     )
 
 
@@ -109,6 +119,7 @@ def _check_closed_here(
     )
 
 
+_SESSION_NAMED = "the record of session "
 _KEEP_REFUSES = "git reset --keep refuses, changing nothing, while a draft is in its way"
 
 
@@ -142,9 +153,68 @@ def _ours(store: GitStore, head: str, base: str) -> list[str]:
     for sha, paths in sessions.items():
         days = sorted(match[1] for p in paths if (match := _RECORD_RE.fullmatch(p)))
         if days:  # a date in a file name is plain: no text of anyone's reaches the line
-            names[sha] = f"the record of session {', '.join(days)}"
+            names[sha] = f"{_SESSION_NAMED}{', '.join(days)}"
     return list(dict.fromkeys(names.get(sha) or f"commit {sha[:10]}" for sha in commits))
 
 
 def _said(marks: list[tuple[str, str]]) -> str:
     return " and ".join(f"{word} round {name}" for word, name in marks)
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    target: str  # the current round's session the notes were added to
+    notes: dict[str, int]  # each set-aside session's date -> notes carried from it (0: all there)
+
+
+@recorder
+def carry_notes(repo: BargainingRepo, branch: str, *, session: str | None = None) -> Carried:
+    """Bring the session notes a refused sync left on `branch` (``my-round-NAME``) into a session of
+    the current round, each marked with the day it was taken: the session it belongs to was held in
+    a round since ratified, so it can be neither opened again nor added to (issue 17). Notes the
+    target already holds are skipped, so running it twice adds nothing."""
+    from proposals.negotiation.sessions import (
+        _parse_record,  # the one reading of a record, here of one on another branch
+        add_note,
+        check_after_ratification,
+        default_session,
+        load_session,
+        record_relpath,
+    )
+
+    repo.ensure_can_record()
+    store = repo.store
+    name = validate_ref_name(branch, "branch name")
+    tip = store.rev_parse(f"refs/heads/{name}")
+    if tip is None:
+        raise ProposalsError(f"no branch {name}: name the branch sync's recipe set yours aside on")
+    target = session or default_session(repo)
+    if target is None:
+        raise ProposalsError(
+            "no session is open to carry the notes into: open one of this round with proposals session "
+            "open DATE, or name one with --session"
+        )
+    check_after_ratification(repo.history(), target)
+    head = store.head()
+    assert head is not None
+    commits = store.commits_not_in(tip, [head])
+    changed = store.changed_paths(commits, SESSIONS_DIR).values() if commits else []
+    days = sorted({m[1] for paths in changed for p in paths if (m := _RECORD_RE.fullmatch(p))})
+    carried: dict[str, int] = {}
+    for day in days:
+        theirs, ours = store.read_blobs([(tip, record_relpath(day)), (head, record_relpath(day))])
+        if theirs is None:
+            continue
+        here = _parse_record(day, ours).notes if ours is not None else []
+        carried[day] = 0
+        for note in _parse_record(day, theirs).notes:
+            if note in here:
+                continue  # shared before the round closed: it is in that round's record already
+            when = f" {note.time}" if note.time else ""
+            text = f"From session {day}{when}: {note.text}"
+            record = load_session(repo, target)
+            if record is not None and any(n.text == text for n in record.notes):
+                continue  # carried by an earlier run
+            add_note(repo, text, session=target)
+            carried[day] += 1
+    return Carried(target, carried)
