@@ -65,3 +65,33 @@ def test_a_pass_lists_only_the_tags(negotiation: Path, tmp_path: Path, cli: CLI)
     listings = [c for c in calls if c.startswith(("git show-ref", "git for-each-ref"))]
     assert listings == ["git show-ref --tags"], calls
     assert "U-" in run("log").out and run("verify").code == 0
+
+
+def test_a_pass_of_an_article_the_last_commit_holds_runs_no_git_add(
+    negotiation: Path, tmp_path: Path, cli: CLI
+) -> None:
+    """``git commit --only`` reads a path HEAD holds from the working tree itself, so a pass of an
+    existing article starts no ``git add`` (a process, 4-8 ms of each pass, issue 17); a new
+    article is still added, and either way the index ends as the commit."""
+    article = negotiation / "articles" / "scheduling.txt"
+    article.write_text(article.read_text() + "\n5.3 Breaks. Two a shift.\n")
+    calls = _git_commands(
+        negotiation, tmp_path / "trace", "pass", "--party", "union", "--session", "2024-04-02", "scheduling"
+    )
+    assert not [c for c in calls if c.startswith("git add")], calls
+    git = ["git", "-C", str(negotiation)]
+    assert subprocess.run([*git, "show", "HEAD:articles/scheduling.txt"], capture_output=True,
+                          text=True, check=True).stdout == article.read_text()
+    assert subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True,
+                          check=True).stdout == ""
+
+    new = negotiation / "articles" / "breaks.txt"
+    new.write_text("ARTICLE 30: BREAKS\n\n30.1 Two a shift.\n")
+    calls = _git_commands(
+        negotiation, tmp_path / "trace", "pass", "--party", "union", "--session", "2024-04-02", "breaks"
+    )
+    assert [c for c in calls if c.startswith("git add")], calls
+    assert subprocess.run([*git, "show", "HEAD:articles/breaks.txt"], capture_output=True,
+                          text=True, check=True).stdout == new.read_text()
+    assert subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True,
+                          check=True).stdout == ""

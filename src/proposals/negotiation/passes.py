@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from proposals.contract.part import normalise_text, parse_heading, validate_id
@@ -135,11 +135,13 @@ def _commit_pass(
     listed: tuple[str, list[str]],
     paths: list[str],
     extra: Sequence[tuple[str, str]] = (),
+    in_head: Collection[str] = (),
 ) -> str:
-    """One commit with the pass trailers, then its annotated tag; both dated by the session."""
+    """One commit with the pass trailers, then its annotated tag; both dated by the session.
+    `in_head`: those of `paths` the last commit holds (no ``git add`` needed, ``store.commit``)."""
     full, tag_message = _pass_messages(repo, party, name, session, message, listed, extra)
     stamp = session_timestamp(session)
-    commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths)
+    commit = repo.store.commit(full, paths, date=stamp, allow_empty=not paths, in_head=in_head)
     repo.store.tag(repo.history().tag_prefix + name, commit, tag_message, date=stamp)
     repo.invalidate()
     return commit
@@ -273,6 +275,7 @@ def record_pass(
             (T_ARTICLES, list(new_texts)),
             [repo.article_relpath(i) for i in new_texts] + terms,
             trailers,
+            {repo.article_relpath(i) for i in new_texts if olds.get(i) is not None},
         )
     _after_pass(repo, history, new_texts, name)
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
