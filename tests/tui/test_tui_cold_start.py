@@ -214,6 +214,28 @@ async def test_a_resize_to_the_same_width_does_not_fill_the_board_again(repo_pat
         assert fills == [1]
 
 
+def test_the_board_reads_its_drafts_beside_its_rows_as_on_their_own(repo_path: Path) -> None:
+    """The unsent drafts and the saved drafts to restore are read in a thread beside the rows:
+    the same sets as read on their own, and git's refusal is the board's error."""
+    from proposals.errors import ProposalsError
+    from proposals.negotiation.drafts import restorable_drafts
+    from proposals.negotiation.passes import record_pass
+    from proposals.negotiation.repo import BargainingRepo
+
+    repo = BargainingRepo.open(repo_path)
+    repo.write_draft("wages", "ARTICLE 20: WAGES\n20.1 Our unsent draft.\n")
+    theirs = {"wages": "ARTICLE 20: WAGES\n20.1 A general increase of 2%.\n"}
+    record_pass(repo, "employer", ["wages"], session="2025-04-07", texts=theirs)
+    repo.write_draft("safety", (repo.read_draft("safety") or "") + "\nOne more line.\n")
+    data = load_board(BargainingRepo.open(repo_path))
+    alone = BargainingRepo.open(repo_path)
+    assert data.saved == set(restorable_drafts(alone)) == {"wages"}
+    assert data.drafts == alone.draft_ids() and "safety" in data.drafts
+    (repo_path / ".git" / "index").write_bytes(b"not an index")
+    with pytest.raises(ProposalsError):
+        load_board(BargainingRepo.open(repo_path))
+
+
 sync_async_tests(globals())
 
 

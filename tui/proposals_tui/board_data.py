@@ -49,13 +49,13 @@ def load_board(repo: BargainingRepo) -> BoardData:
             return data
         facts = status_facts(repo.history(), len(repo.config.parties))
         write_facts(repo, facts)
+    drafts_read = DraftsRead(repo)
     rows = status_rows(repo, facts)
     try:  # an earlier round (read-only) has no session open and no draft to restore
         session = None if repo.read_only else open_session(repo)
     except ProposalsError:  # a corrupt session record must not keep the board from loading
         session = None
-    saved = set() if repo.read_only else set(restorable_drafts(repo))
-    drafts = repo.draft_ids()
+    drafts, saved = drafts_read.result()
     # No draft, no new article: the tip's file list (one `git ls-tree`) is asked only with drafts.
     new = new_article_drafts(repo, drafts, facts.head) if drafts else set()
     labels = {row.id: row.label for row in rows}
@@ -63,6 +63,34 @@ def load_board(repo: BargainingRepo) -> BoardData:
     # parsing each number's words again.
     orders = {row.id: (rank,) for rank, row in enumerate(rows)}
     return BoardData(rows, drafts, facts.last_by_party, facts.baseline, session, saved, new, labels, orders)
+
+
+class DraftsRead:
+    """The unsent drafts (`git status`) and the saved drafts to restore (two `for-each-ref`), read
+    in a thread of their own while the status rows read the working tree: git's three processes
+    run on the other core instead of one after another after the rows (issue 17: cold start to
+    the board). Both only read; an error is raised again by `result`."""
+
+    def __init__(self, repo: BargainingRepo) -> None:
+        self._drafts: set[str] = set()
+        self._saved: set[str] = set()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(repo,), name="board-drafts", daemon=True)
+        self._thread.start()
+
+    def _run(self, repo: BargainingRepo) -> None:
+        try:  # an earlier round (read-only) has no draft to restore
+            self._saved = set() if repo.read_only else set(restorable_drafts(repo))
+            self._drafts = repo.draft_ids()
+        except BaseException as exc:  # raised again in the job that reads the board
+            self._error = exc
+
+    def result(self) -> tuple[set[str], set[str]]:
+        """(unsent drafts, saved drafts to restore)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._drafts, self._saved
 
 
 class BoardPreload:
