@@ -151,3 +151,31 @@ def test_verify_starts_the_diff_of_every_commit_before_loading_its_checks(negoti
     assert run.returncode == 0, run.stderr
     assert "every pass and TA tag is in place" in run.stdout
     assert run.stderr.count("loaded before the diff: []") == 1, run.stderr
+
+
+def test_verify_starts_the_diff_before_the_model_is_imported(negotiation, tmp_path) -> None:
+    """The diff of every commit starts as soon as git has said where the repo is: the model
+    (``negotiation.repo`` and the history parse it imports) loads meanwhile, the second core
+    being otherwise idle. Outside a repo, verify still says why in one line."""
+    code = (
+        "import sys\nimport proposals.negotiation.changed_paths as c\n"
+        "start = c.ChangedPaths.__init__\n"
+        "def noted(self, store):\n"
+        "    loaded = [m for m in ('proposals.negotiation.repo', 'proposals.negotiation.history')\n"
+        "              if m in sys.modules]\n"
+        "    print('loaded before the diff:', loaded, file=sys.stderr)\n"
+        "    start(self, store)\n"
+        "c.ChangedPaths.__init__ = noted\n"
+        "from proposals.cli.main import main\n"
+        "sys.exit(main(['-C', sys.argv[1], 'verify']))"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(negotiation)], capture_output=True, text=True,
+                         env=cli_env())
+    assert run.returncode == 0, run.stderr
+    assert "every pass and TA tag is in place" in run.stdout
+    assert run.stderr.count("loaded before the diff: []") == 1, run.stderr
+    outside = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                             env=cli_env())
+    assert outside.returncode != 0
+    assert "not a bargaining repo" in outside.stderr
+    assert "loaded before the diff" not in outside.stderr

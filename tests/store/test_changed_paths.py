@@ -61,3 +61,10 @@ def test_as_many_diffs_as_cores_each_with_enough_commits(monkeypatch: pytest.Mon
     assert store_git.diff_parts(store_git.DIFF_PART - 1) == 1
     assert store_git.diff_parts(2 * store_git.DIFF_PART) == 2
     assert store_git.diff_parts(100 * store_git.DIFF_PART) == 2  # no more processes than cores
+
+
+def test_verify_reads_the_articles_folder_the_model_names() -> None:
+    """``changed_paths`` names the folder itself (it is imported before the model): the same one."""
+    from proposals.negotiation import changed_paths, repo
+
+    assert changed_paths.ARTICLES_DIR == repo.ARTICLES_DIR

@@ -337,10 +337,20 @@ def _verify_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("verify", "check that every TA'd text is unchanged", _verify_arguments)
 def cmd_verify(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from proposals.negotiation.changed_paths import ChangedPaths
 
-    repo = open_repo(args)
-    changed = ChangedPaths(repo)  # git diffs every commit (the longest path) while the checks load
+    # git diffs every commit (the longest path) while the model and the checks load
+    begun = ChangedPaths.begin(Path(args.C))
+    if begun is None:
+        repo = open_repo(args)  # which says why there is no repo here
+        changed = ChangedPaths(repo.store)
+    else:
+        from proposals.negotiation.repo import BargainingRepo
+
+        changed, store, shallow = begun
+        repo = BargainingRepo.of_store(store, shallow=shallow)
     from proposals.negotiation.agreements import verify
     from proposals.team.integrity import extra_violations
 

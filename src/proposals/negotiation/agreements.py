@@ -176,7 +176,7 @@ def verify(
     from proposals.negotiation.proof import record_problems
 
     if changed is None:
-        changed = ChangedPaths(repo)
+        changed = ChangedPaths(repo.store)
     repo.store.start_ref_listing()  # git lists every tag while the history is read
     history = repo.history(from_git=True)
     violations: list[Violation] = []

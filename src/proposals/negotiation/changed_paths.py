@@ -1,41 +1,56 @@
 """Which articles each commit changes, read by git in another process while ``verify`` runs.
 
-Its own module, light to import, so ``proposals verify`` starts git's diff of every commit
-before it imports the checks (``agreements``, ``proof``, ``team.integrity``): at 20,000 passes
-that diff is verify's longest path.
+Its own module, light to import (the store only, not the model), so ``proposals verify`` starts
+git's diff of every commit as soon as it knows where the repo is (``begin``): before the model
+(``repo``: 60 ms of imports) and the checks (``agreements``, ``proof``, ``team.integrity``) are
+imported. At 20,000 passes that diff is verify's longest path, and the second core is otherwise
+idle while this process imports.
 """
 
 from __future__ import annotations
 
-import threading
+import contextlib
+from pathlib import Path
 
-from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo
+from proposals.errors import ProposalsError
+from proposals.store.git import GitStore, ReachableDiff
+
+ARTICLES_DIR = "articles"  # negotiation.repo's, named here so that this module needs no model
 
 
 class ChangedPaths:
-    """Which articles each commit changes, read by git in another process (``rev-list`` then
-    ``diff-tree``) while this one reads and parses the history: at 20,000 passes both take
-    about as long, and the machine has more than one core."""
+    """Which articles each commit changes, read by git in other processes (``rev-list`` then
+    ``diff-tree``, ``GitStore.start_changed_paths``) while this one reads and parses the history:
+    at 20,000 passes both take about as long, and the machine has more than one core."""
 
-    def __init__(self, repo: BargainingRepo) -> None:
-        self._repo = repo
-        self._result: tuple[str | None, dict[str, set[str]]] | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
+    def __init__(self, store: GitStore) -> None:
+        self._store = store
+        self._diff: ReachableDiff | None = None
+        self._read: dict[str, set[str]] = {}
+        with contextlib.suppress(ProposalsError, OSError):  # else each commit is diffed in ``of``
+            self._diff = store.start_changed_paths("HEAD")
 
-    def _read(self) -> None:
-        try:
-            self._result = self._repo.store.changed_paths_reachable("HEAD", ARTICLES_DIR)
-        except BaseException as exc:  # handed to the caller, in its own thread
-            self._error = exc
+    @classmethod
+    def begin(cls, path: Path) -> tuple[ChangedPaths, GitStore, bool] | None:
+        """(the read started, the repo's store, whether it is shallow) for the repo at `path`,
+        found by the same ``probe`` as ``BargainingRepo.open``; None when there is none, for
+        the caller to open the repo as usual (and say why it cannot)."""
+        found = GitStore(path).probe() if path.is_dir() else (1, [], b"")
+        if found[0] != 0 or len(found[1]) != 3:
+            return None
+        root, shallow, git_dir = found[1]
+        store = GitStore(Path(root), git_dir=Path(git_dir))
+        return cls(store), store, shallow == "true"
 
     def of(self, commits: list[str]) -> dict[str, set[str]]:
         """The changed articles of `commits`. Keyed by commit id, so still right if HEAD moved
-        meanwhile; any commit the other process did not reach is read now."""
-        self._thread.join()
-        changed = dict(self._result[1]) if self._error is None and self._result is not None else {}
+        meanwhile; any commit the other processes did not reach is read now."""
+        if self._diff is not None:  # collected once: each round's passes ask in turn
+            diff, self._diff = self._diff, None
+            with contextlib.suppress(ProposalsError, OSError):  # else said by the diff asked for below
+                self._read = diff.result(ARTICLES_DIR)[1]
+        changed = self._read  # a commit read below is kept for the next round's ask
         missing = [c for c in commits if c not in changed]
         if missing:
-            changed.update(self._repo.store.changed_paths(missing, ARTICLES_DIR))
+            changed.update(self._store.changed_paths(missing, ARTICLES_DIR))
         return changed

@@ -238,27 +238,30 @@ class GitStore(NamedOperations):
         return _changed_by(out, directory, {c: set() for c in commits})
 
     def changed_paths_reachable(self, rev: str, directory: str) -> tuple[str | None, dict[str, set[str]]]:
-        """(the commit `rev` names, `changed_paths` of every commit reachable from it).
+        """(the commit `rev` names, `changed_paths` of every commit reachable from it): the
+        ``start_changed_paths`` read, collected at once."""
+        return self.start_changed_paths(rev).result(directory)
 
-        The commits are listed once, then diffed by several ``diff-tree`` processes at once, one
-        stretch of the list each (``diff_parts``): at 20,000 passes one process alone takes longer
-        than verify may, and each core runs one. Every commit is in exactly one stretch, and
-        ``--always`` names each commit, even one changing nothing there. Each diff goes to a
-        temporary file (``_spooled``: a megabyte through a pipe costs this process more than
-        reading it back), read while the next stretch is still being diffed."""
+    def start_changed_paths(self, rev: str) -> ReachableDiff:
+        """``changed_paths_reachable`` begun: the commits listed once, then diffed by several
+        ``diff-tree`` processes at once, one stretch of the list each (``diff_parts``): at 20,000
+        passes one process alone takes longer than verify may, and each core runs one. Every
+        commit is in exactly one stretch, and ``--always`` names each commit, even one changing
+        nothing there. Each diff goes to a temporary file (``_spooled``: a megabyte through a pipe
+        costs this process more than reading it back). Started in the caller's thread: from
+        another, each step waited for the interpreter's lock while the caller imported."""
         commit = self.rev_parse(rev)
         if commit is None:
-            return None, {}
+            return ReachableDiff(None, [])
         import contextlib
         import tempfile
 
         commits = self.out("rev-list", "--end-of-options", commit, "--", spool=True).split()
         size = max(1, -(-len(commits) // diff_parts(len(commits))))
         env = self.environment(DIFF_CONFIG)
-        changed: dict[str, set[str]] = {}
+        running: list[tuple[subprocess.Popen, IO[bytes]]] = []
         with contextlib.ExitStack() as stack:
-            running: list[tuple[subprocess.Popen, IO[bytes]]] = []
-            stack.callback(_reap, running)
+            stack.callback(_reap, running)  # all or none: any diff started is ended on a failure
             try:
                 for start in range(0, len(commits), size):
                     spool = stack.enter_context(tempfile.TemporaryFile())
@@ -269,15 +272,10 @@ class GitStore(NamedOperations):
                         proc = subprocess.Popen(argv, cwd=self.root, stdin=stretch, stdout=spool,
                                                 stderr=subprocess.PIPE, env=env)
                     running.append((proc, spool))
-                for proc, spool in running:
-                    _, err = proc.communicate()
-                    if proc.returncode != 0:
-                        raise GitError(git_message(err, _DIFF_TREE))
-                    spool.seek(0)
-                    _changed_by(spool.read().decode("utf-8", "surrogateescape"), directory, changed)
             except FileNotFoundError:
                 raise ProposalsError("git is not installed or not on PATH") from None
-        return commit, changed
+            stack.pop_all()
+        return ReachableDiff(commit, running)
 
     def tags(self) -> dict[str, tuple[str, str]]:
         """Every tag: name -> (tag object or commit, commit it points to).
@@ -657,6 +655,34 @@ def _reap(running: list[tuple[subprocess.Popen, IO[bytes]]]) -> None:
             proc.wait()
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+class ReachableDiff:
+    """``start_changed_paths``' diffs at work; ``result`` waits for them and reads each answer."""
+
+    def __init__(self, commit: str | None, running: list[tuple[subprocess.Popen, IO[bytes]]]) -> None:
+        self.commit = commit
+        self._running = running
+
+    def result(self, directory: str) -> tuple[str | None, dict[str, set[str]]]:
+        """(the commit listed from, the files under `directory` each commit changes)."""
+        changed: dict[str, set[str]] = {}
+        try:
+            for proc, spool in self._running:
+                _, err = proc.communicate()
+                if proc.returncode != 0:
+                    raise GitError(git_message(err, _DIFF_TREE))
+                spool.seek(0)
+                _changed_by(spool.read().decode("utf-8", "surrogateescape"), directory, changed)
+        finally:
+            self.close()
+        return self.commit, changed
+
+    def close(self) -> None:
+        """No diff left running, and every spool closed."""
+        _reap(self._running)
+        for _, spool in self._running:
+            spool.close()
 
 
 def diff_parts(commits: int) -> int:
