@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from proposals.contract.part import SECTION_NUMBER_RE, blob_hash, section_text, validate_id
 from proposals.errors import ProposalsError
 from proposals.negotiation.changed_paths import ChangedPaths
-from proposals.negotiation.drafts import restored_on_failure
 from proposals.negotiation.history import (
     T_TA_ARTICLE,
     T_TA_BLOB,
@@ -28,9 +27,7 @@ from proposals.negotiation.history import (
     agreed_text_matches,
     current_tas,
 )
-from proposals.negotiation.passes import session_timestamp
 from proposals.negotiation.repo import BargainingRepo, recorder
-from proposals.negotiation.sessions import check_after_ratification, default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
@@ -66,6 +63,11 @@ def make_ta(
     `contingent_on` names an open package the TA stands or falls with; without it the ground
     rules in bargaining.toml may make every TA contingent on the whole agreement.
     """
+    # what only recording needs, imported here: verify (this module's other reader) never loads it
+    from proposals.negotiation.drafts import restored_on_failure
+    from proposals.negotiation.passes import session_timestamp
+    from proposals.negotiation.sessions import check_after_ratification, default_session
+
     validate_id(article_id)
     union_sign = _one_line(union_sign, "--union-sign")
     employer_sign = _one_line(employer_sign, "--employer-sign")

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from proposals.errors import ProposalsError
 from proposals.negotiation import recovery
-from proposals.negotiation.drafts import atomic_write
 from proposals.negotiation.history import T_PASS, T_TA_TAG, History, load_history
 from proposals.negotiation.recovery import SAFE_KINDS
 from proposals.negotiation.repo import ARTICLE_ATTRIBUTES, ARTICLES_DIR, BargainingRepo, exclusive
@@ -67,6 +66,8 @@ def _mark_path(repo: BargainingRepo) -> Path:
 
 def begin_sync_merge(repo: BargainingRepo, head: str, incoming: str) -> None:
     """Sync is about to merge `incoming` into `head`: what repair needs if it is killed meanwhile."""
+    from proposals.negotiation.drafts import atomic_write  # here: verify, which reads, never loads drafts
+
     atomic_write(_mark_path(repo), f"{head} {incoming}\n")
 
 
@@ -334,6 +335,8 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
     if problem.kind == "journal":  # play_journals ran first and could not finish it
         raise ProposalsError(f"{problem.name} could not be played back; keep it and ask for help")
     if problem.kind == "attributes":
+        from proposals.negotiation.drafts import atomic_write
+
         atomic_write(repo.root / ATTRIBUTES_PATH, ARTICLE_ATTRIBUTES)
         repo.store.commit(
             "Articles are stored and checked out exactly as typed (articles/.gitattributes)\n",
@@ -399,7 +402,7 @@ def _mirror_violations(
 def extra_violations(repo: BargainingRepo) -> list[Violation]:
     """Checks beyond agreements.verify: TA locks at their own commits, remotes, orphaned tags."""
     from proposals.negotiation.agreements import Violation, agreed_text_matches
-    from proposals.negotiation.passes import current_tas
+    from proposals.negotiation.history import current_tas
 
     history = repo.history()
     store = repo.store
