@@ -35,6 +35,11 @@ _TOC_ENTRY_RE = re.compile(
 _PAGE_AT_END_RE = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*\Z")
 _TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*\Z", re.IGNORECASE)
 PREAMBLE_MIN_WORDS = 12
+# "WAGES (continued)", "SCHEDULE A (Cont'd)", "- cont." , "(suite)": a heading set again where
+# its part goes on over a page
+_CONTINUED_RE = re.compile(
+    r"[\s,\-\u2013\u2014]*[(\[]?\s*(?:continued|cont['\u2019]?d\.?|cont\.|suite)\s*[)\]]?\s*\Z", re.IGNORECASE
+)
 # Ligature glyphs ("\ufb01" in "noti\ufb01cation", as typesetters' and Word's fonts print them)
 # read as their letters; a soft hyphen is not text; a non-breaking, narrow or figure space is a
 # space ("ARTICLE\u00a012"). Every reader's text goes through this (PDF, text, .docx); curly
@@ -101,6 +106,13 @@ class Split:
     front: str = ""  # text before the first heading that did not become a preamble
     style: Style = "article"  # which heading started a numbered part (headings.detect_style)
     notes: list[str] = field(default_factory=list)  # what --dry-run reports: numbers out of sequence
+
+
+def _words(text: str) -> int:
+    """How many words a line has, a table row's pipes and empty cells not counted: the last
+    row of a contents table read from a PDF ("| ARTICLE 3 - HOURS OF WORK |  | 5 |  |") is
+    not a sentence that starts the preamble."""
+    return sum(1 for word in text.split() if word != "|")
 
 
 def toc_entry(text: str) -> bool:
@@ -219,6 +231,15 @@ def split_parts(
             # "APPENDIX A - WAGE RATES 4" under TABLE OF CONTENTS: a PDF drops the tab or leaders
             split.skipped.append(Skipped(text, "table of contents"))
             continue
+        if (
+            found is not None
+            and heads
+            and _CONTINUED_RE.search(found.title or first)
+            and (found.kind, found.value) == (heads[-1][0], arabic(heads[-1][1]))
+        ):
+            # "ARTICLE 12 - WAGES (continued)" atop a later page: the part goes on under it
+            split.skipped.append(Skipped(text, "heading repeated on a later page (continued)"))
+            continue
         if found is not None:
             heads.append((found.kind, found.number, found.title, []))
             if pending:
@@ -227,7 +248,7 @@ def split_parts(
             in_toc = False
         elif in_toc and not text.strip():
             continue
-        elif in_toc and not heads and len(text.split()) < PREAMBLE_MIN_WORDS:
+        elif in_toc and not heads and _words(text) < PREAMBLE_MIN_WORDS:
             split.skipped.append(Skipped(text, "table of contents"))
             continue
         in_toc = False
@@ -260,7 +281,7 @@ def split_parts(
 
     if any(line.strip() for line in front):
         start = next(
-            (i for i, b in enumerate(front) if len(b.split()) >= PREAMBLE_MIN_WORDS),
+            (i for i, b in enumerate(front) if _words(b) >= PREAMBLE_MIN_WORDS),
             None,
         )
         if front_as_preamble and start is not None and not any(k == "preamble" for k, *_ in kept):
@@ -406,7 +427,7 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
         if line.toc or toc_entry(first.replace("\u00a0", " ")):
             continue
         head = match_heading(first, heading_style=line.heading_style, style=style)
-        if head is not None:
+        if head is not None and not _CONTINUED_RE.search(head.title or first):
             found.append((index, head.kind, head.value, head.keyword))
     later = Counter((kind, value) for _, kind, value, _ in found)
     heading_rows = {i for i, *_ in found}
@@ -530,6 +551,14 @@ def duplicate_numbers(parts: Iterable[PartLike]) -> list[str]:
     return [first[k] for k, n in seen.items() if n > 1]
 
 
+def repeated_version(parts: Iterable[PartLike]) -> bool:
+    """Whether the numbered parts run twice in the same order: the whole agreement again after
+    itself, as a bilingual agreement prints its French version after the English one."""
+    keys = [(p.kind, arabic(p.number)) for p in parts if p.kind != "preamble" and p.number]
+    half = len(keys) // 2
+    return half >= 2 and len(keys) % 2 == 0 and keys[:half] == keys[half:]
+
+
 def part_ids(parts: Iterable[Part]) -> list[str]:
     """A stable id for each part (a slug of its title), made unique with -2, -3."""
     ids: list[str] = []
@@ -552,6 +581,7 @@ __all__ = [
     "duplicate_numbers",
     "part_ids",
     "part_text",
+    "repeated_version",
     "split_parts",
     "toc_entry",
     "toc_title",

@@ -21,7 +21,7 @@ from proposals.contract.part import (
     validate_id,
 )
 from proposals.contract.plaintext import MAX_CONTRACT_BYTES
-from proposals.contract.split import Part, Skipped, duplicate_numbers, part_ids, split_parts
+from proposals.contract.split import Part, Skipped, duplicate_numbers, part_ids, repeated_version, split_parts
 from proposals.errors import ProposalsError
 from proposals.files import input_size, write_file
 from proposals.negotiation.config import CONFIG_NAME, ArticleMeta, dump_config, load_config
@@ -129,7 +129,13 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
         reading = ContractReading(str(path), split.parts, part_ids(split.parts), skipped, notes)
     twice = duplicate_numbers(reading.parts)
     if twice:
-        raise ProposalsError(f"{path}: the same number is used twice: {', '.join(twice)}")
+        again = (
+            "; the parts run twice in the same order (a second language version after the first?): "
+            "import one version, the other deleted from a copy"
+            if repeated_version(reading.parts)
+            else ""
+        )
+        raise ProposalsError(f"{path}: the same number is used twice: {', '.join(twice)}{again}")
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         validate_id(part_id)
         check_part_size(str(path), part.text)
