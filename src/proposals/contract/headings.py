@@ -70,7 +70,10 @@ NUMBER_WORDS = [  # also how word/numbering.py spells Word's "cardinalText" numb
 ]
 _TENS = {"TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50, "SIXTY": 60, "SEVENTY": 70}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_SEP = r"[:.\u2014\u2013\-]"
+# ":", ".", an em or en dash, a hyphen, and the dashes Word and LibreOffice type instead: a
+# non-breaking hyphen (w:noBreakHyphen, U+2011, keeping "ARTICLE 6 -" on one line), the
+# Unicode hyphen, figure dash, horizontal bar and minus sign
+_SEP = r"[:.\u2014\u2013\-\u2010\u2011\u2012\u2015\u2212]"
 _NUMBER_WORD = (
     r"(?:(?:TWENTY|THIRTY|FORTY|FIFTY|SIXTY|SEVENTY)(?:[\s-](?:"
     + "|".join(NUMBER_WORDS[1:10])
@@ -237,6 +240,8 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
         number = (match.groupdict().get("number") or match.groupdict().get("bare") or "").strip()
         title = match["title"].strip()
         sep = match["sep"]
+        if not sep and len(title) > 2 and title[0] == "(" and title[-1] == ")" and "(" not in title[1:]:
+            title, sep = title[1:-1].strip(), "("  # "Article 12 (Wages)": the title in brackets
         if kind == "appendix" and not number and not (capitals and (not title or title.isupper())):
             return None  # "Schedule. Advance notice" or "Exhibit: see below": no number, not set as a heading
         if kind == "preamble" and title and not sep:
