@@ -46,6 +46,23 @@ STYLE_KEYWORDS: dict[Style, str] = {
 # others ("SECTION 6", "6. TITLE") are weaker evidence and yield to the numbers around them.
 STRONG_KEYWORDS = frozenset({"ARTICLE", "CLAUSE"})
 
+
+class _Lazy:
+    """A pattern of the grammar, compiled on its first match: a pass reads one heading (two or
+    three patterns), so the rest (~6 ms of every command's start to compile) wait for a contract.
+    The first match puts the compiled pattern in this module's globals in its place, so the
+    loops that read thousands of lines call ``re.Pattern.match`` directly after it."""
+
+    __slots__ = ("_flags", "_name", "_pattern")
+
+    def __init__(self, name: str, pattern: str, flags: int = 0) -> None:
+        self._name, self._pattern, self._flags = name, pattern, flags
+
+    def match(self, text: str) -> re.Match[str] | None:
+        compiled = globals()[self._name] = re.compile(self._pattern, self._flags)
+        return compiled.match(text)
+
+
 NUMBER_WORDS = [  # also how word/numbering.py spells Word's "cardinalText" numbers
     "ZERO",
     "ONE",
@@ -89,47 +106,55 @@ _LETTER_KEYWORDS = (
     r"|MOU|MOA|LOA|LOU|SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?"
 )
 
-_ARTICLE_RE = re.compile(
+_ARTICLE_RE = _Lazy(
+    "_ARTICLE_RE",
     rf"^\s*(?P<kw>ARTICLE)\s+(?P<number>{_ARTICLE_NUMBER})\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
-_APPENDIX_RE = re.compile(
+_APPENDIX_RE = _Lazy(
+    "_APPENDIX_RE",
     rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEX)"
     rf"(?:\s+(?:No\.?\s*|#\s*)?(?P<q>{_QUOTE})?(?P<number>{_APPENDIX_ID})(?(q){_QUOTE}))?"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
-_LETTER_RE = re.compile(
+_LETTER_RE = _Lazy(
+    "_LETTER_RE",
     rf"^\s*(?P<kw>{_LETTER_KEYWORDS})(?:\s*(?:No\.?\s*|#\s*)(?P<number>\d+[A-Z]?)|\s+(?P<bare>\d+[A-Z]?)\b)?"
     rf"\s*(?P<sep>{_SEP}|\bRE\s*:|\bREGARDING\b)?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 # "SECTION 6 STAFFING", "Section 6. Staffing", "\u00a7 6 Staffing" (US public-sector and German
 # agreements): a part in the section style; "Section 6.1" and "\u00a7 6.1" never are.
-_SECTION_RE = re.compile(
+_SECTION_RE = _Lazy(
+    "_SECTION_RE",
     rf"^\s*(?P<kw>SECTION(?=\s)|\u00a7(?!\u00a7))\s*(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 # "CLAUSE 1 - TITLE", "Clause 3. Hours of Work": a part in the clause style (UK, Irish, Australian
 # agreements); "Clause 3.1" is a sub-clause inside it, never a part.
-_CLAUSE_RE = re.compile(
+_CLAUSE_RE = _Lazy(
+    "_CLAUSE_RE",
     rf"^\s*(?P<kw>CLAUSE)\s+(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 # "PART A - GENERAL", "Part 2 — Consultation", "PART ONE: ECONOMIC PROVISIONS", "DIVISION 3",
 # "CHAPTER II", "PART B WAGES AND HOURS": a division grouping the parts after it, not a part.
-_DIVISION_RE = re.compile(
+_DIVISION_RE = _Lazy(
+    "_DIVISION_RE",
     rf"^\s*(?P<kw>PART|DIVISION|CHAPTER)\s+(?P<number>[A-Z]\b|\d+\b|[IVXLC]+\b|{_NUMBER_WORD}\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 # "1. RECOGNITION", "2)  MANAGEMENT RIGHTS", "1.0 RECOGNITION" (sections 1.1, 1.2 under it) or
 # "3 UNION SECURITY": a part in the numbered style (title in capitals); never "6.1 Purpose".
-_NUMBERED_RE = re.compile(r"^\s*(?P<number>\d{1,3})(?P<zero>\.0)?(?P<sep>[.)])?\s+(?P<title>\S.*?)\s*\Z")
-_PREAMBLE_RE = re.compile(
-    r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*\Z", re.IGNORECASE
+_NUMBERED_RE = _Lazy(
+    "_NUMBERED_RE", r"^\s*(?P<number>\d{1,3})(?P<zero>\.0)?(?P<sep>[.)])?\s+(?P<title>\S.*?)\s*\Z"
+)
+_PREAMBLE_RE = _Lazy(
+    "_PREAMBLE_RE", r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*\Z", re.IGNORECASE
 )
 _KIND_WORD = {
     "preamble": "PREAMBLE",
@@ -188,7 +213,7 @@ def arabic(number: str) -> str:
 
 
 # "Shift Differential. Employees assigned to a shift...": a run-in title, then its sentence.
-_RUN_IN_RE = re.compile(r"^\S+(?:\s+\S+)+?\.\s+\S+(?:\s+\S+){3}")
+_RUN_IN_RE = _Lazy("_RUN_IN_RE", r"^\S+(?:\s+\S+)+?\.\s+\S+(?:\s+\S+){3}")
 
 
 def _sentence_like(title: str) -> bool:
