@@ -1,6 +1,7 @@
 """A pass loads only what recording one needs (its start-up is most of its time at 20,000
 passes): not the heading patterns of parts it does not read (appendices, letters, the other
-styles' articles, divisions: ~6 ms to compile)."""
+styles' articles, divisions: ~6 ms to compile), nor, given its session date, the sessions
+module (its records and their dataclasses: ~3 ms) that only finds the open session."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import cli_env
+from conftest import CLI, cli_env
 
 PASS_THEN_REPORT = """
 import contextlib, io, re, sys
 from proposals.cli.main import main
 with contextlib.redirect_stdout(io.StringIO()):
-    assert main(['-C', {repo!r}, 'pass', '--party', 'employer', 'staffing']) == 0
+    assert main(['-C', {repo!r}, 'pass', '--party', 'employer', *{extra!r}, 'staffing']) == 0
 from proposals.contract import headings
 compiled = [n for n in dir(headings) if n.endswith('_RE') and isinstance(getattr(headings, n), re.Pattern)]
 print(' '.join(sys.modules))
@@ -22,9 +23,9 @@ print(' '.join(compiled))
 """
 
 
-def _after_pass(repo: Path) -> tuple[set[str], set[str]]:
+def _after_pass(repo: Path, *extra: str) -> tuple[set[str], set[str]]:
     out = subprocess.run(
-        [sys.executable, "-c", PASS_THEN_REPORT.format(repo=str(repo))],
+        [sys.executable, "-c", PASS_THEN_REPORT.format(repo=str(repo), extra=list(extra))],
         capture_output=True,
         text=True,
         check=True,
@@ -41,6 +42,26 @@ def test_a_pass_compiles_only_the_heading_patterns_it_reads(negotiation: Path) -
     assert "_ARTICLE_RE" in compiled  # its heading was read: 'ARTICLE 6: STAFFING'
     unread = {"_APPENDIX_RE", "_LETTER_RE", "_SECTION_RE", "_CLAUSE_RE", "_DIVISION_RE", "_NUMBERED_RE"}
     assert compiled & unread == set()
+
+
+def test_a_pass_given_its_session_loads_no_session_records(negotiation: Path) -> None:
+    article = negotiation / "articles" / "staffing.txt"
+    article.write_text(article.read_text() + "\nThe Employer shall post every vacancy.\n")
+    modules, _ = _after_pass(negotiation, "--session", "2030-01-07")
+    assert "proposals.negotiation.passes" in modules
+    assert "proposals.negotiation.sessions" not in modules
+
+
+def test_a_pass_without_a_session_is_dated_by_the_open_one(negotiation: Path, cli: CLI) -> None:
+    cli("-C", str(negotiation), "session", "open", "2030-02-03")
+    article = negotiation / "articles" / "staffing.txt"
+    article.write_text(article.read_text() + "\nThe Employer shall post every vacancy.\n")
+    modules, _ = _after_pass(negotiation)
+    assert "proposals.negotiation.sessions" in modules
+    log = subprocess.run(
+        ["git", "log", "-1", "--format=%B"], cwd=negotiation, capture_output=True, text=True, check=True
+    ).stdout
+    assert "Session: 2030-02-03" in log
 
 
 def test_the_lazily_compiled_grammar_still_reads_every_kind_of_heading() -> None:

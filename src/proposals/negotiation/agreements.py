@@ -65,8 +65,9 @@ def make_ta(
     """
     # what only recording needs, imported here: verify (this module's other reader) never loads it
     from proposals.negotiation.drafts import restored_on_failure
+    from proposals.negotiation.history import check_after_ratification
     from proposals.negotiation.passes import session_timestamp
-    from proposals.negotiation.sessions import check_after_ratification, default_session
+    from proposals.negotiation.sessions import default_session
 
     validate_id(article_id)
     union_sign = _one_line(union_sign, "--union-sign")

@@ -370,6 +370,21 @@ def round_commit(chosen: Round) -> str:
     return chosen.opened or chosen.closed or ""
 
 
+def check_after_ratification(history: History, day: str) -> None:
+    """A new session of the current round dated on or before the last ratification would count
+    in the round that ratified (``session_round``): refused, naming both dates (issue 17)."""
+    current = history.round
+    if current is None or current.opened is None:  # the first round: nothing ratified before it
+        return
+    before = [r for r in history.rounds if r.ratified and r is not current]
+    if before and day <= before[-1].ratified:
+        ratified = before[-1]
+        raise ProposalsError(
+            f"session {day} is on or before {ratified.ratified}, when round {ratified.name} was ratified: "
+            f"it would count in round {ratified.name}; a session of round {current.name} comes after it"
+        )
+
+
 def current_tas(history: History, article_id: str) -> list[TARecord]:
     """The TAs still standing: the latest per section (or whole article) of this article."""
     latest: dict[str | None, TARecord] = {}

@@ -25,10 +25,10 @@ from proposals.negotiation.history import (
     History,
     TARecord,
     agreed_text_matches,
+    check_after_ratification,
     current_tas,
 )
 from proposals.negotiation.repo import BargainingRepo, recorder
-from proposals.negotiation.sessions import check_after_ratification, default_session
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
 
@@ -115,7 +115,11 @@ def _checked_request(
     if not ids:
         raise ProposalsError(f"name at least one article to {verb}")
     checked = check_ids(ids)
-    session = date_or_today(session if session is not None else default_session(repo), "session date")
+    if session is None:  # the sessions module (its records, json) only for a pass with no --session
+        from proposals.negotiation.sessions import default_session
+
+        session = default_session(repo)
+    session = date_or_today(session, "session date")
     message = check_message(message)
     repo.ensure_can_record()
     check_after_ratification(repo.history(), session)  # else it is listed under the earlier round

@@ -21,7 +21,7 @@ from datetime import date
 
 from proposals.errors import ProposalsError
 from proposals.files import input_size
-from proposals.negotiation.history import History, PassRecord, Round, TARecord
+from proposals.negotiation.history import History, PassRecord, Round, TARecord, check_after_ratification
 from proposals.negotiation.repo import BargainingRepo, recorder, validate_date
 from proposals.store.validate import check_text
 
@@ -164,21 +164,6 @@ def session_round(history: History, day: str) -> Round | None:
     if not history.rounds:
         return None
     return next((r for r in history.rounds if r.ratified and day <= r.ratified), history.rounds[-1])
-
-
-def check_after_ratification(history: History, day: str) -> None:
-    """A new session of the current round dated on or before the last ratification would count
-    in the round that ratified (``session_round``): refused, naming both dates (issue 17)."""
-    current = history.round
-    if current is None or current.opened is None:  # the first round: nothing ratified before it
-        return
-    before = [r for r in history.rounds if r.ratified and r is not current]
-    if before and day <= before[-1].ratified:
-        ratified = before[-1]
-        raise ProposalsError(
-            f"session {day} is on or before {ratified.ratified}, when round {ratified.name} was ratified: "
-            f"it would count in round {ratified.name}; a session of round {current.name} comes after it"
-        )
 
 
 def round_records(repo: BargainingRepo) -> list[SessionRecord]:
