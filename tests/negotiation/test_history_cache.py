@@ -54,7 +54,7 @@ class Scene:
         party = "union" if self.n % 2 else "employer"
         if kind == "pass":
             message = (f"pass {self.n}\n\nProposal-Party: {party}\nPass: X-{self.n}\n"
-                       f"Session: 2025-01-{1 + self.n % 28:02d}\nArticles: a{self.n % 3}, b\n")
+                       f"Session: 2025-01-{1 + self.n % 28:02d}\nArticles: a{self.n % 3}{', b' * (self.n % 4 > 1)}\n")
         elif kind == "withdraw":
             message = f"w {self.n}\n\nProposal-Party: {party}\nPass: W-{self.n}\nWithdrawn: a{self.n % 3}\n"
         elif kind == "ta":
