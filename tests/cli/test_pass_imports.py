@@ -77,3 +77,20 @@ def test_the_lazily_compiled_grammar_still_reads_every_kind_of_heading() -> None
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=cli_env()
     ).stdout.strip()
     assert out == repr(("appendix", "letter", "6", "RECOGNITION", "A - GENERAL", None, "STAFFING"))
+
+
+def test_a_known_command_builds_its_own_parser_alone() -> None:
+    """`pass` builds no subparser for withdraw and ta (declared in its module); help builds all."""
+    import argparse
+
+    from proposals.cli.main import COMMAND_INDEX, build_parser
+
+    def commands(parser: argparse.ArgumentParser) -> set[str]:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return set(sub.choices)
+
+    assert commands(build_parser("pass")) == {"pass"}
+    assert commands(build_parser("withdraw")) == {"withdraw"}
+    assert commands(build_parser(None)) == set(COMMAND_INDEX)
+    args = build_parser("pass").parse_args(["pass", "--party", "union", "--session", "2030-01-07", "art-7"])
+    assert (args.command, args.party, args.ids) == ("pass", "union", ["art-7"])

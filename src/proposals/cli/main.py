@@ -94,7 +94,8 @@ def _one_line_error(self: argparse.ArgumentParser, message: str) -> NoReturn:
 
 
 def build_parser(name: str | None = None) -> argparse.ArgumentParser:
-    """The parser for command `name` alone when it is known, else for every command."""
+    """The parser for command `name` alone when it is known (its module's other commands are
+    not built either), else for every command."""
     import argparse
 
     from proposals.cli.registry import COMMANDS
@@ -109,7 +110,10 @@ def build_parser(name: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=one_line_parser)
     order = [f"proposals.cli.{m}" for m in COMMAND_MODULES]
-    for cmd in sorted(COMMANDS, key=lambda c: order.index(c.handler.__module__)):
+    # A known command gets its own subparser alone: its module's others (a pass's withdraw and
+    # ta) would only be built, their arguments checked by argparse's formatter, and dropped.
+    chosen = [c for c in COMMANDS if c.name == name] if name in COMMAND_INDEX else COMMANDS
+    for cmd in sorted(chosen, key=lambda c: order.index(c.handler.__module__)):
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
         p.set_defaults(handler=cmd.handler)
         if cmd.arguments is not None:
