@@ -53,8 +53,9 @@ class Scene:
         self.n += 1
         party = "union" if self.n % 2 else "employer"
         if kind == "pass":
+            listed = f"a{self.n % 3}, b" if self.n % 4 > 1 else f"a{self.n % 3}"  # one article or two
             message = (f"pass {self.n}\n\nProposal-Party: {party}\nPass: X-{self.n}\n"
-                       f"Session: 2025-01-{1 + self.n % 28:02d}\nArticles: a{self.n % 3}{', b' * (self.n % 4 > 1)}\n")
+                       f"Session: 2025-01-{1 + self.n % 28:02d}\nArticles: {listed}\n")
         elif kind == "withdraw":
             message = f"w {self.n}\n\nProposal-Party: {party}\nPass: W-{self.n}\nWithdrawn: a{self.n % 3}\n"
         elif kind == "ta":
