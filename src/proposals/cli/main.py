@@ -154,6 +154,7 @@ def _run(argv: Sequence[str], name: str | None) -> int:
             return cmd_tui(args)
         return args.handler(args)
     except ProposalsError as exc:
+        _print_repairs()
         print(f"proposals: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -172,3 +173,13 @@ def _run(argv: Sequence[str], name: str | None) -> int:
             raise
         print(f"proposals: internal error: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
         return 3
+
+
+def _print_repairs() -> None:
+    """What the core repaired before the command refused: a user who sees only the refusal would
+    not know a killed pass was tagged or a killed round close finished."""
+    registry = sys.modules.get("proposals.cli.registry")
+    if registry is not None:
+        for repo in registry.OPENED:
+            registry.print_notices(repo)
+        registry.OPENED.clear()

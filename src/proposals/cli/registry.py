@@ -43,7 +43,13 @@ def open_repo(args: argparse.Namespace):
     from proposals.negotiation.repo import BargainingRepo
 
     repo = BargainingRepo.open(args.C)
+    OPENED.append(repo)
     return repo.shown_round(args.round) if hasattr(args, "round") else repo
+
+
+# The repos this command opened: what the core repaired on its own before a recorder refused
+# (a killed pass tagged, a killed close finished) is said even then (cli/main.py).
+OPENED: list = []
 
 
 def round_argument(p: argparse.ArgumentParser) -> None:

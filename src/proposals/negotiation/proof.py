@@ -50,6 +50,7 @@ def record_problems(repo: BargainingRepo, changed: ChangedPaths | None = None) -
     problems += _passes(repo, history, tags, changed)
     problems += _stray_tags(repo, history, tags)
     problems += _superseded_tags(repo, tags)
+    problems += _ratified_tags(full, tags)
     if history.round is None or history.round.opened is None:  # a later round's baseline is
         problems += _baseline(history, tags)  # the last ratified text, tagged <round>/ratified
     return problems
@@ -234,6 +235,39 @@ def _superseded_tags(repo: BargainingRepo, tags: dict[str, tuple[str, str]]) -> 
                 f"superseded-TA tag {why}; if your team did not make it, remove it with git tag -d {name}",
             )
         )
+    return problems
+
+
+def _ratified_tags(full: History, tags: dict[str, tuple[str, str]]) -> list[Violation]:
+    """Each close's ``<round>/ratified`` tag on the commit that closed that round, and no such
+    tag elsewhere: it is how people name the ratified contract in git (``git show 2024/ratified``),
+    so a moved one would show them other words than the contract the round ratified."""
+    closes = {r.name: r.closed for r in full.all_rounds() if r.closed}
+    problems: list[Violation] = []
+    for name, closed in closes.items():
+        tag = f"{name}/ratified"
+        tagged = tags.get(tag)
+        if tagged is None:
+            detail = f"the close of round {name} ({closed[:10]}) has no tag; run proposals repair"
+            problems.append(_problem(tag, detail))
+        elif tagged[1] != closed:
+            problems.append(
+                _problem(
+                    tag,
+                    f"tag was moved off the close of round {name} ({closed[:10]}; now on {tagged[1][:10]}), "
+                    f"so it names other words than the ratified contract: git tag -f {tag} {closed}",
+                )
+            )
+    for tag, (_, commit) in sorted(tags.items()):
+        name = tag.removesuffix("/ratified")
+        if name != tag and name not in closes:
+            problems.append(
+                _problem(
+                    tag,
+                    f"tag is on commit {commit[:10]}, but no round {name} was closed in this branch; "
+                    f"if your team did not make it, remove it with git tag -d {tag}",
+                )
+            )
     return problems
 
 

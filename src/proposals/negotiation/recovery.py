@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # The repairs that only add what the record already says (a tag its commit names, a temp file set
 # aside) or take away what nobody owns (a killed git's lock): safe to run unasked before every
 # recording.
-SAFE_KINDS = ("untagged-pass", "untagged-ta", "temp-file", "ref-lock", "index-lock")
+SAFE_KINDS = ("untagged-pass", "untagged-ta", "untagged-close", "temp-file", "ref-lock", "index-lock")
 # Our own lock files in .git (the writer lock and its takeover guard), never a git's.
 OWN_LOCKS = ("proposals.lock", "proposals.lock.takeover")
 
@@ -115,6 +115,11 @@ def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     tags = repo.store.tag_names()
     found += [("untagged-pass", name) for name in full.pass_tags() if name not in tags]
     found += [("untagged-ta", t.tag) for t in full.tas if t.tag and t.tag not in tags]
+    found += [  # a close whose <round>/ratified tag went missing (deleted by hand, or never made)
+        ("untagged-close", f"{r.name}/ratified")
+        for r in full.all_rounds()
+        if r.closed and f"{r.name}/ratified" not in tags
+    ]
     return found
 
 
@@ -159,6 +164,17 @@ def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
     return f"Repaired: TA {ta.tag} was recorded but not tagged; tagged it"
 
 
+def _tag_close(repo: BargainingRepo, tag_name: str) -> str:
+    from proposals.negotiation.rounds import ratified_tag
+
+    name = tag_name.removesuffix("/ratified")
+    closed = next(r for r in repo.full_history().all_rounds() if r.name == name and r.closed)
+    tag, message, date = ratified_tag(name, closed.ratified)
+    assert closed.closed is not None
+    repo.store.tag(tag, closed.closed, message, date=date)
+    return f"Repaired: the close of round {name} was recorded but not tagged; tagged it {tag}"
+
+
 def _set_aside(repo: BargainingRepo, relpath: str) -> str:
     target_dir = repo.git_dir / "proposals" / "interrupted"
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -173,6 +189,8 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
         return _tag_pass(repo, name)
     if kind == "untagged-ta":
         return _tag_ta(repo, next(t for t in repo.full_history().tas if t.tag == name))
+    if kind == "untagged-close":
+        return _tag_close(repo, name)
     if kind == "temp-file":
         return _set_aside(repo, name)
     if kind in ("ref-lock", "index-lock"):

@@ -124,6 +124,13 @@ def current_round(repo: BargainingRepo) -> Round:
     return history.round or history.all_rounds()[-1]
 
 
+def ratified_tag(round_name: str, ratified: str) -> tuple[str, str, str]:
+    """A close's ``<round>/ratified`` tag: its name, message and date. ``round close`` and
+    ``repair`` (a close whose tag went missing) make it alike."""
+    message = f"Round {round_name}: the contract ratified {ratified}\n"
+    return f"{round_name}/ratified", message, session_timestamp(ratified)
+
+
 @recorder
 def close_round(
     repo: BargainingRepo, ratified: str, *, force: bool = False, name: str | None = None
@@ -154,7 +161,8 @@ def close_round(
         )
     if not agreed.texts:
         raise ProposalsError("nothing agreed: no TA'd or baseline parts to make the contract of")
-    tag = validate_ref_name(f"{current_name}/ratified", "round tag")
+    tag, tag_message, stamp = ratified_tag(current_name, ratified)
+    tag = validate_ref_name(tag, "round tag")
     if tag in repo.store.tag_names():
         raise ProposalsError(f"round {current_name} was already closed (tag {tag})")
     gone = [i for i in repo.working_ids() if i not in agreed.texts]
@@ -163,7 +171,6 @@ def close_round(
         f"Round {current_name} closed: the contract ratified {ratified}\n\n{forced}"
         f"{T_ROUND_CLOSED}: {current_name}\n{T_RATIFIED}: {ratified}\n{T_BASELINE}: round {current_name}\n"
     )
-    stamp = session_timestamp(ratified)
     store = repo.store
     head = store.head()
     assert head is not None  # ensure_can_record: there is a history to close
@@ -173,7 +180,6 @@ def close_round(
     versions = {
         p: (was, blob_hash(texts[p]) if p in texts else None) for p, was in zip(paths, now, strict=True)
     }
-    tag_message = f"Round {current_name}: the contract ratified {ratified}\n"
     entry = {"step": "close", "round": current_name, "head": head, "paths": versions, "tag": tag,
              "tag_message": tag_message, "date": stamp}
     with round_journal(repo, entry):

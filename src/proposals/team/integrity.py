@@ -42,7 +42,8 @@ ORPHAN_PREFIX = "refs/proposals/orphans/"
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    # untagged-pass | untagged-ta | orphan-tag | temp-file | index-lock | merge | sync-merge | journal
+    # untagged-pass | untagged-ta | untagged-close | orphan-tag | temp-file | index-lock | merge |
+    # sync-merge | journal
     kind: str
     name: str
     detail: str
@@ -197,6 +198,20 @@ def _pushed_tags(repo: BargainingRepo) -> set[str]:
     return {name.partition("/")[2] for name in repo.store.refs_under(MIRROR_PREFIX) if "/" in name}
 
 
+_PASS_JOURNAL = (
+    "a pass or TA was interrupted while writing its files; repair finishes it (or puts back what it "
+    "wrote, if its commit never landed)"
+)
+_JOURNAL_DETAILS = {  # what each recorder's journal (recovery.JOURNALS) means to the person reading it
+    recovery.BASELINE_JOURNAL: "a baseline import was interrupted while writing its files; repair "
+    "finishes it (or puts back what it wrote, if its commit never landed)",
+    recovery.RESTORE_JOURNAL: _PASS_JOURNAL,
+    recovery.FORWARD_JOURNAL: _PASS_JOURNAL,
+    recovery.ROUND_JOURNAL: "a round close or undo was interrupted; repair finishes it (tags a close "
+    "that was recorded) or puts the parts back as the last commit has them",
+}
+
+
 def find_problems(repo: BargainingRepo) -> list[Problem]:
     """Everything half-done in this repo, each marked fixable by ``repair`` or not."""
     problems: list[Problem] = []
@@ -227,18 +242,13 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
         "temp-file": "left by an interrupted save; repair moves it aside",
         "untagged-pass": "pass recorded but never tagged (interrupted)",
         "untagged-ta": "TA recorded but never tagged (interrupted)",
+        "untagged-close": "round closed but this tag is missing (interrupted or deleted); repair tags the close",
         "ref-lock": "a ref lock left by a killed git command (no git is running here); repair removes it",
         "index-lock": "left by a killed git command (no git is running here); repair removes it",
     }
     problems += [Problem(kind, name, details[kind], True) for kind, name in safe]
     problems += [
-        Problem(
-            "journal",
-            f".git/{name}",
-            "a baseline or pass was interrupted while writing its files; repair finishes it (or puts "
-            "back what it wrote, if its commit never landed)",
-            True,
-        )
+        Problem("journal", f".git/{name}", _JOURNAL_DETAILS[name], True)
         for name in recovery.pending_journals(repo)
     ]
     problems += _attribute_problems(repo)
