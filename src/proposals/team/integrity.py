@@ -242,7 +242,7 @@ def find_problems(repo: BargainingRepo) -> list[Problem]:
         "temp-file": "left by an interrupted save; repair moves it aside",
         "untagged-pass": "pass recorded but never tagged (interrupted)",
         "untagged-ta": "TA recorded but never tagged (interrupted)",
-        "untagged-close": "round closed but this tag is missing (interrupted or deleted); repair tags the close",
+        "untagged-close": "round closed but this tag is missing (interrupted, deleted); repair tags it",
         "ref-lock": "a ref lock left by a killed git command (no git is running here); repair removes it",
         "index-lock": "left by a killed git command (no git is running here); repair removes it",
     }
