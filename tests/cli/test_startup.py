@@ -99,18 +99,23 @@ def test_the_installed_command_imports_no_re_before_version() -> None:
     assert not {"re", "argparse", "typing"} & imported
 
 
-def test_a_pass_without_costing_terms_loads_no_costing(negotiation) -> None:
-    """`pass` at most 250 ms (issue 17): a repo with no terms/ folder records a pass without
-    importing the costing package (decimal and its regexes); one that has terms still
-    checks them (tests/costing)."""
+def _modules_of_a_pass(negotiation) -> set[str]:
+    """The modules loaded by one employer pass of staffing (a line added), run as the CLI runs it."""
     from conftest import STAFFING
 
     (negotiation / "articles" / "staffing.txt").write_text(STAFFING + "\n12.9 One more line.\n")
-    loaded = _modules_after(
+    return _modules_after(
         "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['-C', {str(negotiation)!r}, 'pass', '--party', 'employer', 'staffing']) == 0"
     )
+
+
+def test_a_pass_without_costing_terms_loads_no_costing(negotiation) -> None:
+    """`pass` at most 250 ms (issue 17): a repo with no terms/ folder records a pass without
+    importing the costing package (decimal and its regexes); one that has terms still
+    checks them (tests/costing)."""
+    loaded = _modules_of_a_pass(negotiation)
     assert "proposals.negotiation.passes" in loaded
     assert [m for m in ("proposals.costing", "decimal") if m in loaded] == []
 
@@ -119,14 +124,7 @@ def test_a_pass_with_no_journal_left_imports_no_baseline_reader(negotiation) -> 
     """`pass` at most 250 ms at 20,000 passes (issue 17): the check for a killed recorder's
     journals imports the baseline reader (its contract splitting and PDF text unwrapping, 25 ms)
     only when a baseline journal is there to play (tests/negotiation/test_baseline_kill.py)."""
-    from conftest import STAFFING
-
-    (negotiation / "articles" / "staffing.txt").write_text(STAFFING + "\n12.9 One more line.\n")
-    loaded = _modules_after(
-        "import sys, io, contextlib\nfrom proposals.cli.main import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    assert main(['-C', {str(negotiation)!r}, 'pass', '--party', 'employer', 'staffing']) == 0"
-    )
+    loaded = _modules_of_a_pass(negotiation)
     assert "proposals.negotiation.recovery" in loaded
     unused = ("proposals.negotiation.baseline", "proposals.contract.split", "proposals.contract.plaintext")
     assert [m for m in unused if m in loaded] == []

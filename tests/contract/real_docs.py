@@ -4,10 +4,11 @@ side, LibreOffice/Word files of other kinds. Each test module says what it build
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from corpus_docs import NS as _NS
-from corpus_docs import STYLES
+from corpus_docs import STYLES, convert
 
 NS = (
     _NS + ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
@@ -57,3 +58,15 @@ def document(body: str, header: str = "Northern Transit Authority") -> str:
         f"</office:automatic-styles>{master}<office:body><office:text>{body}</office:text></office:body>"
         "</office:document>"
     )
+
+
+def docx_and_pdf(docs: dict[str, str], out: Path) -> dict[str, Path]:
+    """Each document (name -> flat ODF) saved by LibreOffice as .docx, and that .docx as PDF, as a
+    contract reaches a team: ``{"name.docx": path, "name.pdf": path}``."""
+    sources = []
+    for name, xml in docs.items():
+        sources.append(out / f"{name}.fodt")
+        sources[-1].write_text(xml, "utf-8")
+    docx = convert(sources, "docx", out)
+    pdf = convert(docx, "pdf", out)
+    return {f"{path.stem}.{path.suffix[1:]}": path for path in [*docx, *pdf]}

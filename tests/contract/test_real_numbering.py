@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CLI
-from corpus_docs import convert, soffice
-from real_docs import document, h, p
+from corpus_docs import soffice
+from real_docs import document, docx_and_pdf, h, p
 
 from proposals.negotiation.baseline import read_contract
 
@@ -78,13 +78,7 @@ DOCS = {
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("real_numbering")
-    sources = []
-    for name, xml in DOCS.items():
-        sources.append(out / f"{name}.fodt")
-        sources[-1].write_text(xml, "utf-8")
-    docx = convert(sources, "docx", out)
-    pdf = convert(docx, "pdf", out)
-    return {f"{path.stem}.{path.suffix[1:]}": path for path in [*docx, *pdf]}
+    return docx_and_pdf(DOCS, out)
 
 
 def _heads(files: dict[str, Path], name: str, form: str) -> list[tuple[str, str]]:
