@@ -169,6 +169,19 @@ def _contract_docx(tmp_path: Path, *before: str) -> Path:
     return source
 
 
+async def _import_baseline(pilot, app: ProposalsApp, source: Path) -> str:
+    """The board's B with `source` answered and the confirmation taken: what the dialog said."""
+    await settle(pilot)
+    await pilot.press("B")
+    await settle(pilot)
+    await answer(pilot, str(source))
+    assert isinstance(app.screen, ConfirmModal)
+    body = app.screen.body
+    await pilot.press("y")
+    await settle(pilot)
+    return body
+
+
 @pytest.mark.parametrize("form", ["folder", "docx", "pdf"])
 async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> None:
     if form == "pdf" and not shutil.which("soffice"):
@@ -199,14 +212,8 @@ async def test_import_the_baseline(fresh: Path, tmp_path: Path, form: str) -> No
             source = tmp_path / "contract.pdf"
     app = ProposalsApp(fresh, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("B")
-        await settle(pilot)
-        await answer(pilot, str(source))
-        assert isinstance(app.screen, ConfirmModal)
-        assert "Import 2 parts" in app.screen.body
-        await pilot.press("y")
-        await settle(pilot)
+        body = await _import_baseline(pilot, app, source)
+        assert "Import 2 parts" in body
         assert "Baseline imported" in notes(app)
         assert [r.id for r in app.screen.shown] == ["recognition", "wages"]
     assert git(fresh, "tag", "--list", "baseline").strip() == "baseline"
@@ -219,13 +226,7 @@ async def test_importing_the_baseline_keeps_its_divisions(fresh: Path, tmp_path:
     source = _contract_docx(tmp_path, "PART A - GENERAL")
     app = ProposalsApp(fresh, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("B")
-        await settle(pilot)
-        await answer(pilot, str(source))
-        assert isinstance(app.screen, ConfirmModal)
-        await pilot.press("y")
-        await settle(pilot)
+        await _import_baseline(pilot, app, source)
         assert "Baseline imported" in notes(app)
     config = git(fresh, "show", "baseline:bargaining.toml")
     assert config.count('division = "PART A - GENERAL"') == 2, config
@@ -268,12 +269,7 @@ async def test_compile_the_contract(fresh: Path, tmp_path: Path) -> None:
         (source / f"{part_id}.txt").write_text(text)
     app = ProposalsApp(fresh, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("B")
-        await settle(pilot)
-        await answer(pilot, str(source))
-        await pilot.press("y")
-        await settle(pilot)
+        await _import_baseline(pilot, app, source)
         await pilot.press("K")
         await settle(pilot)
         assert isinstance(app.screen, AskModal)
