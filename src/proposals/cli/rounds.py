@@ -25,7 +25,9 @@ def _round_arguments(p: argparse.ArgumentParser) -> None:
         "undo", help="take back a close or an opening made by mistake (the last thing recorded, unshared)"
     )
     carry = sub.add_parser(
-        "carry-notes", help="session notes a refused sync set aside (my-round-NAME) into this round's session"
+        "carry-notes",
+        help="session notes and information requests a refused sync set aside (my-round-NAME) into this "
+        "round's session",
     )
     carry.add_argument("branch", metavar="BRANCH", help="the branch sync's recipe named, e.g. my-round-2025")
     carry.add_argument(
@@ -37,7 +39,7 @@ def _round_arguments(p: argparse.ArgumentParser) -> None:
 
 @command(
     "round",
-    "close the round (ratified), open the next, undo either, list them, carry set-aside session notes",
+    "close the round (ratified), open the next, undo either, list them, carry set-aside session records",
     _round_arguments,
 )
 def cmd_round(args: argparse.Namespace) -> int:
@@ -84,7 +86,15 @@ def _round(args: argparse.Namespace, repo: BargainingRepo) -> int:
         if not carried.notes:
             print(f"Nothing to carry: {args.branch} holds no session record this branch lacks")
         for day, count in carried.notes.items():
-            print(f"Carried {count} notes of session {day} ({args.branch}) into session {carried.target}")
+            requests = carried.requests.get(day, 0)
+            also = f" and {requests} information request{'s' if requests != 1 else ''}" if requests else ""
+            print(
+                f"Carried {count} notes{also} of session {day} ({args.branch}) into session {carried.target}"
+            )
+        for there, here in carried.renumbered.items():
+            print(f"  {there} of {args.branch} is {here} here: {there} was taken")
+        for request in carried.answered_there:
+            print(f"  {request} was answered on {args.branch} only: proposals session answer {request}")
         return 0
     if args.action == "open":
         opened = open_round(repo, args.name, args.expires)

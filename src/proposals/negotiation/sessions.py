@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from proposals.errors import ProposalsError
@@ -517,3 +518,125 @@ def package_line(repo: BargainingRepo, event) -> str:
     who = name if event.event == "withdrawn" else repo.config.party(repo.config.other(package.party)).name
     released = f"; released TAs contingent on it: {', '.join(event.released)}" if event.released else ""
     return f"Package {title} {event.event} by {who}{released}"
+
+
+# -- carrying a set-aside round's records --------------------------------------------------------
+
+ATTACHMENT_RE = re.compile(re.escape(SESSIONS_DIR) + r"/answers/(R-[0-9]{1,6})([A-Za-z0-9.]{0,10})")
+
+
+@dataclass
+class Carried:
+    """What ``round carry-notes`` brought into a session of the current round."""
+
+    target: str  # the current round's session the notes and requests were added to
+    notes: dict[str, int] = field(default_factory=dict)  # set-aside session's date -> notes carried
+    requests: dict[str, int] = field(default_factory=dict)  # its date -> information requests carried
+    renumbered: dict[str, str] = field(default_factory=dict)  # id there -> id here (that id was taken)
+    answered_there: list[str] = field(default_factory=list)  # here open, answered only there
+
+
+def _checked_request(request: InfoRequest, where: str) -> InfoRequest:
+    """A request read from a record we did not write in this tree: every field checked as
+    ``session request`` / ``session answer`` check them, before anything is written."""
+    if not REQUEST_ID_RE.fullmatch(request.id):
+        raise ProposalsError(f"{where}: invalid request id {request.id!r}")
+    what = f"{where}: request {request.id}"
+    validate_date(request.requested, f"{what} requested date")
+    validate_date(request.due, f"{what} due date")
+    if request.answered:
+        validate_date(request.answered, f"{what} answered date")
+    if request.attachment and not ATTACHMENT_RE.fullmatch(request.attachment):
+        raise ProposalsError(f"{what}: its file {request.attachment!r} is not under {SESSIONS_DIR}/answers/")
+    return replace(
+        request,
+        item=clean_text(request.item, f"{what} item"),
+        answer=clean_text(request.answer, f"{what} answer", multiline=True, required=False),
+    )
+
+
+@recorder
+def carry_records(
+    repo: BargainingRepo,
+    target: str,
+    records: Mapping[str, tuple[bytes, bytes | None]],
+    attachment: Callable[[str], bytes | None],
+    source: str,
+) -> Carried:
+    """Add to session `target` the notes and information requests of `records` (date -> its record
+    on the set-aside branch, and as HEAD has it, if at all), from a round since ratified: such a
+    session can be neither opened again nor added to (issue 17). Each note is marked with the day it
+    was taken; a request keeps its dates, answer and file, and takes the next free id if another
+    request holds its own (ids run across rounds). Whatever this tree already holds (shared before
+    the round closed, or carried by an earlier run) is skipped, so running it twice adds nothing.
+    Everything is read and checked first; then one commit, the record and files put back if it
+    fails. `attachment` reads an answer's file on the branch; `source` names the branch."""
+    from proposals.negotiation.drafts import atomic_write
+
+    record = _require(repo, target)
+    target = record.date
+    carried = Carried(target)
+    every = all_requests(repo)
+    taken = {r.id for r in every}
+    known = {(r.requested, r.item, r.due): r for r in every}
+    notes = {n.text for n in record.notes}
+    files: dict[str, bytes] = {}
+    for day, (theirs, ours) in sorted(records.items()):
+        where = f"{record_relpath(day)} on {source}"
+        if len(theirs) > MAX_RECORD_BYTES:
+            raise ProposalsError(f"{where} is corrupt: larger than 1 MB")
+        there = _parse_record(day, theirs)
+        here = _parse_record(day, ours).notes if ours is not None else []
+        carried.notes[day] = carried.requests[day] = 0
+        for note in there.notes:
+            if note in here:
+                continue  # shared before the round closed: it is in that round's record already
+            when = f" {clean_time(note.time, f'{where}: a note time')}" if note.time else ""
+            text = clean_text(f"From session {day}{when}: {note.text}", f"{where}: a note", multiline=True)
+            if text in notes:
+                continue  # carried by an earlier run
+            notes.add(text)
+            record.notes.append(Note(text))
+            carried.notes[day] += 1
+        for request in there.requests:
+            request = _checked_request(request, where)
+            same = known.get((request.requested, request.item, request.due))
+            if same is not None:  # shared before the round closed, or carried by an earlier run
+                if request.answered and not same.answered:
+                    carried.answered_there.append(same.id)
+                continue
+            number = request.id
+            if number in taken:
+                ids = (REQUEST_ID_RE.fullmatch(i) for i in taken)
+                number = f"R-{max((int(m[1]) for m in ids if m), default=0) + 1}"
+                carried.renumbered[request.id] = number
+            taken.add(number)
+            if request.attachment:
+                match = ATTACHMENT_RE.fullmatch(request.attachment)
+                assert match is not None  # _checked_request
+                data = attachment(request.attachment)
+                if data is None:
+                    raise ProposalsError(f"{where}: {request.id}'s file {request.attachment} is missing")
+                relpath = f"{SESSIONS_DIR}/answers/{number}{match[2]}"
+                path = repo.root / relpath
+                if path.is_symlink() or (path.exists() and path.read_bytes() != data):
+                    raise ProposalsError(f"{relpath} is already here with other content; move it away first")
+                files[relpath] = data
+                request = replace(request, attachment=relpath)
+            request = replace(request, id=number)
+            known[(request.requested, request.item, request.due)] = request
+            record.requests.append(request)
+            carried.requests[day] += 1
+    if not sum(carried.notes.values()) + sum(carried.requests.values()):
+        return carried
+    created = [relpath for relpath in files if not (repo.root / relpath).exists()]
+    try:
+        for relpath, data in files.items():
+            atomic_write(repo.root / relpath, data)
+        days = ", ".join(d for d in carried.notes if carried.notes[d] or carried.requests[d])
+        _save(repo, record, f"Session {target}: notes and requests carried from session {days}", tuple(files))
+    except BaseException:
+        for relpath in created:
+            (repo.root / relpath).unlink(missing_ok=True)
+        raise
+    return carried

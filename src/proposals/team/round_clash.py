@@ -19,7 +19,6 @@ the same refusal and recipe apply to every commit of ours; merges alone bring no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
@@ -32,7 +31,7 @@ from proposals.negotiation.history import (
     T_TA_TAG,
 )
 from proposals.negotiation.repo import BargainingRepo, recorder
-from proposals.negotiation.sessions import SESSIONS_DIR
+from proposals.negotiation.sessions import SESSIONS_DIR, Carried
 from proposals.store.git import GitStore, validate_ref_name
 
 _RECORD_RE = re.compile(re.escape(SESSIONS_DIR) + r"/([0-9]{4}-[0-9]{2}-[0-9]{2})\.json")
@@ -82,10 +81,10 @@ def check_round_clash(
     mine = next((name for word, name in theirs if word == "closed"), theirs[0][1])
     current = f"round {theirs[-1][1]}" if theirs[-1][0] == "opened" else "the next round"
     # A session of the closed round cannot be opened again in the next (it is dated before the
-    # ratification): its notes are carried into a session of the current round instead.
+    # ratification): its notes and requests are carried into a session of the current round instead.
     notes = (
-        f"; its session notes: proposals session open DATE (a day of {current}), then proposals round "
-        f"carry-notes my-round-{mine}"
+        f"; its session notes and information requests: proposals session open DATE (a day of {current}), "
+        f"then proposals round carry-notes my-round-{mine}"
         if any(r.startswith(_SESSION_NAMED) for r in recorded)
         else ""
     )
@@ -161,24 +160,16 @@ def _said(marks: list[tuple[str, str]]) -> str:
     return " and ".join(f"{word} round {name}" for word, name in marks)
 
 
-@dataclass(frozen=True, slots=True)
-class Carried:
-    target: str  # the current round's session the notes were added to
-    notes: dict[str, int]  # each set-aside session's date -> notes carried from it (0: all there)
-
-
 @recorder
 def carry_notes(repo: BargainingRepo, branch: str, *, session: str | None = None) -> Carried:
-    """Bring the session notes a refused sync left on `branch` (``my-round-NAME``) into a session of
-    the current round, each marked with the day it was taken: the session it belongs to was held in
-    a round since ratified, so it can be neither opened again nor added to (issue 17). Notes the
-    target already holds are skipped, so running it twice adds nothing."""
+    """Bring the session notes and information requests a refused sync left on `branch`
+    (``my-round-NAME``) into a session of the current round (``sessions.carry_records``: the
+    session they belong to was held in a round since ratified, so it can be neither opened again
+    nor added to; issue 17). Here: which branch, which session, and the records it changed."""
     from proposals.negotiation.sessions import (
-        _parse_record,  # the one reading of a record, here of one on another branch
-        add_note,
+        carry_records,
         check_after_ratification,
         default_session,
-        load_session,
         record_relpath,
     )
 
@@ -200,21 +191,11 @@ def carry_notes(repo: BargainingRepo, branch: str, *, session: str | None = None
     commits = store.commits_not_in(tip, [head])
     changed = store.changed_paths(commits, SESSIONS_DIR).values() if commits else []
     days = sorted({m[1] for paths in changed for p in paths if (m := _RECORD_RE.fullmatch(p))})
-    carried: dict[str, int] = {}
-    for day in days:
-        theirs, ours = store.read_blobs([(tip, record_relpath(day)), (head, record_relpath(day))])
-        if theirs is None:
-            continue
-        here = _parse_record(day, ours).notes if ours is not None else []
-        carried[day] = 0
-        for note in _parse_record(day, theirs).notes:
-            if note in here:
-                continue  # shared before the round closed: it is in that round's record already
-            when = f" {note.time}" if note.time else ""
-            text = f"From session {day}{when}: {note.text}"
-            record = load_session(repo, target)
-            if record is not None and any(n.text == text for n in record.notes):
-                continue  # carried by an earlier run
-            add_note(repo, text, session=target)
-            carried[day] += 1
-    return Carried(target, carried)
+    blobs = store.read_blobs([(rev, record_relpath(day)) for day in days for rev in (tip, head)])
+    pairs = zip(days, blobs[::2], blobs[1::2], strict=True)
+    records = {day: (theirs, ours) for day, theirs, ours in pairs if theirs is not None}
+
+    def attachment(relpath: str) -> bytes | None:
+        return store.read_blobs([(tip, relpath)])[0]
+
+    return carry_records(repo, target, records, attachment, name)
