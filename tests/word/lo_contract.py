@@ -16,12 +16,16 @@ The spec (JSON) lists documents as blocks, in order:
 - ``["para", text]``: a plain paragraph; ``["table", rows]``: a table of strings;
 - ``["textbox", text]``: a paragraph anchoring a text frame that holds ``text``;
 - ``["hidden", text]``: a hidden paragraph; ``["hidden_run", shown, hidden]``: a hidden run inside;
-- ``["footnote", text, note]``: a paragraph with a footnote; ``["comment", text, note]``: with a
+- ``["footnote", text, note]``: a paragraph with a footnote (``["endnote", ...]`` an endnote;
+  a third item is a mark of its own, "*", "" for the number; a fourth, text after the mark);
+  ``["comment", text, note]``: with a
   comment (an annotation) on it; ``["control", text]``: a paragraph whose text is a content
   control (``w:sdt`` in .docx), ``["control", text, "placeholder"]`` one showing its prompt.
 
 and ``compare``: ``[old, new, out]`` saves ``out.docx``, LibreOffice's own Compare Documents of
-``new`` against ``old`` (tracked changes); ``pdf``: names to also save as PDF;
+``new`` against ``old`` (tracked changes); ``track``: ``[name, old, new, out]`` saves ``out.docx``,
+``name`` with ``old`` replaced by ``new`` (footnotes too) as a tracked change; ``pdf``: names to
+also save as PDF;
 ``pdf_encrypted``: the same with an open password (``NAME.encrypted.pdf``).
 Every document gets a header line and a page-number footer. Prints the written files as JSON.
 """
@@ -158,12 +162,16 @@ def build(desktop: object, blocks: list[list], path: Path) -> None:
                 cursor.setPropertyValue("CharHidden", True)
                 text.insertString(cursor, args[1], False)
                 cursor.setPropertyValue("CharHidden", False)
-            elif kind == "footnote":
+            elif kind in ("footnote", "endnote"):
                 text.insertString(cursor, args[0], False)
-                note = doc.createInstance("com.sun.star.text.Footnote")
+                note = doc.createInstance(f"com.sun.star.text.{kind.capitalize()}")
+                if len(args) > 2:  # ["footnote", text, note, "*"]: a mark of its own
+                    note.Label = args[2]
                 text.insertTextContent(cursor, note, False)
                 note.setString(args[1])
                 cursor.gotoEnd(False)
+                if len(args) > 3:  # ["footnote", text, note, "", more]: text after the mark
+                    text.insertString(cursor, args[3], False)
             elif kind == "comment":
                 # Inserting a comment crashes a hidden document in LibreOffice 7.4 (object or
                 # command alike): a marker is written instead and the comment put in its place
@@ -235,6 +243,22 @@ def compare(desktop: object, dispatcher: object, old: Path, new: Path, out: Path
         doc.close(True)
 
 
+def track(desktop: object, source: Path, old: str, new: str, out: Path) -> None:
+    """Replace ``old`` by ``new`` with change tracking on, wherever it is (a footnote too), as
+    the other side edits their copy."""
+    doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
+    try:
+        doc.RecordChanges = True
+        replace = doc.createReplaceDescriptor()
+        replace.SearchString = old
+        replace.ReplaceString = new
+        if doc.replaceAll(replace) < 1:
+            raise SystemExit(f"{old!r} not found in {source.name}")
+        doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+    finally:
+        doc.close(True)
+
+
 def to_pdf(desktop: object, source: Path, out: Path, password: str = "") -> None:
     doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
     try:
@@ -259,6 +283,10 @@ def main(argv: list[str]) -> int:
         for old, new, name in spec.get("compare", []):
             path = out / f"{name}.docx"
             compare(desktop, dispatcher, out / f"{old}.docx", out / f"{new}.docx", path)
+            written.append(str(path))
+        for name, old, new, out_name in spec.get("track", []):
+            path = out / f"{out_name}.docx"
+            track(desktop, out / f"{name}.docx", old, new, path)
             written.append(str(path))
         for name in spec.get("pdf", []):
             path = out / f"{name}.pdf"

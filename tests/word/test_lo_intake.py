@@ -1,6 +1,7 @@
 """Intake of LibreOffice-made documents that carry what real contracts carry (issue 11).
 
-Footnotes and comments are reported as present and never imported; content controls are read as
+Comments are reported as present and never imported; a footnote is read into its part (its
+paragraph "[1] ..." at the end: test_lo_footnotes.py covers them); content controls are read as
 body text (a control still showing its prompt is left out); hidden text is skipped. The other
 side's pass is LibreOffice's own Compare Documents on a contract with a title page, a table of
 contents, a preamble and automatic "ARTICLE n –" / "n.m" / "(a)" numbering, with a paragraph
@@ -50,10 +51,12 @@ FURNITURE = [
 FURNITURE_STAFFING = (
     "ARTICLE 1 – STAFFING\n"
     "1.1 Purpose. The Employer shall maintain safe staffing.\n"
-    "Ratios. The ratio is one medical assistant per Clinician.\n"
+    "Ratios. The ratio is one medical assistant per Clinician.[1]\n"
     "Review. Staffing is reviewed every year.\n"
     "Float Pool. A float pool covers every clinic.\n\n"
     "Posting. Vacancies are posted for two weeks.\n"
+    "\n"
+    "[1] See the 2019 staffing survey.\n"
 )
 
 CONTRACT = [
@@ -145,10 +148,11 @@ def _repo(cli: CLI, docx: Path, name: str = "talks") -> Path:
     return cli.cwd / name
 
 
-def test_footnotes_and_comments_are_reported_never_imported(cli: CLI, documents: Path) -> None:
-    """Content controls are read as body text, a prompt is not, hidden text is skipped."""
+def test_comments_are_reported_never_imported(cli: CLI, documents: Path) -> None:
+    """Content controls are read as body text, a prompt is not, hidden text is skipped; a
+    footnote is contract text, read into its part."""
     dry = cli("baseline", "--from-docx", str(documents / "furniture.docx"), "--dry-run").out
-    assert "Note: 1 footnotes or endnotes (present, not imported)" in dry
+    assert "Note: 1 footnotes or endnotes (read at the end of the part that refers to them: [1] ...)" in dry
     assert "Note: 1 comments (present, not imported)" in dry
     assert "Note: 1 content controls (w:sdt, read as body text)" in dry
     assert "Note: 1 content controls showing only their prompt (left out)" in dry
@@ -156,13 +160,13 @@ def test_footnotes_and_comments_are_reported_never_imported(cli: CLI, documents:
     repo = _repo(cli, documents / "furniture.docx")
     assert (repo / "articles" / "staffing.txt").read_text() == FURNITURE_STAFFING
     everything = "".join(p.read_text() for p in (repo / "articles").glob("*.txt"))
-    for absent in ("2019 staffing survey", "CAUCUS", "HIDDEN", "Click here"):
+    for absent in ("CAUCUS", "HIDDEN", "Click here"):
         assert absent not in everything
 
     out = cli("-C", str(repo), "import-docx", str(documents / "furniture-edited.docx"),
               "--party", "employer", "--session", "2025-04-02").out  # fmt: skip
     assert "Recorded Northstar Health pass E-1 (session 2025-04-02): staffing\n" in out
-    assert "Note: 1 footnotes or endnotes (present, not imported)\n" in out
+    assert "Note: 1 footnotes or endnotes (read at the end of the part that refers to them: [1] ...)\n" in out
     assert "Note: 1 comments (present, not imported)\n" in out
     assert git(repo, "show", "E-1:articles/staffing.txt") == FURNITURE_STAFFING.replace(
         "safe staffing", "safe and adequate staffing"

@@ -102,10 +102,11 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
             parts.append(Part(heading.kind, heading.number, heading.title, text))
         reading = ContractReading(str(path), parts, list(texts), skipped)
     else:
+        footnotes = None
         if form == "docx":
             from proposals.word.reader import read_docx_lines
 
-            lines, notes = read_docx_lines(path)
+            lines, notes, footnotes = read_docx_lines(path)
         else:
             if form == "pdf":
                 from proposals.contract.pdf import read_pdf
@@ -120,6 +121,8 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
             lines, skipped = unwrapped.lines, list(unwrapped.skipped)
             notes.extend(unwrapped.notes())
         split = split_parts(lines, front_as_preamble=True, style=style)
+        if footnotes is not None:  # each footnote into the part that refers to it (ARCHITECTURE.md)
+            split = footnotes.place_split(split)
         skipped.extend(split.skipped)
         notes.extend(split.notes)
         if not any(p.kind != "preamble" for p in split.parts):

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Literal
 
@@ -28,7 +29,7 @@ from proposals.contract.headings import arabic, match_heading
 from proposals.contract.matching import match_parts
 from proposals.contract.part import slug_id
 from proposals.contract.plaintext import Unwrapped, document_kind, pasted_wrapped, unwrap
-from proposals.contract.split import Line, part_ids, split_parts
+from proposals.contract.split import GLYPHS, Line, Skipped, Split, part_ids, split_parts
 from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
@@ -60,7 +61,7 @@ MAX_ENTRIES = 10_000
 
 # What the reader counts as it walks, and how the count is reported.
 FOUND_LABELS = {
-    "footnotes": "footnotes or endnotes (present, not imported)",
+    "footnotes": "footnotes or endnotes (read at the end of the part that refers to them: [1] ...)",
     "comments": "comments (present, not imported)",
     "text boxes": "text boxes (read after the paragraph they are anchored in)",
     "content controls": "content controls (w:sdt, read as body text)",
@@ -86,6 +87,103 @@ class Paragraph:
     text: str
     heading_style: bool = False
     toc: bool = False
+
+
+# Where a footnote or endnote is referenced, the walk writes a token into the paragraph text:
+# its index in ``Notes.refs`` between two control characters XML 1.0 cannot carry, so no text
+# of the document can forge or break one. ``Notes.place`` turns it into the part's "[1]".
+_TOKEN_RE = re.compile("\x01(\\d+)\x02")
+NoteKind = Literal["footnote", "endnote"]
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    """Lower-case roman numerals, as Word and LibreOffice number endnotes by default."""
+    out = ""
+    for value, digits in _ROMAN:
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """One footnote or endnote reference met in the body: which kind, the note's text (one
+    line), and the mark the document sets itself ("*") when it has one (already in the text)."""
+
+    kind: NoteKind
+    text: str
+    mark: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """The footnotes and endnotes a walk met, in order, and how they land in part texts.
+
+    The convention (ARCHITECTURE.md, "Footnotes and endnotes"): the reference stays in its
+    paragraph as "[1]" (endnotes "[i]"), numbered per part in text order, and each note is a
+    paragraph "[1] its text" at the end of that part after a blank line. Numbering per part
+    keeps a footnote added in one article from renumbering, and so changing, every later one.
+    """
+
+    refs: tuple[NoteRef, ...] = ()
+
+    def place(self, text: str) -> tuple[str, dict[int, str]]:
+        """``text`` with its tokens as marks and its notes appended, and each token's mark."""
+        if "\x01" not in text:
+            return text, {}
+        counts: dict[str, int] = {"footnote": 0, "endnote": 0}
+        lines: list[str] = []
+        shown: dict[int, str] = {}
+
+        def mark(match: re.Match[str]) -> str:
+            index = int(match[1])
+            ref = self.refs[index] if index < len(self.refs) else NoteRef("footnote", "")
+            if ref.mark:
+                label, shown[index] = ref.mark, ""
+            else:
+                counts[ref.kind] += 1
+                n = counts[ref.kind]
+                label = str(n) if ref.kind == "footnote" else _roman(n)
+                shown[index] = f"[{label}]"
+            lines.append(f"[{label}] {ref.text}".translate(GLYPHS).rstrip())
+            return shown[index]
+
+        body = _TOKEN_RE.sub(mark, text)
+        if not lines:
+            return body, shown
+        return body.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", shown
+
+    def place_split(self, split: Split) -> Split:
+        """A split of tokened lines with every note in its part (``place``); a reference in
+        text no part keeps (a cover page, a division line) is dropped, and said."""
+        if not self.refs:
+            return split
+        parts = []
+        for part in split.parts:
+            text, shown = self.place(part.text)
+            title = _TOKEN_RE.sub(lambda m, shown=shown: shown.get(int(m[1]), ""), part.title)
+            parts.append(replace(part, text=text, title=title, division=_unmarked(part.division)))
+        lost = sum(len(_TOKEN_RE.findall(s.text)) for s in split.skipped)
+        lost += len(_TOKEN_RE.findall("".join(p.division for p in split.parts)))
+        notes = [_unmarked(n) for n in split.notes]
+        if lost:
+            notes.append(
+                f"{lost} footnote or endnote references in text left out of every part, not imported"
+            )
+        return Split(
+            parts,
+            [Skipped(_unmarked(s.text), s.reason) for s in split.skipped],
+            self.place(split.front)[0],
+            split.style,
+            notes,
+        )
+
+
+def _unmarked(text: str) -> str:
+    """Text with any note token taken out."""
+    return _TOKEN_RE.sub("", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +342,8 @@ class Package:
     name: str
     numbering: etree._Element | None = None
     styles: etree._Element | None = None
+    footnotes: etree._Element | None = None
+    endnotes: etree._Element | None = None
 
 
 def _related_part(zf: zipfile.ZipFile, name: str, main: str, kind: str) -> etree._Element | None:
@@ -288,7 +388,9 @@ def load_package(source: Source) -> Package:
             raise DocxError(f"{name}: {part} is not a WordprocessingML document")
         numbering = _related_part(zf, name, part, "numbering")
         styles = _related_part(zf, name, part, "styles")
-    return Package(root, name, numbering, styles)
+        footnotes = _related_part(zf, name, part, "footnotes")
+        endnotes = _related_part(zf, name, part, "endnotes")
+    return Package(root, name, numbering, styles, footnotes, endnotes)
 
 
 def load_document_xml(source: Source) -> tuple[etree._Element, str]:
@@ -303,7 +405,7 @@ def load_document_xml(source: Source) -> tuple[etree._Element, str]:
 class _Reader:
     """Walks WordprocessingML in document order and yields paragraph texts for one view."""
 
-    def __init__(self, ns: str, view: View, package: Package | None = None) -> None:
+    def __init__(self, ns: str, view: View, package: Package | None = None, *, notes: bool = True) -> None:
         self.w = ns
         self.view = view
         self.name = package.name if package else "document"
@@ -346,7 +448,8 @@ class _Reader:
             t("endnoteReference"),
             t("commentReference"),
             t("txbxContent"),
-            t("footnoteReference"),
+            t("footnoteRef"),
+            t("endnoteRef"),
             t("tblPr"),
             t("tblGrid"),
             t("trPr"),
@@ -359,9 +462,34 @@ class _Reader:
         self.runs_static: list[str | None] = []  # the static classes of this paragraph's runs
         # a static redline of ours (``ooxml.redline_xml``): which runs each view leaves out
         self.skip_static = {"old", "neither", "mark"} if view == "accepted" else {"new", "neither", "mark"}
+        # the notes' texts by (kind, id), read in this view; None inside a note (no nesting)
+        self.note_texts: dict[tuple[NoteKind, str], str] | None = None
+        self.refs: list[NoteRef] = []  # the references met, in order (the tokens' indexes)
+        if notes and package is not None:
+            self.note_texts = {}
+            for kind, part in (("footnote", package.footnotes), ("endnote", package.endnotes)):
+                if part is not None:
+                    self._read_notes(kind, part, package)  # type: ignore[arg-type]
 
     def tag(self, local: str) -> str:
         return f"{{{self.w}}}{local}"
+
+    def _read_notes(self, kind: NoteKind, part: etree._Element, package: Package) -> None:
+        """Every note of a footnotes or endnotes part as one line of text, in this view, by a
+        reader of its own (a note's fields and lists are not the body's); what it meets (tracked
+        changes, comments, hidden text) counts as the body's."""
+        assert self.note_texts is not None
+        sub = _Reader(self.w, self.view, package, notes=False)
+        for note in part.iter(self.tag(kind)):
+            if note.get(self.tag("type"), "normal") != "normal":
+                continue  # the separator lines Word draws above the notes
+            texts = [" ".join(p.text.split()) for p in sub.paragraphs(note)]
+            self.note_texts[(kind, note.get(self.tag("id"), ""))] = " ".join(t for t in texts if t)
+        self.authors |= sub.authors
+        self.revisions += sub.revisions
+        for what, n in sub.found.items():
+            if what != "footnotes":
+                self.found[what] += n
 
     def notes(self) -> list[str]:
         """What was found but not imported, or read specially, one line each (``--dry-run`` and
@@ -569,6 +697,8 @@ class _Reader:
                 continue
             if tag == self.tag("footnoteReference") or tag == self.tag("endnoteReference"):
                 self.found["footnotes"] += 1
+                if self.note_texts is not None:
+                    out.append(self._reference(child))
                 continue
             if tag == self.tag("commentReference"):
                 self.found["comments"] += 1
@@ -612,6 +742,23 @@ class _Reader:
                     self._collect(child, out)
             else:
                 self._collect(child, out)
+
+    def _reference(self, ref: etree._Element) -> str:
+        """The token a footnote or endnote reference leaves in its paragraph (``Notes``). A
+        custom mark ("*", ``customMarkFollows``) is text of the same run, read as such."""
+        assert self.note_texts is not None
+        kind: NoteKind = "footnote" if ref.tag == self.tag("footnoteReference") else "endnote"
+        custom = self.tag("customMarkFollows")
+        mark = ""
+        text = self.note_texts.get((kind, ref.get(self.tag("id"), "")), "")
+        if ref.get(custom) is not None and _on(ref, custom):
+            mark = " ".join("".join(t.text or "" for t in ref.itersiblings(self.tag("t"))).split())
+            # the note repeats its mark as text (LibreOffice, saving it again, twice): the
+            # note's line starts with the mark once, "[*] ..."
+            while mark and text.startswith(mark):
+                text = text[len(mark) :].lstrip()
+        self.refs.append(NoteRef(kind, text, mark))
+        return f"\x01{len(self.refs) - 1}\x02"
 
     def _placeholder(self, sdt: etree._Element) -> bool:
         """A content control still showing its prompt ("Click here to enter text."): a form
@@ -712,17 +859,24 @@ def read_paragraphs(source: Source, view: View = "accepted") -> list[str]:
     """Every body paragraph's text in the accepted (or rejected) view of tracked changes.
 
     A soft line break inside a paragraph becomes a line of its own, as in our article files.
+    The document reads as one part for its notes: marks numbered through it, notes at its end.
     """
-    paras, _ = _read(source, view)
-    return [line for p in paras for line in p.text.split("\n")]
+    reader, paras = _walk(source, view)
+    lines = [line for p in paras for line in p.text.split("\n")]
+    if not reader.refs:
+        return lines
+    return Notes(tuple(reader.refs)).place("\n".join(lines))[0].rstrip("\n").split("\n")
 
 
-def read_docx_lines(source: Source) -> tuple[list[Line], list[str]]:
-    """A whole contract's paragraphs (accepted view) as lines for :func:`split_parts`, and notes
-    on what was found but not imported (footnotes, comments) or read specially (text boxes,
-    hidden text left out). A hard-wrapped text pasted in, a paragraph a line, is unwrapped as
-    the text reader unwraps a .txt (:func:`proposals.contract.plaintext.pasted_wrapped`)."""
+def read_docx_lines(source: Source) -> tuple[list[Line], list[str], Notes]:
+    """A whole contract's paragraphs (accepted view) as lines for :func:`split_parts`, notes
+    on what was found but not imported (comments) or read specially (footnotes, text boxes,
+    hidden text left out), and its footnotes and endnotes: the lines hold a token where one is
+    referenced, and ``Notes.place_split`` of their split puts each note in its part. A
+    hard-wrapped text pasted in, a paragraph a line, is unwrapped as the text reader unwraps a
+    .txt (:func:`proposals.contract.plaintext.pasted_wrapped`)."""
     reader, paragraphs = _walk(source, "accepted")
+    footnotes = Notes(tuple(reader.refs))
     _not_history(reader)
     lines = [Line(p.text, p.heading_style, p.toc) for p in paragraphs]
     notes = reader.notes()
@@ -737,8 +891,8 @@ def read_docx_lines(source: Source) -> tuple[list[Line], list[str]]:
         )
     if pasted_wrapped([line for p in paragraphs for line in p.text.split("\n")]):
         unwrapped = _unwrap_pasted(lines)
-        return unwrapped.lines, [*notes, *unwrapped.notes()]
-    return lines, notes
+        return unwrapped.lines, [*notes, *unwrapped.notes()], footnotes
+    return lines, notes, footnotes
 
 
 def _unwrap_pasted(lines: list[Line]) -> Unwrapped:
@@ -768,11 +922,6 @@ def _not_history(reader: _Reader) -> None:
         )
 
 
-def _read(source: Source, view: View) -> tuple[list[Paragraph], set[str]]:
-    reader, paragraphs = _walk(source, view)
-    return paragraphs, reader.authors
-
-
 def _walk(source: Source, view: View) -> tuple[_Reader, list[Paragraph]]:
     if view not in ("accepted", "rejected"):
         raise ValueError(f"unknown view {view!r}")
@@ -798,9 +947,14 @@ def heading_of(text: str, heading_style: bool = False) -> tuple[str, str] | None
     return found.number, found.title
 
 
-def split_articles(paragraphs: list[Paragraph]) -> tuple[list[ImportedArticle], str]:
-    """Cut paragraphs into parts at their headings; text before the first is the front matter."""
+def split_articles(
+    paragraphs: list[Paragraph], notes: Notes | None = None
+) -> tuple[list[ImportedArticle], str]:
+    """Cut paragraphs into parts at their headings; text before the first is the front matter.
+    ``notes``: the footnotes and endnotes the paragraphs' tokens refer to (``Notes.place``)."""
     split = split_parts(Line(p.text, p.heading_style, p.toc) for p in paragraphs)
+    if notes is not None:
+        split = notes.place_split(split)
     return [ImportedArticle(p.number, p.title, p.text, p.kind) for p in split.parts], split.front
 
 
@@ -814,7 +968,7 @@ def read_docx(source: Source, view: View = "accepted", *, history: bool = False)
     reader, paragraphs = _walk(source, view)
     if not history:
         _not_history(reader)
-    articles, preamble = split_articles(paragraphs)
+    articles, preamble = split_articles(paragraphs, Notes(tuple(reader.refs)))
     return ImportedDocx(articles, preamble, tuple(sorted(reader.authors)), tuple(reader.notes()))
 
 
@@ -833,6 +987,7 @@ def read_docx_articles(source: Source, view: View = "accepted") -> dict[str, str
     reader, paragraphs = _walk(source, view)
     _not_history(reader)
     split = split_parts((Line(p.text, p.heading_style, p.toc) for p in paragraphs), front_as_preamble=True)
+    split = Notes(tuple(reader.refs)).place_split(split)
     if not any(p.kind != "preamble" for p in split.parts):
         name = str(source) if isinstance(source, (str, os.PathLike)) else "document"
         raise DocxError(f"{name}: no article headings like 'ARTICLE 6: STAFFING' found")
@@ -851,6 +1006,8 @@ __all__ = [
     "DocxError",
     "ImportedArticle",
     "ImportedDocx",
+    "NoteRef",
+    "Notes",
     "Paragraph",
     "arabic",
     "heading_of",
