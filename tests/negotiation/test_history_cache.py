@@ -3,6 +3,7 @@ repo in between: passes, TAs, amend, rebase, reset, fetching passes, a corrupt c
 
 from __future__ import annotations
 
+import marshal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -32,6 +33,20 @@ def answers(history: History, *, views: bool = True) -> tuple:
         history.untrusted,
         history.rounds,
         [answers(history.in_round(r.name), views=False) for r in history.all_rounds()] if views else None,
+    )
+
+
+def asked_by_a_pass(history: History) -> tuple:
+    """What a pass asks of the history (``CachedHistory`` answers it from the file's summary,
+    without making the records): asked first, so a cached history is asked before anything
+    makes its records."""
+    parts = ["a0", "a1", "a2", "b", "none"]
+    return (
+        history.pass_tag_names(),
+        history.pass_names_text(),
+        {p: history.tas_for(p) for p in parts},
+        {p: history.text_passes(p) for p in parts},
+        {p: history.last_pass(p) for p in parts},
     )
 
 
@@ -133,8 +148,10 @@ def test_the_cache_answers_as_git_does(actions: list[str]) -> None:
         known: History | None = None
         for action in actions:
             scene.step(action)
-            truth = answers(load_history(scene.repo.store))
+            from_git = load_history(scene.repo.store)
+            truth = answers(from_git)
             from_file = cached_history(scene.repo.store, path)  # a new command
+            assert asked_by_a_pass(from_file) == asked_by_a_pass(from_git), action
             assert answers(from_file) == truth, action
             in_process = cached_history(scene.repo.store, path, known)  # a long-lived TUI
             assert answers(in_process) == truth, action
@@ -256,3 +273,40 @@ def test_records_made_slot_by_slot_are_the_dataclass_records() -> None:
     for extra in ((), ("P-3",)):
         made_ta, built_ta = new_ta(*ta, *extra), TARecord(*ta, *extra)
         assert made_ta == built_ta and hash(made_ta) == hash(built_ta) and repr(made_ta) == repr(built_ta)
+
+
+def test_a_pass_makes_no_record_of_the_cached_history(negotiation: Path) -> None:
+    """A pass asks the history only what the file's summary answers: its 20,000 records (half of
+    a pass's history cost) are never made. Fails before CachedHistory: every record was made."""
+    from proposals.negotiation.history_cache import CachedHistory
+    from proposals.negotiation.passes import record_pass
+
+    BargainingRepo.open(negotiation).history()  # a command before this one left the file
+    repo = BargainingRepo.open(negotiation)
+    article = repo.article_path("parking")
+    article.write_text(article.read_text() + "\nA new line the union proposes here.\n")
+    record_pass(repo, "union", ["parking"], session="2024-03-09", allow_retreat=False)
+    known = repo._known
+    assert type(known) is CachedHistory and known._records is not None
+    assert answers(known) == answers(load_history(repo.store, known.head))  # made now, as git says
+
+
+def test_records_that_do_not_decode_are_read_from_git(tmp_path: Path) -> None:
+    """A checksummed file whose records do not match its summary (no version wrote one): the
+    records come from git, never a half-made history."""
+    from proposals.negotiation import history_cache
+
+    scene = Scene(tmp_path)
+    for action in ("pass", "ta", "pass", "withdraw"):
+        scene.step(action)
+    path = cache_path(scene.repo.git_dir)
+    history = load_history(scene.repo.store)
+    payload = history_cache._encode(history)
+    _, records = history_cache._sections(payload)
+    broken = payload[: len(payload) - len(records)] + marshal.dumps([(history_cache.PASS_ROW, "only", "one")])
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(history_cache._MAGIC + history_cache._chunk(broken))
+    _fresh(path)
+    cached = cached_history(scene.repo.store, path)
+    assert type(cached) is history_cache.CachedHistory
+    assert answers(cached) == answers(history)

@@ -341,6 +341,22 @@ class History:
                     out[prefix + record.name] = record
         return out
 
+    def pass_tag_names(self) -> list[str]:
+        """``pass_tags``' names alone (recovery asks whether each is tagged; the history cache
+        answers without making 20,000 records)."""
+        return list(self.pass_tags())
+
+    def pass_names_text(self) -> str:
+        """The names of this history's passes in recorded order, one a line (a name holds no
+        newline: ``PASS_NAME_RE``), for one regex over them all (``passes.next_pass_name``)."""
+        return "\n".join([p.name for p in self.passes])
+
+    def text_passes(self, article_id: str) -> tuple[int, PassRecord | None]:
+        """(how many passes put text of the article on the table, the last of them): what a
+        retreat check asks first, before it needs the passes themselves (``passes_for``)."""
+        versions = [p for p in self.passes_for(article_id) if article_id in p.articles]
+        return len(versions), (versions[-1] if versions else None)
+
     def pass_named(self, name: str) -> PassRecord | None:
         for record in self.passes:
             if record.name == name:

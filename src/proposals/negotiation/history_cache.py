@@ -15,7 +15,11 @@ writes a few hundred bytes, not the whole history again. A chunk that does not s
 the chunks before it reached, a torn or corrupt chunk: the whole file is untrusted and rebuilt. Past
 ``MAX_CHUNKS`` chunks it is written whole again (one chunk). The whole history's chunk starts with
 a small header (its tip and its rounds), so ``cached_rounds`` answers "is this round closed?"
-without decoding 20,000 records (a no-op sync needs nothing else of the history).
+without decoding 20,000 records (a no-op sync needs nothing else of the history). Then a small
+summary (everything but the passes, and the few answers a pass asks of them: their names, each
+part's count and last pass), then the records: a history of one round is read as a
+``CachedHistory``, whose records are made only when something asks for them (a pass at 20,000
+passes never does: they were half its history's cost).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import marshal
 import operator
 import os
 import stat
+from collections import defaultdict
 from dataclasses import fields
 from pathlib import Path
 
@@ -34,6 +39,7 @@ try:  # hashlib itself sets up every OpenSSL digest on import (~5 ms of each com
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
+from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
     LOG_FORMAT,
     History,
@@ -54,7 +60,7 @@ MAX_CHUNKS = 64  # appended extensions before the file is written whole again
 # Anything that changes what a record holds or how it is read makes old files another version.
 VERSION = "|".join(
     [
-        "5",
+        "6",
         LOG_FORMAT,
         ",".join(f.name for f in fields(Round)),
         ",".join(f.name for f in fields(PassRecord)),
@@ -88,6 +94,8 @@ def cached_history(store: GitStore, path: Path, known: History | None = None) ->
         candidate = source()
         if candidate is None or candidate.head in tried:
             continue
+        if type(candidate) is CachedHistory:
+            candidate.store = store  # its records are read from git should the file's not decode
         tried.add(candidate.head)
         if candidate.head == head:
             return candidate
@@ -142,7 +150,7 @@ def cached_rows(store: GitStore, path: Path) -> tuple[list[Round], list[tuple]] 
         version, tip, rounds = _header(chunks[0])
         if version != VERSION:
             return None
-        timeline = marshal.loads(chunks[0][4 + int.from_bytes(chunks[0][:4], "little") :])[1]
+        timeline = marshal.loads(_sections(chunks[0])[1])
         for step in chunks[1:]:
             version, start, reached, _, rows, *_ = marshal.loads(step)
             if version != VERSION or start != tip:
@@ -229,19 +237,30 @@ def _encode(history: History) -> bytes:
     header = marshal.dumps(
         (VERSION, history.head, [tuple(getattr(r, f.name) for f in fields(Round)) for r in history.rounds])
     )
-    return (
-        len(header).to_bytes(4, "little")
-        + header
-        + marshal.dumps(
-            (
-                history.baseline,
-                [row(r) for r in history.timeline],
-                [row(r) for r in history.superseded_tas],
-                sorted(history.superseded_commits),
-                history.package_marks,
-                history.untrusted,
-            )
+    texts: dict[str, tuple[int, tuple]] = {}  # part -> (passes putting its text on the table, the last)
+    for record in history.passes:
+        for article_id in dict.fromkeys(record.articles):
+            texts[article_id] = (texts.get(article_id, (0,))[0] + 1, row(record))
+    summary = marshal.dumps(
+        (
+            history.baseline,
+            [row(r) for r in history.tas],
+            [row(r) for r in history.superseded_tas],
+            sorted(history.superseded_commits),
+            history.package_marks,
+            history.untrusted,
+            history.pass_names_text(),
+            texts,
         )
+    )
+    return b"".join(
+        [
+            len(header).to_bytes(4, "little"),
+            header,
+            len(summary).to_bytes(4, "little"),
+            summary,
+            marshal.dumps([row(r) for r in history.timeline]),
+        ]
     )
 
 
@@ -252,6 +271,15 @@ def _header(payload: bytes | memoryview) -> tuple[str, str | None, list[tuple]]:
         raise ValueError("a torn header")
     version, head, rounds = marshal.loads(payload[4 : 4 + size])
     return version, head, rounds
+
+
+def _sections(payload: bytes | memoryview) -> tuple[bytes | memoryview, bytes | memoryview]:
+    """(the summary, the records) of a whole history's chunk, after its header."""
+    at = 4 + int.from_bytes(payload[:4], "little")
+    size = int.from_bytes(payload[at : at + 4], "little")
+    if len(payload) < at + 4 + size:
+        raise ValueError("a torn summary")
+    return payload[at + 4 : at + 4 + size], payload[at + 4 + size :]
 
 
 def _encode_step(tip: str, more: History) -> bytes:
@@ -336,14 +364,138 @@ def _append(path: Path, tip: str | None, more: History) -> bool:
     return True
 
 
+def _records(rows: list[tuple]) -> list[PassRecord | TARecord]:
+    return [new_pass(*row[1:]) if row[0] == _PASS else new_ta(*row[1:]) for row in rows]
+
+
+def _made_when_asked(name: str) -> property:
+    """A field of ``History`` that ``CachedHistory`` fills from the file's records on first use."""
+
+    def get(self: CachedHistory) -> object:
+        if self._records is not None:
+            self._make_records()
+        return self.__dict__[name]
+
+    def put(self: CachedHistory, value: object) -> None:
+        if self.__dict__.get("_records") is not None:
+            self._make_records()
+        self.__dict__[name] = value
+
+    return property(get, put)
+
+
+class CachedHistory(History):
+    """A one-round history read from the file, its passes made only when something asks for
+    them (``timeline``, ``passes``, ``events``). The questions a pass asks (every pass's tag
+    name, the next number, one part's TAs and its last pass) are answered from the file's summary
+    and the records appended since (``add_all``), as ``History`` answers them from the records:
+    the property test of tests/negotiation/test_history_cache.py asks both."""
+
+    timeline = _made_when_asked("timeline")
+    passes = _made_when_asked("passes")
+    events = _made_when_asked("events")
+
+    def __init__(self, records: bytes | memoryview, names: str, texts: dict[str, tuple[int, tuple]]) -> None:
+        super().__init__()
+        self._records: bytes | memoryview | None = records  # the file's rows, until made
+        self._names = names  # every pass's name in the file, one a line
+        self._texts = texts  # part -> (passes putting its text on the table, the last one's row)
+        self._added: list[PassRecord | TARecord] = []  # records appended since the file's tip
+        self.store: GitStore | None = None  # to read git should the rows not decode
+
+    def _make_records(self) -> None:
+        rows, self._records = self._records, None
+        tas, added = self.tas, self._added
+        self._added = []
+        enabled = gc.isenabled()
+        gc.disable()  # as in read_cache: 20,000 records, none of them garbage
+        try:
+            made = iter(tas)  # the file's TAs were made already: the very same records
+            records = [new_pass(*row[1:]) if row[0] == _PASS else next(made) for row in marshal.loads(rows)]
+            records += added
+        except (ValueError, TypeError, EOFError, StopIteration):
+            records = None
+        finally:
+            if enabled:
+                gc.enable()
+        self.__dict__.update(timeline=[], passes=[], events=defaultdict(list))
+        self.tas = []
+        if records is not None:
+            History.add_all(self, records)
+        if records is None or len(self.tas) != len(tas):
+            self._from_git()
+        else:
+            self.tas = tas
+
+    def _from_git(self) -> None:
+        """Rows that do not decode as the summary says (a file no version of this code wrote):
+        every field read from git at this tip instead."""
+        if self.store is None or self.head is None:
+            raise ProposalsError("the history cache (.git/proposals/history.cache) is damaged; delete it")
+        fresh = load_history(self.store, self.head)
+        for f in fields(History):
+            self.__dict__[f.name] = getattr(fresh, f.name)
+
+    def add_all(self, records: list[PassRecord | TARecord]) -> None:
+        if self._records is None:
+            History.add_all(self, records)
+            return
+        self._added += records
+        self.tas += [r for r in records if type(r) is TARecord]
+
+    def add(self, record: PassRecord | TARecord) -> None:
+        self.add_all([record])
+
+    def _summarised(self) -> bool:
+        """Whether the records are still unmade (and the summary answers for them)."""
+        return self._records is not None and not self.rounds
+
+    def pass_tag_names(self) -> list[str]:
+        if not self._summarised():
+            return History.pass_tag_names(self)
+        return list(dict.fromkeys(self.pass_names_text().split("\n"))) if self.pass_names_text() else []
+
+    def pass_names_text(self) -> str:
+        if not self._summarised():
+            return History.pass_names_text(self)
+        added = [r.name for r in self._added if type(r) is PassRecord]
+        return "\n".join([self._names, *added] if self._names else added)
+
+    def tas_for(self, article_id: str) -> list[TARecord]:
+        if not self._summarised():
+            return History.tas_for(self, article_id)
+        return [t for t in self.tas if t.article == article_id]
+
+    def text_passes(self, article_id: str) -> tuple[int, PassRecord | None]:
+        if not self._summarised():
+            return History.text_passes(self, article_id)
+        count, row = self._texts.get(article_id, (0, None))
+        last = new_pass(*row[1:]) if row is not None else None
+        for record in self._added:
+            if type(record) is PassRecord and article_id in record.articles:
+                count, last = count + 1, record
+        return count, last
+
+    def last_pass(self, article_id: str, party: str | None = None) -> PassRecord | None:
+        if party is not None or not self._summarised():
+            return History.last_pass(self, article_id, party)
+        return self.text_passes(article_id)[1]
+
+
 def _decode(payload: bytes | memoryview) -> History | None:
     version, head, rounds = _header(payload)
     if version != VERSION:
         return None
-    body = payload[4 + int.from_bytes(payload[:4], "little") :]
-    baseline, timeline, superseded, commits, marks, untrusted = marshal.loads(body)
-    history = History()
-    history.add_all([new_pass(*row[1:]) if row[0] == _PASS else new_ta(*row[1:]) for row in timeline])
+    summary, records = _sections(payload)
+    baseline, tas, superseded, commits, marks, untrusted, names, texts = marshal.loads(summary)
+    if rounds:  # a view per round (History.in_round) takes every record anyway: made now
+        history = History()
+        history.add_all(_records(marshal.loads(records)))
+    else:
+        if not isinstance(names, str) or not isinstance(texts, dict):
+            raise TypeError("a malformed summary")
+        history = CachedHistory(records, names, texts)
+        history.tas = [new_ta(*row[1:]) for row in tas]
     history.superseded_tas = [TARecord(*values) for _, *values in superseded]
     history.superseded_commits = frozenset(commits)
     history.head, history.baseline = head, baseline

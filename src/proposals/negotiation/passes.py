@@ -62,7 +62,7 @@ def next_pass_name(repo: BargainingRepo, party: str) -> str:
     numbered = re.compile(rf"^{re.escape(history.tag_prefix)}{re.escape(code)}-(\d+)$", re.MULTILINE)
     bare = re.compile(rf"^{re.escape(code)}-(\d+)$", re.MULTILINE)
     numbers = [
-        *bare.findall("\n".join([r.name for r in history.passes])),
+        *bare.findall(history.pass_names_text()),
         *numbered.findall("\n".join(repo.store.tag_names())),
     ]
     return f"{code}-{max(map(int, numbers), default=0) + 1}"

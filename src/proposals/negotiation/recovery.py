@@ -113,7 +113,7 @@ def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     ]
     full = repo.full_history()  # every round's: an earlier round's tags stay in place too
     tags = repo.store.tag_names()
-    found += [("untagged-pass", name) for name in full.pass_tags() if name not in tags]
+    found += [("untagged-pass", name) for name in full.pass_tag_names() if name not in tags]
     found += [("untagged-ta", t.tag) for t in full.tas if t.tag and t.tag not in tags]
     found += [  # a close whose <round>/ratified tag went missing (deleted by hand, or never made)
         ("untagged-close", f"{r.name}/ratified")

@@ -51,13 +51,14 @@ def find_retreats(repo: BargainingRepo, party: str, new_texts: Mapping[str, str]
     history = repo.history()
     found: list[Retreat] = []
     for article_id, new in new_texts.items():
-        versions = [p for p in history.passes_for(article_id) if article_id in p.articles]
-        if len(versions) < 2:
+        count, last = history.text_passes(article_id)  # not every pass of it: the usual pass stops here
+        if count < 2 or last is None:
             continue
-        table = sentences(repo.text_at_commit(article_id, versions[-1].commit))
+        table = sentences(repo.text_at_commit(article_id, last.commit))
         dropped = table - sentences(new)
         if not dropped:
             continue  # the usual pass: nothing on the table is taken back, no history to read
+        versions = [p for p in history.passes_for(article_id) if article_id in p.articles]
         # Every earlier version (and the baseline) in one git process, not one each.
         commits = [p.commit for p in versions] + ([history.baseline] if history.baseline else [])
         read = repo.texts_at_commits([(article_id, commit) for commit in commits])
