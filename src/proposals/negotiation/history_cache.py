@@ -31,6 +31,7 @@ import operator
 import os
 import stat
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 
@@ -41,16 +42,21 @@ except ImportError:  # a Python built without it
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import (
+    _WIDTH,
+    HISTORY_KEYS,
     LOG_FORMAT,
     History,
     PassRecord,
     Round,
     TARecord,
+    _fast_form,
     load_history,
     new_pass,
     new_ta,
+    parse_history,
 )
 from proposals.store.git import GitStore
+from proposals.store.log import LogStream
 
 CACHE_NAME = "history.cache"
 _MAGIC = b"proposals-history\n"
@@ -181,13 +187,44 @@ def _extension(store: GitStore, history: History, head: str) -> History | None:
     tip = history.head
     if tip is None:
         return None
+    # One git log of tip..head gives the records and each commit's parents (the second field of
+    # each record, as _fast_form checks it): no rev-list of its own, one git less per command.
+    with LogStream(store, f"{tip}..{head}", HISTORY_KEYS, options=("--topo-order", "--reverse")) as log:
+        text = log.text()
+    if text is None:
+        return None  # the old tip is gone (gc after a rewrite) or not a commit
+    fields = text.removesuffix("\0").split("\0") if text else []
+    if not _fast_form(fields):
+        return _extension_by_rev_list(store, history, head)
+    parents = {fields[i]: fields[i + 1].split() for i in range(0, len(fields), _WIDTH)}
+    more = _along_one_line(parents, tip, head, lambda: parse_history(text))
+    if more is None or more.superseded_commits or more.rounds or more.head != head:
+        return None  # a later commit sets aside an earlier TA, or opens or closes a round
+    return more
+
+
+def _extension_by_rev_list(store: GitStore, history: History, head: str) -> History | None:
+    """``_extension`` for a log ``_fast_form`` does not read (odd spacing between parents): the
+    commits from ``rev-list --parents``, the records from ``load_history``."""
+    tip = history.head
+    assert tip is not None
     lines = store.new_commits(tip, head)
     if lines is None:
-        return None  # the old tip is gone (gc after a rewrite) or not a commit
+        return None
     parents: dict[str, list[str]] = {}
     for line in lines:
         sha, *rest = line.split()
         parents[sha] = rest
+    more = _along_one_line(parents, tip, head, lambda: load_history(store, f"{tip}..{head}"))
+    if more is None or more.superseded_commits or more.rounds or more.head != head:
+        return None
+    return more
+
+
+def _along_one_line(
+    parents: dict[str, list[str]], tip: str, head: str, read: Callable[[], History]
+) -> History | None:
+    """`read()` when the commits (id -> parent ids) are one line from `tip` up to `head`."""
     at, steps = head, 0
     while at != tip:
         above = parents.get(at)
@@ -196,10 +233,7 @@ def _extension(store: GitStore, history: History, head: str) -> History | None:
         at, steps = above[0], steps + 1
     if steps != len(parents):
         return None
-    more = load_history(store, f"{tip}..{head}")
-    if more.superseded_commits or more.rounds or more.head != head:
-        return None  # a later commit sets aside an earlier TA, or opens or closes a round
-    return more
+    return read()
 
 
 def _extended(history: History, more: History, owned: bool = False) -> History:
