@@ -94,3 +94,13 @@ def test_a_known_command_builds_its_own_parser_alone() -> None:
     assert commands(build_parser(None)) == set(COMMAND_INDEX)
     args = build_parser("pass").parse_args(["pass", "--party", "union", "--session", "2030-01-07", "art-7"])
     assert (args.command, args.party, args.ids) == ("pass", "union", ["art-7"])
+
+
+def test_a_pass_writing_no_journal_loads_no_json_nor_base64(negotiation: Path) -> None:
+    """The working tree's text recorded as it is writes no journal (drafts.restored_on_failure):
+    json and base64, which only a journal needs, are not imported (~2 ms of a pass's start)."""
+    article = negotiation / "articles" / "staffing.txt"
+    article.write_text(article.read_text() + "\nThe Employer shall post every vacancy.\n")
+    modules, _ = _after_pass(negotiation, "--session", "2030-01-07")
+    assert "proposals.negotiation.passes" in modules
+    assert {"json", "base64"} & modules == set()

@@ -93,6 +93,15 @@ def _one_line_error(self: argparse.ArgumentParser, message: str) -> NoReturn:
     self.exit(2, f"proposals: error: {where + ': ' if where else ''}{' '.join(message.split())}\n")
 
 
+def _formatter(self: argparse.ArgumentParser) -> argparse.HelpFormatter:
+    """argparse makes a help formatter for every ``add_argument`` only to check its metavar, and a
+    formatter's default width asks ``shutil`` for the terminal's (shutil with bz2 and lzma: 2 ms of
+    every command): a fixed width while the parser is built, the terminal's once help is shown."""
+    if getattr(self, "building", False):
+        return self.formatter_class(prog=self.prog, width=80)
+    return self.formatter_class(prog=self.prog)
+
+
 def build_parser(name: str | None = None) -> argparse.ArgumentParser:
     """The parser for command `name` alone when it is known (its module's other commands are
     not built either), else for every command."""
@@ -101,7 +110,11 @@ def build_parser(name: str | None = None) -> argparse.ArgumentParser:
     from proposals.cli.registry import COMMANDS
 
     load_commands(name)
-    one_line_parser = type("OneLineParser", (argparse.ArgumentParser,), {"error": _one_line_error})
+    one_line_parser = type(
+        "OneLineParser",
+        (argparse.ArgumentParser,),
+        {"error": _one_line_error, "_get_formatter": _formatter, "building": True},
+    )
     parser = one_line_parser(
         prog="proposals",
         description="Collective-bargaining proposals kept in git: passes, TAs, redlines, Word.",
@@ -118,6 +131,7 @@ def build_parser(name: str | None = None) -> argparse.ArgumentParser:
         p.set_defaults(handler=cmd.handler)
         if cmd.arguments is not None:
             cmd.arguments(p)
+    one_line_parser.building = False  # type: ignore[attr-defined]
     return parser
 
 

@@ -25,6 +25,8 @@ MAX_CONFIG_BYTES = 1024 * 1024  # a real one is a few kB; a huge one is an accid
 
 @dataclass(frozen=True, slots=True)
 class Party:
+    """One side at the table: its name, its pass-number code and its colour."""
+
     key: str  # "union" | "employer"
     name: str
     code: str  # pass-number prefix: U -> U-1, U-2, ...
@@ -33,6 +35,8 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
+    """What bargaining.toml says of one part beyond its text."""
+
     economic: bool = False
     priority: str = ""
     title: str = ""  # overrides the heading line's title when set
@@ -46,6 +50,8 @@ class ArticleMeta:
 
 @dataclass(frozen=True)
 class Config:
+    """bargaining.toml as read: the parties, each part's metadata, the ground rules."""
+
     parties: dict[str, Party]
     articles: dict[str, ArticleMeta] = field(default_factory=dict)
     # Ground rules ([ground_rules] tas_contingent = true): every TA is contingent on the whole agreement.

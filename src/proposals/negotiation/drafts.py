@@ -7,9 +7,7 @@ every saved draft stays reachable) and the user is told where.
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import json
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -65,15 +63,18 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
     # Only a file the recording changes needs its journal entry: a pass of the working tree's
     # text as it is (the common pass) writes no file, so it writes no journal (a write, an fsync).
     written = {article_id: normalise_text(text).encode("utf-8") for article_id, text in new.items()}
-    entries = {
-        article_id: {
-            "before": None if data is None else base64.b64encode(data).decode("ascii"),
-            "written": blob_hash(written[article_id]),
+    changed = {article_id: data for article_id, data in before.items() if data != written[article_id]}
+    if changed:  # json and base64 only for a journal: the common pass writes none (2 ms of imports)
+        import base64
+        import json
+
+        entries = {
+            article_id: {
+                "before": None if data is None else base64.b64encode(data).decode("ascii"),
+                "written": blob_hash(written[article_id]),
+            }
+            for article_id, data in changed.items()
         }
-        for article_id, data in before.items()
-        if data != written[article_id]
-    }
-    if entries:
         atomic_write(journal, json.dumps({"head": head, "files": entries}))
     saved: list[tuple[str, str | None]] = []
     token = _SAVED_NOW.set(saved)
@@ -87,7 +88,7 @@ def restored_on_failure(repo: BargainingRepo, new: Mapping[str, str]) -> Iterato
         raise
     finally:
         _SAVED_NOW.reset(token)
-        if entries:
+        if changed:
             with contextlib.suppress(OSError):
                 journal.unlink()
 
@@ -134,6 +135,9 @@ def _unsave(store: GitStore, saved: list[tuple[str, str | None]], refs: set[str]
 def restore_interrupted(repo: BargainingRepo) -> list[str]:
     """Play back the journal of a recording killed before its commit: each file it wrote that is
     still as it wrote it goes back to what it was (a file edited since is left alone)."""
+    import base64
+    import json
+
     journal = _journal(repo)
     try:
         data = json.loads(journal.read_text(encoding="utf-8"))
@@ -304,6 +308,8 @@ def record_then_write(
     index = _read_bytes(repo.git_dir / "index")
     before = {i: blob_hash(data or b"") for i, data in files.items()}
     extra = dict(index_only or {})
+    import json
+
     atomic_write(
         journal, json.dumps({"commit": commit, "files": dict(texts), "before": before, "index": extra})
     )
@@ -371,6 +377,8 @@ def finish_written_after(repo: BargainingRepo) -> list[str]:
     """Finish a recording killed after its pass was recorded and before its files were written
     (the index entries and files named in the journal); a journal whose commit never became
     HEAD (killed before the refs moved) is dropped: nothing had changed."""
+    import json
+
     journal = repo.git_dir / FORWARD_JOURNAL
     try:
         data = json.loads(journal.read_text(encoding="utf-8"))

@@ -90,6 +90,8 @@ LOG_FORMAT = log_format(HISTORY_KEYS)
 
 @dataclass(frozen=True, slots=True)
 class PassRecord:
+    """A pass: one commit putting parts' text on the table (or withdrawing them) for a party."""
+
     name: str
     party: str
     session: str
@@ -112,6 +114,8 @@ class PassRecord:
 
 @dataclass(frozen=True, slots=True)
 class TARecord:
+    """A tentative agreement: the text (a blob id) of a part or one section, signed and tagged."""
+
     article: str
     section: str | None
     blob: str
@@ -206,6 +210,8 @@ class Round:
 
 @dataclass
 class History:
+    """Every pass and TA in recorded order, indexed by part, with the rounds and the baseline."""
+
     passes: list[PassRecord] = field(default_factory=list)
     tas: list[TARecord] = field(default_factory=list)
     timeline: list[PassRecord | TARecord] = field(default_factory=list)  # in recorded order

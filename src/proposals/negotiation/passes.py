@@ -41,6 +41,8 @@ RESERVED_NAMES = {"baseline", "union", "employer", "ta", "draft", "HEAD", "main"
 
 @dataclass
 class PassResult:
+    """What a recorded pass was: its name and commit, and any draft it kept aside."""
+
     name: str
     commit: str
     party: str

@@ -33,6 +33,8 @@ def sentences(text: str | None) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Retreat:
+    """A sentence a pass would take back, and the passes that proposed and accepted it."""
+
     article: str
     sentence: str
     proposed_in: str  # the pass that introduced it

@@ -42,6 +42,8 @@ LOG_CONFIG = {
 
 @dataclass(frozen=True, slots=True)
 class LogRecord:
+    """One commit of ``git log``: its ids, author, subject and the trailers asked for."""
+
     commit: str
     parents: tuple[str, ...]
     author: str
