@@ -57,6 +57,7 @@ HOURS = (  # numbered per part: the document's footnote 3 is this part's [1]
     "[1] Including paid rest breaks.\n"
 )
 PARKING = f"ARTICLE 3 – PARKING\nParking. Parking is free at every clinic.[1]\n\n[1] {HOSTILE}\n"
+LETTER = [["footnote", "A letter with a note.", "The note."], ["para", "Regards."]]  # no heading
 SECOND = TIMING.replace("first full", "second full")
 
 
@@ -65,7 +66,11 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("lo-footnotes")
     theirs = [[*b[:2], SECOND] if b[-1] == TIMING else b for b in CONTRACT]
     spec = {
-        "docs": [{"name": "contract", "blocks": CONTRACT}, {"name": "theirs", "blocks": theirs}],
+        "docs": [
+            {"name": "contract", "blocks": CONTRACT},
+            {"name": "theirs", "blocks": theirs},
+            {"name": "letter", "blocks": LETTER},
+        ],
         "track": [["contract", "first full", "second full", "tracked"]],
     }
     return build_documents(out, spec)
@@ -176,3 +181,14 @@ def test_hostile_and_broken_notes(cli: CLI, documents: Path, tmp_path: Path) -> 
     err = cli("-C", str(repo), "import-docx", str(broken), "--party", "employer", ok=False).err
     assert "word/footnotes.xml is not well-formed XML" in err
     assert git(repo, "rev-parse", "HEAD") == before
+
+
+def test_a_document_without_parts_is_quoted_with_its_notes(cli: CLI, documents: Path) -> None:
+    """The one-line refusal of a document with no heading quotes its lines as the parts would
+    read: the mark and the note, never the reader's token."""
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    letter = str(documents / "letter.docx")
+    for args in (["baseline", "--from-docx", letter], ["import-docx", letter, "--party", "employer"]):
+        err = cli("-C", "talks", *args, ok=False).err
+        assert "read 3 paragraphs; the first lines look like 'A letter with a note.[1]', 'Regards.', " in err
+        assert "\\x01" not in err

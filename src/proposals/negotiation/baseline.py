@@ -122,7 +122,7 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
             notes.extend(unwrapped.notes())
         split = split_parts(lines, front_as_preamble=True, style=style)
         if footnotes is not None:  # each footnote into the part that refers to it (ARCHITECTURE.md)
-            split = footnotes.place_split(split)
+            split, lines = footnotes.place_split(split), footnotes.place_lines(lines)
         skipped.extend(split.skipped)
         notes.extend(split.notes)
         if not any(p.kind != "preamble" for p in split.parts):

@@ -131,8 +131,22 @@ class Notes:
 
     def place(self, text: str) -> tuple[str, dict[int, str]]:
         """``text`` with its tokens as marks and its notes appended, and each token's mark."""
+        body, lines, shown = self._marked(text)
+        if not lines:
+            return body, shown
+        return body.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", shown
+
+    def place_lines(self, lines: list[Line]) -> list[Line]:
+        """Lines as one part (marks numbered through them, the notes after them): what an
+        error quotes of a document that split into no parts."""
+        body, notes, _ = self._marked("\x03".join(line.text for line in lines))
+        marked = [replace(line, text=t) for line, t in zip(lines, body.split("\x03"), strict=True)]
+        return [*marked, Line(""), *(Line(n) for n in notes)] if notes else marked
+
+    def _marked(self, text: str) -> tuple[str, list[str], dict[int, str]]:
+        """``text`` with its tokens as marks, its notes' lines, and each token's mark."""
         if "\x01" not in text:
-            return text, {}
+            return text, [], {}
         counts: dict[str, int] = {"footnote": 0, "endnote": 0}
         lines: list[str] = []
         shown: dict[int, str] = {}
@@ -150,10 +164,7 @@ class Notes:
             lines.append(f"[{label}] {ref.text}".translate(GLYPHS).rstrip())
             return shown[index]
 
-        body = _TOKEN_RE.sub(mark, text)
-        if not lines:
-            return body, shown
-        return body.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n", shown
+        return _TOKEN_RE.sub(mark, text), lines, shown
 
     def place_split(self, split: Split) -> Split:
         """A split of tokened lines with every note in its part (``place``); a reference in
