@@ -149,14 +149,17 @@ def test_whole_contract_ops_match(rate: str) -> None:
 
 def test_ascii_tokenizer_matches_the_general_one() -> None:
     """The fast ASCII word pattern cuts any ASCII text exactly as the general pattern does."""
-    from proposals.redline.tokens import _word_pattern
+    from proposals.redline.tokens import _ASCII_WORD_LF, _word_pattern
 
     fast, general = _word_pattern(False), _word_pattern(True)
     alphabet = "ab1Z9_ .,'-/:$#+()!?\"\r\n\t\x0b\x0c\x1c\x1f"
     rng = random.Random(SEED)
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        assert fast.findall(text) == general.findall(text), repr(text)
+        expected = general.findall(text)
+        assert fast.findall(text) == expected, repr(text)
+        lf_only = text.replace("\r", "\n")  # the pattern for text without a carriage return
+        assert _ASCII_WORD_LF.findall(lf_only) == general.findall(lf_only), repr(lf_only)
 
 
 def test_merge_matches_diff_match_patch() -> None:

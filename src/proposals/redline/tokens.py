@@ -87,6 +87,15 @@ _ASCII_WORD = re.compile(
     rf"|(?:{_A_HSPACE}|\r(?!\n))++"
     r"|\r?\n"
 )
+# The same for ASCII text without a carriage return (files saved with LF line ends, the usual
+# case): every ``\r`` branch above then matches nothing, so they are left out, which saves each
+# token the attempt at the tail's ``\r`` group (a fifth of the tokeniser's time on the contract).
+_ASCII_WORD_LF = re.compile(
+    rf"{_A_CORE}{_A_HSPACE}*+"
+    rf"|(?:[$#]{_A_CORE}|[+\-](?=\d){_A_CORE}|\([A-Za-z]{{1,4}}\)|\S){_A_HSPACE}*+"
+    rf"|{_A_HSPACE}++"
+    r"|\n"
+)
 
 
 @cache
@@ -170,7 +179,12 @@ def split(text: str, granularity: Granularity = "word", *, normalize: bool = Fal
     # Folding is one code point for one, so we tokenise the folded text and slice the raw one:
     # "word—word" and "word-word" then tokenise alike.
     source = fold(text) if normalize else text
-    pattern = _char_pattern() if granularity == "char" else _word_pattern(not text.isascii())
+    if granularity == "char":
+        pattern = _char_pattern()
+    elif not text.isascii():
+        pattern = _word_pattern(True)
+    else:
+        pattern = _ASCII_WORD if "\r" in text else _ASCII_WORD_LF
     if normalize:
         tokens = [text[m.start() : m.end()] for m in pattern.finditer(source)]
     else:
