@@ -131,6 +131,31 @@ def encode(
     return Encoded(old, new, keys, astral=used > capacity)
 
 
+class _Overflow(Exception):
+    """More distinct keys than the code points ``encode_tokens`` may hand out."""
+
+
+class _TokenCodes(dict[str, str]):
+    """Token to code point, each distinct token keyed on its first look-up (``__missing__``):
+    the codes then go to keys in order of first appearance, as in ``encode``, and the token
+    lists are read once each, by the look-up that builds the encoded string."""
+
+    def __init__(self, key_of: Callable[[str], str], capacity: int) -> None:
+        super().__init__()
+        self.key_of, self.capacity = key_of, min(capacity, len(_code_point_table()))
+        self.codes: dict[str, str] = {}  # key -> code
+
+    def __missing__(self, token: str) -> str:
+        key = self.key_of(token)
+        code = self.codes.get(key)
+        if code is None:
+            if len(self.codes) >= self.capacity:
+                raise _Overflow
+            code = self.codes[key] = _code_point_table()[len(self.codes)]
+        self[token] = code
+        return code
+
+
 def encode_tokens(
     old_tokens: Sequence[str],
     new_tokens: Sequence[str],
@@ -145,30 +170,27 @@ def encode_tokens(
     to keys in order of first appearance, as in ``encode``, so the result is the same. Past
     ``capacity`` distinct keys this hands over to ``encode``, which shares one-sided codes.
     """
-    in_new = dict.fromkeys(new_tokens)
-    distinct = dict.fromkeys(old_tokens)
-    distinct.update(in_new)
-    token_keys = list(map(key_of, distinct))
-    codes = dict.fromkeys(token_keys)
-    if len(codes) > capacity:
-        keys_of = dict(zip(distinct, token_keys, strict=True))
+    token_codes = _TokenCodes(key_of, capacity)
+    try:
+        old, new = _codes(old_tokens, token_codes), _codes(new_tokens, token_codes)
+    except _Overflow:
+        keys_of = {t: key_of(t) for t in dict.fromkeys([*old_tokens, *new_tokens])}
         return encode(
             [keys_of[t] for t in old_tokens],
             [keys_of[t] for t in new_tokens],
             classify=classify,
             capacity=capacity,
         )
-    # One C-level pass each: codes to keys in order of first appearance, then to tokens.
-    codes = dict(zip(codes, _code_point_table(), strict=False))  # the table is longer
-    token_codes = dict(zip(distinct, map(codes.__getitem__, token_keys), strict=True))
-    old, new = _codes(old_tokens, token_codes), _codes(new_tokens, token_codes)
     # The codes unique to both texts, for ``anchors``: a code is once in a text when its first
     # and last places are one. str.find and rfind stop at the first hit from each end, so a
     # common code costs two short scans; this beats counting every token of the new text
-    # (``Counter``), which hashed and tallied each one. Only the new text's codes are tried.
+    # (``Counter``), which hashed and tallied each one. A code of the old text alone is not
+    # found in the new one (one scan of it: there are few such codes).
     unique = []
-    for code in set(map(token_codes.__getitem__, in_new)):
-        if new.find(code) == new.rfind(code):  # no other token of the same key in the new text
+    codes = token_codes.codes
+    for code in codes.values():
+        at = new.find(code)
+        if at >= 0 and at == new.rfind(code):  # no other token of the same key in the new text
             at = old.find(code)
             if at >= 0 and at == old.rfind(code):
                 unique.append(code)
