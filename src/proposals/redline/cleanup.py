@@ -106,7 +106,11 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
     """Fold short coincidental equalities (``the``, ``of the``) into the edits around them.
 
     diff-match-patch's loop; what depends only on the equality and the edits before it (its
-    length, whether those edits are longer) is worked out once per equality, not per edit.
+    length, whether those edits are longer) is worked out once per equality, not per edit, and
+    whether the edits around it cross a paragraph break only for the few equalities shorter
+    than the edits on both sides (the edits before it are those since the equality before it:
+    the loop's stack holds every equality behind it, and after a fold it resumes right after
+    one).
     """
     changes = False
     equalities: list[int] = []
@@ -116,7 +120,6 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
     pointer = 0
     count = len(diffs)
     ins2 = del2 = 0
-    breaks1 = breaks2 = False  # whether the edits before/after the equality cross a paragraph
     has_newline = boundaries.has_newline
     while pointer < count:
         op, text = diffs[pointer]
@@ -125,34 +128,28 @@ def _eliminate_equalities(diffs: RawDiff, boundaries: Boundaries) -> bool:
             size = len(text)
             longer_before = 0 < size < (ins2 if ins2 > del2 else del2)
             ins2 = del2 = 0
-            breaks1, breaks2 = breaks2, False
             last_equality = text
         else:
             if op == INSERT:
                 ins2 += len(text)
             else:
                 del2 += len(text)
-            if not breaks2 and has_newline(text):
-                breaks2 = True
-            if (
-                longer_before
-                and last_equality
-                and size < (ins2 if ins2 > del2 else del2)
-                and _foldable(last_equality, breaks1 or breaks2, boundaries)
-            ):
+            if longer_before and last_equality and size < (ins2 if ins2 > del2 else del2):
                 at = equalities[-1]
-                diffs.insert(at, (DELETE, last_equality))
-                diffs[at + 1] = (INSERT, diffs[at + 1][1])
-                count += 1
-                equalities.pop()
-                if equalities:
+                edits = diffs[equalities[-2] + 1 if len(equalities) > 1 else 0 : pointer + 1]
+                del edits[at - pointer - 1]  # the equality itself
+                if _foldable(last_equality, any(map(has_newline, map(_TEXT, edits))), boundaries):
+                    diffs.insert(at, (DELETE, last_equality))
+                    diffs[at + 1] = (INSERT, diffs[at + 1][1])
+                    count += 1
                     equalities.pop()
-                pointer = equalities[-1] if equalities else -1
-                ins2 = del2 = 0
-                longer_before = False
-                breaks1 = breaks2 = False
-                last_equality = None
-                changes = True
+                    if equalities:
+                        equalities.pop()
+                    pointer = equalities[-1] if equalities else -1
+                    ins2 = del2 = 0
+                    longer_before = False
+                    last_equality = None
+                    changes = True
         pointer += 1
     return changes
 
