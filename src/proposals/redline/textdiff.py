@@ -20,6 +20,7 @@ from proposals.redline.engine import (
     BMP_CAPACITY,
     DELETE,
     EQUAL,
+    RawDiff,
     anchored_diff,
     encode_tokens,
 )
@@ -221,10 +222,18 @@ def _token_ops(
         encoded.old, encoded.new, engine=_backend(engine), astral=encoded.astral, min_tokens=anchor_min,
         unique=encoded.unique,
     )
-    diffs = cleanup_semantic(diffs, encoded.keys)
-    # ``_Builder``'s state machine, inlined: this loop runs once per piece of a long diff, so
-    # the two commonest hunks (one side only; a word for a word, both ending in one space) and
-    # ``_add`` are written out here; every other hunk goes through ``_hunk``.
+    return _build_ops(cleanup_semantic(diffs, encoded.keys), old_tokens, new_tokens, normalize)
+
+
+def _build_ops(
+    diffs: RawDiff, old_tokens: list[str], new_tokens: list[str], normalize: bool
+) -> list[Op]:
+    """The cleaned token diff as ops over the raw tokens.
+
+    ``_Builder``'s state machine, inlined: this loop runs once per piece of a long diff, so
+    the two commonest hunks (one side only; a word for a word, both ending in one space) and
+    ``_add`` are written out here; every other hunk goes through ``_hunk``.
+    """
     ops: list[Piece] = []
     append = ops.append
     equal_text = deleted = inserted = ""

@@ -1,4 +1,4 @@
-"""The cleanup passes rewritten for speed give what the straightforward loops they replace gave.
+"""Passes rewritten for speed give what the straightforward loops they replace gave.
 
 Each reference below is the pass as it was before it was sped up (kept here, verbatim but for
 names, as the specification), run on random token diffs whose codes include paragraph breaks
@@ -88,3 +88,4 @@ def test_eliminate_equalities_matches_the_plain_loop() -> None:
         assert got == expected, diffs
         folded += changed
     assert folded > 1_000  # the cases do fold, often
+
