@@ -356,6 +356,7 @@ STAGES = [
     ("  of it: anchors", redline_engine, "anchors"),
     ("  of it: the C++ Myers diff", redline_engine, "raw_diff"),
     ("token cleanup (cleanup_semantic)", redline_textdiff, "cleanup_semantic"),
+    ("building the ops (textdiff._build_ops)", redline_textdiff, "_build_ops"),
     ("moves (detect_moves)", redline_textdiff, "detect_moves"),
     ("diff_text, all", redline_textdiff, "diff_text"),
 ]
@@ -413,7 +414,8 @@ def stages(case: Case, runs: int = 5) -> dict[str, float]:
 def print_stages(name: str, medians: dict[str, float]) -> None:
     whole = medians["diff_text, all"]
     parts = ("tokenise (tokens.split, a C regex)", "encode tokens as code points",
-             "anchored diff, all", "token cleanup (cleanup_semantic)", "moves (detect_moves)")
+             "anchored diff, all", "token cleanup (cleanup_semantic)",
+             "building the ops (textdiff._build_ops)", "moves (detect_moves)")
     rest = whole - sum(medians[p] for p in parts)
     anchored_rest = medians["anchored diff, all"] - medians["  of it: anchors"] \
         - medians["  of it: the C++ Myers diff"]
@@ -421,8 +423,7 @@ def print_stages(name: str, medians: dict[str, float]) -> None:
     print("|---|---:|---:|")
     rows = [(label, seconds) for label, seconds in medians.items() if label != "diff_text, all"]
     rows.insert(5, ("  of it: joining the segments", anchored_rest))
-    rows.append(("building the ops from the cleaned diff (textdiff._token_ops' loop), the rest",
-                 rest))
+    rows.append(("the rest (diff_text's own work, and the collections it sets off)", rest))
     for label, seconds in [*rows, ("diff_text, all", whole)]:
         print(f"| {label} | {seconds * 1000:,.1f} | {seconds / whole:.0%} |")
     print("\n(Garbage collections are shown apart wherever they fall: most run as diff_text "

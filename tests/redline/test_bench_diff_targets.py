@@ -85,7 +85,8 @@ def test_the_stage_view_times_each_stage_once_and_puts_the_engine_back() -> None
     assert [getattr(module, name) for _, module, name in bench_diff.STAGES] == wrapped
     assert all(medians[label] > 0 for label, _, _ in bench_diff.STAGES)
     inside = ("tokenise (tokens.split, a C regex)", "encode tokens as code points",
-              "anchored diff, all", "token cleanup (cleanup_semantic)", "moves (detect_moves)")
+              "anchored diff, all", "token cleanup (cleanup_semantic)",
+              "building the ops (textdiff._build_ops)", "moves (detect_moves)")
     assert sum(medians[label] for label in inside) <= medians["diff_text, all"]
     assert (medians["  of it: anchors"] + medians["  of it: the C++ Myers diff"]
             <= medians["anchored diff, all"])
