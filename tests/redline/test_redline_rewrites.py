@@ -1,16 +1,22 @@
-"""Passes rewritten for speed give what the straightforward loops they replace gave.
+"""Passes rewritten for speed give what the straightforward code they replace gave.
 
 Each reference below is the pass as it was before it was sped up (kept here, verbatim but for
 names, as the specification), run on random token diffs whose codes include paragraph breaks
 and wordless tokens, so folds, resumptions after a fold and the paragraph rule all occur.
+``encode_tokens`` is held to ``encode`` of the token keys, which states what the codes are.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 
-from proposals.redline.cleanup import Boundaries, _eliminate_equalities, _foldable
-from proposals.redline.engine import DELETE, EQUAL, INSERT, RawDiff
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proposals.redline.cleanup import Boundaries, _eliminate_equalities, _foldable, boundary_class
+from proposals.redline.engine import DELETE, EQUAL, INSERT, RawDiff, encode, encode_tokens
+from proposals.redline.tokens import key_function, split
 
 SEED = "cleanup-passes-2026-12-07"
 # code -> key: words, a full stop, a comma and two paragraph breaks
@@ -89,3 +95,26 @@ def test_eliminate_equalities_matches_the_plain_loop() -> None:
         folded += changed
     assert folded > 1_000  # the cases do fold, often
 
+
+
+WORDS = ["the ", "the", "Employer ", "shall ", "12.3 ", ". ", ".", ", ", "\n", "\r\n", "pay  ", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30).map("".join),
+       st.lists(st.sampled_from(WORDS), max_size=30).map("".join),
+       st.integers(0, 12))
+def test_encode_tokens_is_encode_of_the_keys(old: str, new: str, capacity: int) -> None:
+    """Same code strings and code-to-key map as ``encode`` of the two key lists, at any
+    capacity (past it, both share codes among one-sided keys); and the unique codes are those
+    found once in each code string."""
+    old_tokens, new_tokens = split(old), split(new)
+    key_of = key_function(normalize=False, ascii=True)
+    got = encode_tokens(old_tokens, new_tokens, key_of, classify=boundary_class, capacity=capacity)
+    expected = encode(list(map(key_of, old_tokens)), list(map(key_of, new_tokens)),
+                      classify=boundary_class, capacity=capacity)
+    assert (got.old, got.new, got.keys, got.astral) == (expected.old, expected.new,
+                                                        expected.keys, expected.astral)
+    if got.unique is not None:
+        in_old, in_new = Counter(got.old), Counter(got.new)
+        assert sorted(got.unique) == sorted(c for c in in_new if in_new[c] == 1 == in_old[c])
