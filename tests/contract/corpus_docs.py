@@ -246,7 +246,7 @@ def soffice() -> str | None:
 def convert(sources: Sequence[Path], to: str, outdir: Path) -> list[Path]:
     """All ``sources`` converted to ``to`` (docx: Word 2007 XML, pdf: writer_pdf_Export) by one
     headless LibreOffice in a throwaway profile."""
-    filters = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export"}
+    filters = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "odt": "odt"}
     with tempfile.TemporaryDirectory(prefix="corpus_lo_") as profile:
         subprocess.run(
             [soffice() or "soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",

@@ -344,7 +344,7 @@ def test_bad_pass_files_of_every_form_change_nothing(cli: CLI, tmp_path: Path) -
     (repo / "articles" / "staffing.txt").write_text(STAFFING.replace("two (2)", "four (4)"))  # our draft
     before = _state(repo)
     bad = {
-        "pass.rtf": (b"{\\rtf1 ARTICLE 6: STAFFING}", "not a .docx, .pdf or .txt file"),
+        "pass.rtf": (b"{\\rtf1 ARTICLE 6: STAFFING}", "not a .docx, .odt, .pdf or .txt file"),
         "binary.txt": (b"ARTICLE 6: STAFFING\n\x00\x01", "NUL bytes"),
         "latin1.txt": ("ARTICLE 6: STAFFING\ncaf\xe9\n".encode("latin-1"), "not valid UTF-8"),
         "none.txt": (b"We propose nothing in particular today.\n", "no part headings found: read 1"),

@@ -26,7 +26,11 @@ and ``compare``: ``[old, new, out]`` saves ``out.docx``, LibreOffice's own Compa
 ``new`` against ``old`` (tracked changes); ``track``: ``[name, old, new, out]`` saves ``out.docx``,
 ``name`` with ``old`` replaced by ``new`` (footnotes too) as a tracked change; ``pdf``: names to
 also save as PDF;
-``pdf_encrypted``: the same with an open password (``NAME.encrypted.pdf``).
+``pdf_encrypted``: the same with an open password (``NAME.encrypted.pdf``); ``odt``: true to also
+save every document (and every comparison) as LibreOffice's own .odt beside its .docx, the same
+document in both forms (``tests/word/test_opendocument.py`` reads each and compares);
+``reject``: names of saved .odt files whose tracked changes LibreOffice rejects, saved as
+``NAME.rejected.odt`` and ``NAME.rejected.docx``.
 Every document gets a header line and a page-number footer. Prints the written files as JSON.
 """
 
@@ -79,7 +83,7 @@ def _numbering(doc: object) -> None:
         uno.invoke(rules, "replaceByIndex", (level, uno.Any("[]com.sun.star.beans.PropertyValue", values)))
 
 
-def build(desktop: object, blocks: list[list], path: Path) -> None:
+def build(desktop: object, blocks: list[list], path: Path, odt: bool = False) -> None:
     doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
     try:
         _numbering(doc)
@@ -193,14 +197,16 @@ def build(desktop: object, blocks: list[list], path: Path) -> None:
         if comments:
             flat = path.with_suffix(".fodt")
             doc.storeToURL(flat.resolve().as_uri(), (prop("FilterName", "OpenDocument Text Flat XML"),))
-            _with_comments(flat, comments, path)
+            _with_comments(flat, comments, path, odt)
         else:
             doc.storeToURL(path.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+            if odt:
+                doc.storeToURL(path.with_suffix(".odt").resolve().as_uri(), (prop("FilterName", "writer8"),))
     finally:
         doc.close(True)
 
 
-def _with_comments(flat: Path, comments: list[str], out: Path) -> None:
+def _with_comments(flat: Path, comments: list[str], out: Path, odt: bool = False) -> None:
     """Put each comment in place of its marker in the flat ODF text and have LibreOffice save it
     as ``out`` (.docx) in a process of its own: a comment inserted over UNO, or a document with
     comments loaded over UNO, crashes a hidden LibreOffice 7.4, while --convert-to does not."""
@@ -217,16 +223,17 @@ def _with_comments(flat: Path, comments: list[str], out: Path) -> None:
         )
     flat.write_text(xml, "utf-8")
     soffice = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
-    with tempfile.TemporaryDirectory(prefix="lo_convert_") as profile:
-        subprocess.run(
-            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out.parent), str(flat)],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+    for to in ("docx:MS Word 2007 XML", "odt") if odt else ("docx:MS Word 2007 XML",):
+        with tempfile.TemporaryDirectory(prefix="lo_convert_") as profile:
+            subprocess.run(
+                [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+                 "--convert-to", to, "--outdir", str(out.parent), str(flat)],
+                check=True, capture_output=True, timeout=120,
+            )  # fmt: skip
     flat.unlink()
 
 
-def compare(desktop: object, dispatcher: object, old: Path, new: Path, out: Path) -> None:
+def compare(desktop: object, dispatcher: object, old: Path, new: Path, out: Path, odt: bool = False) -> None:
     """LibreOffice's Compare Documents: open the edited document, compare with the original."""
     doc = desktop.loadComponentFromURL(new.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
     try:
@@ -239,6 +246,21 @@ def compare(desktop: object, dispatcher: object, old: Path, new: Path, out: Path
             (prop("URL", old.resolve().as_uri()), prop("NoAcceptDialog", True)),
         )
         doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+        if odt:
+            doc.storeToURL(out.with_suffix(".odt").resolve().as_uri(), (prop("FilterName", "writer8"),))
+    finally:
+        doc.close(True)
+
+
+def reject_all(desktop: object, dispatcher: object, source: Path, out: Path) -> None:
+    """LibreOffice's Reject All of ``source``'s tracked changes, saved as ``out`` (.odt) and as
+    .docx beside it: what the other side's pass started from, as LibreOffice itself undoes it."""
+    doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
+    try:
+        frame = doc.getCurrentController().getFrame()
+        dispatcher.executeDispatch(frame, ".uno:RejectAllTrackedChanges", "", 0, ())  # type: ignore[attr-defined]
+        doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "writer8"),))
+        doc.storeToURL(out.with_suffix(".docx").resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
     finally:
         doc.close(True)
 
@@ -278,11 +300,16 @@ def main(argv: list[str]) -> int:
     with session() as (desktop, dispatcher):
         for doc in spec.get("docs", []):
             path = out / f"{doc['name']}.docx"
-            build(desktop, doc["blocks"], path)
+            build(desktop, doc["blocks"], path, spec.get("odt", False))
             written.append(str(path))
         for old, new, name in spec.get("compare", []):
             path = out / f"{name}.docx"
-            compare(desktop, dispatcher, out / f"{old}.docx", out / f"{new}.docx", path)
+            odt = spec.get("odt", False)
+            compare(desktop, dispatcher, out / f"{old}.docx", out / f"{new}.docx", path, odt)
+            written.append(str(path))
+        for name in spec.get("reject", []):
+            path = out / f"{name}.rejected.odt"
+            reject_all(desktop, dispatcher, out / f"{name}.odt", path)
             written.append(str(path))
         for name, old, new, out_name in spec.get("track", []):
             path = out / f"{out_name}.docx"

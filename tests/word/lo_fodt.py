@@ -174,7 +174,7 @@ def soffice() -> str | None:
 def convert(source: Path, to: str, outdir: Path | None = None) -> Path:
     """``soffice --headless --convert-to`` in a throwaway profile: ``source`` as ``to`` (docx, pdf)."""
     outdir = outdir or source.parent
-    filters = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "fodt": "fodt"}
+    filters = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "fodt": "fodt", "odt": "odt"}
     with tempfile.TemporaryDirectory(prefix="lo_fodt_") as profile:
         subprocess.run(
             [soffice() or "soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",

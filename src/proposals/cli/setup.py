@@ -66,7 +66,7 @@ def cmd_clone(args: argparse.Namespace) -> int:
 def _baseline_arguments(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--from-dir", metavar="DIR", help="a folder of part files (<id>.txt)")
-    group.add_argument("--from-docx", metavar="FILE", help="the contract as a Word document")
+    group.add_argument("--from-docx", metavar="FILE", help="the contract as a Word .docx or LibreOffice .odt")
     group.add_argument("--from-pdf", metavar="FILE", help="the contract as a PDF with a text layer")
     group.add_argument("--from-text", metavar="FILE", help="the whole contract in one text file")
     p.add_argument("--dry-run", action="store_true", help="list what would be imported; write nothing")

@@ -118,7 +118,7 @@ def _pdf(args: argparse.Namespace, path: Path) -> None:
 
 def _import_docx_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "file", metavar="FILE", help="their pass: a .docx (tracked changes or clean), a text PDF or a .txt"
+        "file", metavar="FILE", help="their pass: a .docx or .odt (tracked changes or clean), a PDF or a .txt"
     )
     p.add_argument("--party", required=True, choices=["union", "employer"])
     p.add_argument("--session", metavar="YYYY-MM-DD")
@@ -127,7 +127,7 @@ def _import_docx_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reopen", action="store_true", help="record it even where it changes TA'd text")
 
 
-@command("import-docx", "record the other side's pass from their .docx, .pdf or .txt", _import_docx_arguments)
+@command("import-docx", "record the other side's pass: their .docx, .odt, PDF, .txt", _import_docx_arguments)
 def cmd_import_docx(args: argparse.Namespace) -> int:
     from proposals.negotiation.intake import import_docx_pass
 

@@ -328,8 +328,8 @@ def read_text_contract(data: bytes, name: str) -> Unwrapped:
     kind = document_kind(data)
     if kind is not None:
         raise ProposalsError(
-            f"{name} is {kind}, not plain text; read a .docx or PDF as such, or save it as Word (.docx) "
-            "or plain text (.txt) first"
+            f"{name} is {kind}, not plain text; read a .docx, .odt or PDF as such, or save it as Word "
+            "(.docx) or plain text (.txt) first"
         )
     if b"\x00" in data:
         raise ProposalsError(f"{name} contains NUL bytes: it is a binary file, not text")

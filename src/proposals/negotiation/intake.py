@@ -1,4 +1,4 @@
-"""Taking in the other side's pass (.docx, PDF or text), and catching edits they did not announce.
+"""Taking in the other side's pass (.docx or .odt, PDF or text), and catching edits they did not announce.
 
 Their document is read with tracked changes accepted (their proposal). When it carries tracked
 changes, the rejected view is the text they claim to have started from: wherever that differs
@@ -49,7 +49,7 @@ def _words_changed(old: str, new: str) -> int:
     return sum(len(op.text.split()) for op in diff_text(old, new, moves=False) if op.op != "equal")
 
 
-PASS_FORMS = (".docx", ".pdf", ".txt")
+PASS_FORMS = (".docx", ".odt", ".pdf", ".txt")
 
 # A paragraph's own number, which Word's automatic numbering recounts when paragraphs move:
 # "ARTICLE 12 –", "12.1", "(a)" (a heading keeps its title).
@@ -213,7 +213,7 @@ class _Theirs:
 def _read_their_parts(source: Path) -> _Theirs:
     """Their document, read by the reader its suffix names."""
     suffix = source.suffix.lower()
-    if suffix == ".docx":
+    if suffix in (".docx", ".odt"):  # the .docx reader hands an .odt to word.opendocument
         from proposals.word.reader import read_docx
 
         accepted = read_docx(source, "accepted")
@@ -229,7 +229,7 @@ def _read_their_parts(source: Path) -> _Theirs:
         unwrapped = read_text_contract(read_whole_file(source), source.name)
     else:
         raise ProposalsError(
-            f"{source.name}: not a .docx, .pdf or .txt file; save their pass as one of those"
+            f"{source.name}: not a .docx, .odt, .pdf or .txt file; save their pass as one of those"
         )
     split = split_parts(unwrapped.lines)
     return _Theirs(list(split.parts), None, unwrapped.notes(), split.front)

@@ -936,6 +936,10 @@ def _not_history(reader: _Reader) -> None:
 def _walk(source: Source, view: View) -> tuple[_Reader, list[Paragraph]]:
     if view not in ("accepted", "rejected"):
         raise ValueError(f"unknown view {view!r}")
+    from proposals.word import opendocument  # an .odt: read into the same paragraphs there
+
+    if opendocument.sniff(source):
+        return opendocument.walk(source, view)  # type: ignore[return-value]
     package = load_package(source)
     root, name = package.document, package.name
     ns = etree.QName(root).namespace or W_NS
