@@ -6,7 +6,7 @@ document", an RTF or flat .fodt "not a zip archive", and the same files given to
 ``--from-text`` were read as text ("no part headings found" quoting ``{\\rtf1\\ansi``) or
 called binary; now each is one line naming what the file is and what to save it as. A .docx
 whose tracked changes were never accepted was read as accepted without a word; now the dry
-run and the import say so. An .odt given to ``--from-docx`` is read since
+run and the import say so. An .odt or .fodt given to ``--from-docx`` is read since
 (``tests/word/test_opendocument.py``)."""
 
 from __future__ import annotations
@@ -95,7 +95,6 @@ def test_the_dry_run_and_the_import_say_the_tracked_changes_were_accepted(
     ("kind", "flag", "said"),
     [
         ("rtf", "--from-docx", "an RTF document, not a .docx"),
-        ("fodt", "--from-docx", "an XML file (a flat OpenDocument .fodt or Word XML?), not a .docx"),
         ("odt", "--from-text", "is an OpenDocument file (.odt, LibreOffice or OpenOffice), not plain text"),
         ("rtf", "--from-text", "is an RTF document, not plain text"),
         ("docx", "--from-text", "is a zip package (a .docx?), not plain text"),

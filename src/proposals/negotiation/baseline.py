@@ -64,14 +64,14 @@ class ContractReading:
 
 def contract_form(source: str | Path) -> Form:
     """What `source` is, for a front end with one path field (the TUI): a folder of part files,
-    a .docx (or LibreOffice's .odt, read by the same path), a PDF or one text file; anything else is
-    a one-line refusal."""
+    a .docx (or LibreOffice's .odt or .fodt, read by the same path), a PDF or one text file; anything
+    else is a one-line refusal."""
     path = Path(source)
     if path.is_dir():
         return "dir"
     if not path.is_file():
         raise ProposalsError(f"no such file or folder: {path}")
-    forms: dict[str, Form] = {".docx": "docx", ".odt": "docx", ".pdf": "pdf", ".txt": "text"}
+    forms: dict[str, Form] = {".docx": "docx", ".odt": "docx", ".fodt": "docx", ".pdf": "pdf", ".txt": "text"}
     form = forms.get(path.suffix.lower())
     if form is None:
         raise ProposalsError(

@@ -49,7 +49,7 @@ def _words_changed(old: str, new: str) -> int:
     return sum(len(op.text.split()) for op in diff_text(old, new, moves=False) if op.op != "equal")
 
 
-PASS_FORMS = (".docx", ".odt", ".pdf", ".txt")
+PASS_FORMS = (".docx", ".odt", ".fodt", ".pdf", ".txt")
 
 # A paragraph's own number, which Word's automatic numbering recounts when paragraphs move:
 # "ARTICLE 12 –", "12.1", "(a)" (a heading keeps its title).
@@ -213,7 +213,7 @@ class _Theirs:
 def _read_their_parts(source: Path) -> _Theirs:
     """Their document, read by the reader its suffix names."""
     suffix = source.suffix.lower()
-    if suffix in (".docx", ".odt"):  # the .docx reader hands an .odt to word.opendocument
+    if suffix in (".docx", ".odt", ".fodt"):  # the .docx reader hands ODF to word.opendocument
         from proposals.word.reader import read_docx
 
         accepted = read_docx(source, "accepted")

@@ -62,6 +62,10 @@ LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 MIMETYPE_PREFIX = b"application/vnd.oasis.opendocument."
 TEXT_MIMETYPES = ("text", "text-template", "text-master", "text-master-template")
 _HEAD = b"PK\x03\x04"
+_SNIFF = 8192  # a flat .fodt names its mimetype after the namespace declarations
+_FLAT_ROOT = re.compile(
+    rb"<office:document\s[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.text\""
+)
 MAX_LEVELS = 10
 MAX_REPEAT = 64  # a cell or row repeated by number-columns/rows-repeated: a grid, not a bomb
 MAX_SPACES = 1000
@@ -88,7 +92,7 @@ _SKIP = {
               "user-index-mark-start", "user-index-mark-end", "soft-page-break", "sequence-decls",
               "variable-decls", "user-field-decls", "dde-connection-decls", "tracked-changes",
               "page-number", "page-count", "page-continuation", "note-citation", "ruby-text",
-              "alphabetical-index-auto-mark-file", "bibliography-mark", "variable-set", "user-defined")
+              "alphabetical-index-auto-mark-file", "bibliography-mark")
 } | {(OFFICE, "annotation-end"), (OFFICE, "forms"), (OFFICE, "event-listeners")}  # fmt: skip
 
 
@@ -97,28 +101,37 @@ def _q(ns: str, local: str) -> str:
 
 
 def sniff(source: Source) -> bool:
-    """Whether ``source`` is an OpenDocument package (its first bytes name the ODF mimetype), told
-    without consuming a stream: the .docx reader hands such a file here."""
+    """Whether ``source`` is an OpenDocument package (its first bytes name the ODF mimetype) or a
+    flat OpenDocument text (.fodt), told without consuming a stream: the .docx reader hands such
+    a file here."""
     head = b""
     if isinstance(source, bytes):
-        head = source[:256]
+        head = source[:_SNIFF]
     elif hasattr(source, "read"):
         stream = source  # type: ignore[assignment]
         try:
             if not stream.seekable():  # type: ignore[union-attr]
                 return False
             at = stream.tell()  # type: ignore[union-attr]
-            head = stream.read(256)  # type: ignore[union-attr]
+            head = stream.read(_SNIFF)  # type: ignore[union-attr]
             stream.seek(at)  # type: ignore[union-attr]
         except (OSError, ValueError):
             return False
     else:
         try:
             with open(os.fspath(source), "rb") as fh:  # type: ignore[arg-type]
-                head = fh.read(256)
+                head = fh.read(_SNIFF)
         except OSError:
             return False  # the .docx reader says why, in its one line
-    return head.startswith(_HEAD) and b"mimetype" + MIMETYPE_PREFIX in head
+    if head.startswith(_HEAD):
+        return b"mimetype" + MIMETYPE_PREFIX in head[:256]
+    return _flat(head)
+
+
+def _flat(head: bytes) -> bool:
+    """A flat OpenDocument text: XML whose root is ``office:document`` of a text mimetype."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith((b"<?xml", b"<office:document")) and bool(_FLAT_ROOT.search(head))
 
 
 # --------------------------------------------------------------------------- package checks
@@ -219,6 +232,7 @@ class _Level:
     start: int = 1
     spaced: bool = True  # text:label-followed-by is not "nothing"
     bullet: bool = False
+    legal: bool = False  # loext:is-legal: every number in the label in decimals (Word's isLgl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +275,7 @@ def _levels(style: etree._Element) -> dict[int, _Level]:
             list_format=el.get(_q(LOEXT, "num-list-format")),
             start=_int(el.get(_q(TEXT, "start-value")), 1),
             spaced=spaced,
+            legal=el.get(_q(LOEXT, "is-legal")) == "true",
         )
     return levels
 
@@ -274,6 +289,7 @@ class _Styles:
     hidden_text: dict[str, bool] = field(default_factory=dict)  # text style -> display none or not
     lists: dict[str, dict[int, _Level]] = field(default_factory=dict)
     outline: dict[int, _Level] = field(default_factory=dict)
+    outline_name: str | None = None  # a text:list naming it numbers on the outline's counters
 
     def read(self, root: etree._Element | None) -> None:
         if root is None:
@@ -309,6 +325,7 @@ class _Styles:
                     self.lists[el.get(_q(STYLE, "name"), "")] = _levels(el)
                 elif el.tag == _q(TEXT, "outline-style"):
                     self.outline = _levels(el)
+                    self.outline_name = el.get(_q(STYLE, "name"))
 
     def chain(self, name: str | None) -> list[_ParaStyle]:
         """A paragraph style and its parents, nearest first (a loop is cut)."""
@@ -354,7 +371,8 @@ def _label(levels: dict[int, _Level], counters: list[int | None], level: int) ->
     def number(n: int) -> str:
         lvl = levels.get(n, _Level())
         value = counters[n - 1]
-        return format_number(lvl.start if value is None else value, lvl.fmt)
+        fmt = "decimal" if spec.legal and lvl.fmt not in ("none", "decimal") else lvl.fmt
+        return format_number(lvl.start if value is None else value, fmt)
 
     if spec.list_format is not None:
         text = spec.list_format
@@ -404,6 +422,7 @@ class _Raw:
     mark_inserted: bool = False
     mark_hidden: bool = False
     hidden_text: bool = False  # any hidden text left out
+    started: bool = False  # text met: white space from here on is shown
 
 
 @dataclass
@@ -549,8 +568,10 @@ class OdtReader:
                     first.get(_q(TEXT, "style-name")) if first is not None else None
                 )
             key, level = self._list_key(el, style), 1
+            if style is not None and style == self.styles.outline_name:
+                key, style = "outline", None  # headings in a list of the outline style
         else:
-            key, level, style = outer.key, outer.level + 1, style or outer.style
+            key, level, style = outer.key, outer.level + 1, outer.style
         out: list[_Raw | _Row] = []
         for child in el:
             if child.tag == _q(TEXT, "list-item"):
@@ -638,15 +659,17 @@ class OdtReader:
             raw.hidden_text = True
             return
         text = _WHITESPACE.sub(" ", text)
-        if not any(isinstance(piece, tuple) and piece[0] for piece in raw.pieces):
+        if not raw.started:
             text = text.lstrip(" ")  # leading white space in a paragraph is not shown
         if text:
+            raw.started = True
             raw.pieces.append((text, bool(self.open_insertions)))
 
     def _literal(self, raw: _Raw, text: str, hidden: bool) -> None:
         if hidden:
             raw.hidden_text = True
         else:
+            raw.started = True
             raw.pieces.append((text, bool(self.open_insertions)))
 
     def _collect(self, el: etree._Element, raw: _Raw, hidden: bool, boxes: list[etree._Element]) -> None:
@@ -829,12 +852,25 @@ def _plain(raw: _Raw) -> list[tuple[str, bool]]:
     return [p for p in raw.pieces if isinstance(p, tuple)]
 
 
+def load_flat(data: bytes, name: str) -> OdfPackage:
+    """A flat OpenDocument text (.fodt): styles and body in one XML file, checked as a part is."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocxError(
+            f"{name}: is {len(data) // 2**20} MB of XML; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB"
+        )
+    root = _parse(data, name, "the flat OpenDocument XML")
+    if root.tag != _q(OFFICE, "document") or root.find(f"{_q(OFFICE, 'body')}/{_q(OFFICE, 'text')}") is None:
+        raise DocxError(f"{name}: not an OpenDocument text")
+    return OdfPackage(root, None, name)
+
+
 def walk(source: Source, view: View) -> tuple[OdtReader, list[Paragraph]]:
-    """An .odt's paragraphs in one view and the reader that walked them (its notes, authors and
-    revisions), as :func:`proposals.word.reader._walk` returns them for a .docx."""
+    """An .odt's (or .fodt's) paragraphs in one view and the reader that walked them (its notes,
+    authors and revisions), as :func:`proposals.word.reader._walk` returns them for a .docx."""
     data, name = _load(source)
-    reader = OdtReader(load_odt(data, name), view)
+    package = load_odt(data, name) if data.startswith(_HEAD) else load_flat(data, name)
+    reader = OdtReader(package, view)
     return reader, reader.paragraphs()
 
 
-__all__ = ["OdfPackage", "OdtReader", "load_odt", "sniff", "walk"]
+__all__ = ["OdfPackage", "OdtReader", "load_flat", "load_odt", "sniff", "walk"]
