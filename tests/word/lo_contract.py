@@ -265,7 +265,7 @@ def reject_all(desktop: object, dispatcher: object, source: Path, out: Path) -> 
         doc.close(True)
 
 
-def track(desktop: object, source: Path, old: str, new: str, out: Path) -> None:
+def track(desktop: object, source: Path, old: str, new: str, out: Path, odt: bool = False) -> None:
     """Replace ``old`` by ``new`` with change tracking on, wherever it is (a footnote too), as
     the other side edits their copy."""
     doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
@@ -277,6 +277,8 @@ def track(desktop: object, source: Path, old: str, new: str, out: Path) -> None:
         if doc.replaceAll(replace) < 1:
             raise SystemExit(f"{old!r} not found in {source.name}")
         doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+        if odt:
+            doc.storeToURL(out.with_suffix(".odt").resolve().as_uri(), (prop("FilterName", "writer8"),))
     finally:
         doc.close(True)
 
@@ -313,7 +315,7 @@ def main(argv: list[str]) -> int:
             written.append(str(path))
         for name, old, new, out_name in spec.get("track", []):
             path = out / f"{out_name}.docx"
-            track(desktop, out / f"{name}.docx", old, new, path)
+            track(desktop, out / f"{name}.docx", old, new, path, spec.get("odt", False))
             written.append(str(path))
         for name in spec.get("pdf", []):
             path = out / f"{name}.pdf"

@@ -44,6 +44,8 @@ from proposals.word.reader import (
     MAX_RATIO,
     MAX_TOTAL_BYTES,
     DocxError,
+    NoteKind,
+    NoteRef,
     Paragraph,
     Source,
     View,
@@ -436,12 +438,18 @@ class OdtReader:
     """Walks an .odt body in document order, as :class:`proposals.word.reader._Reader` walks a
     .docx, and yields the same :class:`Paragraph` s for one view of its tracked changes."""
 
-    def __init__(self, package: OdfPackage, view: View) -> None:
+    def __init__(self, package: OdfPackage, view: View, parent: OdtReader | None = None) -> None:
         self.name = package.name
         self.view = view
-        self.styles = _Styles()
-        self.styles.read(package.styles)
-        self.styles.read(package.content)
+        self.package = package
+        if parent is None:
+            self.styles = _Styles()
+            self.styles.read(package.styles)
+            self.styles.read(package.content)
+        else:
+            self.styles = parent.styles
+        # the footnotes and endnotes referenced, in order (``reader.Notes``); None inside a note
+        self.refs: list[NoteRef] | None = [] if parent is None else None
         self.found: dict[str, int] = dict.fromkeys(FOUND_LABELS, 0)
         self.authors: set[str] = set()
         self.revisions = 0
@@ -456,7 +464,9 @@ class OdtReader:
         assert body is not None  # load_odt checked it
         self.body = body
         changes = body.find(_q(TEXT, "tracked-changes"))
-        if changes is not None:
+        if parent is not None:
+            self.regions = parent.regions
+        elif changes is not None:
             self._read_changes(changes)
 
     def notes(self) -> list[str]:
@@ -694,6 +704,8 @@ class OdtReader:
                 self._literal(raw, "\n", hidden)
             elif local == "note":
                 self.found["footnotes"] += 1
+                if self.refs is not None:
+                    self._note(child, raw, hidden)
             elif local in ("change-start", "change-end", "change"):
                 self._change(child, raw)
             elif local == "span":
@@ -726,6 +738,29 @@ class OdtReader:
             self._collect(child, raw, hidden, boxes)
         else:
             self._collect(child, raw, hidden, boxes)
+
+    def _note(self, note: etree._Element, raw: _Raw, hidden: bool) -> None:
+        """A footnote or endnote: its text read (in this view, by a reader of its own: a note's
+        lists are not the body's) and a token left where it is referenced, as the .docx reader
+        leaves one (``reader.Notes`` puts "[1]" there and the note at the end of the part)."""
+        assert self.refs is not None
+        kind: NoteKind = "endnote" if note.get(_q(TEXT, "note-class")) == "endnote" else "footnote"
+        sub = OdtReader(self.package, self.view, self)
+        body = note.find(_q(TEXT, "note-body"))
+        paragraphs = sub._view(sub._blocks(body, False, None)) if body is not None else []
+        text = " ".join(t for t in (" ".join(p.text.split()) for p in paragraphs) if t)
+        self.authors |= sub.authors
+        self.revisions += sub.revisions
+        for what, n in sub.found.items():
+            if what != "footnotes":
+                self.found[what] += n
+        citation = note.find(_q(TEXT, "note-citation"))
+        mark = citation.get(_q(TEXT, "label"), "") if citation is not None else ""
+        mark = " ".join(mark.split())
+        while mark and text.startswith(mark):  # the note may repeat its own mark
+            text = text[len(mark) :].lstrip()
+        self.refs.append(NoteRef(kind, text, mark))
+        self._literal(raw, f"\x01{len(self.refs) - 1}\x02" + mark, hidden)
 
     def _change(self, el: etree._Element, raw: _Raw) -> None:
         rid = el.get(_q(TEXT, "change-id"), "")
