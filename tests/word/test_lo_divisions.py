@@ -10,6 +10,7 @@ entries are left out, and the compiled contract shows each division again above 
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import docx
@@ -50,11 +51,21 @@ def _blocks(first: str, second: str) -> list[list]:
     ]
 
 
+# The employer's pass proposing a new article under the contract's economic division, its
+# heading typed otherwise than the contract's ("Part B – Economic Provisions").
+THEIR_PASS = [
+    ["division", "PART B - ECONOMIC PROVISIONS"],
+    ["part", "ARTICLE 45 - TELEHEALTH"],
+    ["para", "45.1 A visit by video counts as a visit in person."],
+]
+
+
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("lo-divisions")
     spec = {
-        "docs": [{"name": name, "blocks": _blocks(*heads)} for name, heads in STYLES.items()],
+        "docs": [{"name": name, "blocks": _blocks(*heads)} for name, heads in STYLES.items()]
+        + [{"name": "their-pass", "blocks": THEIR_PASS}],
         "pdf": list(STYLES),
     }
     return build_documents(out, spec)
@@ -100,6 +111,35 @@ def test_the_compiled_contract_heads_each_division(cli: CLI, documents: Path) ->
         "ARTICLE 3 \u2013 WAGES",
         "APPENDIX A - WAGE SCALES",
     ]
+
+
+def test_their_docx_proposing_a_new_article_places_it_under_the_division_it_shows(
+    cli: CLI, documents: Path
+) -> None:
+    """A part new in their pass took no division (compile set it under none); now it takes the
+    one their document shows above it, in the contract's own spelling, and the pass says so."""
+    cli("init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    cli("-C", "talks", "baseline", "--from-docx", str(documents / "letters.docx"))
+    repo = cli.cwd / "talks"
+    result = cli(
+        "-C",
+        "talks",
+        "import-docx",
+        str(documents / "their-pass.docx"),
+        "--party",
+        "employer",
+        "--session",
+        "2025-03-14",
+    )
+    second = STYLES["letters"][1]
+    settings = tomllib.loads((repo / "bargaining.toml").read_text())["articles"]
+    new = [i for i in settings if "telehealth" in i]
+    assert len(new) == 1 and settings[new[0]].get("division") == second, result.err
+    assert f"{new[0]} is new: it stands under {second} (as the pass document shows it" in result.err
+    out = cli.cwd / "compiled.docx"
+    cli("-C", "talks", "compile", "--force", "-o", str(out))
+    heads = [p.text for p in docx.Document(str(out)).paragraphs if p.text.startswith(("Part", "ARTICLE"))]
+    assert heads[heads.index(second) :] == [second, "ARTICLE 3 \u2013 WAGES", "ARTICLE 45 - TELEHEALTH"]
 
 
 GENERAL = "PART A - GENERAL"

@@ -67,6 +67,7 @@ class PartLike(Protocol):
     number: str
     title: str
     text: str
+    division: str  # the division line above it ("PART A - GENERAL"), or ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,10 @@ rather than half-working.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,3 +188,74 @@ def dump_config(config: Config) -> str:
             out.append(f"division = {_q(meta.division)}")
         out.append("")
     return "\n".join(out)
+
+
+# -- editing the file in place (a pass's new part takes its division: negotiation/divisions.py) --
+
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+_ARTICLE_TABLE_RE = re.compile(
+    r"\[\s*articles\s*\.\s*(?:\"([^\"\\]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*\]\s*(?:#.*)?"
+)
+
+
+def same_division(one: str, other: str) -> bool:
+    """One division however it is typed: "PART B – PAY" is "Part B - Pay" (dashes, spaces, case)."""
+
+    def key(text: str) -> str:
+        return " ".join(text.translate(_DASHES).replace("\u00a0", " ").upper().split())
+
+    return key(one) == key(other)
+
+
+def with_divisions(text: str, settings: Mapping[str, str]) -> tuple[str, Config] | None:
+    """`text` (bargaining.toml) with ``division`` set for each part of `settings`, edited in place
+    so nothing else in the file changes (comments, ``[publish]``: rewriting it from the settings
+    would drop them), a new table in id order as :func:`dump_config` writes them (two members
+    adding different parts seldom touch the same lines). None when the edit does not read back as
+    exactly those settings added (a part's settings written some other way): the caller says so.
+    One parse before and one after, however many parts (a pass may bring a thousand); the
+    settings as read back come with the text."""
+    try:
+        old = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    lines = text.split("\n")
+    tables = {
+        match[1] or match[2] or match[3]: index
+        for index, line in enumerate(lines)
+        if (match := _ARTICLE_TABLE_RE.fullmatch(line.strip()))
+    }
+    starts = sorted((name, index) for name, index in tables.items())
+    after: dict[int, list[str]] = {}  # a line index -> what goes right after it (its table's setting)
+    before: dict[int, list[str]] = {}  # a line index -> new tables that go right before it
+    tail: list[str] = []
+    for part_id, division in sorted(settings.items()):
+        setting = f"division = {_q(division)}"
+        if part_id in tables:
+            after.setdefault(tables[part_id], []).append(setting)
+            continue
+        later = bisect.bisect_right(starts, (part_id, len(lines)))
+        block = [f"[articles.{part_id}]", setting, ""]
+        if later < len(starts):
+            before.setdefault(starts[later][1], []).extend(block)
+        else:
+            tail.extend(["", *block[:2]])
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        out.extend(before.get(index, ()))
+        out.append(line)
+        out.extend(after.get(index, ()))
+    if tail:
+        while out and not out[-1].strip():
+            out.pop()
+        out.extend([*tail, ""])
+    edited = "\n".join(out)
+    try:
+        data = tomllib.loads(edited)
+        config = parse_config(data)
+    except (tomllib.TOMLDecodeError, RecursionError, ProposalsError):
+        return None
+    articles = dict(old.get("articles", {}))
+    for part_id, division in settings.items():
+        articles[part_id] = {**articles.get(part_id, {}), "division": division}
+    return (edited, config) if data == {**old, "articles": articles} else None

@@ -307,6 +307,7 @@ def import_docx_pass(
     reshaped = _reshaped(matches, shapes)
     unclaimed = _Unclaimed(on_table, starts, reshaped) if rejected is not None else None
     ids: dict[int, str] = {}
+    shown: dict[str, str] = {}
     for index, (article, found) in enumerate(zip(articles, matches, strict=True)):
         article_id = found.part_id
         if article_id is None:
@@ -320,6 +321,8 @@ def import_docx_pass(
             intake.how[article_id] = found.how
         intake.matched[article_id] = article.text.split("\n", 1)[0]
         ids[index] = article_id
+        if article.division:  # the division line above it in their document
+            shown[article_id] = article.division
         if index in shapes:
             intake.shapes[article_id] = shapes[index]
         table = tables.get(article_id)
@@ -375,6 +378,7 @@ def import_docx_pass(
         trailers=[(T_WITHDRAWN, ", ".join(intake.merged))] if intake.merged else (),
         reopen=reopen,
         untouched_until_recorded=True,
+        divisions=shown,
     )
     intake.result.withdrawn = list(intake.merged)
     return intake

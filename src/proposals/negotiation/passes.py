@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from proposals.contract.part import normalise_text, parse_heading, validate_id
 from proposals.errors import ProposalsError
+from proposals.negotiation.divisions import Placed, place_new_parts
 from proposals.negotiation.drafts import draft_commit, record_then_write, restored_on_failure, save_draft
 from proposals.negotiation.history import (
     PASS_NAME_RE,
@@ -192,6 +193,7 @@ def record_pass(
     trailers: Sequence[tuple[str, str]] = (),
     allow_retreat: bool = True,
     untouched_until_recorded: bool = False,
+    divisions: Mapping[str, str] | None = None,
 ) -> PassResult:
     """Record the text of `ids` as one pass by `party`; `trailers` are added (a package's).
 
@@ -201,6 +203,7 @@ def record_pass(
     and recorded in one ref transaction before any file or index entry is written, so a failure
     or a kill at any point before leaves the repository exactly as it was
     (:func:`proposals.negotiation.drafts.record_then_write`).
+    `divisions`: the division their document shows above each part (negotiation/divisions.py).
     """
     ids, session, message = _checked_request(repo, party, ids, session, message, "put in the pass")
     history = repo.history()
@@ -245,15 +248,18 @@ def record_pass(
         from proposals.costing.terms import staged_terms
 
         terms = staged_terms(repo.root, party, new_texts)
+    placed = _placed(repo, new_texts, olds, divisions)  # a new part's division, in the same commit
+    terms = [*terms, *placed.paths]
 
     if untouched_until_recorded and head and set(new_texts) <= set(texts):
-        commit, saved = _record_objects_first(
-            repo, party, name, session, message, new_texts, head, trailers, terms, olds
-        )
+        with placed.put_back_on_failure(repo):
+            commit, saved = _record_objects_first(
+                repo, party, name, session, message, new_texts, head, trailers, terms, olds
+            )
         _after_pass(repo, history, new_texts, name)
         return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
     saved: dict[str, str] = {}
-    with restored_on_failure(repo, new_texts):
+    with restored_on_failure(repo, new_texts), placed.put_back_on_failure(repo):
         for article_id, new in new_texts.items():
             if article_id not in texts:
                 continue
@@ -285,6 +291,19 @@ def record_pass(
         )
     _after_pass(repo, history, new_texts, name)
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
+
+
+def _placed(
+    repo: BargainingRepo,
+    new_texts: Mapping[str, str],
+    olds: Mapping[str, str | None],
+    divisions: Mapping[str, str] | None,
+) -> Placed:
+    """bargaining.toml with the division of each part new in the pass (negotiation/divisions.py);
+    the common pass changes only parts the table has, and costs nothing here."""
+    if all(olds.get(i) is not None for i in new_texts) and not divisions:
+        return Placed()
+    return place_new_parts(repo, new_texts, olds, divisions)
 
 
 def _table_texts(repo: BargainingRepo, ids: Sequence[str], head: str | None) -> dict[str, str | None]:

@@ -205,6 +205,7 @@ class ImportedArticle:
     title: str
     text: str
     kind: str = "article"
+    division: str = ""  # the division line above it in the document ("PART A - GENERAL"), or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -970,7 +971,7 @@ def split_articles(
     split = split_parts(Line(p.text, p.heading_style, p.toc) for p in paragraphs)
     if notes is not None:
         split = notes.place_split(split)
-    return [ImportedArticle(p.number, p.title, p.text, p.kind) for p in split.parts], split.front
+    return [ImportedArticle(p.number, p.title, p.text, p.kind, p.division) for p in split.parts], split.front
 
 
 def read_docx(source: Source, view: View = "accepted", *, history: bool = False) -> ImportedDocx:
