@@ -154,12 +154,12 @@ def _passes(
 def _stray_tags(repo: BargainingRepo, history: History, tags: dict[str, tuple[str, str]]) -> list[Violation]:
     """Tags in the negotiation's vocabulary that no record of this branch accounts for."""
     codes = [party.code for party in repo.config.parties.values()]
-    known = {p.name: p.commit for p in history.passes} | {t.tag: t.commit for t in history.tas if t.tag}
-    suspects = {
-        name: commit
-        for name, (_, commit) in tags.items()
-        if name not in known
-        and not SUPERSEDED_TAG_RE.fullmatch(name)
+    known = {p.name for p in history.passes}
+    known.update(t.tag for t in history.tas if t.tag)
+    suspects = {  # the names no record accounts for picked out first, as sets: 20,000 known ones
+        name: tags[name][1]
+        for name in tags.keys() - known
+        if not SUPERSEDED_TAG_RE.fullmatch(name)
         and (
             name.startswith("ta-")
             or (PASS_NAME_RE.fullmatch(name) and any(name.startswith(f"{c}-") for c in codes))
@@ -258,9 +258,11 @@ def _ratified_tags(full: History, tags: dict[str, tuple[str, str]]) -> list[Viol
                     f"so it names other words than the ratified contract: git tag -f {tag} {closed}",
                 )
             )
-    for tag, (_, commit) in sorted(tags.items()):
+    # the few names ending so picked out first: sorting all 20,000 tags was 18 ms of verify
+    ratified = sorted((tag, value) for tag, value in tags.items() if tag.endswith("/ratified"))
+    for tag, (_, commit) in ratified:
         name = tag.removesuffix("/ratified")
-        if name != tag and name not in closes:
+        if name not in closes:
             problems.append(
                 _problem(
                     tag,
