@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 
 from proposals.errors import ProposalsError
-from proposals.store.git import GitStore, ReachableDiff
+from proposals.store.git import GitStore, ReachableDiff, runs_of
 
 ARTICLES_DIR = "articles"  # negotiation.repo's, named here so that this module needs no model
 
@@ -26,7 +26,7 @@ class ChangedPaths:
     def __init__(self, store: GitStore) -> None:
         self._store = store
         self._diff: ReachableDiff | None = None
-        self._read: dict[str, set[str]] = {}
+        self._read: dict[str, str] = {}
         with contextlib.suppress(ProposalsError, OSError):  # else each commit is diffed in ``of``
             self._diff = store.start_changed_paths("HEAD")
 
@@ -42,15 +42,16 @@ class ChangedPaths:
         store = GitStore(Path(root), git_dir=Path(git_dir))
         return cls(store), store, shallow == "true"
 
-    def of(self, commits: list[str]) -> dict[str, set[str]]:
-        """The changed articles of `commits`. Keyed by commit id, so still right if HEAD moved
-        meanwhile; any commit the other processes did not reach is read now."""
+    def of(self, commits: list[str]) -> dict[str, str]:
+        """The changes of `commits`, each commit's as one run of text (``store.git.changed_runs``:
+        ask it with ``runs_hold``). Keyed by commit id, so still right if HEAD moved meanwhile;
+        any commit the other processes did not reach is read now."""
         if self._diff is not None:  # collected once: each round's passes ask in turn
             diff, self._diff = self._diff, None
             with contextlib.suppress(ProposalsError, OSError):  # else said by the diff asked for below
-                self._read = diff.result(ARTICLES_DIR)[1]
+                self._read = diff.runs()
         changed = self._read  # a commit read below is kept for the next round's ask
         missing = [c for c in commits if c not in changed]
         if missing:
-            changed.update(self._store.changed_paths(missing, ARTICLES_DIR))
+            changed.update(runs_of(self._store.changed_paths(missing, ARTICLES_DIR)))
         return changed

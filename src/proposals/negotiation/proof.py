@@ -28,6 +28,7 @@ from proposals.negotiation.history import (
     round_commit,
 )
 from proposals.negotiation.repo import ARTICLES_DIR, BargainingRepo
+from proposals.store.git import runs_hold, runs_of
 from proposals.store.log import commit_trailers
 
 SUPERSEDED_TAG_RE = re.compile(r"(?:[^/]+/)?(?P<base>ta-.+)-superseded-[0-9]+")
@@ -122,8 +123,7 @@ def _passes(
             )
         early[k] = problems
     commits = [p.commit for p in passes if p.articles]
-    changed = reading.of(commits) if reading else repo.store.changed_paths(commits, ARTICLES_DIR)
-    nothing: set[str] = set()
+    changed = reading.of(commits) if reading else runs_of(repo.store.changed_paths(commits, ARTICLES_DIR))
     out: list[Violation] = []
     for k, record in enumerate(passes):
         if k in early:
@@ -131,13 +131,13 @@ def _passes(
         articles = record.articles
         if not articles:
             continue
-        touched = changed.get(record.commit, nothing)
+        touched = changed.get(record.commit, "\0")  # its changes as one text: runs_hold, inlined
         if len(articles) == 1:  # the common pass: one path, no list made
-            if f"{ARTICLES_DIR}/{articles[0]}.txt" in touched:
+            if f"\0{ARTICLES_DIR}/{articles[0]}.txt\0" in touched:
                 continue
             untouched = list(articles)
         else:
-            untouched = [i for i in articles if f"{ARTICLES_DIR}/{i}.txt" not in touched]
+            untouched = [i for i in articles if not runs_hold(touched, f"{ARTICLES_DIR}/{i}.txt")]
         if untouched:
             out.append(
                 _problem(
