@@ -42,3 +42,23 @@ def test_a_tag_listing_started_before_a_tag_moved_is_dropped(negotiation: Path) 
     store.start_tag_listing()
     store.update_ref("refs/tags/tagged-meanwhile", git(negotiation, "rev-parse", "HEAD").strip())
     assert "tagged-meanwhile" in store.tag_names()
+
+
+def test_started_tag_peels_are_the_tags(negotiation: Path) -> None:
+    """verify lists only the tags, each with its peeled commit (``show-ref -d --tags``): the same
+    tags, names and listing as from every ref; any other ref is still listed when asked."""
+    git(negotiation, "tag", "light", "HEAD")  # a tag that is no tag object: nothing to peel
+    store, fresh = GitStore(negotiation), GitStore(negotiation)
+    store.start_tag_peels()
+    store.start_tag_peels()  # once
+    assert store.tags() == fresh.tags() and store.tags()["light"][0] == store.tags()["light"][1]
+    assert store.tag_names() == fresh.tag_names()
+    assert store.tag_listing() == fresh.tag_listing()
+    assert store.ref_listing() == fresh.ref_listing()
+
+
+def test_tag_peels_started_before_a_tag_moved_are_dropped(negotiation: Path) -> None:
+    store = GitStore(negotiation)
+    store.start_tag_peels()
+    store.update_ref("refs/tags/peeled-meanwhile", git(negotiation, "rev-parse", "HEAD").strip())
+    assert "peeled-meanwhile" in store.tags() and "peeled-meanwhile" in store.tag_names()

@@ -180,7 +180,7 @@ def verify(
 
     if changed is None:
         changed = ChangedPaths(repo.store)
-    repo.store.start_ref_listing()  # git lists every tag while the history is read
+    repo.store.start_tag_peels()  # git lists every tag while the history is read
     history = repo.history(from_git=True)
     violations: list[Violation] = []
     tags = repo.store.tags()

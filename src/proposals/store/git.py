@@ -74,6 +74,8 @@ class GitStore(NamedOperations):
         self._alike: tuple[str, tuple[str, str], bool] | None = None  # (listing, question, answer)
         self._tag_refs: str | None = None  # ``show-ref --tags``, when only tag names were asked for
         self._tag_refs_started: tuple[subprocess.Popen, IO[bytes]] | None = None  # start_tag_listing's
+        self._tag_peels: str | None = None  # ``show-ref -d --tags`` (start_tag_peels), kept like _refs
+        self._tag_peels_started: tuple[subprocess.Popen, IO[bytes]] | None = None
         # HEAD's commit and the ref it names ((None,) when unborn or detached), kept like _refs:
         # a pass asked git for them six times, each a process at 5-10 ms.
         self._head: tuple[str | None] | None = None
@@ -282,18 +284,19 @@ class GitStore(NamedOperations):
 
         From the one ``git show-ref -d`` of every ref a command makes (``ref_listing``: it reads
         the peeled ids packed-refs keeps, where asking for-each-ref to peel opens every tag
-        object: ten times slower at thousands of tags), kept until this store runs anything that
-        may change a ref, or ``forget_refs`` is called.
+        object: ten times slower at thousands of tags), or the tags' own (``start_tag_peels``),
+        kept until this store runs anything that may change a ref, or ``forget_refs`` is called.
         """
         if self._tags is None:
-            self._tags = refs_from_listing(self.ref_listing(), "refs/tags/")
+            listing = self._refs if self._refs is not None else self._peels()
+            self._tags = refs_from_listing(self.ref_listing() if listing is None else listing, "refs/tags/")
         return dict(self._tags)
 
     def tag_names(self) -> frozenset[str]:
         """Every tag's name, without reading what each points to: one regex over the same
         listing as ``tags`` (at 20,000 passes building ``tags``' pairs costs a pass ~50 ms that
         a question like "is this name taken?" never needed)."""
-        listing = self._refs if self._refs is not None else self._tags_listed()
+        listing = self._tag_lines()
         if self._names is None or self._names[0] is not listing:
             self._names = (listing, frozenset(_TAG_NAME_RE.findall(_stretch(listing, "refs/tags/"))))
         return self._names[1]
@@ -302,7 +305,14 @@ class GitStore(NamedOperations):
         """The lines of ``show-ref`` naming tags, each with the object it names (and, from the
         whole listing, its peeled line), as text: a snapshot ``refs_from_listing`` reads only if
         it is needed (a failed recording putting its tags back, by their objects)."""
-        return _stretch(self._refs if self._refs is not None else self._tags_listed(), "refs/tags/")
+        return _stretch(self._tag_lines(), "refs/tags/")
+
+    def _tag_lines(self) -> str:
+        """The listing tag names are read from: every ref's if listed, else the tags' own."""
+        if self._refs is not None:
+            return self._refs
+        peels = self._peels()
+        return self._tags_listed() if peels is None else peels
 
     def _tags_listed(self) -> str:
         """``git show-ref --tags``, for a command that asks only for tag names and objects (a
@@ -321,9 +331,27 @@ class GitStore(NamedOperations):
         """Start ``_tags_listed``'s ``show-ref --tags`` now, in its own process, for the first
         ``tag_names`` to collect: a pass decodes its history meanwhile (40-70 ms at 20,000
         passes) while git lists the 20,000 tags (20 ms). Dropped if a ref may move first."""
-        if self._refs is None and self._tag_refs is None and self._tag_refs_started is None:
+        if (self._refs is None and self._tag_refs is None and self._tag_refs_started is None
+                and self._tag_peels is None and self._tag_peels_started is None):
             argv = ["git", "show-ref", "--tags"]
             self._tag_refs_started = _start_spooled(argv, self.root, self.environment())
+
+    def start_tag_peels(self) -> None:
+        """Start ``git show-ref -d --tags`` now, in its own process: every tag and the commit each
+        peels to, for the first ``tags`` (and ``tag_names``) to collect, when the command needs
+        no other ref (verify): at 20,000 passes the remotes' mirrored tags doubled the listing
+        (5.7 MB, where the tags are 2.4 MB) and its cost to git and to this process. Dropped if
+        a ref may move first; ``ref_listing`` still lists every ref when asked."""
+        if self._refs is None and self._tag_peels is None and self._tag_peels_started is None:
+            argv = ["git", "show-ref", "-d", "--tags"]
+            self._tag_peels_started = _start_spooled(argv, self.root, self.environment())
+
+    def _peels(self) -> str | None:
+        """``start_tag_peels``' listing once it has ended; None when none was started."""
+        started, self._tag_peels_started = self._tag_peels_started, None
+        if started is not None:
+            self._tag_peels = _finish_spooled(*started).decode("utf-8", "surrogateescape")
+        return self._tag_peels
 
     def ref_listing(self) -> str:
         """``git show-ref -d``: every ref (tags, the remotes' mirrored tags, branches, drafts) and
@@ -379,6 +407,10 @@ class GitStore(NamedOperations):
         started_tags, self._tag_refs_started = self._tag_refs_started, None
         if started_tags is not None:
             _finish_spooled(*started_tags, kill=True)
+        started_peels, self._tag_peels_started = self._tag_peels_started, None
+        if started_peels is not None:
+            _finish_spooled(*started_peels, kill=True)
+        self._tag_peels = None
         self._tags = None
         self._refs = None
         self._tag_refs = None
