@@ -236,8 +236,6 @@ def test_the_board_reads_its_drafts_beside_its_rows_as_on_their_own(repo_path: P
         load_board(BargainingRepo.open(repo_path))
 
 
-sync_async_tests(globals())
-
 
 def test_the_board_from_the_status_cache_is_the_board_from_the_history(repo_path: Path) -> None:
     """A start reads the board's history-derived facts from ``status.cache`` at HEAD, without the
@@ -275,3 +273,34 @@ def test_the_board_from_the_status_cache_is_the_board_from_the_history(repo_path
         repo = BargainingRepo.open(repo_path)
         assert load_board(repo) == from_history
         assert repo._history is not None  # the corrupt file was not used
+
+
+async def test_before_the_first_paint_no_widget_is_styled_again_for_nothing(repo_path: Path) -> None:
+    """Every widget is styled when it is mounted and once more when the board is first shown.
+    Styling again before the first paint was waste: the app for its theme class (no widget of
+    the TUI was mounted yet), the table for its focus (given just before the board is shown),
+    and each footer key twice for its `compact` (set compact, then the footer's)."""
+    app = tui_app(repo_path)
+    restyled: list[str] = []
+    painted: list[list[str]] = []
+    real = app.update_styles
+
+    def noting(node, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        real(node, animate=animate)
+
+    app.update_styles = noting  # type: ignore[method-assign]
+    app.first_paint = lambda: painted.append(list(restyled))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        footer_keys = [key for key in app.screen.query("FooterKey") if not key.has_class("-command-palette")]
+        assert footer_keys and not any(key.has_class("-compact") for key in footer_keys)
+        assert app.screen.query_one("FooterKey.-command-palette").has_class("-compact")  # Textual's own
+    assert painted, "no first paint"
+    before = painted[0]
+    assert {"ProposalsApp", "BoardTable", "FooterKey"}.isdisjoint(before), before
+    assert "BoardScreen" in before  # shown once: every widget on it styled with its focus
+
+
+
+sync_async_tests(globals())

@@ -159,7 +159,8 @@ class ProposalsApp(App[int]):
             self.sub_title = shown(self.repo.read_only, one_line=True)
         # Textual marks the app "-theme-NAME" only when the theme changes; app.tcss keys the
         # built-in themes' tuned redline colours on it, so the starting theme is marked too.
-        self.add_class(f"-theme-{self.theme}")
+        # Not restyled now: no widget of the TUI is mounted yet, and the board is styled with it.
+        self.add_class(f"-theme-{self.theme}", update=False)
         self.theme_changed_signal.subscribe(self, self._restyle)
         self.push_screen(BoardScreen())
         self.set_timer(10, self.startup_done)  # a board that never loads does not keep gc off

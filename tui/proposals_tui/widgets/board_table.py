@@ -41,6 +41,14 @@ class BoardTable(DataTable):
         self._update_count += 1
         self.check_idle()
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """The board focuses its table while it is composed, before the screen is first shown,
+        whose resume styles every widget again: the table (and its fifteen component classes) was
+        styled for the focus and again straight after (issue 17: cold start to the board)."""
+        if self.screen.stack_updates == 0:
+            return
+        super().watch_has_focus(has_focus)
+
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """Every column of the board has a fixed width and every row one line, so the widths
         DataTable measures for each new cell (300 rows x 7 cells, 20-40 ms at start-up) are read

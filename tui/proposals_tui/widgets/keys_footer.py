@@ -25,6 +25,16 @@ class KeysFooter(Footer):
         self._asked = False
         self._shown = self._keys() if self._bindings_ready else None
         keys = list(super().compose())
+        for footer_key in keys:
+            # A key's `compact` watcher sets its "-compact" class once it is mounted, which styles
+            # the key again; a key bound to the footer's `compact` (all but the palette's) then
+            # takes the footer's and is styled a third time: each key was styled three times
+            # before the first paint. It starts with its value and class instead (issue 17).
+            if isinstance(footer_key, FooterKey):
+                bound = "compact" in (footer_key._reactive_connect or {})
+                compact = self.compact if bound else FooterKey.compact._default  # not read: that sets it
+                footer_key.set_reactive(FooterKey.compact, compact)
+                footer_key.set_class(compact, "-compact", update=False)
         first = [k for k in keys if isinstance(k, FooterKey) and k.action in ("help", "app.help")]
         yield from first
         yield from (k for k in keys if k not in first)
