@@ -302,5 +302,69 @@ async def test_before_the_first_paint_no_widget_is_styled_again_for_nothing(repo
     assert "BoardScreen" in before  # shown once: every widget on it styled with its focus
 
 
+async def test_the_boards_cells_are_drawn_as_datatable_draws_them(repo_path: Path) -> None:
+    """`BoardTable` draws a one-line cell that fits its column itself, not through Rich's
+    Padding and wrapping: the same segments (text, colours, the table's cursor, hover, zebra
+    stripes and each cell's row and column), and anything else takes DataTable's own path."""
+    from rich.style import Style
+    from rich.text import Text
+    from textual.widgets import DataTable
+
+    from proposals_tui.widgets.board_table import BoardTable
+
+    app = tui_app(repo_path, prefetch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(BoardTable)
+        base = table.rich_style
+        drawn_by_rich: list[int] = []
+        console = app.console
+        real_render_lines = console.render_lines
+
+        def render_lines(*args, **kwargs):
+            drawn_by_rich.append(1)
+            return real_render_lines(*args, **kwargs)
+
+        def both(row: int, column: int, style: Style, width: int, cursor: bool, hover: bool) -> None:
+            table._cell_render_cache.clear()
+            console.render_lines = render_lines  # type: ignore[method-assign]
+            try:
+                ours = table._render_cell(row, column, style, width, cursor, hover)
+            finally:
+                console.render_lines = real_render_lines  # type: ignore[method-assign]
+            table._cell_render_cache.clear()
+            assert ours == DataTable._render_cell(table, row, column, style, width, cursor, hover), (
+                row,
+                column,
+                table.get_cell_at((row, column)),
+                width,
+            )
+
+        for row in range(table.row_count):
+            for column, each in enumerate(table.ordered_columns):
+                for cursor, hover in ((False, False), (True, False), (False, True), (True, True)):
+                    style = table._get_row_style(row, base)
+                    both(row, column, style, each.get_render_width(table), cursor, hover)
+        assert drawn_by_rich == []  # every cell of this board fits its column
+        odd = [
+            Text(""),
+            Text("", style="bold"),  # Rich keeps an empty run for a styled empty text
+            Text("trailing   "),
+            Text("漢字 wide ✎ ↺", style="red"),
+            Text.assemble(("x", "bold"), " ", ("y", Style(color="red", strike=True))),
+            Text("x" * 60),  # cropped
+            Text("tab\there"),
+            Text("two\nlines"),
+            Text("[b]not markup[/b]"),
+            "a plain string",
+        ]
+        for cell in odd:
+            table.update_cell_at((1, 1), cell)
+            for width in (table.ordered_columns[1].get_render_width(table), 8, 2):
+                for cursor in (False, True):
+                    both(1, 1, base, width, cursor, False)
+        assert drawn_by_rich, "cells that need Rich's wrapping take DataTable's path"
+
+
 
 sync_async_tests(globals())
