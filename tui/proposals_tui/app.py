@@ -8,6 +8,9 @@ Nothing here blocks the event loop on git, diffs or export.
 
 from __future__ import annotations
 
+# First: the garbage collector waits while Textual and the core are imported (see `startup`).
+from . import startup  # isort: skip
+
 import contextlib
 import gc
 import os
@@ -134,6 +137,9 @@ class ProposalsApp(App[int]):
         collection as usual from now on."""
         if self._gc_paused:
             self._gc_paused = False
+            # What the start made (the board, its rows, the styles) lives as long as the app: set
+            # aside, the collector does not walk it at each collection, nor at exit.
+            gc.freeze()
             gc.enable()
 
     def exit(self, result: int | None = None, return_code: int = 0, message: object = None) -> None:
@@ -444,3 +450,6 @@ def _read_history(repo: BargainingRepo) -> None:
     user first opens one. A history that cannot be read is reported by the view that needs it."""
     with contextlib.suppress(ProposalsError):
         repo.history()
+
+
+startup.resume()  # the last line: every import above is done
