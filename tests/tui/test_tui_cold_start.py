@@ -279,7 +279,8 @@ async def test_before_the_first_paint_no_widget_is_styled_again_for_nothing(repo
     """Every widget is styled when it is mounted and once more when the board is first shown.
     Styling again before the first paint was waste: the app for its theme class (no widget of
     the TUI was mounted yet), the table for its focus (given just before the board is shown),
-    and each footer key twice for its `compact` (set compact, then the footer's)."""
+    and each footer key twice for its `compact` (set compact, then the footer's). Nor is the
+    table styled for its blur when the app closes."""
     app = tui_app(repo_path)
     restyled: list[str] = []
     painted: list[list[str]] = []
@@ -296,6 +297,9 @@ async def test_before_the_first_paint_no_widget_is_styled_again_for_nothing(repo
         footer_keys = [key for key in app.screen.query("FooterKey") if not key.has_class("-command-palette")]
         assert footer_keys and not any(key.has_class("-compact") for key in footer_keys)
         assert app.screen.query_one("FooterKey.-command-palette").has_class("-compact")  # Textual's own
+        settled = len(restyled)
+        app.exit(0)  # as `q` does
+    assert "BoardTable" not in restyled[settled:]  # nor for the blur of the closing app
     assert painted, "no first paint"
     before = painted[0]
     assert {"ProposalsApp", "BoardTable", "FooterKey"}.isdisjoint(before), before

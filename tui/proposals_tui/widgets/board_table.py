@@ -49,8 +49,9 @@ class BoardTable(DataTable):
     def watch_has_focus(self, has_focus: bool) -> None:
         """The board focuses its table while it is composed, before the screen is first shown,
         whose resume styles every widget again: the table (and its fifteen component classes) was
-        styled for the focus and again straight after (issue 17: cold start to the board)."""
-        if self.screen.stack_updates == 0:
+        styled for the focus and again straight after (issue 17: cold start to the board). Nor is
+        it styled for the blur of a closing app: nothing is painted again."""
+        if self.screen.stack_updates == 0 or getattr(self.app, "exiting", False):
             return
         super().watch_has_focus(has_focus)
 
