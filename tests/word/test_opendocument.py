@@ -458,6 +458,34 @@ def test_a_bad_odt_is_one_line_and_changes_nothing(
     assert after == before
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        p('<text:s text:c="1000"/>' * 10_000),
+        "<table:table>"
+        + (
+            '<table:table-row table:number-rows-repeated="64">'
+            '<table:table-cell table:number-columns-repeated="64"/></table:table-row>'
+        )
+        * 2_000
+        + "</table:table>",
+    ],
+    ids=["spaces", "cells"],
+)
+def test_repetition_that_expands_past_the_limit_is_refused(cli: CLI, tmp_path: Path, body: str) -> None:
+    """A few bytes of text:s or repeated cells must not become gigabytes of text: before, 50 MB
+    of XML could ask for 50 GB of spaces."""
+    content = f"<office:document-content {NS}><office:body><office:text>{body}"
+    path = tmp_path / "repeated.odt"
+    with zipfile.ZipFile(path, "w") as zf:  # stored: the zip's own ratio check does not see it
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content + "</office:text></office:body></office:document-content>")
+    with pytest.raises(ProposalsError, match="expand past 5,000,000; refusing"):
+        read_docx(path)
+    err = cli("baseline", "--from-docx", str(path), "--dry-run", ok=False).err
+    assert "expand past" in err
+
+
 def test_a_handwritten_odt_reads_without_libreoffice(tmp_path: Path) -> None:
     """The smallest package another program writes: no styles.xml, no numbering."""
     path = _package(tmp_path, "plain.odt", {"content.xml": CONTENT})

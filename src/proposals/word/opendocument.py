@@ -71,6 +71,9 @@ _FLAT_ROOT = re.compile(
 MAX_LEVELS = 10
 MAX_REPEAT = 64  # a cell or row repeated by number-columns/rows-repeated: a grid, not a bomb
 MAX_SPACES = 1000
+# What repetition may add to a document in all (spaces of text:s, repeated rows and cells): a
+# few bytes of XML must not become gigabytes of text.
+MAX_EXPANDED = 5_000_000
 
 # ODF num-format → the Word format name :func:`format_number` knows.
 _FORMATS = {
@@ -450,6 +453,7 @@ class OdtReader:
             self.styles = parent.styles
         # the footnotes and endnotes referenced, in order (``reader.Notes``); None inside a note
         self.refs: list[NoteRef] | None = [] if parent is None else None
+        self.expanded = parent.expanded if parent is not None else [0]  # shared with note readers
         self.found: dict[str, int] = dict.fromkeys(FOUND_LABELS, 0)
         self.authors: set[str] = set()
         self.revisions = 0
@@ -468,6 +472,15 @@ class OdtReader:
             self.regions = parent.regions
         elif changes is not None:
             self._read_changes(changes)
+
+    def _expand(self, n: int) -> int:
+        """Count ``n`` characters or cells that repetition adds; refuse past the limit."""
+        self.expanded[0] += n
+        if self.expanded[0] > MAX_EXPANDED:
+            raise DocxError(
+                f"{self.name}: repeated spaces, rows or cells expand past {MAX_EXPANDED:,}; refusing"
+            )
+        return n
 
     def notes(self) -> list[str]:
         """What was found but not imported, or read specially, in the .docx reader's words."""
@@ -609,6 +622,7 @@ class OdtReader:
                 if child.tag == _q(TABLE, "table-row"):
                     times = min(max(_int(child.get(_q(TABLE, "number-rows-repeated")), 1), 1), MAX_REPEAT)
                     rows.extend([(child, header)] * times)
+                    self._expand(times * max(len(child), 1))
                 elif child.tag == _q(TABLE, "table-header-rows"):
                     collect(child, True)
                 elif child.tag in (_q(TABLE, "table-rows"), _q(TABLE, "table-row-group")):
@@ -624,8 +638,7 @@ class OdtReader:
                     continue
                 times = min(max(_int(tc.get(_q(TABLE, "number-columns-repeated")), 1), 1), MAX_REPEAT)
                 content = self._blocks(tc, toc, None) if tc.tag == _q(TABLE, "table-cell") else []
-                cells.append(content)
-                cells.extend([] for _ in range(times - 1))
+                cells.extend([content] * self._expand(times))
                 for p in tc.iter(_q(TEXT, "p"), _q(TEXT, "h")):
                     name = self.styles.named_style(p.get(_q(TEXT, "style-name")))
                     if name and name not in ("standard", "default paragraph style"):
@@ -697,7 +710,8 @@ class OdtReader:
             return
         if ns == TEXT:
             if local == "s":
-                self._literal(raw, " " * min(max(_int(child.get(_q(TEXT, "c")), 1), 1), MAX_SPACES), hidden)
+                spaces = self._expand(min(max(_int(child.get(_q(TEXT, "c")), 1), 1), MAX_SPACES))
+                self._literal(raw, " " * spaces, hidden)
             elif local == "tab":
                 self._literal(raw, "\t", hidden)
             elif local == "line-break":
