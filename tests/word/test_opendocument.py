@@ -408,6 +408,58 @@ def test_notes_and_tracked_changes_are_said_as_for_the_docx(flat: Path) -> None:
     assert "1 comments (present, not imported)" in odt
 
 
+# --------------------------------------------------------------------------- our export, saved as .odt
+
+OURS = [
+    "ARTICLE 6: STAFFING\n\n6.1 The Employer shall staff two (2) nurses.\n\n6.2 Ratios are posted.\n"
+    "(a) days;\n(b) nights.\n",
+    "ARTICLE 7: WAGES\n\n| Step | Rate |\n| --- | --- |\n| 1 | $50.00 |\n| 2 | $52.00 |\n\n"
+    "Wages rise yearly.\n",
+    "ARTICLE 8: PARKING\n\nParking is free.\n",
+]
+PROPOSED = [
+    "ARTICLE 6: STAFFING\n\n6.1 The Employer shall staff three (3) nurses at all times.\n\n"
+    "6.2 Ratios are posted weekly.\n(a) days;\n(b) nights;\n(c) weekends.\n\n6.3 A new clause.\n",
+    "ARTICLE 7: WAGES\n\n| Step | Rate |\n| --- | --- |\n| 1 | $51.00 |\n| 2 | $52.00 |\n| 3 | $54.00 |\n\n"
+    "Wages rise yearly.\n",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our pass exported as .docx (tracked, clean, redline), each opened and saved by LibreOffice
+    as .odt, as the other side sends it back."""
+    from datetime import date
+
+    from proposals.word.proposal import ArticleChange, export_proposal
+
+    out = tmp_path_factory.mktemp("odt-export")
+    changes = [ArticleChange(old, new) for old, new in zip(OURS, PROPOSED, strict=True)]
+    for mode in ("tracked", "clean", "redline"):
+        export_proposal(changes, out / f"{mode}.docx", mode=mode, party="Employer", pass_name="E-2",  # type: ignore[arg-type]
+                        session=date(2025, 1, 2))  # fmt: skip
+    _convert([out / f"{mode}.docx" for mode in ("tracked", "clean", "redline")], "odt", out)
+    return out
+
+
+@pytest.mark.parametrize("mode", ["tracked", "clean"])
+def test_our_export_saved_as_odt_reads_back_exactly(exported: Path, mode: str) -> None:
+    """Blank lines our export sets as space on a paragraph, tables (a tracked inserted row
+    included: LibreOffice's ``loext:text-changes-only``) and tracked changes survive the .odt."""
+    accepted = [a.text for a in read_docx(exported / f"{mode}.odt").articles]
+    assert accepted == [text for text in PROPOSED if text]
+    if mode == "tracked":
+        assert [a.text for a in read_docx(exported / f"{mode}.odt", "rejected").articles] == OURS
+
+
+def test_our_static_redline_saved_as_odt_is_refused_in_one_line(exported: Path) -> None:
+    with pytest.raises(
+        ProposalsError, match=r"a static redline \(export --mode redline\) saved as OpenDocument"
+    ):
+        read_docx(exported / "redline.odt")
+
+
 # --------------------------------------------------------------------------- hostile files
 
 

@@ -37,18 +37,21 @@ from lxml import etree
 from proposals.contract.table import format_row
 from proposals.word.numbering import format_number
 from proposals.word.reader import (
+    BLANK_LINE_MIN_TWIPS,
     FOUND_LABELS,
     MAX_DOCUMENT_BYTES,
     MAX_ENTRIES,
     MAX_PART_BYTES,
     MAX_RATIO,
     MAX_TOTAL_BYTES,
+    SPACED_STYLES,
     DocxError,
     NoteKind,
     NoteRef,
     Paragraph,
     Source,
     View,
+    _joined_spacing,
     _load,
     _read_part,
 )
@@ -59,6 +62,7 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 DC = "http://purl.org/dc/elements/1.1/"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 
 MIMETYPE_PREFIX = b"application/vnd.oasis.opendocument."
@@ -84,6 +88,8 @@ _FORMATS = {
     "I": "upperRoman",
     "": "none",
 }
+_STATIC_REDLINE = ("Redline Insert", "Redline Delete", "Redline Move")  # ``ooxml.redline_xml``'s styles
+_SPACED = {name.lower() for name in SPACED_STYLES}  # by display name, as LibreOffice keeps them
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
 # Index bodies (contents, figures, an alphabetical index): lines the splitter leaves out.
 _INDEXES = {"table-of-content", "illustration-index", "table-index", "object-index", "user-index",
@@ -247,6 +253,22 @@ class _ParaStyle:
     list_style: str | None  # None: not set here; "": numbering explicitly off
     outline: int | None
     hidden: bool | None  # text:display="none" on the style's text (None: not set here)
+    blank: tuple[bool, bool] = (False, False)  # direct space above, below of a blank line or more
+
+
+_UNITS = {"in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "pt": 20.0, "pc": 240.0, "px": 15.0}
+_LENGTH = re.compile(r"(-?[0-9.]+)(in|cm|mm|pt|pc|px)")
+
+
+def _twips(length: str | None) -> float:
+    """An ODF length ("0.1665in", "0.42cm", "12pt") in twips, the unit of Word's spacing."""
+    found = _LENGTH.fullmatch(length or "")
+    if found is None:
+        return 0.0
+    try:
+        return float(found[1]) * _UNITS[found[2]]
+    except ValueError:
+        return 0.0
 
 
 def _int(value: str | None, default: int) -> int:
@@ -295,6 +317,8 @@ class _Styles:
     lists: dict[str, dict[int, _Level]] = field(default_factory=dict)
     outline: dict[int, _Level] = field(default_factory=dict)
     outline_name: str | None = None  # a text:list naming it numbers on the outline's counters
+    tracked_rows: set[str] = field(default_factory=set)  # row styles of rows inserted or deleted whole
+    static_redline: set[str] = field(default_factory=set)  # our redline export's character styles
 
     def read(self, root: etree._Element | None) -> None:
         if root is None:
@@ -315,17 +339,31 @@ class _Styles:
                     hidden = None if display is None else display == "none"
                     if family == "paragraph":
                         outline = el.get(_q(STYLE, "default-outline-level"))
+                        para = el.find(_q(STYLE, "paragraph-properties"))
+                        blank = (False, False)
+                        if para is not None and not named:  # direct formatting, as Word's spacing is
+                            blank = (
+                                _twips(para.get(_q(FO, "margin-top"))) >= BLANK_LINE_MIN_TWIPS,
+                                _twips(para.get(_q(FO, "margin-bottom"))) >= BLANK_LINE_MIN_TWIPS,
+                            )
                         self.paragraphs[name] = _ParaStyle(
                             el.get(_q(STYLE, "parent-style-name")),
                             el.get(_q(STYLE, "display-name"), name),
                             el.get(_q(STYLE, "list-style-name")),
                             _int(outline, 0) or None if outline else None,
                             hidden,
+                            blank,
                         )
                         if named:
                             self.named.add(name)
+                    elif family == "text" and el.get(_q(STYLE, "display-name"), name) in _STATIC_REDLINE:
+                        self.static_redline.add(name)
                     elif family == "text" and hidden is not None:
                         self.hidden_text[name] = hidden
+                    elif family == "table-row":
+                        row = el.find(_q(STYLE, "table-row-properties"))
+                        if row is not None and row.get(_q(LOEXT, "text-changes-only")) == "false":
+                            self.tracked_rows.add(name)
                 elif el.tag == _q(TEXT, "list-style"):
                     self.lists[el.get(_q(STYLE, "name"), "")] = _levels(el)
                 elif el.tag == _q(TEXT, "outline-style"):
@@ -428,6 +466,7 @@ class _Raw:
     mark_hidden: bool = False
     hidden_text: bool = False  # any hidden text left out
     started: bool = False  # text met: white space from here on is shown
+    blank: tuple[bool, bool] = (False, False)  # the blank lines our export set above and below
 
 
 @dataclass
@@ -435,6 +474,7 @@ class _Row:
     cells: list[list[_Raw | _Row]]
     header: bool
     toc: bool
+    tracked: bool = False  # inserted or deleted whole (LibreOffice's loext:text-changes-only="false")
 
 
 class OdtReader:
@@ -644,7 +684,8 @@ class OdtReader:
                     if name and name not in ("standard", "default paragraph style"):
                         styles.append(name)
             heading_row = n == 0 and bool(styles) and all("heading" in s for s in styles)
-            out.append(_Row(cells, n == 0 and (header or heading_row), toc))
+            tracked = tr.get(_q(TABLE, "style-name"), "") in self.styles.tracked_rows
+            out.append(_Row(cells, n == 0 and (header or heading_row), toc, tracked))
         return out
 
     # ----------------------------------------------------------------- paragraphs
@@ -663,6 +704,11 @@ class OdtReader:
                 start = _int(p.get(_q(TEXT, "start-value")), 1) if restart else None
                 number = _Number("outline", None, min(outline, MAX_LEVELS), start)
         raw = _Raw(heading=heading, toc=toc, number=number)
+        if named.replace(" ", "") in _SPACED:
+            # our export's blank lines, set as space on the paragraph (``ooxml.spaced``), as
+            # LibreOffice keeps them in an .odt saved from it
+            own = self.styles.paragraphs.get(style or "")
+            raw.blank = own.blank if own is not None else (False, False)
         raw.mark_hidden = self.styles.hidden(style)
         boxes: list[etree._Element] = []
         self._collect(p, raw, raw.mark_hidden, boxes)
@@ -724,6 +770,11 @@ class OdtReader:
                 self._change(child, raw)
             elif local == "span":
                 name = child.get(_q(TEXT, "style-name"))
+                if name in self.styles.static_redline:
+                    raise DocxError(
+                        f"{self.name}: a static redline (export --mode redline) saved as OpenDocument: its "
+                        "marks are formatting, not tracked changes; import their tracked or clean document"
+                    )
                 own = self.styles.hidden_text.get(name or "")
                 if own and not hidden:
                     self.found["hidden"] += 1
@@ -803,13 +854,14 @@ class OdtReader:
         (LibreOffice's Reject All, ``test_opendocument.py``)."""
         out: list[Paragraph] = []
         pending: list[str] = []
+        parts: list[tuple[bool, bool, bool, str]] = []  # each joined part's blank lines, gone, text
         first: _Raw | None = None
         chain_gone = False  # every paragraph joined so far is removed whole
         for block in blocks:
             if isinstance(block, _Row):
                 if pending and first is not None:
-                    out.append(self._close(first, pending))
-                    pending, first = [], None
+                    out.extend(self._close(first, pending, parts))
+                    pending, parts, first = [], [], None
                 out.extend(self._row(block))
                 continue
             gone = self._gone(block)
@@ -822,16 +874,17 @@ class OdtReader:
                 if first is None:
                     first, chain_gone = raw, gone and n == 0
                 pending.append(text)
+                parts.append((*raw.blank, gone and n == 0, text))
                 if not closes:
                     continue
                 if raw.mark_hidden:
                     if not "".join(pending).strip() and raw.hidden_text:
-                        pending, first = [], None  # nothing of it is shown
+                        pending, parts, first = [], [], None  # nothing of it is shown
                     continue  # shown run into the next paragraph, as the .docx reader has it
-                out.append(self._close(first, pending))
-                pending, first = [], None
+                out.extend(self._close(first, pending, parts))
+                pending, parts, first = [], [], None
         if pending and first is not None:
-            out.append(self._close(first, pending))
+            out.extend(self._close(first, pending, parts))
         return out
 
     def _removed(self, piece: tuple[str, bool] | _Deleted) -> bool:
@@ -869,9 +922,19 @@ class OdtReader:
         out.append((raw, "".join(current), ends))
         return out
 
-    def _close(self, first: _Raw, texts: list[str]) -> Paragraph:
+    def _close(
+        self, first: _Raw, texts: list[str], parts: list[tuple[bool, bool, bool, str]]
+    ) -> list[Paragraph]:
+        """The paragraph, numbered, with the blank lines around it that its joined parts give
+        (as the .docx reader joins them: ``reader._joined_spacing``)."""
         label = self._count(first.number) if first.number is not None else ""
-        return Paragraph(label + "".join(texts), first.heading, first.toc)
+        before, after = _joined_spacing(parts) if parts else (False, False)
+        blank = Paragraph("", False, first.toc)
+        return [
+            *([blank] * before),
+            Paragraph(label + "".join(texts), first.heading, first.toc),
+            *([blank] * after),
+        ]
 
     def _count(self, number: _Number) -> str:
         levels = self.styles.outline if number.style is None else self.styles.lists.get(number.style, {})
@@ -891,6 +954,8 @@ class OdtReader:
         for cell in row.cells:
             texts = [p.text for p in self._view(cell)]
             cells.append(" ".join(" ".join(t.split()) for t in texts if t.strip()))
+        if row.tracked and not any(cells):
+            return []  # a row inserted or deleted whole, with its text, is not in this view
         out = [Paragraph(format_row(cells), False, row.toc)]
         if row.header:
             out.append(Paragraph(format_row(["---"] * len(cells)), False, row.toc))
