@@ -247,3 +247,54 @@ def test_a_pass_of_many_new_parts_counts_them_per_division(cli: CLI, tmp_path: P
     ], lines
     assert list(_divisions(repo).values()).count("PART C - BENEFITS") == 12
     cli("-C", str(repo), "verify")
+
+
+def _clones(tmp_path: Path) -> tuple[Path, Path]:
+    from sync_support import ok
+
+    ok(tmp_path, "init", "talks", "--union", "Clinicians United", "--employer", "Northstar Health")
+    (tmp_path / "contract.txt").write_text(CONTRACT)
+    ok(tmp_path / "talks", "baseline", "--from-text", str(tmp_path / "contract.txt"))
+    git(tmp_path, "clone", "--quiet", "--bare", "talks", "remote.git")
+    for name in ("alice", "bob"):
+        ok(tmp_path, "clone", str(tmp_path / "remote.git"), name)
+    return tmp_path / "alice", tmp_path / "bob"
+
+
+def test_two_members_new_parts_in_one_stretch_of_the_settings_merge_at_sync(tmp_path: Path) -> None:
+    """Alice's telehealth and Bob's travel both go into bargaining.toml between recognition and
+    wage-scales: git cannot merge two insertions at one place, and the sync stopped on a conflict
+    in a file no `resolve` settles. Each side only added divisions, so the sync merges them."""
+    from sync_support import ok, run
+
+    alice, bob = _clones(tmp_path)
+    (alice / "articles" / "telehealth.txt").write_text("ARTICLE 4 - TELEHEALTH\n\n4.1 Video.\n")
+    ok(alice, "pass", "--party", "union", "--session", "2025-03-14", "telehealth")
+    ok(alice, "sync")
+    (bob / "articles" / "travel.txt").write_text("ARTICLE 5 - TRAVEL\n\n5.1 Mileage is paid.\n")
+    ok(bob, "pass", "--party", "union", "--session", "2025-03-14", "travel")
+    synced = run(bob, "sync")
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    assert "bargaining.toml: the divisions of new parts on both sides merged" in synced.stderr
+    ok(alice, "sync")
+    for member in (alice, bob):
+        assert (
+            _divisions(member)["telehealth"] == _divisions(member)["travel"] == "PART B - ECONOMIC PROVISIONS"
+        )
+        assert git(member, "status", "--porcelain") == ""
+        ok(member, "verify")
+    assert git(alice, "rev-parse", "HEAD") == git(bob, "rev-parse", "HEAD")
+
+
+def test_a_settings_conflict_that_is_not_only_divisions_is_left_to_the_member(tmp_path: Path) -> None:
+    from sync_support import ok, run
+
+    alice, bob = _clones(tmp_path)
+    for member, name in ((alice, "Northstar Health System"), (bob, "Northstar Health Inc.")):
+        config = member / "bargaining.toml"
+        config.write_text(config.read_text().replace('name = "Northstar Health"', f'name = "{name}"'))
+        git(member, "commit", "-qam", "Employer's full name")
+    ok(alice, "sync")
+    stopped = run(bob, "sync")
+    assert stopped.returncode != 0 and "bargaining.toml: merge conflict" in stopped.stdout + stopped.stderr
+    assert "UU bargaining.toml" in git(bob, "status", "--porcelain")

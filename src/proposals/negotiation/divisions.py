@@ -166,3 +166,61 @@ def _write(repo: BargainingRepo, settings: Mapping[str, str]) -> Placed:
         )
         return Placed([], before)
     return Placed([CONFIG_NAME], before)
+
+
+def _added_divisions(side: dict, base: dict) -> dict[str, str] | None:
+    """The divisions `side` (bargaining.toml as read) added to `base` when that is all it changed
+    (what a pass bringing new parts does), else None."""
+    base_articles = base.get("articles", {})
+    side_articles = side.get("articles", {})
+    if not isinstance(base_articles, dict) or not isinstance(side_articles, dict):
+        return None
+    added: dict[str, str] = {}
+    for part_id, meta in side_articles.items():
+        before = base_articles.get(part_id, {})
+        if not isinstance(meta, dict) or not isinstance(before, dict):
+            return None
+        if "division" in meta and "division" not in before and isinstance(meta["division"], str):
+            added[part_id] = meta["division"]
+    articles = dict(base_articles)
+    for part_id, division in added.items():
+        articles[part_id] = {**articles.get(part_id, {}), "division": division}
+    return added if side == {**base, "articles": articles} else None
+
+
+def settle_divisions(repo: BargainingRepo) -> bool:
+    """During a conflicted merge (sync): bargaining.toml changed on both sides, one of them only by
+    adding the divisions of parts new in its passes. Two members who each bring a new part into the
+    same stretch of the file add their tables at one place, which git cannot merge; the other
+    side's file with those divisions added (:func:`with_divisions`, checked by reading it back) is
+    the merge. True when settled and staged; False leaves the conflict to the member, as before."""
+    import tomllib
+
+    from proposals.negotiation.drafts import atomic_write
+
+    store = repo.store
+    texts = [store.index_stage(stage, CONFIG_NAME) for stage in (1, 2, 3)]
+    try:
+        base, ours, theirs = (tomllib.loads(t.decode("utf-8")) for t in texts if t is not None)
+    except (ValueError, RecursionError):  # a side deleted it, or it does not read: not ours to settle
+        return False
+    for start, side in ((texts[1], theirs), (texts[2], ours)):
+        added = _added_divisions(side, base)
+        if added is None or start is None:
+            continue
+        text = start.decode("utf-8")
+        there = tomllib.loads(text).get("articles", {})
+        try:
+            wanted = {i: d for i, d in added.items() if there.get(i, {}).get("division") != d}
+            if any("division" in there.get(i, {}) for i in wanted):
+                return False  # the other side gave that part another division: the member decides
+        except (AttributeError, TypeError):  # settings of a shape parse_config refuses
+            return False
+        edited = with_divisions(text, wanted) if wanted else (text, None)
+        if edited is None:
+            return False
+        atomic_write(repo.root / CONFIG_NAME, edited[0])
+        store.stage(CONFIG_NAME)
+        repo.notices.append(f"{CONFIG_NAME}: the divisions of new parts on both sides merged")
+        return True
+    return False

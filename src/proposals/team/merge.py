@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from proposals.negotiation.config import CONFIG_NAME
+from proposals.negotiation.divisions import settle_divisions
 from proposals.negotiation.repo import BargainingRepo
 from proposals.store.git import GitError, git_message
 from proposals.team.integrity import begin_sync_merge, end_sync_merge
@@ -38,4 +40,8 @@ def merge(
     if not conflicts:
         put_back()
         raise GitError(git_message(proc.stderr, ["merge"]))
+    if CONFIG_NAME in conflicts and settle_divisions(repo):  # both sides' new parts' divisions
+        conflicts = store.unmerged_paths()
+        if not conflicts:
+            store.commit_merge()
     return "merged", conflicts
