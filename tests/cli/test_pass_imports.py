@@ -104,3 +104,14 @@ def test_a_pass_writing_no_journal_loads_no_json_nor_base64(negotiation: Path) -
     modules, _ = _after_pass(negotiation, "--session", "2030-01-07")
     assert "proposals.negotiation.passes" in modules
     assert {"json", "base64"} & modules == set()
+
+
+def test_a_pass_loads_no_tempfile_nor_shutil(negotiation: Path) -> None:
+    """git's output is spooled to a memory file (store.git._spool_file), and argparse's help
+    formatter asks for the terminal's width only when help is shown: tempfile, shutil, bz2, lzma
+    and random (~4 ms of a pass's start) are not imported."""
+    article = negotiation / "articles" / "staffing.txt"
+    article.write_text(article.read_text() + "\nThe Employer shall post every vacancy.\n")
+    modules, _ = _after_pass(negotiation, "--session", "2030-01-07")
+    assert "proposals.negotiation.passes" in modules
+    assert {"tempfile", "shutil", "bz2", "lzma", "random"} & modules == set()
