@@ -115,3 +115,13 @@ def test_a_pass_loads_no_tempfile_nor_shutil(negotiation: Path) -> None:
     modules, _ = _after_pass(negotiation, "--session", "2030-01-07")
     assert "proposals.negotiation.passes" in modules
     assert {"tempfile", "shutil", "bz2", "lzma", "random"} & modules == set()
+
+
+def test_a_pass_after_any_command_loads_no_tomllib(negotiation: Path) -> None:
+    """bargaining.toml unchanged since the last command: its parse comes from the config cache
+    (negotiation/config.py), and tomllib (~4 ms of patterns at import) is not loaded."""
+    article = negotiation / "articles" / "staffing.txt"
+    article.write_text(article.read_text() + "\nThe Employer shall post every vacancy.\n")
+    modules, _ = _after_pass(negotiation, "--session", "2030-01-07")
+    assert "proposals.negotiation.passes" in modules
+    assert "tomllib" not in modules

@@ -18,7 +18,14 @@ from typing import Any, TypeVar
 from proposals.contract.part import decode_article, normalise_text, read_article_bytes, validate_id
 from proposals.errors import ProposalsError
 from proposals.files import write_file as atomic_write  # drafts.atomic_write, without importing drafts
-from proposals.negotiation.config import CONFIG_NAME, Config, dump_config, load_config, parse_config
+from proposals.negotiation.config import (
+    CONFIG_NAME,
+    Config,
+    config_cache,
+    dump_config,
+    load_config,
+    parse_config,
+)
 from proposals.negotiation.history import BASELINE_TAG, History, Round, TARecord, load_history
 from proposals.negotiation.writer_lock import LOCK_NAME, give_back, take
 from proposals.store.git import GitStore, validate_rev
@@ -109,7 +116,7 @@ class BargainingRepo:
     def of_store(cls, store: GitStore, *, shallow: bool) -> BargainingRepo:
         """The repo in `store`'s folder, its top level (``proposals sync`` found it before the
         model was imported, ``team.fetching``); refused when it is no bargaining repo."""
-        repo = cls(store.root, store, load_config(store.root))
+        repo = cls(store.root, store, load_config(store.root, config_cache(store.git_dir())))
         repo.shallow = shallow
         return repo
 
