@@ -30,7 +30,8 @@ also save as PDF;
 save every document (and every comparison) as LibreOffice's own .odt beside its .docx, the same
 document in both forms (``tests/word/test_opendocument.py`` reads each and compares);
 ``reject``: names of saved .odt files whose tracked changes LibreOffice rejects, saved as
-``NAME.rejected.odt`` and ``NAME.rejected.docx``.
+``NAME.rejected.odt`` and ``NAME.rejected.docx``; ``odt_encrypted``: .odt names saved again with
+an open password (``NAME.encrypted.odt``).
 Every document gets a header line and a page-number footer. Prints the written files as JSON.
 """
 
@@ -283,6 +284,15 @@ def track(desktop: object, source: Path, old: str, new: str, out: Path, odt: boo
         doc.close(True)
 
 
+def odt_with_password(desktop: object, source: Path, out: Path) -> None:
+    """``source`` saved again as .odt with an open password ("secret"), as LibreOffice encrypts."""
+    doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
+    try:
+        doc.storeToURL(out.resolve().as_uri(), (prop("FilterName", "writer8"), prop("Password", "secret")))
+    finally:
+        doc.close(True)
+
+
 def to_pdf(desktop: object, source: Path, out: Path, password: str = "") -> None:
     doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
     try:
@@ -324,6 +334,10 @@ def main(argv: list[str]) -> int:
         for name in spec.get("pdf_encrypted", []):
             path = out / f"{name}.encrypted.pdf"
             to_pdf(desktop, out / f"{name}.docx", path, password="secret")
+            written.append(str(path))
+        for name in spec.get("odt_encrypted", []):
+            path = out / f"{name}.encrypted.odt"
+            odt_with_password(desktop, out / f"{name}.odt", path)
             written.append(str(path))
     print(json.dumps(written))
     return 0

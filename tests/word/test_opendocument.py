@@ -103,6 +103,7 @@ def uno(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "compare": [["base", "theirs", "pass"]],
         "track": [["footnoted", "first full", "second full", "footnoted-tracked"]],
         "reject": ["pass"],
+        "odt_encrypted": ["base"],
     }
     return build_documents(tmp_path_factory.mktemp("odt-uno"), spec)
 
@@ -143,6 +144,17 @@ def test_footnotes_and_endnotes_land_in_their_parts_as_from_the_docx(uno: Path, 
     assert read_docx_lines(uno / f"{name}.odt")[2] == read_docx_lines(uno / f"{name}.docx")[2]
     reading = read_contract(uno / f"{name}.odt", "docx")
     assert reading.texts == read_contract(uno / f"{name}.docx", "docx").texts
+
+
+def test_an_odt_saved_with_a_password_is_one_line_and_changes_nothing(uno: Path, cli: CLI) -> None:
+    """LibreOffice's own encrypted .odt (its content.xml is ciphertext; the manifest says so)."""
+    locked = uno / "base.encrypted.odt"
+    with pytest.raises(ProposalsError, match=re.escape("encrypted (password-protected)")):
+        read_docx(locked)
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    err = cli("-C", "talks", "baseline", "--from-docx", str(locked), ok=False).err
+    assert "encrypted (password-protected); remove the password" in err
+    assert not git(cli.cwd / "talks", "tag")
 
 
 def test_the_baseline_from_an_odt_is_the_baseline_from_its_docx(uno: Path, cli: CLI) -> None:
