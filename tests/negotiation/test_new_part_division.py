@@ -298,3 +298,19 @@ def test_a_settings_conflict_that_is_not_only_divisions_is_left_to_the_member(tm
     stopped = run(bob, "sync")
     assert stopped.returncode != 0 and "bargaining.toml: merge conflict" in stopped.stdout + stopped.stderr
     assert "UU bargaining.toml" in git(bob, "status", "--porcelain")
+
+
+def test_a_division_set_before_the_pass_goes_with_it(cli: CLI, tmp_path: Path) -> None:
+    """A pass killed after writing bargaining.toml and before its commit leaves the division
+    there, uncommitted (as does a member who sets it by hand): the next pass of the part commits
+    the file with it, rather than leaving the team without the division."""
+    repo = _repo(cli, tmp_path)
+    config = repo / "bargaining.toml"
+    config.write_text(config.read_text() + '\n[articles.telehealth]\ndivision = "PART A - GENERAL"\n')
+    (repo / "articles" / "telehealth.txt").write_text(
+        "ARTICLE 4 - TELEHEALTH\n\n4.1 Visits by video count.\n"
+    )
+    cli("-C", str(repo), "pass", "--party", "union", "--session", "2025-03-14", "telehealth")
+    assert "bargaining.toml" in git(repo, "show", "--name-only", "--format=", "U-1^{commit}").split()
+    assert git(repo, "status", "--porcelain") == ""
+    assert _divisions(repo)["telehealth"] == "PART A - GENERAL"  # as the member set it

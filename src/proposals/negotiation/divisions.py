@@ -81,9 +81,10 @@ def place_new_parts(
                 f"their document shows {part_id} under {' '.join(division.split())}; bargaining.toml keeps "
                 f"it under {mine} (edit it there to move it)"
             )
-    new = [i for i in texts if tables.get(i) is None and i not in divisions]
-    if not new:
-        return Placed()
+    arriving = [i for i in texts if tables.get(i) is None]
+    new = [i for i in arriving if i not in divisions]
+    if not new:  # a division set before the pass (by hand, or by a pass killed before its commit)
+        return _set_before(repo) if arriving else Placed()
     known = set(divisions) | set(config.articles)
     order: dict[str, tuple] = {}
     for part_id in sorted(set(repo.working_ids()) | known):
@@ -111,7 +112,7 @@ def place_new_parts(
             divisions[part_id] = settings[part_id] = division
     _say(repo, settings, why)
     if not settings:
-        return Placed()
+        return _set_before(repo) if len(new) < len(arriving) else Placed()
     return _write(repo, settings)
 
 
@@ -155,17 +156,46 @@ def _write(repo: BargainingRepo, settings: Mapping[str, str]) -> Placed:
         text, config = edited
     if text.encode("utf-8") == before:
         return Placed()
-    head = repo.store.head()
-    committed = repo.store.read_blobs([(head, CONFIG_NAME)])[0] if head else None
+    clean = _only_divisions_added(before, _committed(repo))
     atomic_write(path, text)
     repo.config = config
-    if committed != before:
+    if not clean:
         repo.notices.append(
             f"{CONFIG_NAME} has changes of yours not committed: the divisions are written there, "
             "not in the pass; commit the file with them"
         )
         return Placed([], before)
     return Placed([CONFIG_NAME], before)
+
+
+def _committed(repo: BargainingRepo) -> bytes | None:
+    head = repo.store.head()
+    return repo.store.read_blobs([(head, CONFIG_NAME)])[0] if head else None
+
+
+def _only_divisions_added(data: bytes, committed: bytes | None) -> bool:
+    """Whether bargaining.toml as `data` is HEAD's (`committed`), or HEAD's with divisions added
+    and nothing else (a pass killed before its commit left them, or a member set one by hand):
+    then the pass may commit it without sweeping in other uncommitted edits."""
+    import tomllib
+
+    if committed is None or committed == data:
+        return committed == data
+    try:
+        now, then = (tomllib.loads(d.decode("utf-8")) for d in (data, committed))
+    except (ValueError, RecursionError):
+        return False
+    return _added_divisions(now, then) is not None
+
+
+def _set_before(repo: BargainingRepo) -> Placed:
+    """A part new in the pass whose division bargaining.toml already holds, uncommitted: the file
+    goes with the pass when that is all that changed in it, so the team gets the division."""
+    data = (repo.root / CONFIG_NAME).read_bytes()
+    committed = _committed(repo)
+    if committed == data or not _only_divisions_added(data, committed):
+        return Placed()
+    return Placed([CONFIG_NAME])
 
 
 def _added_divisions(side: dict, base: dict) -> dict[str, str] | None:
