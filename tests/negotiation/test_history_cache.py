@@ -42,8 +42,9 @@ def asked_by_a_pass(history: History) -> tuple:
     makes its records."""
     parts = ["a0", "a1", "a2", "b", "none"]
     return (
-        history.pass_tag_names(),
+        list(dict.fromkeys(history.pass_tag_names())),
         history.pass_names_text(),
+        {code: history.highest_number(code) for code in ("X", "W", "A", "U", "E")},
         {p: history.tas_for(p) for p in parts},
         {p: history.text_passes(p) for p in parts},
         {p: history.last_pass(p) for p in parts},
@@ -310,3 +311,18 @@ def test_records_that_do_not_decode_are_read_from_git(tmp_path: Path) -> None:
     cached = cached_history(scene.repo.store, path)
     assert type(cached) is history_cache.CachedHistory
     assert answers(cached) == answers(history)
+
+
+def test_each_codes_highest_number_is_the_one_a_regex_finds() -> None:
+    """The summary's highest numbers (history.highest_numbers) answer as ``History.highest_number``
+    does with its regex over the names, whatever the names look like."""
+    import re
+
+    from proposals.negotiation.history import highest_numbers
+
+    names = ["U-7", "U-007", "U-12", "U-1-2", "U-", "UX-5", "U-12a", "u-30", "E-3", "E-10", "E-9",
+             "2028-4", "-8", "U-99.1", "TA-2", "U-0"]
+    found = highest_numbers(names)
+    for code in ("U", "UX", "E", "u", "2028", "", "TA", "Z"):
+        by_regex = re.findall(rf"^{re.escape(code)}-(\d+)$", "\n".join(names), re.MULTILINE)
+        assert found.get(code, 0) == max(map(int, by_regex), default=0), code

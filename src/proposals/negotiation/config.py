@@ -101,7 +101,7 @@ def config_cache(git_dir: Path) -> Path:
 
 
 _CACHE_MAGIC = b"proposals-config 1\n"
-_DIGEST = 32
+_DIGEST = 4  # a CRC-32 of the rest, as the history cache checks its chunks
 
 
 def _toml(raw: bytes) -> dict:
@@ -117,13 +117,15 @@ def _toml(raw: bytes) -> dict:
 
 def _cached_toml(cache: Path, raw: bytes) -> dict | None:
     """The TOML the cache holds for exactly `raw`, or None (no file, another text, corrupt)."""
-    from proposals.negotiation.history_cache import blake2b, read_plain
+    from zlib import crc32
+
+    from proposals.negotiation.history_cache import read_plain
 
     found = read_plain(cache)
     if found is None or not found[0].startswith(_CACHE_MAGIC):
         return None
     body = memoryview(found[0])[len(_CACHE_MAGIC) :]
-    if blake2b(body[_DIGEST:], digest_size=_DIGEST).digest() != body[:_DIGEST]:
+    if crc32(body[_DIGEST:]).to_bytes(_DIGEST, "little") != body[:_DIGEST]:
         return None
     try:
         kept, data = marshal.loads(body[_DIGEST:])
@@ -134,13 +136,15 @@ def _cached_toml(cache: Path, raw: bytes) -> dict | None:
 
 def _keep_toml(cache: Path, raw: bytes, data: dict) -> None:
     """Write the cache for `raw`; TOML holding what marshal cannot keep (dates) is not kept."""
-    from proposals.negotiation.history_cache import blake2b, replace_whole
+    from zlib import crc32
+
+    from proposals.negotiation.history_cache import replace_whole
 
     try:
         body = marshal.dumps((raw, data))
     except ValueError:
         return
-    replace_whole(cache, _CACHE_MAGIC + blake2b(body, digest_size=_DIGEST).digest() + body)
+    replace_whole(cache, _CACHE_MAGIC + crc32(body).to_bytes(_DIGEST, "little") + body)
 
 
 def parse_config(data: dict) -> Config:

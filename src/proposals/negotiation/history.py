@@ -348,9 +348,16 @@ class History:
         return out
 
     def pass_tag_names(self) -> list[str]:
-        """``pass_tags``' names alone (recovery asks whether each is tagged; the history cache
-        answers without making 20,000 records)."""
+        """``pass_tags``' names alone, in recorded order, a name given twice perhaps twice
+        (recovery asks whether each is tagged; the history cache answers without making 20,000
+        records)."""
         return list(self.pass_tags())
+
+    def highest_number(self, code: str) -> int:
+        """The highest N of this history's passes named ``CODE-N`` (0 when none is): where the
+        next pass number starts (``passes.next_pass_name``)."""
+        return max(map(int, re.findall(rf"^{re.escape(code)}-(\d+)$", self.pass_names_text(), re.MULTILINE)),
+                   default=0)
 
     def pass_names_text(self) -> str:
         """The names of this history's passes in recorded order, one a line (a name holds no
@@ -388,6 +395,19 @@ class History:
 
     def article_ids(self) -> set[str]:
         return set(self.events)
+
+
+def highest_numbers(names: Iterable[str]) -> dict[str, int]:
+    """Each code's highest N among pass names ``CODE-N`` (a name is plain: ``PASS_NAME_RE``), as
+    ``History.highest_number`` finds it for one code: what the history cache keeps of 20,000 names."""
+    out: dict[str, int] = {}
+    for name in names:
+        code, dash, digits = name.partition("-")
+        if dash and digits.isascii() and digits.isdigit():
+            number = int(digits)
+            if number > out.get(code, -1):
+                out[code] = number
+    return out
 
 
 def round_commit(chosen: Round) -> str:

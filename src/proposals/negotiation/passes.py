@@ -61,14 +61,10 @@ def session_timestamp(session: str) -> str:
 def next_pass_name(repo: BargainingRepo, party: str) -> str:
     code = repo.config.party(party).code
     history = repo.history()  # this round's: numbers start again each round
-    # One regex over the names joined, not a test per name: 40,000 names at 20,000 passes.
+    # One regex over the tag names joined, not a test per name: 40,000 names at 20,000 passes.
     numbered = re.compile(rf"^{re.escape(history.tag_prefix)}{re.escape(code)}-(\d+)$", re.MULTILINE)
-    bare = re.compile(rf"^{re.escape(code)}-(\d+)$", re.MULTILINE)
-    numbers = [
-        *bare.findall(history.pass_names_text()),
-        *numbered.findall("\n".join(repo.store.tag_names())),
-    ]
-    return f"{code}-{max(map(int, numbers), default=0) + 1}"
+    tagged = max(map(int, numbered.findall("\n".join(repo.store.tag_names()))), default=0)
+    return f"{code}-{max(history.highest_number(code), tagged) + 1}"
 
 
 def check_pass_name(repo: BargainingRepo, name: str, party: str) -> str:
