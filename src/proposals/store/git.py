@@ -249,16 +249,18 @@ class GitStore(NamedOperations):
         ``diff-tree`` processes at once, one stretch of the list each (``diff_parts``): at 20,000
         passes one process alone takes longer than verify may, and each core runs one. Every
         commit is in exactly one stretch, and ``--always`` names each commit, even one changing
-        nothing there. Each diff goes to a temporary file (``_spooled``: a megabyte through a pipe
+        nothing there. Each diff goes to a spool file (``_spooled``: a megabyte through a pipe
         costs this process more than reading it back). Started in the caller's thread: from
-        another, each step waited for the interpreter's lock while the caller imported."""
-        commit = self.rev_parse(rev)
-        if commit is None:
-            return ReachableDiff(None, [])
+        another, each step waited for the interpreter's lock while the caller imported. The walk
+        starts at `rev`'s commit, so the list's first line names it: no ``rev-parse`` before it
+        (each git this process waits for delays the diffs, verify's longest path)."""
         import contextlib
-        import tempfile
 
-        commits = self.out("rev-list", "--end-of-options", commit, "--", spool=True).split()
+        listed = self.run("rev-list", "--end-of-options", rev, "--", check=False, spool=True)
+        commits = listed.stdout.split() if listed.returncode == 0 else []
+        if not commits:  # no such commit (a new repo): nothing to diff
+            return ReachableDiff(None, [])
+        commit = commits[0]
         size = max(1, -(-len(commits) // diff_parts(len(commits))))
         env = self.environment(DIFF_CONFIG)
         running: list[tuple[subprocess.Popen, IO[bytes]]] = []
@@ -266,8 +268,8 @@ class GitStore(NamedOperations):
             stack.callback(_reap, running)  # all or none: any diff started is ended on a failure
             try:
                 for start in range(0, len(commits), size):
-                    spool = stack.enter_context(tempfile.TemporaryFile())
-                    with tempfile.TemporaryFile() as stretch:  # the child keeps its own descriptor
+                    spool = stack.enter_context(_spool_file())
+                    with _spool_file() as stretch:  # the child keeps its own descriptor
                         stretch.write("".join(f"{c}\n" for c in commits[start : start + size]).encode())
                         stretch.seek(0)
                         argv = ["git", *_DIFF_TREE, "--always"]
