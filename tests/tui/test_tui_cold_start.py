@@ -392,5 +392,37 @@ def test_importing_the_app_walks_no_garbage_and_leaves_the_collector_on() -> Non
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "True", "True"], out.stdout + out.stderr
 
+async def test_the_board_waits_for_a_late_start_up_read_and_never_paints_an_empty_table(
+    repo_path: Path, monkeypatch
+) -> None:
+    """A start-up read still going when the app is ready (as it usually is) showed a frame of the
+    empty table, then the rows: now the board is shown once the rows are read, with them."""
+    import time
+
+    import proposals_tui.board_data as board_data
+    from proposals_tui.widgets.board_table import BoardTable
+
+    real_load = board_data.load_board
+
+    def slow_load(repo):
+        time.sleep(0.3)  # git on a busy machine
+        return real_load(repo)
+
+    monkeypatch.setattr(board_data, "load_board", slow_load)
+    painted_rows: list[int] = []
+    real_render_line = BoardTable.render_line
+
+    def render_line(self, y: int):
+        painted_rows.append(self.row_count)
+        return real_render_line(self, y)
+
+    monkeypatch.setattr(BoardTable, "render_line", render_line)
+    app = tui_app(repo_path)
+    assert app.board_preload is not None and not app.board_preload.ready()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, BoardScreen) and app.screen.shown
+    assert painted_rows and 0 not in painted_rows, painted_rows[:5]
+
 
 sync_async_tests(globals())

@@ -11,6 +11,7 @@ from __future__ import annotations
 # First: the garbage collector waits while Textual and the core are imported (see `startup`).
 from . import startup  # isort: skip
 
+import asyncio
 import contextlib
 import gc
 import os
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -39,8 +40,13 @@ from .literal import shown
 from .roles import FollowsMarkers, FollowsTheme, HoldsUnsavedWork, Reloads
 from .workers import Job, RepoLane, run_repo_job
 
+if TYPE_CHECKING:
+    from .board_data import BoardPreload
+
 US = "union"  # the team using the tool; "our draft" is this party's
 
+
+BOARD_WAIT = 1.0  # seconds the board waits at most for the start-up's read before it is shown
 
 HEADER_SIDES = 8 + 10  # Textual's Header: the icon's width on the left, the clock's space on the right
 
@@ -168,8 +174,26 @@ class ProposalsApp(App[int]):
         # Not restyled now: no widget of the TUI is mounted yet, and the board is styled with it.
         self.add_class(f"-theme-{self.theme}", update=False)
         self.theme_changed_signal.subscribe(self, self._restyle)
-        self.push_screen(BoardScreen())
         self.set_timer(10, self.startup_done)  # a board that never loads does not keep gc off
+        preload = self.board_preload
+        if preload is None or preload.ready():
+            self.push_screen(BoardScreen())
+        else:
+            self._push_board_when_read(preload)
+
+    @work(group="start", exit_on_error=False)
+    async def _push_board_when_read(self, preload: BoardPreload) -> None:
+        """The board is shown once the start-up's read of its rows is done (at most `BOARD_WAIT`
+        seconds; usually 10-30 ms after the app is ready for it): its first frame is the board
+        with its rows. Shown at once, a frame of the empty table was painted first and the rows'
+        frame after, which cost the event loop more than the read had left, and took the
+        read's turns (issue 17: cold start to the board). The wait is in a thread, not on the
+        event loop; a read that failed is reported by the board's reload."""
+        from .screens.board import BoardScreen
+
+        await asyncio.to_thread(preload.wait, BOARD_WAIT)
+        if not self.exiting:
+            self.push_screen(BoardScreen())
 
     def board_shown(self) -> None:
         """The board's first rows are painted: only now ask who records (the repo lane reads the

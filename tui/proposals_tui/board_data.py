@@ -120,6 +120,11 @@ class BoardPreload:
         """The rows are read, without an error: taking them does not wait."""
         return not self._thread.is_alive() and self._error is None
 
+    def wait(self, timeout: float) -> None:
+        """Until the read is done (or failed), at most `timeout` seconds; from a thread other than
+        the event loop's."""
+        self._thread.join(timeout)
+
     def take(self) -> BoardData:
         self._thread.join()
         if self._error is not None:
