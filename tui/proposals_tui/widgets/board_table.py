@@ -51,7 +51,7 @@ class BoardTable(DataTable):
         whose resume styles every widget again: the table (and its fifteen component classes) was
         styled for the focus and again straight after (issue 17: cold start to the board). Nor is
         it styled for the blur of a closing app: nothing is painted again."""
-        if self.screen.stack_updates == 0 or getattr(self.app, "exiting", False):
+        if self.screen.stack_updates == 0 or self.app.return_code is not None:  # closing
             return
         super().watch_has_focus(has_focus)
 
