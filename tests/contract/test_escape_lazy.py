@@ -39,3 +39,16 @@ def test_plain_lines_compile_no_pattern_holding_the_surrogates() -> None:
     assert all("\ud800" not in source for source in escape._COMPILED)
     assert escape.for_output("caf\u00e9 \u202e") == "caf\u00e9 \\u202e"
     assert any("\ud800" in source for source in escape._COMPILED)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ASCII, ANY, TRICKY))
+def test_store_validate_finds_what_the_whole_class_finds(text: str) -> None:
+    """store.validate reads ASCII text with its classes' ASCII parts, compiled on first use."""
+    from proposals.store import validate
+
+    for multiline in (False, True):
+        whole = re.search(validate._FORBIDDEN_MULTILINE if multiline else validate._FORBIDDEN, text)
+        assert validate.has_control(text, multiline=multiline) == (whole is not None)
+        found = validate._forbidden(text, multiline=multiline).search(text)
+        assert (found and (found.start(), found.group())) == (whole and (whole.start(), whole.group()))

@@ -18,12 +18,26 @@ from proposals.errors import ProposalsError
 # isolates (they make one name display as another), the BOM, and lone surrogates (undecodable
 # bytes carried through surrogateescape). Tab and newline are allowed only where a value may be
 # several lines (a pass message, notes).
-_FORBIDDEN = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
-)
-_FORBIDDEN_MULTILINE = re.compile(
+_FORBIDDEN = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+_FORBIDDEN_MULTILINE = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
+# Each class's ASCII characters alone: all it can find in ASCII text (names, dates, most messages).
+_ASCII = {_FORBIDDEN: "[\x00-\x1f\x7f]", _FORBIDDEN_MULTILINE: "[\x00-\x08\x0b-\x1f\x7f]"}
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _forbidden(value: str, *, multiline: bool = False) -> re.Pattern[str]:
+    """The class for `value`, compiled on first use: the whole one holds the surrogates, which
+    re takes ~1 ms to compile at every command's start; ASCII text needs only its ASCII part."""
+    whole = _FORBIDDEN_MULTILINE if multiline else _FORBIDDEN
+    source = _ASCII[whole] if value.isascii() else whole
+    found = _COMPILED.get(source)
+    if found is None:
+        found = _COMPILED[source] = re.compile(source)
+    return found
+
+
 _CHAR_NAMES = {
     "\n": "a line break",
     "\r": "a carriage return",
@@ -66,8 +80,7 @@ def check_text(
         value = ""
     if not isinstance(value, str):
         raise ProposalsError(f"{what} must be text")
-    pattern = _FORBIDDEN_MULTILINE if multiline else _FORBIDDEN
-    bad = pattern.search(value)
+    bad = _forbidden(value, multiline=multiline).search(value)
     if bad:
         raise ProposalsError(
             f"{what} contains {describe_char(bad.group())} at character {bad.start() + 1}; {fix}"
@@ -82,13 +95,13 @@ def check_text(
 
 def has_control(value: str, *, multiline: bool = False) -> bool:
     """Whether `value` holds a character check_text refuses (for text read back from git)."""
-    return (_FORBIDDEN_MULTILINE if multiline else _FORBIDDEN).search(value) is not None
+    return _forbidden(value, multiline=multiline).search(value) is not None
 
 
 def check_pattern(value: str | None, pattern: re.Pattern[str], what: str, hint: str) -> str:
     """`value` if the whole of it matches `pattern` (a trailing newline never slips through)."""
     if not isinstance(value, str) or pattern.fullmatch(value) is None:
-        shown = value if value is None or not _FORBIDDEN.search(value) else ascii(value)
+        shown = value if value is None or not _forbidden(value).search(value) else ascii(value)
         raise ProposalsError(f"invalid {what} {shown!r}: {hint}")
     return value
 
@@ -98,7 +111,7 @@ def check_date(value: str | None, what: str = "date") -> str:
     if value is None or not value.strip():
         raise ProposalsError(f"{what} is empty: give a date as YYYY-MM-DD")
     if DATE_FORMAT.fullmatch(value) is None:
-        shown = value if not _FORBIDDEN.search(value) else ascii(value)
+        shown = value if not _forbidden(value).search(value) else ascii(value)
         raise ProposalsError(f"invalid {what} {shown!r}: use YYYY-MM-DD")
     try:
         day = date.fromisoformat(value)
