@@ -30,7 +30,9 @@ also save as PDF;
 save every document (and every comparison) as LibreOffice's own .odt beside its .docx, the same
 document in both forms (``tests/word/test_opendocument.py`` reads each and compares);
 ``reject``: names of saved .odt files whose tracked changes LibreOffice rejects, saved as
-``NAME.rejected.odt`` and ``NAME.rejected.docx``; ``odt_encrypted``: .odt names saved again with
+``NAME.rejected.odt`` and ``NAME.rejected.docx``; ``accept_text``: names of saved .docx files whose
+tracked changes LibreOffice accepts, saved as plain text (``NAME.accepted.txt``, numbering labels
+written out as LibreOffice shows them); ``odt_encrypted``: .odt names saved again with
 an open password (``NAME.encrypted.odt``).
 Every document gets a header line and a page-number footer. Prints the written files as JSON.
 """
@@ -266,6 +268,19 @@ def reject_all(desktop: object, dispatcher: object, source: Path, out: Path) -> 
         doc.close(True)
 
 
+def accept_all_text(desktop: object, dispatcher: object, source: Path, out: Path) -> None:
+    """LibreOffice's Accept All of ``source``'s tracked changes, saved as plain text (``out``):
+    each paragraph with the label LibreOffice numbers it with, the oracle of an accepted view."""
+    doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
+    try:
+        frame = doc.getCurrentController().getFrame()
+        dispatcher.executeDispatch(frame, ".uno:AcceptAllTrackedChanges", "", 0, ())  # type: ignore[attr-defined]
+        args = (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF"))
+        doc.storeToURL(out.resolve().as_uri(), args)
+    finally:
+        doc.close(True)
+
+
 def track(desktop: object, source: Path, old: str, new: str, out: Path, odt: bool = False) -> None:
     """Replace ``old`` by ``new`` with change tracking on, wherever it is (a footnote too), as
     the other side edits their copy."""
@@ -322,6 +337,10 @@ def main(argv: list[str]) -> int:
         for name in spec.get("reject", []):
             path = out / f"{name}.rejected.odt"
             reject_all(desktop, dispatcher, out / f"{name}.odt", path)
+            written.append(str(path))
+        for name in spec.get("accept_text", []):
+            path = out / f"{name}.accepted.txt"
+            accept_all_text(desktop, dispatcher, out / f"{name}.docx", path)
             written.append(str(path))
         for name, old, new, out_name in spec.get("track", []):
             path = out / f"{out_name}.docx"

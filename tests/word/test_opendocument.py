@@ -103,6 +103,7 @@ def uno(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "compare": [["base", "theirs", "pass"]],
         "track": [["footnoted", "first full", "second full", "footnoted-tracked"]],
         "reject": ["pass"],
+        "accept_text": ["pass"],
         "odt_encrypted": ["base"],
     }
     return build_documents(tmp_path_factory.mktemp("odt-uno"), spec)
@@ -188,6 +189,17 @@ def test_their_pass_made_by_compare_documents_reads_as_libreoffice_shows_each_si
     assert "1.1 Recognition. The Employer recognizes the Union." in rejected and "PARKING" in " ".join(
         rejected
     )
+
+
+def test_their_compare_docx_reads_as_libreoffice_accepts_that_docx(uno: Path) -> None:
+    """The .docx LibreOffice saves of the Compare pass gives "one assistant;" the Section style
+    of the deleted paragraph before it (the .odt of the same pass keeps it an Item, "(a)"), so
+    LibreOffice's own Accept All of that .docx numbers it "2.3", as Word would: the accepted view
+    of the .docx is what LibreOffice shows of it, label for label, not the .odt's "(a)"."""
+    shown = (uno / "pass.accepted.txt").read_text("utf-8-sig").rstrip("\n").split("\n")
+    assert "2.3 one assistant;" in shown and "2.2 Added. A new section." in shown
+    assert read_paragraphs(uno / "pass.docx") == shown
+    assert "(a) one assistant;" in read_paragraphs(uno / "pass.odt")
 
 
 def test_their_odt_pass_is_recorded_as_their_docx_pass(uno: Path, cli: CLI) -> None:
