@@ -7,14 +7,14 @@ session date; the author is the team member in git config; the party is in the t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from proposals.contract.part import normalise_text, parse_heading, validate_id
 from proposals.errors import ProposalsError
-from proposals.negotiation.divisions import Placed, place_new_parts
 from proposals.negotiation.drafts import draft_commit, record_then_write, restored_on_failure, save_draft
 from proposals.negotiation.history import (
     PASS_NAME_RE,
@@ -32,6 +32,10 @@ from proposals.negotiation.history import (
 from proposals.negotiation.repo import BargainingRepo, recorder
 from proposals.store.git import validate_ref_name
 from proposals.store.validate import check_pattern, check_text, date_or_today
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from proposals.negotiation.divisions import Placed
 
 TERMS_DIR = "terms"  # costing.terms.TERMS_DIR, named here so a pass need not import costing
 
@@ -289,16 +293,29 @@ def record_pass(
     return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
 
 
+class _NothingPlaced:
+    """``divisions.Placed()`` for a pass of parts the table has: nothing to commit with the pass,
+    nothing to put back, and negotiation.divisions (~2.5 ms of imports) not loaded."""
+
+    paths: tuple[str, ...] = ()
+
+    @contextlib.contextmanager
+    def put_back_on_failure(self, repo: BargainingRepo) -> Iterator[None]:
+        yield
+
+
 def _placed(
     repo: BargainingRepo,
     new_texts: Mapping[str, str],
     olds: Mapping[str, str | None],
     divisions: Mapping[str, str] | None,
-) -> Placed:
+) -> Placed | _NothingPlaced:
     """bargaining.toml with the division of each part new in the pass (negotiation/divisions.py);
     the common pass changes only parts the table has, and costs nothing here."""
     if all(olds.get(i) is not None for i in new_texts) and not divisions:
-        return Placed()
+        return _NothingPlaced()
+    from proposals.negotiation.divisions import place_new_parts
+
     return place_new_parts(repo, new_texts, olds, divisions)
 
 
