@@ -4,7 +4,8 @@ Run with the *system* interpreter (python3-uno): ``/usr/bin/python3 tests/word/l
 Run by path, so Python puts this folder first on ``sys.path`` and ``lo_check`` (its neighbour,
 which holds the LibreOffice session) imports as it does for the tests: no path is edited here.
 
-The spec (JSON) lists documents as blocks, in order:
+The spec (JSON) lists documents as blocks, in order (a document's ``letter_sync``: true letters its
+items as Word does past z, "aa", "bb", LibreOffice's "a, b, ... (aa, bb, ...)" list format):
 
 - ``["cover", text]``: a title-page line; ``["pagebreak"]``;
 - ``["toc"]``: LibreOffice's table of contents (an index field with page numbers, updated);
@@ -30,9 +31,10 @@ also save as PDF;
 save every document (and every comparison) as LibreOffice's own .odt beside its .docx, the same
 document in both forms (``tests/word/test_opendocument.py`` reads each and compares);
 ``reject``: names of saved .odt files whose tracked changes LibreOffice rejects, saved as
-``NAME.rejected.odt`` and ``NAME.rejected.docx``; ``accept_text``: names of saved .docx files whose
-tracked changes LibreOffice accepts, saved as plain text (``NAME.accepted.txt``, numbering labels
-written out as LibreOffice shows them); ``odt_encrypted``: .odt names saved again with
+``NAME.rejected.odt`` and ``NAME.rejected.docx``; ``accept_text``: names of saved .docx files
+(or .odt, named with the suffix: ``NAME.odt``) whose tracked changes LibreOffice accepts, saved
+as plain text (``NAME.accepted.txt``, numbering labels written out as LibreOffice shows them);
+``odt_encrypted``: .odt names saved again with
 an open password (``NAME.encrypted.odt``).
 Every document gets a header line and a page-number footer. Prints the written files as JSON.
 """
@@ -48,7 +50,7 @@ import uno  # type: ignore[import-not-found]
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK  # type: ignore[import-not-found]
 from lo_check import prop, session  # type: ignore[import-not-found]
 
-ARABIC, LOWER_LETTER = 4, 1
+ARABIC, LOWER_LETTER, LOWER_LETTER_N = 4, 1, 10  # NumberingType: 1, a..z aa ab, a..z aa bb
 LEVELS = [  # outline level: paragraph style, list format
     ("Heading 1", "ARTICLE %1% – ", ARABIC),
     ("Section", "%1%.%2% ", ARABIC),
@@ -56,8 +58,9 @@ LEVELS = [  # outline level: paragraph style, list format
 ]
 
 
-def _numbering(doc: object) -> None:
-    """Outline numbering as legal documents use it: ARTICLE n –, n.m, (a)."""
+def _numbering(doc: object, letter_sync: bool = False) -> None:
+    """Outline numbering as legal documents use it: ARTICLE n –, n.m, (a); with ``letter_sync``
+    the items go on (aa), (bb) past (z), as Word's letters do, not LibreOffice's (aa), (ab)."""
     families = doc.getStyleFamilies().getByName("ParagraphStyles")  # type: ignore[attr-defined]
     for name in ("Section", "Item"):
         if not families.hasByName(name):
@@ -69,7 +72,7 @@ def _numbering(doc: object) -> None:
         props = {p.Name: p.Value for p in rules.getByIndex(level)}
         props.update(
             HeadingStyleName=style,
-            NumberingType=kind,
+            NumberingType=LOWER_LETTER_N if letter_sync and kind == LOWER_LETTER else kind,
             ListFormat=fmt.replace("%1%", "%1%").strip() + (" " if fmt.endswith(" ") else ""),
             Prefix="",
             Suffix="",
@@ -86,10 +89,12 @@ def _numbering(doc: object) -> None:
         uno.invoke(rules, "replaceByIndex", (level, uno.Any("[]com.sun.star.beans.PropertyValue", values)))
 
 
-def build(desktop: object, blocks: list[list], path: Path, odt: bool = False) -> None:
+def build(
+    desktop: object, blocks: list[list], path: Path, odt: bool = False, letter_sync: bool = False
+) -> None:
     doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))  # type: ignore[attr-defined]
     try:
-        _numbering(doc)
+        _numbering(doc, letter_sync)
         page = doc.getStyleFamilies().getByName("PageStyles").getByName("Standard")
         page.HeaderIsOn = True
         page.FooterIsOn = True
@@ -327,7 +332,7 @@ def main(argv: list[str]) -> int:
     with session() as (desktop, dispatcher):
         for doc in spec.get("docs", []):
             path = out / f"{doc['name']}.docx"
-            build(desktop, doc["blocks"], path, spec.get("odt", False))
+            build(desktop, doc["blocks"], path, spec.get("odt", False), doc.get("letter_sync", False))
             written.append(str(path))
         for old, new, name in spec.get("compare", []):
             path = out / f"{name}.docx"
@@ -340,7 +345,8 @@ def main(argv: list[str]) -> int:
             written.append(str(path))
         for name in spec.get("accept_text", []):
             path = out / f"{name}.accepted.txt"
-            accept_all_text(desktop, dispatcher, out / f"{name}.docx", path)
+            source = out / (name if name.endswith(".odt") else f"{name}.docx")
+            accept_all_text(desktop, dispatcher, source, path)
             written.append(str(path))
         for name, old, new, out_name in spec.get("track", []):
             path = out / f"{out_name}.docx"

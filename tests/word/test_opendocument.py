@@ -88,6 +88,11 @@ THEIRS = [
     ["para", "Forty hours."],
 ]
 
+# One section lettering 28 items: LibreOffice's own "a, b, ..." goes on "aa, ab" past z.
+ITEMS = [["article", "SUPPLIES"], ["section", "Supplies. The Employer provides:"]] + [
+    ["item", f"supply number {n};"] for n in range(1, 29)
+]
+
 
 @pytest.fixture(scope="module")
 def uno(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -99,11 +104,13 @@ def uno(tmp_path_factory: pytest.TempPathFactory) -> Path:
             {"name": "base", "blocks": BASE},
             {"name": "theirs", "blocks": THEIRS},
             {"name": "footnoted", "blocks": FOOTNOTED},
+            {"name": "items", "blocks": ITEMS},
+            {"name": "items-sync", "blocks": ITEMS, "letter_sync": True},
         ],
         "compare": [["base", "theirs", "pass"]],
         "track": [["footnoted", "first full", "second full", "footnoted-tracked"]],
         "reject": ["pass"],
-        "accept_text": ["pass"],
+        "accept_text": ["pass", "items.odt", "items-sync.odt"],
         "odt_encrypted": ["base"],
     }
     return build_documents(tmp_path_factory.mktemp("odt-uno"), spec)
@@ -200,6 +207,20 @@ def test_their_compare_docx_reads_as_libreoffice_accepts_that_docx(uno: Path) ->
     assert "2.3 one assistant;" in shown and "2.2 Added. A new section." in shown
     assert read_paragraphs(uno / "pass.docx") == shown
     assert "(a) one assistant;" in read_paragraphs(uno / "pass.odt")
+
+
+def test_letters_past_z_read_as_libreoffice_numbers_them(uno: Path) -> None:
+    """LibreOffice's letter numbering goes on "aa", "ab" past "z" (Word's, and ODF's
+    style:num-letter-sync="true", go "aa", "bb"): the .odt reads as LibreOffice shows it, from
+    its own text export. Before: "(aa) ... (bb)" where LibreOffice shows "(aa) ... (ab)"."""
+    shown = (uno / "items.odt.accepted.txt").read_text("utf-8-sig").rstrip("\n").split("\n")
+    assert "(z) supply number 26;" in shown and "(ab) supply number 28;" in shown
+    assert read_paragraphs(uno / "items.odt") == shown
+    synced = (uno / "items-sync.odt.accepted.txt").read_text("utf-8-sig").rstrip("\n").split("\n")
+    styles = zipfile.ZipFile(uno / "items-sync.odt").read("styles.xml").decode()
+    assert 'style:num-letter-sync="true"' in styles
+    assert "(z) supply number 26;" in synced and "(bb) supply number 28;" in synced
+    assert read_paragraphs(uno / "items-sync.odt") == synced
 
 
 def test_their_odt_pass_is_recorded_as_their_docx_pass(uno: Path, cli: CLI) -> None:

@@ -89,6 +89,12 @@ def test_number_formats() -> None:
     assert [format_number(n, "upperLetter") for n in (1, 26, 27)] == ["A", "Z", "AA"]
     assert format_number(14, "lowerRoman") == "xiv" and format_number(3, "decimalZero") == "03"
     assert format_number(21, "cardinalText") == "Twenty-one" and format_number(2, "ordinal") == "2nd"
+    # LibreOffice's letters (an .odt's num-format="a") count on as columns do; Word's repeat.
+    assert [format_number(n, "lowerAlphabetic") for n in (1, 26, 27, 28, 52, 53, 702, 703)] == [
+        "a", "z", "aa", "ab", "az", "ba", "zz", "aaa"
+    ]  # fmt: skip
+    assert [format_number(n, "lowerLetter") for n in (26, 27, 28)] == ["z", "aa", "bb"]
+    assert format_number(28, "upperAlphabetic") == "AB"
 
 
 def test_table_of_contents_field_and_styles_are_skipped(tmp_path: Path) -> None:

@@ -39,6 +39,16 @@ def letters(n: int) -> str:
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+def alphabetic(n: int) -> str:
+    """LibreOffice's letter numbering (ODF ``style:num-format="A"`` without
+    ``style:num-letter-sync``): A..Z, then AA, AB.. AZ, BA.. as columns count, not Word's AA, BB."""
+    out = []
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out.append(chr(ord("A") + rest))
+    return "".join(reversed(out))
+
+
 def cardinal(n: int) -> str:
     if n < 20:
         return _ONES[n] if n >= 0 else str(n)
@@ -48,8 +58,13 @@ def cardinal(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    """One counter in a level's ``numFmt`` (decimal, letters, Roman, words; others as decimal)."""
+    """One counter in a level's ``numFmt`` (decimal, letters, Roman, words; others as decimal);
+    ``upperAlphabetic``/``lowerAlphabetic`` are LibreOffice's own letters (:func:`alphabetic`)."""
     match fmt:
+        case "upperAlphabetic":
+            return alphabetic(n)
+        case "lowerAlphabetic":
+            return alphabetic(n).lower()
         case "upperLetter":
             return letters(n)
         case "lowerLetter":
@@ -237,4 +252,4 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-__all__ = ["Level", "Numbering", "cardinal", "format_number", "letters", "roman"]
+__all__ = ["Level", "Numbering", "alphabetic", "cardinal", "format_number", "letters", "roman"]

@@ -79,11 +79,12 @@ MAX_SPACES = 1000
 # few bytes of XML must not become gigabytes of text.
 MAX_EXPANDED = 5_000_000
 
-# ODF num-format → the Word format name :func:`format_number` knows.
+# ODF num-format → the format name :func:`format_number` knows. Letters go on as LibreOffice
+# counts them past z (aa, ab), or as Word does (aa, bb) under style:num-letter-sync="true".
 _FORMATS = {
     "1": "decimal",
-    "a": "lowerLetter",
-    "A": "upperLetter",
+    "a": "lowerAlphabetic",
+    "A": "upperAlphabetic",
     "i": "lowerRoman",
     "I": "upperRoman",
     "": "none",
@@ -293,9 +294,11 @@ def _levels(style: etree._Element) -> dict[int, _Level]:
         if local in ("list-level-style-bullet", "list-level-style-image"):
             levels[n] = _Level(bullet=True)
             continue
-        fmt = el.get(_q(STYLE, "num-format"), "")
+        fmt = _FORMATS.get(el.get(_q(STYLE, "num-format"), ""), "decimal")
+        if fmt.endswith("Alphabetic") and el.get(_q(STYLE, "num-letter-sync")) == "true":
+            fmt = fmt.replace("Alphabetic", "Letter")  # aa, bb: the letter repeated
         levels[n] = _Level(
-            fmt=_FORMATS.get(fmt, "decimal"),
+            fmt=fmt,
             prefix=el.get(_q(STYLE, "num-prefix"), ""),
             suffix=el.get(_q(STYLE, "num-suffix"), ""),
             display=max(1, min(_int(el.get(_q(TEXT, "display-levels")), 1), MAX_LEVELS)),
