@@ -75,7 +75,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "import_baseline": Action(
         "Import baseline",
-        "Import the baseline (the contract in force): a .docx, a PDF or a folder of part files",
+        "Import the baseline (the contract in force): a .docx, an .odt, a PDF or a folder of part files",
         "Import the baseline (contract in force)",
     ),
     "compile": Action(
@@ -94,7 +94,7 @@ ACTIONS: dict[str, Action] = {
     "their_pass": Action(
         "Their pass",
         "Enter the other side's pass: paste it or import their .docx",
-        "Enter the other side's pass (paste or .docx)",
+        "Enter the other side's pass (paste, .docx or .odt)",
     ),
     "ta": Action(
         "TA",

@@ -119,7 +119,9 @@ class PassModal(PassForm[PassRequest | PackageDecision | None]):
                     with Horizontal(classes="field-row"):
                         yield Label("Word file", classes="field-label")
                         yield Input(
-                            placeholder="their .docx (imports every article in it)", id="docx", compact=True
+                            placeholder="their .docx or .odt (imports every article in it)",
+                            id="docx",
+                            compact=True,
                         )
                     yield Label(literal(f"…or their text of {self.article} (paste)", one_line=True))
                     yield PlainTextArea("", id="paste", soft_wrap=True, show_line_numbers=False)

@@ -75,9 +75,9 @@ class ContractActions(ExplainsDisabledKeys):
             self.app.run_repo(read, self, "Import baseline")
 
         body = (
-            "The contract in force: a Word .docx, a PDF with a text layer, a .txt file, or a folder "
-            "of part files (<id>.txt). It is read and checked first; you confirm before anything is "
-            "recorded."
+            "The contract in force: a Word .docx, a LibreOffice .odt, a PDF with a text layer, a .txt "
+            "file, or a folder of part files (<id>.txt). It is read and checked first; you confirm "
+            "before anything is recorded."
         )
         modal = AskModal(
             "Import the baseline", body, "File", placeholder="contract.docx", ok="Read", needed="Type a path."
