@@ -403,7 +403,7 @@ def lend_mark(body: str, mark: str) -> str | None:
             return None
         para = f"{para[:end]}<w:rPr>{mark}</w:rPr>{para[end:]}"
     else:
-        para = f"<w:p><w:pPr><w:rPr>{mark}</w:rPr></w:pPr>{para[len('<w:p>'):]}"
+        para = f"<w:p><w:pPr><w:rPr>{mark}</w:rPr></w:pPr>{para[len('<w:p>') :]}"
     return body[:start] + para
 
 
@@ -914,6 +914,7 @@ def redline_xml(paras: Sequence[UnionPara], style_for: StyleFor, colour: str) ->
         if move in moves:
             return dropped if changed else mv_from
         return dele
+
     from proposals.word.tables import Table, blocks, move_ids, table_spans, table_xml
 
     paras = spaced(paras, tracked=False)

@@ -26,10 +26,8 @@ encryption, a bounded read, no DTD or entities), and every failure is one :class
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -40,10 +38,6 @@ from proposals.word.reader import (
     BLANK_LINE_MIN_TWIPS,
     FOUND_LABELS,
     MAX_DOCUMENT_BYTES,
-    MAX_ENTRIES,
-    MAX_PART_BYTES,
-    MAX_RATIO,
-    MAX_TOTAL_BYTES,
     SPACED_STYLES,
     DocxError,
     NoteKind,
@@ -54,6 +48,7 @@ from proposals.word.reader import (
     _joined_spacing,
     _load,
     _read_part,
+    bounded_zip,
 )
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -170,27 +165,7 @@ class OdfPackage:
 
 def load_odt(data: bytes, name: str) -> OdfPackage:
     """The parsed ``content.xml`` and ``styles.xml`` of an OpenDocument text, after every check."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise DocxError(f"{name}: not a readable .odt file ({exc})") from None
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise DocxError(f"{name}: has {len(infos)} zip entries; refusing (a zip bomb?)")
-        total = 0
-        for info in infos:
-            if info.flag_bits & 0x1:
-                raise DocxError(f"{name}: encrypted; remove the password and save it again")
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_PART_BYTES or (ratio > MAX_RATIO and info.file_size > 2**20):
-                raise DocxError(
-                    f"{name}: {info.filename} would inflate to {info.file_size // 2**20} MB "
-                    f"(ratio {ratio:.0f}:1); refusing (a zip bomb?)"
-                )
-        if total > MAX_TOTAL_BYTES:
-            raise DocxError(f"{name}: would inflate to {total // 2**20} MB; refusing (a zip bomb?)")
+    with bounded_zip(data, name, ".odt") as zf:
 
         def part(path: str, limit: int) -> bytes | None:
             try:

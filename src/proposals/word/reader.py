@@ -313,26 +313,35 @@ def _check_zip(data: bytes, name: str) -> zipfile.ZipFile:
         )
     if not data.startswith(b"PK"):
         raise DocxError(f"{name}: not a .docx file (not a zip archive)")
+    return bounded_zip(data, name, ".docx")
+
+
+def bounded_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
+    """The zip of a .docx or .odt, opened only once its entries are within bounds (no zip bomb)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise DocxError(f"{name}: not a readable .docx file ({exc})") from None
+        raise DocxError(f"{name}: not a readable {kind} file ({exc})") from None
     infos = zf.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise DocxError(f"{name}: has {len(infos)} zip entries; refusing (a zip bomb?)")
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise DocxError(f"{name}: encrypted; remove the password and save it again")
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_PART_BYTES or (ratio > MAX_RATIO and info.file_size > 2**20):
-            raise DocxError(
-                f"{name}: {info.filename} would inflate to {info.file_size // 2**20} MB "
-                f"(ratio {ratio:.0f}:1); refusing (a zip bomb?)"
-            )
-    if total > MAX_TOTAL_BYTES:
-        raise DocxError(f"{name}: would inflate to {total // 2**20} MB; refusing (a zip bomb?)")
+    try:
+        if len(infos) > MAX_ENTRIES:
+            raise DocxError(f"{name}: has {len(infos)} zip entries; refusing (a zip bomb?)")
+        total = 0
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise DocxError(f"{name}: encrypted; remove the password and save it again")
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_PART_BYTES or (ratio > MAX_RATIO and info.file_size > 2**20):
+                raise DocxError(
+                    f"{name}: {info.filename} would inflate to {info.file_size // 2**20} MB "
+                    f"(ratio {ratio:.0f}:1); refusing (a zip bomb?)"
+                )
+        if total > MAX_TOTAL_BYTES:
+            raise DocxError(f"{name}: would inflate to {total // 2**20} MB; refusing (a zip bomb?)")
+    except DocxError:
+        zf.close()
+        raise
     return zf
 
 
