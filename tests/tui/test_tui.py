@@ -655,8 +655,8 @@ async def test_a_pass_from_the_tui_first_finishes_an_interrupted_one(repo_path: 
         await settle(pilot)
         assert git(repo_path, "rev-parse", "U-3^{commit}").strip() == commit
         assert "U-4" in git(repo_path, "tag", "--list").split()
-        notices = [n.message for n in app._notifications]
-        assert any("Repaired: pass U-3 was recorded but not tagged" in n for n in notices), notices
+        notices = [(n.title, n.message) for n in app._notifications]
+        assert ("Repaired", "Repaired: pass U-3 was recorded but not tagged; tagged it") in notices, notices
 
 
 async def test_enter_their_pass_by_pasting(repo_path: Path) -> None:

@@ -301,10 +301,11 @@ class ProposalsApp(App[int]):
     def _repo_worker(self, job: Job, to: MessagePump, description: str) -> None:
         run_repo_job(self, self.repo, job, to, description)
 
-    @on(RepoLane.Repaired)
-    def _repaired(self, message: RepoLane.Repaired) -> None:
-        for notice in message.notices:  # e.g. the core finished an interrupted pass first
-            self.notify(notice, title="Repaired", timeout=10)
+    @on(RepoLane.Noticed)
+    def _noticed(self, message: RepoLane.Noticed) -> None:
+        for notice in message.notices:  # a repair says so ("Repaired: ..."); the rest are notes
+            title = "Repaired" if notice.startswith("Repaired:") else "Note"
+            self.notify(notice, title=title, timeout=10)
 
     @on(RepoLane.Failed)
     def _repo_failed(self, message: RepoLane.Failed) -> None:

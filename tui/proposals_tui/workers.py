@@ -40,8 +40,8 @@ class RepoLane:
         description: str = ""
 
     @dataclass
-    class Repaired(Message):
-        """The core finished an interrupted pass before this job: the user is told."""
+    class Noticed(Message):
+        """What the core did beside the job (finished an interrupted pass, placed a new part): told."""
 
         notices: list[str] = field(default_factory=list)
 
@@ -61,6 +61,6 @@ def run_repo_job(app: App, repo: BargainingRepo, job: Job, to: MessagePump, desc
         finally:
             notices = repo.take_notices()
             if notices:
-                app.post_message(RepoLane.Repaired(notices))
+                app.post_message(RepoLane.Noticed(notices))
     if reply is not None:
         to.post_message(reply)
