@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from proposals.cli.registry import command, open_repo, print_recorded, round_argument
+from proposals.cli.registry import command, open_repo, print_notices, print_recorded, round_argument
 from proposals.errors import ProposalsError
 from proposals.visible import visible
 from proposals.word.modes import MODES
@@ -125,6 +125,9 @@ def _import_docx_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--number", metavar="PASS")
     p.add_argument("--announced", metavar="ID,...", help="the articles they said the pass changes")
     p.add_argument("--reopen", action="store_true", help="record it even where it changes TA'd text")
+    p.add_argument(
+        "--dry-run", action="store_true", help="read and check it, say what the pass would be; record nothing"
+    )
 
 
 @command("import-docx", "record the other side's pass: their .docx, .odt, PDF, .txt", _import_docx_arguments)
@@ -141,10 +144,17 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
         number=args.number,
         announced=announced,
         reopen=args.reopen,
+        dry_run=args.dry_run,
     )
     result = intake.result
     assert result is not None
-    print_recorded(repo, result)
+    if args.dry_run:
+        print_notices(repo)
+        party = repo.config.party(result.party).name
+        articles = ", ".join(result.articles)
+        print(f"Would record {party} pass {result.name} (session {result.session}): {articles}")
+    else:
+        print_recorded(repo, result)
     for article_id in intake.new_ids:
         print(f"New part {article_id}: {visible(intake.matched[article_id], one_line=True)}")
     for article_id, how in intake.how.items():
@@ -158,9 +168,12 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     if intake.unchanged:
         print(f"Unchanged, not part of the pass: {few_named(intake.unchanged)}")
     for article_id, why in intake.unannounced.items():
-        print(f"UNANNOUNCED CHANGE in {article_id}: {why} (proposals diff {article_id} --to {result.name})")
+        see = "" if args.dry_run else f" (proposals diff {article_id} --to {result.name})"
+        print(f"UNANNOUNCED CHANGE in {article_id}: {why}{see}")
     for note in intake.notes:
         print(f"Note: {visible(note, one_line=True)}")
+    if args.dry_run:
+        print("Dry run: nothing recorded.")
     return 0
 
 

@@ -255,10 +255,12 @@ def import_docx_pass(
     number: str | None = None,
     announced: Sequence[str] | None = None,
     reopen: bool = False,
+    dry_run: bool = False,
 ) -> Intake:
     """Record their document as their pass: every part read and checked, and matched to ours,
     before anything is written; the pass then recorded all or nothing. ``reopen``: record it
-    even where it changes TA'd text (refused otherwise, in one line)."""
+    even where it changes TA'd text (refused otherwise, in one line). ``dry_run``: every read
+    and check, the pass it would be, and nothing written (the team looks before it records)."""
     repo.config.party(party)
     repo.ensure_can_record()  # a detached HEAD, a merge under way: refused before reading their file
     source = Path(path)
@@ -379,6 +381,7 @@ def import_docx_pass(
         reopen=reopen,
         untouched_until_recorded=True,
         divisions=shown,
+        dry_run=dry_run,
     )
     intake.result.withdrawn = list(intake.merged)
     return intake

@@ -194,6 +194,7 @@ def record_pass(
     allow_retreat: bool = True,
     untouched_until_recorded: bool = False,
     divisions: Mapping[str, str] | None = None,
+    dry_run: bool = False,
 ) -> PassResult:
     """Record the text of `ids` as one pass by `party`; `trailers` are added (a package's).
 
@@ -204,6 +205,8 @@ def record_pass(
     or a kill at any point before leaves the repository exactly as it was
     (:func:`proposals.negotiation.drafts.record_then_write`).
     `divisions`: the division their document shows above each part (negotiation/divisions.py).
+    `dry_run`: every check made, nothing written; the result names the pass it would record
+    (its commit empty).
     """
     ids, session, message = _checked_request(repo, party, ids, session, message, "put in the pass")
     history = repo.history()
@@ -243,6 +246,8 @@ def record_pass(
         from proposals.negotiation.regression import refuse_retreats
 
         refuse_retreats(repo, party, new_texts)
+    if dry_run:
+        return PassResult(name, "", party, session, list(new_texts))
     terms: list[str] = []  # costing terms travel with the text; most repos have none to load
     if os.path.lexists(repo.root / TERMS_DIR):  # costing (tomllib, decimal) only for a repo with terms
         from proposals.costing.terms import staged_terms
