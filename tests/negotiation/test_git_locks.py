@@ -182,3 +182,27 @@ def test_without_proc_only_old_ref_locks_count_as_abandoned(
     for path in (old, index):
         os.utime(path, (then, then))
     assert locks.abandoned([fresh, old, index], [repo, git_dir]) == [old]
+
+
+def test_a_git_of_our_own_started_beside_the_lock_scan_does_not_hide_a_killed_gits_locks(
+    repo: Path, live: list[subprocess.Popen], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: the tag listing (a git of ours, in this repo) started just before the locks were
+    looked at; while it still ran, the look saw "a git running here" and kept every lock, so
+    `repair` said "Nothing to repair" at random under load (a CI run). Here the listing is made to
+    run long by a sleeping git beside it, so the old order fails every time."""
+    from proposals.negotiation import recovery
+    from proposals.negotiation.repo import BargainingRepo
+    from proposals.store.git import GitStore
+
+    _kill(_holding_ref_locks(repo))
+    listing = GitStore.start_tag_listing
+
+    def slow_listing(store: GitStore) -> None:
+        listing(store)
+        live.append(subprocess.Popen(["git", "-c", "alias.pause=!sleep 5", "pause"], cwd=repo))
+        time.sleep(0.2)  # the sleeping git is running (its /proc cwd is this repo)
+
+    monkeypatch.setattr(GitStore, "start_tag_listing", slow_listing)
+    found = recovery.interrupted(BargainingRepo.open(repo))
+    assert ("ref-lock", "HEAD.lock") in found and ("ref-lock", "refs/tags/X.lock") in found, found

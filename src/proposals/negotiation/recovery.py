@@ -103,13 +103,15 @@ def temp_files(repo: BargainingRepo) -> list[Path]:
 
 def interrupted(repo: BargainingRepo) -> list[tuple[str, str]]:
     """(kind, name) of every safe repair this repo needs: untagged passes and TAs, temp files."""
-    repo.store.start_tag_listing()  # git lists the tags while the history is read (20 ms of 20,000)
     found = [("temp-file", str(p.relative_to(repo.root))) for p in temp_files(repo)]
     git_dir = repo.git_dir
     found += [
         ("index-lock" if p.name == "index.lock" else "ref-lock", _lock_name(git_dir, p))
         for p in abandoned_git_locks(repo)
     ]
+    # Only now: a git of ours still listing while the locks are looked at is "a git running
+    # here", which leaves every lock in place (a killed git's were kept, at random, under load).
+    repo.store.start_tag_listing()  # git lists the tags while the history is read (20 ms of 20,000)
     full = repo.full_history()  # every round's: an earlier round's tags stay in place too
     tags = repo.store.tag_names()
     names = full.pass_tag_names()
