@@ -210,6 +210,17 @@ async def select(pilot, article_id: str) -> None:
     await pilot.pause()
 
 
+async def enter_their_docx(pilot, app, docx: Path) -> None:
+    """Their pass on wages, imported from a .docx through the their-pass dialog."""
+    await settle(pilot)
+    await select(pilot, "wages")
+    await pilot.press("i")
+    await settle(pilot)
+    app.screen.query_one("#docx").value = str(docx)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 def steps(*keys: str, select: str | None = None):
     """A snapshot's `run_before`: wait for the board, highlight `select`, press `keys` (waiting for
     workers after each), then clear notifications so the picture holds only the screen."""

@@ -5,32 +5,17 @@ the import refuses, with the same one line."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from conftest import CLI, git
 from test_intake_parts import HOURS, STAFFING, _repo, _state, _their_clean
 
-from proposals.word.proposal import ArticleChange, export_proposal
-
 TELEHEALTH = "ARTICLE 41: TELEHEALTH\n\n41.1 Telehealth visits count as clinic hours.\n"
 
 
 def _theirs(tmp_path: Path) -> Path:
-    path = tmp_path / "E-1.docx"
-    export_proposal(
-        [
-            ArticleChange("", STAFFING.replace("two (2)", "one (1)")),
-            ArticleChange("", HOURS),
-            ArticleChange("", TELEHEALTH),
-        ],
-        path,
-        mode="clean",
-        party="Northstar Health",
-        pass_name="E-1",
-        session=date(2025, 4, 2),
-    )
-    return path
+    """Their clean .docx: staffing changed, hours as on the table, a new part."""
+    return _their_clean(tmp_path, "\n".join([STAFFING.replace("two (2)", "one (1)"), HOURS, TELEHEALTH]))
 
 
 def test_a_dry_run_says_what_the_pass_would_be_and_writes_nothing(cli: CLI, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Select
-from tui_fixtures import STAFFING_E1, select, settle, sync_async_tests
+from tui_fixtures import STAFFING_E1, enter_their_docx, select, settle, sync_async_tests
 
 from proposals.negotiation.repo import BargainingRepo
 from proposals_tui.app import ProposalsApp
@@ -713,17 +713,6 @@ async def test_a_draft_their_pass_replaced_is_marked_and_restored(repo_path: Pat
         assert "↺" not in str(board.query_one("DataTable").get_cell("wages", "title"))
         assert "✎" in str(board.query_one("DataTable").get_cell("wages", "title"))
         assert "2%" in git(repo_path, "show", "HEAD:articles/wages.txt")  # their pass stays recorded
-
-
-async def enter_their_docx(pilot, app, docx: Path) -> None:
-    """Their pass on wages, imported from a .docx through the their-pass dialog."""
-    await settle(pilot)
-    await select(pilot, "wages")
-    await pilot.press("i")
-    await settle(pilot)
-    app.screen.query_one("#docx").value = str(docx)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
 
 
 async def test_enter_their_pass_from_a_word_file(repo_path: Path) -> None:

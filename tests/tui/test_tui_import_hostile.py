@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 from rich.markup import render
-from tui_fixtures import WAGES_E1, select, settle, sync_async_tests
+from tui_fixtures import WAGES_E1, enter_their_docx, sync_async_tests
 
 from proposals_tui.app import ProposalsApp
 
@@ -33,13 +33,7 @@ async def test_their_hostile_words_are_shown_literally_and_nothing_is_left_unsai
     document.save(source)
     app = ProposalsApp(repo_path, today=date(2025, 4, 7))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select(pilot, "wages")
-        await pilot.press("i")
-        await settle(pilot)
-        app.screen.query_one("#docx").value = str(source)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await enter_their_docx(pilot, app, source)
         assert app.is_running  # [@click=app.quit] did nothing
         notes = {n.title: n.message for n in app._notifications}
     assert "two percent (2%)" in _git(repo_path, "show", "HEAD:articles/wages.txt")

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
-from tui_fixtures import WAGES_E1, select, settle, sync_async_tests
+from tui_fixtures import WAGES_E1, enter_their_docx, sync_async_tests
 
 from proposals_tui.app import ProposalsApp
 
@@ -39,13 +39,7 @@ async def test_a_new_part_placed_under_a_division_is_a_note_not_a_repair(repo_pa
     document.save(source)
     app = ProposalsApp(repo_path, today=date(2025, 4, 7))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select(pilot, "wages")
-        await pilot.press("i")
-        await settle(pilot)
-        app.screen.query_one("#docx").value = str(source)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await enter_their_docx(pilot, app, source)
         shown = [(n.title, n.message) for n in app._notifications]
     assert "division = " in _git(repo_path, "show", "HEAD:bargaining.toml").split("[articles.telehealth]")[1]
     placed = [(title, message) for title, message in shown if "telehealth is new" in message]

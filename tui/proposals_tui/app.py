@@ -32,7 +32,7 @@ from textual.reactive import reactive
 from textual.worker import Worker
 
 from proposals.errors import ProposalsError
-from proposals.negotiation.repo import BargainingRepo
+from proposals.negotiation.repo import BargainingRepo, is_repair
 
 from .commands import ProposalsCommands
 from .keys import key
@@ -303,9 +303,8 @@ class ProposalsApp(App[int]):
 
     @on(RepoLane.Noticed)
     def _noticed(self, message: RepoLane.Noticed) -> None:
-        for notice in message.notices:  # a repair says so ("Repaired: ..."); the rest are notes
-            title = "Repaired" if notice.startswith("Repaired:") else "Note"
-            self.notify(notice, title=title, timeout=10)
+        for notice in message.notices:
+            self.notify(notice, title="Repaired" if is_repair(notice) else "Note", timeout=10)
 
     @on(RepoLane.Failed)
     def _repo_failed(self, message: RepoLane.Failed) -> None:

@@ -70,10 +70,11 @@ def print_json(data: object) -> None:
     write_json(indented_json(data) + "\n")
 
 
-def print_recorded(repo, result) -> None:
-    """What a recorded pass says, from the CLI and from import-docx alike."""
+def print_recorded(repo, result, *, dry_run: bool = False) -> None:
+    """What a recorded pass says, from the CLI and from import-docx alike (``dry_run``: would say)."""
     print_notices(repo)
     party = repo.config.party(result.party).name
-    print(f"Recorded {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
+    verb = "Would record" if dry_run else "Recorded"
+    print(f"{verb} {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
     for article_id, ref in result.saved_drafts.items():
         print(f"Your draft of {article_id} was kept at {ref} (proposals show {article_id} --at {ref})")

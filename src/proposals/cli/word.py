@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from proposals.cli.registry import command, open_repo, print_notices, print_recorded, round_argument
+from proposals.cli.registry import command, open_repo, print_recorded, round_argument
 from proposals.errors import ProposalsError
 from proposals.visible import visible
 from proposals.word.modes import MODES
@@ -148,13 +148,7 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     )
     result = intake.result
     assert result is not None
-    if args.dry_run:
-        print_notices(repo)
-        party = repo.config.party(result.party).name
-        articles = ", ".join(result.articles)
-        print(f"Would record {party} pass {result.name} (session {result.session}): {articles}")
-    else:
-        print_recorded(repo, result)
+    print_recorded(repo, result, dry_run=args.dry_run)
     for article_id in intake.new_ids:
         print(f"New part {article_id}: {visible(intake.matched[article_id], one_line=True)}")
     for article_id, how in intake.how.items():

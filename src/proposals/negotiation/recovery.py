@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.history import TARecord
+from proposals.negotiation.repo import REPAIRED
 
 if TYPE_CHECKING:
     from proposals.negotiation.repo import BargainingRepo
@@ -151,7 +152,7 @@ def _tag_pass(repo: BargainingRepo, name: str) -> str:
     )
     date = session_timestamp(record.session) if record.session else None
     repo.store.tag(name, record.commit, message, date=date)
-    return f"Repaired: pass {name} was recorded but not tagged; tagged it"
+    return f"{REPAIRED}pass {name} was recorded but not tagged; tagged it"
 
 
 def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
@@ -164,7 +165,7 @@ def _tag_ta(repo: BargainingRepo, ta: TARecord) -> str:
         "Tag restored by proposals repair: the TA was interrupted before it was tagged.\n"
     )
     repo.store.tag(ta.tag, ta.commit, message, date=session_timestamp(ta.date) if ta.date else None)
-    return f"Repaired: TA {ta.tag} was recorded but not tagged; tagged it"
+    return f"{REPAIRED}TA {ta.tag} was recorded but not tagged; tagged it"
 
 
 def _tag_close(repo: BargainingRepo, tag_name: str) -> str:
@@ -175,7 +176,7 @@ def _tag_close(repo: BargainingRepo, tag_name: str) -> str:
     tag, message, date = ratified_tag(name, closed.ratified)
     assert closed.closed is not None
     repo.store.tag(tag, closed.closed, message, date=date)
-    return f"Repaired: the close of round {name} was recorded but not tagged; tagged it {tag}"
+    return f"{REPAIRED}the close of round {name} was recorded but not tagged; tagged it {tag}"
 
 
 def _set_aside(repo: BargainingRepo, relpath: str) -> str:
@@ -185,7 +186,7 @@ def _set_aside(repo: BargainingRepo, relpath: str) -> str:
     import shutil  # only here: with bz2 and lzma, 2 ms of every recording's start
 
     shutil.move(str(source), target_dir / f"{int(time.time())}-{os.getpid()}-{source.name}")
-    return f"Repaired: moved {relpath} (an interrupted save) into {target_dir}"
+    return f"{REPAIRED}moved {relpath} (an interrupted save) into {target_dir}"
 
 
 def fix(repo: BargainingRepo, kind: str, name: str) -> str:
@@ -203,7 +204,7 @@ def fix(repo: BargainingRepo, kind: str, name: str) -> str:
         if not abandoned_git_locks(repo, [path]):  # looked at again: a git may have started since
             raise ProposalsError(f".git/{name} is in use by a running git command")
         path.unlink(missing_ok=True)
-        return f"Repaired: removed .git/{name}, a lock left by a git command that was killed"
+        return f"{REPAIRED}removed .git/{name}, a lock left by a git command that was killed"
     raise ValueError(f"not a safe repair: {kind}")
 
 

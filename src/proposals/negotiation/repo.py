@@ -77,6 +77,15 @@ def recorder(fn: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
+# How a notice that fixed something begins: front ends title it as a repair, the rest as notes.
+REPAIRED = "Repaired: "
+
+
+def is_repair(notice: str) -> bool:
+    """Whether a notice (``BargainingRepo.notices``) says the core fixed something."""
+    return notice.startswith(REPAIRED)
+
+
 class BargainingRepo:
     shallow: bool = False  # a `git clone --depth` copy: history-derived answers would be wrong
     read_only: str = ""  # why nothing can be recorded here ("" when it can): an earlier round's view

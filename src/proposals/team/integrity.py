@@ -28,7 +28,7 @@ from proposals.errors import ProposalsError
 from proposals.negotiation import recovery
 from proposals.negotiation.history import T_PASS, T_TA_TAG, History, load_history
 from proposals.negotiation.recovery import SAFE_KINDS
-from proposals.negotiation.repo import ARTICLE_ATTRIBUTES, ARTICLES_DIR, BargainingRepo, exclusive
+from proposals.negotiation.repo import ARTICLE_ATTRIBUTES, ARTICLES_DIR, REPAIRED, BargainingRepo, exclusive
 from proposals.team.remote import MIRROR_PREFIX
 
 if TYPE_CHECKING:
@@ -158,12 +158,12 @@ def undo_interrupted_merge(repo: BargainingRepo) -> str:
     repo.invalidate()
     if committed:
         return (
-            f"Repaired: a sync killed after committing its merge of {incoming[:10]} left git's merge "
+            f"{REPAIRED}a sync killed after committing its merge of {incoming[:10]} left git's merge "
             "state behind; cleared it (the merge stays)"
         )
     what = f" of {incoming[:10]}" if incoming else ""
     return (
-        f"Repaired: a sync was killed in the middle of its merge{what}; abandoned that merge, HEAD "
+        f"{REPAIRED}a sync was killed in the middle of its merge{what}; abandoned that merge, HEAD "
         f"stays at {before[:10]} (nothing pushed or recorded is lost): run proposals sync again"
     )
 
@@ -353,7 +353,7 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
             [ATTRIBUTES_PATH],
         )
         return (
-            f"Repaired: wrote and committed {ATTRIBUTES_PATH} ({ARTICLE_ATTRIBUTES.strip()}); an article "
+            f"{REPAIRED}wrote and committed {ATTRIBUTES_PATH} ({ARTICLE_ATTRIBUTES.strip()}); an article "
             "an old rule rewrote on checkout keeps that text until it is checked out again: delete the file "
             "and git checkout -- articles/ puts it back as stored"
         )
@@ -362,7 +362,7 @@ def _fix(repo: BargainingRepo, problem: Problem) -> str:
         repo.store.update_ref(f"{ORPHAN_PREFIX}{problem.name}", obj)
         repo.store.delete_ref(f"refs/tags/{problem.name}", obj)
         return (
-            f"Repaired: tag {problem.name} marked a commit no longer in the branch; "
+            f"{REPAIRED}tag {problem.name} marked a commit no longer in the branch; "
             f"kept it as {ORPHAN_PREFIX}{problem.name}"
         )
     raise AssertionError(problem.kind)
