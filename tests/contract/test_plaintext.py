@@ -113,3 +113,42 @@ def test_pdftotext_pages_keep_a_paragraph_whole_over_the_page_break() -> None:
         " ".join(" ".join(["1.1 " + a[0], *a[1:8], "on time."]).split()),
         " ".join(" ".join(["1.2 " + a[8], *a[9:]]).split()),
     ]
+
+
+def test_list_items_without_closing_punctuation_stay_items_of_their_own() -> None:
+    """A real contract's hard-wrapped list (UGSDW's, as published): items end in no punctuation,
+    and one nearly as long as the text width is not a line wrapped into the next item; a dash
+    after a sentence's end or inside a list of dash items starts an item, a bullet glyph always,
+    a dash wrapped to a line's start in running text does not."""
+    wide = "2.3 College duties. Nothing in this Agreement shall be construed to limit"
+    lines = [
+        wide,
+        "or impair the right of the College to exercise its own discretion on all of the",
+        "following matters, whatever may be the effect upon employment, when in its sole",
+        "discretion it may determine it advisable to do any or all of the following:",
+        "",
+        " - schedule work",
+        " - to decide how to provide dining services to Grinnell College students",
+        " - to determine schedules",
+        " - terminate employment of employees under this Agreement, provided that the",
+        "   termination is for just cause",
+        " - to maintain order and efficiency in its plants and operations in the College",
+        "",
+        "\u2022 the employees of the College shall be paid for each hour worked at the rate",
+        "\u2022 the employer shall pay",
+        "The Union may name one representative for each of the shifts worked in the kitchen",
+        "- which the College agrees to - and the College shall pay for the time spent in it.",
+    ]
+    assert [line.text for line in unwrap(lines).lines] == [
+        " ".join(" ".join(lines[:4]).split()),
+        "- schedule work",
+        "- to decide how to provide dining services to Grinnell College students",
+        "- to determine schedules",
+        "- terminate employment of employees under this Agreement, provided that the termination is for "
+        "just cause",
+        "- to maintain order and efficiency in its plants and operations in the College",
+        "\u2022 the employees of the College shall be paid for each hour worked at the rate",
+        "\u2022 the employer shall pay",
+        "The Union may name one representative for each of the shifts worked in the kitchen - which the "
+        "College agrees to - and the College shall pay for the time spent in it.",
+    ]

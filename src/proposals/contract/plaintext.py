@@ -47,6 +47,12 @@ _ITEM_RE = re.compile(
     r"^[A-Z][A-Za-z'\u2019]*(?:\s+[A-Za-z'\u2019]+){0,2}\s+(?:\d{1,3}[A-Z]?|[A-Z])\s*[:\u2013\u2014-]\s"
 )
 _ENDS_RE = re.compile(r"[.:;!?)\]\"\u201d]\Z")
+# A list item's marker: the glyphs are never running text, so one always starts an item; a dash or
+# an asterisk may be punctuation wrapped to a line's start, so it starts one after a sentence's end
+# (``_LABEL_RE``) or inside a list of items with the same marker ("- schedule work" after "- to
+# decide how ... students": a list's items seldom end in punctuation).
+_BULLET_RE = re.compile(r"[\u2022\u25cf\u25aa\u25e6\u25a0\u2023\u2043\u2013*-](?=\s)")
+_BULLET_GLYPHS = frozenset("\u2022\u25cf\u25aa\u25e6\u25a0\u2023\u2043")
 _HYPHEN_RE = re.compile(r"[A-Za-z]-\Z")
 SHORT_LINE = 0.8  # a line under this share of the text width ends its paragraph
 
@@ -217,6 +223,16 @@ def _heading(line: str) -> bool:
     )
 
 
+def _next_item(line: str, current: list[str]) -> bool:
+    """Whether `line` is a list item's start (see ``_BULLET_RE``) that may not run on from the
+    paragraph in `current`: a bullet glyph always starts an item, a dash or an asterisk when that
+    paragraph is an item with the same marker."""
+    marker = _BULLET_RE.match(line)
+    if marker is None:
+        return False
+    return marker[0] in _BULLET_GLYPHS or (bool(current) and current[0].startswith(marker[0] + " "))
+
+
 def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
     """Join wrapped lines into paragraphs (see the module docstring); with ``wrapped=False``
     every line is a paragraph of its own (a text file written one paragraph per line)."""
@@ -269,6 +285,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             or ((bool(width) or previous_full is not None) and not wide)
             or (getattr(raw, "indented", False) and _ENDS_RE.search(previous) is not None)
             or _heading(previous)
+            or _next_item(line, current)
         )
         if starts:
             flush()
