@@ -70,9 +70,21 @@ def page_stream(lines: Sequence[tuple[float, float, str]], size: float) -> bytes
     return b"\n".join(parts)
 
 
+def frame(x0: float, y0: float, x1: float, y1: float, rules: Sequence[float] = (),
+          columns: Sequence[float] = ()) -> bytes:  # fmt: skip
+    """A box drawn round text as Word draws a paragraph's border: a stroked rectangle, with a
+    rule across it at each of ``rules`` (y; Word shades a wrapped heading line by line), and one
+    down it at each of ``columns`` (x: a ruled table's)."""
+    ops = [b"0.5 w %.2f %.2f %.2f %.2f re S" % (x0, y0, x1 - x0, y1 - y0)]
+    ops += [b"%.2f %.2f m %.2f %.2f l S" % (x0, y, x1, y) for y in rules]
+    ops += [b"%.2f %.2f m %.2f %.2f l S" % (x, y0, x, y1) for x in columns]
+    return b"\n".join(ops)
+
+
 def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, str]]], *, size: float = 11,
-              box: tuple[float, float] = (612, 792)) -> Path:  # fmt: skip
-    """A PDF of ``pages``; returns ``path``."""
+              box: tuple[float, float] = (612, 792), drawings: Sequence[bytes] = ()) -> Path:  # fmt: skip
+    """A PDF of ``pages``, each page's ``drawings`` (content operators) drawn before its text;
+    returns ``path``."""
     objects: list[bytes] = []
     n_pages = len(pages)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
@@ -83,7 +95,8 @@ def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, str]]], *
         b"/BaseEncoding /WinAnsiEncoding /Differences [" + _DIFFERENCES.encode() + b"] >> >>"
     )
     for i, lines in enumerate(pages):
-        stream = zlib.compress(page_stream(lines, size))
+        drawn = drawings[i] + b"\n" if i < len(drawings) else b""
+        stream = zlib.compress(drawn + page_stream(lines, size))
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {box[0]} {box[1]}] "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from conftest import CLI, git
-from handpdf import page_stream, write_pdf
+from handpdf import frame, page_stream, write_pdf
 
 LEADING = 13.2
 PAGE = [
@@ -96,3 +96,143 @@ def test_a_part_over_5_mb_in_a_pdf_is_refused_and_nothing_is_written(cli: CLI, t
         assert result.code != 0 and result.err.count("\n") == 1, result.err
         assert "'ARTICLE 1 - RECOGNITION' is 5.1 MB; parts are limited to 5 MB" in result.err
     assert (git(repo, "for-each-ref"), git(repo, "status", "--porcelain", "--untracked-files=all")) == before
+
+
+def _framed_pages() -> tuple[list[list[tuple[float, float, str]]], list[bytes]]:
+    """Three pages as a real agreement's PDF (NMA Alberta's, from Word through Quartz) draws them:
+    the running footer first in content order, each heading in a box of paragraph borders (a
+    wrapped one shaded line by line), one box narrower than the line it frames."""
+    bodies = [
+        (
+            "The Employer shall provide written notice of every change to the posted schedule at",
+            "least fourteen days in advance, and the Union may ask to meet about it within a week.",
+        ),
+        (
+            "Eight hours a day shall constitute a day's work and forty hours a week, Monday to Friday",
+            "inclusive, shall constitute a week's work; the regular starting time is eight o'clock.",
+        ),
+        (
+            "The Parties agree to the following amendment to the agreement at the refinery site, which",
+            "keeps the compressed work week arrangements in place at the site as described below.",
+        ),
+    ]
+    pages, drawings = [], []
+    headings = [
+        ["ARTICLE 1.000 RECOGNITION"],
+        ["ARTICLE 15.000 WORK HOURS PER DAY, OVERTIME AND OVERTIME MEAL", "BREAKS"],
+        ["APPENDIX C NATIONAL MAINTENANCE AGREEMENT FOR ALBERTA HOURS"],
+    ]
+    for n, heading in enumerate(headings, 1):
+        lines = [(72, 30, f"Example Maintenance Agreement 2025-2028 Page {n} of 3")]
+        lines += [(76, 700 - LEADING * i, text) for i, text in enumerate(heading)]
+        top, bottom = 712, 700 - LEADING * (len(heading) - 1) - 4
+        rules = [700 - LEADING * i + 10 for i in range(1, len(heading))]
+        right = 200 if n == 3 else 540  # page 3: a frame narrower than its heading's line
+        drawings.append(frame(70, bottom, right, top, [*rules, top - 4.5, bottom + 3]))
+        first = bottom - 20
+        lines += [(72, first, f"{n}.100 {bodies[n - 1][0]}"), (72, first - LEADING, bodies[n - 1][1])]
+        pages.append(lines)
+    return pages, drawings
+
+
+def test_framed_headings_and_a_footer_drawn_first_read_as_headings_and_furniture(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """Before: each box was read as a one-cell table ("| ARTICLE 1.000 RECOGNITION |"), put at
+    the top of its page (the footer, first in content order, was taken for the line below it),
+    so no heading was found; a line wider than its box lost the words outside it."""
+    pages, drawings = _framed_pages()
+    pdf = write_pdf(tmp_path / "framed.pdf", pages, drawings=drawings)
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    out = cli("-C", "talks", "baseline", "--from-pdf", str(pdf), "--dry-run").out
+    assert out.count("page header or footer: Example Maintenance Agreement") == 3, out
+    cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
+    articles = tmp_path / "talks" / "articles"
+    texts = {p.name: p.read_text("utf-8") for p in articles.glob("*.txt")}
+    assert sorted(texts) == [
+        "national-maintenance-agreement-for-alberta-hours.txt",
+        "recognition.txt",
+        "work-hours-per-day-overtime-and-overtime-meal-breaks.txt",
+    ]
+    assert texts["work-hours-per-day-overtime-and-overtime-meal-breaks.txt"].startswith(
+        "ARTICLE 15.000 WORK HOURS PER DAY, OVERTIME AND OVERTIME MEAL BREAKS\n2.100 Eight hours a day"
+    )
+    assert texts["national-maintenance-agreement-for-alberta-hours.txt"].startswith(
+        "APPENDIX C NATIONAL MAINTENANCE AGREEMENT FOR ALBERTA HOURS\n3.100 The Parties agree"
+    )
+    everything = " ".join(texts.values())
+    assert "Example Maintenance Agreement" not in everything and "|" not in everything
+    for _, _, line in (line for page in pages for line in page[1:]):
+        assert line in " ".join(everything.split()), line
+
+
+def test_a_ruled_table_stays_where_it_sits_when_the_footer_is_drawn_first(cli: CLI, tmp_path: Path) -> None:
+    """Before: a table went before the first line in content order lying below it, and the
+    footer (drawn first, at the page's foot) is such a line: the wage table landed above the
+    paragraph that introduces it."""
+    pages, drawings = [], []
+    for n in range(1, 4):
+        lines = [(72, 30, f"Example Maintenance Agreement 2025-2028 Page {n} of 3")]
+        lines.append((72, 720, f"ARTICLE {n} \u2013 {['WAGES', 'HOURS', 'LEAVE'][n - 1]}"))
+        lines.append((72, 690, f"{n}.1 The rates for clause {'ABC'[n - 1]} are as follows:"))
+        rows = [("Step", "Rate"), ("1", f"{n}0.50"), ("2", f"{n}1.75")]
+        for r, (step, rate) in enumerate(rows):
+            y = 660 - 20 * r
+            lines += [(80, y, step), (260, y, rate)]
+        drawings.append(frame(72, 600, 400, 675, [655, 635], [250]))
+        lines.append((72, 570, f"{n}.2 Rates rise by {n} per cent on the first of each July hereafter."))
+        pages.append(lines)
+    pdf = write_pdf(tmp_path / "table.pdf", pages, drawings=drawings)
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
+    assert (tmp_path / "talks" / "articles" / "hours.txt").read_text("utf-8") == (
+        "ARTICLE 2 \u2013 HOURS\n"
+        "2.1 The rates for clause B are as follows:\n"
+        "| Step | Rate |\n"
+        "| --- | --- |\n"
+        "| 1 | 20.50 |\n"
+        "| 2 | 21.75 |\n"
+        "2.2 Rates rise by 2 per cent on the first of each July hereafter.\n"
+    )
+
+
+def test_a_page_number_drawn_inside_a_paragraph_is_dropped_and_the_paragraph_kept_whole(
+    cli: CLI, tmp_path: Path
+) -> None:
+    """A real agreement's PDF (Pipefitters', from Power PDF) draws "29 | P a g e" at the foot of
+    the page between two lines of a paragraph. Before: it stayed in the text, inside the
+    paragraph ("... for the time 29 | P a g e required to complete ...")."""
+    texts = [
+        (
+            "A welder who fails the test shall not be paid for the time required to complete the",
+            "failed test but will be paid any applicable travel allowance, and a welder who passes",
+            "it is paid one full day.",
+        ),
+        (
+            "Employees shall receive a paid rest break of fifteen minutes during any shift longer",
+            "than four hours, scheduled by the foreperson in the middle of each half of the shift",
+            "where the work allows.",
+        ),
+        (
+            "The Employer shall supply all tools and protective clothing needed for the work, and",
+            "shall replace any that are worn out or broken in the course of the work on the site",
+            "at no cost.",
+        ),
+    ]
+    pages = []
+    for n, (one, two, three) in enumerate(texts, 1):
+        pages.append(
+            [
+                (72, 720, f"ARTICLE {n} \u2013 {['WELDING TESTS', 'BREAKS', 'TOOLS'][n - 1]}"),
+                (72, 690, f"{n}.01 {one}"),
+                (72, 690 - LEADING, two),
+                (290, 30, f"{n + 28} | P a g e"),
+                (72, 690 - 2 * LEADING, three),
+            ]
+        )
+    pdf = write_pdf(tmp_path / "numbers.pdf", pages)
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
+    assert (tmp_path / "talks" / "articles" / "welding-tests.txt").read_text("utf-8") == (
+        "ARTICLE 1 \u2013 WELDING TESTS\n1.01 " + " ".join(texts[0]) + "\n"
+    )

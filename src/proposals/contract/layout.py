@@ -21,7 +21,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from proposals.contract.headings import STYLES, division_heading, match_heading
@@ -44,6 +44,7 @@ class PageLine:
     y1: float
     cells: list[tuple[float, float, str]] = field(default_factory=list)
     table: list[str] | None = None  # pipe lines when this line stands for a whole table
+    margin: bool = False  # a running header or footer moved to its page's edge (margins_in_place)
 
     @property
     def height(self) -> float:
@@ -115,6 +116,31 @@ def page_lines(textpage: object) -> list[PageLine] | None:
         if match.end() == len(text):
             break
     return _rejoin_rows(lines)
+
+
+GAP_MARGIN = 2.5  # a line this many line heights clear of all others sits in the page's margin
+
+
+def margins_in_place(lines: list[PageLine]) -> list[PageLine]:
+    """The page's lines with a running footer last and a running header first: a word processor
+    often draws them before the body (a footer as the page's first line in content order), where
+    neither the search for page furniture at the page's edges nor a table's place can find them.
+    Only a line clear of every other by a margin's gap moves, so the lowest line of a column of
+    two (a line's spacing from the one above it) stays where it is."""
+    if len(lines) < 3:
+        return lines
+    heights = sorted(line.height for line in lines)
+    gap = GAP_MARGIN * heights[len(heights) // 2]
+    out = list(lines)
+    lowest = min(out, key=lambda line: line.y0)
+    if lowest is not out[-1] and all(line.y0 - lowest.y1 > gap for line in out if line is not lowest):
+        out.remove(lowest)
+        out.append(replace(lowest, margin=True))
+    highest = max(out, key=lambda line: line.y1)
+    if highest is not out[0] and all(highest.y0 - line.y1 > gap for line in out if line is not highest):
+        out.remove(highest)
+        out.insert(0, replace(highest, margin=True))
+    return out
 
 
 def _cells(raw_line: str, begin: int, box, height: float) -> list[tuple[float, float, str]]:  # type: ignore[no-untyped-def]
@@ -330,7 +356,11 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
     clearly wider than the page's line spacing (or the text goes back up: a new column); each
     text line a :class:`Text` that says whether it runs on to the next (judged against the
     lines near it in the same block, so a column or an indented item has its own edge)."""
-    steps = [a.y0 - b.y0 for a, b in pairwise(lines) if a.table is None and b.table is None and a.y0 > b.y0]
+    steps = [  # a margin's gap to the body is not the body's line spacing
+        a.y0 - b.y0
+        for a, b in pairwise(lines)
+        if a.table is None and b.table is None and not (a.margin or b.margin) and a.y0 > b.y0
+    ]
     spacing = statistics.median(steps) if steps else 0.0
     blank = [
         i > 0

@@ -9,7 +9,10 @@ Ruled tables (wage schedules: PDFs drawn from Word or LibreOffice rule their tab
 tables: the ruling lines give the grid, a cell missing an inner rule is merged across (a header
 cell spanning the steps) and its text goes in its first column, each cell's text is read inside
 its box, and the rows come out as pipe lines (:mod:`proposals.contract.table`) in place of the
-jumbled cell lines the text layer gives. A table without rules stays lines of text.
+jumbled cell lines the text layer gives. A table without rules stays lines of text. A box with
+no inner column (Word's paragraph borders round a heading) is no table: its lines stay text. A
+running header or footer drawn before the body, or between two lines of a paragraph, is moved
+to its page's edge first (``layout.margins_in_place``), where the page furniture is looked for.
 """
 
 from __future__ import annotations
@@ -19,7 +22,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from proposals.contract.layout import GLYPHS, PageLine, find_tables, page_lines, page_text, text_column
+from proposals.contract.headings import STYLES, match_heading
+from proposals.contract.layout import (
+    GLYPHS,
+    PageLine,
+    find_tables,
+    margins_in_place,
+    page_lines,
+    page_text,
+    text_column,
+)
 from proposals.contract.plaintext import Unwrapped, strip_page_furniture, trim, unwrap
 from proposals.contract.table import Table, is_table_row
 from proposals.errors import ProposalsError
@@ -183,9 +195,13 @@ def _page_lines(page: object, textpage: object) -> tuple[list[PageLine] | list[s
     positioned = page_lines(textpage)
     if positioned is None:
         return _plain_page_lines(page, textpage, grids)
+    positioned = margins_in_place(positioned)
     tables: list[Table] = []
     for grid in grids:
         x0, y0, x1, y1 = grid.box
+        if len(_positions([x for x, _, _ in grid.vertical])) < 3:  # no inner column
+            positioned = _framed(positioned, grid.box)
+            continue
         table = _table(grid, textpage)
         positioned = [
             line
@@ -195,13 +211,51 @@ def _page_lines(page: object, textpage: object) -> tuple[list[PageLine] | list[s
         if not table.rows:
             continue
         tables.append(table)
-        at = next(
-            (i for i, line in enumerate(positioned) if line.table is None and line.middle < y0),
-            len(positioned),
-        )
-        positioned.insert(at, PageLine("", x0, x1, y0, y1, table=table.lines()))
+        positioned.insert(_place(positioned, y0, y1), PageLine("", x0, x1, y0, y1, table=table.lines()))
     positioned, unruled = find_tables(positioned)
     return positioned, tables, unruled
+
+
+def _framed(lines: list[PageLine], box: tuple[float, float, float, float]) -> list[PageLine]:
+    """A box with no inner columns (Word's paragraph borders or shading: a heading's frame, a
+    boxed note) is not a table: its text stays the text layer's lines, never cut to the box (a
+    line taller than its frame holds text outside it). A heading wrapped inside its frame
+    ("ARTICLE 15.000 ... OVERTIME MEAL" / "BREAKS") becomes one line."""
+    x0, y0, x1, y1 = box
+    inside = [
+        i
+        for i, line in enumerate(lines)
+        if line.table is None and y0 <= line.middle <= y1 and x0 <= (line.x0 + line.x1) / 2 <= x1
+    ]
+    if len(inside) < 2 or inside != list(range(inside[0], inside[-1] + 1)):
+        return lines
+    first = lines[inside[0]].text
+    if not any(match_heading(first, style=style) for style in STYLES):
+        return lines
+    parts = [lines[i] for i in inside]
+    joined = PageLine(
+        " ".join(line.text for line in parts),
+        min(line.x0 for line in parts),
+        max(line.x1 for line in parts),
+        min(line.y0 for line in parts),
+        max(line.y1 for line in parts),
+    )
+    return [*lines[: inside[0]], joined, *lines[inside[-1] + 1 :]]
+
+
+def _place(lines: list[PageLine], bottom: float, top: float) -> int:
+    """Where a table from `bottom` to `top` goes among a page's lines in reading order: the place
+    with the fewest lines on the wrong side of it (above the table after it, below before it),
+    the first such place. Not "before the first line below it": a running footer is often the
+    page's first line in content order, and a table put before it lands at the top of the page."""
+    wrong = sum(1 for line in lines if line.table is None and line.middle > top)  # all after 0
+    best, at = wrong, 0
+    for i, line in enumerate(lines):
+        if line.table is None:
+            wrong += (line.middle < bottom) - (line.middle > top)
+        if wrong < best:
+            best, at = wrong, i + 1
+    return at
 
 
 def _plain_page_lines(
