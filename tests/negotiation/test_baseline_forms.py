@@ -157,3 +157,50 @@ def test_a_part_id_that_collides_with_an_existing_file_is_refused(cli: CLI, tmp_
     assert "articles/recognition.txt already exists with other text; move it away first" in err
     assert _state(repo) == before
     assert (repo / "articles" / "recognition.txt").read_text() == "ARTICLE 1: RECOGNITION\nOur own draft.\n"
+
+
+ATTACHED = """ARTICLE 1 - PURPOSE
+1.01 This Agreement sets the terms of maintenance work.
+
+ARTICLE 2 - OVERTIME
+2.01 Overtime is paid at time and one half.
+
+APPENDIX A - WAGE SCHEDULE
+Journeyperson\t$52.10
+
+LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE
+The parties agree to the following terms for long term maintenance work.
+
+Article 1 - Compressed Work Week Conditions
+1.100 A compressed work week may be set for fourteen days or more.
+
+Article 2 - Overtime
+2.100 Overtime on a compressed schedule is paid at double time.
+
+Article 3 - Bereavement
+3.100 Three days of bereavement pay at the straight time rate.
+
+APPENDIX A - COMPRESSED WORK WEEK SCHEDULES
+Schedule A: four days on, three days off.
+"""
+
+
+def test_an_agreement_attached_with_its_own_numbering_is_one_part(cli: CLI, tmp_path: Path) -> None:
+    """A real agreement (Boilermakers Local 146's) ends with a letter of understanding that
+    numbers its own Articles and Appendices from 1 and A again. Before: the whole contract was
+    refused ("the same number is used twice: ARTICLE 2, APPENDIX A"). Now the letter holds what
+    follows it, every word kept, and the dry run says so; the same numbers twice with no letter
+    or appendix between are still refused (test above)."""
+    source = tmp_path / "attached.txt"
+    source.write_text(ATTACHED, "utf-8")
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    dry = cli("-C", "talks", "baseline", "--from-text", str(source), "--dry-run").out
+    assert "LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE holds the 4 headings after it" in dry
+    cli("-C", "talks", "baseline", "--from-text", str(source))
+    articles = tmp_path / "talks" / "articles"
+    texts = {p.stem: p.read_text("utf-8") for p in articles.glob("*.txt")}
+    assert sorted(texts) == ["long-term-maintenance", "overtime", "purpose", "wage-schedule"]
+    letter = texts["long-term-maintenance"]
+    assert letter.startswith("LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE\n")
+    tail = ATTACHED[ATTACHED.index("LETTER OF") :]
+    assert [line for line in letter.splitlines() if line] == [line for line in tail.splitlines() if line]

@@ -298,6 +298,7 @@ def split_parts(
             f"{references} heading-like line{'s' if references != 1 else ''} read as a cross reference "
             "inside the paragraph before (it ends mid-sentence)"
         )
+    kept = _attachment(kept, split)
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
     division = ""
@@ -308,6 +309,46 @@ def split_parts(
         division = division_of.get(id(body), division)
         split.parts.append(Part(kind, number, title, part_text(body), division))
     return split
+
+
+def _attachment(
+    kept: list[tuple[Kind, str, str, list[str]]], split: Split
+) -> list[tuple[Kind, str, str, list[str]]]:
+    """An agreement attached after the contract's letters or appendices numbers its headings
+    again (Boilermakers': a letter of understanding with its own Articles 1.000 to 6.000 and
+    Appendices A, B, D). From the last letter or appendix before the first number seen twice to
+    the end is one part, that letter's or appendix's: bargained as one, no word left out. The
+    whole agreement printed twice (a second language version) is not an attachment: the numbers
+    stay twice and the import is refused saying so."""
+    keys = [(k, arabic(n)) for k, n, _, _ in kept]
+    numbered = [key for key in keys if key[0] != "preamble" and key[1]]
+    half = len(numbered) // 2
+    if half >= 2 and len(numbered) % 2 == 0 and numbered[:half] == numbered[half:]:
+        return kept  # repeated_version's case
+    seen: set[tuple[str, str]] = set()
+    again = None
+    for i, key in enumerate(keys):
+        if key[0] == "preamble" or not key[1]:
+            continue
+        if key in seen:
+            again = i
+            break
+        seen.add(key)
+    if again is None:
+        return kept
+    holder = next((j for j in range(again - 1, -1, -1) if kept[j][0] in ("letter", "appendix")), None)
+    if holder is None or not any(k == "article" for k, *_ in kept[:holder]):
+        return kept
+    kind, number, title, body = kept[holder]
+    merged = list(body)
+    for _, _, _, more in kept[holder + 1 :]:
+        merged.extend(more)
+    held = len(kept) - holder - 1
+    split.notes.append(
+        f"{body[0].strip()} holds the {held} headings after it, numbered again (an agreement attached "
+        "with its own numbering): kept as one part, its headings as text"
+    )
+    return [*kept[:holder], (kind, number, title, merged)]
 
 
 _PAGE_CELL_RE = re.compile(r"\s*(?:\d{1,4}|[ivxlc]{1,6})\s*\Z", re.IGNORECASE)
