@@ -243,3 +243,26 @@ def test_a_two_column_rate_table_without_rules(cli: CLI, tmp_path: Path) -> None
         "APPENDIX A - SHIFT PREMIUMS\n| Premium | Per hour |\n| --- | --- |\n| Evening shift | $1.25 |\n"
         "| Night shift | $2.00 |\n| Weekend | $1.50 |\n"
     )
+
+
+def test_a_line_pdfium_breaks_in_two_is_one_line_again() -> None:
+    """Boxes as PDFium gives them for a real agreement's PDF (Pipefitters', from Power PDF),
+    which it breaks after each "#". Before: "Local Union #" and "488, Edmonton" became two
+    paragraphs. A piece further than a word space away (a second column) stays a line of its own."""
+    from proposals.contract.layout import PageLine, _rejoin_rows
+
+    lines = [
+        PageLine("The jurisdictional area of Local Union #", 108, 302, 570.0, 579.9),
+        PageLine("488, Edmonton, Alberta in the Province of Alberta shall", 303, 576, 570.0, 578.2),
+        PageLine("jurisdictional area of Local Unions #", 107, 282, 484.7, 497.2),
+        PageLine("496 and #", 282, 328, 487.3, 497.2),
+        PageLine("488 respectively.", 328, 409, 487.2, 495.4),
+        PageLine("Wages are paid weekly.", 72, 290, 400.0, 409.0),
+        PageLine("Hours are set by the roster.", 302, 540, 400.0, 409.0),
+    ]
+    assert [line.text for line in _rejoin_rows(lines)] == [
+        "The jurisdictional area of Local Union #488, Edmonton, Alberta in the Province of Alberta shall",
+        "jurisdictional area of Local Unions #496 and #488 respectively.",
+        "Wages are paid weekly.",
+        "Hours are set by the roster.",
+    ]

@@ -162,12 +162,33 @@ def _cells(raw_line: str, begin: int, box, height: float) -> list[tuple[float, f
     return cells if len(cells) > 1 else []
 
 
+JOIN_TIGHT = 0.25  # a gap under this many line heights between two pieces of a line is no space
+JOIN_GAP = 0.5  # and one over this many is no word space either: a column's gutter, a cell's gap
+
+
+def _rest_of(back: PageLine, line: PageLine) -> bool:
+    """Whether `line` is the rest of the line just before it, which PDFium broke in two (after
+    a "#" in a Power PDF: "Local Union #" / "488, Edmonton"): on its baseline, starting where it
+    ends, no further than a word space; neither piece split into cells."""
+    if back.cells or line.cells or back.table is not None or line.table is not None:
+        return False
+    gap = line.x0 - back.x1
+    return back.y0 - 1 <= line.middle <= back.y1 + 1 and -1 <= gap <= JOIN_GAP * max(back.height, 1.0)
+
+
 def _rejoin_rows(lines: list[PageLine]) -> list[PageLine]:
-    """A line of numbers that sits on the same baseline as one of the lines before it, to its
-    right, is the rest of that row (a table whose first cell runs over two lines). Prose to the
+    """A piece of a line that PDFium broke in two is joined to it (``_rest_of``). A line of
+    numbers that sits on the same baseline as one of the lines before it, to its right, is the
+    rest of that row (a table whose first cell runs over two lines). Prose to the
     right of prose is a second column and stays where it is, read after the first."""
     out: list[PageLine] = []
     for line in lines:
+        if out and _rest_of(out[-1], line):
+            back = out[-1]
+            tight = line.x0 - back.x1 < JOIN_TIGHT * max(back.height, 1.0)
+            back.text = f"{back.text}{'' if tight else ' '}{line.text}"
+            back.x1, back.y0, back.y1 = line.x1, min(back.y0, line.y0), max(back.y1, line.y1)
+            continue
         if not (line.cells or _NUMBER.match(line.text)):  # prose beside prose: a second column
             out.append(line)
             continue
