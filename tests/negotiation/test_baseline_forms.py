@@ -169,7 +169,8 @@ APPENDIX A - WAGE SCHEDULE
 Journeyperson\t$52.10
 
 LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE
-The parties agree to the following terms for long term maintenance work.
+The parties agree to the following terms for long term maintenance work, which apply to every
+employee hired onto a crew for more than six weeks at one site, in place of the Articles above.
 
 Article 1 - Compressed Work Week Conditions
 1.100 A compressed work week may be set for fourteen days or more.

@@ -238,7 +238,7 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
     """
     if not line or len(line) > 300:
         return None
-    text = line.replace("\u00a0", " ").replace("\t", " ")
+    text = _unmarked(line.replace("\u00a0", " ").replace("\t", " "))
     if style == "numbered":
         numbered = _numbered(text, heading_style)
         if numbered is not None:
@@ -290,7 +290,12 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
             # Mixed case: a heading only when it is the keyword and number alone, or has a
             # separator and a title set in title case or capitals, not a sentence ("Article
             # 12. The Union shall...", a cross reference wrapped onto a new line).
-            if title and not (sep and (title.isupper() or title[:1].isupper())) and not _title_case(title):
+            if (
+                title
+                and not (sep and (title.isupper() or title[:1].isupper()))
+                and not _title_case(title)
+                and not (sep == ":" and _colon_title(title))
+            ):
                 return None
             if title and _VERBS & {w.strip(",;").upper() for w in title.split()}:
                 return None
@@ -330,6 +335,24 @@ def _title_case(title: str) -> bool:
     return (
         all(w[:1].isupper() or w in _SMALL or not w[:1].isalpha() for w in words) and words[0][:1].isupper()
     )
+
+
+COLON_TITLE_WORDS = 10  # "notice to amend or renew the collective agreement": 8
+_CHANGE_MARK_RE = re.compile(r"^\s*\*{1,3}\s*(?=[A-Za-z])")
+
+
+def _unmarked(text: str) -> str:
+    """A heading without the asterisks that flag it as changed since the last agreement
+    ("**Article 13: other types of leave", the Government of Canada's mark)."""
+    return _CHANGE_MARK_RE.sub("", text, count=1)
+
+
+def _colon_title(title: str) -> bool:
+    """ "Article 1: purpose of agreement", "Part II: working conditions": the Government of
+    Canada's agreements set each title in sentence case after a colon. A short phrase after the
+    colon, no verb (checked by the caller), not a sentence's end or a list's comma."""
+    words = title.split()
+    return 0 < len(words) <= COLON_TITLE_WORDS and title[:1].isalpha() and not title.endswith((",", ";", ":"))
 
 
 def _numbered(text: str, heading_style: bool) -> HeadingMatch | None:
@@ -484,7 +507,7 @@ def division_heading(line: str) -> str | None:
     splitter's call; ``Part A employees shall...`` never is."""
     if not line or len(line) > 120:
         return None
-    match = _DIVISION_RE.match(line.replace("\u00a0", " ").replace("\t", " "))
+    match = _DIVISION_RE.match(_unmarked(line.replace("\u00a0", " ").replace("\t", " ")))
     if match is None or not match["kw"][:1].isupper():
         return None
     title = (match["title"] or "").strip()
@@ -492,7 +515,11 @@ def division_heading(line: str) -> str | None:
         return None
     if title and not match["sep"] and not (match["kw"].isupper() and title.isupper()):
         return None  # "Part 2 of the Award" is a sentence; "PART B WAGES AND HOURS" is set as a heading
-    if not match["kw"].isupper() and title and not (title.isupper() or _title_case(title)):
+    if (
+        not match["kw"].isupper()
+        and title
+        and not (title.isupper() or _title_case(title) or (match["sep"] == ":" and _colon_title(title)))
+    ):
         return None
     return " ".join(line.split()[1:])
 

@@ -268,13 +268,26 @@ def split_parts(
         later[key] -= 1
         rest = [b for b in body[1:] if b.strip()]
         bare = not rest or (len(rest) == 1 and not title and title_from_next_line(rest[0]) is not None)
-        if bare and later[key] > 0:
+        # ... or a contents entry whose title wraps over its lines ("Article 3: conflict between
+        # future legislation and the collective" / "agreement"): the same heading, whole, later
+        wrapped = " ".join(" ".join([title, *rest]).split()).upper()
+        own = " ".join(title.split()).upper()
+        entry = (
+            bool(rest)
+            and _contents_like(rest)
+            and later[key] > 0
+            and any(t and (t.startswith(wrapped) or t == own) for t in titles[key][-later[key] :])
+        )
+        if (bare or entry) and later[key] > 0:
             split.skipped.extend(
                 Skipped(b, "table of contents (repeated heading)") for b in body if b.strip()
             )
             continue
         paged = _PAGE_AT_END_RE.sub("", " ".join(title.split())).upper()
-        if later[key] > 0 and paged != title.upper() and paged in titles[key][-later[key] :]:
+        # An appendix or letter before the first article that comes again later: a contents
+        # entry (a contents list without page numbers, its title on the lines under it).
+        early = kind != "article" and later[key] > 0 and not any(k == "article" for k, *_ in kept)
+        if early or (later[key] > 0 and paged != title.upper() and paged in titles[key][-later[key] :]):
             split.skipped.append(Skipped(body[0], "table of contents (repeated heading)"))
             (kept[-1][3] if kept else front).extend(body[1:])
             continue
@@ -311,44 +324,71 @@ def split_parts(
     return split
 
 
+_CLAUSE_START_RE = re.compile(r"\s*(?:\(?\d+(?:\.\d+)*[.)]?|\([a-z]{1,3}\))\s")
+
+
+def _contents_like(rest: list[str]) -> bool:
+    """Whether the lines under a heading could be a contents entry's: its title's other lines,
+    a few short ones with no clause in them ("14.01 On lay-off" is a clause)."""
+    return (
+        len(rest) <= TOC_ENTRY_LINES
+        and sum(len(b.split()) for b in rest) <= TOC_ENTRY_WORDS
+        and not any(_CLAUSE_START_RE.match(b) for b in rest)
+    )
+
+
+TOC_ENTRY_LINES = 3  # a heading with no more under it than this, and the same heading again
+TOC_ENTRY_WORDS = 30  # later, is a contents entry whose title wrapped, not a part
+
+
 def _attachment(
     kept: list[tuple[Kind, str, str, list[str]]], split: Split
 ) -> list[tuple[Kind, str, str, list[str]]]:
-    """An agreement attached after the contract's letters or appendices numbers its headings
-    again (Boilermakers': a letter of understanding with its own Articles 1.000 to 6.000 and
-    Appendices A, B, D). From the last letter or appendix before the first number seen twice to
-    the end is one part, that letter's or appendix's: bargained as one, no word left out. The
-    whole agreement printed twice (a second language version) is not an attachment: the numbers
-    stay twice and the import is refused saying so."""
+    """A text attached to a letter or appendix numbers its headings again: Boilermakers' letter
+    of understanding with its own Articles 1.000 to 6.000 and Appendices A, B, D; a Government
+    of Canada appendix quoting the Article 14 it archives. The letter or appendix before the
+    first number seen twice holds the parts after it, up to the next of its own kind that the
+    contract's sequence goes on with (Appendix D after Appendix C): one part, bargained as one,
+    no word left out, said in the dry run. The whole agreement printed twice (a second language
+    version) is no attachment: its numbers stay twice and the import is refused saying so."""
     keys = [(k, arabic(n)) for k, n, _, _ in kept]
     numbered = [key for key in keys if key[0] != "preamble" and key[1]]
     half = len(numbered) // 2
     if half >= 2 and len(numbered) % 2 == 0 and numbered[:half] == numbered[half:]:
         return kept  # repeated_version's case
-    seen: set[tuple[str, str]] = set()
-    again = None
-    for i, key in enumerate(keys):
-        if key[0] == "preamble" or not key[1]:
-            continue
-        if key in seen:
-            again = i
-            break
-        seen.add(key)
-    if again is None:
-        return kept
-    holder = next((j for j in range(again - 1, -1, -1) if kept[j][0] in ("letter", "appendix")), None)
-    if holder is None or not any(k == "article" for k, *_ in kept[:holder]):
-        return kept
-    kind, number, title, body = kept[holder]
-    merged = list(body)
-    for _, _, _, more in kept[holder + 1 :]:
-        merged.extend(more)
-    held = len(kept) - holder - 1
-    split.notes.append(
-        f"{body[0].strip()} holds the {held} headings after it, numbered again (an agreement attached "
-        "with its own numbering): kept as one part, its headings as text"
-    )
-    return [*kept[:holder], (kind, number, title, merged)]
+    out = list(kept)
+    while True:
+        keys = [(k, arabic(n)) for k, n, _, _ in out]
+        seen: set[tuple[str, str]] = set()
+        again = None
+        for i, key in enumerate(keys):
+            if key[0] == "preamble" or not key[1]:
+                continue
+            if key in seen:
+                again = i
+                break
+            seen.add(key)
+        if again is None:
+            return out
+        holder = next((j for j in range(again - 1, -1, -1) if out[j][0] in ("letter", "appendix")), None)
+        if holder is None or not any(k == "article" for k, *_ in out[:holder]):
+            return out
+        first = keys.index(keys[again])
+        if any(_contents_like([b for b in out[j][3][1:] if b.strip()]) for j in (holder, first)):
+            return out  # a contents entry read as a part: no attachment, the numbers stay twice
+        before, own = set(keys[: holder + 1]), keys[holder][0]
+        goes_on = (j for j in range(again + 1, len(out)) if keys[j][0] == own and keys[j] not in before)
+        end = next(goes_on, len(out))
+        kind, number, title, body = out[holder]
+        merged = list(body)
+        for _, _, _, more in out[holder + 1 : end]:
+            merged.extend(more)
+        held = end - holder - 1
+        split.notes.append(
+            f"{body[0].strip()} holds the {held} heading{'s' if held != 1 else ''} after it, "
+            "numbered again (a text attached with its own numbering): kept as one part, its headings as text"
+        )
+        out = [*out[:holder], (kind, number, title, merged), *out[end:]]
 
 
 _PAGE_CELL_RE = re.compile(r"\s*(?:\d{1,4}|[ivxlc]{1,6})\s*\Z", re.IGNORECASE)
