@@ -89,6 +89,12 @@ def test_a_colon_and_sentence_case_make_a_heading_but_never_a_sentence() -> None
     assert match_heading("Article 1: purpose of agreement") is not None
     assert match_heading("**Article 13: other types of leave") is not None
     assert division_heading("Part II: working conditions") == "II: working conditions"
+    memorandum = (
+        "**Appendix D: Memorandum of understanding between the Treasury Board of Canada and the "
+        "Federal Government Dockyard Chargehands Association with respect to gender-inclusive language"
+    )  # 22 words: before, too long for a title, so appendices D, F and G ran into C
+    assert match_heading(memorandum) is not None
+    assert match_heading("Appendix D: the parties agree that the memorandum shall apply to all") is None
     for prose in [
         "Article 12: the Employer shall pay the rate",  # a verb: a sentence
         "Article 12. the rates are set out below",  # no colon

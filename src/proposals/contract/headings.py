@@ -273,7 +273,7 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
             return None  # "Preamble text goes on..." without a colon is prose
         if kind == "article" and not number:
             return None
-        if title and _sentence_like(title):
+        if title and _sentence_like(title) and not _memorandum_title(kind, number, sep, title):
             return None
         if title and not sep:
             # "ARTICLE 12 SHALL APPLY" or "Appendix A shows": no separator, so a sentence
@@ -334,6 +334,24 @@ def _title_case(title: str) -> bool:
         return False
     return (
         all(w[:1].isupper() or w in _SMALL or not w[:1].isalpha() for w in words) and words[0][:1].isupper()
+    )
+
+
+MEMORANDUM_TITLE_WORDS = 30  # "Appendix D: Memorandum of understanding between ... language": 22
+
+
+def _memorandum_title(kind: str, number: str, sep: str | None, title: str) -> bool:
+    """A numbered appendix or letter with a colon may carry a memorandum's whole name ("Appendix
+    D: Memorandum of understanding between the Treasury Board of Canada and the ... Association
+    with respect to gender-inclusive language"): longer than a title, still no sentence."""
+    words = title.split()
+    return (
+        kind in ("appendix", "letter")
+        and bool(number)
+        and sep == ":"
+        and len(words) <= MEMORANDUM_TITLE_WORDS
+        and not title.endswith((".", ",", ";"))
+        and not _VERBS & {w.strip(",;:").upper() for w in words}
     )
 
 
