@@ -191,3 +191,26 @@ def test_numbered_titles_in_a_word_heading_style_may_be_in_title_case() -> None:
     split = split_parts(lines)
     assert split.style == "numbered"
     assert [(p.number, p.title) for p in split.parts] == [("1", "Recognition"), ("2", "Management Rights")]
+
+
+def test_a_centred_title_ending_in_a_keyword_is_the_title_not_a_heading() -> None:
+    """Boilermakers Local 146's "APPENDIX B" / "APPROVED WORKSITES FOR THE 9/80" / "SCHEDULE":
+    before, the lone "SCHEDULE" started a part with no number, and APPENDIX B, left with its
+    title alone under it, was dropped as a contents line (its number came again later)."""
+    lines = [
+        "ARTICLE 1 - PURPOSE",
+        "1.01 This Agreement sets the terms of maintenance work.",
+        "APPENDIX B",
+        "APPROVED WORKSITES FOR THE 9/80",
+        "SCHEDULE",
+        "Shell Scotford, Fort Saskatchewan, Alberta",
+        "APPENDIX C - SIGNATORY EMPLOYERS",
+        "Acme Industrial Ltd.",
+    ]
+    split = split_parts([Line(t) for t in lines])
+    assert [(p.kind, p.number, p.title) for p in split.parts] == [
+        ("article", "1", "PURPOSE"),
+        ("appendix", "B", "APPROVED WORKSITES FOR THE 9/80"),
+        ("appendix", "C", "SIGNATORY EMPLOYERS"),
+    ]
+    assert split.parts[1].text == "\n".join(lines[2:6]) + "\n"

@@ -228,6 +228,10 @@ def split_parts(
             and any(k in ("appendix", "letter") for k, *_ in heads)
         ):
             found = None  # "1. CLASSIFICATIONS" inside Appendix A
+        if found is not None and not found.number and not found.title and heads and not heads[-1][2]:
+            under = [b for b in heads[-1][3][1:] if b.strip()]
+            if len(under) == 1 and title_from_next_line(under[0]) is not None:
+                found = None  # "APPENDIX B" / "APPROVED WORKSITES FOR THE 9/80" / "SCHEDULE": its title's end
         if found is not None and in_toc and _PAGE_AT_END_RE.search(found.title):
             # "APPENDIX A - WAGE RATES 4" under TABLE OF CONTENTS: a PDF drops the tab or leaders
             split.skipped.append(Skipped(text, "table of contents"))
