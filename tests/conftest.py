@@ -74,6 +74,11 @@ class CLI:
         return result
 
 
+def part_files(repo: Path) -> dict[str, str]:
+    """Each part file of `repo` by its id: the text an import wrote."""
+    return {p.stem: p.read_text("utf-8") for p in sorted((repo / "articles").glob("*.txt"))}
+
+
 def git(cwd: Path, *args: str) -> str:
     return subprocess.run(
         ["git", *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, check=True

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CLI
+from conftest import CLI, part_files
 
 AGREEMENT = """Treasury Board of Canada Secretariat
 Agreement Between the Treasury Board and the Federal Government Dockyard Council
@@ -61,8 +61,7 @@ def test_a_federal_agreement_copied_from_its_web_page(cli: CLI, tmp_path: Path) 
     assert 'Appendix "A" holds the 1 heading after it' in dry
     assert "division: Part I: general" in dry and "division: Part II: working conditions" in dry
     cli("-C", "talks", "baseline", "--from-text", str(source))
-    articles = tmp_path / "talks" / "articles"
-    texts = {p.stem: p.read_text("utf-8") for p in articles.glob("*.txt")}
+    texts = part_files(tmp_path / "talks")
     assert sorted(texts) == [
         "appendix-a",
         "appendix-b",

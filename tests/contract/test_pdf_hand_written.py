@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import CLI, git
+from conftest import CLI, git, part_files
 from handpdf import frame, page_stream, write_pdf
 
 LEADING = 13.2
@@ -147,17 +147,16 @@ def test_framed_headings_and_a_footer_drawn_first_read_as_headings_and_furniture
     out = cli("-C", "talks", "baseline", "--from-pdf", str(pdf), "--dry-run").out
     assert out.count("page header or footer: Example Maintenance Agreement") == 3, out
     cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
-    articles = tmp_path / "talks" / "articles"
-    texts = {p.name: p.read_text("utf-8") for p in articles.glob("*.txt")}
+    texts = part_files(tmp_path / "talks")
     assert sorted(texts) == [
-        "national-maintenance-agreement-for-alberta-hours.txt",
-        "recognition.txt",
-        "work-hours-per-day-overtime-and-overtime-meal-breaks.txt",
+        "national-maintenance-agreement-for-alberta-hours",
+        "recognition",
+        "work-hours-per-day-overtime-and-overtime-meal-breaks",
     ]
-    assert texts["work-hours-per-day-overtime-and-overtime-meal-breaks.txt"].startswith(
+    assert texts["work-hours-per-day-overtime-and-overtime-meal-breaks"].startswith(
         "ARTICLE 15.000 WORK HOURS PER DAY, OVERTIME AND OVERTIME MEAL BREAKS\n2.100 Eight hours a day"
     )
-    assert texts["national-maintenance-agreement-for-alberta-hours.txt"].startswith(
+    assert texts["national-maintenance-agreement-for-alberta-hours"].startswith(
         "APPENDIX C NATIONAL MAINTENANCE AGREEMENT FOR ALBERTA HOURS\n3.100 The Parties agree"
     )
     everything = " ".join(texts.values())

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CLI, git
+from conftest import CLI, git, part_files
 from sync_support import held_open
 
 CONTRACT = """COLLECTIVE BARGAINING AGREEMENT
@@ -198,8 +198,7 @@ def test_an_agreement_attached_with_its_own_numbering_is_one_part(cli: CLI, tmp_
     dry = cli("-C", "talks", "baseline", "--from-text", str(source), "--dry-run").out
     assert "LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE holds the 4 headings after it" in dry
     cli("-C", "talks", "baseline", "--from-text", str(source))
-    articles = tmp_path / "talks" / "articles"
-    texts = {p.stem: p.read_text("utf-8") for p in articles.glob("*.txt")}
+    texts = part_files(tmp_path / "talks")
     assert sorted(texts) == ["long-term-maintenance", "overtime", "purpose", "wage-schedule"]
     letter = texts["long-term-maintenance"]
     assert letter.startswith("LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE\n")
