@@ -355,11 +355,8 @@ def _attachment(
     contract's sequence goes on with (Appendix D after Appendix C): one part, bargained as one,
     no word left out, said in the dry run. The whole agreement printed twice (a second language
     version) is no attachment: its numbers stay twice and the import is refused saying so."""
-    keys = [(k, arabic(n)) for k, n, _, _ in kept]
-    numbered = [key for key in keys if key[0] != "preamble" and key[1]]
-    half = len(numbered) // 2
-    if half >= 2 and len(numbered) % 2 == 0 and numbered[:half] == numbered[half:]:
-        return kept  # repeated_version's case
+    if _runs_twice([(k, arabic(n)) for k, n, _, _ in kept]):
+        return kept
     out = list(kept)
     while True:
         keys = [(k, arabic(n)) for k, n, _, _ in out]
@@ -640,9 +637,14 @@ def duplicate_numbers(parts: Iterable[PartLike]) -> list[str]:
 def repeated_version(parts: Iterable[PartLike]) -> bool:
     """Whether the numbered parts run twice in the same order: the whole agreement again after
     itself, as a bilingual agreement prints its French version after the English one."""
-    keys = [(p.kind, arabic(p.number)) for p in parts if p.kind != "preamble" and p.number]
-    half = len(keys) // 2
-    return half >= 2 and len(keys) % 2 == 0 and keys[:half] == keys[half:]
+    return _runs_twice([(p.kind, arabic(p.number)) for p in parts])
+
+
+def _runs_twice(keys: list[tuple[str, str]]) -> bool:
+    """``repeated_version`` on (kind, number) pairs, the preamble and unnumbered parts aside."""
+    numbered = [key for key in keys if key[0] != "preamble" and key[1]]
+    half = len(numbered) // 2
+    return half >= 2 and len(numbered) % 2 == 0 and numbered[:half] == numbered[half:]
 
 
 def part_ids(parts: Iterable[Part]) -> list[str]:
