@@ -356,13 +356,14 @@ def _memorandum_title(kind: str, number: str, sep: str | None, title: str) -> bo
 
 
 COLON_TITLE_WORDS = 10  # "notice to amend or renew the collective agreement": 8
-_CHANGE_MARK_RE = re.compile(r"^\s*\*{1,3}\s*(?=[A-Za-z])")
+_CHANGE_MARK_RE = _Lazy("_CHANGE_MARK_RE", r"^\s*\*{1,3}\s*(?=[A-Za-z])")
 
 
 def _unmarked(text: str) -> str:
     """A heading without the asterisks that flag it as changed since the last agreement
     ("**Article 13: other types of leave", the Government of Canada's mark)."""
-    return _CHANGE_MARK_RE.sub("", text, count=1)
+    marked = _CHANGE_MARK_RE.match(text)
+    return text[marked.end() :] if marked else text
 
 
 def _colon_title(title: str) -> bool:
