@@ -210,6 +210,18 @@ async def select(pilot, article_id: str) -> None:
     await pilot.pause()
 
 
+def their_docx(directory: Path, paragraphs: list[str]) -> Path:
+    """Their pass as a plain .docx, one paragraph a line, written as employer-E2.docx in `directory`."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    source = directory / "employer-E2.docx"
+    document.save(source)
+    return source
+
+
 async def enter_their_docx(pilot, app, docx: Path) -> None:
     """Their pass on wages, imported from a .docx through the their-pass dialog."""
     await settle(pilot)

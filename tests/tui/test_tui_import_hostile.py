@@ -5,13 +5,12 @@ never read as markup, control and bidi characters as escapes."""
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from pathlib import Path
 
-import docx
+from conftest import git
 from rich.markup import render
-from tui_fixtures import WAGES_E1, enter_their_docx, sync_async_tests
+from tui_fixtures import WAGES_E1, enter_their_docx, sync_async_tests, their_docx
 
 from proposals_tui.app import ProposalsApp
 
@@ -19,25 +18,17 @@ TITLE = "[bold red]EMPLOYER[/] PROPOSAL \u202eE-2"
 NEW = "ARTICLE 40: [@click=app.quit]PARKING[/]"
 
 
-def _git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
-
-
 async def test_their_hostile_words_are_shown_literally_and_nothing_is_left_unsaid(repo_path: Path) -> None:
     """Before: the TUI said nothing of the new part or of the title line it left out."""
-    document = docx.Document()
     paragraphs = [TITLE, *WAGES_E1.replace("one percent (1%)", "two percent (2%)").splitlines()]
-    for text in [*paragraphs, NEW, "40.1 Parking is free."]:
-        document.add_paragraph(text)
-    source = repo_path.parent / "employer-E2.docx"
-    document.save(source)
+    source = their_docx(repo_path.parent, [*paragraphs, NEW, "40.1 Parking is free."])
     app = ProposalsApp(repo_path, today=date(2025, 4, 7))
     async with app.run_test(size=(120, 40)) as pilot:
         await enter_their_docx(pilot, app, source)
         assert app.is_running  # [@click=app.quit] did nothing
         notes = {n.title: n.message for n in app._notifications}
-    assert "two percent (2%)" in _git(repo_path, "show", "HEAD:articles/wages.txt")
-    assert _git(repo_path, "show", "HEAD:articles/click-app-quit-parking.txt").startswith(NEW + "\n")
+    assert "two percent (2%)" in git(repo_path, "show", "HEAD:articles/wages.txt")
+    assert git(repo_path, "show", "HEAD:articles/click-app-quit-parking.txt").startswith(NEW + "\n")
     assert "New parts: click-app-quit-parking" in notes["Their pass imported"]
     shown = render(notes["Note"]).plain  # as the notification paints it
     # Their bidi override is shown as '?' in a quote (it would turn the line around), their
