@@ -74,6 +74,15 @@ class CLI:
         return result
 
 
+def imported(cli: CLI, flag: str, source: Path) -> tuple[str, dict[str, str]]:
+    """A new repo ``talks`` given `source` as its baseline (``flag``: ``--from-text``, ``--from-pdf``,
+    ...): what the dry run said first, then each part file the import wrote, by id."""
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    dry = cli("-C", "talks", "baseline", flag, str(source), "--dry-run").out
+    cli("-C", "talks", "baseline", flag, str(source))
+    return dry, part_files(cli.cwd / "talks")
+
+
 def part_files(repo: Path) -> dict[str, str]:
     """Each part file of `repo` by its id: the text an import wrote."""
     return {p.stem: p.read_text("utf-8") for p in sorted((repo / "articles").glob("*.txt"))}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CLI, part_files
+from conftest import CLI, imported
 
 AGREEMENT = """Treasury Board of Canada Secretariat
 Agreement Between the Treasury Board and the Federal Government Dockyard Council
@@ -56,12 +56,9 @@ The parties recognize that telework arrangements are made between employees and 
 def test_a_federal_agreement_copied_from_its_web_page(cli: CLI, tmp_path: Path) -> None:
     source = tmp_path / "federal.txt"
     source.write_text(AGREEMENT, "utf-8")
-    cli("init", "talks", "--union", "U", "--employer", "E")
-    dry = cli("-C", "talks", "baseline", "--from-text", str(source), "--dry-run").out
+    dry, texts = imported(cli, "--from-text", source)
     assert 'Appendix "A" holds the 1 heading after it' in dry
     assert "division: Part I: general" in dry and "division: Part II: working conditions" in dry
-    cli("-C", "talks", "baseline", "--from-text", str(source))
-    texts = part_files(tmp_path / "talks")
     assert sorted(texts) == [
         "appendix-a",
         "appendix-b",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import CLI, git, part_files
+from conftest import CLI, git, imported
 from handpdf import frame, page_stream, write_pdf
 
 LEADING = 13.2
@@ -143,11 +143,8 @@ def test_framed_headings_and_a_footer_drawn_first_read_as_headings_and_furniture
     so no heading was found; a line wider than its box lost the words outside it."""
     pages, drawings = _framed_pages()
     pdf = write_pdf(tmp_path / "framed.pdf", pages, drawings=drawings)
-    cli("init", "talks", "--union", "U", "--employer", "E")
-    out = cli("-C", "talks", "baseline", "--from-pdf", str(pdf), "--dry-run").out
+    out, texts = imported(cli, "--from-pdf", pdf)
     assert out.count("page header or footer: Example Maintenance Agreement") == 3, out
-    cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
-    texts = part_files(tmp_path / "talks")
     assert sorted(texts) == [
         "national-maintenance-agreement-for-alberta-hours",
         "recognition",

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CLI, git, part_files
+from conftest import CLI, git, imported
 from sync_support import held_open
 
 CONTRACT = """COLLECTIVE BARGAINING AGREEMENT
@@ -194,11 +194,8 @@ def test_an_agreement_attached_with_its_own_numbering_is_one_part(cli: CLI, tmp_
     or appendix between are still refused (test above)."""
     source = tmp_path / "attached.txt"
     source.write_text(ATTACHED, "utf-8")
-    cli("init", "talks", "--union", "U", "--employer", "E")
-    dry = cli("-C", "talks", "baseline", "--from-text", str(source), "--dry-run").out
+    dry, texts = imported(cli, "--from-text", source)
     assert "LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE holds the 4 headings after it" in dry
-    cli("-C", "talks", "baseline", "--from-text", str(source))
-    texts = part_files(tmp_path / "talks")
     assert sorted(texts) == ["long-term-maintenance", "overtime", "purpose", "wage-schedule"]
     letter = texts["long-term-maintenance"]
     assert letter.startswith("LETTER OF UNDERSTANDING - LONG TERM MAINTENANCE\n")
