@@ -60,8 +60,11 @@ def hostile(negotiation: Path) -> Path:
     article = negotiation / "articles" / "staffing.txt"
     article.write_text(HOSTILE_HEADING + "\n\n" + HOSTILE_BODY, encoding="utf-8")
     CLI(negotiation)("pass", "--party", "union", "--session", "2025-04-01", "staffing")
-    subprocess.run(  # a teammate's commit by hand: the subject is whatever they typed
-        ["git", "commit", "-q", "--allow-empty", "-m", "by hand \x1b[31m\u202e red\n\nNote: \x9b2J"],
+    # A pass stores no control character (contract.part.normalise_text); a teammate's commit by
+    # hand can hold anything: the article as typed, the subject as typed.
+    article.write_text(HOSTILE_HEADING + "\n\n" + HOSTILE_BODY, encoding="utf-8")
+    subprocess.run(
+        ["git", "commit", "-q", "-a", "-m", "by hand \x1b[31m\u202e red\n\nNote: \x9b2J"],
         cwd=negotiation, env=cli_env(), check=True,
     )
     (negotiation.parent / "theirs.docx").write_bytes(

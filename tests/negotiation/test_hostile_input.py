@@ -46,6 +46,33 @@ def test_bom_and_crlf_are_normalised_and_nothing_else_changes(repo: Path) -> Non
     assert ok(repo, "show", "staffing", "--at", "U-2") == text
 
 
+def test_control_and_direction_characters_never_reach_git(repo: Path) -> None:
+    """A bell, an escape sequence and a C1 control sequence introducer are dropped and named;
+    Word's vertical-tab line break becomes a line; tabs and bidi marks stay (shown escaped)."""
+    text = STAFFING.replace("safe staffing", "safe\x07 \x1b[2Jstaffing\x9b\tnow\x0b \u200fok")
+    write(repo, "staffing", text)
+    out = ok(repo, "pass", "--party", "union", "--session", "2025-02-01", "staffing")
+    assert "articles/staffing.txt: removed 3 control characters (U+0007, U+001B, U+009B)" in out
+    stored = git(repo, "cat-file", "blob", "U-2:articles/staffing.txt")
+    assert "safe [2Jstaffing\tnow\n\u200fok." in stored
+    assert not [c for c in stored if (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F]
+    assert read(repo, "staffing") == stored  # the working file is what was recorded
+
+
+def test_a_contract_with_control_characters_imports_without_them(tmp_path: Path) -> None:
+    """Text copied out of a PDF or a terminal: the baseline says what it dropped, stores none."""
+    ok(tmp_path, "init", "team", "--union", "U", "--employer", "E")
+    source = tmp_path / "contract.txt"
+    source.write_bytes(b"ARTICLE 1 - RECOGNITION\n\nThe Employer\x02 recognizes the Union.\n\n"
+                       b"ARTICLE 2 - HOURS\n\nEight hours\x07 a day.\n")
+    dry = ok(tmp_path / "team", "baseline", "--from-text", str(source), "--dry-run")
+    assert "recognition: removed 1 control character (U+0002)" in dry
+    assert "hours: removed 1 control character (U+0007)" in dry
+    ok(tmp_path / "team", "baseline", "--from-text", str(source))
+    stored = git(tmp_path / "team", "cat-file", "blob", "baseline:articles/hours.txt")
+    assert stored == "ARTICLE 2 - HOURS\n\nEight hours a day.\n"
+
+
 def test_lone_cr_line_endings_are_read_as_lines(repo: Path) -> None:
     write(repo, "scheduling", b"ARTICLE 7: SCHEDULING\r\r7.1 Old Mac endings.\r")
     assert ok(repo, "show", "scheduling") == "ARTICLE 7: SCHEDULING\n\n7.1 Old Mac endings.\n"

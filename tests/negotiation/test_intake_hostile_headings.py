@@ -72,12 +72,15 @@ def test_hostile_headings_reach_git_only_as_text_and_the_terminal_escaped(
     message = git(talks, "log", "-1", "--format=%B", "E-1^{commit}") + git(talks, "tag", "-l", "-n99", "E-1")
     assert not RAW.search(message) and "PARKING" not in message and "upload-pack=" not in message
     assert "Imported from E-1.docx" in message
-    # Their text as they wrote it, in the article.
+    # Their text as they wrote it, in the article, but for the control character, which no part
+    # stored holds (said in the import's notes); the bidi override is text, shown escaped.
+    assert "parking-2j: removed 1 control character (U+009B)" in out
     for heading, article_id in HEADINGS.items():
-        assert git(talks, "show", f"E-1:articles/{article_id}.txt").startswith(heading + "\n")
+        stored = heading.replace("\x9b", "") + "\n"
+        assert git(talks, "show", f"E-1:articles/{article_id}.txt").startswith(stored)
     assert not (talks / "pwned").exists() and not (tmp_path / "pwned").exists()
-    shown = cli("-C", str(talks), "show", "parking-2j").out + cli("-C", str(talks), "status").out
-    assert not RAW.search(shown) and "PARKING\\x9b2J" in shown
+    shown = cli("-C", str(talks), "show", "safe-exe-txt").out + cli("-C", str(talks), "status").out
+    assert not RAW.search(shown) and "SAFE\\u202eEXE.TXT" in shown and "Parking2j" in shown
 
 
 def test_escape_sequences_in_their_text_file_are_shown_escaped(cli: CLI, talks: Path, tmp_path: Path) -> None:

@@ -435,7 +435,8 @@ def test_hostile_headings_reach_no_terminal_spreadsheet_or_table_raw(repo: Path)
     write(repo, "hours", "ARTICLE 21: HOURS\x1b[2J | \u202eEVIL\n\n21.1 Time.\n")
     ok(repo, "pass", "--party", "employer", "--session", "2025-02-01", "wages", "hours")
     table = ok(repo, "status")
-    assert "\x1b" not in table and "\u202e" not in table and "\\x1b[2" in table
+    # the escape never reaches the record (contract.part.normalise_text); the override is shown
+    assert "\x1b" not in table and "\u202e" not in table and "Hours[2j | \\u202eevil" in table
     rows = ok(repo, "status", "--csv").splitlines()
     wages = next(r for r in rows if r.startswith("wages,"))
     assert ",\"'=HYPERLINK(" in wages or ",'=HYPERLINK(" in wages

@@ -151,7 +151,8 @@ async def test_every_screen_shows_hostile_text_literally(hostile: Path) -> None:
         await select(pilot, "staffing")
         await press(pilot, "enter")
         assert isinstance(app.screen, ArticleScreen)
-        check_screen(app, "[@click=app.quit]Q[/]", "Boss[/link] [x] Health", "\\u001b]0;pwned\\u0007")
+        # their pass holds no control character (contract.part.normalise_text), its override shown
+        check_screen(app, "[@click=app.quit]Q[/]", "Boss[/link] [x] Health", "[31mRED]0;pwned \\u202eevil")
         await press(pilot, "n")  # the notes panel: a teammate's file, markup and ESC
         check_screen(app, "Their chief said [/]", "\\u001b[31m")
         for _ in range(2):

@@ -76,5 +76,7 @@ def print_recorded(repo, result, *, dry_run: bool = False) -> None:
     party = repo.config.party(result.party).name
     verb = "Would record" if dry_run else "Recorded"
     print(f"{verb} {party} pass {result.name} (session {result.session}): {', '.join(result.articles)}")
+    for note in result.notes:
+        print(note)
     for article_id, ref in result.saved_drafts.items():
         print(f"Your draft of {article_id} was kept at {ref} (proposals show {article_id} --at {ref})")

@@ -97,9 +97,36 @@ def read_article_bytes(path: Path, where: str) -> bytes:
         return data
 
 
+# What no stored part holds (ARCHITECTURE.md, "Part text"): a line break in another form (Word's
+# vertical tab, a form feed, a lone CR, Unicode's line and paragraph separators) becomes one, and
+# every other C0 or C1 control and DEL is removed: no control character but the tab reaches git.
+_BREAKS = re.compile("\r\n?|[ \t]*[\x0b\x0c\u2028\u2029][ \t]*")
+_REMOVED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ASCII_BREAKS = re.compile("\r\n?|[ \t]*[\x0b\x0c][ \t]*")
+_ASCII_REMOVED = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def removed_characters(text: str) -> list[str]:
+    """Each character `normalise_text` drops from `text` (not the breaks it converts), in order:
+    for the note an import or a pass prints, so nothing leaves a document unsaid."""
+    return (_ASCII_REMOVED if text.isascii() else _REMOVED).findall(text)
+
+
+def removed_note(removed: list[str], where: str) -> str:
+    """One line naming what `removed_characters` found: how many, and which (as U+XXXX)."""
+    kinds = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(removed))[:5])
+    more = ", ..." if len(set(removed)) > 5 else ""
+    plural = "s" if len(removed) != 1 else ""
+    return f"{where}: removed {len(removed)} control character{plural} ({kinds}{more})"
+
+
 def normalise_text(text: str) -> str:
-    """The form an article is stored in: LF endings, no trailing blanks, one final newline."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    """The form an article is stored in: LF endings, no trailing blanks, one final newline, and
+    no control character but the tab (``_BREAKS``, ``_REMOVED``)."""
+    ascii_ = text.isascii()
+    text = (_ASCII_BREAKS if ascii_ else _BREAKS).sub("\n", text)
+    text = (_ASCII_REMOVED if ascii_ else _REMOVED).sub("", text)
+    lines = [line.rstrip() for line in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n" if lines else ""

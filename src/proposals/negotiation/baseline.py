@@ -18,6 +18,8 @@ from proposals.contract.part import (
     decode_article,
     normalise_text,
     parse_heading,
+    removed_characters,
+    removed_note,
     validate_id,
 )
 from proposals.contract.plaintext import MAX_CONTRACT_BYTES
@@ -145,6 +147,9 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         validate_id(part_id)
         check_part_size(str(path), part.text)
+        removed = removed_characters(part.text)
+        if removed:  # dropped as the part is stored (normalise_text): said, not silent
+            reading.notes.append(removed_note(removed, part_id))
     return reading
 
 

@@ -13,7 +13,13 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from proposals.contract.part import normalise_text, parse_heading, validate_id
+from proposals.contract.part import (
+    normalise_text,
+    parse_heading,
+    removed_characters,
+    removed_note,
+    validate_id,
+)
 from proposals.errors import ProposalsError
 from proposals.negotiation.drafts import draft_commit, record_then_write, restored_on_failure, save_draft
 from proposals.negotiation.history import (
@@ -55,6 +61,7 @@ class PassResult:
     articles: list[str]
     withdrawn: list[str] = field(default_factory=list)
     saved_drafts: dict[str, str] = field(default_factory=dict)  # id -> ref
+    notes: list[str] = field(default_factory=list)  # what was changed on the way in (control characters)
 
 
 def session_timestamp(session: str) -> str:
@@ -216,6 +223,7 @@ def record_pass(
     olds = _table_texts(repo, ids, head)
 
     new_texts: dict[str, str] = {}
+    notes: list[str] = []
     for article_id in ids:
         if article_id in texts:
             new = normalise_text(texts[article_id])
@@ -224,6 +232,9 @@ def record_pass(
             if draft is None:
                 raise ProposalsError(f"no article {article_id}: articles/{article_id}.txt is missing")
             new = normalise_text(draft)
+            removed = removed_characters(draft)
+            if removed:
+                notes.append(removed_note(removed, repo.article_relpath(article_id)))
         if not new.strip():
             raise ProposalsError(f"{article_id} is empty; use proposals withdraw to withdraw it")
         if parse_heading(new).kind is None:
@@ -247,7 +258,7 @@ def record_pass(
 
         refuse_retreats(repo, party, new_texts)
     if dry_run:
-        return PassResult(name, "", party, session, list(new_texts))
+        return PassResult(name, "", party, session, list(new_texts), notes=notes)
     terms: list[str] = []  # costing terms travel with the text; most repos have none to load
     if os.path.lexists(repo.root / TERMS_DIR):  # costing (tomllib, decimal) only for a repo with terms
         from proposals.costing.terms import staged_terms
@@ -262,7 +273,7 @@ def record_pass(
                 repo, party, name, session, message, new_texts, head, trailers, terms, olds
             )
         _after_pass(repo, history, new_texts, name)
-        return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
+        return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved, notes=notes)
     saved: dict[str, str] = {}
     with restored_on_failure(repo, new_texts), placed.put_back_on_failure(repo):
         for article_id, new in new_texts.items():
@@ -295,7 +306,7 @@ def record_pass(
             {repo.article_relpath(i) for i in new_texts if olds.get(i) is not None},
         )
     _after_pass(repo, history, new_texts, name)
-    return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved)
+    return PassResult(name, commit, party, session, list(new_texts), saved_drafts=saved, notes=notes)
 
 
 class _NothingPlaced:
