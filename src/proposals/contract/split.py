@@ -315,6 +315,7 @@ def split_parts(
             f"{references} heading-like line{'s' if references != 1 else ''} read as a cross reference "
             "inside the paragraph before (it ends mid-sentence)"
         )
+    kept = _title_block(_wrapped_titles(kept, split.skipped, style))
     kept = _attachment(kept, split)
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
@@ -326,6 +327,70 @@ def split_parts(
         division = division_of.get(id(body), division)
         split.parts.append(Part(kind, number, title, part_text(body), division))
     return split
+
+
+# A heading title that ends on one of these words goes on over the next line ("ARTICLE 21 -
+# Joint Committee for the Administration of the" / "Agreement (JCAA)").
+_CARRIES_ON = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of", "on", "or",
+               "the", "to", "with", "&", "-", "\u2013", "\u2014"}  # fmt: skip
+_WRAP_LINES = 2  # a title wraps over at most this many more lines
+
+
+def _alnum(text: str) -> str:
+    """Letters and digits only, lower case: a heading compared with its contents entry, whatever
+    the dashes, spaces and leaders between ("LOA#1-Access" is "LOA #1 – Access")."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _wrapped_titles(
+    kept: list[tuple[Kind, str, str, list[str]]], skipped: list[Skipped], style: Style
+) -> list[tuple[Kind, str, str, list[str]]]:
+    """Each heading whose title a PDF (or a narrow page) wrapped onto the lines under it, joined
+    back into one heading line: where the table of contents holds the heading whole, or where
+    the title ends on a word that carries on (``_CARRIES_ON``) and the next line reads as the
+    rest of a title. Before, "Agreement (JCAA)" was the part's first paragraph and the title
+    ended on "of the"."""
+    contents = set()
+    for entry in skipped:
+        if entry.reason.startswith("table of contents"):
+            match = _TOC_ENTRY_RE.match(entry.text.replace("\u00a0", " "))
+            contents.add(_alnum(match.group("head") if match else entry.text))
+    out = []
+    for kind, number, title, body in kept:
+        if kind != "preamble" and title and len(body) > 1 and _alnum(body[0]) not in contents:
+            take = 0
+            for n in range(1, min(_WRAP_LINES, len(body) - 1) + 1):
+                if not body[n].strip() or _CLAUSE_START_RE.match(body[n]):
+                    break
+                if _alnum(" ".join(body[: n + 1])) in contents:
+                    take = n
+                    break
+            words = title.split()
+            if not take and words[-1].lower() in _CARRIES_ON and body[1].strip():
+                take = 1 if title_from_next_line(body[1]) is not None else 0
+            joined = " ".join(" ".join(body[: take + 1]).split())
+            found = match_heading(joined, heading_style=True, style=style) if take else None
+            if found is not None and (found.kind, found.number) == (kind, number):
+                title, body = found.title, [joined, *body[take + 1 :]]
+        out.append((kind, number, title, body))
+    return out
+
+
+def _title_block(kept: list[tuple[Kind, str, str, list[str]]]) -> list[tuple[Kind, str, str, list[str]]]:
+    """A letter's own title line under its numbered heading ("LOA #1 - Access to Services" /
+    "Letter Of Agreement ("LOA")"): an unnumbered letter heading with nothing but its title
+    between it and the numbered one is text of that letter, not a letter of its own."""
+    out: list[tuple[Kind, str, str, list[str]]] = []
+    for head in kept:
+        kind, number, _, body = head
+        if out and kind == "letter" and not number:
+            before = out[-1]
+            under = [b for b in before[3][1:] if b.strip()]
+            if before[0] == "letter" and before[1] and not under:
+                before[3].extend(body)
+                continue
+        out.append(head)
+    return out
 
 
 _CLAUSE_START_RE = re.compile(r"\s*(?:\(?\d+(?:\.\d+)*[.)]?|\([a-z]{1,3}\))\s")
