@@ -45,13 +45,23 @@ def _encode(word: str) -> bytes:
     return bytes(out)
 
 
-def tj(text: str, *, space: int = -278, kern: int = 15) -> bytes:
+THIN = "\u2009"  # in a line's text: a word space drawn as a narrow shift only (a squeezed line)
+TRACKED = "\u2002"  # a word starting with it is letter-spaced: a shift between every two letters
+
+
+def tj(text: str, *, space: int = -278, kern: int = 15, thin: int = -80) -> bytes:
     """``[(Wo) 15 (rd) -278 (next)] TJ``: words without space characters, set apart by ``space``
-    thousandths of the font size, and each word cut in two by a ``kern`` offset."""
+    thousandths of the font size, and each word cut in two by a ``kern`` offset. ``THIN`` in the
+    text sets two words apart by ``thin`` only (narrower than PDFium takes for a space, as in
+    Word's justified lines); a ``TRACKED`` word has ``thin`` between all its letters."""
     items: list[bytes] = []
-    for i, word in enumerate(text.split(" ")):
+    for i, word in enumerate(text.replace(THIN, " " + THIN).split(" ")):
         if i:
-            items.append(str(space).encode())
+            items.append(str(thin if word.startswith(THIN) else space).encode())
+        word = word.removeprefix(THIN)
+        if word.startswith(TRACKED):
+            items.append(f" {thin} ".encode().join(b"(" + _encode(c) + b")" for c in word[1:]))
+            continue
         half = max(1, len(word) // 2)
         for j, piece in enumerate((word[:half], word[half:])):
             if piece:

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from conftest import CLI, git, imported
-from handpdf import frame, page_stream, write_pdf
+from handpdf import THIN, TRACKED, frame, page_stream, write_pdf
 
 LEADING = 13.2
 PAGE = [
@@ -231,4 +231,23 @@ def test_a_page_number_drawn_inside_a_paragraph_is_dropped_and_the_paragraph_kep
     cli("-C", "talks", "baseline", "--from-pdf", str(pdf))
     assert (tmp_path / "talks" / "articles" / "welding-tests.txt").read_text("utf-8") == (
         "ARTICLE 1 \u2013 WELDING TESTS\n1.01 " + " ".join(texts[0]) + "\n"
+    )
+
+
+def test_a_word_space_drawn_as_a_narrow_shift_is_a_space(cli: CLI, tmp_path: Path) -> None:
+    """Word's PDF of a justified line can set two words apart by a shift too narrow for PDFium to
+    give a space ("impactseither", "asfollows", "theagreement" in two real agreements). The gap
+    between the two letters' advance boxes stands out from the word's others: a space. A word
+    letter-spaced throughout (every gap as wide) stays one word, and so do kerned pairs."""
+    page = [
+        (72, 740, f"ARTICLE 21 \u2013 JOINT COMMITTEE {TRACKED}AGREEMENT"),
+        (72, 712, f"21.03 Any change that impacts{THIN}either party shall be paid as{THIN}follows:"),
+        (72, 712 - LEADING, "the committee meets first."),
+    ]
+    pdf = write_pdf(tmp_path / "squeezed.pdf", [page])
+    assert b"(acts) -80 (eit) 15 (her)" in page_stream(page, 11)
+    _, parts = imported(cli, "--from-pdf", pdf)
+    assert parts["joint-committee-agreement"] == (
+        "ARTICLE 21 \u2013 JOINT COMMITTEE AGREEMENT\n"
+        "21.03 Any change that impacts either party shall be paid as follows: the committee meets first.\n"
     )

@@ -6,6 +6,9 @@ first and last characters give its box (PDF points, y up). From those boxes:
 
 - a vertical gap clearly wider than the page's line spacing is a blank line (a paragraph or a
   page header's margin), so a paragraph ends there and a running header is cut off from the body;
+- a space PDFium left out between two words ("impactseither": Word drew them as one run with
+  the space as a shift, not a character) is put back where the gap between two letters' advance
+  boxes stands out from every other gap in the word (``_missing_spaces``);
 - a line is split into cells where a gap between two words is wider than the line is tall, only
   when it holds two numbers or is short (a wage table's row or header, never prose); a
   heading (or a title and its leader dots) and a page number apart is a table-of-contents line,
@@ -71,6 +74,51 @@ def _boxes(textpage: object) -> object:
     return box
 
 
+WORD_GAP = 0.05  # a gap between two letters' advance boxes over this many box heights is a space...
+GAP_STANDS_OUT = 3.0  # ... when it is this many times the word's next-widest gap (not tracked text)
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _missing_spaces(textpage: object, text: str) -> set[int]:
+    """The offsets in the page's `text` before which a space belongs that PDFium did not give.
+
+    A character's loose box is its advance (the font's width for it), so the letters of a word
+    touch, kerning aside; a word space the PDF drew as a shift of the pen leaves a gap of about a
+    quarter of the font's height. Only a gap that stands out from the word's others counts, so
+    letter-spaced text ("P R O V I N C E"), whose gaps are all wide, is left alone."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    rect = raw.FS_RECTF()
+    gaps: set[int] = set()
+    for match in _LETTERS.finditer(text):
+        boxes = []
+        for index in range(match.start(), match.end()):
+            if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(rect)):
+                break
+            boxes.append((rect.left, rect.right, rect.top - rect.bottom))
+        else:
+            height = max(b[2] for b in boxes)
+            if height <= 0:
+                continue
+            widths = [(b[0] - a[1]) / height for a, b in pairwise(boxes)]
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            rest = max((w for i, w in enumerate(widths) if i != widest), default=0.0)
+            if widths[widest] > WORD_GAP and widths[widest] > GAP_STANDS_OUT * max(rest, 0.0) + 0.02:
+                gaps.add(match.start() + widest + 1)
+    return gaps
+
+
+def _spaced(piece: str, offset: int, gaps: set[int]) -> str:
+    """`piece` of the page's text (starting at page offset `offset`) with the missing spaces in."""
+    if not gaps:
+        return piece
+    cuts = sorted(g - offset for g in gaps if offset < g < offset + len(piece))
+    if not cuts:
+        return piece
+    return " ".join(piece[a:b] for a, b in pairwise([0, *cuts, len(piece)]))
+
+
 def page_lines(textpage: object) -> list[PageLine] | None:
     """The page's lines in content order with their boxes; None when the text cannot be lined
     up with the characters' boxes (then the caller reads plain text)."""
@@ -79,6 +127,7 @@ def page_lines(textpage: object) -> list[PageLine] | None:
     if len(text) != count:
         return None  # characters outside the BMP: offsets no longer match
     box = _boxes(textpage)
+    gaps = _missing_spaces(textpage, text)
     lines: list[PageLine] = []
     start = 0
     for match in re.finditer(r"\r\n|\r|\n|\ufffe|\x02|\Z", text):
@@ -97,7 +146,7 @@ def page_lines(textpage: object) -> list[PageLine] | None:
         if not boxes:
             return None
         line = PageLine(
-            stripped,
+            _spaced(stripped, first, gaps),
             min(b[0] for b in boxes),
             max(b[2] for b in boxes),
             min(b[1] for b in boxes),
@@ -106,7 +155,7 @@ def page_lines(textpage: object) -> list[PageLine] | None:
         words = stripped.split()
         numbers = sum(1 for w in words if _NUMBER.match(w))
         if numbers >= 2 or (1 < len(words) <= 8):  # a short line may be a table's header row
-            line.cells = _cells(raw_line, begin, box, line.height)  # type: ignore[arg-type]
+            line.cells = _cells(raw_line, begin, box, line.height, gaps)  # type: ignore[arg-type]
         if len(line.cells) == 2 and re.fullmatch(r"\d{1,4}|[ivxlcIVXLC]{1,6}", line.cells[1][2]):
             head = line.cells[0][2].rstrip(" .\u2026")
             heading = any(match_heading(head, style=style) for style in STYLES) or division_heading(head)
@@ -143,7 +192,7 @@ def margins_in_place(lines: list[PageLine]) -> list[PageLine]:
     return out
 
 
-def _cells(raw_line: str, begin: int, box, height: float) -> list[tuple[float, float, str]]:  # type: ignore[no-untyped-def]
+def _cells(raw_line: str, begin: int, box, height: float, gaps: set[int]) -> list[tuple[float, float, str]]:  # type: ignore[no-untyped-def]
     """The line cut at gaps wider than the line is tall; one cell when there is no such gap."""
     cells: list[tuple[float, float, str]] = []
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", raw_line)]
@@ -152,7 +201,7 @@ def _cells(raw_line: str, begin: int, box, height: float) -> list[tuple[float, f
         first, last = box(begin + a), box(begin + b - 1)
         if first is None or last is None:
             return []
-        word = (first[0], last[2], raw_line[a:b])
+        word = (first[0], last[2], _spaced(raw_line[a:b], begin + a, gaps))
         if current and word[0] - current[-1][1] > GAP_CELL * max(height, 1.0):
             cells.append((current[0][0], current[-1][1], " ".join(w[2] for w in current)))
             current = []
