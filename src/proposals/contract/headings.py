@@ -27,7 +27,7 @@ after it, so compile, the Word export and the site show it again above the first
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -545,9 +545,12 @@ def division_heading(line: str) -> str | None:
 
 def title_from_next_line(line: str) -> str | None:
     """When a heading has no title ("ARTICLE VI"), the next line is its title if it is short and
-    set like one (capitals or title case, no section number, no full stop)."""
+    set like one (capitals or title case, no section number, no full stop), and is not the
+    "Between" that opens a letter's list of parties (``letter_subject`` finds that one's)."""
     text = line.strip()
     if not text or len(text.split()) > 10 or text.endswith((".", ",", ";")) or text[:1].isdigit():
+        return None
+    if _PARTIES_LINE.match(text):
         return None
     if text.startswith("(") or match_heading(text) is not None:
         return None
@@ -560,6 +563,25 @@ def title_from_next_line(line: str) -> str | None:
 
 
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "re:", "re"}
+# "Between", "BY AND BETWEEN:", "- and -": a letter's parties, set under its heading, never its title
+_PARTIES_LINE = re.compile(r"(?:by\s+and\s+)?between\s*:?|[-\u2013\s]*and[-\u2013\s]*:?", re.IGNORECASE)
+_SUBJECT_RE = re.compile(r"re\s*:\s*(?P<subject>\S.{0,200})", re.IGNORECASE)
+SUBJECT_LINES = 12  # a letter's "Re:" line comes within this many lines of its heading
+
+
+def letter_subject(lines: Sequence[str]) -> str | None:
+    """The subject of a letter whose heading has no title and whose parties come next
+    ("LETTER OF UNDERSTANDING" / "By and Between" / ... / "Re: Continuing Case Managed
+    Aftercare"): its "Re:" line, for a title. Before, every such letter was titled "Between"."""
+    shown = [line.strip() for line in lines[:SUBJECT_LINES] if line.strip()]
+    if not shown or not _PARTIES_LINE.fullmatch(shown[0]):
+        return None
+    for line in shown[1:]:
+        found = _SUBJECT_RE.fullmatch(line)
+        if found:
+            subject = found.group("subject").strip().rstrip(".:;,")
+            return subject if len(subject.split()) <= 20 else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,7 +603,7 @@ class PartHeading:
 def read_heading(text: str) -> PartHeading | None:
     """The heading at the top of a part's text (its first line, and the second when that holds
     the title), or None when the text does not start with one."""
-    lines = text.lstrip("\ufeff").split("\n", 2)
+    lines = text.lstrip("\ufeff").split("\n", SUBJECT_LINES + 1)
     index = 0
     found = None
     for style in STYLES:  # a part file's first line is its heading, whatever the contract's style
@@ -594,6 +616,9 @@ def read_heading(text: str) -> PartHeading | None:
         title = title_from_next_line(lines[index + 1])
         if title is not None:
             return PartHeading(found.kind, found.number, title, index + 2, found.keyword)
+        subject = letter_subject(lines[index + 1 :])
+        if subject is not None:  # its parties and subject are its text: the heading is one line
+            return PartHeading(found.kind, found.number, subject, index + 1, found.keyword)
     return PartHeading(found.kind, found.number, found.title, index + 1, found.keyword)
 
 

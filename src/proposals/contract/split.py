@@ -21,6 +21,7 @@ from proposals.contract.headings import (
     arabic,
     detect_style,
     division_heading,
+    letter_subject,
     match_heading,
     numbered_by_layout,
     title_from_next_line,
@@ -323,7 +324,7 @@ def split_parts(
     for kind, number, title, body in kept:
         if not title and kind != "preamble":
             nxt = next((b for b in body[1:] if b.strip()), "")
-            title = title_from_next_line(nxt) or ""
+            title = title_from_next_line(nxt) or letter_subject(body[1:]) or ""
         division = division_of.get(id(body), division)
         split.parts.append(Part(kind, number, title, part_text(body), division))
     return split
