@@ -90,11 +90,12 @@ def _missing_spaces(textpage: object, text: str) -> set[int]:
 
     handle = textpage.raw  # type: ignore[attr-defined]
     rect = raw.FS_RECTF()
+    loose, into = raw.FPDFText_GetLooseCharBox, ctypes.byref(rect)  # bound once: called per letter
     gaps: set[int] = set()
     for match in _LETTERS.finditer(text):
         boxes = []
         for index in range(match.start(), match.end()):
-            if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(rect)):
+            if not loose(handle, index, into):
                 break
             boxes.append((rect.left, rect.right, rect.top - rect.bottom))
         else:
