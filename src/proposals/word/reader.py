@@ -34,6 +34,7 @@ from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
 from proposals.word.ooxml import ASIDE_TAG, HISTORY_ASIDE, SPACED_STYLES, W_NS
+from proposals.word.symbols import REPLACEMENT, symbol_text
 
 View = Literal["accepted", "rejected"]
 # One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC,
@@ -67,6 +68,8 @@ FOUND_LABELS = {
     "content controls": "content controls (w:sdt, read as body text)",
     "placeholders": "content controls showing only their prompt (left out)",
     "hidden": "hidden runs or paragraphs (w:vanish, left out)",
+    "symbols": "symbols from a symbol font (w:sym: Symbol, Wingdings) read as their Unicode characters",
+    "unknown symbols": "symbols from a symbol font that no table names (read as U+FFFD: check them)",
 }
 
 
@@ -751,6 +754,10 @@ class _Reader:
             elif tag in (self.tag("br"), self.tag("cr")):
                 kind = child.get(self.tag("type"), "textWrapping")
                 out.append("\n" if kind == "textWrapping" else "")
+            elif tag == self.tag("sym"):  # Insert > Symbol: a font and a code, no text (word.symbols)
+                shown = symbol_text(child.get(self.tag("font")), child.get(self.tag("char")))
+                self.found["symbols" if shown != REPLACEMENT else "unknown symbols"] += 1
+                out.append(shown)
             elif tag == self.tag("noBreakHyphen"):
                 out.append("\u2011")
             elif tag == self.tag("softHyphen"):
