@@ -237,17 +237,21 @@ def test_a_page_number_drawn_inside_a_paragraph_is_dropped_and_the_paragraph_kep
 def test_a_word_space_drawn_as_a_narrow_shift_is_a_space(cli: CLI, tmp_path: Path) -> None:
     """Word's PDF of a justified line can set two words apart by a shift too narrow for PDFium to
     give a space ("impactseither", "asfollows", "theagreement" in two real agreements). The gap
-    between the two letters' advance boxes stands out from the word's others: a space. A word
-    letter-spaced throughout (every gap as wide) stays one word, and so do kerned pairs."""
+    between the two letters' advance boxes stands out from the gaps either side: a space. It is
+    measured only where the word could be two the document uses ("either" is on the page, "as"
+    is common). A word letter-spaced throughout (every gap as wide) stays one word, and so do
+    kerned pairs."""
     page = [
         (72, 740, f"ARTICLE 21 \u2013 JOINT COMMITTEE {TRACKED}AGREEMENT"),
-        (72, 712, f"21.03 Any change that impacts{THIN}either party shall be paid as{THIN}follows:"),
-        (72, 712 - LEADING, "the committee meets first."),
+        (72, 712, "21.02 Either party may call a meeting."),
+        (72, 690, f"21.03 Any change that impacts{THIN}either party shall be paid as{THIN}follows:"),
+        (72, 690 - LEADING, "the committee meets first."),
     ]
     pdf = write_pdf(tmp_path / "squeezed.pdf", [page])
     assert b"(acts) -80 (eit) 15 (her)" in page_stream(page, 11)
     _, parts = imported(cli, "--from-pdf", pdf)
     assert parts["joint-committee-agreement"] == (
         "ARTICLE 21 \u2013 JOINT COMMITTEE AGREEMENT\n"
+        "21.02 Either party may call a meeting.\n"
         "21.03 Any change that impacts either party shall be paid as follows: the committee meets first.\n"
     )

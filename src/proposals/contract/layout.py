@@ -7,8 +7,8 @@ first and last characters give its box (PDF points, y up). From those boxes:
 - a vertical gap clearly wider than the page's line spacing is a blank line (a paragraph or a
   page header's margin), so a paragraph ends there and a running header is cut off from the body;
 - a space PDFium left out between two words ("impactseither": Word drew them as one run with
-  the space as a shift, not a character) is put back where the gap between two letters' advance
-  boxes stands out from every other gap in the word (``_missing_spaces``);
+  the space as a shift, not a character) is put back where the word could be two the document
+  uses and the gap between the two letters' advance boxes stands out (``_missing_spaces``);
 - a line is split into cells where a gap between two words is wider than the line is tall, only
   when it holds two numbers or is short (a wage table's row or header, never prose); a
   heading (or a title and its leader dots) and a page number apart is a table-of-contents line,
@@ -75,38 +75,86 @@ def _boxes(textpage: object) -> object:
 
 
 WORD_GAP = 0.05  # a gap between two letters' advance boxes over this many box heights is a space...
-GAP_STANDS_OUT = 3.0  # ... when it is this many times the word's next-widest gap (not tracked text)
-_LETTERS = re.compile(r"[^\W\d_]{4,}")
+GAP_STANDS_OUT = 3.0  # ... when this many times the gaps either side of it (not tracked text)
+_LETTERS = re.compile(r"[^\W\d_]{5,}")  # "ofthe": two words run together have 5 letters
+_WORDS = re.compile(r"[^\W\d_]+")
+# Words a run-together pair so often starts or ends with ("asfollows", "ofthe", "notrequired")
+# that they count as known before the document has used them.
+_COMMON = frozenset({
+    "a", "an", "and", "any", "as", "at", "be", "by", "do", "for", "from", "if", "in", "into", "is",
+    "it", "its", "may", "must", "no", "not", "of", "on", "or", "per", "shall", "so", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "under",
+    "upon", "we", "which", "who", "will", "with",
+})  # fmt: skip
+_SPLIT_TAIL = 5  # one known half and a rest this long make a split worth measuring
 
 
-def _missing_spaces(textpage: object, text: str) -> set[int]:
+def common_words() -> set[str]:
+    """A new document's known words, before its first page (``page_lines``' `known`)."""
+    return set(_COMMON)
+
+
+def _splits(word: str, known: set[str]) -> list[int]:
+    """Where `word` could be two words run together: both halves known, one known and the rest
+    a word's length, or a lower-case letter before a capital ("WorkRule")."""
+    lower = word.lower()
+    out = []
+    for k in range(2, len(word) - 1):
+        head, tail = lower[:k], lower[k:]
+        if (
+            (head in known and (tail in known or len(tail) >= _SPLIT_TAIL))
+            or (tail in known and k >= _SPLIT_TAIL)
+            or (word[k - 1].islower() and word[k].isupper())
+        ):
+            out.append(k)
+    return out
+
+
+def _missing_spaces(textpage: object, text: str, known: set[str]) -> set[int]:
     """The offsets in the page's `text` before which a space belongs that PDFium did not give.
 
     A character's loose box is its advance (the font's width for it), so the letters of a word
     touch, kerning aside; a word space the PDF drew as a shift of the pen leaves a gap of about a
-    quarter of the font's height. Only a gap that stands out from the word's others counts, so
-    letter-spaced text ("P R O V I N C E"), whose gaps are all wide, is left alone."""
+    quarter of the font's height. Only where a word could be two (``_splits``, from the words
+    the document uses: `known` grows with each page) is the gap measured, and it counts only
+    when it stands out from the gaps either side, so letter-spaced text ("P R O V I N C E"),
+    whose gaps are all wide, is left alone."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw  # type: ignore[attr-defined]
     rect = raw.FS_RECTF()
     loose, into = raw.FPDFText_GetLooseCharBox, ctypes.byref(rect)  # bound once: called per letter
+    boxes: dict[int, tuple[float, float, float] | None] = {}
+
+    def box(index: int) -> tuple[float, float, float] | None:
+        if index not in boxes:
+            found = loose(handle, index, into)
+            boxes[index] = (rect.left, rect.right, rect.top - rect.bottom) if found else None
+        return boxes[index]
+
+    known.update(_WORDS.findall(text.lower()))
     gaps: set[int] = set()
+    splits: dict[str, list[int]] = {}  # a page says most of its words many times
     for match in _LETTERS.finditer(text):
-        boxes = []
-        for index in range(match.start(), match.end()):
-            if not loose(handle, index, into):
-                break
-            boxes.append((rect.left, rect.right, rect.top - rect.bottom))
-        else:
-            height = max(b[2] for b in boxes)
-            if height <= 0:
+        word = match.group()
+        where = splits.get(word)
+        if where is None:
+            where = splits[word] = _splits(word, known)
+        for k in where:
+            at = match.start() + k
+            before, after = box(at - 1), box(at)
+            if before is None or after is None or before[2] <= 0:
                 continue
-            widths = [(b[0] - a[1]) / height for a, b in pairwise(boxes)]
-            widest = max(range(len(widths)), key=widths.__getitem__)
-            rest = max((w for i, w in enumerate(widths) if i != widest), default=0.0)
-            if widths[widest] > WORD_GAP and widths[widest] > GAP_STANDS_OUT * max(rest, 0.0) + 0.02:
-                gaps.add(match.start() + widest + 1)
+            gap = (after[0] - before[1]) / before[2]
+            if gap <= WORD_GAP:  # letters that touch: most places a word could split
+                continue
+            first, last = box(at - 2), box(at + 1)
+            if first is None or last is None:
+                continue
+            either_side = max(before[0] - first[1], last[0] - after[1], 0) / before[2]
+            if gap > GAP_STANDS_OUT * either_side + 0.02:
+                gaps.add(at)
+                break
     return gaps
 
 
@@ -120,15 +168,16 @@ def _spaced(piece: str, offset: int, gaps: set[int]) -> str:
     return " ".join(piece[a:b] for a, b in pairwise([0, *cuts, len(piece)]))
 
 
-def page_lines(textpage: object) -> list[PageLine] | None:
+def page_lines(textpage: object, known: set[str] | None = None) -> list[PageLine] | None:
     """The page's lines in content order with their boxes; None when the text cannot be lined
-    up with the characters' boxes (then the caller reads plain text)."""
+    up with the characters' boxes (then the caller reads plain text). `known`: the words the
+    document's pages so far used (``_missing_spaces``), added to."""
     count = textpage.count_chars()  # type: ignore[attr-defined]
     text = textpage.get_text_range(0, count)  # type: ignore[attr-defined]
     if len(text) != count:
         return None  # characters outside the BMP: offsets no longer match
     box = _boxes(textpage)
-    gaps = _missing_spaces(textpage, text)
+    gaps = _missing_spaces(textpage, text, known if known is not None else common_words())
     lines: list[PageLine] = []
     start = 0
     for match in re.finditer(r"\r\n|\r|\n|\ufffe|\x02|\Z", text):

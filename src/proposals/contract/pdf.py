@@ -26,6 +26,7 @@ from proposals.contract.headings import STYLES, match_heading
 from proposals.contract.layout import (
     GLYPHS,
     PageLine,
+    common_words,
     find_tables,
     margins_in_place,
     page_lines,
@@ -185,14 +186,16 @@ def _table(grid: _Grid, textpage: object) -> Table:
     return Table(tuple(tuple(r) for r in rows), header)
 
 
-def _page_lines(page: object, textpage: object) -> tuple[list[PageLine] | list[str], list[Table], int]:
+def _page_lines(
+    page: object, textpage: object, known: set[str]
+) -> tuple[list[PageLine] | list[str], list[Table], int]:
     """A page's lines in reading order with their boxes (for :func:`page_text`, once the
     document's text column is known), or as plain text when the characters cannot be placed:
     each ruled table replaced by its pipe lines, tables without rules found from where their
     cells sit (:mod:`proposals.contract.layout`); and the tables found (ruled, and how many
     without rules)."""
     grids = sorted(_grids(page), key=lambda g: -g.box[3])
-    positioned = page_lines(textpage)
+    positioned = page_lines(textpage, known)
     if positioned is None:
         return _plain_page_lines(page, textpage, grids)
     positioned = margins_in_place(positioned)
@@ -310,13 +313,14 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
         read: list[list[PageLine] | list[str]] = []
         chars = 0
         tables = unruled = 0
+        known = common_words()  # the words the pages so far use (layout._missing_spaces)
         for index in range(len(document)):
             page = document[index]
             try:
                 textpage = page.get_textpage()
                 try:
                     chars += textpage.count_chars()
-                    lines, found, without_rules = _page_lines(page, textpage)
+                    lines, found, without_rules = _page_lines(page, textpage, known)
                 finally:
                     textpage.close()
             finally:
