@@ -273,7 +273,12 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
             return None  # "Preamble text goes on..." without a colon is prose
         if kind == "article" and not number:
             return None
-        if title and _sentence_like(title) and not _memorandum_title(kind, number, sep, title):
+        if (
+            title
+            and _sentence_like(title)
+            and not _memorandum_title(kind, number, sep, title)
+            and not (heading_style and _styled_long_title(number, sep, title))
+        ):
             return None
         if title and not sep:
             # "ARTICLE 12 SHALL APPLY" or "Appendix A shows": no separator, so a sentence
@@ -350,6 +355,23 @@ def _memorandum_title(kind: str, number: str, sep: str | None, title: str) -> bo
         and bool(number)
         and sep == ":"
         and len(words) <= MEMORANDUM_TITLE_WORDS
+        and not title.endswith((".", ",", ";"))
+        and not _VERBS & {w.strip(",;:").upper() for w in words}
+    )
+
+
+def _styled_long_title(number: str, sep: str | None, title: str) -> bool:
+    """A numbered heading Word styles as one, with a separator, may carry a long title ("Article
+    25: Termination of Appointment for Financial Emergency or Due to Program Redundancy, Not
+    Applicable to Members Holding Term Appointments or Sessional Lecturer Appointments", 23
+    words): set in title case, no verb, no full stop, it is no sentence."""
+    words = title.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return (
+        bool(number)
+        and bool(sep)
+        and len(words) <= MEMORANDUM_TITLE_WORDS
+        and capitalised * 2 >= len(words)
         and not title.endswith((".", ",", ";"))
         and not _VERBS & {w.strip(",;:").upper() for w in words}
     )

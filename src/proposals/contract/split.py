@@ -316,7 +316,7 @@ def split_parts(
             f"{references} heading-like line{'s' if references != 1 else ''} read as a cross reference "
             "inside the paragraph before (it ends mid-sentence)"
         )
-    kept = _title_block(_wrapped_titles(kept, split.skipped, style))
+    kept = _late_preambles(_title_block(_wrapped_titles(kept, split.skipped, style)))
     kept = _attachment(kept, split)
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
@@ -374,6 +374,19 @@ def _wrapped_titles(
             if found is not None and (found.kind, found.number) == (kind, number):
                 title, body = found.title, [joined, *body[take + 1 :]]
         out.append((kind, number, title, body))
+    return out
+
+
+def _late_preambles(kept: list[tuple[Kind, str, str, list[str]]]) -> list[tuple[Kind, str, str, list[str]]]:
+    """A "Preamble" heading after the contract's first part (a schedule's or a letter's own
+    preamble) is text of the part it stands in: a contract has one preamble, before its
+    articles. Before, a schedule's "Preamble" became the contract's, listed after the appendix."""
+    out: list[tuple[Kind, str, str, list[str]]] = []
+    for head in kept:
+        if head[0] == "preamble" and any(k != "preamble" for k, *_ in out):
+            out[-1][3].extend(head[3])
+            continue
+        out.append(head)
     return out
 
 
