@@ -1,9 +1,10 @@
 """Word's Insert > Symbol characters (``w:sym``): a font and a code, no text.
 
 Before: the reader knew no ``w:sym``, so "no fewer than ≥ 1 nurse" lost its "≥", and an
-appendix form's boxes ("☐ Yes ☑ No") vanished from the part without a note. Now each is read
-as the Unicode character it shows (Symbol's and Wingdings' tables, a text font's own code), a
-code no table names is U+FFFD, and the dry run counts both.
+appendix form's boxes ("☐ Yes ☑ No") vanished from the part without a note; a box typed in a
+run set in Wingdings ("þ", shown as "☑") was read as the letter "þ". Now each is read as the
+Unicode character it shows (Symbol's and Wingdings' tables, a text font's own code), a code no
+table names is U+FFFD, and the dry run counts both.
 """
 
 from __future__ import annotations
@@ -40,6 +41,17 @@ def _contract(path: Path) -> Path:
     _sym(form, "Times New Roman", "00A7")  # § in a text font
     form.add_run(" 6.1 ")
     _sym(form, "Wingdings", "F021")  # a pencil: no table names it
+    typed = document.add_paragraph("Shift preference: ")
+    box = typed.add_run("þ")  # typed with the font set to Wingdings: shown as ☑
+    box.font.name = "Wingdings"
+    typed.add_run(" Days ")
+    word = typed.add_run("o")  # ☐ (Wingdings' white square)
+    word.font.name = "Wingdings"
+    typed.add_run(" Nights ")
+    marked = typed.add_run()  # Word's own way: the run set in Symbol, its w:sym inside
+    marked.font.name = "Symbol"
+    marked._r.append(parse_xml(f'<w:sym {nsdecls("w")} w:font="Symbol" w:char="F0B3"/>'))
+    typed.add_run(" 2")
     document.save(path)
     return path
 
@@ -50,8 +62,11 @@ def test_symbols_are_read_as_the_characters_they_show(cli: CLI, tmp_path: Path) 
         "ARTICLE 6 – STAFFING\n"
         "6.1 Each unit shall be staffed at a ratio ≥ one nurse to four patients, ± one.\n"
     )
-    assert parts["request-form"] == "APPENDIX A – REQUEST FORM\nOvertime requested: ◻ Yes ☑ No § 6.1 \ufffd\n"
-    assert "5 symbols from a symbol font (w:sym: Symbol, Wingdings) read as their Unicode characters" in dry
+    assert parts["request-form"] == (
+        "APPENDIX A – REQUEST FORM\nOvertime requested: ◻ Yes ☑ No § 6.1 \ufffd\n"
+        "Shift preference: ☑ Days □ Nights ≥ 2\n"
+    )
+    assert "8 symbols from a symbol font (w:sym: Symbol, Wingdings) read as their Unicode characters" in dry
     assert "1 symbols from a symbol font that no table names (read as U+FFFD: check them)" in dry
 
 

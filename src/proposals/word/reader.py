@@ -34,7 +34,7 @@ from proposals.contract.table import format_row
 from proposals.errors import ProposalsError
 from proposals.word.numbering import Numbering
 from proposals.word.ooxml import ASIDE_TAG, HISTORY_ASIDE, SPACED_STYLES, W_NS
-from proposals.word.symbols import REPLACEMENT, symbol_text
+from proposals.word.symbols import REPLACEMENT, in_symbol_font, symbol_font, symbol_text
 
 View = Literal["accepted", "rejected"]
 # One paragraph as walked: text, heading style, paragraph mark kept, numbering label, in a TOC,
@@ -484,6 +484,7 @@ class _Reader:
         self.revisions = 0  # tracked changes met (with or without an author)
         self.asides: set[str] = set()  # the names of our own asides met (``ooxml.aside_xml``)
         self.runs_static: list[str | None] = []  # the static classes of this paragraph's runs
+        self.run_font: str | None = None  # the symbol font of the run being read (word.symbols)
         # a static redline of ours (``ooxml.redline_xml``): which runs each view leaves out
         self.skip_static = {"old", "neither", "mark"} if view == "accepted" else {"new", "neither", "mark"}
         # the notes' texts by (kind, id), read in this view; None inside a note (no nesting)
@@ -740,15 +741,30 @@ class _Reader:
                 self.found["hidden"] += 1
                 continue
             if tag == self.tag("r"):
-                static = self._static(child.find(self.tag("rPr")))
+                rpr = child.find(self.tag("rPr"))
+                static = self._static(rpr)
                 self.runs_static.append(static)
                 if static in self.skip_static:
+                    continue
+                font = self._symbol_font(rpr)
+                if font:  # typed in Symbol or Wingdings: its text is codes in that font
+                    outer, self.run_font = self.run_font, font
+                    try:
+                        self._collect(child, out)
+                    finally:
+                        self.run_font = outer
                     continue
             if tag in self.keep_view:
                 self._note_author(child)
                 self._collect(child, out)
             elif tag in self.text_tags:
-                out.append(child.text or "")
+                text = child.text or ""
+                if self.run_font and text:
+                    text = in_symbol_font(self.run_font, text)
+                    unknown = text.count(REPLACEMENT)
+                    self.found["unknown symbols"] += unknown
+                    self.found["symbols"] += len(text) - unknown - sum(1 for c in text if c.isspace())
+                out.append(text)
             elif tag == self.tag("tab"):
                 out.append("\t")
             elif tag in (self.tag("br"), self.tag("cr")):
@@ -787,6 +803,14 @@ class _Reader:
                 text = text[len(mark) :].lstrip()
         self.refs.append(NoteRef(kind, text, mark))
         return f"\x01{len(self.refs) - 1}\x02"
+
+    def _symbol_font(self, rpr: etree._Element | None) -> str | None:
+        """The symbol font a run is set in directly (``w:rFonts``), or None."""
+        fonts = rpr.find(self.tag("rFonts")) if rpr is not None else None
+        if fonts is None:
+            return None
+        name = fonts.get(self.tag("ascii")) or fonts.get(self.tag("hAnsi"))
+        return name if symbol_font(name) else None
 
     def _placeholder(self, sdt: etree._Element) -> bool:
         """A content control still showing its prompt ("Click here to enter text."): a form

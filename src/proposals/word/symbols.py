@@ -5,7 +5,8 @@ font and a code in it: ``<w:sym w:font="Symbol" w:char="F0B3"/>`` is "≥". Read
 staffing ratio's "≥" or an appendix form's "☐" would vanish from the part without a word; here
 each becomes its Unicode character, and a code no table below names becomes U+FFFD, which the
 import's note counts, so nothing leaves the document unsaid. A ``w:sym`` in a text font holds
-the character's own code.
+the character's own code. Text typed in a run set in a symbol font ("þ" in Wingdings, shown as
+"☑") is read through the same tables.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ _WINGDINGS = {
     0xA8: "◻", 0xD8: "➢", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
 }  # fmt: skip
 _FONTS = {"symbol": _SYMBOL, "wingdings": _WINGDINGS}
+
+
+def symbol_font(name: str | None) -> bool:
+    """Whether `name` is a symbol font whose codes this module reads (Symbol, Wingdings)."""
+    return (name or "").strip().lower() in _FONTS
+
+
+def in_symbol_font(font: str, text: str) -> str:
+    """Text typed in a symbol font (a run set in Wingdings holding "þ", or Word's F0xx codes):
+    each character as the symbol it shows, as ``symbol_text`` reads a ``w:sym``."""
+    return "".join(symbol_text(font, f"{ord(c):04X}") if not c.isspace() else c for c in text)
 
 
 def symbol_text(font: str | None, char: str | None) -> str:
