@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proposals.contract.headings import read_heading
+from proposals.contract.headings import read_heading, title_from_next_line
 from proposals.negotiation.baseline import read_contract
 
 CONTRACT = """ARTICLE 1 - RECOGNITION
@@ -50,3 +50,11 @@ def test_a_letter_is_titled_by_its_subject_never_by_between(tmp_path: Path) -> N
     plain = read_heading(reading.texts["letter"])
     assert plain is not None and (plain.title, plain.lines) == ("", 1)
     assert "By and Between\n" in reading.texts["continuing-case-managed-aftercare"]  # its text, kept
+
+
+def test_a_title_that_starts_like_and_or_between_is_still_a_title() -> None:
+    """Only a whole "Between" / "and" line is the parties' (before: any line starting with "And"
+    or "Between" was, so "APPENDIX B" / "ANDERSON PARK SITE" lost its title)."""
+    assert title_from_next_line("ANDERSON PARK SITE") == "ANDERSON PARK SITE"
+    assert title_from_next_line("Betweenness Rules") == "Betweenness Rules"
+    assert [title_from_next_line(t) for t in ("Between", "BY AND BETWEEN:", "- and -", "And")] == [None] * 4

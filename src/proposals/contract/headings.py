@@ -572,7 +572,7 @@ def title_from_next_line(line: str) -> str | None:
     text = line.strip()
     if not text or len(text.split()) > 10 or text.endswith((".", ",", ";")) or text[:1].isdigit():
         return None
-    if _PARTIES_LINE.match(text):
+    if _PARTIES_LINE.fullmatch(text):  # the whole line: "ANDERSON PARK" is a title
         return None
     if text.startswith("(") or match_heading(text) is not None:
         return None
