@@ -106,14 +106,13 @@ _ASCII_BREAKS = re.compile("\r\n?|[ \t]*[\x0b\x0c][ \t]*")
 _ASCII_REMOVED = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def removed_characters(text: str) -> list[str]:
-    """Each character `normalise_text` drops from `text` (not the breaks it converts), in order:
-    for the note an import or a pass prints, so nothing leaves a document unsaid."""
-    return (_ASCII_REMOVED if text.isascii() else _REMOVED).findall(text)
-
-
-def removed_note(removed: list[str], where: str) -> str:
-    """One line naming what `removed_characters` found: how many, and which (as U+XXXX)."""
+def removed_note(text: str, where: str) -> str | None:
+    """One line naming the characters `normalise_text` drops from `text` (not the breaks it
+    converts): how many, and which (as U+XXXX); None when there are none. An import and a pass
+    print it, so nothing leaves a document unsaid."""
+    removed = (_ASCII_REMOVED if text.isascii() else _REMOVED).findall(text)
+    if not removed:
+        return None
     kinds = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(removed))[:5])
     more = ", ..." if len(set(removed)) > 5 else ""
     plural = "s" if len(removed) != 1 else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -316,7 +316,8 @@ def split_parts(
             f"{references} heading-like line{'s' if references != 1 else ''} read as a cross reference "
             "inside the paragraph before (it ends mid-sentence)"
         )
-    kept = _late_preambles(_title_block(_wrapped_titles(kept, split.skipped, style)))
+    kept = _wrapped_titles(kept, split.skipped, style)
+    kept = _folded(_folded(kept, _title_line), _late_preamble)
     kept = _attachment(kept, split)
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
@@ -377,34 +378,40 @@ def _wrapped_titles(
     return out
 
 
-def _late_preambles(kept: list[tuple[Kind, str, str, list[str]]]) -> list[tuple[Kind, str, str, list[str]]]:
-    """A "Preamble" heading after the contract's first part (a schedule's or a letter's own
-    preamble) is text of the part it stands in: a contract has one preamble, before its
-    articles. Before, a schedule's "Preamble" became the contract's, listed after the appendix."""
-    out: list[tuple[Kind, str, str, list[str]]] = []
+_Head = tuple[Kind, str, str, list[str]]  # kind, number, title, body (its heading line first)
+
+
+def _folded(kept: list[_Head], belongs: Callable[[_Head, _Head, list[_Head]], bool]) -> list[_Head]:
+    """`kept` with each head that `belongs(previous, head, so_far)` says is text of the part
+    before it folded into that part's body."""
+    out: list[_Head] = []
     for head in kept:
-        if head[0] == "preamble" and any(k != "preamble" for k, *_ in out):
+        if out and belongs(out[-1], head, out):
             out[-1][3].extend(head[3])
             continue
         out.append(head)
     return out
 
 
-def _title_block(kept: list[tuple[Kind, str, str, list[str]]]) -> list[tuple[Kind, str, str, list[str]]]:
+def _late_preamble(before: _Head, head: _Head, so_far: list[_Head]) -> bool:
+    """A "Preamble" heading after the contract's first part (a schedule's or a letter's own
+    preamble) is text of the part it stands in: a contract has one preamble, before its
+    articles. Before, a schedule's "Preamble" became the contract's, listed after the appendix."""
+    return head[0] == "preamble" and any(k != "preamble" for k, *_ in so_far)
+
+
+def _title_line(before: _Head, head: _Head, so_far: list[_Head]) -> bool:
     """A letter's own title line under its numbered heading ("LOA #1 - Access to Services" /
     "Letter Of Agreement ("LOA")"): an unnumbered letter heading with nothing but its title
     between it and the numbered one is text of that letter, not a letter of its own."""
-    out: list[tuple[Kind, str, str, list[str]]] = []
-    for head in kept:
-        kind, number, _, body = head
-        if out and kind == "letter" and not number:
-            before = out[-1]
-            under = [b for b in before[3][1:] if b.strip()]
-            if before[0] == "letter" and before[1] and not under:
-                before[3].extend(body)
-                continue
-        out.append(head)
-    return out
+    kind, number, _, body = before
+    return (
+        head[0] == "letter"
+        and not head[1]
+        and kind == "letter"
+        and bool(number)
+        and not any(b.strip() for b in body[1:])
+    )
 
 
 _CLAUSE_START_RE = re.compile(r"\s*(?:\(?\d+(?:\.\d+)*[.)]?|\([a-z]{1,3}\))\s")

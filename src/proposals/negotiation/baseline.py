@@ -18,7 +18,6 @@ from proposals.contract.part import (
     decode_article,
     normalise_text,
     parse_heading,
-    removed_characters,
     removed_note,
     validate_id,
 )
@@ -147,9 +146,9 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         validate_id(part_id)
         check_part_size(str(path), part.text)
-        removed = removed_characters(part.text)
-        if removed:  # dropped as the part is stored (normalise_text): said, not silent
-            reading.notes.append(removed_note(removed, part_id))
+        note = removed_note(part.text, part_id)  # dropped as the part is stored: said, not silent
+        if note:
+            reading.notes.append(note)
     return reading
 
 

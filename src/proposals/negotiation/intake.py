@@ -20,7 +20,7 @@ from pathlib import Path
 
 from proposals.contract.headings import detect_style
 from proposals.contract.matching import match_parts, splits_and_merges
-from proposals.contract.part import comparable, normalise_text, removed_characters, removed_note, slug_id
+from proposals.contract.part import comparable, normalise_text, removed_note, slug_id
 from proposals.contract.split import PartLike, duplicate_numbers, split_parts
 from proposals.errors import ProposalsError
 from proposals.negotiation.baseline import check_part_size, no_headings_message, read_whole_file
@@ -329,9 +329,9 @@ def import_docx_pass(
             intake.shapes[article_id] = shapes[index]
         table = tables.get(article_id)
         new = normalise_text(article.text)
-        removed = removed_characters(article.text)
-        if removed:
-            intake.notes.append(removed_note(removed, article_id))
+        note = removed_note(article.text, article_id)
+        if note:
+            intake.notes.append(note)
         if table is not None and comparable(table) == comparable(new):
             intake.unchanged.append(article_id)
             continue

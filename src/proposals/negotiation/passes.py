@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from proposals.contract.part import (
     normalise_text,
     parse_heading,
-    removed_characters,
     removed_note,
     validate_id,
 )
@@ -232,9 +231,9 @@ def record_pass(
             if draft is None:
                 raise ProposalsError(f"no article {article_id}: articles/{article_id}.txt is missing")
             new = normalise_text(draft)
-            removed = removed_characters(draft)
-            if removed:
-                notes.append(removed_note(removed, repo.article_relpath(article_id)))
+            note = removed_note(draft, repo.article_relpath(article_id))
+            if note:
+                notes.append(note)
         if not new.strip():
             raise ProposalsError(f"{article_id} is empty; use proposals withdraw to withdraw it")
         if parse_heading(new).kind is None:

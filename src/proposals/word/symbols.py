@@ -44,10 +44,19 @@ def symbol_font(name: str | None) -> bool:
     return (name or "").strip().lower() in _FONTS
 
 
+def _shown(table: dict[int, str], code: int) -> str:
+    """A symbol font's character for `code` (Word's private range F0xx read as the font's own
+    0xNN), else U+FFFD."""
+    if 0xF000 <= code <= 0xF0FF:
+        code -= 0xF000
+    return table.get(code, REPLACEMENT)
+
+
 def in_symbol_font(font: str, text: str) -> str:
     """Text typed in a symbol font (a run set in Wingdings holding "þ", or Word's F0xx codes):
     each character as the symbol it shows, as ``symbol_text`` reads a ``w:sym``."""
-    return "".join(symbol_text(font, f"{ord(c):04X}") if not c.isspace() else c for c in text)
+    table = _FONTS[font.strip().lower()]
+    return "".join(c if c.isspace() else _shown(table, ord(c)) for c in text)
 
 
 def symbol_text(font: str | None, char: str | None) -> str:
@@ -61,6 +70,4 @@ def symbol_text(font: str | None, char: str | None) -> str:
     if table is None:  # a text font: the code is the character (Word writes "00A7" for §)
         shown = 0x20 <= code < 0x7F or 0xA0 <= code < 0xD800 or 0xF900 <= code <= 0xFFFD  # no control
         return chr(code) if shown else REPLACEMENT
-    if 0xF000 <= code <= 0xF0FF:
-        code -= 0xF000
-    return table.get(code, REPLACEMENT)
+    return _shown(table, code)
