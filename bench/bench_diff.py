@@ -363,8 +363,13 @@ STAGES = [
 
 
 def stages(case: Case, runs: int = 5) -> dict[str, float]:
-    """Median CPU seconds per stage of ``diff_text`` over the case's articles (outermost calls
-    only: the diffs move detection makes count as moves, not again as their stages)."""
+    """Median CPU seconds per stage of ``diff_text`` over the case's articles."""
+    return {label: statistics.median(times) for label, times in stage_runs(case, runs).items()}
+
+
+def stage_runs(case: Case, runs: int = 5) -> dict[str, list[float]]:
+    """CPU seconds per stage of ``diff_text`` in each run over the case's articles (outermost
+    calls only: the diffs move detection makes count as moves, not again as their stages)."""
     spent: dict[str, list[float]] = {label: [] for label, _, _ in STAGES}
     spent["garbage collections"] = []
     current: dict[str, float] = {}
@@ -408,7 +413,7 @@ def stages(case: Case, runs: int = 5) -> dict[str, float]:
         gc.callbacks.remove(collection)
         for module, name, function in originals:
             setattr(module, name, function)
-    return {label: statistics.median(times) for label, times in spent.items()}
+    return spent
 
 
 def print_stages(name: str, medians: dict[str, float]) -> None:
