@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -47,6 +48,7 @@ class PageLine:
     y1: float
     cells: list[tuple[float, float, str]] = field(default_factory=list)
     table: list[str] | None = None  # pipe lines when this line stands for a whole table
+    size: float = 0.0  # its font size when its first and last characters agree, else 0 (unknown)
     margin: bool = False  # a running header or footer moved to its page's edge (margins_in_place)
 
     @property
@@ -72,6 +74,38 @@ def _boxes(textpage: object) -> object:
         return left.value, bottom.value, right.value, top.value
 
     return box
+
+
+def _sizes(textpage: object) -> Callable[[int], float]:
+    """Each character's font size in page units: PDFium's size (``Tf``) times the vertical scale
+    of the character's matrix, which a PDF written with 1-point fonts scaled up carries it in
+    (the loose box's height is no measure: it follows each glyph in some fonts)."""
+    import math
+
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    matrix = raw.FS_MATRIX()
+    into = ctypes.byref(matrix)
+
+    def size(index: int) -> float:
+        if not raw.FPDFText_GetMatrix(handle, index, into):
+            return 0.0
+        return float(raw.FPDFText_GetFontSize(handle, index)) * math.hypot(matrix.c, matrix.d)
+
+    return size
+
+
+SIZE_STEP = 1.15  # lines whose font sizes differ by this ratio are never one paragraph
+
+
+def _other_size(a: PageLine, b: PageLine) -> bool:
+    """Set in two font sizes (both known): a 14-point heading never wraps into 11-point text."""
+    return bool(a.size and b.size) and max(a.size, b.size) > SIZE_STEP * min(a.size, b.size)
+
+
+def _same_size(a: PageLine, b: PageLine) -> bool:
+    return bool(a.size and b.size) and not _other_size(a, b)
 
 
 WORD_GAP = 0.05  # a gap between two letters' advance boxes over this many box heights is a space...
@@ -177,6 +211,7 @@ def page_lines(textpage: object, known: set[str] | None = None) -> list[PageLine
     if len(text) != count:
         return None  # characters outside the BMP: offsets no longer match
     box = _boxes(textpage)
+    size = _sizes(textpage)
     gaps = _missing_spaces(textpage, text, known if known is not None else common_words())
     lines: list[PageLine] = []
     start = 0
@@ -202,6 +237,9 @@ def page_lines(textpage: object, known: set[str] | None = None) -> list[PageLine
             min(b[1] for b in boxes),
             max(b[3] for b in boxes),
         )
+        first_size, last_size = size(first), size(last)
+        if abs(first_size - last_size) < 0.05 * max(first_size, last_size):
+            line.size = first_size
         words = stripped.split()
         numbers = sum(1 for w in words if _NUMBER.match(w))
         if numbers >= 2 or (1 < len(words) <= 8):  # a short line may be a table's header row
@@ -407,6 +445,7 @@ class Text(str):
 
     full: bool | None = None
     indented: bool = False  # set in from the lines above and below: a paragraph's first line
+    even: bool = False  # set in the same font size as the next line, both known (_other_size)
 
 
 def _runs_on(
@@ -498,7 +537,10 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
     out: list[str] = []
     last: Text | None = None
     for i, line in enumerate(lines):
-        if blank[i] and out and out[-1]:
+        if blank[i] and last is not None and _next_column(lines, i):
+            last.full = True  # the line at the foot of a column runs on at the head of the next
+            last.even = _same_size(lines[i - 1], line)
+        elif blank[i] and out and out[-1]:
             _ends_short(last, lines[i - 1], column)
             out.append("")
             last = None
@@ -506,7 +548,7 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
             out.extend(line.table)
             last = None
             continue
-        if last is not None:
+        if last is not None and last.full is None:
             near = [
                 lines[j]
                 for j in range(max(0, i - 5), min(len(lines), i + 4))
@@ -530,12 +572,34 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
                 last.full = False
             else:
                 last.full = _runs_on(before, line, near, column)
+            if _other_size(before, line):
+                last.full = False
+            last.even = _same_size(before, line)
         last = Text(line.text.translate(GLYPHS))
         last.indented = _first_line_indent(lines, block, i)
         out.append(last)
     if lines:
         _ends_short(last, lines[-1], column)
     return out
+
+
+def _next_column(lines: list[PageLine], i: int) -> bool:
+    """Whether line `i` starts the next column of the page (back up, and right of the line before
+    it) with the paragraph the line before it was wrapped out of: that line reaches its own
+    column's right edge, and the next line's first word would not have fitted there."""
+    before, line = lines[i - 1], lines[i]
+    if (
+        line.y1 <= before.y1 + 1
+        or line.x0 < before.x1
+        or before.margin
+        or line.margin
+        or before.table is not None
+        or line.table is not None
+        or _other_size(before, line)
+    ):
+        return False
+    own = [lines[j] for j in range(max(0, i - 6), i) if lines[j].table is None and lines[j].x1 < line.x0]
+    return len(own) > 1 and _runs_on(before, line, own)  # its column's edge: the lines above it
 
 
 LONG_WORD = 16  # characters: the most space a wrapped line leaves at its column's edge

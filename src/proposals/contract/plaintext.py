@@ -212,6 +212,29 @@ _NUMBER_HEADS = {
 }
 
 
+TITLE_WORDS = 8  # the most words the rest of a wrapped heading's title runs to
+
+
+def _title_goes_on(heading: str, line: str) -> bool:
+    """Whether `line`, after a heading a PDF shows wrapped onto it (set in one size, to its
+    column's edge: ``layout.Text.full``), is the rest of the heading's title ("ARTICLE 3 - UNION"
+    / "SECURITY" in a narrow column): a few words in the heading's case, no sentence and no
+    clause of its own ("3. TRAINING" / "Training covers:" is a heading and its text)."""
+    words = line.split()
+    if (
+        len(words) > TITLE_WORDS
+        or re.search(r"[.:;!?,]\Z", line)
+        or _heading(line)
+        or _LABEL_RE.match(line)
+        or _ITEM_RE.match(line)
+        or _BULLET_RE.match(line)
+    ):
+        return False
+    if heading.isupper():
+        return line.isupper()
+    return all(w[:1].isupper() for w in words if len(w) > 3)
+
+
 def _heading(line: str) -> bool:
     """A heading in any style (the contract's style is chosen once its paragraphs are known), or
     a division ("PART A - GENERAL") that may group the parts after it, or a contents list's
@@ -245,6 +268,8 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
     current: list[str] = []
     previous = ""
     previous_full: bool | None = None  # from where a PDF's line sits (layout.Text), when known
+    previous_toc = False  # a contents line: its heading's title never runs on to the next line
+    previous_even = False  # set in the same font size as this line, both known (layout.Text.even)
 
     def flush() -> None:
         if current:
@@ -284,7 +309,13 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             )
             or ((bool(width) or previous_full is not None) and not wide)
             or (getattr(raw, "indented", False) and _ENDS_RE.search(previous) is not None)
-            or _heading(previous)
+            or (
+                _heading(previous)
+                and not (  # a PDF's heading wrapped in its own size: "ARTICLE 3 - UNION" / "SECURITY"
+                    runs_on and previous_full and previous_even and not previous_toc
+                    and _title_goes_on(previous, line)
+                )
+            )
             or _next_item(line, current)
         )
         if starts:
@@ -306,6 +337,8 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             current.append(" " + line)  # pieces joined once, at the end: no copying per line
             result.joined += 1
         previous, previous_full = line, getattr(raw, "full", None)
+        previous_toc = toc_entry(raw.strip())
+        previous_even = getattr(raw, "even", False)
     flush()
     return result
 
