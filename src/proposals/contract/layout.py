@@ -259,22 +259,37 @@ GAP_MARGIN = 2.5  # a line this many line heights clear of all others sits in th
 
 
 def margins_in_place(lines: list[PageLine]) -> list[PageLine]:
-    """The page's lines with a running footer last and a running header first: a word processor
+    """The page's lines with a running footer last and a running header first, each marked as
+    in the margin (a paragraph of its own, however near the body it sits): a word processor
     often draws them before the body (a footer as the page's first line in content order), where
     neither the search for page furniture at the page's edges nor a table's place can find them.
     Only a line clear of every other by a margin's gap moves, so the lowest line of a column of
-    two (a line's spacing from the one above it) stays where it is."""
+    two (a line's spacing from the one above it) stays where it is; or by half a line, when it
+    is set smaller than the body (a browser's "Save as PDF" draws its date and title last, a few
+    points over the first line of text)."""
     if len(lines) < 3:
         return lines
     heights = sorted(line.height for line in lines)
+    sizes = sorted(line.size for line in lines if line.size)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
     gap = GAP_MARGIN * heights[len(heights) // 2]
+
+    def smaller(line: PageLine) -> bool:
+        return bool(line.size and body) and line.size * SIZE_STEP < body
+
     out = list(lines)
     lowest = min(out, key=lambda line: line.y0)
-    if lowest is not out[-1] and all(line.y0 - lowest.y1 > gap for line in out if line is not lowest):
+    apart = heights[len(heights) // 2] / 2 if smaller(lowest) else gap
+    if (lowest is not out[-1] or smaller(lowest)) and all(
+        line.y0 - lowest.y1 > apart for line in out if line is not lowest
+    ):
         out.remove(lowest)
         out.append(replace(lowest, margin=True))
     highest = max(out, key=lambda line: line.y1)
-    if highest is not out[0] and all(highest.y0 - line.y1 > gap for line in out if line is not highest):
+    apart = heights[len(heights) // 2] / 2 if smaller(highest) else gap
+    if (highest is not out[0] or smaller(highest)) and all(
+        highest.y0 - line.y1 > apart for line in out if line is not highest
+    ):
         out.remove(highest)
         out.insert(0, replace(highest, margin=True))
     return out
@@ -467,11 +482,18 @@ def _runs_on(
     right = max([*others, line.x1])
     if not others and column is not None and gutter == float("inf"):
         right = max(right, column[1])
+    return right - line.x1 <= _needs(after)
+
+
+def _needs(after: PageLine) -> float:
+    """The room `after`'s first word takes at the end of the line before it, a space included,
+    in average letters of its line (the breaks a word processor makes are not measured closer
+    than that); infinite when it has no words."""
     words = after.text.split()
     if not words:
-        return False
+        return float("inf")
     char = (after.x1 - after.x0) / max(len(after.text), 1)
-    return right - line.x1 <= (len(words[0]) + 1) * char + 1
+    return (len(words[0]) + 1) * char + 1
 
 
 INDENT = 8.0  # a first line set in this many points more than the lines around it
@@ -492,7 +514,7 @@ def _first_line_indent(lines: list[PageLine], block: list[int], i: int) -> bool:
 def text_column(lines: list[PageLine]) -> tuple[float, float] | None:
     """The document's text column (left and right edge), from the lines of every page: a cover
     page of short centred lines alone does not show where the margins are."""
-    body = [line for line in lines if line.table is None]
+    body = [line for line in lines if line.table is None and not line.margin]
     if len(body) < 2:
         return None
     return min(line.x0 for line in body), max(line.x1 for line in body)
@@ -528,6 +550,8 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
             or bool(spacing and lines[i - 1].y0 - line.y0 > GAP_BLANK * spacing)
             or lines[i - 1].table is not None
             or line.table is not None
+            or line.margin
+            or lines[i - 1].margin
         )
         for i, line in enumerate(lines)
     ]
@@ -559,10 +583,8 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
             symmetric = column is not None and (_symmetric(before, column), _symmetric(line, column))
             if centred and symmetric == (True, True):
                 # centred lines wrap only when the next word would not fit in the whole column
-                words = line.text.split()
-                char = (line.x1 - line.x0) / max(len(line.text), 1)
                 slack = (column[1] - column[0]) - (before.x1 - before.x0)
-                last.full = bool(words) and slack <= (len(words[0]) + 1) * char + 1
+                last.full = slack <= _needs(line)
             elif (
                 centred and symmetric in ((True, False), (False, True)) and abs(before.x0 - line.x0) > INDENT
             ):
