@@ -259,8 +259,8 @@ GAP_MARGIN = 2.5  # a line this many line heights clear of all others sits in th
 
 
 def margins_in_place(lines: list[PageLine]) -> list[PageLine]:
-    """The page's lines with a running footer last and a running header first, each marked as
-    in the margin (a paragraph of its own, however near the body it sits): a word processor
+    """The page's lines with a running footer last and a running header first, each one moved
+    marked as in the margin (a paragraph of its own, however near the body it sits): a word processor
     often draws them before the body (a footer as the page's first line in content order), where
     neither the search for page furniture at the page's edges nor a table's place can find them.
     Only a line clear of every other by a margin's gap moves, so the lowest line of a column of
@@ -280,16 +280,12 @@ def margins_in_place(lines: list[PageLine]) -> list[PageLine]:
     out = list(lines)
     lowest = min(out, key=lambda line: line.y0)
     apart = heights[len(heights) // 2] / 2 if smaller(lowest) else gap
-    if (lowest is not out[-1] or smaller(lowest)) and all(
-        line.y0 - lowest.y1 > apart for line in out if line is not lowest
-    ):
+    if lowest is not out[-1] and all(line.y0 - lowest.y1 > apart for line in out if line is not lowest):
         out.remove(lowest)
         out.append(replace(lowest, margin=True))
     highest = max(out, key=lambda line: line.y1)
     apart = heights[len(heights) // 2] / 2 if smaller(highest) else gap
-    if (highest is not out[0] or smaller(highest)) and all(
-        highest.y0 - line.y1 > apart for line in out if line is not highest
-    ):
+    if highest is not out[0] and all(highest.y0 - line.y1 > apart for line in out if line is not highest):
         out.remove(highest)
         out.insert(0, replace(highest, margin=True))
     return out
@@ -474,10 +470,15 @@ def _runs_on(
         (o.x0 for o in body if o.x0 > line.x1 + 5 and abs(o.middle - line.middle) < line.height / 2),
         default=float("inf"),
     )  # a line beside it on the same baseline: a second column starts there
-    others = [
+    others = [  # a footer or a note in a smaller size is not this text's column
         o.x1
         for o in body
-        if o is not line and o.x0 <= line.x1 and o.x1 >= line.x0 and o.x0 >= line.x0 - 72 and o.x1 < gutter
+        if o is not line
+        and o.x0 <= line.x1
+        and o.x1 >= line.x0
+        and o.x0 >= line.x0 - 72
+        and o.x1 < gutter
+        and not _other_size(o, line)
     ]
     right = max([*others, line.x1])
     if not others and column is not None and gutter == float("inf"):
@@ -515,6 +516,10 @@ def text_column(lines: list[PageLine]) -> tuple[float, float] | None:
     """The document's text column (left and right edge), from the lines of every page: a cover
     page of short centred lines alone does not show where the margins are."""
     body = [line for line in lines if line.table is None and not line.margin]
+    sizes = sorted(line.size for line in body if line.size)
+    if sizes:  # a browser's footer, the width of the page in a smaller size, is not the text
+        size = sizes[len(sizes) // 2]
+        body = [line for line in body if not line.size or line.size * SIZE_STEP >= size]
     if len(body) < 2:
         return None
     return min(line.x0 for line in body), max(line.x1 for line in body)
@@ -552,6 +557,7 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
             or line.table is not None
             or line.margin
             or lines[i - 1].margin
+            or _other_size(lines[i - 1], line)  # a heading and its text, the text and a footer
         )
         for i, line in enumerate(lines)
     ]
@@ -594,8 +600,6 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
                 last.full = False
             else:
                 last.full = _runs_on(before, line, near, column)
-            if _other_size(before, line):
-                last.full = False
             last.even = _same_size(before, line)
         last = Text(line.text.translate(GLYPHS))
         last.indented = _first_line_indent(lines, block, i)
