@@ -360,7 +360,11 @@ def import_docx_pass(
                 f"{words} words changed, but it is not in the list of articles they announced"
             )
     if not texts:
-        raise ProposalsError(f"{source.name}: no article differs from the text on the table")
+        formatting = next((n for n in intake.notes if "tracked formatting changes" in n), None)
+        raise ProposalsError(
+            f"{source.name}: no article differs from the text on the table"
+            + (f" (it holds {formatting.split(' (', 1)[0]}: proposals records text)" if formatting else "")
+        )
     if len(texts) > MAX_PASS_ARTICLES:
         raise ProposalsError(
             f"{source.name}: {len(texts)} parts differ from the text on the table; a pass holds at "

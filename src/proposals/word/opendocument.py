@@ -473,6 +473,7 @@ class OdtReader:
         self.refs: list[NoteRef] | None = [] if parent is None else None
         self.expanded = parent.expanded if parent is not None else [0]  # shared with note readers
         self.found: dict[str, int] = dict.fromkeys(FOUND_LABELS, 0)
+        self.formatted: set[str] = set()  # the tracked formatting changes counted, by region id
         self.authors: set[str] = set()
         self.revisions = 0
         self.asides: set[str] = set()  # our own Word asides: none survive a save as .odt
@@ -512,9 +513,15 @@ class OdtReader:
                 if el is not None:
                     self.regions[rid] = (kind, el)
                     break
+            else:  # LibreOffice's own kinds (a paragraph's attributes: "UnknownChange") change no text
+                if len(region):
+                    self.regions[rid] = ("format-change", region[0])
 
     def _note_change(self, rid: str) -> str | None:
         kind, el = self.regions.get(rid, ("", None))
+        if kind == "format-change" and rid not in self.formatted:
+            self.formatted.add(rid)
+            self.found["formatting changes"] += 1
         if el is None or kind == "format-change":
             return None
         self.revisions += 1

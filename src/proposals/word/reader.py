@@ -70,6 +70,8 @@ FOUND_LABELS = {
     "hidden": "hidden runs or paragraphs (w:vanish, left out)",
     "symbols": "symbols from a symbol font (w:sym: Symbol, Wingdings) read as their Unicode characters",
     "unknown symbols": "symbols from a symbol font that no table names (read as U+FFFD: check them)",
+    "formatting changes": "tracked formatting changes (bold, italics, indents, styles: not text, so not "
+    "recorded; see them in Word or LibreOffice)",
 }
 
 
@@ -645,8 +647,10 @@ class _Reader:
         ppr = p.find(self.tag("pPr"))
         if ppr is not None:
             style = ppr.find(self.tag("pStyle"))
+            val = style.get(self.tag("val"), "") if style is not None else ""
+            if val not in SPACED_STYLES and ppr.find(self.tag("pPrChange")) is not None:
+                self.found["formatting changes"] += 1  # (ours mark a blank line's spacing: read below)
             if style is not None:
-                val = style.get(self.tag("val"), "")
                 if val in SPACED_STYLES:
                     was = ppr.find(f"{self.tag('pPrChange')}/{self.tag('pPr')}")
                     blank = self._blank_lines(was if self.view == "rejected" and was is not None else ppr)
@@ -742,6 +746,8 @@ class _Reader:
                 continue
             if tag == self.tag("r"):
                 rpr = child.find(self.tag("rPr"))
+                if rpr is not None and rpr.find(self.tag("rPrChange")) is not None:
+                    self.found["formatting changes"] += 1
                 static = self._static(rpr)
                 self.runs_static.append(static)
                 if static in self.skip_static:
