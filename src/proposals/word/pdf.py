@@ -77,10 +77,10 @@ def for_print(data: bytes) -> bytes:
         root = etree.fromstring(src.read(_DOCUMENT))
         if not _unwrap_toc(root):
             return data
+        body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
-                body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
                 dst.writestr(info, body if info.filename == _DOCUMENT else src.read(info.filename))
         return out.getvalue()
 
