@@ -91,10 +91,18 @@ def frame(x0: float, y0: float, x1: float, y1: float, rules: Sequence[float] = (
     return b"\n".join(ops)
 
 
+# A page turned by /Rotate (degrees clockwise) as it is shown: its content drawn turned back by
+# this matrix, so that lines and drawings given as shown (y up, lower left 0, 0) come out upright.
+_TURNED = {90: "0 1 -1 0 {w} 0 cm", 270: "0 -1 1 0 0 {h} cm"}
+
+
 def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, str]]], *, size: float = 11,
-              box: tuple[float, float] = (612, 792), drawings: Sequence[bytes] = ()) -> Path:  # fmt: skip
+              box: tuple[float, float] = (612, 792), drawings: Sequence[bytes] = (),
+              turns: Sequence[int] = ()) -> Path:  # fmt: skip
     """A PDF of ``pages``, each page's ``drawings`` (content operators) drawn before its text;
-    returns ``path``."""
+    a page with a ``turns`` entry of 90 or 270 is ``box`` turned by ``/Rotate`` (a landscape page
+    set on a portrait one, as some PDF printers write it), its lines given as shown. Returns
+    ``path``."""
     objects: list[bytes] = []
     n_pages = len(pages)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
@@ -106,10 +114,15 @@ def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, str]]], *
     )
     for i, lines in enumerate(pages):
         drawn = drawings[i] + b"\n" if i < len(drawings) else b""
-        stream = zlib.compress(drawn + page_stream(lines, size))
+        turn = turns[i] if i < len(turns) else 0
+        turned = _TURNED[turn].format(w=box[0], h=box[1]).encode() + b"\n" if turn else b""
+        stream = zlib.compress(turned + drawn + page_stream(lines, size))
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {box[0]} {box[1]}] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+            (
+                f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {box[0]} {box[1]}] "
+                + (f"/Rotate {turn} " if turn else "")
+                + f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"
+            ).encode()
         )
         objects.append(
             f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream"

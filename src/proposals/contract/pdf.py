@@ -17,6 +17,7 @@ to its page's edge first (``layout.margins_in_place``), where the page furniture
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 from dataclasses import dataclass
@@ -70,8 +71,6 @@ class _Grid:
 
 def _rules(page: object) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """The page's ruling lines: thin path objects, and the edges of boxes drawn as one path."""
-    import ctypes
-
     import pypdfium2.raw as raw
 
     horizontal, vertical = [], []
@@ -290,6 +289,33 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").split("\n")
 
 
+def _upright(document: object, index: int) -> object:
+    """Page `index` with its content turned as it is shown: a landscape wage table set on a
+    portrait page turned by ``/Rotate 90`` has its lines running up the page in PDF space, where
+    the characters' boxes are; here they run across it, as on screen (the document is only read,
+    never saved)."""
+    import pypdfium2.raw as raw
+
+    page = document[index]  # type: ignore[index]
+    turn = page.get_rotation() % 360
+    if not turn:
+        return page
+    x0, y0, x1, y1 = page.get_mediabox()
+    a, b, c, d, e, f = {  # PDF space to the page as shown, its lower left corner at 0, 0
+        90: (0, -1, 1, 0, -y0, x1),
+        180: (-1, 0, 0, -1, x1, y1),
+        270: (0, 1, -1, 0, y1, -x0),
+    }[turn]
+    width, height = (y1 - y0, x1 - x0) if turn in (90, 270) else (x1 - x0, y1 - y0)
+    if not raw.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(raw.FS_MATRIX(a, b, c, d, e, f)), None):
+        return page  # read as it is
+    raw.FPDFPage_SetRotation(page.raw, 0)
+    raw.FPDFPage_SetMediaBox(page.raw, 0, 0, width, height)
+    raw.FPDFPage_SetCropBox(page.raw, 0, 0, width, height)
+    page.close()
+    return document[index]  # type: ignore[index]  # parsed again, from the turned content
+
+
 def read_pdf(path: str | os.PathLike[str]) -> PdfText:
     """The PDF's paragraphs in reading order, page furniture removed; ProposalsError otherwise."""
     source = Path(path)
@@ -315,7 +341,7 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
         tables = unruled = 0
         known = common_words()  # the words the pages so far use (layout._missing_spaces)
         for index in range(len(document)):
-            page = document[index]
+            page = _upright(document, index)
             try:
                 textpage = page.get_textpage()
                 try:
