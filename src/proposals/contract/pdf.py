@@ -298,7 +298,7 @@ def _upright(document: object, index: int) -> object:
 
     page = document[index]  # type: ignore[index]
     turn = page.get_rotation() % 360
-    if not turn:
+    if turn not in (90, 180, 270):
         return page
     x0, y0, x1, y1 = page.get_mediabox()
     a, b, c, d, e, f = {  # PDF space to the page as shown, its lower left corner at 0, 0
