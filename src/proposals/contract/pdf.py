@@ -306,12 +306,18 @@ def _upright(document: object, index: int) -> object:
         180: (-1, 0, 0, -1, x1, y1),
         270: (0, 1, -1, 0, y1, -x0),
     }[turn]
-    width, height = (y1 - y0, x1 - x0) if turn in (90, 270) else (x1 - x0, y1 - y0)
+
+    def shown(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        corners = [(a * x + c * y + e, b * x + d * y + f) for x in box[::2] for y in box[1::2]]
+        xs, ys = [x for x, _ in corners], [y for _, y in corners]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    crop = shown(page.get_cropbox())  # a printer's crop (its marks outside) kept, turned
     if not raw.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(raw.FS_MATRIX(a, b, c, d, e, f)), None):
         return page  # read as it is
     raw.FPDFPage_SetRotation(page.raw, 0)
-    raw.FPDFPage_SetMediaBox(page.raw, 0, 0, width, height)
-    raw.FPDFPage_SetCropBox(page.raw, 0, 0, width, height)
+    raw.FPDFPage_SetMediaBox(page.raw, *shown((x0, y0, x1, y1)))
+    raw.FPDFPage_SetCropBox(page.raw, *crop)
     page.close()
     return document[index]  # type: ignore[index]  # parsed again, from the turned content
 
