@@ -5,8 +5,10 @@ text, drawn in place at the top of each page.
 Reading font sizes must not part the header's two lines (then only the first is at the page's
 edge, the second is read as text between two pages and cuts the clause running over them: one
 trial did, recovering 2,493 of the benchmark's 2,717 paragraphs instead of 2,651). No line of
-the header is in a part, and at least 95% of the paragraphs come back exactly (a clause whose
-page ends on a line that does not reach the margin is still cut there).
+the header is in a part, and every paragraph comes back exactly: the room a wrapped word needed
+at a line's end is measured in letters, a space counted as half of one (before: in characters,
+spaces and all, so "meeting" seemed to fit after "... impact the any with" at a page's foot,
+and two of these 147 paragraphs were cut there; 2,692 of the benchmark's 2,717 now).
 """
 
 from __future__ import annotations
@@ -45,13 +47,12 @@ def pdf(tmp_path_factory: pytest.TempPathFactory, articles: list[str]) -> Path:
     return convert([source], "pdf", out)[0]
 
 
-def test_the_header_is_dropped_and_the_clauses_come_back(pdf: Path, articles: list[str]) -> None:
+def test_the_header_is_dropped_and_every_clause_comes_back(pdf: Path, articles: list[str]) -> None:
     reading = read_contract(pdf, "pdf")
     assert len(reading.parts) == len(articles)
     for part in reading.parts:
         assert "TENTATIVE AGREEMENT" not in part.text and "Proposal E-1" not in part.text
     assert sum("NOT A TENTATIVE AGREEMENT" in s.text for s in reading.skipped) > 1
-    got = {line for part in reading.parts for line in part.text.split("\n")}
+    got = [line for part in reading.parts for line in part.text.split("\n") if line.strip()]
     want = [line for text in articles for line in text.split("\n") if line.strip()]
-    exact = sum(line in got for line in want)
-    assert exact >= 0.95 * len(want), f"{exact} of {len(want)} paragraphs exactly"
+    assert got == want

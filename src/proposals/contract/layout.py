@@ -488,12 +488,13 @@ def _runs_on(
 
 def _needs(after: PageLine) -> float:
     """The room `after`'s first word takes at the end of the line before it, a space included,
-    in average letters of its line (the breaks a word processor makes are not measured closer
-    than that); infinite when it has no words."""
+    in average letters of its line, a space counted as half a letter ("meeting" is wider than
+    seven of a line's characters, its narrow spaces included); not measured closer than that (the
+    break a word processor made is not known to the point); infinite when it has no words."""
     words = after.text.split()
     if not words:
         return float("inf")
-    char = (after.x1 - after.x0) / max(len(after.text), 1)
+    char = (after.x1 - after.x0) / max(len(after.text) - (len(words) - 1) / 2, 1)  # a space: half a letter
     return (len(words[0]) + 1) * char + 1
 
 
