@@ -268,7 +268,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
     current: list[str] = []
     previous = ""
     previous_full: bool | None = None  # from where a PDF's line sits (layout.Text), when known
-    previous_toc = False  # a contents line: its heading's title never runs on to the next line
+    previous_raw = ""  # as read: a contents line's tab kept (its title never runs on to the next line)
     previous_even = False  # set in the same font size as this line, both known (layout.Text.even)
 
     def flush() -> None:
@@ -312,7 +312,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             or (
                 _heading(previous)
                 and not (  # a PDF's heading wrapped in its own size: "ARTICLE 3 - UNION" / "SECURITY"
-                    runs_on and previous_full and previous_even and not previous_toc
+                    runs_on and previous_full and previous_even and not toc_entry(previous_raw.strip())
                     and _title_goes_on(previous, line)
                 )
             )
@@ -337,8 +337,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             current.append(" " + line)  # pieces joined once, at the end: no copying per line
             result.joined += 1
         previous, previous_full = line, getattr(raw, "full", None)
-        previous_toc = toc_entry(raw.strip())
-        previous_even = getattr(raw, "even", False)
+        previous_raw, previous_even = raw, getattr(raw, "even", False)
     flush()
     return result
 
