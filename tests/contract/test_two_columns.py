@@ -6,7 +6,9 @@ title was cut ("UNION"; "ARTICLE 2 -" with "MANAGEMENT RIGHTS" read as the first
 clause 2.1) and every clause crossing a column was cut in two. Now a line set in the heading's
 own size and reaching its column's edge carries the title on, a line in another font size never
 runs on into the next, and a line at a column's foot runs on at the next column's head when it
-reaches its own column's edge.
+reaches its own column's edge. A clause that ends a page in the right column, over a centred
+"Page 1 of 3", runs on to the next page (before: the page number, centred under text set flush,
+ended it).
 """
 
 from __future__ import annotations
@@ -61,21 +63,39 @@ def booklet() -> str:
     return xml.replace("</office:automatic-styles>", COLUMNS + "</office:automatic-styles>")
 
 
+def sections() -> str:
+    """Each article's heading across the page, its clauses in two columns under it (a section of
+    its own): a clause crossing a page ends in the right column, over a centred "Page 1 of 3"."""
+    body = "".join(
+        h(f"ARTICLE {n} - {title}")
+        + f'<text:section text:style-name="Two" text:name="S{n}">'
+        + "".join(p(c) for c in clauses(n))
+        + "</text:section>"
+        for n, title in enumerate(TITLES, 1)
+    )
+    xml = document(p("COLLECTIVE AGREEMENT", "Title") + body, header="Riverton Transit")
+    return xml.replace("</office:automatic-styles>", COLUMNS + "</office:automatic-styles>")
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return docx_and_pdf({"booklet": booklet()}, tmp_path_factory.mktemp("two_columns"))
+    return docx_and_pdf(
+        {"booklet": booklet(), "sections": sections()}, tmp_path_factory.mktemp("two_columns")
+    )
 
 
+@pytest.mark.parametrize("name", ["booklet", "sections"])
 @pytest.mark.parametrize("form", ["docx", "pdf"])
-def test_titles_wrapped_in_a_narrow_column_are_whole(files: dict[str, Path], form: str) -> None:
-    reading = read_contract(files[f"booklet.{form}"], form)  # type: ignore[arg-type]
+def test_titles_wrapped_in_a_narrow_column_are_whole(files: dict[str, Path], form: str, name: str) -> None:
+    reading = read_contract(files[f"{name}.{form}"], form)  # type: ignore[arg-type]
     assert [(part.number, part.title) for part in reading.parts] == [
         (str(n), title) for n, title in enumerate(TITLES, 1)
     ]
 
 
-def test_clauses_crossing_a_column_are_whole(files: dict[str, Path]) -> None:
-    reading = read_contract(files["booklet.pdf"], "pdf")
+@pytest.mark.parametrize("name", ["booklet", "sections"])
+def test_clauses_crossing_a_column_are_whole(files: dict[str, Path], name: str) -> None:
+    reading = read_contract(files[f"{name}.pdf"], "pdf")
     for n, part in enumerate(reading.parts, 1):
         paragraphs = part.text.rstrip("\n").split("\n")
         assert paragraphs[1:] == clauses(n), part.title

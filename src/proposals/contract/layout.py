@@ -599,6 +599,9 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
                 # paragraphs: no paragraph is set centred in one line and flush in the next (lines
                 # starting at one indent are a block set flush, whatever their middles)
                 last.full = False
+                if i == len(lines) - 1 and symmetric == (False, True):  # "Page 1 of 3" at the foot:
+                    last.full = None  # the text above runs on to the next page or not, as a page's
+                    _ends_short(last, before, column)  # last line does
             else:
                 last.full = _runs_on(before, line, near, column)
             last.even = _same_size(before, line)
