@@ -613,6 +613,9 @@ def page_text(lines: list[PageLine], column: tuple[float, float] | None = None) 
     return out
 
 
+_CLAUSE_START = re.compile(r"\s*(?:\d+(?:\.\d+)+\.?|\(\w{1,4}\))\s")
+
+
 def _next_column(lines: list[PageLine], i: int) -> bool:
     """Whether line `i` starts the next column of the page (back up, and right of the line before
     it) with the paragraph the line before it was wrapped out of: that line reaches its own
@@ -626,7 +629,8 @@ def _next_column(lines: list[PageLine], i: int) -> bool:
         or before.table is not None
         or line.table is not None
         or _other_size(before, line)
-    ):
+        or _CLAUSE_START.match(line.text)  # "1.02 La présente ...": a clause of its own, at the
+    ):  # top of a column beside (a bilingual agreement's French), not the rest of one
         return False
     own = [lines[j] for j in range(max(0, i - 6), i) if lines[j].table is None and lines[j].x1 < line.x0]
     return len(own) > 1 and _runs_on(before, line, own)  # its column's edge: the lines above it
