@@ -22,13 +22,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-from corpus_contract import contract
+from corpus_contract import clean_docx, contract
 
 from proposals.negotiation.baseline import read_contract
-from proposals.word.proposal import ArticleChange, export_proposal
 
 RUNS = 3
 TARGET_S = 2.0
@@ -98,15 +96,7 @@ def main() -> None:
     source = [line for text in articles for line in text.split("\n") if line.strip()]
     work = Path(tempfile.mkdtemp(prefix="bench-intake-"))
     try:
-        docx_path = work / "contract.docx"
-        export_proposal(
-            [ArticleChange("", a) for a in articles],
-            docx_path,
-            mode="clean",
-            party="Employer",
-            pass_name="E-1",
-            session=date(2025, 1, 1),
-        )
+        docx_path = clean_docx(articles, work / "contract.docx")
         import docx
 
         ours = timed(lambda: read_contract(docx_path, "docx"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from datetime import date
+from pathlib import Path
 
 _VOCABULARY = (
     "the Employer shall provide each employee with written notice of any change to the "
@@ -92,3 +94,19 @@ def edit(rng: random.Random, text: str, rate: float, *, moves: int = 0,
         del out[rng.choice(body())]
         out.insert(rng.randrange(2, len(out)), "New. " + paragraph(rng, rng.randint(25, 90)))
     return "\n".join(out)
+
+
+def clean_docx(articles: list[str], path: Path) -> Path:
+    """`articles` as the employer's clean .docx pass E-1, written by our own export: the document
+    the intake benchmark and its tests read back (as .docx, and as LibreOffice prints it)."""
+    from proposals.word.proposal import ArticleChange, export_proposal  # only for this document
+
+    export_proposal(
+        [ArticleChange("", text) for text in articles],
+        path,
+        mode="clean",
+        party="Employer",
+        pass_name="E-1",
+        session=date(2025, 1, 1),
+    )
+    return path

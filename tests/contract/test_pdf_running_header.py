@@ -14,15 +14,13 @@ and two of these 147 paragraphs were cut there; 2,692 of the benchmark's 2,717 n
 from __future__ import annotations
 
 import random
-from datetime import date
 from pathlib import Path
 
 import pytest
-from corpus_contract import contract
+from corpus_contract import clean_docx, contract
 from corpus_docs import convert, soffice
 
 from proposals.negotiation.baseline import read_contract
-from proposals.word.proposal import ArticleChange, export_proposal
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
 
@@ -35,15 +33,7 @@ def articles() -> list[str]:
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory, articles: list[str]) -> Path:
     out = tmp_path_factory.mktemp("running_header")
-    source = out / "proposal.docx"
-    export_proposal(
-        [ArticleChange("", text) for text in articles],
-        source,
-        mode="clean",
-        party="Employer",
-        pass_name="E-1",
-        session=date(2025, 1, 1),
-    )
+    source = clean_docx(articles, out / "proposal.docx")
     return convert([source], "pdf", out)[0]
 
 

@@ -22,6 +22,7 @@ first and last characters give its box (PDF points, y up). From those boxes:
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from collections.abc import Callable
@@ -80,18 +81,17 @@ def _sizes(textpage: object) -> Callable[[int], float]:
     """Each character's font size in page units: PDFium's size (``Tf``) times the vertical scale
     of the character's matrix, which a PDF written with 1-point fonts scaled up carries it in
     (the loose box's height is no measure: it follows each glyph in some fonts)."""
-    import math
-
     import pypdfium2.raw as raw
 
     handle = textpage.raw  # type: ignore[attr-defined]
     matrix = raw.FS_MATRIX()
     into = ctypes.byref(matrix)
+    get_matrix, font_size = raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize  # bound once: per line
 
     def size(index: int) -> float:
-        if not raw.FPDFText_GetMatrix(handle, index, into):
+        if not get_matrix(handle, index, into):
             return 0.0
-        return float(raw.FPDFText_GetFontSize(handle, index)) * math.hypot(matrix.c, matrix.d)
+        return float(font_size(handle, index)) * math.hypot(matrix.c, matrix.d)
 
     return size
 
@@ -105,6 +105,7 @@ def _other_size(a: PageLine, b: PageLine) -> bool:
 
 
 def _same_size(a: PageLine, b: PageLine) -> bool:
+    """Set in one font size, both known (a heading whose title wraps onto the next line)."""
     return bool(a.size and b.size) and not _other_size(a, b)
 
 
@@ -270,22 +271,24 @@ def margins_in_place(lines: list[PageLine]) -> list[PageLine]:
     if len(lines) < 3:
         return lines
     heights = sorted(line.height for line in lines)
+    height = heights[len(heights) // 2]
     sizes = sorted(line.size for line in lines if line.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
-    gap = GAP_MARGIN * heights[len(heights) // 2]
 
-    def smaller(line: PageLine) -> bool:
-        return bool(line.size and body) and line.size * SIZE_STEP < body
+    def apart(line: PageLine) -> float:
+        """How far clear of the rest a margin's line sits: half a line when set smaller."""
+        smaller = bool(line.size and body) and line.size * SIZE_STEP < body
+        return height / 2 if smaller else GAP_MARGIN * height
 
     out = list(lines)
     lowest = min(out, key=lambda line: line.y0)
-    apart = heights[len(heights) // 2] / 2 if smaller(lowest) else gap
-    if lowest is not out[-1] and all(line.y0 - lowest.y1 > apart for line in out if line is not lowest):
+    gap = apart(lowest)
+    if lowest is not out[-1] and all(line.y0 - lowest.y1 > gap for line in out if line is not lowest):
         out.remove(lowest)
         out.append(replace(lowest, margin=True))
     highest = max(out, key=lambda line: line.y1)
-    apart = heights[len(heights) // 2] / 2 if smaller(highest) else gap
-    if highest is not out[0] and all(highest.y0 - line.y1 > apart for line in out if line is not highest):
+    gap = apart(highest)
+    if highest is not out[0] and all(highest.y0 - line.y1 > gap for line in out if line is not highest):
         out.remove(highest)
         out.insert(0, replace(highest, margin=True))
     return out

@@ -246,6 +246,16 @@ def _front_note(front: str) -> str | None:
     return f"{count} before their first heading, not imported: {quoted}{more}"
 
 
+def _formatting_only(notes: list[str]) -> str:
+    """What a pass that changes no text holds when the reader counted tracked formatting changes
+    in it (its note, in the reader's own words), for the error that says nothing was recorded."""
+    from proposals.word.reader import FOUND_LABELS  # only on this error: the reader's vocabulary
+
+    label = " " + FOUND_LABELS["formatting changes"]
+    counts = [note.removesuffix(label) for note in notes if note.endswith(label)]
+    return f" (it holds {counts[0]} tracked formatting changes: proposals records text)" if counts else ""
+
+
 def import_docx_pass(
     repo: BargainingRepo,
     path: str | Path,
@@ -360,10 +370,8 @@ def import_docx_pass(
                 f"{words} words changed, but it is not in the list of articles they announced"
             )
     if not texts:
-        formatting = next((n for n in intake.notes if "tracked formatting changes" in n), None)
         raise ProposalsError(
-            f"{source.name}: no article differs from the text on the table"
-            + (f" (it holds {formatting.split(' (', 1)[0]}: proposals records text)" if formatting else "")
+            f"{source.name}: no article differs from the text on the table{_formatting_only(intake.notes)}"
         )
     if len(texts) > MAX_PASS_ARTICLES:
         raise ProposalsError(
