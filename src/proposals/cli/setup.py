@@ -73,9 +73,10 @@ def _baseline_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as",
         dest="style",
-        choices=("article", "clause", "section", "numbered"),
+        choices=("article", "clause", "section", "numbered", "titled"),
         help="which headings start a numbered part: ARTICLE 6, CLAUSE 6, SECTION 6 or '6. TITLE' "
-        "(default: found from the text)",
+        "(default: found from the text); titled: a title with no number over clauses 6.01, 6.02... "
+        "(stored as 'ARTICLE 6: TITLE')",
     )
 
 

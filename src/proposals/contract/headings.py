@@ -508,6 +508,41 @@ def numbered_by_layout(lines: list[str]) -> set[int]:
     return out
 
 
+# "1.01 The Employer...", "3.1", "Clause 12.2": the first clause under a part title, its number N.x
+_CLAUSE_UNDER_RE = re.compile(r"\s*(?:Clause\s+|CLAUSE\s+)?(\d{1,3})\.\d{1,3}(?:\.\d{1,3})*\.?(?:\s|\Z)")
+
+
+def titles_over_clauses(lines: list[str]) -> dict[int, int]:
+    """Part titles with no number of their own, and the number each takes from the clauses under
+    it: "RECOGNITION" over "1.01 The Employer recognizes...", "Hours of Work" over "3.1 ...", as
+    agreements that number only their clauses set them. A title line (:func:`title_from_next_line`:
+    short, capitals or title case, no full stop) whose next paragraph is a clause numbered N.x,
+    N above the last title's (so a sub-heading over 12.05 inside article 12 is not one), and not
+    under a heading already (the title of "ARTICLE 6" on its own line); nothing after the first
+    appendix or letter. Index of the line -> N. ``baseline --as titled`` reads them as articles."""
+    out: dict[int, int] = {}
+    last = 0
+    before = ""  # the last non-blank line
+    for index, line in enumerate(lines):
+        first = line.split("\n", 1)[0]
+        if not first.strip():
+            continue
+        head = match_heading(first)
+        if head is not None and head.kind in ("appendix", "letter"):
+            break
+        previous, before = before, first
+        if "\n" in line.strip() or title_from_next_line(first) is None:
+            continue
+        if any(match_heading(previous, style=style) is not None for style in STYLES):
+            continue
+        after = next((t for t in lines[index + 1 :] if t.strip()), "")
+        found = _CLAUSE_UNDER_RE.match(after)
+        if found is None or int(found[1]) <= last:
+            continue
+        out[index] = last = int(found[1])
+    return out
+
+
 def detect_style(lines: Iterable[str | tuple[str, bool]]) -> Style:
     """Which heading starts a numbered part in this contract: ``clause`` (``CLAUSE 1 - TITLE``)
     when CLAUSE headings carry more different numbers than ARTICLE ones (a "Clause 1" under
@@ -760,4 +795,5 @@ __all__ = [
     "short_name",
     "style_candidates",
     "title_from_next_line",
+    "titles_over_clauses",
 ]

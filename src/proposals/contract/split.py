@@ -21,10 +21,12 @@ from proposals.contract.headings import (
     arabic,
     detect_style,
     division_heading,
+    format_heading,
     letter_subject,
     match_heading,
     numbered_by_layout,
     title_from_next_line,
+    titles_over_clauses,
 )
 from proposals.contract.part import slug_id
 from proposals.contract.table import is_separator, is_table_row, parse_row
@@ -141,8 +143,34 @@ def part_text(lines: list[str]) -> str:
     return "\n".join(cleaned) + "\n" if cleaned else ""
 
 
+def number_titles(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """``baseline --as titled``: each part title with no number of its own
+    (:func:`proposals.contract.headings.titles_over_clauses`) read as the article its clauses
+    number, "RECOGNITION" over 1.01 as "ARTICLE 1: RECOGNITION"; with the note that says so,
+    since the heading stored is not the line as written. No such title: the lines as they were."""
+    found = titles_over_clauses(["" if line.toc else line.text for line in lines])
+    if not found:
+        return lines, None
+    out = list(lines)
+    shown = ""
+    for index, number in found.items():
+        title = " ".join(lines[index].text.split())
+        out[index] = Line(format_heading("article", str(number), title), True)
+        shown = shown or f"{title!r} over clause {number}.x as {out[index].text!r}"
+    count = len(found)
+    note = (
+        f"{count} part title{'s' if count != 1 else ''} had no number of {'their' if count != 1 else 'its'} "
+        f"own: each is stored as the article its clauses number ({shown})"
+    )
+    return out, note
+
+
 def split_parts(
-    lines: Iterable[Line], *, front_as_preamble: bool = False, style: Style | None = None
+    lines: Iterable[Line],
+    *,
+    front_as_preamble: bool = False,
+    style: Style | None = None,
+    titled: bool = False,
 ) -> Split:
     """Cut lines into parts at their headings.
 
@@ -163,8 +191,12 @@ def split_parts(
     title on the next line) is in no part's text: it is each part's ``division`` from the part
     under it to the next division (a division above a heading the table of contents held goes
     with it).
+
+    ``titled`` (``baseline --as titled``): part titles with no number over numbered clauses
+    are read as articles (:func:`number_titles`), and a note says so.
     """
-    lines = _table_headings(list(lines))
+    lines, titles_note = number_titles(list(lines)) if titled else (list(lines), None)
+    lines = _table_headings(lines)
     laid_out = numbered_by_layout([line.text for line in lines])
     lines = [
         Line(line.text, True, line.toc) if i in laid_out and not line.toc else line
@@ -176,7 +208,7 @@ def split_parts(
             for line in lines
             if not line.toc and not toc_entry(line.text)
         )
-    split = Split(style=style)
+    split = Split(style=style, notes=[titles_note] if titles_note else [])
     front: list[str] = []
     heads: list[tuple[Kind, str, str, list[str]]] = []
     in_toc = False

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from proposals.contract.headings import Style, style_candidates
+from proposals.contract.headings import Style, style_candidates, titles_over_clauses
 from proposals.contract.part import (
     MAX_ARTICLE_BYTES,
     blob_hash,
@@ -22,7 +22,14 @@ from proposals.contract.part import (
     validate_id,
 )
 from proposals.contract.plaintext import MAX_CONTRACT_BYTES
-from proposals.contract.split import Part, Skipped, duplicate_numbers, part_ids, repeated_version, split_parts
+from proposals.contract.split import (
+    Part,
+    Skipped,
+    duplicate_numbers,
+    part_ids,
+    repeated_version,
+    split_parts,
+)
 from proposals.errors import ProposalsError
 from proposals.files import input_size, write_file
 from proposals.negotiation.config import CONFIG_NAME, ArticleMeta, dump_config, load_config
@@ -34,6 +41,9 @@ from proposals.store.git import SHA_HEX
 from proposals.store.validate import check_text
 
 Form = Literal["dir", "docx", "pdf", "text"]
+# How ``baseline --as`` reads part headings: a style of numbered heading, or "titled" (part
+# titles with no number, each numbered from its clauses: ``split.number_titles``).
+ReadAs = Style | Literal["titled"]
 
 
 @dataclass
@@ -81,11 +91,12 @@ def contract_form(source: str | Path) -> Form:
     return form
 
 
-def read_contract(source: str | Path, form: Form, style: Style | None = None) -> ContractReading:
+def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -> ContractReading:
     """Read the contract in force from a folder of part files, a .docx, a PDF or one text file.
 
-    ``style``: which heading starts a numbered part (ARTICLE, CLAUSE, SECTION, "1. TITLE"); None picks
-    it from the text. Everything is read and checked before anything is written: no headings at
+    ``style``: which heading starts a numbered part (ARTICLE, CLAUSE, SECTION, "1. TITLE"), or
+    "titled" (a title with no number over clauses 1.01..., numbered from them); None picks it
+    from the text. Everything is read and checked before anything is written: no headings at
     all (and what was found instead), the same number twice, a part over the size limit, an id
     that is not a slug are each a one-line error.
     """
@@ -124,13 +135,25 @@ def read_contract(source: str | Path, form: Form, style: Style | None = None) ->
                 unwrapped = read_text_contract(read_whole_file(path), str(path))
             lines, skipped = unwrapped.lines, list(unwrapped.skipped)
             notes.extend(unwrapped.notes())
-        split = split_parts(lines, front_as_preamble=True, style=style)
+        titled = style == "titled"
+        split = split_parts(
+            lines, front_as_preamble=True, style="article" if titled else style, titled=titled
+        )
         if footnotes is not None:  # each footnote into the part that refers to it (ARCHITECTURE.md)
             split, lines = footnotes.place_split(split), footnotes.place_lines(lines)
         skipped.extend(split.skipped)
         notes.extend(split.notes)
         if not any(p.kind != "preamble" for p in split.parts):
             raise ProposalsError(no_headings_message(path, [line.text for line in lines], split.style))
+        if style is None and not any(p.kind == "article" for p in split.parts):
+            titles = titles_over_clauses([line.text for line in lines])
+            if len(titles) >= 2:  # the articles went into the preamble: said, with the option
+                first = " ".join(lines[next(iter(titles))].text.split())[:40]
+                notes.append(
+                    f"no article headings, but {len(titles)} lines look like part titles with no number, "
+                    f"each over its clauses ({first!r} over {titles[next(iter(titles))]}.x): "
+                    "try --as titled to read each as an article"
+                )
         if split.style != "article":
             notes.append(f"numbered parts start at {_STYLE_WORDS[split.style]} headings (--as {split.style})")
         reading = ContractReading(str(path), split.parts, part_ids(split.parts), skipped, notes)
@@ -192,6 +215,19 @@ def no_headings_message(path: Path, texts: list[str], style: Style, *, option: s
                 f"{message}; {len(found)} line{'s' if len(found) != 1 else ''} read as "
                 f"{_STYLE_WORDS[other]} headings ({found[0][:40]!r}){hint}"
             )
+    titles = titles_over_clauses(texts)
+    if len(titles) >= 2:  # "RECOGNITION" over "1.01 ...": the parts are there, unnumbered
+        index, number = next(iter(titles.items()))
+        title = " ".join(texts[index].split())[:40]
+        hint = (
+            f": {option} titled (each read as the article its clauses number: 'ARTICLE {number}: {title}')"
+            if option
+            else f": number each heading in a copy ('ARTICLE {number} - {title}') and read that"
+        )
+        return (
+            f"{message}; {len(titles)} lines look like part titles with no number, each over its clauses "
+            f"({title!r} over {number}.x){hint}"
+        )
     return message
 
 

@@ -210,14 +210,15 @@ class _Theirs:
     front: str
 
 
-def _read_their_parts(source: Path) -> _Theirs:
-    """Their document, read by the reader its suffix names."""
+def _read_their_parts(source: Path, *, titled: bool = False) -> _Theirs:
+    """Their document, read by the reader its suffix names. ``titled``: part titles with no
+    number over numbered clauses are read as articles (``split_parts``)."""
     suffix = source.suffix.lower()
     if suffix in (".docx", ".odt", ".fodt"):  # the .docx reader hands ODF to word.opendocument
         from proposals.word.reader import read_docx
 
-        accepted = read_docx(source, "accepted")
-        rejected = read_docx(source, "rejected").articles if accepted.has_revisions else None
+        accepted = read_docx(source, "accepted", titled=titled)
+        rejected = read_docx(source, "rejected", titled=titled).articles if accepted.has_revisions else None
         return _Theirs(list(accepted.articles), rejected, list(accepted.notes), accepted.preamble)
     if suffix == ".pdf":
         from proposals.contract.pdf import read_pdf
@@ -231,8 +232,25 @@ def _read_their_parts(source: Path) -> _Theirs:
         raise ProposalsError(
             f"{source.name}: not a .docx, .odt, .pdf or .txt file; save their pass as one of those"
         )
-    split = split_parts(unwrapped.lines)
+    split = split_parts(unwrapped.lines, titled=titled)
     return _Theirs(list(split.parts), None, unwrapped.notes(), split.front)
+
+
+def _titled(source: Path, theirs: _Theirs) -> _Theirs:
+    """Their document with no part heading read again for titles with no number over numbered
+    clauses ("RECOGNITION" over 1.01: a contract ``baseline --as titled`` imported), each as the
+    article its clauses number, with a note that says so; as it was when it holds none."""
+    again = _read_their_parts(source, titled=True)
+    articles = [p for p in again.parts if p.kind == "article"]
+    if not articles:
+        return theirs
+    first = articles[0]
+    count = len(articles)
+    again.notes.append(
+        f"{count} part title{'s' if count != 1 else ''} with no number read as the article "
+        f"{'their' if count != 1 else 'its'} clauses number ({first.title!r} as article {first.number})"
+    )
+    return again
 
 
 def _front_note(front: str) -> str | None:
@@ -282,6 +300,8 @@ def import_docx_pass(
     if not source.is_file():
         raise ProposalsError(f"no such file: {source}")
     theirs = _read_their_parts(source)
+    if not any(p.kind == "article" for p in theirs.parts):  # their articles in the front matter?
+        theirs = _titled(source, theirs)
     articles, rejected = theirs.parts, theirs.rejected
     if not articles:
         lines = theirs.front.split("\n")

@@ -1010,27 +1010,30 @@ def heading_of(text: str, heading_style: bool = False) -> tuple[str, str] | None
 
 
 def split_articles(
-    paragraphs: list[Paragraph], notes: Notes | None = None
+    paragraphs: list[Paragraph], notes: Notes | None = None, *, titled: bool = False
 ) -> tuple[list[ImportedArticle], str]:
     """Cut paragraphs into parts at their headings; text before the first is the front matter.
-    ``notes``: the footnotes and endnotes the paragraphs' tokens refer to (``Notes.place``)."""
-    split = split_parts(Line(p.text, p.heading_style, p.toc) for p in paragraphs)
+    ``notes``: the footnotes and endnotes the paragraphs' tokens refer to (``Notes.place``);
+    ``titled``: titles with no number over numbered clauses are articles (``split_parts``)."""
+    split = split_parts((Line(p.text, p.heading_style, p.toc) for p in paragraphs), titled=titled)
     if notes is not None:
         split = notes.place_split(split)
     return [ImportedArticle(p.number, p.title, p.text, p.kind, p.division) for p in split.parts], split.front
 
 
-def read_docx(source: Source, view: View = "accepted", *, history: bool = False) -> ImportedDocx:
+def read_docx(
+    source: Source, view: View = "accepted", *, history: bool = False, titled: bool = False
+) -> ImportedDocx:
     """A .docx as part texts in our format (accepted view: the other side's proposal).
 
     Raises :class:`DocxError` with a one-line message for anything that is not a readable,
     unencrypted, reasonably sized Word document, and for a negotiation history unless
-    ``history`` (reading one back, not importing it).
+    ``history`` (reading one back, not importing it). ``titled``: as ``split_articles``.
     """
     reader, paragraphs = _walk(source, view)
     if not history:
         _not_history(reader)
-    articles, preamble = split_articles(paragraphs, Notes(tuple(reader.refs)))
+    articles, preamble = split_articles(paragraphs, Notes(tuple(reader.refs)), titled=titled)
     return ImportedDocx(articles, preamble, tuple(sorted(reader.authors)), tuple(reader.notes()))
 
 
