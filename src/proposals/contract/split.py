@@ -31,9 +31,11 @@ from proposals.contract.headings import (
 from proposals.contract.part import slug_id
 from proposals.contract.table import is_separator, is_table_row, parse_row
 
-# "ARTICLE 1 - RECOGNITION<TAB>2", "ARTICLE 1 ........ 2", "Appendix A   41": a heading with a page.
+# "ARTICLE 1 - RECOGNITION<TAB>2", "ARTICLE 1 ........ 2", "Appendix A   41": a heading with a page
+# (its dot leaders may be broken by a stray comma: "NO DISCRIMINATION......., ........15").
 _TOC_ENTRY_RE = re.compile(
-    r"^(?P<head>.*?\S)(?:\s*\t[\s.\u2026]*|\s*[.\u2026\u00b7_]{3,}\s*|\s{3,})(?P<page>\d{1,4}|[ivxlc]{1,6})\s*\Z"
+    r"^(?P<head>.*?\S)(?:\s*\t[\s.\u2026]*|\s*[.\u2026\u00b7_]{3,}(?:[\s,]+[.\u2026\u00b7_]{3,})*\s*|\s{3,})"
+    r"(?P<page>\d{1,4}|[ivxlc]{1,6})\s*\Z"
 )
 _PAGE_AT_END_RE = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*\Z")
 _TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*\Z", re.IGNORECASE)
@@ -124,7 +126,7 @@ def toc_entry(text: str) -> bool:
     match = _TOC_ENTRY_RE.match(text)
     if match is None:
         return False
-    head = match["head"].strip()
+    head = match["head"].strip().rstrip(" .")  # "...HAIR WORK. ......14": the leader's first dot
     return any(match_heading(head, heading_style=True, style=s) for s in STYLES) or bool(
         division_heading(head)
     )
@@ -350,7 +352,7 @@ def split_parts(
         )
     kept = _wrapped_titles(kept, split.skipped, style)
     kept = _folded(_folded(kept, _title_line), _late_preamble)
-    kept = _attachment(kept, split)
+    kept = _attachment(_inside_articles(kept, split), split)
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
     division = ""
@@ -461,6 +463,46 @@ def _contents_like(rest: list[str]) -> bool:
 
 TOC_ENTRY_LINES = 3  # a heading with no more under it than this, and the same heading again
 TOC_ENTRY_WORDS = 30  # later, is a contents entry whose title wrapped, not a part
+
+
+ARTICLES_SKIPPED = 3  # the next article may follow the last one by this much (articles deleted)
+
+
+def _inside_articles(
+    kept: list[tuple[Kind, str, str, list[str]]], split: Split
+) -> list[tuple[Kind, str, str, list[str]]]:
+    """Appendix or letter headings between two articles of one sequence are lines of the article
+    before them, not parts: "Schedule 1: Forensics Director" in a list of stipends under Article
+    28 with Article 29 after it; a wage grid's "SCHEDULE A - 9/1/21" inside Article VIII with
+    Article IX after it. A contract's attachments come after its articles; before, each became a
+    part and took the article's remaining text with it. Folded back, no word lost, said in a note.
+    An attached text that numbers its articles again (1, 2, ... after Article 30) is not this."""
+    out: list[tuple[Kind, str, str, list[str]]] = []
+    index = 0
+    while index < len(kept):
+        kind = kept[index][0]
+        last = _number(arabic(out[-1][1])) if out and out[-1][0] == "article" else None
+        if kind in ("appendix", "letter") and last is not None:
+            end = next((j for j in range(index, len(kept)) if kept[j][0] not in ("appendix", "letter")), None)
+            after = kept[end] if end is not None else None
+            following = _number(arabic(after[1])) if after is not None and after[0] == "article" else None
+            if end is not None and following is not None and 0 < following - last <= ARTICLES_SKIPPED:
+                article_kind, number, title, body = out[-1]
+                merged = list(body)
+                for _, _, _, more in kept[index:end]:
+                    merged.extend(more)
+                heads = [" ".join(more[0].split())[:40] for _, _, _, more in kept[index:end]]
+                split.notes.append(
+                    f"{len(heads)} appendix or letter heading{'s' if len(heads) != 1 else ''} between "
+                    f"{out[-1][3][0].strip()[:40]!r} and the article after it ({heads[0]!r}"
+                    f"{' ...' if len(heads) > 1 else ''}): kept as text of that article, not parts"
+                )
+                out[-1] = (article_kind, number, title, merged)
+                index = end
+                continue
+        out.append(kept[index])
+        index += 1
+    return out
 
 
 def _attachment(
@@ -752,6 +794,25 @@ def duplicate_numbers(parts: Iterable[PartLike]) -> list[str]:
     return [first[k] for k, n in seen.items() if n > 1]
 
 
+def where_twice(parts: Iterable[PartLike]) -> str:
+    """Where the first number used twice stands, for the refusal: each of its parts by title and
+    the part before it ("ARTICLE XV is 'WAGEWORKS' after ARTICLE XIV and 'CHECK-OFF' after
+    ARTICLE XXIV"), so the team finds a misprinted heading without reading the whole contract."""
+    listed = [p for p in parts if p.kind != "preamble" and p.number]
+    keys = [(p.kind, arabic(p.number)) for p in listed]
+    again = next((key for i, key in enumerate(keys) if key in keys[:i]), None)
+    if again is None:
+        return ""
+    places = []
+    for index, part in enumerate(listed):
+        if keys[index] == again:
+            before = listed[index - 1] if index else None
+            after = f" after {before.kind.upper()} {before.number}" if before is not None else " first"
+            places.append(f"{' '.join(part.title.split())[:40]!r}{after}")
+    first = listed[keys.index(again)]
+    return f"{first.kind.upper()} {first.number} is {' and '.join(places)}"
+
+
 def repeated_version(parts: Iterable[PartLike]) -> bool:
     """Whether the numbered parts run twice in the same order: the whole agreement again after
     itself, as a bilingual agreement prints its French version after the English one."""
@@ -791,4 +852,5 @@ __all__ = [
     "split_parts",
     "toc_entry",
     "toc_title",
+    "where_twice",
 ]

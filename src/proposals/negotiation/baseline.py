@@ -29,6 +29,7 @@ from proposals.contract.split import (
     part_ids,
     repeated_version,
     split_parts,
+    where_twice,
 )
 from proposals.errors import ProposalsError
 from proposals.files import input_size, write_file
@@ -165,7 +166,8 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
             if repeated_version(reading.parts)
             else ""
         )
-        raise ProposalsError(f"{path}: the same number is used twice: {', '.join(twice)}{again}")
+        where = "" if again else f"; {where_twice(reading.parts)}: correct one heading in a copy, import that"
+        raise ProposalsError(f"{path}: the same number is used twice: {', '.join(twice)}{again}{where}")
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
         validate_id(part_id)
         check_part_size(str(path), part.text)

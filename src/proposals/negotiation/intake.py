@@ -21,7 +21,7 @@ from pathlib import Path
 from proposals.contract.headings import detect_style
 from proposals.contract.matching import match_parts, splits_and_merges
 from proposals.contract.part import comparable, normalise_text, removed_note, slug_id
-from proposals.contract.split import PartLike, duplicate_numbers, split_parts
+from proposals.contract.split import PartLike, duplicate_numbers, split_parts, where_twice
 from proposals.errors import ProposalsError
 from proposals.negotiation.baseline import check_part_size, no_headings_message, read_whole_file
 from proposals.negotiation.history import PASS_NAME_RE, T_WITHDRAWN, PassRecord, current_tas
@@ -309,7 +309,10 @@ def import_docx_pass(
         raise ProposalsError(no_headings_message(Path(source.name), lines, style, option=""))
     twice = duplicate_numbers(articles)
     if twice:
-        raise ProposalsError(f"{source.name}: the same number is used twice: {', '.join(twice)}")
+        raise ProposalsError(
+            f"{source.name}: the same number is used twice: {', '.join(twice)}; {where_twice(articles)}: "
+            "correct one heading in a copy, import that"
+        )
     for article in articles:
         check_part_size(source.name, article.text)
     notes = theirs.notes
