@@ -101,9 +101,12 @@ _NUMBER_WORD = (
 _ARTICLE_NUMBER = r"\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b|" + _NUMBER_WORD + r"\b"
 _APPENDIX_ID = r"[A-Z]\b(?:-?\d+)?|\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b"
 _QUOTE = "[\"'\u201c\u201d\u2018\u2019]"  # Schedule "A", APPENDIX \u201cB\u201d
+# French (Quebec, federal and New Brunswick agreements): "LETTRE D'ENTENTE NO 1", "PROTOCOLE
+# D'ACCORD", "ANNEXE A"; the apostrophe straight or curly, as Word types it.
 _LETTER_KEYWORDS = (
     r"LETTER\s+OF\s+(?:AGREEMENT|UNDERSTANDING|INTENT)|MEMORANDUM\s+OF\s+(?:AGREEMENT|UNDERSTANDING)"
     r"|MOU|MOA|LOA|LOU|SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?"
+    r"|LETTRE\s+D['\u2019]\s?(?:ENTENTE|INTENTION)|PROTOCOLE\s+D['\u2019]\s?(?:ENTENTE|ACCORD)"
 )
 
 _ARTICLE_RE = _Lazy(
@@ -113,14 +116,14 @@ _ARTICLE_RE = _Lazy(
 )
 _APPENDIX_RE = _Lazy(
     "_APPENDIX_RE",
-    rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEX)"
-    rf"(?:\s+(?:No\.?\s*|#\s*)?(?P<q>{_QUOTE})?(?P<number>{_APPENDIX_ID})(?(q){_QUOTE}))?"
+    rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEXE|ANNEX)"
+    rf"(?:\s+(?:N[o\u00ba\u00b0]\.?\s*|#\s*)?(?P<q>{_QUOTE})?(?P<number>{_APPENDIX_ID})(?(q){_QUOTE}))?"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 _LETTER_RE = _Lazy(
     "_LETTER_RE",
-    rf"^\s*(?P<kw>{_LETTER_KEYWORDS})(?:\s*(?:No\.?\s*|#\s*)(?P<number>\d+[A-Z]?)|\s+(?P<bare>\d+[A-Z]?)\b)?"
+    rf"^\s*(?P<kw>{_LETTER_KEYWORDS})(?:\s*(?:N[o\u00ba\u00b0]\.?\s*|#\s*)(?P<number>\d+[A-Z]?)|\s+(?P<bare>\d+[A-Z]?)\b)?"
     rf"\s*(?P<sep>{_SEP}|\bRE\s*:|\bREGARDING\b)?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
@@ -622,18 +625,19 @@ def title_from_next_line(line: str) -> str | None:
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "re:", "re"}
 # "Between", "BY AND BETWEEN:", "- and -": a letter's parties, set under its heading, never its title
 _PARTIES_LINE = re.compile(r"(?:by\s+and\s+)?between\s*:?|[-\u2013\s]*and[-\u2013\s]*:?", re.IGNORECASE)
-_SUBJECT_RE = re.compile(r"re\s*:\s*(?P<subject>\S.{0,200})", re.IGNORECASE)
+_SUBJECT_RE = re.compile(r"(?:re|subject|objet)\s*:\s*(?P<subject>\S.{0,200})", re.IGNORECASE)
 SUBJECT_LINES = 12  # a letter's "Re:" line comes within this many lines of its heading
 
 
 def letter_subject(lines: Sequence[str]) -> str | None:
     """The subject of a letter whose heading has no title and whose parties come next
     ("LETTER OF UNDERSTANDING" / "By and Between" / ... / "Re: Continuing Case Managed
-    Aftercare"): its "Re:" line, for a title. Before, every such letter was titled "Between"."""
+    Aftercare"), or right under its heading ("Objet : Projet pilote", a French letter's): its "Re:"
+    line, for a title. Before, every such letter was titled "Between" (or nothing)."""
     shown = [line.strip() for line in lines[:SUBJECT_LINES] if line.strip()]
-    if not shown or not _PARTIES_LINE.fullmatch(shown[0]):
+    if not shown or not (_PARTIES_LINE.fullmatch(shown[0]) or _SUBJECT_RE.fullmatch(shown[0])):
         return None
-    for line in shown[1:]:
+    for line in shown[0 if _SUBJECT_RE.fullmatch(shown[0]) else 1 :]:  # "Objet : ..." right under it
         found = _SUBJECT_RE.fullmatch(line)
         if found:
             subject = found.group("subject").strip().rstrip(".:;,")
@@ -697,6 +701,11 @@ _SHORT = {
     "ATTACHMENT": "Att",
     "ADDENDUM": "Add",
     "ANNEX": "Anx",
+    "ANNEXE": "Ann",
+    "LETTRE D'ENTENTE": "LE",
+    "LETTRE D\u2019ENTENTE": "LE",
+    "PROTOCOLE D'ACCORD": "PA",
+    "PROTOCOLE D\u2019ACCORD": "PA",
     "LETTER OF AGREEMENT": "LOA",
     "LETTER OF UNDERSTANDING": "LOU",
     "LETTER OF INTENT": "LOI",
@@ -755,7 +764,9 @@ def short_name(kind: Kind, number: str, keyword: str = "") -> str:
 
 def _title_word(word: str, index: int) -> str:
     low = word.lower()
-    return low if index and low in _SMALL else low[:1].upper() + low[1:]
+    if index and (low in _SMALL or low.startswith(("d'", "d\u2019"))):  # "Lettre d'entente"
+        return low
+    return low[:1].upper() + low[1:]
 
 
 def order_key(kind: Kind, number: str) -> tuple[int, int, str]:

@@ -33,13 +33,27 @@ def validate_id(article_id: str) -> str:
     return article_id
 
 
+_LIGATURES = str.maketrans({"\u0152": "OE", "\u0153": "oe", "\u00c6": "AE", "\u00e6": "ae"})  # no NFKD form
+
+
+def _unaccented(text: str) -> str:
+    """Accented letters as their base letter ("DÉFINITIONS" → "DEFINITIONS", "Œ" → "OE"), so a
+    French or Spanish title makes a readable id (``definitions``, not ``d-finitions``)."""
+    if text.isascii():
+        return text
+    import unicodedata  # a C module, loaded only for a title that needs it (every pass imports this)
+
+    text = text.translate(_LIGATURES)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def slug_id(kind: str, number: str, title: str) -> str:
     """A new part's id from its heading: a slug of the title ("Hours of Work" → ``hours-of-work``),
     as ids stay stable when articles are renumbered; ``preamble``, ``appendix-a``, ``letter-3``
     when there is no title."""
     if kind == "preamble":
         return "preamble"
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:56].strip("-")
+    base = re.sub(r"[^a-z0-9]+", "-", _unaccented(title).lower()).strip("-")[:56].strip("-")
     if base:
         return base
     label = "article" if kind == "article" else kind
