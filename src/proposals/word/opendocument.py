@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from proposals.contract.table import format_row
-from proposals.word.numbering import format_number
+from proposals.word.numbering import format_number, zero_padded
 from proposals.word.reader import (
     BLANK_LINE_MIN_TWIPS,
     FOUND_LABELS,
@@ -75,7 +75,8 @@ MAX_SPACES = 1000
 MAX_EXPANDED = 5_000_000
 
 # ODF num-format → the format name :func:`format_number` knows. Letters go on as LibreOffice
-# counts them past z (aa, ab), or as Word does (aa, bb) under style:num-letter-sync="true".
+# counts them past z (aa, ab), or as Word does (aa, bb) under style:num-letter-sync="true";
+# zero-padded numbers ("01, 02, 03, ...") are named by :func:`zero_padded`.
 _FORMATS = {
     "1": "decimal",
     "a": "lowerAlphabetic",
@@ -269,7 +270,8 @@ def _levels(style: etree._Element) -> dict[int, _Level]:
         if local in ("list-level-style-bullet", "list-level-style-image"):
             levels[n] = _Level(bullet=True)
             continue
-        fmt = _FORMATS.get(el.get(_q(STYLE, "num-format"), ""), "decimal")
+        num_format = el.get(_q(STYLE, "num-format"), "")
+        fmt = _FORMATS.get(num_format) or zero_padded(num_format) or "decimal"
         if fmt.endswith("Alphabetic") and el.get(_q(STYLE, "num-letter-sync")) == "true":
             fmt = fmt.replace("Alphabetic", "Letter")  # aa, bb: the letter repeated
         levels[n] = _Level(
