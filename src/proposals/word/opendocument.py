@@ -18,7 +18,8 @@ heading still has its number in the rejected view.
 
 Headers and footers live in ``styles.xml`` and are never read; a table of contents is read as
 contents lines (the splitter skips them); footnotes, comments and hidden text are counted in the
-notes with the .docx reader's words (:data:`proposals.word.reader.FOUND_LABELS`).
+notes with the .docx reader's words (:data:`proposals.word.reader.FOUND_LABELS`), less the Word
+elements a .docx's notes name.
 
 The file comes from outside: the package checks are the .docx reader's (size, entries, ratios,
 encryption, a bounded read, no DTD or entities), and every failure is one :class:`DocxError` line.
@@ -49,6 +50,7 @@ from proposals.word.reader import (
     _load,
     _read_part,
     bounded_zip,
+    found_notes,
 )
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -505,7 +507,7 @@ class OdtReader:
 
     def notes(self) -> list[str]:
         """What was found but not imported, or read specially, in the .docx reader's words."""
-        return [f"{n} {FOUND_LABELS[what]}" for what, n in self.found.items() if n]
+        return found_notes(self.found)
 
     def _read_changes(self, changes: etree._Element) -> None:
         for region in changes.iter(_q(TEXT, "changed-region")):
