@@ -39,8 +39,9 @@ NS = (
     'xmlns:xml="http://www.w3.org/XML/1998/namespace"'
 )
 LEVEL_OF = {"article": 1, "section": 2, "subsection": 3, "item": 4}
-# ODF num-format for each Word format name used by the tests.
-FORMATS = {"decimal": "1", "upperRoman": "I", "lowerRoman": "i", "upperLetter": "A", "lowerLetter": "a"}
+# ODF num-format for each Word format name used by the tests (zero-padded: LibreOffice's names).
+FORMATS = {"decimal": "1", "upperRoman": "I", "lowerRoman": "i", "upperLetter": "A", "lowerLetter": "a",
+           "decimalZero": "01, 02, 03, ...", "decimalZero3": "001, 002, 003, ..."}  # fmt: skip
 
 
 def levels(article: str = "decimal", item: str = "lowerLetter") -> list[tuple[str, str, str, int]]:
@@ -172,9 +173,11 @@ def soffice() -> str | None:
 
 
 def convert(source: Path, to: str, outdir: Path | None = None) -> Path:
-    """``soffice --headless --convert-to`` in a throwaway profile: ``source`` as ``to`` (docx, pdf)."""
+    """``soffice --headless --convert-to`` in a throwaway profile: ``source`` as ``to`` (docx, pdf;
+    txt: LibreOffice's own text export, which writes each list label as it shows it)."""
     outdir = outdir or source.parent
-    filters = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "fodt": "fodt", "odt": "odt"}
+    filters = {"docx": "docx:MS Word 2007 XML", "pdf": "pdf:writer_pdf_Export", "fodt": "fodt", "odt": "odt",
+               "txt": "txt:Text (encoded):UTF8"}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="lo_fodt_") as profile:
         subprocess.run(
             [soffice() or "soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",

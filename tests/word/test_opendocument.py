@@ -30,7 +30,7 @@ from test_lo_footnotes import CONTRACT as FOOTNOTED
 
 from proposals.errors import ProposalsError
 from proposals.negotiation.baseline import contract_form, read_contract
-from proposals.word.reader import read_docx, read_docx_lines, read_paragraphs
+from proposals.word.reader import WORD_ELEMENTS, read_docx, read_docx_lines, read_paragraphs
 
 pytestmark = pytest.mark.skipif(REASON is not None or soffice() is None, reason=REASON or "no LibreOffice")
 
@@ -121,9 +121,17 @@ def _lines(path: Path) -> tuple[list[tuple[str, bool, bool]], list[str]]:
     return [(line.text, line.heading_style, line.toc) for line in lines], notes
 
 
+def _odt_terms(notes: list[str]) -> list[str]:
+    """A .docx's notes as an .odt's say them: without the Word elements ("w:vanish") they name."""
+    for element in WORD_ELEMENTS.values():
+        notes = [note.replace(f"({element}, ", "(") for note in notes]
+    return notes
+
+
 def test_a_libreoffice_contract_reads_as_its_docx_line_for_line(uno: Path) -> None:
     """Numbering labels, headings, contents lines, the text box after its paragraph, hidden text
-    left out, the table as pipe rows, and the same notes (footnote, text box, content control)."""
+    left out, the table as pipe rows, and the same notes (footnote, text box, content control,
+    hidden text), in the .odt's own terms: before, they named Word's w:sdt and w:vanish."""
     odt, odt_notes = _lines(uno / "contract.odt")
     docx, docx_notes = _lines(uno / "contract.docx")
     assert odt == docx
@@ -134,8 +142,12 @@ def test_a_libreoffice_contract_reads_as_its_docx_line_for_line(uno: Path) -> No
     def kinds(notes: list[str]) -> list[str]:  # the hidden count is per run, and runs differ
         return [note.split(" ", 1)[1] for note in notes]
 
-    assert kinds(odt_notes) == kinds(docx_notes)
+    assert kinds(odt_notes) == kinds(_odt_terms(docx_notes))
     assert any(kind.startswith("footnotes or endnotes") for kind in kinds(odt_notes))
+    assert "content controls (read as body text)" in kinds(odt_notes)
+    assert "hidden runs or paragraphs (left out)" in kinds(odt_notes)
+    assert "hidden runs or paragraphs (w:vanish, left out)" in kinds(docx_notes)
+    assert not any("w:" in note for note in odt_notes)
 
 
 @pytest.mark.parametrize("name", ["footnoted", "footnoted-tracked"])
@@ -446,11 +458,15 @@ def test_a_flat_odt_is_a_pass_as_its_docx_is(flat: Path, cli: CLI) -> None:
 
 
 def test_notes_and_tracked_changes_are_said_as_for_the_docx(flat: Path) -> None:
+    """The same notes, each in the file's own terms. Before: an .odt's said "accept or reject
+    them in Word first" and named Word's w:vanish for its hidden text."""
     _, odt, _ = read_docx_lines(flat / "features.odt")
     _, docx, _ = read_docx_lines(flat / "features.docx")
-    assert odt == docx
-    assert any(n.startswith("tracked changes by Acme Widgets read as accepted") for n in odt)
+    assert odt == _odt_terms(docx) and odt != docx
+    tracked = next(n for n in odt if n.startswith("tracked changes by Acme Widgets read as accepted"))
+    assert tracked.endswith("in Word or LibreOffice first if that is not the contract in force")
     assert "1 comments (present, not imported)" in odt
+    assert any(n.endswith(" hidden runs or paragraphs (left out)") for n in odt)
 
 
 # --------------------------------------------------------------------------- our export, saved as .odt

@@ -7,8 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from proposals.word.numbering import format_number
+from proposals.word.numbering import Numbering, format_number, zero_padded
 from proposals.word.reader import DocxError, read_docx_articles, read_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -95,6 +96,39 @@ def test_number_formats() -> None:
     ]  # fmt: skip
     assert [format_number(n, "lowerLetter") for n in (26, 27, 28)] == ["z", "aa", "bb"]
     assert format_number(28, "upperAlphabetic") == "AB"
+
+
+def test_zero_padded_formats() -> None:
+    """Word 2010's custom formats and LibreOffice's ODF num-format name zero padding alike."""
+    assert zero_padded("01, 02, 03, ...") == "decimalZero"
+    assert zero_padded("001, 002, 003, ...") == "decimalZero3"
+    assert zero_padded("00001, 00002, 00003, ...") == "decimalZero5"
+    assert zero_padded("1, 2, 3, ...") is None
+    assert [format_number(n, "decimalZero3") for n in (7, 42, 1234)] == ["007", "042", "1234"]
+
+
+def test_custom_formats_in_alternate_content() -> None:
+    """Word writes "001, 002, 003, ..." as a custom numFmt a reader that knows Word 2010 chooses,
+    beside a plain fallback; a custom format it cannot write takes the fallback's."""
+    numbering = etree.fromstring(
+        f"""<w:numbering {NS}><w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="9"/><mc:AlternateContent><mc:Choice Requires="w14">
+         <w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>
+         <mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>
+         <w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14">
+         <w:numFmt w:val="custom" w:format="①, ②, ③, ..."/></mc:Choice>
+         <mc:Fallback><w:numFmt w:val="upperRoman"/></mc:Fallback></mc:AlternateContent>
+         <w:lvlText w:val="%1.%2"/></w:lvl>
+        </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"""
+    )
+    lists = Numbering.parse(numbering, None, W)
+
+    def ppr(ilvl: int) -> etree._Element:
+        num_pr = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+        return etree.fromstring(f"<w:pPr {NS}>{num_pr}</w:pPr>")
+
+    assert [lists.label(ppr(i)) for i in (0, 0, 1, 1)] == ["009. ", "010. ", "010.I ", "010.II "]
 
 
 def test_table_of_contents_field_and_styles_are_skipped(tmp_path: Path) -> None:

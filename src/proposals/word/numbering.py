@@ -11,6 +11,7 @@ counters as Word does: one set per list, a level restarting when a higher level 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -19,6 +20,9 @@ from proposals.contract.headings import NUMBER_WORDS
 
 _ONES = NUMBER_WORDS
 _TENS = ["_", "_", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY", "EIGHTY", "NINETY"]
+# LibreOffice's zero-padded formats, by the name it gives them in ODF (style:num-format) and in
+# Word's custom w:format: "01, 02, 03, ..." to "00001, 00002, 00003, ...".
+_ZERO_PADDED = re.compile(r"(0+)1, \1?2, \1?3, \.\.\.")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
 
@@ -57,6 +61,16 @@ def cardinal(n: int) -> str:
     return str(n)
 
 
+def zero_padded(pattern: str) -> str | None:
+    """The format of a zero-padded pattern ("001, 002, 003, ..."), which names the number rather
+    than a format: Word's ``decimalZero`` for two digits, ``decimalZero3`` and on for more."""
+    found = _ZERO_PADDED.fullmatch(pattern.strip())
+    if found is None:
+        return None
+    width = len(found[1]) + 1
+    return "decimalZero" if width == 2 else f"decimalZero{width}"
+
+
 def format_number(n: int, fmt: str) -> str:
     """One counter in a level's ``numFmt`` (decimal, letters, Roman, words; others as decimal);
     ``upperAlphabetic``/``lowerAlphabetic`` are LibreOffice's own letters (:func:`alphabetic`)."""
@@ -75,6 +89,8 @@ def format_number(n: int, fmt: str) -> str:
             return roman(n).lower()
         case "decimalZero":
             return f"{n:02d}"
+        case _ if fmt.startswith("decimalZero") and fmt[11:].isdigit():  # :func:`zero_padded`
+            return str(n).zfill(int(fmt[11:]))
         case "cardinalText":
             return cardinal(n).capitalize()
         case "ordinal":
@@ -162,12 +178,26 @@ class Numbering:
     def _val(self, el: etree._Element | None, default: str = "") -> str:
         return default if el is None else el.get(self._t("val"), default)
 
+    def _format(self, el: etree._Element) -> str:
+        """A level's ``numFmt``. Word 2010's zero-padded formats ("001, 002, 003, ...", which
+        LibreOffice also writes) are ``custom`` with a ``w:format``, inside an
+        ``mc:AlternateContent`` whose fallback is plain ``decimal``: its choice comes first in
+        document order, and a custom format this module cannot write yields to the fallback."""
+        for num_fmt in el.iter(self._t("numFmt")):
+            fmt = self._val(num_fmt, "decimal")
+            if fmt != "custom":
+                return fmt
+            padded = zero_padded(num_fmt.get(self._t("format"), ""))
+            if padded is not None:
+                return padded
+        return "decimal"
+
     def _level(self, el: etree._Element) -> tuple[int, Level]:
         restart = el.find(self._t("lvlRestart"))
         legal = el.find(self._t("isLgl"))
         return _int(el.get(self._t("ilvl")), 0), Level(
             start=_int(self._val(el.find(self._t("start")), "1"), 1),
-            fmt=self._val(el.find(self._t("numFmt")), "decimal"),
+            fmt=self._format(el),
             text=self._val(el.find(self._t("lvlText")), ""),
             restart=None if restart is None else _int(self._val(restart), 0),
             legal=legal is not None and self._val(legal, "1") not in ("0", "false"),
@@ -237,7 +267,7 @@ class Numbering:
             if value is None:
                 value = other.start if other else 1
             fmt = other.fmt if other else "decimal"
-            if level.legal and fmt not in ("decimal", "decimalZero"):
+            if level.legal and not fmt.startswith("decimal"):
                 fmt = "decimal"
             text = text.replace(marker, format_number(value, fmt))
         if level.fmt == "bullet" or not text.strip():
@@ -252,4 +282,4 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-__all__ = ["Level", "Numbering", "alphabetic", "cardinal", "format_number", "letters", "roman"]
+__all__ = ["Level", "Numbering", "alphabetic", "cardinal", "format_number", "letters", "roman", "zero_padded"]

@@ -18,7 +18,8 @@ heading still has its number in the rejected view.
 
 Headers and footers live in ``styles.xml`` and are never read; a table of contents is read as
 contents lines (the splitter skips them); footnotes, comments and hidden text are counted in the
-notes with the .docx reader's words (:data:`proposals.word.reader.FOUND_LABELS`).
+notes with the .docx reader's words (:data:`proposals.word.reader.FOUND_LABELS`), less the Word
+elements a .docx's notes name.
 
 The file comes from outside: the package checks are the .docx reader's (size, entries, ratios,
 encryption, a bounded read, no DTD or entities), and every failure is one :class:`DocxError` line.
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from proposals.contract.table import format_row
-from proposals.word.numbering import format_number
+from proposals.word.numbering import format_number, zero_padded
 from proposals.word.reader import (
     BLANK_LINE_MIN_TWIPS,
     FOUND_LABELS,
@@ -49,6 +50,7 @@ from proposals.word.reader import (
     _load,
     _read_part,
     bounded_zip,
+    found_notes,
 )
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -75,7 +77,8 @@ MAX_SPACES = 1000
 MAX_EXPANDED = 5_000_000
 
 # ODF num-format → the format name :func:`format_number` knows. Letters go on as LibreOffice
-# counts them past z (aa, ab), or as Word does (aa, bb) under style:num-letter-sync="true".
+# counts them past z (aa, ab), or as Word does (aa, bb) under style:num-letter-sync="true";
+# zero-padded numbers ("01, 02, 03, ...") are named by :func:`zero_padded`.
 _FORMATS = {
     "1": "decimal",
     "a": "lowerAlphabetic",
@@ -269,7 +272,8 @@ def _levels(style: etree._Element) -> dict[int, _Level]:
         if local in ("list-level-style-bullet", "list-level-style-image"):
             levels[n] = _Level(bullet=True)
             continue
-        fmt = _FORMATS.get(el.get(_q(STYLE, "num-format"), ""), "decimal")
+        num_format = el.get(_q(STYLE, "num-format"), "")
+        fmt = _FORMATS.get(num_format) or zero_padded(num_format) or "decimal"
         if fmt.endswith("Alphabetic") and el.get(_q(STYLE, "num-letter-sync")) == "true":
             fmt = fmt.replace("Alphabetic", "Letter")  # aa, bb: the letter repeated
         levels[n] = _Level(
@@ -503,7 +507,7 @@ class OdtReader:
 
     def notes(self) -> list[str]:
         """What was found but not imported, or read specially, in the .docx reader's words."""
-        return [f"{n} {FOUND_LABELS[what]}" for what, n in self.found.items() if n]
+        return found_notes(self.found)
 
     def _read_changes(self, changes: etree._Element) -> None:
         for region in changes.iter(_q(TEXT, "changed-region")):

@@ -60,19 +60,37 @@ MAX_RATIO = 200
 MAX_ENTRIES = 10_000
 
 
-# What the reader counts as it walks, and how the count is reported.
+# What the readers count as they walk, and how the count is reported, in words true of a .docx
+# and an .odt alike; a .docx's note also names the Word element it counted (WORD_ELEMENTS), which
+# an .odt does not have (symbols are Word's w:sym alone).
 FOUND_LABELS = {
     "footnotes": "footnotes or endnotes (read at the end of the part that refers to them: [1] ...)",
     "comments": "comments (present, not imported)",
     "text boxes": "text boxes (read after the paragraph they are anchored in)",
-    "content controls": "content controls (w:sdt, read as body text)",
+    "content controls": "content controls (read as body text)",
     "placeholders": "content controls showing only their prompt (left out)",
-    "hidden": "hidden runs or paragraphs (w:vanish, left out)",
+    "hidden": "hidden runs or paragraphs (left out)",
     "symbols": "symbols from a symbol font (w:sym: Symbol, Wingdings) read as their Unicode characters",
     "unknown symbols": "symbols from a symbol font that no table names (read as U+FFFD: check them)",
     "formatting changes": "tracked formatting changes (bold, italics, indents, styles: not text, so not "
     "recorded; see them in Word or LibreOffice)",
 }
+
+
+WORD_ELEMENTS = {"content controls": "w:sdt", "hidden": "w:vanish"}
+
+
+def found_notes(found: dict[str, int], elements: dict[str, str] | None = None) -> list[str]:
+    """Each count met as a note ("2 hidden runs or paragraphs (left out)"); ``elements`` names
+    the element each is of first in its parentheses ("(w:vanish, left out)": a .docx's terms)."""
+    out = []
+    for what, n in found.items():
+        if not n:
+            continue
+        label = FOUND_LABELS[what]
+        element = (elements or {}).get(what)
+        out.append(f"{n} {label.replace(' (', f' ({element}, ', 1) if element else label}")
+    return out
 
 
 class DocxError(ProposalsError, ValueError):
@@ -521,7 +539,7 @@ class _Reader:
     def notes(self) -> list[str]:
         """What was found but not imported, or read specially, one line each (``--dry-run`` and
         the import summary show them)."""
-        return [f"{n} {FOUND_LABELS[what]}" for what, n in self.found.items() if n]
+        return found_notes(self.found, WORD_ELEMENTS)
 
     def paragraphs(self, body: etree._Element, toc: bool = False) -> Iterator[Paragraph]:
         """Body paragraphs in order, with revised paragraph marks already merged and Word's
@@ -945,7 +963,7 @@ def read_docx_lines(source: Source) -> tuple[list[Line], list[str], Notes]:
         notes.append(
             f"tracked changes{f' by {names}' if names else ''} read as accepted: inserted text kept, "
             "deleted text left out; "
-            "accept or reject them in Word first if that is not the contract in force"
+            "accept or reject them in Word or LibreOffice first if that is not the contract in force"
         )
     if pasted_wrapped([line for p in paragraphs for line in p.text.split("\n")]):
         unwrapped = _unwrap_pasted(lines)
