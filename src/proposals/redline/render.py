@@ -104,9 +104,11 @@ def render_markers(ops: Sequence[Op], *, normalize: bool = False) -> str:
                     if k:
                         lines.append([])
                     lines[-1].append(Op(op.op, line + ("\n" if breaks else "")))
-            for line_ops in lines:
+            for n, line_ops in enumerate(lines):
                 body = "".join(
-                    o.text if o.op == "equal" else _wrap(o.text, *_MARK[o.op], breaks_at=k == 0)
+                    o.text
+                    if o.op == "equal"
+                    else _wrap(o.text, *_MARK[o.op], breaks_at=k == 0 and (n > 0 or line_start))
                     for k, o in enumerate(line_ops)
                 )
                 stripped = body.rstrip("\r\n")
@@ -144,7 +146,7 @@ def render_ansi(ops: Sequence[Op], *, normalize: bool = False) -> str:
             out.append(f"{_ANSI['tag']}\u2039{move}\u203a{RESET}{_paint(text, _ANSI[style])}")
         else:
             out.append(f"{_ANSI['tag']}\u2039{move}\u203a{RESET}")
-            inner_start = True
+            inner_start = line_start
             for op in inner:
                 code = _ANSI["move-to"] if op.op == "equal" else _ANSI[op.op]
                 out.append(_paint(op.text, code, breaks_at=None if op.op == "equal" else inner_start))
