@@ -104,3 +104,38 @@ def test_a_folder_you_may_not_write_is_one_line_and_nothing_written(negotiation:
         out.chmod(0o755)
     CLI(negotiation)("status", "--xlsx", "../out/status.xlsx")  # and with permission it works
     assert (out / "status.xlsx").stat().st_size > 0
+
+
+# Every command that writes a file the user names, each with a path relative to where it runs.
+NAMED_OUTPUTS = [
+    (["export", "staffing", "--mode", "tracked", "-o", "out/tracked.docx"], "tracked.docx"),
+    (["export", "staffing", "--mode", "redline", "-o", "out/redline.docx"], "redline.docx"),
+    (["export", "staffing", "--mode", "clean", "-o", "out/clean.docx"], "clean.docx"),
+    (["export", "scheduling", "--mode", "ta", "-o", "out/ta.docx"], "ta.docx"),
+    (["export", "staffing", "--history", "-o", "out/history.docx"], "history.docx"),
+    (["compile", "--force", "-o", "out/contract.docx"], "contract.docx"),
+    (["status", "--docx", "out/status.docx"], "status.docx"),
+    (["status", "--xlsx", "out/status.xlsx"], "status.xlsx"),
+    (["session", "show", "2024-03-05", "--docx", "out/session.docx"], "session.docx"),
+    (["update", "--since", "2024-01-01", "--docx", "out/update.docx"], "update.docx"),
+    (["publish", "-o", "out/site"], "site"),
+]  # cost --xlsx/--docx: tests/costing/test_costing.py (it needs a roster and terms)
+
+
+def test_every_named_output_is_relative_to_the_current_directory(negotiation: Path) -> None:
+    """-C names the repo, not where files go: run from beside the repo, every output lands in
+    ./out, as a file you name for reading is found, and nothing is left in the repo's status."""
+    here = negotiation.parent
+    cli = CLI(here)
+    cli("-C", negotiation.name, "ta", "scheduling", "--union-sign", "A. Rivera", "--employer-sign", "M. Chen",
+        "--date", "2024-04-02")  # fmt: skip
+    (here / "out").mkdir()
+    for args, name in NAMED_OUTPUTS:
+        said = cli("-C", negotiation.name, *args).out
+        assert (here / "out" / name).exists(), (args, said)
+        assert "out/" in said, (args, said)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=negotiation, capture_output=True,
+        text=True, check=True,
+    ).stdout  # fmt: skip
+    assert status == "" and not (negotiation / "out").exists(), status

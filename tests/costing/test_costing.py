@@ -328,15 +328,16 @@ def test_outputs_csv_xlsx_docx(tmp_path: Path, cli: CLI) -> None:
     assert csv_out[0] == "party,pass,year,item,cost,percent_of_payroll,payroll"
     assert "union,U-1,2025,total,10200.00,3.00,340000.00" in csv_out
     assert "difference,,2026,total,20511.59,," in csv_out
-    cli("-C", str(repo), "cost", "--xlsx", "costing.xlsx")
+    cli("-C", str(repo), "cost", "--xlsx", "costing.xlsx")  # relative to where it runs, not to -C
     from openpyxl import load_workbook
 
-    sheet = load_workbook(repo / "costing.xlsx").worksheets[0]
+    sheet = load_workbook(cli.cwd / "costing.xlsx").worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     assert "INTERNAL" in rows[0][0]
     assert ("union", "U-1", "2025", "total", 10200, 3, 340000) in rows  # numbers as numbers
     cli("-C", str(repo), "cost", "--docx", "costing.docx")
-    with zipfile.ZipFile(repo / "costing.docx") as z:
+    assert not (repo / "costing.xlsx").exists() and not (repo / "costing.docx").exists()
+    with zipfile.ZipFile(cli.cwd / "costing.docx") as z:
         xml = z.read("word/document.xml").decode() + z.read("word/header1.xml").decode()
     assert "INTERNAL" in xml and "$10,200.00" in xml
     table = cli("-C", str(repo), "cost").out

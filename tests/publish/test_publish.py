@@ -37,7 +37,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("demo")
     cli = CLI(base)
     cli("demo", "demo")
-    cli("-C", "demo", "publish", "-o", "../site", "--since", "2024-06-01")
+    cli("-C", "demo", "publish", "-o", "site", "--since", "2024-06-01")
     return base / "demo", base / "site"
 
 
@@ -181,7 +181,7 @@ def test_hostile_headings_are_escaped(tmp_path: Path, cli: CLI, negotiation: Pat
 
 
 def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, cli: CLI, negotiation: Path) -> None:
-    cli("-C", str(negotiation), "publish", "-o", "site-in-repo", ok=False)
+    cli("-C", str(negotiation), "publish", "-o", str(negotiation / "site-in-repo"), ok=False)
     assert not (negotiation / "site-in-repo").exists()
     busy = tmp_path / "busy"
     busy.mkdir()

@@ -33,8 +33,8 @@ def _layers(texts: list[str]) -> list[Layer]:
 def _body(paragraphs: list[str]) -> list[str]:
     """The part's paragraphs: what precedes the passes table, trailing empties dropped."""
     out = [p.rstrip("\r") for p in paragraphs]  # LibreOffice ends a content control's paragraph so
-    if "Passes in this history" in out:
-        out = out[: out.index("Passes in this history")]
+    aside = [k for k, p in enumerate(out) if p == "Passes in this history" or p.startswith("Withdrawn in ")]
+    out = out[: aside[0]] if aside else out  # the passes table, and a withdrawal's note above it
     while out and not out[-1]:
         out.pop()
     return out
@@ -191,3 +191,45 @@ def test_the_passes_table_is_kept_in_one_block(tmp_path: Path) -> None:
     kept = [p.find(f"{{{W}}}pPr/{{{W}}}keepNext") is not None for p in paras]
     assert kept == [True] * (len(paras) - 3) + [False] * 3  # the caption and all rows but the last
     assert schema_problems(root) == []
+
+
+def test_a_withdrawn_part_shows_its_text_as_proposed_and_its_withdrawal(
+    cli: CLI, negotiation: Path, tmp_path: Path
+) -> None:
+    """The history of a withdrawn part (the demo's parking) was "Part", no text and no revision:
+    the withdrawal's deletion of text a pass inserted could only be nested revisions, so the body
+    is the text as last proposed, each change by its pass, and the withdrawal is said with it."""
+    parking = negotiation / "articles" / "parking.txt"
+    hostile = "ARTICLE 19: PARKING [bold]AND[/bold] <b>TRAVEL</b> \x1b[31m"
+    parking.write_text(parking.read_text().replace("ARTICLE 19: PARKING", hostile).replace("free ", "paid "))
+    cli("-C", str(negotiation), "pass", "--party", "employer", "--session", "2024-03-19", "parking")
+    cli("-C", str(negotiation), "withdraw", "--party", "union", "--session", "2024-04-02", "parking")
+    e2 = cli("-C", str(negotiation), "show", "parking", "--at", "E-2").out
+    out = tmp_path / "parking.docx"
+    said = cli("-C", str(negotiation), "export", "parking", "--history", "-o", str(out)).out
+    assert "Withdrawn in U-2 (2024-04-02) by Clinicians United" in said and "\x1b" not in said, said
+    document = docx.Document(str(out))
+    header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
+    title = "ARTICLE 19: PARKING [bold]AND[/bold] <b>TRAVEL</b> [31m"  # the ESC removed on the way in
+    assert header.startswith(f"{title} \u2014 negotiation history, from its first proposal (U-1) to U-2")
+    assert (
+        "Withdrawn in U-2 (2024-04-02) by Clinicians United: the text is shown as last proposed in E-2"
+        in header
+    )
+    assert schema_problems(document_root(out)) == []
+    assert _body(read_paragraphs(out, "accepted")) == e2.rstrip("\n").split("\n")
+    assert _body(read_paragraphs(out, "rejected")) == []
+    cells = [t.text for t in document_root(out).iter(f"{{{W}}}t")]
+    assert {"U-1", "E-2", "U-2"} <= set(cells)
+    if REASON is not None:
+        return
+    args = ["accept", str(out), "reject", str(out)]
+    proc = subprocess.run([LO_PYTHON, str(LO_CHECK), *args], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    accepted, rejected = json.loads(proc.stdout)["results"]
+    body = _body(accepted["paragraphs"])
+    assert body == e2.rstrip("\n").split("\n") and body[0] == title
+    assert any(p.startswith("Withdrawn in U-2") for p in rejected["paragraphs"])
+    assert _body(rejected["paragraphs"]) == []
+    seen = {(r["author"], r["date"]) for r in accepted["redlines"]}
+    assert seen == {("Clinicians United", "2024-02-20"), ("Northstar Health", "2024-03-19")}, seen

@@ -35,10 +35,11 @@ def _cost_arguments(p: argparse.ArgumentParser) -> None:
     fmt.add_argument("--docx", metavar="FILE", help="a costing summary for the team, marked internal")
 
 
-def _target(args: argparse.Namespace, path: str, suffix: str) -> Path:
+def _target(path: str, suffix: str) -> Path:
+    """The file to write, relative to the current directory as every output is (never to -C)."""
     if not path.lower().endswith(suffix):
         raise ProposalsError(f"--{suffix[1:]} needs a file name ending in {suffix}")
-    target = Path(args.C) / path
+    target = Path(path)
     if not target.parent.is_dir():
         raise ProposalsError(f"{target.parent} is not a directory")
     return target
@@ -63,9 +64,9 @@ def cmd_cost(args: argparse.Namespace) -> int:
         raise ProposalsError("--vs needs --pass too: cost --pass E-9 --vs U-12")
     targets = {}
     if args.xlsx:
-        targets["xlsx"] = _target(args, args.xlsx, ".xlsx")
+        targets["xlsx"] = _target(args.xlsx, ".xlsx")
     if args.docx:
-        targets["docx"] = _target(args, args.docx, ".docx")
+        targets["docx"] = _target(args.docx, ".docx")
     report = cost(repo, passes or None, years=args.years, rollup=args.rollup, roster=roster)
     if args.member:
         rows = cost_for_member(repo, args.member, report, roster)

@@ -119,7 +119,13 @@ def build_parser(name: str | None = None) -> argparse.ArgumentParser:
         prog="proposals",
         description="Collective-bargaining proposals kept in git: passes, TAs, redlines, Word.",
     )
-    parser.add_argument("-C", metavar="DIR", default=".", help="run as if started in DIR")
+    parser.add_argument(
+        "-C",
+        metavar="DIR",
+        default=".",
+        help="the repo to work in (init, demo, clone: the folder to make it in); "
+        "a file you name to read or write is relative to the current directory",
+    )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=one_line_parser)
     order = [f"proposals.cli.{m}" for m in COMMAND_MODULES]

@@ -23,7 +23,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from proposals.publish.site import build_site
 
     repo = open_repo(args)
-    done = build_site(repo, Path(args.C) / args.output, since=args.since)
+    done = build_site(repo, Path(args.output), since=args.since)
     print(f"Wrote {done.path / 'index.html'}: {done.parts} parts, {done.ta} TA'd, {done.pages} pages")
     return 0
 
@@ -51,7 +51,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         raise ProposalsError("nothing has been passed or agreed yet, so there is no update to write")
     update = build_update(record, since, args.until)
     if args.docx:
-        target = Path(args.C) / args.docx
+        target = Path(args.docx)
         if target.suffix.lower() != ".docx":
             raise ProposalsError("--docx needs a file name ending in .docx")
         write_docx(record, update, str(target))

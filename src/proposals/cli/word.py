@@ -46,6 +46,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             party=args.party, as_name=args.as_name, session=args.session,
         )  # fmt: skip
         print(f"Wrote {done.path}: {done.header}")
+        for note in done.notes:
+            print(f"  {note}")
         _pdf(args, done.path)
         return 0
     if args.mode is None:

@@ -282,7 +282,7 @@ def export_history(
     `to_rev` "draft" (the default) an unsent draft that differs from the table text is the last
     layer, authored by `party` (default the union) and labelled DRAFT and today, or `as_name`
     and `session`, as `export --as/--session` label a draft."""
-    from proposals.word.history import Layer, passes_in, span
+    from proposals.word.history import Layer, passes_in, span, withdrawn_note
     from proposals.word.history import export_history as write_history
 
     path = _out_path(out)
@@ -313,10 +313,9 @@ def export_history(
         raise ProposalsError(f"{article_id} has no passes: there is no history to show")
 
     def layer(record: PassRecord) -> Layer:
-        text = (
-            "" if article_id not in record.articles else repo.text_at_commit(article_id, record.commit) or ""
-        )
-        return Layer(record.name, names.get(record.party, record.party), record.session, text)
+        gone = article_id not in record.articles  # the pass withdrew it
+        text = "" if gone else repo.text_at_commit(article_id, record.commit) or ""
+        return Layer(record.name, names.get(record.party, record.party), record.session, text, withdrawn=gone)
 
     if from_rev is None or from_rev == BASELINE_TAG:
         base = repo.text_at_commit(article_id, history.baseline) if history.baseline else None
@@ -339,7 +338,8 @@ def export_history(
         raise ProposalsError(f"no pass on {article_id} after {start.name}: there is no history to show")
     write_history(layers, path, team=names["union"])
     header = f"history of {article_id}, {span(layers)} ({passes_in(layers)})"
-    return Exported(path, [article_id], header)
+    note = withdrawn_note(layers)
+    return Exported(path, [article_id], header, notes=(note,) if note else ())
 
 
 def export_ta_document(repo: BargainingRepo, article_id: str, out: str | Path) -> Exported:

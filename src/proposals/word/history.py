@@ -11,7 +11,9 @@ LibreOffice).
 Language a pass proposed and a later pass dropped again is in neither version; Word can only
 show it as an insertion nested in a deletion, which LibreOffice (7.4, measured) keeps on
 accept-all and on reject-all alike, so it is left out and the header says so; the passes table
-at the end names every pass, and ``proposals diff`` shows any one of them.
+at the end names every pass, and ``proposals diff`` shows any one of them. For the same reason a
+history that ends in the part's withdrawal shows the text as last proposed, with the withdrawal
+said in the header and above the passes table (``withdrawal``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class Layer:
     session: When
     text: str
     draft: bool = False  # our unsent draft: a layer, but not a pass across the table
+    withdrawn: bool = False  # the pass withdrew the part: its text is none (see `withdrawal`)
 
 
 class LayerOp(NamedTuple):
@@ -176,6 +179,26 @@ def history_xml(
     return tracked_xml(paras, writer, style_for, use_moves=False, labels=labels)
 
 
+def withdrawal(layers: Sequence[Layer]) -> Layer | None:
+    """The pass that withdrew the part, when that is where the history ends. Its deletion of
+    text an earlier pass inserted could only be nested revisions, which LibreOffice cannot
+    accept or reject (module docstring): the body stops at the text as last proposed and the
+    withdrawal is said in the header, a note and the passes table, as the tracked export says it."""
+    return layers[-1] if len(layers) > 1 and layers[-1].withdrawn else None
+
+
+def withdrawn_note(layers: Sequence[Layer]) -> str:
+    """The withdrawal in words ("" if none): the pass, its session, and which text is shown."""
+    gone = withdrawal(layers)
+    if gone is None:
+        return ""
+    shown = layers[-2]
+    what = f"as last proposed in {shown.name}" if len(layers) > 2 else f"as it stood at {shown.name}"
+    return (
+        f"Withdrawn in {gone.name} ({docs._iso_day(gone.session)}) by {gone.author}: the text is shown {what}"
+    )
+
+
 def passes_in(layers: Sequence[Layer]) -> str:
     """How many passes a history shows, in words: the starting point is none, and our unsent
     draft is a layer but not a pass ("3 passes and our draft")."""
@@ -215,8 +238,12 @@ def export_history(
     except ValueError as exc:
         raise docs.ExportError(str(exc)) from None
     first, last = layers[0], layers[-1]
-    name = title or docs._article_title(last.text or first.text) or "Part"
+    proposed = list(layers[:-1] if withdrawal(layers) else layers)  # the text up to its withdrawal
+    if len(proposed) == 1:  # withdrawn by the first pass shown: the text it started from, unrevised
+        proposed.append(proposed[0])
+    name = title or docs._article_title(next((x.text for x in reversed(proposed) if x.text), "")) or "Part"
     passes = passes_in(layers)
+    note = withdrawn_note(layers)
     doc = docs._open_template()
     ids = docs._style_ids(doc)
     header = [
@@ -224,6 +251,7 @@ def export_history(
         HISTORY_MARK,
         "Each change is authored by the party whose pass made it and dated with that session;"
         " language proposed and dropped again in between is not shown",
+        *([note] if note else []),
     ]
     docs._set_header_footer(doc, header)
     docs._set_properties(
@@ -236,11 +264,12 @@ def export_history(
         status=HISTORY_MARK,
     )
     writer = RevisionWriter(last.author, last.session)
-    body = history_xml(layers, writer, docs._para_styler(ids), diff)
+    body = history_xml(proposed, writer, docs._para_styler(ids), diff)
     # a revised closing mark needs a paragraph to merge into on accept (reject); otherwise
     # none is written, as an empty paragraph would only be space before the passes table
-    docs._append_body_xml(doc, body + ("<w:p/>" if final_mark(layers) != "equal" else ""))
+    docs._append_body_xml(doc, body + ("<w:p/>" if final_mark(proposed) != "equal" else ""))
     docs._enable_track_revisions(doc)
+    aside = [doc.add_paragraph(note, style="Group Heading")._p] if note else []
     caption = doc.add_paragraph("Passes in this history", style="Group Heading")
     shown = layers if first.text else layers[1:]  # no text before a new part's first pass
     table = docs._ruled_table(doc, 1 + len(shown), 3)
@@ -260,5 +289,5 @@ def export_history(
         for para in (p for cell in row.cells for p in cell.paragraphs if r < len(table.rows) - 1):
             para.paragraph_format.keep_with_next = True
     docs._mark_header_row(table)
-    docs.aside(doc, HISTORY_ASIDE, [caption._p, table._tbl])
+    docs.aside(doc, HISTORY_ASIDE, [*aside, caption._p, table._tbl])
     return docs._save(doc, out)
