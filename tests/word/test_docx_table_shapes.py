@@ -13,10 +13,12 @@ from typing import Any
 
 import docx
 import pytest
+from conftest import CLI
 from docx_checks import body_paragraphs, document_root, schema_problems
 from docx_samples import SESSION, UNION, engine_diff
 from test_docx_libreoffice import LO_CHECK, LO_PYTHON, REASON
 
+from proposals.contract.part import normalise_text
 from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.word.history import Layer, export_history
 from proposals.word.proposal import ArticleChange, export_proposal
@@ -121,7 +123,9 @@ def lo(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], d
 
 @pytest.mark.parametrize("kind", ["tracked", "history"])
 @pytest.mark.parametrize("name", list(CASES))
-def test_accept_all_gives_the_new_table_cell_for_cell(lo: dict[tuple[str, str, str], Any], name: str, kind: str) -> None:
+def test_accept_all_gives_the_new_table_cell_for_cell(
+    lo: dict[tuple[str, str, str], Any], name: str, kind: str
+) -> None:
     result = lo[(name, kind, "accept")]
     assert result["redlines"], "the change is not tracked"
     assert result["redlines_after"] == 0
@@ -131,7 +135,9 @@ def test_accept_all_gives_the_new_table_cell_for_cell(lo: dict[tuple[str, str, s
 
 @pytest.mark.parametrize("kind", ["tracked", "history"])
 @pytest.mark.parametrize("name", list(CASES))
-def test_reject_all_gives_the_old_table_cell_for_cell(lo: dict[tuple[str, str, str], Any], name: str, kind: str) -> None:
+def test_reject_all_gives_the_old_table_cell_for_cell(
+    lo: dict[tuple[str, str, str], Any], name: str, kind: str
+) -> None:
     result = lo[(name, kind, "reject")]
     assert result["redlines_after"] == 0
     paragraphs, tables = _expected(CASES[name][0])
@@ -142,3 +148,29 @@ def test_reject_all_gives_the_old_table_cell_for_cell(lo: dict[tuple[str, str, s
 def test_clean_export_is_the_new_table_cell_for_cell(lo: dict[tuple[str, str, str], Any], name: str) -> None:
     paragraphs, tables = _expected(CASES[name][1])
     assert _body(lo[(name, "clean", "none")]) == (_trim(paragraphs), tables)
+
+
+# --------------------------------------------------------------------------- spacing in a cell
+
+SPACED = OLD.replace("| y | 3 | 4 |", "| y |  3 | 4 |")  # the tester's "dblspace" pass
+
+
+def test_spaces_around_a_cell_are_not_part_text() -> None:
+    """No Word cell shows them and every reader drops them: the stored form has none, so a
+    document read back gives the stored text exactly."""
+    assert normalise_text(SPACED) == OLD
+    assert normalise_text("ARTICLE 1: PAY\n  |x|  1 |2 \\| 3|  \n|---|---|---|\n") == (
+        "ARTICLE 1: PAY\n| x | 1 | 2 \\| 3 |\n| --- | --- | --- |\n"
+    )
+
+
+def test_a_pass_that_only_respaces_a_cell_is_refused(tmp_path: Path, cli: CLI) -> None:
+    """It recorded a pass whose export showed no change at all."""
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    repo = tmp_path / "talks"
+    (repo / "articles" / "wages.txt").write_text(OLD)
+    cli("-C", str(repo), "pass", "--party", "union", "--session", "2024-01-01", "wages")
+    (tmp_path / "spaced.txt").write_text(SPACED)
+    result = cli("-C", str(repo), "pass", "--party", "employer", "--session", "2024-01-02",
+                 "--from-file", str(tmp_path / "spaced.txt"), "wages", ok=False)  # fmt: skip
+    assert "has not changed since the last pass" in result.err
