@@ -37,6 +37,9 @@ CASES: dict[str, tuple[str, str]] = {
     "column-dropped": (COLUMN, OLD),
     "last-row-gains-cell": (OLD, HEAD + "| z | 5 | 6 | 7 |\nEnd.\n"),
     "middle-row-gains-cell": (OLD, OLD.replace("| y | 3 | 4 |", "| y | 3 | 4 | 7 |")),
+    # the diff deletes "\n| z | 5 | 6 |" before it inserts " 7 |": no mark to shift (_lines_whole)
+    "cell-added-next-row-dropped": (OLD, HEAD.replace("| y | 3 | 4 |", "| y | 3 | 4 | 7 |") + "End.\n"),
+    "cell-added-next-row-dropped-mid": (OLD, OLD.replace("| x | 1 | 2 |", "| x | 1 | 2 | 7 |").replace("| y | 3 | 4 |\n", "")),
 }  # fmt: skip
 
 

@@ -140,6 +140,7 @@ def split_paragraphs(
                 paras.append(UnionPara())
     paras[-1].mark = final_mark
     _rows_whole(paras)
+    _lines_whole(paras)
     return paras
 
 
@@ -178,6 +179,60 @@ def _rows_whole(paras: list[UnionPara]) -> None:
         for para, (mark, by) in zip(run, [("equal", None), *marks[:-1]], strict=True):
             para.mark, para.mark_by = mark, by  # type: ignore[assignment]
         i = j + 1
+
+
+def _lines_whole(paras: list[UnionPara]) -> None:
+    """What ``_rows_whole`` cannot shift (a row that gains a cell where the row after it is
+    dropped, the diff's insertion coming after the deletion) is still a row with a revised mark,
+    left as pipe text. The lines between two unchanged marks, when a table row is among them and
+    a line among them is not whole, become the old lines deleted whole and then the new lines
+    inserted whole (lines both share at either end stay unchanged), in place: the same two
+    texts, every row a whole tracked row. Lines with a move are left as they are."""
+    from proposals.contract.table import is_table_row
+
+    i = 0
+    while i < len(paras):
+        end = i
+        while end < len(paras) - 1 and paras[end].mark != "equal":
+            end += 1
+        region = paras[i : end + 1]
+        i = end + 1
+        if paras[end].mark != "equal" or any(_moved(p) or p.mark_move for p in region):
+            continue
+        if all(p.wholly is not None or _same_line(p, is_table_row) for p in region):
+            continue
+        old = "".join(p.view("old") + ("\n" if p.mark != "insert" else "") for p in region)[:-1].split("\n")
+        new = "".join(p.view("new") + ("\n" if p.mark != "delete" else "") for p in region)[:-1].split("\n")
+        if not any(is_table_row(line) for line in old + new):
+            continue
+        by = {kind: _first_by_of(region, kind) for kind in ("delete", "insert")}
+        head = tail = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        whole = [_line("equal", line, None) for line in old[:head]]
+        whole += [_line("delete", line, by["delete"]) for line in old[head : len(old) - tail]]
+        whole += [_line("insert", line, by["insert"]) for line in new[head : len(new) - tail]]
+        whole += [_line("equal", line, None) for line in old[len(old) - tail :]]
+        paras[i - len(region) : i] = whole
+        i += len(whole) - len(region)
+
+
+def _same_line(para: UnionPara, is_row: Callable[[str], bool]) -> bool:
+    """An unchanged mark on a line that is a table row in both texts or in neither."""
+    return para.mark == "equal" and is_row(para.view("old")) == is_row(para.view("new"))
+
+
+def _first_by_of(paras: Sequence[UnionPara], kind: Kind) -> int | None:
+    """The author label of the first revision of ``kind`` (text, else a mark) in ``paras``."""
+    found = (p.by for para in paras for p in para.pieces if p.kind == kind and p.by is not None)
+    return next(found, next((para.mark_by for para in paras if para.mark == kind), None))
+
+
+def _line(kind: Kind, line: str, by: int | None) -> UnionPara:
+    """One line as a paragraph wholly of ``kind`` (its text and its mark)."""
+    return UnionPara([Piece(kind, line, None, False, by)] if line else [], kind, None, by)
 
 
 def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None, bool, int | None]]:
