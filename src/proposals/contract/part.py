@@ -134,12 +134,19 @@ def removed_note(text: str, where: str) -> str | None:
 
 
 def normalise_text(text: str) -> str:
-    """The form an article is stored in: LF endings, no trailing blanks, one final newline, and
-    no control character but the tab (``_BREAKS``, ``_REMOVED``)."""
+    """The form an article is stored in: LF endings, no trailing blanks, one final newline, no
+    control character but the tab (``_BREAKS``, ``_REMOVED``), and each table line as the table
+    format writes it (``contract.table.format_row``, as every reader writes rows): the spaces
+    around a cell are not text (no Word cell shows them), so a pass cannot differ by them alone,
+    a change no export could show."""
+    from proposals.contract.table import format_row, is_table_row, parse_row
+
     ascii_ = text.isascii()
     text = (_ASCII_BREAKS if ascii_ else _BREAKS).sub("\n", text)
     text = (_ASCII_REMOVED if ascii_ else _REMOVED).sub("", text)
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [
+        format_row(parse_row(line)) if is_table_row(line) else line.rstrip() for line in text.split("\n")
+    ]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n" if lines else ""

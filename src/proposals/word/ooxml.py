@@ -139,27 +139,100 @@ def split_paragraphs(
                 paras[-1].mark_changed = changed
                 paras.append(UnionPara())
     paras[-1].mark = final_mark
-    _last_row_whole(paras)
+    _rows_whole(paras)
+    _lines_whole(paras)
     return paras
 
 
-def _last_row_whole(paras: list[UnionPara]) -> None:
-    """A row added (dropped) at the very end of an article's last table arrives as the row before
-    it with an inserted (deleted) mark and the new row with the article's unchanged final mark;
-    swapping the two marks gives the same texts with the new row whole, so it is a tracked row
-    and the table stays one table (``word.tables``)."""
+def _rows_whole(paras: list[UnionPara]) -> None:
+    """Text added (dropped) at the end of a table row together with the lines after it arrives
+    as that row with an inserted (deleted) mark, whole lines, and a last line whose unchanged
+    mark is the old (new) text's: ``| z | 5 | 6 |`` + `` 7 |\n| w | 5 | 6 |`` + ``\nEnd.``. A
+    row with a revised mark cannot be a table row (``word.tables``), so it was left as pipe text.
+    Shifting the marks of that run one paragraph down gives the same two texts with the row's
+    mark unchanged and every line after it whole, so the row stays in its table and the lines
+    after it are tracked rows (paragraphs) of their own."""
     from proposals.contract.table import is_table_row
 
-    if len(paras) < 2 or paras[-1].mark != "equal":
-        return
-    prev, last = paras[-2], paras[-1]
-    kinds = {p.kind for p in last.pieces}
-    if len(kinds) != 1 or prev.mark not in kinds or prev.mark == "equal" or _moved(last) or prev.mark_move:
-        return
-    view = "new" if prev.mark == "insert" else "old"
-    if is_table_row(last.view(view)) and all(is_table_row(prev.view(v)) for v in ("old", "new")):
-        prev.mark, last.mark = "equal", prev.mark
-        prev.mark_by, last.mark_by = None, prev.mark_by
+    i = 0
+    while i < len(paras) - 1:
+        head, kind = paras[i], paras[i].mark
+        if kind == "equal" or head.wholly is not None or head.mark_move or head.mark_changed:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(paras) - 1 and paras[j].wholly == kind and not (_moved(paras[j]) or paras[j].mark_move):
+            j += 1
+        last = paras[j]
+        run = paras[i : j + 1]
+        view = "new" if kind == "insert" else "old"
+        rows = is_table_row(head.view("old")) and is_table_row(head.view("new"))
+        if (
+            last.mark != "equal"
+            or _moved(last)
+            or {p.kind for p in last.pieces if p.text} - {kind}
+            or not (rows or any(is_table_row(p.view(view)) for p in run[1:]))
+        ):
+            i += 1
+            continue
+        marks = [(p.mark, p.mark_by) for p in run]
+        for para, (mark, by) in zip(run, [("equal", None), *marks[:-1]], strict=True):
+            para.mark, para.mark_by = mark, by  # type: ignore[assignment]
+        i = j + 1
+
+
+def _lines_whole(paras: list[UnionPara]) -> None:
+    """What ``_rows_whole`` cannot shift (a row that gains a cell where the row after it is
+    dropped, the diff's insertion coming after the deletion) is still a row with a revised mark,
+    left as pipe text. The lines between two unchanged marks, when a table row is among them and
+    a line among them is not whole, become the old lines deleted whole and then the new lines
+    inserted whole (lines both share at either end stay unchanged), in place: the same two
+    texts, every row a whole tracked row. Lines with a move are left as they are."""
+    from proposals.contract.table import is_table_row
+
+    i = 0
+    while i < len(paras):
+        end = i
+        while end < len(paras) - 1 and paras[end].mark != "equal":
+            end += 1
+        region = paras[i : end + 1]
+        i = end + 1
+        if paras[end].mark != "equal" or any(_moved(p) or p.mark_move for p in region):
+            continue
+        if all(p.wholly is not None or _same_line(p, is_table_row) for p in region):
+            continue
+        old = "".join(p.view("old") + ("\n" if p.mark != "insert" else "") for p in region)[:-1].split("\n")
+        new = "".join(p.view("new") + ("\n" if p.mark != "delete" else "") for p in region)[:-1].split("\n")
+        if not any(is_table_row(line) for line in old + new):
+            continue
+        by = {kind: _first_by_of(region, kind) for kind in ("delete", "insert")}
+        head = tail = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        whole = [_line("equal", line, None) for line in old[:head]]
+        whole += [_line("delete", line, by["delete"]) for line in old[head : len(old) - tail]]
+        whole += [_line("insert", line, by["insert"]) for line in new[head : len(new) - tail]]
+        whole += [_line("equal", line, None) for line in old[len(old) - tail :]]
+        paras[i - len(region) : i] = whole
+        i += len(whole) - len(region)
+
+
+def _same_line(para: UnionPara, is_row: Callable[[str], bool]) -> bool:
+    """An unchanged mark on a line that is a table row in both texts or in neither."""
+    return para.mark == "equal" and is_row(para.view("old")) == is_row(para.view("new"))
+
+
+def _first_by_of(paras: Sequence[UnionPara], kind: Kind) -> int | None:
+    """The author label of the first revision of ``kind`` (text, else a mark) in ``paras``."""
+    found = (p.by for para in paras for p in para.pieces if p.kind == kind and p.by is not None)
+    return next(found, next((para.mark_by for para in paras if para.mark == kind), None))
+
+
+def _line(kind: Kind, line: str, by: int | None) -> UnionPara:
+    """One line as a paragraph wholly of ``kind`` (its text and its mark)."""
+    return UnionPara([Piece(kind, line, None, False, by)] if line else [], kind, None, by)
 
 
 def _flat_ops(ops: Iterable[OpLike]) -> Iterator[tuple[Kind, str, str | None, bool, int | None]]:

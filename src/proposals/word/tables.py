@@ -313,10 +313,10 @@ def table_xml(
     ]
     for n, row in enumerate(table.rows):
         head = n < table.header
+        # a row shorter than the grid (a column one text lacks) just ends: no w:gridAfter, which
+        # LibreOffice (7.4, measured) fills with a real empty cell, so the old table came back
+        # from reject-all (the new one from accept-all) one empty cell wider
         props = "<w:cantSplit/>" + ("<w:tblHeader/>" if head else "")
-        after = width - len(row.cells)
-        if after:
-            props = f'<w:gridAfter w:val="{after}"/>' + props
         out.append(f"<w:tr><w:trPr>{props}{row_mark(row)}</w:trPr>")
         for c, cell in enumerate(row.cells):
             shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if head else ""
