@@ -85,3 +85,51 @@ def test_a_misprinted_number_is_refused_saying_where_each_stands(cli: CLI, tmp_p
         "'CHECK-OFF' after ARTICLE XXIV: correct one heading in a copy, import that"
     ) in err
     assert git(cli.cwd / "talks", "show-ref") == before
+
+
+COVERED = """Attachment B
+SCHOOL BOARD OF
+HILLSBOROUGH COUNTY
+TABLE OF CONTENTS
+Section
+1 NEGOTIATIONS PROCEDURE
+2 WORK YEAR AND HOURS
+3 EXPIRATION DATE
+HILLSBOROUGH CLASSROOM TEACHERS ASSOCIATION
+CONTRACT
+WHEREAS, both of the parties to this Agreement are desirous of reaching an amicable understanding.
+1 NEGOTIATIONS PROCEDURE
+1.1 This agreement is made and entered into pursuant to the statutes.
+2 WORK YEAR AND HOURS
+2.1 The work year is one hundred ninety-six days.
+3 EXPIRATION DATE
+3.1 This Agreement expires on June 30, 2016.
+"""
+
+
+def test_a_label_atop_the_cover_and_the_last_contents_line_are_front_matter() -> None:
+    """A school board's contract that was "Attachment B" to an agenda, its contents list's last
+    line followed by the title page and recitals. Before: the label made the whole contract one
+    appendix (no numbered heading after an appendix is a part): 0 sections of 3."""
+    split = split_parts(_lines(COVERED), front_as_preamble=True)
+    assert [(p.kind, p.number, p.title) for p in split.parts] == [
+        ("preamble", "", ""),
+        ("article", "1", "NEGOTIATIONS PROCEDURE"),
+        ("article", "2", "WORK YEAR AND HOURS"),
+        ("article", "3", "EXPIRATION DATE"),
+    ]
+    assert "WHEREAS, both of the parties" in split.parts[0].text
+    assert split.parts[3].text.endswith("3.1 This Agreement expires on June 30, 2016.\n")
+    assert any("'Attachment B' stands alone above the cover page" in note for note in split.notes)
+
+
+def test_as_a_style_that_finds_nothing_says_so(cli: CLI, tmp_path: Path) -> None:
+    source = tmp_path / "moa.txt"
+    source.write_text(
+        "LETTER OF AGREEMENT 1\nThe parties agree to the following terms for the life of this Agreement.\n"
+        "1. Uniformity in Hair Stylist rates.\n"
+    )
+    cli("init", "talks", "--union", "U", "--employer", "E")
+    dry = cli("-C", "talks", "baseline", "--from-text", str(source), "--dry-run", "--as", "numbered")
+    assert "--as numbered: no '1. TITLE' headings found, so no numbered parts" in dry.out + dry.err
+    assert "numbered parts start at" not in dry.out + dry.err

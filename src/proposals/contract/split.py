@@ -16,6 +16,7 @@ from typing import Protocol
 from proposals.contract.headings import (
     STRONG_KEYWORDS,
     STYLES,
+    HeadingMatch,
     Kind,
     Style,
     arabic,
@@ -263,6 +264,12 @@ def split_parts(
             and any(k in ("appendix", "letter") for k, *_ in heads)
         ):
             found = None  # "1. CLASSIFICATIONS" inside Appendix A
+        if found is not None and not heads and _cover_label(found, lines, index, style):
+            split.notes.append(
+                f"{' '.join(first.split())[:40]!r} stands alone above the cover page, before the first "
+                "part: read as a label of the document, not a part"
+            )
+            found = None
         if found is not None and not found.number and not found.title and heads and not heads[-1][2]:
             under = [b for b in heads[-1][3][1:] if b.strip()]
             if len(under) == 1 and title_from_next_line(under[0]) is not None:
@@ -302,7 +309,7 @@ def split_parts(
     for kind, number, title, _ in heads:
         titles.setdefault((kind, arabic(number)), []).append(" ".join(title.split()).upper())
     kept: list[tuple[Kind, str, str, list[str]]] = []
-    for kind, number, title, body in heads:
+    for position, (kind, number, title, body) in enumerate(heads):
         key = (kind, arabic(number))
         later[key] -= 1
         rest = [b for b in body[1:] if b.strip()]
@@ -317,7 +324,11 @@ def split_parts(
             and later[key] > 0
             and any(t and (t.startswith(wrapped) or t == own) for t in titles[key][-later[key] :])
         )
-        if (bare or entry) and later[key] > 0:
+        # The last line of a contents list, the title page and recitals under it, the parts
+        # starting again from 1 after it ("26 EXPIRATION DATE" / "CONTRACT 2013-2016" /
+        # "WHEREAS, ..." / "1 NEGOTIATIONS PROCEDURE"): the text is the front matter's.
+        restarts = later[key] > 0 and bool(rest) and _numbering_restarts(heads, position, rest)
+        if (bare or entry) and later[key] > 0 and not restarts:
             split.skipped.extend(
                 Skipped(b, "table of contents (repeated heading)") for b in body if b.strip()
             )
@@ -326,7 +337,8 @@ def split_parts(
         # An appendix or letter before the first article that comes again later: a contents
         # entry (a contents list without page numbers, its title on the lines under it).
         early = kind != "article" and later[key] > 0 and not any(k == "article" for k, *_ in kept)
-        if early or (later[key] > 0 and paged != title.upper() and paged in titles[key][-later[key] :]):
+        paged_entry = later[key] > 0 and paged != title.upper() and paged in titles[key][-later[key] :]
+        if early or restarts or paged_entry:
             split.skipped.append(Skipped(body[0], "table of contents (repeated heading)"))
             (kept[-1][3] if kept else front).extend(body[1:])
             continue
@@ -376,6 +388,42 @@ def _alnum(text: str) -> str:
     """Letters and digits only, lower case: a heading compared with its contents entry, whatever
     the dashes, spaces and leaders between ("LOA#1-Access" is "LOA #1 – Access")."""
     return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _numbering_restarts(
+    heads: list[tuple[Kind, str, str, list[str]]], position: int, rest: list[str]
+) -> bool:
+    """Whether the heading at `position` ends a contents list: an article after a bare one (the
+    list's lines before it), whose next heading is an article numbered below it, and nothing
+    under it is numbered as its clauses ("26.1"). A second language version after the first
+    also starts again from 1, but its last article before that has its text, not a bare one."""
+    kind, number, _title, _body = heads[position]
+    value = _number(arabic(number))
+    if kind != "article" or value is None or position + 1 >= len(heads) or position == 0:
+        return False
+    if any(line.strip() for line in heads[position - 1][3][1:]):
+        return False
+    nxt = heads[position + 1]
+    after = _number(arabic(nxt[1]))
+    if nxt[0] != "article" or after is None or after >= value:
+        return False
+    return not any(re.match(rf"\s*{value}\.\d", line) for line in rest)
+
+
+def _cover_label(found: HeadingMatch, lines: list[Line], index: int, style: Style) -> bool:
+    """ "Attachment B" atop the first page, with no title: the label of the document (it was
+    attachment B to a board's agenda), not an appendix, when articles come after it. Before, it
+    made the whole contract one appendix, and no numbered heading after it a part."""
+    if found.kind not in ("appendix", "letter") or found.title:
+        return False
+    for line in lines[index + 1 :]:
+        head = match_heading(line.text.split("\n", 1)[0], heading_style=line.heading_style, style=style)
+        if head is not None:
+            if head.kind == "article":
+                return True
+            if head.kind != "preamble":
+                return False
+    return False
 
 
 def _wrapped_titles(

@@ -146,6 +146,8 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
         notes.extend(split.notes)
         if not any(p.kind != "preamble" for p in split.parts):
             raise ProposalsError(no_headings_message(path, [line.text for line in lines], split.style))
+        if style not in (None, "titled") and not any(p.kind == "article" for p in split.parts):
+            notes.append(f"--as {style}: no {_STYLE_WORDS[style]} headings found, so no numbered parts")
         if style is None and not any(p.kind == "article" for p in split.parts):
             titles = titles_over_clauses([line.text for line in lines])
             if len(titles) >= 2:  # the articles went into the preamble: said, with the option
@@ -155,7 +157,7 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
                     f"each over its clauses ({first!r} over {titles[next(iter(titles))]}.x): "
                     "try --as titled to read each as an article"
                 )
-        if split.style != "article":
+        if split.style != "article" and any(p.kind == "article" for p in split.parts):
             notes.append(f"numbered parts start at {_STYLE_WORDS[split.style]} headings (--as {split.style})")
         reading = ContractReading(str(path), split.parts, part_ids(split.parts), skipped, notes)
     twice = duplicate_numbers(reading.parts)
