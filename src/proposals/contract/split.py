@@ -410,12 +410,17 @@ def _numbering_restarts(
     return not any(re.match(rf"\s*{value}\.\d", line) for line in rest)
 
 
+COVER_LABEL_LINES = 2  # a document's label stands within its first lines
+
+
 def _cover_label(found: HeadingMatch, lines: list[Line], index: int, style: Style) -> bool:
     """ "Attachment B" atop the first page, with no title: the label of the document (it was
     attachment B to a board's agenda), not an appendix, when articles come after it. Before, it
     made the whole contract one appendix, and no numbered heading after it a part."""
     if found.kind not in ("appendix", "letter") or found.title:
         return False
+    if sum(1 for line in lines[:index] if line.text.strip()) > COVER_LABEL_LINES:
+        return False  # not atop the first page: a contents line, a letter of the front matter
     for line in lines[index + 1 :]:
         head = match_heading(line.text.split("\n", 1)[0], heading_style=line.heading_style, style=style)
         if head is not None:
