@@ -17,6 +17,7 @@ from pathlib import Path
 
 from conftest import CLI, git
 
+from proposals.contract.headings import read_heading
 from proposals.contract.split import Line, split_parts, toc_entry
 
 
@@ -133,3 +134,21 @@ def test_as_a_style_that_finds_nothing_says_so(cli: CLI, tmp_path: Path) -> None
     dry = cli("-C", "talks", "baseline", "--from-text", str(source), "--dry-run", "--as", "numbered")
     assert "--as numbered: no '1. TITLE' headings found, so no numbered parts" in dry.out + dry.err
     assert "numbered parts start at" not in dry.out + dry.err
+
+
+def test_an_appendix_titled_by_a_memorandum_is_one_part() -> None:
+    """ "APPENDIX L" over "MEMORANDUM OF UNDERSTANDING REGARDING SPECIALISTS PREPARATION TIME":
+    before, an empty appendix L and a letter of its own."""
+    text = (
+        "ARTICLE 27 - DURATION\nThis Agreement runs to 2010.\n"
+        "APPENDIX K\nSPECIALIST PREPARATION JOINT COMMITTEE\nA committee is formed.\n"
+        "APPENDIX L\nMEMORANDUM OF UNDERSTANDING REGARDING SPECIALISTS PREPARATION TIME\n"
+        "The parties agree that specialists receive preparation time.\n"
+    )
+    parts = split_parts(_lines(text)).parts
+    title = "MEMORANDUM OF UNDERSTANDING REGARDING SPECIALISTS PREPARATION TIME"
+    assert [(p.kind, p.number, p.title) for p in parts] == [
+        ("article", "27", "DURATION"), ("appendix", "K", "SPECIALIST PREPARATION JOINT COMMITTEE"),
+        ("appendix", "L", title)]  # fmt: skip
+    stored = read_heading(parts[2].text)
+    assert stored is not None and (stored.kind, stored.number, stored.title) == ("appendix", "L", title)

@@ -612,7 +612,7 @@ def title_from_next_line(line: str) -> str | None:
         return None
     if _PARTIES_LINE.fullmatch(text):  # the whole line: "ANDERSON PARK" is a title
         return None
-    if text.startswith("(") or match_heading(text) is not None:
+    if text.startswith("(") or _heading_not_title(text):
         return None
     letters = [c for c in text if c.isalpha()]
     if not letters:
@@ -620,6 +620,13 @@ def title_from_next_line(line: str) -> str | None:
     if text.isupper() or all(w[:1].isupper() or w.lower() in _SMALL for w in text.split()):
         return text
     return None
+
+
+def _heading_not_title(text: str) -> bool:
+    """A heading of its own, which is no title of the heading above it; but a letter's name with
+    no number is one ("APPENDIX L" / "MEMORANDUM OF UNDERSTANDING REGARDING PREPARATION TIME")."""
+    found = match_heading(text)
+    return found is not None and not (found.kind == "letter" and not found.number)
 
 
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "re:", "re"}

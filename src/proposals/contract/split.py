@@ -274,6 +274,16 @@ def split_parts(
             under = [b for b in heads[-1][3][1:] if b.strip()]
             if len(under) == 1 and title_from_next_line(under[0]) is not None:
                 found = None  # "APPENDIX B" / "APPROVED WORKSITES FOR THE 9/80" / "SCHEDULE": its title's end
+        if (
+            found is not None
+            and found.kind == "letter"
+            and not found.number
+            and heads
+            and heads[-1][0] == "appendix"
+            and not heads[-1][2]
+            and not any(b.strip() for b in heads[-1][3][1:])
+        ):
+            found = None  # "APPENDIX L" / "MEMORANDUM OF UNDERSTANDING REGARDING ...": the appendix's title
         if found is not None and in_toc and _PAGE_AT_END_RE.search(found.title):
             # "APPENDIX A - WAGE RATES 4" under TABLE OF CONTENTS: a PDF drops the tab or leaders
             split.skipped.append(Skipped(text, "table of contents"))
