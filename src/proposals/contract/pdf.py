@@ -205,6 +205,8 @@ def _page_lines(
             positioned = _framed(positioned, grid.box)
             continue
         table = _table(grid, textpage)
+        if _prose(table):
+            continue  # its lines stay the page's text
         positioned = [
             line
             for line in positioned
@@ -216,6 +218,16 @@ def _page_lines(
         positioned.insert(_place(positioned, y0, y1), PageLine("", x0, x1, y0, y1, table=table.lines()))
     positioned, unruled = find_tables(positioned)
     return positioned, tables, unruled
+
+
+PROSE_CELL_WORDS = 200  # a cell with more words than this is a page of text in a frame
+
+
+def _prose(table: Table) -> bool:
+    """A ruled "table" one of whose cells holds a page of running text: a web page printed to
+    PDF (its frame and a "Top" link beside every article), a bordered page. Read as a table it
+    made every article a cell, and no heading a heading; its lines are text."""
+    return any(len(cell.split()) > PROSE_CELL_WORDS for row in table.rows for cell in row)
 
 
 def _framed(lines: list[PageLine], box: tuple[float, float, float, float]) -> list[PageLine]:
@@ -276,7 +288,7 @@ def _plain_page_lines(
             continue
         lines += _lines(textpage.get_text_bounded(-1000, y1 + 0.5, width + 1000, top))  # type: ignore[attr-defined]
         table = _table(grid, textpage)
-        if table.rows:
+        if table.rows and not _prose(table):
             tables.append(table)
             lines += table.lines()
         top = y0 - 0.5
