@@ -16,7 +16,9 @@ first and last characters give its box (PDF points, y up). From those boxes:
 - a row whose later cells come after the text of a taller first cell ("Maintenance" / "Worker"
   beside "25.00 26.25") is put back together, and a first cell's second line joins it;
 - two or more rows in a row whose cells line up in the same columns, most of them numbers, are a
-  table: written as pipe lines (:mod:`proposals.contract.table`) like a ruled one.
+  table: written as pipe lines (:mod:`proposals.contract.table`) like a ruled one;
+- a column of line numbers in the margin (1..N down each page, clear of the text) is removed
+  (``strip_line_numbers``), a clause's, a list's or a table's own numbers kept.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import ctypes
 import math
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -36,6 +39,20 @@ from proposals.contract.table import Table
 _NUMBER = re.compile(r"^\(?[$\u20ac\u00a3]?-?\d[\d,]*(?:\.\d+)?%?\)?\Z")
 GAP_BLANK = 1.45  # a vertical gap this many times the line spacing is a blank line
 GAP_CELL = 1.2  # a horizontal gap this many times the line's height splits cells
+
+
+@dataclass(frozen=True)
+class EndNumber:
+    """A whole number standing apart at one end of a line: a margin's line number, or a clause's,
+    a list item's or a table row's own number (``strip_line_numbers`` tells them apart). Its value
+    and box's left and right edge; where the line's text without it begins (a number at its start)
+    or ends (at its end), None when the number is the whole line; and that text's font size."""
+
+    value: int
+    x0: float
+    x1: float
+    rest: float | None
+    size: float = 0.0
 
 
 @dataclass
@@ -51,6 +68,9 @@ class PageLine:
     table: list[str] | None = None  # pipe lines when this line stands for a whole table
     size: float = 0.0  # its font size when its first and last characters agree, else 0 (unknown)
     margin: bool = False  # a running header or footer moved to its page's edge (margins_in_place)
+    lead: EndNumber | None = None  # a number at its start, apart from the text after it
+    tail: EndNumber | None = None  # a number at its end, apart from the text before it
+    uncut: str | None = None  # its text before it was read as a contents line ("Title\t3")
 
     @property
     def height(self) -> float:
@@ -238,22 +258,282 @@ def page_lines(textpage: object, known: set[str] | None = None) -> list[PageLine
             min(b[1] for b in boxes),
             max(b[3] for b in boxes),
         )
-        first_size, last_size = size(first), size(last)
-        if abs(first_size - last_size) < 0.05 * max(first_size, last_size):
-            line.size = first_size
+        line.size = _one_size(size(first), size(last))
+        if stripped[0].isdigit() or stripped[-1].isdigit():
+            line.lead, line.tail = _end_numbers(raw_line, begin, first, last, box, size)
         words = stripped.split()
-        numbers = sum(1 for w in words if _NUMBER.match(w))
-        if numbers >= 2 or (1 < len(words) <= 8):  # a short line may be a table's header row
+        if _cut_into_cells(words):
             line.cells = _cells(raw_line, begin, box, line.height, gaps)  # type: ignore[arg-type]
-        if len(line.cells) == 2 and re.fullmatch(r"\d{1,4}|[ivxlcIVXLC]{1,6}", line.cells[1][2]):
-            head = line.cells[0][2].rstrip(" .\u2026")
-            heading = any(match_heading(head, style=style) for style in STYLES) or division_heading(head)
-            if head != line.cells[0][2] or heading:
-                line.text, line.cells = f"{head}\t{line.cells[1][2]}", []  # a contents line
+        _contents_line(line)
         lines.append(line)
         if match.end() == len(text):
             break
     return _rejoin_rows(lines)
+
+
+def _one_size(first: float, last: float) -> float:
+    """A line's font size: its first and last characters' when they agree, else 0 (unknown)."""
+    return first if abs(first - last) < 0.05 * max(first, last) else 0.0
+
+
+def _cut_into_cells(words: list[str]) -> bool:
+    """Whether a line may be cells of a table: two numbers in it, or short (a header row)."""
+    return sum(1 for w in words if _NUMBER.match(w)) >= 2 or 1 < len(words) <= 8
+
+
+def _contents_line(line: PageLine) -> None:
+    """A heading (or a title and its leader dots) and a page number apart: a contents line,
+    given its tab back."""
+    if len(line.cells) == 2 and re.fullmatch(r"\d{1,4}|[ivxlcIVXLC]{1,6}", line.cells[1][2]):
+        head = line.cells[0][2].rstrip(" .\u2026")
+        heading = any(match_heading(head, style=style) for style in STYLES) or division_heading(head)
+        if head != line.cells[0][2] or heading:
+            line.uncut = line.text
+            line.text, line.cells = f"{head}\t{line.cells[1][2]}", []
+
+
+_LEAD = re.compile(r"\s*(\d{1,4})(?:\s+(\S)|\s*\Z)")
+_TAIL = re.compile(r"(?:(\S)\s+|\A\s*)(\d{1,4})\s*\Z")
+
+
+def _end_numbers(  # type: ignore[no-untyped-def]
+    raw_line: str, begin: int, first: int, last: int, box, size
+) -> tuple[EndNumber | None, EndNumber | None]:
+    """The whole numbers at the start and at the end of a line, apart from its other words
+    (``EndNumber``), with their boxes: those a margin's line numbers are looked for among."""
+
+    def number(a: int, b: int, rest: int | None, size_from: tuple[int, int]) -> EndNumber | None:
+        left, right = box(begin + a), box(begin + b - 1)
+        if left is None or right is None:
+            return None
+        edge = None
+        if rest is not None:
+            other = box(begin + rest)
+            if other is None:
+                return None
+            edge = other[0] if rest >= b else other[2]
+        return EndNumber(int(raw_line[a:b]), left[0], right[2], edge, _one_size(*map(size, size_from)))
+
+    lead = tail = None
+    match = _LEAD.match(raw_line)
+    if match:
+        rest = match.start(2) if match.group(2) else None
+        lead = number(match.start(1), match.end(1), rest, (begin + rest if rest is not None else first, last))
+    match = _TAIL.search(raw_line) if raw_line.rstrip()[-1:].isdigit() else None
+    if match:
+        rest = match.start(1) if match.group(1) else None
+        tail = number(match.start(2), match.end(2), rest, (first, begin + rest if rest is not None else last))
+    return lead, tail
+
+
+NUMBERED_PAGE = 5  # numbers in a column on a page that show it numbers its lines by themselves
+NUMBERED = 0.75  # of the lines beside such a column, at least this share numbered (a step apart)
+ALIGN = 0.4  # line heights: numbers whose aligned edges are this close stand in one column
+STRAY = 0.1  # lines reaching into the column, in the whole document, at most this share of its numbers
+CLEAR = 0.25  # line heights: other lines start (or end) at least this far past such a column
+COLUMNS = 3  # columns of line numbers at different places (a section with other margins) looked for
+MAX_STEP = 10  # numbered every so many lines ("count by 5"): no more than this
+
+
+def strip_line_numbers(pages: list[list[PageLine]]) -> int:
+    """A margin's line numbers (a pleading paper's, or Word's and LibreOffice's line numbering:
+    1..N down every page, or on through the document) removed from the pages' lines, in place;
+    how many were removed.
+
+    A number starting (or ending) a line is one when it stands in a column of such numbers at
+    one place on the page (their right edges in line, or their left), clear of the text: each
+    numbered line's own text starts a line's height or more past the column (further than a word
+    space; or ends before it, at the right), and no other line near them reaches into it;
+    counting up down the page, one every line (or
+    every few: "count by 5"), the lines beside the column nearly all numbered (blank lines' numbers
+    are lines of their own); a column so on two pages or more (the one page of a one-page
+    document), and hardly any line of the whole document reaching into it. A clause's number
+    ("1. The Employer", "3 UNION SECURITY"), a numbered list's, a table's steps 1..10 or a
+    contents page's article numbers stand where the body text starts, on the left edge other
+    pages' prose starts at, and the lines between them have none: those are text. On a page of
+    the document's column whose numbers skip a table (Word numbers none of its lines) they
+    need only stand clear of the text and count up."""
+    removed = 0
+    for side in ("lead", "tail"):
+        done: set[int] = set()  # pages whose column is found: one a page
+        for _ in range(COLUMNS):
+            found = _number_column(pages, side, done)
+            for p, members in found.items():
+                stripped = {i: _without_number(pages[p][i], side) for i in members}
+                pages[p][:] = [
+                    out for i, line in enumerate(pages[p]) if (out := stripped.get(i, line)) is not None
+                ]
+                removed += len(members)
+            if not found:
+                break
+            done.update(found)
+    return removed
+
+
+def _number_column(pages: list[list[PageLine]], side: str, done: set[int]) -> dict[int, list[int]]:
+    """The lines, page by page, whose number at `side` ("lead" or "tail") is a margin's line
+    number (``strip_line_numbers``), on pages other than those `done`; empty when there is no
+    such column."""
+    marks = [
+        (p, i, number)
+        for p, lines in enumerate(pages)
+        if p not in done
+        for i, line in enumerate(lines)
+        if (number := getattr(line, side)) is not None
+    ]
+    if len(marks) < NUMBERED_PAGE:
+        return {}
+    heights = sorted(line.height for lines in pages for line in lines if line.table is None)
+    height = max(heights[len(heights) // 2], 1.0)
+    tolerance = ALIGN * height
+    candidates = []
+    for edge in ("x0", "x1"):
+        values = sorted(getattr(number, edge) for _, _, number in marks)
+        for count, at in _clusters(values, tolerance, 2):
+            candidates.append((count, edge, at))
+    for count, edge, at in sorted(candidates, reverse=True):
+        if count < NUMBERED_PAGE:
+            break
+        found = _column_at(pages, marks, side, edge, at, tolerance, height, done)
+        if found:
+            return found
+    return {}
+
+
+def _clusters(values: list[float], width: float, most: int) -> list[tuple[int, float]]:
+    """Up to `most` groups of the sorted `values`, each spanning no more than `width`: how many,
+    and their median; the largest first, no value in two."""
+    out: list[tuple[int, float]] = []
+    for _ in range(most):
+        best = (0, 0, 0)
+        j = 0
+        for i in range(len(values)):
+            while j < len(values) and values[j] - values[i] <= width:
+                j += 1
+            if j - i > best[0]:
+                best = (j - i, i, j)
+        count, i, j = best
+        if not count:
+            break
+        out.append((count, values[(i + j) // 2]))
+        values = values[:i] + values[j:]
+    return out
+
+
+def _column_at(
+    pages: list[list[PageLine]],
+    marks: list[tuple[int, int, EndNumber]],
+    side: str,
+    edge: str,
+    at: float,
+    tolerance: float,
+    height: float,
+    done: set[int],
+) -> dict[int, list[int]]:
+    """The column of numbers whose `edge` stands at `at`, page by page, when it numbers the
+    lines (``strip_line_numbers``); empty when it does not."""
+    by_page: dict[int, list[int]] = {}
+    for p, i, number in marks:
+        if abs(getattr(number, edge) - at) <= tolerance:
+            by_page.setdefault(p, []).append(i)
+    read = {p: _page_column(pages[p], found, side, height) for p, found in by_page.items()}
+    steps = Counter(b - a for page in read.values() if page for a, b in pairwise(page[1]))
+    if not steps:
+        return {}
+    step = steps.most_common(1)[0][0]
+    if not 1 <= step <= MAX_STEP:
+        return {}
+    strong = 0
+    kept: dict[int, list[int]] = {}
+    for p, page in read.items():
+        if page is None:
+            continue
+        members, values, unnumbered = page
+        if any((b - a) % step for a, b in pairwise(values)):
+            continue
+        kept[p] = members
+        regular = sum(1 for a, b in pairwise(values) if b - a == step)
+        if (
+            len(members) >= NUMBERED_PAGE
+            and regular >= 0.8 * (len(members) - 1)
+            and len(members) * step >= NUMBERED * (len(members) + unnumbered)
+        ):
+            strong += 1
+    if strong < min(2, sum(1 for p, lines in enumerate(pages) if lines and p not in done)):
+        return {}
+    numbers = [getattr(pages[p][i], side) for p, members in kept.items() for i in members]
+    clear = _clear_of(numbers, side, CLEAR * height)
+    into = 0  # lines anywhere in the document reaching into the column
+    for p, lines in enumerate(pages):
+        inside = set(kept.get(p, ()))
+        into += sum(1 for i, line in enumerate(lines) if i not in inside and not clear(line.x0, line.x1))
+    return kept if into <= STRAY * len(numbers) else {}
+
+
+def _clear_of(numbers: list[EndNumber], side: str, gap: float) -> Callable[[float, float], bool]:
+    """Whether text from x0 to x1 stands clear of a column of `numbers`: `gap` or more past it
+    (right of a column at the start of the lines, left of one at their end)."""
+    if side == "lead":
+        limit = max(n.x1 for n in numbers) + gap
+        return lambda x0, x1: x0 >= limit
+    limit = min(n.x0 for n in numbers) - gap
+    return lambda x0, x1: x1 <= limit
+
+
+def _page_column(
+    lines: list[PageLine], found: list[int], side: str, height: float
+) -> tuple[list[int], list[int], int] | None:
+    """A page's numbers in a column (the lines `found`), top down, with their values and how many
+    lines beside them have none, when they count up and stand clear of the text; else None."""
+    members = sorted(found, key=lambda i: -lines[i].middle)
+    numbers = [getattr(lines[i], side) for i in members]
+    values = [n.value for n in numbers]
+    if any(b <= a for a, b in pairwise(values)):
+        return None
+    own = _clear_of(numbers, side, height)  # a line's own text: further than a word space
+    if any(n.rest is not None and not own(n.rest, n.rest) for n in numbers):
+        return None
+    clear = _clear_of(numbers, side, CLEAR * height)
+    top = max(lines[i].y1 for i in members)
+    bottom = min(lines[i].y0 for i in members)
+    middles = [lines[i].middle for i in members]
+    inside = set(members)
+    unnumbered: list[float] = []  # the baselines of lines with no number (a table's row is one)
+    for j, line in enumerate(lines):
+        if j in inside or not bottom <= line.middle <= top:
+            continue
+        if not clear(line.x0, line.x1):
+            return None
+        if all(abs(line.middle - m) > line.height / 2 for m in [*middles, *unnumbered]):
+            unnumbered.append(line.middle)
+    return members, values, len(unnumbered)
+
+
+def _without_number(line: PageLine, side: str) -> PageLine | None:
+    """`line` without its margin's line number at `side`; None when the number was all of it."""
+    number = getattr(line, side)
+    if number.rest is None:
+        return None
+    lead = side == "lead"
+    pattern = r"\A\s*\d+\s+" if lead else r"\s+\d+\s*\Z"
+    text = re.sub(pattern, "", line.uncut or line.text, count=1)
+    cells = list(line.cells)
+    if cells:
+        x0, x1, cell = cells[0] if lead else cells[-1]
+        cell = re.sub(pattern, "", cell, count=1) if cell.strip() != str(number.value) else ""
+        if lead:
+            cells = cells[1:] if not cell else [(number.rest, x1, cell), *cells[1:]]
+        else:
+            cells = cells[:-1] if not cell else [*cells[:-1], (x0, number.rest, cell)]
+        if len(cells) < 2 or not _cut_into_cells(text.split()):
+            cells = []
+    out = replace(line, text=text, cells=cells, size=number.size, uncut=None, **{side: None})
+    if lead:
+        out.x0 = number.rest
+    else:
+        out.x1 = number.rest
+    _contents_line(out)
+    return out
 
 
 GAP_MARGIN = 2.5  # a line this many line heights clear of all others sits in the page's margin
@@ -337,6 +617,7 @@ def _rejoin_rows(lines: list[PageLine]) -> list[PageLine]:
         if out and _rest_of(out[-1], line):
             back = out[-1]
             tight = line.x0 - back.x1 < JOIN_TIGHT * max(back.height, 1.0)
+            _rest_joined(back, line, tight)
             back.text = f"{back.text}{'' if tight else ' '}{line.text}"
             back.x1, back.y0, back.y1 = line.x1, min(back.y0, line.y0), max(back.y1, line.y1)
             continue
@@ -348,12 +629,25 @@ def _rejoin_rows(lines: list[PageLine]) -> list[PageLine]:
                 left = back.cells or [(back.x0, back.x1, back.text)]
                 right = line.cells or [(line.x0, line.x1, line.text)]
                 back.cells = left + right
+                _rest_joined(back, line, False)
                 back.text = f"{back.text} {line.text}"
                 back.x1 = line.x1
                 break
         else:
             out.append(line)
     return out
+
+
+def _rest_joined(back: PageLine, line: PageLine, tight: bool) -> None:
+    """The numbers at the ends of `back` as `line` is joined on after it (before the join): `line`'s
+    at its end, and a number that was the whole of either now has text beside it (none when the
+    two run together without a space)."""
+    tail = line.tail
+    if tail is not None and tail.rest is None:
+        tail = None if tight else replace(tail, rest=back.x1, size=back.size)
+    back.tail = tail
+    if back.lead is not None and back.lead.rest is None:
+        back.lead = None if tight else replace(back.lead, rest=line.x0, size=line.size)
 
 
 def find_tables(lines: list[PageLine]) -> tuple[list[PageLine], int]:

@@ -13,6 +13,9 @@ jumbled cell lines the text layer gives. A table without rules stays lines of te
 no inner column (Word's paragraph borders round a heading) is no table: its lines stay text. A
 running header or footer drawn before the body, or between two lines of a paragraph, is moved
 to its page's edge first (``layout.margins_in_place``), where the page furniture is looked for.
+Every page is read before any is laid out: a margin's line numbers (pleading paper, Word's line
+numbering) are told from a clause's or a table's numbers on the whole document
+(``layout.strip_line_numbers``), and removed before tables are looked for.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from proposals.contract.layout import (
     margins_in_place,
     page_lines,
     page_text,
+    strip_line_numbers,
     text_column,
 )
 from proposals.contract.plaintext import Unwrapped, strip_page_furniture, trim, unwrap
@@ -185,26 +189,48 @@ def _table(grid: _Grid, textpage: object) -> Table:
     return Table(tuple(tuple(r) for r in rows), header)
 
 
-def _page_lines(
-    page: object, textpage: object, known: set[str]
-) -> tuple[list[PageLine] | list[str], list[Table], int]:
-    """A page's lines in reading order with their boxes (for :func:`page_text`, once the
-    document's text column is known), or as plain text when the characters cannot be placed:
-    each ruled table replaced by its pipe lines, tables without rules found from where their
-    cells sit (:mod:`proposals.contract.layout`); and the tables found (ruled, and how many
-    without rules)."""
+@dataclass
+class _Page:
+    """A page as read, before it is laid out (``_laid_out``): its lines with their boxes, or as
+    plain text when the characters cannot be placed (its tables then already in place); each
+    ruled grid with its table (None: no inner column, a frame round text)."""
+
+    lines: list[PageLine] | list[str]
+    grids: list[tuple[_Grid, Table | None]]
+    tables: list[Table]
+    plain: bool = False
+
+
+def _read_page(page: object, textpage: object, known: set[str]) -> _Page:
+    """A page's lines in content order with their boxes, and its ruled tables read inside their
+    grids; or its text with the tables in place when the characters cannot be placed."""
     grids = sorted(_grids(page), key=lambda g: -g.box[3])
     positioned = page_lines(textpage, known)
     if positioned is None:
-        return _plain_page_lines(page, textpage, grids)
-    positioned = margins_in_place(positioned)
+        lines, tables, _ = _plain_page_lines(page, textpage, grids)
+        return _Page(lines, [], tables, plain=True)
+    read = [
+        (grid, None if len(_positions([x for x, _, _ in grid.vertical])) < 3 else _table(grid, textpage))
+        for grid in grids
+    ]
+    return _Page(positioned, read, [])
+
+
+def _laid_out(read: _Page) -> tuple[list[PageLine] | list[str], list[Table], int]:
+    """A page's lines in reading order with their boxes (for :func:`page_text`, once the
+    document's text column is known), or as plain text when the characters could not be placed:
+    each ruled table replaced by its pipe lines, tables without rules found from where their
+    cells sit (:mod:`proposals.contract.layout`); and the tables found (ruled, and how many
+    without rules)."""
+    if read.plain:
+        return read.lines, read.tables, 0
+    positioned = margins_in_place(read.lines)  # type: ignore[arg-type]
     tables: list[Table] = []
-    for grid in grids:
+    for grid, table in read.grids:
         x0, y0, x1, y1 = grid.box
-        if len(_positions([x for x, _, _ in grid.vertical])) < 3:  # no inner column
+        if table is None:  # no inner column
             positioned = _framed(positioned, grid.box)
             continue
-        table = _table(grid, textpage)
         if _prose(table):
             continue  # its lines stay the page's text
         positioned = [
@@ -354,9 +380,8 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
             ) from None
         raise ProposalsError(f"{name}: not a readable PDF ({exc})") from None
     try:
-        read: list[list[PageLine] | list[str]] = []
+        pages_read: list[_Page] = []
         chars = 0
-        tables = unruled = 0
         known = common_words()  # the words the pages so far use (layout._missing_spaces)
         for index in range(len(document)):
             page = _upright(document, index)
@@ -364,16 +389,21 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
                 textpage = page.get_textpage()
                 try:
                     chars += textpage.count_chars()
-                    lines, found, without_rules = _page_lines(page, textpage, known)
+                    pages_read.append(_read_page(page, textpage, known))
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            tables += len(found)
-            unruled += without_rules
-            read.append(lines)
     finally:
         document.close()
+    numbers = strip_line_numbers([p.lines for p in pages_read if not p.plain])  # type: ignore[misc]
+    read: list[list[PageLine] | list[str]] = []
+    tables = unruled = 0
+    for page_read in pages_read:
+        lines, found, without_rules = _laid_out(page_read)
+        tables += len(found)
+        unruled += without_rules
+        read.append(lines)
     column = text_column([line for lines in read for line in lines if isinstance(line, PageLine)])
     pages = [
         page_text(lines, column) if lines and isinstance(lines[0], PageLine) else lines  # type: ignore[arg-type]
@@ -388,6 +418,8 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
     cleaned, skipped = strip_page_furniture(pages)
     unwrapped = unwrap([line for page in cleaned for line in trim(page)])
     unwrapped.skipped[:0] = skipped
+    if numbers:
+        unwrapped.extra.append(f"{numbers} margin line number{'s' if numbers > 1 else ''} removed")
     if tables:  # counted once joined: a table over two pages is one table
         flags = [is_table_row(line.text) for line in unwrapped.lines]
         tables = sum(1 for i, flag in enumerate(flags) if flag and (i == 0 or not flags[i - 1]))
