@@ -226,7 +226,7 @@ def _sentence_like(title: str) -> bool:
     words = title.split()
     return (
         len(words) > MAX_TITLE_WORDS
-        or (title.endswith(".") and len(words) > 3)
+        or (title.endswith(".") and len(words) > 3 and not _ABBREVIATED_TITLE.search(title))
         or title.endswith(",")
         or _RUN_IN_RE.match(title) is not None
     )
@@ -608,7 +608,9 @@ def title_from_next_line(line: str) -> str | None:
     set like one (capitals or title case, no section number, no full stop), and is not the
     "Between" that opens a letter's list of parties (``letter_subject`` finds that one's)."""
     text = line.strip()
-    if not text or len(text.split()) > 10 or text.endswith((".", ",", ";")) or text[:1].isdigit():
+    if not text or len(text.split()) > 10 or text.endswith((",", ";")) or text[:1].isdigit():
+        return None
+    if text.endswith(".") and not _ABBREVIATED_TITLE.search(text):  # "EXTRA PAYMENTS, ETC." is one
         return None
     if _PARTIES_LINE.fullmatch(text):  # the whole line: "ANDERSON PARK" is a title
         return None
@@ -629,6 +631,8 @@ def _heading_not_title(text: str) -> bool:
     return found is not None and not (found.kind == "letter" and not found.number)
 
 
+# A title may end in an abbreviation's full stop, never in a sentence's
+_ABBREVIATED_TITLE = re.compile(r"(?:^|[\s,])(?:etc|inc|ltd|co|corp|misc|dept)\.$", re.IGNORECASE)
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "re:", "re"}
 # "Between", "BY AND BETWEEN:", "- and -": a letter's parties, set under its heading, never its title
 _PARTIES_LINE = re.compile(r"(?:by\s+and\s+)?between\s*:?|[-\u2013\s]*and[-\u2013\s]*:?", re.IGNORECASE)

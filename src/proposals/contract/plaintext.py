@@ -163,13 +163,22 @@ def _join_tables(pages: list[list[str]], skipped: list[Skipped]) -> list[list[st
 _LEADERS_RE = re.compile(r"[.\u2026\u00b7_]{5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\s*\Z")
 
 
+def _set_in_columns(line: str) -> bool:
+    """A -layout copy's table row (columns set apart by runs of spaces), no line of text: a
+    landscape page's rows run to 300 characters and must not set the text width."""
+    return "   " in line.strip()
+
+
 def _width(lines: list[str]) -> int:
     """The text width in characters: the length most full lines reach (90th percentile); a
     contents line's dot leaders run past it and do not count."""
     lengths = sorted(
         len(line.strip())
         for line in lines
-        if len(line.strip()) > 20 and not is_table_row(line) and not _LEADERS_RE.search(line)
+        if len(line.strip()) > 20
+        and not is_table_row(line)
+        and not _LEADERS_RE.search(line)
+        and not _set_in_columns(line)
     )
     if not lengths:
         return 0
@@ -261,7 +270,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
     every line is a paragraph of its own (a text file written one paragraph per line)."""
     result = Unwrapped()
     if not wrapped:
-        result.lines = [Line(line.rstrip()) for line in lines]
+        result.lines = [Line(line.strip()) for line in lines]  # a centred heading's indent is layout
         return result
     width = _width(lines)
     vocabulary = Counter(re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", " ".join(line.strip() for line in lines)))
@@ -460,7 +469,12 @@ def looks_wrapped(lines: list[str]) -> bool:
     # few wide ones (a contents line with its leaders), but a quarter or more of the lines
     # within a few characters of one width, most of those stopping mid-sentence; one paragraph
     # a line does not cluster so, and its lines end their sentences
-    texts = [line.rstrip() for line in lines if line.strip() and not _LEADERS_RE.search(line)]
+    # A -layout copy indents its lines: the width is that of the words, its table rows left out
+    texts = [
+        line.strip()
+        for line in lines
+        if line.strip() and not _LEADERS_RE.search(line) and not _set_in_columns(line)
+    ]
     if len(texts) < 20:
         return False
     width = sorted(len(t) for t in texts)[int(len(texts) * 0.9)]
