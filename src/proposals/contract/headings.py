@@ -99,7 +99,9 @@ _NUMBER_WORD = (
     + ")"
 )
 _ARTICLE_NUMBER = r"\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b|" + _NUMBER_WORD + r"\b"
-_APPENDIX_ID = r"[A-Z]\b(?:-?\d+)?|\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b"
+# An appendix is numbered A, A-1, 1 to 99, 2.1 or IV: never "Schedule 183 Day" (a wage table's
+# header: a number of days) nor "Appendix 2019-2020" (a year), which are no appendix's number.
+_APPENDIX_ID = r"[A-Z]\b(?:-?\d+)?|\d{1,2}(?!\d)[A-Z]?(?:\.\d+)?|[IVXLC]+\b"
 _QUOTE = "[\"'\u201c\u201d\u2018\u2019]"  # Schedule "A", APPENDIX \u201cB\u201d
 # French (Quebec, federal and New Brunswick agreements): "LETTRE D'ENTENTE NO 1", "PROTOCOLE
 # D'ACCORD", "ANNEXE A"; the apostrophe straight or curly, as Word types it.

@@ -45,6 +45,7 @@ from proposals.files import input_size
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MIN_CHARS_PER_PAGE = 20  # below this on average, the pages are images (a scan)
+IMAGE_SHARE = 0.2  # an image over this share of a page may hold text the text layer has not
 
 
 RULE = 2.0  # a path thinner than this (points) is a ruling line
@@ -322,6 +323,44 @@ def _plain_page_lines(
     return lines, tables, 0
 
 
+def _image_share(page: object) -> float:
+    """The largest share of the page one image drawn on it covers: a scanned page (its text an
+    image, with no text layer) or a table pasted as a picture. Images inside a form are not
+    looked into."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw  # type: ignore[attr-defined]
+    x0, y0, x1, y1 = page.get_mediabox()  # type: ignore[attr-defined]
+    area = (x1 - x0) * (y1 - y0)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    share = 0.0
+    for index in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or area <= 0:
+            continue
+        width = max(0.0, min(right.value, x1) - max(left.value, x0))
+        height = max(0.0, min(top.value, y1) - max(bottom.value, y0))
+        share = max(share, width * height / area)
+    return share
+
+
+def _images_note(images: list[tuple[int, int]]) -> str | None:
+    """What the dry run says of pages that show a large image, (page number, characters of text
+    on it): what an image shows is not text the reader can import (an article on a scanned page
+    among typed ones, a wage table pasted as a picture), so the team checks those pages."""
+    if not images:
+        return None
+    shown = ", ".join(f"{page}{' (no text)' if chars < MIN_CHARS_PER_PAGE else ''}" for page, chars in images)
+    many = len(images) != 1
+    return (
+        f"page{'s' if many else ''} {shown} of the PDF show{'' if many else 's'} an image (a scanned page, "
+        "a table pasted as a picture): what it shows is not text and is not imported; check "
+        f"{'those pages' if many else 'that page'} against the parts"
+    )
+
+
 def _lines(text: str) -> list[str]:
     text = text.translate(GLYPHS)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").split("\n")
@@ -382,13 +421,17 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
     try:
         pages_read: list[_Page] = []
         chars = 0
+        images: list[tuple[int, int]] = []  # (page number, its characters): a large image on it
         known = common_words()  # the words the pages so far use (layout._missing_spaces)
         for index in range(len(document)):
             page = _upright(document, index)
             try:
                 textpage = page.get_textpage()
                 try:
-                    chars += textpage.count_chars()
+                    count = textpage.count_chars()
+                    chars += count
+                    if _image_share(page) >= IMAGE_SHARE:
+                        images.append((index + 1, count))
                     pages_read.append(_read_page(page, textpage, known))
                 finally:
                     textpage.close()
@@ -418,6 +461,9 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
     cleaned, skipped = strip_page_furniture(pages)
     unwrapped = unwrap([line for page in cleaned for line in trim(page)])
     unwrapped.skipped[:0] = skipped
+    seen = _images_note(images)
+    if seen:
+        unwrapped.extra.append(seen)
     if numbers:
         unwrapped.extra.append(f"{numbers} margin line number{'s' if numbers > 1 else ''} removed")
     if tables:  # counted once joined: a table over two pages is one table

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from proposals.contract.headings import NUMBER_WORDS, STYLES, division_heading, match_heading
-from proposals.contract.split import GLYPHS, Line, Skipped, toc_entry, toc_title
+from proposals.contract.split import GLYPHS, Line, Skipped, contents_line, toc_entry, toc_title
 from proposals.contract.table import is_separator, is_table_row, parse_row
 from proposals.errors import ProposalsError
 
@@ -312,6 +312,7 @@ def unwrap(lines: list[str], *, wrapped: bool = True) -> Unwrapped:
             not current
             or (_heading(line) and not (runs_on and not line.split()[0].isupper() and not previous.isupper()))
             or toc_entry(raw.strip())
+            or contents_line(previous_raw.strip())  # "A. Board .... 1" / "B. Association .... 2"
             or (
                 (_LABEL_RE.match(line) is not None or _ITEM_RE.match(line) is not None)
                 and _ENDS_RE.search(previous) is not None

@@ -133,6 +133,20 @@ def toc_entry(text: str) -> bool:
     )
 
 
+# A contents line of any kind, a heading's or a sub-entry's ("A. Board ........ 1",
+# "LICENSURE ...... 34"): words, then dot leaders (or a tab) and a page number at the end.
+_CONTENTS_LINE_RE = re.compile(
+    r"^\s*\S.*?(?:\t[\s.\u2026]*|[.\u2026\u00b7]{3,}(?:[\s,]+[.\u2026\u00b7]{3,})*\s*)(?:\d{1,4}|[ivxlc]{1,6})\s*\Z"
+)
+
+
+def contents_line(text: str) -> bool:
+    """True for a line of a contents list, whether or not what it lists is a heading: text, then
+    dot leaders or a tab, then a page number ("A. Board ........ 1"). Such a line ends there: the
+    next entry never runs on from it."""
+    return _CONTENTS_LINE_RE.match(text) is not None
+
+
 def toc_title(text: str) -> bool:
     """ "TABLE OF CONTENTS", "CONTENTS" or "INDEX" alone on a line: a contents list starts."""
     return _TOC_TITLE_RE.match(text) is not None
@@ -199,7 +213,7 @@ def split_parts(
     are read as articles (:func:`number_titles`), and a note says so.
     """
     lines, titles_note = number_titles(list(lines)) if titled else (list(lines), None)
-    lines = _table_headings(lines)
+    lines = _wrapped_entries(_table_headings(lines))
     laid_out = numbered_by_layout([line.text for line in lines])
     lines = [
         Line(line.text, True, line.toc) if i in laid_out and not line.toc else line
@@ -615,6 +629,43 @@ def _attachment(
         out = [*out[:holder], (kind, number, title, merged), *out[end:]]
 
 
+CONTENTS_NEAR = 3  # a wrapped contents entry has a contents line within this many lines of it
+_ENTRY_LABEL_RE = re.compile(r"\s*(?:[A-Za-z]|\d{1,3}|[ivxlc]{1,6})[.)]\s")  # "D. Licensure Cost ... 35"
+
+
+def _wrapped_entries(lines: list[Line]) -> list[Line]:
+    """Contents entries whose title wraps onto a second line, read as contents: a heading with no
+    page ("ARTICLE 22: PROFESSIONAL LEARNING AND EDUCATIONAL IMPROVEMENT/") over the title's end
+    with the leaders and the page ("LICENSURE ........ 34"), among other contents lines. Before,
+    the first line was read as the article's heading, and its number came twice. The line under
+    it is contents too when it is the title's end (a few words, no sub-entry's label "D.")."""
+    out = list(lines)
+    shown = [i for i, line in enumerate(lines) if line.text.strip()]
+
+    def heading_like(text: str) -> bool:
+        return any(match_heading(text, heading_style=True, style=s) for s in STYLES)
+
+    def contents(i: int) -> bool:
+        text = lines[i].text.strip()
+        return lines[i].toc or toc_title(text) or toc_entry(text.replace("\u00a0", " "))
+
+    for at, index in enumerate(shown[:-1]):
+        line, after = lines[index], lines[shown[at + 1]]
+        text, tail = line.text.strip(), after.text.strip()
+        if line.toc or "\n" in text or "\n" in tail or not contents_line(tail) or toc_entry(tail):
+            continue
+        if toc_entry(text.replace("\u00a0", " ")) or contents_line(text) or not heading_like(text):
+            continue
+        near = shown[max(0, at - CONTENTS_NEAR) : at] + shown[at + 2 : at + 2 + CONTENTS_NEAR]
+        if not any(contents(i) for i in near):
+            continue
+        out[index] = Line(line.text, line.heading_style, True)
+        title_end = _TOC_ENTRY_RE.match(tail.replace("\u00a0", " "))
+        if title_end is not None and not _ENTRY_LABEL_RE.match(tail) and len(title_end["head"].split()) <= 10:
+            out[shown[at + 1]] = Line(after.text, after.heading_style, True)
+    return out
+
+
 _PAGE_CELL_RE = re.compile(r"\s*(?:\d{1,4}|[ivxlc]{1,6})\s*\Z", re.IGNORECASE)
 
 
@@ -908,6 +959,7 @@ __all__ = [
     "Part",
     "Skipped",
     "Split",
+    "contents_line",
     "duplicate_numbers",
     "part_ids",
     "part_text",
