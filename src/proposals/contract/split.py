@@ -458,11 +458,13 @@ def _cover_label(found: HeadingMatch, lines: list[Line], index: int, style: Styl
 def _wrapped_titles(
     kept: list[tuple[Kind, str, str, list[str]]], skipped: list[Skipped], style: Style
 ) -> list[tuple[Kind, str, str, list[str]]]:
-    """Each heading whose title a PDF (or a narrow page) wrapped onto the lines under it, joined
-    back into one heading line: where the table of contents holds the heading whole, or where
-    the title ends on a word that carries on (``_CARRIES_ON``) and the next line reads as the
-    rest of a title. Before, "Agreement (JCAA)" was the part's first paragraph and the title
-    ended on "of the"."""
+    """Each heading whose title a PDF (or a narrow page, or the writer's own line breaks) wrapped
+    onto the lines under it, joined back into one line: where the table of contents holds the
+    heading whole, or where the title line plainly goes on (:func:`_title_goes_on`). A heading
+    with its title on the line under it ("ARTICLE II" / "MANAGEMENT RIGHTS AND" /
+    "RESPONSIBILITIES") keeps its title on that one line, joined the same way. Before,
+    "Agreement (JCAA)" and "RESPONSIBILITIES" were each the part's first paragraph and the
+    titles ended on "of the" and "AND"."""
     contents = set()
     for entry in skipped:
         if entry.reason.startswith("table of contents"):
@@ -478,15 +480,107 @@ def _wrapped_titles(
                 if _alnum(" ".join(body[: n + 1])) in contents:
                     take = n
                     break
-            words = title.split()
-            if not take and words[-1].lower() in _CARRIES_ON and body[1].strip():
-                take = 1 if title_from_next_line(body[1]) is not None else 0
+            if not take:
+                take = _title_goes_on(title, body, 1)
             joined = " ".join(" ".join(body[: take + 1]).split())
             found = match_heading(joined, heading_style=True, style=style) if take else None
             if found is not None and (found.kind, found.number) == (kind, number):
                 title, body = found.title, [joined, *body[take + 1 :]]
+        elif (
+            kind != "preamble"
+            and not title
+            and len(body) > 2
+            and title_from_next_line(body[1]) is not None
+            and _alnum(" ".join(body[:2])) not in contents
+        ):
+            # "ARTICLE II" / its title over the lines under it: joined on the title's own line
+            take = 0
+            for n in range(2, min(_WRAP_LINES + 1, len(body) - 1) + 1):
+                if not body[n].strip() or _CLAUSE_START_RE.match(body[n]):
+                    break
+                if _alnum(" ".join(body[: n + 1])) in contents:
+                    take = n - 1
+                    break
+            take = take or _title_goes_on(body[1], body, 2)
+            line = " ".join(" ".join(body[1 : take + 2]).split())
+            if take and title_from_next_line(line) is not None:
+                body = [body[0], line, *body[take + 2 :]]
         out.append((kind, number, title, body))
     return out
+
+
+TITLE_GOES_ON_WORDS = 6  # the most words a title's last line runs to when no word carries it on
+WRAPPED_LINE_CHARS = 24  # a heading (or title) line shorter than this was not wrapped for want of room
+# A part's first sub-heading, never the last line of its title when no word carries the title on
+_SUB_HEADINGS = {"INTRODUCTION", "GENERAL", "PURPOSE", "SCOPE", "DEFINITIONS", "DEFINITION", "POLICY",
+                 "INTENT", "APPLICATION", "PREAMBLE", "OBJECTIVE", "OBJECTIVES", "ELIGIBILITY",
+                 "COVERAGE"}  # fmt: skip
+_SENTENCE_STOP_RE = re.compile(r"[.;:!?](?:\s|\Z)")
+
+
+def _title_goes_on(title: str, body: list[str], start: int) -> int:
+    """How many of the lines of `body` from `start` on are the rest of the title `title` (the
+    title as it stands on the line above `start`), at most ``_WRAP_LINES``. A line is, when it
+    reads as a title (:func:`proposals.contract.headings.title_from_next_line`: short, set
+    like a title, no section number, no heading of its own) and has no sentence in it, and
+    either the title so far ends on a word that carries on ("... HOURS OF WORK AND" /
+    "OVERTIME", "... OF THE", "&", "/", a comma), or it is in capitals as the title is, no
+    longer than the title's line, with sentence-case text under it and no other line of the
+    part set in capitals like a sub-heading ("... GRIEVANCE AND ARBITRATION" / "PROCEDURE" /
+    "A grievance is..."). An all-caps first sentence ("EMPLOYEE MEANS ..."), a first clause
+    ("1.1 PURPOSE") or a sub-heading ("Section 1. Definitions", "SICK LEAVE" under "LEAVES")
+    stays the part's text."""
+    take = 0
+    last = title
+    while take < _WRAP_LINES and start + take < len(body):
+        line = " ".join(body[start + take].split())
+        if (
+            not line
+            or _CLAUSE_START_RE.match(line)
+            or title_from_next_line(line) is None
+            or _SENTENCE_STOP_RE.search(line)
+            or any(match_heading(line, style=s) is not None for s in STYLES)
+            or division_heading(line) is not None
+        ):
+            break
+        words = last.split()
+        carries = words[-1].lower() in _CARRIES_ON or last.endswith((",", "/", "&"))
+        if not carries and (take or not _capitals_go_on(title, body[start - 1], line, body[start + 1 :])):
+            break
+        take += 1
+        last = line
+    return take
+
+
+def _capitals_go_on(title: str, wrapped: str, line: str, under: list[str]) -> bool:
+    """Whether `line`, in capitals under the capitals title `title` with no word carrying it on,
+    is the title's end: the line above it (`wrapped`, the heading or title line as written)
+    long enough to have wrapped, `line` no longer than the title, no number in it and no
+    sub-heading's word ("INTRODUCTION", "GENERAL") first, the text under it in sentence case,
+    and no line of the part below set in capitals on its own as a sub-heading."""
+    if not (title.isupper() and line.isupper()) or any(c.isdigit() for c in line):
+        return False
+    if len(line.split()) > TITLE_GOES_ON_WORDS or len(_alnum(line)) > len(_alnum(title)):
+        return False
+    if len(" ".join(wrapped.split())) < WRAPPED_LINE_CHARS or line.split()[0].upper() in _SUB_HEADINGS:
+        return False  # "ARTICLE 13 - EVALUATION" never wrapped: "INTRODUCTION" under it is its text's
+    below = next((b.strip() for b in under if b.strip()), "")
+    if not below or below.isupper() or not any(c.islower() for c in below):
+        return False
+    return not any(_capitals_line(b) for b in under)
+
+
+def _capitals_line(text: str) -> bool:
+    """A short line set wholly in capitals, no clause or table row: a sub-heading's shape."""
+    line = text.strip()
+    return (
+        bool(line)
+        and line.isupper()
+        and len(line.split()) <= TITLE_GOES_ON_WORDS
+        and not is_table_row(line)
+        and not line[:1].isdigit()
+        and _SENTENCE_STOP_RE.search(line) is None
+    )
 
 
 _Head = tuple[Kind, str, str, list[str]]  # kind, number, title, body (its heading line first)
