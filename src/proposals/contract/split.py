@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from proposals.contract import misprints
 from proposals.contract.headings import (
     STRONG_KEYWORDS,
     STYLES,
@@ -213,6 +214,9 @@ def split_parts(
     are read as articles (:func:`number_titles`), and a note says so.
     """
     lines, titles_note = number_titles(list(lines)) if titled else (list(lines), None)
+    misprinted = misprints.corrected([line.text for line in lines])
+    for index, (text, _) in misprinted.items():
+        lines[index] = Line(text, lines[index].heading_style, lines[index].toc)
     lines = _wrapped_entries(_table_headings(lines))
     laid_out = numbered_by_layout([line.text for line in lines])
     lines = [
@@ -226,6 +230,7 @@ def split_parts(
             if not line.toc and not toc_entry(line.text)
         )
     split = Split(style=style, notes=[titles_note] if titles_note else [])
+    split.notes += [note for _, note in misprinted.values()]
     front: list[str] = []
     heads: list[tuple[Kind, str, str, list[str]]] = []
     in_toc = False
