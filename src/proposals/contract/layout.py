@@ -706,7 +706,8 @@ def _table(run: list[PageLine]) -> Table | None:
         return None
     columns: list[list[float]] = []  # [x0, x1] spans
     for row in rows:
-        for x0, x1, _ in row.cells:
+        for a, b, _ in row.cells:
+            x0, x1 = min(a, b), max(a, b)  # a cell read right to left has its ends swapped
             for span in columns:
                 if x0 <= span[1] and x1 >= span[0]:
                     span[0], span[1] = min(span[0], x0), max(span[1], x1)
@@ -729,9 +730,10 @@ def _table(run: list[PageLine]) -> Table | None:
             table_rows[-1][0] = f"{table_rows[-1][0]} {line.text}".strip()
             continue
         row = [""] * len(merged)
-        for x0, x1, text in line.cells:
-            index = next(k for k, span in enumerate(merged) if x0 <= span[1] and x1 >= span[0])
-            if row[index]:
+        for a, b, text in line.cells:
+            x0, x1 = min(a, b), max(a, b)
+            index = next((k for k, span in enumerate(merged) if x0 <= span[1] and x1 >= span[0]), None)
+            if index is None or row[index]:
                 return None  # two cells of a row in one column: not a table
             row[index] = text
             if index:
