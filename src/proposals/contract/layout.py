@@ -570,7 +570,9 @@ def margins_in_place(lines: list[PageLine]) -> list[PageLine]:
     gap = apart(highest)
     if highest is not out[0] and all(highest.y0 - line.y1 > gap for line in out if line is not highest):
         out.remove(highest)
-        out.insert(0, replace(highest, margin=True))
+        # after a footer drawn first that stays first (a page number just above it): the page's
+        # first line, where the search for page furniture finds it
+        out.insert(1 if out[0] is lowest else 0, replace(highest, margin=True))
     return out
 
 
@@ -650,6 +652,9 @@ def _rest_joined(back: PageLine, line: PageLine, tight: bool) -> None:
         back.lead = None if tight else replace(back.lead, rest=line.x0, size=line.size)
 
 
+CUT_TRIES = 4  # a run of rows that is no table: the places tried for the end of one in it
+
+
 def find_tables(lines: list[PageLine]) -> tuple[list[PageLine], int]:
     """Runs of rows whose cells line up in columns, mostly numbers, replaced by one line each
     holding the table's pipe lines; the count of tables found."""
@@ -671,6 +676,19 @@ def find_tables(lines: list[PageLine]) -> tuple[list[PageLine], int]:
                 break
             j += 1
         table = _table(run)
+        if table is None:  # two tables one above the other, columns not quite in line, or
+            # a title spread over the columns between them: the first table alone, cut where
+            # the number of cells changes (its last row, the next title), longest first
+            cuts = [
+                k
+                for k in range(len(run) - 1, 1, -1)
+                if run[k].cells and len(run[k].cells) != len(run[k - 1].cells or ())
+            ]
+            for k in cuts[:CUT_TRIES]:
+                table = _table(run[:k])
+                if table is not None:
+                    run, j = run[:k], i + k
+                    break
         if table is None:
             out.append(lines[i])
             i += 1

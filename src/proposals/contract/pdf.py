@@ -366,6 +366,110 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").split("\n")
 
 
+INVISIBLE = (3, 7)  # text render modes that paint nothing: invisible, clip only (PDF 9.3.6)
+COPY_SHARE = 0.5  # an invisible text object this much under visible text is a copy of it
+_BAND = 20.0  # points: visible boxes filed by height on the page, for the overlap test
+
+
+def _invisible_copies(page: object) -> int:
+    """Remove from the page (in memory: the document is never saved) each invisible text object
+    (render mode 3, the OCR layer a scanner or Acrobat's "Recognize Text" lays over a page)
+    that lies over the page's visible text: a Word PDF later OCR'd read every line twice
+    ("Memorandum of Agreement 31 Memorandum of Agreement 31"). Where most of the layer is such
+    a copy, the rest goes too (what OCR made of the page's logo or signature). Invisible text
+    that mostly lies over no visible text stays: on a scanned page (its text an image) the OCR
+    layer is the text. Returns how many objects went. A page with no invisible text costs one
+    walk over its objects."""
+    import pypdfium2.raw as raw
+
+    text_type, form_type = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
+    hidden: list[tuple[object, object, tuple[float, ...]]] = []  # (form or None, object, matrix)
+    visible: list[tuple[object, tuple[float, ...]]] = []
+    forms: list[tuple[object, tuple[float, ...]]] = []
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    handle = page.raw  # type: ignore[attr-defined]
+    count, get = raw.FPDFPage_CountObjects(handle), raw.FPDFPage_GetObject
+    objects = [(None, get(handle, i), identity) for i in range(count)]
+    while objects:  # the page's objects, and those inside its forms (an OCR layer is often one)
+        parent, obj, matrix = objects.pop()
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == text_type:
+            if raw.FPDFTextObj_GetTextRenderMode(obj) in INVISIBLE:
+                hidden.append((parent, obj, matrix))
+            else:
+                visible.append((obj, matrix))
+        elif kind == form_type:
+            forms.append((obj, matrix))
+            inner = raw.FS_MATRIX()
+            if raw.FPDFPageObj_GetMatrix(obj, inner):
+                a, b, c, d, e, f = matrix
+                m = (inner.a, inner.b, inner.c, inner.d, inner.e, inner.f)
+                matrix = (  # the form's matrix, then the one it stands in
+                    m[0] * a + m[1] * c, m[0] * b + m[1] * d, m[2] * a + m[3] * c,
+                    m[2] * b + m[3] * d, m[4] * a + m[5] * c + e, m[4] * b + m[5] * d + f,
+                )  # fmt: skip
+            n = raw.FPDFFormObj_CountObjects(obj)
+            objects.extend((obj, raw.FPDFFormObj_GetObject(obj, i), matrix) for i in range(max(n, 0)))
+    if not hidden or not visible:
+        return 0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+
+    def box(obj: object, matrix: tuple[float, ...]) -> tuple[float, float, float, float] | None:
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return None
+        a, b, c, d, e, f = matrix
+        xs, ys = [], []
+        for x in (left.value, right.value):
+            for y in (bottom.value, top.value):
+                xs.append(a * x + c * y + e)
+                ys.append(b * x + d * y + f)
+        return min(xs), min(ys), max(xs), max(ys)
+
+    bands: dict[int, list[tuple[float, float, float, float]]] = {}
+    for obj, matrix in visible:
+        found = box(obj, matrix)
+        if found is None or found[2] <= found[0] or found[3] <= found[1]:
+            continue
+        for band in range(int(found[1] // _BAND), int(found[3] // _BAND) + 1):
+            bands.setdefault(band, []).append(found)
+    copies = []
+    for parent, obj, matrix in hidden:
+        found = box(obj, matrix)
+        if found is None:
+            continue
+        x0, y0, x1, y1 = found
+        near = {
+            other for band in range(int(y0 // _BAND), int(y1 // _BAND) + 1) for other in bands.get(band, ())
+        }
+        if x1 > x0:  # its width mostly under visible text on its line (an OCR word's box is
+            # taller than the glyphs': its height is no measure)
+            covered = sum(
+                max(0.0, min(x1, b[2]) - max(x0, b[0]))
+                for b in near
+                if min(y1, b[3]) - max(y0, b[1]) >= COPY_SHARE * min(y1 - y0, b[3] - b[1])
+            )
+            copy = covered >= COPY_SHARE * (x1 - x0)
+        else:  # an empty box: under visible text if its middle is
+            mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+            copy = any(b[0] <= mx <= b[2] and b[1] <= my <= b[3] for b in near)
+        if copy:
+            copies.append((parent, obj))
+    if len(copies) >= COPY_SHARE * len(hidden):
+        # the page was recognised whole over its own text: the rest of its invisible layer is
+        # what OCR made of its pictures (a logo, a signature: "— =", "VCoONOUIA WN HH")
+        copies = [(parent, obj) for parent, obj, _ in hidden]
+    removed = 0
+    for parent, obj in copies:
+        if parent is None:
+            gone = raw.FPDFPage_RemoveObject(handle, obj)
+        else:
+            gone = raw.FPDFFormObj_RemoveObject(parent, obj)
+        if gone:
+            raw.FPDFPageObj_Destroy(obj)  # removed objects are the caller's to free
+            removed += 1
+    return removed
+
+
 def _upright(document: object, index: int) -> object:
     """Page `index` with its content turned as it is shown: a landscape wage table set on a
     portrait page turned by ``/Rotate 90`` has its lines running up the page in PDF space, where
@@ -420,12 +524,14 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
         raise ProposalsError(f"{name}: not a readable PDF ({exc})") from None
     try:
         pages_read: list[_Page] = []
-        chars = 0
+        chars = layered = 0
         images: list[tuple[int, int]] = []  # (page number, its characters): a large image on it
         known = common_words()  # the words the pages so far use (layout._missing_spaces)
         for index in range(len(document)):
             page = _upright(document, index)
             try:
+                if _invisible_copies(page):
+                    layered += 1
                 textpage = page.get_textpage()
                 try:
                     count = textpage.count_chars()
@@ -464,6 +570,11 @@ def read_pdf(path: str | os.PathLike[str]) -> PdfText:
     seen = _images_note(images)
     if seen:
         unwrapped.extra.append(seen)
+    if layered:  # said: the text read once is the visible one
+        unwrapped.extra.append(
+            f"{layered} page{'s' if layered > 1 else ''} with an invisible text layer (OCR) over "
+            "the visible text: the visible text read, the invisible copy left out"
+        )
     if numbers:
         unwrapped.extra.append(f"{numbers} margin line number{'s' if numbers > 1 else ''} removed")
     if tables:  # counted once joined: a table over two pages is one table

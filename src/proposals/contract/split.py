@@ -42,6 +42,10 @@ _TOC_ENTRY_RE = re.compile(
 _PAGE_AT_END_RE = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*\Z")
 _TOC_TITLE_RE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*\Z", re.IGNORECASE)
 PREAMBLE_MIN_WORDS = 12
+# A contents entry's dot leaders ("PERFORMANCE BONUS ........ 15"): no sentence of the text has them
+_LEADERS_RE = re.compile(r"[.\u2026\u00b7_]{5,}")
+# A sentence's end: a line of running text ends on one ("... as follows:")
+_SENTENCE_END_RE = re.compile(r"[.:;][\"'\u201d\u2019)\]]*\s*\Z")
 # "WAGES (continued)", "SCHEDULE A (Cont'd)", "- cont." , "(suite)": a heading set again where
 # its part goes on over a page
 _CONTINUED_RE = re.compile(
@@ -146,6 +150,37 @@ def contents_line(text: str) -> bool:
     dot leaders or a tab, then a page number ("A. Board ........ 1"). Such a line ends there: the
     next entry never runs on from it."""
     return _CONTENTS_LINE_RE.match(text) is not None
+
+
+def left_out_note(skipped: Iterable[Skipped]) -> str | None:
+    """What the split left out of every part (cover page, contents, division lines), counted in
+    lines and words by reason: said in every import's notes, never dropped unseen (``--dry-run``
+    lists the lines)."""
+    lines: Counter[str] = Counter()
+    words = 0
+    for entry in skipped:
+        if entry.text.strip():
+            lines[entry.reason] += 1
+            words += _words(entry.text)
+    if not lines:
+        return None
+    total = sum(lines.values())
+    reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(lines.items()))
+    return (
+        f"{total} line{'s' if total != 1 else ''} ({words} word{'s' if words != 1 else ''}) in no part: "
+        f"{reasons} (--dry-run lists them)"
+    )
+
+
+def running_text(text: str) -> bool:
+    """A sentence of the agreement, never a cover page's or a contents list's line: at least
+    PREAMBLE_MIN_WORDS words ending on a sentence's stop, no dot leaders ("THIS AGREEMENT is
+    entered into ... of this Agreement.", "A. This Agreement is entered into primarily to ...")."""
+    return (
+        _words(text) >= PREAMBLE_MIN_WORDS
+        and _SENTENCE_END_RE.search(text) is not None
+        and _LEADERS_RE.search(text) is None
+    )
 
 
 def toc_title(text: str) -> bool:
@@ -324,7 +359,9 @@ def split_parts(
             in_toc = False
         elif in_toc and not text.strip():
             continue
-        elif in_toc and not heads and _words(text) < PREAMBLE_MIN_WORDS:
+        elif in_toc and not heads and (_words(text) < PREAMBLE_MIN_WORDS or _LEADERS_RE.search(text)):
+            # a short line, or entries with leaders run together ("ARTICLE l4 - BONUS ..... 15
+            # ARTICLE l5 - GRANT ..... 16": a misread number, so no heading) is the contents'
             split.skipped.append(Skipped(text, "table of contents"))
             continue
         in_toc = False
@@ -364,8 +401,15 @@ def split_parts(
             continue
         paged = _PAGE_AT_END_RE.sub("", " ".join(title.split())).upper()
         # An appendix or letter before the first article that comes again later: a contents
-        # entry (a contents list without page numbers, its title on the lines under it).
-        early = kind != "article" and later[key] > 0 and not any(k == "article" for k, *_ in kept)
+        # entry (a contents list without page numbers, its title on the lines under it). Not
+        # one with running text under it: the preamble ("THIS AGREEMENT is entered into ...")
+        # is the preamble, whatever schedule has a "Preamble" of its own later.
+        early = (
+            kind != "article"
+            and later[key] > 0
+            and not any(k == "article" for k, *_ in kept)
+            and not any(running_text(b) for b in rest)
+        )
         paged_entry = later[key] > 0 and paged != title.upper() and paged in titles[key][-later[key] :]
         if early or restarts or paged_entry:
             split.skipped.append(Skipped(body[0], "table of contents (repeated heading)"))
@@ -378,9 +422,18 @@ def split_parts(
             (i for i, b in enumerate(front) if _words(b) >= PREAMBLE_MIN_WORDS),
             None,
         )
-        if front_as_preamble and start is not None and not any(k == "preamble" for k, *_ in kept):
+        # the preamble heading the contract has, before its first part (a schedule's own
+        # "Preamble" later is folded into the schedule below)
+        preamble = bool(kept) and kept[0][0] == "preamble"
+        if front_as_preamble and start is not None and not preamble:
             split.skipped.extend(Skipped(b, "cover page") for b in front[:start] if b.strip())
             kept.insert(0, ("preamble", "", "", ["PREAMBLE", "", *front[start:]]))
+        elif front_as_preamble and start is not None:
+            # running text before the preamble's heading is no cover page: the preamble's first
+            # paragraphs (only the short lines before it are the cover page)
+            split.skipped.extend(Skipped(b, "cover page") for b in front[:start] if b.strip())
+            body = kept[0][3]
+            kept[0] = (kept[0][0], kept[0][1], kept[0][2], [body[0], "", *front[start:], "", *body[1:]])
         else:
             split.front = part_text(front)
             if front_as_preamble:

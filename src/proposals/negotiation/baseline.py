@@ -26,6 +26,7 @@ from proposals.contract.split import (
     Part,
     Skipped,
     duplicate_numbers,
+    left_out_note,
     part_ids,
     repeated_version,
     split_parts,
@@ -144,6 +145,9 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
             split, lines = footnotes.place_split(split), footnotes.place_lines(lines)
         skipped.extend(split.skipped)
         notes.extend(split.notes)
+        left_out = left_out_note(split.skipped)  # counted, never silent
+        if left_out:
+            notes.append(left_out)
         if not any(p.kind != "preamble" for p in split.parts):
             raise ProposalsError(no_headings_message(path, [line.text for line in lines], split.style))
         if style not in (None, "titled") and not any(p.kind == "article" for p in split.parts):
