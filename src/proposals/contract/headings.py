@@ -107,7 +107,7 @@ _QUOTE = "[\"'\u201c\u201d\u2018\u2019]"  # Schedule "A", APPENDIX \u201cB\u201d
 # D'ACCORD", "ANNEXE A"; the apostrophe straight or curly, as Word types it.
 _LETTER_KEYWORDS = (
     r"LETTER\s+OF\s+(?:AGREEMENT|UNDERSTANDING|INTENT)|MEMORANDUM\s+OF\s+(?:AGREEMENT|UNDERSTANDING)"
-    r"|MOU|MOA|LOA|LOU|SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?"
+    r"|MOU|MOA|LOA|LOU|SIDE\s+LETTER(?:\s+OF\s+AGREEMENT)?|SETTLEMENT\s+AGREEMENT"
     r"|LETTRE\s+D['\u2019]\s?(?:ENTENTE|INTENTION)|PROTOCOLE\s+D['\u2019]\s?(?:ENTENTE|ACCORD)"
 )
 
@@ -267,6 +267,8 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
         if not keyword[:1].isupper():
             return None  # "schedule. Advance notice..." is a sentence that wrapped, never a heading
         capitals = keyword.isupper()
+        if keyword.upper() == "SETTLEMENT AGREEMENT" and not capitals:
+            return None  # "Settlement agreement" in a sentence; a letter only when set in capitals
         number = (match.groupdict().get("number") or match.groupdict().get("bare") or "").strip()
         title = match["title"].strip()
         sep = match["sep"]
@@ -726,6 +728,7 @@ _SHORT = {
     "MEMORANDUM OF AGREEMENT": "MOA",
     "SIDE LETTER": "SL",
     "SIDE LETTER OF AGREEMENT": "SL",
+    "SETTLEMENT AGREEMENT": "SA",
     "PREAMBLE": "Pre.",
     "RECITALS": "Rec.",
 }

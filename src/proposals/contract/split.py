@@ -269,6 +269,7 @@ def split_parts(
     front: list[str] = []
     heads: list[tuple[Kind, str, str, list[str]]] = []
     in_toc = False
+    index_at, index_lines = "", 0  # an index at the back of the book: its title, its lines so far
     not_headings = _not_headings(lines, style)
     for index, wrapped in sorted(not_headings.items()):
         if not wrapped:
@@ -305,11 +306,21 @@ def split_parts(
         if _TOC_TITLE_RE.match(first):
             split.skipped.append(Skipped(text, "table of contents"))
             in_toc = True
+            if heads and _index_follows(lines, index):
+                index_at, index_lines = " ".join(first.split()), 0
             continue
         if toc_entry(first.replace("\u00a0", " ")):
             split.skipped.append(Skipped(text, "table of contents"))
             in_toc = True
             continue
+        if index_at and not _index_ends(text, line.heading_style, style):
+            if text.strip():
+                split.skipped.append(Skipped(text, "index (a contents list at the back)"))
+                index_lines += 1
+            continue
+        if index_at:
+            split.notes.append(_index_note(index_at, index_lines))
+            index_at = ""
         found = match_heading(first, heading_style=line.heading_style, style=style)
         if (
             found is not None
@@ -351,6 +362,10 @@ def split_parts(
             # "ARTICLE 12 - WAGES (continued)" atop a later page: the part goes on under it
             split.skipped.append(Skipped(text, "heading repeated on a later page (continued)"))
             continue
+        if found is not None and _page_top_again(found, first, heads):
+            # "APPENDIX A - ALPHA (January 1, 2022 ...)" atop each page of its wage table
+            split.skipped.append(Skipped(text, "heading repeated on a later page"))
+            continue
         if found is not None:
             heads.append((found.kind, found.number, found.title, []))
             if pending:
@@ -367,6 +382,8 @@ def split_parts(
         in_toc = False
         (heads[-1][3] if heads else front).extend(text.split("\n"))
 
+    if index_at:
+        split.notes.append(_index_note(index_at, index_lines))
     # A heading with nothing under it that comes again later was a TOC line without a page; one
     # whose title ends in a page number ("RECOGNITION 2") and comes again without it was a TOC
     # line whose tab the PDF lost: what follows it is the front matter's (or the part's before).
@@ -394,7 +411,7 @@ def split_parts(
         # starting again from 1 after it ("26 EXPIRATION DATE" / "CONTRACT 2013-2016" /
         # "WHEREAS, ..." / "1 NEGOTIATIONS PROCEDURE"): the text is the front matter's.
         restarts = later[key] > 0 and bool(rest) and _numbering_restarts(heads, position, rest)
-        if (bare or entry) and later[key] > 0 and not restarts:
+        if (bare or entry) and later[key] > 0 and not restarts and not _titled_by_article(heads, position):
             split.skipped.extend(
                 Skipped(b, "table of contents (repeated heading)") for b in body if b.strip()
             )
@@ -446,7 +463,7 @@ def split_parts(
         )
     kept = _wrapped_titles(kept, split.skipped, style)
     kept = _folded(_folded(kept, _title_line), _late_preamble)
-    kept = _attachment(_inside_articles(kept, split), split)
+    kept = _attachment(_inside_articles(_letter_articles(kept, split), split), split)
     split.notes.extend(_sequence_notes([(k, n) for k, n, _, _ in kept], style))
     split.notes.extend(_misplaced_sections(kept, style))
     division = ""
@@ -490,6 +507,74 @@ def _numbering_restarts(
     if nxt[0] != "article" or after is None or after >= value:
         return False
     return not any(re.match(rf"\s*{value}\.\d", line) for line in rest)
+
+
+def _page_top_again(found: HeadingMatch, first: str, heads: list[tuple[Kind, str, str, list[str]]]) -> bool:
+    """An appendix heading set again, word for word, atop each page of its own long table ("APPENDIX
+    A - ALPHA (January 1, 2022 - January 31, 2022)" over every page of a wage schedule, "Appendix H"
+    as a running header): the appendix goes on, not a second one with the same letter. The part
+    before must be that appendix with text under it (a bare one is a contents line)."""
+    if found.kind != "appendix" or not found.number or not heads:
+        return False
+    kind, number, _title, body = heads[-1]
+    if (kind, arabic(number)) != (found.kind, found.value) or not any(b.strip() for b in body[1:]):
+        return False
+    return " ".join(body[0].split()).upper() == " ".join(first.split()).upper()
+
+
+def _titled_by_article(heads: list[tuple[Kind, str, str, list[str]]], position: int) -> bool:
+    """ "LETTER OF AGREEMENT" with nothing under it but "ARTICLE 21: SALARY", the article it
+    amends, whose number an article with its text already has: the letter's heading, not a
+    contents line (though every such letter's heading comes again later)."""
+    if heads[position][0] not in ("letter", "appendix") or position + 1 >= len(heads):
+        return False
+    kind, number, _title, _body = heads[position + 1]
+    return kind == "article" and any(
+        k == "article"
+        and arabic(n) == arabic(number)
+        and not _contents_like([b for b in body[1:] if b.strip()])
+        for k, n, _, body in heads[:position]
+    )
+
+
+# An index's entry: "Vacation Pay ........ 19", "| Vacation Pay | 19 |", "Check-Off 2"
+_INDEX_ENTRY_RE = re.compile(r"(?:[.\u2026\u00b7_]{3,}\s*\d{1,4}\b|[^\W\d_][^|]*?\s+\d{1,4}\s*\|?\s*\Z)")
+INDEX_PROBE = 6  # the lines after an INDEX title that tell an index from a heading in a clause
+
+
+def _index_follows(lines: list[Line], index: int) -> bool:
+    """Whether an INDEX title after the parts began opens an index at the back of the book (an
+    alphabetical list of topics with their pages): most of the lines after it are entries. A
+    clause's own "INDEX" over a cost-of-living table ("| August 2014 | 0.7713 |") is not."""
+    probe = [line.text for line in lines[index + 1 :] if line.text.strip()][:INDEX_PROBE]
+    entries = sum(1 for text in probe if _index_entry(text.split("\n", 1)[0]))
+    return len(probe) > 0 and entries * 2 > len(probe)
+
+
+def _index_entry(text: str) -> bool:
+    """ "Vacation Pay ........ 19", "Check-Off 2" or a table's row "| Vacation Pay | 19 |"."""
+    if is_table_row(text):
+        cells = [c.strip() for c in parse_row(text) if c.strip()]
+        return len(cells) == 2 and cells[1].isdigit() and len(cells[1]) <= 4 and not cells[0].isdigit()
+    return _INDEX_ENTRY_RE.search(text) is not None
+
+
+def _index_ends(text: str, heading_style: bool, style: Style) -> bool:
+    """Where an index at the back ends: at a heading, or at a sentence-long line that is no entry
+    (the back cover's text goes on to the part before, as before)."""
+    first = text.split("\n", 1)[0]
+    if not first.strip():
+        return False
+    if match_heading(first, heading_style=heading_style, style=style) is not None:
+        return True
+    return _words(first) >= PREAMBLE_MIN_WORDS and not _index_entry(first) and not is_table_row(first)
+
+
+def _index_note(title: str, count: int) -> str:
+    return (
+        f"{title!r} at the back of the book and its {count} line{'s' if count != 1 else ''} "
+        "(topics and their pages) left out of the parts, as the table of contents is"
+    )
 
 
 COVER_LABEL_LINES = 2  # a document's label stands within its first lines
@@ -734,6 +819,55 @@ def _inside_articles(
     return out
 
 
+def _letter_articles(kept: list[_Head], split: Split) -> list[_Head]:
+    """Once the articles have ended and a letter or appendix has begun, an ARTICLE heading with a
+    number an article already has is text of that letter: "LETTER OF AGREEMENT" / "ARTICLE 21:
+    SALARY" (the letter amends Article 21; right under the letter's heading it is the letter's
+    title), a letter for one program with "Article 22: Salary Administration", "Article 25:
+    Overtime" ... subheads. Before, each was refused as a number used twice. Said in a note per
+    letter. Not when the parts run twice (a second language version), nor when both the first
+    article and the letter are no more than a contents entry (a contents list read as parts)."""
+    if _runs_twice([(k, arabic(n)) for k, n, _, _ in kept]):
+        return kept
+    out: list[_Head] = []
+    articles: dict[str, list[str]] = {}  # number -> the lines under the first article with it
+    held: dict[int, list[str]] = {}  # position in out of a letter -> the headings it took
+    for position, (kind, number, title, body) in enumerate(kept):
+        key = arabic(number)
+        holder = out[-1] if out and out[-1][0] in ("appendix", "letter") else None
+        rest = [b for b in body[1:] if b.strip()]
+        entries = holder is not None and key in articles and _contents_like(articles[key])
+        after = kept[position + 1] if position + 1 < len(kept) else None
+        # Article 1, Article 2 ... again: a text attached with its own numbering (``_attachment``)
+        own = key == "1" and after is not None and (after[0], arabic(after[1])) == ("article", "2")
+        if (
+            kind == "article"
+            and holder is not None
+            and key in articles
+            and any(k == "article" for k, *_ in out)
+            and not (entries and _contents_like([b for b in holder[3][1:] if b.strip()]))
+            and not (own and len(out) - 1 not in held)
+        ):
+            h_kind, h_number, h_title, h_body = holder
+            if not h_title and not any(b.strip() for b in h_body[1:]):
+                h_title = " ".join(body[0].split())  # "LETTER OF AGREEMENT" / "ARTICLE 21: SALARY"
+            h_body.extend(body)  # the same list: the division above the letter stays its own
+            out[-1] = (h_kind, h_number, h_title, h_body)
+            held.setdefault(len(out) - 1, []).append(" ".join(body[0].split())[:40])
+            continue
+        if kind == "article":
+            articles.setdefault(key, rest)
+        out.append((kind, number, title, body))
+    for position, heads in held.items():
+        letter, many = " ".join(out[position][3][0].split())[:40], len(heads) != 1
+        split.notes.append(
+            f"{letter} holds the {len(heads)} heading{'s' if many else ''} after it with an article's number "
+            f"({heads[0]!r}{' ...' if many else ''}: the article it amends or its subheads), "
+            "kept as its text, not articles"
+        )
+    return out
+
+
 def _attachment(
     kept: list[tuple[Kind, str, str, list[str]]], split: Split
 ) -> list[tuple[Kind, str, str, list[str]]]:
@@ -942,6 +1076,7 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
     heading_rows = {i for i, *_ in found}
     out: dict[int, bool] = {}
     last: int | None = None  # the last article's number
+    used: set[int] = set()  # the article numbers read so far
     for position, (index, kind, value, keyword) in enumerate(found):
         later[(kind, value)] -= 1
         if kind == "preamble":
@@ -957,6 +1092,9 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
         ):
             out[index] = False
             continue
+        if kind == "article" and _mentioned_between(found, position, number, last, used):
+            out[index] = False
+            continue
         text = " ".join(lines[index].text.split())
         before = next((i for i in range(index - 1, -1, -1) if lines[i].text.strip()), None)
         previous = " ".join(lines[before].text.split()) if before is not None else ""
@@ -968,11 +1106,14 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
             and _MID_SENTENCE_RE.search(previous) is not None
         )
         if mid and kind in ("article", "appendix", "letter"):
-            after = next((lines[i].text for i in range(index + 1, len(lines)) if lines[i].text.strip()), "")
+            at = next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
+            after = lines[at].text if at is not None else ""
             label = _SECTION_LABEL_RE.match(after)
+            # "LETTER OF AGREEMENT" over "ARTICLE 25: OVERTIME": a letter headed by the article it amends
+            headed = kind != "article" and at in heading_rows
             if (
                 text.endswith((".", ",", ";"))
-                or later[(kind, value)] > 0
+                or (later[(kind, value)] > 0 and not headed)
                 or (kind == "article" and last is not None and number is not None and number != last + 1)
                 or (label is not None and last is not None and int(label[1]) == last != number)
             ):
@@ -980,7 +1121,26 @@ def _not_headings(lines: list[Line], style: Style) -> dict[int, bool]:
                 continue
         if kind == "article" and number is not None:
             last = number
+            used.add(number)
     return out
+
+
+def _mentioned_between(
+    found: list[tuple[int, str, str, str]],
+    position: int,
+    number: int | None,
+    last: int | None,
+    used: set[int],
+) -> bool:
+    """ "Article 21—Salary, (PSU Trades); ..." in a list of the letters that apply, inside Article
+    63 with Article 64 next: an article number already used, below the last one, between two
+    articles that follow each other, fills no gap and is text of the article before. A misprinted
+    heading fills the gap it stands in (XV between XXIV and XXVI) and is still refused; so is a
+    second ARTICLE 18 after the first."""
+    if number is None or last is None or number >= last or number not in used:
+        return False
+    after = next((v for _, k, v, _ in found[position + 1 :] if k == "article"), None)
+    return after is not None and _number(after) == last + 1
 
 
 def _numbering_goes_on(
