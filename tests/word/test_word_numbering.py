@@ -194,6 +194,18 @@ def test_words_are_written_in_english_only_and_others_said() -> None:
     assert _words_list("", "fr-FR").label(_numbered(0)) == "ARTICLE First – "  # Normal is not Body
 
 
+def test_a_bullet_counts_no_number_for_the_notes() -> None:
+    """A bullet level whose text names its own counter shows a bullet, not a number to report."""
+    numbering = etree.fromstring(
+        f"""<w:numbering {NS}><w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="%1"/></w:lvl>
+        </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"""
+    )
+    lists = Numbering.parse(numbering, None, W)
+    assert [lists.label(_numbered(0)) for _ in range(3)] == ["", "", ""]
+    assert lists.unwritten.notes() == []
+
+
 def test_zero_padded_formats() -> None:
     """Word 2010's custom formats and LibreOffice's ODF num-format name zero padding alike."""
     assert zero_padded("01, 02, 03, ...") == "decimalZero"

@@ -437,6 +437,8 @@ class Numbering:
             restart = deep.restart if deep is not None else None
             if restart is None or (restart != 0 and ilvl < restart):
                 counters[deeper] = None
+        if level.fmt == "bullet":
+            return ""  # bullets add nothing to the language (nor a number to the notes)
         text = level.text
         for n in range(9, 0, -1):
             marker = f"%{n}"
@@ -450,8 +452,8 @@ class Numbering:
             if level.legal and fmt != "decimal" and not fmt.startswith("decimalZero"):
                 fmt = "decimal"
             text = text.replace(marker, self.unwritten.number(value, fmt, language))
-        if level.fmt == "bullet" or not text.strip():
-            return ""  # bullets and empty labels add nothing to the language
+        if not text.strip():
+            return ""  # an empty label adds nothing to the language
         return text + ("" if level.suffix == "nothing" else " ")
 
 
