@@ -54,6 +54,35 @@ def test_prose_is_not_a_heading(line: str) -> None:
     assert match_heading(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "number", "value", "title"),
+    [
+        ("ARTICLE FIRST", "FIRST", "1", ""),
+        ("ARTICLE First – Recognition", "FIRST", "1", "Recognition"),
+        ("ARTICLE 1st – RECOGNITION", "1ST", "1", "RECOGNITION"),
+        ("ARTICLE 22nd: WAGES", "22ND", "22", "WAGES"),
+        ("ARTICLE TWENTY-FIRST - LEAVES", "TWENTY-FIRST", "21", "LEAVES"),
+        ("ARTICLE Twentieth – Seniority", "TWENTIETH", "20", "Seniority"),
+        ("ARTICLE FOURTEENTH: HOURS", "FOURTEENTH", "14", "HOURS"),
+        ("ARTICLE TWELFTH", "TWELFTH", "12", ""),
+        ("ARTICLE FOURTEEN: HOURS", "FOURTEEN", "14", "HOURS"),
+    ],
+)
+def test_ordinal_article_numbers(line: str, number: str, value: str, title: str) -> None:
+    """Word's "ordinal" and "ordinalText" list formats (LibreOffice's "1st" and "First") number
+    articles as the text shows them: "ARTICLE First" is article 1, not "ARTICLE 1S" titled "t"."""
+    found = match_heading(line)
+    assert found is not None, line
+    assert (found.kind, found.number, found.value, found.title) == ("article", number, value, title)
+
+
+def test_ordinal_section_and_clause_numbers() -> None:
+    section = match_heading("Section First. Hours of Work", style="section")
+    clause = match_heading("CLAUSE 3rd - PAY", style="clause")
+    assert section is not None and (section.value, section.title) == ("1", "Hours of Work")
+    assert clause is not None and (clause.value, clause.title) == ("3", "PAY")
+
+
 def test_numbers_compare_across_styles_and_parts_sort_in_contract_order() -> None:
     assert arabic("VI") == arabic("SIX") == arabic("6") == "6"
     assert arabic("XIV") == "14" and arabic("twenty-one") == "21" and arabic("12A") == "12A"

@@ -39,9 +39,13 @@ NS = (
     'xmlns:xml="http://www.w3.org/XML/1998/namespace"'
 )
 LEVEL_OF = {"article": 1, "section": 2, "subsection": 3, "item": 4}
-# ODF num-format for each Word format name used by the tests (zero-padded: LibreOffice's names).
+# ODF num-format for each Word format name used by the tests (zero-padded, words, circled:
+# LibreOffice's names; the words are in the document's language).
 FORMATS = {"decimal": "1", "upperRoman": "I", "lowerRoman": "i", "upperLetter": "A", "lowerLetter": "a",
-           "decimalZero": "01, 02, 03, ...", "decimalZero3": "001, 002, 003, ..."}  # fmt: skip
+           "decimalZero": "01, 02, 03, ...", "decimalZero3": "001, 002, 003, ...", "ordinal": "1st",
+           "cardinalText": "One", "ordinalText": "First",
+           "decimalEnclosedCircle": "\u2460, \u2461, \u2462, ...",
+           "chicago": "*, \u2020, \u2021, \u00a7, **, \u2020\u2020, ..."}  # fmt: skip
 
 
 def levels(article: str = "decimal", item: str = "lowerLetter") -> list[tuple[str, str, str, int]]:
@@ -69,13 +73,22 @@ def _level_styles(tag: str, spec: Sequence[tuple[str, str, str, int]]) -> str:
 
 
 def fodt(blocks: Sequence[tuple], *, mode: str = "list",
-         spec: Sequence[tuple[str, str, str, int]] | None = None) -> str:  # fmt: skip
-    """The flat ODF text of a contract (see the module docstring)."""
+         spec: Sequence[tuple[str, str, str, int]] | None = None,
+         language: str | None = None) -> str:  # fmt: skip
+    """The flat ODF text of a contract (see the module docstring); ``language`` ("fr-FR"): the
+    default paragraph style's, which the words of a list's "One" and "First" formats are in."""
     spec = list(spec or levels())
     if mode not in ("list", "outline"):
         raise ValueError(mode)
     names = ["Heading 1", "Heading 2", "Heading 3", "List Item"]
-    styles = [
+    styles = []
+    if language is not None:
+        lang, _, country = language.partition("-")
+        styles.append(
+            '<style:default-style style:family="paragraph"><style:text-properties '
+            f'fo:language="{lang}" fo:country="{country or "none"}"/></style:default-style>'
+        )
+    styles += [
         # LibreOffice's own Text Body: a small gap after each paragraph, as in its default template.
         '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph">'
         '<style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.247cm"/></style:style>',

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from proposals.word.numbering import Numbering, format_number, zero_padded
+from proposals.word.numbering import Numbering, format_number, odf_format, written, zero_padded
 from proposals.word.reader import DocxError, read_docx_articles, read_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -96,6 +96,114 @@ def test_number_formats() -> None:
     ]  # fmt: skip
     assert [format_number(n, "lowerLetter") for n in (26, 27, 28)] == ["z", "aa", "bb"]
     assert format_number(28, "upperAlphabetic") == "AB"
+
+
+def test_words_and_marks() -> None:
+    """Word's formats in words and marks, as Word and LibreOffice show them in English: words
+    past a hundred as LibreOffice spells them (no "and"); Unicode's enclosed numbers as far as it
+    has them (circled to 50, parenthesised and with a full stop to 20), then none."""
+    assert [format_number(n, "ordinalText") for n in (1, 2, 3, 5, 8, 9, 12, 14, 20, 21, 40, 99)] == [
+        "First", "Second", "Third", "Fifth", "Eighth", "Ninth", "Twelfth", "Fourteenth", "Twentieth",
+        "Twenty-first", "Fortieth", "Ninety-ninth",
+    ]  # fmt: skip
+    assert [format_number(n, "ordinalText") for n in (100, 101, 112, 1000)] == [
+        "One hundredth", "One hundred first", "One hundred twelfth", "One thousandth"
+    ]  # fmt: skip
+    assert [format_number(n, "cardinalText") for n in (1, 19, 20, 85, 100, 101, 1234)] == [
+        "One", "Nineteen", "Twenty", "Eighty-five", "One hundred", "One hundred one",
+        "One thousand two hundred thirty-four",
+    ]  # fmt: skip
+    assert [format_number(n, "ordinal") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"
+    ]  # fmt: skip
+    assert [written(n, "decimalEnclosedCircle") for n in (1, 20, 21, 35, 36, 50, 51)] == [
+        "\u2460", "\u2473", "\u3251", "\u325f", "\u32b1", "\u32bf", None
+    ]  # fmt: skip
+    assert [written(n, "decimalEnclosedParen") for n in (1, 20, 21)] == ["\u2474", "\u2487", None]
+    assert [written(n, "decimalEnclosedFullstop") for n in (1, 20, 21)] == ["\u2488", "\u249b", None]
+    assert written(12, "decimalFullWidth") == "\uff11\uff12" and written(12, "decimalHalfWidth") == "12"
+    assert [written(n, "chicago") for n in (1, 2, 3, 4, 5, 9)] == [
+        "*", "\u2020", "\u2021", "\u00a7", "**", "***"
+    ]  # fmt: skip
+    # A format this module does not write, or words in another language: decimals, as before.
+    assert written(3, "japaneseCounting") is None and format_number(3, "japaneseCounting") == "3"
+    assert written(3, "ordinalText", "fr-FR") is None and format_number(3, "ordinalText", "fr-FR") == "3"
+    assert written(3, "ordinalText", "en-GB") == "Third" and written(3, "upperRoman", "fr-FR") == "III"
+    assert format_number(51, "decimalEnclosedCircle") == "51"
+
+
+def test_odf_names_of_formats() -> None:
+    """LibreOffice's style:num-format values; one it has that this module does not write keeps
+    its own name, for the notes."""
+    assert [odf_format(v) for v in ("1st", "One", "First", "\u2460, \u2461, \u2462, ...", "I", "")] == [
+        "ordinal", "cardinalText", "ordinalText", "decimalEnclosedCircle", "upperRoman", "none"
+    ]  # fmt: skip
+    assert odf_format("01, 02, 03, ...") == "decimalZero"
+    assert odf_format("\u4e00, \u4e8c, \u4e09, ...") == 'num-format "\u4e00, \u4e8c, \u4e09, ..."'
+
+
+def _words_list(lang: str = "", style_lang: str = "", level_lang: str = "") -> Numbering:
+    """One list whose articles are ordinalText and sections cardinalText, in documents whose
+    default language is ``lang``, whose "Body" style's is ``style_lang``, whose level 0's is
+    ``level_lang``."""
+    rpr = lambda tag, v: f"<w:{tag}><w:lang w:val=\"{v}\"/></w:{tag}>" if v else ""  # noqa: E731
+    numbering = etree.fromstring(
+        f"""<w:numbering {NS}><w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="ordinalText"/><w:lvlText w:val="ARTICLE %1 –"/>
+         {rpr("rPr", level_lang)}</w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="cardinalText"/>
+         <w:lvlText w:val="Section %2."/></w:lvl>
+        </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"""
+    )
+    styles = etree.fromstring(
+        f"""<w:styles {NS}><w:docDefaults><w:rPrDefault>{rpr("rPr", lang)}</w:rPrDefault></w:docDefaults>
+        <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+        <w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="Normal"/>
+         {rpr("rPr", style_lang)}</w:style>
+        </w:styles>"""
+    )
+    return Numbering.parse(numbering, styles, W)
+
+
+def _numbered(ilvl: int, style: str = "", mark_lang: str = "") -> etree._Element:
+    pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+    mark = f'<w:rPr><w:lang w:val="{mark_lang}"/></w:rPr>' if mark_lang else ""
+    num_pr = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+    return etree.fromstring(f"<w:pPr {NS}>{pstyle}{num_pr}{mark}</w:pPr>")
+
+
+def test_words_are_written_in_english_only_and_others_said() -> None:
+    """The words are in the label's language (the level's, else the paragraph mark's, its
+    style's, the document's): English is written; any other is read in decimals and counted."""
+    english = _words_list()
+    assert [english.label(_numbered(i)) for i in (0, 1, 1, 0)] == [
+        "ARTICLE First – ", "Section One. ", "Section Two. ", "ARTICLE Second – "
+    ]  # fmt: skip
+    assert english.unwritten.notes() == []
+    french = _words_list("fr-CA")
+    assert [french.label(_numbered(i)) for i in (0, 1, 1)] == ["ARTICLE 1 – ", "Section 1. ", "Section 2. "]
+    assert french.unwritten.notes() == [
+        "3 list numbers in a format this reader does not write (w:numFmt ordinalText in fr-CA: 1; "
+        "w:numFmt cardinalText in fr-CA: 2) read as 1, 2, 3: check them against the document"
+    ]
+    # An English paragraph, style or level in a French document is written in English, and back.
+    assert _words_list("fr-CA").label(_numbered(0, mark_lang="en-CA")) == "ARTICLE First – "
+    assert _words_list("fr-CA", "en-US").label(_numbered(0, style="Body")) == "ARTICLE First – "
+    assert _words_list("fr-CA", level_lang="en-US").label(_numbered(0)) == "ARTICLE First – "
+    assert _words_list("en-US", "fr-FR").label(_numbered(0, style="Body")) == "ARTICLE 1 – "
+    assert _words_list("", "fr-FR").label(_numbered(0)) == "ARTICLE First – "  # Normal is not Body
+
+
+def test_a_bullet_counts_no_number_for_the_notes() -> None:
+    """A bullet level whose text names its own counter shows a bullet, not a number to report."""
+    numbering = etree.fromstring(
+        f"""<w:numbering {NS}><w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="%1"/></w:lvl>
+        </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"""
+    )
+    lists = Numbering.parse(numbering, None, W)
+    assert [lists.label(_numbered(0)) for _ in range(3)] == ["", "", ""]
+    assert lists.unwritten.notes() == []
 
 
 def test_zero_padded_formats() -> None:

@@ -6,8 +6,9 @@ PDF, plain text, article files) and writer asks this module, so ``ARTICLE VI`` r
 the same heading when it is recorded, redlined and compiled.
 
 Headings as contracts write them: ``ARTICLE 6: STAFFING``, ``Article 6 - Staffing``, ``ARTICLE 6 –
-STAFFING``, ``ARTICLE 6.`` or ``ARTICLE VI`` or ``ARTICLE SIX`` with the title on the next line,
-``PREAMBLE``, ``APPENDIX A``, ``Schedule "A"``, ``SCHEDULE 1 - WAGES``, ``LETTER OF AGREEMENT #3``,
+STAFFING``, ``ARTICLE 6.`` or ``ARTICLE VI`` or ``ARTICLE SIX`` with the title on the next line
+(and ``ARTICLE 1st``, ``ARTICLE FIRST``: the ordinals list numbering writes), ``PREAMBLE``,
+``APPENDIX A``, ``Schedule "A"``, ``SCHEDULE 1 - WAGES``, ``LETTER OF AGREEMENT #3``,
 ``MEMORANDUM OF UNDERSTANDING RE: ...``, ``SIDE LETTER``. A keyword in capitals is always a heading;
 in mixed case only when it cannot be a sentence (a separator and a short title without a verb, or
 the keyword and number alone), so "Article 12 of this Agreement shall..." stays body text.
@@ -85,7 +86,14 @@ NUMBER_WORDS = [  # also how word/numbering.py spells Word's "cardinalText" numb
     "EIGHTEEN",
     "NINETEEN",
 ]
+# "FIRST" .. "NINETEENTH": how word/numbering.py spells Word's "ordinalText" numbers (LibreOffice's
+# "First"), read back here as numbers: "ARTICLE FIRST" is article 1.
+_IRREGULAR_ORDINALS = {"ZERO": "ZEROTH", "ONE": "FIRST", "TWO": "SECOND", "THREE": "THIRD", "FIVE": "FIFTH",
+                       "EIGHT": "EIGHTH", "NINE": "NINTH", "TWELVE": "TWELFTH"}  # fmt: skip
+ORDINAL_WORDS = [_IRREGULAR_ORDINALS.get(word, word + "TH") for word in NUMBER_WORDS]
 _TENS = {"TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50, "SIXTY": 60, "SEVENTY": 70}
+_TENS_ORDINALS = {word[:-1] + "IETH": word for word in _TENS}  # "TWENTIETH": "TWENTY"
+_CARDINAL_OF = dict(zip(ORDINAL_WORDS, NUMBER_WORDS, strict=True)) | _TENS_ORDINALS
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # ":", ".", an em or en dash, a hyphen, and the dashes Word and LibreOffice type instead: a
 # non-breaking hyphen (w:noBreakHyphen, U+2011, keeping "ARTICLE 6 -" on one line), the
@@ -98,7 +106,15 @@ _NUMBER_WORD = (
     + "|".join(sorted(NUMBER_WORDS[1:], key=len, reverse=True))
     + ")"
 )
-_ARTICLE_NUMBER = r"\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b|" + _NUMBER_WORD + r"\b"
+# "1st", "22nd", "FIRST", "TWENTY-FIRST", "TWENTIETH": ordinal numbers (Word's "ordinal" and
+# "ordinalText" list formats, LibreOffice's "1st" and "First"), tried before the cardinals.
+_ORDINAL = (
+    r"\d+(?:ST|ND|RD|TH)\b|(?:(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(ORDINAL_WORDS[1:10]) + r")|"
+    + "|".join(sorted([*ORDINAL_WORDS[1:], *_TENS_ORDINALS], key=len, reverse=True))
+    + r")\b"
+)
+_NUMBER_WORD = _ORDINAL + "|" + _NUMBER_WORD
+_ARTICLE_NUMBER = r"\d+(?:ST|ND|RD|TH)\b|\d+[A-Z]?(?:\.\d+)?|[IVXLC]+\b|(?:" + _NUMBER_WORD + r")\b"
 # An appendix is numbered A, A-1, 1 to 99, 2.1 or IV: never "Schedule 183 Day" (a wage table's
 # header: a number of days) nor "Appendix 2019-2020" (a year), which are no appendix's number.
 _APPENDIX_ID = r"[A-Z]\b(?:-?\d+)?|\d{1,2}(?!\d)[A-Z]?(?:\.\d+)?|[IVXLC]+\b"
@@ -133,7 +149,7 @@ _LETTER_RE = _Lazy(
 # agreements): a part in the section style; "Section 6.1" and "\u00a7 6.1" never are.
 _SECTION_RE = _Lazy(
     "_SECTION_RE",
-    rf"^\s*(?P<kw>SECTION(?=\s)|\u00a7(?!\u00a7))\s*(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"^\s*(?P<kw>SECTION(?=\s)|\u00a7(?!\u00a7))\s*(?P<number>\d+(?:ST|ND|RD|TH)\b|\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|(?:{_NUMBER_WORD})\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
@@ -141,7 +157,7 @@ _SECTION_RE = _Lazy(
 # agreements); "Clause 3.1" is a sub-clause inside it, never a part.
 _CLAUSE_RE = _Lazy(
     "_CLAUSE_RE",
-    rf"^\s*(?P<kw>CLAUSE)\s+(?P<number>\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"^\s*(?P<kw>CLAUSE)\s+(?P<number>\d+(?:ST|ND|RD|TH)\b|\d+[A-Z]?(?![.\d]*\d)|[IVXLC]+\b|(?:{_NUMBER_WORD})\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
@@ -149,7 +165,7 @@ _CLAUSE_RE = _Lazy(
 # "CHAPTER II", "PART B WAGES AND HOURS": a division grouping the parts after it, not a part.
 _DIVISION_RE = _Lazy(
     "_DIVISION_RE",
-    rf"^\s*(?P<kw>PART|DIVISION|CHAPTER)\s+(?P<number>[A-Z]\b|\d+\b|[IVXLC]+\b|{_NUMBER_WORD}\b)"
+    rf"^\s*(?P<kw>PART|DIVISION|CHAPTER)\s+(?P<number>[A-Z]\b|\d+(?:ST|ND|RD|TH)?\b|[IVXLC]+\b|(?:{_NUMBER_WORD})\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
@@ -209,7 +225,13 @@ def arabic(number: str) -> str:
             value = _ROMAN[c]
             total += -value if i + 1 < len(upper) and _ROMAN[upper[i + 1]] > value else value
         return str(total)
+    ordinal = re.fullmatch(r"(\d+)(?:ST|ND|RD|TH)", upper)
+    if ordinal:
+        return ordinal[1]
     words = re.split(r"[\s-]+", upper)
+    if words[-1] in _CARDINAL_OF:  # "TWENTY-FIRST" as "TWENTY-ONE"
+        words[-1] = _CARDINAL_OF[words[-1]]
+        upper = " ".join(words)
     if words[0] in _TENS and all(w in NUMBER_WORDS for w in words[1:]) and len(words) <= 2:
         return str(_TENS[words[0]] + (NUMBER_WORDS.index(words[1]) if len(words) == 2 else 0))
     if len(words) == 1 and upper in NUMBER_WORDS:

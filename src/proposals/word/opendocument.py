@@ -7,7 +7,8 @@ and most list styles. As in a .docx, automatic numbering is not in the text: "AR
 "7.2" exist only while LibreOffice counts headings (``text:h`` under ``text:outline-style``) and
 list items (``text:list``, continued by ``text:continue-numbering`` / ``text:continue-list``,
 restarted by ``text:start-value``). The counters are kept here and each label is written with
-the vocabulary of :mod:`proposals.word.numbering` (``format_number``), so both readers number alike.
+the vocabulary of :mod:`proposals.word.numbering` (``odf_format``, ``Unwritten.number``), so both
+readers number alike and say alike which numbers they read in decimals, not as shown.
 
 Tracked changes: ODF stores the text with insertions in place (between ``text:change-start`` and
 ``text:change-end``) and each deletion in ``text:tracked-changes``, marked in the body by
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from proposals.contract.table import format_row
-from proposals.word.numbering import format_number, zero_padded
+from proposals.word.numbering import Unwritten, odf_format
 from proposals.word.reader import (
     BLANK_LINE_MIN_TWIPS,
     FOUND_LABELS,
@@ -76,17 +77,6 @@ MAX_SPACES = 1000
 # few bytes of XML must not become gigabytes of text.
 MAX_EXPANDED = 5_000_000
 
-# ODF num-format → the format name :func:`format_number` knows. Letters go on as LibreOffice
-# counts them past z (aa, ab), or as Word does (aa, bb) under style:num-letter-sync="true";
-# zero-padded numbers ("01, 02, 03, ...") are named by :func:`zero_padded`.
-_FORMATS = {
-    "1": "decimal",
-    "a": "lowerAlphabetic",
-    "A": "upperAlphabetic",
-    "i": "lowerRoman",
-    "I": "upperRoman",
-    "": "none",
-}
 _STATIC_REDLINE = ("Redline Insert", "Redline Delete", "Redline Move")  # ``ooxml.redline_xml``'s styles
 _SPACED = {name.lower() for name in SPACED_STYLES}  # by display name, as LibreOffice keeps them
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
@@ -233,6 +223,7 @@ class _ParaStyle:
     outline: int | None
     hidden: bool | None  # text:display="none" on the style's text (None: not set here)
     blank: tuple[bool, bool] = (False, False)  # direct space above, below of a blank line or more
+    language: str | None = None  # fo:language(-fo:country) of its text: its list labels' words
 
 
 _UNITS = {"in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "pt": 20.0, "pc": 240.0, "px": 15.0}
@@ -273,7 +264,7 @@ def _levels(style: etree._Element) -> dict[int, _Level]:
             levels[n] = _Level(bullet=True)
             continue
         num_format = el.get(_q(STYLE, "num-format"), "")
-        fmt = _FORMATS.get(num_format) or zero_padded(num_format) or "decimal"
+        fmt = odf_format(num_format)  # its ODF names are word.numbering's too
         if fmt.endswith("Alphabetic") and el.get(_q(STYLE, "num-letter-sync")) == "true":
             fmt = fmt.replace("Alphabetic", "Letter")  # aa, bb: the letter repeated
         levels[n] = _Level(
@@ -301,6 +292,7 @@ class _Styles:
     outline_name: str | None = None  # a text:list naming it numbers on the outline's counters
     tracked_rows: set[str] = field(default_factory=set)  # row styles of rows inserted or deleted whole
     static_redline: set[str] = field(default_factory=set)  # our redline export's character styles
+    default_language: str | None = None  # the default paragraph style's fo:language (and fo:country)
 
     def read(self, root: etree._Element | None) -> None:
         if root is None:
@@ -313,7 +305,10 @@ class _Styles:
                 continue
             named = holder.tag == _q(OFFICE, "styles")
             for el in holder:
-                if el.tag == _q(STYLE, "style"):
+                if el.tag == _q(STYLE, "default-style") and el.get(_q(STYLE, "family")) == "paragraph":
+                    props = el.find(_q(STYLE, "text-properties"))
+                    self.default_language = _language(props) or self.default_language
+                elif el.tag == _q(STYLE, "style"):
                     name = el.get(_q(STYLE, "name"), "")
                     family = el.get(_q(STYLE, "family"))
                     props = el.find(_q(STYLE, "text-properties"))
@@ -335,6 +330,7 @@ class _Styles:
                             _int(outline, 0) or None if outline else None,
                             hidden,
                             blank,
+                            _language(props),
                         )
                         if named:
                             self.named.add(name)
@@ -383,12 +379,33 @@ class _Styles:
     def outline_level(self, name: str | None) -> int | None:
         return next((s.outline for s in self.chain(name) if s.outline is not None), None)
 
+    def language(self, name: str | None) -> str | None:
+        """The language of a paragraph style's text ("fr-FR"), through its parents to the default."""
+        return next((s.language for s in self.chain(name) if s.language is not None), self.default_language)
+
     def hidden(self, name: str | None) -> bool:
         return next((s.hidden for s in self.chain(name) if s.hidden is not None), False)
 
 
-def _label(levels: dict[int, _Level], counters: list[int | None], level: int) -> str:
-    """The label LibreOffice shows at ``level`` (1-based) for these counters ("ARTICLE 7 – ")."""
+def _language(props: etree._Element | None) -> str | None:
+    """``fo:language`` and ``fo:country`` of text properties as one tag ("fr-FR"), if set."""
+    language = None if props is None else props.get(_q(FO, "language"))
+    if not language or language == "zxx":  # zxx: "no language"
+        return None
+    country = props.get(_q(FO, "country")) if props is not None else None
+    return f"{language}-{country}" if country and country != "none" else language
+
+
+def _label(
+    levels: dict[int, _Level],
+    counters: list[int | None],
+    level: int,
+    language: str | None = None,
+    unwritten: Unwritten | None = None,
+) -> str:
+    """The label LibreOffice shows at ``level`` (1-based) for these counters ("ARTICLE 7 – "),
+    its words in ``language`` (a number it cannot write so is in decimals, counted in ``unwritten``)."""
+    unwritten = unwritten if unwritten is not None else Unwritten(odf=True)
     spec = levels.get(level)
     if spec is None or spec.bullet:
         return ""
@@ -397,12 +414,13 @@ def _label(levels: dict[int, _Level], counters: list[int | None], level: int) ->
         lvl = levels.get(n, _Level())
         value = counters[n - 1]
         fmt = "decimal" if spec.legal and lvl.fmt not in ("none", "decimal") else lvl.fmt
-        return format_number(lvl.start if value is None else value, fmt)
+        return unwritten.number(lvl.start if value is None else value, fmt, language)
 
     if spec.list_format is not None:
         text = spec.list_format
         for n in range(MAX_LEVELS, 0, -1):
-            text = text.replace(f"%{n}%", number(n))
+            if f"%{n}%" in text:
+                text = text.replace(f"%{n}%", number(n))
     else:
         if spec.fmt == "none":
             text = spec.prefix + spec.suffix
@@ -444,6 +462,7 @@ class _Raw:
     heading: bool = False
     toc: bool = False
     number: _Number | None = None
+    language: str | None = None  # its text's language (its style's): the words of its label
     mark_inserted: bool = False
     mark_hidden: bool = False
     hidden_text: bool = False  # any hidden text left out
@@ -477,6 +496,8 @@ class OdtReader:
         self.refs: list[NoteRef] | None = [] if parent is None else None
         self.expanded = parent.expanded if parent is not None else [0]  # shared with note readers
         self.found: dict[str, int] = dict.fromkeys(FOUND_LABELS, 0)
+        # the list numbers read in decimals, not as shown: shared with the notes' readers
+        self.unwritten: Unwritten = parent.unwritten if parent is not None else Unwritten(odf=True)
         self.formatted: set[str] = set()  # the tracked formatting changes counted, by region id
         self.authors: set[str] = set()
         self.revisions = 0
@@ -506,8 +527,9 @@ class OdtReader:
         return n
 
     def notes(self) -> list[str]:
-        """What was found but not imported, or read specially, in the .docx reader's words."""
-        return found_notes(self.found)
+        """What was found but not imported, or read specially, in the .docx reader's words, and
+        the list numbers read in decimals, not as shown."""
+        return [*found_notes(self.found), *self.unwritten.notes()]
 
     def _read_changes(self, changes: etree._Element) -> None:
         for region in changes.iter(_q(TEXT, "changed-region")):
@@ -692,7 +714,7 @@ class OdtReader:
                 restart = p.get(_q(TEXT, "restart-numbering")) == "true"
                 start = _int(p.get(_q(TEXT, "start-value")), 1) if restart else None
                 number = _Number("outline", None, min(outline, MAX_LEVELS), start)
-        raw = _Raw(heading=heading, toc=toc, number=number)
+        raw = _Raw(heading=heading, toc=toc, number=number, language=self.styles.language(style))
         if named.replace(" ", "") in _SPACED:
             # our export's blank lines, set as space on the paragraph (``ooxml.spaced``), as
             # LibreOffice keeps them in an .odt saved from it
@@ -916,7 +938,7 @@ class OdtReader:
     ) -> list[Paragraph]:
         """The paragraph, numbered, with the blank lines around it that its joined parts give
         (as the .docx reader joins them: ``reader._joined_spacing``)."""
-        label = self._count(first.number) if first.number is not None else ""
+        label = self._count(first.number, first.language) if first.number is not None else ""
         before, after = _joined_spacing(parts) if parts else (False, False)
         blank = Paragraph("", False, first.toc)
         return [
@@ -925,7 +947,7 @@ class OdtReader:
             *([blank] * after),
         ]
 
-    def _count(self, number: _Number) -> str:
+    def _count(self, number: _Number, language: str | None = None) -> str:
         levels = self.styles.outline if number.style is None else self.styles.lists.get(number.style, {})
         counters = self.counters.setdefault(number.key, [None] * MAX_LEVELS)
         i = number.level - 1
@@ -936,7 +958,7 @@ class OdtReader:
             counters[i] = spec.start if counters[i] is None else counters[i] + 1  # type: ignore[operator]
         for deeper in range(i + 1, MAX_LEVELS):
             counters[deeper] = None
-        return _label(levels, counters, number.level)
+        return _label(levels, counters, number.level, language, self.unwritten)
 
     def _row(self, row: _Row) -> list[Paragraph]:
         cells = []

@@ -535,11 +535,12 @@ class _Reader:
         for what, n in sub.found.items():
             if what != "footnotes":
                 self.found[what] += n
+        self.numbering.unwritten.add(sub.numbering.unwritten)
 
     def notes(self) -> list[str]:
         """What was found but not imported, or read specially, one line each (``--dry-run`` and
-        the import summary show them)."""
-        return found_notes(self.found, WORD_ELEMENTS)
+        the import summary show them), and the list numbers read in decimals, not as shown."""
+        return [*found_notes(self.found, WORD_ELEMENTS), *self.numbering.unwritten.notes()]
 
     def paragraphs(self, body: etree._Element, toc: bool = False) -> Iterator[Paragraph]:
         """Body paragraphs in order, with revised paragraph marks already merged and Word's
