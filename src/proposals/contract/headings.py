@@ -658,7 +658,7 @@ def _heading_not_title(text: str) -> bool:
 
 
 # A title may end in an abbreviation's full stop, never in a sentence's
-_ABBREVIATED_TITLE = re.compile(r"(?:^|[\s,])(?:etc|inc|ltd|co|corp|misc|dept)\.$", re.IGNORECASE)
+_ABBREVIATED_TITLE = re.compile(r"(?:^|[\s,])(?:etc|inc|ltd|co|corp|misc|dept)\.\Z", re.IGNORECASE)
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "re:", "re"}
 # "Between", "BY AND BETWEEN:", "- and -": a letter's parties, set under its heading, never its title
 _PARTIES_LINE = re.compile(r"(?:by\s+and\s+)?between\s*:?|[-\u2013\s]*and[-\u2013\s]*:?", re.IGNORECASE)
