@@ -78,6 +78,12 @@ def _baseline_arguments(p: argparse.ArgumentParser) -> None:
         "(default: found from the text); titled: a title with no number over clauses 6.01, 6.02... "
         "(stored as 'ARTICLE 6: TITLE')",
     )
+    p.add_argument(
+        "--agreement",
+        type=int,
+        metavar="N",
+        help="a book of agreements (each numbering its articles from 1 again): import agreement N alone",
+    )
 
 
 @command("baseline", "import the contract in force and tag it baseline", _baseline_arguments)
@@ -88,7 +94,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         given = getattr(args, f"from_{form}")
         if given:
             break
-    reading = read_contract(Path(given), form, args.style)
+    reading = read_contract(Path(given), form, args.style, args.agreement)
     if args.dry_run:
         from proposals.errors import ProposalsError
         from proposals.negotiation.baseline import check_can_import

@@ -118,6 +118,9 @@ class Split:
     front: str = ""  # text before the first heading that did not become a preamble
     style: Style = "article"  # which heading started a numbered part (headings.detect_style)
     notes: list[str] = field(default_factory=list)  # what --dry-run reports: numbers out of sequence
+    # the index in the lines read of each part's heading line, -1 where none stands (a preamble
+    # made of the front matter, a part folded together): where an agreement in a book starts
+    starts: list[int] = field(default_factory=list)
 
 
 def _words(text: str) -> int:
@@ -252,7 +255,8 @@ def split_parts(
     misprinted = misprints.corrected([line.text for line in lines])
     for index, (text, _) in misprinted.items():
         lines[index] = Line(text, lines[index].heading_style, lines[index].toc)
-    lines = _wrapped_entries(_table_headings(lines))
+    lines, origin = _table_headings(lines)
+    lines = _wrapped_entries(lines)
     laid_out = numbered_by_layout([line.text for line in lines])
     lines = [
         Line(line.text, True, line.toc) if i in laid_out and not line.toc else line
@@ -280,6 +284,7 @@ def split_parts(
     divisions = _divisions(lines, style, not_headings)
     pending = ""  # the division line read, for the next heading
     division_of: dict[int, str] = {}  # id() of a heading's body list -> the division above it
+    head_at: dict[int, int] = {}  # id() of a heading's body list -> the index of its line as read
     references = 0
     for index, line in enumerate(lines):
         text = line.text
@@ -368,6 +373,7 @@ def split_parts(
             continue
         if found is not None:
             heads.append((found.kind, found.number, found.title, []))
+            head_at[id(heads[-1][3])] = origin[index]
             if pending:
                 division_of[id(heads[-1][3])] = pending
                 pending = ""
@@ -473,6 +479,7 @@ def split_parts(
             title = title_from_next_line(nxt) or letter_subject(body[1:]) or ""
         division = division_of.get(id(body), division)
         split.parts.append(Part(kind, number, title, part_text(body), division))
+        split.starts.append(head_at.get(id(body), -1))
     return split
 
 
@@ -900,6 +907,10 @@ def _attachment(
         first = keys.index(keys[again])
         if any(_contents_like([b for b in out[j][3][1:] if b.strip()]) for j in (holder, first)):
             return out  # a contents entry read as a part: no attachment, the numbers stay twice
+        if keys[again] == ("article", "1") and any(
+            _book_opening(b) for _, _, _, body in out[holder:again] for b in body[1:]
+        ):
+            return out  # the next agreement of a book, opened with its own title or preamble: books()
         before, own = set(keys[: holder + 1]), keys[holder][0]
         goes_on = (j for j in range(again + 1, len(out)) if keys[j][0] == own and keys[j] not in before)
         end = next(goes_on, len(out))
@@ -987,24 +998,28 @@ def _row_heading(line: Line) -> str | None:
     return joined if keyword_heading(joined) is not None else None
 
 
-def _table_headings(lines: list[Line]) -> list[Line]:
+def _table_headings(lines: list[Line]) -> tuple[list[Line], list[int]]:
     """Headings set in a table row read as heading lines, so the part they start is not lost
     inside the part before; the rest of the table stays a table. A table of several heading
-    rows in a row is a contents list set as a table and is left alone."""
+    rows in a row is a contents list set as a table and is left alone. With the lines, the index
+    each came from (a heading row's rule under it is dropped): where a part starts in the file."""
     found = {i: _row_heading(line) for i, line in enumerate(lines)}
     out: list[Line] = []
+    origin: list[int] = []
     skip_separator = False
     for index, line in enumerate(lines):
         head = found[index]
         if head is not None and not found.get(index - 1) and not found.get(index + 1):
             out.append(Line(head, line.heading_style, line.toc))
+            origin.append(index)
             skip_separator = True
             continue
         if skip_separator and is_table_row(line.text) and is_separator(parse_row(line.text)):
             continue  # the header rule under the heading row: the table's rows start after it
         skip_separator = False
         out.append(line)
-    return out
+        origin.append(index)
+    return out, origin
 
 
 def _divisions(lines: list[Line], style: Style, not_headings: dict[int, bool]) -> dict[int, str | None]:
@@ -1265,12 +1280,112 @@ def part_ids(parts: Iterable[Part]) -> list[str]:
     return ids
 
 
+def books(parts: list[Part]) -> list[int]:
+    """Where each agreement of a book of agreements starts, as positions in ``parts``: a book
+    bound for several bargaining units (teachers, paraprofessionals, substitutes; a master
+    agreement and its locals) numbers each one's articles from its first number again. An
+    article with the first article's number after a higher one, the next one numbered after it
+    (1, 2 again: no misprinted heading) and each agreement two articles at least; a preamble
+    part just before it is the new agreement's. The first number is 1 (I, ONE), or 0 for a book
+    whose first article is 0; the first agreement may start higher (its first pages an extract).
+    Book 1 starts at 0. [] for one agreement."""
+    numbered = [
+        (i, _number(arabic(p.number))) for i, p in enumerate(parts) if p.kind == "article" and p.number
+    ]
+    if len(numbered) < 4 or numbered[0][1] is None:
+        return []
+    first = min(numbered[0][1], 1)
+    found = [0]
+    since = 0  # the article (in numbered) that started the last agreement
+    for at in range(2, len(numbered) - 1):
+        position, value = numbered[at]
+        before, after = numbered[at - 1][1], numbered[at + 1][1]
+        if (
+            value == first
+            and before is not None
+            and before > first
+            and after == first + 1
+            and at - since >= 2
+        ):
+            while position > found[-1] + 1 and parts[position - 1].kind == "preamble":
+                position -= 1
+            found.append(position)
+            since = at
+    return found if len(found) > 1 else []
+
+
+# What opens an agreement bound after another: a short title line ("AGREEMENT BETWEEN ...",
+# "MASTER AGREEMENT", "PREAMBLE", "CONTENTS"), or the sentence a preamble or recitals start with
+# ("THIS AGREEMENT is made ...", "WHEREAS, ..."), never the previous one's last sentences.
+_BOOK_TITLE_RE = re.compile(
+    r"\s*(?:(?:collective\s+bargaining\s+|master\s+|negotiated\s+|local\s+|supplemental\s+)?agreements?\b|"
+    r"preamble\b|recitals?\b|witnesseth\b|(?:by\s+and\s+)?between\b|table\s+of\s+contents\b|contents\b)",
+    re.IGNORECASE,
+)
+_BOOK_OPENING_RE = re.compile(
+    r"\s*(?:this\s+(?:collective\s+bargaining\s+)?agreement,?\s+(?:is\s+)?(?:made|entered|executed)|"
+    r"whereas\b|witnesseth\b)",
+    re.IGNORECASE,
+)
+_BOOK_FRONT_RUN = 8  # lines with nothing that opens an agreement: the part before goes on there
+_TITLE_PAGE_LINES = 8  # short lines over the first such line: its title page
+
+
+def _book_opening(text: str) -> bool:
+    """A line that opens an agreement: a short title line or a preamble's first sentence."""
+    text = text.strip()
+    return bool(text) and (
+        (_words(text) < PREAMBLE_MIN_WORDS and _BOOK_TITLE_RE.match(text) is not None)
+        or _BOOK_OPENING_RE.match(text) is not None
+    )
+
+
+def book_start(lines: list[Line], heading: int, after: int) -> int:
+    """The line where an agreement bound after another starts, its first article's heading at
+    ``heading`` and the previous agreement's last part's heading at ``after``: back over its
+    own front matter when it has some (a contents list, "AGREEMENT BETWEEN ...", a preamble,
+    "WHEREAS" recitals, and the short capitals lines of a title page above the first of them); a run of
+    ``_BOOK_FRONT_RUN`` lines with none of these ends the search: they are the part before's.
+    No front matter: the heading itself."""
+    opened: int | None = None
+    plain = 0
+    for index in range(heading - 1, after, -1):
+        line = lines[index]
+        text = line.text.strip()
+        if not text:
+            continue
+        if line.toc or toc_entry(text) or contents_line(text) or _book_opening(text):
+            opened, plain = index, 0
+            continue
+        plain += 1
+        if plain > _BOOK_FRONT_RUN or (is_table_row(text) and opened is None):
+            break
+    if opened is None:
+        return heading
+    start, shown = opened, 0
+    for index in range(opened - 1, after, -1):
+        text = lines[index].text.strip()
+        if not text:
+            continue
+        if (
+            _words(text) >= PREAMBLE_MIN_WORDS
+            or is_table_row(text)
+            or shown >= _TITLE_PAGE_LINES
+            or text != text.upper()  # "For the City: ...": the signatures before, not a title
+        ):
+            break
+        start, shown = index, shown + 1
+    return start
+
+
 __all__ = [
     "GLYPHS",
     "Line",
     "Part",
     "Skipped",
     "Split",
+    "book_start",
+    "books",
     "contents_line",
     "duplicate_numbers",
     "part_ids",

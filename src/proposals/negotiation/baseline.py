@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,12 @@ from proposals.contract.part import (
 )
 from proposals.contract.plaintext import MAX_CONTRACT_BYTES
 from proposals.contract.split import (
+    Line,
     Part,
     Skipped,
+    Split,
+    book_start,
+    books,
     duplicate_numbers,
     left_out_note,
     part_ids,
@@ -93,7 +98,9 @@ def contract_form(source: str | Path) -> Form:
     return form
 
 
-def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -> ContractReading:
+def read_contract(
+    source: str | Path, form: Form, style: ReadAs | None = None, agreement: int | None = None
+) -> ContractReading:
     """Read the contract in force from a folder of part files, a .docx, a PDF or one text file.
 
     ``style``: which heading starts a numbered part (ARTICLE, CLAUSE, SECTION, "1. TITLE"), or
@@ -101,8 +108,18 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
     from the text. Everything is read and checked before anything is written: no headings at
     all (and what was found instead), the same number twice, a part over the size limit, an id
     that is not a slug are each a one-line error.
+
+    ``agreement`` (``baseline --agreement N``): a file that is a book of agreements, each
+    numbering its articles from 1 again (one per bargaining unit), is read as agreement N alone,
+    from its front matter to the next one's (:func:`agreement_lines`); without it such a file
+    is refused naming each agreement.
     """
     path = Path(source)
+    if agreement is not None and form == "dir":
+        raise ProposalsError(
+            "--agreement picks one agreement of a book read from one file (--from-docx, --from-pdf, "
+            "--from-text), not from a folder of parts"
+        )
     skipped: list[Skipped] = []
     notes: list[str] = []
     if form == "dir":
@@ -141,6 +158,12 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
         split = split_parts(
             lines, front_as_preamble=True, style="article" if titled else style, titled=titled
         )
+        if agreement is not None:  # the whole file read once to find its agreements, then one
+            lines, said = agreement_lines(path, lines, split, agreement)
+            notes.extend(said)
+            split = split_parts(
+                lines, front_as_preamble=True, style="article" if titled else style, titled=titled
+            )
         if footnotes is not None:  # each footnote into the part that refers to it (ARCHITECTURE.md)
             split, lines = footnotes.place_split(split), footnotes.place_lines(lines)
         skipped.extend(split.skipped)
@@ -172,6 +195,9 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
             if repeated_version(reading.parts)
             else ""
         )
+        found = books(reading.parts) if not again and agreement is None else []
+        if found:
+            raise ProposalsError(books_message(path, reading.parts, found))
         where = "" if again else f"; {where_twice(reading.parts)}: correct one heading in a copy, import that"
         raise ProposalsError(f"{path}: the same number is used twice: {', '.join(twice)}{again}{where}")
     for part_id, part in zip(reading.ids, reading.parts, strict=True):
@@ -181,6 +207,85 @@ def read_contract(source: str | Path, form: Form, style: ReadAs | None = None) -
         if note:
             reading.notes.append(note)
     return reading
+
+
+def _book_titles(parts: list[Part]) -> str:
+    """One agreement of a book in a few words: its first and last articles' titles and what it
+    holds ("'RECOGNITION' ... 'DURATION' (31 articles, 2 appendices)")."""
+    articles = [p for p in parts if p.kind == "article"]
+    first, last = (" ".join((p.title or p.heading).split())[:30] for p in (articles[0], articles[-1]))
+    others = Counter(p.kind for p in parts if p.kind not in ("article", "preamble"))
+    plural = {"appendix": "appendices"}
+    held = ", ".join(
+        [f"{len(articles)} articles"]
+        + [f"{n} {plural.get(kind, kind + 's') if n != 1 else kind}" for kind, n in sorted(others.items())]
+    )
+    return f"{first!r} ... {last!r} ({held})"
+
+
+def books_message(path: Path, parts: list[Part], found: list[int]) -> str:
+    """The refusal of a book of agreements, in one line: each agreement by its first and last
+    article, and the option that imports one."""
+    bounds = [*found, len(parts)]
+    listed = ", ".join(
+        f"{n}) {_book_titles(parts[bounds[n - 1] : bounds[n]])}" for n in range(1, len(found) + 1)
+    )
+    first = next(p.number for p in parts[found[1] :] if p.kind == "article")  # 1, I or ONE
+    return (
+        f"{path} holds {len(found)} agreements, each numbering its articles from {first} (the same numbers "
+        f"used again): {listed}; import one with --agreement N (1 to {len(found)})"
+    )
+
+
+def agreement_lines(
+    path: Path, lines: list[Line], split: Split, agreement: int
+) -> tuple[list[Line], list[str]]:
+    """The lines of agreement ``agreement`` (from 1) of a book of agreements, with notes saying
+    which lines those are and how many of the others were left out. Agreement 1 starts at the
+    file's start; each later one at its own front matter when it has some
+    (:func:`proposals.contract.split.book_start`), else at its first article's heading; each
+    ends where the next starts."""
+    found = books(split.parts)
+    if not found:
+        raise ProposalsError(
+            f"--agreement {agreement}: {path} holds one agreement (no article numbering that starts again): "
+            "import it without --agreement"
+        )
+    if not 1 <= agreement <= len(found):
+        raise ProposalsError(
+            f"--agreement {agreement}: {path} holds {len(found)} agreements; choose 1 to {len(found)}"
+        )
+    starts = [0]
+    headings = [0]
+    for n in range(1, len(found)):
+        part = split.parts[found[n]]
+        heading = split.starts[found[n]]
+        if heading < 0:
+            raise ProposalsError(
+                f"--agreement {agreement}: could not tell on which line agreement {n + 1} "
+                f"({part.heading[:40]!r}) starts: cut the file in a copy and import that"
+            )
+        before = [split.starts[i] for i in range(found[n - 1], found[n]) if split.starts[i] >= starts[-1]]
+        starts.append(book_start(lines, heading, max(before, default=starts[-1])))
+        headings.append(heading)
+    starts.append(len(lines))
+    begin, end = starts[agreement - 1], starts[agreement]
+    kept = lines[begin:end]
+    others = sum(1 for line in lines[:begin] + lines[end:] if line.text.strip())
+    opening = next((" ".join(line.text.split())[:40] for line in kept if line.text.strip()), "")
+    notes = [
+        f"agreement {agreement} of {len(found)} imported: lines {begin + 1} to {end} of {len(lines)}, "
+        f"from {opening!r}; {others} lines of the other agreements left out"
+    ]
+    if agreement > 1:
+        moved = sum(1 for line in lines[begin : headings[agreement - 1]] if line.text.strip())
+        notes.append(
+            f"agreement {agreement} starts at its own front matter ({moved} lines before its first article, "
+            f"from {opening!r}); the lines before that are agreement {agreement - 1}'s"
+            if moved
+            else f"agreement {agreement} has no front matter found before its first article: it starts there"
+        )
+    return kept, notes
 
 
 def check_part_size(where: str, text: str) -> None:
