@@ -129,12 +129,12 @@ _LETTER_KEYWORDS = (
 
 _ARTICLE_RE = _Lazy(
     "_ARTICLE_RE",
-    rf"^\s*(?P<kw>ARTICLE)\s+(?P<number>{_ARTICLE_NUMBER})\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
+    rf"^\s*(?P<kw>ARTICLE|ART[IÍ]CULO)\s+(?P<number>{_ARTICLE_NUMBER})\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
 _APPENDIX_RE = _Lazy(
     "_APPENDIX_RE",
-    rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEXE|ANNEX)"
+    rf"^\s*(?P<kw>APPENDIX|SCHEDULE|EXHIBIT|ATTACHMENT|ADDENDUM|ANNEXE|ANNEX|ANEXO)"
     rf"(?:\s+(?:N[o\u00ba\u00b0]\.?\s*|#\s*)?(?P<q>{_QUOTE})?(?P<number>{_APPENDIX_ID})(?(q){_QUOTE}))?"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
@@ -165,7 +165,7 @@ _CLAUSE_RE = _Lazy(
 # "CHAPTER II", "PART B WAGES AND HOURS": a division grouping the parts after it, not a part.
 _DIVISION_RE = _Lazy(
     "_DIVISION_RE",
-    rf"^\s*(?P<kw>PART|DIVISION|CHAPTER)\s+(?P<number>[A-Z]\b|\d+(?:ST|ND|RD|TH)?\b|[IVXLC]+\b|(?:{_NUMBER_WORD})\b)"
+    rf"^\s*(?P<kw>PART|DIVISION|CHAPTER|CAP[IÍ]TULO|T[IÍ]TULO)\s+(?P<number>[A-Z]\b|\d+(?:ST|ND|RD|TH)?\b|[IVXLC]+\b|(?:{_NUMBER_WORD})\b)"
     rf"\s*(?P<sep>{_SEP})?\s*(?P<title>.*?)\s*\Z",
     re.IGNORECASE,
 )
@@ -177,6 +177,9 @@ _NUMBERED_RE = _Lazy(
 _PREAMBLE_RE = _Lazy(
     "_PREAMBLE_RE", r"^\s*(?P<kw>PREAMBLE|RECITALS)\s*(?P<sep>[:.])?\s*(?P<title>.*?)\s*\Z", re.IGNORECASE
 )
+# Spanish agreements (the BOE's "Artículo 1. Ámbito territorial.", "CAPÍTULO II", "ANEXO I")
+# end a heading's title with a full stop: no sentence for all that.
+SPANISH_KEYWORDS = {"ARTÍCULO", "ARTICULO", "ANEXO"}
 _KIND_WORD = {
     "preamble": "PREAMBLE",
     "article": "ARTICLE",
@@ -294,6 +297,8 @@ def match_heading(line: str, *, heading_style: bool = False, style: Style = "art
         number = (match.groupdict().get("number") or match.groupdict().get("bare") or "").strip()
         title = match["title"].strip()
         sep = match["sep"]
+        if keyword.upper() in SPANISH_KEYWORDS and title.endswith(".") and ". " not in title:
+            title = title[:-1].rstrip()  # "Artículo 5. Comisión de ... del convenio.": set so in Spain
         if not sep and len(title) > 2 and title[0] == "(" and title[-1] == ")" and "(" not in title[1:]:
             title, sep = title[1:-1].strip(), "("  # "Article 12 (Wages)": the title in brackets
         if kind == "appendix" and not number and not (capitals and (not title or title.isupper())):
@@ -824,6 +829,7 @@ def order_key(kind: Kind, number: str) -> tuple[int, int, str]:
 
 __all__ = [
     "KINDS",
+    "SPANISH_KEYWORDS",
     "STRONG_KEYWORDS",
     "STYLES",
     "STYLE_KEYWORDS",

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from proposals.contract import misprints
 from proposals.contract.headings import (
+    SPANISH_KEYWORDS,
     STRONG_KEYWORDS,
     STYLES,
     HeadingMatch,
@@ -476,7 +477,7 @@ def split_parts(
     for kind, number, title, body in kept:
         if not title and kind != "preamble":
             nxt = next((b for b in body[1:] if b.strip()), "")
-            title = title_from_next_line(nxt) or letter_subject(body[1:]) or ""
+            title = title_from_next_line(nxt) or letter_subject(body[1:]) or _spanish_title(body[0], nxt)
         division = division_of.get(id(body), division)
         split.parts.append(Part(kind, number, title, part_text(body), division))
         split.starts.append(head_at.get(id(body), -1))
@@ -1169,6 +1170,18 @@ def _numbering_goes_on(
         return False
     after = next(((k, v, w) for _, k, v, w in found[position + 1 :] if k == kind and w == keyword), None)
     return after is not None and _number(after[1]) == number + 1
+
+
+def _spanish_title(heading: str, line: str) -> str:
+    """ "ANEXO I" over "Tabla salarial 2024": a Spanish heading's title under it is set in
+    sentence case (a short line, no full stop, not itself a heading)."""
+    found = match_heading(heading.split("\n", 1)[0])
+    text = " ".join(line.split())
+    if found is None or found.keyword not in SPANISH_KEYWORDS or not text[:1].isupper():
+        return ""
+    if len(text.split()) > 8 or text.endswith((".", ",", ";", ":")) or match_heading(text) is not None:
+        return ""
+    return text
 
 
 def _sequence_notes(heads: list[tuple[str, str]], style: Style = "article") -> list[str]:
