@@ -93,14 +93,24 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[
     for lines in pages:
         counts.update({_shape(lines[i]) for i in _edges(lines)})
     repeated = {shape for shape, n in counts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
+    # A footer of two lines set apart ("Núm. 153 ... Pág. 73418" / a gap / "Verificable en ..."):
+    # past the blank line, a line is furniture only when its shape is on nearly every page, and
+    # never when it is a heading ("ARTICLE 5" atop a page of its own).
+    wide: Counter[str] = Counter()
+    for lines in pages:
+        wide.update({_shape(lines[i]) for i in _edges(lines, blank_stops=False)})
+    everywhere = {shape for shape, n in wide.items() if len(pages) >= 4 and n >= 0.8 * len(pages)}
     out: list[list[str]] = []
     for lines in pages:
         edges = _edges(lines)
+        loose = _edges(lines, blank_stops=False)
         kept = []
         for i, line in enumerate(lines):
             if is_table_row(line):
                 kept.append(line)
-            elif i in edges and _shape(line) in repeated:
+            elif (i in edges and _shape(line) in repeated) or (
+                i in loose and _shape(line) in everywhere and not _heading(line)
+            ):
                 skipped.append(Skipped(line.strip(), "page header or footer"))
             elif i in edges and _PAGE_NUMBER_RE.match(line) and line.strip():
                 skipped.append(Skipped(line.strip(), "page number"))
@@ -110,13 +120,15 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[
     return _join_tables(out, skipped), skipped
 
 
-def _edges(lines: list[str], edge: int = 3) -> set[int]:
+def _edges(lines: list[str], edge: int = 3, *, blank_stops: bool = True) -> set[int]:
     """The lines where a running header or footer can be: the first and last three lines of text,
     but only those before the first blank line (after the last) when one comes that early, so
     the body's first line is never taken for a header because its shape repeats."""
     nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_table_row(line)]
     if not nonblank:
         return set()
+    if not blank_stops:
+        return set(nonblank[:edge] + nonblank[-edge:])
     top = nonblank[:edge]
     blank = next((i for i in range(nonblank[0], top[-1]) if not lines[i].strip()), None)
     if blank is not None:
