@@ -127,6 +127,12 @@ def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, str]]], *
         objects.append(
             f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream"
         )
+    path.write_bytes(assemble(objects))
+    return path
+
+
+def assemble(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the catalog first) with its xref table."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -136,8 +142,7 @@ def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, str]]], *
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
 
 
 def layout(paragraphs: Sequence[str], *, width: int = 88, size: float = 11, top: float = 740,

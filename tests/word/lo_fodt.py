@@ -203,6 +203,21 @@ def convert(source: Path, to: str, outdir: Path | None = None) -> Path:
     return out
 
 
+def as_shown(fodt: Path, out: Path) -> None:
+    """``fodt`` saved by LibreOffice as .odt and .docx (beside it), and each of those exported as
+    text to ``out/odt`` and ``out/docx``: what LibreOffice shows, read from that very file."""
+    for kind in ("odt", "docx"):
+        made = convert(fodt, kind)
+        (out / kind).mkdir(exist_ok=True)
+        convert(made, "txt", out / kind)
+
+
+def collapsed(lines: list[str]) -> list[str]:
+    """Non-empty lines with their white space collapsed: LibreOffice's text export indents list
+    items and writes a space after every label."""
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
 def write(path: Path, blocks: Sequence[tuple], **kwargs: object) -> Path:
     """Write ``path`` (.fodt) and return it."""
     path.write_text(fodt(blocks, **kwargs), "utf-8")  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CLI
-from lo_fodt import convert, write
+from lo_fodt import as_shown, collapsed, write
 
 from proposals.word.reader import read_docx_lines, read_paragraphs
 
@@ -47,12 +47,6 @@ def _contract() -> list[tuple]:
     return blocks
 
 
-def _shown(lines: list[str]) -> list[str]:
-    """Non-empty lines with their white space collapsed: LibreOffice's text export indents list
-    items and writes a space after every label."""
-    return [" ".join(line.split()) for line in lines if line.strip()]
-
-
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("lo-number-formats")
@@ -60,10 +54,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     french = write(out / "french.fodt", _contract(), mode="outline", spec=SPECS["outline"], language="fr-FR")
     made.append(french)
     for fodt in made:
-        for kind in ("odt", "docx"):
-            written = convert(fodt, kind)
-            (out / kind).mkdir(exist_ok=True)
-            convert(written, "txt", out / kind)  # what LibreOffice shows, read from that very file
+        as_shown(fodt, out)
     return out
 
 
@@ -72,8 +63,8 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_words_and_marks_read_as_libreoffice_shows_them(documents: Path, mode: str, kind: str) -> None:
     """Before: the .odt read "ARTICLE 1 –", "Section 1.", "1", "1" (its num-format unknown, so
     decimal); the .docx read "ARTICLE 1 –" for ordinalText, "21" for chicago and "1" circled."""
-    shown = _shown((documents / kind / f"{mode}.txt").read_text("utf-8-sig").splitlines())
-    assert _shown(read_paragraphs(documents / f"{mode}.{kind}")) == shown
+    shown = collapsed((documents / kind / f"{mode}.txt").read_text("utf-8-sig").splitlines())
+    assert collapsed(read_paragraphs(documents / f"{mode}.{kind}")) == shown
     _, notes, _ = read_docx_lines(documents / f"{mode}.{kind}")
     assert not [n for n in notes if "list number" in n]
     hours = shown[shown.index(f"ARTICLE {'Second' if mode == 'outline' else '2nd'} – HOURS OF WORK") :]
@@ -115,9 +106,9 @@ def test_libreoffice_writes_word_formats_for_words_and_marks(documents: Path) ->
 def test_words_in_another_language_are_read_as_numbers_and_said(documents: Path, kind: str) -> None:
     """LibreOffice writes a French contract's words in French; the reader writes English words
     only, so it reads the numbers in decimals and its notes say which and how many."""
-    shown = _shown((documents / kind / "french.txt").read_text("utf-8-sig").splitlines())
+    shown = collapsed((documents / kind / "french.txt").read_text("utf-8-sig").splitlines())
     assert "ARTICLE Deuxième – HOURS OF WORK" in shown and "Section Un. Rule 1. As scheduled." in shown
-    read = _shown(read_paragraphs(documents / f"french.{kind}"))
+    read = collapsed(read_paragraphs(documents / f"french.{kind}"))
     assert "ARTICLE 2 – HOURS OF WORK" in read and "Section 1. Rule 1. As scheduled." in read
     assert "1 post 1;" not in read and "\u2460 post 1;" in read  # circled numbers have no language
     _, notes, _ = read_docx_lines(documents / f"french.{kind}")

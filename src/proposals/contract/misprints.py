@@ -27,18 +27,16 @@ def corrected(texts: Sequence[str]) -> dict[int, tuple[str, str]]:
     neighbours (the nearest headings of its keyword before and after, read as printed) say which
     number it is."""
     found: dict[int, tuple[str, str]] = {}
+    firsts = [text.split("\n", 1)[0] for text in texts]
+    candidates = {i: m for i, m in enumerate(map(_MISPRINT_RE.match, firsts)) if m is not None}
+    if not candidates:  # nearly every contract: one regex a line, no heading grammar run twice
+        return found
     numbers: list[tuple[int, str, int]] = []  # (index, keyword, number) of every numeric heading
-    candidates: list[tuple[int, re.Match[str]]] = []
-    for index, text in enumerate(texts):
-        first = text.split("\n", 1)[0]
-        misprint = _MISPRINT_RE.match(first)
-        if misprint is not None:
-            candidates.append((index, misprint))
-            continue
-        heading = match_heading(first)
+    for index, first in enumerate(firsts):
+        heading = None if index in candidates else match_heading(first)
         if heading is not None and heading.kind in _KINDS and heading.value.isdigit():
             numbers.append((index, heading.kind, int(heading.value)))
-    for index, misprint in candidates:
+    for index, misprint in candidates.items():
         kind = misprint["lead"].split()[0].lower()
         value = int(misprint["number"].translate(_DIGITS))
         before = [n for i, k, n in numbers if i < index and k == kind]

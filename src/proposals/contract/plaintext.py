@@ -90,26 +90,26 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[
     """Remove running headers, footers and page numbers from each page's lines."""
     skipped: list[Skipped] = []
     counts: Counter[str] = Counter()
-    for lines in pages:
-        counts.update({_shape(lines[i]) for i in _edges(lines)})
+    strict = [_edges(lines) for lines in pages]
+    loose = [_edges(lines, blank_stops=False) for lines in pages]
+    for lines, edges in zip(pages, strict, strict=True):
+        counts.update({_shape(lines[i]) for i in edges})
     repeated = {shape for shape, n in counts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
     # A footer of two lines set apart ("Núm. 153 ... Pág. 73418" / a gap / "Verificable en ..."):
     # past the blank line, a line is furniture only when its shape is on nearly every page, and
     # never when it is a heading ("ARTICLE 5" atop a page of its own).
     wide: Counter[str] = Counter()
-    for lines in pages:
-        wide.update({_shape(lines[i]) for i in _edges(lines, blank_stops=False)})
+    for lines, edges in zip(pages, loose, strict=True):
+        wide.update({_shape(lines[i]) for i in edges})
     everywhere = {shape for shape, n in wide.items() if len(pages) >= 4 and n >= 0.8 * len(pages)}
     out: list[list[str]] = []
-    for lines in pages:
-        edges = _edges(lines)
-        loose = _edges(lines, blank_stops=False)
+    for lines, edges, outer in zip(pages, strict, loose, strict=True):
         kept = []
         for i, line in enumerate(lines):
             if is_table_row(line):
                 kept.append(line)
             elif (i in edges and _shape(line) in repeated) or (
-                i in loose and _shape(line) in everywhere and not _heading(line)
+                i in outer and _shape(line) in everywhere and not _heading(line)
             ):
                 skipped.append(Skipped(line.strip(), "page header or footer"))
             elif i in edges and _PAGE_NUMBER_RE.match(line) and line.strip():
